@@ -1,0 +1,165 @@
+#!/usr/bin/env node
+/** The `broadsheet` command. */
+import { parseArgs } from 'node:util';
+import { ConfigError, configDocs, loadConfig, type Config } from '../config.js';
+import { AppError } from '../errors.js';
+import { createServices } from '../services/index.js';
+import { openConfiguredStore, serve, StartupError, startupFailureExitCode } from '../server.js';
+import { runMigrations } from '../store/index.js';
+import { readPassword } from './password-input.js';
+
+const help = {
+  main: `Usage: broadsheet <command> [options]
+
+Commands:
+  serve                      run the web server (the default for npm start)
+  migrate                    bring the database schema up to date
+  user create                create a user; the password is read from standard input
+  token create               print a new API token for a user
+
+Run "broadsheet <command> --help" for a command's options.
+
+Environment:
+${configDocs.map(([name, def, doc]) => `  ${name.padEnd(13)} ${doc} (default ${def})`).join('\n')}
+`,
+  serve: `Usage: broadsheet serve
+
+Runs the web server with the configuration from the environment (see broadsheet --help).
+`,
+  migrate: `Usage: broadsheet migrate
+
+Applies any database migrations that have not run yet, and lists them. The server also does
+this when it starts.
+`,
+  'user create': `Usage: broadsheet user create --email EMAIL --name NAME --role ROLE
+
+Creates a user. ROLE is one of commenter, author, editor, moderator, admin.
+The password (at least 10 characters) is read from standard input, for example:
+  printf '%s' 'a-long-password' | broadsheet user create --email ed@example.com --name 'Ed Jones' --role editor
+`,
+  'token create': `Usage: broadsheet token create --email EMAIL [--label LABEL]
+
+Prints a new API token for the user with that email. Send it as
+"Authorization: Bearer TOKEN". It is shown once; only its hash is stored.
+`,
+};
+
+class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+function parse(args: string[], options: Record<string, { type: 'string' | 'boolean' }>) {
+  try {
+    return parseArgs({
+      args,
+      options: { ...options, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+    }).values as Record<string, string | boolean | undefined>;
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+function required(values: Record<string, string | boolean | undefined>, name: string): string {
+  const value = values[name];
+  if (typeof value !== 'string' || value.trim() === '')
+    throw new UsageError(`--${name} is required`);
+  return value;
+}
+
+async function withServices<T>(
+  config: Config,
+  work: (services: ReturnType<typeof createServices>) => Promise<T>,
+) {
+  const store = await openConfiguredStore(config);
+  try {
+    return await work(createServices(store));
+  } finally {
+    await store.close();
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    process.stdout.write(help.main);
+    return command === undefined ? 1 : 0;
+  }
+
+  if (command === 'serve') {
+    if (parse(rest, {}).help) return print(help.serve);
+    await serve(loadConfig());
+    return -1; // keeps running
+  }
+
+  if (command === 'migrate') {
+    if (parse(rest, {}).help) return print(help.migrate);
+    const config = loadConfig();
+    const applied = await runMigrations({
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir,
+    });
+    console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The database is up to date.');
+    return 0;
+  }
+
+  const sub = `${command} ${rest[0] ?? ''}`.trim();
+  if (sub === 'user create') {
+    const values = parse(rest.slice(1), {
+      email: { type: 'string' },
+      name: { type: 'string' },
+      role: { type: 'string' },
+    });
+    if (values.help) return print(help['user create']);
+    const input = {
+      email: required(values, 'email'),
+      name: required(values, 'name'),
+      role: required(values, 'role'),
+    };
+    const password = await readPassword();
+    const user = await withServices(loadConfig(), (s) => s.users.create({ ...input, password }));
+    console.log(`Created ${user.role} ${user.name} <${user.email}> (id ${user.id}).`);
+    return 0;
+  }
+  if (sub === 'token create') {
+    const values = parse(rest.slice(1), { email: { type: 'string' }, label: { type: 'string' } });
+    if (values.help) return print(help['token create']);
+    const email = required(values, 'email');
+    const label = typeof values.label === 'string' ? values.label : 'cli';
+    const { token } = await withServices(loadConfig(), (s) => s.tokens.create(email, label));
+    console.log(token);
+    return 0;
+  }
+  if (command === 'user' || command === 'token') {
+    throw new UsageError(
+      `unknown "${command}" command "${rest[0] ?? ''}"; did you mean "${command} create"?`,
+    );
+  }
+  throw new UsageError(`unknown command "${command}"`);
+}
+
+function print(text: string): number {
+  process.stdout.write(text);
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof UsageError) {
+      console.error(`broadsheet: ${error.message}\nRun "broadsheet --help" for usage.`);
+      process.exitCode = 64;
+    } else if (error instanceof ConfigError) {
+      console.error(`broadsheet: bad configuration: ${error.message}`);
+      process.exitCode = startupFailureExitCode;
+    } else if (error instanceof StartupError || error instanceof AppError) {
+      console.error(`broadsheet: ${error.message}`);
+      process.exitCode = error instanceof StartupError ? startupFailureExitCode : 1;
+    } else {
+      console.error('broadsheet: unexpected error:', error);
+      process.exitCode = 1;
+    }
+  },
+);

@@ -1,0 +1,79 @@
+/** Articles as the rest of the system sees them: plain data and the rules about their URLs. */
+
+export const articleStatuses = [
+  'draft',
+  'review',
+  'scheduled',
+  'published',
+  'unpublished',
+] as const;
+export type ArticleStatus = (typeof articleStatuses)[number];
+
+export const correctionKinds = ['correction', 'clarification', 'update'] as const;
+export type CorrectionKind = (typeof correctionKinds)[number];
+
+export interface AuthorRef {
+  id: string;
+  name: string;
+  slug: string;
+}
+
+export interface SectionRef {
+  slug: string;
+  name: string;
+}
+
+export interface TagRef {
+  slug: string;
+  name: string;
+}
+
+export interface Correction {
+  id: string;
+  kind: CorrectionKind;
+  text: string;
+  createdAt: string;
+  retractedAt: string | null;
+  retractionNote: string | null;
+}
+
+/** What listings need: no body. */
+export interface ArticleSummary {
+  id: string;
+  slug: string;
+  headline: string;
+  standfirst: string;
+  dateline: string;
+  status: ArticleStatus;
+  section: SectionRef;
+  authors: AuthorRef[];
+  publishedAt: string | null;
+  updatedAt: string | null;
+  commentCount: number;
+}
+
+export interface Article extends ArticleSummary {
+  body: string;
+  updateNote: string | null;
+  tags: TagRef[];
+  version: number;
+  createdAt: string;
+  modifiedAt: string;
+  corrections: Correction[];
+  /** Editor's picks, in order (article ids). */
+  relatedIds: string[];
+}
+
+/** `/{section}/{yyyy}/{mm}/{dd}/{slug}`, dated by the publication time in UTC. */
+export function articlePath(a: { slug: string; section: SectionRef; publishedAt: string | null }) {
+  const when = a.publishedAt ? new Date(a.publishedAt) : null;
+  if (!when) return `/${a.section.slug}/draft/${a.slug}`;
+  const yyyy = when.getUTCFullYear().toString().padStart(4, '0');
+  const mm = (when.getUTCMonth() + 1).toString().padStart(2, '0');
+  const dd = when.getUTCDate().toString().padStart(2, '0');
+  return `/${a.section.slug}/${yyyy}/${mm}/${dd}/${a.slug}`;
+}
+
+export function isPublic(a: { status: ArticleStatus }): boolean {
+  return a.status === 'published';
+}

@@ -1,0 +1,119 @@
+/**
+ * Builds the server: infrastructure plugins → app plugins → routes → errors.
+ * Nothing here listens; see serve.ts for the process around it.
+ */
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import compress from '@fastify/compress';
+import swagger from '@fastify/swagger';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Config } from '../config.js';
+import { siteNameKey } from '../services/demo.js';
+import { createServices, type Services } from '../services/index.js';
+import type { Store } from '../store/types.js';
+import type { SiteContext } from '../views/context.js';
+import { AssetRegistry } from './assets.js';
+import { errorHandling } from './plugins/errors.js';
+import { Metrics, requestMetrics } from './plugins/metrics.js';
+import { securityHeaders } from './plugins/security-headers.js';
+import { apiRoutes } from './routes/api/index.js';
+import { assetRoutes } from './routes/assets.js';
+import { healthRoutes } from './routes/health.js';
+import { readerRoutes } from './routes/reader.js';
+
+export interface AppDeps {
+  config: Config;
+  store: Store;
+  logger: FastifyBaseLogger;
+  metrics?: Metrics;
+  siteName?: string;
+}
+
+export interface App {
+  server: FastifyInstance;
+  services: Services;
+  metrics: Metrics;
+}
+
+let sharedAssets: AssetRegistry | undefined;
+
+export async function buildApp(deps: AppDeps): Promise<App> {
+  const { config, store } = deps;
+  const metrics = deps.metrics ?? new Metrics();
+  const services = createServices(store);
+  store.observeQueries((seconds, ok) => metrics.observeQuery(seconds, ok));
+  sharedAssets ??= new AssetRegistry();
+  const assets = sharedAssets;
+
+  const server = Fastify({
+    loggerInstance: deps.logger,
+    // Fastify's two lines per request are replaced by the one below.
+    logController: new LogController({ disableRequestLogging: true }),
+    trustProxy: config.trustProxy === false ? false : [...config.trustProxy],
+    bodyLimit: 1024 * 1024,
+    // Cut off clients that trickle their request in.
+    requestTimeout: 30_000,
+    connectionTimeout: 60_000,
+    keepAliveTimeout: 65_000,
+    return503OnClosing: true,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+  });
+
+  // One line per request, without query strings (they may carry tokens) or headers.
+  server.addHook('onResponse', async (request, reply) => {
+    request.log.info(
+      {
+        method: request.method,
+        path: request.url.split('?')[0],
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime * 10) / 10,
+      },
+      'request',
+    );
+  });
+
+  await server.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Broadsheet API',
+        version: '1',
+        description:
+          'The Broadsheet JSON API. Errors are {"error": {"code", "message"}} with the matching HTTP status.',
+      },
+      servers: [{ url: config.baseUrl }],
+      components: {
+        securitySchemes: {
+          bearer: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'API token from `broadsheet token create`',
+          },
+        },
+      },
+    },
+    refResolver: {
+      buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`),
+    },
+  });
+  await server.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] });
+
+  securityHeaders(server, { https: config.baseUrl.startsWith('https:') });
+  requestMetrics(server, metrics);
+
+  const site: SiteContext = {
+    siteName: deps.siteName ?? (await store.settings.get(siteNameKey)) ?? 'Broadsheet',
+    baseUrl: config.baseUrl,
+    assetUrl: (name) => assets.url(name),
+  };
+  const pageContext = async () => ({ ...site, sections: await services.reading.sections() });
+
+  healthRoutes(server, store);
+  assetRoutes(server, assets);
+  apiRoutes(server, services, config.baseUrl);
+  readerRoutes(server, services, site);
+  errorHandling(server, pageContext);
+
+  await server.ready();
+  return { server, services, metrics };
+}

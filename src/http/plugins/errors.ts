@@ -1,0 +1,98 @@
+/**
+ * One error handler. AppErrors answer with their code, status and public message; validation
+ * errors are 400 naming the field; anything else is logged in full and answered with a plain
+ * 500 that leaks nothing. API paths get JSON, pages get an HTML notice.
+ */
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, errorStatus, type ErrorCode } from '../../errors.js';
+import type { PageContext } from '../../views/context.js';
+import { noticeView } from '../../views/pages/notice.js';
+
+function isApi(request: FastifyRequest): boolean {
+  return request.url === '/api' || request.url.startsWith('/api/');
+}
+
+function codeForStatus(status: number): ErrorCode {
+  const found = (Object.entries(errorStatus) as [ErrorCode, number][]).find(
+    ([, s]) => s === status,
+  );
+  return found ? found[0] : status >= 500 ? 'internal' : 'bad_request';
+}
+
+const pageTitles: Partial<Record<number, string>> = {
+  400: 'That request was not understood',
+  404: 'Page not found',
+  410: 'This page has been removed',
+  429: 'Too many requests',
+};
+
+function send(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  ctx: () => Promise<PageContext>,
+  status: number,
+  code: ErrorCode,
+  message: string,
+) {
+  reply.code(status);
+  if (isApi(request) || request.headers.accept === 'application/json') {
+    return reply.type('application/json; charset=utf-8').send({ error: { code, message } });
+  }
+  return ctx().then((context) =>
+    reply
+      .type('text/html; charset=utf-8')
+      .header('Cache-Control', 'no-store')
+      .send(
+        noticeView(context, { title: pageTitles[status] ?? 'Something went wrong', message }).value,
+      ),
+  );
+}
+
+export function errorHandling(app: FastifyInstance, pageContext: () => Promise<PageContext>): void {
+  app.setNotFoundHandler((request, reply) =>
+    send(
+      request,
+      reply,
+      pageContext,
+      404,
+      'not_found',
+      isApi(request)
+        ? `There is no ${request.method} ${request.url.split('?')[0]}.`
+        : 'There is nothing at this address. It may have moved, or the link may be mistyped.',
+    ),
+  );
+
+  app.setErrorHandler((error: FastifyError | AppError | Error, request, reply) => {
+    if (error instanceof AppError) {
+      if (error.detail !== undefined)
+        request.log.warn({ err: error, detail: error.detail }, error.message);
+      return send(request, reply, pageContext, error.status, error.code, error.message);
+    }
+    const fastifyError = error as FastifyError;
+    if (fastifyError.validation) {
+      return send(request, reply, pageContext, 400, 'bad_request', fastifyError.message);
+    }
+    const status = fastifyError.statusCode;
+    if (status !== undefined && status >= 400 && status < 500) {
+      // Fastify's own client errors (malformed JSON, body too large, bad media type…)
+      const message =
+        status === 413
+          ? 'The request body is too large.'
+          : status === 415
+            ? 'That content type is not accepted here.'
+            : status === 400 && fastifyError.code === 'FST_ERR_CTP_INVALID_JSON_BODY'
+              ? 'The body is not valid JSON.'
+              : fastifyError.message;
+      return send(request, reply, pageContext, status, codeForStatus(status), message);
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return send(
+      request,
+      reply,
+      pageContext,
+      500,
+      'internal',
+      'Something went wrong on our side. Please try again.',
+    );
+  });
+}

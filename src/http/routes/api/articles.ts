@@ -1,0 +1,81 @@
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { articlePath, type Article } from '../../../domain/article.js';
+import type { Services } from '../../../services/index.js';
+import { ArticleList } from './schemas.js';
+
+export function articleJson(article: Article, baseUrl: string) {
+  return {
+    id: article.id,
+    slug: article.slug,
+    url: baseUrl + articlePath(article),
+    headline: article.headline,
+    standfirst: article.standfirst,
+    body: article.body,
+    section: article.section,
+    tags: article.tags,
+    authors: article.authors,
+    dateline: article.dateline,
+    status: article.status,
+    publishedAt: article.publishedAt,
+    updatedAt: article.updatedAt,
+    version: article.version,
+    commentCount: article.commentCount,
+    corrections: article.corrections,
+  };
+}
+
+const errorResponses = {
+  400: Type.Ref('Error'),
+  404: Type.Ref('Error'),
+};
+
+export function articleApi(fastify: FastifyInstance, services: Services, baseUrl: string): void {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+
+  app.get(
+    '/api/v1/articles',
+    {
+      schema: {
+        summary: 'Published articles, newest first',
+        tags: ['articles'],
+        querystring: Type.Object({
+          cursor: Type.Optional(Type.String({ maxLength: 200 })),
+          limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
+          section: Type.Optional(Type.String({ maxLength: 120 })),
+          tag: Type.Optional(Type.String({ maxLength: 120 })),
+          author: Type.Optional(Type.String({ maxLength: 120, description: 'author slug' })),
+        }),
+        response: { 200: ArticleList, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { cursor, limit, section, tag, author } = request.query;
+      const page = await services.reading.publishedFull(
+        {
+          ...(section ? { section } : {}),
+          ...(tag ? { tag } : {}),
+          ...(author ? { author } : {}),
+        },
+        cursor,
+        limit,
+      );
+      return { items: page.items.map((a) => articleJson(a, baseUrl)), nextCursor: page.nextCursor };
+    },
+  );
+
+  app.get(
+    '/api/v1/articles/:id',
+    {
+      schema: {
+        summary: 'One published article, by id or slug',
+        tags: ['articles'],
+        params: Type.Object({ id: Type.String({ maxLength: 200 }) }),
+        response: { 200: Type.Ref('Article'), ...errorResponses },
+      },
+    },
+    async (request) =>
+      articleJson(await services.reading.publishedArticle(request.params.id), baseUrl),
+  );
+}

@@ -1,0 +1,71 @@
+/** JSON shapes of the public API; the OpenAPI document is generated from these. */
+import { Type } from 'typebox';
+
+export const ErrorBody = Type.Object(
+  {
+    error: Type.Object({
+      code: Type.String({ description: 'Stable machine-readable code, e.g. not_found' }),
+      message: Type.String({ description: 'Human-readable explanation' }),
+    }),
+  },
+  { $id: 'Error' },
+);
+
+const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
+
+export const AuthorRef = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  slug: Type.String(),
+});
+export const SectionRef = Type.Object({ slug: Type.String(), name: Type.String() });
+export const TagRef = Type.Object({ slug: Type.String(), name: Type.String() });
+
+export const Correction = Type.Object({
+  id: Type.String(),
+  kind: Type.Union([
+    Type.Literal('correction'),
+    Type.Literal('clarification'),
+    Type.Literal('update'),
+  ]),
+  text: Type.String(),
+  createdAt: Type.String({ format: 'date-time' }),
+  retractedAt: Nullable(Type.String({ format: 'date-time' })),
+  retractionNote: Nullable(Type.String()),
+});
+
+export const ArticleBody = Type.Object(
+  {
+    id: Type.String(),
+    slug: Type.String(),
+    url: Type.String({ description: 'Absolute public URL of the article page' }),
+    headline: Type.String(),
+    standfirst: Type.String(),
+    body: Type.String({ description: 'Markdown' }),
+    section: SectionRef,
+    tags: Type.Array(TagRef),
+    authors: Type.Array(AuthorRef),
+    dateline: Type.String(),
+    status: Type.Union(
+      ['draft', 'review', 'scheduled', 'published', 'unpublished'].map((s) => Type.Literal(s)),
+    ),
+    publishedAt: Nullable(Type.String({ format: 'date-time' })),
+    updatedAt: Nullable(
+      Type.String({
+        format: 'date-time',
+        description: 'Public "Updated" time: set only by a marked update',
+      }),
+    ),
+    version: Type.Integer({ description: 'Increases with every save; send it back when editing' }),
+    commentCount: Type.Integer({ description: 'Published comments' }),
+    corrections: Type.Array(Correction),
+  },
+  { $id: 'Article' },
+);
+
+export const ArticleList = Type.Object({
+  items: Type.Array(Type.Ref('Article')),
+  nextCursor: Nullable(
+    Type.String({ description: 'Pass as ?cursor= for the next page; null on the last' }),
+  ),
+});

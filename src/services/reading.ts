@@ -1,0 +1,143 @@
+/** What readers see: the front page, section pages and article pages. */
+import { articlePath, type Article, type ArticleSummary } from '../domain/article.js';
+import { relatedSlugsIn } from '../domain/body.js';
+import { decodeCursor, encodeCursor } from '../domain/cursor.js';
+import { AppError, notFound } from '../errors.js';
+import type { Section, Store } from '../store/types.js';
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface FrontPage {
+  lead: ArticleSummary | null;
+  /** The next newest after the lead, shown beside it. */
+  latest: ArticleSummary[];
+  bySection: { section: Section; articles: ArticleSummary[] }[];
+}
+
+export interface ArticlePage {
+  article: Article;
+  /** Headlines placed inline with [[related:SLUG]], by slug (published ones only). */
+  inline: Map<string, ArticleSummary>;
+  /** Editor's picks first, then topical ones. */
+  related: ArticleSummary[];
+}
+
+export type ArticleLookup = { kind: 'found'; page: ArticlePage } | { kind: 'moved'; path: string };
+
+const relatedCount = 4;
+const perSectionOnFront = 4;
+const latestOnFront = 4;
+
+export class ReadingService {
+  constructor(private readonly store: Store) {}
+
+  sections(): Promise<Section[]> {
+    return this.store.sections.list();
+  }
+
+  async frontPage(): Promise<FrontPage> {
+    const [latest, sections] = await Promise.all([
+      this.store.articles.listPublished({ limit: 1 + latestOnFront }),
+      this.store.sections.list(),
+    ]);
+    const [lead = null, ...rest] = latest;
+    const bySection = await Promise.all(
+      sections.map(async (section) => ({
+        section,
+        articles: (
+          await this.store.articles.listPublished({
+            section: section.slug,
+            limit: perSectionOnFront + 1,
+          })
+        )
+          .filter((a) => a.id !== lead?.id)
+          .slice(0, perSectionOnFront),
+      })),
+    );
+    return { lead, latest: rest, bySection: bySection.filter((s) => s.articles.length > 0) };
+  }
+
+  async section(slug: string, cursor: string | undefined, limit = 20) {
+    const section = await this.store.sections.get(slug);
+    if (!section) throw notFound('That section');
+    return { section, page: await this.published({ section: slug }, cursor, limit) };
+  }
+
+  /** Published articles, keyset-paged; `cursor` is the opaque value of a previous page. */
+  async published(
+    filter: { section?: string; tag?: string; author?: string },
+    cursor: string | undefined,
+    limit: number,
+  ): Promise<Page<ArticleSummary>> {
+    const after = cursor === undefined ? null : decodeCursor(cursor);
+    if (cursor !== undefined && after === null) {
+      throw new AppError(
+        'bad_request',
+        'The cursor is not valid; start again from the first page.',
+      );
+    }
+    const rows = await this.store.articles.listPublished({ ...filter, limit: limit + 1, after });
+    const items = rows.slice(0, limit);
+    const last = items[items.length - 1];
+    const nextCursor =
+      rows.length > limit && last?.publishedAt
+        ? encodeCursor({ t: last.publishedAt, id: last.id })
+        : null;
+    return { items, nextCursor };
+  }
+
+  /** Like `published`, but whole articles (for the API). */
+  async publishedFull(
+    filter: { section?: string; tag?: string; author?: string },
+    cursor: string | undefined,
+    limit: number,
+  ): Promise<Page<Article>> {
+    const page = await this.published(filter, cursor, limit);
+    const full = await Promise.all(page.items.map((a) => this.store.articles.getById(a.id)));
+    return { items: full.filter((a): a is Article => a !== null), nextCursor: page.nextCursor };
+  }
+
+  /** An article for the public API by id or slug; only published ones. */
+  async publishedArticle(idOrSlug: string): Promise<Article> {
+    const article =
+      (await this.store.articles.getById(idOrSlug)) ??
+      (await this.store.articles.getBySlug(idOrSlug));
+    if (!article || article.status !== 'published') throw notFound('That article');
+    return article;
+  }
+
+  /**
+   * The article at /{section}/{yyyy}/{mm}/{dd}/{slug}. Slugs are unique site-wide, so a right
+   * slug under a wrong section or date answers with the canonical path instead.
+   */
+  async articleAt(requestPath: string, slug: string): Promise<ArticleLookup> {
+    const article = await this.store.articles.getBySlug(slug);
+    if (!article || article.status !== 'published') throw notFound('That article');
+    const canonical = articlePath(article);
+    if (canonical !== requestPath) return { kind: 'moved', path: canonical };
+    const inlineSlugs = relatedSlugsIn(article.body);
+    const [inlineArticles, picks, topical] = await Promise.all([
+      this.store.articles.publishedBySlugs(inlineSlugs),
+      this.store.articles.publishedByIds(article.relatedIds),
+      this.store.articles.topical(article, relatedCount + article.relatedIds.length),
+    ]);
+    const pickOrder = new Map(article.relatedIds.map((id, i) => [id, i]));
+    picks.sort((a, b) => (pickOrder.get(a.id) ?? 0) - (pickOrder.get(b.id) ?? 0));
+    const related = [...picks];
+    for (const candidate of topical) {
+      if (related.length >= Math.max(relatedCount, picks.length)) break;
+      if (!related.some((r) => r.id === candidate.id)) related.push(candidate);
+    }
+    return {
+      kind: 'found',
+      page: {
+        article,
+        inline: new Map(inlineArticles.map((a) => [a.slug, a])),
+        related,
+      },
+    };
+  }
+}

@@ -1,0 +1,65 @@
+import { AppError } from '../errors.js';
+import { isEmail, isRole, normaliseEmail, type Role, type User } from '../domain/user.js';
+import { slugify } from '../domain/slug.js';
+import type { Store } from '../store/types.js';
+import { hashPassword } from './passwords.js';
+
+export const minPasswordLength = 10;
+
+export interface CreateUserInput {
+  email: string;
+  name: string;
+  role: string;
+  password: string | null;
+  bio?: string;
+}
+
+export class UserService {
+  constructor(private readonly store: Store) {}
+
+  async create(input: CreateUserInput): Promise<User> {
+    const email = normaliseEmail(input.email);
+    if (!isEmail(email))
+      throw new AppError('bad_request', `"${input.email}" is not an email address.`);
+    const name = input.name.trim();
+    if (name.length === 0 || name.length > 100) {
+      throw new AppError('bad_request', 'A name of 1 to 100 characters is required.');
+    }
+    if (!isRole(input.role)) {
+      throw new AppError(
+        'bad_request',
+        `"${input.role}" is not a role; use commenter, author, editor, moderator or admin.`,
+      );
+    }
+    if (input.password !== null && [...input.password].length < minPasswordLength) {
+      throw new AppError(
+        'bad_request',
+        `The password must be at least ${minPasswordLength} characters.`,
+      );
+    }
+    if (await this.store.users.byEmail(email)) {
+      throw new AppError('conflict', `A user with the email ${email} already exists.`);
+    }
+    return this.store.users.create({
+      email,
+      name,
+      slug: await this.freeSlug(name),
+      role: input.role as Role,
+      passwordHash: input.password === null ? null : await hashPassword(input.password),
+      ...(input.bio !== undefined ? { bio: input.bio } : {}),
+      createdAt: new Date().toISOString(),
+    });
+  }
+
+  async hasAdmin(): Promise<boolean> {
+    return (await this.store.users.countWithRole('admin')) > 0;
+  }
+
+  private async freeSlug(name: string): Promise<string> {
+    const base = slugify(name) || 'user';
+    for (let n = 1; ; n++) {
+      const candidate = n === 1 ? base : `${base}-${n}`;
+      if (!(await this.store.users.slugTaken(candidate))) return candidate;
+    }
+  }
+}

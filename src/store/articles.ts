@@ -1,0 +1,292 @@
+import { sql, type Kysely } from 'kysely';
+import type { Article, ArticleStatus, CorrectionKind } from '../domain/article.js';
+import { newId } from '../domain/ids.js';
+import { authorsOf, toSummaries } from './rows.js';
+import type { Database } from './schema.js';
+import type { ArticleListQuery, ArticleStore, NewArticle } from './types.js';
+
+export class KyselyArticleStore implements ArticleStore {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  private summaries() {
+    return this.db
+      .selectFrom('articles as a')
+      .innerJoin('sections as s', 's.slug', 'a.section_slug')
+      .select([
+        'a.id',
+        'a.slug',
+        'a.headline',
+        'a.standfirst',
+        'a.dateline',
+        'a.status',
+        'a.section_slug',
+        's.name as section_name',
+        'a.published_at',
+        'a.updated_at',
+        'a.comment_count',
+      ]);
+  }
+
+  async listPublished(query: ArticleListQuery) {
+    let q = this.summaries().where('a.status', '=', 'published');
+    if (query.section) q = q.where('a.section_slug', '=', query.section);
+    if (query.tag) {
+      const tag = query.tag;
+      q = q.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('article_tags as t')
+            .select(sql`1`.as('one'))
+            .whereRef('t.article_id', '=', 'a.id')
+            .where('t.tag_slug', '=', tag),
+        ),
+      );
+    }
+    if (query.author) {
+      const author = query.author;
+      q = q.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('article_authors as aa')
+            .innerJoin('users as u', 'u.id', 'aa.user_id')
+            .select(sql`1`.as('one'))
+            .whereRef('aa.article_id', '=', 'a.id')
+            .where('u.slug', '=', author),
+        ),
+      );
+    }
+    if (query.after) {
+      const { t, id } = query.after;
+      q = q.where((eb) =>
+        eb.or([
+          eb('a.published_at', '<', t),
+          eb.and([eb('a.published_at', '=', t), eb('a.id', '<', id)]),
+        ]),
+      );
+    }
+    const rows = await q
+      .orderBy('a.published_at', 'desc')
+      .orderBy('a.id', 'desc')
+      .limit(query.limit)
+      .execute();
+    return toSummaries(this.db, rows);
+  }
+
+  async countPublished() {
+    const row = await this.db
+      .selectFrom('articles')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('status', '=', 'published')
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  async getById(id: string) {
+    return this.getWhere('a.id', id);
+  }
+
+  async getBySlug(slug: string) {
+    return this.getWhere('a.slug', slug);
+  }
+
+  private async getWhere(column: 'a.id' | 'a.slug', value: string): Promise<Article | null> {
+    const row = await this.db
+      .selectFrom('articles as a')
+      .innerJoin('sections as s', 's.slug', 'a.section_slug')
+      .selectAll('a')
+      .select('s.name as section_name')
+      .where(column, '=', value)
+      .executeTakeFirst();
+    if (!row) return null;
+    const [authors, tags, corrections, related] = await Promise.all([
+      authorsOf(this.db, [row.id]),
+      this.db
+        .selectFrom('article_tags as at')
+        .innerJoin('tags as t', 't.slug', 'at.tag_slug')
+        .select(['t.slug', 't.name'])
+        .where('at.article_id', '=', row.id)
+        .orderBy('t.name')
+        .execute(),
+      this.db
+        .selectFrom('corrections')
+        .selectAll()
+        .where('article_id', '=', row.id)
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute(),
+      this.db
+        .selectFrom('article_related')
+        .select('related_id')
+        .where('article_id', '=', row.id)
+        .orderBy('position')
+        .execute(),
+    ]);
+    return {
+      id: row.id,
+      slug: row.slug,
+      headline: row.headline,
+      standfirst: row.standfirst,
+      body: row.body,
+      dateline: row.dateline,
+      status: row.status as ArticleStatus,
+      section: { slug: row.section_slug, name: row.section_name },
+      authors: authors.get(row.id) ?? [],
+      tags,
+      publishedAt: row.published_at,
+      updatedAt: row.updated_at,
+      updateNote: row.update_note,
+      version: Number(row.version),
+      commentCount: Number(row.comment_count),
+      createdAt: row.created_at,
+      modifiedAt: row.modified_at,
+      corrections: corrections.map((c) => ({
+        id: c.id,
+        kind: c.kind as CorrectionKind,
+        text: c.text,
+        createdAt: c.created_at,
+        retractedAt: c.retracted_at,
+        retractionNote: c.retraction_note,
+      })),
+      relatedIds: related.map((r) => r.related_id),
+    };
+  }
+
+  async publishedBySlugs(slugs: readonly string[]) {
+    if (slugs.length === 0) return [];
+    const rows = await this.summaries()
+      .where('a.status', '=', 'published')
+      .where('a.slug', 'in', slugs)
+      .execute();
+    return toSummaries(this.db, rows);
+  }
+
+  async publishedByIds(ids: readonly string[]) {
+    if (ids.length === 0) return [];
+    const rows = await this.summaries()
+      .where('a.status', '=', 'published')
+      .where('a.id', 'in', ids)
+      .execute();
+    return toSummaries(this.db, rows);
+  }
+
+  async topical(article: Article, limit: number) {
+    const tagSlugs = article.tags.map((t) => t.slug);
+    // Score: two points per shared tag, one for the same section; newest first among equals.
+    const shared =
+      tagSlugs.length === 0
+        ? sql<number>`0`
+        : sql<number>`(select count(*) from article_tags t where t.article_id = a.id and t.tag_slug in (${sql.join(tagSlugs)}))`;
+    const rows = await this.summaries()
+      .select(
+        sql<number>`(${shared}) * 2 + case when a.section_slug = ${article.section.slug} then 1 else 0 end`.as(
+          'score',
+        ),
+      )
+      .where('a.status', '=', 'published')
+      .where('a.id', '!=', article.id)
+      .orderBy('score', 'desc')
+      .orderBy('a.published_at', 'desc')
+      .orderBy('a.id', 'desc')
+      .limit(limit)
+      .execute();
+    return toSummaries(
+      this.db,
+      rows.filter((r) => Number(r.score) > 0),
+    );
+  }
+
+  async create(input: NewArticle) {
+    const id = newId(Date.parse(input.createdAt));
+    await this.db
+      .insertInto('articles')
+      .values({
+        id,
+        slug: input.slug,
+        section_slug: input.sectionSlug,
+        headline: input.headline,
+        standfirst: input.standfirst,
+        body: input.body,
+        dateline: input.dateline,
+        status: input.status,
+        published_at: input.publishedAt,
+        updated_at: null,
+        update_note: null,
+        created_at: input.createdAt,
+        modified_at: input.createdAt,
+      })
+      .execute();
+    if (input.authorIds.length > 0) {
+      await this.db
+        .insertInto('article_authors')
+        .values(
+          input.authorIds.map((userId, position) => ({
+            article_id: id,
+            user_id: userId,
+            position,
+          })),
+        )
+        .execute();
+    }
+    if (input.tags.length > 0) {
+      await this.db
+        .insertInto('tags')
+        .values(input.tags)
+        .onConflict((oc) => oc.column('slug').doNothing())
+        .execute();
+      await this.db
+        .insertInto('article_tags')
+        .values(input.tags.map((t) => ({ article_id: id, tag_slug: t.slug })))
+        .execute();
+    }
+    if (input.relatedIds?.length) await this.setRelated(id, input.relatedIds);
+    const created = await this.getById(id);
+    if (!created) throw new Error('article vanished after insert');
+    return created;
+  }
+
+  async setRelated(articleId: string, relatedIds: readonly string[]) {
+    await this.db.deleteFrom('article_related').where('article_id', '=', articleId).execute();
+    const unique = [...new Set(relatedIds)].filter((id) => id !== articleId);
+    if (unique.length === 0) return;
+    await this.db
+      .insertInto('article_related')
+      .values(
+        unique.map((relatedId, position) => ({
+          article_id: articleId,
+          related_id: relatedId,
+          position,
+        })),
+      )
+      .execute();
+  }
+
+  async addCorrection(input: {
+    articleId: string;
+    kind: CorrectionKind;
+    text: string;
+    createdAt: string;
+  }) {
+    const id = newId(Date.parse(input.createdAt));
+    await this.db
+      .insertInto('corrections')
+      .values({
+        id,
+        article_id: input.articleId,
+        kind: input.kind,
+        text: input.text,
+        created_at: input.createdAt,
+        retracted_at: null,
+        retraction_note: null,
+      })
+      .execute();
+    return id;
+  }
+
+  async markUpdated(articleId: string, at: string, note: string) {
+    await this.db
+      .updateTable('articles')
+      .set({ updated_at: at, update_note: note })
+      .where('id', '=', articleId)
+      .execute();
+  }
+}

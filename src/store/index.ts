@@ -1,0 +1,101 @@
+/** Opens the configured database, brings its schema up to date, and returns the store. */
+import path from 'node:path';
+import { sql, type Kysely, type Logger } from 'kysely';
+import { KyselyArticleStore } from './articles.js';
+import { migrateToLatest } from './migrations/index.js';
+import { openPostgres } from './postgres/open.js';
+import type { Database, Dialect } from './schema.js';
+import { KyselySectionStore, KyselySettingStore } from './sections.js';
+import { openSqlite } from './sqlite/open.js';
+import { KyselyTokenStore } from './tokens.js';
+import type { Store } from './types.js';
+import { KyselyUserStore } from './users.js';
+
+export type { Store } from './types.js';
+
+export interface OpenStoreOptions {
+  /** postgres://… or null for SQLite */
+  databaseUrl: string | null;
+  /** Folder of the SQLite file (ignored for PostgreSQL). */
+  dataDir: string;
+  /** PostgreSQL schema to use instead of public (tests use one per file). */
+  pgSchema?: string;
+  /** Run migrations (default true). */
+  migrate?: boolean;
+}
+
+type QueryListener = (seconds: number, ok: boolean) => void;
+
+function bind(
+  db: Kysely<Database>,
+  dialect: Dialect,
+  close: () => Promise<void>,
+  listeners: QueryListener[],
+): Store {
+  const store: Store = {
+    dialect,
+    articles: new KyselyArticleStore(db),
+    users: new KyselyUserStore(db),
+    tokens: new KyselyTokenStore(db),
+    sections: new KyselySectionStore(db),
+    settings: new KyselySettingStore(db),
+    async ping() {
+      await sql`select 1`.execute(db);
+    },
+    observeQueries(listener) {
+      listeners.push(listener);
+    },
+    transaction: (work) =>
+      db.transaction().execute((trx) => work(bind(trx, dialect, close, listeners))),
+    close,
+  };
+  return store;
+}
+
+export function sqliteFile(dataDir: string): string {
+  return path.join(dataDir, 'broadsheet.sqlite');
+}
+
+async function openDatabase(options: OpenStoreOptions, log?: Logger) {
+  if (options.databaseUrl) {
+    const { db } = await openPostgres(options.databaseUrl, {
+      ...(options.pgSchema !== undefined ? { schema: options.pgSchema } : {}),
+      ...(log ? { log } : {}),
+    });
+    return { db, dialect: 'postgres' as const };
+  }
+  const { db } = openSqlite(sqliteFile(options.dataDir), log);
+  return { db, dialect: 'sqlite' as const };
+}
+
+export async function openStore(options: OpenStoreOptions): Promise<Store> {
+  const listeners: QueryListener[] = [];
+  const log: Logger = (event) => {
+    const seconds = event.queryDurationMillis / 1000;
+    for (const listener of listeners) listener(seconds, event.level === 'query');
+  };
+  const { db, dialect } = await openDatabase(options, log);
+  let closed = false;
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    await db.destroy();
+  };
+  try {
+    if (options.migrate !== false) await migrateToLatest(db as Kysely<unknown>, dialect);
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return bind(db, dialect, close, listeners);
+}
+
+/** For `broadsheet migrate`: opens, migrates, reports and closes. */
+export async function runMigrations(options: OpenStoreOptions): Promise<string[]> {
+  const { db, dialect } = await openDatabase(options);
+  try {
+    return await migrateToLatest(db as Kysely<unknown>, dialect);
+  } finally {
+    await db.destroy();
+  }
+}

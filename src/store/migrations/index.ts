@@ -1,0 +1,58 @@
+/**
+ * Migrations, in order. Each later feature adds a file here. The same migrations run on both
+ * databases; the context carries the few type names that differ.
+ */
+import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import { Migrator } from 'kysely';
+import type { Dialect } from '../schema.js';
+import * as initial from './0001_initial.js';
+
+export interface MigrationContext {
+  dialect: Dialect;
+  /** Column type for a point in time. */
+  timestamp: 'text' | 'timestamptz';
+}
+
+interface MigrationModule {
+  up(db: Kysely<unknown>, context: MigrationContext): Promise<void>;
+  down?(db: Kysely<unknown>, context: MigrationContext): Promise<void>;
+}
+
+const modules: Record<string, MigrationModule> = {
+  '0001_initial': initial,
+};
+
+class ListedMigrations implements MigrationProvider {
+  constructor(private readonly context: MigrationContext) {}
+  getMigrations(): Promise<Record<string, Migration>> {
+    const migrations: Record<string, Migration> = {};
+    for (const [name, module] of Object.entries(modules)) {
+      const { down } = module;
+      migrations[name] = {
+        up: (db) => module.up(db, this.context),
+        ...(down ? { down: (db: Kysely<unknown>) => down(db, this.context) } : {}),
+      };
+    }
+    return Promise.resolve(migrations);
+  }
+}
+
+/** Brings the schema up to date; returns the names of the migrations it applied. */
+export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect): Promise<string[]> {
+  const migrator = new Migrator({
+    db,
+    provider: new ListedMigrations({
+      dialect,
+      timestamp: dialect === 'postgres' ? 'timestamptz' : 'text',
+    }),
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error');
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`migration ${failed?.migrationName ?? '(unknown)'} failed: ${reason}`, {
+      cause: error,
+    });
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

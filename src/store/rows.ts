@@ -1,0 +1,77 @@
+/** Turning rows into domain values. */
+import type { Kysely } from 'kysely';
+import type { ArticleStatus, AuthorRef, ArticleSummary } from '../domain/article.js';
+import type { Role, User } from '../domain/user.js';
+import type { Database, UsersTable } from './schema.js';
+
+export function toUser(row: UsersTable): User {
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    slug: row.slug,
+    role: row.role as Role,
+    bio: row.bio,
+    createdAt: row.created_at,
+  };
+}
+
+export interface SummaryRow {
+  id: string;
+  slug: string;
+  headline: string;
+  standfirst: string;
+  dateline: string;
+  status: string;
+  section_slug: string;
+  section_name: string;
+  published_at: string | null;
+  updated_at: string | null;
+  comment_count: number;
+}
+
+/** Authors of many articles in one query, in byline order. */
+export async function authorsOf(
+  db: Kysely<Database>,
+  articleIds: readonly string[],
+): Promise<Map<string, AuthorRef[]>> {
+  const byArticle = new Map<string, AuthorRef[]>();
+  if (articleIds.length === 0) return byArticle;
+  const rows = await db
+    .selectFrom('article_authors as aa')
+    .innerJoin('users as u', 'u.id', 'aa.user_id')
+    .select(['aa.article_id', 'u.id', 'u.name', 'u.slug'])
+    .where('aa.article_id', 'in', articleIds)
+    .orderBy('aa.article_id')
+    .orderBy('aa.position')
+    .execute();
+  for (const row of rows) {
+    const list = byArticle.get(row.article_id) ?? [];
+    list.push({ id: row.id, name: row.name, slug: row.slug });
+    byArticle.set(row.article_id, list);
+  }
+  return byArticle;
+}
+
+export async function toSummaries(
+  db: Kysely<Database>,
+  rows: readonly SummaryRow[],
+): Promise<ArticleSummary[]> {
+  const authors = await authorsOf(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((row) => ({
+    id: row.id,
+    slug: row.slug,
+    headline: row.headline,
+    standfirst: row.standfirst,
+    dateline: row.dateline,
+    status: row.status as ArticleStatus,
+    section: { slug: row.section_slug, name: row.section_name },
+    authors: authors.get(row.id) ?? [],
+    publishedAt: row.published_at,
+    updatedAt: row.updated_at,
+    commentCount: Number(row.comment_count),
+  }));
+}

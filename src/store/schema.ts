@@ -1,0 +1,103 @@
+/**
+ * Kysely table types. Times are ISO-8601 UTC strings on both databases: TEXT in SQLite,
+ * timestamptz in PostgreSQL read back through a type parser (see postgres/open.ts).
+ */
+import type { Generated } from 'kysely';
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  name: string;
+  slug: string;
+  role: string;
+  password_hash: string | null;
+  bio: string;
+  created_at: string;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  user_id: string;
+  token_hash: string;
+  label: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface SectionsTable {
+  slug: string;
+  name: string;
+  description: string;
+  position: number;
+}
+
+export interface TagsTable {
+  slug: string;
+  name: string;
+}
+
+export interface ArticlesTable {
+  id: string;
+  slug: string;
+  section_slug: string;
+  headline: string;
+  standfirst: string;
+  body: string;
+  dateline: string;
+  status: string;
+  published_at: string | null;
+  updated_at: string | null;
+  update_note: string | null;
+  version: Generated<number>;
+  comment_count: Generated<number>;
+  created_at: string;
+  modified_at: string;
+}
+
+export interface ArticleAuthorsTable {
+  article_id: string;
+  user_id: string;
+  position: number;
+}
+
+export interface ArticleTagsTable {
+  article_id: string;
+  tag_slug: string;
+}
+
+export interface ArticleRelatedTable {
+  article_id: string;
+  related_id: string;
+  position: number;
+}
+
+export interface CorrectionsTable {
+  id: string;
+  article_id: string;
+  kind: string;
+  text: string;
+  created_at: string;
+  retracted_at: string | null;
+  retraction_note: string | null;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+}
+
+export interface Database {
+  users: UsersTable;
+  api_tokens: ApiTokensTable;
+  sections: SectionsTable;
+  tags: TagsTable;
+  articles: ArticlesTable;
+  article_authors: ArticleAuthorsTable;
+  article_tags: ArticleTagsTable;
+  article_related: ArticleRelatedTable;
+  corrections: CorrectionsTable;
+  settings: SettingsTable;
+}
+
+export type Dialect = 'sqlite' | 'postgres';

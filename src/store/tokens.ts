@@ -1,0 +1,53 @@
+import type { Kysely } from 'kysely';
+import { newId } from '../domain/ids.js';
+import { toUser } from './rows.js';
+import type { Database } from './schema.js';
+import type { TokenStore } from './types.js';
+
+export class KyselyTokenStore implements TokenStore {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async create(input: { userId: string; tokenHash: string; label: string; createdAt: string }) {
+    const id = newId(Date.parse(input.createdAt));
+    await this.db
+      .insertInto('api_tokens')
+      .values({
+        id,
+        user_id: input.userId,
+        token_hash: input.tokenHash,
+        label: input.label,
+        created_at: input.createdAt,
+        last_used_at: null,
+        revoked_at: null,
+      })
+      .execute();
+    return id;
+  }
+
+  async userForHash(tokenHash: string, now: string) {
+    const row = await this.db
+      .selectFrom('api_tokens as t')
+      .innerJoin('users as u', 'u.id', 't.user_id')
+      .selectAll('u')
+      .select('t.id as token_id')
+      .where('t.token_hash', '=', tokenHash)
+      .where('t.revoked_at', 'is', null)
+      .executeTakeFirst();
+    if (!row) return null;
+    await this.db
+      .updateTable('api_tokens')
+      .set({ last_used_at: now })
+      .where('id', '=', row.token_id)
+      .execute();
+    return toUser(row);
+  }
+
+  async revoke(id: string, now: string) {
+    await this.db
+      .updateTable('api_tokens')
+      .set({ revoked_at: now })
+      .where('id', '=', id)
+      .where('revoked_at', 'is', null)
+      .execute();
+  }
+}

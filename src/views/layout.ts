@@ -1,0 +1,88 @@
+import { headScript } from './head-script.js';
+import { html, raw, type Renderable, type SafeHtml } from './html.js';
+import type { PageContext } from './context.js';
+import { formatDay } from './format.js';
+
+export interface LayoutProps {
+  title: string;
+  description?: string;
+  /** Absolute canonical URL */
+  canonical?: string;
+  /** Section slug to mark as current in the navigation */
+  currentSection?: string;
+  head?: Renderable;
+  /** Extra classes on <html> (e.g. print view) */
+  htmlClass?: string;
+  main: SafeHtml;
+  now?: Date;
+  robots?: string;
+}
+
+export function layout(ctx: PageContext, props: LayoutProps): SafeHtml {
+  const title = props.title === ctx.siteName ? ctx.siteName : `${props.title} | ${ctx.siteName}`;
+  return html`<!doctype html>
+    <html lang="en-GB" ${props.htmlClass ? html` class="${props.htmlClass}"` : ''}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>${title}</title>
+        <script>${headScriptMarkup}</script>
+        <link rel="stylesheet" href="${ctx.assetUrl('site.css')}" />
+        <link
+          rel="preload"
+          href="${ctx.assetUrl('source-serif-4-latin-wght-normal.woff2')}"
+          as="font"
+          type="font/woff2"
+          crossorigin
+        />
+        ${props.description ? html`<meta name="description" content="${props.description}" />` : ''}
+        ${props.canonical ? html`<link rel="canonical" href="${props.canonical}" />` : ''}
+        ${props.robots ? html`<meta name="robots" content="${props.robots}" />` : ''}
+        <meta name="theme-color" content="#ffffff" />
+        ${props.head}
+        <script src="${ctx.assetUrl('reader.js')}" defer></script>
+      </head>
+      <body>
+        <a class="skip-link" href="#main">Skip to content</a>
+        <header class="masthead">
+          <div class="wrap">
+            <div class="masthead__top">
+              <span>${formatDay((props.now ?? new Date()).toISOString())}</span
+              ><span>Independent local journalism</span>
+            </div>
+            <p class="masthead__title"><a href="/">${ctx.siteName}</a></p>
+          </div>
+          <nav class="sections" aria-label="Sections">
+            <ul class="wrap">
+              <li>
+                <a href="/" ${props.currentSection === '' ? html` aria-current="page"` : ''}
+                  >Home</a
+                >
+              </li>
+              ${ctx.sections.map(
+                (s) =>
+                  html`<li>
+                    <a
+                      href="/${s.slug}"
+                      ${props.currentSection === s.slug ? html` aria-current="page"` : ''}
+                      >${s.name}</a
+                    >
+                  </li>`,
+              )}
+            </ul>
+          </nav>
+        </header>
+        <main id="main" tabindex="-1">
+          <div class="wrap">${props.main}</div>
+        </main>
+        <footer class="site-footer">
+          <div class="wrap">
+            <p>${ctx.siteName} · Published with Broadsheet</p>
+          </div>
+        </footer>
+      </body>
+    </html> `;
+}
+
+// The script text must be byte-identical to what the CSP hash was computed from.
+const headScriptMarkup = raw(headScript);

@@ -1,0 +1,162 @@
+import { articlePath, type ArticleSummary } from '../../domain/article.js';
+import { splitBody } from '../../domain/body.js';
+import type { ArticlePage } from '../../services/reading.js';
+import type { PageContext } from '../context.js';
+import { formatDateTime, joinNames, plural } from '../format.js';
+import { html, jsonScript, raw, type SafeHtml } from '../html.js';
+import { icons } from '../icons.js';
+import { layout } from '../layout.js';
+import { renderArticleMarkdown } from '../markdown.js';
+import { adjustPanel } from './adjust-panel.js';
+
+function body(page: ArticlePage): SafeHtml {
+  return html`${splitBody(page.article.body).map((part) => {
+    if (part.kind === 'markdown') return raw(renderArticleMarkdown(part.text));
+    const target = page.inline.get(part.slug);
+    // A pick that is not (or no longer) published is simply left out.
+    return target ? inlineRelated(target) : '';
+  })}`;
+}
+
+function inlineRelated(a: ArticleSummary): SafeHtml {
+  return html`<aside class="inline-related" aria-label="Related story">
+    <p class="label">Related</p>
+    <p><a href="${articlePath(a)}">${a.headline}</a></p>
+  </aside>`;
+}
+
+function toolbar(page: ArticlePage, path: string): SafeHtml {
+  const n = page.article.commentCount;
+  const count = plural(n, 'comment', 'comments');
+  return html`<div class="toolbar" role="group" aria-label="Article tools">
+    ${adjustPanel()}
+    <a class="tool" href="#comments">${icons.comment}<span>Comment</span><span class="badge" aria-hidden="true">${n}</span><span class="visually-hidden">, ${count}</span></a>
+    <a class="tool" href="${path}/print" data-print>${icons.print}<span>Print</span></a>
+  </div>`;
+}
+
+function jsonLd(ctx: PageContext, page: ArticlePage, url: string) {
+  const a = page.article;
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: a.headline,
+    description: a.standfirst || undefined,
+    mainEntityOfPage: url,
+    url,
+    datePublished: a.publishedAt,
+    dateModified: a.updatedAt ?? a.publishedAt,
+    articleSection: a.section.name,
+    keywords: a.tags.map((t) => t.name),
+    dateline: a.dateline || undefined,
+    isAccessibleForFree: true,
+    author: a.authors.map((p) => ({
+      '@type': 'Person',
+      name: p.name,
+      url: `${ctx.baseUrl}/author/${p.slug}`,
+    })),
+    publisher: { '@type': 'NewsMediaOrganization', name: ctx.siteName, url: `${ctx.baseUrl}/` },
+    ...(a.corrections.length
+      ? {
+          correction: a.corrections
+            .filter((c) => !c.retractedAt)
+            .map((c) => ({
+              '@type': 'CorrectionComment',
+              text: c.text,
+              datePublished: c.createdAt,
+            })),
+        }
+      : {}),
+  };
+}
+
+export function articlePageView(
+  ctx: PageContext,
+  page: ArticlePage,
+  options: { print?: boolean } = {},
+) {
+  const a = page.article;
+  const path = articlePath(a);
+  const url = ctx.baseUrl + path;
+  const corrections = a.corrections.filter((c) => !c.retractedAt);
+  const main = html`<article class="article" aria-labelledby="headline">
+      <header class="article__header">
+        <p class="kicker"><a href="/${a.section.slug}">${a.section.name}</a></p>
+        <h1 id="headline">${a.headline}</h1>
+        ${a.standfirst ? html`<p class="standfirst">${a.standfirst}</p>` : ''}
+        ${options.print ? '' : toolbar(page, path)}
+        ${a.authors.length ? html`<p class="byline">By ${a.authors.map((p, i) => html`${i === 0 ? '' : i === a.authors.length - 1 ? ' and ' : ', '}<a rel="author" href="/author/${p.slug}">${p.name}</a>`)}</p>` : ''}
+        <p class="article-meta">
+          ${a.dateline ? html`<span class="dateline">${a.dateline}</span>` : ''}
+          ${a.publishedAt ? html`<span>Published <time datetime="${a.publishedAt}">${formatDateTime(a.publishedAt)}</time></span>` : ''}
+          ${a.updatedAt ? html`<span>Updated <time datetime="${a.updatedAt}">${formatDateTime(a.updatedAt)}</time></span>` : ''}
+        </p>
+        ${a.updatedAt && a.updateNote ? html`<p class="update-note"><strong>Update:</strong> ${a.updateNote}</p>` : ''}
+        <p class="print-only">${url}</p>
+      </header>
+      <div class="article__body">${body(page)}</div>
+      ${
+        corrections.length
+          ? html`<section class="corrections" aria-labelledby="corrections-heading">
+              <h2 id="corrections-heading">Corrections and clarifications</h2>
+              <ul>
+                ${corrections.map(
+                  (c) =>
+                    html`<li>
+                      <span class="kind">${c.kind}</span>,
+                      <time datetime="${c.createdAt}">${formatDateTime(c.createdAt)}</time>:
+                      ${c.text}
+                    </li>`,
+                )}
+              </ul>
+            </section>`
+          : ''
+      }
+      ${
+        page.related.length
+          ? html`<aside class="related" aria-labelledby="related-heading">
+              <h2 id="related-heading">Related stories</h2>
+              <ul>
+                ${page.related.map((r) => html`<li><a href="${articlePath(r)}">${r.headline}</a></li>`)}
+              </ul>
+            </aside>`
+          : ''
+      }
+    </article>
+    ${
+      options.print
+        ? ''
+        : html`<section
+            class="comments"
+            id="comments"
+            aria-labelledby="comments-heading"
+            tabindex="-1"
+          >
+            <h2 id="comments-heading">
+              Comments <span class="comment-total">(${a.commentCount})</span>
+            </h2>
+            ${a.commentCount === 0 ? html`<p class="empty">No comments yet.</p>` : ''}
+          </section>`
+    }`;
+
+  const authorNames = joinNames(a.authors.map((p) => p.name));
+  return layout(ctx, {
+    title: a.headline,
+    description: a.standfirst || a.headline,
+    canonical: url,
+    currentSection: a.section.slug,
+    ...(options.print ? { robots: 'noindex, follow', htmlClass: 'print-view' } : {}),
+    head: html`<meta property="og:type" content="article" />
+      <meta property="og:site_name" content="${ctx.siteName}" />
+      <meta property="og:title" content="${a.headline}" />
+      <meta property="og:description" content="${a.standfirst}" />
+      <meta property="og:url" content="${url}" />
+      ${a.publishedAt ? html`<meta property="article:published_time" content="${a.publishedAt}" />` : ''}
+      ${authorNames ? html`<meta name="author" content="${authorNames}" />` : ''}
+      <meta name="twitter:card" content="summary" />
+      <script type="application/ld+json">
+        ${jsonScript(jsonLd(ctx, page, url))}
+      </script>`,
+    main,
+  });
+}

@@ -1,0 +1,55 @@
+import { articlePath } from '../../domain/article.js';
+import type { FrontPage } from '../../services/reading.js';
+import type { PageContext } from '../context.js';
+import { html } from '../html.js';
+import { layout } from '../layout.js';
+import { storyCard, storyMeta } from './listing.js';
+
+export function frontPageView(ctx: PageContext, front: FrontPage) {
+  const { lead } = front;
+  const main = html`<h1 class="visually-hidden">${ctx.siteName}: latest news</h1>
+    ${
+      lead
+        ? html`<div class="top-stories">
+            <article class="lead" aria-labelledby="lead-headline">
+              <p class="kicker"><a href="/${lead.section.slug}">${lead.section.name}</a></p>
+              <h2 id="lead-headline"><a href="${articlePath(lead)}">${lead.headline}</a></h2>
+              ${lead.standfirst ? html`<p class="standfirst">${lead.standfirst}</p>` : ''}
+              ${storyMeta(lead)}
+            </article>
+            ${
+              front.latest.length
+                ? html`<aside class="latest" aria-labelledby="latest-heading">
+                    <h2 id="latest-heading">Latest</h2>
+                    <ol>
+                      ${front.latest.map(
+                        (a) =>
+                          html`<li>
+                            <a href="${articlePath(a)}">${a.headline}</a>
+                            <span class="story-meta">${a.section.name}</span>
+                          </li>`,
+                      )}
+                    </ol>
+                  </aside>`
+                : ''
+            }
+          </div>`
+        : html`<p class="page-intro">Nothing has been published yet.</p>`
+    }
+    ${front.bySection.map(
+      ({ section, articles }) =>
+        html`<section class="section-block" aria-labelledby="sec-${section.slug}">
+          <h2 id="sec-${section.slug}"><a href="/${section.slug}">${section.name}</a></h2>
+          <ul class="stories">
+            ${articles.map((a) => storyCard(a, { headingLevel: 3 }))}
+          </ul>
+        </section>`,
+    )}`;
+  return layout(ctx, {
+    title: ctx.siteName,
+    description: `The latest news from ${ctx.siteName}.`,
+    canonical: `${ctx.baseUrl}/`,
+    currentSection: '',
+    main,
+  });
+}

@@ -1,0 +1,33 @@
+import type { ArticleSummary } from '../../domain/article.js';
+import type { Page } from '../../services/reading.js';
+import type { Section } from '../../store/types.js';
+import type { PageContext } from '../context.js';
+import { html } from '../html.js';
+import { layout } from '../layout.js';
+import { storyCard } from './listing.js';
+
+export function sectionPageView(
+  ctx: PageContext,
+  section: Section,
+  page: Page<ArticleSummary>,
+  isFirstPage: boolean,
+) {
+  const main = html`<h1 class="page-title">${section.name}</h1>
+    ${section.description ? html`<p class="page-intro">${section.description}</p>` : ''}
+    ${
+      page.items.length
+        ? html`<ul class="stories">
+            ${page.items.map((a) => storyCard(a, { headingLevel: 2 }))}
+          </ul>`
+        : html`<p class="page-intro">No articles here yet.</p>`
+    }
+    ${page.nextCursor ? html`<p class="pager"><a href="/${section.slug}?cursor=${page.nextCursor}" rel="next">Older articles</a></p>` : ''}`;
+  return layout(ctx, {
+    title: section.name,
+    description: section.description || `${section.name} from ${ctx.siteName}.`,
+    canonical: `${ctx.baseUrl}/${section.slug}`,
+    currentSection: section.slug,
+    ...(isFirstPage ? {} : { robots: 'noindex, follow' }),
+    main,
+  });
+}
