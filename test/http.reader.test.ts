@@ -74,6 +74,33 @@ for (const database of databases()) {
       );
     });
 
+    test('a byline leads to the author page with their bio and articles', async () => {
+      const [a] = (await app.services.reading.published({}, undefined, 1)).items;
+      const author = a?.authors[0];
+      assert.ok(author);
+      const res = await get(`/author/${author.slug}`);
+      assert.equal(res.status, 200);
+      const page = await res.text();
+      assert.match(page, new RegExp(`<h1 class="page-title">${author.name}</h1>`));
+      const person = await db.store.users.bySlug(author.slug);
+      assert.ok(person?.bio && page.includes(person.bio.slice(0, 40).replace(/'/g, '&#39;')));
+      assert.ok(
+        page.includes(
+          `href="${new URL((await json(await get(`/api/v1/articles/${a.id}`))).url).pathname}"`,
+        ),
+      );
+      const commenter = await db.store.users.create({
+        email: 'reader@example.com',
+        name: 'Just A Reader',
+        slug: 'just-a-reader',
+        role: 'commenter',
+        passwordHash: null,
+        createdAt: new Date().toISOString(),
+      });
+      assert.equal((await get(`/author/${commenter.slug}`)).status, 404);
+      assert.equal((await get('/author/nobody-at-all')).status, 404);
+    });
+
     test('unknown pages are a 404 page with a way home', async () => {
       for (const path of ['/no-such-section', '/news/2026/01/01/no-such-article', '/a/b/c']) {
         const res = await get(path);

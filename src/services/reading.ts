@@ -66,6 +66,18 @@ export class ReadingService {
     return { section, page: await this.published({ section: slug }, cursor, limit) };
   }
 
+  /** An author's page: the person (anyone with a published byline) and their articles. */
+  async author(slug: string, cursor: string | undefined, limit = 20) {
+    const person = await this.store.users.bySlug(slug);
+    if (!person) throw notFound('That author');
+    const page = await this.published({ author: slug }, cursor, limit);
+    // Commenters are people too, but only bylined staff have a public author page.
+    if (page.items.length === 0 && cursor === undefined && person.role === 'commenter') {
+      throw notFound('That author');
+    }
+    return { person, page };
+  }
+
   /** Published articles, keyset-paged; `cursor` is the opaque value of a previous page. */
   async published(
     filter: { section?: string; tag?: string; author?: string },

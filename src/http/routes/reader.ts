@@ -5,6 +5,7 @@ import { Type } from 'typebox';
 import type { Services } from '../../services/index.js';
 import type { SiteContext } from '../../views/context.js';
 import { articlePageView } from '../../views/pages/article.js';
+import { authorPageView } from '../../views/pages/author.js';
 import { frontPageView } from '../../views/pages/front.js';
 import { sectionPageView } from '../../views/pages/section.js';
 import { sendPage } from '../plugins/pages.js';
@@ -50,6 +51,29 @@ export function readerRoutes(
         request,
         reply,
         sectionPageView(ctx, found.section, found.page, cursor === undefined),
+      );
+    },
+  );
+
+  app.get(
+    '/author/:slug',
+    {
+      schema: {
+        hide: true,
+        params: Type.Object({ slug: Type.String() }),
+        querystring: Type.Object({ cursor: Type.Optional(Type.String({ maxLength: 200 })) }),
+      },
+    },
+    async (request, reply) => {
+      const { cursor } = request.query;
+      const [ctx, found] = await Promise.all([
+        pageContext(),
+        services.reading.author(request.params.slug, cursor),
+      ]);
+      return sendPage(
+        request,
+        reply,
+        authorPageView(ctx, found.person, found.page, cursor === undefined),
       );
     },
   );

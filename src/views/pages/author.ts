@@ -1,0 +1,62 @@
+import type { ArticleSummary } from '../../domain/article.js';
+import type { User } from '../../domain/user.js';
+import type { Page } from '../../services/reading.js';
+import type { PageContext } from '../context.js';
+import { html } from '../html.js';
+import { layout } from '../layout.js';
+import { storyCard } from './listing.js';
+
+/** A listing page: an author's or a tag's articles, newest first, with an "older" link. */
+export function listingPageView(
+  ctx: PageContext,
+  props: {
+    title: string;
+    intro: string;
+    path: string;
+    page: Page<ArticleSummary>;
+    isFirstPage: boolean;
+    kicker?: string;
+  },
+) {
+  const { page } = props;
+  const main = html`<header>
+      ${props.kicker ? html`<p class="kicker">${props.kicker}</p>` : ''}
+      <h1 class="page-title">${props.title}</h1>
+      ${props.intro ? html`<p class="page-intro">${props.intro}</p>` : ''}
+    </header>
+    ${
+      page.items.length
+        ? html`<ul class="stories">
+          ${page.items.map((a) => storyCard(a, { headingLevel: 2, kicker: true }))}
+        </ul>`
+        : html`<p class="page-intro">No published articles yet.</p>`
+    }
+    ${
+      page.nextCursor
+        ? html`<p class="pager"><a href="${props.path}?cursor=${page.nextCursor}" rel="next">Older articles</a></p>`
+        : ''
+    }`;
+  return layout(ctx, {
+    title: props.title,
+    description: props.intro || `${props.title} at ${ctx.siteName}.`,
+    canonical: ctx.baseUrl + props.path,
+    ...(props.isFirstPage ? {} : { robots: 'noindex, follow' }),
+    main,
+  });
+}
+
+export function authorPageView(
+  ctx: PageContext,
+  author: User,
+  page: Page<ArticleSummary>,
+  isFirstPage: boolean,
+) {
+  return listingPageView(ctx, {
+    kicker: 'Author',
+    title: author.name,
+    intro: author.bio,
+    path: `/author/${author.slug}`,
+    page,
+    isFirstPage,
+  });
+}
