@@ -2,6 +2,7 @@
  * The one place that reads process.env. Every setting is parsed, validated and frozen at boot;
  * a bad value stops the boot with one line naming the variable and what is wrong.
  */
+import { isIP } from 'node:net';
 import path from 'node:path';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -43,9 +44,18 @@ export class ConfigError extends Error {
     readonly variable: string,
     problem: string,
   ) {
-    super(`${variable}: ${problem}`);
+    // One line, whatever the value held.
+    super(`${variable}: ${problem}`.replace(/[\r\n]+/g, ' '));
     this.name = 'ConfigError';
   }
+}
+
+/** A value quoted for an error message: escapes newlines and quotes. */
+const quote = (raw: string) => JSON.stringify(raw);
+
+/** A URL for an error message, without the password it may carry. */
+function redacted(raw: string): string {
+  return raw.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/?#@]*):[^@/?#]*@/i, '$1:***@');
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -58,7 +68,7 @@ function read(env: Env, name: string): string | undefined {
 function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
   const raw = read(env, name);
   if (raw === undefined) return fallback;
-  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `must be a whole number, got "${raw}"`);
+  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `must be a whole number, got ${quote(raw)}`);
   const value = Number(raw);
   if (value < min || value > max) {
     throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
@@ -71,12 +81,12 @@ function url(name: string, raw: string, protocols: readonly string[]): URL {
   try {
     parsed = new URL(raw);
   } catch {
-    throw new ConfigError(name, `is not a valid URL: "${raw}"`);
+    throw new ConfigError(name, `is not a valid URL: ${quote(redacted(raw))}`);
   }
   if (!protocols.includes(parsed.protocol)) {
     throw new ConfigError(
       name,
-      `must start with ${protocols.map((p) => `${p}//`).join(' or ')}, got "${raw}"`,
+      `must start with ${protocols.map((p) => `${p}//`).join(' or ')}, got ${quote(redacted(raw))}`,
     );
   }
   return parsed;
@@ -87,7 +97,52 @@ function flag(env: Env, name: string, fallback: boolean): boolean {
   if (raw === undefined) return fallback;
   if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
   if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
-  throw new ConfigError(name, `must be 1 or 0, got "${raw}"`);
+  throw new ConfigError(name, `must be 1 or 0, got ${quote(raw)}`);
+}
+
+/** Names proxy-addr understands besides addresses and CIDR ranges. */
+const proxyRangeNames = ['loopback', 'linklocal', 'uniquelocal'];
+
+function proxyAddress(entry: string): boolean {
+  if (proxyRangeNames.includes(entry)) return true;
+  const [address = '', range, ...extra] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || extra.length > 0) return false;
+  if (range === undefined) return true;
+  if (/^\d+$/.test(range)) return Number(range) <= (family === 4 ? 32 : 128);
+  return family === 4 && isIP(range) === 4; // a netmask such as 255.255.0.0
+}
+
+function trustedProxies(env: Env): false | readonly string[] {
+  const raw = read(env, 'TRUST_PROXY');
+  if (raw === undefined) return false;
+  const entries = raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const bad = entries.find((entry) => !proxyAddress(entry));
+  if (bad !== undefined) {
+    throw new ConfigError(
+      'TRUST_PROXY',
+      `must be a comma-separated list of IP addresses or CIDR ranges, got ${quote(bad)}`,
+    );
+  }
+  return Object.freeze(entries);
+}
+
+/** BASE_URL is prefixed to paths, so it cannot carry a query or fragment of its own. */
+function baseUrlFrom(raw: string): string {
+  const parsed = url('BASE_URL', raw, ['http:', 'https:']);
+  if (parsed.search || parsed.hash) {
+    throw new ConfigError('BASE_URL', `must not have a query or fragment, got ${quote(raw)}`);
+  }
+  return parsed.toString().replace(/\/+$/, '');
+}
+
+/** The origin a browser would use for HOST:PORT; wildcard binds are reached as localhost. */
+function defaultBaseUrl(host: string, port: number): string {
+  const name = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+  return `http://${isIP(name) === 6 ? `[${name}]` : name}:${port}`;
 }
 
 export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
@@ -102,10 +157,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       : url('DATABASE_URL', rawDatabaseUrl, ['postgres:', 'postgresql:']).toString();
 
   const rawBaseUrl = read(env, 'BASE_URL');
-  const baseUrl =
-    rawBaseUrl === undefined
-      ? `http://${host}:${port}`
-      : url('BASE_URL', rawBaseUrl, ['http:', 'https:']).toString().replace(/\/+$/, '');
+  const baseUrl = rawBaseUrl === undefined ? defaultBaseUrl(host, port) : baseUrlFrom(rawBaseUrl);
 
   const rawSmtpUrl = read(env, 'SMTP_URL');
   const smtpUrl =
@@ -113,19 +165,13 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
 
   const rawLevel = read(env, 'LOG_LEVEL') ?? 'info';
   if (!logLevels.includes(rawLevel as LogLevel)) {
-    throw new ConfigError('LOG_LEVEL', `must be one of ${logLevels.join(', ')}, got "${rawLevel}"`);
+    throw new ConfigError(
+      'LOG_LEVEL',
+      `must be one of ${logLevels.join(', ')}, got ${quote(rawLevel)}`,
+    );
   }
 
-  const rawTrust = read(env, 'TRUST_PROXY');
-  const trustProxy =
-    rawTrust === undefined
-      ? false
-      : Object.freeze(
-          rawTrust
-            .split(',')
-            .map((s) => s.trim())
-            .filter(Boolean),
-        );
+  const trustProxy = trustedProxies(env);
 
   return Object.freeze({
     port,

@@ -4,34 +4,52 @@
  * that many HTTP workers sharing the port.
  */
 import cluster from 'node:cluster';
+import type { FastifyInstance } from 'fastify';
 import type { Config } from './config.js';
-import { buildApp } from './http/app.js';
 import { createLogger } from './logger.js';
 import { loadDemoIfEmpty } from './services/demo.js';
 import { UserService } from './services/users.js';
-import { openStore, type Store } from './store/index.js';
+import { StartupError, startupFailureExitCode } from './startup.js';
+import { openStore, runMigrations, type Store } from './store/index.js';
 
-/** A start-up failure with a one-line explanation for the operator. */
-export class StartupError extends Error {
-  override name = 'StartupError';
-}
+export { StartupError, startupFailureExitCode };
 
 const shutdownTimeoutMs = 10_000;
-/** Exit code of a process that could not start (bad configuration, database, port). */
-export const startupFailureExitCode = 2;
+
+/** An error's message for one line of output; Node's connection errors may be aggregates. */
+function reasonOf(error: unknown): string {
+  if (error instanceof AggregateError && !error.message) {
+    return [...new Set(error.errors.map(reasonOf))].join('; ');
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return (message || String(error)).replace(/\s*\n\s*/g, ' ');
+}
+
+function databaseFailure(config: Config, error: unknown): StartupError {
+  const reason = reasonOf(error);
+  if (config.databaseUrl) {
+    const where = new URL(config.databaseUrl);
+    return new StartupError(
+      `cannot use the PostgreSQL database at ${where.hostname}:${where.port || 5432}${where.pathname}: ${reason}`,
+    );
+  }
+  return new StartupError(`cannot use the SQLite database in ${config.dataDir}: ${reason}`);
+}
 
 export async function openConfiguredStore(config: Config): Promise<Store> {
   try {
     return await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   } catch (error) {
-    const reason = (error as Error).message || String(error);
-    if (config.databaseUrl) {
-      const where = new URL(config.databaseUrl);
-      throw new StartupError(
-        `cannot use the PostgreSQL database at ${where.hostname}:${where.port || 5432}${where.pathname}: ${reason}`,
-      );
-    }
-    throw new StartupError(`cannot use the SQLite database in ${config.dataDir}: ${reason}`);
+    throw databaseFailure(config, error);
+  }
+}
+
+/** For `broadsheet migrate`: the names of the migrations it applied. */
+export async function migrateConfigured(config: Config): Promise<string[]> {
+  try {
+    return await runMigrations({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  } catch (error) {
+    throw databaseFailure(config, error);
   }
 }
 
@@ -52,29 +70,18 @@ export async function serve(config: Config): Promise<void> {
   if (config.workers > 1 && cluster.isPrimary) return servePrimary(config);
   const logger = createLogger(config.logLevel);
   const store = await openConfiguredStore(config);
-  if (cluster.isPrimary) await prepare(config, store, (line) => console.log(line));
-
-  const { server } = await buildApp({ config, store, logger });
+  let server: FastifyInstance | undefined;
   try {
+    if (cluster.isPrimary) await prepare(config, store, (line) => console.log(line));
+    // Loaded here so that CLI commands other than serve start quickly.
+    const { buildApp } = await import('./http/app.js');
+    server = (await buildApp({ config, store, logger })).server;
     await server.listen({ port: config.port, host: config.host });
   } catch (error) {
-    await server.close();
-    await store.close();
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE') {
-      throw new StartupError(
-        `port ${config.port} on ${config.host} is already in use; set PORT to a free port`,
-      );
-    }
-    if (code === 'EACCES') {
-      throw new StartupError(
-        `not allowed to listen on port ${config.port}; choose a port above 1023`,
-      );
-    }
-    if (code === 'ENOTFOUND' || code === 'EADDRNOTAVAIL') {
-      throw new StartupError(`cannot listen on HOST=${config.host}: no such local address`);
-    }
-    throw error;
+    // Whatever failed, release the port and the database so the process can exit.
+    await server?.close().catch(() => {});
+    await store.close().catch(() => {});
+    throw listenFailure(config, error);
   }
   if (cluster.isPrimary) {
     console.log(
@@ -106,6 +113,25 @@ export async function serve(config: Config): Promise<void> {
   };
   process.once('SIGTERM', () => stop('SIGTERM'));
   process.once('SIGINT', () => stop('SIGINT'));
+}
+
+/** A listen error as one line for the operator; anything else is passed on as it is. */
+function listenFailure(config: Config, error: unknown): unknown {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (code === 'EADDRINUSE') {
+    return new StartupError(
+      `port ${config.port} on ${config.host} is already in use; set PORT to a free port`,
+    );
+  }
+  if (code === 'EACCES') {
+    return new StartupError(
+      `not allowed to listen on port ${config.port}; choose a port above 1023`,
+    );
+  }
+  if (code === 'ENOTFOUND' || code === 'EADDRNOTAVAIL') {
+    return new StartupError(`cannot listen on HOST=${config.host}: no such local address`);
+  }
+  return error;
 }
 
 async function servePrimary(config: Config): Promise<void> {

@@ -2,10 +2,10 @@
 /** The `broadsheet` command. */
 import { parseArgs } from 'node:util';
 import { ConfigError, configDocs, loadConfig, type Config } from '../config.js';
+import { isRole, roles } from '../domain/user.js';
 import { AppError } from '../errors.js';
 import { createServices } from '../services/index.js';
-import { openConfiguredStore, serve, StartupError, startupFailureExitCode } from '../server.js';
-import { runMigrations } from '../store/index.js';
+import { StartupError, startupFailureExitCode } from '../startup.js';
 import { readPassword } from './password-input.js';
 
 const help = {
@@ -71,6 +71,7 @@ async function withServices<T>(
   config: Config,
   work: (services: ReturnType<typeof createServices>) => Promise<T>,
 ) {
+  const { openConfiguredStore } = await import('../server.js');
   const store = await openConfiguredStore(config);
   try {
     return await work(createServices(store));
@@ -88,17 +89,17 @@ async function main(argv: string[]): Promise<number> {
 
   if (command === 'serve') {
     if (parse(rest, {}).help) return print(help.serve);
-    await serve(loadConfig());
+    const config = loadConfig();
+    const { serve } = await import('../server.js');
+    await serve(config);
     return -1; // keeps running
   }
 
   if (command === 'migrate') {
     if (parse(rest, {}).help) return print(help.migrate);
     const config = loadConfig();
-    const applied = await runMigrations({
-      databaseUrl: config.databaseUrl,
-      dataDir: config.dataDir,
-    });
+    const { migrateConfigured } = await import('../server.js');
+    const applied = await migrateConfigured(config);
     console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The database is up to date.');
     return 0;
   }
@@ -116,8 +117,13 @@ async function main(argv: string[]): Promise<number> {
       name: required(values, 'name'),
       role: required(values, 'role'),
     };
+    // Check what can be checked before asking for the password, so it is not typed in vain.
+    if (!isRole(input.role)) {
+      throw new UsageError(`--role must be one of ${roles.join(', ')}, got "${input.role}"`);
+    }
+    const config = loadConfig();
     const password = await readPassword();
-    const user = await withServices(loadConfig(), (s) => s.users.create({ ...input, password }));
+    const user = await withServices(config, (s) => s.users.create({ ...input, password }));
     console.log(`Created ${user.role} ${user.name} <${user.email}> (id ${user.id}).`);
     return 0;
   }
@@ -149,7 +155,7 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     if (error instanceof UsageError) {
-      console.error(`broadsheet: ${error.message}\nRun "broadsheet --help" for usage.`);
+      console.error(`broadsheet: ${error.message} (see "broadsheet --help")`);
       process.exitCode = 64;
     } else if (error instanceof ConfigError) {
       console.error(`broadsheet: bad configuration: ${error.message}`);

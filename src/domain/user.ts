@@ -13,7 +13,23 @@ export interface User {
   role: Role;
   bio: string;
   createdAt: string;
+  emailVerifiedAt: string | null;
+  /** Until then the person may read and sign in but not take part. */
+  suspendedUntil: string | null;
+  bannedAt: string | null;
+  sanctionReason: string;
 }
+
+export function isBanned(user: Pick<User, 'bannedAt'>): boolean {
+  return user.bannedAt !== null;
+}
+
+export function isSuspended(user: Pick<User, 'suspendedUntil'>, now: Date = new Date()): boolean {
+  return user.suspendedUntil !== null && Date.parse(user.suspendedUntil) > now.getTime();
+}
+
+/** Staff roles, in increasing power; commenters are not staff. */
+export const staffRoles: readonly Role[] = ['author', 'editor', 'moderator', 'admin'];
 
 /** Loose but useful: one @, something either side, a dot in the domain, no spaces. */
 export function isEmail(value: string): boolean {

@@ -56,7 +56,9 @@ export class KyselyArticleStore implements ArticleStore {
       );
     }
     if (query.after) {
-      const { t, id } = query.after;
+      const { id } = query.after;
+      // Stored times are toISOString() output, and SQLite compares them as text.
+      const t = new Date(query.after.t).toISOString();
       q = q.where((eb) =>
         eb.or([
           eb('a.published_at', '<', t),
@@ -105,7 +107,8 @@ export class KyselyArticleStore implements ArticleStore {
         .innerJoin('tags as t', 't.slug', 'at.tag_slug')
         .select(['t.slug', 't.name'])
         .where('at.article_id', '=', row.id)
-        .orderBy('t.name')
+        .orderBy('at.position')
+        .orderBy('t.slug')
         .execute(),
       this.db
         .selectFrom('corrections')
@@ -195,69 +198,78 @@ export class KyselyArticleStore implements ArticleStore {
     );
   }
 
+  /** Runs work atomically: in the caller's transaction if there is one, else in a new one. */
+  private atomically<T>(work: (db: Kysely<Database>) => Promise<T>): Promise<T> {
+    return this.db.isTransaction ? work(this.db) : this.db.transaction().execute(work);
+  }
+
   async create(input: NewArticle) {
     const id = newId(Date.parse(input.createdAt));
-    await this.db
-      .insertInto('articles')
-      .values({
-        id,
-        slug: input.slug,
-        section_slug: input.sectionSlug,
-        headline: input.headline,
-        standfirst: input.standfirst,
-        body: input.body,
-        dateline: input.dateline,
-        status: input.status,
-        published_at: input.publishedAt,
-        updated_at: null,
-        update_note: null,
-        created_at: input.createdAt,
-        modified_at: input.createdAt,
-      })
-      .execute();
-    if (input.authorIds.length > 0) {
-      await this.db
-        .insertInto('article_authors')
-        .values(
-          input.authorIds.map((userId, position) => ({
-            article_id: id,
-            user_id: userId,
-            position,
-          })),
-        )
+    const authorIds = [...new Set(input.authorIds)];
+    // Two names may make one slug ("Council", "council"); the first one given wins.
+    const tags = input.tags.filter((t, i) => input.tags.findIndex((u) => u.slug === t.slug) === i);
+    await this.atomically(async (db) => {
+      await db
+        .insertInto('articles')
+        .values({
+          id,
+          slug: input.slug,
+          section_slug: input.sectionSlug,
+          headline: input.headline,
+          standfirst: input.standfirst,
+          body: input.body,
+          dateline: input.dateline,
+          status: input.status,
+          published_at: input.publishedAt,
+          updated_at: null,
+          update_note: null,
+          created_at: input.createdAt,
+          modified_at: input.createdAt,
+        })
         .execute();
-    }
-    if (input.tags.length > 0) {
-      await this.db
-        .insertInto('tags')
-        .values(input.tags)
-        .onConflict((oc) => oc.column('slug').doNothing())
-        .execute();
-      await this.db
-        .insertInto('article_tags')
-        .values(input.tags.map((t) => ({ article_id: id, tag_slug: t.slug })))
-        .execute();
-    }
-    if (input.relatedIds?.length) await this.setRelated(id, input.relatedIds);
+      if (authorIds.length > 0) {
+        await db
+          .insertInto('article_authors')
+          .values(
+            authorIds.map((userId, position) => ({ article_id: id, user_id: userId, position })),
+          )
+          .execute();
+      }
+      if (tags.length > 0) {
+        await db
+          .insertInto('tags')
+          .values(tags)
+          .onConflict((oc) => oc.column('slug').doNothing())
+          .execute();
+        await db
+          .insertInto('article_tags')
+          .values(tags.map((t, position) => ({ article_id: id, tag_slug: t.slug, position })))
+          .execute();
+      }
+      if (input.relatedIds?.length)
+        await new KyselyArticleStore(db).setRelated(id, input.relatedIds);
+    });
     const created = await this.getById(id);
     if (!created) throw new Error('article vanished after insert');
     return created;
   }
 
   async setRelated(articleId: string, relatedIds: readonly string[]) {
-    await this.db.deleteFrom('article_related').where('article_id', '=', articleId).execute();
     const unique = [...new Set(relatedIds)].filter((id) => id !== articleId);
-    if (unique.length === 0) return;
-    await this.db
-      .insertInto('article_related')
-      .values(
-        unique.map((relatedId, position) => ({
-          article_id: articleId,
-          related_id: relatedId,
-          position,
-        })),
-      )
-      .execute();
+    await this.atomically(async (db) => {
+      await db.deleteFrom('article_related').where('article_id', '=', articleId).execute();
+      if (unique.length === 0) return;
+      await db
+        .insertInto('article_related')
+        .values(
+          unique.map((relatedId, position) => ({
+            article_id: articleId,
+            related_id: relatedId,
+            position,
+          })),
+        )
+        .execute();
+    });
   }
 
   async addCorrection(input: {

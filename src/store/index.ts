@@ -1,6 +1,7 @@
 /** Opens the configured database, brings its schema up to date, and returns the store. */
 import path from 'node:path';
 import { sql, type Kysely, type Logger } from 'kysely';
+import { KyselyOneTimeTokenStore, KyselyOutboxStore, KyselySessionStore } from './accounts.js';
 import { KyselyArticleStore } from './articles.js';
 import { migrateToLatest } from './migrations/index.js';
 import { openPostgres } from './postgres/open.js';
@@ -39,14 +40,20 @@ function bind(
     tokens: new KyselyTokenStore(db),
     sections: new KyselySectionStore(db),
     settings: new KyselySettingStore(db),
+    sessions: new KyselySessionStore(db),
+    oneTimeTokens: new KyselyOneTimeTokenStore(db),
+    outbox: new KyselyOutboxStore(db),
     async ping() {
       await sql`select 1`.execute(db);
     },
     observeQueries(listener) {
       listeners.push(listener);
     },
+    // Inside a transaction, a nested one joins it (Kysely has no nested transactions).
     transaction: (work) =>
-      db.transaction().execute((trx) => work(bind(trx, dialect, close, listeners))),
+      db.isTransaction
+        ? work(store)
+        : db.transaction().execute((trx) => work(bind(trx, dialect, close, listeners))),
     close,
   };
   return store;

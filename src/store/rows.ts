@@ -1,10 +1,10 @@
 /** Turning rows into domain values. */
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { ArticleStatus, AuthorRef, ArticleSummary } from '../domain/article.js';
 import type { Role, User } from '../domain/user.js';
 import type { Database, UsersTable } from './schema.js';
 
-export function toUser(row: UsersTable): User {
+export function toUser(row: Selectable<UsersTable>): User {
   return {
     id: row.id,
     email: row.email,
@@ -13,6 +13,10 @@ export function toUser(row: UsersTable): User {
     role: row.role as Role,
     bio: row.bio,
     createdAt: row.created_at,
+    emailVerifiedAt: row.email_verified_at,
+    suspendedUntil: row.suspended_until,
+    bannedAt: row.banned_at,
+    sanctionReason: row.sanction_reason,
   };
 }
 

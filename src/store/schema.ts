@@ -13,6 +13,10 @@ export interface UsersTable {
   password_hash: string | null;
   bio: string;
   created_at: string;
+  email_verified_at: string | null;
+  suspended_until: string | null;
+  banned_at: string | null;
+  sanction_reason: Generated<string>;
 }
 
 export interface ApiTokensTable {
@@ -64,6 +68,7 @@ export interface ArticleAuthorsTable {
 export interface ArticleTagsTable {
   article_id: string;
   tag_slug: string;
+  position: number;
 }
 
 export interface ArticleRelatedTable {
@@ -87,6 +92,35 @@ export interface SettingsTable {
   value: string;
 }
 
+export interface SessionsTable {
+  id_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+  last_seen_at: string;
+}
+
+export interface OneTimeTokensTable {
+  token_hash: string;
+  purpose: string;
+  user_id: string | null;
+  new_email: string | null;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface OutboxTable {
+  id: string;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  created_at: string;
+  sent_at: string | null;
+  error: string | null;
+}
+
 export interface Database {
   users: UsersTable;
   api_tokens: ApiTokensTable;
@@ -98,6 +132,9 @@ export interface Database {
   article_related: ArticleRelatedTable;
   corrections: CorrectionsTable;
   settings: SettingsTable;
+  sessions: SessionsTable;
+  one_time_tokens: OneTimeTokensTable;
+  outbox: OutboxTable;
 }
 
 export type Dialect = 'sqlite' | 'postgres';

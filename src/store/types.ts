@@ -73,6 +73,7 @@ export interface NewUser {
   passwordHash: string | null;
   bio?: string;
   createdAt: string;
+  emailVerifiedAt?: string | null;
 }
 
 export interface UserStore {
@@ -84,6 +85,15 @@ export interface UserStore {
   setPasswordHash(id: string, hash: string): Promise<void>;
   countWithRole(role: Role): Promise<number>;
   slugTaken(slug: string): Promise<boolean>;
+  setRole(id: string, role: Role): Promise<void>;
+  setEmail(id: string, email: string, verifiedAt: string | null): Promise<void>;
+  markEmailVerified(id: string, at: string): Promise<void>;
+  setSanction(
+    id: string,
+    sanction: { suspendedUntil: string | null; bannedAt: string | null; reason: string },
+  ): Promise<void>;
+  /** People whose email or name contains `text` (case-insensitive), newest first. */
+  search(query: { text?: string; role?: Role; limit: number; offset: number }): Promise<User[]>;
 }
 
 export interface TokenStore {
@@ -109,6 +119,65 @@ export interface SettingStore {
   set(key: string, value: string): Promise<void>;
 }
 
+export interface SessionRecord {
+  idHash: string;
+  userId: string;
+  csrfToken: string;
+  createdAt: string;
+  expiresAt: string;
+  lastSeenAt: string;
+}
+
+export interface SessionStore {
+  create(record: SessionRecord): Promise<void>;
+  /** The session, if it exists and has not expired. */
+  find(idHash: string, now: string): Promise<SessionRecord | null>;
+  touch(idHash: string, lastSeenAt: string, expiresAt: string): Promise<void>;
+  delete(idHash: string): Promise<void>;
+  /** Ends every session of a person (optionally but one); returns how many. */
+  deleteForUser(userId: string, exceptIdHash?: string): Promise<number>;
+  deleteExpired(now: string): Promise<number>;
+}
+
+export type TokenPurpose = 'verify_email' | 'reset_password' | 'change_email' | 'setup_admin';
+
+export interface NewOneTimeToken {
+  tokenHash: string;
+  purpose: TokenPurpose;
+  userId: string | null;
+  newEmail: string | null;
+  createdAt: string;
+  expiresAt: string;
+}
+
+export type OneTimeToken = NewOneTimeToken;
+
+export interface OneTimeTokenStore {
+  create(token: NewOneTimeToken): Promise<void>;
+  /** Uses the token up: returns it only if it exists, has this purpose, is unused and unexpired. */
+  consume(tokenHash: string, purpose: TokenPurpose, now: string): Promise<OneTimeToken | null>;
+  /** Uses up every open token of this purpose for this person (null: tokens without a person). */
+  invalidate(purpose: TokenPurpose, userId: string | null, now: string): Promise<void>;
+}
+
+export interface OutboxMessage {
+  id: string;
+  to: string;
+  subject: string;
+  text: string;
+  createdAt: string;
+  sentAt: string | null;
+  error: string | null;
+}
+
+export interface OutboxStore {
+  add(message: { to: string; subject: string; text: string; createdAt: string }): Promise<string>;
+  markSent(id: string, at: string): Promise<void>;
+  markFailed(id: string, error: string): Promise<void>;
+  /** Newest first; `before` is the id of the last message of the previous page. */
+  list(limit: number, before?: string): Promise<OutboxMessage[]>;
+}
+
 export interface Store {
   readonly dialect: Dialect;
   readonly articles: ArticleStore;
@@ -116,6 +185,9 @@ export interface Store {
   readonly tokens: TokenStore;
   readonly sections: SectionStore;
   readonly settings: SettingStore;
+  readonly sessions: SessionStore;
+  readonly oneTimeTokens: OneTimeTokenStore;
+  readonly outbox: OutboxStore;
   /** Calls the listener after every query with its duration in seconds. */
   observeQueries(listener: (seconds: number, ok: boolean) => void): void;
   /** Throws if the database cannot be reached. */

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Role } from '../domain/user.js';
 import { newId } from '../domain/ids.js';
 import { toUser } from './rows.js';
@@ -18,6 +18,10 @@ export class KyselyUserStore implements UserStore {
       password_hash: input.passwordHash,
       bio: input.bio ?? '',
       created_at: input.createdAt,
+      email_verified_at: input.emailVerifiedAt ?? null,
+      suspended_until: null,
+      banned_at: null,
+      sanction_reason: '',
     };
     await this.db.insertInto('users').values(row).execute();
     return toUser(row);
@@ -79,5 +83,60 @@ export class KyselyUserStore implements UserStore {
       .where('slug', '=', slug)
       .executeTakeFirst();
     return row !== undefined;
+  }
+
+  async setRole(id: string, role: Role) {
+    await this.db.updateTable('users').set({ role }).where('id', '=', id).execute();
+  }
+
+  async setEmail(id: string, email: string, verifiedAt: string | null) {
+    await this.db
+      .updateTable('users')
+      .set({ email, email_verified_at: verifiedAt })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  async markEmailVerified(id: string, at: string) {
+    await this.db
+      .updateTable('users')
+      .set({ email_verified_at: at })
+      .where('id', '=', id)
+      .where('email_verified_at', 'is', null)
+      .execute();
+  }
+
+  async setSanction(
+    id: string,
+    sanction: { suspendedUntil: string | null; bannedAt: string | null; reason: string },
+  ) {
+    await this.db
+      .updateTable('users')
+      .set({
+        suspended_until: sanction.suspendedUntil,
+        banned_at: sanction.bannedAt,
+        sanction_reason: sanction.reason,
+      })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  async search(query: { text?: string; role?: Role; limit: number; offset: number }) {
+    let q = this.db.selectFrom('users').selectAll();
+    if (query.text) {
+      const pattern = `%${query.text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      // An explicit ESCAPE: SQLite has no default escape character for LIKE.
+      q = q.where(
+        sql<boolean>`(lower(email) like ${pattern} escape '\\' or lower(name) like ${pattern} escape '\\')`,
+      );
+    }
+    if (query.role) q = q.where('role', '=', query.role);
+    const rows = await q
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(query.limit)
+      .offset(query.offset)
+      .execute();
+    return rows.map(toUser);
   }
 }

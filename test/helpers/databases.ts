@@ -26,7 +26,7 @@ export interface OpenedStore {
   dispose(): Promise<void>;
 }
 
-const postgresUrl = process.env.TEST_DATABASE_URL;
+export const postgresUrl = process.env.TEST_DATABASE_URL;
 export const inCi = process.env.CI === 'true';
 
 export function tempDir(prefix = 'broadsheet-test-'): string {
@@ -98,4 +98,43 @@ export function databases(): TestDatabase[] {
     test('PostgreSQL tests', { skip: 'skipped: TEST_DATABASE_URL is not set' }, () => {});
   }
   return [sqlite];
+}
+
+export interface ScratchDatabase {
+  /** TEST_DATABASE_URL with the new database's name in place of its own. */
+  url: string;
+  drop(): Promise<void>;
+}
+
+/**
+ * A whole new PostgreSQL database on the server of `url`, for tests that need more than a
+ * schema (a process that uses `public`, or database-level settings such as TimeZone).
+ */
+export async function scratchDatabase(
+  url: string,
+  settings: Record<string, string> = {},
+): Promise<ScratchDatabase> {
+  const name = `bs_${randomBytes(6).toString('hex')}`;
+  await adminQuery(url, [
+    `create database ${name}`,
+    ...Object.entries(settings).map(
+      ([key, value]) => `alter database ${name} set ${key} = '${value}'`,
+    ),
+  ]);
+  const own = new URL(url);
+  own.pathname = `/${name}`;
+  return {
+    url: own.toString(),
+    drop: () => adminQuery(url, [`drop database if exists ${name} with (force)`]),
+  };
+}
+
+async function adminQuery(url: string, statements: readonly string[]): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    for (const statement of statements) await client.query(statement);
+  } finally {
+    await client.end();
+  }
 }

@@ -90,6 +90,8 @@ export async function up(db: Kysely<unknown>, { timestamp }: MigrationContext): 
       c.notNull().references('articles.id').onDelete('cascade'),
     )
     .addColumn('tag_slug', 'text', (c) => c.notNull().references('tags.slug'))
+    // The order the newsroom gave the tags in (the first is the main one).
+    .addColumn('position', 'integer', (c) => c.notNull().defaultTo(0))
     .addPrimaryKeyConstraint('article_tags_pk', ['article_id', 'tag_slug'])
     .execute();
   await db.schema.createIndex('article_tags_tag').on('article_tags').column('tag_slug').execute();

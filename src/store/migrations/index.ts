@@ -6,6 +6,7 @@ import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import { Migrator } from 'kysely';
 import type { Dialect } from '../schema.js';
 import * as initial from './0001_initial.js';
+import * as accounts from './0002_accounts.js';
 
 export interface MigrationContext {
   dialect: Dialect;
@@ -20,6 +21,7 @@ interface MigrationModule {
 
 const modules: Record<string, MigrationModule> = {
   '0001_initial': initial,
+  '0002_accounts': accounts,
 };
 
 class ListedMigrations implements MigrationProvider {
@@ -49,10 +51,10 @@ export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect): Pr
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');
+    // Before any migration ran (e.g. the database cannot be reached) the error speaks for itself.
+    if (!failed) throw error;
     const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`migration ${failed?.migrationName ?? '(unknown)'} failed: ${reason}`, {
-      cause: error,
-    });
+    throw new Error(`migration ${failed.migrationName} failed: ${reason}`, { cause: error });
   }
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

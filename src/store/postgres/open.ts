@@ -7,16 +7,44 @@ const TIMESTAMPTZ = 1184;
 const TIMESTAMP = 1114;
 const INT8 = 20;
 
+const parseTimestamptz = pg.types.getTypeParser(TIMESTAMPTZ, 'text') as (value: string) => Date;
+
+/** Every time comes back as the ISO string SQLite would hold (see docs/decisions/0002). */
+function isoTime(value: string): string {
+  // TIMESTAMP has no zone; the session runs in UTC (see sessionOptions), so it is UTC.
+  return parseTimestamptz(value).toISOString();
+}
+
 const types = {
   getTypeParser(oid: number, format?: 'text' | 'binary') {
-    if (oid === TIMESTAMPTZ || oid === TIMESTAMP) {
-      return (value: string) => new Date(oid === TIMESTAMP ? `${value}Z` : value).toISOString();
-    }
+    if (oid === TIMESTAMPTZ) return isoTime;
+    if (oid === TIMESTAMP) return (value: string) => isoTime(`${value}+00`);
     // counts come back as int8; they are far below 2^53 here
     if (oid === INT8) return (value: string) => Number(value);
     return pg.types.getTypeParser(oid, format ?? 'text');
   },
 };
+
+/**
+ * Session settings sent when each connection starts. The server's or database's own TimeZone
+ * and DateStyle may be anything; times must be written and read in one known format.
+ */
+function sessionOptions(connectionString: string, schema: string | undefined) {
+  const settings = ['-c TimeZone=UTC', '-c DateStyle=ISO'];
+  if (schema !== undefined) settings.push(`-c search_path=${schema}`);
+  // pg lets the URL's own ?options= override ours, so merge it in and take it out of the URL.
+  let url: URL | null = null;
+  try {
+    url = new URL(connectionString);
+  } catch {
+    // not a URL (pg also accepts other forms); leave it alone
+  }
+  const own = url?.searchParams.get('options');
+  if (!url || own === null || own === undefined)
+    return { connectionString, options: settings.join(' ') };
+  url.searchParams.delete('options');
+  return { connectionString: url.toString(), options: [own, ...settings].join(' ') };
+}
 
 export interface PostgresOptions {
   /** Use this schema (created if missing) instead of public: one per test file. */
@@ -41,10 +69,11 @@ export async function openPostgres(
     }
   }
   const pool = new pg.Pool({
-    connectionString,
+    ...sessionOptions(connectionString, schema),
     max: options.maxConnections ?? 10,
+    // An unreachable server fails start-up (and a query) with an error instead of hanging.
+    connectionTimeoutMillis: 10_000,
     types,
-    ...(schema !== undefined ? { options: `-c search_path=${schema}` } : {}),
   });
   // An idle client that loses its server must not crash the process; the next query reports it.
   pool.on('error', () => {});

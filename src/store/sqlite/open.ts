@@ -11,10 +11,11 @@ import type { Database } from '../schema.js';
  * These are per-connection settings, so they are applied on every open.
  */
 export function applyPragmas(db: SQLite.Database): void {
+  // First, so that switching to WAL waits for another process's lock instead of failing.
+  db.pragma('busy_timeout = 5000');
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
 }
 
 export function openSqlite(
@@ -30,7 +31,14 @@ export function openSqlite(
       cause: error,
     });
   }
-  applyPragmas(raw);
+  try {
+    applyPragmas(raw);
+  } catch (error) {
+    raw.close();
+    throw new Error(`cannot use the SQLite database at ${file}: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
   const db = new Kysely<Database>({
     dialect: new SqliteDialect({ database: raw }),
     ...(log ? { log } : {}),

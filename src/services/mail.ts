@@ -1,0 +1,66 @@
+/**
+ * Outgoing mail. Every message is first recorded in the outbox table; with SMTP_URL set it is
+ * then delivered by nodemailer in the background (the request that caused it never waits on
+ * the mail server), otherwise it stays in the outbox for admins to read and a line is logged.
+ */
+import nodemailer, { type Transporter } from 'nodemailer';
+import type { Store } from '../store/types.js';
+
+export interface MailMessage {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+export interface MailLog {
+  info(object: object, message: string): void;
+  warn(object: object, message: string): void;
+}
+
+export class MailService {
+  private readonly transport: Transporter | null;
+  private readonly pending = new Set<Promise<void>>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly options: { smtpUrl: string | null; from: string },
+    private readonly log: MailLog,
+  ) {
+    this.transport = options.smtpUrl ? nodemailer.createTransport(options.smtpUrl) : null;
+  }
+
+  /** Records the message and starts delivering it; resolves once it is recorded. */
+  async send(message: MailMessage): Promise<string> {
+    const id = await this.store.outbox.add({ ...message, createdAt: new Date().toISOString() });
+    if (!this.transport) {
+      this.log.info(
+        { mail: id, to: message.to, subject: message.subject },
+        'mail kept in the outbox (no SMTP_URL)',
+      );
+      return id;
+    }
+    const delivery = this.deliver(id, message).finally(() => this.pending.delete(delivery));
+    this.pending.add(delivery);
+    return id;
+  }
+
+  private async deliver(id: string, message: MailMessage): Promise<void> {
+    try {
+      await this.transport?.sendMail({ from: this.options.from, ...message });
+      await this.store.outbox.markSent(id, new Date().toISOString());
+    } catch (error) {
+      const reason = (error as Error).message;
+      this.log.warn({ mail: id, to: message.to, err: reason }, 'mail delivery failed');
+      await this.store.outbox.markFailed(id, reason).catch(() => {});
+    }
+  }
+
+  /** Waits for deliveries in flight (graceful shutdown, tests). */
+  async drain(): Promise<void> {
+    await Promise.all([...this.pending]);
+  }
+
+  close(): void {
+    this.transport?.close();
+  }
+}
