@@ -34,9 +34,33 @@
     }
   }
 
-  var adjust = document.querySelector('details.adjust');
-  if (adjust) {
-    adjust.addEventListener('click', function (event) {
+  // Without JavaScript, Adjust is a <details> that explains browser zoom. With it, the summary
+  // becomes a real disclosure button (aria-expanded) that shows the settings below the toolbar.
+  var details = document.querySelector('details.adjust');
+  var summary = details && details.querySelector('summary');
+  var panel = details && details.querySelector('.adjust__panel');
+  if (details && summary && panel) {
+    var toggle = document.createElement('button');
+    toggle.type = 'button';
+    toggle.className = summary.className;
+    toggle.setAttribute('aria-expanded', 'false');
+    toggle.setAttribute('aria-controls', panel.id);
+    while (summary.firstChild) toggle.appendChild(summary.firstChild);
+    var adjust = document.createElement('div');
+    adjust.className = 'adjust';
+    panel.hidden = true;
+    adjust.appendChild(toggle);
+    adjust.appendChild(panel);
+    details.replaceWith(adjust);
+
+    var setOpen = function (open) {
+      panel.hidden = !open;
+      toggle.setAttribute('aria-expanded', open ? 'true' : 'false');
+    };
+    toggle.addEventListener('click', function () {
+      setOpen(panel.hidden);
+    });
+    panel.addEventListener('click', function (event) {
       var target = event.target.closest('button');
       if (!target) return;
       if (target.hasAttribute('data-reset')) {
@@ -49,9 +73,10 @@
       apply();
     });
     adjust.addEventListener('keydown', function (event) {
-      if (event.key === 'Escape' && adjust.open) {
-        adjust.open = false;
-        adjust.querySelector('summary').focus();
+      if (event.key === 'Escape' && !panel.hidden) {
+        event.preventDefault();
+        setOpen(false);
+        toggle.focus();
       }
     });
     apply();

@@ -16,7 +16,8 @@ const dateOnly = new Intl.DateTimeFormat('en-GB', {
 });
 
 export function formatDateTime(iso: string): string {
-  return `${dateTime.format(new Date(iso)).replace(' at ', ', ')} UTC`;
+  // A no-break space keeps "UTC" on the line of the time it qualifies.
+  return `${dateTime.format(new Date(iso)).replace(' at ', ', ')}\u00a0UTC`;
 }
 
 export function formatDay(iso: string): string {

@@ -38,7 +38,8 @@ export function layout(ctx: PageContext, props: LayoutProps): SafeHtml {
         ${props.description ? html`<meta name="description" content="${props.description}" />` : ''}
         ${props.canonical ? html`<link rel="canonical" href="${props.canonical}" />` : ''}
         ${props.robots ? html`<meta name="robots" content="${props.robots}" />` : ''}
-        <meta name="theme-color" content="#ffffff" />
+        <meta name="theme-color" content="#ffffff" media="(prefers-color-scheme: light)" />
+        <meta name="theme-color" content="#141414" media="(prefers-color-scheme: dark)" />
         ${props.head}
         <script src="${ctx.assetUrl('reader.js')}" defer></script>
       </head>
@@ -48,7 +49,7 @@ export function layout(ctx: PageContext, props: LayoutProps): SafeHtml {
           <div class="wrap">
             <div class="masthead__top">
               <span>${formatDay((props.now ?? new Date()).toISOString())}</span
-              ><span>Independent local journalism</span>
+              ><span class="masthead__motto">Independent local journalism</span>
             </div>
             <p class="masthead__title"><a href="/">${ctx.siteName}</a></p>
           </div>

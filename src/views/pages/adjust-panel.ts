@@ -1,6 +1,7 @@
 /**
  * The Adjust disclosure. It is a <details> so it opens without JavaScript (showing how to use the
- * browser's own zoom); with JavaScript the buttons set and remember the reader's choices.
+ * browser's own zoom); with JavaScript, reader.js turns the summary into a disclosure button
+ * (aria-expanded, aria-controls="adjust-panel") and the buttons set and remember the choices.
  */
 import { html } from '../html.js';
 import { icons } from '../icons.js';
@@ -65,7 +66,7 @@ const groups: { setting: string; legend: string; choices: Choice[] }[] = [
 
 const panel = html`<details class="adjust">
   <summary class="tool">${icons.adjust}<span>Adjust</span></summary>
-  <div class="adjust__panel">
+  <div class="adjust__panel" id="adjust-panel">
     <p class="adjust__nojs">
       To change the text size, use your browser’s zoom: press Ctrl and + (or ⌘ and + on a Mac), and
       Ctrl and − to make it smaller.

@@ -30,7 +30,7 @@ function toolbar(page: ArticlePage, path: string): SafeHtml {
   const count = plural(n, 'comment', 'comments');
   return html`<div class="toolbar" role="group" aria-label="Article tools">
     ${adjustPanel()}
-    <a class="tool" href="#comments">${icons.comment}<span>Comment</span><span class="badge" aria-hidden="true">${n}</span><span class="visually-hidden">, ${count}</span></a>
+    <a class="tool" href="#comments">${icons.comment}<span aria-hidden="true">Comment</span><span class="badge" aria-hidden="true">${n}</span><span class="visually-hidden">Comment, ${count}</span></a>
     <a class="tool" href="${path}/print" data-print>${icons.print}<span>Print</span></a>
   </div>`;
 }
@@ -79,7 +79,15 @@ export function articlePageView(
   const path = articlePath(a);
   const url = ctx.baseUrl + path;
   const corrections = a.corrections.filter((c) => !c.retractedAt);
-  const main = html`<article class="article" aria-labelledby="headline">
+  const main = html`${
+    options.print
+      ? html`<p class="print-notice">
+            This is the print-friendly version. To print it, use your browser’s Print command
+            (Ctrl+P, or ⌘+P on a Mac). <a href="${path}">Back to the article</a>
+          </p>`
+      : ''
+  }
+    <article class="article" aria-labelledby="headline">
       <header class="article__header">
         <p class="kicker"><a href="/${a.section.slug}">${a.section.name}</a></p>
         <h1 id="headline">${a.headline}</h1>

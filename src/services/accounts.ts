@@ -1,0 +1,327 @@
+/**
+ * People and their accounts: sign-up, sign-in, email verification, password reset and change,
+ * email change, and the one-time link that creates the first admin.
+ *
+ * Sign-in and reset never reveal whether an account exists: unknown and wrong answer alike.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { passwordProblem } from '../domain/password-policy.js';
+import { slugify } from '../domain/slug.js';
+import { isBanned, isEmail, normaliseEmail, type Role, type User } from '../domain/user.js';
+import { AppError } from '../errors.js';
+import type { Store, TokenPurpose } from '../store/types.js';
+import { isCommonPassword } from './common-passwords.js';
+import type { MailService } from './mail.js';
+import { hashPassword, verifyPassword } from './passwords.js';
+import type { SessionService } from './sessions.js';
+
+const hour = 3600 * 1000;
+const tokenLifetimes: Record<TokenPurpose, number> = {
+  verify_email: 48 * hour,
+  reset_password: hour,
+  change_email: 24 * hour,
+  setup_admin: hour,
+};
+
+/** Verifying against this keeps an unknown account as slow as a wrong password. */
+let decoyHash: Promise<string> | undefined;
+
+export const signInFailed = 'That email and password do not match an account.';
+
+function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('base64url');
+}
+
+export interface AccountDeps {
+  store: Store;
+  sessions: SessionService;
+  mail: MailService;
+  baseUrl: string;
+  siteName: () => string;
+}
+
+export class AccountService {
+  constructor(private readonly deps: AccountDeps) {}
+
+  private get store() {
+    return this.deps.store;
+  }
+
+  checkPassword(password: string): void {
+    const problem = passwordProblem(password, isCommonPassword);
+    if (problem) throw new AppError('bad_request', problem);
+  }
+
+  private checkEmail(raw: string): string {
+    const email = normaliseEmail(raw);
+    if (!isEmail(email)) throw new AppError('bad_request', 'Enter a valid email address.');
+    return email;
+  }
+
+  private checkName(raw: string): string {
+    const name = raw.trim().replace(/\s+/g, ' ');
+    if (name.length < 1 || name.length > 60) {
+      throw new AppError('bad_request', 'Enter a display name of 1 to 60 characters.');
+    }
+    return name;
+  }
+
+  private async freeSlug(name: string): Promise<string> {
+    const base = slugify(name) || 'reader';
+    for (let n = 1; ; n++) {
+      const candidate = n === 1 ? base : `${base}-${n}`;
+      if (!(await this.store.users.slugTaken(candidate))) return candidate;
+    }
+  }
+
+  private async issueToken(
+    purpose: TokenPurpose,
+    userId: string | null,
+    newEmail: string | null = null,
+  ): Promise<string> {
+    const token = randomBytes(32).toString('base64url');
+    const now = Date.now();
+    await this.store.oneTimeTokens.create({
+      tokenHash: hashToken(token),
+      purpose,
+      userId,
+      newEmail,
+      createdAt: new Date(now).toISOString(),
+      expiresAt: new Date(now + tokenLifetimes[purpose]).toISOString(),
+    });
+    return token;
+  }
+
+  private async consume(purpose: TokenPurpose, token: string) {
+    if (typeof token !== 'string' || token.length < 20 || token.length > 100) return null;
+    return this.store.oneTimeTokens.consume(hashToken(token), purpose, new Date().toISOString());
+  }
+
+  /** A new commenter account; sends the verification link. */
+  async signUp(input: { email: string; name: string; password: string }): Promise<User> {
+    const email = this.checkEmail(input.email);
+    const name = this.checkName(input.name);
+    this.checkPassword(input.password);
+    if (await this.store.users.byEmail(email)) {
+      throw new AppError(
+        'conflict',
+        'An account with that email already exists. Sign in or reset the password.',
+      );
+    }
+    const user = await this.store.users.create({
+      email,
+      name,
+      slug: await this.freeSlug(name),
+      role: 'commenter',
+      passwordHash: await hashPassword(input.password),
+      createdAt: new Date().toISOString(),
+    });
+    await this.sendVerification(user);
+    return user;
+  }
+
+  async sendVerification(user: User): Promise<void> {
+    if (user.emailVerifiedAt) return;
+    const token = await this.issueToken('verify_email', user.id);
+    await this.deps.mail.send({
+      to: user.email,
+      subject: `Confirm your email for ${this.deps.siteName()}`,
+      text: [
+        `Hello ${user.name},`,
+        '',
+        `Please confirm this email address for your ${this.deps.siteName()} account by opening this link:`,
+        '',
+        `${this.deps.baseUrl}/account/verify?token=${token}`,
+        '',
+        'The link works for 48 hours. If you did not sign up, ignore this message.',
+      ].join('\n'),
+    });
+  }
+
+  async verifyEmail(token: string): Promise<User> {
+    const found = await this.consume('verify_email', token);
+    if (!found?.userId)
+      throw new AppError('bad_request', 'That confirmation link is invalid or has expired.');
+    await this.store.users.markEmailVerified(found.userId, new Date().toISOString());
+    const user = await this.store.users.byId(found.userId);
+    if (!user)
+      throw new AppError('bad_request', 'That confirmation link is invalid or has expired.');
+    return user;
+  }
+
+  /** Checks the password; the same error for an unknown email and a wrong password. */
+  async authenticate(rawEmail: string, password: string): Promise<User> {
+    const email = normaliseEmail(String(rawEmail));
+    const user = isEmail(email) ? await this.store.users.byEmail(email) : null;
+    const stored = user ? await this.store.users.passwordHash(user.id) : null;
+    if (!user || !stored) {
+      decoyHash ??= hashPassword(randomBytes(16).toString('hex'));
+      await verifyPassword(String(password), await decoyHash);
+      throw new AppError('unauthorized', signInFailed);
+    }
+    if (!(await verifyPassword(String(password), stored)))
+      throw new AppError('unauthorized', signInFailed);
+    if (isBanned(user)) throw new AppError('forbidden', 'This account has been banned.');
+    return user;
+  }
+
+  /** Signs in: a brand-new session id every time (no fixation). */
+  async signIn(email: string, password: string) {
+    const user = await this.authenticate(email, password);
+    const { id, session } = await this.deps.sessions.start(user.id);
+    return { user, sessionId: id, session };
+  }
+
+  /** Always succeeds, so the answer says nothing about whether the account exists. */
+  async requestPasswordReset(rawEmail: string): Promise<void> {
+    const email = normaliseEmail(String(rawEmail));
+    if (!isEmail(email)) return;
+    const user = await this.store.users.byEmail(email);
+    if (!user || isBanned(user)) return;
+    const token = await this.issueToken('reset_password', user.id);
+    await this.deps.mail.send({
+      to: user.email,
+      subject: `Reset your ${this.deps.siteName()} password`,
+      text: [
+        `Hello ${user.name},`,
+        '',
+        'Someone (hopefully you) asked to reset the password of this account. To choose a new one, open:',
+        '',
+        `${this.deps.baseUrl}/account/reset?token=${token}`,
+        '',
+        'The link works once, for one hour. If you did not ask, ignore this message: your password is unchanged.',
+      ].join('\n'),
+    });
+  }
+
+  /** Sets a new password from a reset link and signs the person out everywhere. */
+  async resetPassword(token: string, password: string): Promise<User> {
+    this.checkPassword(password);
+    const found = await this.consume('reset_password', token);
+    const user = found?.userId ? await this.store.users.byId(found.userId) : null;
+    if (!user || isBanned(user)) {
+      throw new AppError(
+        'bad_request',
+        'That reset link is invalid, used or expired. Ask for a new one.',
+      );
+    }
+    await this.store.users.setPasswordHash(user.id, await hashPassword(password));
+    // The link reached their inbox, so the address is theirs.
+    await this.store.users.markEmailVerified(user.id, new Date().toISOString());
+    await this.store.oneTimeTokens.invalidate('reset_password', user.id, new Date().toISOString());
+    await this.deps.sessions.endAll(user.id);
+    return user;
+  }
+
+  /** Changes the password and ends every other session; returns a fresh session for this one. */
+  async changePassword(user: User, current: string, next: string) {
+    const stored = await this.store.users.passwordHash(user.id);
+    if (!stored || !(await verifyPassword(String(current), stored))) {
+      throw new AppError('bad_request', 'The current password is not right.');
+    }
+    this.checkPassword(next);
+    await this.store.users.setPasswordHash(user.id, await hashPassword(next));
+    await this.deps.sessions.endAll(user.id);
+    const { id, session } = await this.deps.sessions.start(user.id);
+    return { sessionId: id, session };
+  }
+
+  /** Sends a confirmation link to the new address; the change happens when it is opened. */
+  async requestEmailChange(user: User, rawEmail: string, password: string): Promise<void> {
+    const stored = await this.store.users.passwordHash(user.id);
+    if (!stored || !(await verifyPassword(String(password), stored))) {
+      throw new AppError('bad_request', 'The password is not right.');
+    }
+    const email = this.checkEmail(rawEmail);
+    if (email === user.email)
+      throw new AppError('bad_request', 'That is already your email address.');
+    if (await this.store.users.byEmail(email)) {
+      throw new AppError('conflict', 'Another account already uses that email address.');
+    }
+    await this.store.oneTimeTokens.invalidate('change_email', user.id, new Date().toISOString());
+    const token = await this.issueToken('change_email', user.id, email);
+    await this.deps.mail.send({
+      to: email,
+      subject: `Confirm your new email for ${this.deps.siteName()}`,
+      text: [
+        `Hello ${user.name},`,
+        '',
+        `To make this your account's email address, open:`,
+        '',
+        `${this.deps.baseUrl}/account/email?token=${token}`,
+        '',
+        'The link works for 24 hours. Until then your old address stays in use.',
+      ].join('\n'),
+    });
+  }
+
+  async confirmEmailChange(token: string): Promise<User> {
+    const found = await this.consume('change_email', token);
+    if (!found?.userId || !found.newEmail) {
+      throw new AppError('bad_request', 'That confirmation link is invalid or has expired.');
+    }
+    const before = await this.store.users.byId(found.userId);
+    if (!before)
+      throw new AppError('bad_request', 'That confirmation link is invalid or has expired.');
+    if (await this.store.users.byEmail(found.newEmail)) {
+      throw new AppError('conflict', 'Another account already uses that email address.');
+    }
+    await this.store.users.setEmail(before.id, found.newEmail, new Date().toISOString());
+    await this.deps.mail.send({
+      to: before.email,
+      subject: `Your ${this.deps.siteName()} email address was changed`,
+      text: `Hello ${before.name},\n\nThe email address of your account is now ${found.newEmail}. If you did not do this, contact the site's editors at once.`,
+    });
+    return (await this.store.users.byId(before.id)) ?? before;
+  }
+
+  /** The first-run link that lets a browser create the first admin; null once there is one. */
+  async createSetupLink(): Promise<string | null> {
+    if ((await this.store.users.countWithRole('admin')) > 0) return null;
+    await this.store.oneTimeTokens.invalidate('setup_admin', null, new Date().toISOString());
+    const token = await this.issueToken('setup_admin', null);
+    return `${this.deps.baseUrl}/setup?token=${token}`;
+  }
+
+  async completeSetup(token: string, input: { email: string; name: string; password: string }) {
+    const email = this.checkEmail(input.email);
+    const name = this.checkName(input.name);
+    this.checkPassword(input.password);
+    // Everything that touches the store outside the transaction happens before or after it:
+    // SQLite has one connection, so a query beside an open transaction would wait forever.
+    const slug = await this.freeSlug(name);
+    const passwordHash = await hashPassword(input.password);
+    const user = await this.store.transaction(async (tx) => {
+      if ((await tx.users.countWithRole('admin')) > 0) {
+        throw new AppError('conflict', 'This site already has an admin. Sign in instead.');
+      }
+      const found = await tx.oneTimeTokens.consume(
+        hashToken(token),
+        'setup_admin',
+        new Date().toISOString(),
+      );
+      if (!found)
+        throw new AppError(
+          'bad_request',
+          'That setup link is invalid or has expired. Restart the server for a new one.',
+        );
+      const existing = await tx.users.byEmail(email);
+      if (existing) {
+        await tx.users.setRole(existing.id, 'admin' satisfies Role);
+        await tx.users.setPasswordHash(existing.id, passwordHash);
+        return { ...existing, role: 'admin' as const };
+      }
+      return tx.users.create({
+        email,
+        name,
+        slug,
+        role: 'admin',
+        passwordHash,
+        createdAt: new Date().toISOString(),
+        emailVerifiedAt: new Date().toISOString(),
+      });
+    });
+    const { id, session } = await this.deps.sessions.start(user.id);
+    return { user, sessionId: id, session };
+  }
+}
