@@ -4,6 +4,8 @@
  */
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import compress from '@fastify/compress';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config.js';
@@ -12,6 +14,9 @@ import { createServices, type Services } from '../services/index.js';
 import type { Store } from '../store/types.js';
 import type { SiteContext } from '../views/context.js';
 import { AssetRegistry } from './assets.js';
+import { resolveLimits, type Limits } from './limits.js';
+import { authentication } from './plugins/auth.js';
+import { csrfProtection } from './plugins/csrf.js';
 import { errorHandling } from './plugins/errors.js';
 import { Metrics, requestMetrics } from './plugins/metrics.js';
 import { securityHeaders } from './plugins/security-headers.js';
@@ -26,6 +31,8 @@ export interface AppDeps {
   logger: FastifyBaseLogger;
   metrics?: Metrics;
   siteName?: string;
+  /** Overrides of the default request limits (tests and benchmarks). */
+  limits?: Partial<Limits>;
 }
 
 export interface App {
@@ -39,7 +46,15 @@ let sharedAssets: AssetRegistry | undefined;
 export async function buildApp(deps: AppDeps): Promise<App> {
   const { config, store } = deps;
   const metrics = deps.metrics ?? new Metrics();
-  const services = createServices(store);
+  const limits = resolveLimits(deps.limits);
+  const siteName = deps.siteName ?? (await store.settings.get(siteNameKey)) ?? 'Broadsheet';
+  const services = createServices(store, {
+    baseUrl: config.baseUrl,
+    smtpUrl: config.smtpUrl,
+    siteName: () => siteName,
+    log: deps.logger,
+  });
+  const cookies = { https: config.baseUrl.startsWith('https:') };
   store.observeQueries((seconds, ok) => metrics.observeQuery(seconds, ok));
   sharedAssets ??= new AssetRegistry();
   const assets = sharedAssets;
@@ -49,15 +64,20 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     // Fastify's two lines per request are replaced by the one below.
     logController: new LogController({ disableRequestLogging: true }),
     trustProxy: config.trustProxy === false ? false : [...config.trustProxy],
-    bodyLimit: 1024 * 1024,
+    bodyLimit: limits.bodyBytes,
     // Cut off clients that trickle their request in.
-    requestTimeout: 30_000,
+    requestTimeout: limits.requestTimeoutMs,
     connectionTimeout: 60_000,
     keepAliveTimeout: 65_000,
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
   });
+
+  server.server.headersTimeout = Math.min(limits.headersTimeoutMs, limits.requestTimeoutMs);
+  // JSON handlers only ever see JSON: no text/plain body reaches them (forms get their own parser
+  // in the scope of the HTML form routes).
+  server.removeContentTypeParser('text/plain');
 
   // One line per request, without query strings (they may carry tokens) or headers.
   server.addHook('onResponse', async (request, reply) => {
@@ -97,20 +117,25 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     },
   });
   await server.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] });
+  await server.register(cookie);
+  await server.register(rateLimit, { global: false });
 
-  securityHeaders(server, { https: config.baseUrl.startsWith('https:') });
+  securityHeaders(server, { https: cookies.https });
   requestMetrics(server, metrics);
 
   const site: SiteContext = {
-    siteName: deps.siteName ?? (await store.settings.get(siteNameKey)) ?? 'Broadsheet',
+    siteName,
     baseUrl: config.baseUrl,
     assetUrl: (name) => assets.url(name),
   };
   const pageContext = async () => ({ ...site, sections: await services.reading.sections() });
 
+  authentication(server, { sessions: services.sessions, tokens: services.tokens, cookies });
+  csrfProtection(server, { publicOrigin: new URL(config.baseUrl).origin });
+
   healthRoutes(server, store);
   assetRoutes(server, assets);
-  apiRoutes(server, services, config.baseUrl);
+  apiRoutes(server, services, { baseUrl: config.baseUrl, limits, cookies });
   readerRoutes(server, services, site);
   errorHandling(server, pageContext);
 

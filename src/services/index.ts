@@ -1,6 +1,10 @@
 /** Every use-case, built from one store. Routes and the CLI receive this object. */
 import type { Store } from '../store/types.js';
+import { AccountService } from './accounts.js';
+import { MailService, type MailLog } from './mail.js';
+import { PeopleService } from './people.js';
 import { ReadingService } from './reading.js';
+import { SessionService } from './sessions.js';
 import { TokenService } from './tokens.js';
 import { UserService } from './users.js';
 
@@ -8,12 +12,49 @@ export interface Services {
   reading: ReadingService;
   users: UserService;
   tokens: TokenService;
+  sessions: SessionService;
+  accounts: AccountService;
+  mail: MailService;
+  people: PeopleService;
 }
 
-export function createServices(store: Store): Services {
+export interface ServiceOptions {
+  baseUrl: string;
+  smtpUrl: string | null;
+  siteName: () => string;
+  log: MailLog;
+}
+
+const quiet: MailLog = { info: () => {}, warn: () => {} };
+
+export function createServices(
+  store: Store,
+  options: ServiceOptions = {
+    baseUrl: 'http://localhost:3000',
+    smtpUrl: null,
+    siteName: () => 'Broadsheet',
+    log: quiet,
+  },
+): Services {
+  const sessions = new SessionService(store);
+  const mail = new MailService(
+    store,
+    { smtpUrl: options.smtpUrl, from: `no-reply@${new URL(options.baseUrl).hostname}` },
+    options.log,
+  );
   return {
     reading: new ReadingService(store),
     users: new UserService(store),
     tokens: new TokenService(store),
+    sessions,
+    mail,
+    people: new PeopleService(store, sessions),
+    accounts: new AccountService({
+      store,
+      sessions,
+      mail,
+      baseUrl: options.baseUrl,
+      siteName: options.siteName,
+    }),
   };
 }

@@ -30,4 +30,12 @@ export class TokenService {
     if (!token.startsWith(prefix) || token.length > 200) return null;
     return this.store.tokens.userForHash(hashToken(token), new Date().toISOString());
   }
+
+  list() {
+    return this.store.tokens.list();
+  }
+
+  async revoke(id: string): Promise<void> {
+    await this.store.tokens.revoke(id, new Date().toISOString());
+  }
 }

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { newId } from '../domain/ids.js';
 import { toUser } from './rows.js';
 import type { Database } from './schema.js';
-import type { TokenStore } from './types.js';
+import type { ApiTokenInfo, TokenStore } from './types.js';
 
 export class KyselyTokenStore implements TokenStore {
   constructor(private readonly db: Kysely<Database>) {}
@@ -49,5 +49,33 @@ export class KyselyTokenStore implements TokenStore {
       .where('id', '=', id)
       .where('revoked_at', 'is', null)
       .execute();
+  }
+
+  async list(): Promise<ApiTokenInfo[]> {
+    const rows = await this.db
+      .selectFrom('api_tokens as t')
+      .innerJoin('users as u', 'u.id', 't.user_id')
+      .select([
+        't.id',
+        't.label',
+        't.user_id',
+        'u.name',
+        'u.email',
+        't.created_at',
+        't.last_used_at',
+        't.revoked_at',
+      ])
+      .orderBy('t.id', 'desc')
+      .execute();
+    return rows.map((r) => ({
+      id: r.id,
+      label: r.label,
+      userId: r.user_id,
+      userName: r.name,
+      userEmail: r.email,
+      createdAt: r.created_at,
+      lastUsedAt: r.last_used_at,
+      revokedAt: r.revoked_at,
+    }));
   }
 }

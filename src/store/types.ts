@@ -96,6 +96,17 @@ export interface UserStore {
   search(query: { text?: string; role?: Role; limit: number; offset: number }): Promise<User[]>;
 }
 
+export interface ApiTokenInfo {
+  id: string;
+  label: string;
+  userId: string;
+  userName: string;
+  userEmail: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
 export interface TokenStore {
   create(input: {
     userId: string;
@@ -103,6 +114,8 @@ export interface TokenStore {
     label: string;
     createdAt: string;
   }): Promise<string>;
+  /** Every token (newest first) with its owner's name and email; never the token itself. */
+  list(): Promise<ApiTokenInfo[]>;
   /** The token's owner, if the token exists and was not revoked; records its use. */
   userForHash(tokenHash: string, now: string): Promise<User | null>;
   revoke(id: string, now: string): Promise<void>;

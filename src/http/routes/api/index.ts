@@ -1,14 +1,23 @@
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../../services/index.js';
 import { articleApi } from './articles.js';
-import { ArticleBody, ErrorBody } from './schemas.js';
+import { ArticleBody, ErrorBody, UserBody } from './schemas.js';
+import { accountApi } from './accounts.js';
+import type { Limits } from '../../limits.js';
+import type { CookieSettings } from '../../plugins/auth.js';
 
-export function apiRoutes(app: FastifyInstance, services: Services, baseUrl: string): void {
+export function apiRoutes(
+  app: FastifyInstance,
+  services: Services,
+  options: { baseUrl: string; limits: Limits; cookies: CookieSettings },
+): void {
   app.addSchema(ErrorBody);
   app.addSchema(ArticleBody);
+  app.addSchema(UserBody);
   app.addHook('onRequest', async (request, reply) => {
     if (request.url.startsWith('/api/')) reply.header('Cache-Control', 'no-store');
   });
-  articleApi(app, services, baseUrl);
+  articleApi(app, services, options.baseUrl);
+  accountApi(app, services, options.limits, options.cookies);
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 }

@@ -69,3 +69,19 @@ export const ArticleList = Type.Object({
     Type.String({ description: 'Pass as ?cursor= for the next page; null on the last' }),
   ),
 });
+
+export const UserBody = Type.Object(
+  {
+    id: Type.String(),
+    name: Type.String(),
+    slug: Type.String(),
+    role: Type.Union(
+      ['commenter', 'author', 'editor', 'moderator', 'admin'].map((r) => Type.Literal(r)),
+    ),
+    email: Type.String(),
+    emailVerified: Type.Boolean(),
+    suspendedUntil: Nullable(Type.String({ format: 'date-time' })),
+    createdAt: Type.String({ format: 'date-time' }),
+  },
+  { $id: 'User' },
+);

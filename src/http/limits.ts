@@ -1,0 +1,40 @@
+/**
+ * Request limits. Every one is a setting: the defaults protect a public site, tests and
+ * benchmarks raise or lower them through `AppDeps.limits`.
+ */
+export interface RateLimit {
+  max: number;
+  /** milliseconds */
+  windowMs: number;
+}
+
+export interface Limits {
+  /** Largest request body, in bytes (then 413). */
+  bodyBytes: number;
+  /** A request must arrive whole within this many milliseconds (then the socket is closed). */
+  requestTimeoutMs: number;
+  /** Headers must arrive within this many milliseconds. */
+  headersTimeoutMs: number;
+  signInPerIp: RateLimit;
+  signInPerAccount: RateLimit;
+  signUpPerIp: RateLimit;
+  passwordResetPerIp: RateLimit;
+  passwordResetPerAccount: RateLimit;
+}
+
+const minute = 60_000;
+
+export const defaultLimits: Limits = {
+  bodyBytes: 1024 * 1024,
+  requestTimeoutMs: 30_000,
+  headersTimeoutMs: 10_000,
+  signInPerIp: { max: 30, windowMs: 15 * minute },
+  signInPerAccount: { max: 10, windowMs: 15 * minute },
+  signUpPerIp: { max: 10, windowMs: 60 * minute },
+  passwordResetPerIp: { max: 10, windowMs: 60 * minute },
+  passwordResetPerAccount: { max: 3, windowMs: 60 * minute },
+};
+
+export function resolveLimits(overrides: Partial<Limits> = {}): Limits {
+  return { ...defaultLimits, ...overrides };
+}

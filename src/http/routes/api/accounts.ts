@@ -1,0 +1,165 @@
+/** Sign up, sign in and out, and "who am I" for scripts and the browser. */
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { User } from '../../../domain/user.js';
+import type { Services } from '../../../services/index.js';
+import type { Limits } from '../../limits.js';
+import {
+  clearSessionCookie,
+  requireRole,
+  setSessionCookie,
+  type CookieSettings,
+} from '../../plugins/auth.js';
+import { limiter } from '../../plugins/rate-limits.js';
+
+export function userJson(user: User) {
+  return {
+    id: user.id,
+    name: user.name,
+    slug: user.slug,
+    role: user.role,
+    email: user.email,
+    emailVerified: user.emailVerifiedAt !== null,
+    suspendedUntil: user.suspendedUntil,
+    createdAt: user.createdAt,
+  };
+}
+
+const Credentials = Type.Object(
+  {
+    email: Type.String({ maxLength: 254 }),
+    password: Type.String({ maxLength: 1000 }),
+  },
+  { additionalProperties: false },
+);
+
+const errors = {
+  400: Type.Ref('Error'),
+  401: Type.Ref('Error'),
+  403: Type.Ref('Error'),
+  409: Type.Ref('Error'),
+  429: Type.Ref('Error'),
+};
+
+export function accountApi(
+  fastify: FastifyInstance,
+  services: Services,
+  limits: Limits,
+  cookies: CookieSettings,
+): void {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const email = (body: unknown) =>
+    String((body as { email?: unknown } | undefined)?.email ?? '')
+      .trim()
+      .toLowerCase();
+
+  app.post(
+    '/api/v1/users',
+    {
+      preHandler: [limiter(app, 'sign-up', limits.signUpPerIp)],
+      schema: {
+        summary: 'Sign up (a commenter account); signs the new person in',
+        tags: ['accounts'],
+        body: Type.Object(
+          {
+            email: Type.String({ maxLength: 254 }),
+            name: Type.String({ maxLength: 200 }),
+            password: Type.String({ maxLength: 1000 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: Type.Object({ user: Type.Ref('User') }), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const user = await services.accounts.signUp(request.body);
+      const { id, session } = await services.sessions.start(user.id);
+      setSessionCookie(reply, cookies, id, session.expiresAt);
+      return reply.code(201).send({ user: userJson(user) });
+    },
+  );
+
+  app.post(
+    '/api/v1/session',
+    {
+      preHandler: [
+        limiter(app, 'sign-in-ip', limits.signInPerIp),
+        limiter(app, 'sign-in-account', limits.signInPerAccount, (request) => email(request.body)),
+      ],
+      schema: {
+        summary: 'Sign in; sets the session cookie',
+        tags: ['accounts'],
+        body: Credentials,
+        response: { 200: Type.Object({ user: Type.Ref('User') }), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { user, sessionId, session } = await services.accounts.signIn(
+        request.body.email,
+        request.body.password,
+      );
+      setSessionCookie(reply, cookies, sessionId, session.expiresAt);
+      return { user: userJson(user) };
+    },
+  );
+
+  app.delete(
+    '/api/v1/session',
+    {
+      preHandler: requireRole('any'),
+      schema: {
+        summary: 'Sign out (ends this session)',
+        tags: ['accounts'],
+        response: { 204: Type.Any({ description: 'No content' }), ...errors },
+      },
+    },
+    async (request, reply) => {
+      if (request.viewer?.sessionId) await services.sessions.end(request.viewer.sessionId);
+      clearSessionCookie(reply, cookies);
+      return reply.code(204).send();
+    },
+  );
+
+  app.get(
+    '/api/v1/me',
+    {
+      preHandler: requireRole('any'),
+      schema: {
+        summary: 'The signed-in person',
+        tags: ['accounts'],
+        security: [{ bearer: [] }],
+        response: { 200: Type.Object({ user: Type.Ref('User') }), 401: Type.Ref('Error') },
+      },
+    },
+    async (request) => ({ user: userJson(request.viewer!.user) }),
+  );
+
+  app.post(
+    '/api/v1/password-resets',
+    {
+      preHandler: [
+        limiter(app, 'reset-ip', limits.passwordResetPerIp),
+        limiter(app, 'reset-account', limits.passwordResetPerAccount, (request) =>
+          email(request.body),
+        ),
+      ],
+      schema: {
+        summary:
+          'Email a password-reset link (the answer is the same whether or not the account exists)',
+        tags: ['accounts'],
+        body: Type.Object(
+          { email: Type.String({ maxLength: 254 }) },
+          { additionalProperties: false },
+        ),
+        response: { 202: Type.Object({ status: Type.String() }), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await services.accounts.requestPasswordReset(request.body.email);
+      return reply
+        .code(202)
+        .send({ status: 'If that address has an account, a reset link is on its way.' });
+    },
+  );
+}
