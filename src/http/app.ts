@@ -3,6 +3,8 @@
  * Nothing here listens; see serve.ts for the process around it.
  */
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import { Ajv } from 'ajv';
+import addFormatsPlugin from 'ajv-formats';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
@@ -37,11 +39,16 @@ export interface AppDeps {
 
 export interface App {
   server: FastifyInstance;
+  /** Every route registered (method and URL pattern), for tests that must cover them all. */
+  routes: { method: string; url: string }[];
   services: Services;
   metrics: Metrics;
 }
 
 let sharedAssets: AssetRegistry | undefined;
+
+// ajv-formats is CommonJS with a default export that TypeScript sees as the module.
+const addFormats = addFormatsPlugin as unknown as (ajv: Ajv) => Ajv;
 
 export async function buildApp(deps: AppDeps): Promise<App> {
   const { config, store } = deps;
@@ -71,7 +78,20 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     keepAliveTimeout: 65_000,
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+  });
+  // Query strings and path parameters arrive as text, so numbers and booleans are coerced there;
+  // a JSON body is taken as sent, so `"name": 42` is a 400 naming the field, not the string "42".
+  const validators = {
+    body: addFormats(new Ajv({ coerceTypes: false, useDefaults: true, allErrors: false })),
+    text: addFormats(new Ajv({ coerceTypes: 'array', useDefaults: true, allErrors: false })),
+  };
+  server.setValidatorCompiler(({ schema, httpPart }) =>
+    (httpPart === 'body' ? validators.body : validators.text).compile(schema),
+  );
+
+  const routes: { method: string; url: string }[] = [];
+  server.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routes.push({ method, url: route.url });
   });
 
   server.server.headersTimeout = Math.min(limits.headersTimeoutMs, limits.requestTimeoutMs);
@@ -140,5 +160,5 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   errorHandling(server, pageContext);
 
   await server.ready();
-  return { server, services, metrics };
+  return { server, services, metrics, routes };
 }
