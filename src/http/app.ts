@@ -3,6 +3,7 @@
  * Nothing here listens; see serve.ts for the process around it.
  */
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import http from 'node:http';
 import { Ajv } from 'ajv';
 import addFormatsPlugin from 'ajv-formats';
 import compress from '@fastify/compress';
@@ -72,7 +73,18 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     logController: new LogController({ disableRequestLogging: true }),
     trustProxy: config.trustProxy === false ? false : [...config.trustProxy],
     bodyLimit: limits.bodyBytes,
-    // Cut off clients that trickle their request in.
+    // Cut off clients that trickle their request in: the whole request must arrive within
+    // requestTimeout, its headers within headersTimeout, checked every second (Node's default
+    // check runs only every 30 s).
+    serverFactory: (handler) =>
+      http.createServer(
+        {
+          requestTimeout: limits.requestTimeoutMs,
+          headersTimeout: Math.min(limits.headersTimeoutMs, limits.requestTimeoutMs),
+          connectionsCheckingInterval: Math.min(1000, limits.requestTimeoutMs),
+        },
+        handler,
+      ),
     requestTimeout: limits.requestTimeoutMs,
     connectionTimeout: 60_000,
     keepAliveTimeout: 65_000,
@@ -94,7 +106,6 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     for (const method of [route.method].flat()) routes.push({ method, url: route.url });
   });
 
-  server.server.headersTimeout = Math.min(limits.headersTimeoutMs, limits.requestTimeoutMs);
   // JSON handlers only ever see JSON: no text/plain body reaches them (forms get their own parser
   // in the scope of the HTML form routes).
   server.removeContentTypeParser('text/plain');

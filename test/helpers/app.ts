@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import { loadConfig, type Config } from '../../src/config.js';
 import { buildApp, type App } from '../../src/http/app.js';
+import type { Limits } from '../../src/http/limits.js';
 import type { OpenedStore } from './databases.js';
 
 export interface RunningApp extends App {
@@ -14,6 +15,7 @@ export interface RunningApp extends App {
 export async function startApp(
   db: OpenedStore,
   env: Record<string, string> = {},
+  limits?: Partial<Limits>,
 ): Promise<RunningApp> {
   // BASE_URL is fixed so canonical links are predictable; requests go to the real port.
   const config = loadConfig({
@@ -29,6 +31,7 @@ export async function startApp(
     config,
     store: db.store,
     logger: pino({ level: 'silent' }),
+    ...(limits ? { limits } : {}),
   });
   await app.server.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.server.address() as AddressInfo;

@@ -6,6 +6,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, errorStatus, type ErrorCode } from '../../errors.js';
 import type { PageContext } from '../../views/context.js';
+import { html } from '../../views/html.js';
 import { noticeView } from '../../views/pages/notice.js';
 
 function isApi(request: FastifyRequest): boolean {
@@ -21,6 +22,8 @@ function codeForStatus(status: number): ErrorCode {
 
 const pageTitles: Partial<Record<number, string>> = {
   400: 'That request was not understood',
+  401: 'Please sign in',
+  403: 'Not allowed',
   404: 'Page not found',
   410: 'This page has been removed',
   429: 'Too many requests',
@@ -29,7 +32,7 @@ const pageTitles: Partial<Record<number, string>> = {
 function send(
   request: FastifyRequest,
   reply: FastifyReply,
-  ctx: () => Promise<PageContext>,
+  ctx: (request: FastifyRequest) => Promise<PageContext>,
   status: number,
   code: ErrorCode,
   message: string,
@@ -38,17 +41,28 @@ function send(
   if (isApi(request) || request.headers.accept === 'application/json') {
     return reply.type('application/json; charset=utf-8').send({ error: { code, message } });
   }
-  return ctx().then((context) =>
-    reply
-      .type('text/html; charset=utf-8')
-      .header('Cache-Control', 'no-store')
-      .send(
-        noticeView(context, { title: pageTitles[status] ?? 'Something went wrong', message }).value,
-      ),
-  );
+  const title = pageTitles[status] ?? 'Something went wrong';
+  // The page frame needs the database (sections, viewer); when that is what failed, a bare page
+  // still answers, so the default handler (which prints error messages) never gets a turn.
+  return ctx(request)
+    .then((context) => noticeView(context, { title, message }).value)
+    .catch(() => bareNotice(title, message))
+    .then((page) =>
+      reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-store').send(page),
+    );
 }
 
-export function errorHandling(app: FastifyInstance, pageContext: () => Promise<PageContext>): void {
+function bareNotice(title: string, message: string): string {
+  return html`<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title></head>
+<body><main><h1>${title}</h1><p>${message}</p><p><a href="/">Go to the front page</a></p></main></body></html>`
+    .value;
+}
+
+export function errorHandling(
+  app: FastifyInstance,
+  pageContext: (request: FastifyRequest) => Promise<PageContext>,
+): void {
   app.setNotFoundHandler((request, reply) =>
     send(
       request,
