@@ -21,7 +21,8 @@ export interface TestSmtp {
 
 function decode(raw: string): { subject: string; text: string } {
   const [head = '', ...rest] = raw.split(/\r?\n\r?\n/);
-  const subject = /^Subject: (.*(?:\r?\n[ \t].*)*)/im.exec(head)?.[1]?.replace(/\r?\n[ \t]/g, ' ') ?? '';
+  const subject =
+    /^Subject: (.*(?:\r?\n[ \t].*)*)/im.exec(head)?.[1]?.replace(/\r?\n[ \t]/g, ' ') ?? '';
   let body = rest.join('\n\n');
   if (/Content-Transfer-Encoding: quoted-printable/i.test(head)) {
     body = body
