@@ -63,8 +63,12 @@
     panel.addEventListener('click', function (event) {
       var target = event.target.closest('button');
       if (!target) return;
+      var status = panel.querySelector('[data-adjust-status]');
+      if (status) status.textContent = '';
       if (target.hasAttribute('data-reset')) {
         settings = {};
+        // The pressed states change on other buttons than the one in hand: say what happened.
+        if (status) status.textContent = 'All reading settings are back to their defaults.';
       } else if (target.dataset.setting) {
         if (target.hasAttribute('data-default')) delete settings[target.dataset.setting];
         else settings[target.dataset.setting] = target.dataset.value;
@@ -82,11 +86,99 @@
     apply();
   }
 
+  // Another tab changed the settings: follow it, so every open article agrees.
+  window.addEventListener('storage', function (event) {
+    if (event.key !== storageKey) return;
+    try {
+      settings = JSON.parse(event.newValue || '{}') || {};
+    } catch {
+      settings = {};
+    }
+    apply();
+  });
+
+  // Print. The print style sheet does the layout; the script fills in the date printed, makes
+  // sure no image is still waiting to be lazily loaded, and carries the "Include comments"
+  // choice (a class on <html> that the print style sheet reads).
+  var dateFormat = new Intl.DateTimeFormat(root.lang || 'en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  });
+
+  function stampPrintDate() {
+    var now = new Date();
+    var slots = document.querySelectorAll('[data-print-date]');
+    for (var i = 0; i < slots.length; i++) {
+      var time = document.createElement('time');
+      time.dateTime = now.toISOString();
+      time.textContent = dateFormat.format(now).replace(' at ', ', ');
+      slots[i].textContent = ' on ';
+      slots[i].appendChild(time);
+    }
+  }
+
+  /** Starts every lazily loaded image loading now; returns those that have not arrived yet. */
+  function loadAllImages() {
+    var pending = [];
+    var images = document.images;
+    for (var i = 0; i < images.length; i++) {
+      var img = images[i];
+      if (img.loading === 'lazy') img.loading = 'eager';
+      if (!img.complete) pending.push(img);
+    }
+    return pending;
+  }
+
+  window.addEventListener('beforeprint', function () {
+    stampPrintDate();
+    loadAllImages();
+  });
+
   var print = document.querySelector('[data-print]');
+  var includeComments = document.querySelector('[data-print-comments]');
+  var printView = print ? print.getAttribute('href') : '';
+
+  function syncComments() {
+    var on = includeComments.checked;
+    root.classList.toggle('print-comments', on);
+    // The link stays a true link (open in a new tab, copy): it leads to the same choice.
+    if (print) print.setAttribute('href', printView + (on ? '?comments=1' : ''));
+  }
+  if (includeComments) {
+    includeComments.addEventListener('change', syncComments);
+    syncComments();
+  }
+
   if (print) {
     print.addEventListener('click', function (event) {
       event.preventDefault();
-      window.print();
+      // Images first: a picture still waiting to be lazily loaded would print as a gap. Wait for
+      // them a little (never for ever), then open the dialog.
+      var pending = loadAllImages();
+      if (pending.length === 0) {
+        window.print();
+        return;
+      }
+      var done = false;
+      var go = function () {
+        if (done) return;
+        done = true;
+        window.print();
+      };
+      var left = pending.length;
+      pending.forEach(function (img) {
+        var settle = function () {
+          left -= 1;
+          if (left === 0) go();
+        };
+        img.addEventListener('load', settle, { once: true });
+        img.addEventListener('error', settle, { once: true });
+      });
+      setTimeout(go, 3000);
     });
   }
 })();

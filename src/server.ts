@@ -8,7 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Config } from './config.js';
 import { createLogger } from './logger.js';
 import { loadDemoIfEmpty } from './services/demo.js';
-import { UserService } from './services/users.js';
+import { createServices } from './services/index.js';
 import { StartupError, startupFailureExitCode } from './startup.js';
 import { openStore, runMigrations, type Store } from './store/index.js';
 
@@ -54,12 +54,27 @@ export async function migrateConfigured(config: Config): Promise<string[]> {
 }
 
 /** Runs once per installation start: migrations (inside openStore), demo content, admin hint. */
-async function prepare(config: Config, store: Store, log: (line: string) => void): Promise<void> {
+export async function prepare(
+  config: Config,
+  store: Store,
+  log: (line: string) => void,
+): Promise<void> {
   if (config.demo && (await loadDemoIfEmpty(store)))
     log('Loaded the demo content into the empty database.');
-  if (!(await new UserService(store).hasAdmin())) {
+  // Nothing is mailed here, so the services need no SMTP.
+  const services = createServices(store, {
+    baseUrl: config.baseUrl,
+    smtpUrl: null,
+    siteName: () => 'the site',
+    log: { info: () => {}, warn: () => {} },
+  });
+  if (!(await services.users.hasAdmin())) {
+    // A fresh link at every start; the one printed before stops working.
+    const link = await services.accounts.createSetupLink();
     log(
-      'No admin account yet. Create one with:\n' +
+      'No admin account yet. Open this link within an hour to create the first admin:\n' +
+        `  ${link}\n` +
+        'Or create one with the CLI:\n' +
         "  printf '%s' 'a-long-password' | npx broadsheet user create --email you@example.com --name 'Your Name' --role admin\n" +
         `then sign in at ${config.baseUrl}/signin`,
     );

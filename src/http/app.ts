@@ -8,6 +8,7 @@ import { Ajv } from 'ajv';
 import addFormatsPlugin from 'ajv-formats';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import type { FastifyBaseLogger } from 'fastify';
@@ -23,8 +24,11 @@ import { csrfProtection } from './plugins/csrf.js';
 import { errorHandling } from './plugins/errors.js';
 import { Metrics, requestMetrics } from './plugins/metrics.js';
 import { securityHeaders } from './plugins/security-headers.js';
+import { accountPages } from './routes/account/index.js';
+import { adminPages } from './routes/admin/index.js';
 import { apiRoutes } from './routes/api/index.js';
 import { assetRoutes } from './routes/assets.js';
+import { pageContexts } from './routes/forms.js';
 import { healthRoutes } from './routes/health.js';
 import { readerRoutes } from './routes/reader.js';
 
@@ -159,7 +163,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     baseUrl: config.baseUrl,
     assetUrl: (name) => assets.url(name),
   };
-  const pageContext = async () => ({ ...site, sections: await services.reading.sections() });
+  const pageContext = pageContexts(site, services);
 
   authentication(server, { sessions: services.sessions, tokens: services.tokens, cookies });
   csrfProtection(server, { publicOrigin: new URL(config.baseUrl).origin });
@@ -167,6 +171,15 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   healthRoutes(server, store);
   assetRoutes(server, assets);
   apiRoutes(server, services, { baseUrl: config.baseUrl, limits, cookies });
+  // The HTML forms: the only scope that parses form bodies, so the JSON API keeps refusing them.
+  // Not awaited: awaiting would load the scope (and settle the routes before it) now, before the
+  // error handler below exists; queued, it loads at ready() with everything in place.
+  void server.register(async (forms) => {
+    await forms.register(formbody);
+    const deps = { pageContext, limits, cookies };
+    await accountPages(forms, services, deps);
+    await adminPages(forms, services, { ...deps, outbox: store.outbox });
+  });
   readerRoutes(server, services, site);
   errorHandling(server, pageContext);
 

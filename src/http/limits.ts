@@ -20,6 +20,8 @@ export interface Limits {
   signUpPerIp: RateLimit;
   passwordResetPerIp: RateLimit;
   passwordResetPerAccount: RateLimit;
+  /** "Send the confirmation link again", per signed-in person. */
+  verificationMailPerAccount: RateLimit;
 }
 
 const minute = 60_000;
@@ -33,6 +35,7 @@ export const defaultLimits: Limits = {
   signUpPerIp: { max: 10, windowMs: 60 * minute },
   passwordResetPerIp: { max: 10, windowMs: 60 * minute },
   passwordResetPerAccount: { max: 3, windowMs: 60 * minute },
+  verificationMailPerAccount: { max: 3, windowMs: 60 * minute },
 };
 
 export function resolveLimits(overrides: Partial<Limits> = {}): Limits {

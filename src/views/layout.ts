@@ -1,6 +1,7 @@
+import { staffRoles } from '../domain/user.js';
 import { headScript } from './head-script.js';
 import { html, raw, type Renderable, type SafeHtml } from './html.js';
-import type { PageContext } from './context.js';
+import type { PageContext, PageViewer } from './context.js';
 import { formatDay } from './format.js';
 
 export interface LayoutProps {
@@ -49,7 +50,8 @@ export function layout(ctx: PageContext, props: LayoutProps): SafeHtml {
           <div class="wrap">
             <div class="masthead__top">
               <span>${formatDay((props.now ?? new Date()).toISOString())}</span
-              ><span class="masthead__motto">Independent local journalism</span>
+              ><span class="masthead__motto">Independent local journalism</span
+              >${accountArea(ctx.viewer ?? null)}
             </div>
             <p class="masthead__title"><a href="/">${ctx.siteName}</a></p>
           </div>
@@ -83,6 +85,26 @@ export function layout(ctx: PageContext, props: LayoutProps): SafeHtml {
         </footer>
       </body>
     </html> `;
+}
+
+/**
+ * Signing in and out. Anonymous readers all get the same link (their pages stay identical bytes);
+ * a signed-in person sees their name, Admin if they are staff, and a Sign out button.
+ */
+function accountArea(viewer: PageViewer | null): SafeHtml {
+  if (!viewer) {
+    return html`<nav class="account-nav" aria-label="Account">
+      <a href="/signin">Sign in</a>
+    </nav>`;
+  }
+  return html`<nav class="account-nav" aria-label="Account">
+    ${staffRoles.includes(viewer.role) ? html`<a href="/admin">Admin</a>` : ''}
+    <a href="/account" class="account-nav__name">${viewer.name}</a>
+    <form method="post" action="/signout">
+      <input type="hidden" name="_csrf" value="${viewer.csrfToken}" />
+      <button type="submit" class="link-button">Sign out</button>
+    </form>
+  </nav>`;
 }
 
 // The script text must be byte-identical to what the CSP hash was computed from.

@@ -1,13 +1,26 @@
 /**
  * Sending pages: one ETag per body, 304 when the reader already has it, and caching headers that
- * let shared caches keep anonymous pages while always revalidating them.
+ * let shared caches keep anonymous pages while always revalidating them. A page for a signed-in
+ * person (or one that echoes what they typed, or a secret) is theirs alone: `private, no-store`.
  */
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { PageViewer } from '../../views/context.js';
 import type { SafeHtml } from '../../views/html.js';
 
 export function etagOf(body: string | Buffer): string {
   return `"${createHash('sha1').update(body).digest('base64url')}"`;
+}
+
+/** Who the page is for, as views see them; null for an anonymous reader. */
+export function pageViewer(request: FastifyRequest): PageViewer | null {
+  const viewer = request.viewer;
+  if (!viewer) return null;
+  return {
+    name: viewer.user.name,
+    role: viewer.user.role,
+    csrfToken: viewer.session?.csrfToken ?? '',
+  };
 }
 
 export function sendPage(
@@ -17,16 +30,15 @@ export function sendPage(
   options: { status?: number; private?: boolean } = {},
 ) {
   const body = page.value;
-  const etag = etagOf(body);
+  const personal = options.private === true || request.viewer !== null;
   reply
     .code(options.status ?? 200)
     .type('text/html; charset=utf-8')
-    .header('ETag', etag)
     .header('Vary', 'Accept-Encoding')
-    .header(
-      'Cache-Control',
-      options.private ? 'private, no-cache' : 'public, max-age=0, must-revalidate',
-    );
+    .header('Cache-Control', personal ? 'private, no-store' : 'public, max-age=0, must-revalidate');
+  if (personal) return reply.send(body);
+  const etag = etagOf(body);
+  reply.header('ETag', etag);
   const ifNoneMatch = request.headers['if-none-match'];
   if (
     (options.status ?? 200) === 200 &&

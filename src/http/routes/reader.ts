@@ -1,14 +1,14 @@
 /** Reader pages: front page, sections, articles and their print views. */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 import type { Services } from '../../services/index.js';
 import type { SiteContext } from '../../views/context.js';
 import { articlePageView } from '../../views/pages/article.js';
 import { authorPageView } from '../../views/pages/author.js';
 import { frontPageView } from '../../views/pages/front.js';
 import { sectionPageView } from '../../views/pages/section.js';
-import { sendPage } from '../plugins/pages.js';
+import { pageViewer, sendPage } from '../plugins/pages.js';
 
 const articleParams = Type.Object({
   section: Type.String(),
@@ -24,10 +24,14 @@ export function readerRoutes(
   site: SiteContext,
 ): void {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  const pageContext = async () => ({ ...site, sections: await services.reading.sections() });
+  const pageContext = async (request: FastifyRequest) => ({
+    ...site,
+    sections: await services.reading.sections(),
+    viewer: pageViewer(request),
+  });
 
   app.get('/', { schema: { hide: true } }, async (request, reply) => {
-    const [ctx, front] = await Promise.all([pageContext(), services.reading.frontPage()]);
+    const [ctx, front] = await Promise.all([pageContext(request), services.reading.frontPage()]);
     return sendPage(request, reply, frontPageView(ctx, front));
   });
 
@@ -44,7 +48,7 @@ export function readerRoutes(
       const { section } = request.params;
       const { cursor } = request.query;
       const [ctx, found] = await Promise.all([
-        pageContext(),
+        pageContext(request),
         services.reading.section(section, cursor),
       ]);
       return sendPage(
@@ -67,7 +71,7 @@ export function readerRoutes(
     async (request, reply) => {
       const { cursor } = request.query;
       const [ctx, found] = await Promise.all([
-        pageContext(),
+        pageContext(request),
         services.reading.author(request.params.slug, cursor),
       ]);
       return sendPage(
@@ -78,21 +82,49 @@ export function readerRoutes(
     },
   );
 
-  for (const print of [false, true]) {
-    app.get(
-      `/:section/:yyyy/:mm/:dd/:slug${print ? '/print' : ''}`,
-      { schema: { hide: true, params: articleParams } },
-      async (request, reply) => {
-        const p = request.params;
-        const path = `/${p.section}/${p.yyyy}/${p.mm}/${p.dd}/${p.slug}`;
-        const [ctx, lookup] = await Promise.all([
-          pageContext(),
-          services.reading.articleAt(path, p.slug),
-        ]);
-        if (lookup.kind === 'moved')
-          return reply.redirect(lookup.path + (print ? '/print' : ''), 301);
-        return sendPage(request, reply, articlePageView(ctx, lookup.page, { print }));
-      },
-    );
+  // The article and its print view. The print view is for readers without JavaScript (with it,
+  // Print opens the browser's dialog on the article itself); ?comments=1 adds the comments.
+  async function article(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    p: Static<typeof articleParams>,
+    print: false | { comments: boolean },
+  ) {
+    const path = `/${p.section}/${p.yyyy}/${p.mm}/${p.dd}/${p.slug}`;
+    const [ctx, lookup] = await Promise.all([
+      pageContext(request),
+      services.reading.articleAt(path, p.slug),
+    ]);
+    if (lookup.kind === 'moved') {
+      const suffix = print ? `/print${print.comments ? '?comments=1' : ''}` : '';
+      return reply.redirect(lookup.path + suffix, 301);
+    }
+    const view = print
+      ? articlePageView(ctx, lookup.page, {
+          print: true,
+          printComments: print.comments,
+          now: new Date(),
+        })
+      : articlePageView(ctx, lookup.page);
+    return sendPage(request, reply, view);
   }
+
+  app.get(
+    '/:section/:yyyy/:mm/:dd/:slug',
+    { schema: { hide: true, params: articleParams } },
+    (request, reply) => article(request, reply, request.params, false),
+  );
+
+  app.get(
+    '/:section/:yyyy/:mm/:dd/:slug/print',
+    {
+      schema: {
+        hide: true,
+        params: articleParams,
+        querystring: Type.Object({ comments: Type.Optional(Type.String({ maxLength: 8 })) }),
+      },
+    },
+    (request, reply) =>
+      article(request, reply, request.params, { comments: request.query.comments === '1' }),
+  );
 }

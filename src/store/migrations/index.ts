@@ -3,7 +3,7 @@
  * databases; the context carries the few type names that differ.
  */
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
-import { Migrator } from 'kysely';
+import { Migrator, sql } from 'kysely';
 import type { Dialect } from '../schema.js';
 import * as initial from './0001_initial.js';
 import * as accounts from './0002_accounts.js';
@@ -41,8 +41,17 @@ class ListedMigrations implements MigrationProvider {
 
 /** Brings the schema up to date; returns the names of the migrations it applied. */
 export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect): Promise<string[]> {
+  // Name the schema of the migration tables: left unnamed, Kysely's existence check on
+  // PostgreSQL looks in every schema, so another schema's tables (tests run one schema per file,
+  // in parallel) would make it skip creating ours.
+  const schema =
+    dialect === 'postgres'
+      ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]
+          ?.schema
+      : undefined;
   const migrator = new Migrator({
     db,
+    ...(schema ? { migrationTableSchema: schema } : {}),
     provider: new ListedMigrations({
       dialect,
       timestamp: dialect === 'postgres' ? 'timestamptz' : 'text',

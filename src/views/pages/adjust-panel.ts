@@ -2,6 +2,8 @@
  * The Adjust disclosure. It is a <details> so it opens without JavaScript (showing how to use the
  * browser's own zoom); with JavaScript, reader.js turns the summary into a disclosure button
  * (aria-expanded, aria-controls="adjust-panel") and the buttons set and remember the choices.
+ * Each choice is a toggle button (aria-pressed) in a named group, so a screen reader hears
+ * "Text size, 112%, toggle button, pressed"; the status line confirms a reset.
  */
 import { html } from '../html.js';
 import { icons } from '../icons.js';
@@ -68,8 +70,8 @@ const panel = html`<details class="adjust">
   <summary class="tool">${icons.adjust}<span>Adjust</span></summary>
   <div class="adjust__panel" id="adjust-panel">
     <p class="adjust__nojs">
-      To change the text size, use your browser’s zoom: press Ctrl and + (or ⌘ and + on a Mac), and
-      Ctrl and − to make it smaller.
+      To change the text size, use your browser’s zoom: press Ctrl and + (or ⌘ and + on a Mac) to
+      make it larger, Ctrl and − to make it smaller, and Ctrl and 0 to go back to normal.
     </p>
     <div class="adjust__controls">
       ${groups.map(
@@ -93,6 +95,7 @@ const panel = html`<details class="adjust">
           </fieldset>`,
       )}
       <button type="button" class="adjust__reset" data-reset>Reset to defaults</button>
+      <p class="visually-hidden" role="status" data-adjust-status></p>
     </div>
   </div>
 </details>`;

@@ -2,7 +2,7 @@ import { articlePath, type ArticleSummary } from '../../domain/article.js';
 import { splitBody } from '../../domain/body.js';
 import type { ArticlePage } from '../../services/reading.js';
 import type { PageContext } from '../context.js';
-import { formatDateTime, joinNames, plural } from '../format.js';
+import { formatDateTime, formatDay, joinNames, plural } from '../format.js';
 import { html, jsonScript, raw, type SafeHtml } from '../html.js';
 import { icons } from '../icons.js';
 import { layout } from '../layout.js';
@@ -28,10 +28,63 @@ function inlineRelated(a: ArticleSummary): SafeHtml {
 function toolbar(page: ArticlePage, path: string): SafeHtml {
   const n = page.article.commentCount;
   const count = plural(n, 'comment', 'comments');
+  // "Include comments" only does something with JavaScript (it sets a class on <html> that the
+  // print style sheet reads), so it is shown only then; without JavaScript the print view offers
+  // the same choice as a link.
   return html`<div class="toolbar" role="group" aria-label="Article tools">
     ${adjustPanel()}
     <a class="tool" href="#comments">${icons.comment}<span aria-hidden="true">Comment</span><span class="badge" aria-hidden="true">${n}</span><span class="visually-hidden">Comment, ${count}</span></a>
     <a class="tool" href="${path}/print" data-print>${icons.print}<span>Print</span></a>
+    <label class="print-option"
+      ><input type="checkbox" data-print-comments autocomplete="off" /><span
+        >Include comments<span class="visually-hidden"> when printing</span></span
+      ></label
+    >
+  </div>`;
+}
+
+function commentsSection(commentCount: number): SafeHtml {
+  return html`<section
+    class="comments"
+    id="comments"
+    aria-labelledby="comments-heading"
+    tabindex="-1"
+  >
+    <h2 id="comments-heading">Comments <span class="comment-total">(${commentCount})</span></h2>
+    ${commentCount === 0 ? html`<p class="empty">No comments yet.</p>` : ''}
+  </section>`;
+}
+
+/**
+ * Where the print-out came from and when. The article page is the same bytes for every reader,
+ * so there the date is left empty and reader.js fills it in on `beforeprint`; the print view,
+ * which exists for readers without JavaScript, carries the day it was served (the script still
+ * replaces it with the exact time when there is one).
+ */
+function printSource(url: string, printedAt: Date | undefined): SafeHtml {
+  const iso = printedAt?.toISOString();
+  return html`<p class="print-source print-only">
+    Printed from <span class="print-url">${url}</span
+    ><span data-print-date
+      >${iso ? html` on <time datetime="${iso.slice(0, 10)}">${formatDay(iso)}</time>` : ''}</span
+    >
+  </p>`;
+}
+
+function printNotice(path: string, withComments: boolean): SafeHtml {
+  return html`<div class="print-notice">
+    <p>
+      This is the print-friendly version of the article. To print it, use your browser’s Print
+      command (Ctrl+P, or ⌘+P on a Mac).
+    </p>
+    <p>
+      ${
+        withComments
+          ? html`Comments are included. <a href="${path}/print">Leave out comments</a>`
+          : html`Comments are left out. <a href="${path}/print?comments=1">Include comments</a>`
+      }
+      · <a href="${path}">Back to the article</a>
+    </p>
   </div>`;
 }
 
@@ -73,26 +126,21 @@ function jsonLd(ctx: PageContext, page: ArticlePage, url: string) {
 export function articlePageView(
   ctx: PageContext,
   page: ArticlePage,
-  options: { print?: boolean } = {},
+  options: { print?: boolean; printComments?: boolean; now?: Date } = {},
 ) {
   const a = page.article;
   const path = articlePath(a);
   const url = ctx.baseUrl + path;
   const corrections = a.corrections.filter((c) => !c.retractedAt);
-  const main = html`${
-    options.print
-      ? html`<p class="print-notice">
-            This is the print-friendly version. To print it, use your browser’s Print command
-            (Ctrl+P, or ⌘+P on a Mac). <a href="${path}">Back to the article</a>
-          </p>`
-      : ''
-  }
+  const print = options.print === true;
+  const printComments = print && options.printComments === true;
+  const main = html`${print ? printNotice(path, printComments) : ''}
     <article class="article" aria-labelledby="headline">
       <header class="article__header">
         <p class="kicker"><a href="/${a.section.slug}">${a.section.name}</a></p>
         <h1 id="headline">${a.headline}</h1>
         ${a.standfirst ? html`<p class="standfirst">${a.standfirst}</p>` : ''}
-        ${options.print ? '' : toolbar(page, path)}
+        ${print ? '' : toolbar(page, path)}
         ${a.authors.length ? html`<p class="byline">By ${a.authors.map((p, i) => html`${i === 0 ? '' : i === a.authors.length - 1 ? ' and ' : ', '}<a rel="author" href="/author/${p.slug}">${p.name}</a>`)}</p>` : ''}
         <p class="article-meta">
           ${a.dateline ? html`<span class="dateline">${a.dateline}</span>` : ''}
@@ -100,7 +148,7 @@ export function articlePageView(
           ${a.updatedAt ? html`<span>Updated <time datetime="${a.updatedAt}">${formatDateTime(a.updatedAt)}</time></span>` : ''}
         </p>
         ${a.updatedAt && a.updateNote ? html`<p class="update-note"><strong>Update:</strong> ${a.updateNote}</p>` : ''}
-        <p class="print-only">${url}</p>
+        ${printSource(url, print ? (options.now ?? new Date()) : undefined)}
       </header>
       <div class="article__body">${body(page)}</div>
       ${
@@ -131,21 +179,7 @@ export function articlePageView(
           : ''
       }
     </article>
-    ${
-      options.print
-        ? ''
-        : html`<section
-            class="comments"
-            id="comments"
-            aria-labelledby="comments-heading"
-            tabindex="-1"
-          >
-            <h2 id="comments-heading">
-              Comments <span class="comment-total">(${a.commentCount})</span>
-            </h2>
-            ${a.commentCount === 0 ? html`<p class="empty">No comments yet.</p>` : ''}
-          </section>`
-    }`;
+    ${print && !printComments ? '' : commentsSection(a.commentCount)}`;
 
   const authorNames = joinNames(a.authors.map((p) => p.name));
   return layout(ctx, {
@@ -153,7 +187,13 @@ export function articlePageView(
     description: a.standfirst || a.headline,
     canonical: url,
     currentSection: a.section.slug,
-    ...(options.print ? { robots: 'noindex, follow', htmlClass: 'print-view' } : {}),
+    now: options.now,
+    ...(print
+      ? {
+          robots: 'noindex, follow',
+          htmlClass: printComments ? 'print-view print-comments' : 'print-view',
+        }
+      : {}),
     head: html`<meta property="og:type" content="article" />
       <meta property="og:site_name" content="${ctx.siteName}" />
       <meta property="og:title" content="${a.headline}" />

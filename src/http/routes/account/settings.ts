@@ -1,0 +1,132 @@
+/** The signed-in person's own account: details, password, email, and signing out everywhere. */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { Services } from '../../../services/index.js';
+import type { FormProblem } from '../../../views/forms.js';
+import { accountNotices, accountView } from '../../../views/pages/account/account.js';
+import { clearSessionCookie, requireRole, setSessionCookie } from '../../plugins/auth.js';
+import { sendPage } from '../../plugins/pages.js';
+import { limiter } from '../../plugins/rate-limits.js';
+import { attempt, doneMessage, problemOf, type FormPageDeps } from '../forms.js';
+
+const Text = (maxLength: number) => Type.String({ maxLength });
+
+/** Registers into its own scope: everything here needs a signed-in person (one guard). */
+export async function accountSettingsPages(
+  fastify: FastifyInstance,
+  services: Services,
+  deps: FormPageDeps,
+) {
+  fastify.addHook('onRequest', requireRole('any'));
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const { pageContext, limits, cookies } = deps;
+  const me = (request: FastifyRequest) => request.viewer!.user;
+
+  async function showAgain(
+    request: FastifyRequest,
+    status: number,
+    problem: FormProblem,
+    values: { newEmail?: string } = {},
+  ) {
+    const page = accountView(await pageContext(request), { user: me(request), problem, values });
+    return { page, status };
+  }
+
+  app.get(
+    '/account',
+    {
+      schema: {
+        hide: true,
+        querystring: Type.Object({ done: Type.Optional(Text(40)) }),
+      },
+    },
+    async (request, reply) => {
+      const done = doneMessage(accountNotices, request.query.done);
+      const page = accountView(await pageContext(request), { user: me(request), done });
+      return sendPage(request, reply, page);
+    },
+  );
+
+  app.post(
+    '/account/password',
+    {
+      schema: {
+        hide: true,
+        body: Type.Object(
+          { current: Text(1000), password: Text(1000) },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request, reply) => {
+      const { current, password } = request.body;
+      const result = await attempt(() =>
+        services.accounts.changePassword(me(request), current, password),
+      );
+      if (!result.ok) {
+        const problem = problemOf(result.error, {
+          'current-password': /current password/i,
+          'new-password': /password/i,
+        });
+        const { page, status } = await showAgain(request, result.error.status, problem);
+        return sendPage(request, reply, page, { status });
+      }
+      setSessionCookie(reply, cookies, result.value.sessionId, result.value.session.expiresAt);
+      return reply.redirect('/account?done=password', 303);
+    },
+  );
+
+  app.post(
+    '/account/email',
+    {
+      schema: {
+        hide: true,
+        body: Type.Object(
+          { email: Text(254), password: Text(1000) },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request, reply) => {
+      const { email, password } = request.body;
+      const result = await attempt(() =>
+        services.accounts.requestEmailChange(me(request), email, password),
+      );
+      if (!result.ok) {
+        const problem = problemOf(result.error, {
+          'email-password': /password/i,
+          'new-email': /email/i,
+        });
+        const shown = await showAgain(request, result.error.status, problem, { newEmail: email });
+        return sendPage(request, reply, shown.page, { status: shown.status });
+      }
+      return reply.redirect('/account?done=email', 303);
+    },
+  );
+
+  app.post(
+    '/account/verify/resend',
+    {
+      preHandler: [
+        limiter(
+          app,
+          'verify-resend',
+          limits.verificationMailPerAccount,
+          (request) => me(request).id,
+        ),
+      ],
+      schema: { hide: true },
+    },
+    async (request, reply) => {
+      await services.accounts.sendVerification(me(request));
+      return reply.redirect('/account?done=verification-sent', 303);
+    },
+  );
+
+  app.post('/account/signout-everywhere', { schema: { hide: true } }, async (request, reply) => {
+    await services.sessions.endAll(me(request).id);
+    clearSessionCookie(reply, cookies);
+    return reply.redirect('/signin?done=signed-out-everywhere', 303);
+  });
+}

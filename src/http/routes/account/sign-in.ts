@@ -1,0 +1,113 @@
+/** Signing up, in and out with HTML forms. */
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { safeRedirectPath } from '../../../domain/redirect.js';
+import type { Services } from '../../../services/index.js';
+import { signInNotices, signInView } from '../../../views/pages/account/sign-in.js';
+import { signUpView } from '../../../views/pages/account/sign-up.js';
+import { clearSessionCookie, setSessionCookie } from '../../plugins/auth.js';
+import { sendPage } from '../../plugins/pages.js';
+import { limiter } from '../../plugins/rate-limits.js';
+import { attempt, doneMessage, emailKey, problemOf, type FormPageDeps } from '../forms.js';
+
+const Text = (maxLength: number) => Type.String({ maxLength });
+
+export function signInPages(fastify: FastifyInstance, services: Services, deps: FormPageDeps) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const { pageContext, limits, cookies } = deps;
+
+  app.get(
+    '/signin',
+    {
+      schema: {
+        hide: true,
+        querystring: Type.Object({
+          next: Type.Optional(Text(2000)),
+          done: Type.Optional(Text(40)),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const next = safeRedirectPath(request.query.next);
+      if (request.viewer) return reply.redirect(next, 303);
+      const done = doneMessage(signInNotices, request.query.done);
+      return sendPage(request, reply, signInView(await pageContext(request), { next, done }));
+    },
+  );
+
+  app.post(
+    '/signin',
+    {
+      preHandler: [
+        limiter(app, 'sign-in-ip', limits.signInPerIp),
+        limiter(app, 'sign-in-account', limits.signInPerAccount, emailKey),
+      ],
+      schema: {
+        hide: true,
+        body: Type.Object(
+          { email: Text(254), password: Text(1000), next: Type.Optional(Text(2000)) },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request, reply) => {
+      const { email, password } = request.body;
+      const next = safeRedirectPath(request.body.next);
+      const result = await attempt(() => services.accounts.signIn(email, password));
+      if (!result.ok) {
+        const problem = problemOf(result.error, { email: /match an account/ });
+        const page = signInView(await pageContext(request), { next, problem });
+        return sendPage(request, reply, page, { status: result.error.status, private: true });
+      }
+      const { sessionId, session } = result.value;
+      setSessionCookie(reply, cookies, sessionId, session.expiresAt);
+      return reply.redirect(next, 303);
+    },
+  );
+
+  app.get('/signup', { schema: { hide: true } }, async (request, reply) => {
+    if (request.viewer) return reply.redirect('/account', 303);
+    return sendPage(request, reply, signUpView(await pageContext(request), {}));
+  });
+
+  app.post(
+    '/signup',
+    {
+      preHandler: [limiter(app, 'sign-up', limits.signUpPerIp)],
+      schema: {
+        hide: true,
+        body: Type.Object(
+          { email: Text(254), name: Text(200), password: Text(1000) },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request, reply) => {
+      const result = await attempt(async () => {
+        const user = await services.accounts.signUp(request.body);
+        return services.sessions.start(user.id);
+      });
+      if (!result.ok) {
+        const { email, name } = request.body;
+        const problem = problemOf(result.error, {
+          name: /display name/i,
+          email: /email/i,
+          password: /password/i,
+        });
+        const page = signUpView(await pageContext(request), { values: { email, name }, problem });
+        return sendPage(request, reply, page, { status: result.error.status, private: true });
+      }
+      setSessionCookie(reply, cookies, result.value.id, result.value.session.expiresAt);
+      return reply.redirect('/account?done=welcome', 303);
+    },
+  );
+
+  // Not guarded: someone whose session has already ended still gets a clean sign-out.
+  app.post('/signout', { schema: { hide: true } }, async (request, reply) => {
+    const id = request.viewer?.sessionId;
+    if (id) await services.sessions.end(id);
+    clearSessionCookie(reply, cookies);
+    return reply.redirect('/', 303);
+  });
+}

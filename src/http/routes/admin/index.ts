@@ -1,0 +1,48 @@
+/**
+ * Staff pages under /admin. One guard per subtree: every route here needs a staff role, and the
+ * admin-only tools sit in a nested scope whose guard adds "admin". Handlers never check roles.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { staffRoles } from '../../../domain/user.js';
+import type { Services } from '../../../services/index.js';
+import type { OutboxStore } from '../../../store/types.js';
+import { adminHomeNotices, adminHomeView } from '../../../views/pages/admin/home.js';
+import { requireRole } from '../../plugins/auth.js';
+import { sendPage } from '../../plugins/pages.js';
+import { doneMessage, type FormPageDeps } from '../forms.js';
+import { outboxAdminPages } from './outbox.js';
+import { tokenAdminPages } from './tokens.js';
+import { userAdminPages } from './users.js';
+
+export async function adminPages(
+  fastify: FastifyInstance,
+  services: Services,
+  deps: FormPageDeps & { outbox: Pick<OutboxStore, 'list'> },
+): Promise<void> {
+  await fastify.register(async (staff) => {
+    staff.addHook('onRequest', requireRole(staffRoles));
+    const app = staff.withTypeProvider<TypeBoxTypeProvider>();
+    app.get(
+      '/admin',
+      {
+        schema: {
+          hide: true,
+          querystring: Type.Object({ done: Type.Optional(Type.String({ maxLength: 20 })) }),
+        },
+      },
+      async (request, reply) => {
+        const done = doneMessage(adminHomeNotices, request.query.done);
+        return sendPage(request, reply, adminHomeView(await deps.pageContext(request), { done }));
+      },
+    );
+
+    await staff.register(async (admins) => {
+      admins.addHook('onRequest', requireRole(['admin']));
+      userAdminPages(admins, services, deps);
+      outboxAdminPages(admins, deps.outbox, deps);
+      tokenAdminPages(admins, services, deps);
+    });
+  });
+}

@@ -1,0 +1,67 @@
+/**
+ * What the HTML form routes share: the page context for a request, catching a service's
+ * AppError so the form can be shown again with the message beside the field it concerns, and
+ * the account key the sign-in and reset rate limits count by.
+ */
+import type { FastifyRequest } from 'fastify';
+import { AppError } from '../../errors.js';
+import type { Services } from '../../services/index.js';
+import type { PageContext, SiteContext } from '../../views/context.js';
+import type { FormProblem } from '../../views/forms.js';
+import type { Limits } from '../limits.js';
+import type { CookieSettings } from '../plugins/auth.js';
+import { pageViewer } from '../plugins/pages.js';
+
+export interface FormPageDeps {
+  pageContext: (request: FastifyRequest) => Promise<PageContext>;
+  limits: Limits;
+  cookies: CookieSettings;
+}
+
+export function pageContexts(
+  site: SiteContext,
+  services: Services,
+): (request: FastifyRequest) => Promise<PageContext> {
+  return async (request) => ({
+    ...site,
+    sections: await services.reading.sections(),
+    viewer: pageViewer(request),
+  });
+}
+
+export type Attempt<T> = { ok: true; value: T } | { ok: false; error: AppError };
+
+/** Runs one service call; a refusal (AppError) comes back as a value, anything else is thrown. */
+export async function attempt<T>(work: () => Promise<T>): Promise<Attempt<T>> {
+  try {
+    return { ok: true, value: await work() };
+  } catch (error) {
+    if (error instanceof AppError) return { ok: false, error };
+    throw error;
+  }
+}
+
+/**
+ * The problem to show, and the field it concerns: the first whose pattern matches the message.
+ * Services speak in sentences, not field names; an unmatched message still shows, in the summary.
+ */
+export function problemOf(error: AppError, fields: Record<string, RegExp> = {}): FormProblem {
+  const field = Object.entries(fields).find(([, pattern]) => pattern.test(error.message))?.[0];
+  return field ? { message: error.message, field } : { message: error.message };
+}
+
+/** The sign-in and reset limits count per account as well as per address. */
+export function emailKey(request: FastifyRequest): string {
+  const body = request.body as { email?: unknown } | undefined;
+  return String(body?.email ?? '')
+    .trim()
+    .toLowerCase();
+}
+
+/** A fixed message for a `?done=` key; unknown keys (and `__proto__`) show nothing. */
+export function doneMessage(
+  messages: Readonly<Record<string, string>>,
+  key: string | undefined,
+): string | undefined {
+  return key !== undefined && Object.hasOwn(messages, key) ? messages[key] : undefined;
+}

@@ -1,0 +1,107 @@
+import type { User } from '../../../domain/user.js';
+import type { PageContext } from '../../context.js';
+import { formatDateTime } from '../../format.js';
+import {
+  doneBanner,
+  errorSummary,
+  field,
+  postForm,
+  submitButton,
+  type FormProblem,
+} from '../../forms.js';
+import { html } from '../../html.js';
+import { accountPage } from './page.js';
+import { passwordHint } from './sign-up.js';
+
+export const accountNotices = {
+  welcome: 'Welcome! Your account is ready. We have emailed you a link to confirm your address.',
+  'signed-in': 'You are signed in.',
+  password: 'Your password has been changed. You have been signed out everywhere else.',
+  email:
+    'We have sent a confirmation link to the new address. Your email changes when you open it.',
+  'verification-sent': 'We have sent you a new confirmation link.',
+} as const;
+
+export function accountView(
+  ctx: PageContext,
+  props: {
+    user: User;
+    done?: string | undefined;
+    problem?: FormProblem;
+    values?: { newEmail?: string };
+  },
+) {
+  const { user, problem } = props;
+  const verified = user.emailVerifiedAt !== null;
+  const main = html`<h1>Your account</h1>
+    ${doneBanner(props.done)} ${errorSummary(problem)}
+    <section class="panel" aria-labelledby="details-heading">
+      <h2 id="details-heading">Details</h2>
+      <dl class="details">
+        <dt>Name</dt>
+        <dd>${user.name}</dd>
+        <dt>Email</dt>
+        <dd>
+          ${user.email}
+          ${
+            verified
+              ? html`<span class="tag tag--ok">confirmed</span>`
+              : html`<span class="tag tag--warn">not confirmed yet</span>`
+          }
+        </dd>
+        <dt>Role</dt>
+        <dd>${user.role}</dd>
+        ${
+          user.suspendedUntil && Date.parse(user.suspendedUntil) > Date.now()
+            ? html`<dt>Suspended until</dt>
+                <dd>${formatDateTime(user.suspendedUntil)}</dd>`
+            : ''
+        }
+      </dl>
+      ${
+        verified
+          ? ''
+          : postForm(
+              ctx,
+              '/account/verify/resend',
+              html`<p>Did not get the confirmation email? Check your spam folder, or:</p>
+                ${submitButton('Send the link again', 'secondary')}`,
+              { className: 'form form--inline' },
+            )
+      }
+    </section>
+
+    <section class="panel" aria-labelledby="password-heading">
+      <h2 id="password-heading">Change your password</h2>
+      ${postForm(
+        ctx,
+        '/account/password',
+        html`${field({ id: 'current-password', name: 'current', label: 'Current password', type: 'password', autocomplete: 'current-password', required: true, problem })}
+          ${field({ id: 'new-password', name: 'password', label: 'New password', type: 'password', autocomplete: 'new-password', hint: passwordHint, required: true, problem })}
+          <p class="hint">This signs you out on every other device.</p>
+          ${submitButton('Change password')}`,
+      )}
+    </section>
+
+    <section class="panel" aria-labelledby="email-heading">
+      <h2 id="email-heading">Change your email address</h2>
+      ${postForm(
+        ctx,
+        '/account/email',
+        html`${field({ id: 'new-email', name: 'email', label: 'New email address', type: 'email', autocomplete: 'email', value: props.values?.newEmail, hint: 'We send a link to the new address; the change happens when you open it.', required: true, maxlength: 254, problem })}
+          ${field({ id: 'email-password', name: 'password', label: 'Your password', type: 'password', autocomplete: 'current-password', required: true, problem })}
+          ${submitButton('Change email')}`,
+      )}
+    </section>
+
+    <section class="panel" aria-labelledby="sessions-heading">
+      <h2 id="sessions-heading">Signed-in devices</h2>
+      ${postForm(
+        ctx,
+        '/account/signout-everywhere',
+        html`<p>Lost a phone, or signed in on a shared computer? Sign out on every device, this one included.</p>
+          ${submitButton('Sign out everywhere', 'danger')}`,
+      )}
+    </section>`;
+  return accountPage(ctx, { title: 'Your account', problem, main });
+}

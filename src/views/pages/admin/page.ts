@@ -1,0 +1,57 @@
+/** The frame of staff pages: a small navigation of what this person may open, then the page. */
+import type { PageContext } from '../../context.js';
+import { formTitle, type FormProblem } from '../../forms.js';
+import { html, type SafeHtml } from '../../html.js';
+import { layout } from '../../layout.js';
+
+export interface AdminLink {
+  href: string;
+  text: string;
+  description: string;
+}
+
+/** The staff tools that exist so far, by who may use them. */
+export function adminLinks(ctx: PageContext): AdminLink[] {
+  if (ctx.viewer?.role !== 'admin') return [];
+  return [
+    {
+      href: '/admin/users',
+      text: 'People',
+      description: 'Find people, change roles, suspend and ban.',
+    },
+    {
+      href: '/admin/outbox',
+      text: 'Outbox',
+      description: 'Every email the site has sent or kept, newest first.',
+    },
+    {
+      href: '/admin/tokens',
+      text: 'API tokens',
+      description: 'Tokens for scripts: create and revoke.',
+    },
+  ];
+}
+
+export function adminPage(
+  ctx: PageContext,
+  props: { title: string; current: string; problem?: FormProblem | undefined; main: SafeHtml },
+): SafeHtml {
+  const links = [{ href: '/admin', text: 'Staff home' }, ...adminLinks(ctx)];
+  return layout(ctx, {
+    title: formTitle(props.title, props.problem),
+    robots: 'noindex',
+    main: html`<nav class="admin-nav" aria-label="Staff">
+        <ul>
+          ${links.map(
+            (l) =>
+              html`<li>
+                <a href="${l.href}" ${l.href === props.current ? html` aria-current="page"` : ''}
+                  >${l.text}</a
+                >
+              </li>`,
+          )}
+        </ul>
+      </nav>
+      <div class="admin-page">${props.main}</div>`,
+  });
+}

@@ -1,0 +1,151 @@
+/**
+ * The authorization matrix: every state-changing route, called by an anonymous reader and by a
+ * person of every role, with a valid CSRF token and from this site's own origin, so the only
+ * thing that can refuse the call is the access rule. A new route without a rule here fails.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { roles, type Role } from '../src/domain/user.js';
+import { hashPassword } from '../src/services/passwords.js';
+import { databases, type OpenedStore } from './helpers/databases.js';
+import { startApp, type RunningApp } from './helpers/app.js';
+
+type Rule = 'anyone' | 'signed-in' | readonly Role[];
+
+/** Who may call each state-changing route. */
+const rules: Record<string, Rule> = {
+  'POST /api/v1/users': 'anyone',
+  'POST /api/v1/session': 'anyone',
+  'DELETE /api/v1/session': 'signed-in',
+  'POST /api/v1/password-resets': 'anyone',
+  'POST /signin': 'anyone',
+  'POST /signup': 'anyone',
+  'POST /signout': 'anyone',
+  'POST /account/forgot': 'anyone',
+  'POST /account/reset': 'anyone',
+  'POST /setup': 'anyone',
+  'POST /account/password': 'signed-in',
+  'POST /account/email': 'signed-in',
+  'POST /account/verify/resend': 'signed-in',
+  'POST /account/signout-everywhere': 'signed-in',
+  'POST /admin/users/:id/role': ['admin'],
+  'POST /admin/users/:id/suspend': ['admin'],
+  'POST /admin/users/:id/ban': ['admin'],
+  'POST /admin/users/:id/lift': ['admin'],
+  'POST /admin/tokens': ['admin'],
+  'POST /admin/tokens/:id/revoke': ['admin'],
+};
+
+const stateChanging = (method: string) => !['GET', 'HEAD', 'OPTIONS'].includes(method);
+
+interface Caller {
+  name: Role | 'anonymous';
+  userId: string | null;
+}
+
+for (const database of databases()) {
+  describe(`authorization matrix on ${database.name}`, () => {
+    let db: OpenedStore;
+    let app: RunningApp;
+    const callers: Caller[] = [{ name: 'anonymous', userId: null }];
+    let victimId = '';
+
+    before(async () => {
+      db = await database.open();
+      app = await startApp(
+        db,
+        {},
+        {
+          signInPerIp: { max: 10_000, windowMs: 60_000 },
+          signUpPerIp: { max: 10_000, windowMs: 60_000 },
+          passwordResetPerIp: { max: 10_000, windowMs: 60_000 },
+        },
+      );
+      const passwordHash = await hashPassword('matrix-password-1');
+      for (const role of roles) {
+        const user = await db.store.users.create({
+          email: `${role}@example.com`,
+          name: `The ${role}`,
+          slug: `the-${role}`,
+          role,
+          passwordHash,
+          createdAt: new Date().toISOString(),
+          emailVerifiedAt: new Date().toISOString(),
+        });
+        callers.push({ name: role, userId: user.id });
+      }
+      victimId = (
+        await db.store.users.create({
+          email: 'victim@example.com',
+          name: 'Victim',
+          slug: 'victim',
+          role: 'commenter',
+          passwordHash,
+          createdAt: new Date().toISOString(),
+        })
+      ).id;
+    });
+    after(async () => {
+      await app?.close();
+      await db?.dispose();
+    });
+
+    test('every state-changing route has a rule', () => {
+      const routes = app.routes
+        .filter((r) => stateChanging(r.method))
+        .map((r) => `${r.method} ${r.url}`);
+      const missing = routes.filter((r) => !(r in rules));
+      assert.deepEqual(missing, [], 'routes without an access rule in this test');
+      const stale = Object.keys(rules).filter((r) => !routes.includes(r));
+      assert.deepEqual(stale, [], 'rules for routes that no longer exist');
+    });
+
+    for (const [route, rule] of Object.entries(rules)) {
+      test(`${route}: ${typeof rule === 'string' ? rule : rule.join(', ')}`, async () => {
+        const [method, pattern] = route.split(' ') as [string, string];
+        const path = pattern.replace(':id', victimId);
+        const api = path.startsWith('/api/');
+        for (const caller of callers) {
+          // A fresh session for every call: the sign-out routes end the one they are given.
+          const signedIn = caller.userId ? await app.services.sessions.start(caller.userId) : null;
+          const headers: Record<string, string> = { origin: 'http://broadsheet.test' };
+          if (signedIn) headers.cookie = `bs_session=${signedIn.id}`;
+          let body: string | undefined;
+          if (method !== 'DELETE') {
+            if (api) {
+              headers['content-type'] = 'application/json';
+              body = '{}';
+            } else {
+              headers['content-type'] = 'application/x-www-form-urlencoded';
+              body = signedIn ? `_csrf=${encodeURIComponent(signedIn.session.csrfToken)}` : '';
+            }
+          }
+          const res = await fetch(app.url + path, {
+            method,
+            headers,
+            redirect: 'manual',
+            ...(body !== undefined ? { body } : {}),
+          });
+          const status = res.status;
+          const allowed =
+            rule === 'anyone' ||
+            (rule === 'signed-in'
+              ? caller.name !== 'anonymous'
+              : caller.name !== 'anonymous' && rule.includes(caller.name));
+          const label = `${caller.name} → ${route}: ${status}`;
+          if (allowed) {
+            assert.ok(status !== 401 && status !== 403 && status < 500, label);
+          } else if (caller.name === 'anonymous') {
+            assert.ok(
+              status === 401 ||
+                (status === 303 && /\/signin/.test(res.headers.get('location') ?? '')),
+              label,
+            );
+          } else {
+            assert.equal(status, 403, label);
+          }
+        }
+      });
+    }
+  });
+}
