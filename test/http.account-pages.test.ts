@@ -206,8 +206,11 @@ for (const database of all) {
       );
     });
 
-    test('sign out ends the session and clears the cookie', async () => {
-      const { v } = await signedUp();
+    test('sign out ends every session of the person and clears the cookie', async () => {
+      const { v, email } = await signedUp();
+      const elsewhere = visitor();
+      await elsewhere.signIn(email);
+      assert.equal((await elsewhere.get('/account')).status, 200);
       const old = v.cookie;
       const res = await v.submit('/signout');
       assert.equal(res.status, 303);
@@ -217,6 +220,11 @@ for (const database of all) {
       const account = await v.get('/account');
       assert.equal(account.status, 303, 'the old cookie no longer signs anyone in');
       assert.equal(account.headers.get('location'), '/signin?next=%2Faccount');
+      assert.equal(
+        (await elsewhere.get('/account')).status,
+        303,
+        'the other device is signed out too',
+      );
     });
 
     test('sign in returns to a same-site `next`, and never to another site', async () => {

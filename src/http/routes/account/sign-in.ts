@@ -104,9 +104,10 @@ export function signInPages(fastify: FastifyInstance, services: Services, deps: 
   );
 
   // Not guarded: someone whose session has already ended still gets a clean sign-out.
+  // Signing out ends every session of the person, on every device (issue 4).
   app.post('/signout', { schema: { hide: true } }, async (request, reply) => {
-    const id = request.viewer?.sessionId;
-    if (id) await services.sessions.end(id);
+    const user = request.viewer?.via === 'session' ? request.viewer.user : null;
+    if (user) await services.sessions.endAll(user.id);
     clearSessionCookie(reply, cookies);
     return reply.redirect('/', 303);
   });

@@ -109,13 +109,13 @@ export function accountApi(
     {
       preHandler: requireRole('any'),
       schema: {
-        summary: 'Sign out (ends this session)',
+        summary: 'Sign out: ends every session of the signed-in person',
         tags: ['accounts'],
         response: { 204: Type.Any({ description: 'No content' }), ...errors },
       },
     },
     async (request, reply) => {
-      if (request.viewer?.sessionId) await services.sessions.end(request.viewer.sessionId);
+      if (request.viewer?.via === 'session') await services.sessions.endAll(request.viewer.user.id);
       clearSessionCookie(reply, cookies);
       return reply.code(204).send();
     },
