@@ -7,11 +7,10 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { openStore } from '../src/store/index.js';
 import { startApp, type RunningApp } from './helpers/app.js';
 import {
   axeViolations,
@@ -19,25 +18,11 @@ import {
   formatViolations,
   launchBrowser,
 } from './helpers/browser.js';
-import { tempDir, type OpenedStore } from './helpers/databases.js';
+import { openSqliteStore, type OpenedStore } from './helpers/databases.js';
 
 const resultsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../test-results');
 const generous = { max: 1000, windowMs: 60_000 };
 const password = 'lanterns-over-the-quay';
-
-async function openSqlite(): Promise<OpenedStore> {
-  const dataDir = tempDir();
-  const store = await openStore({ databaseUrl: null, dataDir });
-  return {
-    store,
-    databaseUrl: null,
-    dataDir,
-    async dispose() {
-      await store.close();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
 
 if (browserAvailable()) {
   describe('accounts in a browser', () => {
@@ -46,7 +31,7 @@ if (browserAvailable()) {
     let browser: Browser;
 
     before(async () => {
-      db = await openSqlite();
+      db = await openSqliteStore();
       app = await startApp(
         db,
         {},

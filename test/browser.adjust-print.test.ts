@@ -14,7 +14,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { loadDemoIfEmpty } from '../src/services/demo.js';
-import { openStore } from '../src/store/index.js';
 import { startApp, type RunningApp } from './helpers/app.js';
 import {
   axeViolations,
@@ -22,7 +21,7 @@ import {
   formatViolations,
   launchBrowser,
 } from './helpers/browser.js';
-import { tempDir, type OpenedStore } from './helpers/databases.js';
+import { openSqliteStore, tempDir, type OpenedStore } from './helpers/databases.js';
 import { json } from './helpers/http.js';
 
 const resultsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../test-results');
@@ -123,20 +122,6 @@ window.print = () => {
   });
 };`;
 
-async function openSqlite(): Promise<OpenedStore> {
-  const dataDir = tempDir();
-  const store = await openStore({ databaseUrl: null, dataDir });
-  return {
-    store,
-    databaseUrl: null,
-    dataDir,
-    async dispose() {
-      await store.close();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
-
 /** Whitespace (including no-break spaces) collapsed, so rendered and extracted text compare. */
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 
@@ -205,7 +190,7 @@ if (browserAvailable()) {
     let sectionNames: string[];
 
     before(async () => {
-      db = await openSqlite();
+      db = await openSqliteStore();
       await loadDemoIfEmpty(db.store);
       app = await startApp(db);
       browser = await launchBrowser();

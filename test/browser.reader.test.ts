@@ -6,12 +6,11 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { loadDemoIfEmpty } from '../src/services/demo.js';
-import { openStore } from '../src/store/index.js';
 import { startApp, type RunningApp } from './helpers/app.js';
 import {
   axeViolations,
@@ -19,7 +18,7 @@ import {
   formatViolations,
   launchBrowser,
 } from './helpers/browser.js';
-import { tempDir, type OpenedStore } from './helpers/databases.js';
+import { openSqliteStore, type OpenedStore } from './helpers/databases.js';
 import { json } from './helpers/http.js';
 
 const resultsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../test-results');
@@ -32,20 +31,6 @@ interface DemoArticle {
   dateline: string;
   commentCount: number;
   authors: { name: string }[];
-}
-
-async function openSqlite(): Promise<OpenedStore> {
-  const dataDir = tempDir();
-  const store = await openStore({ databaseUrl: null, dataDir });
-  return {
-    store,
-    databaseUrl: null,
-    dataDir,
-    async dispose() {
-      await store.close();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
 }
 
 /** Letters, digits and single spaces only, so Markdown source and rendered text compare. */
@@ -66,7 +51,7 @@ if (browserAvailable()) {
     let related: { slug: string; headline: string };
 
     before(async () => {
-      db = await openSqlite();
+      db = await openSqliteStore();
       await loadDemoIfEmpty(db.store);
       app = await startApp(db);
       browser = await launchBrowser();

@@ -33,6 +33,11 @@ export function tempDir(prefix = 'broadsheet-test-'): string {
   return mkdtempSync(path.join(tmpdir(), prefix));
 }
 
+/** A fresh SQLite store in a temporary folder (browser tests need no other database). */
+export function openSqliteStore(): Promise<OpenedStore> {
+  return sqlite.open();
+}
+
 const sqlite: TestDatabase = {
   name: 'sqlite',
   async open() {
