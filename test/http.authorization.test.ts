@@ -28,6 +28,8 @@ const rules: Record<string, Rule> = {
   'POST /account/email': 'signed-in',
   'POST /account/verify/resend': 'signed-in',
   'POST /account/signout-everywhere': 'signed-in',
+  'POST /api/v1/articles/:id/comments': 'signed-in',
+  'POST /:section/:yyyy/:mm/:dd/:slug/comments': 'signed-in',
   'POST /admin/users/:id/role': ['admin'],
   'POST /admin/users/:id/suspend': ['admin'],
   'POST /admin/users/:id/ban': ['admin'],

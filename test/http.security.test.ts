@@ -9,6 +9,7 @@ import net from 'node:net';
 import { databases, type OpenedStore } from './helpers/databases.js';
 import { startApp, type RunningApp } from './helpers/app.js';
 import { json } from './helpers/http.js';
+import { loadDemoIfEmpty } from '../src/services/demo.js';
 
 const password = 'quay-lamps-in-the-rain';
 const [database] = databases();
@@ -210,6 +211,40 @@ describe('rate limits', () => {
         });
       assert.equal((await signUp('one@example.com')).status, 201);
       assert.equal((await signUp('two@example.com')).status, 429);
+    });
+  });
+
+  test('posting comments per person, with staff exempt', async () => {
+    await withApp({ commentPostsPerPerson: { max: 2, windowMs: 60_000 } }, {}, async (app, db) => {
+      await loadDemoIfEmpty(db.store);
+      const [article] = (await app.services.reading.published({}, undefined, 1)).items;
+      assert.ok(article);
+      const person = async (role: 'commenter' | 'editor') => {
+        const user = await db.store.users.create({
+          email: `${role}-poster@example.com`,
+          name: `A ${role}`,
+          slug: `a-${role}-poster`,
+          role,
+          passwordHash: null,
+          createdAt: new Date().toISOString(),
+        });
+        return `bs_session=${(await app.services.sessions.start(user.id)).id}`;
+      };
+      const post = (cookie: string, n: number) =>
+        fetch(`${app.url}/api/v1/articles/${article.id}/comments`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', origin: 'http://broadsheet.test', cookie },
+          body: JSON.stringify({ body: `Comment number ${n} from the quay.` }),
+        });
+      const commenter = await person('commenter');
+      assert.equal((await post(commenter, 1)).status, 201);
+      assert.equal((await post(commenter, 2)).status, 201);
+      const limited = await post(commenter, 3);
+      assert.equal(limited.status, 429);
+      assert.match(limited.headers.get('retry-after') ?? '', /^\d+$/);
+      const editor = await person('editor');
+      for (let n = 1; n <= 4; n++)
+        assert.equal((await post(editor, n)).status, 201, `editor post ${n}`);
     });
   });
 

@@ -27,6 +27,7 @@ import { securityHeaders } from './plugins/security-headers.js';
 import { accountPages } from './routes/account/index.js';
 import { adminPages } from './routes/admin/index.js';
 import { apiRoutes } from './routes/api/index.js';
+import { commentForms } from './routes/comments.js';
 import { assetRoutes } from './routes/assets.js';
 import { pageContexts } from './routes/forms.js';
 import { healthRoutes } from './routes/health.js';
@@ -179,6 +180,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     const deps = { pageContext, limits, cookies };
     await accountPages(forms, services, deps);
     await adminPages(forms, services, { ...deps, outbox: store.outbox });
+    commentForms(forms, services, deps);
   });
   readerRoutes(server, services, site);
   errorHandling(server, pageContext);

@@ -20,6 +20,8 @@ export interface Limits {
   signUpPerIp: RateLimit;
   passwordResetPerIp: RateLimit;
   passwordResetPerAccount: RateLimit;
+  /** Comments and replies per person (staff are exempt). */
+  commentPostsPerPerson: RateLimit;
   /** "Send the confirmation link again", per signed-in person. */
   verificationMailPerAccount: RateLimit;
 }
@@ -36,6 +38,7 @@ export const defaultLimits: Limits = {
   passwordResetPerIp: { max: 10, windowMs: 60 * minute },
   passwordResetPerAccount: { max: 3, windowMs: 60 * minute },
   verificationMailPerAccount: { max: 3, windowMs: 60 * minute },
+  commentPostsPerPerson: { max: 5, windowMs: minute },
 };
 
 export function resolveLimits(overrides: Partial<Limits> = {}): Limits {

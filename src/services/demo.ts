@@ -4,7 +4,8 @@
  * relative to now.
  */
 import { demoContent } from '../demo/content.js';
-import type { DemoContent } from '../demo/types.js';
+import type { DemoComment, DemoContent } from '../demo/types.js';
+import { renderCommentMarkdown } from '../domain/comment-markdown.js';
 import { slugify } from '../domain/slug.js';
 import type { Store } from '../store/types.js';
 
@@ -74,6 +75,23 @@ export async function loadDemoIfEmpty(
       }
       if (a.update)
         await tx.articles.markUpdated(created.id, hoursAgo(now, a.update.hoursAgo), a.update.note);
+      const addComments = async (comments: readonly DemoComment[], parentId: string | null) => {
+        for (const c of comments) {
+          const authorId = userIds.get(c.author);
+          if (!authorId) throw new Error(`demo comment on ${a.slug} names unknown ${c.author}`);
+          const { comment } = await tx.comments.create({
+            articleId: created.id,
+            parentId,
+            authorId,
+            body: c.body,
+            html: renderCommentMarkdown(c.body),
+            status: 'published',
+            createdAt: hoursAgo(now, c.hoursAgo),
+          });
+          await addComments(c.replies ?? [], comment.id);
+        }
+      };
+      await addComments(a.comments ?? [], null);
     }
     for (const a of articles) {
       if (!a.related?.length) continue;

@@ -1,6 +1,7 @@
 /** Every use-case, built from one store. Routes and the CLI receive this object. */
 import type { Store } from '../store/types.js';
 import { AccountService } from './accounts.js';
+import { CommentService } from './comments.js';
 import { MailService, type MailLog } from './mail.js';
 import { PeopleService } from './people.js';
 import { ReadingService } from './reading.js';
@@ -10,6 +11,7 @@ import { UserService } from './users.js';
 
 export interface Services {
   reading: ReadingService;
+  comments: CommentService;
   users: UserService;
   tokens: TokenService;
   sessions: SessionService;
@@ -42,8 +44,10 @@ export function createServices(
     { smtpUrl: options.smtpUrl, from: `no-reply@${new URL(options.baseUrl).hostname}` },
     options.log,
   );
+  const comments = new CommentService(store);
   return {
-    reading: new ReadingService(store),
+    reading: new ReadingService(store, comments),
+    comments,
     users: new UserService(store),
     tokens: new TokenService(store),
     sessions,

@@ -4,6 +4,7 @@ import { relatedSlugsIn } from '../domain/body.js';
 import { decodeCursor, encodeCursor } from '../domain/cursor.js';
 import { AppError, notFound } from '../errors.js';
 import type { Section, Store } from '../store/types.js';
+import type { CommentService, ThreadPage } from './comments.js';
 
 export interface Page<T> {
   items: T[];
@@ -23,6 +24,8 @@ export interface ArticlePage {
   inline: Map<string, ArticleSummary>;
   /** Editor's picks first, then topical ones. */
   related: ArticleSummary[];
+  /** The first page of published comments, oldest first. */
+  comments: ThreadPage;
 }
 
 export type ArticleLookup = { kind: 'found'; page: ArticlePage } | { kind: 'moved'; path: string };
@@ -32,7 +35,10 @@ const perSectionOnFront = 4;
 const latestOnFront = 4;
 
 export class ReadingService {
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    private readonly comments: CommentService,
+  ) {}
 
   sections(): Promise<Section[]> {
     return this.store.sections.list();
@@ -131,10 +137,11 @@ export class ReadingService {
     const canonical = articlePath(article);
     if (canonical !== requestPath) return { kind: 'moved', path: canonical };
     const inlineSlugs = relatedSlugsIn(article.body);
-    const [inlineArticles, picks, topical] = await Promise.all([
+    const [inlineArticles, picks, topical, comments] = await Promise.all([
       this.store.articles.publishedBySlugs(inlineSlugs),
       this.store.articles.publishedByIds(article.relatedIds),
       this.store.articles.topical(article, relatedCount + article.relatedIds.length),
+      this.comments.threads(article.id, 'oldest', undefined),
     ]);
     const pickOrder = new Map(article.relatedIds.map((id, i) => [id, i]));
     picks.sort((a, b) => (pickOrder.get(a.id) ?? 0) - (pickOrder.get(b.id) ?? 0));
@@ -149,6 +156,7 @@ export class ReadingService {
         article,
         inline: new Map(inlineArticles.map((a) => [a.slug, a])),
         related,
+        comments,
       },
     };
   }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { sql, type Kysely, type Logger } from 'kysely';
 import { KyselyOneTimeTokenStore, KyselyOutboxStore, KyselySessionStore } from './accounts.js';
 import { KyselyArticleStore } from './articles.js';
+import { KyselyCommentStore } from './comments.js';
 import { migrateToLatest } from './migrations/index.js';
 import { openPostgres } from './postgres/open.js';
 import type { Database, Dialect } from './schema.js';
@@ -43,6 +44,7 @@ function bind(
     sessions: new KyselySessionStore(db),
     oneTimeTokens: new KyselyOneTimeTokenStore(db),
     outbox: new KyselyOutboxStore(db),
+    comments: new KyselyCommentStore(db),
     async ping() {
       await sql`select 1`.execute(db);
     },

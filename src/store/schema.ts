@@ -121,6 +121,28 @@ export interface OutboxTable {
   error: string | null;
 }
 
+export interface CommentsTable {
+  id: string;
+  article_id: string;
+  parent_id: string | null;
+  root_id: string;
+  author_id: string;
+  body: string;
+  html: string;
+  status: string;
+  depth: number;
+  reaction_count: Generated<number>;
+  created_at: string;
+  edited_at: string | null;
+}
+
+export interface CommentIdempotencyKeysTable {
+  author_id: string;
+  key: string;
+  comment_id: string;
+  created_at: string;
+}
+
 export interface Database {
   users: UsersTable;
   api_tokens: ApiTokensTable;
@@ -135,6 +157,8 @@ export interface Database {
   sessions: SessionsTable;
   one_time_tokens: OneTimeTokensTable;
   outbox: OutboxTable;
+  comments: CommentsTable;
+  comment_idempotency_keys: CommentIdempotencyKeysTable;
 }
 
 export type Dialect = 'sqlite' | 'postgres';

@@ -9,6 +9,7 @@ import type {
   CorrectionKind,
   SectionRef,
 } from '../domain/article.js';
+import type { Comment, CommentSort, CommentStatus } from '../domain/comment.js';
 import type { TimeCursor } from '../domain/cursor.js';
 import type { Role, User } from '../domain/user.js';
 import type { Dialect } from './schema.js';
@@ -191,6 +192,40 @@ export interface OutboxStore {
   list(limit: number, before?: string): Promise<OutboxMessage[]>;
 }
 
+export interface NewComment {
+  articleId: string;
+  parentId: string | null;
+  authorId: string;
+  body: string;
+  html: string;
+  status: CommentStatus;
+  createdAt: string;
+  /** A retry with the same key from the same author returns the first comment. */
+  idempotencyKey?: string;
+}
+
+export interface CommentPageQuery {
+  articleId: string;
+  sort: CommentSort;
+  limit: number;
+  /** Items strictly after this one in the sort order (createdAt, then id). */
+  after?: TimeCursor | null;
+}
+
+export interface CommentStore {
+  /**
+   * Writes the comment (and, when published, adds one to the article's count) in one transaction.
+   * With an idempotency key already used by this author, writes nothing and returns that comment.
+   */
+  create(input: NewComment): Promise<{ comment: Comment; created: boolean }>;
+  byId(id: string): Promise<Comment | null>;
+  byIdempotencyKey(authorId: string, key: string): Promise<Comment | null>;
+  /** Published top-level comments of an article, keyset-paged in the sort's order. */
+  topLevelPage(query: CommentPageQuery): Promise<Comment[]>;
+  /** Published replies (any depth) in these threads, oldest first. */
+  publishedReplies(rootIds: readonly string[]): Promise<Comment[]>;
+}
+
 export interface Store {
   readonly dialect: Dialect;
   readonly articles: ArticleStore;
@@ -201,6 +236,7 @@ export interface Store {
   readonly sessions: SessionStore;
   readonly oneTimeTokens: OneTimeTokenStore;
   readonly outbox: OutboxStore;
+  readonly comments: CommentStore;
   /** Calls the listener after every query with its duration in seconds. */
   observeQueries(listener: (seconds: number, ok: boolean) => void): void;
   /** Throws if the database cannot be reached. */

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type, type Static } from 'typebox';
 import type { Services } from '../../services/index.js';
+import type { ArticlePage } from '../../services/reading.js';
 import type { SiteContext } from '../../views/context.js';
 import { articlePageView } from '../../views/pages/article.js';
 import { authorPageView } from '../../views/pages/author.js';
@@ -89,6 +90,7 @@ export function readerRoutes(
     reply: FastifyReply,
     p: Static<typeof articleParams>,
     print: false | { comments: boolean },
+    replyTo?: string,
   ) {
     const path = `/${p.section}/${p.yyyy}/${p.mm}/${p.dd}/${p.slug}`;
     const [ctx, lookup] = await Promise.all([
@@ -105,14 +107,30 @@ export function readerRoutes(
           printComments: print.comments,
           now: new Date(),
         })
-      : articlePageView(ctx, lookup.page);
+      : articlePageView(ctx, lookup.page, await commentFormFor(request, lookup.page, replyTo));
     return sendPage(request, reply, view);
+  }
+
+  // Reply without JavaScript: ?reply=ID puts that comment's id in the signed-in reader's form.
+  // Anonymous readers get no form, so their page stays the same bytes whatever the query.
+  async function commentFormFor(request: FastifyRequest, page: ArticlePage, replyTo?: string) {
+    if (!request.viewer || !replyTo) return {};
+    const target = await services.comments.replyTarget(page.article.id, replyTo);
+    return target
+      ? { commentForm: { replyTo: { id: target.id, authorName: target.author.name } } }
+      : {};
   }
 
   app.get(
     '/:section/:yyyy/:mm/:dd/:slug',
-    { schema: { hide: true, params: articleParams } },
-    (request, reply) => article(request, reply, request.params, false),
+    {
+      schema: {
+        hide: true,
+        params: articleParams,
+        querystring: Type.Object({ reply: Type.Optional(Type.String({ maxLength: 200 })) }),
+      },
+    },
+    (request, reply) => article(request, reply, request.params, false, request.query.reply),
   );
 
   app.get(

@@ -7,6 +7,7 @@ import { Migrator, sql } from 'kysely';
 import type { Dialect } from '../schema.js';
 import * as initial from './0001_initial.js';
 import * as accounts from './0002_accounts.js';
+import * as comments from './0003_comments.js';
 
 export interface MigrationContext {
   dialect: Dialect;
@@ -22,6 +23,7 @@ interface MigrationModule {
 const modules: Record<string, MigrationModule> = {
   '0001_initial': initial,
   '0002_accounts': accounts,
+  '0003_comments': comments,
 };
 
 class ListedMigrations implements MigrationProvider {

@@ -8,6 +8,7 @@ import { icons } from '../icons.js';
 import { layout } from '../layout.js';
 import { renderArticleMarkdown } from '../markdown.js';
 import { adjustPanel } from './adjust-panel.js';
+import { commentsSection, type CommentFormState } from './comments.js';
 
 function body(page: ArticlePage): SafeHtml {
   return html`${splitBody(page.article.body).map((part) => {
@@ -41,18 +42,6 @@ function toolbar(page: ArticlePage, path: string): SafeHtml {
       ></label
     >
   </div>`;
-}
-
-function commentsSection(commentCount: number): SafeHtml {
-  return html`<section
-    class="comments"
-    id="comments"
-    aria-labelledby="comments-heading"
-    tabindex="-1"
-  >
-    <h2 id="comments-heading">Comments <span class="comment-total">(${commentCount})</span></h2>
-    ${commentCount === 0 ? html`<p class="empty">No comments yet.</p>` : ''}
-  </section>`;
 }
 
 /**
@@ -126,7 +115,12 @@ function jsonLd(ctx: PageContext, page: ArticlePage, url: string) {
 export function articlePageView(
   ctx: PageContext,
   page: ArticlePage,
-  options: { print?: boolean; printComments?: boolean; now?: Date } = {},
+  options: {
+    print?: boolean;
+    printComments?: boolean;
+    now?: Date;
+    commentForm?: CommentFormState;
+  } = {},
 ) {
   const a = page.article;
   const path = articlePath(a);
@@ -179,7 +173,16 @@ export function articlePageView(
           : ''
       }
     </article>
-    ${print && !printComments ? '' : commentsSection(a.commentCount)}`;
+    ${
+      print && !printComments
+        ? ''
+        : commentsSection(ctx, {
+            path,
+            count: a.commentCount,
+            page: page.comments,
+            ...(options.commentForm ? { form: options.commentForm } : {}),
+          })
+    }`;
 
   const authorNames = joinNames(a.authors.map((p) => p.name));
   return layout(ctx, {

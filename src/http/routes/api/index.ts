@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../../services/index.js';
 import { articleApi } from './articles.js';
-import { ArticleBody, ErrorBody, UserBody } from './schemas.js';
+import { commentApi } from './comments.js';
+import { ArticleBody, CommentBody, ErrorBody, UserBody } from './schemas.js';
 import { accountApi } from './accounts.js';
 import type { Limits } from '../../limits.js';
 import type { CookieSettings } from '../../plugins/auth.js';
@@ -14,10 +15,12 @@ export function apiRoutes(
   app.addSchema(ErrorBody);
   app.addSchema(ArticleBody);
   app.addSchema(UserBody);
+  app.addSchema(CommentBody);
   app.addHook('onRequest', async (request, reply) => {
     if (request.url.startsWith('/api/')) reply.header('Cache-Control', 'no-store');
   });
   articleApi(app, services, options.baseUrl);
   accountApi(app, services, options.limits, options.cookies);
+  commentApi(app, services, options.limits);
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 }

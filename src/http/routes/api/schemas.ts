@@ -85,3 +85,29 @@ export const UserBody = Type.Object(
   },
   { $id: 'User' },
 );
+
+export const CommentBody = Type.Object(
+  {
+    id: Type.String(),
+    articleId: Type.String(),
+    parentId: Nullable(Type.String()),
+    body: Type.String({ description: 'Markdown as written' }),
+    html: Type.String({ description: 'Rendered from the safe Markdown subset' }),
+    author: AuthorRef,
+    status: Type.Union(['published', 'pending', 'rejected', 'deleted'].map((s) => Type.Literal(s))),
+    depth: Type.Integer({ description: '0 for a top-level comment' }),
+    createdAt: Type.String({ format: 'date-time' }),
+    editedAt: Nullable(Type.String({ format: 'date-time' })),
+    reactions: Type.Integer(),
+  },
+  { $id: 'Comment' },
+);
+
+export const CommentList = Type.Object({
+  items: Type.Array(Type.Ref('Comment'), {
+    description: 'Top-level comments of this page, each followed by its replies (depth first)',
+  }),
+  nextCursor: Nullable(
+    Type.String({ description: 'Pass as ?cursor= for the next page; null on the last' }),
+  ),
+});
