@@ -4,14 +4,11 @@
  * Links keep only http, https and mailto, and carry rel="nofollow ugc noopener".
  */
 import MarkdownIt from 'markdown-it';
+import { isAllowedHref } from './links.js';
 
-const allowedScheme = /^(https?:|mailto:)/i;
-
+/** Comments may link out (http, https, mailto) but not to paths: they are read on many pages. */
 export function isAllowedCommentHref(href: string): boolean {
-  // Browsers ignore tabs, newlines and spaces inside URLs ("java\tscript:"); judge without them.
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
-  const normalised = href.replace(/[\u0000-\u001f\u007f\s]+/g, '');
-  return allowedScheme.test(normalised);
+  return isAllowedHref(href, { sameSite: false });
 }
 
 const md = new MarkdownIt('commonmark', { html: false, linkify: true, breaks: true });

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isAllowedHref, renderArticleMarkdown } from './markdown.js';
+import { isAllowedArticleHref, renderArticleMarkdown } from './markdown.js';
 
 test('raw HTML in Markdown is shown as text, never as markup', () => {
   const out = renderArticleMarkdown('Hello <script>alert(1)</script> <img src=x onerror=alert(1)>');
@@ -27,7 +27,7 @@ test('only http, https, mailto and same-site links survive', () => {
     'vbscript:x',
     '//evil.example/x',
   ]) {
-    assert.ok(!isAllowedHref(bad), bad);
+    assert.ok(!isAllowedArticleHref(bad), bad);
     assert.ok(!renderArticleMarkdown(`[a](${bad})`).includes('<a '), bad);
   }
 });

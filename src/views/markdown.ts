@@ -3,20 +3,16 @@
  * fragments) survive; anything else is rendered as plain text.
  */
 import MarkdownIt from 'markdown-it';
+import { isAllowedHref } from '../domain/links.js';
 
-const allowedLink = /^(https?:|mailto:|\/(?!\/)|#)/i;
-
-export function isAllowedHref(href: string): boolean {
-  const trimmed = href.trim();
-  // Browsers ignore tabs and newlines inside URLs ("java\tscript:"), so strip them before judging.
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
-  const normalised = trimmed.replace(/[\u0000-\u001f\u007f\s]+/g, '');
-  return allowedLink.test(normalised);
+/** Article bodies may also link to paths on this site. */
+export function isAllowedArticleHref(href: string): boolean {
+  return isAllowedHref(href, { sameSite: true });
 }
 
 function build(options: { typographer: boolean }): MarkdownIt {
   const md = new MarkdownIt({ html: false, linkify: true, typographer: options.typographer });
-  md.validateLink = isAllowedHref;
+  md.validateLink = isAllowedArticleHref;
   return md;
 }
 
