@@ -181,4 +181,18 @@
       setTimeout(go, 3000);
     });
   }
+
+  // The toolbar's Comment control leads to the comments and puts the reader where they can
+  // act: in the comment box, or on the invitation to sign in.
+  var commentTool = document.querySelector('.toolbar a[href="#comments"]');
+  if (commentTool) {
+    commentTool.addEventListener('click', function (event) {
+      var target =
+        document.getElementById('comment-body') || document.querySelector('#comment-form a');
+      if (!target) return;
+      event.preventDefault();
+      if (history.replaceState) history.replaceState(null, '', '#comments');
+      target.focus();
+    });
+  }
 })();

@@ -315,6 +315,33 @@ if (browserAvailable()) {
         );
       }));
 
+    test('the Comment control takes the reader to the comment box, or to signing in', async () => {
+      await withPage({}, async (page) => {
+        await open(page, articlePath);
+        await page.getByRole('link', { name: /^Comment, \d+ comments?$/ }).click();
+        const focused = page.locator(':focus');
+        assert.equal((await focused.innerText()).trim(), 'Sign in to comment');
+        assert.match(page.url(), /#comments$/);
+        assert.match((await focused.getAttribute('href')) ?? '', /^\/signin\?next=/);
+      });
+      const reader = await db.store.users.create({
+        email: 'toolbar-reader@example.com',
+        name: 'Toolbar Reader',
+        slug: 'toolbar-reader',
+        role: 'commenter',
+        passwordHash: null,
+        createdAt: new Date().toISOString(),
+      });
+      const { id } = await app.services.sessions.start(reader.id);
+      await withPage({}, async (page, context) => {
+        await context.addCookies([{ name: 'bs_session', value: id, url: app.url }]);
+        await open(page, articlePath);
+        await page.getByRole('link', { name: /^Comment, \d+ comments?$/ }).press('Enter');
+        assert.equal(await page.locator(':focus').getAttribute('id'), 'comment-body');
+        assert.ok(await page.locator('#comment-body').isVisible());
+      });
+    });
+
     test('Adjust works from the keyboard and the setting persists', () =>
       withPage({}, async (page) => {
         await open(page, articlePath);
