@@ -20,6 +20,7 @@ import {
   browserAvailable,
   formatViolations,
   launchBrowser,
+  openPage,
 } from './helpers/browser.js';
 import { openSqliteStore, tempDir, type OpenedStore } from './helpers/databases.js';
 import { json } from './helpers/http.js';
@@ -255,11 +256,7 @@ if (browserAvailable()) {
       }
     }
 
-    async function open(page: Page, url: string): Promise<void> {
-      const res = await page.goto(app.url + url);
-      assert.equal(res?.status(), 200, url);
-      await page.evaluate('document.fonts.ready.then(() => undefined)');
-    }
+    const open = (page: Page, url: string) => openPage(page, app.url + url);
 
     const reading = (page: Page) => page.evaluate(readingScript) as Promise<Reading>;
     const dataset = (page: Page) =>

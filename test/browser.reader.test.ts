@@ -17,6 +17,7 @@ import {
   browserAvailable,
   formatViolations,
   launchBrowser,
+  openPage,
 } from './helpers/browser.js';
 import { openSqliteStore, type OpenedStore } from './helpers/databases.js';
 import { json } from './helpers/http.js';
@@ -99,11 +100,7 @@ if (browserAvailable()) {
       }
     }
 
-    async function open(page: Page, url: string): Promise<void> {
-      const res = await page.goto(app.url + url);
-      assert.equal(res?.status(), 200, url);
-      await page.evaluate('document.fonts.ready.then(() => undefined)');
-    }
+    const open = (page: Page, url: string) => openPage(page, app.url + url);
 
     async function assertAccessible(page: Page, label: string): Promise<void> {
       const violations = await axeViolations(page);

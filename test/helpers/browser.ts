@@ -96,3 +96,10 @@ export function formatViolations(violations: AxeViolation[]): string {
     })
     .join('\n');
 }
+
+/** Opens a page that must answer 200, and waits for its fonts so measurements are final. */
+export async function openPage(page: Page, url: string): Promise<void> {
+  const res = await page.goto(url);
+  if (res?.status() !== 200) throw new Error(`${url} answered ${res?.status()}, not 200`);
+  await page.evaluate('document.fonts.ready.then(() => undefined)');
+}
