@@ -12,6 +12,7 @@ import {
 import { decodeCursor, encodeCursor } from '../domain/cursor.js';
 import { isBanned, isSuspended, type User } from '../domain/user.js';
 import { AppError, badRequest, notFound } from '../errors.js';
+import type { ChangeBus } from './changes.js';
 import type { Store } from '../store/types.js';
 
 export interface PostComment {
@@ -34,6 +35,7 @@ export const defaultCommentPageSize = 20;
 export class CommentService {
   constructor(
     private readonly store: Store,
+    private readonly changes: ChangeBus,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -63,7 +65,7 @@ export class CommentService {
         throw notFound('The comment you are replying to');
       }
     }
-    return this.store.comments.create({
+    const result = await this.store.comments.create({
       articleId: article.id,
       parentId,
       authorId: author.id,
@@ -73,6 +75,15 @@ export class CommentService {
       createdAt: this.now().toISOString(),
       ...(idempotencyKey !== undefined ? { idempotencyKey } : {}),
     });
+    if (result.created) {
+      this.changes.publish({
+        kind: 'comment',
+        articleId: article.id,
+        commentId: result.comment.id,
+        action: 'created',
+      });
+    }
+    return result;
   }
 
   /** The published comment of this article a reader chose to answer, if there is one. */

@@ -1,6 +1,7 @@
 /** Every use-case, built from one store. Routes and the CLI receive this object. */
 import type { Store } from '../store/types.js';
 import { AccountService } from './accounts.js';
+import { LocalChangeBus, type ChangeBus } from './changes.js';
 import { CommentService } from './comments.js';
 import { MailService, type MailLog } from './mail.js';
 import { PeopleService } from './people.js';
@@ -18,6 +19,8 @@ export interface Services {
   accounts: AccountService;
   mail: MailService;
   people: PeopleService;
+  /** Announces committed changes to the live stream, the page cache and other listeners. */
+  changes: ChangeBus;
 }
 
 export interface ServiceOptions {
@@ -25,6 +28,8 @@ export interface ServiceOptions {
   smtpUrl: string | null;
   siteName: () => string;
   log: MailLog;
+  /** The bus to announce changes on; an in-process one when not given. */
+  changes?: ChangeBus;
 }
 
 const quiet: MailLog = { info: () => {}, warn: () => {} };
@@ -44,7 +49,8 @@ export function createServices(
     { smtpUrl: options.smtpUrl, from: `no-reply@${new URL(options.baseUrl).hostname}` },
     options.log,
   );
-  const comments = new CommentService(store);
+  const changes = options.changes ?? new LocalChangeBus();
+  const comments = new CommentService(store, changes);
   return {
     reading: new ReadingService(store, comments),
     comments,
@@ -53,6 +59,7 @@ export function createServices(
     sessions,
     mail,
     people: new PeopleService(store, sessions),
+    changes,
     accounts: new AccountService({
       store,
       sessions,
