@@ -37,6 +37,8 @@ export interface Config {
   readonly trustProxy: false | readonly string[];
   /** WORKERS: server processes on this machine. */
   readonly workers: number;
+  /** PAGE_CACHE_MB: memory for rendered anonymous pages, per process; 0 turns the cache off. */
+  readonly pageCacheMb: number;
 }
 
 export class ConfigError extends Error {
@@ -184,6 +186,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     logLevel: rawLevel as LogLevel,
     trustProxy,
     workers: integer(env, 'WORKERS', 1, 1, 64),
+    pageCacheMb: integer(env, 'PAGE_CACHE_MB', 64, 0, 16_384),
   });
 }
 

@@ -22,6 +22,7 @@ describe('loadConfig', () => {
         logLevel: 'info',
         trustProxy: false,
         workers: 1,
+        pageCacheMb: 64,
       },
     );
   });

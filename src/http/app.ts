@@ -19,7 +19,9 @@ import type { Store } from '../store/types.js';
 import type { SiteContext } from '../views/context.js';
 import { AssetRegistry } from './assets.js';
 import { resolveLimits, type Limits } from './limits.js';
-import { authentication } from './plugins/auth.js';
+import { PageCache } from './page-cache.js';
+import { authentication, sessionCookieName } from './plugins/auth.js';
+import { pageCaching } from './plugins/page-cache.js';
 import { csrfProtection } from './plugins/csrf.js';
 import { errorHandling } from './plugins/errors.js';
 import { Metrics, requestMetrics } from './plugins/metrics.js';
@@ -49,6 +51,8 @@ export interface App {
   routes: { method: string; url: string }[];
   services: Services;
   metrics: Metrics;
+  /** Rendered anonymous pages; emptied exactly by the changes announced on `services.changes`. */
+  pageCache: PageCache;
 }
 
 let sharedAssets: AssetRegistry | undefined;
@@ -167,6 +171,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const pageContext = pageContexts(site, services);
 
   authentication(server, { sessions: services.sessions, tokens: services.tokens, cookies });
+  const pageCache = new PageCache(config.pageCacheMb * 2 ** 20);
+  const stopInvalidating = services.changes.subscribe((change) => pageCache.apply(change));
+  server.addHook('onClose', async () => stopInvalidating());
+  pageCaching(server, { cache: pageCache, sessionCookie: sessionCookieName(cookies) });
   csrfProtection(server, { publicOrigin: new URL(config.baseUrl).origin });
 
   healthRoutes(server, store);
@@ -186,5 +194,5 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   errorHandling(server, pageContext);
 
   await server.ready();
-  return { server, services, metrics, routes };
+  return { server, services, metrics, routes, pageCache };
 }

@@ -16,8 +16,13 @@ export type Change =
       commentId: string;
       action: 'created' | 'edited' | 'deleted' | 'moderated' | 'reacted';
     }
-  /** An article's public page may differ: edited, published, unpublished, corrected. */
-  | { kind: 'article'; articleId: string }
+  /**
+   * An article's public page may differ: edited, published, unpublished, corrected. `sections`
+   * and `authors` (slugs), when the publisher gives them, name the listings the article belongs
+   * to now (and, after a move, before): the page cache then drops only those; without them it
+   * drops every listing.
+   */
+  | { kind: 'article'; articleId: string; sections?: string[]; authors?: string[] }
   /** Something shown on many pages changed (site name, sections, settings). */
   | { kind: 'site' };
 

@@ -7,6 +7,10 @@ import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { PageViewer } from '../../views/context.js';
 import type { SafeHtml } from '../../views/html.js';
+import { preparePage } from '../page-cache.js';
+import { sendCached } from './page-cache.js';
+
+const htmlType = 'text/html; charset=utf-8';
 
 export function etagOf(body: string | Buffer): string {
   return `"${createHash('sha1').update(body).digest('base64url')}"`;
@@ -27,15 +31,40 @@ export function sendPage(
   request: FastifyRequest,
   reply: FastifyReply,
   page: SafeHtml,
-  options: { status?: number; private?: boolean } = {},
+  options: {
+    status?: number;
+    private?: boolean;
+    /** What the page shows, for the page cache (see page-cache.ts); without tags it is not cached. */
+    cacheTags?: readonly string[];
+  } = {},
 ) {
   const body = page.value;
   const personal = options.private === true || request.viewer !== null;
+  const cacheControl = personal ? 'private, no-store' : 'public, max-age=0, must-revalidate';
+  const slot = request.pageCacheSlot;
+  if (
+    slot !== null &&
+    !personal &&
+    options.cacheTags !== undefined &&
+    (options.status ?? 200) === 200 &&
+    reply.getHeader('set-cookie') === undefined
+  ) {
+    const entry = preparePage({
+      key: slot.key,
+      body,
+      contentType: htmlType,
+      cacheControl,
+      tags: options.cacheTags,
+      day: slot.day,
+    });
+    slot.cache.put(slot.ticket, entry);
+    return sendCached(request, reply, entry, 'miss');
+  }
   reply
     .code(options.status ?? 200)
-    .type('text/html; charset=utf-8')
+    .type(htmlType)
     .header('Vary', 'Accept-Encoding')
-    .header('Cache-Control', personal ? 'private, no-store' : 'public, max-age=0, must-revalidate');
+    .header('Cache-Control', cacheControl);
   if (personal) return reply.send(body);
   const etag = etagOf(body);
   reply.header('ETag', etag);

@@ -9,7 +9,12 @@ import { articlePageView } from '../../views/pages/article.js';
 import { authorPageView } from '../../views/pages/author.js';
 import { frontPageView } from '../../views/pages/front.js';
 import { sectionPageView } from '../../views/pages/section.js';
+import { listingsTag } from '../page-cache.js';
 import { pageViewer, sendPage } from '../plugins/pages.js';
+
+/** Page-cache tags of the articles a page shows (see page-cache.ts). */
+const articleTags = (articles: Iterable<{ id: string }>) =>
+  [...articles].map((a) => `article:${a.id}`);
 
 const articleParams = Type.Object({
   section: Type.String(),
@@ -31,9 +36,16 @@ export function readerRoutes(
     viewer: pageViewer(request),
   });
 
-  app.get('/', { schema: { hide: true } }, async (request, reply) => {
+  app.get('/', { schema: { hide: true }, config: { pageCache: {} } }, async (request, reply) => {
     const [ctx, front] = await Promise.all([pageContext(request), services.reading.frontPage()]);
-    return sendPage(request, reply, frontPageView(ctx, front));
+    const shown = [
+      ...(front.lead ? [front.lead] : []),
+      ...front.latest,
+      ...front.bySection.flatMap((s) => s.articles),
+    ];
+    return sendPage(request, reply, frontPageView(ctx, front), {
+      cacheTags: ['front', listingsTag, ...articleTags(shown)],
+    });
   });
 
   app.get(
@@ -44,6 +56,7 @@ export function readerRoutes(
         params: Type.Object({ section: Type.String() }),
         querystring: Type.Object({ cursor: Type.Optional(Type.String({ maxLength: 200 })) }),
       },
+      config: { pageCache: { vary: ['cursor'] } },
     },
     async (request, reply) => {
       const { section } = request.params;
@@ -56,6 +69,13 @@ export function readerRoutes(
         request,
         reply,
         sectionPageView(ctx, found.section, found.page, cursor === undefined),
+        {
+          cacheTags: [
+            `section:${found.section.slug}`,
+            listingsTag,
+            ...articleTags(found.page.items),
+          ],
+        },
       );
     },
   );
@@ -68,6 +88,7 @@ export function readerRoutes(
         params: Type.Object({ slug: Type.String() }),
         querystring: Type.Object({ cursor: Type.Optional(Type.String({ maxLength: 200 })) }),
       },
+      config: { pageCache: { vary: ['cursor'] } },
     },
     async (request, reply) => {
       const { cursor } = request.query;
@@ -79,6 +100,9 @@ export function readerRoutes(
         request,
         reply,
         authorPageView(ctx, found.person, found.page, cursor === undefined),
+        {
+          cacheTags: [`author:${found.person.slug}`, listingsTag, ...articleTags(found.page.items)],
+        },
       );
     },
   );
@@ -108,7 +132,13 @@ export function readerRoutes(
           now: new Date(),
         })
       : articlePageView(ctx, lookup.page, await commentFormFor(request, lookup.page, replyTo));
-    return sendPage(request, reply, view);
+    const { article, related, inline } = lookup.page;
+    return sendPage(request, reply, view, {
+      cacheTags: [
+        `thread:${article.id}`,
+        ...articleTags([article, ...related, ...inline.values()]),
+      ],
+    });
   }
 
   // Reply without JavaScript: ?reply=ID puts that comment's id in the signed-in reader's form.
@@ -129,6 +159,8 @@ export function readerRoutes(
         params: articleParams,
         querystring: Type.Object({ reply: Type.Optional(Type.String({ maxLength: 200 })) }),
       },
+      // ?reply= only changes the signed-in reader's form.
+      config: { pageCache: { ignore: ['reply'] } },
     },
     (request, reply) => article(request, reply, request.params, false, request.query.reply),
   );
@@ -141,6 +173,7 @@ export function readerRoutes(
         params: articleParams,
         querystring: Type.Object({ comments: Type.Optional(Type.String({ maxLength: 8 })) }),
       },
+      config: { pageCache: { vary: ['comments'] } },
     },
     (request, reply) =>
       article(request, reply, request.params, { comments: request.query.comments === '1' }),

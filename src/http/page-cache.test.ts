@@ -1,0 +1,143 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { gunzipSync, brotliDecompressSync } from 'node:zlib';
+import {
+  matchesEtag,
+  negotiateEncoding,
+  PageCache,
+  preparePage,
+  tagsOf,
+  type CachedPage,
+} from './page-cache.js';
+import { cacheKey } from './plugins/page-cache.js';
+
+const page = (key: string, tags: string[], body = `<p>${key}</p>`.repeat(20), day = 'D1') =>
+  preparePage({
+    key,
+    body,
+    contentType: 'text/html; charset=utf-8',
+    cacheControl: 'public',
+    tags,
+    day,
+  });
+
+describe('page cache', () => {
+  test('stores the body three ways, each decoding to the same bytes, with distinct ETags', () => {
+    const entry = page('/a', ['article:1']);
+    assert.equal(gunzipSync(entry.bodies.gzip).toString(), entry.bodies.identity.toString());
+    assert.equal(
+      brotliDecompressSync(entry.bodies.br).toString(),
+      entry.bodies.identity.toString(),
+    );
+    assert.equal(new Set(Object.values(entry.etags)).size, 3);
+  });
+
+  test('drops exactly the entries a tag names', () => {
+    const cache = new PageCache(1 << 20, () => 'D1');
+    cache.put(cache.begin(), page('/a', ['article:1', 'thread:1']));
+    cache.put(cache.begin(), page('/b', ['article:2', 'thread:2']));
+    cache.put(cache.begin(), page('/', ['front', 'listings', 'article:1', 'article:2']));
+    cache.apply({ kind: 'comment', articleId: '1', commentId: 'c', action: 'edited' });
+    assert.equal(cache.get('/a'), undefined);
+    assert.ok(cache.get('/b'));
+    assert.ok(cache.get('/'), 'an edit changes no count on listings');
+    cache.apply({ kind: 'comment', articleId: '2', commentId: 'c', action: 'created' });
+    assert.equal(cache.get('/b'), undefined);
+    assert.equal(cache.get('/'), undefined, 'the front page shows its count');
+  });
+
+  test('an article change drops its listings, or every listing when they are not named', () => {
+    const cache = new PageCache(1 << 20, () => 'D1');
+    const fill = () => {
+      cache.put(cache.begin(), page('/news', ['section:news', 'listings']));
+      cache.put(cache.begin(), page('/arts', ['section:arts', 'listings']));
+      cache.put(cache.begin(), page('/x', ['article:9', 'thread:9']));
+    };
+    fill();
+    cache.apply({ kind: 'article', articleId: '1', sections: ['news'], authors: ['ann'] });
+    assert.equal(cache.get('/news'), undefined);
+    assert.ok(cache.get('/arts'));
+    assert.ok(cache.get('/x'));
+    fill();
+    cache.apply({ kind: 'article', articleId: '1' });
+    assert.equal(cache.get('/news'), undefined);
+    assert.equal(cache.get('/arts'), undefined);
+    assert.ok(cache.get('/x'));
+    cache.apply({ kind: 'site' });
+    assert.equal(cache.stats().entries, 0);
+    assert.equal(tagsOf({ kind: 'site' }), null);
+  });
+
+  test('a page rendered while a change touching it was announced is not stored', () => {
+    const cache = new PageCache(1 << 20, () => 'D1');
+    const ticket = cache.begin();
+    cache.apply({ kind: 'comment', articleId: '1', commentId: 'c', action: 'created' });
+    assert.equal(cache.put(ticket, page('/a', ['article:1', 'thread:1'])), false);
+    assert.equal(cache.put(ticket, page('/b', ['article:2'])), true, 'other pages still are');
+    const late = cache.begin();
+    assert.equal(cache.put(late, page('/a', ['article:1', 'thread:1'])), true);
+    const beforeClear = cache.begin();
+    cache.clear();
+    assert.equal(cache.put(beforeClear, page('/b', ['article:2'])), false);
+  });
+
+  test('keeps within its byte budget, least recently used first out', () => {
+    const sample = page('/0', []);
+    const cache = new PageCache(sample.bytes * 4.5, () => 'D1');
+    for (let i = 0; i < 4; i++) cache.put(cache.begin(), page(`/${i}`, []));
+    assert.ok(cache.get('/0'), 'touch /0 so /1 is the oldest');
+    cache.put(cache.begin(), page('/4', []));
+    assert.equal(cache.get('/1'), undefined);
+    assert.ok(cache.get('/0'));
+    assert.ok(cache.stats().bytes <= cache.maxBytes);
+    assert.equal(cache.stats().evicted, 1);
+    const huge: CachedPage = { ...page('/huge', []), bytes: cache.maxBytes };
+    assert.equal(cache.put(cache.begin(), huge), false, 'one page may not take it all');
+  });
+
+  test('an entry ends with the UTC day it shows', () => {
+    let day = 'D1';
+    const cache = new PageCache(1 << 20, () => day);
+    cache.put(cache.begin(), page('/', ['front']));
+    assert.ok(cache.get('/'));
+    day = 'D2';
+    assert.equal(cache.get('/'), undefined);
+    assert.equal(cache.stats().entries, 0);
+    assert.equal(cache.put(cache.begin(), page('/', ['front'], 'x', 'D1')), false);
+  });
+
+  test('a size of zero stores nothing', () => {
+    const cache = new PageCache(0);
+    assert.equal(cache.put(cache.begin(), page('/', [])), false);
+  });
+});
+
+describe('negotiation', () => {
+  test('Brotli, then gzip, then identity, honouring q=0 and *', () => {
+    assert.equal(negotiateEncoding(undefined), 'identity');
+    assert.equal(negotiateEncoding('gzip, deflate, br'), 'br');
+    assert.equal(negotiateEncoding('gzip'), 'gzip');
+    assert.equal(negotiateEncoding('br;q=0, gzip;q=0.5'), 'gzip');
+    assert.equal(negotiateEncoding('gzip;q=0'), 'identity');
+    assert.equal(negotiateEncoding('*'), 'br');
+    assert.equal(negotiateEncoding('*;q=0, identity'), 'identity');
+    assert.equal(negotiateEncoding('deflate'), 'identity');
+  });
+
+  test('If-None-Match lists, weak tags and *', () => {
+    assert.ok(matchesEtag('"a", "b"', ['"b"']));
+    assert.ok(matchesEtag('W/"b"', ['"b"']));
+    assert.ok(matchesEtag('*', ['"b"']));
+    assert.ok(!matchesEtag('"c"', ['"b"']));
+    assert.ok(!matchesEtag(undefined, ['"b"']));
+  });
+
+  test('keys keep the parameters that select a page, in order, and refuse unknown ones', () => {
+    const route = { vary: ['cursor', 'comments'], ignore: ['reply'] };
+    assert.equal(cacheKey('/news', route), '/news');
+    assert.equal(cacheKey('/news?utm_source=x&reply=1', route), '/news');
+    assert.equal(cacheKey('/a?cursor=x&comments=1', route), '/a?comments=1&cursor=x');
+    assert.equal(cacheKey('/a?comments=1&cursor=x', route), '/a?comments=1&cursor=x');
+    assert.equal(cacheKey('/a?other=1', route), null);
+  });
+});

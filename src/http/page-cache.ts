@@ -1,0 +1,287 @@
+/**
+ * The cache of rendered pages for anonymous readers: the final bytes of each page, compressed
+ * once (identity, gzip, Brotli) with their ETags, kept until a change on the bus makes them
+ * wrong, or the UTC day they show ends, or memory runs short (least recently used goes first).
+ *
+ * Entries are tagged with what they show (`article:ID` for every article summarised or shown,
+ * `thread:ID` for an article's comments, `front`, `section:SLUG`, `author:SLUG`, `listings`);
+ * a change drops exactly the entries whose tags it touches. A page rendered while a change that
+ * touches it was announced is not stored, so a slow render can never put back what a change
+ * just removed (see `begin`/`put`).
+ */
+import { createHash } from 'node:crypto';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import type { Change } from '../services/changes.js';
+
+export type Encoding = 'br' | 'gzip' | 'identity';
+
+export interface CachedPage {
+  readonly key: string;
+  readonly contentType: string;
+  readonly cacheControl: string;
+  /** The ETag of each encoding (quoted): one content, three byte sequences. */
+  readonly etags: Readonly<Record<Encoding, string>>;
+  readonly bodies: Readonly<Record<Encoding, Buffer>>;
+  readonly tags: readonly string[];
+  /** The UTC day (YYYY-MM-DD) the page was rendered on: the masthead shows it. */
+  readonly day: string;
+  readonly bytes: number;
+}
+
+export interface CacheStats {
+  entries: number;
+  bytes: number;
+  maxBytes: number;
+  hits: number;
+  misses: number;
+  stored: number;
+  evicted: number;
+  invalidated: number;
+}
+
+/** Tags every page carries: a `site` change drops everything anyway, so none is needed. */
+export const listingsTag = 'listings';
+
+/** What a change makes wrong, as tags; `null` means everything. */
+export function tagsOf(change: Change): string[] | null {
+  switch (change.kind) {
+    case 'comment':
+      // Counts appear wherever the article is summarised; the comments only on its own pages.
+      return change.action === 'edited' || change.action === 'reacted'
+        ? [`thread:${change.articleId}`]
+        : [`article:${change.articleId}`, `thread:${change.articleId}`];
+    case 'article': {
+      // Pages that show the article carry its tag. Listings it may newly belong to are named by
+      // the change when the publisher knows them; otherwise every listing is dropped.
+      const tags = [`article:${change.articleId}`];
+      if (change.sections === undefined || change.authors === undefined)
+        return [...tags, listingsTag];
+      return [
+        ...tags,
+        'front',
+        'feeds',
+        ...change.sections.map((s) => `section:${s}`),
+        ...change.authors.map((a) => `author:${a}`),
+      ];
+    }
+    case 'site':
+      return null;
+    default:
+      return null;
+  }
+}
+
+/**
+ * The encoding to send, from an Accept-Encoding header: Brotli, then gzip, then identity, among
+ * those the client accepts with a non-zero q (a `*` accepts what it does not name).
+ */
+export function negotiateEncoding(header: string | undefined): Encoding {
+  if (!header) return 'identity';
+  let br: number | undefined;
+  let gzip: number | undefined;
+  let star: number | undefined;
+  for (const part of header.split(',')) {
+    const [rawName = '', ...params] = part.split(';');
+    const name = rawName.trim().toLowerCase();
+    let q = 1;
+    for (const p of params) {
+      const m = /^\s*q\s*=\s*([0-9.]+)\s*$/i.exec(p);
+      if (m) q = Number(m[1]);
+    }
+    if (name === 'br') br = q;
+    else if (name === 'gzip' || name === 'x-gzip') gzip = q;
+    else if (name === '*') star = q;
+  }
+  if ((br ?? star ?? 0) > 0) return 'br';
+  if ((gzip ?? star ?? 0) > 0) return 'gzip';
+  return 'identity';
+}
+
+/** True when an If-None-Match header names one of these ETags (or is `*`). */
+export function matchesEtag(ifNoneMatch: string | undefined, etags: readonly string[]): boolean {
+  if (ifNoneMatch === undefined) return false;
+  for (const raw of ifNoneMatch.split(',')) {
+    const tag = raw.trim().replace(/^W\//, '');
+    if (tag === '*' || etags.includes(tag)) return true;
+  }
+  return false;
+}
+
+export function utcDay(date: Date = new Date()): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/** Builds an entry: compresses the body both ways once and names each encoding by its hash. */
+export function preparePage(input: {
+  key: string;
+  body: string | Buffer;
+  contentType: string;
+  cacheControl: string;
+  tags: readonly string[];
+  day: string;
+}): CachedPage {
+  const identity = Buffer.isBuffer(input.body) ? input.body : Buffer.from(input.body);
+  const hash = createHash('sha1').update(identity).digest('base64url');
+  const bodies = {
+    identity,
+    gzip: gzipSync(identity, { level: 9 }),
+    // Quality 9 is within a few per cent of 11 at a fraction of its cost; pages are compressed
+    // once per change, not per request.
+    br: brotliCompressSync(identity, {
+      params: {
+        [constants.BROTLI_PARAM_QUALITY]: 9,
+        [constants.BROTLI_PARAM_SIZE_HINT]: identity.length,
+        [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+      },
+    }),
+  };
+  const tags = [...new Set(input.tags)];
+  return {
+    key: input.key,
+    contentType: input.contentType,
+    cacheControl: input.cacheControl,
+    etags: { identity: `"${hash}"`, gzip: `"${hash}-gz"`, br: `"${hash}-br"` },
+    bodies,
+    tags,
+    day: input.day,
+    // The buffers plus a rough allowance for the key, the tags and the object itself.
+    bytes:
+      bodies.identity.length +
+      bodies.gzip.length +
+      bodies.br.length +
+      2 * input.key.length +
+      tags.reduce((n, t) => n + 2 * t.length + 64, 0) +
+      512,
+  };
+}
+
+export class PageCache {
+  /** In least-recently-used order: a hit moves its entry to the end. */
+  private readonly entries = new Map<string, CachedPage>();
+  private readonly byTag = new Map<string, Set<string>>();
+  private total = 0;
+  /** Counts invalidations; a render remembers the value it started at. */
+  private epoch = 0;
+  /** The epoch at which each tag was last invalidated (pruned: see `invalidate`). */
+  private readonly invalidatedAt = new Map<string, number>();
+  /** Renders that started before this epoch may not store (after a clear, or pruning). */
+  private floor = 0;
+  private readonly counters = { hits: 0, misses: 0, stored: 0, evicted: 0, invalidated: 0 };
+
+  constructor(
+    readonly maxBytes: number,
+    private readonly today: () => string = () => utcDay(),
+  ) {}
+
+  /** The entry for this key if it is still right for today; counts a hit or a miss. */
+  get(key: string): CachedPage | undefined {
+    const entry = this.entries.get(key);
+    if (entry === undefined || entry.day !== this.today()) {
+      if (entry) this.remove(entry);
+      this.counters.misses++;
+      return undefined;
+    }
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    this.counters.hits++;
+    return entry;
+  }
+
+  /** Marks the start of a render; pass the ticket to `put` when its bytes are ready. */
+  begin(): number {
+    return this.epoch;
+  }
+
+  /**
+   * Stores a page rendered since `ticket`, unless a change touching one of its tags (or a clear)
+   * was announced meanwhile, in which case the page may already be out of date. Returns whether
+   * it was stored.
+   */
+  put(ticket: number, entry: CachedPage): boolean {
+    if (this.maxBytes <= 0 || ticket < this.floor) return false;
+    if (entry.day !== this.today()) return false;
+    for (const tag of entry.tags) {
+      if ((this.invalidatedAt.get(tag) ?? -1) > ticket) return false;
+    }
+    // One page may not push out a large part of the cache.
+    if (entry.bytes > this.maxBytes / 4) return false;
+    const old = this.entries.get(entry.key);
+    if (old) this.remove(old);
+    this.entries.set(entry.key, entry);
+    this.total += entry.bytes;
+    for (const tag of entry.tags) {
+      let keys = this.byTag.get(tag);
+      if (!keys) this.byTag.set(tag, (keys = new Set()));
+      keys.add(entry.key);
+    }
+    this.counters.stored++;
+    for (const oldest of this.entries.values()) {
+      if (this.total <= this.maxBytes) break;
+      this.remove(oldest);
+      this.counters.evicted++;
+    }
+    return true;
+  }
+
+  /** Drops every entry carrying one of these tags. */
+  invalidate(tags: readonly string[]): void {
+    this.epoch++;
+    // Bounded: when too many tags are remembered, forget them all and refuse every render that
+    // started before now instead (a few pages are rendered again; none is stored stale).
+    if (this.invalidatedAt.size > 10_000) {
+      this.invalidatedAt.clear();
+      this.floor = this.epoch;
+    }
+    for (const tag of tags) {
+      this.invalidatedAt.set(tag, this.epoch);
+      const keys = this.byTag.get(tag);
+      if (!keys) continue;
+      for (const key of [...keys]) {
+        const entry = this.entries.get(key);
+        if (entry) {
+          this.remove(entry);
+          this.counters.invalidated++;
+        }
+      }
+    }
+  }
+
+  /** Drops everything. */
+  clear(): void {
+    this.epoch++;
+    this.floor = this.epoch;
+    this.counters.invalidated += this.entries.size;
+    this.entries.clear();
+    this.byTag.clear();
+    this.invalidatedAt.clear();
+    this.total = 0;
+  }
+
+  /** Applies a change from the bus. */
+  apply(change: Change): void {
+    const tags = tagsOf(change);
+    if (tags === null) this.clear();
+    else this.invalidate(tags);
+  }
+
+  stats(): CacheStats {
+    return {
+      entries: this.entries.size,
+      bytes: this.total,
+      maxBytes: this.maxBytes,
+      ...this.counters,
+    };
+  }
+
+  private remove(entry: CachedPage): void {
+    if (this.entries.get(entry.key) !== entry) return;
+    this.entries.delete(entry.key);
+    this.total -= entry.bytes;
+    for (const tag of entry.tags) {
+      const keys = this.byTag.get(tag);
+      if (!keys) continue;
+      keys.delete(entry.key);
+      if (keys.size === 0) this.byTag.delete(tag);
+    }
+  }
+}

@@ -1,0 +1,104 @@
+/**
+ * Serving anonymous readers from the page cache. A route opts in with
+ * `config: { pageCache: { vary: [...], ignore: [...] } }`: `vary` names the query parameters
+ * that change its page (they become part of the key), `ignore` those that do not for an
+ * anonymous reader. A request with any other parameter (tracking ones aside), a session cookie,
+ * an Authorization header, or a method other than GET/HEAD is neither served from nor stored in
+ * the cache. On a miss the handler renders as usual and `sendPage` stores the result.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import {
+  matchesEtag,
+  negotiateEncoding,
+  utcDay,
+  type CachedPage,
+  type PageCache,
+} from '../page-cache.js';
+
+export interface PageCacheRoute {
+  /** Query parameters that select a different page (e.g. `cursor`). */
+  vary?: readonly string[];
+  /** Query parameters an anonymous reader's page does not depend on (e.g. `reply`). */
+  ignore?: readonly string[];
+}
+
+export interface PageCacheSlot {
+  cache: PageCache;
+  key: string;
+  ticket: number;
+  day: string;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set for an anonymous, cacheable request that missed: where its page is to be stored. */
+    pageCacheSlot: PageCacheSlot | null;
+  }
+  interface FastifyContextConfig {
+    pageCache?: PageCacheRoute;
+  }
+}
+
+/** Parameters that links from elsewhere add and no page reads. */
+const tracking = /^(utm_[a-z_]+|fbclid|gclid|mc_cid|mc_eid)$/i;
+
+/** The cache key of a request, or null when its query has a parameter the route does not know. */
+export function cacheKey(url: string, route: PageCacheRoute): string | null {
+  const q = url.indexOf('?');
+  if (q === -1) return url;
+  const path = url.slice(0, q);
+  const kept: [string, string][] = [];
+  for (const [name, value] of new URLSearchParams(url.slice(q + 1))) {
+    if (route.vary?.includes(name)) kept.push([name, value]);
+    else if (!(route.ignore?.includes(name) || tracking.test(name))) return null;
+  }
+  if (kept.length === 0) return path;
+  kept.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `${path}?${new URLSearchParams(kept).toString()}`;
+}
+
+/** Sends a cached page in the encoding the client takes best, or a 304 if it has it already. */
+export function sendCached(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  entry: CachedPage,
+  outcome: 'hit' | 'miss',
+) {
+  const encoding = negotiateEncoding(request.headers['accept-encoding']);
+  reply
+    .header('Content-Type', entry.contentType)
+    .header('Cache-Control', entry.cacheControl)
+    .header('Vary', 'Accept-Encoding')
+    .header('ETag', entry.etags[encoding])
+    .header('X-Cache', outcome);
+  const { etags } = entry;
+  if (matchesEtag(request.headers['if-none-match'], [etags.identity, etags.gzip, etags.br])) {
+    return reply.code(304).send();
+  }
+  if (encoding !== 'identity') reply.header('Content-Encoding', encoding);
+  return reply.code(200).send(entry.bodies[encoding]);
+}
+
+export function pageCaching(
+  app: FastifyInstance,
+  options: { cache: PageCache; sessionCookie: string },
+): void {
+  const { cache, sessionCookie } = options;
+  app.decorateRequest('pageCacheSlot', null);
+  // Registered after authentication: `request.viewer` is known. Someone signed in is never
+  // served from the cache, and what is rendered for them never enters it.
+  app.addHook('onRequest', async (request, reply) => {
+    const route = request.routeOptions.config.pageCache;
+    if (route === undefined || cache.maxBytes <= 0) return;
+    if (request.method !== 'GET' && request.method !== 'HEAD') return;
+    if (request.viewer !== null || request.headers.authorization !== undefined) return;
+    // A session cookie that no longer resolves still marks someone who signs in: no caching
+    // until the browser drops it (the page they get is the anonymous one either way).
+    if (request.cookies[sessionCookie] !== undefined) return;
+    const key = cacheKey(request.url, route);
+    if (key === null) return;
+    const entry = cache.get(key);
+    if (entry) return sendCached(request, reply, entry, 'hit');
+    request.pageCacheSlot = { cache, key, ticket: cache.begin(), day: utcDay() };
+  });
+}
