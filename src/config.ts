@@ -39,6 +39,8 @@ export interface Config {
   readonly workers: number;
   /** PAGE_CACHE_MB: memory for rendered anonymous pages, per process; 0 turns the cache off. */
   readonly pageCacheMb: number;
+  /** LIVE_STREAMS_PER_CLIENT: open live comment streams per client address (then 429). */
+  readonly liveStreamsPerClient: number;
 }
 
 export class ConfigError extends Error {
@@ -187,6 +189,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     trustProxy,
     workers: integer(env, 'WORKERS', 1, 1, 64),
     pageCacheMb: integer(env, 'PAGE_CACHE_MB', 64, 0, 16_384),
+    liveStreamsPerClient: integer(env, 'LIVE_STREAMS_PER_CLIENT', 20, 1, 100_000),
   });
 }
 
@@ -206,4 +209,9 @@ export const configDocs: readonly (readonly [string, string, string])[] = [
     'comma-separated proxy addresses/CIDRs whose X-Forwarded-For is trusted',
   ],
   ['WORKERS', '1', 'server processes on this machine'],
+  [
+    'LIVE_STREAMS_PER_CLIENT',
+    '20',
+    'open live comment streams per client address, per process (then 429)',
+  ],
 ];

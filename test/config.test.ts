@@ -23,6 +23,7 @@ describe('loadConfig', () => {
         trustProxy: false,
         workers: 1,
         pageCacheMb: 64,
+        liveStreamsPerClient: 20,
       },
     );
   });
@@ -47,6 +48,7 @@ describe('loadConfig', () => {
         DEMO: '0',
         LOG_LEVEL: 'warn',
         WORKERS: '4',
+        LIVE_STREAMS_PER_CLIENT: '2000',
       },
       cwd,
     );
@@ -59,6 +61,7 @@ describe('loadConfig', () => {
     assert.equal(config.demo, false);
     assert.equal(config.logLevel, 'warn');
     assert.equal(config.workers, 4);
+    assert.equal(config.liveStreamsPerClient, 2000);
     assert.equal(loadConfig({ DATA_DIR: '/abs/data' }, cwd).dataDir, path.resolve('/abs/data'));
     assert.equal(loadConfig({ DEMO: '1' }, cwd).demo, true);
     assert.equal(
@@ -117,6 +120,7 @@ describe('loadConfig', () => {
     ['DEMO', 'maybe', /1 or 0.*"maybe"/],
     ['WORKERS', '0', /between 1 and 64.*0/],
     ['WORKERS', 'many', /whole number/],
+    ['LIVE_STREAMS_PER_CLIENT', '0', /between 1 and 100000.*0/],
     ['SMTP_URL', 'http://x', /smtp:\/\/ or smtps:\/\/.*"http:\/\/x"/],
     ['TRUST_PROXY', 'yes-please', /IP addresses or CIDR ranges.*"yes-please"/],
     ['TRUST_PROXY', '10.0.0.0/33', /"10\.0\.0\.0\/33"/],

@@ -18,6 +18,8 @@ import { createServices, type Services } from '../services/index.js';
 import type { Store } from '../store/types.js';
 import type { SiteContext } from '../views/context.js';
 import { AssetRegistry } from './assets.js';
+import { LiveHub } from './live.js';
+import { commentJson } from './routes/api/comments.js';
 import { resolveLimits, type Limits } from './limits.js';
 import { PageCache } from './page-cache.js';
 import { authentication, sessionCookieName } from './plugins/auth.js';
@@ -53,6 +55,7 @@ export interface App {
   metrics: Metrics;
   /** Rendered anonymous pages; emptied exactly by the changes announced on `services.changes`. */
   pageCache: PageCache;
+  live: LiveHub;
 }
 
 let sharedAssets: AssetRegistry | undefined;
@@ -179,7 +182,16 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   healthRoutes(server, store);
   assetRoutes(server, assets);
-  apiRoutes(server, services, { baseUrl: config.baseUrl, limits, cookies });
+  const live = new LiveHub(
+    services.comments,
+    services.changes,
+    commentJson,
+    { heartbeatMs: limits.liveHeartbeatMs, streamsPerClient: config.liveStreamsPerClient },
+    deps.logger,
+  );
+  // Live streams never finish by themselves: end them first, so close() can complete.
+  server.addHook('preClose', async () => live.close());
+  apiRoutes(server, services, { baseUrl: config.baseUrl, limits, cookies, live });
   // The HTML forms: the only scope that parses form bodies, so the JSON API keeps refusing them.
   // Not awaited: awaiting would load the scope (and settle the routes before it) now, before the
   // error handler below exists; queued, it loads at ready() with everything in place.
@@ -194,5 +206,5 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   errorHandling(server, pageContext);
 
   await server.ready();
-  return { server, services, metrics, routes, pageCache };
+  return { server, services, metrics, routes, pageCache, live };
 }

@@ -24,6 +24,8 @@ export interface Limits {
   commentPostsPerPerson: RateLimit;
   /** "Send the confirmation link again", per signed-in person. */
   verificationMailPerAccount: RateLimit;
+  /** Every live comment stream gets a heartbeat this often (milliseconds, at most 30 s). */
+  liveHeartbeatMs: number;
 }
 
 const minute = 60_000;
@@ -39,6 +41,7 @@ export const defaultLimits: Limits = {
   passwordResetPerAccount: { max: 3, windowMs: 60 * minute },
   verificationMailPerAccount: { max: 3, windowMs: 60 * minute },
   commentPostsPerPerson: { max: 5, windowMs: minute },
+  liveHeartbeatMs: 25_000,
 };
 
 export function resolveLimits(overrides: Partial<Limits> = {}): Limits {

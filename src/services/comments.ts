@@ -13,7 +13,7 @@ import { decodeCursor, encodeCursor } from '../domain/cursor.js';
 import { isBanned, isSuspended, type User } from '../domain/user.js';
 import { AppError, badRequest, notFound } from '../errors.js';
 import type { ChangeBus } from './changes.js';
-import type { Store } from '../store/types.js';
+import type { CommentChange, Store } from '../store/types.js';
 
 export interface PostComment {
   author: User;
@@ -130,6 +130,20 @@ export class CommentService {
       nextCursor:
         rows.length > limit && last ? encodeCursor({ t: last.createdAt, id: last.id }) : null,
     };
+  }
+
+  /** For the live stream: a published article (id or slug) and its latest change number. */
+  async liveStart(articleIdOrSlug: string): Promise<{ articleId: string; seq: number }> {
+    const article = await this.publishedArticle(articleIdOrSlug);
+    return { articleId: article.id, seq: (await this.store.comments.liveSeq(article.id)) ?? 0 };
+  }
+
+  /**
+   * The article's comments changed after change `afterSeq`, each once in its current state, in
+   * change order. Any status: the live stream sends only what is public (see http/live.ts).
+   */
+  changesSince(articleId: string, afterSeq: number, limit: number): Promise<CommentChange[]> {
+    return this.store.comments.changesSince(articleId, afterSeq, limit);
   }
 
   private async publishedArticle(idOrSlug: string): Promise<Article> {

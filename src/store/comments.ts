@@ -132,6 +132,33 @@ export class KyselyCommentStore implements CommentStore {
     return rows.map(toComment);
   }
 
+  async liveSeq(articleId: string) {
+    const row = await this.db
+      .selectFrom('articles')
+      .select('comment_seq')
+      .where('id', '=', articleId)
+      .executeTakeFirst();
+    return row ? Number(row.comment_seq) : null;
+  }
+
+  async changesSince(articleId: string, afterSeq: number, limit: number) {
+    // One indexed query, with the article's published count beside every row.
+    const rows = await this.select()
+      .innerJoin('articles as a', 'a.id', 'c.article_id')
+      .select(['c.live_seq', 'c.first_public_seq', 'a.comment_count'])
+      .where('c.article_id', '=', articleId)
+      .where('c.live_seq', '>', afterSeq)
+      .orderBy('c.live_seq')
+      .limit(limit)
+      .execute();
+    return rows.map((row) => ({
+      seq: Number(row.live_seq),
+      firstPublicSeq: row.first_public_seq === null ? null : Number(row.first_public_seq),
+      commentCount: Number(row.comment_count),
+      comment: toComment(row),
+    }));
+  }
+
   async publishedReplies(rootIds: readonly string[]) {
     if (rootIds.length === 0) return [];
     const rows = await this.select()

@@ -4,7 +4,7 @@ import type { ArticleStatus, AuthorRef, ArticleSummary } from '../domain/article
 import type { Role, User } from '../domain/user.js';
 import type { Database, UsersTable } from './schema.js';
 
-export function toUser(row: Selectable<UsersTable>): User {
+export function toUser(row: Omit<Selectable<UsersTable>, 'notify_replies'>): User {
   return {
     id: row.id,
     email: row.email,

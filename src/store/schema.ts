@@ -17,6 +17,8 @@ export interface UsersTable {
   suspended_until: string | null;
   banned_at: string | null;
   sanction_reason: Generated<string>;
+  /** 1 = email me about replies to my comments. */
+  notify_replies: Generated<number>;
 }
 
 export interface ApiTokensTable {
@@ -55,6 +57,8 @@ export interface ArticlesTable {
   update_note: string | null;
   version: Generated<number>;
   comment_count: Generated<number>;
+  /** Changes to this article's comments so far; see migration 0005. */
+  comment_seq: Generated<number>;
   created_at: string;
   modified_at: string;
 }
@@ -134,6 +138,9 @@ export interface CommentsTable {
   reaction_count: Generated<number>;
   created_at: string;
   edited_at: string | null;
+  /** Stamped by a trigger on every write (migration 0005). */
+  live_seq: Generated<number>;
+  first_public_seq: Generated<number | null>;
 }
 
 export interface CommentIdempotencyKeysTable {

@@ -212,6 +212,16 @@ export interface CommentPageQuery {
   after?: TimeCursor | null;
 }
 
+/** A comment as it is now, with the number of its latest change (see migration 0005). */
+export interface CommentChange {
+  seq: number;
+  /** The number at which it first became public; null while it never was. */
+  firstPublicSeq: number | null;
+  /** The article's published comments now. */
+  commentCount: number;
+  comment: Comment;
+}
+
 export interface CommentStore {
   /**
    * Writes the comment (and, when published, adds one to the article's count) in one transaction.
@@ -224,6 +234,13 @@ export interface CommentStore {
   topLevelPage(query: CommentPageQuery): Promise<Comment[]>;
   /** Published replies (any depth) in these threads, oldest first. */
   publishedReplies(rootIds: readonly string[]): Promise<Comment[]>;
+  /** The number of the article's latest comment change (null: no such article). */
+  liveSeq(articleId: string): Promise<number | null>;
+  /**
+   * The article's comments changed after change number `afterSeq`, each once in its current
+   * state, in change order (any status: the caller decides what is public).
+   */
+  changesSince(articleId: string, afterSeq: number, limit: number): Promise<CommentChange[]>;
 }
 
 export interface Store {

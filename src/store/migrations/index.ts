@@ -8,6 +8,7 @@ import type { Dialect } from '../schema.js';
 import * as initial from './0001_initial.js';
 import * as accounts from './0002_accounts.js';
 import * as comments from './0003_comments.js';
+import * as live from './0005_live.js';
 
 export interface MigrationContext {
   dialect: Dialect;
@@ -24,6 +25,7 @@ const modules: Record<string, MigrationModule> = {
   '0001_initial': initial,
   '0002_accounts': accounts,
   '0003_comments': comments,
+  '0005_live': live,
 };
 
 class ListedMigrations implements MigrationProvider {

@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../../services/index.js';
 import { articleApi } from './articles.js';
 import { commentApi } from './comments.js';
+import { liveApi } from './live.js';
+import type { LiveHub } from '../../live.js';
 import { ArticleBody, CommentBody, ErrorBody, UserBody } from './schemas.js';
 import { accountApi } from './accounts.js';
 import type { Limits } from '../../limits.js';
@@ -10,7 +12,7 @@ import type { CookieSettings } from '../../plugins/auth.js';
 export function apiRoutes(
   app: FastifyInstance,
   services: Services,
-  options: { baseUrl: string; limits: Limits; cookies: CookieSettings },
+  options: { baseUrl: string; limits: Limits; cookies: CookieSettings; live: LiveHub },
 ): void {
   app.addSchema(ErrorBody);
   app.addSchema(ArticleBody);
@@ -22,5 +24,6 @@ export function apiRoutes(
   articleApi(app, services, options.baseUrl);
   accountApi(app, services, options.limits, options.cookies);
   commentApi(app, services, options.limits);
+  liveApi(app, services, options.live);
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 }

@@ -1,0 +1,241 @@
+/**
+ * The live comment stream (docs/live.md): Server-Sent Events of one article's public comments.
+ *
+ * Every comment write is stamped with the article's next change number in the same transaction
+ * (migration 0005), and those numbers commit in order. An event's id is that number. Each
+ * article with subscribers has one feed: when the change bus says one of its comments changed,
+ * the feed asks the database once for everything after the last number it saw, formats each
+ * event once and writes the same bytes to every subscriber. A subscriber that arrives (or comes
+ * back with Last-Event-ID) first catches up from its own number with one query, in the feed's
+ * queue, so nothing is missed or sent twice. Only public comments are sent: a comment that stops
+ * being public (deleted, rejected, held) is sent as removed; one that never was, never appears.
+ */
+import type { ServerResponse } from 'node:http';
+import type { Comment } from '../domain/comment.js';
+import type { Change, ChangeBus } from '../services/changes.js';
+import type { CommentChange } from '../store/types.js';
+
+export interface LiveOptions {
+  /** A comment line is written to every stream this often, so proxies keep it open. */
+  heartbeatMs: number;
+  /** Open streams allowed per client address (then 429). */
+  streamsPerClient: number;
+  /** The browser's reconnection delay, sent as `retry:`. */
+  retryMs?: number;
+}
+
+export interface LiveSource {
+  changesSince(articleId: string, afterSeq: number, limit: number): Promise<CommentChange[]>;
+}
+
+export interface LiveLog {
+  warn(object: object, message: string): void;
+}
+
+/** Rows fetched per query; a subscriber far behind catches up in several. */
+const batch = 500;
+/** A stream whose unsent output passes this is closed; the client reconnects and catches up. */
+const maxBufferedBytes = 1024 * 1024;
+
+interface Stream {
+  articleId: string;
+  client: string;
+  res: ServerResponse;
+  /** The last change number this stream has been brought up to. */
+  position: number;
+  open: boolean;
+}
+
+interface Feed {
+  /** The last change number this feed has read. */
+  seq: number;
+  subscribers: Set<Stream>;
+  /** Work on this feed runs one task at a time, in order. */
+  queue: Promise<void>;
+  refreshQueued: boolean;
+}
+
+/** The JSON of a comment as the API shows it. */
+export type CommentJson = (comment: Comment) => object;
+
+/**
+ * The SSE text of one change for a reader who has seen everything up to change `since`, or null
+ * when the change is not for public eyes. `created`: public since then; `changed`: public before.
+ */
+export function eventText(
+  change: CommentChange,
+  since: number,
+  toJson: CommentJson,
+): string | null {
+  const { comment, seq, commentCount } = change;
+  if (comment.status === 'published') {
+    const type = (change.firstPublicSeq ?? seq) > since ? 'created' : 'changed';
+    const data = JSON.stringify({ comment: toJson(comment), commentCount });
+    return `id: ${seq}\nevent: ${type}\ndata: ${data}\n\n`;
+  }
+  if (change.firstPublicSeq === null) return null;
+  const data = JSON.stringify({ id: comment.id, commentCount });
+  return `id: ${seq}\nevent: removed\ndata: ${data}\n\n`;
+}
+
+export class LiveHub {
+  private readonly feeds = new Map<string, Feed>();
+  private readonly streams = new Set<Stream>();
+  private readonly perClient = new Map<string, number>();
+  private readonly heartbeat: NodeJS.Timeout;
+  private readonly stopListening: () => void;
+  private closed = false;
+
+  constructor(
+    private readonly source: LiveSource,
+    changes: ChangeBus,
+    private readonly toJson: CommentJson,
+    private readonly options: LiveOptions,
+    private readonly log: LiveLog,
+  ) {
+    this.stopListening = changes.subscribe((change) => this.heard(change));
+    // One timer for every stream, not one each.
+    this.heartbeat = setInterval(() => this.beat(), options.heartbeatMs);
+    this.heartbeat.unref();
+  }
+
+  /** Open streams now (all articles). */
+  get size(): number {
+    return this.streams.size;
+  }
+
+  /** Counts a new stream for this client; false when it already has as many as allowed. */
+  admit(client: string): boolean {
+    if (this.closed) return false;
+    const open = this.perClient.get(client) ?? 0;
+    if (open >= this.options.streamsPerClient) return false;
+    this.perClient.set(client, open + 1);
+    return true;
+  }
+
+  /**
+   * Starts streaming to `res` (headers already written) the changes after `position`. The
+   * client must have been admitted.
+   */
+  open(articleId: string, client: string, res: ServerResponse, position: number): void {
+    const stream: Stream = { articleId, client, res, position, open: true };
+    this.streams.add(stream);
+    res.on('close', () => this.drop(stream));
+    res.write(`retry: ${this.options.retryMs ?? 3000}\n\n`);
+    let feed = this.feeds.get(articleId);
+    if (!feed) {
+      feed = { seq: -1, subscribers: new Set(), queue: Promise.resolve(), refreshQueued: false };
+      this.feeds.set(articleId, feed);
+    }
+    const joining = feed;
+    this.enqueue(articleId, joining, async () => {
+      await this.catchUp(stream);
+      if (!stream.open) return;
+      // Clients may ignore this comment; tests wait for it before they write.
+      this.write(stream, ': live\n\n');
+      // The first subscriber's position is where the feed starts reading.
+      if (joining.seq < 0) joining.seq = stream.position;
+      joining.subscribers.add(stream);
+    });
+  }
+
+  /** Re-reads every feed, e.g. after the cross-process channel was down for a while. */
+  refreshAll(): void {
+    for (const articleId of this.feeds.keys()) this.refresh(articleId);
+  }
+
+  /** Ends every stream (graceful shutdown); clients reconnect elsewhere with Last-Event-ID. */
+  close(): void {
+    this.closed = true;
+    clearInterval(this.heartbeat);
+    this.stopListening();
+    for (const stream of [...this.streams]) stream.res.end();
+  }
+
+  private heard(change: Change): void {
+    if (change.kind === 'comment') this.refresh(change.articleId);
+  }
+
+  private refresh(articleId: string): void {
+    const feed = this.feeds.get(articleId);
+    // Changes arriving while a read is waiting its turn are covered by that read.
+    if (!feed || feed.refreshQueued) return;
+    feed.refreshQueued = true;
+    this.enqueue(articleId, feed, async () => {
+      feed.refreshQueued = false;
+      if (feed.seq < 0 || feed.subscribers.size === 0) return;
+      for (;;) {
+        const since = feed.seq;
+        const changes = await this.source.changesSince(articleId, since, batch);
+        for (const change of changes) {
+          const text = eventText(change, since, this.toJson);
+          for (const stream of feed.subscribers) {
+            if (change.seq <= stream.position) continue;
+            stream.position = change.seq;
+            if (text) this.write(stream, text);
+          }
+          feed.seq = change.seq;
+        }
+        if (changes.length < batch) return;
+      }
+    });
+  }
+
+  private async catchUp(stream: Stream): Promise<void> {
+    const since = stream.position;
+    for (;;) {
+      const changes = await this.source.changesSince(stream.articleId, stream.position, batch);
+      for (const change of changes) {
+        if (!stream.open) return;
+        stream.position = change.seq;
+        const text = eventText(change, since, this.toJson);
+        if (text) this.write(stream, text);
+      }
+      if (changes.length < batch) return;
+    }
+  }
+
+  private enqueue(articleId: string, feed: Feed, task: () => Promise<void>): void {
+    feed.queue = feed.queue.then(task).catch((error: unknown) => {
+      // The next change retries; a subscriber left behind is closed so that it reconnects.
+      this.log.warn({ err: error, articleId }, 'live comment stream could not read changes');
+      for (const stream of [...this.streams]) {
+        if (stream.articleId === articleId && !feed.subscribers.has(stream)) stream.res.end();
+      }
+    });
+  }
+
+  private write(stream: Stream, text: string): void {
+    if (!stream.open) return;
+    if (stream.res.writableLength > maxBufferedBytes) {
+      stream.res.end();
+      return;
+    }
+    stream.res.write(text);
+  }
+
+  private beat(): void {
+    for (const stream of this.streams) this.write(stream, ': heartbeat\n\n');
+  }
+
+  private drop(stream: Stream): void {
+    if (!stream.open) return;
+    stream.open = false;
+    this.streams.delete(stream);
+    const left = (this.perClient.get(stream.client) ?? 1) - 1;
+    if (left <= 0) this.perClient.delete(stream.client);
+    else this.perClient.set(stream.client, left);
+    const feed = this.feeds.get(stream.articleId);
+    if (!feed) return;
+    feed.subscribers.delete(stream);
+    if (feed.subscribers.size === 0 && !this.hasPending(stream.articleId)) {
+      this.feeds.delete(stream.articleId);
+    }
+  }
+
+  /** Whether a stream of this article is still catching up (so its feed must stay). */
+  private hasPending(articleId: string): boolean {
+    for (const s of this.streams) if (s.articleId === articleId) return true;
+    return false;
+  }
+}

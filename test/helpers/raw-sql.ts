@@ -1,0 +1,36 @@
+/**
+ * One SQL statement against a test store's database, behind the store's back: for tests that
+ * need a row in a state no store method makes yet (a comment held or rejected by moderation).
+ */
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+import { sqliteFile } from '../../src/store/index.js';
+import type { OpenedStore } from './databases.js';
+
+/** Runs `statement` with `$1`-style parameters on either database. */
+export async function rawSql(
+  db: OpenedStore,
+  statement: string,
+  params: unknown[] = [],
+): Promise<void> {
+  if (db.databaseUrl === null) {
+    const raw = new SQLite(sqliteFile(db.dataDir));
+    try {
+      raw.pragma('busy_timeout = 5000');
+      raw.prepare(statement.replace(/\$\d+/g, '?')).run(...params);
+    } finally {
+      raw.close();
+    }
+    return;
+  }
+  const client = new pg.Client({
+    connectionString: db.databaseUrl,
+    ...(db.pgSchema ? { options: `-c search_path=${db.pgSchema}` } : {}),
+  });
+  await client.connect();
+  try {
+    await client.query(statement, params);
+  } finally {
+    await client.end();
+  }
+}
