@@ -36,6 +36,7 @@ import { assetRoutes } from './routes/assets.js';
 import { pageContexts } from './routes/forms.js';
 import { healthRoutes } from './routes/health.js';
 import { readerRoutes } from './routes/reader.js';
+import { searchRoutes } from './routes/search.js';
 
 export interface AppDeps {
   config: Config;
@@ -202,6 +203,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     await adminPages(forms, services, { ...deps, outbox: store.outbox });
     commentForms(forms, services, deps);
   });
+  searchRoutes(server, services, pageContext, config.baseUrl);
   readerRoutes(server, services, site);
   errorHandling(server, pageContext);
 

@@ -6,12 +6,14 @@ import { CommentService } from './comments.js';
 import { MailService, type MailLog } from './mail.js';
 import { PeopleService } from './people.js';
 import { ReadingService } from './reading.js';
+import { SearchService } from './search.js';
 import { SessionService } from './sessions.js';
 import { TokenService } from './tokens.js';
 import { UserService } from './users.js';
 
 export interface Services {
   reading: ReadingService;
+  search: SearchService;
   comments: CommentService;
   users: UserService;
   tokens: TokenService;
@@ -53,6 +55,7 @@ export function createServices(
   const comments = new CommentService(store, changes);
   return {
     reading: new ReadingService(store, comments),
+    search: new SearchService(store),
     comments,
     users: new UserService(store),
     tokens: new TokenService(store),

@@ -2,11 +2,16 @@ import { sql, type Kysely } from 'kysely';
 import type { Article, ArticleStatus, CorrectionKind } from '../domain/article.js';
 import { newId } from '../domain/ids.js';
 import { authorsOf, toSummaries } from './rows.js';
-import type { Database } from './schema.js';
+import type { Database, Dialect } from './schema.js';
+import { searchArticles } from './search.js';
 import type { ArticleListQuery, ArticleStore, NewArticle } from './types.js';
+import type { SearchTerms } from '../domain/search.js';
 
 export class KyselyArticleStore implements ArticleStore {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly dialect: Dialect,
+  ) {}
 
   private summaries() {
     return this.db
@@ -247,7 +252,7 @@ export class KyselyArticleStore implements ArticleStore {
           .execute();
       }
       if (input.relatedIds?.length)
-        await new KyselyArticleStore(db).setRelated(id, input.relatedIds);
+        await new KyselyArticleStore(db, this.dialect).setRelated(id, input.relatedIds);
     });
     const created = await this.getById(id);
     if (!created) throw new Error('article vanished after insert');
@@ -300,5 +305,9 @@ export class KyselyArticleStore implements ArticleStore {
       .set({ updated_at: at, update_note: note })
       .where('id', '=', articleId)
       .execute();
+  }
+
+  search(query: { terms: SearchTerms; limit: number; offset: number }) {
+    return searchArticles(this.db, this.dialect, query);
   }
 }

@@ -36,7 +36,7 @@ function bind(
 ): Store {
   const store: Store = {
     dialect,
-    articles: new KyselyArticleStore(db),
+    articles: new KyselyArticleStore(db, dialect),
     users: new KyselyUserStore(db),
     tokens: new KyselyTokenStore(db),
     sections: new KyselySectionStore(db),

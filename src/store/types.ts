@@ -10,6 +10,7 @@ import type {
   SectionRef,
 } from '../domain/article.js';
 import type { Comment, CommentSort, CommentStatus } from '../domain/comment.js';
+import type { SearchTerms } from '../domain/search.js';
 import type { TimeCursor } from '../domain/cursor.js';
 import type { Role, User } from '../domain/user.js';
 import type { Dialect } from './schema.js';
@@ -43,6 +44,23 @@ export interface ArticleListQuery {
   after?: TimeCursor | null;
 }
 
+export interface SearchHit {
+  article: ArticleSummary;
+  /** The headline, its matching words between markStart and markEnd (domain/search.ts). */
+  headline: string;
+  /** The standfirst, marked the same way. */
+  standfirst: string;
+  /** A passage of the body's Markdown around the matches, marked the same way (maybe none). */
+  snippet: string;
+}
+
+export interface SearchResults {
+  /** How many published articles match in all. */
+  total: number;
+  /** Best first. */
+  hits: SearchHit[];
+}
+
 export interface ArticleStore {
   /** Published articles, newest first, keyset-paged. */
   listPublished(query: ArticleListQuery): Promise<ArticleSummary[]>;
@@ -64,6 +82,8 @@ export interface ArticleStore {
   }): Promise<string>;
   /** The public "Updated" time and its note: only for an editor-marked substantive update. */
   markUpdated(articleId: string, at: string, note: string): Promise<void>;
+  /** Published articles matching the terms (English stemming), best first. */
+  search(query: { terms: SearchTerms; limit: number; offset: number }): Promise<SearchResults>;
 }
 
 export interface NewUser {

@@ -51,7 +51,11 @@ export function layout(ctx: PageContext, props: LayoutProps): SafeHtml {
             <div class="masthead__top">
               <span>${formatDay((props.now ?? new Date()).toISOString())}</span
               ><span class="masthead__motto">Independent local journalism</span
-              >${accountArea(ctx.viewer ?? null)}
+              ><span class="masthead__tools"
+                ><a class="masthead__search" href="/search">Search</a>${accountArea(
+                  ctx.viewer ?? null,
+                )}</span
+              >
             </div>
             <p class="masthead__title"><a href="/">${ctx.siteName}</a></p>
           </div>

@@ -9,6 +9,7 @@ import * as initial from './0001_initial.js';
 import * as accounts from './0002_accounts.js';
 import * as comments from './0003_comments.js';
 import * as live from './0005_live.js';
+import * as search from './0006_search.js';
 
 export interface MigrationContext {
   dialect: Dialect;
@@ -26,6 +27,7 @@ const modules: Record<string, MigrationModule> = {
   '0002_accounts': accounts,
   '0003_comments': comments,
   '0005_live': live,
+  '0006_search': search,
 };
 
 class ListedMigrations implements MigrationProvider {
