@@ -1,0 +1,13 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { refuseOnClosedArticle } from './closed-article.js';
+import { submission } from './testing.js';
+
+test('a closed article refuses with 422; open and pre-moderated ones allow', () => {
+  const closed = refuseOnClosedArticle(submission({ articleMode: 'closed' }));
+  assert.equal(closed.kind, 'refuse');
+  assert.ok(closed.kind === 'refuse' && closed.status === 422);
+  assert.ok(closed.kind === 'refuse' && closed.reason.code === 'closed-article');
+  assert.equal(refuseOnClosedArticle(submission()).kind, 'allow');
+  assert.equal(refuseOnClosedArticle(submission({ articleMode: 'premoderated' })).kind, 'allow');
+});
