@@ -22,6 +22,8 @@ export type ErrorCode = keyof typeof errorStatus;
 
 export class AppError extends Error {
   readonly status: number;
+  /** Sent as Retry-After (429, 503). */
+  retryAfterSeconds?: number;
   constructor(
     readonly code: ErrorCode,
     message: string,
@@ -31,6 +33,13 @@ export class AppError extends Error {
     this.name = 'AppError';
     this.status = errorStatus[code];
   }
+}
+
+/** Too many requests; the caller may try again after this many seconds. */
+export function rateLimited(message: string, retryAfterSeconds: number): AppError {
+  const error = new AppError('rate_limited', message);
+  error.retryAfterSeconds = retryAfterSeconds;
+  return error;
 }
 
 export const notFound = (what = 'That page') => new AppError('not_found', `${what} was not found.`);

@@ -77,7 +77,14 @@ for (const database of databases()) {
 
     before(async () => {
       db = await database.open();
-      app = await startApp(db, {}, { commentPostsPerPerson: { max: 10_000, windowMs: 60_000 } });
+      app = await startApp(
+        db,
+        {},
+        {
+          commentPostsPerPerson: { max: 10_000, windowMs: 60_000 },
+          commentPostsPerAddress: { max: 10_000, windowMs: 60_000 },
+        },
+      );
       await db.store.sections.upsert({ slug: 'news', name: 'News', description: '', position: 0 });
       writer = await db.store.users.create({
         email: 'writer@example.com',

@@ -74,6 +74,13 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     smtpUrl: config.smtpUrl,
     siteName: () => siteName,
     log: deps.logger,
+    moderationDefaults: {
+      'moderation.ratePerPerson': String(limits.commentPostsPerPerson.max),
+      'moderation.ratePerAddress': String(limits.commentPostsPerAddress.max),
+      'moderation.rateWindowSeconds': String(
+        Math.max(1, Math.round(limits.commentPostsPerPerson.windowMs / 1000)),
+      ),
+    },
   });
   const cookies = { https: config.baseUrl.startsWith('https:') };
   store.observeQueries((seconds, ok) => metrics.observeQuery(seconds, ok));

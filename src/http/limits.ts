@@ -20,8 +20,13 @@ export interface Limits {
   signUpPerIp: RateLimit;
   passwordResetPerIp: RateLimit;
   passwordResetPerAccount: RateLimit;
-  /** Comments and replies per person (staff are exempt). */
+  /**
+   * Comments and replies per person (staff are exempt) and per client address: the defaults of
+   * the moderation settings `moderation.ratePerPerson`, `moderation.ratePerAddress` and
+   * `moderation.rateWindowSeconds` (the person's window), which admins change at /admin/settings.
+   */
   commentPostsPerPerson: RateLimit;
+  commentPostsPerAddress: RateLimit;
   /** "Send the confirmation link again", per signed-in person. */
   verificationMailPerAccount: RateLimit;
   /** Every live comment stream gets a heartbeat this often (milliseconds, at most 30 s). */
@@ -42,6 +47,7 @@ export const defaultLimits: Limits = {
   verificationMailPerAccount: { max: 3, windowMs: 60 * minute },
   commentPostsPerPerson: { max: 5, windowMs: minute },
   liveHeartbeatMs: 25_000,
+  commentPostsPerAddress: { max: 20, windowMs: minute },
 };
 
 export function resolveLimits(overrides: Partial<Limits> = {}): Limits {

@@ -1,4 +1,4 @@
-/** Writing and reading comments. Moderation (issue 6) will decide the status; for now it is published. */
+/** Writing and reading comments. Every new comment passes the moderation pipeline, which decides its status. */
 import type { Article } from '../domain/article.js';
 import { renderCommentMarkdown } from '../domain/comment-markdown.js';
 import {
@@ -10,9 +10,10 @@ import {
   type CommentSort,
 } from '../domain/comment.js';
 import { decodeCursor, encodeCursor } from '../domain/cursor.js';
-import { isBanned, isSuspended, type User } from '../domain/user.js';
-import { AppError, badRequest, notFound } from '../errors.js';
+import type { User } from '../domain/user.js';
+import { badRequest, notFound } from '../errors.js';
 import type { ChangeBus } from './changes.js';
+import { ModerationService } from './moderation.js';
 import type { CommentChange, Store } from '../store/types.js';
 
 export interface PostComment {
@@ -22,6 +23,8 @@ export interface PostComment {
   parentId?: string | null | undefined;
   body: string;
   idempotencyKey?: string | undefined;
+  /** The client's network address, for the per-address rate limit. */
+  clientAddress?: string | null | undefined;
 }
 
 export interface ThreadPage {
@@ -36,14 +39,12 @@ export class CommentService {
   constructor(
     private readonly store: Store,
     private readonly changes: ChangeBus,
+    private readonly moderation: ModerationService,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
   async postComment(input: PostComment): Promise<{ comment: Comment; created: boolean }> {
     const { author, idempotencyKey } = input;
-    if (isBanned(author) || isSuspended(author, this.now())) {
-      throw new AppError('forbidden', 'Your account may not post comments at the moment.');
-    }
     // A retry answers with the first comment, whatever has changed since.
     if (idempotencyKey !== undefined) {
       const first = await this.store.comments.byIdempotencyKey(author.id, idempotencyKey);
@@ -65,15 +66,35 @@ export class CommentService {
         throw notFound('The comment you are replying to');
       }
     }
-    const result = await this.store.comments.create({
-      articleId: article.id,
-      parentId,
-      authorId: author.id,
+    const decision = await this.moderation.screen({
+      author,
+      article,
       body: input.body,
-      html: renderCommentMarkdown(input.body),
-      status: 'published',
-      createdAt: this.now().toISOString(),
-      ...(idempotencyKey !== undefined ? { idempotencyKey } : {}),
+      isEdit: false,
+      clientAddress: input.clientAddress ?? null,
+    });
+    if (decision.kind === 'refuse') throw ModerationService.refusal(decision);
+    const reasons = decision.kind === 'hold' ? decision.reasons : [];
+    const createdAt = this.now().toISOString();
+    const result = await this.store.transaction(async (tx) => {
+      const made = await tx.comments.create({
+        articleId: article.id,
+        parentId,
+        authorId: author.id,
+        body: input.body,
+        html: renderCommentMarkdown(input.body),
+        status: decision.kind === 'hold' ? 'pending' : 'published',
+        createdAt,
+        ...(idempotencyKey !== undefined ? { idempotencyKey } : {}),
+      });
+      if (made.created) {
+        await tx.moderation.annotate(made.comment.id, {
+          reasons,
+          at: createdAt,
+          clientAddress: input.clientAddress ?? null,
+        });
+      }
+      return made;
     });
     if (result.created) {
       this.changes.publish({

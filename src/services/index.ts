@@ -4,6 +4,7 @@ import { AccountService } from './accounts.js';
 import { LocalChangeBus, type ChangeBus } from './changes.js';
 import { CommentService } from './comments.js';
 import { MailService, type MailLog } from './mail.js';
+import { ModerationService } from './moderation.js';
 import { PeopleService } from './people.js';
 import { ReadingService } from './reading.js';
 import { SearchService } from './search.js';
@@ -21,6 +22,7 @@ export interface Services {
   accounts: AccountService;
   mail: MailService;
   people: PeopleService;
+  moderation: ModerationService;
   /** Announces committed changes to the live stream, the page cache and other listeners. */
   changes: ChangeBus;
 }
@@ -32,6 +34,8 @@ export interface ServiceOptions {
   log: MailLog;
   /** The bus to announce changes on; an in-process one when not given. */
   changes?: ChangeBus;
+  /** Defaults for moderation settings nobody has saved yet (the deployment's posting limits). */
+  moderationDefaults?: Record<string, string>;
 }
 
 const quiet: MailLog = { info: () => {}, warn: () => {} };
@@ -52,7 +56,10 @@ export function createServices(
     options.log,
   );
   const changes = options.changes ?? new LocalChangeBus();
-  const comments = new CommentService(store, changes);
+  const moderation = new ModerationService(store, changes, sessions, {
+    settings: options.moderationDefaults ?? {},
+  });
+  const comments = new CommentService(store, changes, moderation);
   return {
     reading: new ReadingService(store, comments),
     search: new SearchService(store),
@@ -62,6 +69,7 @@ export function createServices(
     sessions,
     mail,
     people: new PeopleService(store, sessions),
+    moderation,
     changes,
     accounts: new AccountService({
       store,

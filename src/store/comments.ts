@@ -172,7 +172,7 @@ export class KyselyCommentStore implements CommentStore {
   }
 }
 
-interface CommentRow {
+export interface CommentRow {
   id: string;
   article_id: string;
   parent_id: string | null;
@@ -189,7 +189,7 @@ interface CommentRow {
   edited_at: string | null;
 }
 
-function toComment(row: CommentRow): Comment {
+export function toComment(row: CommentRow): Comment {
   return {
     id: row.id,
     articleId: row.article_id,

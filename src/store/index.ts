@@ -5,6 +5,7 @@ import { KyselyOneTimeTokenStore, KyselyOutboxStore, KyselySessionStore } from '
 import { KyselyArticleStore } from './articles.js';
 import { KyselyCommentStore } from './comments.js';
 import { migrateToLatest } from './migrations/index.js';
+import { KyselyModerationStore } from './moderation.js';
 import { openPostgres } from './postgres/open.js';
 import type { Database, Dialect } from './schema.js';
 import { KyselySectionStore, KyselySettingStore } from './sections.js';
@@ -45,6 +46,7 @@ function bind(
     oneTimeTokens: new KyselyOneTimeTokenStore(db),
     outbox: new KyselyOutboxStore(db),
     comments: new KyselyCommentStore(db),
+    moderation: new KyselyModerationStore(db),
     async ping() {
       await sql`select 1`.execute(db);
     },

@@ -141,6 +141,9 @@ export interface CommentsTable {
   /** Stamped by a trigger on every write (migration 0005). */
   live_seq: Generated<number>;
   first_public_seq: Generated<number | null>;
+  featured_at: string | null;
+  rejection_reason: Generated<string>;
+  client_address: string | null;
 }
 
 export interface CommentIdempotencyKeysTable {
@@ -148,6 +151,36 @@ export interface CommentIdempotencyKeysTable {
   key: string;
   comment_id: string;
   created_at: string;
+}
+
+export interface CommentModerationReasonsTable {
+  comment_id: string;
+  code: string;
+  detail: string;
+  created_at: string;
+}
+
+export interface CommentReportsTable {
+  id: string;
+  comment_id: string;
+  reporter_id: string;
+  reason: string;
+  text: string;
+  created_at: string;
+  resolved_at: string | null;
+}
+
+export interface ModerationActionsTable {
+  id: string;
+  created_at: string;
+  actor_id: string;
+  actor_name: string;
+  action: string;
+  comment_id: string | null;
+  article_id: string | null;
+  target_user_id: string | null;
+  target_name: Generated<string>;
+  reason: Generated<string>;
 }
 
 export interface Database {
@@ -166,6 +199,9 @@ export interface Database {
   outbox: OutboxTable;
   comments: CommentsTable;
   comment_idempotency_keys: CommentIdempotencyKeysTable;
+  comment_moderation_reasons: CommentModerationReasonsTable;
+  comment_reports: CommentReportsTable;
+  moderation_actions: ModerationActionsTable;
 }
 
 export type Dialect = 'sqlite' | 'postgres';

@@ -45,6 +45,16 @@ export class KyselySettingStore implements SettingStore {
     return row?.value ?? null;
   }
 
+  async getMany(keys: readonly string[]) {
+    if (keys.length === 0) return {};
+    const rows = await this.db
+      .selectFrom('settings')
+      .select(['key', 'value'])
+      .where('key', 'in', keys)
+      .execute();
+    return Object.fromEntries(rows.map((r) => [r.key, r.value]));
+  }
+
   async set(key: string, value: string) {
     await this.db
       .insertInto('settings')

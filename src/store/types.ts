@@ -12,6 +12,8 @@ import type {
 import type { Comment, CommentSort, CommentStatus } from '../domain/comment.js';
 import type { SearchTerms } from '../domain/search.js';
 import type { TimeCursor } from '../domain/cursor.js';
+import type { Reason, ReasonCode } from '../domain/moderation/types.js';
+import type { ReportReason } from '../domain/moderation/reports.js';
 import type { Role, User } from '../domain/user.js';
 import type { Dialect } from './schema.js';
 
@@ -150,6 +152,8 @@ export interface SectionStore {
 
 export interface SettingStore {
   get(key: string): Promise<string | null>;
+  /** The stored values of these keys (absent keys are left out). */
+  getMany(keys: readonly string[]): Promise<Record<string, string>>;
   set(key: string, value: string): Promise<void>;
 }
 
@@ -263,6 +267,116 @@ export interface CommentStore {
   changesSince(articleId: string, afterSeq: number, limit: number): Promise<CommentChange[]>;
 }
 
+/** A comment as moderators see it: with why it was held and whether it is featured. */
+export interface ModeratedComment extends Comment {
+  reasons: Reason[];
+  featuredAt: string | null;
+  /** Shown to its author when rejected; empty if the moderator gave none. */
+  rejectionReason: string;
+  openReports: number;
+}
+
+export const queueTabs = ['pending', 'reported', 'rejected', 'approved', 'all'] as const;
+export type QueueTab = (typeof queueTabs)[number];
+
+export interface QueueQuery {
+  tab: QueueTab;
+  articleId?: string;
+  reason?: ReasonCode;
+  limit: number;
+  offset: number;
+}
+
+export interface CommentReport {
+  id: string;
+  commentId: string;
+  reporter: { id: string; name: string };
+  reason: ReportReason;
+  text: string;
+  createdAt: string;
+  resolvedAt: string | null;
+}
+
+export const moderationActions = [
+  'approve',
+  'reject',
+  'feature',
+  'unfeature',
+  'suspend',
+  'ban',
+  'settings',
+] as const;
+export type ModerationAction = (typeof moderationActions)[number];
+
+export interface ModerationLogEntry {
+  id: string;
+  createdAt: string;
+  actor: { id: string; name: string };
+  action: ModerationAction;
+  commentId: string | null;
+  articleId: string | null;
+  target: { id: string; name: string } | null;
+  reason: string;
+}
+
+export interface ModerationLogQuery {
+  actorId?: string;
+  action?: ModerationAction;
+  targetUserId?: string;
+  commentId?: string;
+  limit: number;
+  offset: number;
+}
+
+export interface ModerationStore {
+  /** The author's comments written since then (any status but deleted), newest first. */
+  recentByAuthor(
+    authorId: string,
+    since: string,
+  ): Promise<{ articleId: string; body: string; createdAt: string }[]>;
+  /** Creation times of comments from this client address since then. */
+  createdFromAddress(address: string, since: string): Promise<string[]>;
+  /** How many of each person's comments are published (approved) and rejected. */
+  records(
+    authorIds: readonly string[],
+  ): Promise<Map<string, { approved: number; rejected: number }>>;
+  /** Replaces the comment's stored reasons; records the client address when given. */
+  annotate(
+    commentId: string,
+    input: { reasons: readonly Reason[]; at: string; clientAddress?: string | null },
+  ): Promise<void>;
+  /**
+   * Sets the status and keeps the article's published count right, in one transaction; answers
+   * the status before, or null if there is no such comment.
+   */
+  setStatus(
+    commentId: string,
+    status: CommentStatus,
+    rejectionReason?: string,
+  ): Promise<CommentStatus | null>;
+  setFeatured(commentId: string, at: string | null): Promise<void>;
+  moderated(commentId: string): Promise<ModeratedComment | null>;
+  queue(query: QueueQuery): Promise<ModeratedComment[]>;
+  /** Published, featured comments of an article, most recently featured first. */
+  featured(articleId: string, limit: number): Promise<Comment[]>;
+  /** The author's own pending and rejected comments on an article, oldest first. */
+  ownUnpublished(articleId: string, authorId: string): Promise<ModeratedComment[]>;
+  /** One report per person per comment; answers whether it was new and the open report count. */
+  addReport(input: {
+    commentId: string;
+    reporterId: string;
+    reason: ReportReason;
+    text: string;
+    createdAt: string;
+  }): Promise<{ created: boolean; openReports: number }>;
+  reportsFor(commentIds: readonly string[]): Promise<CommentReport[]>;
+  resolveReports(commentId: string, at: string): Promise<void>;
+  /** Appends to the moderation log (there is no way to change or remove an entry). */
+  logAction(entry: Omit<ModerationLogEntry, 'id'>): Promise<string>;
+  /** The log, newest first. */
+  log(query: ModerationLogQuery): Promise<ModerationLogEntry[]>;
+}
+
 export interface Store {
   readonly dialect: Dialect;
   readonly articles: ArticleStore;
@@ -274,6 +388,7 @@ export interface Store {
   readonly oneTimeTokens: OneTimeTokenStore;
   readonly outbox: OutboxStore;
   readonly comments: CommentStore;
+  readonly moderation: ModerationStore;
   /** Calls the listener after every query with its duration in seconds. */
   observeQueries(listener: (seconds: number, ok: boolean) => void): void;
   /** Throws if the database cannot be reached. */

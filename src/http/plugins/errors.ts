@@ -80,6 +80,9 @@ export function errorHandling(
     if (error instanceof AppError) {
       if (error.detail !== undefined)
         request.log.warn({ err: error, detail: error.detail }, error.message);
+      if (error.retryAfterSeconds !== undefined) {
+        reply.header('retry-after', String(error.retryAfterSeconds));
+      }
       return send(request, reply, pageContext, error.status, error.code, error.message);
     }
     const fastifyError = error as FastifyError;

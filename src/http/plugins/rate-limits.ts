@@ -11,7 +11,6 @@
  */
 import type {} from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { staffRoles } from '../../domain/user.js';
 import { AppError } from '../../errors.js';
 import type { RateLimit } from '../limits.js';
 
@@ -49,19 +48,4 @@ export function limiter(
   };
   byName.set(name, created);
   return created;
-}
-
-/** Posting comments: per person, so one household behind one address is not one allowance. */
-export function postingLimiter(app: FastifyInstance, limit: RateLimit): Limiter {
-  const perPerson = limiter(
-    app,
-    'comment-posts',
-    limit,
-    (request) => request.viewer?.user.id ?? request.ip,
-  );
-  return async (request, reply) => {
-    // Staff answer readers in bursts (live blogs, corrections threads); they are never limited.
-    if (request.viewer && staffRoles.includes(request.viewer.user.role)) return;
-    await perPerson(request, reply);
-  };
 }

@@ -9,7 +9,6 @@ import type { Services } from '../../services/index.js';
 import { articlePageView } from '../../views/pages/article.js';
 import { commentAnchor } from '../../views/pages/comments.js';
 import { requireRole } from '../plugins/auth.js';
-import { postingLimiter } from '../plugins/rate-limits.js';
 import { sendPage } from '../plugins/pages.js';
 import { attempt, problemOf, type FormPageDeps } from './forms.js';
 
@@ -19,7 +18,6 @@ export function commentForms(fastify: FastifyInstance, services: Services, deps:
     '/:section/:yyyy/:mm/:dd/:slug/comments',
     {
       onRequest: requireRole('any'),
-      preHandler: postingLimiter(app, deps.limits.commentPostsPerPerson),
       schema: {
         hide: true,
         params: Type.Object({
@@ -48,12 +46,16 @@ export function commentForms(fastify: FastifyInstance, services: Services, deps:
           article: p.slug,
           parentId,
           body,
+          clientAddress: request.ip,
         }),
       );
       if (result.ok)
         return reply.redirect(`${path}#${commentAnchor(result.value.comment.id)}`, 303);
       // Not found (article or parent) is an error page; anything else is shown beside the text.
       if (result.error.status === 404) throw result.error;
+      if (result.error.retryAfterSeconds !== undefined) {
+        reply.header('retry-after', String(result.error.retryAfterSeconds));
+      }
       const [ctx, lookup] = await Promise.all([
         deps.pageContext(request),
         services.reading.articleAt(path, p.slug),

@@ -10,6 +10,7 @@ import * as accounts from './0002_accounts.js';
 import * as comments from './0003_comments.js';
 import * as live from './0005_live.js';
 import * as search from './0006_search.js';
+import * as moderation from './0009_moderation.js';
 
 export interface MigrationContext {
   dialect: Dialect;
@@ -28,6 +29,7 @@ const modules: Record<string, MigrationModule> = {
   '0003_comments': comments,
   '0005_live': live,
   '0006_search': search,
+  '0009_moderation': moderation,
 };
 
 class ListedMigrations implements MigrationProvider {

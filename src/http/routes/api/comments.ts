@@ -5,9 +5,7 @@ import { Type } from 'typebox';
 import type { Comment } from '../../../domain/comment.js';
 import { flattenThreads } from '../../../services/comments.js';
 import type { Services } from '../../../services/index.js';
-import type { Limits } from '../../limits.js';
 import { requireRole } from '../../plugins/auth.js';
-import { postingLimiter } from '../../plugins/rate-limits.js';
 import { CommentList } from './schemas.js';
 
 export function commentJson(comment: Comment) {
@@ -35,7 +33,7 @@ const errors = {
 
 const ArticleParams = Type.Object({ id: Type.String({ maxLength: 200 }) });
 
-export function commentApi(fastify: FastifyInstance, services: Services, limits: Limits): void {
+export function commentApi(fastify: FastifyInstance, services: Services): void {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
 
   app.get(
@@ -65,7 +63,6 @@ export function commentApi(fastify: FastifyInstance, services: Services, limits:
     '/api/v1/articles/:id/comments',
     {
       onRequest: requireRole('any'),
-      preHandler: postingLimiter(app, limits.commentPostsPerPerson),
       schema: {
         summary:
           'Write a comment, or a reply with parentId; a retried Idempotency-Key writes nothing new',
@@ -95,6 +92,7 @@ export function commentApi(fastify: FastifyInstance, services: Services, limits:
         parentId: request.body.parentId,
         body: request.body.body,
         idempotencyKey: request.headers['idempotency-key'],
+        clientAddress: request.ip,
       });
       return reply.code(201).send(commentJson(comment));
     },

@@ -23,7 +23,7 @@ export function apiRoutes(
   });
   articleApi(app, services, options.baseUrl);
   accountApi(app, services, options.limits, options.cookies);
-  commentApi(app, services, options.limits);
+  commentApi(app, services);
   liveApi(app, services, options.live);
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 }

@@ -1,0 +1,412 @@
+/**
+ * Moderation use-cases: screening every new or edited comment through the rule pipeline, reports,
+ * the queue and its actions, sanctions from the queue, the settings, and the audit log. Every
+ * decision is logged and announced on the change bus after it commits.
+ */
+import { articlePath, type Article } from '../domain/article.js';
+import type { Comment } from '../domain/comment.js';
+import { effectiveCommentMode, isCommentMode } from '../domain/moderation/article-mode.js';
+import { runPipeline, type Decision } from '../domain/moderation/pipeline.js';
+import {
+  effectiveSettings,
+  policyFrom,
+  settingDefinitions,
+  settingKeys,
+  validateSetting,
+  type ModerationPolicy,
+} from '../domain/moderation/policy.js';
+import { isReportReason, reportThresholdReached } from '../domain/moderation/reports.js';
+import type { CommentMode, ReasonCode } from '../domain/moderation/types.js';
+import { staffRoles, type User } from '../domain/user.js';
+import { AppError, badRequest, notFound } from '../errors.js';
+import type {
+  CommentReport,
+  ModeratedComment,
+  ModerationLogEntry,
+  ModerationLogQuery,
+  QueueTab,
+  Store,
+} from '../store/types.js';
+import type { ChangeBus } from './changes.js';
+import type { SessionService } from './sessions.js';
+
+export const queueActions = ['approve', 'reject', 'feature', 'unfeature'] as const;
+export type QueueAction = (typeof queueActions)[number];
+
+export function isQueueAction(value: string): value is QueueAction {
+  return (queueActions as readonly string[]).includes(value);
+}
+
+export const sanctionChoices = [
+  { value: '1h', hours: 1, text: 'Suspend for 1 hour' },
+  { value: '24h', hours: 24, text: 'Suspend for 24 hours' },
+  { value: '7d', hours: 24 * 7, text: 'Suspend for 7 days' },
+  { value: 'ban', hours: 0, text: 'Ban' },
+] as const;
+export type SanctionChoice = (typeof sanctionChoices)[number]['value'];
+
+export interface QueueItem {
+  comment: ModeratedComment;
+  article: { id: string; headline: string; path: string } | null;
+  parent: Comment | null;
+  reports: CommentReport[];
+  author: {
+    user: User | null;
+    approved: number;
+    rejected: number;
+    /** Moderator actions that concerned this person, newest first. */
+    pastActions: ModerationLogEntry[];
+  };
+}
+
+export interface Screening {
+  author: User;
+  article: Article;
+  body: string;
+  isEdit: boolean;
+  /** The article's own comment mode, when it has one (per-article settings). */
+  articleMode?: CommentMode | null;
+  clientAddress?: string | null;
+}
+
+export interface ModerationDefaults {
+  /** Built-in defaults replaced by the deployment (posting limits from `Limits`). */
+  settings?: Record<string, string>;
+}
+
+export class ModerationService {
+  constructor(
+    private readonly store: Store,
+    private readonly changes: ChangeBus,
+    private readonly sessions: SessionService,
+    private readonly defaults: ModerationDefaults = {},
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** Current values, read on every use: a saved setting applies to the next comment. */
+  async settings(): Promise<Record<string, string>> {
+    return effectiveSettings(
+      await this.store.settings.getMany(settingKeys),
+      this.defaults.settings ?? {},
+    );
+  }
+
+  async policy(): Promise<ModerationPolicy> {
+    return policyFrom(await this.store.settings.getMany(settingKeys), this.defaults.settings ?? {});
+  }
+
+  /** The article's effective mode: its own setting or the site default, auto-close applied. */
+  async commentMode(article: Article, override: CommentMode | null = null): Promise<CommentMode> {
+    const s = await this.settings();
+    const siteMode = s['comments.mode'] ?? 'open';
+    return effectiveCommentMode({
+      override,
+      siteMode: isCommentMode(siteMode) ? siteMode : 'open',
+      autoCloseHours: Number(s['comments.autoCloseHours'] ?? 0),
+      publishedAt: article.publishedAt,
+      now: this.now(),
+    });
+  }
+
+  /** Runs the pipeline over a new or edited comment. */
+  async screen(input: Screening): Promise<Decision> {
+    const now = this.now();
+    const [policy, articleMode, records] = await Promise.all([
+      this.policy(),
+      this.commentMode(input.article, input.articleMode ?? null),
+      this.store.moderation.records([input.author.id]),
+    ]);
+    const windowStart = new Date(now.getTime() - policy.ratePerPerson.windowSeconds * 1000);
+    const duplicateStart = new Date(now.getTime() - policy.duplicateWindowMinutes * 60_000);
+    const since = (windowStart < duplicateStart ? windowStart : duplicateStart).toISOString();
+    const [recent, byAddress] = await Promise.all([
+      input.isEdit ? [] : this.store.moderation.recentByAuthor(input.author.id, since),
+      input.isEdit || !input.clientAddress
+        ? []
+        : this.store.moderation.createdFromAddress(input.clientAddress, windowStart.toISOString()),
+    ]);
+    return runPipeline({
+      body: input.body,
+      articleId: input.article.id,
+      isEdit: input.isEdit,
+      author: input.author,
+      record: records.get(input.author.id) ?? { approved: 0, rejected: 0 },
+      articleMode,
+      recent,
+      rate: { byAuthor: recent.map((r) => r.createdAt), byAddress },
+      policy,
+      now,
+    });
+  }
+
+  /** A refusal as the error the caller answers with. */
+  static refusal(decision: Extract<Decision, { kind: 'refuse' }>): AppError {
+    const code =
+      decision.status === 403 ? 'forbidden' : decision.status === 429 ? 'rate_limited' : 'rejected';
+    const error = new AppError(code, decision.message);
+    if (decision.retryAfterSeconds !== undefined)
+      error.retryAfterSeconds = decision.retryAfterSeconds;
+    return error;
+  }
+
+  /** A reader reports a comment, once; enough open reports take it back to review. */
+  async report(
+    reporter: User,
+    commentId: string,
+    input: { reason: string; text: string },
+  ): Promise<{ created: boolean; comment: Comment }> {
+    if (!isReportReason(input.reason)) {
+      throw badRequest(
+        'Choose why you are reporting this comment: spam, abuse, off-topic or other.',
+      );
+    }
+    const text = input.text.trim();
+    if (text.length > 1000) throw badRequest('Say why in at most 1,000 characters.');
+    const comment = await this.store.comments.byId(commentId);
+    if (!comment || comment.status !== 'published') throw notFound('That comment');
+    if (comment.author.id === reporter.id) {
+      throw new AppError('bad_request', 'You cannot report your own comment.');
+    }
+    const at = this.now().toISOString();
+    const { created, openReports } = await this.store.moderation.addReport({
+      commentId,
+      reporterId: reporter.id,
+      reason: input.reason,
+      text,
+      createdAt: at,
+    });
+    if (!created) return { created, comment };
+    const reached = reportThresholdReached(comment.status, openReports, await this.policy());
+    if (reached) {
+      await this.store.transaction(async (tx) => {
+        const existing = await tx.moderation.moderated(commentId);
+        await tx.moderation.setStatus(commentId, 'pending');
+        await tx.moderation.annotate(commentId, {
+          reasons: [...(existing?.reasons ?? []), reached],
+          at,
+        });
+      });
+      this.announce(comment);
+      return { created, comment: { ...comment, status: 'pending' } };
+    }
+    return { created, comment };
+  }
+
+  async queue(query: {
+    tab: QueueTab;
+    articleId?: string | undefined;
+    reason?: ReasonCode | undefined;
+    page: number;
+    perPage: number;
+  }): Promise<QueueItem[]> {
+    const comments = await this.store.moderation.queue({
+      tab: query.tab,
+      ...(query.articleId ? { articleId: query.articleId } : {}),
+      ...(query.reason ? { reason: query.reason } : {}),
+      limit: query.perPage,
+      offset: (query.page - 1) * query.perPage,
+    });
+    return this.describe(comments);
+  }
+
+  async item(commentId: string): Promise<QueueItem | null> {
+    const comment = await this.store.moderation.moderated(commentId);
+    return comment ? ((await this.describe([comment]))[0] ?? null) : null;
+  }
+
+  private async describe(comments: ModeratedComment[]): Promise<QueueItem[]> {
+    const ids = comments.map((c) => c.id);
+    const authorIds = [...new Set(comments.map((c) => c.author.id))];
+    const articleIds = [...new Set(comments.map((c) => c.articleId))];
+    const parentIds = [...new Set(comments.flatMap((c) => (c.parentId ? [c.parentId] : [])))];
+    const [reports, records, users, articles, parents, actions] = await Promise.all([
+      this.store.moderation.reportsFor(ids),
+      this.store.moderation.records(authorIds),
+      Promise.all(authorIds.map((id) => this.store.users.byId(id))),
+      Promise.all(articleIds.map((id) => this.store.articles.getById(id))),
+      Promise.all(parentIds.map((id) => this.store.comments.byId(id))),
+      Promise.all(
+        authorIds.map((id) => this.store.moderation.log({ targetUserId: id, limit: 5, offset: 0 })),
+      ),
+    ]);
+    const userById = new Map(users.flatMap((u) => (u ? [[u.id, u] as const] : [])));
+    const articleById = new Map(articles.flatMap((a) => (a ? [[a.id, a] as const] : [])));
+    const parentById = new Map(parents.flatMap((p) => (p ? [[p.id, p] as const] : [])));
+    const actionsById = new Map(authorIds.map((id, i) => [id, actions[i] ?? []]));
+    return comments.map((comment) => {
+      const article = articleById.get(comment.articleId);
+      const record = records.get(comment.author.id) ?? { approved: 0, rejected: 0 };
+      return {
+        comment,
+        article: article
+          ? { id: article.id, headline: article.headline, path: articlePath(article) }
+          : null,
+        parent: comment.parentId ? (parentById.get(comment.parentId) ?? null) : null,
+        reports: reports.filter((r) => r.commentId === comment.id),
+        author: {
+          user: userById.get(comment.author.id) ?? null,
+          ...record,
+          pastActions: actionsById.get(comment.author.id) ?? [],
+        },
+      };
+    });
+  }
+
+  /**
+   * Approve, reject (with an optional reason shown to the author), feature or unfeature one or
+   * more comments. Featuring a waiting comment approves it too. Answers how many changed.
+   */
+  async act(
+    actor: User,
+    commentIds: readonly string[],
+    action: string,
+    reason = '',
+  ): Promise<number> {
+    if (!isQueueAction(action)) {
+      throw badRequest('The action must be approve, reject, feature or unfeature.');
+    }
+    const ids = [...new Set(commentIds)].filter(Boolean);
+    if (ids.length === 0) throw badRequest('Choose at least one comment.');
+    if (ids.length > 200) throw badRequest('Choose at most 200 comments at a time.');
+    const note = reason.trim().slice(0, 500);
+    const at = this.now().toISOString();
+    const changed: Comment[] = [];
+    for (const id of ids) {
+      const done = await this.store.transaction(async (tx) => {
+        const comment = await tx.comments.byId(id);
+        if (!comment || comment.status === 'deleted') return null;
+        const log = (what: QueueAction) =>
+          tx.moderation.logAction({
+            createdAt: at,
+            actor: { id: actor.id, name: actor.name },
+            action: what,
+            commentId: comment.id,
+            articleId: comment.articleId,
+            target: { id: comment.author.id, name: comment.author.name },
+            reason: what === 'reject' ? note : '',
+          });
+        if (
+          action === 'approve' ||
+          action === 'reject' ||
+          (action === 'feature' && comment.status !== 'published')
+        ) {
+          const to = action === 'reject' ? 'rejected' : 'published';
+          await tx.moderation.setStatus(id, to, note);
+          await tx.moderation.resolveReports(id, at);
+          await log(action === 'reject' ? 'reject' : 'approve');
+          if (to === 'rejected') await tx.moderation.setFeatured(id, null);
+        }
+        if (action === 'feature' || action === 'unfeature') {
+          await tx.moderation.setFeatured(id, action === 'feature' ? at : null);
+          await log(action);
+        }
+        return comment;
+      });
+      if (done) changed.push(done);
+    }
+    for (const comment of changed) this.announce(comment);
+    if (ids.length === 1 && changed.length === 0) throw notFound('That comment');
+    return changed.length;
+  }
+
+  /** Suspends (1 h, 24 h, 7 d) or bans a commenter from the queue; staff are managed by admins. */
+  async sanction(
+    actor: User,
+    userId: string,
+    choice: string,
+    reason: string,
+    commentId: string | null = null,
+  ): Promise<User> {
+    const picked = sanctionChoices.find((c) => c.value === choice);
+    if (!picked) throw badRequest('Choose 1 hour, 24 hours, 7 days or a ban.');
+    const user = await this.store.users.byId(userId);
+    if (!user) throw notFound('That person');
+    if (user.id === actor.id) throw badRequest('You cannot suspend or ban yourself.');
+    if (staffRoles.includes(user.role)) {
+      throw new AppError(
+        'forbidden',
+        'Staff accounts are suspended or banned by an admin, under People.',
+      );
+    }
+    const now = this.now();
+    const note = reason.trim().slice(0, 500);
+    const ban = picked.value === 'ban';
+    const suspendedUntil = ban
+      ? null
+      : new Date(now.getTime() + picked.hours * 3_600_000).toISOString();
+    const bannedAt = ban ? now.toISOString() : user.bannedAt;
+    const comment = commentId ? await this.store.comments.byId(commentId) : null;
+    await this.store.transaction(async (tx) => {
+      await tx.users.setSanction(user.id, { suspendedUntil, bannedAt, reason: note });
+      await tx.moderation.logAction({
+        createdAt: now.toISOString(),
+        actor: { id: actor.id, name: actor.name },
+        action: ban ? 'ban' : 'suspend',
+        commentId: comment?.id ?? null,
+        articleId: comment?.articleId ?? null,
+        target: { id: user.id, name: user.name },
+        reason: ban ? note : `${picked.text.replace('Suspend for ', '')}${note ? `: ${note}` : ''}`,
+      });
+    });
+    if (ban) await this.sessions.endAll(user.id);
+    return { ...user, suspendedUntil, bannedAt, sanctionReason: note };
+  }
+
+  log(query: ModerationLogQuery): Promise<ModerationLogEntry[]> {
+    return this.store.moderation.log(query);
+  }
+
+  /**
+   * Saves the settings page: every value is checked first and nothing is saved if one is wrong.
+   * Answers the problems by key.
+   */
+  async saveSettings(
+    actor: User,
+    input: Record<string, string | undefined>,
+  ): Promise<Record<string, string>> {
+    const problems: Record<string, string> = {};
+    const values: [string, string][] = [];
+    for (const def of settingDefinitions) {
+      const raw = input[def.key];
+      if (raw === undefined) continue;
+      const checked = validateSetting(def, raw);
+      if (checked.ok) values.push([def.key, checked.value]);
+      else problems[def.key] = checked.message;
+    }
+    if (Object.keys(problems).length) return problems;
+    const before = await this.settings();
+    const changed = values.filter(([key, value]) => before[key] !== value);
+    if (changed.length === 0) return {};
+    await this.store.transaction(async (tx) => {
+      for (const [key, value] of changed) await tx.settings.set(key, value);
+      await tx.moderation.logAction({
+        createdAt: this.now().toISOString(),
+        actor: { id: actor.id, name: actor.name },
+        action: 'settings',
+        commentId: null,
+        articleId: null,
+        target: null,
+        reason: `changed ${changed.map(([key]) => key).join(', ')}`,
+      });
+    });
+    this.changes.publish({ kind: 'site' });
+    return {};
+  }
+
+  featured(articleId: string, limit = 5): Promise<Comment[]> {
+    return this.store.moderation.featured(articleId, limit);
+  }
+
+  ownUnpublished(articleId: string, authorId: string): Promise<ModeratedComment[]> {
+    return this.store.moderation.ownUnpublished(articleId, authorId);
+  }
+
+  private announce(comment: Comment): void {
+    this.changes.publish({
+      kind: 'comment',
+      articleId: comment.articleId,
+      commentId: comment.id,
+      action: 'moderated',
+    });
+  }
+}

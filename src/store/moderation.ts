@@ -1,0 +1,385 @@
+/**
+ * Moderation data: reasons stored with comments, status changes that keep the article's count
+ * right, reports, featured comments, and the append-only log of moderator actions.
+ */
+import type { Kysely } from 'kysely';
+import type { Comment, CommentStatus } from '../domain/comment.js';
+import { newId } from '../domain/ids.js';
+import type { ReportReason } from '../domain/moderation/reports.js';
+import type { Reason, ReasonCode } from '../domain/moderation/types.js';
+import { toComment, type CommentRow } from './comments.js';
+import type { Database } from './schema.js';
+import type {
+  CommentReport,
+  ModeratedComment,
+  ModerationAction,
+  ModerationLogEntry,
+  ModerationLogQuery,
+  ModerationStore,
+  QueueQuery,
+} from './types.js';
+
+type ModeratedRow = CommentRow & {
+  featured_at: string | null;
+  rejection_reason: string;
+  open_reports: number | string | bigint;
+};
+
+export class KyselyModerationStore implements ModerationStore {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  private atomically<T>(work: (db: Kysely<Database>) => Promise<T>): Promise<T> {
+    return this.db.isTransaction ? work(this.db) : this.db.transaction().execute(work);
+  }
+
+  private select(db: Kysely<Database> = this.db) {
+    return db
+      .selectFrom('comments as c')
+      .innerJoin('users as u', 'u.id', 'c.author_id')
+      .selectAll('c')
+      .select((eb) => [
+        'u.name as author_name',
+        'u.slug as author_slug',
+        eb
+          .selectFrom('comment_reports as r')
+          .select(eb.fn.countAll().as('n'))
+          .whereRef('r.comment_id', '=', 'c.id')
+          .where('r.resolved_at', 'is', null)
+          .as('open_reports'),
+      ]);
+  }
+
+  private async withReasons(rows: ModeratedRow[]): Promise<ModeratedComment[]> {
+    const ids = rows.map((r) => r.id);
+    const reasons = new Map<string, Reason[]>();
+    if (ids.length) {
+      const found = await this.db
+        .selectFrom('comment_moderation_reasons')
+        .select(['comment_id', 'code', 'detail'])
+        .where('comment_id', 'in', ids)
+        .orderBy('created_at')
+        .orderBy('code')
+        .execute();
+      for (const r of found) {
+        const list = reasons.get(r.comment_id) ?? [];
+        list.push({ code: r.code as ReasonCode, detail: r.detail });
+        reasons.set(r.comment_id, list);
+      }
+    }
+    return rows.map((row) => ({
+      ...toComment(row),
+      reasons: reasons.get(row.id) ?? [],
+      featuredAt: row.featured_at,
+      rejectionReason: row.rejection_reason,
+      openReports: Number(row.open_reports ?? 0),
+    }));
+  }
+
+  async recentByAuthor(authorId: string, since: string) {
+    const rows = await this.db
+      .selectFrom('comments')
+      .select(['article_id', 'body', 'created_at'])
+      .where('author_id', '=', authorId)
+      .where('created_at', '>=', since)
+      .where('status', '!=', 'deleted')
+      .orderBy('created_at', 'desc')
+      .limit(200)
+      .execute();
+    return rows.map((r) => ({ articleId: r.article_id, body: r.body, createdAt: r.created_at }));
+  }
+
+  async createdFromAddress(address: string, since: string) {
+    const rows = await this.db
+      .selectFrom('comments')
+      .select('created_at')
+      .where('client_address', '=', address)
+      .where('created_at', '>=', since)
+      .orderBy('created_at', 'desc')
+      .limit(10_000)
+      .execute();
+    return rows.map((r) => r.created_at);
+  }
+
+  async records(authorIds: readonly string[]) {
+    const out = new Map<string, { approved: number; rejected: number }>();
+    for (const id of authorIds) out.set(id, { approved: 0, rejected: 0 });
+    if (authorIds.length === 0) return out;
+    const rows = await this.db
+      .selectFrom('comments')
+      .select((eb) => ['author_id', 'status', eb.fn.countAll().as('n')])
+      .where('author_id', 'in', authorIds)
+      .where('status', 'in', ['published', 'rejected'])
+      .groupBy(['author_id', 'status'])
+      .execute();
+    for (const r of rows) {
+      const record = out.get(r.author_id);
+      if (!record) continue;
+      if (r.status === 'published') record.approved = Number(r.n);
+      else record.rejected = Number(r.n);
+    }
+    return out;
+  }
+
+  async annotate(
+    commentId: string,
+    input: { reasons: readonly Reason[]; at: string; clientAddress?: string | null },
+  ) {
+    await this.atomically(async (db) => {
+      await db
+        .deleteFrom('comment_moderation_reasons')
+        .where('comment_id', '=', commentId)
+        .execute();
+      const unique = [...new Map(input.reasons.map((r) => [r.code, r])).values()];
+      if (unique.length) {
+        await db
+          .insertInto('comment_moderation_reasons')
+          .values(
+            unique.map((r) => ({
+              comment_id: commentId,
+              code: r.code,
+              detail: r.detail.slice(0, 500),
+              created_at: input.at,
+            })),
+          )
+          .execute();
+      }
+      if (input.clientAddress !== undefined) {
+        await db
+          .updateTable('comments')
+          .set({ client_address: input.clientAddress })
+          .where('id', '=', commentId)
+          .execute();
+      }
+    });
+  }
+
+  async setStatus(commentId: string, status: CommentStatus, rejectionReason = '') {
+    return this.atomically(async (db) => {
+      const row = await db
+        .selectFrom('comments')
+        .select(['status', 'article_id'])
+        .where('id', '=', commentId)
+        .executeTakeFirst();
+      if (!row) return null;
+      const before = row.status as CommentStatus;
+      // Guarded by the status read above, so two moderators deciding at once count once.
+      const changed = await db
+        .updateTable('comments')
+        .set({
+          status,
+          rejection_reason: status === 'rejected' ? rejectionReason.slice(0, 500) : '',
+        })
+        .where('id', '=', commentId)
+        .where('status', '=', before)
+        .executeTakeFirst();
+      if (Number(changed.numUpdatedRows) === 0) return before;
+      const delta = (status === 'published' ? 1 : 0) - (before === 'published' ? 1 : 0);
+      if (delta !== 0) {
+        await db
+          .updateTable('articles')
+          .set((eb) => ({ comment_count: eb('comment_count', '+', delta) }))
+          .where('id', '=', row.article_id)
+          .execute();
+      }
+      return before;
+    });
+  }
+
+  async setFeatured(commentId: string, at: string | null) {
+    await this.db
+      .updateTable('comments')
+      .set({ featured_at: at })
+      .where('id', '=', commentId)
+      .execute();
+  }
+
+  async moderated(commentId: string) {
+    const rows = await this.select().where('c.id', '=', commentId).execute();
+    return (await this.withReasons(rows as ModeratedRow[]))[0] ?? null;
+  }
+
+  async queue(query: QueueQuery) {
+    let q = this.select();
+    switch (query.tab) {
+      case 'pending':
+        q = q.where('c.status', '=', 'pending');
+        break;
+      case 'reported':
+        q = q
+          .where('c.status', 'in', ['published', 'pending'])
+          .where((eb) =>
+            eb.exists(
+              eb
+                .selectFrom('comment_reports as r')
+                .select('r.id')
+                .whereRef('r.comment_id', '=', 'c.id')
+                .where('r.resolved_at', 'is', null),
+            ),
+          );
+        break;
+      case 'rejected':
+        q = q.where('c.status', '=', 'rejected');
+        break;
+      case 'approved':
+        q = q.where('c.status', '=', 'published');
+        break;
+      case 'all':
+        q = q.where('c.status', '!=', 'deleted');
+        break;
+    }
+    if (query.articleId) q = q.where('c.article_id', '=', query.articleId);
+    if (query.reason) {
+      const code = query.reason;
+      q = q.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('comment_moderation_reasons as m')
+            .select('m.comment_id')
+            .whereRef('m.comment_id', '=', 'c.id')
+            .where('m.code', '=', code),
+        ),
+      );
+    }
+    // Waiting comments oldest first (first come, first decided); the rest newest first.
+    const direction = query.tab === 'pending' ? 'asc' : 'desc';
+    const rows = await q
+      .orderBy('c.created_at', direction)
+      .orderBy('c.id', direction)
+      .limit(query.limit)
+      .offset(query.offset)
+      .execute();
+    return this.withReasons(rows as ModeratedRow[]);
+  }
+
+  async featured(articleId: string, limit: number): Promise<Comment[]> {
+    const rows = await this.select()
+      .where('c.article_id', '=', articleId)
+      .where('c.status', '=', 'published')
+      .where('c.featured_at', 'is not', null)
+      .orderBy('c.featured_at', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map(toComment);
+  }
+
+  async ownUnpublished(articleId: string, authorId: string) {
+    const rows = await this.select()
+      .where('c.article_id', '=', articleId)
+      .where('c.author_id', '=', authorId)
+      .where('c.status', 'in', ['pending', 'rejected'])
+      .orderBy('c.created_at')
+      .orderBy('c.id')
+      .limit(100)
+      .execute();
+    return this.withReasons(rows as ModeratedRow[]);
+  }
+
+  async addReport(input: {
+    commentId: string;
+    reporterId: string;
+    reason: ReportReason;
+    text: string;
+    createdAt: string;
+  }) {
+    return this.atomically(async (db) => {
+      const inserted = await db
+        .insertInto('comment_reports')
+        .values({
+          id: newId(Date.parse(input.createdAt)),
+          comment_id: input.commentId,
+          reporter_id: input.reporterId,
+          reason: input.reason,
+          text: input.text.slice(0, 1000),
+          created_at: input.createdAt,
+          resolved_at: null,
+        })
+        .onConflict((oc) => oc.columns(['comment_id', 'reporter_id']).doNothing())
+        .executeTakeFirst();
+      const open = await db
+        .selectFrom('comment_reports')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('comment_id', '=', input.commentId)
+        .where('resolved_at', 'is', null)
+        .executeTakeFirstOrThrow();
+      return {
+        created: Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0,
+        openReports: Number(open.n),
+      };
+    });
+  }
+
+  async reportsFor(commentIds: readonly string[]): Promise<CommentReport[]> {
+    if (commentIds.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('comment_reports as r')
+      .innerJoin('users as u', 'u.id', 'r.reporter_id')
+      .selectAll('r')
+      .select('u.name as reporter_name')
+      .where('r.comment_id', 'in', commentIds)
+      .orderBy('r.created_at')
+      .orderBy('r.id')
+      .execute();
+    return rows.map((r) => ({
+      id: r.id,
+      commentId: r.comment_id,
+      reporter: { id: r.reporter_id, name: r.reporter_name },
+      reason: r.reason as ReportReason,
+      text: r.text,
+      createdAt: r.created_at,
+      resolvedAt: r.resolved_at,
+    }));
+  }
+
+  async resolveReports(commentId: string, at: string) {
+    await this.db
+      .updateTable('comment_reports')
+      .set({ resolved_at: at })
+      .where('comment_id', '=', commentId)
+      .where('resolved_at', 'is', null)
+      .execute();
+  }
+
+  async logAction(entry: Omit<ModerationLogEntry, 'id'>) {
+    const id = newId(Date.parse(entry.createdAt));
+    await this.db
+      .insertInto('moderation_actions')
+      .values({
+        id,
+        created_at: entry.createdAt,
+        actor_id: entry.actor.id,
+        actor_name: entry.actor.name,
+        action: entry.action,
+        comment_id: entry.commentId,
+        article_id: entry.articleId,
+        target_user_id: entry.target?.id ?? null,
+        target_name: entry.target?.name ?? '',
+        reason: entry.reason.slice(0, 1000),
+      })
+      .execute();
+    return id;
+  }
+
+  async log(query: ModerationLogQuery) {
+    let q = this.db.selectFrom('moderation_actions').selectAll();
+    if (query.actorId) q = q.where('actor_id', '=', query.actorId);
+    if (query.action) q = q.where('action', '=', query.action);
+    if (query.targetUserId) q = q.where('target_user_id', '=', query.targetUserId);
+    if (query.commentId) q = q.where('comment_id', '=', query.commentId);
+    const rows = await q
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(query.limit)
+      .offset(query.offset)
+      .execute();
+    return rows.map((r): ModerationLogEntry => ({
+      id: r.id,
+      createdAt: r.created_at,
+      actor: { id: r.actor_id, name: r.actor_name },
+      action: r.action as ModerationAction,
+      commentId: r.comment_id,
+      articleId: r.article_id,
+      target: r.target_user_id ? { id: r.target_user_id, name: r.target_name } : null,
+      reason: r.reason,
+    }));
+  }
+}
