@@ -22,13 +22,18 @@ const page = (key: string, tags: string[], body = `<p>${key}</p>`.repeat(20), da
   });
 
 describe('page cache', () => {
-  test('stores the body three ways, each decoding to the same bytes, with distinct ETags', () => {
+  test('compresses each encoding once, when first asked, counting it against the budget', () => {
+    const cache = new PageCache(1 << 20, () => 'D1');
     const entry = page('/a', ['article:1']);
-    assert.equal(gunzipSync(entry.bodies.gzip).toString(), entry.bodies.identity.toString());
-    assert.equal(
-      brotliDecompressSync(entry.bodies.br).toString(),
-      entry.bodies.identity.toString(),
-    );
+    cache.put(cache.begin(), entry);
+    const before = cache.stats().bytes;
+    assert.equal(entry.bodies.gzip, undefined);
+    const gzip = cache.body(entry, 'gzip');
+    const br = cache.body(entry, 'br');
+    assert.equal(cache.body(entry, 'gzip'), gzip, 'made once');
+    assert.equal(gunzipSync(gzip).toString(), entry.bodies.identity.toString());
+    assert.equal(brotliDecompressSync(br).toString(), entry.bodies.identity.toString());
+    assert.equal(cache.stats().bytes, before + gzip.length + br.length);
     assert.equal(new Set(Object.values(entry.etags)).size, 3);
   });
 

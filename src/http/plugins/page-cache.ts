@@ -61,6 +61,7 @@ export function cacheKey(url: string, route: PageCacheRoute): string | null {
 export function sendCached(
   request: FastifyRequest,
   reply: FastifyReply,
+  cache: PageCache,
   entry: CachedPage,
   outcome: 'hit' | 'miss',
 ) {
@@ -76,7 +77,7 @@ export function sendCached(
     return reply.code(304).send();
   }
   if (encoding !== 'identity') reply.header('Content-Encoding', encoding);
-  return reply.code(200).send(entry.bodies[encoding]);
+  return reply.code(200).send(cache.body(entry, encoding));
 }
 
 export function pageCaching(
@@ -98,7 +99,7 @@ export function pageCaching(
     const key = cacheKey(request.url, route);
     if (key === null) return;
     const entry = cache.get(key);
-    if (entry) return sendCached(request, reply, entry, 'hit');
+    if (entry) return sendCached(request, reply, cache, entry, 'hit');
     request.pageCacheSlot = { cache, key, ticket: cache.begin(), day: utcDay() };
   });
 }

@@ -58,7 +58,7 @@ export function sendPage(
       day: slot.day,
     });
     slot.cache.put(slot.ticket, entry);
-    return sendCached(request, reply, entry, 'miss');
+    return sendCached(request, reply, slot.cache, entry, 'miss');
   }
   reply
     .code(options.status ?? 200)

@@ -18,6 +18,44 @@ export function applyPragmas(db: SQLite.Database): void {
   db.pragma('foreign_keys = ON');
 }
 
+/**
+ * Kysely's SQLite driver prepares every query anew; compiling the SQL costs more than running
+ * most of ours. This hands it the database with `prepare` answered from a bounded cache of
+ * statements by SQL text (Kysely emits the same text for the same query shape, with values as
+ * parameters). The driver runs one query at a time, so a statement is never used twice at once;
+ * one still busy (an unfinished iteration) is not handed out again.
+ */
+export function reusingStatements(
+  raw: SQLite.Database,
+  max = 500,
+): Pick<SQLite.Database, 'prepare' | 'close'> {
+  const statements = new Map<string, SQLite.Statement>();
+  return {
+    prepare(source: string) {
+      const cached = statements.get(source);
+      if (cached !== undefined && !cached.busy) {
+        // Least recently used order: move it to the end.
+        statements.delete(source);
+        statements.set(source, cached);
+        return cached;
+      }
+      const statement = raw.prepare(source);
+      if (cached === undefined) {
+        statements.set(source, statement);
+        if (statements.size > max) {
+          const oldest = statements.keys().next().value as string;
+          statements.delete(oldest);
+        }
+      }
+      return statement;
+    },
+    close() {
+      statements.clear();
+      return raw.close();
+    },
+  } as Pick<SQLite.Database, 'prepare' | 'close'>;
+}
+
 export function openSqlite(
   file: string,
   log?: Logger,
@@ -40,7 +78,7 @@ export function openSqlite(
     });
   }
   const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: raw }),
+    dialect: new SqliteDialect({ database: reusingStatements(raw) }),
     ...(log ? { log } : {}),
   });
   return { db, raw };

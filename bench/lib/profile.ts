@@ -1,0 +1,77 @@
+/**
+ * Where the server's time goes under page load: runs the real server with --cpu-prof on a bench
+ * site, loads one page, and prints self time by package and by function.
+ *
+ *   npx tsx bench/lib/profile.ts               (PAGE=article|front, PAGE_CACHE_MB=0 for misses,
+ *                                               CONNECTIONS=50, DURATION=5)
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { connections, startBroadsheet } from './load.js';
+import { createBenchSite } from './site.js';
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+}
+
+const site = await createBenchSite();
+const dir = mkdtempSync(path.join(os.tmpdir(), 'broadsheet-profile-'));
+const server = await startBroadsheet(
+  site.dataDir,
+  { PAGE_CACHE_MB: process.env.PAGE_CACHE_MB ?? '64' },
+  ['--cpu-prof', `--cpu-prof-dir=${dir}`],
+);
+const page = process.env.PAGE === 'front' ? '/' : site.articlePath;
+const cpuBefore = server.cpuSeconds();
+const result = await autocannon({
+  url: server.url + page,
+  connections,
+  duration: Number(process.env.DURATION ?? 5),
+  headers: { 'accept-encoding': 'gzip' },
+});
+const cpu = server.cpuSeconds() - cpuBefore;
+console.log(
+  `${page}: ${Math.round(result.requests.average)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, non-2xx ${result.non2xx}, RSS ${server.rss().toFixed(0)} MiB; server CPU ${((1e6 * cpu) / result.requests.total).toFixed(0)} µs per request`,
+);
+await server.stop();
+rmSync(site.dataDir, { recursive: true, force: true });
+
+const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
+if (!file) throw new Error('no profile written');
+const profile = JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+};
+rmSync(dir, { recursive: true, force: true });
+const timeOf = new Map<number, number>();
+profile.samples.forEach((id, i) =>
+  timeOf.set(id, (timeOf.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000),
+);
+const byPackage = new Map<string, number>();
+const byFunction = new Map<string, number>();
+let total = 0;
+for (const node of profile.nodes) {
+  const ms = timeOf.get(node.id) ?? 0;
+  total += ms;
+  const { url, functionName, lineNumber } = node.callFrame;
+  const pkg = url.includes('node_modules/')
+    ? url.replace(/.*node_modules\/((@[^/]+\/)?[^/]+).*/, '$1')
+    : url.replace(/^file:\/\/.*?\/(src\/)/, '$1') || `(${functionName || 'native'})`;
+  byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + ms);
+  const fn = `${functionName || '(anonymous)'} ${pkg}:${lineNumber + 1}`;
+  byFunction.set(fn, (byFunction.get(fn) ?? 0) + ms);
+}
+const top = (m: Map<string, number>, n: number) =>
+  [...m]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, n)
+    .map(([k, v]) => `${((100 * v) / total).toFixed(1).padStart(5)}%  ${k}`)
+    .join('\n');
+console.log(
+  `\nself time by package or file (total ${total.toFixed(0)} ms):\n${top(byPackage, 20)}`,
+);
+console.log(`\nself time by function:\n${top(byFunction, 30)}`);
