@@ -9,6 +9,7 @@ import type { Config } from './config.js';
 import { createLogger } from './logger.js';
 import { loadDemoIfEmpty } from './services/demo.js';
 import { createServices } from './services/index.js';
+import { PublishScheduler } from './services/scheduler.js';
 import { StartupError, startupFailureExitCode } from './startup.js';
 import { openStore, runMigrations, type Store } from './store/index.js';
 
@@ -86,12 +87,20 @@ export async function serve(config: Config): Promise<void> {
   const logger = createLogger(config.logLevel);
   const store = await openConfiguredStore(config);
   let server: FastifyInstance | undefined;
+  let scheduler: PublishScheduler | undefined;
   try {
     if (cluster.isPrimary) await prepare(config, store, (line) => console.log(line));
     // Loaded here so that CLI commands other than serve start quickly.
     const { buildApp } = await import('./http/app.js');
-    server = (await buildApp({ config, store, logger })).server;
+    const app = await buildApp({ config, store, logger });
+    server = app.server;
     await server.listen({ port: config.port, host: config.host });
+    // Every process runs the scheduler; the database makes each publication happen once.
+    scheduler = new PublishScheduler(app.services.newsroom, {
+      onError: (error) => logger.error({ err: error }, 'scheduled publishing failed'),
+      onPublished: (ids) => logger.info({ articleIds: ids }, 'published scheduled articles'),
+    });
+    scheduler.start();
   } catch (error) {
     // Whatever failed, release the port and the database so the process can exit.
     await server?.close().catch(() => {});
@@ -117,6 +126,7 @@ export async function serve(config: Config): Promise<void> {
     // close() stops accepting, lets in-flight requests finish, then the database is closed.
     server
       .close()
+      .then(() => scheduler?.stop())
       .then(() => store.close())
       .then(
         () => process.exit(0),

@@ -506,6 +506,7 @@ for (const database of databases()) {
           kind: 'clarification',
           text: 'The council has since replied.',
           createdAt: '2026-03-04T11:00:00.000Z',
+          priority: 'high',
         });
         await store.articles.markUpdated(created.id, '2026-03-04T11:30:00.500Z', 'Adds the reply.');
         const found = await store.articles.getById(created.id);
@@ -514,6 +515,7 @@ for (const database of databases()) {
           {
             id: first,
             kind: 'correction',
+            priority: 'normal',
             text: 'An earlier version gave the wrong date.',
             createdAt: '2026-03-04T10:00:00.000Z',
             retractedAt: null,
@@ -522,6 +524,7 @@ for (const database of databases()) {
           {
             id: second,
             kind: 'clarification',
+            priority: 'high',
             text: 'The council has since replied.',
             createdAt: '2026-03-04T11:00:00.000Z',
             retractedAt: null,

@@ -28,13 +28,27 @@ export interface TagRef {
   name: string;
 }
 
+/** High-priority notices stand above the body; the others follow it. */
+export const correctionPriorities = ['high', 'normal'] as const;
+export type CorrectionPriority = (typeof correctionPriorities)[number];
+
+/**
+ * A public, dated notice on an article. It is never deleted: a retracted one stays, struck
+ * through, with the retraction's note, and leaves the NewsArticle `correction` list.
+ */
 export interface Correction {
   id: string;
   kind: CorrectionKind;
+  priority: CorrectionPriority;
   text: string;
   createdAt: string;
   retractedAt: string | null;
   retractionNote: string | null;
+}
+
+/** The corrections that count publicly (JSON-LD `correction`, feeds): not retracted. */
+export function activeCorrections(corrections: readonly Correction[]): Correction[] {
+  return corrections.filter((c) => c.retractedAt === null);
 }
 
 /** What listings need: no body. */
@@ -62,6 +76,10 @@ export interface Article extends ArticleSummary {
   corrections: Correction[];
   /** Editor's picks, in order (article ids). */
   relatedIds: string[];
+  /** When a scheduled article goes out; null unless scheduled. */
+  publishAt: string | null;
+  /** Who created it (an author may work on what they created or carry a byline on). */
+  createdBy: string | null;
 }
 
 /** `/{section}/{yyyy}/{mm}/{dd}/{slug}`, dated by the publication time in UTC. */

@@ -5,6 +5,7 @@ import { LocalChangeBus, type ChangeBus } from './changes.js';
 import { CommentService } from './comments.js';
 import { MailService, type MailLog } from './mail.js';
 import { ModerationService } from './moderation.js';
+import { NewsroomService } from './newsroom.js';
 import { PeopleService } from './people.js';
 import { ReadingService } from './reading.js';
 import { SearchService } from './search.js';
@@ -23,6 +24,7 @@ export interface Services {
   mail: MailService;
   people: PeopleService;
   moderation: ModerationService;
+  newsroom: NewsroomService;
   /** Announces committed changes to the live stream, the page cache and other listeners. */
   changes: ChangeBus;
 }
@@ -70,6 +72,7 @@ export function createServices(
     mail,
     people: new PeopleService(store, sessions),
     moderation,
+    newsroom: new NewsroomService(store, changes),
     changes,
     accounts: new AccountService({
       store,

@@ -31,6 +31,13 @@ export interface ArticlePage {
 export type ArticleLookup = { kind: 'found'; page: ArticlePage } | { kind: 'moved'; path: string };
 
 const relatedCount = 4;
+
+/** An unpublished article's address answers 410 Gone with a short notice. */
+const withdrawn = () =>
+  new AppError(
+    'gone',
+    'This article has been withdrawn by the newsroom and is no longer available.',
+  );
 const perSectionOnFront = 4;
 const latestOnFront = 4;
 
@@ -123,6 +130,7 @@ export class ReadingService {
     const article =
       (await this.store.articles.getById(idOrSlug)) ??
       (await this.store.articles.getBySlug(idOrSlug));
+    if (article?.status === 'unpublished') throw withdrawn();
     if (!article || article.status !== 'published') throw notFound('That article');
     return article;
   }
@@ -132,7 +140,10 @@ export class ReadingService {
    * slug under a wrong section or date answers with the canonical path instead.
    */
   async articleAt(requestPath: string, slug: string): Promise<ArticleLookup> {
-    const article = await this.store.articles.getBySlug(slug);
+    // A slug the article had before still leads to it (and so to its new address).
+    const article =
+      (await this.store.articles.getBySlug(slug)) ?? (await this.store.articles.byOldSlug(slug));
+    if (article?.status === 'unpublished') throw withdrawn();
     if (!article || article.status !== 'published') throw notFound('That article');
     const canonical = articlePath(article);
     if (canonical !== requestPath) return { kind: 'moved', path: canonical };

@@ -1,10 +1,32 @@
 import { sql, type Kysely } from 'kysely';
-import type { Article, ArticleStatus, CorrectionKind } from '../domain/article.js';
+import type {
+  Article,
+  ArticleStatus,
+  CorrectionKind,
+  CorrectionPriority,
+} from '../domain/article.js';
 import { newId } from '../domain/ids.js';
+import {
+  listNewsroom,
+  oldSlugOwner,
+  publishDue,
+  saveArticle,
+  slugTaken,
+  transition,
+} from './newsroom.js';
+import { insertRevision, listRevisions, oneRevision } from './revisions.js';
 import { authorsOf, toSummaries } from './rows.js';
 import type { Database, Dialect } from './schema.js';
 import { searchArticles } from './search.js';
-import type { ArticleListQuery, ArticleStore, NewArticle } from './types.js';
+import type {
+  ArticleListQuery,
+  ArticleStore,
+  CorrectionListItem,
+  NewArticle,
+  NewsroomListQuery,
+  SaveArticle,
+  SaveResult,
+} from './types.js';
 import type { SearchTerms } from '../domain/search.js';
 
 export class KyselyArticleStore implements ArticleStore {
@@ -150,12 +172,15 @@ export class KyselyArticleStore implements ArticleStore {
       corrections: corrections.map((c) => ({
         id: c.id,
         kind: c.kind as CorrectionKind,
+        priority: c.priority === 'high' ? ('high' as const) : ('normal' as const),
         text: c.text,
         createdAt: c.created_at,
         retractedAt: c.retracted_at,
         retractionNote: c.retraction_note,
       })),
       relatedIds: related.map((r) => r.related_id),
+      publishAt: row.publish_at,
+      createdBy: row.created_by,
     };
   }
 
@@ -230,6 +255,7 @@ export class KyselyArticleStore implements ArticleStore {
           update_note: null,
           created_at: input.createdAt,
           modified_at: input.createdAt,
+          created_by: input.createdBy ?? null,
         })
         .execute();
       if (authorIds.length > 0) {
@@ -253,6 +279,25 @@ export class KyselyArticleStore implements ArticleStore {
       }
       if (input.relatedIds?.length)
         await new KyselyArticleStore(db, this.dialect).setRelated(id, input.relatedIds);
+      await insertRevision(db, {
+        articleId: id,
+        version: 1,
+        content: {
+          slug: input.slug,
+          sectionSlug: input.sectionSlug,
+          headline: input.headline,
+          standfirst: input.standfirst,
+          body: input.body,
+          dateline: input.dateline,
+          authorIds,
+          tags,
+          relatedIds: [...new Set(input.relatedIds ?? [])].filter((r) => r !== id),
+        },
+        savedAt: input.createdAt,
+        savedBy: input.createdBy ?? null,
+        substantive: false,
+        note: '',
+      });
     });
     const created = await this.getById(id);
     if (!created) throw new Error('article vanished after insert');
@@ -282,6 +327,7 @@ export class KyselyArticleStore implements ArticleStore {
     kind: CorrectionKind;
     text: string;
     createdAt: string;
+    priority?: CorrectionPriority;
   }) {
     const id = newId(Date.parse(input.createdAt));
     await this.db
@@ -294,12 +340,13 @@ export class KyselyArticleStore implements ArticleStore {
         created_at: input.createdAt,
         retracted_at: null,
         retraction_note: null,
+        priority: input.priority ?? 'normal',
       })
       .execute();
     return id;
   }
 
-  async markUpdated(articleId: string, at: string, note: string) {
+  async markUpdated(articleId: string, at: string, note: string | null) {
     await this.db
       .updateTable('articles')
       .set({ updated_at: at, update_note: note })
@@ -309,5 +356,97 @@ export class KyselyArticleStore implements ArticleStore {
 
   search(query: { terms: SearchTerms; limit: number; offset: number }) {
     return searchArticles(this.db, this.dialect, query);
+  }
+
+  async retractCorrection(input: {
+    articleId: string;
+    correctionId: string;
+    at: string;
+    note: string;
+  }) {
+    const result = await this.db
+      .updateTable('corrections')
+      .set({ retracted_at: input.at, retraction_note: input.note })
+      .where('id', '=', input.correctionId)
+      .where('article_id', '=', input.articleId)
+      .where('retracted_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
+  async listCorrections(query: { limit: number; offset: number }): Promise<CorrectionListItem[]> {
+    const rows = await this.db
+      .selectFrom('corrections as c')
+      .innerJoin('articles as a', 'a.id', 'c.article_id')
+      .selectAll('c')
+      .where('a.status', '=', 'published')
+      .orderBy('c.created_at', 'desc')
+      .orderBy('c.id', 'desc')
+      .limit(query.limit)
+      .offset(query.offset)
+      .execute();
+    const articles = await this.publishedByIds([...new Set(rows.map((r) => r.article_id))]);
+    const byId = new Map(articles.map((a) => [a.id, a]));
+    return rows.flatMap((c) => {
+      const article = byId.get(c.article_id);
+      if (!article) return [];
+      return [
+        {
+          article,
+          correction: {
+            id: c.id,
+            kind: c.kind as CorrectionKind,
+            priority: c.priority === 'high' ? ('high' as const) : ('normal' as const),
+            text: c.text,
+            createdAt: c.created_at,
+            retractedAt: c.retracted_at,
+            retractionNote: c.retraction_note,
+          },
+        },
+      ];
+    });
+  }
+
+  async save(input: SaveArticle): Promise<SaveResult> {
+    const outcome = await saveArticle(this.db, input);
+    const article = await this.getById(input.id);
+    if (outcome === 'missing' || !article) return { ok: false, reason: 'missing' };
+    if (outcome === 'stale') return { ok: false, reason: 'stale', current: article };
+    return { ok: true, article };
+  }
+
+  transition(input: {
+    id: string;
+    from: readonly ArticleStatus[];
+    to: ArticleStatus;
+    publishedAt?: string;
+    publishAt?: string | null;
+  }) {
+    return transition(this.db, input);
+  }
+
+  publishDue(now: string) {
+    return publishDue(this.db, now);
+  }
+
+  revisions(articleId: string) {
+    return listRevisions(this.db, articleId);
+  }
+
+  revision(articleId: string, version: number) {
+    return oneRevision(this.db, articleId, version);
+  }
+
+  async byOldSlug(slug: string) {
+    const id = await oldSlugOwner(this.db, slug);
+    return id ? this.getById(id) : null;
+  }
+
+  slugTaken(slug: string, exceptArticleId?: string) {
+    return slugTaken(this.db, slug, exceptArticleId);
+  }
+
+  listNewsroom(query: NewsroomListQuery) {
+    return listNewsroom(this.db, query);
   }
 }

@@ -61,6 +61,9 @@ export interface ArticlesTable {
   comment_seq: Generated<number>;
   created_at: string;
   modified_at: string;
+  /** When a scheduled article goes out. */
+  publish_at: Generated<string | null>;
+  created_by: Generated<string | null>;
 }
 
 export interface ArticleAuthorsTable {
@@ -89,6 +92,34 @@ export interface CorrectionsTable {
   created_at: string;
   retracted_at: string | null;
   retraction_note: string | null;
+  priority: Generated<string>;
+}
+
+export interface ArticleRevisionsTable {
+  article_id: string;
+  version: number;
+  slug: string;
+  section_slug: string;
+  headline: string;
+  standfirst: string;
+  body: string;
+  dateline: string;
+  /** JSON: string[] */
+  author_ids: string;
+  /** JSON: {slug, name}[] */
+  tags: string;
+  /** JSON: string[] */
+  related_ids: string;
+  saved_at: string;
+  saved_by: string | null;
+  substantive: number;
+  note: string;
+}
+
+export interface ArticleOldSlugsTable {
+  slug: string;
+  article_id: string;
+  created_at: string;
 }
 
 export interface SettingsTable {
@@ -193,6 +224,8 @@ export interface Database {
   article_tags: ArticleTagsTable;
   article_related: ArticleRelatedTable;
   corrections: CorrectionsTable;
+  article_revisions: ArticleRevisionsTable;
+  article_old_slugs: ArticleOldSlugsTable;
   settings: SettingsTable;
   sessions: SessionsTable;
   one_time_tokens: OneTimeTokensTable;

@@ -6,8 +6,11 @@ import type {
   Article,
   ArticleStatus,
   ArticleSummary,
+  Correction,
   CorrectionKind,
+  CorrectionPriority,
   SectionRef,
+  TagRef,
 } from '../domain/article.js';
 import type { Comment, CommentSort, CommentStatus } from '../domain/comment.js';
 import type { SearchTerms } from '../domain/search.js';
@@ -35,6 +38,77 @@ export interface NewArticle {
   status: ArticleStatus;
   publishedAt: string | null;
   createdAt: string;
+  /** Who created it; recorded on revision 1 too. */
+  createdBy?: string | null;
+}
+
+/** What one save of the editor sets: the whole editable text and its lists. */
+export interface ArticleContent {
+  slug: string;
+  sectionSlug: string;
+  headline: string;
+  standfirst: string;
+  body: string;
+  dateline: string;
+  authorIds: string[];
+  tags: TagRef[];
+  relatedIds: string[];
+}
+
+export interface SaveArticle {
+  id: string;
+  /** The version the save was made from; another save since makes this one stale. */
+  baseVersion: number;
+  content: ArticleContent;
+  savedAt: string;
+  savedBy: string;
+  /** An editor-marked substantive update: sets the public "Updated" time and its note. */
+  substantive?: { note: string } | null;
+  /** A short note for the revision list ("restored version 3"). */
+  note?: string;
+}
+
+export type SaveResult =
+  | { ok: true; article: Article }
+  | { ok: false; reason: 'stale'; current: Article }
+  | { ok: false; reason: 'missing' };
+
+export interface RevisionSummary {
+  version: number;
+  savedAt: string;
+  savedBy: { id: string; name: string } | null;
+  substantive: boolean;
+  note: string;
+  headline: string;
+}
+
+export interface ArticleRevision extends RevisionSummary {
+  articleId: string;
+  content: ArticleContent;
+}
+
+export interface NewsroomListQuery {
+  status?: ArticleStatus;
+  section?: string;
+  /** Author's user id. */
+  authorId?: string;
+  /** Words in the headline. */
+  text?: string;
+  /** Only articles this person created or is an author of. */
+  ownerId?: string;
+  limit: number;
+  offset: number;
+}
+
+export interface NewsroomItem extends ArticleSummary {
+  version: number;
+  modifiedAt: string;
+  publishAt: string | null;
+}
+
+export interface CorrectionListItem {
+  correction: Correction;
+  article: ArticleSummary;
 }
 
 export interface ArticleListQuery {
@@ -81,11 +155,51 @@ export interface ArticleStore {
     kind: CorrectionKind;
     text: string;
     createdAt: string;
+    priority?: CorrectionPriority;
   }): Promise<string>;
+  /** Retracts a correction of this article that is not retracted yet; false otherwise. */
+  retractCorrection(input: {
+    articleId: string;
+    correctionId: string;
+    at: string;
+    note: string;
+  }): Promise<boolean>;
+  /** Corrections of published articles, newest first. */
+  listCorrections(query: { limit: number; offset: number }): Promise<CorrectionListItem[]>;
   /** The public "Updated" time and its note: only for an editor-marked substantive update. */
-  markUpdated(articleId: string, at: string, note: string): Promise<void>;
+  markUpdated(articleId: string, at: string, note: string | null): Promise<void>;
   /** Published articles matching the terms (English stemming), best first. */
   search(query: { terms: SearchTerms; limit: number; offset: number }): Promise<SearchResults>;
+
+  /**
+   * One save: applies only if the article is still at `baseVersion` (a conditional update, so
+   * two saves from the same version cannot both win), bumps the version, keeps the revision and,
+   * when the slug changes, keeps the old slug as a redirect.
+   */
+  save(input: SaveArticle): Promise<SaveResult>;
+  /** Moves the article to `to` only if its status is one of `from`; false if it was not. */
+  transition(input: {
+    id: string;
+    from: readonly ArticleStatus[];
+    to: ArticleStatus;
+    /** Set on first publication; an existing one is kept (the URL stays the same). */
+    publishedAt?: string;
+    publishAt?: string | null;
+  }): Promise<boolean>;
+  /**
+   * Publishes every scheduled article whose time has come, in one conditional UPDATE: when
+   * several processes run it at once, each article is published by exactly one of them, and
+   * that one gets its id back.
+   */
+  publishDue(now: string): Promise<string[]>;
+  revisions(articleId: string): Promise<RevisionSummary[]>;
+  revision(articleId: string, version: number): Promise<ArticleRevision | null>;
+  /** The article that used to have this slug, if any. */
+  byOldSlug(slug: string): Promise<Article | null>;
+  /** Whether a slug is taken by another article, now or as a redirect. */
+  slugTaken(slug: string, exceptArticleId?: string): Promise<boolean>;
+  /** The newsroom's list: any status, most recently saved first. */
+  listNewsroom(query: NewsroomListQuery): Promise<NewsroomItem[]>;
 }
 
 export interface NewUser {

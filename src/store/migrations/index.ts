@@ -10,6 +10,7 @@ import * as accounts from './0002_accounts.js';
 import * as comments from './0003_comments.js';
 import * as live from './0005_live.js';
 import * as search from './0006_search.js';
+import * as newsroom from './0008_newsroom.js';
 import * as moderation from './0009_moderation.js';
 
 export interface MigrationContext {
@@ -29,6 +30,7 @@ const modules: Record<string, MigrationModule> = {
   '0003_comments': comments,
   '0005_live': live,
   '0006_search': search,
+  '0008_newsroom': newsroom,
   '0009_moderation': moderation,
 };
 

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { articlePath, type Article } from '../../../domain/article.js';
+import { isNewsroom } from '../../../domain/workflow.js';
 import type { Services } from '../../../services/index.js';
 import { ArticleList } from './schemas.js';
 
@@ -20,6 +21,7 @@ export function articleJson(article: Article, baseUrl: string) {
     status: article.status,
     publishedAt: article.publishedAt,
     updatedAt: article.updatedAt,
+    publishAt: article.publishAt,
     version: article.version,
     commentCount: article.commentCount,
     corrections: article.corrections,
@@ -29,6 +31,7 @@ export function articleJson(article: Article, baseUrl: string) {
 const errorResponses = {
   400: Type.Ref('Error'),
   404: Type.Ref('Error'),
+  410: Type.Ref('Error'),
 };
 
 export function articleApi(fastify: FastifyInstance, services: Services, baseUrl: string): void {
@@ -69,13 +72,21 @@ export function articleApi(fastify: FastifyInstance, services: Services, baseUrl
     '/api/v1/articles/:id',
     {
       schema: {
-        summary: 'One published article, by id or slug',
+        summary:
+          'One published article, by id or slug; the newsroom also gets drafts it may work on',
         tags: ['articles'],
         params: Type.Object({ id: Type.String({ maxLength: 200 }) }),
         response: { 200: Type.Ref('Article'), ...errorResponses },
       },
     },
-    async (request) =>
-      articleJson(await services.reading.publishedArticle(request.params.id), baseUrl),
+    async (request) => {
+      // The newsroom also sees the drafts it may work on; everyone else, published ones only.
+      const viewer = request.viewer?.user;
+      const article =
+        viewer && isNewsroom(viewer.role)
+          ? await services.newsroom.visibleArticle(viewer, request.params.id)
+          : await services.reading.publishedArticle(request.params.id);
+      return articleJson(article, baseUrl);
+    },
   );
 }

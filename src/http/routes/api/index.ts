@@ -4,6 +4,7 @@ import { articleApi } from './articles.js';
 import { commentApi } from './comments.js';
 import { liveApi } from './live.js';
 import type { LiveHub } from '../../live.js';
+import { newsroomApi } from './newsroom.js';
 import { ArticleBody, CommentBody, ErrorBody, UserBody } from './schemas.js';
 import { accountApi } from './accounts.js';
 import type { Limits } from '../../limits.js';
@@ -22,6 +23,7 @@ export function apiRoutes(
     if (request.url.startsWith('/api/')) reply.header('Cache-Control', 'no-store');
   });
   articleApi(app, services, options.baseUrl);
+  newsroomApi(app, services, options.baseUrl);
   accountApi(app, services, options.limits, options.cookies);
   commentApi(app, services);
   liveApi(app, services, options.live);

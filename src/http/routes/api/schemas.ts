@@ -28,6 +28,9 @@ export const Correction = Type.Object({
     Type.Literal('clarification'),
     Type.Literal('update'),
   ]),
+  priority: Type.Union([Type.Literal('high'), Type.Literal('normal')], {
+    description: 'high: shown above the body; normal: below it',
+  }),
   text: Type.String(),
   createdAt: Type.String({ format: 'date-time' }),
   retractedAt: Nullable(Type.String({ format: 'date-time' })),
@@ -56,9 +59,14 @@ export const ArticleBody = Type.Object(
         description: 'Public "Updated" time: set only by a marked update',
       }),
     ),
+    publishAt: Nullable(
+      Type.String({ format: 'date-time', description: 'When a scheduled article goes out' }),
+    ),
     version: Type.Integer({ description: 'Increases with every save; send it back when editing' }),
     commentCount: Type.Integer({ description: 'Published comments' }),
-    corrections: Type.Array(Correction),
+    corrections: Type.Array(Correction, {
+      description: 'Never deleted: a retracted one keeps its text, with retractedAt and a note',
+    }),
   },
   { $id: 'Article' },
 );
@@ -110,4 +118,41 @@ export const CommentList = Type.Object({
   nextCursor: Nullable(
     Type.String({ description: 'Pass as ?cursor= for the next page; null on the last' }),
   ),
+});
+
+export const ConflictBody = Type.Object({
+  error: Type.Object({ code: Type.String(), message: Type.String() }),
+  current: Type.Optional(
+    Type.Ref('Article', { description: 'A stale save: the article as it is now' }),
+  ),
+});
+
+export const Revision = Type.Object({
+  version: Type.Integer(),
+  savedAt: Type.String({ format: 'date-time' }),
+  savedBy: Type.Union([AuthorRefLite(), Type.Null()]),
+  substantive: Type.Boolean({ description: 'Marked by an editor as a substantive update' }),
+  note: Type.String(),
+  headline: Type.String(),
+});
+
+function AuthorRefLite() {
+  return Type.Object({ id: Type.String(), name: Type.String() });
+}
+
+export const RevisionDetail = Type.Object({
+  version: Type.Integer(),
+  savedAt: Type.String({ format: 'date-time' }),
+  savedBy: Type.Union([AuthorRefLite(), Type.Null()]),
+  substantive: Type.Boolean(),
+  note: Type.String(),
+  headline: Type.String(),
+  slug: Type.String(),
+  section: Type.String({ description: 'section slug' }),
+  standfirst: Type.String(),
+  body: Type.String(),
+  dateline: Type.String(),
+  authorIds: Type.Array(Type.String()),
+  tags: Type.Array(TagRef),
+  relatedIds: Type.Array(Type.String()),
 });

@@ -1,0 +1,513 @@
+/**
+ * The newsroom's use-cases: write, save (conflict-safe), submit, publish, schedule, unpublish,
+ * correct, and go back to a revision. The role and status rules are in domain/workflow.ts; this
+ * checks them, validates the text, writes once, and announces the change after the commit.
+ */
+import {
+  articleStatuses,
+  correctionKinds,
+  correctionPriorities,
+  type Article,
+  type CorrectionKind,
+  type CorrectionPriority,
+  type TagRef,
+} from '../domain/article.js';
+import { isSlug, slugify } from '../domain/slug.js';
+import type { User } from '../domain/user.js';
+import {
+  canEdit,
+  canTransition,
+  canView,
+  isEditor,
+  isNewsroom,
+  newsroomRoles,
+  refusalFor,
+  targetStatus,
+  transitionsFrom,
+  type Transition,
+} from '../domain/workflow.js';
+import { AppError, badRequest, notFound } from '../errors.js';
+import type {
+  ArticleContent,
+  ArticleRevision,
+  NewsroomItem,
+  RevisionSummary,
+  Store,
+} from '../store/types.js';
+import type { ChangeBus } from './changes.js';
+
+/** The editable fields as a caller sends them; absent ones keep their value. */
+export interface ArticleFields {
+  headline?: string | undefined;
+  standfirst?: string | undefined;
+  body?: string | undefined;
+  /** Section slug. */
+  section?: string | undefined;
+  slug?: string | undefined;
+  dateline?: string | undefined;
+  /** Tag names, in order; the first is the main one. */
+  tags?: readonly string[] | undefined;
+  /** User ids or slugs, in byline order. */
+  authors?: readonly string[] | undefined;
+  /** Article ids or slugs of the editor's picks, in order. */
+  related?: readonly string[] | undefined;
+}
+
+export interface ArticleEdit extends ArticleFields {
+  /** The version this edit was made from. */
+  version: number;
+  /** An editor marks an edit of a published article as a substantive update, with a note. */
+  substantive?: boolean | undefined;
+  updateNote?: string | undefined;
+}
+
+/** A save made from an old version: nothing was written; here is what is there now. */
+export class StaleEditError extends AppError {
+  constructor(readonly current: Article) {
+    super(
+      'conflict',
+      `Someone saved this article since you opened it (it is now at version ${current.version}). ` +
+        'Nothing was overwritten; compare your text with theirs and save again.',
+    );
+  }
+}
+
+export const limits = {
+  headline: 300,
+  standfirst: 1_000,
+  body: 200_000,
+  dateline: 100,
+  tags: 20,
+  tagName: 60,
+  authors: 10,
+  related: 10,
+  correction: 2_000,
+  note: 500,
+} as const;
+
+const forbidden = (message: string) => new AppError('forbidden', message);
+
+export class NewsroomService {
+  constructor(
+    private readonly store: Store,
+    private readonly changes: ChangeBus,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  private requireNewsroom(actor: User) {
+    if (!isNewsroom(actor.role)) throw forbidden('Only the newsroom can do that.');
+  }
+
+  /** An article by id or slug that this person may see in the newsroom. */
+  async article(actor: User, idOrSlug: string): Promise<Article> {
+    this.requireNewsroom(actor);
+    const article =
+      (await this.store.articles.getById(idOrSlug)) ??
+      (await this.store.articles.getBySlug(idOrSlug));
+    if (!article) throw notFound('That article');
+    if (!canView(actor, article)) throw forbidden('This article is not one of yours.');
+    return article;
+  }
+
+  /** For the API: what this person may work on, else only what is published. */
+  async visibleArticle(actor: User, idOrSlug: string): Promise<Article> {
+    const article =
+      (await this.store.articles.getById(idOrSlug)) ??
+      (await this.store.articles.getBySlug(idOrSlug));
+    if (article && (canView(actor, article) || article.status === 'published')) return article;
+    if (article?.status === 'unpublished') {
+      throw new AppError('gone', 'This article has been withdrawn by the newsroom.');
+    }
+    throw notFound('That article');
+  }
+
+  /** The newsroom list; authors see their own articles only. */
+  async list(
+    actor: User,
+    query: {
+      status?: string;
+      section?: string;
+      author?: string;
+      text?: string;
+      page: number;
+      perPage: number;
+    },
+  ): Promise<NewsroomItem[]> {
+    this.requireNewsroom(actor);
+    const status = articleStatuses.find((s) => s === query.status);
+    const author = query.author ? await this.store.users.bySlug(query.author) : null;
+    return this.store.articles.listNewsroom({
+      ...(status ? { status } : {}),
+      ...(query.section ? { section: query.section } : {}),
+      ...(author ? { authorId: author.id } : query.author ? { authorId: '-' } : {}),
+      ...(query.text?.trim() ? { text: query.text.trim().slice(0, 100) } : {}),
+      ...(isEditor(actor.role) ? {} : { ownerId: actor.id }),
+      limit: query.perPage,
+      offset: Math.max(0, query.page - 1) * query.perPage,
+    });
+  }
+
+  async create(actor: User, fields: ArticleFields): Promise<Article> {
+    this.requireNewsroom(actor);
+    const content = await this.content(null, {
+      ...fields,
+      authors: fields.authors ?? [actor.id],
+    });
+    const article = await this.store.articles.create({
+      ...content,
+      status: 'draft',
+      publishedAt: null,
+      createdAt: this.now().toISOString(),
+      createdBy: actor.id,
+    });
+    return article;
+  }
+
+  async edit(actor: User, idOrSlug: string, edit: ArticleEdit): Promise<Article> {
+    const article = await this.article(actor, idOrSlug);
+    if (!canEdit(actor, article)) {
+      throw forbidden(
+        isEditor(actor.role)
+          ? 'You cannot edit this article.'
+          : 'Only an editor can change an article once it is scheduled or published.',
+      );
+    }
+    let substantive: { note: string } | null = null;
+    if (edit.substantive) {
+      if (!isEditor(actor.role)) throw forbidden('Only an editor can mark a substantive update.');
+      if (article.status !== 'published') {
+        throw badRequest('Only an edit of a published article can be marked as an update.');
+      }
+      const note = (edit.updateNote ?? '').trim();
+      if (!note) throw badRequest('Say what was updated: the note is shown to readers.');
+      if (note.length > limits.note) {
+        throw badRequest(`The update note can be at most ${limits.note} characters.`);
+      }
+      substantive = { note };
+    }
+    // Stale before anything else: the person must see the newer text, not a validation error.
+    if (edit.version !== article.version) throw new StaleEditError(article);
+    const content = await this.content(article, edit);
+    return this.save(actor, article, edit.version, content, { substantive });
+  }
+
+  private async save(
+    actor: User,
+    article: Article,
+    baseVersion: number,
+    content: ArticleContent,
+    options: { substantive?: { note: string } | null; note?: string },
+  ): Promise<Article> {
+    const result = await this.store.articles.save({
+      id: article.id,
+      baseVersion,
+      content,
+      savedAt: this.now().toISOString(),
+      savedBy: actor.id,
+      ...(options.substantive ? { substantive: options.substantive } : {}),
+      ...(options.note ? { note: options.note } : {}),
+    });
+    if (!result.ok) {
+      if (result.reason === 'stale') throw new StaleEditError(result.current);
+      throw notFound('That article');
+    }
+    this.announce(result.article);
+    return result.article;
+  }
+
+  async submit(actor: User, idOrSlug: string): Promise<Article> {
+    return this.move(actor, idOrSlug, 'submit');
+  }
+
+  /** Publishes now, or schedules when `at` is in the future. */
+  async publish(actor: User, idOrSlug: string, at?: string): Promise<Article> {
+    if (at === undefined) return this.move(actor, idOrSlug, 'publish');
+    const when = Date.parse(at);
+    if (!/^\d{4}-\d{2}-\d{2}T/.test(at) || Number.isNaN(when)) {
+      throw badRequest('`at` must be an ISO 8601 time, e.g. 2026-05-01T09:00:00Z.');
+    }
+    if (when <= this.now().getTime()) return this.move(actor, idOrSlug, 'publish');
+    return this.move(actor, idOrSlug, 'schedule', new Date(when).toISOString());
+  }
+
+  async unpublish(actor: User, idOrSlug: string): Promise<Article> {
+    return this.move(actor, idOrSlug, 'unpublish');
+  }
+
+  private async move(
+    actor: User,
+    idOrSlug: string,
+    transition: Transition,
+    publishAt?: string,
+  ): Promise<Article> {
+    const article = await this.article(actor, idOrSlug);
+    if (!canTransition(actor, article, transition)) {
+      throw forbidden(
+        transition === 'submit'
+          ? 'You cannot submit this article.'
+          : 'Only an editor can publish, schedule or unpublish.',
+      );
+    }
+    if (!transitionsFrom[transition].includes(article.status)) {
+      throw new AppError('conflict', refusalFor(transition, article.status));
+    }
+    if (transition === 'publish' || transition === 'schedule') this.checkPublishable(article);
+    const moved = await this.store.articles.transition({
+      id: article.id,
+      from: [article.status],
+      to: targetStatus(transition, article.status),
+      ...(transition === 'publish' ? { publishedAt: this.now().toISOString() } : {}),
+      publishAt: publishAt ?? null,
+    });
+    if (!moved) {
+      throw new AppError('conflict', 'The article’s status changed meanwhile; reload and retry.');
+    }
+    const after = await this.store.articles.getById(article.id);
+    if (!after) throw notFound('That article');
+    this.announce(after);
+    return after;
+  }
+
+  private checkPublishable(article: Article) {
+    if (article.authors.length === 0) {
+      throw new AppError('rejected', 'Add at least one author before publishing.');
+    }
+    if (article.body.trim() === '') {
+      throw new AppError('rejected', 'Write the body before publishing.');
+    }
+  }
+
+  /** The scheduler's tick: publishes what is due and announces each one. */
+  async publishDue(): Promise<string[]> {
+    const ids = await this.store.articles.publishDue(this.now().toISOString());
+    for (const articleId of ids) this.changes.publish({ kind: 'article', articleId });
+    return ids;
+  }
+
+  async addCorrection(
+    actor: User,
+    idOrSlug: string,
+    input: { kind: string; text: string; priority?: string | undefined },
+  ) {
+    const article = await this.article(actor, idOrSlug);
+    if (!isEditor(actor.role)) throw forbidden('Only an editor can add a correction or update.');
+    if (!(correctionKinds as readonly string[]).includes(input.kind)) {
+      throw badRequest('`kind` must be correction, clarification or update.');
+    }
+    const priority = input.priority ?? 'normal';
+    if (!(correctionPriorities as readonly string[]).includes(priority)) {
+      throw badRequest('`priority` must be high or normal.');
+    }
+    const text = input.text.trim();
+    if (!text) throw badRequest('Write the text of the notice.');
+    if (text.length > limits.correction) {
+      throw badRequest(`A notice can be at most ${limits.correction} characters.`);
+    }
+    if (article.status !== 'published' && article.status !== 'unpublished') {
+      throw badRequest('Corrections are for published articles; edit the draft instead.');
+    }
+    const kind = input.kind as CorrectionKind;
+    const at = this.now().toISOString();
+    const id = await this.store.transaction(async (tx) => {
+      const id = await tx.articles.addCorrection({
+        articleId: article.id,
+        kind,
+        text,
+        createdAt: at,
+        priority: priority as CorrectionPriority,
+      });
+      // An update or a correction moves the public "Updated" time; a clarification does not.
+      if (kind === 'update') await tx.articles.markUpdated(article.id, at, text);
+      if (kind === 'correction') await tx.articles.markUpdated(article.id, at, null);
+      return id;
+    });
+    this.announce(article);
+    const after = await this.store.articles.getById(article.id);
+    const correction = after?.corrections.find((c) => c.id === id);
+    if (!after || !correction) throw notFound('That article');
+    return { article: after, correction };
+  }
+
+  async retractCorrection(actor: User, idOrSlug: string, correctionId: string, note: string) {
+    const article = await this.article(actor, idOrSlug);
+    if (!isEditor(actor.role)) throw forbidden('Only an editor can retract a correction.');
+    const text = note.trim();
+    if (!text) throw badRequest('Say why it is retracted: the note is shown to readers.');
+    if (text.length > limits.note) {
+      throw badRequest(`The note can be at most ${limits.note} characters.`);
+    }
+    const existing = article.corrections.find((c) => c.id === correctionId);
+    if (!existing) throw notFound('That correction');
+    const done = await this.store.articles.retractCorrection({
+      articleId: article.id,
+      correctionId,
+      at: this.now().toISOString(),
+      note: text,
+    });
+    if (!done) throw new AppError('conflict', 'That correction is already retracted.');
+    this.announce(article);
+    const after = await this.store.articles.getById(article.id);
+    const correction = after?.corrections.find((c) => c.id === correctionId);
+    if (!after || !correction) throw notFound('That correction');
+    return { article: after, correction };
+  }
+
+  async revisions(actor: User, idOrSlug: string): Promise<RevisionSummary[]> {
+    const article = await this.article(actor, idOrSlug);
+    return this.store.articles.revisions(article.id);
+  }
+
+  async revision(actor: User, idOrSlug: string, version: number): Promise<ArticleRevision> {
+    const article = await this.article(actor, idOrSlug);
+    const revision = await this.store.articles.revision(article.id, version);
+    if (!revision) throw notFound('That revision');
+    return revision;
+  }
+
+  /** Makes an old revision the newest one (a new revision; nothing is lost). */
+  async restore(
+    actor: User,
+    idOrSlug: string,
+    version: number,
+    baseVersion: number,
+  ): Promise<Article> {
+    const article = await this.article(actor, idOrSlug);
+    if (!canEdit(actor, article)) throw forbidden('You cannot edit this article.');
+    if (baseVersion !== article.version) throw new StaleEditError(article);
+    const revision = await this.store.articles.revision(article.id, version);
+    if (!revision) throw notFound('That revision');
+    // The revision's slug may since belong to another article; the current one then stays.
+    const slugFree = !(await this.store.articles.slugTaken(revision.content.slug, article.id));
+    const sectionExists = (await this.store.sections.get(revision.content.sectionSlug)) !== null;
+    const content: ArticleContent = {
+      ...revision.content,
+      slug: slugFree ? revision.content.slug : article.slug,
+      sectionSlug: sectionExists ? revision.content.sectionSlug : article.section.slug,
+    };
+    return this.save(actor, article, baseVersion, content, {
+      note: `Restored version ${version}`,
+    });
+  }
+
+  private announce(article: Article) {
+    this.changes.publish({ kind: 'article', articleId: article.id });
+  }
+
+  /** The whole content of a save: the fields given, validated, over the article's current ones. */
+  private async content(current: Article | null, f: ArticleFields): Promise<ArticleContent> {
+    const headline = (f.headline ?? current?.headline ?? '').trim();
+    if (!headline) throw badRequest('Write a headline.');
+    if (headline.length > limits.headline) {
+      throw badRequest(`A headline can be at most ${limits.headline} characters.`);
+    }
+    const standfirst = (f.standfirst ?? current?.standfirst ?? '').trim();
+    if (standfirst.length > limits.standfirst) {
+      throw badRequest(`A standfirst can be at most ${limits.standfirst} characters.`);
+    }
+    const body = f.body ?? current?.body ?? '';
+    if (body.length > limits.body) {
+      throw badRequest(
+        `The body can be at most ${limits.body.toLocaleString('en-GB')} characters.`,
+      );
+    }
+    const dateline = (f.dateline ?? current?.dateline ?? '').trim();
+    if (dateline.length > limits.dateline) {
+      throw badRequest(`A dateline can be at most ${limits.dateline} characters.`);
+    }
+    const sectionSlug = f.section ?? current?.section.slug;
+    if (!sectionSlug) throw badRequest('Choose a section.');
+    if (!(await this.store.sections.get(sectionSlug))) {
+      throw badRequest(`There is no section "${sectionSlug}".`);
+    }
+    const slug = await this.slugFor(current, f.slug, headline);
+    const tags = f.tags ? tagRefs(f.tags) : (current?.tags ?? []);
+    const authorIds = f.authors
+      ? await this.authorIds(f.authors)
+      : (current?.authors.map((a) => a.id) ?? []);
+    const relatedIds = f.related
+      ? await this.relatedIds(f.related, current?.id)
+      : (current?.relatedIds ?? []);
+    return {
+      slug,
+      sectionSlug,
+      headline,
+      standfirst,
+      body,
+      dateline,
+      authorIds,
+      tags,
+      relatedIds,
+    };
+  }
+
+  private async slugFor(current: Article | null, given: string | undefined, headline: string) {
+    if (given !== undefined && given !== current?.slug) {
+      const slug = given.trim();
+      if (!isSlug(slug)) {
+        throw badRequest(
+          'A slug is lower-case letters, digits and single hyphens, e.g. "council-votes-on-budget".',
+        );
+      }
+      if (await this.store.articles.slugTaken(slug, current?.id)) {
+        throw new AppError('conflict', `The slug "${slug}" is already used by another article.`);
+      }
+      return slug;
+    }
+    if (current) return current.slug;
+    // A new article's slug comes from its headline, made unique with a number.
+    const base = slugify(headline) || 'article';
+    for (let n = 1; ; n++) {
+      const candidate = n === 1 ? base : `${base}-${n}`;
+      if (!(await this.store.articles.slugTaken(candidate))) return candidate;
+    }
+  }
+
+  private async authorIds(refs: readonly string[]): Promise<string[]> {
+    if (refs.length > limits.authors) {
+      throw badRequest(`An article can have at most ${limits.authors} authors.`);
+    }
+    const ids: string[] = [];
+    for (const ref of refs) {
+      const user = (await this.store.users.byId(ref)) ?? (await this.store.users.bySlug(ref));
+      if (!user) throw badRequest(`There is no author "${ref}".`);
+      if (!newsroomRoles.includes(user.role)) {
+        throw badRequest(`${user.name} is not on the newsroom staff, so cannot be an author.`);
+      }
+      if (!ids.includes(user.id)) ids.push(user.id);
+    }
+    return ids;
+  }
+
+  private async relatedIds(refs: readonly string[], selfId: string | undefined) {
+    if (refs.length > limits.related) {
+      throw badRequest(`An article can have at most ${limits.related} related stories.`);
+    }
+    const ids: string[] = [];
+    for (const ref of refs) {
+      const a =
+        (await this.store.articles.getById(ref)) ?? (await this.store.articles.getBySlug(ref));
+      if (!a) throw badRequest(`There is no article "${ref}" to relate.`);
+      if (a.id !== selfId && !ids.includes(a.id)) ids.push(a.id);
+    }
+    return ids;
+  }
+}
+
+/** Tag names to tags: trimmed, slugged, the first of each slug kept. */
+export function tagRefs(names: readonly string[]): TagRef[] {
+  const tags: TagRef[] = [];
+  for (const raw of names) {
+    const name = raw.trim().replace(/\s+/g, ' ');
+    if (!name) continue;
+    if (name.length > limits.tagName) {
+      throw badRequest(`A tag can be at most ${limits.tagName} characters: "${name}".`);
+    }
+    const slug = slugify(name);
+    if (!slug) throw badRequest(`The tag "${name}" needs at least one letter or digit.`);
+    if (!tags.some((t) => t.slug === slug)) tags.push({ slug, name });
+  }
+  if (tags.length > limits.tags) {
+    throw badRequest(`An article can have at most ${limits.tags} tags.`);
+  }
+  return tags;
+}

@@ -1,0 +1,261 @@
+/**
+ * The newsroom's writes on articles: conflict-safe saves, status transitions, the scheduler's
+ * claim, old slugs, and the staff list. Every write that must not race is one conditional
+ * statement, so the database (not the process) decides who wins.
+ */
+import { sql, type Kysely } from 'kysely';
+import type { ArticleStatus } from '../domain/article.js';
+import { insertRevision } from './revisions.js';
+import { toSummaries } from './rows.js';
+import type { Database } from './schema.js';
+import type { ArticleContent, NewsroomItem, NewsroomListQuery, SaveArticle } from './types.js';
+
+/** Runs work atomically: in the caller's transaction if there is one, else in a new one. */
+function atomically<T>(db: Kysely<Database>, work: (db: Kysely<Database>) => Promise<T>) {
+  return db.isTransaction ? work(db) : db.transaction().execute(work);
+}
+
+export type SaveOutcome = 'saved' | 'stale' | 'missing';
+
+async function replaceLists(db: Kysely<Database>, id: string, content: ArticleContent) {
+  const authorIds = [...new Set(content.authorIds)];
+  const tags = content.tags.filter(
+    (t, i) => content.tags.findIndex((u) => u.slug === t.slug) === i,
+  );
+  const related = [...new Set(content.relatedIds)].filter((r) => r !== id);
+  await db.deleteFrom('article_authors').where('article_id', '=', id).execute();
+  if (authorIds.length > 0) {
+    await db
+      .insertInto('article_authors')
+      .values(authorIds.map((userId, position) => ({ article_id: id, user_id: userId, position })))
+      .execute();
+  }
+  await db.deleteFrom('article_tags').where('article_id', '=', id).execute();
+  if (tags.length > 0) {
+    await db
+      .insertInto('tags')
+      .values(tags.map((t) => ({ slug: t.slug, name: t.name })))
+      .onConflict((oc) => oc.column('slug').doNothing())
+      .execute();
+    await db
+      .insertInto('article_tags')
+      .values(tags.map((t, position) => ({ article_id: id, tag_slug: t.slug, position })))
+      .execute();
+  }
+  await db.deleteFrom('article_related').where('article_id', '=', id).execute();
+  if (related.length > 0) {
+    await db
+      .insertInto('article_related')
+      .values(
+        related.map((relatedId, position) => ({ article_id: id, related_id: relatedId, position })),
+      )
+      .execute();
+  }
+  return { authorIds, tags, relatedIds: related };
+}
+
+export async function saveArticle(db: Kysely<Database>, input: SaveArticle): Promise<SaveOutcome> {
+  return atomically(db, async (tx) => {
+    const before = await tx
+      .selectFrom('articles')
+      .select(['slug', 'version'])
+      .where('id', '=', input.id)
+      .executeTakeFirst();
+    if (!before) return 'missing';
+    const c = input.content;
+    // The version check and the bump are one statement: of two saves from the same version,
+    // the second finds the version moved (PostgreSQL re-checks the row after the first commits;
+    // SQLite runs one writer at a time).
+    const updated = await tx
+      .updateTable('articles')
+      .set({
+        slug: c.slug,
+        section_slug: c.sectionSlug,
+        headline: c.headline,
+        standfirst: c.standfirst,
+        body: c.body,
+        dateline: c.dateline,
+        version: sql<number>`version + 1`,
+        modified_at: input.savedAt,
+        ...(input.substantive
+          ? { updated_at: input.savedAt, update_note: input.substantive.note }
+          : {}),
+      })
+      .where('id', '=', input.id)
+      .where('version', '=', input.baseVersion)
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) === 0) return 'stale';
+    const lists = await replaceLists(tx, input.id, c);
+    if (before.slug !== c.slug) {
+      // The old address keeps working: it redirects here. Going back to an old slug takes it
+      // out of the redirects.
+      await tx
+        .insertInto('article_old_slugs')
+        .values({ slug: before.slug, article_id: input.id, created_at: input.savedAt })
+        .onConflict((oc) => oc.column('slug').doNothing())
+        .execute();
+      await tx.deleteFrom('article_old_slugs').where('slug', '=', c.slug).execute();
+    }
+    await insertRevision(tx, {
+      articleId: input.id,
+      version: input.baseVersion + 1,
+      content: { ...c, ...lists },
+      savedAt: input.savedAt,
+      savedBy: input.savedBy,
+      substantive: Boolean(input.substantive),
+      note: input.substantive ? input.substantive.note : (input.note ?? ''),
+    });
+    return 'saved';
+  });
+}
+
+export async function transition(
+  db: Kysely<Database>,
+  input: {
+    id: string;
+    from: readonly ArticleStatus[];
+    to: ArticleStatus;
+    publishedAt?: string;
+    publishAt?: string | null;
+  },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('articles')
+    .set({
+      status: input.to,
+      publish_at: input.publishAt ?? null,
+      ...(input.publishedAt
+        ? { published_at: sql<string>`coalesce(published_at, ${input.publishedAt})` }
+        : {}),
+    })
+    .where('id', '=', input.id)
+    .where('status', 'in', [...input.from])
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+export async function publishDue(db: Kysely<Database>, now: string): Promise<string[]> {
+  // One statement that claims and publishes: a row another process has just published no longer
+  // matches `status = 'scheduled'` when this one gets to it (PostgreSQL waits for the row lock,
+  // then re-checks the condition), so every due article is published by exactly one caller.
+  const rows = await db
+    .updateTable('articles')
+    .set({
+      status: 'published',
+      published_at: sql<string>`coalesce(published_at, publish_at)`,
+      publish_at: null,
+    })
+    .where('status', '=', 'scheduled')
+    .where('publish_at', '<=', now)
+    .returning('id')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+export async function oldSlugOwner(db: Kysely<Database>, slug: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('article_old_slugs')
+    .select('article_id')
+    .where('slug', '=', slug)
+    .executeTakeFirst();
+  return row?.article_id ?? null;
+}
+
+export async function slugTaken(
+  db: Kysely<Database>,
+  slug: string,
+  exceptArticleId?: string,
+): Promise<boolean> {
+  const except = exceptArticleId ?? '';
+  const [current, old] = await Promise.all([
+    db
+      .selectFrom('articles')
+      .select('id')
+      .where('slug', '=', slug)
+      .where('id', '!=', except)
+      .executeTakeFirst(),
+    db
+      .selectFrom('article_old_slugs')
+      .select('article_id')
+      .where('slug', '=', slug)
+      .where('article_id', '!=', except)
+      .executeTakeFirst(),
+  ]);
+  return current !== undefined || old !== undefined;
+}
+
+function likePattern(text: string): string {
+  return `%${text.toLowerCase().replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+}
+
+export async function listNewsroom(
+  db: Kysely<Database>,
+  query: NewsroomListQuery,
+): Promise<NewsroomItem[]> {
+  let q = db
+    .selectFrom('articles as a')
+    .innerJoin('sections as s', 's.slug', 'a.section_slug')
+    .select([
+      'a.id',
+      'a.slug',
+      'a.headline',
+      'a.standfirst',
+      'a.dateline',
+      'a.status',
+      'a.section_slug',
+      's.name as section_name',
+      'a.published_at',
+      'a.updated_at',
+      'a.comment_count',
+      'a.version',
+      'a.modified_at',
+      'a.publish_at',
+    ]);
+  if (query.status) q = q.where('a.status', '=', query.status);
+  if (query.section) q = q.where('a.section_slug', '=', query.section);
+  const byline = (userId: string) =>
+    q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('article_authors as aa')
+          .select(sql`1`.as('one'))
+          .whereRef('aa.article_id', '=', 'a.id')
+          .where('aa.user_id', '=', userId),
+      ),
+    );
+  if (query.authorId) q = byline(query.authorId);
+  if (query.ownerId) {
+    const owner = query.ownerId;
+    q = q.where((eb) =>
+      eb.or([
+        eb('a.created_by', '=', owner),
+        eb.exists(
+          eb
+            .selectFrom('article_authors as ab')
+            .select(sql`1`.as('one'))
+            .whereRef('ab.article_id', '=', 'a.id')
+            .where('ab.user_id', '=', owner),
+        ),
+      ]),
+    );
+  }
+  if (query.text) {
+    q = q.where(sql<boolean>`lower(a.headline) like ${likePattern(query.text)} escape '\\'`);
+  }
+  const rows = await q
+    .orderBy('a.modified_at', 'desc')
+    .orderBy('a.id', 'desc')
+    .limit(query.limit)
+    .offset(query.offset)
+    .execute();
+  const summaries = await toSummaries(db, rows);
+  return summaries.map((s, i) => {
+    const row = rows[i]!;
+    return {
+      ...s,
+      version: Number(row.version),
+      modifiedAt: row.modified_at,
+      publishAt: row.publish_at,
+    };
+  });
+}
