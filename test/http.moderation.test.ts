@@ -190,5 +190,211 @@ for (const database of databases()) {
         ['links-from-new-commenter'],
       );
     });
+
+    const form = (path: string, fields: Record<string, string>, who: Person) =>
+      fetch(`${app.url}${path}`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          origin,
+          cookie: who.cookie,
+        },
+        body: new URLSearchParams({ _csrf: who.csrf, ...fields }).toString(),
+      });
+
+    const thread = async (a: Article) =>
+      (await json(await fetch(`${app.url}/api/v1/articles/${a.id}/comments`))).items.map(
+        (c: { id: string }) => c.id,
+      );
+
+    test('reports: once per person; enough of them take a comment back to review', async () => {
+      const a = await article();
+      const c = await json(await post(a, 'A perfectly ordinary remark'));
+      assert.equal(c.status, 'published');
+      await setting('moderation.reportThreshold', '2');
+      try {
+        const [one, two] = [await person(), await person()];
+        const report = (who: Person, payload: unknown) =>
+          api('POST', `/api/v1/comments/${c.id}/reports`, who, payload);
+        assert.equal((await report(one, { reason: 'spam', text: 'Looks like an ad' })).status, 201);
+        assert.equal((await report(one, { reason: 'abuse' })).status, 409);
+        assert.equal((await report(reader, { reason: 'spam' })).status, 400);
+        assert.equal((await report(one, { reason: 'because' })).status, 400);
+        assert.equal((await report(null as unknown as Person, { reason: 'spam' })).status, 401);
+        assert.deepEqual(await thread(a), [c.id]);
+        assert.equal((await report(two, { reason: 'off-topic' })).status, 201);
+        // The second report reached the threshold: back to review, out of public view.
+        const stored = await db.store.moderation.moderated(c.id);
+        assert.equal(stored?.status, 'pending');
+        assert.deepEqual(
+          stored?.reasons.map((r) => r.code),
+          ['reported'],
+        );
+        assert.deepEqual(await thread(a), []);
+        assert.equal((await db.store.articles.getById(a.id))?.commentCount, 0);
+        const queue = await json(
+          await api('GET', '/api/v1/moderation/queue?status=reported', moderator),
+        );
+        const item = queue.items.find((i: { comment: { id: string } }) => i.comment.id === c.id);
+        assert.ok(item);
+        assert.deepEqual(
+          item.reports.map((r: { reason: string; text: string }) => [r.reason, r.text]),
+          [
+            ['spam', 'Looks like an ad'],
+            ['off-topic', ''],
+          ],
+        );
+      } finally {
+        await setting('moderation.reportThreshold', '3');
+      }
+    });
+
+    test('the report form works without JavaScript and thanks the reporter', async () => {
+      const a = await article();
+      const c = await json(await post(a, 'Report me by form, please'));
+      const someone = await person();
+      const page = await (
+        await fetch(app.url + articlePath(a), { headers: { cookie: someone.cookie } })
+      ).text();
+      assert.ok(page.includes(`action="/comments/${c.id}/reports"`));
+      const res = await form(
+        `/comments/${c.id}/reports`,
+        { reason: 'abuse', text: 'Rude' },
+        someone,
+      );
+      assert.equal(res.status, 303);
+      const location = res.headers.get('location') ?? '';
+      assert.equal(location, `${articlePath(a)}?reported=${c.id}#comment-${c.id}`);
+      const after = await (
+        await fetch(app.url + location, { headers: { cookie: someone.cookie } })
+      ).text();
+      assert.match(after, /your report was sent to the moderators/);
+      const reports = await db.store.moderation.reportsFor([c.id]);
+      assert.deepEqual(
+        reports.map((r) => [r.reason, r.text, r.reporter.id]),
+        [['abuse', 'Rude', someone.user.id]],
+      );
+      // Anonymous readers get no report form, and the same bytes with or without ?reported=.
+      const anon = await (await fetch(app.url + articlePath(a))).text();
+      assert.ok(!anon.includes('/reports"'));
+      assert.equal(anon, await (await fetch(`${app.url}${location.split('#')[0]}`)).text());
+    });
+
+    test('held and rejected comments leak nowhere; the author alone sees them with the reason', async () => {
+      const a = await article();
+      const visible = await json(await post(a, 'Visible to everyone'));
+      const fresh = await person();
+      const held = await json(await post(a, 'Secret link https://held.example/zebracorn', fresh));
+      assert.equal(held.status, 'pending');
+      const rejectedOne = await json(
+        await post(a, 'Another link https://rejected.example/quagga', fresh),
+      );
+      const rejected = await api(
+        'POST',
+        `/api/v1/comments/${rejectedOne.id}/moderation`,
+        moderator,
+        { action: 'reject', reason: 'No advertising, please' },
+      );
+      assert.equal(rejected.status, 200);
+      assert.equal((await json(rejected)).comment.status, 'rejected');
+
+      const secrets = ['zebracorn', 'quagga'];
+      const leaks = (text: string) => secrets.filter((s) => text.includes(s));
+      const anon = await (await fetch(app.url + articlePath(a))).text();
+      assert.deepEqual(leaks(anon), [], 'anonymous page');
+      const other = await (
+        await fetch(app.url + articlePath(a), { headers: { cookie: reader.cookie } })
+      ).text();
+      assert.deepEqual(leaks(other), [], 'another signed-in reader');
+      const apiThread = await (await fetch(`${app.url}/api/v1/articles/${a.id}/comments`)).text();
+      assert.deepEqual(leaks(apiThread), [], 'API thread');
+      const apiArticle = await json(await fetch(`${app.url}/api/v1/articles/${a.id}`));
+      assert.equal(apiArticle.commentCount, 1, 'count');
+      assert.match(anon, /Comments <span class="comment-total">\(1\)<\/span>/);
+      for (const q of secrets) {
+        // The search page repeats the query, so look at what it found, not at the whole page.
+        const search = await fetch(`${app.url}/api/v1/search?q=${q}`);
+        const found = JSON.stringify((await json(search)).items ?? []);
+        assert.deepEqual(leaks(found), [], `search ${q}`);
+      }
+      for (const feed of ['/feed.xml', '/atom.xml']) {
+        const res = await fetch(app.url + feed);
+        if (res.status === 200) assert.deepEqual(leaks(await res.text()), [], feed);
+      }
+      assert.ok(anon.includes('Visible to everyone') && visible.status === 'published');
+
+      const mine = await fetch(app.url + articlePath(a), { headers: { cookie: fresh.cookie } });
+      assert.match(mine.headers.get('cache-control') ?? '', /private/);
+      const own = await mine.text();
+      assert.deepEqual(leaks(own), secrets);
+      assert.match(own, /Awaiting review/);
+      assert.match(own, /Rejected<\/span>/);
+      assert.match(own, /Reason: No advertising, please/);
+    });
+
+    test('the queue: moderators only, items carry reasons; approve, feature and the strip', async () => {
+      const a = await article();
+      const fresh = await person();
+      const held = await json(await post(a, 'Worth reading https://good.example/analysis', fresh));
+      assert.equal(
+        (await api('GET', '/api/v1/moderation/queue?status=pending', reader)).status,
+        403,
+      );
+      assert.equal((await api('GET', '/api/v1/moderation/queue?status=pending', null)).status, 401);
+      assert.equal(
+        (await api('GET', '/api/v1/moderation/queue?status=nonsense', moderator)).status,
+        400,
+      );
+      const queue = await json(
+        await api(
+          'GET',
+          `/api/v1/moderation/queue?status=pending&article=${a.id}&reason=links-from-new-commenter`,
+          moderator,
+        ),
+      );
+      assert.deepEqual(
+        queue.items.map((i: { comment: { id: string } }) => i.comment.id),
+        [held.id],
+      );
+      const [item] = queue.items;
+      assert.equal(item.reasons[0].code, 'links-from-new-commenter');
+      assert.equal(item.article.headline, a.headline);
+      assert.deepEqual(
+        [item.authorRecord.approved, item.authorRecord.rejected, item.authorRecord.banned],
+        [0, 0, false],
+      );
+      const act = (action: string) =>
+        api('POST', `/api/v1/comments/${held.id}/moderation`, moderator, { action });
+      assert.equal((await act('approve')).status, 200);
+      assert.deepEqual(await thread(a), [held.id]);
+      assert.equal((await db.store.articles.getById(a.id))?.commentCount, 1);
+      const featured = await json(await act('feature'));
+      assert.equal(featured.featured, true);
+      const page = await (await fetch(app.url + articlePath(a))).text();
+      assert.match(page, /<h3 id="featured-heading">Featured<\/h3>/);
+      const strip = page.slice(page.indexOf('featured-heading'), page.indexOf('comment-thread'));
+      assert.ok(strip.includes('good.example/analysis'));
+      assert.equal((await json(await act('unfeature'))).featured, false);
+      const plain = await (await fetch(app.url + articlePath(a))).text();
+      assert.ok(!plain.includes('featured-heading'));
+      const log = await db.store.moderation.log({ commentId: held.id, limit: 10, offset: 0 });
+      assert.deepEqual(
+        log.map((e) => [e.action, e.actor.id]),
+        [
+          ['unfeature', moderator.user.id],
+          ['feature', moderator.user.id],
+          ['approve', moderator.user.id],
+        ],
+      );
+      assert.equal(
+        (
+          await api('POST', `/api/v1/comments/${held.id}/moderation`, moderator, {
+            action: 'delete',
+          })
+        ).status,
+        400,
+      );
+    });
   });
 }

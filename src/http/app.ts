@@ -32,6 +32,7 @@ import { accountPages } from './routes/account/index.js';
 import { adminPages } from './routes/admin/index.js';
 import { apiRoutes } from './routes/api/index.js';
 import { commentForms } from './routes/comments.js';
+import { reportForms } from './routes/reports.js';
 import { assetRoutes } from './routes/assets.js';
 import { pageContexts } from './routes/forms.js';
 import { healthRoutes } from './routes/health.js';
@@ -209,6 +210,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     await accountPages(forms, services, deps);
     await adminPages(forms, services, { ...deps, outbox: store.outbox });
     commentForms(forms, services, deps);
+    reportForms(forms, services);
   });
   searchRoutes(server, services, pageContext, config.baseUrl);
   readerRoutes(server, services, site);

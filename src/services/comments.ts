@@ -30,6 +30,8 @@ export interface PostComment {
 export interface ThreadPage {
   /** Top-level comments of this page with all their published replies. */
   threads: CommentNode[];
+  /** Featured comments, shown above the thread (first page only; empty on later pages). */
+  featured: Comment[];
   nextCursor: string | null;
 }
 
@@ -146,8 +148,10 @@ export class CommentService {
     const topLevel = rows.slice(0, limit);
     const replies = await this.store.comments.publishedReplies(topLevel.map((c) => c.id));
     const last = topLevel[topLevel.length - 1];
+    const featured = after === null ? await this.moderation.featured(articleId) : [];
     return {
       threads: buildThreads(topLevel, replies),
+      featured,
       nextCursor:
         rows.length > limit && last ? encodeCursor({ t: last.createdAt, id: last.id }) : null,
     };

@@ -10,6 +10,7 @@ export interface SiteContext {
 
 /** The signed-in person as the page shows them; their forms carry the session's CSRF token. */
 export interface PageViewer {
+  id: string;
   name: string;
   role: Role;
   csrfToken: string;

@@ -21,6 +21,7 @@ export function pageViewer(request: FastifyRequest): PageViewer | null {
   const viewer = request.viewer;
   if (!viewer) return null;
   return {
+    id: viewer.user.id,
     name: viewer.user.name,
     role: viewer.user.role,
     csrfToken: viewer.session?.csrfToken ?? '',

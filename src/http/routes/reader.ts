@@ -115,6 +115,7 @@ export function readerRoutes(
     p: Static<typeof articleParams>,
     print: false | { comments: boolean },
     replyTo?: string,
+    reportedId?: string,
   ) {
     const path = `/${p.section}/${p.yyyy}/${p.mm}/${p.dd}/${p.slug}`;
     const [ctx, lookup] = await Promise.all([
@@ -131,7 +132,10 @@ export function readerRoutes(
           printComments: print.comments,
           now: new Date(),
         })
-      : articlePageView(ctx, lookup.page, await commentFormFor(request, lookup.page, replyTo));
+      : articlePageView(ctx, lookup.page, {
+          ...(await commentFormFor(request, lookup.page, replyTo)),
+          ...(await personalComments(request, lookup.page, reportedId)),
+        });
     const { article, related, inline } = lookup.page;
     return sendPage(request, reply, view, {
       cacheTags: [
@@ -151,18 +155,29 @@ export function readerRoutes(
       : {};
   }
 
+  // A signed-in reader sees their own comments awaiting review or rejected, and thanks for a report.
+  async function personalComments(request: FastifyRequest, page: ArticlePage, reportedId?: string) {
+    if (!request.viewer) return {};
+    const own = await services.moderation.ownUnpublished(page.article.id, request.viewer.user.id);
+    return { personal: { own, reportedId } };
+  }
+
   app.get(
     '/:section/:yyyy/:mm/:dd/:slug',
     {
       schema: {
         hide: true,
         params: articleParams,
-        querystring: Type.Object({ reply: Type.Optional(Type.String({ maxLength: 200 })) }),
+        querystring: Type.Object({
+          reply: Type.Optional(Type.String({ maxLength: 200 })),
+          reported: Type.Optional(Type.String({ maxLength: 200 })),
+        }),
       },
-      // ?reply= only changes the signed-in reader's form.
-      config: { pageCache: { ignore: ['reply'] } },
+      // ?reply= and ?reported= only change what the signed-in reader sees.
+      config: { pageCache: { ignore: ['reply', 'reported'] } },
     },
-    (request, reply) => article(request, reply, request.params, false, request.query.reply),
+    (request, reply) =>
+      article(request, reply, request.params, false, request.query.reply, request.query.reported),
   );
 
   app.get(

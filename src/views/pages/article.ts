@@ -8,7 +8,7 @@ import { icons } from '../icons.js';
 import { layout } from '../layout.js';
 import { renderArticleMarkdown } from '../markdown.js';
 import { adjustPanel } from './adjust-panel.js';
-import { commentsSection, type CommentFormState } from './comments.js';
+import { commentsSection, type CommentFormState, type PersonalComments } from './comments.js';
 
 function body(page: ArticlePage): SafeHtml {
   return html`${splitBody(page.article.body).map((part) => {
@@ -120,6 +120,8 @@ export function articlePageView(
     printComments?: boolean;
     now?: Date;
     commentForm?: CommentFormState;
+    /** Only for a signed-in reader (their page is private, never cached). */
+    personal?: PersonalComments;
   } = {},
 ) {
   const a = page.article;
@@ -181,6 +183,7 @@ export function articlePageView(
             count: a.commentCount,
             page: page.comments,
             ...(options.commentForm ? { form: options.commentForm } : {}),
+            ...(options.personal && !print ? { personal: options.personal } : {}),
           })
     }`;
 

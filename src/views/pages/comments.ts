@@ -10,6 +10,8 @@ import type { PageContext } from '../context.js';
 import { formatDateTime } from '../format.js';
 import { csrfField, errorSummary, type FormProblem } from '../forms.js';
 import { html, raw, type SafeHtml } from '../html.js';
+import type { ModeratedComment } from '../../store/types.js';
+import { featuredStrip, ownUnpublishedComments, reportControl } from './comment-moderation.js';
 
 export interface CommentFormState {
   problem?: FormProblem;
@@ -18,17 +20,31 @@ export interface CommentFormState {
   replyTo?: { id: string; authorName: string } | null;
 }
 
+/** What only the signed-in reader sees around the thread. */
+export interface PersonalComments {
+  /** Their own comments awaiting review or rejected. */
+  own?: readonly ModeratedComment[];
+  /** The comment they have just reported. */
+  reportedId?: string | undefined;
+}
+
 export function commentAnchor(id: string): string {
   return `comment-${id}`;
 }
 
-function commentItem(ctx: PageContext, node: CommentNode, level: number, flat: boolean): SafeHtml {
+function commentItem(
+  ctx: PageContext,
+  node: CommentNode,
+  level: number,
+  flat: boolean,
+  personal: PersonalComments = {},
+): SafeHtml {
   const c = node.comment;
   const anchor = commentAnchor(c.id);
   // Replies nest until the deepest indented level; below it they follow in the same list.
   const nested = level < maxVisualDepth;
   const children = node.replies.map((r) =>
-    commentItem(ctx, r, nested ? level + 1 : level, !nested),
+    commentItem(ctx, r, nested ? level + 1 : level, !nested, personal),
   );
   return html`<li class="comment" id="${anchor}">
       <article class="comment__card" aria-labelledby="${anchor}-author">
@@ -39,6 +55,7 @@ function commentItem(ctx: PageContext, node: CommentNode, level: number, flat: b
         </p>
         <div class="comment__body">${raw(c.html)}</div>
         ${ctx.viewer ? html`<p class="comment__actions"><a href="?reply=${c.id}#comment-form">Reply<span class="visually-hidden"> to ${c.author.name}</span></a></p>` : ''}
+        ${reportControl(ctx, c, personal.reportedId)}
       </article>
       ${nested && children.length ? html`<ol class="comment-replies">${children}</ol>` : ''}
     </li>
@@ -99,9 +116,11 @@ export function commentsSection(
     count: number;
     page: ThreadPage;
     form?: CommentFormState;
+    personal?: PersonalComments;
   },
 ): SafeHtml {
   const { path, count, page } = options;
+  const personal = options.personal ?? {};
   const next = `${path}#comments`;
   return html`<section
     class="comments"
@@ -110,13 +129,15 @@ export function commentsSection(
     tabindex="-1"
   >
     <h2 id="comments-heading">Comments <span class="comment-total">(${count})</span></h2>
+    ${featuredStrip(page.featured)}
     ${
       page.threads.length === 0
         ? html`<p class="empty">No comments yet.</p>`
         : html`<ol class="comment-thread">
-            ${page.threads.map((n) => commentItem(ctx, n, 0, false))}
+            ${page.threads.map((n) => commentItem(ctx, n, 0, false, personal))}
           </ol>`
     }
+    ${ctx.viewer ? ownUnpublishedComments(personal.own ?? []) : ''}
     ${
       ctx.viewer
         ? commentForm(ctx, path, options.form ?? {})

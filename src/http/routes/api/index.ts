@@ -3,6 +3,7 @@ import type { Services } from '../../../services/index.js';
 import { articleApi } from './articles.js';
 import { commentApi } from './comments.js';
 import { liveApi } from './live.js';
+import { moderationApi } from './moderation.js';
 import type { LiveHub } from '../../live.js';
 import { newsroomApi } from './newsroom.js';
 import { ArticleBody, CommentBody, ErrorBody, UserBody } from './schemas.js';
@@ -27,5 +28,6 @@ export function apiRoutes(
   accountApi(app, services, options.limits, options.cookies);
   commentApi(app, services);
   liveApi(app, services, options.live);
+  moderationApi(app, services, options.baseUrl);
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 }
