@@ -357,6 +357,22 @@ for (const database of databases()) {
         );
         assert.deepEqual(await store.articles.listPublished({ tag: 'no-such-tag', limit: 50 }), []);
 
+        // The front page's query: each section's newest, sections in the order asked.
+        await store.sections.upsert({
+          slug: 'listing-2',
+          name: 'Two',
+          description: '',
+          position: 10,
+        });
+        const other = await make(20, 'published', { sectionSlug: 'listing-2' });
+        const latest = await store.articles.latestInSections(['listing-2', 'listing', 'none'], 2);
+        assert.deepEqual(ids(latest), [other.id, newest.id, middle.id]);
+        assert.deepEqual(
+          latest[1]?.authors.map((a) => a.slug),
+          ['ann', 'cy'],
+        );
+        assert.deepEqual(await store.articles.latestInSections([], 2), []);
+
         const everything = await store.articles.listPublished({ limit: 1000 });
         assert.ok(everything.every((a) => a.status === 'published'));
         assert.equal(await store.articles.countPublished(), everything.length);

@@ -57,19 +57,16 @@ export class ReadingService {
       this.store.sections.list(),
     ]);
     const [lead = null, ...rest] = latest;
-    const bySection = await Promise.all(
-      sections.map(async (section) => ({
-        section,
-        articles: (
-          await this.store.articles.listPublished({
-            section: section.slug,
-            limit: perSectionOnFront + 1,
-          })
-        )
-          .filter((a) => a.id !== lead?.id)
-          .slice(0, perSectionOnFront),
-      })),
+    const inSections = await this.store.articles.latestInSections(
+      sections.map((s) => s.slug),
+      perSectionOnFront + 1,
     );
+    const bySection = sections.map((section) => ({
+      section,
+      articles: inSections
+        .filter((a) => a.section.slug === section.slug && a.id !== lead?.id)
+        .slice(0, perSectionOnFront),
+    }));
     return { lead, latest: rest, bySection: bySection.filter((s) => s.articles.length > 0) };
   }
 

@@ -15,7 +15,7 @@ import {
   transition,
 } from './newsroom.js';
 import { insertRevision, listRevisions, oneRevision } from './revisions.js';
-import { authorsOf, toSummaries } from './rows.js';
+import { authorsOf, toSummaries, type SummaryRow } from './rows.js';
 import type { Database, Dialect } from './schema.js';
 import { searchArticles } from './search.js';
 import type {
@@ -98,6 +98,38 @@ export class KyselyArticleStore implements ArticleStore {
       .orderBy('a.id', 'desc')
       .limit(query.limit)
       .execute();
+    return toSummaries(this.db, rows);
+  }
+
+  async latestInSections(sections: readonly string[], limit: number) {
+    if (sections.length === 0 || limit <= 0) return [];
+    // One indexed, limited query per section (articles_section_published), joined by UNION ALL
+    // into one statement; each part is wrapped so that its ORDER BY and LIMIT stay its own.
+    const part = (section: string) =>
+      this.db
+        .selectFrom(
+          this.summaries()
+            .where('a.status', '=', 'published')
+            .where('a.section_slug', '=', section)
+            .orderBy('a.published_at', 'desc')
+            .orderBy('a.id', 'desc')
+            .limit(limit)
+            .as('p'),
+        )
+        .selectAll();
+    const [first, ...rest] = sections.map(part);
+    const rows = await rest.reduce((q, next) => q.unionAll(next), first!).execute();
+    const order = new Map(sections.map((s, i) => [s, i]));
+    // UNION ALL promises no order: sections as given, then newest first (as in each part).
+    const newestFirst = (a: SummaryRow, b: SummaryRow) => {
+      const [x, y] = [a.published_at ?? '', b.published_at ?? ''];
+      if (x !== y) return x < y ? 1 : -1;
+      return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
+    };
+    rows.sort(
+      (a, b) =>
+        (order.get(a.section_slug) ?? 0) - (order.get(b.section_slug) ?? 0) || newestFirst(a, b),
+    );
     return toSummaries(this.db, rows);
   }
 

@@ -140,6 +140,11 @@ export interface SearchResults {
 export interface ArticleStore {
   /** Published articles, newest first, keyset-paged. */
   listPublished(query: ArticleListQuery): Promise<ArticleSummary[]>;
+  /**
+   * The newest `limit` published articles of each of these sections, in one round trip (the
+   * front page): grouped by section in the order given, newest first within each.
+   */
+  latestInSections(sections: readonly string[], limit: number): Promise<ArticleSummary[]>;
   countPublished(): Promise<number>;
   getById(id: string): Promise<Article | null>;
   getBySlug(slug: string): Promise<Article | null>;

@@ -15,9 +15,17 @@ const dateOnly = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'UTC',
 });
 
+/** Formatted times by ISO string: a page of comments formats hundreds, most of them seen before. */
+const formatted = new Map<string, string>();
+
 export function formatDateTime(iso: string): string {
+  const known = formatted.get(iso);
+  if (known !== undefined) return known;
   // A no-break space keeps "UTC" on the line of the time it qualifies.
-  return `${dateTime.format(new Date(iso)).replace(' at ', ', ')}\u00a0UTC`;
+  const text = `${dateTime.format(new Date(iso)).replace(' at ', ', ')}\u00a0UTC`;
+  if (formatted.size >= 10_000) formatted.clear();
+  formatted.set(iso, text);
+  return text;
 }
 
 export function formatDay(iso: string): string {
