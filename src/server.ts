@@ -7,6 +7,8 @@ import cluster from 'node:cluster';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './config.js';
 import { createLogger } from './logger.js';
+import { relayBetweenWorkers, workerChannel } from './cluster-channel.js';
+import { RelayedChangeBus } from './services/changes.js';
 import { loadDemoIfEmpty } from './services/demo.js';
 import { createServices } from './services/index.js';
 import { PublishScheduler } from './services/scheduler.js';
@@ -92,7 +94,15 @@ export async function serve(config: Config): Promise<void> {
     if (cluster.isPrimary) await prepare(config, store, (line) => console.log(line));
     // Loaded here so that CLI commands other than serve start quickly.
     const { buildApp } = await import('./http/app.js');
-    const app = await buildApp({ config, store, logger });
+    // SQLite workers hear each other's changes through the primary; PostgreSQL carries them
+    // itself (LISTEN/NOTIFY, opened by buildApp).
+    const changes =
+      cluster.isWorker && store.dialect === 'sqlite'
+        ? new RelayedChangeBus(workerChannel(), (error) =>
+            logger.warn({ err: error }, 'change bus: a listener failed'),
+          )
+        : undefined;
+    const app = await buildApp({ config, store, logger, ...(changes ? { changes } : {}) });
     server = app.server;
     await server.listen({ port: config.port, host: config.host });
     // Every process runs the scheduler; the database makes each publication happen once.
@@ -168,6 +178,7 @@ async function servePrimary(config: Config): Promise<void> {
   }
   let stopping = false;
   let listening = 0;
+  if (!config.databaseUrl) relayBetweenWorkers();
   for (let i = 0; i < config.workers; i++) cluster.fork();
   cluster.on('listening', () => {
     listening++;

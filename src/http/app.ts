@@ -14,6 +14,7 @@ import swagger from '@fastify/swagger';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config.js';
 import { siteNameKey } from '../services/demo.js';
+import { RelayedChangeBus, type ChangeBus } from '../services/changes.js';
 import { createServices, type Services } from '../services/index.js';
 import type { Store } from '../store/types.js';
 import type { SiteContext } from '../views/context.js';
@@ -47,6 +48,11 @@ export interface AppDeps {
   siteName?: string;
   /** Overrides of the default request limits (tests and benchmarks). */
   limits?: Partial<Limits>;
+  /**
+   * The change bus. By default: LISTEN/NOTIFY between processes on PostgreSQL, else this
+   * process only (server.ts passes the cluster relay for SQLite workers).
+   */
+  changes?: ChangeBus;
 }
 
 export interface App {
@@ -70,7 +76,15 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const metrics = deps.metrics ?? new Metrics();
   const limits = resolveLimits(deps.limits);
   const siteName = deps.siteName ?? (await store.settings.get(siteNameKey)) ?? 'Broadsheet';
+  const onChangeError = (error: unknown) =>
+    deps.logger.warn({ err: error }, 'change bus: a listener or the channel failed');
+  const channel = deps.changes ? null : store.openChannel(onChangeError);
+  // Listening before serving: a change made elsewhere right after start-up is not missed.
+  await channel?.ready;
+  const changes =
+    deps.changes ?? (channel ? new RelayedChangeBus(channel, onChangeError) : undefined);
   const services = createServices(store, {
+    ...(changes ? { changes } : {}),
     baseUrl: config.baseUrl,
     smtpUrl: config.smtpUrl,
     siteName: () => siteName,
@@ -200,6 +214,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   );
   // Live streams never finish by themselves: end them first, so close() can complete.
   server.addHook('preClose', async () => live.close());
+  server.addHook('onClose', async () => channel?.close());
   apiRoutes(server, services, { baseUrl: config.baseUrl, limits, cookies, live });
   // The HTML forms: the only scope that parses form bodies, so the JSON API keeps refusing them.
   // Not awaited: awaiting would load the scope (and settle the routes before it) now, before the

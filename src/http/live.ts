@@ -154,6 +154,8 @@ export class LiveHub {
 
   private heard(change: Change): void {
     if (change.kind === 'comment') this.refresh(change.articleId);
+    // Anything may have changed (e.g. the cross-process channel was down): look again.
+    else if (change.kind === 'site') this.refreshAll();
   }
 
   private refresh(articleId: string): void {

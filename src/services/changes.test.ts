@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { LocalChangeBus, type Change } from './changes.js';
+import { LocalChangeBus, RelayedChangeBus, type Change, type ChangeChannel } from './changes.js';
 
 const change = (commentId: string): Change => ({
   kind: 'comment',
@@ -30,5 +30,51 @@ test('a failing subscriber is reported and the others still hear the change', ()
   bus.subscribe((c) => heard.push(c));
   bus.publish(change('c1'));
   assert.equal(heard.length, 1);
+  assert.equal(errors.length, 1);
+});
+
+/** Two processes' channels joined back to back, as LISTEN/NOTIFY or the cluster relay would. */
+function channelPair() {
+  type End = { listeners: ((m: string) => void)[]; reconnect: (() => void)[] };
+  const ends: [End, End] = [
+    { listeners: [], reconnect: [] },
+    { listeners: [], reconnect: [] },
+  ];
+  const channel = (me: End, other: End): ChangeChannel => ({
+    send: (m) => other.listeners.forEach((l) => l(m)),
+    onMessage: (l) => me.listeners.push(l),
+    onReconnect: (l) => me.reconnect.push(l),
+  });
+  return {
+    a: channel(ends[0], ends[1]),
+    b: channel(ends[1], ends[0]),
+    reconnectB: () => ends[1].reconnect.forEach((l) => l()),
+    rawToB: (m: string) => ends[1].listeners.forEach((l) => l(m)),
+  };
+}
+
+test('a relayed bus delivers here at once and in the other process once', () => {
+  const pair = channelPair();
+  const here = new RelayedChangeBus(pair.a);
+  const there = new RelayedChangeBus(pair.b);
+  const heardHere: Change[] = [];
+  const heardThere: Change[] = [];
+  here.subscribe((c) => heardHere.push(c));
+  there.subscribe((c) => heardThere.push(c));
+  here.publish(change('c1'));
+  assert.deepEqual(heardHere, [change('c1')]);
+  assert.deepEqual(heardThere, [change('c1')]);
+});
+
+test('after the channel comes back, subscribers hear a site change; garbage is ignored', () => {
+  const pair = channelPair();
+  const errors: unknown[] = [];
+  const there = new RelayedChangeBus(pair.b, (e) => errors.push(e));
+  const heard: Change[] = [];
+  there.subscribe((c) => heard.push(c));
+  pair.reconnectB();
+  pair.rawToB('not json');
+  pair.rawToB('{"kind":"nonsense"}');
+  assert.deepEqual(heard, [{ kind: 'site' }]);
   assert.equal(errors.length, 1);
 });

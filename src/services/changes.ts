@@ -59,3 +59,59 @@ export class LocalChangeBus implements ChangeBus {
     };
   }
 }
+
+/** What a transport needs: send text to the other processes, hear theirs (never one's own). */
+export interface ChangeChannel {
+  send(message: string): void;
+  onMessage(listener: (message: string) => void): void;
+  /** The channel was down and is back: changes may have been missed meanwhile. */
+  onReconnect(listener: () => void): void;
+}
+
+function isChange(value: unknown): value is Change {
+  if (typeof value !== 'object' || value === null) return false;
+  const kind = (value as { kind?: unknown }).kind;
+  return kind === 'comment' || kind === 'article' || kind === 'site';
+}
+
+/**
+ * A bus whose changes also reach the other processes through a channel (PostgreSQL
+ * LISTEN/NOTIFY, or the cluster primary relaying between workers). Local subscribers hear a
+ * change at once; other processes' subscribers when it arrives. After the channel comes back
+ * from an outage, subscribers hear a `site` change: something may have changed anywhere, so
+ * caches drop everything and live streams look again.
+ */
+export class RelayedChangeBus implements ChangeBus {
+  private readonly local: LocalChangeBus;
+
+  constructor(
+    private readonly channel: ChangeChannel,
+    private readonly onError: (error: unknown) => void = () => {},
+  ) {
+    this.local = new LocalChangeBus(onError);
+    channel.onMessage((message) => {
+      let change: unknown;
+      try {
+        change = JSON.parse(message);
+      } catch (error) {
+        onError(error);
+        return;
+      }
+      if (isChange(change)) this.local.publish(change);
+    });
+    channel.onReconnect(() => this.local.publish({ kind: 'site' }));
+  }
+
+  publish(change: Change): void {
+    this.local.publish(change);
+    try {
+      this.channel.send(JSON.stringify(change));
+    } catch (error) {
+      this.onError(error);
+    }
+  }
+
+  subscribe(listener: ChangeListener): () => void {
+    return this.local.subscribe(listener);
+  }
+}

@@ -6,12 +6,13 @@ import { KyselyArticleStore } from './articles.js';
 import { KyselyCommentStore } from './comments.js';
 import { migrateToLatest } from './migrations/index.js';
 import { KyselyModerationStore } from './moderation.js';
+import { channelName, PostgresChannel } from './postgres/channel.js';
 import { openPostgres } from './postgres/open.js';
 import type { Database, Dialect } from './schema.js';
 import { KyselySectionStore, KyselySettingStore } from './sections.js';
 import { openSqlite } from './sqlite/open.js';
 import { KyselyTokenStore } from './tokens.js';
-import type { Store } from './types.js';
+import type { NotificationChannel, Store } from './types.js';
 import { KyselyUserStore } from './users.js';
 
 export type { Store } from './types.js';
@@ -29,11 +30,17 @@ export interface OpenStoreOptions {
 
 type QueryListener = (seconds: number, ok: boolean) => void;
 
+type ChannelOpener = (
+  db: Kysely<Database>,
+  onError?: (error: unknown) => void,
+) => NotificationChannel | null;
+
 function bind(
   db: Kysely<Database>,
   dialect: Dialect,
   close: () => Promise<void>,
   listeners: QueryListener[],
+  channel: ChannelOpener,
 ): Store {
   const store: Store = {
     dialect,
@@ -53,11 +60,12 @@ function bind(
     observeQueries(listener) {
       listeners.push(listener);
     },
+    openChannel: (onError) => channel(db, onError),
     // Inside a transaction, a nested one joins it (Kysely has no nested transactions).
     transaction: (work) =>
       db.isTransaction
         ? work(store)
-        : db.transaction().execute((trx) => work(bind(trx, dialect, close, listeners))),
+        : db.transaction().execute((trx) => work(bind(trx, dialect, close, listeners, channel))),
     close,
   };
   return store;
@@ -98,7 +106,16 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     await close();
     throw error;
   }
-  return bind(db, dialect, close, listeners);
+  const channel: ChannelOpener = (channelDb, onError) =>
+    options.databaseUrl
+      ? new PostgresChannel(
+          channelDb,
+          { connectionString: options.databaseUrl },
+          channelName(options.pgSchema),
+          onError,
+        )
+      : null;
+  return bind(db, dialect, close, listeners, channel);
 }
 
 /** For `broadsheet migrate`: opens, migrates, reports and closes. */

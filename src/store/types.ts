@@ -496,6 +496,19 @@ export interface ModerationStore {
   log(query: ModerationLogQuery): Promise<ModerationLogEntry[]>;
 }
 
+/** Messages between the app processes that share this database (see store/postgres/channel.ts). */
+export interface NotificationChannel {
+  /** Settles once the channel listens (or its first attempt failed and it keeps retrying). */
+  readonly ready: Promise<void>;
+  /** Sends to every other process listening; never throws (failures are reported). */
+  send(message: string): void;
+  /** Messages from the other processes (never this one's own). */
+  onMessage(listener: (message: string) => void): void;
+  /** Called after the channel was down and is back: messages may have been missed meanwhile. */
+  onReconnect(listener: () => void): void;
+  close(): Promise<void>;
+}
+
 export interface Store {
   readonly dialect: Dialect;
   readonly articles: ArticleStore;
@@ -512,6 +525,11 @@ export interface Store {
   observeQueries(listener: (seconds: number, ok: boolean) => void): void;
   /** Throws if the database cannot be reached. */
   ping(): Promise<void>;
+  /**
+   * A channel to the other app processes on this database (PostgreSQL LISTEN/NOTIFY), or null
+   * where the database has none (SQLite). Each call opens a new one; close it when done.
+   */
+  openChannel(onError?: (error: unknown) => void): NotificationChannel | null;
   /** Runs work in one transaction; the store passed in is bound to it. */
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
   close(): Promise<void>;

@@ -1,0 +1,143 @@
+/**
+ * Live comments across processes: two server processes on one PostgreSQL database (LISTEN/
+ * NOTIFY), and two cluster workers on one SQLite file (relayed by the primary).
+ */
+import { after, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { rmSync } from 'node:fs';
+import { createServices } from '../src/services/index.js';
+import { openStore, type Store } from '../src/store/index.js';
+import { postgresUrl, scratchDatabase, tempDir, inCi } from './helpers/databases.js';
+import { json } from './helpers/http.js';
+import { startServerProcess, type ServerProcess } from './helpers/server-process.js';
+import { openSse, type SseClient } from './helpers/sse.js';
+
+/** An article and a signed-in commenter in a fresh database. */
+async function seed(store: Store) {
+  await store.sections.upsert({ slug: 'news', name: 'News', description: '', position: 0 });
+  const user = await store.users.create({
+    email: 'reader@example.com',
+    name: 'Reader',
+    slug: 'reader',
+    role: 'commenter',
+    passwordHash: null,
+    createdAt: new Date().toISOString(),
+  });
+  const article = await store.articles.create({
+    slug: 'across',
+    sectionSlug: 'news',
+    headline: 'Across processes',
+    standfirst: '',
+    body: 'Text.',
+    dateline: '',
+    authorIds: [user.id],
+    tags: [],
+    status: 'published',
+    publishedAt: new Date(Date.now() - 60_000).toISOString(),
+    createdAt: new Date(Date.now() - 120_000).toISOString(),
+  });
+  const { id } = await createServices(store).sessions.start(user.id);
+  return { articleId: article.id, cookie: `bs_session=${id}` };
+}
+
+async function post(url: string, articleId: string, cookie: string, body: string) {
+  const res = await fetch(`${url}/api/v1/articles/${articleId}/comments`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie, origin: 'http://broadsheet.test' },
+    body: JSON.stringify({ body }),
+  });
+  assert.equal(res.status, 201, await res.clone().text());
+  return (await json(res)).id as string;
+}
+
+async function live(url: string, articleId: string): Promise<SseClient> {
+  const client = await openSse(`${url}/api/v1/articles/${articleId}/comments/live`);
+  assert.equal(client.status, 200);
+  await client.comment('live');
+  return client;
+}
+
+/** The created event of this comment; a deadline (not a wait) turns a lost event into a failure. */
+async function commentOf(client: SseClient, id: string): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`comment ${id} never arrived`)), 20_000);
+  });
+  try {
+    await Promise.race([
+      client.next((e) => e.event === 'created' && JSON.parse(e.data).comment.id === id),
+      deadline,
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+describe('live comments across processes', () => {
+  const servers: ServerProcess[] = [];
+  const streams: SseClient[] = [];
+  const cleanup: (() => Promise<void>)[] = [];
+  after(async () => {
+    for (const s of streams) s.close();
+    await Promise.all(servers.map((s) => s.kill()));
+    for (const c of cleanup) await c();
+  });
+
+  test(
+    'two server processes on one PostgreSQL database: a comment posted on one reaches the other',
+    { skip: !postgresUrl && !inCi ? 'skipped: TEST_DATABASE_URL is not set' : false },
+    async () => {
+      assert.ok(postgresUrl, 'TEST_DATABASE_URL is required under CI');
+      const database = await scratchDatabase(postgresUrl);
+      cleanup.push(() => database.drop());
+      const dataDir = tempDir();
+      cleanup.push(async () => rmSync(dataDir, { recursive: true, force: true }));
+      const store = await openStore({ databaseUrl: database.url, dataDir });
+      const { articleId, cookie } = await seed(store);
+      await store.close();
+      const env = {
+        DATABASE_URL: database.url,
+        DATA_DIR: dataDir,
+        BASE_URL: 'http://broadsheet.test',
+      };
+      const [one, two] = await Promise.all([startServerProcess(env), startServerProcess(env)]);
+      servers.push(one!, two!);
+      const onOne = await live(one!.url, articleId);
+      const onTwo = await live(two!.url, articleId);
+      streams.push(onOne, onTwo);
+
+      const first = await post(one!.url, articleId, cookie, 'posted on one');
+      await commentOf(onTwo, first);
+      await commentOf(onOne, first);
+      const second = await post(two!.url, articleId, cookie, 'posted on two');
+      await commentOf(onOne, second);
+      await commentOf(onTwo, second);
+      // Each process sent each comment once.
+      assert.equal(onOne.events.length, 2);
+      assert.equal(onTwo.events.length, 2);
+    },
+  );
+
+  test('two cluster workers on SQLite: the primary relays changes between them', async () => {
+    const dataDir = tempDir();
+    cleanup.push(async () => rmSync(dataDir, { recursive: true, force: true }));
+    const store = await openStore({ databaseUrl: null, dataDir });
+    const { articleId, cookie } = await seed(store);
+    await store.close();
+    const server = await startServerProcess({
+      DATA_DIR: dataDir,
+      WORKERS: '2',
+      BASE_URL: 'http://broadsheet.test',
+    });
+    servers.push(server);
+    // The primary hands connections to the workers in turn, so these streams land on both.
+    const opened = [];
+    for (let i = 0; i < 6; i++) opened.push(await live(server.url, articleId));
+    streams.push(...opened);
+    for (let n = 0; n < 3; n++) {
+      const id = await post(server.url, articleId, cookie, `comment ${n}`);
+      for (const s of opened) await commentOf(s, id);
+    }
+    for (const s of opened) assert.equal(s.events.length, 3);
+  });
+});
