@@ -39,6 +39,7 @@ import { pageContexts } from './routes/forms.js';
 import { healthRoutes } from './routes/health.js';
 import { readerRoutes } from './routes/reader.js';
 import { searchRoutes } from './routes/search.js';
+import { syndicationRoutes } from './routes/syndication.js';
 
 export interface AppDeps {
   config: Config;
@@ -228,6 +229,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     reportForms(forms, services);
   });
   searchRoutes(server, services, pageContext, config.baseUrl);
+  syndicationRoutes(server, services, site, pageContext);
   readerRoutes(server, services, site);
   errorHandling(server, pageContext);
 

@@ -9,6 +9,7 @@ import { NewsroomService } from './newsroom.js';
 import { PeopleService } from './people.js';
 import { ReadingService } from './reading.js';
 import { SearchService } from './search.js';
+import { SyndicationService } from './syndication.js';
 import { SessionService } from './sessions.js';
 import { TokenService } from './tokens.js';
 import { UserService } from './users.js';
@@ -16,6 +17,7 @@ import { UserService } from './users.js';
 export interface Services {
   reading: ReadingService;
   search: SearchService;
+  syndication: SyndicationService;
   comments: CommentService;
   users: UserService;
   tokens: TokenService;
@@ -65,6 +67,7 @@ export function createServices(
   return {
     reading: new ReadingService(store, comments),
     search: new SearchService(store),
+    syndication: new SyndicationService(store),
     comments,
     users: new UserService(store),
     tokens: new TokenService(store),

@@ -18,6 +18,8 @@ import { insertRevision, listRevisions, oneRevision } from './revisions.js';
 import { authorsOf, toSummaries, type SummaryRow } from './rows.js';
 import type { Database, Dialect } from './schema.js';
 import { searchArticles } from './search.js';
+import { recentCorrections } from './corrections.js';
+import type { TimeCursor } from '../domain/cursor.js';
 import type {
   ArticleListQuery,
   ArticleStore,
@@ -480,5 +482,9 @@ export class KyselyArticleStore implements ArticleStore {
 
   listNewsroom(query: NewsroomListQuery) {
     return listNewsroom(this.db, query);
+  }
+
+  recentCorrections(query: { limit: number; after?: TimeCursor | null }) {
+    return recentCorrections(this.db, query);
   }
 }

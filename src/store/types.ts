@@ -137,6 +137,15 @@ export interface SearchResults {
   hits: SearchHit[];
 }
 
+/** A correction (not retracted) of a published article, with the article it corrects. */
+export interface PublishedCorrection {
+  id: string;
+  kind: CorrectionKind;
+  text: string;
+  createdAt: string;
+  article: ArticleSummary;
+}
+
 export interface ArticleStore {
   /** Published articles, newest first, keyset-paged. */
   listPublished(query: ArticleListQuery): Promise<ArticleSummary[]>;
@@ -205,6 +214,11 @@ export interface ArticleStore {
   slugTaken(slug: string, exceptArticleId?: string): Promise<boolean>;
   /** The newsroom's list: any status, most recently saved first. */
   listNewsroom(query: NewsroomListQuery): Promise<NewsroomItem[]>;
+  /** Corrections of published articles, newest first, keyset-paged (createdAt, id). */
+  recentCorrections(query: {
+    limit: number;
+    after?: TimeCursor | null;
+  }): Promise<PublishedCorrection[]>;
 }
 
 export interface NewUser {

@@ -17,6 +17,27 @@ export interface LayoutProps {
   main: SafeHtml;
   now?: Date;
   robots?: string;
+  /**
+   * Feeds of this page's subject besides the site's own (which every page advertises): the path
+   * they live under, e.g. `/news` for /news/feed.xml and /news/atom.xml.
+   */
+  feeds?: { title: string; path: string }[];
+}
+
+/** <link rel="alternate"> for the RSS and Atom feeds under a path ('' for the site's). */
+function feedLinks(baseUrl: string, title: string, path: string): SafeHtml {
+  return html`<link
+      rel="alternate"
+      type="application/rss+xml"
+      title="${title} (RSS)"
+      href="${baseUrl}${path}/feed.xml"
+    />
+    <link
+      rel="alternate"
+      type="application/atom+xml"
+      title="${title} (Atom)"
+      href="${baseUrl}${path}/atom.xml"
+    />`;
 }
 
 export function layout(ctx: PageContext, props: LayoutProps): SafeHtml {
@@ -39,6 +60,8 @@ export function layout(ctx: PageContext, props: LayoutProps): SafeHtml {
         ${props.description ? html`<meta name="description" content="${props.description}" />` : ''}
         ${props.canonical ? html`<link rel="canonical" href="${props.canonical}" />` : ''}
         ${props.robots ? html`<meta name="robots" content="${props.robots}" />` : ''}
+        ${feedLinks(ctx.baseUrl, ctx.siteName, '')}
+        ${(props.feeds ?? []).map((f) => feedLinks(ctx.baseUrl, f.title, f.path))}
         <meta name="theme-color" content="#ffffff" media="(prefers-color-scheme: light)" />
         <meta name="theme-color" content="#141414" media="(prefers-color-scheme: dark)" />
         ${props.head}
@@ -85,6 +108,10 @@ export function layout(ctx: PageContext, props: LayoutProps): SafeHtml {
         <footer class="site-footer">
           <div class="wrap">
             <p>${ctx.siteName} · Published with Broadsheet</p>
+            <p>
+              <a href="/corrections">Corrections</a> · <a href="/feed.xml">RSS feed</a> ·
+              <a href="/atom.xml">Atom feed</a>
+            </p>
           </div>
         </footer>
       </body>

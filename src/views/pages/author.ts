@@ -14,6 +14,8 @@ export function listingPageView(
     intro: string;
     path: string;
     page: Page<ArticleSummary>;
+    /** This listing has feeds at path/feed.xml and path/atom.xml. */
+    hasFeeds?: boolean;
     isFirstPage: boolean;
     kicker?: string;
   },
@@ -41,6 +43,9 @@ export function listingPageView(
     description: props.intro || `${props.title} at ${ctx.siteName}.`,
     canonical: ctx.baseUrl + props.path,
     ...(props.isFirstPage ? {} : { robots: 'noindex, follow' }),
+    ...(props.hasFeeds
+      ? { feeds: [{ title: `${ctx.siteName}: ${props.title}`, path: props.path }] }
+      : {}),
     main,
   });
 }
@@ -58,5 +63,6 @@ export function authorPageView(
     path: `/author/${author.slug}`,
     page,
     isFirstPage,
+    hasFeeds: true,
   });
 }

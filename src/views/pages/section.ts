@@ -27,6 +27,7 @@ export function sectionPageView(
     description: section.description || `${section.name} from ${ctx.siteName}.`,
     canonical: `${ctx.baseUrl}/${section.slug}`,
     currentSection: section.slug,
+    feeds: [{ title: `${ctx.siteName}: ${section.name}`, path: `/${section.slug}` }],
     ...(isFirstPage ? {} : { robots: 'noindex, follow' }),
     main,
   });

@@ -1,0 +1,149 @@
+/**
+ * RSS 2.0 and Atom 1.0 through the `feed` package. Ids are tag: URIs built from the article's
+ * id (stable when a headline, slug or section changes; RSS marks them isPermaLink="false").
+ * Atom's title and summary are typed "html", so their text is HTML-escaped first; characters
+ * XML 1.0 forbids are dropped everywhere.
+ */
+import { Feed, type Item } from 'feed';
+import { articlePath, type Article } from '../domain/article.js';
+import { splitBody } from '../domain/body.js';
+import type { ArticleFeed, CorrectionsFeed } from '../services/syndication.js';
+import type { PublishedCorrection } from '../store/types.js';
+import type { SiteContext } from './context.js';
+import { escapeHtml } from './html.js';
+import { renderArticleMarkdown } from './markdown.js';
+
+export type FeedFormat = 'rss' | 'atom';
+
+// Control characters other than tab and line breaks, the two non-characters and lone surrogates
+// are not XML.
+const notXml =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const xmlText = (text: string) => text.replace(notXml, '');
+
+/** tag: URIs (RFC 4151) under the site's host: `tag:example.com,2026-03-04:article/ID`. */
+export function tagUri(baseUrl: string, since: string, what: string): string {
+  return `tag:${new URL(baseUrl).hostname},${since.slice(0, 10)}:${what}`;
+}
+
+/** An article body as HTML for a feed reader: related-story markers out, links absolute. */
+function bodyHtml(article: Article, baseUrl: string): string {
+  const html = splitBody(article.body)
+    .map((part) => (part.kind === 'markdown' ? renderArticleMarkdown(part.text) : ''))
+    .join('');
+  return html.replace(/(href|src)="\/(?!\/)/g, `$1="${baseUrl}/`);
+}
+
+function newFeed(
+  ctx: SiteContext,
+  format: FeedFormat,
+  props: {
+    title: string;
+    description: string;
+    pagePath: string;
+    feedPath: string;
+    updated: string | null;
+  },
+): Feed {
+  const page = ctx.baseUrl + (props.pagePath === '/' ? '/' : props.pagePath);
+  const self = `${ctx.baseUrl}${props.feedPath}/${format === 'rss' ? 'feed.xml' : 'atom.xml'}`;
+  return new Feed({
+    id: page,
+    title: xmlText(props.title),
+    description: xmlText(props.description || props.title),
+    link: page,
+    language: 'en-GB',
+    // With nothing in it yet, a feed was last updated at the epoch (stable bytes, stable ETag).
+    updated: new Date(props.updated ?? 0),
+    generator: 'Broadsheet',
+    copyright: `© ${ctx.siteName}`,
+    feedLinks: format === 'rss' ? { rss: self } : { atom: self },
+  });
+}
+
+const htmlIn = (format: FeedFormat, text: string) =>
+  format === 'atom' ? escapeHtml(xmlText(text)) : xmlText(text);
+
+function articleItem(ctx: SiteContext, feed: ArticleFeed, format: FeedFormat, a: Article): Item {
+  const url = ctx.baseUrl + articlePath(a);
+  const published = new Date(a.publishedAt ?? a.createdAt);
+  return {
+    title: htmlIn(format, a.headline),
+    id: tagUri(ctx.baseUrl, a.createdAt, `article/${a.id}`),
+    link: url,
+    // Atom's <updated> is the public "Updated" time only (an editor-marked update).
+    date: new Date(a.updatedAt ?? a.publishedAt ?? a.createdAt),
+    published,
+    description: escapeHtml(xmlText(a.standfirst || a.headline)),
+    ...(feed.fullText ? { content: xmlText(bodyHtml(a, ctx.baseUrl)) } : {}),
+    author: a.authors.map((p) => ({
+      name: xmlText(p.name),
+      link: `${ctx.baseUrl}/author/${p.slug}`,
+    })),
+    category: [
+      // Atom's label attribute would carry the name unescaped, so Atom gets slugs as terms.
+      format === 'rss'
+        ? { name: xmlText(a.section.name), domain: `${ctx.baseUrl}/${a.section.slug}` }
+        : { term: a.section.slug, scheme: `${ctx.baseUrl}/` },
+      ...a.tags.map((t) =>
+        format === 'rss'
+          ? { name: xmlText(t.name), domain: `${ctx.baseUrl}/tag/${t.slug}` }
+          : { term: t.slug, scheme: `${ctx.baseUrl}/tag/` },
+      ),
+    ],
+  };
+}
+
+export function articleFeedXml(ctx: SiteContext, feed: ArticleFeed, format: FeedFormat): string {
+  const out = newFeed(ctx, format, {
+    title: feed.subject ? `${ctx.siteName}: ${feed.subject}` : ctx.siteName,
+    description: feed.description || `The latest from ${ctx.siteName}.`,
+    pagePath: feed.pagePath,
+    feedPath: feed.pagePath === '/' ? '' : feed.pagePath,
+    updated: feed.updated,
+  });
+  for (const a of feed.articles) out.addItem(articleItem(ctx, feed, format, a));
+  return format === 'rss' ? out.rss2() : out.atom1();
+}
+
+const kindName: Record<PublishedCorrection['kind'], string> = {
+  correction: 'Correction',
+  clarification: 'Clarification',
+  update: 'Update',
+};
+
+export function correctionsFeedXml(
+  ctx: SiteContext,
+  feed: CorrectionsFeed,
+  format: FeedFormat,
+): string {
+  const out = newFeed(ctx, format, {
+    title: `${ctx.siteName}: corrections and clarifications`,
+    description: `Corrections, clarifications and updates to articles published by ${ctx.siteName}.`,
+    pagePath: '/corrections',
+    feedPath: '/corrections',
+    updated: feed.updated,
+  });
+  for (const c of feed.corrections) {
+    out.addItem({
+      title: htmlIn(format, `${kindName[c.kind]}: ${c.article.headline}`),
+      id: tagUri(ctx.baseUrl, c.createdAt, `correction/${c.id}`),
+      link: `${ctx.baseUrl}${articlePath(c.article)}#corrections-heading`,
+      date: new Date(c.createdAt),
+      published: new Date(c.createdAt),
+      description: escapeHtml(xmlText(c.text)),
+      category:
+        format === 'rss'
+          ? [
+              { name: c.kind },
+              {
+                name: xmlText(c.article.section.name),
+                domain: `${ctx.baseUrl}/${c.article.section.slug}`,
+              },
+            ]
+          : [{ term: c.kind }, { term: c.article.section.slug, scheme: `${ctx.baseUrl}/` }],
+    });
+  }
+  return format === 'rss' ? out.rss2() : out.atom1();
+}
