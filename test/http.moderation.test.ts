@@ -396,5 +396,131 @@ for (const database of databases()) {
         400,
       );
     });
+
+    const page = async (path: string, who: Person | null) => {
+      const res = await fetch(app.url + path, {
+        redirect: 'manual',
+        ...(who ? { headers: { cookie: who.cookie } } : {}),
+      });
+      return { status: res.status, location: res.headers.get('location'), text: await res.text() };
+    };
+
+    test('the queue page: moderators only; plain forms approve in bulk, reject with a reason, sanction', async () => {
+      const a = await article();
+      const fresh = await person();
+      const ids: string[] = [];
+      for (const n of [1, 2, 3]) {
+        ids.push((await json(await post(a, `Held number ${n} https://x.example/${n}`, fresh))).id);
+      }
+      assert.equal((await page('/admin/moderation', reader)).status, 403);
+      const anon = await page('/admin/moderation', null);
+      assert.equal(anon.status, 303);
+      assert.match(anon.location ?? '', /^\/signin\?next=/);
+      const queue = await page(`/admin/moderation?status=pending&article=${a.id}`, moderator);
+      assert.equal(queue.status, 200);
+      for (const id of ids) assert.ok(queue.text.includes(`id="item-${id}"`));
+      assert.match(queue.text, /Held because/);
+      assert.match(queue.text, /Link from a new commenter/);
+      assert.match(queue.text, /0 approved comments ·\s+0 rejected comments/);
+
+      const back = `/admin/moderation?status=pending&article=${a.id}`;
+      const bulk = await fetch(`${app.url}/admin/moderation/act`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          origin,
+          cookie: moderator.cookie,
+        },
+        body: `_csrf=${moderator.csrf}&ids=${ids[0]}&ids=${ids[1]}&action=approve&back=${encodeURIComponent(back)}`,
+      });
+      assert.equal(bulk.status, 303);
+      assert.equal(bulk.headers.get('location'), `${back}&done=approve`);
+      assert.deepEqual((await thread(a)).sort(), [ids[0], ids[1]].sort());
+
+      const reject = await form(
+        '/admin/moderation/act',
+        { ids: ids[2]!, action: 'reject', reason: 'Off topic', back },
+        moderator,
+      );
+      assert.equal(reject.status, 303);
+      const stored = await db.store.moderation.moderated(ids[2]!);
+      assert.equal(stored?.status, 'rejected');
+      assert.equal(stored?.rejectionReason, 'Off topic');
+
+      const none = await form('/admin/moderation/act', { action: 'approve', back }, moderator);
+      assert.equal(none.status, 400);
+      assert.match(await none.text(), /Choose at least one comment/);
+
+      const suspend = await form(
+        '/admin/moderation/sanction',
+        { userId: fresh.user.id, choice: '24h', reason: 'Link spam', commentId: ids[2]!, back },
+        moderator,
+      );
+      assert.equal(suspend.status, 303);
+      const suspended = await db.store.users.byId(fresh.user.id);
+      assert.ok(
+        suspended?.suspendedUntil &&
+          Date.parse(suspended.suspendedUntil) > Date.now() + 23 * 3_600_000,
+      );
+      assert.equal((await post(a, 'Can I still post?', fresh)).status, 403);
+      const staff = await form(
+        '/admin/moderation/sanction',
+        { userId: writer.id, choice: 'ban', reason: 'no', back },
+        moderator,
+      );
+      assert.equal(staff.status, 403);
+      assert.equal((await db.store.users.byId(writer.id))?.bannedAt, null);
+
+      // The log keeps every action, newest first, and filters by person.
+      const log = await page(`/admin/moderation/log?target=${fresh.user.id}`, moderator);
+      assert.equal(log.status, 200);
+      const rows = log.text.match(/<tr>[\s\S]*?<\/tr>/g) ?? [];
+      assert.equal(rows.length, 5, 'header, suspend, reject, approve, approve');
+      assert.match(rows[1] ?? '', /suspend[\s\S]*24 hours: Link spam/);
+      assert.match(rows[2] ?? '', /reject[\s\S]*Off topic/);
+      assert.equal((await page('/admin/moderation/log', reader)).status, 403);
+      const item = await page(`/admin/moderation?status=rejected&article=${a.id}`, moderator);
+      assert.match(item.text, /Reason given to the author: Off topic/);
+      assert.match(item.text, /suspend by Person/);
+    });
+
+    test('settings: admins only, validated with every value kept, effective at once', async () => {
+      const admin = await person('admin');
+      assert.equal((await page('/admin/settings', moderator)).status, 403);
+      const shown = await page('/admin/settings', admin);
+      assert.equal(shown.status, 200);
+      assert.match(shown.text, /name="comments.editWindowMinutes"[^>]*value="15"/);
+      const bad = await form(
+        '/admin/settings',
+        {
+          'moderation.reportThreshold': 'many',
+          'moderation.suspectWords': 'scam\nswindle',
+          'comments.autoCloseHours': '48',
+        },
+        admin,
+      );
+      assert.equal(bad.status, 400);
+      const badText = await bad.text();
+      assert.match(badText, /Reports that take a comment back to review: enter a whole number/);
+      assert.match(badText, /scam\nswindle<\/textarea/);
+      assert.equal(await db.store.settings.get('comments.autoCloseHours'), null, 'nothing saved');
+      const good = await form(
+        '/admin/settings',
+        {
+          'moderation.suspectWords': 'scam\nswindle',
+          'moderation.premoderation': 'off',
+          'comments.editWindowMinutes': '30',
+        },
+        admin,
+      );
+      assert.equal(good.status, 303);
+      assert.equal(await db.store.settings.get('comments.editWindowMinutes'), '30');
+      const a = await article();
+      const c = await json(await post(a, 'What a sw1ndle this is'));
+      assert.equal(c.status, 'pending', 'the new word applies to the next comment');
+      const log = await db.store.moderation.log({ action: 'settings', limit: 5, offset: 0 });
+      assert.match(log[0]?.reason ?? '', /comments.editWindowMinutes, moderation.suspectWords/);
+    });
   });
 }

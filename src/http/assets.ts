@@ -48,6 +48,7 @@ const sources: { name: string; file: string }[] = [
   },
   { name: 'site.css', file: path.join(projectRoot, 'assets/site.css') },
   { name: 'reader.js', file: path.join(projectRoot, 'assets/reader.js') },
+  { name: 'moderation.js', file: path.join(projectRoot, 'assets/moderation.js') },
 ];
 
 export class AssetRegistry {

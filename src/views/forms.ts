@@ -23,9 +23,10 @@ export function postForm(
   ctx: PageContext,
   action: string,
   content: Renderable,
-  options: { className?: string; label?: string } = {},
+  options: { className?: string; label?: string; id?: string } = {},
 ): SafeHtml {
   return html`<form
+    ${options.id ? html` id="${options.id}"` : ''}
     method="post"
     action="${action}"
     class="${options.className ?? 'form'}"

@@ -12,7 +12,10 @@ import { adminHomeNotices, adminHomeView } from '../../../views/pages/admin/home
 import { requireRole } from '../../plugins/auth.js';
 import { sendPage } from '../../plugins/pages.js';
 import { doneMessage, type FormPageDeps } from '../forms.js';
+import { moderationEvents } from './moderation-events.js';
+import { moderationPages } from './moderation.js';
 import { outboxAdminPages } from './outbox.js';
+import { settingsPages } from './settings.js';
 import { tokenAdminPages } from './tokens.js';
 import { userAdminPages } from './users.js';
 
@@ -38,11 +41,18 @@ export async function adminPages(
       },
     );
 
+    await staff.register(async (moderators) => {
+      moderators.addHook('onRequest', requireRole(['moderator', 'admin']));
+      moderationPages(moderators, services, deps);
+      moderationEvents(moderators, services, { heartbeatMs: deps.limits.liveHeartbeatMs });
+    });
+
     await staff.register(async (admins) => {
       admins.addHook('onRequest', requireRole(['admin']));
       userAdminPages(admins, services, deps);
       outboxAdminPages(admins, deps.outbox, deps);
       tokenAdminPages(admins, services, deps);
+      settingsPages(admins, services, deps);
     });
   });
 }

@@ -12,8 +12,30 @@ export interface AdminLink {
 
 /** The staff tools that exist so far, by who may use them. */
 export function adminLinks(ctx: PageContext): AdminLink[] {
-  if (ctx.viewer?.role !== 'admin') return [];
+  const role = ctx.viewer?.role;
+  const moderation: AdminLink[] =
+    role === 'admin' || role === 'moderator'
+      ? [
+          {
+            href: '/admin/moderation',
+            text: 'Moderation',
+            description: 'The queue of comments: approve, reject, feature; suspend and ban.',
+          },
+          {
+            href: '/admin/moderation/log',
+            text: 'Moderation log',
+            description: 'Every moderator action: who, when, what and why.',
+          },
+        ]
+      : [];
+  if (role !== 'admin') return moderation;
   return [
+    ...moderation,
+    {
+      href: '/admin/settings',
+      text: 'Settings',
+      description: 'Comment policy: pre-moderation, word lists, links, trust, limits.',
+    },
     {
       href: '/admin/users',
       text: 'People',
@@ -34,12 +56,19 @@ export function adminLinks(ctx: PageContext): AdminLink[] {
 
 export function adminPage(
   ctx: PageContext,
-  props: { title: string; current: string; problem?: FormProblem | undefined; main: SafeHtml },
+  props: {
+    title: string;
+    current: string;
+    problem?: FormProblem | undefined;
+    main: SafeHtml;
+    head?: SafeHtml;
+  },
 ): SafeHtml {
   const links = [{ href: '/admin', text: 'Staff home' }, ...adminLinks(ctx)];
   return layout(ctx, {
     title: formTitle(props.title, props.problem),
     robots: 'noindex',
+    ...(props.head ? { head: props.head } : {}),
     main: html`<nav class="admin-nav" aria-label="Staff">
         <ul>
           ${links.map(

@@ -1,0 +1,224 @@
+/** The moderation queue and its forms; the service has the rules, these only translate. */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { isReasonCode } from '../../../domain/moderation/types.js';
+import type { Services } from '../../../services/index.js';
+import { queueTabs, type QueueTab } from '../../../store/types.js';
+import type { FormProblem } from '../../../views/forms.js';
+import { moderationLogView } from '../../../views/pages/admin/moderation-log.js';
+import { moderationActions, type ModerationAction } from '../../../store/types.js';
+import {
+  moderationNotices,
+  moderationQueueView,
+  queueHref,
+  type QueueView,
+} from '../../../views/pages/admin/moderation.js';
+import { sendPage } from '../../plugins/pages.js';
+import { attempt, doneMessage, type FormPageDeps } from '../forms.js';
+
+const perPage = 50;
+const Text = (maxLength: number) => Type.String({ maxLength });
+
+function toQueueView(raw: {
+  status?: string | undefined;
+  article?: string | undefined;
+  reason?: string | undefined;
+  page?: number | undefined;
+}): QueueView {
+  const tab = (queueTabs as readonly string[]).includes(raw.status ?? '')
+    ? (raw.status as QueueTab)
+    : 'pending';
+  return {
+    tab,
+    article: raw.article?.slice(0, 100) ?? '',
+    reason: raw.reason && isReasonCode(raw.reason) ? raw.reason : '',
+    page: raw.page && raw.page > 0 ? raw.page : 1,
+  };
+}
+
+/** Where the form came from, so the moderator lands where they were; only ever the queue. */
+function backTo(raw: string | undefined): { view: QueueView; focus: string } {
+  const url = new URL(raw ?? '', 'http://same.invalid/admin/moderation');
+  if (url.pathname !== '/admin/moderation') return { view: toQueueView({}), focus: '' };
+  const page = Number(url.searchParams.get('page'));
+  return {
+    view: toQueueView({
+      status: url.searchParams.get('status') ?? undefined,
+      article: url.searchParams.get('article') ?? undefined,
+      reason: url.searchParams.get('reason') ?? undefined,
+      page: Number.isInteger(page) ? page : 1,
+    }),
+    focus: (url.searchParams.get('focus') ?? '').slice(0, 100),
+  };
+}
+
+export function moderationPages(fastify: FastifyInstance, services: Services, deps: FormPageDeps) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+
+  async function queuePage(
+    request: FastifyRequest,
+    query: QueueView,
+    extra: { done?: string | undefined; problem?: FormProblem },
+  ) {
+    const [ctx, items, latest] = await Promise.all([
+      deps.pageContext(request),
+      services.moderation.queue({
+        tab: query.tab,
+        articleId: query.article || undefined,
+        reason: query.reason || undefined,
+        page: query.page,
+        perPage,
+      }),
+      services.reading.published({}, undefined, 50),
+    ]);
+    return moderationQueueView(ctx, {
+      query,
+      items,
+      hasMore: items.length === perPage,
+      articles: latest.items.map((a) => ({ id: a.id, headline: a.headline })),
+      now: new Date(),
+      ...extra,
+    });
+  }
+
+  app.get(
+    '/admin/moderation',
+    {
+      schema: {
+        hide: true,
+        querystring: Type.Object({
+          status: Type.Optional(Text(20)),
+          article: Type.Optional(Text(100)),
+          reason: Type.Optional(Text(40)),
+          page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })),
+          done: Type.Optional(Text(20)),
+          focus: Type.Optional(Text(100)),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const view = await queuePage(request, toQueueView(request.query), {
+        done: doneMessage(moderationNotices, request.query.done),
+      });
+      return sendPage(request, reply, view);
+    },
+  );
+
+  const redirectBack = (back: string | undefined, done: keyof typeof moderationNotices) => {
+    const { view, focus } = backTo(back);
+    return `${queueHref(view)}&done=${done}${focus ? `&focus=${encodeURIComponent(focus)}` : ''}`;
+  };
+
+  app.post(
+    '/admin/moderation/act',
+    {
+      schema: {
+        hide: true,
+        body: Type.Object(
+          {
+            ids: Type.Optional(Type.Union([Text(100), Type.Array(Text(100), { maxItems: 200 })])),
+            action: Text(20),
+            reason: Type.Optional(Text(500)),
+            back: Type.Optional(Text(600)),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request, reply) => {
+      const { ids, action, reason, back } = request.body;
+      const list = ids === undefined ? [] : [ids].flat();
+      const result = await attempt(() =>
+        services.moderation.act(request.viewer!.user, list, action, reason ?? ''),
+      );
+      if (result.ok) {
+        return reply.redirect(redirectBack(back, action as keyof typeof moderationNotices), 303);
+      }
+      const page = await queuePage(request, backTo(back).view, {
+        problem: { message: result.error.message },
+      });
+      return sendPage(request, reply, page, { status: result.error.status });
+    },
+  );
+
+  app.post(
+    '/admin/moderation/sanction',
+    {
+      schema: {
+        hide: true,
+        body: Type.Object(
+          {
+            userId: Text(100),
+            choice: Text(10),
+            reason: Type.Optional(Text(500)),
+            commentId: Type.Optional(Text(100)),
+            back: Type.Optional(Text(600)),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request, reply) => {
+      const { userId, choice, reason, commentId, back } = request.body;
+      const result = await attempt(() =>
+        services.moderation.sanction(
+          request.viewer!.user,
+          userId,
+          choice,
+          reason ?? '',
+          commentId ?? null,
+        ),
+      );
+      if (result.ok) {
+        return reply.redirect(redirectBack(back, choice === 'ban' ? 'ban' : 'suspend'), 303);
+      }
+      const page = await queuePage(request, backTo(back).view, {
+        problem: { message: result.error.message },
+      });
+      return sendPage(request, reply, page, { status: result.error.status });
+    },
+  );
+
+  app.get(
+    '/admin/moderation/log',
+    {
+      schema: {
+        hide: true,
+        querystring: Type.Object({
+          action: Type.Optional(Text(20)),
+          actor: Type.Optional(Text(100)),
+          target: Type.Optional(Text(100)),
+          page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const q = request.query;
+      const action = (moderationActions as readonly string[]).includes(q.action ?? '')
+        ? (q.action as ModerationAction)
+        : undefined;
+      const filter = {
+        action: action ?? '',
+        actor: q.actor ?? '',
+        target: q.target ?? '',
+        page: q.page ?? 1,
+      };
+      const [ctx, entries] = await Promise.all([
+        deps.pageContext(request),
+        services.moderation.log({
+          ...(action ? { action } : {}),
+          ...(filter.actor ? { actorId: filter.actor } : {}),
+          ...(filter.target ? { targetUserId: filter.target } : {}),
+          limit: perPage,
+          offset: (filter.page - 1) * perPage,
+        }),
+      ]);
+      return sendPage(
+        request,
+        reply,
+        moderationLogView(ctx, { entries, filter, hasMore: entries.length === perPage }),
+      );
+    },
+  );
+}
