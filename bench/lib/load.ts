@@ -145,6 +145,29 @@ function childrenOf(pid: number): number[] {
   }
 }
 
+let built = false;
+
+/**
+ * The server as production runs it: `npm run build` (tsc into dist/, incremental) and
+ * `node dist/cli/main.js serve`. BENCH_TSX=1 runs the sources through tsx instead (no build;
+ * its loader adds memory and start-up time).
+ */
+function serverCommand(): string[] {
+  if (process.env.BENCH_TSX === '1') return ['--import', 'tsx', path.join(root, 'src/cli/main.ts')];
+  if (!built) {
+    execFileSync(
+      process.execPath,
+      [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'],
+      {
+        cwd: root,
+        stdio: 'inherit',
+      },
+    );
+    built = true;
+  }
+  return [path.join(root, 'dist/cli/main.js')];
+}
+
 /** The real server (`broadsheet serve`) in its own process, on a data folder. */
 export async function startBroadsheet(
   dataDir: string,
@@ -152,24 +175,20 @@ export async function startBroadsheet(
   nodeArgs: string[] = [],
 ): Promise<Broadsheet> {
   const port = freePort();
-  const child = spawn(
-    process.execPath,
-    [...nodeArgs, '--import', 'tsx', path.join(root, 'src/cli/main.ts'), 'serve'],
-    {
-      cwd: root,
-      env: {
-        ...process.env,
-        DATA_DIR: dataDir,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        DEMO: '0',
-        LOG_LEVEL: 'warn',
-        WORKERS: '1',
-        ...env,
-      },
-      stdio: ['ignore', 'ignore', 'inherit'],
+  const child = spawn(process.execPath, [...nodeArgs, ...serverCommand(), 'serve'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DEMO: '0',
+      LOG_LEVEL: 'warn',
+      WORKERS: '1',
+      ...env,
     },
-  );
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const url = `http://127.0.0.1:${port}`;
   await waitFor(`${url}/readyz`, child, 'Broadsheet');
   // With WORKERS > 1 every worker must be listening before the load starts.

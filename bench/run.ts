@@ -1,0 +1,179 @@
+/**
+ * The benchmark suite (issue 9): runs every bench/*.ts script one after another, prints one
+ * table of their figures, and rewrites docs/performance.md with each figure, its target, whether
+ * it is met, the command that made it and the machine it ran on.
+ *
+ *   npm run bench                       (every script)
+ *   npm run bench -- article front      (only scripts whose name contains one of these)
+ *
+ * A script reports through its last line of output: `BENCH_RESULT {json}` with
+ * {"bench","command","rows":[{"figure","value","target"?,"met"?}]}. The page benchmarks measure
+ * WORKERS=1 and WORKERS=2 unless WORKERS_LIST says otherwise.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { readdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { machine, root, type ResultRow } from './lib/load.js';
+
+interface BenchResult {
+  bench: string;
+  command: string;
+  rows: ResultRow[];
+}
+
+interface Outcome {
+  file: string;
+  result: BenchResult | null;
+  exitCode: number;
+  seconds: number;
+  problem?: string;
+}
+
+const only = process.argv.slice(2);
+const scripts = readdirSync(path.join(root, 'bench'))
+  .filter((f) => f.endsWith('.ts') && f !== 'run.ts')
+  .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
+  .sort();
+if (scripts.length === 0) {
+  console.error('bench: no benchmark scripts matched');
+  process.exit(1);
+}
+
+function runScript(file: string): Promise<Outcome> {
+  const started = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join('bench', file)], {
+      cwd: root,
+      env: { WORKERS_LIST: '1,2', ...process.env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString('utf8');
+      process.stdout.write(chunk);
+    });
+    child.on('close', (code) => {
+      const seconds = Math.round((Date.now() - started) / 1000);
+      const last = out
+        .trimEnd()
+        .split('\n')
+        .reverse()
+        .find((line) => line.startsWith('BENCH_RESULT '));
+      let result: BenchResult | null = null;
+      let problem: string | undefined;
+      try {
+        if (last) result = JSON.parse(last.slice('BENCH_RESULT '.length)) as BenchResult;
+        else problem = 'printed no BENCH_RESULT line';
+      } catch (error) {
+        problem = `its BENCH_RESULT line is not JSON: ${(error as Error).message}`;
+      }
+      if (code !== 0) problem = `exited with ${code}${problem ? `; ${problem}` : ''}`;
+      resolve({ file, result, exitCode: code ?? 1, seconds, ...(problem ? { problem } : {}) });
+    });
+  });
+}
+
+const load = () =>
+  os
+    .loadavg()
+    .map((n) => n.toFixed(2))
+    .join(', ');
+const startedAt = new Date();
+const loadBefore = load();
+const outcomes: Outcome[] = [];
+for (const file of scripts) {
+  console.log(`\n=== bench/${file} ===`);
+  outcomes.push(await runScript(file));
+}
+const loadAfter = load();
+
+const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+const metCell = (row: ResultRow) => (row.met === undefined ? '' : row.met ? 'yes' : '**no**');
+const lines: string[] = [];
+for (const o of outcomes) {
+  const name = o.result?.bench ?? o.file.replace(/\.ts$/, '');
+  for (const row of o.result?.rows ?? []) {
+    lines.push(
+      `| ${cell(name)} | ${cell(row.figure)} | ${cell(row.value)} | ${cell(row.target ?? '')} | ${metCell(row)} |`,
+    );
+  }
+  if (o.problem)
+    lines.push(`| ${cell(name)} | (the script failed) | ${cell(o.problem)} | | **no** |`);
+}
+const header = ['| bench | figure | value | target | met |', '| --- | --- | --- | --- | --- |'];
+console.log(`\n${[...header, ...lines].join('\n')}`);
+
+const commit = (() => {
+  try {
+    const hash = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root })
+      .toString()
+      .trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src', 'bench'], {
+      cwd: root,
+    })
+      .toString()
+      .trim();
+    return dirty ? `${hash} (with uncommitted changes)` : hash;
+  } catch {
+    return 'unknown';
+  }
+})();
+const targets = outcomes.flatMap((o) => o.result?.rows ?? []).filter((r) => r.met !== undefined);
+const missed = targets.filter((r) => r.met === false);
+const failed = outcomes.filter((o) => o.problem);
+
+const sections = outcomes.map((o) => {
+  const name = o.result?.bench ?? o.file.replace(/\.ts$/, '');
+  const rows = (o.result?.rows ?? []).map(
+    (r) => `| ${cell(r.figure)} | ${cell(r.value)} | ${cell(r.target ?? '')} | ${metCell(r)} |`,
+  );
+  return [
+    `## ${name}`,
+    '',
+    `Command: \`${o.result?.command ?? `npx tsx bench/${o.file}`}\` (${o.seconds} s)`,
+    '',
+    ...(o.problem ? [`**The script failed:** ${o.problem}.`, ''] : []),
+    ...(rows.length
+      ? ['| figure | value | target | met |', '| --- | --- | --- | --- |', ...rows, '']
+      : []),
+  ].join('\n');
+});
+
+writeFileSync(
+  path.join(root, 'docs/performance.md'),
+  `# Performance
+
+<!-- Generated by \`npm run bench\` (bench/run.ts); edit bench/run.ts, not this file. -->
+
+Figures from \`npm run bench\`, run ${startedAt.toISOString().replace(/\.\d+Z$/, 'Z')} at commit
+${commit} on ${machine()}. Load average (1, 5, 15 min) before the run: ${loadBefore}; after:
+${loadAfter}. The load generator (autocannon) runs on the same machine as the servers, so it
+takes CPU from them; with a load average above the number of cores, other work was competing
+for the CPU during the run and every figure is lower than on an idle machine.
+
+**Targets:** ${targets.length - missed.length} of ${targets.length} met${failed.length ? `; ${failed.length} script(s) failed` : ''}.
+
+## How the figures are made
+
+- Every script under \`bench/\` runs on its own (\`npx tsx bench/NAME.ts\`) and ends with a
+  \`BENCH_RESULT\` line that this runner collects. \`npm run bench -- NAME\` runs a subset.
+- Page benchmarks (article page with 200 comments, front page): the real server
+  (\`broadsheet serve\`, SQLite, \`LOG_LEVEL=warn\`) in its own process(es), with \`WORKERS=1\`
+  and \`WORKERS=2\`, against nginx (Debian's \`nginx-light\`, \`worker_processes auto\`, access log
+  off) serving the identical bytes as a static file: the same HTML and, with \`gzip_static\`,
+  the very gzip bytes Broadsheet sends. Both are measured by autocannon with the same settings
+  (50 connections, 8 s, \`Accept-Encoding: gzip\`, after a 2 s warm-up) in the same run. The
+  pages are anonymous, so Broadsheet answers from its page cache (see architecture.md).
+- Memory is the resident set size of every server process, read from \`/proc\` when idle and
+  every 200 ms under load.
+- Page weight is measured from the real responses: the page and everything it loads.
+- Where time goes on a miss: \`npx tsx bench/lib/profile.ts\` (\`PAGE_CACHE_MB=0\` to profile
+  rendering) and \`npx tsx bench/lib/queries.ts\` (the SQL of one render, timed).
+
+${sections.join('\n')}`,
+);
+console.log(
+  `\n${targets.length - missed.length} of ${targets.length} targets met; docs/performance.md rewritten.`,
+);
+if (failed.length) process.exitCode = 1;
