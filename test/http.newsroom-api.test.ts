@@ -418,5 +418,89 @@ for (const database of databases()) {
       const res = await call('POST', `/api/v1/articles/${a.id}/publish`, editor, {});
       assert.equal(res.status, 422);
     });
+
+    test('corrections: typed, dated, placed by priority, never deleted, only retracted with a note', async () => {
+      const a = await published({ body: 'The body paragraph.' });
+      const post = (payload: unknown, who: Person = editor) =>
+        call('POST', `/api/v1/articles/${a.id}/corrections`, who, payload);
+      const clarification = await ok(
+        await post({ kind: 'clarification', text: 'The meeting was public.' }),
+        201,
+      );
+      assert.equal(clarification.priority, 'normal');
+      let now = await ok(await call('GET', `/api/v1/articles/${a.id}`, null));
+      assert.equal(now.updatedAt, null, 'a clarification does not move Updated');
+      const high = await ok(
+        await post({
+          kind: 'correction',
+          text: 'An earlier version named the wrong mayor.',
+          priority: 'high',
+        }),
+        201,
+      );
+      now = await ok(await call('GET', `/api/v1/articles/${a.id}`, null));
+      assert.equal(now.updatedAt, high.createdAt, 'a correction moves Updated');
+      const update = await ok(await post({ kind: 'update', text: 'The vote is on Friday.' }), 201);
+      now = await ok(await call('GET', `/api/v1/articles/${a.id}`, null));
+      assert.equal(now.updatedAt, update.createdAt);
+      assert.equal((await post({ kind: 'erratum', text: 'x' })).status, 400);
+      assert.equal((await post({ kind: 'correction', text: '  ' })).status, 400);
+
+      let page = await (await call('GET', path(a.url), null)).text();
+      const articleHtml = page.slice(page.indexOf('<article'));
+      const bodyAt = articleHtml.indexOf('The body paragraph.');
+      const highAt = articleHtml.indexOf('An earlier version named the wrong mayor.');
+      const lowAt = articleHtml.indexOf('The meeting was public.');
+      assert.ok(highAt > 0 && highAt < bodyAt, 'high priority above the body');
+      assert.ok(lowAt > bodyAt, 'normal priority below the body');
+      assert.match(page, /<span class="kind">Correction<\/span>, <time datetime="/);
+
+      // Retraction: a note is required, it happens once, and the notice stays visible.
+      const retract = (note: string) =>
+        call('POST', `/api/v1/articles/${a.id}/corrections/${high.id}/retract`, editor, { note });
+      assert.equal((await retract(' ')).status, 400);
+      assert.equal(
+        (
+          await call('POST', `/api/v1/articles/${a.id}/corrections/${high.id}/retract`, author, {
+            note: 'x',
+          })
+        ).status,
+        403,
+      );
+      const retracted = await ok(await retract('The mayor was named correctly.'));
+      assert.ok(retracted.retractedAt);
+      assert.equal(retracted.retractionNote, 'The mayor was named correctly.');
+      assert.equal((await retract('again')).status, 409);
+      now = await ok(await call('GET', `/api/v1/articles/${a.id}`, null));
+      assert.equal(now.corrections.length, 3, 'nothing deleted');
+      page = await (await call('GET', path(a.url), null)).text();
+      assert.match(page, /<s>An earlier version named the wrong mayor\.<\/s>/);
+      assert.match(page, /<strong>Retracted<\/strong>[\s\S]*?The mayor was named correctly\./);
+      const ld = JSON.parse(
+        /<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(page)?.[1] ?? '{}',
+      ) as { correction?: { text: string }[] };
+      assert.deepEqual(
+        ld.correction?.map((c) => c.text),
+        ['The meeting was public.', 'The vote is on Friday.'],
+        'a retracted notice leaves the structured data',
+      );
+
+      // The site-wide list (the syndication page): live notices, newest first, linked.
+      const list = await call('GET', '/corrections', null);
+      assert.equal(list.status, 200);
+      const listed = await list.text();
+      const order = ['The vote is on Friday.', 'The meeting was public.'].map((t) =>
+        listed.indexOf(t),
+      );
+      assert.ok(
+        order.every((i) => i > 0),
+        'both listed',
+      );
+      assert.ok(order[0]! < order[1]!, 'newest first');
+      assert.ok(!listed.includes('named the wrong mayor'), 'a retracted one leaves the list');
+      assert.ok(listed.includes(`href="${path(a.url)}#corrections-heading"`));
+      assert.match(page, /<h2 id="corrections-heading">Important correction<\/h2>/);
+      assert.match(page, /<h2 id="corrections-more-heading">Corrections and clarifications<\/h2>/);
+    });
   });
 }

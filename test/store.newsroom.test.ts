@@ -309,7 +309,7 @@ for (const database of databases()) {
       assert.ok(announced.some((c) => c.kind === 'article' && c.articleId === overdue.id));
     });
 
-    test('corrections are retracted, never deleted, and listed newest first', async () => {
+    test('corrections are retracted, never deleted', async () => {
       const a = await article({ status: 'published', publishedAt: at(-60) });
       const hidden = await article();
       const c1 = await store.articles.addCorrection({
@@ -346,12 +346,6 @@ for (const database of databases()) {
           [c1, 'high', at(4), 'It was right.'],
           [c2, 'normal', null, null],
         ],
-      );
-      const listed = await store.articles.listCorrections({ limit: 50, offset: 0 });
-      const mine = listed.filter((l) => l.article.id === a.id || l.article.id === hidden.id);
-      assert.deepEqual(
-        mine.map((l) => l.correction.id),
-        [c2, c1],
       );
     });
 

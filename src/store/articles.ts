@@ -23,7 +23,6 @@ import type { TimeCursor } from '../domain/cursor.js';
 import type {
   ArticleListQuery,
   ArticleStore,
-  CorrectionListItem,
   NewArticle,
   NewsroomListQuery,
   SaveArticle,
@@ -406,39 +405,6 @@ export class KyselyArticleStore implements ArticleStore {
       .where('retracted_at', 'is', null)
       .executeTakeFirst();
     return Number(result.numUpdatedRows) > 0;
-  }
-
-  async listCorrections(query: { limit: number; offset: number }): Promise<CorrectionListItem[]> {
-    const rows = await this.db
-      .selectFrom('corrections as c')
-      .innerJoin('articles as a', 'a.id', 'c.article_id')
-      .selectAll('c')
-      .where('a.status', '=', 'published')
-      .orderBy('c.created_at', 'desc')
-      .orderBy('c.id', 'desc')
-      .limit(query.limit)
-      .offset(query.offset)
-      .execute();
-    const articles = await this.publishedByIds([...new Set(rows.map((r) => r.article_id))]);
-    const byId = new Map(articles.map((a) => [a.id, a]));
-    return rows.flatMap((c) => {
-      const article = byId.get(c.article_id);
-      if (!article) return [];
-      return [
-        {
-          article,
-          correction: {
-            id: c.id,
-            kind: c.kind as CorrectionKind,
-            priority: c.priority === 'high' ? ('high' as const) : ('normal' as const),
-            text: c.text,
-            createdAt: c.created_at,
-            retractedAt: c.retracted_at,
-            retractionNote: c.retraction_note,
-          },
-        },
-      ];
-    });
   }
 
   async save(input: SaveArticle): Promise<SaveResult> {

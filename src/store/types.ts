@@ -6,7 +6,6 @@ import type {
   Article,
   ArticleStatus,
   ArticleSummary,
-  Correction,
   CorrectionKind,
   CorrectionPriority,
   SectionRef,
@@ -106,11 +105,6 @@ export interface NewsroomItem extends ArticleSummary {
   publishAt: string | null;
 }
 
-export interface CorrectionListItem {
-  correction: Correction;
-  article: ArticleSummary;
-}
-
 export interface ArticleListQuery {
   section?: string;
   tag?: string;
@@ -178,8 +172,6 @@ export interface ArticleStore {
     at: string;
     note: string;
   }): Promise<boolean>;
-  /** Corrections of published articles, newest first. */
-  listCorrections(query: { limit: number; offset: number }): Promise<CorrectionListItem[]>;
   /** The public "Updated" time and its note: only for an editor-marked substantive update. */
   markUpdated(articleId: string, at: string, note: string | null): Promise<void>;
   /** Published articles matching the terms (English stemming), best first. */

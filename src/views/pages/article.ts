@@ -1,4 +1,4 @@
-import { articlePath, type ArticleSummary } from '../../domain/article.js';
+import { activeCorrections, articlePath, type ArticleSummary } from '../../domain/article.js';
 import { splitBody } from '../../domain/body.js';
 import type { ArticlePage } from '../../services/reading.js';
 import type { PageContext } from '../context.js';
@@ -8,6 +8,7 @@ import { icons } from '../icons.js';
 import { layout } from '../layout.js';
 import { renderArticleMarkdown } from '../markdown.js';
 import { adjustPanel } from './adjust-panel.js';
+import { correctionsBlock } from './corrections.js';
 import { commentsSection, type CommentFormState, type PersonalComments } from './comments.js';
 
 function body(page: ArticlePage): SafeHtml {
@@ -98,15 +99,13 @@ function jsonLd(ctx: PageContext, page: ArticlePage, url: string) {
       url: `${ctx.baseUrl}/author/${p.slug}`,
     })),
     publisher: { '@type': 'NewsMediaOrganization', name: ctx.siteName, url: `${ctx.baseUrl}/` },
-    ...(a.corrections.length
+    ...(activeCorrections(a.corrections).length
       ? {
-          correction: a.corrections
-            .filter((c) => !c.retractedAt)
-            .map((c) => ({
-              '@type': 'CorrectionComment',
-              text: c.text,
-              datePublished: c.createdAt,
-            })),
+          correction: activeCorrections(a.corrections).map((c) => ({
+            '@type': 'CorrectionComment',
+            text: c.text,
+            datePublished: c.createdAt,
+          })),
         }
       : {}),
   };
@@ -127,7 +126,9 @@ export function articlePageView(
   const a = page.article;
   const path = articlePath(a);
   const url = ctx.baseUrl + path;
-  const corrections = a.corrections.filter((c) => !c.retractedAt);
+  // High-priority notices stand above the body; the rest follow it. Retracted ones stay visible.
+  const topNotices = a.corrections.filter((c) => c.priority === 'high');
+  const bottomNotices = a.corrections.filter((c) => c.priority !== 'high');
   const print = options.print === true;
   const printComments = print && options.printComments === true;
   const main = html`${print ? printNotice(path, printComments) : ''}
@@ -146,24 +147,9 @@ export function articlePageView(
         ${a.updatedAt && a.updateNote ? html`<p class="update-note"><strong>Update:</strong> ${a.updateNote}</p>` : ''}
         ${printSource(url, print ? (options.now ?? new Date()) : undefined)}
       </header>
+      ${correctionsBlock(topNotices, 'top', 'corrections-heading')}
       <div class="article__body">${body(page)}</div>
-      ${
-        corrections.length
-          ? html`<section class="corrections" aria-labelledby="corrections-heading">
-              <h2 id="corrections-heading">Corrections and clarifications</h2>
-              <ul>
-                ${corrections.map(
-                  (c) =>
-                    html`<li>
-                      <span class="kind">${c.kind}</span>,
-                      <time datetime="${c.createdAt}">${formatDateTime(c.createdAt)}</time>:
-                      ${c.text}
-                    </li>`,
-                )}
-              </ul>
-            </section>`
-          : ''
-      }
+      ${correctionsBlock(bottomNotices, 'bottom', topNotices.length ? 'corrections-more-heading' : 'corrections-heading')}
       ${
         page.related.length
           ? html`<aside class="related" aria-labelledby="related-heading">

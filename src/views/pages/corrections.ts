@@ -1,5 +1,5 @@
 /** /corrections: every public correction, clarification and update, newest first. */
-import { articlePath } from '../../domain/article.js';
+import { articlePath, type Correction } from '../../domain/article.js';
 import type { Page } from '../../services/reading.js';
 import type { PublishedCorrection } from '../../store/types.js';
 import type { PageContext } from '../context.js';
@@ -7,11 +7,59 @@ import { formatDateTime } from '../format.js';
 import { html, type SafeHtml } from '../html.js';
 import { layout } from '../layout.js';
 
-const kindName: Record<PublishedCorrection['kind'], string> = {
+const kindName: Record<Correction['kind'], string> = {
   correction: 'Correction',
   clarification: 'Clarification',
   update: 'Update',
 };
+
+/**
+ * On the article: high-priority notices stand above the body, the others follow it. A retracted
+ * notice stays, struck through and labelled in words, with the retraction's note: nothing is
+ * removed silently. The first block's heading is `#corrections-heading`, where links point.
+ */
+function when(iso: string): SafeHtml {
+  return html`<time datetime="${iso}">${formatDateTime(iso)}</time>`;
+}
+
+/** One notice: its kind and date, its text, and a retraction if there is one. */
+export function correctionNotice(c: Correction): SafeHtml {
+  const text = c.retractedAt ? html`<s>${c.text}</s>` : html`${c.text}`;
+  return html`<p class="correction__text">
+      <span class="kind">${kindName[c.kind]}</span>, ${when(c.createdAt)}: ${text}
+    </p>
+    ${
+      c.retractedAt
+        ? html`<p class="correction__retraction">
+            <strong>Retracted</strong> ${when(c.retractedAt)}: ${c.retractionNote ?? ''}
+          </p>`
+        : ''
+    }`;
+}
+
+/** The notices of one place on the article page; nothing when there are none. */
+export function correctionsBlock(
+  corrections: readonly Correction[],
+  place: 'top' | 'bottom',
+  headingId: string,
+): SafeHtml {
+  if (corrections.length === 0) return html``;
+  const heading = place === 'top' ? 'Important correction' : 'Corrections and clarifications';
+  return html`<section
+    class="corrections${place === 'top' ? ' corrections--top' : ''}"
+    aria-labelledby="${headingId}"
+  >
+    <h2 id="${headingId}">${heading}</h2>
+    <ul>
+      ${corrections.map(
+        (c) =>
+          html`<li class="correction${c.retractedAt ? ' correction--retracted' : ''}">
+            ${correctionNotice(c)}
+          </li>`,
+      )}
+    </ul>
+  </section>`;
+}
 
 function item(c: PublishedCorrection): SafeHtml {
   return html`<li class="correction-entry">
