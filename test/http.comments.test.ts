@@ -225,7 +225,7 @@ for (const database of databases()) {
       const location = res.headers.get('location') ?? '';
       const id = /#comment-([0-9a-z]+)$/.exec(location)?.[1];
       assert.ok(id, location);
-      assert.equal(location, `${path}#comment-${id}`);
+      assert.equal(location, `${path}?comment=${id}#comment-${id}`);
       const reply = await formPost(path, { body: 'Form reply', parentId: id });
       assert.equal(reply.status, 303);
       const page = await (

@@ -133,6 +133,225 @@ for (const database of databases()) {
       assert.equal(await store.comments.byIdempotencyKey(ann.id, 'never-used'), null);
     });
 
+    const person = async (slug: string) =>
+      store.users.create({
+        email: `${slug}@example.com`,
+        name: `Person ${slug}`,
+        slug,
+        role: 'commenter',
+        passwordHash: null,
+        createdAt: at(-10_000),
+      });
+
+    test('an edit keeps every earlier version, oldest first', async () => {
+      const a = await article();
+      const c = await comment({ articleId: a.id, body: 'v1', html: '<p>v1</p>' });
+      await store.comments.edit({ id: c.id, body: 'v2', html: '<p>v2</p>', at: at(3) });
+      const edited = await store.comments.edit({
+        id: c.id,
+        body: 'v3 ✓',
+        html: '<p>v3 ✓</p>',
+        at: at(7),
+      });
+      assert.equal(edited.body, 'v3 ✓');
+      assert.equal(edited.editedAt, at(7));
+      assert.deepEqual(await store.comments.revisions(c.id), [
+        { body: 'v1', html: '<p>v1</p>', writtenAt: at(0), replacedAt: at(3) },
+        { body: 'v2', html: '<p>v2</p>', writtenAt: at(3), replacedAt: at(7) },
+      ]);
+    });
+
+    test('concurrent edits of one comment lose no version', async () => {
+      const a = await article();
+      const c = await comment({ articleId: a.id, body: 'v0' });
+      await Promise.all(
+        [1, 2, 3, 4].map((i) =>
+          store.comments.edit({ id: c.id, body: `v${i}`, html: `v${i}`, at: at(i) }),
+        ),
+      );
+      const versions = (await store.comments.revisions(c.id)).map((v) => v.body);
+      const current = (await store.comments.byId(c.id))!.body;
+      assert.deepEqual([...versions, current].sort(), ['v0', 'v1', 'v2', 'v3', 'v4']);
+    });
+
+    test('delete: a placeholder with replies, gone without; counts follow', async () => {
+      const a = await article();
+      const top = await comment({ articleId: a.id, body: 'secret words' });
+      const reply = await comment({ articleId: a.id, parentId: top.id, createdAt: at(1) });
+      const lone = await comment({ articleId: a.id, createdAt: at(2) });
+      await store.comments.edit({ id: top.id, body: 'x', html: 'x', at: at(3) });
+      assert.equal((await store.articles.getById(a.id))?.commentCount, 3);
+
+      const placeholder = await store.comments.delete({ id: top.id, at: at(4) });
+      assert.equal(placeholder.status, 'deleted');
+      assert.equal(placeholder.body, '');
+      assert.equal(placeholder.html, '');
+      assert.deepEqual(await store.comments.revisions(top.id), []);
+      await store.comments.delete({ id: lone.id, at: at(5) });
+      // Deleting twice changes nothing.
+      await store.comments.delete({ id: lone.id, at: at(6) });
+      assert.equal((await store.articles.getById(a.id))?.commentCount, 1);
+
+      const page = await store.comments.topLevelPage({ articleId: a.id, sort: 'oldest', limit: 9 });
+      assert.deepEqual(
+        page.map((c) => [c.id, c.status]),
+        [[top.id, 'deleted']],
+      );
+      const replies = await store.comments.repliesPage({ rootId: top.id, limit: 9 });
+      assert.deepEqual(
+        replies.map((c) => c.id),
+        [reply.id],
+      );
+      // The reply goes too: the placeholder stays in the table, the count reaches zero.
+      await store.comments.delete({ id: reply.id, at: at(7) });
+      assert.equal((await store.articles.getById(a.id))?.commentCount, 0);
+      assert.deepEqual(await store.comments.repliesPage({ rootId: top.id, limit: 9 }), []);
+    });
+
+    test('reactions: one per person, a toggle, right under concurrent clicks', async () => {
+      const a = await article();
+      const c = await comment({ articleId: a.id });
+      const people = await Promise.all(
+        Array.from({ length: 8 }, (_, i) => person(`reactor-${serial}-${i}`)),
+      );
+      // Everyone clicks "on" three times at once.
+      await Promise.all(
+        people.flatMap((p) =>
+          [1, 2, 3].map(() =>
+            store.comments.react({ commentId: c.id, userId: p.id, on: true, at: at(1) }),
+          ),
+        ),
+      );
+      assert.equal((await store.comments.byId(c.id))?.reactionCount, 8);
+      const first = people[0]!;
+      const off = await store.comments.react({ commentId: c.id, userId: first.id, at: at(2) });
+      assert.equal(off.reacted, false);
+      assert.equal(off.changed, true);
+      assert.equal(off.comment.reactionCount, 7);
+      const again = await store.comments.react({
+        commentId: c.id,
+        userId: first.id,
+        on: false,
+        at: at(3),
+      });
+      assert.equal(again.changed, false);
+      assert.equal(again.comment.reactionCount, 7);
+      const mine = await store.comments.reactedBy(people[1]!.id, [c.id, 'other']);
+      assert.deepEqual([...mine], [c.id]);
+      // Concurrent toggles by many people end with a count equal to the rows.
+      await Promise.all(
+        people.map((p) => store.comments.react({ commentId: c.id, userId: p.id, at: at(4) })),
+      );
+      assert.equal((await store.comments.byId(c.id))?.reactionCount, 1);
+    });
+
+    test('most reactions first: keyset pages without duplicates or gaps', async () => {
+      const a = await article();
+      const voters = await Promise.all(
+        Array.from({ length: 3 }, (_, i) => person(`voter-${serial}-${i}`)),
+      );
+      const made: Comment[] = [];
+      for (let i = 0; i < 9; i++) {
+        const c = await comment({ articleId: a.id, createdAt: at(Math.floor(i / 3)) });
+        for (const v of voters.slice(0, i % 3)) {
+          await store.comments.react({ commentId: c.id, userId: v.id, on: true, at: at(10) });
+        }
+        made.push((await store.comments.byId(c.id))!);
+      }
+      const expected = [...made]
+        .sort(
+          (x, y) =>
+            y.reactionCount - x.reactionCount ||
+            y.createdAt.localeCompare(x.createdAt) ||
+            y.id.localeCompare(x.id),
+        )
+        .map((c) => c.id);
+      const seen: string[] = [];
+      let after: { t: string; id: string; r: number; sort: 'reactions' } | null = null;
+      let late = '';
+      for (let round = 0; round < 10; round++) {
+        const page = await store.comments.topLevelPage({
+          articleId: a.id,
+          sort: 'reactions',
+          limit: 2,
+          after,
+        });
+        if (page.length === 0) break;
+        seen.push(...page.map((c) => c.id));
+        const last = page[page.length - 1]!;
+        after = { sort: 'reactions', t: last.createdAt, id: last.id, r: last.reactionCount };
+        // A new comment (no reactions yet) arriving meanwhile takes its place once.
+        if (round === 0) late = (await comment({ articleId: a.id, createdAt: at(50) })).id;
+      }
+      assert.deepEqual(
+        seen.filter((id) => id !== late),
+        expected,
+      );
+      assert.equal(new Set(seen).size, seen.length);
+      assert.ok(seen.includes(late));
+    });
+
+    test('a thread pages its replies; ancestors come top-level first', async () => {
+      const a = await article();
+      const top = await comment({ articleId: a.id });
+      let parent = top.id;
+      const chain: string[] = [];
+      for (let i = 1; i <= 7; i++) {
+        const c = await comment({ articleId: a.id, parentId: parent, createdAt: at(i) });
+        chain.push(c.id);
+        parent = c.id;
+      }
+      const first = await store.comments.repliesPage({ rootId: top.id, limit: 3 });
+      assert.deepEqual(
+        first.map((c) => c.id),
+        chain.slice(0, 3),
+      );
+      const last = first[2]!;
+      const next = await store.comments.repliesPage({
+        rootId: top.id,
+        limit: 3,
+        after: { t: last.createdAt, id: last.id },
+      });
+      assert.deepEqual(
+        next.map((c) => c.id),
+        chain.slice(3, 6),
+      );
+      const from = await store.comments.repliesPage({
+        rootId: top.id,
+        limit: 1,
+        after: { t: last.createdAt, id: last.id },
+        inclusive: true,
+      });
+      assert.deepEqual(
+        from.map((c) => c.id),
+        [last.id],
+      );
+      const ancestors = await store.comments.ancestors(chain[6]!);
+      assert.deepEqual(
+        ancestors.map((c) => c.id),
+        [top.id, ...chain.slice(0, 6)],
+      );
+    });
+
+    test('per-article comment settings override the site default, or follow it with null', async () => {
+      const a = await article();
+      assert.deepEqual(await store.comments.articleSettings(a.id), {
+        mode: null,
+        autoCloseHours: null,
+      });
+      await store.comments.setArticleSettings(a.id, { mode: 'premoderated', autoCloseHours: 24 });
+      assert.deepEqual(await store.comments.articleSettings(a.id), {
+        mode: 'premoderated',
+        autoCloseHours: 24,
+      });
+      await store.comments.setArticleSettings(a.id, { mode: null, autoCloseHours: 0 });
+      assert.deepEqual(await store.comments.articleSettings(a.id), {
+        mode: null,
+        autoCloseHours: 0,
+      });
+      assert.equal(await store.comments.articleSettings('no-such-article'), null);
+    });
+
     for (const sort of ['oldest', 'newest'] as const) {
       test(`paging ${sort} first: no duplicates, no gaps, even with equal times and writes between pages`, async () => {
         const a = await article();

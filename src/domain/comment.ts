@@ -4,7 +4,7 @@ import type { AuthorRef } from './article.js';
 export const commentStatuses = ['published', 'pending', 'rejected', 'deleted'] as const;
 export type CommentStatus = (typeof commentStatuses)[number];
 
-export const commentSorts = ['oldest', 'newest'] as const;
+export const commentSorts = ['oldest', 'newest', 'reactions'] as const;
 export type CommentSort = (typeof commentSorts)[number];
 
 /** Longer comments are refused, never truncated. Counted in characters (code points). */
@@ -12,6 +12,9 @@ export const maxCommentLength = 5000;
 
 /** Replies deeper than this are shown flat, with "in reply to NAME". */
 export const maxVisualDepth = 4;
+
+/** Replies of one thread shown at a time; a huge thread continues behind a "more replies" link. */
+export const repliesPerThread = 30;
 
 export interface Comment {
   id: string;
@@ -34,9 +37,18 @@ export interface Comment {
 
 export interface CommentNode {
   comment: Comment;
-  /** The author of the comment it answers, for replies shown flat. */
+  /** The author of the comment it answers, for replies shown flat (null: a deleted comment). */
   inReplyTo: AuthorRef | null;
+  /** True when the comment it answers is not on this page (shown flat, with "in reply to"). */
+  detached?: boolean;
   replies: CommentNode[];
+  /** The cursor of the thread's next replies, when there are more than the page shows. */
+  moreReplies?: string | null;
+}
+
+/** A deleted comment is only ever read as the placeholder that keeps its replies in place. */
+export function isPlaceholder(c: Comment): boolean {
+  return c.status === 'deleted';
 }
 
 /** The length a reader would count: emoji and other astral characters count once. */
@@ -46,11 +58,15 @@ export function commentLength(body: string): number {
 
 /**
  * Threads from top-level comments (in page order) and their replies (in any order). Replies are
- * ordered oldest first under their parent; one whose parent is missing is left out.
+ * ordered oldest first under their parent. A reply whose parent is not on the page but is public
+ * (`outside`: a parent shown on an earlier page of the thread) hangs flat under its top-level
+ * comment, saying whom it answers; one whose parent is not public is left out. Placeholders of
+ * deleted comments that end up with no replies are dropped.
  */
 export function buildThreads(
   topLevel: readonly Comment[],
   replies: readonly Comment[],
+  outside: ReadonlyMap<string, Comment> = new Map(),
 ): CommentNode[] {
   const nodes = new Map<string, CommentNode>();
   const node = (comment: Comment): CommentNode => ({ comment, inReplyTo: null, replies: [] });
@@ -65,13 +81,29 @@ export function buildThreads(
   // Parents are always older than their replies, so one pass in time order finds every parent.
   for (const c of sorted) {
     const parent = c.parentId ? nodes.get(c.parentId) : undefined;
-    if (!parent) continue;
     const n = node(c);
-    n.inReplyTo = parent.comment.author;
-    parent.replies.push(n);
+    if (parent) {
+      n.inReplyTo = isPlaceholder(parent.comment) ? null : parent.comment.author;
+      parent.replies.push(n);
+    } else {
+      const away = c.parentId ? outside.get(c.parentId) : undefined;
+      const root = nodes.get(c.rootId);
+      if (!away || !root || (away.status !== 'published' && !isPlaceholder(away))) continue;
+      n.inReplyTo = isPlaceholder(away) ? null : away.author;
+      n.detached = true;
+      root.replies.push(n);
+    }
     nodes.set(c.id, n);
   }
-  return roots;
+  return prune(roots);
+}
+
+/** Drops placeholders left without replies (their replies were deleted too). */
+function prune(nodes: CommentNode[]): CommentNode[] {
+  return nodes.filter((n) => {
+    n.replies = prune(n.replies);
+    return !isPlaceholder(n.comment) || n.replies.length > 0;
+  });
 }
 
 function cmp(a: string, b: string): number {

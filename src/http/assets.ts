@@ -49,6 +49,7 @@ const sources: { name: string; file: string }[] = [
   { name: 'site.css', file: path.join(projectRoot, 'assets/site.css') },
   { name: 'reader.js', file: path.join(projectRoot, 'assets/reader.js') },
   { name: 'moderation.js', file: path.join(projectRoot, 'assets/moderation.js') },
+  { name: 'comments.js', file: path.join(projectRoot, 'assets/comments.js') },
 ];
 
 export class AssetRegistry {

@@ -66,6 +66,8 @@ export interface Screening {
   isEdit: boolean;
   /** The article's own comment mode, when it has one (per-article settings). */
   articleMode?: CommentMode | null;
+  /** The article's own auto-close hours (0 = never), when it has them; else the site's. */
+  articleAutoCloseHours?: number | null;
   clientAddress?: string | null;
 }
 
@@ -96,13 +98,17 @@ export class ModerationService {
   }
 
   /** The article's effective mode: its own setting or the site default, auto-close applied. */
-  async commentMode(article: Article, override: CommentMode | null = null): Promise<CommentMode> {
+  async commentMode(
+    article: Article,
+    override: CommentMode | null = null,
+    autoCloseHours: number | null = null,
+  ): Promise<CommentMode> {
     const s = await this.settings();
     const siteMode = s['comments.mode'] ?? 'open';
     return effectiveCommentMode({
       override,
       siteMode: isCommentMode(siteMode) ? siteMode : 'open',
-      autoCloseHours: Number(s['comments.autoCloseHours'] ?? 0),
+      autoCloseHours: autoCloseHours ?? Number(s['comments.autoCloseHours'] ?? 0),
       publishedAt: article.publishedAt,
       now: this.now(),
     });
@@ -113,7 +119,11 @@ export class ModerationService {
     const now = this.now();
     const [policy, articleMode, records] = await Promise.all([
       this.policy(),
-      this.commentMode(input.article, input.articleMode ?? null),
+      this.commentMode(
+        input.article,
+        input.articleMode ?? null,
+        input.articleAutoCloseHours ?? null,
+      ),
       this.store.moderation.records([input.author.id]),
     ]);
     const windowStart = new Date(now.getTime() - policy.ratePerPerson.windowSeconds * 1000);

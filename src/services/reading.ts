@@ -4,7 +4,7 @@ import { relatedSlugsIn } from '../domain/body.js';
 import { decodeCursor, encodeCursor } from '../domain/cursor.js';
 import { AppError, notFound } from '../errors.js';
 import type { Section, Store } from '../store/types.js';
-import type { CommentService, ThreadPage } from './comments.js';
+import type { CommentService, CommentView, CommentsPage } from './comments.js';
 
 export interface Page<T> {
   items: T[];
@@ -24,8 +24,8 @@ export interface ArticlePage {
   inline: Map<string, ArticleSummary>;
   /** Editor's picks first, then topical ones. */
   related: ArticleSummary[];
-  /** The first page of published comments, oldest first. */
-  comments: ThreadPage;
+  /** The part of the comments the page shows (the first page, oldest first, by default). */
+  comments: CommentsPage;
 }
 
 export type ArticleLookup = { kind: 'found'; page: ArticlePage } | { kind: 'moved'; path: string };
@@ -136,7 +136,11 @@ export class ReadingService {
    * The article at /{section}/{yyyy}/{mm}/{dd}/{slug}. Slugs are unique site-wide, so a right
    * slug under a wrong section or date answers with the canonical path instead.
    */
-  async articleAt(requestPath: string, slug: string): Promise<ArticleLookup> {
+  async articleAt(
+    requestPath: string,
+    slug: string,
+    commentView: CommentView = { kind: 'page', sort: 'oldest' },
+  ): Promise<ArticleLookup> {
     // A slug the article had before still leads to it (and so to its new address).
     const article =
       (await this.store.articles.getBySlug(slug)) ?? (await this.store.articles.byOldSlug(slug));
@@ -149,7 +153,7 @@ export class ReadingService {
       this.store.articles.publishedBySlugs(inlineSlugs),
       this.store.articles.publishedByIds(article.relatedIds),
       this.store.articles.topical(article, relatedCount + article.relatedIds.length),
-      this.comments.threads(article.id, 'oldest', undefined),
+      this.comments.pageFor(article, commentView),
     ]);
     const pickOrder = new Map(article.relatedIds.map((id, i) => [id, i]));
     picks.sort((a, b) => (pickOrder.get(a.id) ?? 0) - (pickOrder.get(b.id) ?? 0));

@@ -1,8 +1,25 @@
-import type { Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { Comment, CommentStatus } from '../domain/comment.js';
+import { isCommentMode, type CommentOverride } from '../domain/comment-settings.js';
 import { newId } from '../domain/ids.js';
 import type { Database } from './schema.js';
-import type { CommentPageQuery, CommentStore, NewComment } from './types.js';
+import type {
+  CommentPageQuery,
+  CommentRevision,
+  CommentStore,
+  NewComment,
+  ReplyPageQuery,
+} from './types.js';
+
+type CommentsEb = ExpressionBuilder<Database & { c: Database['comments'] }, 'c'>;
+
+/** What public reads show: published comments, and deleted ones kept as placeholders. */
+function isPublic(eb: CommentsEb) {
+  return eb.or([
+    eb('c.status', '=', 'published'),
+    eb.and([eb('c.status', '=', 'deleted'), eb('c.placeholder', '=', 1)]),
+  ]);
+}
 
 export class KyselyCommentStore implements CommentStore {
   constructor(private readonly db: Kysely<Database>) {}
@@ -107,23 +124,38 @@ export class KyselyCommentStore implements CommentStore {
   }
 
   async topLevelPage(query: CommentPageQuery) {
-    const desc = query.sort === 'newest';
+    const desc = query.sort !== 'oldest';
+    const op = desc ? '<' : '>';
     let q = this.select()
       .where('c.article_id', '=', query.articleId)
-      .where('c.status', '=', 'published')
-      .where('c.parent_id', 'is', null);
-    if (query.after) {
+      .where('c.parent_id', 'is', null)
+      .where(isPublic);
+    const after = query.from
+      ? { t: query.from.createdAt, id: query.from.id, r: query.from.reactionCount }
+      : query.after;
+    const inclusive = query.from ? (desc ? '<=' : '>=') : op;
+    if (after) {
       // Stored times are toISOString() output, and SQLite compares them as text.
-      const t = new Date(query.after.t).toISOString();
-      const { id } = query.after;
-      const op = desc ? '<' : '>';
-      q = q.where((eb) =>
+      const t = new Date(after.t).toISOString();
+      const { id } = after;
+      const byTime = (eb: CommentsEb) =>
         eb.or([
           eb('c.created_at', op, t),
-          eb.and([eb('c.created_at', '=', t), eb('c.id', op, id)]),
-        ]),
-      );
+          eb.and([eb('c.created_at', '=', t), eb('c.id', inclusive, id)]),
+        ]);
+      if (query.sort === 'reactions') {
+        const r = 'r' in after && after.r !== undefined ? after.r : 0;
+        q = q.where((eb) =>
+          eb.or([
+            eb('c.reaction_count', '<', r),
+            eb.and([eb('c.reaction_count', '=', r), byTime(eb)]),
+          ]),
+        );
+      } else {
+        q = q.where(byTime);
+      }
     }
+    if (query.sort === 'reactions') q = q.orderBy('c.reaction_count', 'desc');
     const rows = await q
       .orderBy('c.created_at', desc ? 'desc' : 'asc')
       .orderBy('c.id', desc ? 'desc' : 'asc')
@@ -170,6 +202,257 @@ export class KyselyCommentStore implements CommentStore {
       .execute();
     return rows.map(toComment);
   }
+
+  async repliesPage(query: ReplyPageQuery) {
+    let q = this.select()
+      .where('c.root_id', '=', query.rootId)
+      .where('c.parent_id', 'is not', null)
+      .where(isPublic);
+    if (query.after) {
+      const t = new Date(query.after.t).toISOString();
+      const { id } = query.after;
+      q = q.where((eb) =>
+        eb.or([
+          eb('c.created_at', '>', t),
+          eb.and([eb('c.created_at', '=', t), eb('c.id', query.inclusive ? '>=' : '>', id)]),
+        ]),
+      );
+    }
+    const rows = await q.orderBy('c.created_at').orderBy('c.id').limit(query.limit).execute();
+    return rows.map(toComment);
+  }
+
+  async byIds(ids: readonly string[]) {
+    if (ids.length === 0) return [];
+    const rows = await this.select().where('c.id', 'in', ids).execute();
+    return rows.map(toComment);
+  }
+
+  async ancestors(commentId: string) {
+    // One primary-key lookup per level; threads deeper than a few hundred levels do not occur,
+    // and a cap keeps a corrupt cycle from looping.
+    const chain: Comment[] = [];
+    let current = await this.byId(commentId);
+    for (let i = 0; current?.parentId && i < 1000; i++) {
+      current = await this.byId(current.parentId);
+      if (current) chain.unshift(current);
+    }
+    return chain;
+  }
+
+  /** The comment as it is after a change, read inside the change's transaction. */
+  private async changed(db: Kysely<Database>, id: string): Promise<Comment> {
+    const comment = await this.byIdIn(db, id);
+    if (!comment) throw new Error('comment vanished during a change');
+    return comment;
+  }
+
+  /**
+   * Runs a read-then-write change that only writes if the row is still as it was read (checked
+   * by the update itself); if another change came between, the whole transaction runs again on
+   * the new row. No lock-taking dummy updates: every update of a comment is a live change.
+   */
+  private async retrying<T>(work: (db: Kysely<Database>) => Promise<T | typeof stale>) {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      try {
+        const result = await this.atomically(async (db) => {
+          const value = await work(db);
+          // Leaving by exception rolls back what the attempt wrote before it found the row moved.
+          if (value === stale) throw new StaleRow();
+          return value;
+        });
+        return result;
+      } catch (error) {
+        if (!(error instanceof StaleRow) || this.db.isTransaction) throw error;
+      }
+    }
+    throw new Error('a comment kept changing under a concurrent write');
+  }
+
+  async edit(input: {
+    id: string;
+    body: string;
+    html: string;
+    at: string;
+    status?: CommentStatus;
+  }) {
+    return this.retrying(async (db) => {
+      const row = await db
+        .selectFrom('comments')
+        .selectAll()
+        .where('id', '=', input.id)
+        .executeTakeFirst();
+      if (!row) throw new Error('comment to edit is missing');
+      await db
+        .insertInto('comment_revisions')
+        .values({
+          id: newId(Date.parse(input.at)),
+          comment_id: input.id,
+          body: row.body,
+          html: row.html,
+          written_at: row.edited_at ?? row.created_at,
+          replaced_at: input.at,
+        })
+        .execute();
+      const status = input.status ?? (row.status as CommentStatus);
+      const updated = await db
+        .updateTable('comments')
+        .set({ body: input.body, html: input.html, edited_at: input.at, status })
+        .where('id', '=', input.id)
+        .where('status', '=', row.status)
+        .where('body', '=', row.body)
+        .where('edited_at', row.edited_at === null ? 'is' : '=', row.edited_at)
+        .executeTakeFirst();
+      if (Number(updated.numUpdatedRows) === 0) return stale;
+      const delta = countDelta(row.status, status);
+      if (delta !== 0) await this.addToCount(db, row.article_id, delta);
+      return this.changed(db, input.id);
+    });
+  }
+
+  async revisions(commentId: string): Promise<CommentRevision[]> {
+    const rows = await this.db
+      .selectFrom('comment_revisions')
+      .selectAll()
+      .where('comment_id', '=', commentId)
+      .orderBy('written_at')
+      .orderBy('id')
+      .execute();
+    return rows.map((r) => ({
+      body: r.body,
+      html: r.html,
+      writtenAt: r.written_at,
+      replacedAt: r.replaced_at,
+    }));
+  }
+
+  async delete(input: { id: string; at: string }) {
+    return this.retrying(async (db) => {
+      const row = await db
+        .selectFrom('comments')
+        .select(['status', 'article_id'])
+        .where('id', '=', input.id)
+        .executeTakeFirst();
+      if (!row) throw new Error('comment to delete is missing');
+      if (row.status === 'deleted') return this.changed(db, input.id);
+      // Replies that are or may become public keep a placeholder in their place.
+      const reply = await db
+        .selectFrom('comments as c')
+        .select('c.id')
+        .where('c.parent_id', '=', input.id)
+        .where((eb) => eb.or([isPublic(eb), eb('c.status', '=', 'pending')]))
+        .limit(1)
+        .executeTakeFirst();
+      const updated = await db
+        .updateTable('comments')
+        .set({
+          status: 'deleted',
+          placeholder: reply ? 1 : 0,
+          body: '',
+          html: '',
+          reaction_count: 0,
+        })
+        .where('id', '=', input.id)
+        .where('status', '=', row.status)
+        .executeTakeFirst();
+      if (Number(updated.numUpdatedRows) === 0) return stale;
+      await db.deleteFrom('comment_revisions').where('comment_id', '=', input.id).execute();
+      await db.deleteFrom('comment_reactions').where('comment_id', '=', input.id).execute();
+      const delta = countDelta(row.status, 'deleted');
+      if (delta !== 0) await this.addToCount(db, row.article_id, delta);
+      return this.changed(db, input.id);
+    });
+  }
+
+  private async addToCount(db: Kysely<Database>, articleId: string, delta: number) {
+    await db
+      .updateTable('articles')
+      .set((eb) => ({ comment_count: eb('comment_count', '+', delta) }))
+      .where('id', '=', articleId)
+      .execute();
+  }
+
+  async react(input: { commentId: string; userId: string; on?: boolean | undefined; at: string }) {
+    return this.atomically(async (db) => {
+      const existing = await db
+        .selectFrom('comment_reactions')
+        .select('user_id')
+        .where('comment_id', '=', input.commentId)
+        .where('user_id', '=', input.userId)
+        .executeTakeFirst();
+      const on = input.on ?? !existing;
+      // The primary key decides under concurrent clicks: only the insert or delete that actually
+      // changed a row moves the count, in the same transaction.
+      let changed = false;
+      if (on) {
+        const result = await db
+          .insertInto('comment_reactions')
+          .values({ comment_id: input.commentId, user_id: input.userId, created_at: input.at })
+          .onConflict((oc) => oc.columns(['comment_id', 'user_id']).doNothing())
+          .executeTakeFirst();
+        changed = Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+      } else {
+        const result = await db
+          .deleteFrom('comment_reactions')
+          .where('comment_id', '=', input.commentId)
+          .where('user_id', '=', input.userId)
+          .executeTakeFirst();
+        changed = Number(result.numDeletedRows) > 0;
+      }
+      if (changed) {
+        await db
+          .updateTable('comments')
+          .set((eb) => ({ reaction_count: eb('reaction_count', on ? '+' : '-', 1) }))
+          .where('id', '=', input.commentId)
+          .execute();
+      }
+      return { comment: await this.changed(db, input.commentId), reacted: on, changed };
+    });
+  }
+
+  async reactedBy(userId: string, commentIds: readonly string[]) {
+    if (commentIds.length === 0) return new Set<string>();
+    const rows = await this.db
+      .selectFrom('comment_reactions')
+      .select('comment_id')
+      .where('user_id', '=', userId)
+      .where('comment_id', 'in', commentIds)
+      .execute();
+    return new Set(rows.map((r) => r.comment_id));
+  }
+
+  async articleSettings(articleId: string): Promise<CommentOverride | null> {
+    const row = await this.db
+      .selectFrom('articles')
+      .select(['comments_mode', 'comments_auto_close_hours'])
+      .where('id', '=', articleId)
+      .executeTakeFirst();
+    if (!row) return null;
+    const hours = row.comments_auto_close_hours;
+    return {
+      mode: isCommentMode(row.comments_mode) ? row.comments_mode : null,
+      autoCloseHours: hours === null ? null : Number(hours),
+    };
+  }
+
+  async setArticleSettings(articleId: string, settings: CommentOverride) {
+    await this.db
+      .updateTable('articles')
+      .set({
+        comments_mode: settings.mode,
+        comments_auto_close_hours: settings.autoCloseHours,
+      })
+      .where('id', '=', articleId)
+      .execute();
+  }
+}
+
+const stale = Symbol('stale');
+class StaleRow extends Error {}
+
+/** How a status change moves the article's count of published comments. */
+function countDelta(from: string, to: string): number {
+  return (to === 'published' ? 1 : 0) - (from === 'published' ? 1 : 0);
 }
 
 export interface CommentRow {

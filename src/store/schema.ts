@@ -64,6 +64,10 @@ export interface ArticlesTable {
   /** When a scheduled article goes out. */
   publish_at: Generated<string | null>;
   created_by: Generated<string | null>;
+  /** Null: the site default (comments.mode). */
+  comments_mode: string | null;
+  /** Null: the site default (comments.autoCloseHours); 0 = never. */
+  comments_auto_close_hours: number | null;
 }
 
 export interface ArticleAuthorsTable {
@@ -175,6 +179,22 @@ export interface CommentsTable {
   featured_at: string | null;
   rejection_reason: Generated<string>;
   client_address: string | null;
+  placeholder: Generated<number>;
+}
+
+export interface CommentRevisionsTable {
+  id: string;
+  comment_id: string;
+  body: string;
+  html: string;
+  written_at: string;
+  replaced_at: string;
+}
+
+export interface CommentReactionsTable {
+  comment_id: string;
+  user_id: string;
+  created_at: string;
 }
 
 export interface CommentIdempotencyKeysTable {
@@ -235,6 +255,8 @@ export interface Database {
   comment_moderation_reasons: CommentModerationReasonsTable;
   comment_reports: CommentReportsTable;
   moderation_actions: ModerationActionsTable;
+  comment_revisions: CommentRevisionsTable;
+  comment_reactions: CommentReactionsTable;
 }
 
 export type Dialect = 'sqlite' | 'postgres';

@@ -13,6 +13,8 @@ import type {
 } from '../domain/article.js';
 import type { Comment, CommentSort, CommentStatus } from '../domain/comment.js';
 import type { SearchTerms } from '../domain/search.js';
+import type { CommentCursor } from '../domain/comment-cursor.js';
+import type { CommentOverride } from '../domain/comment-settings.js';
 import type { TimeCursor } from '../domain/cursor.js';
 import type { Reason, ReasonCode } from '../domain/moderation/types.js';
 import type { ReportReason } from '../domain/moderation/reports.js';
@@ -357,8 +359,27 @@ export interface CommentPageQuery {
   articleId: string;
   sort: CommentSort;
   limit: number;
-  /** Items strictly after this one in the sort order (createdAt, then id). */
-  after?: TimeCursor | null;
+  /** Items strictly after this one in the sort order (reactions, createdAt, id). */
+  after?: TimeCursor | CommentCursor | null;
+  /** Start at this comment (inclusive) instead: a permalink's page. */
+  from?: Comment | null;
+}
+
+export interface ReplyPageQuery {
+  rootId: string;
+  limit: number;
+  /** Replies strictly after this one (createdAt, id); with `inclusive`, from it. */
+  after?: { t: string; id: string } | null;
+  inclusive?: boolean;
+}
+
+export interface CommentRevision {
+  body: string;
+  html: string;
+  /** When this version was written (posted, or saved by an edit). */
+  writtenAt: string;
+  /** When an edit replaced it. */
+  replacedAt: string;
 }
 
 /** A comment as it is now, with the number of its latest change (see migration 0005). */
@@ -390,6 +411,47 @@ export interface CommentStore {
    * state, in change order (any status: the caller decides what is public).
    */
   changesSince(articleId: string, afterSeq: number, limit: number): Promise<CommentChange[]>;
+  /**
+   * Public replies of one thread (published, and placeholders of deleted ones), oldest first,
+   * keyset-paged.
+   */
+  repliesPage(query: ReplyPageQuery): Promise<Comment[]>;
+  /** These comments, whatever their status (missing ones are left out). */
+  byIds(ids: readonly string[]): Promise<Comment[]>;
+  /** The ancestors of a comment, top-level first, up to its parent. */
+  ancestors(commentId: string): Promise<Comment[]>;
+
+  /**
+   * Replaces the text, keeping the version it replaces; sets editedAt. With `status` (moderation
+   * held the edit), the status changes too and the article's count follows.
+   */
+  edit(input: {
+    id: string;
+    body: string;
+    html: string;
+    at: string;
+    status?: CommentStatus;
+  }): Promise<Comment>;
+  /** Earlier versions of a comment, oldest first (the current one is the comment itself). */
+  revisions(commentId: string): Promise<CommentRevision[]>;
+  /**
+   * Deletes the comment's text, versions and reactions. With replies it stays as a placeholder
+   * (status deleted); without, it is gone from every read. A published one leaves the count.
+   */
+  delete(input: { id: string; at: string }): Promise<Comment>;
+  /** Sets (true/false) or toggles (undefined) a person's reaction; the count follows atomically. */
+  react(input: {
+    commentId: string;
+    userId: string;
+    on?: boolean | undefined;
+    at: string;
+  }): Promise<{ comment: Comment; reacted: boolean; changed: boolean }>;
+  /** Which of these comments the person reacted to. */
+  reactedBy(userId: string, commentIds: readonly string[]): Promise<Set<string>>;
+
+  /** An article's own comment settings (null fields: the site default). */
+  articleSettings(articleId: string): Promise<CommentOverride | null>;
+  setArticleSettings(articleId: string, settings: CommentOverride): Promise<void>;
 }
 
 /** A comment as moderators see it: with why it was held and whether it is featured. */

@@ -1,19 +1,42 @@
 /**
- * Posting a comment or a reply with a plain HTML form. Success redirects to the new comment's
- * anchor; a refusal shows the article again with the message beside the text, which is kept.
+ * Comments with plain HTML forms: posting a comment or a reply, editing and deleting one's own,
+ * reacting, and the pages behind them (a comment's versions, its permalink). Success redirects
+ * to the comment; a refusal shows the form again with the message beside the text, which is kept.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { articlePath } from '../../domain/article.js';
+import type { Comment, CommentNode } from '../../domain/comment.js';
+import { safeRedirectPath } from '../../domain/redirect.js';
 import type { Services } from '../../services/index.js';
 import { articlePageView } from '../../views/pages/article.js';
-import { commentAnchor } from '../../views/pages/comments.js';
+import {
+  commentHistoryView,
+  deleteCommentView,
+  editCommentView,
+} from '../../views/pages/comment-pages.js';
+import { commentAnchor, commentPermalink } from '../../views/pages/comments.js';
 import { requireRole } from '../plugins/auth.js';
 import { sendPage } from '../plugins/pages.js';
 import { attempt, problemOf, type FormPageDeps } from './forms.js';
 
+const CommentParams = Type.Object({ id: Type.String({ maxLength: 200 }) });
+
 export function commentForms(fastify: FastifyInstance, services: Services, deps: FormPageDeps) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+
+  /** The article a comment is on, with the links a page about the comment needs. */
+  async function whereIs(comment: Comment) {
+    const article = await services.comments.articleOf(comment);
+    const path = articlePath(article);
+    return { path, headline: article.headline, permalink: commentPermalink(path, comment.id) };
+  }
+
+  async function viewerState(request: FastifyRequest, threads: readonly CommentNode[]) {
+    return request.viewer ? services.comments.viewerState(request.viewer.user, threads) : null;
+  }
+
   app.post(
     '/:section/:yyyy/:mm/:dd/:slug/comments',
     {
@@ -49,8 +72,16 @@ export function commentForms(fastify: FastifyInstance, services: Services, deps:
           clientAddress: request.ip,
         }),
       );
-      if (result.ok)
-        return reply.redirect(`${path}#${commentAnchor(result.value.comment.id)}`, 303);
+      if (result.ok) {
+        const c = result.value.comment;
+        // A held comment is not in the thread; the reader finds it under "awaiting review".
+        return reply.redirect(
+          c.status === 'published'
+            ? commentPermalink(path, c.id)
+            : `${path}#${commentAnchor(c.id)}`,
+          303,
+        );
+      }
       // Not found (article or parent) is an error page; anything else is shown beside the text.
       if (result.error.status === 404) throw result.error;
       if (result.error.retryAfterSeconds !== undefined) {
@@ -70,8 +101,150 @@ export function commentForms(fastify: FastifyInstance, services: Services, deps:
           body,
           replyTo: replyTarget ? { id: replyTarget.id, authorName: replyTarget.author.name } : null,
         },
+        commentViewer: await viewerState(request, lookup.page.comments.threads),
       });
       return sendPage(request, reply, page, { status: result.error.status });
+    },
+  );
+
+  // A comment's permalink: the article page opened around it.
+  app.get(
+    '/comments/:id',
+    { schema: { hide: true, params: CommentParams } },
+    async (request, reply) => {
+      const comment = await services.comments.publicComment(request.params.id);
+      return reply.redirect((await whereIs(comment)).permalink, 303);
+    },
+  );
+
+  app.get(
+    '/comments/:id/history',
+    { schema: { hide: true, params: CommentParams } },
+    async (request, reply) => {
+      const history = await services.comments.history(request.params.id);
+      const [ctx, where] = await Promise.all([deps.pageContext(request), whereIs(history.comment)]);
+      return sendPage(request, reply, commentHistoryView(ctx, history, where));
+    },
+  );
+
+  app.get(
+    '/comments/:id/edit',
+    { onRequest: requireRole('any'), schema: { hide: true, params: CommentParams } },
+    async (request, reply) => {
+      const comment = await services.comments.ownComment(
+        request.viewer!.user,
+        request.params.id,
+        'edit',
+      );
+      const [ctx, where, windowMinutes] = await Promise.all([
+        deps.pageContext(request),
+        whereIs(comment),
+        services.comments.editWindowMinutes(),
+      ]);
+      return sendPage(request, reply, editCommentView(ctx, comment, where, { windowMinutes }));
+    },
+  );
+
+  app.post(
+    '/comments/:id/edit',
+    {
+      onRequest: requireRole('any'),
+      schema: {
+        hide: true,
+        params: CommentParams,
+        body: Type.Object(
+          { body: Type.String({ maxLength: 100_000 }) },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request, reply) => {
+      const user = request.viewer!.user;
+      const result = await attempt(() =>
+        services.comments.editComment({
+          author: user,
+          id: request.params.id,
+          body: request.body.body,
+        }),
+      );
+      if (result.ok) {
+        const c = result.value;
+        const where = await whereIs(c);
+        return reply.redirect(
+          c.status === 'published' ? where.permalink : `${where.path}#${commentAnchor(c.id)}`,
+          303,
+        );
+      }
+      if (result.error.status === 404 || result.error.status === 403) throw result.error;
+      const comment = await services.comments.ownComment(user, request.params.id, 'edit');
+      const [ctx, where, windowMinutes] = await Promise.all([
+        deps.pageContext(request),
+        whereIs(comment),
+        services.comments.editWindowMinutes(),
+      ]);
+      const page = editCommentView(ctx, comment, where, {
+        windowMinutes,
+        body: request.body.body,
+        problem: problemOf(result.error, { 'edit-body': /./ }),
+      });
+      return sendPage(request, reply, page, { status: result.error.status });
+    },
+  );
+
+  app.get(
+    '/comments/:id/delete',
+    { onRequest: requireRole('any'), schema: { hide: true, params: CommentParams } },
+    async (request, reply) => {
+      const comment = await services.comments.ownComment(
+        request.viewer!.user,
+        request.params.id,
+        'delete',
+      );
+      const [ctx, where] = await Promise.all([deps.pageContext(request), whereIs(comment)]);
+      return sendPage(request, reply, deleteCommentView(ctx, comment, where));
+    },
+  );
+
+  app.post(
+    '/comments/:id/delete',
+    { onRequest: requireRole('any'), schema: { hide: true, params: CommentParams } },
+    async (request, reply) => {
+      const deleted = await services.comments.deleteComment({
+        author: request.viewer!.user,
+        id: request.params.id,
+      });
+      const { path } = await whereIs(deleted);
+      return reply.redirect(`${path}#comments`, 303);
+    },
+  );
+
+  app.post(
+    '/comments/:id/reactions',
+    {
+      onRequest: requireRole('any'),
+      schema: {
+        hide: true,
+        params: CommentParams,
+        body: Type.Object(
+          {
+            on: Type.Optional(Type.Union([Type.Literal('1'), Type.Literal('0')])),
+            return: Type.Optional(Type.String({ maxLength: 2000 })),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request, reply) => {
+      const { on } = request.body;
+      const { comment } = await services.comments.react({
+        user: request.viewer!.user,
+        id: request.params.id,
+        on: on === undefined ? undefined : on === '1',
+      });
+      // Back to the page the reader was on, at the comment.
+      const fallback = (await whereIs(comment)).path;
+      const back = safeRedirectPath(request.body.return, fallback).split('#')[0] ?? fallback;
+      return reply.redirect(`${back}#${commentAnchor(comment.id)}`, 303);
     },
   );
 }

@@ -2,6 +2,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type, type Static } from 'typebox';
+import type { CommentView } from '../../services/comments.js';
 import type { Services } from '../../services/index.js';
 import type { ArticlePage } from '../../services/reading.js';
 import type { SiteContext } from '../../views/context.js';
@@ -116,11 +117,12 @@ export function readerRoutes(
     print: false | { comments: boolean },
     replyTo?: string,
     reportedId?: string,
+    commentView?: CommentView,
   ) {
     const path = `/${p.section}/${p.yyyy}/${p.mm}/${p.dd}/${p.slug}`;
     const [ctx, lookup] = await Promise.all([
       pageContext(request),
-      services.reading.articleAt(path, p.slug),
+      services.reading.articleAt(path, p.slug, commentView),
     ]);
     if (lookup.kind === 'moved') {
       const suffix = print ? `/print${print.comments ? '?comments=1' : ''}` : '';
@@ -135,6 +137,9 @@ export function readerRoutes(
       : articlePageView(ctx, lookup.page, {
           ...(await commentFormFor(request, lookup.page, replyTo)),
           ...(await personalComments(request, lookup.page, reportedId)),
+          commentViewer: request.viewer
+            ? await services.comments.viewerState(request.viewer.user, lookup.page.comments.threads)
+            : null,
         });
     const { article, related, inline } = lookup.page;
     return sendPage(request, reply, view, {
@@ -171,13 +176,34 @@ export function readerRoutes(
         querystring: Type.Object({
           reply: Type.Optional(Type.String({ maxLength: 200 })),
           reported: Type.Optional(Type.String({ maxLength: 200 })),
+          // Comment views that work as plain links: another sort or page, a permalink, and the
+          // later replies of one long thread.
+          comments_sort: Type.Optional(
+            Type.Union([Type.Literal('oldest'), Type.Literal('newest'), Type.Literal('reactions')]),
+          ),
+          comments_cursor: Type.Optional(Type.String({ maxLength: 300 })),
+          comment: Type.Optional(Type.String({ maxLength: 200 })),
+          thread: Type.Optional(Type.String({ maxLength: 200 })),
+          replies: Type.Optional(Type.String({ maxLength: 300 })),
         }),
       },
       // ?reply= and ?reported= only change what the signed-in reader sees.
-      config: { pageCache: { ignore: ['reply', 'reported'] } },
+      config: {
+        pageCache: {
+          ignore: ['reply', 'reported'],
+          vary: ['comments_sort', 'comments_cursor', 'comment', 'thread', 'replies'],
+        },
+      },
     },
-    (request, reply) =>
-      article(request, reply, request.params, false, request.query.reply, request.query.reported),
+    (request, reply) => {
+      const q = request.query;
+      const view: CommentView = q.comment
+        ? { kind: 'around', commentId: q.comment }
+        : q.thread && q.replies
+          ? { kind: 'thread', rootId: q.thread, cursor: q.replies }
+          : { kind: 'page', sort: q.comments_sort ?? 'oldest', cursor: q.comments_cursor };
+      return article(request, reply, request.params, false, q.reply, q.reported, view);
+    },
   );
 
   app.get(

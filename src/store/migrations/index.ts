@@ -8,6 +8,7 @@ import type { Dialect } from '../schema.js';
 import * as initial from './0001_initial.js';
 import * as accounts from './0002_accounts.js';
 import * as comments from './0003_comments.js';
+import * as commentFeatures from './0004_comment_features.js';
 import * as live from './0005_live.js';
 import * as search from './0006_search.js';
 import * as newsroom from './0008_newsroom.js';
@@ -28,6 +29,7 @@ const modules: Record<string, MigrationModule> = {
   '0001_initial': initial,
   '0002_accounts': accounts,
   '0003_comments': comments,
+  '0004_comment_features': commentFeatures,
   '0005_live': live,
   '0006_search': search,
   '0008_newsroom': newsroom,

@@ -10,6 +10,7 @@ import { renderArticleMarkdown } from '../markdown.js';
 import { adjustPanel } from './adjust-panel.js';
 import { correctionsBlock } from './corrections.js';
 import { commentsSection, type CommentFormState, type PersonalComments } from './comments.js';
+import type { CommentViewerState } from '../../services/comments.js';
 
 function body(page: ArticlePage): SafeHtml {
   return html`${splitBody(page.article.body).map((part) => {
@@ -121,6 +122,8 @@ export function articlePageView(
     commentForm?: CommentFormState;
     /** Only for a signed-in reader (their page is private, never cached). */
     personal?: PersonalComments;
+    /** The signed-in reader's reactions, edit links and pending comments. */
+    commentViewer?: CommentViewerState | null;
   } = {},
 ) {
   const a = page.article;
@@ -170,6 +173,7 @@ export function articlePageView(
             page: page.comments,
             ...(options.commentForm ? { form: options.commentForm } : {}),
             ...(options.personal && !print ? { personal: options.personal } : {}),
+            viewer: options.commentViewer ?? null,
           })
     }`;
 
@@ -194,6 +198,7 @@ export function articlePageView(
       ${a.publishedAt ? html`<meta property="article:published_time" content="${a.publishedAt}" />` : ''}
       ${authorNames ? html`<meta name="author" content="${authorNames}" />` : ''}
       <meta name="twitter:card" content="summary" />
+      ${print ? '' : html`<script src="${ctx.assetUrl('comments.js')}" defer></script>`}
       <script type="application/ld+json">
         ${jsonScript(jsonLd(ctx, page, url))}
       </script>`,

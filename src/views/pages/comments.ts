@@ -1,13 +1,23 @@
 /**
- * The Comments section of an article page: the heading with the count, the first page of threads
- * (indented to four levels, deeper replies flat with "in reply to"), and the form or the sign-in
- * invitation. For an anonymous reader it depends only on the article, so the bytes are the same
- * for everyone; the form (with its CSRF token) and the Reply links appear only for a signed-in one.
+ * The Comments section of an article page: the heading with the count, the sort links, one page
+ * of threads (indented to four levels, deeper replies flat with "in reply to"; long threads
+ * continue behind "More replies"), "Load more", and the form, the sign-in invitation or the
+ * notice that comments are closed. For an anonymous reader it depends only on the article and the
+ * URL, so the bytes are the same for everyone; what is personal (the form with its CSRF token,
+ * Reply, Like, Edit and Delete, one's own comments awaiting review) appears only for a signed-in
+ * reader, whose page is private.
  */
-import { maxCommentLength, maxVisualDepth, type CommentNode } from '../../domain/comment.js';
-import type { ThreadPage } from '../../services/comments.js';
+import {
+  isPlaceholder,
+  maxCommentLength,
+  maxVisualDepth,
+  type Comment,
+  type CommentNode,
+  type CommentSort,
+} from '../../domain/comment.js';
+import type { CommentsPage, CommentViewerState } from '../../services/comments.js';
 import type { PageContext } from '../context.js';
-import { formatDateTime } from '../format.js';
+import { formatDateTime, plural } from '../format.js';
 import { csrfField, errorSummary, type FormProblem } from '../forms.js';
 import { html, raw, type SafeHtml } from '../html.js';
 import type { ModeratedComment } from '../../store/types.js';
@@ -32,37 +42,132 @@ export function commentAnchor(id: string): string {
   return `comment-${id}`;
 }
 
-function commentItem(
-  ctx: PageContext,
-  node: CommentNode,
-  level: number,
-  flat: boolean,
-  personal: PersonalComments = {},
-): SafeHtml {
+/** The permalink of a comment on its article's page. */
+export function commentPermalink(articlePath: string, id: string): string {
+  return `${articlePath}?comment=${encodeURIComponent(id)}#${commentAnchor(id)}`;
+}
+
+const sortLabels: Record<CommentSort, string> = {
+  oldest: 'Oldest',
+  newest: 'Newest',
+  reactions: 'Most liked',
+};
+
+function sortUrl(path: string, sort: CommentSort, cursor?: string | null): string {
+  const q = new URLSearchParams();
+  if (sort !== 'oldest' || cursor) q.set('comments_sort', sort);
+  if (cursor) q.set('comments_cursor', cursor);
+  const query = q.toString();
+  return `${path}${query ? `?${query}` : ''}`;
+}
+
+/** The URL of the view on show, so that a Like sends the reader back to it. */
+function hereUrl(path: string, page: CommentsPage): string {
+  const v = page.view;
+  if (v.kind === 'page') return sortUrl(path, v.sort, v.cursor);
+  if (v.kind === 'around') return `${path}?comment=${encodeURIComponent(v.commentId)}`;
+  return `${path}?${new URLSearchParams({ thread: v.rootId, replies: v.cursor }).toString()}`;
+}
+
+interface ItemContext {
+  ctx: PageContext;
+  path: string;
+  here: string;
+  viewer: CommentViewerState | null;
+  focus: string | null;
+  personal: PersonalComments;
+}
+
+function reactionControl(ic: ItemContext, c: Comment): SafeHtml {
+  const n = c.reactionCount;
+  if (!ic.ctx.viewer || !ic.viewer) {
+    return n > 0
+      ? html`<span class="comment__reactions">${plural(n, 'like', 'likes')}</span>`
+      : html``;
+  }
+  const reacted = ic.viewer.reacted.has(c.id);
+  return html`<form method="post" action="/comments/${c.id}/reactions" class="comment__react-form">
+    ${csrfField(ic.ctx)}<input type="hidden" name="on" value="${reacted ? '0' : '1'}" /><input
+      type="hidden"
+      name="return"
+      value="${ic.here}"
+    /><button type="submit" class="comment__react" aria-pressed="${reacted ? 'true' : 'false'}">
+      Like<span class="visually-hidden"> the comment by ${c.author.name}</span>
+      <span class="comment__react-count">${n}</span>
+    </button>
+  </form>`;
+}
+
+function actions(ic: ItemContext, c: Comment): SafeHtml {
+  const v = ic.viewer;
+  const own = v && v.userId === c.author.id;
+  const name = html`<span class="visually-hidden"> ${own ? 'your comment' : `to ${c.author.name}`}</span>`;
+  return html`<div class="comment__actions">
+    ${reactionControl(ic, c)}
+    ${ic.ctx.viewer ? html`<a href="${ic.path}?reply=${c.id}#comment-form">Reply${name}</a>` : ''}
+    ${own && v.editable.has(c.id) ? html`<a href="/comments/${c.id}/edit">Edit${name}</a>` : ''}
+    ${own ? html`<a href="/comments/${c.id}/delete">Delete${name}</a>` : ''}
+  </div>`;
+}
+
+function editedMarker(c: Comment): SafeHtml {
+  return c.editedAt
+    ? html`<a class="comment__edited" href="/comments/${c.id}/history"
+        >edited<span class="visually-hidden">: see earlier versions</span></a
+      >`
+    : html``;
+}
+
+function commentCard(ic: ItemContext, node: CommentNode, flat: boolean): SafeHtml {
   const c = node.comment;
   const anchor = commentAnchor(c.id);
+  if (isPlaceholder(c)) {
+    return html`<p class="comment__deleted" id="${anchor}-author">Comment deleted</p>`;
+  }
+  const answers = node.inReplyTo ? node.inReplyTo.name : 'a deleted comment';
+  const replyTo =
+    flat || node.detached
+      ? html`<span class="comment__reply-to">in reply to ${answers}</span>`
+      : '';
+  return html`<article
+    class="comment__card${ic.focus === c.id ? ' comment__card--focus' : ''}"
+    aria-labelledby="${anchor}-author"
+  >
+    <p class="comment__meta">
+      <strong class="comment__author" id="${anchor}-author">${c.author.name}</strong>
+      ${replyTo}
+      <a class="comment__time" href="${commentPermalink(ic.path, c.id)}"
+        ><time datetime="${c.createdAt}">${formatDateTime(c.createdAt)}</time></a
+      >
+      ${editedMarker(c)}
+    </p>
+    <div class="comment__body">${raw(c.html)}</div>
+    ${actions(ic, c)} ${reportControl(ic.ctx, c, ic.personal.reportedId)}
+  </article>`;
+}
+
+function commentItem(ic: ItemContext, node: CommentNode, level: number, flat: boolean): SafeHtml {
+  const c = node.comment;
   // Replies nest until the deepest indented level; below it they follow in the same list.
   const nested = level < maxVisualDepth;
-  const children = node.replies.map((r) =>
-    commentItem(ctx, r, nested ? level + 1 : level, !nested, personal),
-  );
-  return html`<li class="comment" id="${anchor}">
-      <article class="comment__card" aria-labelledby="${anchor}-author">
-        <p class="comment__meta">
-          <strong class="comment__author" id="${anchor}-author">${c.author.name}</strong>
-          ${flat && node.inReplyTo ? html`<span class="comment__reply-to">in reply to ${node.inReplyTo.name}</span>` : ''}
-          <a class="comment__time" href="#${anchor}"><time datetime="${c.createdAt}">${formatDateTime(c.createdAt)}</time></a>
-        </p>
-        <div class="comment__body">${raw(c.html)}</div>
-        ${ctx.viewer ? html`<p class="comment__actions"><a href="?reply=${c.id}#comment-form">Reply<span class="visually-hidden"> to ${c.author.name}</span></a></p>` : ''}
-        ${reportControl(ctx, c, personal.reportedId)}
-      </article>
+  const children = node.replies.map((r) => commentItem(ic, r, nested ? level + 1 : level, !nested));
+  const more = node.moreReplies
+    ? html`<p class="comment-more-replies">
+        <a
+          href="${ic.path}?${new URLSearchParams({ thread: c.id, replies: node.moreReplies }).toString()}#${commentAnchor(c.id)}"
+          >More replies<span class="visually-hidden"> to ${isPlaceholder(c) ? 'a deleted comment' : c.author.name}</span></a
+        >
+      </p>`
+    : '';
+  return html`<li class="comment${isPlaceholder(c) ? ' comment--deleted' : ''}" id="${commentAnchor(c.id)}">
+      ${commentCard(ic, node, flat)}
       ${nested && children.length ? html`<ol class="comment-replies">${children}</ol>` : ''}
+      ${more}
     </li>
     ${nested ? '' : children}`;
 }
 
-function commentForm(ctx: PageContext, path: string, state: CommentFormState): SafeHtml {
+function commentForm(ctx: PageContext, path: string, state: CommentFormState, held: boolean) {
   const problem = state.problem;
   const replyTo = state.replyTo ?? null;
   const described = ['comment-body-hint', problem ? 'comment-body-error' : '']
@@ -83,7 +188,7 @@ function commentForm(ctx: PageContext, path: string, state: CommentFormState): S
       >
       <p class="hint" id="comment-body-hint">
         Up to ${maxCommentLength.toLocaleString('en-GB')} characters. You can use *emphasis*,
-        links, &gt; quotes, lists and \`code\`.
+        links, &gt; quotes, lists and \`code\`.${held ? ' Comments on this article are reviewed before they appear.' : ''}
       </p>
       ${
         problem
@@ -109,19 +214,67 @@ ${state.body ?? ''}</textarea
   </form>`;
 }
 
+function closedNotice(page: CommentsPage): SafeHtml {
+  const p = page.policy;
+  return html`<p class="comments-closed" id="comment-form">
+    Comments are closed${p.closedBy === 'time' && p.closesAt ? html` (since <time datetime="${p.closesAt}">${formatDateTime(p.closesAt)}</time>)` : ''}.
+  </p>`;
+}
+
+function sortNav(path: string, page: CommentsPage): SafeHtml {
+  const current = page.view.kind === 'page' ? page.sort : null;
+  return html`<nav class="comment-sort" aria-label="Sort comments">
+    <span class="comment-sort__label" aria-hidden="true">Sort:</span>
+    <ul>
+      ${(Object.keys(sortLabels) as CommentSort[]).map(
+        (s) =>
+          html`<li>
+            <a href="${sortUrl(path, s)}#comments"${s === current ? html` aria-current="true"` : ''}
+              >${sortLabels[s]}</a
+            >
+          </li>`,
+      )}
+    </ul>
+  </nav>`;
+}
+
+/** Where the reader is when this is not the first page of comments, and the way back. */
+function position(path: string, page: CommentsPage): SafeHtml {
+  const v = page.view;
+  if (v.kind === 'page' && !v.cursor) return html``;
+  const what =
+    v.kind === 'around'
+      ? 'Showing the thread of one comment and the comments after it.'
+      : v.kind === 'thread'
+        ? 'Showing later replies in one thread.'
+        : 'Showing later comments.';
+  return html`<p class="comments-position">
+    ${what} <a href="${path}#comments">Back to the first comments</a>
+  </p>`;
+}
+
 export function commentsSection(
   ctx: PageContext,
   options: {
     path: string;
     count: number;
-    page: ThreadPage;
+    page: CommentsPage;
     form?: CommentFormState;
+    viewer?: CommentViewerState | null;
     personal?: PersonalComments;
   },
 ): SafeHtml {
   const { path, count, page } = options;
-  const personal = options.personal ?? {};
+  const ic: ItemContext = {
+    ctx,
+    path,
+    here: hereUrl(path, page),
+    viewer: ctx.viewer ? (options.viewer ?? null) : null,
+    focus: page.focus,
+    personal: options.personal ?? {},
+  };
   const next = `${path}#comments`;
+  const open = page.policy.mode !== 'closed';
   return html`<section
     class="comments"
     id="comments"
@@ -129,21 +282,33 @@ export function commentsSection(
     tabindex="-1"
   >
     <h2 id="comments-heading">Comments <span class="comment-total">(${count})</span></h2>
-    ${featuredStrip(page.featured)}
+    ${featuredStrip(page.featured)} ${count > 1 ? sortNav(path, page) : ''}
+    ${position(path, page)}
     ${
       page.threads.length === 0
         ? html`<p class="empty">No comments yet.</p>`
-        : html`<ol class="comment-thread">
-            ${page.threads.map((n) => commentItem(ctx, n, 0, false, personal))}
+        : html`<ol class="comment-thread" data-comment-list>
+            ${page.threads.map((n) => commentItem(ic, n, 0, false))}
           </ol>`
     }
-    ${ctx.viewer ? ownUnpublishedComments(personal.own ?? []) : ''}
     ${
-      ctx.viewer
-        ? commentForm(ctx, path, options.form ?? {})
-        : html`<p class="comment-signin" id="comment-form">
-            <a href="/signin?next=${encodeURIComponent(next)}">Sign in to comment</a>
+      page.nextCursor
+        ? html`<p class="comments-more">
+            <a href="${sortUrl(path, page.sort, page.nextCursor)}#comments" data-load-more
+              >Load more comments</a
+            >
           </p>`
+        : ''
+    }
+    ${ctx.viewer ? ownUnpublishedComments(ic.personal.own ?? []) : ''}
+    ${
+      !open
+        ? closedNotice(page)
+        : ctx.viewer
+          ? commentForm(ctx, path, options.form ?? {}, page.policy.mode === 'premoderated')
+          : html`<p class="comment-signin" id="comment-form">
+              <a href="/signin?next=${encodeURIComponent(next)}">Sign in to comment</a>
+            </p>`
     }
   </section>`;
 }

@@ -101,12 +101,14 @@ export const CommentBody = Type.Object(
     parentId: Nullable(Type.String()),
     body: Type.String({ description: 'Markdown as written' }),
     html: Type.String({ description: 'Rendered from the safe Markdown subset' }),
-    author: AuthorRef,
+    author: Type.Union([AuthorRef, Type.Null()], {
+      description: 'null for the placeholder of a deleted comment that keeps its replies in place',
+    }),
     status: Type.Union(['published', 'pending', 'rejected', 'deleted'].map((s) => Type.Literal(s))),
     depth: Type.Integer({ description: '0 for a top-level comment' }),
     createdAt: Type.String({ format: 'date-time' }),
     editedAt: Nullable(Type.String({ format: 'date-time' })),
-    reactions: Type.Integer(),
+    reactions: Type.Integer({ description: 'How many people reacted (one reaction per person)' }),
   },
   { $id: 'Comment' },
 );
