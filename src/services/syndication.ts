@@ -2,7 +2,7 @@
  * What feeds and the corrections page show: the newest published articles of the site, a
  * section or an author, and the newest corrections. Rendering (RSS, Atom, HTML) is the views'.
  */
-import type { Article } from '../domain/article.js';
+import { articlePath, type Article, type ArticleSummary } from '../domain/article.js';
 import { decodeCursor, encodeCursor } from '../domain/cursor.js';
 import { AppError, notFound } from '../errors.js';
 import type { PublishedCorrection, Store } from '../store/types.js';
@@ -33,6 +33,25 @@ export interface CorrectionsFeed {
   updated: string | null;
 }
 
+/** A sitemap's URL (a path on this site) and when what it shows last changed. */
+export interface SitemapUrl {
+  path: string;
+  lastmod: string | null;
+}
+
+export type Sitemap =
+  | { kind: 'urlset'; urls: SitemapUrl[]; updated: string | null }
+  | { kind: 'index'; sitemaps: SitemapUrl[]; updated: string | null };
+
+export interface SyndicationOptions {
+  /** Articles per sitemap file; with more, /sitemap.xml becomes an index of files. */
+  sitemapUrlsPerFile: number;
+}
+
+/** Google News sitemaps list the articles of the last two days, at most 1,000. */
+const newsWindowMs = 48 * 3_600_000;
+const newsMaxArticles = 1000;
+
 const itemsPerFeed = 20;
 const correctionsPerFeed = 30;
 
@@ -43,7 +62,10 @@ const latest = (times: readonly (string | null)[]) =>
   );
 
 export class SyndicationService {
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    private readonly options: SyndicationOptions = { sitemapUrlsPerFile: 10_000 },
+  ) {}
 
   async fullText(): Promise<boolean> {
     const value = (await this.store.settings.get(feedsFullTextKey))?.trim().toLowerCase();
@@ -125,5 +147,80 @@ export class SyndicationService {
       nextCursor:
         rows.length > limit && last ? encodeCursor({ t: last.createdAt, id: last.id }) : null,
     };
+  }
+
+  /** /sitemap.xml: every URL when they fit one file, else an index of the files. */
+  async sitemap(): Promise<Sitemap> {
+    const size = this.options.sitemapUrlsPerFile;
+    const chunks = await this.store.articles.sitemapChunks(size);
+    const updated = latest(chunks.map((c) => c.lastmod));
+    if (chunks.length <= 1) {
+      const [pages, articles] = await Promise.all([this.pages(updated), this.articleUrls(0)]);
+      return { kind: 'urlset', urls: [...pages, ...articles], updated };
+    }
+    return {
+      kind: 'index',
+      sitemaps: [
+        { path: '/sitemap-pages.xml', lastmod: updated },
+        ...chunks.map((c) => ({ path: `/sitemap-${c.index + 1}.xml`, lastmod: c.lastmod })),
+      ],
+      updated,
+    };
+  }
+
+  /** One file of the index: `pages` (front, sections, corrections) or articles `1`, `2`… */
+  async sitemapPart(part: string): Promise<{ urls: SitemapUrl[]; updated: string | null }> {
+    if (part === 'pages') {
+      const chunks = await this.store.articles.sitemapChunks(this.options.sitemapUrlsPerFile);
+      const updated = latest(chunks.map((c) => c.lastmod));
+      return { urls: await this.pages(updated), updated };
+    }
+    const n = /^[1-9]\d{0,5}$/.test(part) ? Number(part) : 0;
+    const urls = n > 0 ? await this.articleUrls(n - 1) : [];
+    if (urls.length === 0) throw notFound('That sitemap');
+    return { urls, updated: latest(urls.map((u) => u.lastmod)) };
+  }
+
+  private async articleUrls(chunk: number): Promise<SitemapUrl[]> {
+    const entries = await this.store.articles.sitemapEntries(
+      this.options.sitemapUrlsPerFile,
+      chunk,
+    );
+    return entries.map((e) => ({
+      path: articlePath({
+        slug: e.slug,
+        section: { slug: e.sectionSlug, name: '' },
+        publishedAt: e.publishedAt,
+      }),
+      lastmod: e.lastmod,
+    }));
+  }
+
+  private async pages(updated: string | null): Promise<SitemapUrl[]> {
+    const sections = await this.store.sections.list();
+    const newestIn = await Promise.all(
+      sections.map((s) => this.store.articles.listPublished({ section: s.slug, limit: 1 })),
+    );
+    const [correction] = await this.store.articles.recentCorrections({ limit: 1 });
+    return [
+      { path: '/', lastmod: updated },
+      ...sections.map((s, i) => {
+        const a = newestIn[i]?.[0];
+        return { path: `/${s.slug}`, lastmod: a ? (a.updatedAt ?? a.publishedAt) : null };
+      }),
+      { path: '/corrections', lastmod: correction?.createdAt ?? null },
+    ];
+  }
+
+  /** Articles for the Google News sitemap: published in the last 48 hours, newest first. */
+  async newsSitemap(
+    now = new Date(),
+  ): Promise<{ articles: ArticleSummary[]; updated: string | null }> {
+    const since = now.getTime() - newsWindowMs;
+    const newest = await this.store.articles.listPublished({ limit: newsMaxArticles });
+    const articles = newest.filter(
+      (a) => a.publishedAt !== null && Date.parse(a.publishedAt) >= since,
+    );
+    return { articles, updated: latest(articles.map((a) => a.publishedAt)) };
   }
 }

@@ -19,6 +19,7 @@ import { authorsOf, toSummaries, type SummaryRow } from './rows.js';
 import type { Database, Dialect } from './schema.js';
 import { searchArticles } from './search.js';
 import { recentCorrections } from './corrections.js';
+import { sitemapChunks, sitemapEntries } from './sitemap.js';
 import type { TimeCursor } from '../domain/cursor.js';
 import type {
   ArticleListQuery,
@@ -448,6 +449,14 @@ export class KyselyArticleStore implements ArticleStore {
 
   listNewsroom(query: NewsroomListQuery) {
     return listNewsroom(this.db, query);
+  }
+
+  sitemapChunks(size: number) {
+    return sitemapChunks(this.db, size);
+  }
+
+  sitemapEntries(size: number, chunk: number) {
+    return sitemapEntries(this.db, size, chunk);
   }
 
   recentCorrections(query: { limit: number; after?: TimeCursor | null }) {

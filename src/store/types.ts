@@ -133,6 +133,22 @@ export interface SearchResults {
   hits: SearchHit[];
 }
 
+/** A published article as a sitemap lists it. */
+export interface SitemapEntry {
+  slug: string;
+  sectionSlug: string;
+  publishedAt: string;
+  /** The latest of publication, public update and newest standing correction. */
+  lastmod: string;
+}
+
+/** One file's worth of sitemap entries: its number (from 0), newest change and size. */
+export interface SitemapChunk {
+  index: number;
+  lastmod: string;
+  count: number;
+}
+
 /** A correction (not retracted) of a published article, with the article it corrects. */
 export interface PublishedCorrection {
   id: string;
@@ -208,6 +224,10 @@ export interface ArticleStore {
   slugTaken(slug: string, exceptArticleId?: string): Promise<boolean>;
   /** The newsroom's list: any status, most recently saved first. */
   listNewsroom(query: NewsroomListQuery): Promise<NewsroomItem[]>;
+  /** Published articles in sitemap files of `size`, oldest first: each file's summary. */
+  sitemapChunks(size: number): Promise<SitemapChunk[]>;
+  /** The articles of one sitemap file (`chunk` from 0), oldest first. */
+  sitemapEntries(size: number, chunk: number): Promise<SitemapEntry[]>;
   /** Corrections of published articles, newest first, keyset-paged (createdAt, id). */
   recentCorrections(query: {
     limit: number;

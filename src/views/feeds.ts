@@ -12,15 +12,9 @@ import type { PublishedCorrection } from '../store/types.js';
 import type { SiteContext } from './context.js';
 import { escapeHtml } from './html.js';
 import { renderArticleMarkdown } from './markdown.js';
+import { xmlText } from './xml.js';
 
 export type FeedFormat = 'rss' | 'atom';
-
-// Control characters other than tab and line breaks, the two non-characters and lone surrogates
-// are not XML.
-const notXml =
-  // eslint-disable-next-line no-control-regex
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-const xmlText = (text: string) => text.replace(notXml, '');
 
 /** tag: URIs (RFC 4151) under the site's host: `tag:example.com,2026-03-04:article/ID`. */
 export function tagUri(baseUrl: string, since: string, what: string): string {

@@ -11,6 +11,7 @@ import type { FeedScope } from '../../services/syndication.js';
 import type { PageContext, SiteContext } from '../../views/context.js';
 import { articleFeedXml, correctionsFeedXml, type FeedFormat } from '../../views/feeds.js';
 import { correctionsPageView } from '../../views/pages/corrections.js';
+import { newsSitemapXml, robotsTxt, sitemapIndexXml, urlsetXml } from '../../views/sitemaps.js';
 import { matchesEtag } from '../page-cache.js';
 import { etagOf, sendPage } from '../plugins/pages.js';
 
@@ -104,6 +105,35 @@ export function syndicationRoutes(
       );
     });
   }
+
+  const xml = 'application/xml; charset=utf-8';
+
+  app.get('/sitemap.xml', { schema: { hide: true } }, async (request, reply) => {
+    const map = await services.syndication.sitemap();
+    const body =
+      map.kind === 'index'
+        ? sitemapIndexXml(site.baseUrl, map.sitemaps)
+        : urlsetXml(site.baseUrl, map.urls);
+    return sendDocument(request, reply, body, xml, map.updated);
+  });
+
+  app.get(
+    '/sitemap-:part.xml',
+    { schema: { hide: true, params: Type.Object({ part: Type.String({ maxLength: 20 }) }) } },
+    async (request, reply) => {
+      const part = await services.syndication.sitemapPart(request.params.part);
+      return sendDocument(request, reply, urlsetXml(site.baseUrl, part.urls), xml, part.updated);
+    },
+  );
+
+  app.get('/news-sitemap.xml', { schema: { hide: true } }, async (request, reply) => {
+    const news = await services.syndication.newsSitemap();
+    return sendDocument(request, reply, newsSitemapXml(site, news.articles), xml, news.updated);
+  });
+
+  app.get('/robots.txt', { schema: { hide: true } }, (request, reply) =>
+    sendDocument(request, reply, robotsTxt(site.baseUrl), 'text/plain; charset=utf-8', null),
+  );
 
   app.get(
     '/corrections',
