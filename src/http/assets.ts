@@ -50,6 +50,7 @@ const sources: { name: string; file: string }[] = [
   { name: 'reader.js', file: path.join(projectRoot, 'assets/reader.js') },
   { name: 'moderation.js', file: path.join(projectRoot, 'assets/moderation.js') },
   { name: 'comments.js', file: path.join(projectRoot, 'assets/comments.js') },
+  { name: 'live-comments.js', file: path.join(projectRoot, 'assets/live-comments.js') },
 ];
 
 export class AssetRegistry {

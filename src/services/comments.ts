@@ -52,6 +52,11 @@ export interface ThreadPage {
   /** Featured comments, shown above the thread (first page only; empty on later pages). */
   featured: Comment[];
   nextCursor: string | null;
+  /**
+   * First page only: the article's change number read before the page, where the live stream
+   * picks up (comments after it may also be on the page; the script keeps one of each).
+   */
+  liveSince?: number;
 }
 
 /** Which part of an article's comments a page shows. */
@@ -348,6 +353,8 @@ export class CommentService {
   ): Promise<ThreadPage> {
     const after = cursor === undefined ? null : decodeCommentCursor(cursor, sort);
     if (cursor !== undefined && after === null) throw badCursor();
+    // Before the page: whatever commits after this number reaches the page's live stream.
+    const liveSince = after === null ? await this.store.comments.liveSeq(articleId) : null;
     const rows = await this.store.comments.topLevelPage({
       articleId,
       sort,
@@ -355,7 +362,12 @@ export class CommentService {
       after,
     });
     const page = await this.withReplies(rows, limit, sort);
-    return after === null ? { ...page, featured: await this.moderation.featured(articleId) } : page;
+    if (after !== null) return page;
+    return {
+      ...page,
+      featured: await this.moderation.featured(articleId),
+      ...(liveSince !== null ? { liveSince } : {}),
+    };
   }
 
   /** The comments part of an article page, for one view of it. */

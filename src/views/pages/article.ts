@@ -171,6 +171,7 @@ export function articlePageView(
             path,
             count: a.commentCount,
             page: page.comments,
+            ...(print ? {} : { liveArticleId: a.id }),
             ...(options.commentForm ? { form: options.commentForm } : {}),
             ...(options.personal && !print ? { personal: options.personal } : {}),
             viewer: options.commentViewer ?? null,
@@ -190,7 +191,8 @@ export function articlePageView(
           htmlClass: printComments ? 'print-view print-comments' : 'print-view',
         }
       : {}),
-    head: html`<meta property="og:type" content="article" />
+    head: html`${print ? '' : html`<script src="${ctx.assetUrl('live-comments.js')}" defer></script>`}
+      <meta property="og:type" content="article" />
       <meta property="og:site_name" content="${ctx.siteName}" />
       <meta property="og:title" content="${a.headline}" />
       <meta property="og:description" content="${a.standfirst}" />

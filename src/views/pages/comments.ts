@@ -259,6 +259,8 @@ export function commentsSection(
     path: string;
     count: number;
     page: CommentsPage;
+    /** The article's id: with it (and the page's change number), new comments arrive live. */
+    liveArticleId?: string;
     form?: CommentFormState;
     viewer?: CommentViewerState | null;
     personal?: PersonalComments;
@@ -275,11 +277,17 @@ export function commentsSection(
   };
   const next = `${path}#comments`;
   const open = page.policy.mode !== 'closed';
+  const since = page.liveSince;
+  const live =
+    options.liveArticleId !== undefined && since !== undefined && page.view.kind === 'page'
+      ? html` data-live="/api/v1/articles/${options.liveArticleId}/comments/live" data-live-since="${String(since)}" data-live-sort="${page.sort}"`
+      : '';
   return html`<section
     class="comments"
     id="comments"
     aria-labelledby="comments-heading"
     tabindex="-1"
+    ${live}
   >
     <h2 id="comments-heading">Comments <span class="comment-total">(${count})</span></h2>
     ${featuredStrip(page.featured)} ${count > 1 ? sortNav(path, page) : ''}
