@@ -63,6 +63,9 @@
   if (!live || !window.EventSource) return;
   var changes = 0;
   var source = new EventSource('/admin/moderation/events');
+  source.addEventListener('open', function () {
+    live.setAttribute('data-connected', 'true');
+  });
   source.addEventListener('change', function () {
     changes += 1;
     live.textContent = '';
