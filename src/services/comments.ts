@@ -110,7 +110,6 @@ export class CommentService {
     checkBody(input.body);
     const article = await this.publishedArticle(input.article);
     const policy = await this.policy(article);
-    if (policy.mode === 'closed') throw closedError(policy);
     const parentId = input.parentId || null;
     if (parentId) {
       const parent = await this.store.comments.byId(parentId);
@@ -123,9 +122,10 @@ export class CommentService {
       article,
       body: input.body,
       isEdit: false,
-      // The article's settings, auto-close already applied: the pipeline holds pre-moderated ones.
+      // The article's settings, auto-close applied: the pipeline refuses closed ones and holds
+      // pre-moderated ones.
       articleMode: policy.mode,
-      articleAutoCloseHours: 0,
+      articleClosedAt: policy.closedBy === 'time' ? policy.closesAt : null,
       clientAddress: input.clientAddress ?? null,
     });
     if (decision.kind === 'refuse') throw ModerationService.refusal(decision);
@@ -172,14 +172,13 @@ export class CommentService {
     // what would be held is held (the comment leaves the public thread until approved).
     const article = await this.publishedArticle(comment.articleId);
     const policy = await this.policy(article);
-    if (policy.mode === 'closed') throw closedError(policy);
     const decision = await this.moderation.screen({
       author: input.author,
       article,
       body: input.body,
       isEdit: true,
       articleMode: policy.mode,
-      articleAutoCloseHours: 0,
+      articleClosedAt: policy.closedBy === 'time' ? policy.closesAt : null,
     });
     if (decision.kind === 'refuse') throw ModerationService.refusal(decision);
     const at = this.now().toISOString();
@@ -568,14 +567,6 @@ function checkBody(body: string): void {
         `this one has ${length.toLocaleString('en-GB')}. Please shorten it.`,
     );
   }
-}
-
-function closedError(policy: CommentPolicy): AppError {
-  const when =
-    policy.closedBy === 'time' && policy.closesAt
-      ? `: they closed automatically at ${policy.closesAt.slice(0, 16).replace('T', ' ')} UTC`
-      : '';
-  return new AppError('rejected', `Comments on this article are closed${when}.`);
 }
 
 function badCursor(): AppError {

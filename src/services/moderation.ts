@@ -5,7 +5,6 @@
  */
 import { articlePath, type Article } from '../domain/article.js';
 import type { Comment } from '../domain/comment.js';
-import { effectiveCommentMode, isCommentMode } from '../domain/moderation/article-mode.js';
 import { runPipeline, type Decision } from '../domain/moderation/pipeline.js';
 import {
   effectiveSettings,
@@ -64,10 +63,10 @@ export interface Screening {
   article: Article;
   body: string;
   isEdit: boolean;
-  /** The article's own comment mode, when it has one (per-article settings). */
-  articleMode?: CommentMode | null;
-  /** The article's own auto-close hours (0 = never), when it has them; else the site's. */
-  articleAutoCloseHours?: number | null;
+  /** The article's effective comment mode (its own setting or the site's, auto-close applied). */
+  articleMode: CommentMode;
+  /** When it closed automatically, if it did. */
+  articleClosedAt?: string | null;
   clientAddress?: string | null;
 }
 
@@ -97,33 +96,11 @@ export class ModerationService {
     return policyFrom(await this.store.settings.getMany(settingKeys), this.defaults.settings ?? {});
   }
 
-  /** The article's effective mode: its own setting or the site default, auto-close applied. */
-  async commentMode(
-    article: Article,
-    override: CommentMode | null = null,
-    autoCloseHours: number | null = null,
-  ): Promise<CommentMode> {
-    const s = await this.settings();
-    const siteMode = s['comments.mode'] ?? 'open';
-    return effectiveCommentMode({
-      override,
-      siteMode: isCommentMode(siteMode) ? siteMode : 'open',
-      autoCloseHours: autoCloseHours ?? Number(s['comments.autoCloseHours'] ?? 0),
-      publishedAt: article.publishedAt,
-      now: this.now(),
-    });
-  }
-
   /** Runs the pipeline over a new or edited comment. */
   async screen(input: Screening): Promise<Decision> {
     const now = this.now();
-    const [policy, articleMode, records] = await Promise.all([
+    const [policy, records] = await Promise.all([
       this.policy(),
-      this.commentMode(
-        input.article,
-        input.articleMode ?? null,
-        input.articleAutoCloseHours ?? null,
-      ),
       this.store.moderation.records([input.author.id]),
     ]);
     const windowStart = new Date(now.getTime() - policy.ratePerPerson.windowSeconds * 1000);
@@ -141,7 +118,8 @@ export class ModerationService {
       isEdit: input.isEdit,
       author: input.author,
       record: records.get(input.author.id) ?? { approved: 0, rejected: 0 },
-      articleMode,
+      articleMode: input.articleMode,
+      articleClosedAt: input.articleClosedAt ?? null,
       recent,
       rate: { byAuthor: recent.map((r) => r.createdAt), byAddress },
       policy,

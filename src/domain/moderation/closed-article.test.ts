@@ -11,3 +11,11 @@ test('a closed article refuses with 422; open and pre-moderated ones allow', () 
   assert.equal(refuseOnClosedArticle(submission()).kind, 'allow');
   assert.equal(refuseOnClosedArticle(submission({ articleMode: 'premoderated' })).kind, 'allow');
 });
+
+test('an article closed by time says when', () => {
+  const v = refuseOnClosedArticle(
+    submission({ articleMode: 'closed', articleClosedAt: '2026-02-28T09:30:00.000Z' }),
+  );
+  assert.ok(v.kind === 'refuse');
+  assert.match(v.message, /closed automatically at 2026-02-28 09:30 UTC/);
+});

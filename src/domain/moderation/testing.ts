@@ -12,6 +12,7 @@ export function submission(overrides: Partial<Submission> = {}): Submission {
     author: { id: 'u1', role: 'commenter', suspendedUntil: null, bannedAt: null },
     record: { approved: 10, rejected: 0 },
     articleMode: 'open',
+    articleClosedAt: null,
     recent: [],
     rate: { byAuthor: [], byAddress: [] },
     policy: policyFrom({}),

@@ -92,6 +92,8 @@ export interface Submission {
   record: { approved: number; rejected: number };
   /** The article's effective comment mode (its override, else the site default; auto-close applied). */
   articleMode: CommentMode;
+  /** When the article closed automatically (auto-close hours after publication), if it did. */
+  articleClosedAt: string | null;
   /** The author's comments within the policy's duplicate window, newest first. */
   recent: readonly RecentComment[];
   /** Creation times of comments inside the rate window, by this author and from this address. */
