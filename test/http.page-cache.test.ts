@@ -114,6 +114,17 @@ for (const database of databases()) {
       assert.equal(second.cache, 'hit');
       assert.equal(second.queries, 0);
       assert.equal(second.text, first.text);
+      // A hit (answered before routing) carries the same headers as the miss that stored it.
+      const headersOf = (res: Response) =>
+        [...res.headers].filter(
+          ([name]) => !['date', 'x-cache', 'keep-alive', 'connection'].includes(name),
+        );
+      assert.deepEqual(headersOf(second.res), headersOf(first.res));
+      const metrics = await (await fetch(`${app.url}/metrics`)).text();
+      assert.match(
+        metrics,
+        /broadsheet_http_requests_total\{[^}]*route="page cache \(fast lane\)"[^}]*\} [1-9]/,
+      );
       assert.equal(second.res.headers.get('cache-control'), 'public, max-age=0, must-revalidate');
       assert.equal(second.res.headers.get('vary'), 'Accept-Encoding');
       assert.match(second.res.headers.get('content-security-policy') ?? '', /default-src 'self'/);

@@ -181,6 +181,12 @@ export class PageCache {
   /** Renders that started before this epoch may not store (after a clear, or pruning). */
   private floor = 0;
   private readonly counters = { hits: 0, misses: 0, stored: 0, evicted: 0, invalidated: 0 };
+  /**
+   * Request URLs exactly as received, each with the key of the page the app answered it with
+   * (remembered by `remember`), so that later requests for the same URL can be answered before
+   * routing (see `fastLane` in plugins/page-cache.ts).
+   */
+  private readonly keyByUrl = new Map<string, string>();
 
   constructor(
     readonly maxBytes: number,
@@ -188,17 +194,32 @@ export class PageCache {
   ) {}
 
   /** The entry for this key if it is still right for today; counts a hit or a miss. */
-  get(key: string): CachedPage | undefined {
+  get(key: string, countMiss = true): CachedPage | undefined {
     const entry = this.entries.get(key);
     if (entry === undefined || entry.day !== this.today()) {
       if (entry) this.remove(entry);
-      this.counters.misses++;
+      if (countMiss) this.counters.misses++;
       return undefined;
     }
     this.entries.delete(key);
     this.entries.set(key, entry);
     this.counters.hits++;
     return entry;
+  }
+
+  /** Remembers that the app answers this exact request URL with the page under this key. */
+  remember(url: string, key: string): void {
+    if (this.keyByUrl.get(url) === key) return;
+    // Bounded: URLs with endless tracking parameters must not grow it without end.
+    if (this.keyByUrl.size >= 10_000) this.keyByUrl.clear();
+    this.keyByUrl.set(url, key);
+  }
+
+  /** The cached page for a request URL seen before, if it is still cached and current. */
+  getByUrl(url: string): CachedPage | undefined {
+    const key = this.keyByUrl.get(url);
+    // A miss here is counted where the app then looks the page up.
+    return key === undefined ? undefined : this.get(key, false);
   }
 
   /** Marks the start of a render; pass the ticket to `put` when its bytes are ready. */

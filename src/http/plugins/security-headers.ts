@@ -22,20 +22,25 @@ export function contentSecurityPolicy(): string {
   ].join('; ');
 }
 
+/** The headers every response carries, as name and value. */
+export function securityHeaderList(options: { https: boolean }): [string, string][] {
+  return [
+    ['Content-Security-Policy', contentSecurityPolicy()],
+    ['X-Content-Type-Options', 'nosniff'],
+    ['X-Frame-Options', 'DENY'],
+    ['Referrer-Policy', 'strict-origin-when-cross-origin'],
+    ['Permissions-Policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()'],
+    ['Cross-Origin-Opener-Policy', 'same-origin'],
+    ...(options.https
+      ? [['Strict-Transport-Security', 'max-age=31536000; includeSubDomains'] as [string, string]]
+      : []),
+  ];
+}
+
 export function securityHeaders(app: FastifyInstance, options: { https: boolean }): void {
-  const csp = contentSecurityPolicy();
+  const headers = Object.fromEntries(securityHeaderList(options));
   app.addHook('onSend', async (_request, reply, payload) => {
-    reply.header('Content-Security-Policy', csp);
-    reply.header('X-Content-Type-Options', 'nosniff');
-    reply.header('X-Frame-Options', 'DENY');
-    reply.header('Referrer-Policy', 'strict-origin-when-cross-origin');
-    reply.header(
-      'Permissions-Policy',
-      'camera=(), microphone=(), geolocation=(), interest-cohort=()',
-    );
-    reply.header('Cross-Origin-Opener-Policy', 'same-origin');
-    if (options.https)
-      reply.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+    reply.headers(headers);
     return payload;
   });
 }
