@@ -67,10 +67,13 @@ export async function up(db: Kysely<unknown>, { timestamp }: MigrationContext): 
     .columns(['article_id', 'reaction_count', 'created_at', 'id'])
     .where(sql.ref('parent_id'), 'is', null)
     .execute();
-  // Direct replies of a comment: "has it replies?" on delete, and walking down a thread.
+  // Direct replies of a comment ("has it replies?" on delete). Partial, without top-level
+  // comments: otherwise SQLite's planner may pick it for `parent_id is null` and sort a whole
+  // site's top-level comments instead of walking comments_top_time.
   await db.schema
     .createIndex('comments_parent')
     .on('comments')
     .columns(['parent_id', 'created_at', 'id'])
+    .where(sql.ref('parent_id'), 'is not', null)
     .execute();
 }
