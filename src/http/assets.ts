@@ -51,6 +51,7 @@ const sources: { name: string; file: string }[] = [
   { name: 'moderation.js', file: path.join(projectRoot, 'assets/moderation.js') },
   { name: 'comments.js', file: path.join(projectRoot, 'assets/comments.js') },
   { name: 'live-comments.js', file: path.join(projectRoot, 'assets/live-comments.js') },
+  { name: 'newsroom.js', file: path.join(projectRoot, 'assets/newsroom.js') },
 ];
 
 export class AssetRegistry {

@@ -8,10 +8,12 @@ import {
   correctionKinds,
   correctionPriorities,
   type Article,
+  type ArticleSummary,
   type CorrectionKind,
   type CorrectionPriority,
   type TagRef,
 } from '../domain/article.js';
+import { relatedSlugsIn } from '../domain/body.js';
 import { isSlug, slugify } from '../domain/slug.js';
 import type { User } from '../domain/user.js';
 import {
@@ -107,6 +109,30 @@ export class NewsroomService {
     if (!article) throw notFound('That article');
     if (!canView(actor, article)) throw forbidden('This article is not one of yours.');
     return article;
+  }
+
+  /** The slugs of the editor's picks, in order (for the editor's form). */
+  async relatedSlugs(article: Article): Promise<string[]> {
+    const picks = await Promise.all(
+      article.relatedIds.map((id) => this.store.articles.getById(id)),
+    );
+    return picks.filter((a): a is Article => a !== null).map((a) => a.slug);
+  }
+
+  /** Published articles a body places inline, by slug (for the preview). */
+  async inlineFor(body: string): Promise<Map<string, ArticleSummary>> {
+    const found = await this.store.articles.publishedBySlugs(relatedSlugsIn(body));
+    return new Map(found.map((a) => [a.slug, a]));
+  }
+
+  /** Names of the people these author references name, skipping unknown ones (for the preview). */
+  async authorNames(refs: readonly string[]): Promise<string[]> {
+    const names: string[] = [];
+    for (const ref of refs) {
+      const user = (await this.store.users.byId(ref)) ?? (await this.store.users.bySlug(ref));
+      if (user) names.push(user.name);
+    }
+    return names;
   }
 
   /** For the API: what this person may work on, else only what is published. */

@@ -12,6 +12,7 @@ import { adminHomeNotices, adminHomeView } from '../../../views/pages/admin/home
 import { requireRole } from '../../plugins/auth.js';
 import { sendPage } from '../../plugins/pages.js';
 import { doneMessage, type FormPageDeps } from '../forms.js';
+import { newsroomPages } from './articles.js';
 import { moderationEvents } from './moderation-events.js';
 import { moderationPages } from './moderation.js';
 import { outboxAdminPages } from './outbox.js';
@@ -40,6 +41,8 @@ export async function adminPages(
         return sendPage(request, reply, adminHomeView(await deps.pageContext(request), { done }));
       },
     );
+
+    await newsroomPages(staff, services, deps);
 
     await staff.register(async (moderators) => {
       moderators.addHook('onRequest', requireRole(['moderator', 'admin']));

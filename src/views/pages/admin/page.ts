@@ -13,6 +13,16 @@ export interface AdminLink {
 /** The staff tools that exist so far, by who may use them. */
 export function adminLinks(ctx: PageContext): AdminLink[] {
   const role = ctx.viewer?.role;
+  const newsroom: AdminLink[] =
+    role === 'author' || role === 'editor' || role === 'admin'
+      ? [
+          {
+            href: '/admin/articles',
+            text: 'Articles',
+            description: 'Write, review, schedule and publish; revisions and corrections.',
+          },
+        ]
+      : [];
   const moderation: AdminLink[] =
     role === 'admin' || role === 'moderator'
       ? [
@@ -28,8 +38,9 @@ export function adminLinks(ctx: PageContext): AdminLink[] {
           },
         ]
       : [];
-  if (role !== 'admin') return moderation;
+  if (role !== 'admin') return [...newsroom, ...moderation];
   return [
+    ...newsroom,
     ...moderation,
     {
       href: '/admin/settings',

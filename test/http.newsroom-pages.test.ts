@@ -1,0 +1,207 @@
+/** The newsroom pages as plain forms (no JavaScript): list, editor, preview, conflicts, workflow. */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Role, User } from '../src/domain/user.js';
+import { openSqliteStore, type OpenedStore } from './helpers/databases.js';
+import { startApp, type RunningApp } from './helpers/app.js';
+
+interface Person {
+  user: User;
+  cookie: string;
+  csrf: string;
+}
+
+let serial = 0;
+
+describe('newsroom pages', () => {
+  let db: OpenedStore;
+  let app: RunningApp;
+  let author: Person;
+  let editor: Person;
+
+  const person = async (role: Role): Promise<Person> => {
+    const slug = `${role}-${++serial}`;
+    const user = await db.store.users.create({
+      email: `${slug}@example.com`,
+      name: `The ${slug}`,
+      slug,
+      role,
+      passwordHash: null,
+      createdAt: new Date().toISOString(),
+    });
+    const { id, session } = await app.services.sessions.start(user.id);
+    return { user, cookie: `bs_session=${id}`, csrf: session.csrfToken };
+  };
+
+  const get = (path: string, who: Person) =>
+    fetch(app.url + path, { headers: { cookie: who.cookie }, redirect: 'manual' });
+  const post = (path: string, who: Person, fields: Record<string, string>) =>
+    fetch(app.url + path, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        origin: 'http://broadsheet.test',
+        cookie: who.cookie,
+      },
+      body: new URLSearchParams({ _csrf: who.csrf, ...fields }).toString(),
+    });
+
+  before(async () => {
+    db = await openSqliteStore();
+    app = await startApp(db);
+    await db.store.sections.upsert({ slug: 'news', name: 'News', description: '', position: 0 });
+    author = await person('author');
+    editor = await person('editor');
+  });
+  after(async () => {
+    await app?.close();
+    await db?.dispose();
+  });
+
+  const fields = (extra: Record<string, string> = {}) => ({
+    headline: 'Harbour wall to be rebuilt',
+    standfirst: 'The council votes on Friday.',
+    body: 'The *old* wall is failing.',
+    section: 'news',
+    dateline: 'PENNOCK',
+    tags: 'Harbour, Council',
+    authors: author.user.slug,
+    related: '',
+    slug: '',
+    ...extra,
+  });
+
+  test('write, preview without saving, save, and see it in the filtered list', async () => {
+    const preview = await post('/admin/articles', author, { ...fields(), intent: 'preview' });
+    assert.equal(preview.status, 200);
+    const previewed = await preview.text();
+    assert.match(previewed, /<h2 id="preview-heading">Preview<\/h2>/);
+    assert.match(
+      previewed,
+      /<div class="article__body">\s*<p>The <em>old<\/em> wall is failing\.<\/p>/,
+    );
+    assert.equal(
+      (await app.services.newsroom.list(editor.user, { page: 1, perPage: 50 })).length,
+      0,
+    );
+
+    const created = await post('/admin/articles', author, { ...fields(), intent: 'save' });
+    assert.equal(created.status, 303);
+    const location = created.headers.get('location') ?? '';
+    assert.match(location, /^\/admin\/articles\/[0-9a-z]+\?done=created$/);
+    const page = await (await get(location, author)).text();
+    assert.match(page, /The draft has been created\./);
+    assert.match(page, /value="harbour-wall-to-be-rebuilt"/);
+    assert.match(page, /data-autosave="/);
+    assert.match(page, /Submit for review/);
+    assert.ok(!page.includes('Publish now'), 'authors do not get the publish button');
+
+    const list = await (await get('/admin/articles?status=draft&q=harbour', editor)).text();
+    assert.match(list, /Harbour wall to be rebuilt/);
+    const none = await (await get('/admin/articles?status=published&q=harbour', editor)).text();
+    assert.ok(!none.includes('Harbour wall to be rebuilt'));
+    const byAuthor = await (await get(`/admin/articles?author=${author.user.slug}`, editor)).text();
+    assert.match(byAuthor, /Harbour wall to be rebuilt/);
+  });
+
+  test('a stale save shows both versions and keeps the text that was sent', async () => {
+    const a = await app.services.newsroom.create(author.user, {
+      headline: 'Ferry times change',
+      section: 'news',
+      body: 'Boats leave at nine.',
+    });
+    await app.services.newsroom.edit(editor.user, a.id, {
+      version: 1,
+      body: 'Boats leave at ten.',
+    });
+    const res = await post(`/admin/articles/${a.id}`, author, {
+      ...fields({ headline: 'Ferry times change', body: 'Boats leave at eleven.' }),
+      version: '1',
+      intent: 'save',
+    });
+    assert.equal(res.status, 409);
+    const page = await res.text();
+    assert.match(page, /Someone else saved this article while you were editing/);
+    assert.match(
+      page,
+      /<del class="diff__removed"><span class="visually-hidden">\[removed: <\/span>ten/,
+    );
+    assert.match(
+      page,
+      /<ins class="diff__added"><span class="visually-hidden">\[added: <\/span>eleven/,
+    );
+    assert.match(page, />Boats leave at eleven\.<\/textarea>/, 'their own text stays in the form');
+    assert.match(page, /name="version" value="2"/);
+    const saved = await app.services.newsroom.article(editor.user, a.id);
+    assert.equal(saved.body, 'Boats leave at ten.');
+    // Saving again, now from version 2, is a deliberate overwrite.
+    const again = await post(`/admin/articles/${a.id}`, author, {
+      ...fields({ headline: 'Ferry times change', body: 'Boats leave at eleven.' }),
+      version: '2',
+      intent: 'save',
+    });
+    assert.equal(again.status, 303);
+  });
+
+  test('submit, schedule, publish, correct and compare revisions through forms', async () => {
+    const a = await app.services.newsroom.create(author.user, {
+      headline: 'Library opens late',
+      section: 'news',
+      body: 'Open until eight.',
+    });
+    assert.equal((await post(`/admin/articles/${a.id}/publish`, author, {})).status, 403);
+    const submitted = await post(`/admin/articles/${a.id}/submit`, author, {});
+    assert.equal(submitted.headers.get('location'), `/admin/articles/${a.id}?done=submitted`);
+    const editorPage = await (await get(`/admin/articles/${a.id}`, editor)).text();
+    assert.match(editorPage, /Publish now/);
+    assert.match(editorPage, /Publish at \(UTC\)/);
+    const scheduled = await post(`/admin/articles/${a.id}/publish`, editor, {
+      at: '2099-05-01T09:00',
+    });
+    assert.equal(scheduled.headers.get('location'), `/admin/articles/${a.id}?done=scheduled`);
+    assert.equal(
+      (await app.services.newsroom.article(editor.user, a.id)).publishAt,
+      '2099-05-01T09:00:00.000Z',
+    );
+    const published = await post(`/admin/articles/${a.id}/publish`, editor, {});
+    assert.equal(published.headers.get('location'), `/admin/articles/${a.id}?done=published`);
+    const corrected = await post(`/admin/articles/${a.id}/corrections`, editor, {
+      kind: 'correction',
+      priority: 'high',
+      text: 'It opens until nine.',
+    });
+    assert.equal(corrected.status, 303);
+    const blank = await post(`/admin/articles/${a.id}/corrections`, editor, {
+      kind: 'correction',
+      priority: 'normal',
+      text: '',
+    });
+    assert.equal(blank.status, 400);
+    assert.match(await blank.text(), /Write the text of the notice/);
+
+    const current = await app.services.newsroom.article(editor.user, a.id);
+    await post(`/admin/articles/${a.id}`, editor, {
+      ...fields({
+        headline: 'Library opens late',
+        body: 'Open until nine.',
+        authors: author.user.slug,
+      }),
+      version: String(current.version),
+      intent: 'save',
+    });
+    const compare = await (
+      await get(`/admin/articles/${a.id}/revisions/compare?a=1&b=2`, author)
+    ).text();
+    assert.match(compare, /Version 1 compared with version 2/);
+    assert.match(compare, /\[removed: <\/span>eight/);
+    assert.match(compare, /\[added: <\/span>nine/);
+  });
+
+  test('moderators and commenters are kept out', async () => {
+    const moderator = await person('moderator');
+    assert.equal((await get('/admin/articles', moderator)).status, 403);
+    const commenter = await person('commenter');
+    assert.equal((await get('/admin/articles', commenter)).status, 403);
+  });
+});
