@@ -6,6 +6,7 @@ import type { Role, User } from '../src/domain/user.js';
 import { databases, type OpenedStore } from './helpers/databases.js';
 import { startApp, type RunningApp } from './helpers/app.js';
 import { json } from './helpers/http.js';
+import { openSse } from './helpers/sse.js';
 
 let serial = 0;
 const origin = 'http://broadsheet.test';
@@ -521,6 +522,25 @@ for (const database of databases()) {
       assert.equal(c.status, 'pending', 'the new word applies to the next comment');
       const log = await db.store.moderation.log({ action: 'settings', limit: 5, offset: 0 });
       assert.match(log[0]?.reason ?? '', /comments.editWindowMinutes, moderation.suspectWords/);
+    });
+
+    test('the live stream never carries a held comment', async () => {
+      const a = await article();
+      const stream = await openSse(`${app.url}/api/v1/articles/${a.id}/comments/live`);
+      try {
+        assert.equal(stream.status, 200);
+        await stream.comment('live');
+        const fresh = await person();
+        const held = await json(await post(a, 'Held from the stream https://okapi.example', fresh));
+        assert.equal(held.status, 'pending');
+        const shown = await json(await post(a, 'Shown on the stream'));
+        assert.equal(shown.status, 'published');
+        await stream.next((e) => e.data.includes(shown.id));
+        const carried = stream.events.map((e) => e.data).join('\n');
+        assert.ok(!carried.includes(held.id) && !carried.includes('okapi'), carried);
+      } finally {
+        stream.close();
+      }
     });
   });
 }
