@@ -260,6 +260,17 @@ for (const database of databases()) {
       }
     });
 
+    test('a page whose comments close at a set time is cached only until then', async () => {
+      const a = await article();
+      await db.store.comments.setArticleSettings(a.id, { mode: null, autoCloseHours: 2 });
+      const path = articlePath(a);
+      assert.equal((await anonymous(path)).cache, 'miss');
+      assert.equal((await anonymous(path)).cache, 'hit');
+      const entry = app.pageCache.get(path);
+      assert.ok(entry);
+      assert.equal(entry.expiresAt, Date.parse(a.publishedAt!) + 2 * 3_600_000);
+    });
+
     test('print views are cached by their comments choice; section pages by cursor', async () => {
       const a = await article();
       const print = `${articlePath(a)}/print`;

@@ -111,6 +111,25 @@ describe('page cache', () => {
     assert.equal(cache.put(cache.begin(), page('/', ['front'], 'x', 'D1')), false);
   });
 
+  test('an entry ends when the page changes by itself', () => {
+    const cache = new PageCache(1 << 20, () => 'D1');
+    const soon = preparePage({
+      key: '/soon',
+      body: 'x',
+      contentType: 'text/html',
+      cacheControl: 'public',
+      tags: [],
+      day: 'D1',
+      expiresAt: Date.now() + 60_000,
+    });
+    assert.ok(cache.put(cache.begin(), soon));
+    assert.ok(cache.get('/soon'));
+    const gone = { ...soon, key: '/gone', expiresAt: Date.now() - 1 };
+    assert.equal(cache.put(cache.begin(), gone), false);
+    (soon as { expiresAt: number }).expiresAt = Date.now() - 1;
+    assert.equal(cache.get('/soon'), undefined);
+  });
+
   test('a size of zero stores nothing', () => {
     const cache = new PageCache(0);
     assert.equal(cache.put(cache.begin(), page('/', [])), false);

@@ -27,6 +27,8 @@ export interface CachedPage {
   readonly tags: readonly string[];
   /** The UTC day (YYYY-MM-DD) the page was rendered on: the masthead shows it. */
   readonly day: string;
+  /** When the page changes by itself (epoch ms; e.g. comments closing at a set time), if ever. */
+  readonly expiresAt: number;
   /** What the entry holds, bodies included, as counted against the cache's budget. */
   bytes: number;
 }
@@ -147,6 +149,7 @@ export function preparePage(input: {
   cacheControl: string;
   tags: readonly string[];
   day: string;
+  expiresAt?: number | undefined;
 }): CachedPage {
   const identity = Buffer.isBuffer(input.body) ? input.body : Buffer.from(input.body);
   const hash = createHash('sha1').update(identity).digest('base64url');
@@ -160,6 +163,7 @@ export function preparePage(input: {
     bodies,
     tags,
     day: input.day,
+    expiresAt: input.expiresAt ?? Infinity,
     // The buffers plus a rough allowance for the key, the tags and the object itself.
     bytes:
       identity.length +
@@ -196,7 +200,7 @@ export class PageCache {
   /** The entry for this key if it is still right for today; counts a hit or a miss. */
   get(key: string, countMiss = true): CachedPage | undefined {
     const entry = this.entries.get(key);
-    if (entry === undefined || entry.day !== this.today()) {
+    if (entry === undefined || entry.day !== this.today() || Date.now() >= entry.expiresAt) {
       if (entry) this.remove(entry);
       if (countMiss) this.counters.misses++;
       return undefined;
@@ -234,7 +238,7 @@ export class PageCache {
    */
   put(ticket: number, entry: CachedPage): boolean {
     if (this.maxBytes <= 0 || ticket < this.floor) return false;
-    if (entry.day !== this.today()) return false;
+    if (entry.day !== this.today() || Date.now() >= entry.expiresAt) return false;
     for (const tag of entry.tags) {
       if ((this.invalidatedAt.get(tag) ?? -1) > ticket) return false;
     }

@@ -37,6 +37,8 @@ export function sendPage(
     private?: boolean;
     /** What the page shows, for the page cache (see page-cache.ts); without tags it is not cached. */
     cacheTags?: readonly string[];
+    /** When the page will change without any change being announced (epoch ms). */
+    cacheUntil?: number;
   } = {},
 ) {
   const body = page.value;
@@ -57,6 +59,7 @@ export function sendPage(
       cacheControl,
       tags: options.cacheTags,
       day: slot.day,
+      expiresAt: options.cacheUntil,
     });
     slot.cache.put(slot.ticket, entry);
     return sendCached(request, reply, slot.cache, entry, 'miss');

@@ -141,12 +141,15 @@ export function readerRoutes(
             ? await services.comments.viewerState(request.viewer.user, lookup.page.comments.threads)
             : null,
         });
-    const { article, related, inline } = lookup.page;
+    const { article, related, inline, comments } = lookup.page;
+    // Comments closing at a set time change the page with nothing announced: it is cached until then.
+    const closing = comments.policy.closedBy === null ? comments.policy.closesAt : null;
     return sendPage(request, reply, view, {
       cacheTags: [
         `thread:${article.id}`,
         ...articleTags([article, ...related, ...inline.values()]),
       ],
+      ...(closing ? { cacheUntil: Date.parse(closing) } : {}),
     });
   }
 
