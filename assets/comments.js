@@ -6,7 +6,7 @@
   var section = document.getElementById('comments');
   if (!section || !window.fetch || !window.DOMParser) return;
   var status = document.createElement('p');
-  status.className = 'visually-hidden';
+  status.className = 'visually-hidden comments-load-status';
   status.setAttribute('role', 'status');
   section.appendChild(status);
 

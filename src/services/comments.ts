@@ -195,7 +195,8 @@ export class CommentService {
       }
       return changed;
     });
-    this.announce(edited, 'edited');
+    // A held edit leaves the public thread (and the counts): that is a moderation change.
+    this.announce(edited, edited.status !== comment.status ? 'moderated' : 'edited');
     return edited;
   }
 
@@ -540,7 +541,10 @@ export class CommentService {
     return this.store.comments.changesSince(articleId, afterSeq, limit);
   }
 
-  private announce(comment: Comment, action: 'created' | 'edited' | 'deleted' | 'reacted') {
+  private announce(
+    comment: Comment,
+    action: 'created' | 'edited' | 'deleted' | 'reacted' | 'moderated',
+  ) {
     this.changes.publish({
       kind: 'comment',
       articleId: comment.articleId,
