@@ -1,11 +1,12 @@
 /**
  * Search in a real browser: reached from the masthead with the keyboard, a query typed and
  * submitted, results that read well to assistive technology, and axe-core finding nothing in a
- * light and a dark theme.
+ * light and a dark theme. Also: the article page's JSON-LD under the real CSP.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
+import { articlePath } from '../src/domain/article.js';
 import { loadDemoIfEmpty } from '../src/services/demo.js';
 import { startApp, type RunningApp } from './helpers/app.js';
 import {
@@ -91,6 +92,28 @@ if (browserAvailable()) {
         } finally {
           await context.close();
         }
+      }
+    });
+
+    test('the article page reports no CSP violation, and its JSON-LD parses in the page', async () => {
+      const context = await browser.newContext();
+      context.setDefaultTimeout(5000);
+      try {
+        const page = await context.newPage();
+        const problems: string[] = [];
+        page.on('console', (m) => {
+          if (/Content Security Policy|Refused to/i.test(m.text())) problems.push(m.text());
+        });
+        const [first] = (await app.services.reading.published({}, undefined, 1)).items;
+        assert.ok(first);
+        await openPage(page, `${app.url}${articlePath(first)}`);
+        const types =
+          await page.evaluate(`[...document.querySelectorAll('script[type="application/ld+json"]')]
+          .map((s) => JSON.parse(s.textContent)['@type'])`);
+        assert.deepEqual(types, ['NewsArticle', 'BreadcrumbList']);
+        assert.deepEqual(problems, []);
+      } finally {
+        await context.close();
       }
     });
   });

@@ -1,12 +1,13 @@
-import { activeCorrections, articlePath, type ArticleSummary } from '../../domain/article.js';
+import { articlePath, type ArticleSummary } from '../../domain/article.js';
 import { splitBody } from '../../domain/body.js';
 import type { ArticlePage } from '../../services/reading.js';
 import type { PageContext } from '../context.js';
-import { formatDateTime, formatDay, joinNames, plural } from '../format.js';
-import { html, jsonScript, raw, type SafeHtml } from '../html.js';
+import { formatDateTime, formatDay, plural } from '../format.js';
+import { html, raw, type SafeHtml } from '../html.js';
 import { icons } from '../icons.js';
 import { layout } from '../layout.js';
 import { renderArticleMarkdown } from '../markdown.js';
+import { articleMetadata } from '../structured-data.js';
 import { adjustPanel } from './adjust-panel.js';
 import { correctionsBlock } from './corrections.js';
 import { commentsSection, type CommentFormState, type PersonalComments } from './comments.js';
@@ -79,39 +80,6 @@ function printNotice(path: string, withComments: boolean): SafeHtml {
   </div>`;
 }
 
-function jsonLd(ctx: PageContext, page: ArticlePage, url: string) {
-  const a = page.article;
-  return {
-    '@context': 'https://schema.org',
-    '@type': 'NewsArticle',
-    headline: a.headline,
-    description: a.standfirst || undefined,
-    mainEntityOfPage: url,
-    url,
-    datePublished: a.publishedAt,
-    dateModified: a.updatedAt ?? a.publishedAt,
-    articleSection: a.section.name,
-    keywords: a.tags.map((t) => t.name),
-    dateline: a.dateline || undefined,
-    isAccessibleForFree: true,
-    author: a.authors.map((p) => ({
-      '@type': 'Person',
-      name: p.name,
-      url: `${ctx.baseUrl}/author/${p.slug}`,
-    })),
-    publisher: { '@type': 'NewsMediaOrganization', name: ctx.siteName, url: `${ctx.baseUrl}/` },
-    ...(activeCorrections(a.corrections).length
-      ? {
-          correction: activeCorrections(a.corrections).map((c) => ({
-            '@type': 'CorrectionComment',
-            text: c.text,
-            datePublished: c.createdAt,
-          })),
-        }
-      : {}),
-  };
-}
-
 export function articlePageView(
   ctx: PageContext,
   page: ArticlePage,
@@ -178,7 +146,6 @@ export function articlePageView(
           })
     }`;
 
-  const authorNames = joinNames(a.authors.map((p) => p.name));
   return layout(ctx, {
     title: a.headline,
     description: a.standfirst || a.headline,
@@ -192,18 +159,8 @@ export function articlePageView(
         }
       : {}),
     head: html`${print ? '' : html`<script src="${ctx.assetUrl('live-comments.js')}" defer></script>`}
-      <meta property="og:type" content="article" />
-      <meta property="og:site_name" content="${ctx.siteName}" />
-      <meta property="og:title" content="${a.headline}" />
-      <meta property="og:description" content="${a.standfirst}" />
-      <meta property="og:url" content="${url}" />
-      ${a.publishedAt ? html`<meta property="article:published_time" content="${a.publishedAt}" />` : ''}
-      ${authorNames ? html`<meta name="author" content="${authorNames}" />` : ''}
-      <meta name="twitter:card" content="summary" />
-      ${print ? '' : html`<script src="${ctx.assetUrl('comments.js')}" defer></script>`}
-      <script type="application/ld+json">
-        ${jsonScript(jsonLd(ctx, page, url))}
-      </script>`,
+      ${articleMetadata(ctx, a)}
+      ${print ? '' : html`<script src="${ctx.assetUrl('comments.js')}" defer></script>`}`,
     main,
   });
 }
