@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 import type { Comment, CommentStatus } from '../domain/comment.js';
 import { newId } from '../domain/ids.js';
 import type { ReportReason } from '../domain/moderation/reports.js';
-import type { Reason, ReasonCode } from '../domain/moderation/types.js';
+import { reasonCodes, type Reason, type ReasonCode } from '../domain/moderation/types.js';
 import { toComment, type CommentRow } from './comments.js';
 import type { Database } from './schema.js';
 import type {
@@ -66,9 +66,11 @@ export class KyselyModerationStore implements ModerationStore {
         reasons.set(r.comment_id, list);
       }
     }
+    // In the pipeline's order (the order of the codes), not the order they were stored in.
+    const rank = (code: string) => (reasonCodes as readonly string[]).indexOf(code);
     return rows.map((row) => ({
       ...toComment(row),
-      reasons: reasons.get(row.id) ?? [],
+      reasons: (reasons.get(row.id) ?? []).sort((a, b) => rank(a.code) - rank(b.code)),
       featuredAt: row.featured_at,
       rejectionReason: row.rejection_reason,
       openReports: Number(row.open_reports ?? 0),
