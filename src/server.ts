@@ -71,6 +71,8 @@ export async function prepare(
     siteName: () => 'the site',
     log: { info: () => {}, warn: () => {} },
   });
+  // The key that signs unsubscribe links, made once, before any process sends an email.
+  await services.notifications.ensureSecret();
   if (!(await services.users.hasAdmin())) {
     // A fresh link at every start; the one printed before stops working.
     const link = await services.accounts.createSetupLink();

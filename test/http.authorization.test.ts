@@ -28,6 +28,9 @@ const rules: Record<string, Rule> = {
   'POST /account/email': 'signed-in',
   'POST /account/verify/resend': 'signed-in',
   'POST /account/signout-everywhere': 'signed-in',
+  'POST /account/notifications': 'signed-in',
+  // The signed token in the link is the authority (no token here: 404 for everyone).
+  'POST /account/unsubscribe/replies': 'anyone',
   'POST /api/v1/articles/:id/comments': 'signed-in',
   'POST /api/v1/articles': ['author', 'editor', 'admin'],
   'PATCH /api/v1/articles/:id': ['author', 'editor', 'admin'],

@@ -93,6 +93,9 @@ export interface CommentHistory {
 export const defaultCommentPageSize = 20;
 
 export class CommentService {
+  /** Called (not awaited) after a published reply is committed: reply notifications. */
+  onReplyPublished: ((reply: Comment) => void) | null = null;
+
   constructor(
     private readonly store: Store,
     private readonly changes: ChangeBus,
@@ -151,7 +154,12 @@ export class CommentService {
       }
       return made;
     });
-    if (result.created) this.announce(result.comment, 'created');
+    if (result.created) {
+      this.announce(result.comment, 'created');
+      if (result.comment.status === 'published' && result.comment.parentId) {
+        this.onReplyPublished?.(result.comment);
+      }
+    }
     return result;
   }
 

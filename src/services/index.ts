@@ -4,6 +4,7 @@ import { AccountService } from './accounts.js';
 import { LocalChangeBus, type ChangeBus } from './changes.js';
 import { CommentService } from './comments.js';
 import { MailService, type MailLog } from './mail.js';
+import { ReplyNotifier } from './notifications.js';
 import { ModerationService } from './moderation.js';
 import { NewsroomService } from './newsroom.js';
 import { PeopleService } from './people.js';
@@ -19,6 +20,8 @@ export interface Services {
   search: SearchService;
   syndication: SyndicationService;
   comments: CommentService;
+  /** Emails about replies, and their unsubscribe links. */
+  notifications: ReplyNotifier;
   users: UserService;
   tokens: TokenService;
   sessions: SessionService;
@@ -64,11 +67,18 @@ export function createServices(
     settings: options.moderationDefaults ?? {},
   });
   const comments = new CommentService(store, changes, moderation);
+  const notifications = new ReplyNotifier(store, mail, {
+    baseUrl: options.baseUrl,
+    siteName: options.siteName,
+    log: options.log,
+  });
+  comments.onReplyPublished = (reply) => notifications.replyPublished(reply);
   return {
     reading: new ReadingService(store, comments),
     search: new SearchService(store),
     syndication: new SyndicationService(store),
     comments,
+    notifications,
     users: new UserService(store),
     tokens: new TokenService(store),
     sessions,

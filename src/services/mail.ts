@@ -10,6 +10,8 @@ export interface MailMessage {
   to: string;
   subject: string;
   text: string;
+  /** Extra header lines (List-Unsubscribe, say); sent, not kept in the outbox. */
+  headers?: Record<string, string>;
 }
 
 export interface MailLog {
@@ -31,7 +33,13 @@ export class MailService {
 
   /** Records the message and starts delivering it; resolves once it is recorded. */
   async send(message: MailMessage): Promise<string> {
-    const id = await this.store.outbox.add({ ...message, createdAt: new Date().toISOString() });
+    const { to, subject, text } = message;
+    const id = await this.store.outbox.add({
+      to,
+      subject,
+      text,
+      createdAt: new Date().toISOString(),
+    });
     if (!this.transport) {
       this.log.info(
         { mail: id, to: message.to, subject: message.subject },

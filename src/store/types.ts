@@ -257,6 +257,9 @@ export interface UserStore {
   slugTaken(slug: string): Promise<boolean>;
   setRole(id: string, role: Role): Promise<void>;
   setEmail(id: string, email: string, verifiedAt: string | null): Promise<void>;
+  /** Whether the person wants an email when someone replies to their comments (default yes). */
+  replyNotifications(id: string): Promise<boolean>;
+  setReplyNotifications(id: string, on: boolean): Promise<void>;
   markEmailVerified(id: string, at: string): Promise<void>;
   setSanction(
     id: string,

@@ -89,6 +89,23 @@ export class KyselyUserStore implements UserStore {
     await this.db.updateTable('users').set({ role }).where('id', '=', id).execute();
   }
 
+  async replyNotifications(id: string) {
+    const row = await this.db
+      .selectFrom('users')
+      .select('notify_replies')
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row ? Number(row.notify_replies) === 1 : false;
+  }
+
+  async setReplyNotifications(id: string, on: boolean) {
+    await this.db
+      .updateTable('users')
+      .set({ notify_replies: on ? 1 : 0 })
+      .where('id', '=', id)
+      .execute();
+  }
+
   async setEmail(id: string, email: string, verifiedAt: string | null) {
     await this.db
       .updateTable('users')

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../../services/index.js';
 import type { FormPageDeps } from '../forms.js';
 import { emailLinkPages } from './links.js';
+import { notificationPages } from './notifications.js';
 import { passwordResetPages } from './password-reset.js';
 import { accountSettingsPages } from './settings.js';
 import { setupPages } from './setup.js';
@@ -17,5 +18,6 @@ export async function accountPages(
   passwordResetPages(app, services, deps);
   emailLinkPages(app, services, deps);
   setupPages(app, services, deps);
+  notificationPages(app, services, deps);
   await app.register(async (signedIn) => accountSettingsPages(signedIn, services, deps));
 }

@@ -29,7 +29,13 @@ export async function accountSettingsPages(
     problem: FormProblem,
     values: { newEmail?: string } = {},
   ) {
-    const page = accountView(await pageContext(request), { user: me(request), problem, values });
+    const replies = await services.notifications.wantsReplies(me(request).id);
+    const page = accountView(await pageContext(request), {
+      user: me(request),
+      problem,
+      values,
+      replies,
+    });
     return { page, status };
   }
 
@@ -43,7 +49,8 @@ export async function accountSettingsPages(
     },
     async (request, reply) => {
       const done = doneMessage(accountNotices, request.query.done);
-      const page = accountView(await pageContext(request), { user: me(request), done });
+      const replies = await services.notifications.wantsReplies(me(request).id);
+      const page = accountView(await pageContext(request), { user: me(request), done, replies });
       return sendPage(request, reply, page);
     },
   );

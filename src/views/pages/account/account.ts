@@ -10,6 +10,7 @@ import {
   type FormProblem,
 } from '../../forms.js';
 import { html } from '../../html.js';
+import { notificationSettings } from './notifications.js';
 import { accountPage } from './page.js';
 import { passwordHint } from './sign-up.js';
 
@@ -20,6 +21,8 @@ export const accountNotices = {
   email:
     'We have sent a confirmation link to the new address. Your email changes when you open it.',
   'verification-sent': 'We have sent you a new confirmation link.',
+  'replies-on': 'We will email you when someone replies to your comments.',
+  'replies-off': 'We will not email you about replies to your comments.',
 } as const;
 
 export function accountView(
@@ -29,6 +32,8 @@ export function accountView(
     done?: string | undefined;
     problem?: FormProblem;
     values?: { newEmail?: string };
+    /** Whether reply emails are on (default yes). */
+    replies?: boolean;
   },
 ) {
   const { user, problem } = props;
@@ -93,6 +98,8 @@ export function accountView(
           ${submitButton('Change email')}`,
       )}
     </section>
+
+    ${notificationSettings(ctx, props.replies ?? true)}
 
     <section class="panel" aria-labelledby="sessions-heading">
       <h2 id="sessions-heading">Signed-in devices</h2>
