@@ -19,7 +19,7 @@ function hitItem(hit: SearchHit): SafeHtml {
   const snippet = readableSnippet(hit.snippet);
   // A passage with a match says why the article was found; without one, the standfirst is better.
   const text = hasHighlight(snippet)
-    ? html`… ${markedHtml(snippet)} …`
+    ? markedHtml(snippet)
     : hit.standfirst && markedHtml(hit.standfirst);
   return html`<li class="story search-hit">
     <p class="kicker"><a href="/${a.section.slug}">${a.section.name}</a></p>
