@@ -74,7 +74,9 @@ function build(words: readonly string[]): WordMatcher {
   return {
     find(text) {
       const found = new Set<string>();
-      for (const variant of [text, joinSpacedLetters(text)]) {
+      const joined = joinSpacedLetters(text);
+      // Most text has no spaced-out letters: then one pass is enough.
+      for (const variant of joined === text ? [text] : [text, joined]) {
         for (const match of matcher.getAllMatches(variant)) {
           const word = data.getPayloadWithPhraseMetadata(match).phraseMetadata?.word;
           if (word !== undefined) found.add(word);
