@@ -13,8 +13,13 @@ export const maxCommentLength = 5000;
 /** Replies deeper than this are shown flat, with "in reply to NAME". */
 export const maxVisualDepth = 4;
 
-/** Replies of one thread shown at a time; a huge thread continues behind a "more replies" link. */
-export const repliesPerThread = 30;
+/**
+ * Replies of one thread shown on a page of threads; a longer thread continues behind a "More
+ * replies" link, which shows `repliesPerThreadPage` at a time. Keeping the first number small
+ * keeps the first page of a huge discussion about as heavy as that of a small one.
+ */
+export const repliesPerThread = 10;
+export const repliesPerThreadPage = 50;
 
 export interface Comment {
   id: string;

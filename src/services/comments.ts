@@ -25,6 +25,7 @@ import {
   isPlaceholder,
   maxCommentLength,
   repliesPerThread,
+  repliesPerThreadPage,
   type Comment,
   type CommentNode,
   type CommentSort,
@@ -405,9 +406,9 @@ export class CommentService {
     const rows = await this.store.comments.repliesPage({
       rootId,
       after,
-      limit: repliesPerThread + 1,
+      limit: repliesPerThreadPage + 1,
     });
-    const threads = await this.assemble([root], [], rows);
+    const threads = await this.assemble([root], [], repliesPerThreadPage, rows);
     return {
       threads,
       featured: [],
@@ -451,7 +452,7 @@ export class CommentService {
     const context = ancestors.filter(
       (a) => a.id !== root.id && (a.status === 'published' || isPlaceholder(a)),
     );
-    const [thread] = await this.assemble([root], context, window);
+    const [thread] = await this.assemble([root], context, repliesPerThread, window);
     if (thread) page.threads[0] = thread;
     return { ...page, focus: target.id };
   }
@@ -468,7 +469,7 @@ export class CommentService {
         this.store.comments.repliesPage({ rootId: c.id, limit: repliesPerThread + 1 }),
       ),
     );
-    const threads = await this.assemble(topLevel, [], ...replies);
+    const threads = await this.assemble(topLevel, [], repliesPerThread, ...replies);
     const last = topLevel[topLevel.length - 1];
     return {
       threads,
@@ -484,15 +485,16 @@ export class CommentService {
   private async assemble(
     topLevel: Comment[],
     context: Comment[],
+    perWindow: number,
     ...windows: Comment[][]
   ): Promise<CommentNode[]> {
     const more = new Map<string, string>();
     const replies = [...context];
     for (const window of windows) {
-      const shown = window.slice(0, repliesPerThread);
+      const shown = window.slice(0, perWindow);
       replies.push(...shown);
       const last = shown[shown.length - 1];
-      if (window.length > repliesPerThread && last) {
+      if (window.length > perWindow && last) {
         more.set(
           last.rootId,
           encodeCommentCursor({ sort: 'replies', t: last.createdAt, id: last.id }),
