@@ -195,6 +195,13 @@ for (const database of databases()) {
       );
     });
 
+    test('the OpenAPI document describes the search call', async () => {
+      const doc = await json(await get('/api/v1/openapi.json'));
+      const search = doc.paths['/api/v1/search']?.get;
+      assert.ok(search);
+      assert.ok(search.parameters.some((p: { name: string }) => p.name === 'q'));
+    });
+
     test('every page links to search', async () => {
       assert.match(
         await (await get('/')).text(),

@@ -96,7 +96,12 @@ for (const database of databases()) {
         assert.ok(u, a.slug);
         assert.ok(u.lastmod && !Number.isNaN(Date.parse(u.lastmod)));
       }
-      assert.equal(urls.length, articles.length + (await db.store.sections.list()).length + 2);
+      const authors = new Set(articles.flatMap((a) => a.authors.map((p) => p.slug)));
+      for (const slug of authors) assert.ok(byLoc.has(`${base}/author/${slug}`), slug);
+      assert.equal(
+        urls.length,
+        articles.length + (await db.store.sections.list()).length + authors.size + 2,
+      );
       assert.ok(!urls.some((u) => u.loc.includes(draft.slug)), 'no drafts');
       // lastmod follows public updates and corrections, not publication alone.
       for (const a of articles) {

@@ -201,13 +201,17 @@ export class SyndicationService {
     const newestIn = await Promise.all(
       sections.map((s) => this.store.articles.listPublished({ section: s.slug, limit: 1 })),
     );
-    const [correction] = await this.store.articles.recentCorrections({ limit: 1 });
+    const [[correction], authors] = await Promise.all([
+      this.store.articles.recentCorrections({ limit: 1 }),
+      this.store.articles.sitemapAuthors(),
+    ]);
     return [
       { path: '/', lastmod: updated },
       ...sections.map((s, i) => {
         const a = newestIn[i]?.[0];
         return { path: `/${s.slug}`, lastmod: a ? (a.updatedAt ?? a.publishedAt) : null };
       }),
+      ...authors.map((p) => ({ path: `/author/${p.slug}`, lastmod: p.lastmod })),
       { path: '/corrections', lastmod: correction?.createdAt ?? null },
     ];
   }

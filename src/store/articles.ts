@@ -19,7 +19,7 @@ import { authorsOf, toSummaries, type SummaryRow } from './rows.js';
 import type { Database, Dialect } from './schema.js';
 import { searchArticles } from './search.js';
 import { recentCorrections } from './corrections.js';
-import { sitemapChunks, sitemapEntries } from './sitemap.js';
+import { sitemapAuthors, sitemapChunks, sitemapEntries } from './sitemap.js';
 import type { TimeCursor } from '../domain/cursor.js';
 import type {
   ArticleListQuery,
@@ -453,6 +453,10 @@ export class KyselyArticleStore implements ArticleStore {
 
   sitemapChunks(size: number) {
     return sitemapChunks(this.db, size);
+  }
+
+  sitemapAuthors() {
+    return sitemapAuthors(this.db);
   }
 
   sitemapEntries(size: number, chunk: number) {

@@ -53,3 +53,20 @@ export async function sitemapEntries(
     lastmod: new Date(r.lastmod).toISOString(),
   }));
 }
+
+/** Everyone with a byline on a published article, and when their newest one last changed. */
+export async function sitemapAuthors(
+  db: Kysely<Database>,
+): Promise<{ slug: string; lastmod: string }[]> {
+  const rows = await db
+    .selectFrom('article_authors as aa')
+    .innerJoin('users as u', 'u.id', 'aa.user_id')
+    .innerJoin('articles as a', 'a.id', 'aa.article_id')
+    .select(['u.slug'])
+    .select(sql<string>`max(coalesce(a.updated_at, a.published_at))`.as('lastmod'))
+    .where('a.status', '=', 'published')
+    .groupBy('u.slug')
+    .orderBy('u.slug')
+    .execute();
+  return rows.map((r) => ({ slug: r.slug, lastmod: new Date(r.lastmod).toISOString() }));
+}

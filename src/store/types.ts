@@ -226,6 +226,8 @@ export interface ArticleStore {
   listNewsroom(query: NewsroomListQuery): Promise<NewsroomItem[]>;
   /** Published articles in sitemap files of `size`, oldest first: each file's summary. */
   sitemapChunks(size: number): Promise<SitemapChunk[]>;
+  /** Slugs of everyone with a byline on a published article, with their newest change. */
+  sitemapAuthors(): Promise<{ slug: string; lastmod: string }[]>;
   /** The articles of one sitemap file (`chunk` from 0), oldest first. */
   sitemapEntries(size: number, chunk: number): Promise<SitemapEntry[]>;
   /** Corrections of published articles, newest first, keyset-paged (createdAt, id). */
