@@ -502,5 +502,21 @@ for (const database of databases()) {
       assert.match(page, /<h2 id="corrections-heading">Important correction<\/h2>/);
       assert.match(page, /<h2 id="corrections-more-heading">Corrections and clarifications<\/h2>/);
     });
+
+    test('tag pages list the published articles with that tag; the article links to them', async () => {
+      const tag = `Harbour ${++serial}`;
+      const a = await published({ tags: [tag] });
+      await draft(author, { tags: [tag], headline: 'A hidden draft on the harbour' });
+      const slug = tag.toLowerCase().replace(' ', '-');
+      const page = await call('GET', `/tag/${slug}`, null);
+      assert.equal(page.status, 200);
+      const text = await page.text();
+      assert.match(text, new RegExp(`<h1 class="page-title">${tag}</h1>`));
+      assert.ok(text.includes(`href="${path(a.url)}"`));
+      assert.ok(!text.includes('A hidden draft'));
+      const article = await (await call('GET', path(a.url), null)).text();
+      assert.ok(article.includes(`<a href="/tag/${slug}">${tag}</a>`));
+      assert.equal((await call('GET', '/tag/no-such-topic', null)).status, 404);
+    });
   });
 }

@@ -88,6 +88,15 @@ export class ReadingService {
     return { person, page };
   }
 
+  /** A tag's page: the tag and its published articles (a tag with none is not a page). */
+  async tag(slug: string, cursor: string | undefined, limit = 20) {
+    const tag = await this.store.articles.tagBySlug(slug);
+    if (!tag) throw notFound('That topic');
+    const page = await this.published({ tag: slug }, cursor, limit);
+    if (page.items.length === 0 && cursor === undefined) throw notFound('That topic');
+    return { tag, page };
+  }
+
   /** Published articles, keyset-paged; `cursor` is the opaque value of a previous page. */
   async published(
     filter: { section?: string; tag?: string; author?: string },

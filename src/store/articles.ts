@@ -443,6 +443,15 @@ export class KyselyArticleStore implements ArticleStore {
     return id ? this.getById(id) : null;
   }
 
+  async tagBySlug(slug: string) {
+    const row = await this.db
+      .selectFrom('tags')
+      .select(['slug', 'name'])
+      .where('slug', '=', slug)
+      .executeTakeFirst();
+    return row ?? null;
+  }
+
   slugTaken(slug: string, exceptArticleId?: string) {
     return slugTaken(this.db, slug, exceptArticleId);
   }

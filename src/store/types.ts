@@ -220,6 +220,8 @@ export interface ArticleStore {
   revision(articleId: string, version: number): Promise<ArticleRevision | null>;
   /** The article that used to have this slug, if any. */
   byOldSlug(slug: string): Promise<Article | null>;
+  /** A tag by its slug. */
+  tagBySlug(slug: string): Promise<TagRef | null>;
   /** Whether a slug is taken by another article, now or as a redirect. */
   slugTaken(slug: string, exceptArticleId?: string): Promise<boolean>;
   /** The newsroom's list: any status, most recently saved first. */

@@ -7,7 +7,7 @@ import type { Services } from '../../services/index.js';
 import type { ArticlePage } from '../../services/reading.js';
 import type { SiteContext } from '../../views/context.js';
 import { articlePageView } from '../../views/pages/article.js';
-import { authorPageView } from '../../views/pages/author.js';
+import { authorPageView, tagPageView } from '../../views/pages/author.js';
 import { frontPageView } from '../../views/pages/front.js';
 import { sectionPageView } from '../../views/pages/section.js';
 import { listingsTag } from '../page-cache.js';
@@ -104,6 +104,31 @@ export function readerRoutes(
         {
           cacheTags: [`author:${found.person.slug}`, listingsTag, ...articleTags(found.page.items)],
         },
+      );
+    },
+  );
+
+  app.get(
+    '/tag/:slug',
+    {
+      schema: {
+        hide: true,
+        params: Type.Object({ slug: Type.String({ maxLength: 120 }) }),
+        querystring: Type.Object({ cursor: Type.Optional(Type.String({ maxLength: 200 })) }),
+      },
+      config: { pageCache: { vary: ['cursor'] } },
+    },
+    async (request, reply) => {
+      const { cursor } = request.query;
+      const [ctx, found] = await Promise.all([
+        pageContext(request),
+        services.reading.tag(request.params.slug, cursor),
+      ]);
+      return sendPage(
+        request,
+        reply,
+        tagPageView(ctx, found.tag, found.page, cursor === undefined),
+        { cacheTags: [listingsTag, ...articleTags(found.page.items)] },
       );
     },
   );

@@ -122,6 +122,14 @@ export function articlePageView(
       <div class="article__body">${body(page)}</div>
       ${correctionsBlock(bottomNotices, 'bottom', topNotices.length ? 'corrections-more-heading' : 'corrections-heading')}
       ${
+        a.tags.length
+          ? html`<p class="article-tags">
+              Topics:
+              ${a.tags.map((t, i) => html`${i === 0 ? '' : ', '}<a href="/tag/${t.slug}">${t.name}</a>`)}
+            </p>`
+          : ''
+      }
+      ${
         page.related.length
           ? html`<aside class="related" aria-labelledby="related-heading">
               <h2 id="related-heading">Related stories</h2>

@@ -66,3 +66,19 @@ export function authorPageView(
     hasFeeds: true,
   });
 }
+
+export function tagPageView(
+  ctx: PageContext,
+  tag: { slug: string; name: string },
+  page: Page<ArticleSummary>,
+  isFirstPage: boolean,
+) {
+  return listingPageView(ctx, {
+    kicker: 'Topic',
+    title: tag.name,
+    intro: '',
+    path: `/tag/${tag.slug}`,
+    page,
+    isFirstPage,
+  });
+}
