@@ -518,5 +518,15 @@ for (const database of databases()) {
       assert.ok(article.includes(`<a href="/tag/${slug}">${tag}</a>`));
       assert.equal((await call('GET', '/tag/no-such-topic', null)).status, 404);
     });
+
+    test('the OpenAPI document describes the newsroom calls', async () => {
+      const doc = await ok(await call('GET', '/api/v1/openapi.json', null));
+      assert.ok(doc.paths['/api/v1/articles'].post);
+      assert.ok(doc.paths['/api/v1/articles/{id}'].patch);
+      for (const action of ['submit', 'publish', 'unpublish', 'corrections', 'revisions']) {
+        assert.ok(doc.paths[`/api/v1/articles/{id}/${action}`], action);
+      }
+      assert.ok(doc.components.schemas.Article.properties.publishAt);
+    });
   });
 }
