@@ -183,6 +183,8 @@ export async function startBroadsheet(
       PORT: String(port),
       HOST: '127.0.0.1',
       DEMO: '0',
+      // Fixed, so that every server started on the same data sends the same bytes.
+      BASE_URL: 'http://broadsheet.bench',
       LOG_LEVEL: 'warn',
       WORKERS: '1',
       ...env,
