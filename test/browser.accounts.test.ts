@@ -107,6 +107,21 @@ if (browserAvailable()) {
 
     async function waitForPath(page: Page, pathname: string): Promise<void> {
       await page.waitForURL((url) => url.pathname + url.search === pathname);
+      await page.waitForLoadState();
+    }
+
+    /**
+     * Presses Enter on the focused Sign out button and waits for the front page it leads back
+     * to. The address does not change when signing out from the front page, so the new page's
+     * response is what shows the navigation happened.
+     */
+    async function signOutByEnter(page: Page): Promise<void> {
+      const home = page.waitForResponse(
+        (r) => r.request().method() === 'GET' && new URL(r.url()).pathname === '/',
+      );
+      await page.keyboard.press('Enter');
+      await home;
+      await page.waitForLoadState();
     }
 
     async function assertAccessible(page: Page, label: string): Promise<void> {
@@ -172,8 +187,7 @@ if (browserAvailable()) {
         assert.match(await page.locator('.details').innerText(), /confirmed/);
 
         await tabTo(page, '.account-nav button');
-        await page.keyboard.press('Enter');
-        await waitForPath(page, '/');
+        await signOutByEnter(page);
         assert.match(await page.locator('.account-nav').innerText(), /Sign in/);
 
         await tabTo(page, '.account-nav a[href="/signin"]');
@@ -187,8 +201,7 @@ if (browserAvailable()) {
         await waitForPath(page, '/');
         assert.match(await page.locator('.account-nav').innerText(), /Kit Keys/);
         await tabTo(page, '.account-nav button');
-        await page.keyboard.press('Enter');
-        await waitForPath(page, '/');
+        await signOutByEnter(page);
 
         await tabTo(page, '.account-nav a[href="/signin"]');
         await page.keyboard.press('Enter');
@@ -220,8 +233,7 @@ if (browserAvailable()) {
         await waitForPath(page, '/');
         assert.match(await page.locator('.account-nav').innerText(), /Kit Keys/);
         await tabTo(page, '.account-nav button');
-        await page.keyboard.press('Enter');
-        await waitForPath(page, '/');
+        await signOutByEnter(page);
         assert.match(await page.locator('.account-nav').innerText(), /Sign in/);
       }));
 
