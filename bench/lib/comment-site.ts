@@ -1,0 +1,53 @@
+/** A fresh SQLite site with one article and staff writers holding API tokens (comment benches). */
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createServices } from '../../src/services/index.js';
+import { openStore } from '../../src/store/index.js';
+
+export interface CommentSite {
+  dataDir: string;
+  articleId: string;
+  /** Bearer tokens of staff writers (staff are exempt from the posting limit). */
+  tokens: string[];
+}
+
+export async function createCommentSite(writers: number): Promise<CommentSite> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'broadsheet-bench-comments-'));
+  const store = await openStore({ databaseUrl: null, dataDir });
+  try {
+    await store.sections.upsert({ slug: 'news', name: 'News', description: '', position: 0 });
+    const services = createServices(store);
+    const tokens: string[] = [];
+    let firstId = '';
+    for (let i = 0; i < writers; i++) {
+      const user = await store.users.create({
+        email: `writer${i}@example.com`,
+        name: `Writer ${i}`,
+        slug: `writer-${i}`,
+        role: 'editor',
+        passwordHash: null,
+        createdAt: new Date().toISOString(),
+        emailVerifiedAt: new Date().toISOString(),
+      });
+      firstId ||= user.id;
+      tokens.push((await services.tokens.create(user.email, 'bench')).token);
+    }
+    const article = await store.articles.create({
+      slug: 'bench-comments',
+      sectionSlug: 'news',
+      headline: 'A busy thread',
+      standfirst: '',
+      body: 'Text.',
+      dateline: '',
+      authorIds: [firstId],
+      tags: [],
+      status: 'published',
+      publishedAt: new Date(Date.now() - 60_000).toISOString(),
+      createdAt: new Date(Date.now() - 120_000).toISOString(),
+    });
+    return { dataDir, articleId: article.id, tokens };
+  } finally {
+    await store.close();
+  }
+}
