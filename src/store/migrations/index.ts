@@ -13,6 +13,7 @@ import * as live from './0005_live.js';
 import * as search from './0006_search.js';
 import * as newsroom from './0008_newsroom.js';
 import * as moderation from './0009_moderation.js';
+import * as featuredIndex from './0010_featured_index.js';
 
 export interface MigrationContext {
   dialect: Dialect;
@@ -34,6 +35,7 @@ const modules: Record<string, MigrationModule> = {
   '0006_search': search,
   '0008_newsroom': newsroom,
   '0009_moderation': moderation,
+  '0010_featured_index': featuredIndex,
 };
 
 class ListedMigrations implements MigrationProvider {
