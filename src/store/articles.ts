@@ -16,7 +16,7 @@ import {
 } from './newsroom.js';
 import { insertRevision, listRevisions, oneRevision } from './revisions.js';
 import { authorsOf, toSummaries, type SummaryRow } from './rows.js';
-import type { Database, Dialect } from './schema.js';
+import type { ArticlesTable, Database, Dialect } from './schema.js';
 import { searchArticles } from './search.js';
 import { recentCorrections } from './corrections.js';
 import { sitemapAuthors, sitemapChunks, sitemapEntries } from './sitemap.js';
@@ -30,6 +30,33 @@ import type {
   SaveResult,
 } from './types.js';
 import type { SearchTerms } from '../domain/search.js';
+
+/**
+ * The article columns a read needs, by name: `a.*` would also bring PostgreSQL's search vector,
+ * a few kilobytes per article that no reader uses.
+ */
+const articleColumns = [
+  'a.id',
+  'a.slug',
+  'a.section_slug',
+  'a.headline',
+  'a.standfirst',
+  'a.body',
+  'a.dateline',
+  'a.status',
+  'a.published_at',
+  'a.updated_at',
+  'a.update_note',
+  'a.version',
+  'a.comment_count',
+  'a.comment_seq',
+  'a.created_at',
+  'a.modified_at',
+  'a.publish_at',
+  'a.created_by',
+  'a.comments_mode',
+  'a.comments_auto_close_hours',
+] as const satisfies readonly `a.${keyof ArticlesTable}`[];
 
 export class KyselyArticleStore implements ArticleStore {
   constructor(
@@ -156,7 +183,7 @@ export class KyselyArticleStore implements ArticleStore {
     const row = await this.db
       .selectFrom('articles as a')
       .innerJoin('sections as s', 's.slug', 'a.section_slug')
-      .selectAll('a')
+      .select(articleColumns)
       .select('s.name as section_name')
       .where(column, '=', value)
       .executeTakeFirst();
