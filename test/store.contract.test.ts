@@ -199,6 +199,13 @@ for (const database of databases()) {
         assert.equal(await lastUsed(), used);
         assert.equal(await store.tokens.userForHash('some-other-hash', used), null);
 
+        // Within the minute the use is not written again (no commit per request); after it, it is.
+        await store.tokens.userForHash('hash-of-a-token', '2026-03-04T11:59:40.000Z');
+        assert.equal(await lastUsed(), used);
+        const later = '2026-03-04T12:00:30.000Z';
+        assert.deepEqual(await store.tokens.userForHash('hash-of-a-token', later), bob);
+        assert.equal(await lastUsed(), later);
+
         await store.tokens.revoke(id, minutesAgo(0));
         assert.equal(await store.tokens.userForHash('hash-of-a-token', minutesAgo(0)), null);
       });

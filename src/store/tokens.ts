@@ -4,6 +4,9 @@ import { toUser } from './rows.js';
 import type { Database } from './schema.js';
 import type { ApiTokenInfo, TokenStore } from './types.js';
 
+/** How stale a token's "last used" time may be. */
+const lastUsedResolutionMs = 60_000;
+
 export class KyselyTokenStore implements TokenStore {
   constructor(private readonly db: Kysely<Database>) {}
 
@@ -29,11 +32,15 @@ export class KyselyTokenStore implements TokenStore {
       .selectFrom('api_tokens as t')
       .innerJoin('users as u', 'u.id', 't.user_id')
       .selectAll('u')
-      .select('t.id as token_id')
+      .select(['t.id as token_id', 't.last_used_at as token_last_used_at'])
       .where('t.token_hash', '=', tokenHash)
       .where('t.revoked_at', 'is', null)
       .executeTakeFirst();
     if (!row) return null;
+    // "Last used" is shown to the minute: writing it on every request would add a commit (a
+    // disk sync) to every API call, so it is written at most once a minute per token.
+    const last = row.token_last_used_at === null ? NaN : Date.parse(row.token_last_used_at);
+    if (Number.isFinite(last) && Date.parse(now) - last < lastUsedResolutionMs) return toUser(row);
     await this.db
       .updateTable('api_tokens')
       .set({ last_used_at: now })
