@@ -106,11 +106,18 @@ export class ModerationService {
     const windowStart = new Date(now.getTime() - policy.ratePerPerson.windowSeconds * 1000);
     const duplicateStart = new Date(now.getTime() - policy.duplicateWindowMinutes * 60_000);
     const since = (windowStart < duplicateStart ? windowStart : duplicateStart).toISOString();
+    // Staff are not rate-limited, and the rate rule needs only the newest `max` times from an
+    // address (when the oldest of those leaves the window, posting is possible again).
+    const limited = !input.isEdit && !staffRoles.includes(input.author.role);
     const [recent, byAddress] = await Promise.all([
       input.isEdit ? [] : this.store.moderation.recentByAuthor(input.author.id, since),
-      input.isEdit || !input.clientAddress
-        ? []
-        : this.store.moderation.createdFromAddress(input.clientAddress, windowStart.toISOString()),
+      limited && input.clientAddress
+        ? this.store.moderation.createdFromAddress(
+            input.clientAddress,
+            windowStart.toISOString(),
+            policy.ratePerAddress.max,
+          )
+        : [],
     ]);
     return runPipeline({
       body: input.body,

@@ -90,14 +90,14 @@ export class KyselyModerationStore implements ModerationStore {
     return rows.map((r) => ({ articleId: r.article_id, body: r.body, createdAt: r.created_at }));
   }
 
-  async createdFromAddress(address: string, since: string) {
+  async createdFromAddress(address: string, since: string, limit = 10_000) {
     const rows = await this.db
       .selectFrom('comments')
       .select('created_at')
       .where('client_address', '=', address)
       .where('created_at', '>=', since)
       .orderBy('created_at', 'desc')
-      .limit(10_000)
+      .limit(limit)
       .execute();
     return rows.map((r) => r.created_at);
   }

@@ -549,7 +549,8 @@ export interface ModerationStore {
     since: string,
   ): Promise<{ articleId: string; body: string; createdAt: string }[]>;
   /** Creation times of comments from this client address since then. */
-  createdFromAddress(address: string, since: string): Promise<string[]>;
+  /** Creation times of comments from this address since then, newest first, at most `limit`. */
+  createdFromAddress(address: string, since: string, limit?: number): Promise<string[]>;
   /** How many of each person's comments are published (approved) and rejected. */
   records(
     authorIds: readonly string[],
