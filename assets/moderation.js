@@ -66,8 +66,43 @@
   source.addEventListener('open', function () {
     live.setAttribute('data-connected', 'true');
   });
-  source.addEventListener('change', function () {
+  var actions = {
+    created: 'was written',
+    edited: 'was edited',
+    deleted: 'was deleted by its author',
+    moderated: 'was decided by another moderator',
+    reacted: 'got a reaction',
+  };
+  source.addEventListener('change', function (event) {
     changes += 1;
+    // An item on this page that changed elsewhere is marked where it stands: nothing moves under
+    // the highlight, and acting on it still goes through the server, which decides on the
+    // comment as it is now.
+    var change = null;
+    try {
+      change = JSON.parse(event.data);
+    } catch {
+      change = null;
+    }
+    var item =
+      change && change.commentId
+        ? document.querySelector('[data-mod-item][data-id="' + CSS.escape(change.commentId) + '"]')
+        : null;
+    if (item && change.action !== 'reacted') {
+      var note = item.querySelector('[data-mod-stale]');
+      if (!note) {
+        note = document.createElement('p');
+        note.className = 'mod-item__stale';
+        note.setAttribute('data-mod-stale', '');
+        var head = item.querySelector('.mod-item__head');
+        item.insertBefore(note, head ? head.nextSibling : item.firstChild);
+      }
+      note.textContent =
+        'Since this page loaded, this comment ' +
+        (actions[change.action] || 'changed') +
+        '. Refresh the queue to see it as it is now.';
+      item.classList.add('mod-item--stale');
+    }
     live.textContent = '';
     live.appendChild(
       document.createTextNode(

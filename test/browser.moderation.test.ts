@@ -179,6 +179,15 @@ if (browserAvailable()) {
         const live = page.locator('[data-mod-live]');
         await live.getByText(/1 comment has changed/).waitFor();
         assert.equal(await live.getByRole('link', { name: 'Refresh the queue' }).count(), 1);
+
+        // Another moderator decides an item on this page: it is marked where it stands.
+        const listed = await page.locator('[data-mod-item]').first().getAttribute('data-id');
+        assert.ok(listed);
+        await app.services.moderation.act(admin, [listed], 'approve');
+        const item = page.locator(`[data-mod-item][data-id="${listed}"]`);
+        await item.getByText(/this comment was decided by another moderator/).waitFor();
+        await live.getByText(/2 comments have changed/).waitFor();
+        await assertNoViolations(page, 'queue with a changed item');
       });
     });
 
