@@ -142,6 +142,47 @@ for (const database of databases()) {
       );
     });
 
+    test('a held reply emails the parent’s author when approved, and only the first time', async () => {
+      await app.services.notifications.setReplies(people.bob!.user.id, true);
+      const parent = await post('bob', 'Held replies, anyone?');
+      const moderator = await db.store.users.create({
+        email: 'mod@example.com',
+        name: 'Mod',
+        slug: 'mod',
+        role: 'moderator',
+        passwordHash: null,
+        createdAt: new Date().toISOString(),
+      });
+      await db.store.settings.set('comments.mode', 'premoderated');
+      let held: string;
+      try {
+        held = await post('cat', 'A reply that waits for review', parent);
+      } finally {
+        await db.store.settings.set('comments.mode', 'open');
+      }
+      assert.equal((await db.store.comments.byId(held))?.status, 'pending');
+      const mark = smtp.messages.length;
+      await settled();
+      assert.equal(
+        smtp.messages.slice(mark).filter((m) => m.to.includes('bob@example.com')).length,
+        0,
+      );
+
+      await app.services.moderation.act(moderator, [held], 'approve');
+      await settled();
+      const mail = await smtp.next('bob@example.com', mark);
+      assert.match(mail.text, /> A reply that waits for review/);
+
+      // Rejected, then approved again: bob heard of it already.
+      await app.services.moderation.act(moderator, [held], 'reject');
+      await app.services.moderation.act(moderator, [held], 'approve');
+      await settled();
+      assert.equal(
+        smtp.messages.slice(mark).filter((m) => m.to.includes('bob@example.com')).length,
+        1,
+      );
+    });
+
     test('the setting on /account turns reply emails on and off', async () => {
       const cat = people.cat!;
       const save = (fields: Record<string, string>) =>

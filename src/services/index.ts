@@ -73,6 +73,7 @@ export function createServices(
     log: options.log,
   });
   comments.onReplyPublished = (reply) => notifications.replyPublished(reply);
+  moderation.onReplyPublished = (reply) => notifications.replyPublished(reply);
   return {
     reading: new ReadingService(store, comments),
     search: new SearchService(store),

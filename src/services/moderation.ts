@@ -76,6 +76,9 @@ export interface ModerationDefaults {
 }
 
 export class ModerationService {
+  /** Called (not awaited) after an approval first makes a reply public: reply notifications. */
+  onReplyPublished: ((reply: Comment) => void) | null = null;
+
   constructor(
     private readonly store: Store,
     private readonly changes: ChangeBus,
@@ -266,6 +269,7 @@ export class ModerationService {
     const note = reason.trim().slice(0, 500);
     const at = this.now().toISOString();
     const changed: Comment[] = [];
+    const firstShown: Comment[] = [];
     for (const id of ids) {
       const done = await this.store.transaction(async (tx) => {
         const comment = await tx.comments.byId(id);
@@ -286,6 +290,11 @@ export class ModerationService {
           (action === 'feature' && comment.status !== 'published')
         ) {
           const to = action === 'reject' ? 'rejected' : 'published';
+          // A reply seen for the first time tells its parent's author; one that comes back after
+          // review was announced when it first appeared.
+          if (to === 'published' && comment.parentId && !(await tx.comments.wasEverPublic(id))) {
+            firstShown.push(comment);
+          }
           await tx.moderation.setStatus(id, to, note);
           await tx.moderation.resolveReports(id, at);
           await log(action === 'reject' ? 'reject' : 'approve');
@@ -300,6 +309,7 @@ export class ModerationService {
       if (done) changed.push(done);
     }
     for (const comment of changed) this.announce(comment);
+    for (const reply of firstShown) this.onReplyPublished?.(reply);
     if (ids.length === 1 && changed.length === 0) throw notFound('That comment');
     return changed.length;
   }

@@ -222,6 +222,15 @@ export class KyselyCommentStore implements CommentStore {
     return rows.map(toComment);
   }
 
+  async wasEverPublic(id: string) {
+    const row = await this.db
+      .selectFrom('comments')
+      .select('first_public_seq')
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row !== undefined && row.first_public_seq !== null;
+  }
+
   async byIds(ids: readonly string[]) {
     if (ids.length === 0) return [];
     const rows = await this.select().where('c.id', 'in', ids).execute();

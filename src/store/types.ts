@@ -445,6 +445,8 @@ export interface CommentStore {
   repliesPage(query: ReplyPageQuery): Promise<Comment[]>;
   /** These comments, whatever their status (missing ones are left out). */
   byIds(ids: readonly string[]): Promise<Comment[]>;
+  /** Whether the comment has ever been public (published), whatever it is now. */
+  wasEverPublic(id: string): Promise<boolean>;
   /** The ancestors of a comment, top-level first, up to its parent. */
   ancestors(commentId: string): Promise<Comment[]>;
 

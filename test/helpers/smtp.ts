@@ -62,10 +62,20 @@ export async function startSmtp(): Promise<TestSmtp> {
     url: `smtp://127.0.0.1:${port}`,
     messages,
     async next(to, after = 0) {
+      // A mail that never comes fails the test instead of hanging it.
+      const deadline = Date.now() + 10_000;
       for (;;) {
         const found = messages.slice(after).find((m) => m.to.includes(to));
         if (found) return found;
-        await new Promise<void>((resolve) => waiters.push(resolve));
+        const left = deadline - Date.now();
+        if (left <= 0) throw new Error(`no mail to ${to} arrived within 10 s`);
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, left);
+          waiters.push(() => {
+            clearTimeout(timer);
+            resolve();
+          });
+        });
       }
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
