@@ -15,7 +15,7 @@ import {
   transition,
 } from './newsroom.js';
 import { insertRevision, listRevisions, oneRevision } from './revisions.js';
-import { authorsOf, toSummaries, type SummaryRow } from './rows.js';
+import { authorsOf, summaryColumns, toSummaries, type SummaryRow } from './rows.js';
 import type { ArticlesTable, Database, Dialect } from './schema.js';
 import { searchArticles } from './search.js';
 import { recentCorrections } from './corrections.js';
@@ -68,19 +68,7 @@ export class KyselyArticleStore implements ArticleStore {
     return this.db
       .selectFrom('articles as a')
       .innerJoin('sections as s', 's.slug', 'a.section_slug')
-      .select([
-        'a.id',
-        'a.slug',
-        'a.headline',
-        'a.standfirst',
-        'a.dateline',
-        'a.status',
-        'a.section_slug',
-        's.name as section_name',
-        'a.published_at',
-        'a.updated_at',
-        'a.comment_count',
-      ]);
+      .select(summaryColumns);
   }
 
   async listPublished(query: ArticleListQuery) {

@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { CorrectionKind } from '../domain/article.js';
 import type { TimeCursor } from '../domain/cursor.js';
-import { toSummaries } from './rows.js';
+import { summaryColumns, toSummaries } from './rows.js';
 import type { Database } from './schema.js';
 import type { PublishedCorrection } from './types.js';
 
@@ -19,17 +19,7 @@ export async function recentCorrections(
       'c.kind',
       'c.text',
       'c.created_at as correction_created_at',
-      'a.id',
-      'a.slug',
-      'a.headline',
-      'a.standfirst',
-      'a.dateline',
-      'a.status',
-      'a.section_slug',
-      's.name as section_name',
-      'a.published_at',
-      'a.updated_at',
-      'a.comment_count',
+      ...summaryColumns,
     ])
     .where('a.status', '=', 'published')
     .where('c.retracted_at', 'is', null);

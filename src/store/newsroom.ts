@@ -6,7 +6,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { ArticleStatus } from '../domain/article.js';
 import { insertRevision } from './revisions.js';
-import { toSummaries } from './rows.js';
+import { summaryColumns, toSummaries } from './rows.js';
 import type { Database } from './schema.js';
 import type { ArticleContent, NewsroomItem, NewsroomListQuery, SaveArticle } from './types.js';
 
@@ -195,22 +195,7 @@ export async function listNewsroom(
   let q = db
     .selectFrom('articles as a')
     .innerJoin('sections as s', 's.slug', 'a.section_slug')
-    .select([
-      'a.id',
-      'a.slug',
-      'a.headline',
-      'a.standfirst',
-      'a.dateline',
-      'a.status',
-      'a.section_slug',
-      's.name as section_name',
-      'a.published_at',
-      'a.updated_at',
-      'a.comment_count',
-      'a.version',
-      'a.modified_at',
-      'a.publish_at',
-    ]);
+    .select([...summaryColumns, 'a.version', 'a.modified_at', 'a.publish_at']);
   if (query.status) q = q.where('a.status', '=', query.status);
   if (query.section) q = q.where('a.section_slug', '=', query.section);
   const byline = (userId: string) =>

@@ -20,6 +20,21 @@ export function toUser(row: Omit<Selectable<UsersTable>, 'notify_replies'>): Use
   };
 }
 
+/** The columns of a `SummaryRow`, from `articles as a` joined with `sections as s`. */
+export const summaryColumns = [
+  'a.id',
+  'a.slug',
+  'a.headline',
+  'a.standfirst',
+  'a.dateline',
+  'a.status',
+  'a.section_slug',
+  's.name as section_name',
+  'a.published_at',
+  'a.updated_at',
+  'a.comment_count',
+] as const;
+
 export interface SummaryRow {
   id: string;
   slug: string;
