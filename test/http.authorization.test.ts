@@ -45,6 +45,7 @@ const rules: Record<string, Rule> = {
   'POST /admin/articles/:id/submit': ['author', 'editor', 'admin'],
   'POST /admin/articles/:id/publish': ['editor', 'admin'],
   'POST /admin/articles/:id/unpublish': ['editor', 'admin'],
+  'POST /admin/articles/:id/comments': ['editor', 'admin'],
   'POST /admin/articles/:id/corrections': ['editor', 'admin'],
   'POST /admin/articles/:id/corrections/:correctionId/retract': ['editor', 'admin'],
   'POST /admin/articles/:id/revisions/:version/restore': ['author', 'editor', 'admin'],

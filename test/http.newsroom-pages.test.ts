@@ -198,6 +198,77 @@ describe('newsroom pages', () => {
     assert.match(compare, /\[added: <\/span>nine/);
   });
 
+  test('an editor closes, pre-moderates and reopens comments on one article', async () => {
+    const a = await app.services.newsroom.create(author.user, {
+      headline: 'Ferry timetable changes',
+      section: 'news',
+      body: 'New times from Monday.',
+    });
+    await app.services.newsroom.publish(editor.user, a.id);
+    // Authors do not see the settings; editors do, following the site's setting at first.
+    assert.doesNotMatch(
+      await (await get(`/admin/articles/${a.id}`, author)).text(),
+      /Comments on this article/,
+    );
+    const page = await (await get(`/admin/articles/${a.id}`, editor)).text();
+    assert.match(page, /<h2 id="comment-settings-heading">Comments on this article<\/h2>/);
+    assert.match(page, /<option value=""\s+selected>As the site’s setting<\/option>/);
+
+    const closed = await post(`/admin/articles/${a.id}/comments`, editor, {
+      mode: 'closed',
+      autoCloseHours: '',
+    });
+    assert.equal(closed.headers.get('location'), `/admin/articles/${a.id}?done=comments`);
+    assert.deepEqual(await app.services.comments.articleSettings(a.id), {
+      mode: 'closed',
+      autoCloseHours: null,
+    });
+    const refused = await fetch(`${app.url}/api/v1/articles/${a.id}/comments`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        origin: 'http://broadsheet.test',
+        cookie: editor.cookie,
+      },
+      body: JSON.stringify({ body: 'Will the early boat still run?' }),
+    });
+    assert.equal(refused.status, 422);
+    assert.match(
+      await (await get(`/admin/articles/${a.id}`, editor)).text(),
+      /<option value="closed"\s+selected>Closed<\/option>/,
+    );
+
+    // Bad values are refused with a message and change nothing.
+    for (const body of [
+      { mode: 'sometimes', autoCloseHours: '' },
+      { mode: 'open', autoCloseHours: 'two' },
+      { mode: 'open', autoCloseHours: '-1' },
+    ]) {
+      const bad = await post(`/admin/articles/${a.id}/comments`, editor, body);
+      assert.equal(bad.status, 400);
+      assert.match(await bad.text(), /Choose open|whole number of hours/);
+    }
+    assert.equal((await app.services.comments.articleSettings(a.id)).mode, 'closed');
+
+    await post(`/admin/articles/${a.id}/comments`, editor, {
+      mode: 'premoderated',
+      autoCloseHours: '48',
+    });
+    assert.deepEqual(await app.services.comments.articleSettings(a.id), {
+      mode: 'premoderated',
+      autoCloseHours: 48,
+    });
+    await post(`/admin/articles/${a.id}/comments`, editor, { mode: '', autoCloseHours: '' });
+    assert.deepEqual(await app.services.comments.articleSettings(a.id), {
+      mode: null,
+      autoCloseHours: null,
+    });
+    assert.equal(
+      (await post(`/admin/articles/${a.id}/comments`, author, { mode: 'closed' })).status,
+      403,
+    );
+  });
+
   test('moderators and commenters are kept out', async () => {
     const moderator = await person('moderator');
     assert.equal((await get('/admin/articles', moderator)).status, 403);

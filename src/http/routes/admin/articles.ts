@@ -7,6 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type, type Static } from 'typebox';
 import type { Article } from '../../../domain/article.js';
+import { isCommentMode } from '../../../domain/comment-settings.js';
 import type { User } from '../../../domain/user.js';
 import {
   canEdit,
@@ -15,6 +16,7 @@ import {
   isEditor,
   newsroomRoles,
 } from '../../../domain/workflow.js';
+import { badRequest } from '../../../errors.js';
 import type { Services } from '../../../services/index.js';
 import { StaleEditError, type ArticleFields } from '../../../services/newsroom.js';
 import type { FormProblem } from '../../../views/forms.js';
@@ -208,6 +210,10 @@ export function articleAdminPages(
       preview,
       ...(extra.conflict ? { conflict: extra.conflict } : {}),
       revisionCount: revisions.length,
+      commentSettings:
+        article && isEditor(user.role)
+          ? await services.comments.articleSettings(article.id)
+          : undefined,
     });
     return sendPage(request, reply, page, { status: extra.status ?? 200 });
   }
@@ -368,6 +374,44 @@ export function articleAdminPages(
         request.params.id,
         (u) => newsroom.unpublish(u, request.params.id),
         (a) => (a.status === 'review' ? 'cancelled' : 'unpublished'),
+      ),
+  );
+
+  app.post(
+    '/admin/articles/:id/comments',
+    {
+      onRequest: editors,
+      schema: {
+        hide: true,
+        params: Params,
+        body: Type.Object(
+          { mode: Text(20), autoCloseHours: Text(10) },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    (request, reply) =>
+      act(
+        request,
+        reply,
+        request.params.id,
+        async (u) => {
+          const article = await newsroom.article(u, request.params.id);
+          const mode = (request.body.mode ?? '').trim();
+          const hours = (request.body.autoCloseHours ?? '').trim();
+          if (mode !== '' && !isCommentMode(mode)) {
+            throw badRequest('Choose open, pre-moderated, closed, or the site’s setting.');
+          }
+          if (hours !== '' && !/^[0-9]{1,6}$/.test(hours)) {
+            throw badRequest('Close comments after a whole number of hours (0 for never).');
+          }
+          await services.comments.setArticleSettings(article.id, {
+            mode: mode === '' ? null : mode,
+            autoCloseHours: hours === '' ? null : Number(hours),
+          });
+          return article;
+        },
+        () => 'comments',
       ),
   );
 

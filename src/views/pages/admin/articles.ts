@@ -4,6 +4,7 @@
  */
 import { articlePath, type Article, type ArticleSummary } from '../../../domain/article.js';
 import { splitBody } from '../../../domain/body.js';
+import type { CommentOverride } from '../../../domain/comment-settings.js';
 import type { NewsroomItem, Section } from '../../../store/types.js';
 import type { PageContext } from '../../context.js';
 import { textDiff } from '../../diff.js';
@@ -25,6 +26,7 @@ export const articleNotices = {
   corrected: 'The notice has been added to the article.',
   retracted: 'The notice has been retracted; it stays visible with your note.',
   restored: 'The old version has been restored as the newest one.',
+  comments: 'The comment settings have been saved.',
 } as const;
 
 export const statusNames: Record<Article['status'], string> = {
@@ -307,6 +309,8 @@ export function articleEditorView(
     preview?: SafeHtml | undefined;
     conflict?: Article | undefined;
     revisionCount?: number;
+    /** The article's own comment settings (null fields follow the site's). */
+    commentSettings?: CommentOverride | undefined;
   },
 ) {
   const { article: a, form, problem, can } = props;
@@ -386,7 +390,8 @@ export function articleEditorView(
     ${props.conflict ? conflictPanel(props.conflict, form) : ''}
     ${props.preview ?? ''}
     ${articleForm}
-    ${a ? workflow(ctx, a, can) : ''} ${a ? corrections(ctx, a, can) : ''}`;
+    ${a ? workflow(ctx, a, can) : ''} ${a ? corrections(ctx, a, can) : ''}
+    ${a && can.editor && props.commentSettings ? commentSettingsForm(ctx, a, props.commentSettings) : ''}`;
   return adminPage(ctx, {
     title: a ? `Edit: ${a.headline}` : 'New article',
     current: '/admin/articles',
@@ -501,6 +506,29 @@ function corrections(ctx: PageContext, a: Article, can: EditorPermissions): Safe
         </div>
         ${submitButton('Add the notice')}`,
       { label: 'Add a correction or update' },
+    )}
+  </section>`;
+}
+
+function commentSettingsForm(ctx: PageContext, a: Article, settings: CommentOverride): SafeHtml {
+  return html`<section class="panel" aria-labelledby="comment-settings-heading">
+    <h2 id="comment-settings-heading">Comments on this article</h2>
+    ${postForm(
+      ctx,
+      `/admin/articles/${a.id}/comments`,
+      html`${select('comments-mode', 'mode', 'Comments', settings.mode ?? '', [
+        { value: '', text: 'As the site’s setting' },
+        { value: 'open', text: 'Open' },
+        { value: 'premoderated', text: 'Pre-moderated (held for review)' },
+        { value: 'closed', text: 'Closed' },
+      ])}
+        <div class="field">
+          <label for="comments-auto-close">Close comments after (hours after publishing)</label>
+          <p class="hint" id="comments-auto-close-hint">Empty: as the site’s setting. 0: never.</p>
+          <input id="comments-auto-close" name="autoCloseHours" type="text" inputmode="numeric" pattern="[0-9]*" maxlength="6" aria-describedby="comments-auto-close-hint" value="${settings.autoCloseHours === null ? '' : String(settings.autoCloseHours)}" />
+        </div>
+        ${submitButton('Save comment settings', 'secondary')}`,
+      { label: 'Comment settings' },
     )}
   </section>`;
 }
