@@ -10,10 +10,10 @@ import type { User } from '../src/domain/user.js';
 import type { Change } from '../src/services/changes.js';
 import { databases, type OpenedStore } from './helpers/databases.js';
 import { startApp, type RunningApp } from './helpers/app.js';
+import { signedInPerson, type Person } from './helpers/people.js';
 import { json } from './helpers/http.js';
 
 let serial = 0;
-type Person = { user: User; cookie: string; csrf: string };
 
 for (const database of databases()) {
   describe(`comment features on ${database.name}`, () => {
@@ -24,18 +24,7 @@ for (const database of databases()) {
     let bob: Person;
     const changes: Change[] = [];
 
-    const person = async (slug: string): Promise<Person> => {
-      const user = await db.store.users.create({
-        email: `${slug}@example.com`,
-        name: `Person ${slug}`,
-        slug,
-        role: 'commenter',
-        passwordHash: null,
-        createdAt: new Date().toISOString(),
-      });
-      const { id, session } = await app.services.sessions.start(user.id);
-      return { user, cookie: `bs_session=${id}`, csrf: session.csrfToken };
-    };
+    const person = (slug: string): Promise<Person> => signedInPerson(db, app, slug);
 
     const article = (): Promise<Article> => {
       const slug = `feature-${++serial}`;

@@ -5,6 +5,7 @@ import { articlePath, type Article } from '../src/domain/article.js';
 import type { User } from '../src/domain/user.js';
 import { databases, type OpenedStore } from './helpers/databases.js';
 import { startApp, type RunningApp } from './helpers/app.js';
+import { signedInPerson } from './helpers/people.js';
 import { json } from './helpers/http.js';
 
 let serial = 0;
@@ -16,18 +17,7 @@ for (const database of databases()) {
     let writer: User;
     let reader: { user: User; cookie: string; csrf: string };
 
-    const person = async (slug: string) => {
-      const user = await db.store.users.create({
-        email: `${slug}@example.com`,
-        name: `Person ${slug}`,
-        slug,
-        role: 'commenter',
-        passwordHash: null,
-        createdAt: new Date().toISOString(),
-      });
-      const { id, session } = await app.services.sessions.start(user.id);
-      return { user, cookie: `bs_session=${id}`, csrf: session.csrfToken };
-    };
+    const person = (slug: string) => signedInPerson(db, app, slug);
 
     const article = (status: 'published' | 'draft' = 'published'): Promise<Article> => {
       const slug = `story-${++serial}`;

@@ -5,17 +5,12 @@ import { articlePath, type Article } from '../src/domain/article.js';
 import type { Role, User } from '../src/domain/user.js';
 import { databases, type OpenedStore } from './helpers/databases.js';
 import { startApp, type RunningApp } from './helpers/app.js';
+import { signedInPerson, type Person } from './helpers/people.js';
 import { json } from './helpers/http.js';
 import { openSse } from './helpers/sse.js';
 
 let serial = 0;
 const origin = 'http://broadsheet.test';
-
-interface Person {
-  user: User;
-  cookie: string;
-  csrf: string;
-}
 
 for (const database of databases()) {
   describe(`moderation on ${database.name}`, () => {
@@ -27,16 +22,10 @@ for (const database of databases()) {
 
     const person = async (role: Role = 'commenter'): Promise<Person> => {
       const slug = `p-${role}-${++serial}`;
-      const user = await db.store.users.create({
-        email: `${slug}@example.com`,
-        name: `Person ${slug}`,
-        slug,
+      return signedInPerson(db, app, slug, {
         role,
-        passwordHash: null,
         createdAt: new Date(Date.now() - 86_400_000).toISOString(),
       });
-      const { id, session } = await app.services.sessions.start(user.id);
-      return { user, cookie: `bs_session=${id}`, csrf: session.csrfToken };
     };
 
     const article = (): Promise<Article> => {

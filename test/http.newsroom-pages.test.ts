@@ -1,15 +1,10 @@
 /** The newsroom pages as plain forms (no JavaScript): list, editor, preview, conflicts, workflow. */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Role, User } from '../src/domain/user.js';
+import type { Role } from '../src/domain/user.js';
 import { openSqliteStore, type OpenedStore } from './helpers/databases.js';
 import { startApp, type RunningApp } from './helpers/app.js';
-
-interface Person {
-  user: User;
-  cookie: string;
-  csrf: string;
-}
+import { signedInPerson, type Person } from './helpers/people.js';
 
 let serial = 0;
 
@@ -19,18 +14,9 @@ describe('newsroom pages', () => {
   let author: Person;
   let editor: Person;
 
-  const person = async (role: Role): Promise<Person> => {
+  const person = (role: Role): Promise<Person> => {
     const slug = `${role}-${++serial}`;
-    const user = await db.store.users.create({
-      email: `${slug}@example.com`,
-      name: `The ${slug}`,
-      slug,
-      role,
-      passwordHash: null,
-      createdAt: new Date().toISOString(),
-    });
-    const { id, session } = await app.services.sessions.start(user.id);
-    return { user, cookie: `bs_session=${id}`, csrf: session.csrfToken };
+    return signedInPerson(db, app, slug, { role, name: `The ${slug}` });
   };
 
   const get = (path: string, who: Person) =>

@@ -5,6 +5,7 @@ import type { Article } from '../src/domain/article.js';
 import type { User } from '../src/domain/user.js';
 import { databases, type OpenedStore } from './helpers/databases.js';
 import { startApp, type RunningApp } from './helpers/app.js';
+import { signedInPerson } from './helpers/people.js';
 import { json } from './helpers/http.js';
 import { startSmtp, type TestSmtp } from './helpers/smtp.js';
 
@@ -17,17 +18,7 @@ for (const database of databases()) {
     const people: Record<string, { user: User; cookie: string; csrf: string }> = {};
 
     const person = async (slug: string) => {
-      const user = await db.store.users.create({
-        email: `${slug}@example.com`,
-        name: `Person ${slug}`,
-        slug,
-        role: 'commenter',
-        passwordHash: null,
-        createdAt: new Date().toISOString(),
-        emailVerifiedAt: new Date().toISOString(),
-      });
-      const { id, session } = await app.services.sessions.start(user.id);
-      people[slug] = { user, cookie: `bs_session=${id}`, csrf: session.csrfToken };
+      people[slug] = await signedInPerson(db, app, slug, { emailVerified: true });
     };
 
     const post = async (who: string, body: string, parentId?: string): Promise<string> => {

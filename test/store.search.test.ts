@@ -4,37 +4,13 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import SQLite from 'better-sqlite3';
-import pg from 'pg';
 import type { ArticleStatus } from '../src/domain/article.js';
 import { markEnd, markStart, parseSearchQuery } from '../src/domain/search.js';
 import type { User } from '../src/domain/user.js';
 import { SearchService } from '../src/services/search.js';
-import { sqliteFile, type Store } from '../src/store/index.js';
+import type { Store } from '../src/store/index.js';
 import { databases, type OpenedStore } from './helpers/databases.js';
-
-/** A statement straight to the database, as code that does not know about search would write. */
-async function rawWrite(db: OpenedStore, statement: string, params: string[]): Promise<void> {
-  if (db.databaseUrl === null) {
-    const raw = new SQLite(sqliteFile(db.dataDir));
-    try {
-      raw.prepare(statement.replace(/\$\d+/g, '?')).run(...params);
-    } finally {
-      raw.close();
-    }
-    return;
-  }
-  const client = new pg.Client({
-    connectionString: db.databaseUrl,
-    ...(db.pgSchema ? { options: `-c search_path=${db.pgSchema}` } : {}),
-  });
-  await client.connect();
-  try {
-    await client.query(statement, params);
-  } finally {
-    await client.end();
-  }
-}
+import { rawSql } from './helpers/raw-sql.js';
 
 const base = Date.parse('2026-03-04T12:00:00.000Z');
 const hoursAgo = (h: number) => new Date(base - h * 3_600_000).toISOString();
@@ -156,17 +132,17 @@ for (const database of databases()) {
 
     test('writes by any code stay indexed: updates, status changes and deletes', async () => {
       const a = await article({ headline: 'Library opening hours' });
-      await rawWrite(db, 'update articles set headline = $1 where id = $2', [
+      await rawSql(db, 'update articles set headline = $1 where id = $2', [
         'Library closes for refurbishment',
         a.id,
       ]);
       assert.deepEqual(await ids('refurbishment'), [a.id]);
       assert.deepEqual(await ids('opening hours library'), []);
-      await rawWrite(db, 'update articles set status = $1 where id = $2', ['unpublished', a.id]);
+      await rawSql(db, 'update articles set status = $1 where id = $2', ['unpublished', a.id]);
       assert.deepEqual(await ids('refurbishment'), []);
-      await rawWrite(db, 'update articles set status = $1 where id = $2', ['published', a.id]);
+      await rawSql(db, 'update articles set status = $1 where id = $2', ['published', a.id]);
       assert.deepEqual(await ids('refurbishment'), [a.id]);
-      await rawWrite(db, 'delete from articles where id = $1', [a.id]);
+      await rawSql(db, 'delete from articles where id = $1', [a.id]);
       assert.deepEqual(await ids('refurbishment'), []);
     });
 
