@@ -232,6 +232,62 @@ for (const database of databases()) {
       assert.equal((await anonymous(articlePath(a))).cache, 'miss');
     });
 
+    test('a newsroom edit drops only the listings the article is under, before and after', async () => {
+      const editor = await db.store.users.create({
+        email: 'cache-editor@example.com',
+        name: 'Edith Cache',
+        slug: 'edith-cache',
+        role: 'editor',
+        passwordHash: null,
+        createdAt: new Date().toISOString(),
+      });
+      const other = await article('arts');
+      const first = await app.services.newsroom.edit(editor, (await article()).id, {
+        version: 1,
+        tags: ['Harbour works'],
+      });
+      await app.services.newsroom.edit(editor, other.id, { version: 1, tags: ['Gallery'] });
+      const pages = ['/news', '/arts', '/tag/harbour-works', '/tag/gallery', '/author/writer'];
+      const states = async () => {
+        const out: Record<string, string | null> = {};
+        for (const p of pages) out[p] = (await anonymous(p)).cache;
+        return out;
+      };
+      await states();
+      assert.deepEqual(Object.values(await states()), ['hit', 'hit', 'hit', 'hit', 'hit']);
+      // An edit in News: News, its tag and its author's page go; Arts and the other tag stay.
+      const edited = await app.services.newsroom.edit(editor, first.id, {
+        version: first.version,
+        headline: 'A harbour headline, edited',
+      });
+      assert.deepEqual(await states(), {
+        '/news': 'miss',
+        '/arts': 'hit',
+        '/tag/harbour-works': 'miss',
+        '/tag/gallery': 'hit',
+        '/author/writer': 'miss',
+      });
+      // A move from News to Arts drops both sections.
+      await app.services.newsroom.edit(editor, first.id, {
+        version: edited.version,
+        section: 'arts',
+      });
+      const moved = await states();
+      assert.equal(moved['/news'], 'miss');
+      assert.equal(moved['/arts'], 'miss');
+      assert.equal(moved['/tag/gallery'], 'hit');
+      const arts = await anonymous('/arts');
+      assert.match(arts.text, /A harbour headline, edited/);
+      // A draft's edit is listed nowhere: every listing stays.
+      const draft = await app.services.newsroom.create(editor, {
+        headline: 'Quiet draft',
+        section: 'news',
+        authors: ['writer'],
+      });
+      await app.services.newsroom.edit(editor, draft.id, { version: 1, body: 'More.' });
+      assert.deepEqual(Object.values(await states()), ['hit', 'hit', 'hit', 'hit', 'hit']);
+    });
+
     test('signed-in requests are never served from the cache nor stored in it', async () => {
       const a = await article();
       const path = articlePath(a);

@@ -68,6 +68,23 @@ describe('page cache', () => {
     assert.equal(cache.get('/news'), undefined);
     assert.equal(cache.get('/arts'), undefined);
     assert.ok(cache.get('/x'));
+    // Tags name tag pages; a change listed nowhere (a draft) drops only the article's own pages.
+    cache.put(cache.begin(), page('/tag/rain', ['tag:rain', 'listings']));
+    cache.put(cache.begin(), page('/tag/sun', ['tag:sun', 'listings']));
+    cache.put(cache.begin(), page('/front', ['front', 'listings']));
+    cache.apply({ kind: 'article', articleId: '9', sections: [], authors: [], tags: [] });
+    assert.ok(cache.get('/front'), 'a draft edit leaves the front page');
+    assert.equal(cache.get('/x'), undefined);
+    cache.apply({
+      kind: 'article',
+      articleId: '1',
+      sections: ['news'],
+      authors: [],
+      tags: ['rain'],
+    });
+    assert.equal(cache.get('/tag/rain'), undefined);
+    assert.ok(cache.get('/tag/sun'));
+    assert.equal(cache.get('/front'), undefined);
     cache.apply({ kind: 'site' });
     assert.equal(cache.stats().entries, 0);
     assert.equal(tagsOf({ kind: 'site' }), null);

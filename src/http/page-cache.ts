@@ -5,7 +5,7 @@
  * wrong, or the UTC day they show ends, or memory runs short (least recently used goes first).
  *
  * Entries are tagged with what they show (`article:ID` for every article summarised or shown,
- * `thread:ID` for an article's comments, `front`, `section:SLUG`, `author:SLUG`, `listings`);
+ * `thread:ID` for an article's comments, `front`, `section:SLUG`, `author:SLUG`, `tag:SLUG`, `listings`);
  * a change drops exactly the entries whose tags it touches. A page rendered while a change that
  * touches it was announced is not stored, so a slow render can never put back what a change
  * just removed (see `begin`/`put`).
@@ -61,12 +61,16 @@ export function tagsOf(change: Change): string[] | null {
       const tags = [`article:${change.articleId}`];
       if (change.sections === undefined || change.authors === undefined)
         return [...tags, listingsTag];
+      const topics = change.tags ?? [];
+      // Listed nowhere before or after (a draft's edit): only pages showing the article itself.
+      if (change.sections.length + change.authors.length + topics.length === 0) return tags;
       return [
         ...tags,
         'front',
         'feeds',
         ...change.sections.map((s) => `section:${s}`),
         ...change.authors.map((a) => `author:${a}`),
+        ...topics.map((t) => `tag:${t}`),
       ];
     }
     case 'site':

@@ -17,12 +17,18 @@ export type Change =
       action: 'created' | 'edited' | 'deleted' | 'moderated' | 'reacted';
     }
   /**
-   * An article's public page may differ: edited, published, unpublished, corrected. `sections`
-   * and `authors` (slugs), when the publisher gives them, name the listings the article belongs
-   * to now (and, after a move, before): the page cache then drops only those; without them it
-   * drops every listing.
+   * An article's public page may differ: edited, published, unpublished, corrected. `sections`,
+   * `authors` and `tags` (slugs), when the publisher gives them, name the listings the article
+   * is listed under before and after the change (empty when it is published neither before nor
+   * after): the page cache then drops only those; without them it drops every listing.
    */
-  | { kind: 'article'; articleId: string; sections?: string[]; authors?: string[] }
+  | {
+      kind: 'article';
+      articleId: string;
+      sections?: string[];
+      authors?: string[];
+      tags?: string[];
+    }
   /** Something shown on many pages changed (site name, sections, settings). */
   | { kind: 'site' };
 

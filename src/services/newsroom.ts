@@ -237,7 +237,7 @@ export class NewsroomService {
       if (result.reason === 'stale') throw new StaleEditError(result.current);
       throw notFound('That article');
     }
-    this.announce(result.article);
+    this.announce(result.article, article);
     return result.article;
   }
 
@@ -290,7 +290,7 @@ export class NewsroomService {
     }
     const after = await this.store.articles.getById(article.id);
     if (!after) throw notFound('That article');
-    this.announce(after);
+    this.announce(after, article);
     return after;
   }
 
@@ -306,7 +306,11 @@ export class NewsroomService {
   /** The scheduler's tick: publishes what is due and announces each one. */
   async publishDue(): Promise<string[]> {
     const ids = await this.store.articles.publishDue(this.now().toISOString());
-    for (const articleId of ids) this.changes.publish({ kind: 'article', articleId });
+    for (const articleId of ids) {
+      const after = await this.store.articles.getById(articleId);
+      if (after) this.announce(after);
+      else this.changes.publish({ kind: 'article', articleId });
+    }
     return ids;
   }
 
@@ -415,8 +419,28 @@ export class NewsroomService {
     });
   }
 
-  private announce(article: Article) {
-    this.changes.publish({ kind: 'article', articleId: article.id });
+  /**
+   * Announces a committed change, naming the listings (sections, authors, tags) the article is
+   * listed under after it and, when given, before it, so the page cache drops only those.
+   */
+  private announce(after: Article, before?: Article) {
+    const sections = new Set<string>();
+    const authors = new Set<string>();
+    const tags = new Set<string>();
+    for (const a of before ? [before, after] : [after]) {
+      // Listings show published articles only.
+      if (a.status !== 'published') continue;
+      sections.add(a.section.slug);
+      for (const p of a.authors) authors.add(p.slug);
+      for (const t of a.tags) tags.add(t.slug);
+    }
+    this.changes.publish({
+      kind: 'article',
+      articleId: after.id,
+      sections: [...sections],
+      authors: [...authors],
+      tags: [...tags],
+    });
   }
 
   /** The whole content of a save: the fields given, validated, over the article's current ones. */

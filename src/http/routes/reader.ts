@@ -128,7 +128,7 @@ export function readerRoutes(
         request,
         reply,
         tagPageView(ctx, found.tag, found.page, cursor === undefined),
-        { cacheTags: [listingsTag, ...articleTags(found.page.items)] },
+        { cacheTags: [`tag:${found.tag.slug}`, listingsTag, ...articleTags(found.page.items)] },
       );
     },
   );
