@@ -251,6 +251,51 @@ for (const database of databases()) {
       assert.equal(back.publishedAt, pub.publishedAt);
     });
 
+    test('an editor sends an article in review back to draft with a note the author reads', async () => {
+      const a = await draft();
+      // Only from review, and only by an editor.
+      const early = await call('POST', `/api/v1/articles/${a.id}/return`, editor, {});
+      assert.equal(early.status, 409);
+      assert.match((await json(early)).error.message, /draft cannot be sent back/);
+      await ok(await call('POST', `/api/v1/articles/${a.id}/submit`, author, {}));
+      const byAuthor = await call('POST', `/api/v1/articles/${a.id}/return`, author, {});
+      assert.equal(byAuthor.status, 403);
+      const long = await call('POST', `/api/v1/articles/${a.id}/return`, editor, {
+        note: 'x'.repeat(2_001),
+      });
+      assert.equal(long.status, 400);
+      changes.length = 0;
+      const back = await ok(
+        await call('POST', `/api/v1/articles/${a.id}/return`, editor, {
+          note: 'Needs a second source for the figures.',
+        }),
+      );
+      assert.equal(back.status, 'draft');
+      assert.equal(back.returned.note, 'Needs a second source for the figures.');
+      assert.equal(back.returned.byName, editor.user.name);
+      assert.ok(Date.parse(back.returned.at) > 0);
+      // A draft was never listed: the change names no listing.
+      assert.deepEqual(changes, [
+        { kind: 'article', articleId: a.id, sections: [], authors: [], tags: [] },
+      ]);
+      // The author reads it, edits (an author may edit a draft) and submits again: the note goes.
+      const seen = await ok(await call('GET', `/api/v1/articles/${a.id}`, author));
+      assert.equal(seen.returned.note, 'Needs a second source for the figures.');
+      await ok(
+        await call('PATCH', `/api/v1/articles/${a.id}`, author, {
+          version: seen.version,
+          body: 'Two sources now.',
+        }),
+      );
+      const again = await ok(await call('POST', `/api/v1/articles/${a.id}/submit`, author, {}));
+      assert.equal(again.status, 'review');
+      assert.equal(again.returned, null);
+      // Without a note it still goes back.
+      const plain = await ok(await call('POST', `/api/v1/articles/${a.id}/return`, editor, {}));
+      assert.equal(plain.status, 'draft');
+      assert.equal(plain.returned.note, '');
+    });
+
     test('a stale edit gets 409 with the current article; nothing is overwritten', async () => {
       const a = await draft();
       const first = await ok(

@@ -184,6 +184,42 @@ describe('newsroom pages', () => {
     assert.match(compare, /\[added: <\/span>nine/);
   });
 
+  test('an editor sends an article back to draft; the author sees the note on the editor page', async () => {
+    const a = await app.services.newsroom.create(author.user, {
+      headline: 'Bridge repairs delayed',
+      section: 'news',
+      body: 'Work stops for winter.',
+    });
+    assert.doesNotMatch(
+      await (await get(`/admin/articles/${a.id}`, editor)).text(),
+      /Send back to draft/,
+    );
+    await post(`/admin/articles/${a.id}/submit`, author, {});
+    const inReview = await (await get(`/admin/articles/${a.id}`, editor)).text();
+    assert.match(inReview, /<label for="return-note">Note to the author \(optional\)<\/label>/);
+    assert.doesNotMatch(
+      await (await get(`/admin/articles/${a.id}`, author)).text(),
+      /Send back to draft/,
+    );
+    assert.equal((await post(`/admin/articles/${a.id}/return`, author, { note: 'x' })).status, 403);
+    const sent = await post(`/admin/articles/${a.id}/return`, editor, {
+      note: 'Say when work starts again.\nAnd who pays.',
+    });
+    assert.equal(sent.status, 303);
+    assert.equal(sent.headers.get('location'), `/admin/articles/${a.id}?done=returned`);
+    const page = await (await get(`/admin/articles/${a.id}`, author)).text();
+    assert.match(page, /<h2 id="returned-heading">Sent back to draft<\/h2>/);
+    assert.match(page, new RegExp(`${editor.user.name} sent this article back on <time`));
+    assert.match(page, /Say when work starts again.\nAnd who pays./);
+    assert.match(page, /tag--draft/);
+    assert.match(page, /Submit for review/);
+    await post(`/admin/articles/${a.id}/submit`, author, {});
+    assert.doesNotMatch(
+      await (await get(`/admin/articles/${a.id}`, author)).text(),
+      /returned-heading/,
+    );
+  });
+
   test('an editor closes, pre-moderates and reopens comments on one article', async () => {
     const a = await app.services.newsroom.create(author.user, {
       headline: 'Ferry timetable changes',

@@ -135,6 +135,7 @@ for (const database of databases()) {
           role: 'editor',
           passwordHash: 'scrypt$not-a-real-hash',
           bio: 'Edits things.',
+          photoUrl: 'https://photos.example.com/dee.jpg',
           createdAt: '2026-01-02T03:04:05.006Z',
         });
         assert.equal(typeof created.id, 'string');
@@ -145,6 +146,7 @@ for (const database of databases()) {
           slug: 'dee-editor',
           role: 'editor',
           bio: 'Edits things.',
+          photoUrl: 'https://photos.example.com/dee.jpg',
           createdAt: '2026-01-02T03:04:05.006Z',
           emailVerifiedAt: null,
           suspendedUntil: null,

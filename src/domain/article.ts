@@ -80,6 +80,8 @@ export interface Article extends ArticleSummary {
   publishAt: string | null;
   /** Who created it (an author may work on what they created or carry a byline on). */
   createdBy: string | null;
+  /** An editor sent it back from review to draft with this note (until it is submitted again). */
+  returned: { note: string; at: string; byName: string | null } | null;
 }
 
 /** `/{section}/{yyyy}/{mm}/{dd}/{slug}`, dated by the publication time in UTC. */

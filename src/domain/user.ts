@@ -12,6 +12,8 @@ export interface User {
   slug: string;
   role: Role;
   bio: string;
+  /** An https address of the person's photo for their author page; '' for none. */
+  photoUrl: string;
   createdAt: string;
   emailVerifiedAt: string | null;
   /** Until then the person may read and sign in but not take part. */

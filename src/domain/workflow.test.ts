@@ -39,7 +39,7 @@ test('editors edit anything; moderators and commenters nothing', () => {
 test('only editors publish, schedule and unpublish; authors submit their own', () => {
   assert.equal(canTransition(ann, own('draft'), 'submit'), true);
   assert.equal(canTransition(bob, own('draft'), 'submit'), false);
-  for (const t of ['publish', 'schedule', 'unpublish'] as const) {
+  for (const t of ['return', 'publish', 'schedule', 'unpublish'] as const) {
     assert.equal(canTransition(ann, own('review'), t), false, t);
     assert.equal(canTransition(ed, own('review'), t), true, t);
   }
@@ -51,6 +51,12 @@ test('transitions lead where the workflow says', () => {
   assert.equal(targetStatus('schedule', 'review'), 'scheduled');
   assert.equal(targetStatus('unpublish', 'published'), 'unpublished');
   assert.equal(targetStatus('unpublish', 'scheduled'), 'review');
+  assert.equal(targetStatus('return', 'review'), 'draft');
+  assert.deepEqual(transitionsFrom.return, ['review']);
+  assert.equal(
+    refusalFor('return', 'draft'),
+    'An article that is draft cannot be sent back to draft.',
+  );
   assert.ok(!transitionsFrom.publish.includes('published'));
   assert.ok(!transitionsFrom.submit.includes('review'));
   assert.equal(

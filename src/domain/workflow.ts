@@ -2,6 +2,7 @@
  * The newsroom's rules: who may do what to an article in which status. Pure, so every rule has a
  * unit test; the service asks these before it writes.
  *
+ *   draft ◀─return── review (an editor sends it back to its author, with a note)
  *   draft ──submit──▶ review ──publish──▶ published ──unpublish──▶ unpublished
  *     │                 │  ╲                 ▲                         │
  *     └──publish/schedule┘   schedule──▶ scheduled ──(its time)──┘     └──publish/schedule
@@ -55,11 +56,12 @@ export function canEdit(actor: Actor, article: Owned): boolean {
   );
 }
 
-export type Transition = 'submit' | 'publish' | 'schedule' | 'unpublish';
+export type Transition = 'submit' | 'return' | 'publish' | 'schedule' | 'unpublish';
 
 /** The statuses each transition may start from. */
 export const transitionsFrom: Record<Transition, readonly ArticleStatus[]> = {
   submit: ['draft'],
+  return: ['review'],
   publish: ['draft', 'review', 'scheduled', 'unpublished'],
   schedule: ['draft', 'review', 'scheduled', 'unpublished'],
   unpublish: ['published', 'scheduled'],
@@ -75,6 +77,8 @@ export function targetStatus(transition: Transition, from: ArticleStatus): Artic
   switch (transition) {
     case 'submit':
       return 'review';
+    case 'return':
+      return 'draft';
     case 'publish':
       return 'published';
     case 'schedule':
@@ -88,6 +92,7 @@ export function targetStatus(transition: Transition, from: ArticleStatus): Artic
 export function refusalFor(transition: Transition, from: ArticleStatus): string {
   const verbs: Record<Transition, string> = {
     submit: 'submitted for review',
+    return: 'sent back to draft',
     publish: 'published',
     schedule: 'scheduled',
     unpublish: 'unpublished',

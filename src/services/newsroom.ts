@@ -85,6 +85,7 @@ export const limits = {
   related: 10,
   correction: 2_000,
   note: 500,
+  returnNote: 2_000,
 } as const;
 
 const forbidden = (message: string) => new AppError('forbidden', message);
@@ -260,18 +261,34 @@ export class NewsroomService {
     return this.move(actor, idOrSlug, 'unpublish');
   }
 
+  /** An editor sends an article in review back to its author as a draft, with an optional note. */
+  async returnToDraft(actor: User, idOrSlug: string, note = ''): Promise<Article> {
+    const text = note.trim();
+    if (text.length > limits.returnNote) {
+      throw badRequest(`The note can be at most ${limits.returnNote} characters.`);
+    }
+    return this.move(actor, idOrSlug, 'return', undefined, {
+      note: text,
+      at: this.now().toISOString(),
+      by: actor.id,
+    });
+  }
+
   private async move(
     actor: User,
     idOrSlug: string,
     transition: Transition,
     publishAt?: string,
+    returned?: { note: string; at: string; by: string },
   ): Promise<Article> {
     const article = await this.article(actor, idOrSlug);
     if (!canTransition(actor, article, transition)) {
       throw forbidden(
         transition === 'submit'
           ? 'You cannot submit this article.'
-          : 'Only an editor can publish, schedule or unpublish.',
+          : transition === 'return'
+            ? 'Only an editor can send an article back to draft.'
+            : 'Only an editor can publish, schedule or unpublish.',
       );
     }
     if (!transitionsFrom[transition].includes(article.status)) {
@@ -284,6 +301,8 @@ export class NewsroomService {
       to: targetStatus(transition, article.status),
       ...(transition === 'publish' ? { publishedAt: this.now().toISOString() } : {}),
       publishAt: publishAt ?? null,
+      // Sending back records the note; any other move (submitting again, publishing) clears it.
+      returned: returned ?? null,
     });
     if (!moved) {
       throw new AppError('conflict', 'The article’s status changed meanwhile; reload and retry.');

@@ -56,6 +56,9 @@ const articleColumns = [
   'a.created_by',
   'a.comments_mode',
   'a.comments_auto_close_hours',
+  'a.returned_note',
+  'a.returned_at',
+  'a.returned_by',
 ] as const satisfies readonly `a.${keyof ArticlesTable}`[];
 
 export class KyselyArticleStore implements ArticleStore {
@@ -171,8 +174,9 @@ export class KyselyArticleStore implements ArticleStore {
     const row = await this.db
       .selectFrom('articles as a')
       .innerJoin('sections as s', 's.slug', 'a.section_slug')
+      .leftJoin('users as rb', 'rb.id', 'a.returned_by')
       .select(articleColumns)
-      .select('s.name as section_name')
+      .select(['s.name as section_name', 'rb.name as returned_by_name'])
       .where(column, '=', value)
       .executeTakeFirst();
     if (!row) return null;
@@ -230,6 +234,10 @@ export class KyselyArticleStore implements ArticleStore {
       relatedIds: related.map((r) => r.related_id),
       publishAt: row.publish_at,
       createdBy: row.created_by,
+      returned:
+        row.returned_note !== null && row.returned_at !== null
+          ? { note: row.returned_note, at: row.returned_at, byName: row.returned_by_name ?? null }
+          : null,
     };
   }
 
@@ -437,6 +445,7 @@ export class KyselyArticleStore implements ArticleStore {
     to: ArticleStatus;
     publishedAt?: string;
     publishAt?: string | null;
+    returned?: { note: string; at: string; by: string } | null;
   }) {
     return transition(this.db, input);
   }

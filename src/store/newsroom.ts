@@ -117,8 +117,10 @@ export async function transition(
     to: ArticleStatus;
     publishedAt?: string;
     publishAt?: string | null;
+    returned?: { note: string; at: string; by: string } | null;
   },
 ): Promise<boolean> {
+  const { returned } = input;
   const result = await db
     .updateTable('articles')
     .set({
@@ -126,6 +128,13 @@ export async function transition(
       publish_at: input.publishAt ?? null,
       ...(input.publishedAt
         ? { published_at: sql<string>`coalesce(published_at, ${input.publishedAt})` }
+        : {}),
+      ...(returned !== undefined
+        ? {
+            returned_note: returned?.note ?? null,
+            returned_at: returned?.at ?? null,
+            returned_by: returned?.by ?? null,
+          }
         : {}),
     })
     .where('id', '=', input.id)

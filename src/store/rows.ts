@@ -12,6 +12,7 @@ export function toUser(row: Omit<Selectable<UsersTable>, 'notify_replies'>): Use
     slug: row.slug,
     role: row.role as Role,
     bio: row.bio,
+    photoUrl: row.photo_url,
     createdAt: row.created_at,
     emailVerifiedAt: row.email_verified_at,
     suspendedUntil: row.suspended_until,

@@ -19,6 +19,8 @@ export interface UsersTable {
   sanction_reason: Generated<string>;
   /** 1 = email me about replies to my comments. */
   notify_replies: Generated<number>;
+  /** An https address of the person's photo for their author page; '' for none. */
+  photo_url: Generated<string>;
 }
 
 export interface ApiTokensTable {
@@ -68,6 +70,10 @@ export interface ArticlesTable {
   comments_mode: string | null;
   /** Null: the site default (comments.autoCloseHours); 0 = never. */
   comments_auto_close_hours: number | null;
+  /** An editor sent it back from review to draft, with this note to the author (migration 0014). */
+  returned_note: Generated<string | null>;
+  returned_at: Generated<string | null>;
+  returned_by: Generated<string | null>;
 }
 
 export interface ArticleAuthorsTable {

@@ -209,6 +209,8 @@ export interface ArticleStore {
     /** Set on first publication; an existing one is kept (the URL stays the same). */
     publishedAt?: string;
     publishAt?: string | null;
+    /** Sent back to draft with a note to the author; null clears it (left as is when absent). */
+    returned?: { note: string; at: string; by: string } | null;
   }): Promise<boolean>;
   /**
    * Publishes every scheduled article whose time has come, in one conditional UPDATE: when
@@ -246,6 +248,7 @@ export interface NewUser {
   role: Role;
   passwordHash: string | null;
   bio?: string;
+  photoUrl?: string;
   createdAt: string;
   emailVerifiedAt?: string | null;
 }
@@ -260,6 +263,8 @@ export interface UserStore {
   countWithRole(role: Role): Promise<number>;
   slugTaken(slug: string): Promise<boolean>;
   setRole(id: string, role: Role): Promise<void>;
+  /** What an author page shows about the person: the bio and the photo's address. */
+  setProfile(id: string, profile: { bio: string; photoUrl: string }): Promise<void>;
   setEmail(id: string, email: string, verifiedAt: string | null): Promise<void>;
   /** Whether the person wants an email when someone replies to their comments (default yes). */
   replyNotifications(id: string): Promise<boolean>;

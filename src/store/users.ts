@@ -17,6 +17,7 @@ export class KyselyUserStore implements UserStore {
       role: input.role,
       password_hash: input.passwordHash,
       bio: input.bio ?? '',
+      photo_url: input.photoUrl ?? '',
       created_at: input.createdAt,
       email_verified_at: input.emailVerifiedAt ?? null,
       suspended_until: null,
@@ -87,6 +88,14 @@ export class KyselyUserStore implements UserStore {
 
   async setRole(id: string, role: Role) {
     await this.db.updateTable('users').set({ role }).where('id', '=', id).execute();
+  }
+
+  async setProfile(id: string, profile: { bio: string; photoUrl: string }) {
+    await this.db
+      .updateTable('users')
+      .set({ bio: profile.bio, photo_url: profile.photoUrl })
+      .where('id', '=', id)
+      .execute();
   }
 
   async replyNotifications(id: string) {

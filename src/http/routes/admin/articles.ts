@@ -365,6 +365,26 @@ export function articleAdminPages(
   );
 
   app.post(
+    '/admin/articles/:id/return',
+    {
+      onRequest: editors,
+      schema: {
+        hide: true,
+        params: Params,
+        body: Type.Object({ note: Text(2_000) }, { additionalProperties: false }),
+      },
+    },
+    (request, reply) =>
+      act(
+        request,
+        reply,
+        request.params.id,
+        (u) => newsroom.returnToDraft(u, request.params.id, request.body.note ?? ''),
+        () => 'returned',
+      ),
+  );
+
+  app.post(
     '/admin/articles/:id/unpublish',
     { onRequest: editors, schema: { hide: true, params: Params, body: Empty } },
     (request, reply) =>

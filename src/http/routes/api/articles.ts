@@ -25,6 +25,7 @@ export function articleJson(article: Article, baseUrl: string) {
     version: article.version,
     commentCount: article.commentCount,
     corrections: article.corrections,
+    returned: article.returned,
   };
 }
 

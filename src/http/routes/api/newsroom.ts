@@ -154,6 +154,31 @@ export function newsroomApi(fastify: FastifyInstance, services: Services, baseUr
   );
 
   app.post(
+    '/api/v1/articles/:id/return',
+    {
+      onRequest: editors,
+      schema: {
+        summary: 'Editors: send an article in review back to draft, with an optional note',
+        tags: ['newsroom'],
+        security: [{ bearer: [] }],
+        params: Params,
+        body: Type.Optional(
+          Type.Object(
+            { note: Type.Optional(Text(limits.returnNote, 'shown to the author in the editor')) },
+            { additionalProperties: false },
+          ),
+        ),
+        response: { 200: Type.Ref('Article'), ...errors },
+      },
+    },
+    async (request) =>
+      articleJson(
+        await newsroom.returnToDraft(request.viewer!.user, request.params.id, request.body?.note),
+        baseUrl,
+      ),
+  );
+
+  app.post(
     '/api/v1/articles/:id/publish',
     {
       onRequest: editors,

@@ -67,6 +67,20 @@ export const ArticleBody = Type.Object(
     corrections: Type.Array(Correction, {
       description: 'Never deleted: a retracted one keeps its text, with retractedAt and a note',
     }),
+    returned: Type.Union([
+      Type.Object(
+        {
+          note: Type.String(),
+          at: Type.String({ format: 'date-time' }),
+          byName: Nullable(Type.String()),
+        },
+        {
+          description:
+            'Newsroom: an editor sent it back from review to draft with this note (cleared by the next move)',
+        },
+      ),
+      Type.Null(),
+    ]),
   },
   { $id: 'Article' },
 );

@@ -19,6 +19,7 @@ export const articleNotices = {
   created: 'The draft has been created.',
   saved: 'Saved.',
   submitted: 'Submitted for review. An editor will take it from here.',
+  returned: 'Sent back to draft. The author sees your note on this page.',
   published: 'Published.',
   scheduled: 'Scheduled.',
   unpublished: 'Unpublished: its address now says it was withdrawn.',
@@ -270,6 +271,15 @@ function textArea(
   </div>`;
 }
 
+/** An editor sent the article back from review: who, when, and their note to the author. */
+function returnedPanel(r: NonNullable<Article['returned']>): SafeHtml {
+  return html`<section class="panel returned-note" aria-labelledby="returned-heading">
+    <h2 id="returned-heading">Sent back to draft</h2>
+    <p>${r.byName ?? 'An editor'} sent this article back on ${when(r.at)}.</p>
+    ${r.note ? html`<blockquote class="returned-note__text">${r.note}</blockquote>` : html`<p>No note was left.</p>`}
+  </section>`;
+}
+
 /** Someone saved first: their text beside a diff to the text this person sent (kept in the form). */
 function conflictPanel(theirs: Article, mine: ArticleForm): SafeHtml {
   const rows: [string, string, string][] = [
@@ -387,6 +397,7 @@ export function articleEditorView(
           </p>`
         : ''
     }
+    ${a?.returned ? returnedPanel(a.returned) : ''}
     ${props.conflict ? conflictPanel(props.conflict, form) : ''}
     ${props.preview ?? ''}
     ${articleForm}
@@ -412,6 +423,21 @@ function workflow(ctx: PageContext, a: Article, can: EditorPermissions): SafeHtm
         className: 'form form--bare',
         label: 'Submit for review',
       }),
+    );
+  }
+  if (can.editor && a.status === 'review') {
+    forms.push(
+      postForm(
+        ctx,
+        `${path}/return`,
+        html`<div class="field">
+            <label for="return-note">Note to the author (optional)</label>
+            <p class="hint" id="return-note-hint">Shown on this page until it is submitted again.</p>
+            <textarea id="return-note" name="note" rows="3" maxlength="2000" aria-describedby="return-note-hint"></textarea>
+          </div>
+          ${submitButton('Send back to draft', 'secondary')}`,
+        { className: 'form', label: 'Send back to draft' },
+      ),
     );
   }
   if (can.editor && ['draft', 'review', 'scheduled', 'unpublished'].includes(a.status)) {
