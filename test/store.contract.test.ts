@@ -698,6 +698,33 @@ for (const database of databases()) {
         assert.equal(await store.articles.getBySlug(slug), null);
         assert.deepEqual(await store.articles.listPublished({ tag: 'tx-tag', limit: 5 }), []);
       });
+
+      test('grouped transactions started together keep their own writes; a failing one undoes only its own', async () => {
+        const results = await Promise.allSettled(
+          [1, 2, 3, 4].map((n) =>
+            store.groupedTransaction(async (tx) => {
+              await tx.settings.set(`grouped-${n}`, 'written');
+              if (n === 3) {
+                await tx.settings.set('grouped-3-more', 'written');
+                throw new Error(`boom ${n}`);
+              }
+              // A nested transaction joins the grouped one.
+              await tx.transaction((inner) => inner.settings.set(`grouped-${n}-nested`, 'nested'));
+              return n;
+            }),
+          ),
+        );
+        assert.deepEqual(
+          results.map((r) => (r.status === 'fulfilled' ? r.value : (r.reason as Error).message)),
+          [1, 2, 'boom 3', 4],
+        );
+        for (const n of [1, 2, 4]) {
+          assert.equal(await store.settings.get(`grouped-${n}`), 'written');
+          assert.equal(await store.settings.get(`grouped-${n}-nested`), 'nested');
+        }
+        assert.equal(await store.settings.get('grouped-3'), null);
+        assert.equal(await store.settings.get('grouped-3-more'), null);
+      });
     });
   });
 }
@@ -726,6 +753,42 @@ describe('SQLite file settings', () => {
         plain.close();
       }
     } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('SQLite group commit', () => {
+  test('grouped transactions of one moment share one commit, and each settles only after it', async () => {
+    const dir = tempDir();
+    const store = await openStore({ databaseUrl: null, dataDir: dir });
+    // Another connection sees only what is committed.
+    const other = new SQLite(sqliteFile(dir), { readonly: true });
+    const committed = (key: string) =>
+      other.prepare('select value from settings where key = ?').get(key) !== undefined;
+    try {
+      const seenBeforeCommit: boolean[] = [];
+      const settled: string[] = [];
+      const works = ['g1', 'g2', 'g3'].map((key) =>
+        store
+          .groupedTransaction(async (tx) => {
+            // The earlier works of the group are written but not yet committed.
+            if (key !== 'g1') seenBeforeCommit.push(committed('g1'));
+            await tx.settings.set(key, 'x');
+            return key;
+          })
+          .then((key) => {
+            // Resolved: committed, for every connection to see.
+            assert.equal(committed(key), true);
+            settled.push(key);
+          }),
+      );
+      await Promise.all(works);
+      assert.deepEqual(seenBeforeCommit, [false, false]);
+      assert.deepEqual(settled.sort(), ['g1', 'g2', 'g3']);
+    } finally {
+      other.close();
+      await store.close();
       rmSync(dir, { recursive: true, force: true });
     }
   });

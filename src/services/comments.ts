@@ -112,8 +112,10 @@ export class CommentService {
       if (first) return { comment: first, created: false };
     }
     checkBody(input.body);
-    const article = await this.publishedArticle(input.article);
-    const policy = await this.policy(article);
+    // Only what posting needs of the article, with its comment settings, in one read.
+    const article = await this.store.comments.commentTarget(input.article);
+    if (!article || article.status !== 'published') throw notFound('That article');
+    const policy = await this.policyWith(article, article.settings);
     const parentId = input.parentId || null;
     if (parentId) {
       const parent = await this.store.comments.byId(parentId);
@@ -123,7 +125,7 @@ export class CommentService {
     }
     const decision = await this.moderation.screen({
       author,
-      article,
+      articleId: article.id,
       body: input.body,
       isEdit: false,
       // The article's settings, auto-close applied: the pipeline refuses closed ones and holds
@@ -133,10 +135,11 @@ export class CommentService {
       clientAddress: input.clientAddress ?? null,
     });
     if (decision.kind === 'refuse') throw ModerationService.refusal(decision);
-    const reasons = decision.kind === 'hold' ? decision.reasons : [];
     const createdAt = this.now().toISOString();
-    const result = await this.store.transaction(async (tx) => {
-      const made = await tx.comments.create({
+    // Grouped: concurrent posts share one commit (one disk sync on SQLite); this still resolves
+    // only once this comment is committed.
+    const result = await this.store.groupedTransaction((tx) =>
+      tx.comments.create({
         articleId: article.id,
         parentId,
         authorId: author.id,
@@ -144,17 +147,11 @@ export class CommentService {
         html: renderCommentMarkdown(input.body),
         status: decision.kind === 'hold' ? 'pending' : 'published',
         createdAt,
+        clientAddress: input.clientAddress ?? null,
+        reasons: decision.kind === 'hold' ? decision.reasons : [],
         ...(idempotencyKey !== undefined ? { idempotencyKey } : {}),
-      });
-      if (made.created) {
-        await tx.moderation.annotate(made.comment.id, {
-          reasons,
-          at: createdAt,
-          clientAddress: input.clientAddress ?? null,
-        });
-      }
-      return made;
-    });
+      }),
+    );
     if (result.created) {
       this.announce(result.comment, 'created');
       if (result.comment.status === 'published' && result.comment.parentId) {
@@ -183,7 +180,7 @@ export class CommentService {
     const policy = await this.policy(article);
     const decision = await this.moderation.screen({
       author: input.author,
-      article,
+      articleId: article.id,
       body: input.body,
       isEdit: true,
       articleMode: policy.mode,
@@ -302,14 +299,25 @@ export class CommentService {
 
   /** Whether the article takes comments now, and how. */
   async policy(article: Pick<Article, 'id' | 'publishedAt'>): Promise<CommentPolicy> {
-    const [mode, hours, override] = await Promise.all([
-      this.store.settings.get(commentSettingKeys.mode),
-      this.store.settings.get(commentSettingKeys.autoCloseHours),
-      this.store.comments.articleSettings(article.id),
+    const override = await this.store.comments.articleSettings(article.id);
+    return this.policyWith(article, override ?? { mode: null, autoCloseHours: null });
+  }
+
+  /** The policy from the article's own settings (already read) and the site's. */
+  private async policyWith(
+    article: { publishedAt: string | null },
+    override: CommentOverride,
+  ): Promise<CommentPolicy> {
+    const site = await this.store.settings.getMany([
+      commentSettingKeys.mode,
+      commentSettingKeys.autoCloseHours,
     ]);
     return commentPolicy(
-      parseSiteDefaults(mode, hours),
-      override ?? { mode: null, autoCloseHours: null },
+      parseSiteDefaults(
+        site[commentSettingKeys.mode] ?? null,
+        site[commentSettingKeys.autoCloseHours] ?? null,
+      ),
+      override,
       article.publishedAt,
       this.now(),
     );

@@ -3,7 +3,7 @@
  * the queue and its actions, sanctions from the queue, the settings, and the audit log. Every
  * decision is logged and announced on the change bus after it commits.
  */
-import { articlePath, type Article } from '../domain/article.js';
+import { articlePath } from '../domain/article.js';
 import type { Comment } from '../domain/comment.js';
 import { runPipeline, type Decision } from '../domain/moderation/pipeline.js';
 import {
@@ -60,7 +60,7 @@ export interface QueueItem {
 
 export interface Screening {
   author: User;
-  article: Article;
+  articleId: string;
   body: string;
   isEdit: boolean;
   /** The article's effective comment mode (its own setting or the site's, auto-close applied). */
@@ -124,7 +124,7 @@ export class ModerationService {
     ]);
     return runPipeline({
       body: input.body,
-      articleId: input.article.id,
+      articleId: input.articleId,
       isEdit: input.isEdit,
       author: input.author,
       record: records.get(input.author.id) ?? { approved: 0, rejected: 0 },

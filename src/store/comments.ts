@@ -2,14 +2,37 @@ import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { Comment, CommentStatus } from '../domain/comment.js';
 import { isCommentMode, type CommentOverride } from '../domain/comment-settings.js';
 import { newId } from '../domain/ids.js';
+import type { Reason } from '../domain/moderation/types.js';
 import type { Database } from './schema.js';
 import type {
   CommentPageQuery,
   CommentRevision,
   CommentStore,
+  CommentTarget,
   NewComment,
   ReplyPageQuery,
 } from './types.js';
+
+/** A comment's moderation reasons as rows: one per code, details cut to 500 characters. */
+export function reasonRows(commentId: string, reasons: readonly Reason[], at: string) {
+  return [...new Map(reasons.map((r) => [r.code, r])).values()].map((r) => ({
+    comment_id: commentId,
+    code: r.code,
+    detail: r.detail.slice(0, 500),
+    created_at: at,
+  }));
+}
+
+function overrideOf(row: {
+  comments_mode: string | null;
+  comments_auto_close_hours: number | string | null;
+}): CommentOverride {
+  const hours = row.comments_auto_close_hours;
+  return {
+    mode: isCommentMode(row.comments_mode) ? row.comments_mode : null,
+    autoCloseHours: hours === null ? null : Number(hours),
+  };
+}
 
 type CommentsEb = ExpressionBuilder<Database & { c: Database['comments'] }, 'c'>;
 
@@ -81,8 +104,13 @@ export class KyselyCommentStore implements CommentStore {
           depth: parent ? Number(parent.depth) + 1 : 0,
           created_at: input.createdAt,
           edited_at: null,
+          client_address: input.clientAddress ?? null,
         })
         .execute();
+      const reasons = reasonRows(id, input.reasons ?? [], input.createdAt);
+      if (reasons.length) {
+        await db.insertInto('comment_moderation_reasons').values(reasons).execute();
+      }
       if (input.status === 'published') {
         await db
           .updateTable('articles')
@@ -436,11 +464,23 @@ export class KyselyCommentStore implements CommentStore {
       .select(['comments_mode', 'comments_auto_close_hours'])
       .where('id', '=', articleId)
       .executeTakeFirst();
+    return row ? overrideOf(row) : null;
+  }
+
+  async commentTarget(idOrSlug: string): Promise<CommentTarget | null> {
+    const target = (column: 'id' | 'slug') =>
+      this.db
+        .selectFrom('articles')
+        .select(['id', 'status', 'published_at', 'comments_mode', 'comments_auto_close_hours'])
+        .where(column, '=', idOrSlug)
+        .executeTakeFirst();
+    const row = (await target('id')) ?? (await target('slug'));
     if (!row) return null;
-    const hours = row.comments_auto_close_hours;
     return {
-      mode: isCommentMode(row.comments_mode) ? row.comments_mode : null,
-      autoCloseHours: hours === null ? null : Number(hours),
+      id: row.id,
+      status: row.status,
+      publishedAt: row.published_at,
+      settings: overrideOf(row),
     };
   }
 

@@ -10,6 +10,7 @@ import { channelName, PostgresChannel } from './postgres/channel.js';
 import { openPostgres } from './postgres/open.js';
 import type { Database, Dialect } from './schema.js';
 import { KyselySectionStore, KyselySettingStore } from './sections.js';
+import { GroupCommit } from './sqlite/group-commit.js';
 import { openSqlite } from './sqlite/open.js';
 import { KyselyTokenStore } from './tokens.js';
 import type { NotificationChannel, Store } from './types.js';
@@ -41,6 +42,7 @@ function bind(
   close: () => Promise<void>,
   listeners: QueryListener[],
   channel: ChannelOpener,
+  group: GroupCommit | null,
 ): Store {
   const store: Store = {
     dialect,
@@ -65,7 +67,13 @@ function bind(
     transaction: (work) =>
       db.isTransaction
         ? work(store)
-        : db.transaction().execute((trx) => work(bind(trx, dialect, close, listeners, channel))),
+        : db
+            .transaction()
+            .execute((trx) => work(bind(trx, dialect, close, listeners, channel, null))),
+    groupedTransaction: (work) =>
+      db.isTransaction || !group
+        ? store.transaction(work)
+        : group.run((trx) => work(bind(trx, dialect, close, listeners, channel, null))),
     close,
   };
   return store;
@@ -115,7 +123,8 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
           onError,
         )
       : null;
-  return bind(db, dialect, close, listeners, channel);
+  const group = dialect === 'sqlite' ? new GroupCommit(db) : null;
+  return bind(db, dialect, close, listeners, channel, group);
 }
 
 /** For `broadsheet migrate`: opens, migrates, reports and closes. */

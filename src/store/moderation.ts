@@ -7,7 +7,7 @@ import type { Comment, CommentStatus } from '../domain/comment.js';
 import { newId } from '../domain/ids.js';
 import type { ReportReason } from '../domain/moderation/reports.js';
 import { reasonCodes, type Reason, type ReasonCode } from '../domain/moderation/types.js';
-import { toComment, type CommentRow } from './comments.js';
+import { reasonRows, toComment, type CommentRow } from './comments.js';
 import type { Database } from './schema.js';
 import type {
   CommentReport,
@@ -131,20 +131,8 @@ export class KyselyModerationStore implements ModerationStore {
         .deleteFrom('comment_moderation_reasons')
         .where('comment_id', '=', commentId)
         .execute();
-      const unique = [...new Map(input.reasons.map((r) => [r.code, r])).values()];
-      if (unique.length) {
-        await db
-          .insertInto('comment_moderation_reasons')
-          .values(
-            unique.map((r) => ({
-              comment_id: commentId,
-              code: r.code,
-              detail: r.detail.slice(0, 500),
-              created_at: input.at,
-            })),
-          )
-          .execute();
-      }
+      const rows = reasonRows(commentId, input.reasons, input.at);
+      if (rows.length) await db.insertInto('comment_moderation_reasons').values(rows).execute();
       if (input.clientAddress !== undefined) {
         await db
           .updateTable('comments')

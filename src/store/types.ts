@@ -375,6 +375,13 @@ export interface OutboxStore {
   list(limit: number, before?: string): Promise<OutboxMessage[]>;
 }
 
+export interface CommentTarget {
+  id: string;
+  status: string;
+  publishedAt: string | null;
+  settings: CommentOverride;
+}
+
 export interface NewComment {
   articleId: string;
   parentId: string | null;
@@ -385,6 +392,10 @@ export interface NewComment {
   createdAt: string;
   /** A retry with the same key from the same author returns the first comment. */
   idempotencyKey?: string;
+  /** The writer's network address (for the per-address rate limit), kept with the comment. */
+  clientAddress?: string | null;
+  /** Why the moderation pipeline held it (recorded with it, in the same insert's transaction). */
+  reasons?: readonly Reason[];
 }
 
 export interface CommentPageQuery {
@@ -485,6 +496,11 @@ export interface CommentStore {
 
   /** An article's own comment settings (null fields: the site default). */
   articleSettings(articleId: string): Promise<CommentOverride | null>;
+  /**
+   * What posting a comment needs of an article, by id or slug, in one read: whether it is
+   * published, when, and its own comment settings. Null if there is no such article.
+   */
+  commentTarget(idOrSlug: string): Promise<CommentTarget | null>;
   setArticleSettings(articleId: string, settings: CommentOverride): Promise<void>;
 }
 
@@ -635,5 +651,14 @@ export interface Store {
   openChannel(onError?: (error: unknown) => void): NotificationChannel | null;
   /** Runs work in one transaction; the store passed in is bound to it. */
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
+  /**
+   * Like `transaction`, for short writes many requests make at once (posting a comment). On
+   * SQLite the works started in the same turn of the event loop share one commit, so one disk
+   * sync serves them all (group commit, decisions/0027-group-commit.md); each runs in its own
+   * savepoint, so a failing one undoes only its own writes and throws only to its caller. Every
+   * promise settles after the shared commit: a resolved one is durable. On PostgreSQL it is
+   * `transaction`.
+   */
+  groupedTransaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
