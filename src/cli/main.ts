@@ -16,6 +16,8 @@ Commands:
   migrate                    bring the database schema up to date
   user create                create a user; the password is read from standard input
   token create               print a new API token for a user
+  export FILE                write every table to FILE (a secret: it holds password hashes)
+  restore FILE               load an export into a new, empty database
 
 Run "broadsheet <command> --help" for a command's options.
 
@@ -41,6 +43,19 @@ The password (at least 10 characters) is read from standard input, for example:
 
 Prints a new API token for the user with that email. Send it as
 "Authorization: Bearer TOKEN". It is shown once; only its hash is stored.
+`,
+  export: `Usage: broadsheet export FILE
+
+Writes the whole site (articles, revisions, corrections, comments, people with their password
+hashes, API token hashes, settings…) to FILE in the Broadsheet export format (JSON Lines; see
+docs/data.md). FILE is created with mode 0600: keep it as secret as the database. Sessions,
+one-time links and the mail outbox are left out.
+`,
+  restore: `Usage: broadsheet restore FILE
+
+Loads an export made by "broadsheet export" into the configured database, which must be new and
+empty (SQLite and PostgreSQL both work, either way round). It runs in one transaction: a bad line
+is reported with its number and nothing is restored. Stop the server while restoring.
 `,
 };
 
@@ -101,6 +116,42 @@ async function main(argv: string[]): Promise<number> {
     const { migrateConfigured } = await import('../server.js');
     const applied = await migrateConfigured(config);
     console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The database is up to date.');
+    return 0;
+  }
+
+  if (command === 'export' || command === 'restore') {
+    let values;
+    try {
+      values = parseArgs({
+        args: rest,
+        options: { help: { type: 'boolean', short: 'h' } },
+        allowPositionals: true,
+        strict: true,
+      });
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+    if (values.values.help) return print(help[command]);
+    const [file, ...extra] = values.positionals;
+    if (file === undefined || extra.length > 0) {
+      throw new UsageError(`${command} takes one FILE`);
+    }
+    const config = loadConfig();
+    const started = Date.now();
+    const counts = await withServices(config, (s) =>
+      command === 'export' ? s.backup.exportTo(file) : s.backup.restoreFrom(file),
+    );
+    const rows = Object.values(counts).reduce((a, b) => a + b, 0);
+    const tables = Object.entries(counts)
+      .filter(([, n]) => n > 0)
+      .map(([table, n]) => `${table} ${n}`)
+      .join(', ');
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    console.log(
+      command === 'export'
+        ? `Exported ${rows} rows to ${file} in ${seconds} s (${tables}). The file holds password hashes: keep it secret.`
+        : `Restored ${rows} rows from ${file} in ${seconds} s (${tables}).`,
+    );
     return 0;
   }
 

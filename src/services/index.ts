@@ -1,6 +1,7 @@
 /** Every use-case, built from one store. Routes and the CLI receive this object. */
 import type { Store } from '../store/types.js';
 import { AccountService } from './accounts.js';
+import { BackupService } from './backup.js';
 import { LocalChangeBus, type ChangeBus } from './changes.js';
 import { CommentService } from './comments.js';
 import { MailService, type MailLog } from './mail.js';
@@ -30,6 +31,8 @@ export interface Services {
   people: PeopleService;
   moderation: ModerationService;
   newsroom: NewsroomService;
+  /** `broadsheet export` and `restore`. */
+  backup: BackupService;
   /** Announces committed changes to the live stream, the page cache and other listeners. */
   changes: ChangeBus;
 }
@@ -87,6 +90,7 @@ export function createServices(
     people: new PeopleService(store, sessions),
     moderation,
     newsroom: new NewsroomService(store, changes),
+    backup: new BackupService(store),
     changes,
     accounts: new AccountService({
       store,

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { sql, type Kysely, type Logger } from 'kysely';
 import { KyselyOneTimeTokenStore, KyselyOutboxStore, KyselySessionStore } from './accounts.js';
 import { KyselyArticleStore } from './articles.js';
+import { KyselyBackupStore } from './backup.js';
 import { KyselyCommentStore } from './comments.js';
 import { migrateToLatest } from './migrations/index.js';
 import { KyselyModerationStore } from './moderation.js';
@@ -46,6 +47,7 @@ function bind(
 ): Store {
   const store: Store = {
     dialect,
+    backup: new KyselyBackupStore(db, dialect),
     articles: new KyselyArticleStore(db, dialect),
     users: new KyselyUserStore(db),
     tokens: new KyselyTokenStore(db),

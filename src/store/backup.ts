@@ -1,0 +1,423 @@
+/**
+ * Reading every table for an export and writing them back on restore (docs/data.md).
+ *
+ * `exportedTables` lists each table in dependency order with its columns and how their values
+ * are written; `excludedTables` lists every other table and why it is left out. A test compares
+ * both lists with the tables and columns of a migrated database, so a new table or column must
+ * be placed in one of them.
+ */
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { normaliseValue, type ColumnSpec, type ColumnType } from '../domain/export-format.js';
+import type { Database, Dialect } from './schema.js';
+import type { BackupStore, BackupTable, RestoreWriter } from './types.js';
+
+/** 'text', 'time?' (nullable), …: a compact column list. */
+function columns(spec: Record<string, `${ColumnType}` | `${ColumnType}?`>): ColumnSpec[] {
+  return Object.entries(spec).map(([name, type]) => ({
+    name,
+    type: type.replace('?', '') as ColumnType,
+    nullable: type.endsWith('?'),
+  }));
+}
+
+export const exportedTables: readonly BackupTable[] = [
+  {
+    name: 'users',
+    key: ['id'],
+    columns: columns({
+      id: 'text',
+      email: 'text',
+      name: 'text',
+      slug: 'text',
+      role: 'text',
+      password_hash: 'text?',
+      bio: 'text',
+      created_at: 'time',
+      email_verified_at: 'time?',
+      suspended_until: 'time?',
+      banned_at: 'time?',
+      sanction_reason: 'text',
+      notify_replies: 'integer',
+    }),
+  },
+  {
+    name: 'api_tokens',
+    key: ['id'],
+    columns: columns({
+      id: 'text',
+      user_id: 'text',
+      token_hash: 'text',
+      label: 'text',
+      created_at: 'time',
+      last_used_at: 'time?',
+      revoked_at: 'time?',
+    }),
+  },
+  {
+    name: 'sections',
+    key: ['slug'],
+    columns: columns({ slug: 'text', name: 'text', description: 'text', position: 'integer' }),
+  },
+  { name: 'tags', key: ['slug'], columns: columns({ slug: 'text', name: 'text' }) },
+  {
+    name: 'articles',
+    key: ['id'],
+    columns: columns({
+      id: 'text',
+      slug: 'text',
+      section_slug: 'text',
+      headline: 'text',
+      standfirst: 'text',
+      body: 'text',
+      dateline: 'text',
+      status: 'text',
+      published_at: 'time?',
+      updated_at: 'time?',
+      update_note: 'text?',
+      version: 'integer',
+      comment_count: 'integer',
+      comment_seq: 'integer',
+      created_at: 'time',
+      modified_at: 'time',
+      publish_at: 'time?',
+      created_by: 'text?',
+      comments_mode: 'text?',
+      comments_auto_close_hours: 'integer?',
+    }),
+    // PostgreSQL's search vector is generated from the text by the database itself.
+    derived: ['search'],
+  },
+  {
+    name: 'article_authors',
+    key: ['article_id', 'user_id'],
+    columns: columns({ article_id: 'text', user_id: 'text', position: 'integer' }),
+  },
+  {
+    name: 'article_tags',
+    key: ['article_id', 'tag_slug'],
+    columns: columns({ article_id: 'text', tag_slug: 'text', position: 'integer' }),
+  },
+  {
+    name: 'article_related',
+    key: ['article_id', 'related_id'],
+    columns: columns({ article_id: 'text', related_id: 'text', position: 'integer' }),
+  },
+  {
+    name: 'article_revisions',
+    key: ['article_id', 'version'],
+    columns: columns({
+      article_id: 'text',
+      version: 'integer',
+      slug: 'text',
+      section_slug: 'text',
+      headline: 'text',
+      standfirst: 'text',
+      body: 'text',
+      dateline: 'text',
+      author_ids: 'json',
+      tags: 'json',
+      related_ids: 'json',
+      saved_at: 'time',
+      saved_by: 'text?',
+      substantive: 'integer',
+      note: 'text',
+    }),
+  },
+  {
+    name: 'article_old_slugs',
+    key: ['slug'],
+    columns: columns({ slug: 'text', article_id: 'text', created_at: 'time' }),
+  },
+  {
+    name: 'corrections',
+    key: ['id'],
+    columns: columns({
+      id: 'text',
+      article_id: 'text',
+      kind: 'text',
+      text: 'text',
+      created_at: 'time',
+      retracted_at: 'time?',
+      retraction_note: 'text?',
+      priority: 'text',
+    }),
+  },
+  { name: 'settings', key: ['key'], columns: columns({ key: 'text', value: 'text' }) },
+  {
+    name: 'comments',
+    key: ['id'],
+    // Parents before their replies (an imported reply may have an older id than its parent).
+    order: ['depth', 'id'],
+    columns: columns({
+      id: 'text',
+      article_id: 'text',
+      parent_id: 'text?',
+      root_id: 'text',
+      author_id: 'text',
+      body: 'text',
+      html: 'text',
+      status: 'text',
+      depth: 'integer',
+      reaction_count: 'integer',
+      created_at: 'time',
+      edited_at: 'time?',
+      live_seq: 'integer',
+      first_public_seq: 'integer?',
+      featured_at: 'time?',
+      rejection_reason: 'text',
+      client_address: 'text?',
+      placeholder: 'integer',
+    }),
+    // The live-stream stamps (migration 0005) are restored as exported, not stamped anew.
+    suspendTriggers: true,
+  },
+  {
+    name: 'comment_revisions',
+    key: ['id'],
+    columns: columns({
+      id: 'text',
+      comment_id: 'text',
+      body: 'text',
+      html: 'text',
+      written_at: 'time',
+      replaced_at: 'time',
+    }),
+  },
+  {
+    name: 'comment_reactions',
+    key: ['comment_id', 'user_id'],
+    columns: columns({ comment_id: 'text', user_id: 'text', created_at: 'time' }),
+  },
+  {
+    name: 'comment_moderation_reasons',
+    key: ['comment_id', 'code'],
+    columns: columns({ comment_id: 'text', code: 'text', detail: 'text', created_at: 'time' }),
+  },
+  {
+    name: 'comment_reports',
+    key: ['id'],
+    columns: columns({
+      id: 'text',
+      comment_id: 'text',
+      reporter_id: 'text',
+      reason: 'text',
+      text: 'text',
+      created_at: 'time',
+      resolved_at: 'time?',
+    }),
+  },
+  {
+    name: 'moderation_actions',
+    key: ['id'],
+    columns: columns({
+      id: 'text',
+      created_at: 'time',
+      actor_id: 'text',
+      actor_name: 'text',
+      action: 'text',
+      comment_id: 'text?',
+      article_id: 'text?',
+      target_user_id: 'text?',
+      target_name: 'text',
+      reason: 'text',
+    }),
+  },
+];
+
+const ephemeral = 'short-lived; a restored site starts without them';
+const searchIndex = 'the SQLite search index, rebuilt from the articles as they are restored';
+
+/** Tables an export leaves out, and why. */
+export const excludedTables: Readonly<Record<string, string>> = {
+  sessions: `sign-ins: ${ephemeral} (everyone signs in again)`,
+  one_time_tokens: `verification, reset and setup links: ${ephemeral}`,
+  outbox: `mail already sent or waiting: ${ephemeral}; it holds one-time links`,
+  comment_idempotency_keys: `retried posts within minutes: ${ephemeral}`,
+  kysely_migration: 'the schema version: the header names it, the target runs its own migrations',
+  kysely_migration_lock: 'the migration lock',
+  article_search: searchIndex,
+  article_search_keys: searchIndex,
+  article_search_data: searchIndex,
+  article_search_idx: searchIndex,
+  article_search_docsize: searchIndex,
+  article_search_config: searchIndex,
+};
+
+const readBatch = 500;
+
+type AnyDb = Kysely<Record<string, Record<string, unknown>>>;
+
+export class KyselyBackupStore implements BackupStore {
+  readonly tables = exportedTables;
+  readonly excluded = excludedTables;
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly dialect: Dialect,
+  ) {}
+
+  async schemaVersion(): Promise<string> {
+    const rows = await sql<{
+      name: string;
+    }>`select name from kysely_migration order by name desc limit 1`.execute(this.db);
+    return rows.rows[0]?.name ?? '';
+  }
+
+  async tableNames(): Promise<string[]> {
+    const rows =
+      this.dialect === 'postgres'
+        ? await sql<{ name: string }>`select table_name as name from information_schema.tables
+            where table_schema = current_schema() and table_type = 'BASE TABLE'`.execute(this.db)
+        : await sql<{ name: string }>`select name from sqlite_master
+            where type = 'table' and name not like 'sqlite\\_%' escape '\\'`.execute(this.db);
+    return rows.rows.map((r) => r.name).sort();
+  }
+
+  async columnNames(table: string): Promise<string[]> {
+    const rows =
+      this.dialect === 'postgres'
+        ? await sql<{ name: string }>`select column_name as name from information_schema.columns
+            where table_schema = current_schema() and table_name = ${table}
+            order by ordinal_position`.execute(this.db)
+        : await sql<{ name: string }>`select name from pragma_table_info(${table})`.execute(
+            this.db,
+          );
+    return rows.rows.map((r) => r.name);
+  }
+
+  async isEmpty(): Promise<boolean> {
+    return isEmpty(this.db);
+  }
+
+  /** One snapshot: a read transaction (repeatable read on PostgreSQL) around every table. */
+  async readAll(each: (table: BackupTable, rows: unknown[][]) => Promise<void>): Promise<void> {
+    const run = async (trx: Kysely<Database>) => {
+      for (const table of exportedTables) {
+        const select = selectSql(table, this.dialect);
+        const emit = (raw: Record<string, unknown>[]) =>
+          each(
+            table,
+            raw.map((r) => table.columns.map((c) => normaliseValue(c, r[c.name]))),
+          );
+        if (this.dialect === 'postgres') {
+          // A server-side cursor: one sort, fetched a batch at a time.
+          await sql`declare export_rows no scroll cursor for ${select}`.execute(trx);
+          for (;;) {
+            const batch = await sql<
+              Record<string, unknown>
+            >`fetch forward ${sql.lit(readBatch)} from export_rows`.execute(trx);
+            if (batch.rows.length === 0) break;
+            await emit(batch.rows);
+          }
+          await sql`close export_rows`.execute(trx);
+        } else {
+          let query = (trx as unknown as AnyDb)
+            .selectFrom(table.name)
+            .select(table.columns.map((c) => c.name));
+          for (const name of table.order ?? table.key) query = query.orderBy(name);
+          let batch: Record<string, unknown>[] = [];
+          for await (const row of query.stream(readBatch)) {
+            batch.push(row);
+            if (batch.length === readBatch) {
+              await emit(batch);
+              batch = [];
+            }
+          }
+          if (batch.length > 0) await emit(batch);
+        }
+      }
+    };
+    if (this.dialect === 'postgres') {
+      await this.db.transaction().setIsolationLevel('repeatable read').execute(run);
+    } else {
+      await this.db.transaction().execute(run);
+    }
+  }
+
+  async restore<T>(work: (writer: RestoreWriter) => Promise<T>): Promise<T> {
+    const dialect = this.dialect;
+    return this.db.transaction().execute(async (trx) => {
+      const suspended = exportedTables.filter((t) => t.suspendTriggers).map((t) => t.name);
+      const resume = await suspendTriggers(trx, dialect, suspended);
+      const writer: RestoreWriter = {
+        isEmpty: () => isEmpty(trx),
+        async insert(table, rows) {
+          if (rows.length === 0) return;
+          const values = rows.map((row) => {
+            const out: Record<string, unknown> = {};
+            for (const c of table.columns) out[c.name] = toDatabase(c, row[c.name], dialect);
+            return out;
+          });
+          await (trx as unknown as AnyDb).insertInto(table.name).values(values).execute();
+        },
+      };
+      const result = await work(writer);
+      await resume();
+      return result;
+    });
+  }
+}
+
+async function isEmpty(db: Kysely<Database>): Promise<boolean> {
+  for (const table of exportedTables) {
+    const found = await sql`select 1 from ${sql.table(table.name)} limit 1`.execute(db);
+    if (found.rows.length > 0) return false;
+  }
+  return true;
+}
+
+/** The select of a table in file order; text keys in byte order on both databases. */
+function selectSql(table: BackupTable, dialect: Dialect): RawBuilder<Record<string, unknown>> {
+  const list = sql.join(table.columns.map((c) => sql.ref(c.name)));
+  const order = sql.join(
+    (table.order ?? table.key).map((name) => {
+      const column = table.columns.find((c) => c.name === name);
+      return dialect === 'postgres' && column?.type === 'text'
+        ? sql`${sql.ref(name)} collate "C"`
+        : sql.ref(name);
+    }),
+  );
+  return sql<
+    Record<string, unknown>
+  >`select ${list} from ${sql.table(table.name)} order by ${order}`;
+}
+
+function toDatabase(column: ColumnSpec, value: unknown, dialect: Dialect): unknown {
+  if (value === null || value === undefined) return null;
+  if (column.type === 'json') return JSON.stringify(value);
+  if (column.type === 'boolean' && dialect === 'sqlite') return value ? 1 : 0;
+  return value;
+}
+
+/**
+ * Turns off the triggers of these tables until `resume` (in the same transaction). PostgreSQL
+ * disables them; SQLite cannot, so they are dropped and created again from their own SQL.
+ */
+async function suspendTriggers(
+  trx: Kysely<Database>,
+  dialect: Dialect,
+  tables: readonly string[],
+): Promise<() => Promise<void>> {
+  if (dialect === 'postgres') {
+    for (const table of tables) {
+      await sql`alter table ${sql.table(table)} disable trigger user`.execute(trx);
+    }
+    return async () => {
+      for (const table of tables) {
+        await sql`alter table ${sql.table(table)} enable trigger user`.execute(trx);
+      }
+    };
+  }
+  const triggers: { name: string; sql: string }[] = [];
+  for (const table of tables) {
+    const rows = await sql<{ name: string; sql: string }>`select name, sql from sqlite_master
+      where type = 'trigger' and tbl_name = ${table} order by name`.execute(trx);
+    triggers.push(...rows.rows);
+  }
+  for (const trigger of triggers) {
+    await sql`drop trigger ${sql.id(trigger.name)}`.execute(trx);
+  }
+  return async () => {
+    for (const trigger of triggers) await sql.raw(trigger.sql).execute(trx);
+  };
+}
