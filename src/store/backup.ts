@@ -38,6 +38,7 @@ export const exportedTables: readonly BackupTable[] = [
       banned_at: 'time?',
       sanction_reason: 'text',
       notify_replies: 'integer',
+      photo_url: 'text',
     }),
   },
   {
@@ -83,6 +84,9 @@ export const exportedTables: readonly BackupTable[] = [
       created_by: 'text?',
       comments_mode: 'text?',
       comments_auto_close_hours: 'integer?',
+      returned_note: 'text?',
+      returned_at: 'time?',
+      returned_by: 'text?',
     }),
     // PostgreSQL's search vector is generated from the text by the database itself.
     derived: ['search'],
