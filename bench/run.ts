@@ -167,6 +167,15 @@ for the CPU during the run and every figure is lower than on an idle machine.
   pages are anonymous, so Broadsheet answers from its page cache (see architecture.md).
 - Memory is the resident set size of every server process, read from \`/proc\` when idle and
   every 200 ms under load.
+- The 100,000-comment thread (\`bench/comment-thread.ts\`): two articles in one SQLite file whose
+  comments have the same shape — threads of five (a top-level comment, then four replies, each to
+  a random earlier comment of its thread, so depths run from 1 to 4), one second apart, random
+  reaction counts on top-level comments — 20 threads (100 comments) on one and 20,000 threads
+  (100,000 comments) on the other. A first page (20 threads with up to 10 replies each) of
+  either therefore shows the same 100 comments in every sort (the script checks it), and only
+  the size of the whole thread differs. Pages are timed in process (the API through Fastify's
+  \`inject\`, and the article's HTML miss path: service and view), small and big alternating round
+  by round so that other work on the machine slows both alike; medians of 300 rounds.
 - Page weight is measured from the real responses: the page and everything it loads.
 - Where time goes on a miss: \`npx tsx bench/lib/profile.ts\` (\`PAGE_CACHE_MB=0\` to profile
   rendering) and \`npx tsx bench/lib/queries.ts\` (the SQL of one render, timed).
