@@ -308,7 +308,7 @@ for (const database of databases()) {
             reply.id,
             'published',
             'A reply that stays',
-            { id: bob.user.id, name: 'Person bob', slug: 'bob' },
+            { id: bob.user.id, name: 'Person bob', slug: 'bob', guest: false },
           ],
         ],
       );

@@ -100,7 +100,12 @@ for (const database of databases()) {
       assert.equal(c.parentId, null);
       assert.equal(c.body, 'First, with *feeling* 🎉');
       assert.equal(c.html.trim(), '<p>First, with <em>feeling</em> 🎉</p>');
-      assert.deepEqual(c.author, { id: reader.user.id, name: 'Person reader', slug: 'reader' });
+      assert.deepEqual(c.author, {
+        id: reader.user.id,
+        name: 'Person reader',
+        slug: 'reader',
+        guest: false,
+      });
       assert.equal(c.status, 'published');
       assert.equal(c.editedAt, null);
       assert.equal(c.reactions, 0);

@@ -18,6 +18,8 @@ Commands:
   token create               print a new API token for a user
   export FILE                write every table to FILE (a secret: it holds password hashes)
   restore FILE               load an export into a new, empty database
+  import wxr FILE            import a WordPress export: articles, authors, sections, comments
+  import disqus FILE         import a Disqus export's comments onto imported articles
 
 Run "broadsheet <command> --help" for a command's options.
 
@@ -57,18 +59,32 @@ Loads an export made by "broadsheet export" into the configured database, which 
 empty (SQLite and PostgreSQL both work, either way round). It runs in one transaction: a bad line
 is reported with its number and nothing is restored. Stop the server while restoring.
 `,
+  import: `Usage: broadsheet import wxr FILE
+       broadsheet import disqus FILE
+
+Imports a WordPress export (WXR, from Tools → Export) or a Disqus export (XML) in one
+transaction: a malformed or truncated file is refused with the line and the reason, and
+nothing is imported. Importing the same file again changes nothing. A progress bar shows on
+the terminal; the report (what came across, what was skipped and why) is printed at the end.
+See docs/import.md.
+`,
 };
 
 class UsageError extends Error {
   override name = 'UsageError';
 }
 
-function parse(args: string[], options: Record<string, { type: 'string' | 'boolean' }>) {
+function parse(
+  args: string[],
+  options: Record<string, { type: 'string' | 'boolean' }>,
+  positionals = false,
+) {
   try {
     return parseArgs({
       args,
       options: { ...options, help: { type: 'boolean', short: 'h' } },
       strict: true,
+      allowPositionals: positionals,
     }).values as Record<string, string | boolean | undefined>;
   } catch (error) {
     throw new UsageError((error as Error).message);
@@ -185,6 +201,29 @@ async function main(argv: string[]): Promise<number> {
     const label = typeof values.label === 'string' ? values.label : 'cli';
     const { token } = await withServices(loadConfig(), (s) => s.tokens.create(email, label));
     console.log(token);
+    return 0;
+  }
+  if (command === 'import') {
+    const [format, ...args] = rest;
+    const values = parse(args, {}, true);
+    if (values.help || format === '--help' || format === '-h') return print(help.import);
+    if (format !== 'wxr' && format !== 'disqus') {
+      throw new UsageError(`"import" needs a format: wxr or disqus, got "${format ?? ''}"`);
+    }
+    const file = args.find((a) => !a.startsWith('-'));
+    if (!file) throw new UsageError(`"import ${format}" needs the file to import`);
+    const { reportLines } = await import('../services/imports/report.js');
+    const { progressBar } = await import('./progress.js');
+    const bar = progressBar(process.stderr);
+    try {
+      const report = await withServices(loadConfig(), (s) =>
+        s.imports.importFile(format, file, { onProgress: bar.update }),
+      );
+      bar.done();
+      console.log(reportLines(report).join('\n'));
+    } finally {
+      bar.done();
+    }
     return 0;
   }
   if (command === 'user' || command === 'token') {

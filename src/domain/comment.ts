@@ -1,5 +1,4 @@
 /** Comments as plain data, and the rules about their length and threads. */
-import type { AuthorRef } from './article.js';
 
 export const commentStatuses = ['published', 'pending', 'rejected', 'deleted'] as const;
 export type CommentStatus = (typeof commentStatuses)[number];
@@ -21,13 +20,28 @@ export const maxVisualDepth = 4;
 export const repliesPerThread = 10;
 export const repliesPerThreadPage = 50;
 
+/**
+ * Who wrote a comment: a person with an account, or a guest known only by the name they gave
+ * (comments imported from WordPress or Disqus; decisions/0023). A guest has no id and no page.
+ */
+export interface CommentAuthor {
+  id: string | null;
+  name: string;
+  slug: string | null;
+}
+
+/** Whether the comment was written by this account (never true for a guest's comment). */
+export function isAuthoredBy(c: Comment, userId: string | null | undefined): boolean {
+  return c.author.id !== null && userId !== null && userId !== undefined && c.author.id === userId;
+}
+
 export interface Comment {
   id: string;
   articleId: string;
   parentId: string | null;
   /** The top-level comment of its thread (itself for a top-level comment). */
   rootId: string;
-  author: AuthorRef;
+  author: CommentAuthor;
   /** Markdown as written. */
   body: string;
   /** Rendered once, at write, from the safe subset. */
@@ -43,7 +57,7 @@ export interface Comment {
 export interface CommentNode {
   comment: Comment;
   /** The author of the comment it answers, for replies shown flat (null: a deleted comment). */
-  inReplyTo: AuthorRef | null;
+  inReplyTo: CommentAuthor | null;
   /** True when the comment it answers is not on this page (shown flat, with "in reply to"). */
   detached?: boolean;
   replies: CommentNode[];

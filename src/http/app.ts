@@ -257,7 +257,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   searchRoutes(server, services, pageContext, config.baseUrl);
   syndicationRoutes(server, services, site, pageContext);
   readerRoutes(server, services, site);
-  errorHandling(server, pageContext);
+  errorHandling(server, pageContext, (url) => services.reading.oldAddress(url));
 
   await server.ready();
   return { server, services, metrics, routes, pageCache, live };

@@ -4,6 +4,7 @@ import { AccountService } from './accounts.js';
 import { BackupService } from './backup.js';
 import { LocalChangeBus, type ChangeBus } from './changes.js';
 import { CommentService } from './comments.js';
+import { ImportService } from './imports/index.js';
 import { MailService, type MailLog } from './mail.js';
 import { ReplyNotifier } from './notifications.js';
 import { ModerationService } from './moderation.js';
@@ -33,6 +34,8 @@ export interface Services {
   newsroom: NewsroomService;
   /** `broadsheet export` and `restore`. */
   backup: BackupService;
+  /** WordPress and Disqus imports. */
+  imports: ImportService;
   /** Announces committed changes to the live stream, the page cache and other listeners. */
   changes: ChangeBus;
 }
@@ -91,6 +94,7 @@ export function createServices(
     moderation,
     newsroom: new NewsroomService(store, changes),
     backup: new BackupService(store),
+    imports: new ImportService(store, changes),
     changes,
     accounts: new AccountService({
       store,

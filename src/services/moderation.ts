@@ -214,7 +214,8 @@ export class ModerationService {
 
   private async describe(comments: ModeratedComment[]): Promise<QueueItem[]> {
     const ids = comments.map((c) => c.id);
-    const authorIds = [...new Set(comments.map((c) => c.author.id))];
+    // Guests (imported comments) have no account: no record, no past actions, no sanctions.
+    const authorIds = [...new Set(comments.flatMap((c) => (c.author.id ? [c.author.id] : [])))];
     const articleIds = [...new Set(comments.map((c) => c.articleId))];
     const parentIds = [...new Set(comments.flatMap((c) => (c.parentId ? [c.parentId] : [])))];
     const [reports, records, users, articles, parents, actions] = await Promise.all([
@@ -233,7 +234,8 @@ export class ModerationService {
     const actionsById = new Map(authorIds.map((id, i) => [id, actions[i] ?? []]));
     return comments.map((comment) => {
       const article = articleById.get(comment.articleId);
-      const record = records.get(comment.author.id) ?? { approved: 0, rejected: 0 };
+      const authorId = comment.author.id;
+      const record = (authorId && records.get(authorId)) || { approved: 0, rejected: 0 };
       return {
         comment,
         article: article
@@ -242,9 +244,9 @@ export class ModerationService {
         parent: comment.parentId ? (parentById.get(comment.parentId) ?? null) : null,
         reports: reports.filter((r) => r.commentId === comment.id),
         author: {
-          user: userById.get(comment.author.id) ?? null,
+          user: (authorId && userById.get(authorId)) || null,
           ...record,
-          pastActions: actionsById.get(comment.author.id) ?? [],
+          pastActions: (authorId && actionsById.get(authorId)) || [],
         },
       };
     });
@@ -281,7 +283,8 @@ export class ModerationService {
             action: what,
             commentId: comment.id,
             articleId: comment.articleId,
-            target: { id: comment.author.id, name: comment.author.name },
+            // A guest has no account to name; the entry still names the comment.
+            target: comment.author.id ? { id: comment.author.id, name: comment.author.name } : null,
             reason: what === 'reject' ? note : '',
           });
         if (

@@ -89,10 +89,12 @@ export class ReplyNotifier {
   private async notify(reply: Comment): Promise<void> {
     if (!reply.parentId) return;
     const parent = await this.store.comments.byId(reply.parentId);
-    if (!parent || parent.author.id === reply.author.id) return;
-    if (!(await this.store.users.replyNotifications(parent.author.id))) return;
+    // A guest's comment (imported) has no account to write to.
+    const parentAuthor = parent?.author.id;
+    if (!parent || !parentAuthor || parentAuthor === reply.author.id) return;
+    if (!(await this.store.users.replyNotifications(parentAuthor))) return;
     const [recipient, article] = await Promise.all([
-      this.store.users.byId(parent.author.id),
+      this.store.users.byId(parentAuthor),
       this.store.articles.getById(reply.articleId),
     ]);
     if (!recipient || recipient.bannedAt || !article) return;

@@ -1,6 +1,7 @@
 /** What readers see: the front page, section pages and article pages. */
 import { articlePath, type Article, type ArticleSummary } from '../domain/article.js';
 import { relatedSlugsIn } from '../domain/body.js';
+import { oldPathKey } from '../domain/old-path.js';
 import { decodeCursor, encodeCursor } from '../domain/cursor.js';
 import { AppError, notFound } from '../errors.js';
 import type { Section, Store } from '../store/types.js';
@@ -139,6 +140,18 @@ export class ReadingService {
     if (article?.status === 'unpublished') throw withdrawn();
     if (!article || article.status !== 'published') throw notFound('That article');
     return article;
+  }
+
+  /**
+   * Where an address of an imported article's old site (`/2024/03/05/slug/`, `/?p=4`) is now:
+   * the article's path, if it is published; null otherwise.
+   */
+  async oldAddress(url: string): Promise<string | null> {
+    const key = oldPathKey(url);
+    if (!key) return null;
+    const id = await this.store.imports.articleIdByOldPath(key);
+    const article = id ? await this.store.articles.getById(id) : null;
+    return article?.status === 'published' ? articlePath(article) : null;
   }
 
   /**

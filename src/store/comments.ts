@@ -50,7 +50,7 @@ export class KyselyCommentStore implements CommentStore {
   private select(db: Kysely<Database> = this.db) {
     return db
       .selectFrom('comments as c')
-      .innerJoin('users as u', 'u.id', 'c.author_id')
+      .leftJoin('users as u', 'u.id', 'c.author_id')
       .selectAll('c')
       .select(['u.name as author_name', 'u.slug as author_slug']);
   }
@@ -63,7 +63,7 @@ export class KyselyCommentStore implements CommentStore {
   async create(input: NewComment) {
     return this.atomically(async (db) => {
       const id = newId(Date.parse(input.createdAt));
-      if (input.idempotencyKey !== undefined) {
+      if (input.idempotencyKey !== undefined && input.authorId !== null) {
         // Claim the key first: a concurrent post with the same key waits here (PostgreSQL) or
         // behind the write lock (SQLite), then finds the first comment instead of making one.
         const claimed = await db
@@ -98,6 +98,7 @@ export class KyselyCommentStore implements CommentStore {
           parent_id: input.parentId,
           root_id: parent ? parent.root_id : id,
           author_id: input.authorId,
+          guest_name: input.authorId === null ? (input.guestName ?? 'Guest') : null,
           body: input.body,
           html: input.html,
           status: input.status,
@@ -509,9 +510,11 @@ export interface CommentRow {
   article_id: string;
   parent_id: string | null;
   root_id: string;
-  author_id: string;
-  author_name: string;
-  author_slug: string;
+  /** Null with guest_name for a guest's comment (migration 0012). */
+  author_id: string | null;
+  author_name: string | null;
+  author_slug: string | null;
+  guest_name: string | null;
   body: string;
   html: string;
   status: string;
@@ -527,7 +530,10 @@ export function toComment(row: CommentRow): Comment {
     articleId: row.article_id,
     parentId: row.parent_id,
     rootId: row.root_id,
-    author: { id: row.author_id, name: row.author_name, slug: row.author_slug },
+    author:
+      row.author_id === null
+        ? { id: null, name: row.guest_name ?? 'Guest', slug: null }
+        : { id: row.author_id, name: row.author_name ?? '', slug: row.author_slug },
     body: row.body,
     html: row.html,
     status: row.status as CommentStatus,

@@ -6,6 +6,7 @@ import { KyselyArticleStore } from './articles.js';
 import { KyselyBackupStore } from './backup.js';
 import { KyselyCommentStore } from './comments.js';
 import { migrateToLatest } from './migrations/index.js';
+import { KyselyImportStore } from './imports.js';
 import { KyselyModerationStore } from './moderation.js';
 import { channelName, PostgresChannel } from './postgres/channel.js';
 import { openPostgres } from './postgres/open.js';
@@ -58,6 +59,7 @@ function bind(
     outbox: new KyselyOutboxStore(db),
     comments: new KyselyCommentStore(db),
     moderation: new KyselyModerationStore(db),
+    imports: new KyselyImportStore(db),
     async ping() {
       await sql`select 1`.execute(db);
     },

@@ -35,7 +35,7 @@ export class KyselyModerationStore implements ModerationStore {
   private select(db: Kysely<Database> = this.db) {
     return db
       .selectFrom('comments as c')
-      .innerJoin('users as u', 'u.id', 'c.author_id')
+      .leftJoin('users as u', 'u.id', 'c.author_id')
       .selectAll('c')
       .select((eb) => [
         'u.name as author_name',
@@ -114,7 +114,7 @@ export class KyselyModerationStore implements ModerationStore {
       .groupBy(['author_id', 'status'])
       .execute();
     for (const r of rows) {
-      const record = out.get(r.author_id);
+      const record = r.author_id === null ? undefined : out.get(r.author_id);
       if (!record) continue;
       if (r.status === 'published') record.approved = Number(r.n);
       else record.rejected = Number(r.n);

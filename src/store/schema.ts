@@ -171,7 +171,8 @@ export interface CommentsTable {
   article_id: string;
   parent_id: string | null;
   root_id: string;
-  author_id: string;
+  /** Null for a guest's comment (imported): `guest_name` holds the name then. */
+  author_id: string | null;
   body: string;
   html: string;
   status: string;
@@ -186,6 +187,7 @@ export interface CommentsTable {
   rejection_reason: Generated<string>;
   client_address: string | null;
   placeholder: Generated<number>;
+  guest_name: Generated<string | null>;
 }
 
 export interface CommentRevisionsTable {
@@ -240,6 +242,37 @@ export interface ModerationActionsTable {
   reason: Generated<string>;
 }
 
+/** What an import made from what (migration 0012). */
+export interface ImportItemsTable {
+  source: string;
+  kind: string;
+  source_id: string;
+  local_id: string;
+  created_at: string;
+}
+
+/** An address the article had on the site it was imported from. */
+export interface ArticleOldPathsTable {
+  path: string;
+  article_id: string;
+  created_at: string;
+}
+
+export interface ImportJobsTable {
+  id: string;
+  format: string;
+  file_name: string;
+  status: string;
+  bytes_total: number;
+  bytes_done: Generated<number>;
+  /** JSON: the import's report, once it finished. */
+  report: string | null;
+  error: string | null;
+  created_by: string | null;
+  created_at: string;
+  finished_at: string | null;
+}
+
 export interface Database {
   users: UsersTable;
   api_tokens: ApiTokensTable;
@@ -263,6 +296,9 @@ export interface Database {
   moderation_actions: ModerationActionsTable;
   comment_revisions: CommentRevisionsTable;
   comment_reactions: CommentReactionsTable;
+  import_items: ImportItemsTable;
+  article_old_paths: ArticleOldPathsTable;
+  import_jobs: ImportJobsTable;
 }
 
 export type Dialect = 'sqlite' | 'postgres';

@@ -386,7 +386,9 @@ export interface CommentTarget {
 export interface NewComment {
   articleId: string;
   parentId: string | null;
-  authorId: string;
+  /** Null for a guest (imported comments), who is known by `guestName` alone. */
+  authorId: string | null;
+  guestName?: string | null;
   body: string;
   html: string;
   status: CommentStatus;
@@ -616,6 +618,64 @@ export interface ModerationStore {
   log(query: ModerationLogQuery): Promise<ModerationLogEntry[]>;
 }
 
+export const importJobStatuses = ['running', 'done', 'failed'] as const;
+export type ImportJobStatus = (typeof importJobStatuses)[number];
+
+/** An import started from the admin page. */
+export interface ImportJob {
+  id: string;
+  format: string;
+  fileName: string;
+  status: ImportJobStatus;
+  bytesTotal: number;
+  bytesDone: number;
+  /** JSON of the report, once done. */
+  report: string | null;
+  error: string | null;
+  createdBy: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+/** What imports made from what, the old addresses of imported articles, and import jobs. */
+export interface ImportStore {
+  /** Our id for the thing an earlier import made from (source, kind, id there). */
+  localId(source: string, kind: string, sourceId: string): Promise<string | null>;
+  /** The ids there of the things of this kind made into this one of ours. */
+  sourceIds(source: string, kind: string, localId: string): Promise<string[]>;
+  /** Like localId, from any source whose name starts with the prefix (the oldest first). */
+  localIdAnySource(kind: string, sourceId: string, sourcePrefix: string): Promise<string | null>;
+  remember(item: {
+    source: string;
+    kind: string;
+    sourceId: string;
+    localId: string;
+    at: string;
+  }): Promise<void>;
+  /** Keeps an old address of the article; false if the address already leads somewhere. */
+  addOldPath(path: string, articleId: string, at: string): Promise<boolean>;
+  articleIdByOldPath(path: string): Promise<string | null>;
+  createJob(job: {
+    id: string;
+    format: string;
+    fileName: string;
+    bytesTotal: number;
+    createdBy: string | null;
+    at: string;
+  }): Promise<void>;
+  jobProgress(id: string, bytesDone: number): Promise<void>;
+  finishJob(
+    id: string,
+    outcome: { status: Exclude<ImportJobStatus, 'running'>; report?: string; error?: string },
+    at: string,
+  ): Promise<void>;
+  job(id: string): Promise<ImportJob | null>;
+  /** The newest first. */
+  jobs(limit: number): Promise<ImportJob[]>;
+  /** Marks jobs left running by a stopped process as failed; answers how many. */
+  failRunningJobs(error: string, at: string): Promise<number>;
+}
+
 /** Messages between the app processes that share this database (see store/postgres/channel.ts). */
 export interface NotificationChannel {
   /** Settles once the channel listens (or its first attempt failed and it keeps retrying). */
@@ -681,6 +741,7 @@ export interface Store {
   readonly outbox: OutboxStore;
   readonly comments: CommentStore;
   readonly moderation: ModerationStore;
+  readonly imports: ImportStore;
   /** Calls the listener after every query with its duration in seconds. */
   observeQueries(listener: (seconds: number, ok: boolean) => void): void;
   /** Throws if the database cannot be reached. */

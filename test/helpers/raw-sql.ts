@@ -34,3 +34,30 @@ export async function rawSql(
     await client.end();
   }
 }
+
+/** Runs a query behind the store's back and answers its rows (column names as selected). */
+export async function rawRows<T = Record<string, unknown>>(
+  db: OpenedStore,
+  statement: string,
+  params: unknown[] = [],
+): Promise<T[]> {
+  if (db.databaseUrl === null) {
+    const raw = new SQLite(sqliteFile(db.dataDir), { readonly: true });
+    try {
+      raw.pragma('busy_timeout = 5000');
+      return raw.prepare(statement.replace(/\$\d+/g, '?')).all(...params) as T[];
+    } finally {
+      raw.close();
+    }
+  }
+  const client = new pg.Client({
+    connectionString: db.databaseUrl,
+    ...(db.pgSchema ? { options: `-c search_path=${db.pgSchema}` } : {}),
+  });
+  await client.connect();
+  try {
+    return (await client.query(statement, params)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}

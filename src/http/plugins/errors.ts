@@ -59,12 +59,30 @@ function bareNotice(title: string, message: string): string {
     .value;
 }
 
+/**
+ * A page that is not here may be an imported article's address on its old site: those answer
+ * with a permanent redirect to where the article is now.
+ */
+async function movedHere(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  oldAddress: (url: string) => Promise<string | null>,
+): Promise<boolean> {
+  if ((request.method !== 'GET' && request.method !== 'HEAD') || isApi(request)) return false;
+  const target = await oldAddress(request.url).catch(() => null);
+  if (!target) return false;
+  await reply.redirect(target, 301);
+  return true;
+}
+
 export function errorHandling(
   app: FastifyInstance,
   pageContext: (request: FastifyRequest) => Promise<PageContext>,
+  oldAddress: (url: string) => Promise<string | null> = () => Promise.resolve(null),
 ): void {
-  app.setNotFoundHandler((request, reply) =>
-    send(
+  app.setNotFoundHandler(async (request, reply) => {
+    if (await movedHere(request, reply, oldAddress)) return reply;
+    return send(
       request,
       reply,
       pageContext,
@@ -73,10 +91,14 @@ export function errorHandling(
       isApi(request)
         ? `There is no ${request.method} ${request.url.split('?')[0]}.`
         : 'There is nothing at this address. It may have moved, or the link may be mistyped.',
-    ),
-  );
+    );
+  });
 
-  app.setErrorHandler((error: FastifyError | AppError | Error, request, reply) => {
+  app.setErrorHandler(async (error: FastifyError | AppError | Error, request, reply) => {
+    // A one-word old address (/%postname%/) reaches the section route, which finds no section.
+    if (error instanceof AppError && error.status === 404) {
+      if (await movedHere(request, reply, oldAddress)) return reply;
+    }
     if (error instanceof AppError) {
       if (error.detail !== undefined)
         request.log.warn({ err: error, detail: error.detail }, error.message);

@@ -38,6 +38,11 @@ export function readerRoutes(
   });
 
   app.get('/', { schema: { hide: true }, config: { pageCache: {} } }, async (request, reply) => {
+    // WordPress's own addresses of posts (/?p=4) lead to the imported article.
+    if (/[?&](p|page_id)=\d/.test(request.url)) {
+      const moved = await services.reading.oldAddress(request.url);
+      if (moved) return reply.redirect(moved, 301);
+    }
     const [ctx, front] = await Promise.all([pageContext(request), services.reading.frontPage()]);
     const shown = [
       ...(front.lead ? [front.lead] : []),

@@ -14,6 +14,7 @@ import * as search from './0006_search.js';
 import * as newsroom from './0008_newsroom.js';
 import * as moderation from './0009_moderation.js';
 import * as featuredIndex from './0010_featured_index.js';
+import * as imports from './0012_imports.js';
 import * as newsroomReturns from './0014_newsroom_returns.js';
 
 export interface MigrationContext {
@@ -37,6 +38,7 @@ const modules: Record<string, MigrationModule> = {
   '0008_newsroom': newsroom,
   '0009_moderation': moderation,
   '0010_featured_index': featuredIndex,
+  '0012_imports': imports,
   '0014_newsroom_returns': newsroomReturns,
 };
 

@@ -16,7 +16,7 @@ export function commentJson(comment: Comment) {
     parentId: comment.parentId,
     body: gone ? '' : comment.body,
     html: gone ? '' : comment.html,
-    author: gone ? null : comment.author,
+    author: gone ? null : { ...comment.author, guest: comment.author.id === null },
     status: comment.status,
     depth: comment.depth,
     createdAt: comment.createdAt,

@@ -115,9 +115,20 @@ export const CommentBody = Type.Object(
     parentId: Nullable(Type.String()),
     body: Type.String({ description: 'Markdown as written' }),
     html: Type.String({ description: 'Rendered from the safe Markdown subset' }),
-    author: Type.Union([AuthorRef, Type.Null()], {
-      description: 'null for the placeholder of a deleted comment that keeps its replies in place',
-    }),
+    author: Type.Union(
+      [
+        Type.Object({
+          id: Nullable(Type.String({ description: 'null for a guest (an imported comment)' })),
+          name: Type.String(),
+          slug: Nullable(Type.String({ description: 'null for a guest, who has no page' })),
+          guest: Type.Boolean({ description: 'A name without an account (imported comments)' }),
+        }),
+        Type.Null(),
+      ],
+      {
+        description: 'null for the placeholder of a deleted comment that keeps its replies in place',
+      },
+    ),
     status: Type.Union(['published', 'pending', 'rejected', 'deleted'].map((s) => Type.Literal(s))),
     depth: Type.Integer({ description: '0 for a top-level comment' }),
     createdAt: Type.String({ format: 'date-time' }),

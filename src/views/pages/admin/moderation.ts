@@ -143,28 +143,14 @@ function itemView(ctx: PageContext, item: QueueItem, back: string, now: Date): S
         : ''
     }
     ${c.status === 'rejected' && c.rejectionReason ? html`<p class="mod-item__rejection">Reason given to the author: ${c.rejectionReason}</p>` : ''}
-    <div class="mod-item__record">
-      <p class="mod-item__label">${who}’s record</p>
-      <p>
-        ${user ? html`Member for ${age(user.createdAt, now)} (since <time datetime="${user.createdAt}">${formatDateTime(user.createdAt)}</time>) · ` : ''}
-        ${plural(item.author.approved, 'approved comment', 'approved comments')} ·
-        ${plural(item.author.rejected, 'rejected comment', 'rejected comments')}
-        ${user?.bannedAt ? html` · <span class="tag tag--warn">banned</span>` : ''}
-        ${user && user.suspendedUntil && isSuspended(user, now) ? html` · <span class="tag tag--warn">suspended until ${formatDateTime(user.suspendedUntil)}</span>` : ''}
-      </p>
-      ${
-        item.author.pastActions.length
-          ? html`<ul class="mod-item__history" aria-label="Past moderator actions concerning ${who}">
-              ${item.author.pastActions.map(
-                (a) => html`<li>
-                  <time datetime="${a.createdAt}">${formatDateTime(a.createdAt)}</time>:
-                  ${a.action} by ${a.actor.name}${a.reason ? html` — ${a.reason}` : ''}
-                </li>`,
-              )}
-            </ul>`
-          : html`<p class="muted">No past moderator actions.</p>`
-      }
-    </div>
+    ${
+      c.author.id === null
+        ? html`<div class="mod-item__record">
+            <p class="mod-item__label">${who}’s record</p>
+            <p>A guest (imported comment): a name without an account, so no record or sanctions.</p>
+          </div>`
+        : accountRecord(item, who, user, now)
+    }
     <div class="mod-item__actions">
       ${postForm(
         ctx,
@@ -331,4 +317,34 @@ export function moderationQueueView(
     main,
     head: html`<script src="${ctx.assetUrl('moderation.js')}" defer></script>`,
   });
+}
+
+function accountRecord(
+  item: QueueItem,
+  who: string,
+  user: QueueItem['author']['user'],
+  now: Date,
+): SafeHtml {
+  return html`<div class="mod-item__record">
+      <p class="mod-item__label">${who}’s record</p>
+      <p>
+        ${user ? html`Member for ${age(user.createdAt, now)} (since <time datetime="${user.createdAt}">${formatDateTime(user.createdAt)}</time>) · ` : ''}
+        ${plural(item.author.approved, 'approved comment', 'approved comments')} ·
+        ${plural(item.author.rejected, 'rejected comment', 'rejected comments')}
+        ${user?.bannedAt ? html` · <span class="tag tag--warn">banned</span>` : ''}
+        ${user && user.suspendedUntil && isSuspended(user, now) ? html` · <span class="tag tag--warn">suspended until ${formatDateTime(user.suspendedUntil)}</span>` : ''}
+      </p>
+      ${
+        item.author.pastActions.length
+          ? html`<ul class="mod-item__history" aria-label="Past moderator actions concerning ${who}">
+              ${item.author.pastActions.map(
+                (a) => html`<li>
+                  <time datetime="${a.createdAt}">${formatDateTime(a.createdAt)}</time>:
+                  ${a.action} by ${a.actor.name}${a.reason ? html` — ${a.reason}` : ''}
+                </li>`,
+              )}
+            </ul>`
+          : html`<p class="muted">No past moderator actions.</p>`
+      }
+    </div>`;
 }
