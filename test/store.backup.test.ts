@@ -79,6 +79,8 @@ async function seed(store: Store): Promise<void> {
   await s.moderation.report(reader, reply.id, { reason: 'other', text: 'Just checking reports.' });
   await s.moderation.act(editor, [top.id], 'feature', 'A good question');
   await store.settings.set('comments.mode', 'open');
+  // Imported articles and guests' comments, their old addresses and the import mapping.
+  await s.imports.importFile('wxr', 'test/fixtures/wordpress-export.xml');
 }
 
 async function exportText(store: Store, name: string): Promise<string> {

@@ -133,6 +133,11 @@ export const exportedTables: readonly BackupTable[] = [
     columns: columns({ slug: 'text', article_id: 'text', created_at: 'time' }),
   },
   {
+    name: 'article_old_paths',
+    key: ['path'],
+    columns: columns({ path: 'text', article_id: 'text', created_at: 'time' }),
+  },
+  {
     name: 'corrections',
     key: ['id'],
     columns: columns({
@@ -157,7 +162,7 @@ export const exportedTables: readonly BackupTable[] = [
       article_id: 'text',
       parent_id: 'text?',
       root_id: 'text',
-      author_id: 'text',
+      author_id: 'text?',
       body: 'text',
       html: 'text',
       status: 'text',
@@ -171,6 +176,7 @@ export const exportedTables: readonly BackupTable[] = [
       rejection_reason: 'text',
       client_address: 'text?',
       placeholder: 'integer',
+      guest_name: 'text?',
     }),
     // The live-stream stamps (migration 0005) are restored as exported, not stamped anew.
     suspendTriggers: true,
@@ -226,6 +232,18 @@ export const exportedTables: readonly BackupTable[] = [
       reason: 'text',
     }),
   },
+  {
+    // What imports made from what: a restored site still knows, so importing again adds nothing.
+    name: 'import_items',
+    key: ['source', 'kind', 'source_id'],
+    columns: columns({
+      source: 'text',
+      kind: 'text',
+      source_id: 'text',
+      local_id: 'text',
+      created_at: 'time',
+    }),
+  },
 ];
 
 const ephemeral = 'short-lived; a restored site starts without them';
@@ -237,6 +255,7 @@ export const excludedTables: Readonly<Record<string, string>> = {
   one_time_tokens: `verification, reset and setup links: ${ephemeral}`,
   outbox: `mail already sent or waiting: ${ephemeral}; it holds one-time links`,
   comment_idempotency_keys: `retried posts within minutes: ${ephemeral}`,
+  import_jobs: `imports started from the admin page, with their progress: ${ephemeral}`,
   kysely_migration: 'the schema version: the header names it, the target runs its own migrations',
   kysely_migration_lock: 'the migration lock',
   article_search: searchIndex,

@@ -126,7 +126,8 @@ export const CommentBody = Type.Object(
         Type.Null(),
       ],
       {
-        description: 'null for the placeholder of a deleted comment that keeps its replies in place',
+        description:
+          'null for the placeholder of a deleted comment that keeps its replies in place',
       },
     ),
     status: Type.Union(['published', 'pending', 'rejected', 'deleted'].map((s) => Type.Literal(s))),
