@@ -10,6 +10,7 @@ import { ReplyNotifier } from './notifications.js';
 import { ModerationService } from './moderation.js';
 import { NewsroomService } from './newsroom.js';
 import { PeopleService } from './people.js';
+import { PersonalDataService } from './personal-data.js';
 import { ReadingService } from './reading.js';
 import { SearchService } from './search.js';
 import { SyndicationService } from './syndication.js';
@@ -32,6 +33,8 @@ export interface Services {
   people: PeopleService;
   moderation: ModerationService;
   newsroom: NewsroomService;
+  /** A person's data download and account deletion. */
+  personalData: PersonalDataService;
   /** `broadsheet export` and `restore`. */
   backup: BackupService;
   /** WordPress and Disqus imports. */
@@ -95,6 +98,7 @@ export function createServices(
     newsroom: new NewsroomService(store, changes),
     backup: new BackupService(store),
     imports: new ImportService(store, changes),
+    personalData: new PersonalDataService(store, changes, moderation),
     changes,
     accounts: new AccountService({
       store,

@@ -8,6 +8,7 @@ import { KyselyCommentStore } from './comments.js';
 import { migrateToLatest } from './migrations/index.js';
 import { KyselyImportStore } from './imports.js';
 import { KyselyModerationStore } from './moderation.js';
+import { KyselyPersonalDataStore } from './personal-data.js';
 import { channelName, PostgresChannel } from './postgres/channel.js';
 import { openPostgres } from './postgres/open.js';
 import type { Database, Dialect } from './schema.js';
@@ -49,6 +50,7 @@ function bind(
   const store: Store = {
     dialect,
     backup: new KyselyBackupStore(db, dialect),
+    personalData: new KyselyPersonalDataStore(db),
     articles: new KyselyArticleStore(db, dialect),
     users: new KyselyUserStore(db),
     tokens: new KyselyTokenStore(db),

@@ -183,6 +183,17 @@ export const settingDefinitions: readonly SettingDefinition[] = [
     max: 86_400,
     default: 60,
   },
+  {
+    kind: 'choice',
+    key: 'accounts.deletionPolicy',
+    label: 'When a reader deletes their account',
+    hint: 'What happens to their comments (docs/decisions/0022). Their name, email, password, sign-ins and API tokens go either way.',
+    choices: [
+      { value: 'anonymise', text: 'Keep their comments, shown as by “Deleted account”' },
+      { value: 'remove', text: 'Remove their comments (a placeholder stays where others replied)' },
+    ],
+    default: 'anonymise',
+  },
 ];
 
 export const settingKeys = settingDefinitions.map((d) => d.key);

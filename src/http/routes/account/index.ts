@@ -1,6 +1,8 @@
 /** The HTML account pages. Everything that needs a signed-in person sits in one guarded scope. */
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../../services/index.js';
+import { resultView } from '../../../views/pages/account/page.js';
+import { sendPage } from '../../plugins/pages.js';
 import type { FormPageDeps } from '../forms.js';
 import { emailLinkPages } from './links.js';
 import { notificationPages } from './notifications.js';
@@ -20,4 +22,15 @@ export async function accountPages(
   setupPages(app, services, deps);
   notificationPages(app, services, deps);
   await app.register(async (signedIn) => accountSettingsPages(signedIn, services, deps));
+  // Where deleting an account lands, signed out (the sessions are gone).
+  app.get('/account/deleted', { schema: { hide: true } }, async (request, reply) => {
+    const page = resultView(await deps.pageContext(request), {
+      title: 'Your account is deleted',
+      message:
+        'Your name, email address, password, sign-ins and API tokens are gone, and your comments ' +
+        'were dealt with as the site’s policy says. Thank you for taking part.',
+      links: [{ href: '/', text: 'Go to the front page' }],
+    });
+    return sendPage(request, reply, page);
+  });
 }

@@ -1,4 +1,7 @@
-/** The signed-in person's own account: details, password, email, and signing out everywhere. */
+/**
+ * The signed-in person's own account: details, password, email, signing out everywhere, the
+ * download of their data and deleting the account.
+ */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
@@ -35,8 +38,17 @@ export async function accountSettingsPages(
       problem,
       values,
       replies,
+      deletion: await deletion(request),
     });
     return { page, status };
+  }
+
+  async function deletion(request: FastifyRequest) {
+    const [check, policy] = await Promise.all([
+      services.personalData.deletionCheck(me(request)),
+      services.personalData.policy(),
+    ]);
+    return { check, policy };
   }
 
   app.get(
@@ -50,8 +62,46 @@ export async function accountSettingsPages(
     async (request, reply) => {
       const done = doneMessage(accountNotices, request.query.done);
       const replies = await services.notifications.wantsReplies(me(request).id);
-      const page = accountView(await pageContext(request), { user: me(request), done, replies });
+      const page = accountView(await pageContext(request), {
+        user: me(request),
+        done,
+        replies,
+        deletion: await deletion(request),
+      });
       return sendPage(request, reply, page);
+    },
+  );
+
+  // The download: an attachment, never cached anywhere.
+  app.get('/account/data', { schema: { hide: true } }, async (request, reply) => {
+    const data = await services.personalData.download(me(request));
+    const day = data.exportedAt.slice(0, 10);
+    return reply
+      .header('content-type', 'application/json; charset=utf-8')
+      .header('content-disposition', `attachment; filename="my-data-${day}.json"`)
+      .header('cache-control', 'no-store')
+      .send(JSON.stringify(data, null, 2));
+  });
+
+  app.post(
+    '/account/delete',
+    {
+      schema: {
+        hide: true,
+        body: Type.Object({ password: Text(1000) }, { additionalProperties: false }),
+      },
+    },
+    async (request, reply) => {
+      const result = await attempt(() =>
+        services.personalData.deleteAccount(me(request), request.body.password),
+      );
+      if (!result.ok) {
+        const problem = problemOf(result.error, { 'delete-password': /password/i });
+        const { page, status } = await showAgain(request, result.error.status, problem);
+        return sendPage(request, reply, page, { status });
+      }
+      clearSessionCookie(reply, cookies);
+      return reply.redirect('/account/deleted', 303);
     },
   );
 

@@ -135,6 +135,52 @@ export function accountApi(
     async (request) => ({ user: userJson(request.viewer!.user) }),
   );
 
+  app.get(
+    '/api/v1/account/data',
+    {
+      onRequest: requireRole('any'),
+      schema: {
+        summary: 'Everything the site keeps about the signed-in person (no password hash)',
+        tags: ['accounts'],
+        security: [{ bearer: [] }],
+        response: { 200: Type.Object({}, { additionalProperties: true }), 401: Type.Ref('Error') },
+      },
+    },
+    async (request, reply) => {
+      const data = await services.personalData.download(request.viewer!.user);
+      return reply.header('cache-control', 'no-store').send(data);
+    },
+  );
+
+  app.delete(
+    '/api/v1/account',
+    {
+      onRequest: requireRole('any'),
+      schema: {
+        summary:
+          'Delete the signed-in account (password required); comments follow the site policy accounts.deletionPolicy',
+        tags: ['accounts'],
+        security: [{ bearer: [] }],
+        body: Type.Object(
+          { password: Type.String({ maxLength: 1000 }) },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({ deleted: Type.Boolean(), policy: Type.String() }),
+          ...errors,
+        },
+      },
+    },
+    async (request, reply) => {
+      const policy = await services.personalData.deleteAccount(
+        request.viewer!.user,
+        request.body.password,
+      );
+      clearSessionCookie(reply, cookies);
+      return { deleted: true, policy };
+    },
+  );
+
   app.post(
     '/api/v1/password-resets',
     {

@@ -34,6 +34,8 @@ export function accountView(
     values?: { newEmail?: string };
     /** Whether reply emails are on (default yes). */
     replies?: boolean;
+    /** Whether the person may delete the account, and what happens to their comments. */
+    deletion?: { check: { allowed: boolean; reason?: string }; policy: 'anonymise' | 'remove' };
   },
 ) {
   const { user, problem } = props;
@@ -109,6 +111,47 @@ export function accountView(
         html`<p>Lost a phone, or signed in on a shared computer? Sign out on every device, this one included.</p>
           ${submitButton('Sign out everywhere', 'danger')}`,
       )}
-    </section>`;
+    </section>
+
+    <section class="panel" aria-labelledby="data-heading">
+      <h2 id="data-heading">Your data</h2>
+      <p>
+        One JSON file with everything this site keeps about you: your details, your comments with
+        their earlier versions, your reactions, the reports you made and your settings. It has no
+        password.
+      </p>
+      <p><a class="button button--secondary" href="/account/data" download>Download my data</a></p>
+    </section>
+
+    ${props.deletion ? deletionPanel(ctx, props.deletion, problem) : ''}`;
   return accountPage(ctx, { title: 'Your account', problem, main });
+}
+
+function deletionPanel(
+  ctx: PageContext,
+  deletion: NonNullable<Parameters<typeof accountView>[1]['deletion']>,
+  problem: FormProblem | undefined,
+) {
+  const comments =
+    deletion.policy === 'remove'
+      ? 'Your comments are removed; where someone replied to one, "Comment deleted" stays in its place.'
+      : 'Your comments stay where they are, shown as written by "Deleted account".';
+  return html`<section class="panel" aria-labelledby="delete-heading">
+    <h2 id="delete-heading">Delete your account</h2>
+    ${
+      deletion.check.allowed
+        ? postForm(
+            ctx,
+            '/account/delete',
+            html`<p>
+                This cannot be undone. Your name, email address, password, sign-ins, API tokens
+                and reactions are deleted. ${comments}
+              </p>
+              <p>Download your data first if you want a copy.</p>
+              ${field({ id: 'delete-password', name: 'password', label: 'Your password, to confirm', type: 'password', autocomplete: 'current-password', required: true, problem })}
+              ${submitButton('Delete my account', 'danger')}`,
+          )
+        : html`<p>${deletion.check.reason}</p>`
+    }
+  </section>`;
 }

@@ -30,6 +30,7 @@ const groups: { legend: string; prefix: (key: string) => boolean }[] = [
       ].includes(k),
   },
   { legend: 'Posting rate limits', prefix: (k) => k.startsWith('moderation.rate') },
+  { legend: 'Accounts', prefix: (k) => k.startsWith('accounts.') },
 ];
 
 function settingField(
