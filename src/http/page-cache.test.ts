@@ -117,6 +117,21 @@ describe('page cache', () => {
     assert.equal(cache.put(cache.begin(), huge), false, 'one page may not take it all');
   });
 
+  test('reading the most recently used page again keeps the order right', () => {
+    const sample = page('/0', []);
+    const cache = new PageCache(sample.bytes * 4.5, () => 'D1');
+    for (let i = 0; i < 4; i++) cache.put(cache.begin(), page(`/${i}`, []));
+    // /3 is the newest already; /0 moves to the end; reading it twice changes nothing more.
+    for (const key of ['/3', '/0', '/0', '/3', '/3']) assert.ok(cache.get(key));
+    // Oldest first: /1, /2, /0, /3.
+    cache.put(cache.begin(), page('/4', []));
+    assert.equal(cache.get('/1'), undefined);
+    cache.put(cache.begin(), page('/5', []));
+    assert.equal(cache.get('/2'), undefined);
+    for (const key of ['/0', '/3', '/4', '/5']) assert.ok(cache.get(key), key);
+    assert.equal(cache.stats().evicted, 2);
+  });
+
   test('an entry ends with the UTC day it shows', () => {
     let day = 'D1';
     const cache = new PageCache(1 << 20, () => day);

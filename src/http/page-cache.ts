@@ -180,6 +180,8 @@ export function preparePage(input: {
 export class PageCache {
   /** In least-recently-used order: a hit moves its entry to the end. */
   private readonly entries = new Map<string, CachedPage>();
+  /** The key last moved to the end of `entries` (the most recently used), if it is still there. */
+  private newest: string | null = null;
   private readonly byTag = new Map<string, Set<string>>();
   private total = 0;
   /** Counts invalidations; a render remembers the value it started at. */
@@ -209,8 +211,13 @@ export class PageCache {
       if (countMiss) this.counters.misses++;
       return undefined;
     }
-    this.entries.delete(key);
-    this.entries.set(key, entry);
+    // Least recently used order: move it to the end (unless it is there already, as the one
+    // page everyone reads is; moving it would rebuild the Map's table again and again).
+    if (key !== this.newest) {
+      this.entries.delete(key);
+      this.entries.set(key, entry);
+      this.newest = key;
+    }
     this.counters.hits++;
     return entry;
   }
@@ -251,6 +258,7 @@ export class PageCache {
     const old = this.entries.get(entry.key);
     if (old) this.remove(old);
     this.entries.set(entry.key, entry);
+    this.newest = entry.key;
     this.total += entry.bytes;
     for (const tag of entry.tags) {
       let keys = this.byTag.get(tag);
@@ -318,6 +326,7 @@ export class PageCache {
     this.floor = this.epoch;
     this.counters.invalidated += this.entries.size;
     this.entries.clear();
+    this.newest = null;
     this.byTag.clear();
     this.invalidatedAt.clear();
     this.total = 0;
@@ -342,6 +351,7 @@ export class PageCache {
   private remove(entry: CachedPage): void {
     if (this.entries.get(entry.key) !== entry) return;
     this.entries.delete(entry.key);
+    if (this.newest === entry.key) this.newest = null;
     this.total -= entry.bytes;
     for (const tag of entry.tags) {
       const keys = this.byTag.get(tag);
