@@ -19,6 +19,7 @@ import {
   exportVersion,
   exportWarning,
   rowLine,
+  type ColumnSpec,
 } from '../src/domain/export-format.js';
 import { newId } from '../src/domain/ids.js';
 import { BackupService } from '../src/services/backup.js';
@@ -63,17 +64,22 @@ const spec = (name: string) => {
 async function generate(): Promise<{ bytes: number; comments: number }> {
   const out = createWriteStream(file, { mode: 0o600 });
   let bytes = 0;
+  const t0 = Date.parse('2024-01-01T00:00:00.000Z');
+  const time = (ms: number) => new Date(t0 + ms).toISOString();
   const write = async (line: string) => {
     bytes += Buffer.byteLength(line) + 1;
     if (!out.write(`${line}\n`))
       await new Promise<void>((resolve) => out.once('drain', () => resolve()));
   };
+  // Columns the generator does not name get an empty value of their type (new columns too).
+  const empty = (c: ColumnSpec) =>
+    c.nullable ? null : { text: '', integer: 0, time: time(0), json: [], boolean: false }[c.type];
   const row = (name: string, values: Record<string, unknown>) =>
     write(
       rowLine(
         name,
         spec(name).columns,
-        spec(name).columns.map((c) => values[c.name] ?? null),
+        spec(name).columns.map((c) => (c.name in values ? values[c.name] : empty(c))),
       ),
     );
   const counts: Record<string, number> = Object.fromEntries(exportedTables.map((t) => [t.name, 0]));
@@ -89,8 +95,6 @@ async function generate(): Promise<{ bytes: number; comments: number }> {
       tables: exportedTables.map((t) => t.name),
     }),
   );
-  const t0 = Date.parse('2024-01-01T00:00:00.000Z');
-  const time = (ms: number) => new Date(t0 + ms).toISOString();
   const users: string[] = [];
   for (let i = 0; i < 1000; i++) {
     const id = newId(t0 + i);

@@ -265,15 +265,20 @@ for (const database of all) {
       for (const [name, text, message] of cases) {
         test(name, async () => {
           const target = await open(database);
-          await assert.rejects(restoreText(target.store, text, `${database.name}-bad.jsonl`), {
-            code: 'bad_request',
-            message,
-          });
-          assert.ok(await target.store.backup.isEmpty(), 'nothing was restored');
-          // The triggers suspended during the restore are back.
-          const triggersBack = await restoreText(target.store, good, `${database.name}-ok.jsonl`);
-          assert.ok(triggersBack.comments);
-          assert.equal(await exportText(target.store, `${database.name}-re.jsonl`), good);
+          try {
+            await assert.rejects(restoreText(target.store, text, `${database.name}-bad.jsonl`), {
+              code: 'bad_request',
+              message,
+            });
+            assert.ok(await target.store.backup.isEmpty(), 'nothing was restored');
+            // The triggers suspended during the restore are back.
+            const back = await restoreText(target.store, good, `${database.name}-ok.jsonl`);
+            assert.ok(back.comments);
+            assert.equal(await exportText(target.store, `${database.name}-re.jsonl`), good);
+          } finally {
+            // Closed at once (disposing twice is harmless): a pool per case would add up.
+            await target.dispose();
+          }
         });
       }
     });
