@@ -21,7 +21,7 @@ export interface Config {
   readonly port: number;
   /** HOST: interface to bind. */
   readonly host: string;
-  /** DATA_DIR: where the SQLite database (and later uploads) live. Absolute. */
+  /** DATA_DIR: where the SQLite database and uploaded images (DATA_DIR/images) live. Absolute. */
   readonly dataDir: string;
   /** DATABASE_URL: postgres://… selects PostgreSQL; null = SQLite in dataDir. */
   readonly databaseUrl: string | null;
@@ -41,6 +41,10 @@ export interface Config {
   readonly pageCacheMb: number;
   /** LIVE_STREAMS_PER_CLIENT: open live comment streams per client address (then 429). */
   readonly liveStreamsPerClient: number;
+  /** IMAGE_MAX_MB: the largest image upload, in megabytes (then 413). */
+  readonly imageMaxMb: number;
+  /** IMAGE_MAX_MEGAPIXELS: the most pixels an uploaded image may have (then 422). */
+  readonly imageMaxMegapixels: number;
 }
 
 export class ConfigError extends Error {
@@ -190,6 +194,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     workers: integer(env, 'WORKERS', 1, 1, 64),
     pageCacheMb: integer(env, 'PAGE_CACHE_MB', 64, 0, 16_384),
     liveStreamsPerClient: integer(env, 'LIVE_STREAMS_PER_CLIENT', 20, 1, 100_000),
+    imageMaxMb: integer(env, 'IMAGE_MAX_MB', 10, 1, 200),
+    imageMaxMegapixels: integer(env, 'IMAGE_MAX_MEGAPIXELS', 50, 1, 1_000),
   });
 }
 
@@ -197,7 +203,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
 export const configDocs: readonly (readonly [string, string, string])[] = [
   ['PORT', '3000', 'TCP port to listen on'],
   ['HOST', 'localhost', 'interface to bind (0.0.0.0 for all)'],
-  ['DATA_DIR', './data', 'folder for the SQLite database and uploads'],
+  ['DATA_DIR', './data', 'folder for the SQLite database and uploaded images (DATA_DIR/images)'],
   ['DATABASE_URL', '(unset)', 'postgres://… selects PostgreSQL; unset = SQLite in DATA_DIR'],
   ['BASE_URL', 'http://HOST:PORT', 'public URL used in links, feeds and emails'],
   ['SMTP_URL', '(unset)', 'smtp:// or smtps:// mail server; unset = outbox + log'],
@@ -213,5 +219,11 @@ export const configDocs: readonly (readonly [string, string, string])[] = [
     'LIVE_STREAMS_PER_CLIENT',
     '20',
     'open live comment streams per client address, per process (then 429)',
+  ],
+  ['IMAGE_MAX_MB', '10', 'largest image upload in megabytes (then 413)'],
+  [
+    'IMAGE_MAX_MEGAPIXELS',
+    '50',
+    'most pixels an uploaded image may have, in millions (then 422; guards against decompression bombs)',
   ],
 ];

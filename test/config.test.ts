@@ -24,6 +24,8 @@ describe('loadConfig', () => {
         workers: 1,
         pageCacheMb: 64,
         liveStreamsPerClient: 20,
+        imageMaxMb: 10,
+        imageMaxMegapixels: 50,
       },
     );
   });
@@ -49,6 +51,8 @@ describe('loadConfig', () => {
         LOG_LEVEL: 'warn',
         WORKERS: '4',
         LIVE_STREAMS_PER_CLIENT: '2000',
+        IMAGE_MAX_MB: '25',
+        IMAGE_MAX_MEGAPIXELS: '80',
       },
       cwd,
     );
@@ -62,6 +66,8 @@ describe('loadConfig', () => {
     assert.equal(config.logLevel, 'warn');
     assert.equal(config.workers, 4);
     assert.equal(config.liveStreamsPerClient, 2000);
+    assert.equal(config.imageMaxMb, 25);
+    assert.equal(config.imageMaxMegapixels, 80);
     assert.equal(loadConfig({ DATA_DIR: '/abs/data' }, cwd).dataDir, path.resolve('/abs/data'));
     assert.equal(loadConfig({ DEMO: '1' }, cwd).demo, true);
     assert.equal(
@@ -121,6 +127,9 @@ describe('loadConfig', () => {
     ['WORKERS', '0', /between 1 and 64.*0/],
     ['WORKERS', 'many', /whole number/],
     ['LIVE_STREAMS_PER_CLIENT', '0', /between 1 and 100000.*0/],
+    ['IMAGE_MAX_MB', '0', /between 1 and 200.*0/],
+    ['IMAGE_MAX_MB', '2.5', /whole number/],
+    ['IMAGE_MAX_MEGAPIXELS', '5000', /between 1 and 1000/],
     ['SMTP_URL', 'http://x', /smtp:\/\/ or smtps:\/\/.*"http:\/\/x"/],
     ['TRUST_PROXY', 'yes-please', /IP addresses or CIDR ranges.*"yes-please"/],
     ['TRUST_PROXY', '10.0.0.0/33', /"10\.0\.0\.0\/33"/],

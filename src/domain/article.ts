@@ -1,4 +1,5 @@
 /** Articles as the rest of the system sees them: plain data and the rules about their URLs. */
+import type { Image } from './image.js';
 
 export const articleStatuses = [
   'draft',
@@ -64,6 +65,8 @@ export interface ArticleSummary {
   publishedAt: string | null;
   updatedAt: string | null;
   commentCount: number;
+  /** Shown at the top of the article and on its cards. */
+  mainImage: Image | null;
 }
 
 export interface Article extends ArticleSummary {

@@ -16,6 +16,7 @@ import type { Config } from '../config.js';
 import { siteNameKey } from '../services/demo.js';
 import { RelayedChangeBus, type ChangeBus } from '../services/changes.js';
 import { createServices, type Services } from '../services/index.js';
+import { DiskImageStorage, imageDir } from '../store/image-files.js';
 import type { Store } from '../store/types.js';
 import type { SiteContext } from '../views/context.js';
 import { AssetRegistry } from './assets.js';
@@ -37,6 +38,7 @@ import { reportForms } from './routes/reports.js';
 import { assetRoutes } from './routes/assets.js';
 import { pageContexts } from './routes/forms.js';
 import { healthRoutes } from './routes/health.js';
+import { imageRoutes } from './routes/images.js';
 import { readerRoutes } from './routes/reader.js';
 import { searchRoutes } from './routes/search.js';
 import { syndicationRoutes } from './routes/syndication.js';
@@ -90,6 +92,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     smtpUrl: config.smtpUrl,
     siteName: () => siteName,
     log: deps.logger,
+    images: {
+      storage: new DiskImageStorage(imageDir(config.dataDir)),
+      maxBytes: config.imageMaxMb * 2 ** 20,
+      maxPixels: config.imageMaxMegapixels * 1e6,
+    },
     moderationDefaults: {
       'moderation.ratePerPerson': String(limits.commentPostsPerPerson.max),
       'moderation.ratePerAddress': String(limits.commentPostsPerAddress.max),
@@ -237,6 +244,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   healthRoutes(server, store);
   assetRoutes(server, assets);
+  imageRoutes(server, services);
   const live = new LiveHub(
     services.comments,
     services.changes,

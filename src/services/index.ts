@@ -1,10 +1,14 @@
 /** Every use-case, built from one store. Routes and the CLI receive this object. */
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { DiskImageStorage } from '../store/image-files.js';
 import type { Store } from '../store/types.js';
 import { AccountService } from './accounts.js';
 import { BackupService } from './backup.js';
 import { LocalChangeBus, type ChangeBus } from './changes.js';
 import { CommentService } from './comments.js';
 import { ImportService } from './imports/index.js';
+import { ImageService, type ImageSettings } from './images.js';
 import { MailService, type MailLog } from './mail.js';
 import { ReplyNotifier } from './notifications.js';
 import { ModerationService } from './moderation.js';
@@ -39,6 +43,7 @@ export interface Services {
   backup: BackupService;
   /** WordPress and Disqus imports. */
   imports: ImportService;
+  images: ImageService;
   /** Announces committed changes to the live stream, the page cache and other listeners. */
   changes: ChangeBus;
 }
@@ -52,6 +57,9 @@ export interface ServiceOptions {
   changes?: ChangeBus;
   /** Defaults for moderation settings nobody has saved yet (the deployment's posting limits). */
   moderationDefaults?: Record<string, string>;
+  /** Where images are stored and how large they may be; by default a folder under the system's
+   * temporary directory, 10 MB and 50 megapixels (the server passes DATA_DIR/images and config). */
+  images?: ImageSettings;
 }
 
 const quiet: MailLog = { info: () => {}, warn: () => {} };
@@ -82,6 +90,17 @@ export function createServices(
     log: options.log,
   });
   comments.onReplyPublished = (reply) => notifications.replyPublished(reply);
+  const images = new ImageService(
+    store,
+    changes,
+    options.images ?? {
+      storage: new DiskImageStorage(path.join(tmpdir(), `broadsheet-images-${process.pid}`)),
+      maxBytes: 10 * 2 ** 20,
+      maxPixels: 50e6,
+    },
+  );
+  const newsroom = new NewsroomService(store, changes);
+  newsroom.publishChecks.push((article) => images.publishingProblem(article));
   moderation.onReplyPublished = (reply) => notifications.replyPublished(reply);
   return {
     reading: new ReadingService(store, comments),
@@ -95,10 +114,11 @@ export function createServices(
     mail,
     people: new PeopleService(store, sessions),
     moderation,
-    newsroom: new NewsroomService(store, changes),
+    newsroom,
     backup: new BackupService(store),
     imports: new ImportService(store, changes),
     personalData: new PersonalDataService(store, changes, moderation),
+    images,
     changes,
     accounts: new AccountService({
       store,

@@ -91,6 +91,12 @@ export const limits = {
 const forbidden = (message: string) => new AppError('forbidden', message);
 
 export class NewsroomService {
+  /**
+   * More reasons an article may not be published or scheduled yet (each answers a message, or
+   * null when it has nothing against it): the image rules plug in here.
+   */
+  publishChecks: ((article: Article) => Promise<string | null>)[] = [];
+
   constructor(
     private readonly store: Store,
     private readonly changes: ChangeBus,
@@ -294,7 +300,7 @@ export class NewsroomService {
     if (!transitionsFrom[transition].includes(article.status)) {
       throw new AppError('conflict', refusalFor(transition, article.status));
     }
-    if (transition === 'publish' || transition === 'schedule') this.checkPublishable(article);
+    if (transition === 'publish' || transition === 'schedule') await this.checkPublishable(article);
     const moved = await this.store.articles.transition({
       id: article.id,
       from: [article.status],
@@ -313,12 +319,16 @@ export class NewsroomService {
     return after;
   }
 
-  private checkPublishable(article: Article) {
+  private async checkPublishable(article: Article) {
     if (article.authors.length === 0) {
       throw new AppError('rejected', 'Add at least one author before publishing.');
     }
     if (article.body.trim() === '') {
       throw new AppError('rejected', 'Write the body before publishing.');
+    }
+    for (const check of this.publishChecks) {
+      const problem = await check(article);
+      if (problem) throw new AppError('rejected', problem);
     }
   }
 

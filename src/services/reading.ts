@@ -1,7 +1,8 @@
 /** What readers see: the front page, section pages and article pages. */
 import { articlePath, type Article, type ArticleSummary } from '../domain/article.js';
-import { relatedSlugsIn } from '../domain/body.js';
 import { oldPathKey } from '../domain/old-path.js';
+import { imageIdsIn, relatedSlugsIn } from '../domain/body.js';
+import type { Image } from '../domain/image.js';
 import { decodeCursor, encodeCursor } from '../domain/cursor.js';
 import { AppError, notFound } from '../errors.js';
 import type { Section, Store } from '../store/types.js';
@@ -25,6 +26,8 @@ export interface ArticlePage {
   inline: Map<string, ArticleSummary>;
   /** Editor's picks first, then topical ones. */
   related: ArticleSummary[];
+  /** Images placed in the body with [[image:ID]], by id. */
+  images: Map<string, Image>;
   /** The part of the comments the page shows (the first page, oldest first, by default). */
   comments: CommentsPage;
 }
@@ -171,11 +174,13 @@ export class ReadingService {
     const canonical = articlePath(article);
     if (canonical !== requestPath) return { kind: 'moved', path: canonical };
     const inlineSlugs = relatedSlugsIn(article.body);
-    const [inlineArticles, picks, topical, comments] = await Promise.all([
+    const imageIds = imageIdsIn(article.body);
+    const [inlineArticles, picks, topical, comments, images] = await Promise.all([
       this.store.articles.publishedBySlugs(inlineSlugs),
       this.store.articles.publishedByIds(article.relatedIds),
       this.store.articles.topical(article, relatedCount + article.relatedIds.length),
       this.comments.pageFor(article, commentView),
+      imageIds.length ? this.store.images.byIds(imageIds) : [],
     ]);
     const pickOrder = new Map(article.relatedIds.map((id, i) => [id, i]));
     picks.sort((a, b) => (pickOrder.get(a.id) ?? 0) - (pickOrder.get(b.id) ?? 0));
@@ -191,6 +196,7 @@ export class ReadingService {
         inline: new Map(inlineArticles.map((a) => [a.slug, a])),
         related,
         comments,
+        images: new Map(images.map((i) => [i.id, i])),
       },
     };
   }

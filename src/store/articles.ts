@@ -15,6 +15,7 @@ import {
   transition,
 } from './newsroom.js';
 import { insertRevision, listRevisions, oneRevision } from './revisions.js';
+import { mainImagesOf } from './images.js';
 import { authorsOf, summaryColumns, toSummaries, type SummaryRow } from './rows.js';
 import type { ArticlesTable, Database, Dialect } from './schema.js';
 import { searchArticles } from './search.js';
@@ -180,7 +181,7 @@ export class KyselyArticleStore implements ArticleStore {
       .where(column, '=', value)
       .executeTakeFirst();
     if (!row) return null;
-    const [authors, tags, corrections, related] = await Promise.all([
+    const [authors, tags, corrections, related, images] = await Promise.all([
       authorsOf(this.db, [row.id]),
       this.db
         .selectFrom('article_tags as at')
@@ -203,6 +204,7 @@ export class KyselyArticleStore implements ArticleStore {
         .where('article_id', '=', row.id)
         .orderBy('position')
         .execute(),
+      mainImagesOf(this.db, [row.id]),
     ]);
     return {
       id: row.id,
@@ -238,6 +240,7 @@ export class KyselyArticleStore implements ArticleStore {
         row.returned_note !== null && row.returned_at !== null
           ? { note: row.returned_note, at: row.returned_at, byName: row.returned_by_name ?? null }
           : null,
+      mainImage: images.get(row.id) ?? null,
     };
   }
 

@@ -5,6 +5,7 @@ import { KyselyOneTimeTokenStore, KyselyOutboxStore, KyselySessionStore } from '
 import { KyselyArticleStore } from './articles.js';
 import { KyselyBackupStore } from './backup.js';
 import { KyselyCommentStore } from './comments.js';
+import { KyselyImageStore } from './images.js';
 import { migrateToLatest } from './migrations/index.js';
 import { KyselyImportStore } from './imports.js';
 import { KyselyModerationStore } from './moderation.js';
@@ -62,6 +63,7 @@ function bind(
     comments: new KyselyCommentStore(db),
     moderation: new KyselyModerationStore(db),
     imports: new KyselyImportStore(db),
+    images: new KyselyImageStore(db),
     async ping() {
       await sql`select 1`.execute(db);
     },

@@ -2,6 +2,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { ArticleStatus, AuthorRef, ArticleSummary } from '../domain/article.js';
 import type { Role, User } from '../domain/user.js';
+import { mainImagesOf } from './images.js';
 import type { Database, UsersTable } from './schema.js';
 
 export function toUser(row: Omit<Selectable<UsersTable>, 'notify_replies'>): User {
@@ -77,10 +78,8 @@ export async function toSummaries(
   db: Kysely<Database>,
   rows: readonly SummaryRow[],
 ): Promise<ArticleSummary[]> {
-  const authors = await authorsOf(
-    db,
-    rows.map((r) => r.id),
-  );
+  const ids = rows.map((r) => r.id);
+  const [authors, images] = await Promise.all([authorsOf(db, ids), mainImagesOf(db, ids)]);
   return rows.map((row) => ({
     id: row.id,
     slug: row.slug,
@@ -93,5 +92,6 @@ export async function toSummaries(
     publishedAt: row.published_at,
     updatedAt: row.updated_at,
     commentCount: Number(row.comment_count),
+    mainImage: images.get(row.id) ?? null,
   }));
 }

@@ -74,6 +74,25 @@ export interface ArticlesTable {
   returned_note: Generated<string | null>;
   returned_at: Generated<string | null>;
   returned_by: Generated<string | null>;
+  /** The article's main image (migration 0013). */
+  main_image_id: Generated<string | null>;
+}
+
+export interface ImagesTable {
+  id: string;
+  original_name: string;
+  format: string;
+  width: number;
+  height: number;
+  alt: Generated<string>;
+  /** 1 = decorative: shown with an empty alt on purpose. */
+  decorative: Generated<number>;
+  caption: Generated<string>;
+  credit: Generated<string>;
+  /** JSON: ImageVariant[] */
+  variants: string;
+  uploaded_by: string | null;
+  created_at: string;
 }
 
 export interface ArticleAuthorsTable {
@@ -299,6 +318,7 @@ export interface Database {
   import_items: ImportItemsTable;
   article_old_paths: ArticleOldPathsTable;
   import_jobs: ImportJobsTable;
+  images: ImagesTable;
 }
 
 export type Dialect = 'sqlite' | 'postgres';

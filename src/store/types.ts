@@ -18,6 +18,7 @@ import type { CommentOverride } from '../domain/comment-settings.js';
 import type { TimeCursor } from '../domain/cursor.js';
 import type { Reason, ReasonCode } from '../domain/moderation/types.js';
 import type { ReportReason } from '../domain/moderation/reports.js';
+import type { Image } from '../domain/image.js';
 import type { Role, User } from '../domain/user.js';
 import type { ColumnSpec } from '../domain/export-format.js';
 import type { Dialect } from './schema.js';
@@ -676,6 +677,30 @@ export interface ImportStore {
   failRunningJobs(error: string, at: string): Promise<number>;
 }
 
+/** What people write about an image. */
+export interface ImageDetails {
+  alt: string;
+  decorative: boolean;
+  caption: string;
+  credit: string;
+}
+
+export interface ImageStore {
+  /** Records an upload whose files are already stored. */
+  create(image: Image): Promise<void>;
+  byId(id: string): Promise<Image | null>;
+  /** These images (missing ones left out), in no particular order. */
+  byIds(ids: readonly string[]): Promise<Image[]>;
+  /** The newest uploads first. */
+  recent(limit: number): Promise<Image[]>;
+  /** The image after the change, or null if there is no such image. */
+  updateDetails(id: string, details: ImageDetails): Promise<Image | null>;
+  /** Sets (or, with null, removes) an article's main image; false if there is no such article. */
+  setMainImage(articleId: string, imageId: string | null): Promise<boolean>;
+  /** Ids of the articles showing this image: as their main image or placed in their body. */
+  articlesUsing(imageId: string): Promise<string[]>;
+}
+
 /** Messages between the app processes that share this database (see store/postgres/channel.ts). */
 export interface NotificationChannel {
   /** Settles once the channel listens (or its first attempt failed and it keeps retrying). */
@@ -813,6 +838,7 @@ export interface Store {
   readonly comments: CommentStore;
   readonly moderation: ModerationStore;
   readonly imports: ImportStore;
+  readonly images: ImageStore;
   /** Calls the listener after every query with its duration in seconds. */
   observeQueries(listener: (seconds: number, ok: boolean) => void): void;
   /** Throws if the database cannot be reached. */

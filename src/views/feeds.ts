@@ -7,6 +7,7 @@
 import { Feed, type Item } from 'feed';
 import { articlePath, type Article } from '../domain/article.js';
 import { splitBody } from '../domain/body.js';
+import { fallbackOf, imagePath, mimeTypes } from '../domain/image.js';
 import type { ArticleFeed, CorrectionsFeed } from '../services/syndication.js';
 import type { PublishedCorrection } from '../store/types.js';
 import type { SiteContext } from './context.js';
@@ -62,7 +63,19 @@ const htmlIn = (format: FeedFormat, text: string) =>
 function articleItem(ctx: SiteContext, feed: ArticleFeed, format: FeedFormat, a: Article): Item {
   const url = ctx.baseUrl + articlePath(a);
   const published = new Date(a.publishedAt ?? a.createdAt);
+  // The main image travels as an enclosure (RSS) or link rel="enclosure" (Atom): the JPEG or
+  // PNG file, which every feed reader can show.
+  const picture = a.mainImage ? fallbackOf(a.mainImage) : null;
   return {
+    ...(picture
+      ? {
+          image: {
+            url: ctx.baseUrl + imagePath(picture.file),
+            type: mimeTypes[picture.format],
+            length: picture.bytes,
+          },
+        }
+      : {}),
     title: htmlIn(format, a.headline),
     id: tagUri(ctx.baseUrl, a.createdAt, `article/${a.id}`),
     link: url,

@@ -5,9 +5,48 @@
  * headline can close the element.
  */
 import { activeCorrections, articlePath, type Article } from '../domain/article.js';
+import {
+  altText,
+  cropOf,
+  fallbackOf,
+  imagePath,
+  mimeTypes,
+  type Image,
+  type ImageVariant,
+} from '../domain/image.js';
 import type { SiteContext } from './context.js';
 import { joinNames } from './format.js';
 import { html, jsonScript, type SafeHtml } from './html.js';
+
+/**
+ * The files search engines get for an article's image: the 16:9, 4:3 and 1:1 crops (Google asks
+ * for those ratios), else the uncropped fallback.
+ */
+export function structuredImages(image: Image): ImageVariant[] {
+  const crops = [cropOf(image, '16x9'), cropOf(image, '4x3'), cropOf(image, '1x1')].filter(
+    (v): v is ImageVariant => v !== null,
+  );
+  const fallback = fallbackOf(image);
+  return crops.length ? crops : fallback ? [fallback] : [];
+}
+
+/** The picture for social cards: the 16:9 crop, else the fallback. */
+export function cardImage(image: Image): ImageVariant | null {
+  return cropOf(image, '16x9') ?? fallbackOf(image);
+}
+
+function imageObjects(ctx: SiteContext, image: Image) {
+  return structuredImages(image).map((v) => ({
+    '@type': 'ImageObject',
+    url: ctx.baseUrl + imagePath(v.file),
+    contentUrl: ctx.baseUrl + imagePath(v.file),
+    width: v.width,
+    height: v.height,
+    encodingFormat: mimeTypes[v.format],
+    ...(image.caption ? { caption: image.caption } : {}),
+    ...(image.credit ? { creditText: image.credit } : {}),
+  }));
+}
 
 export function newsArticleJsonLd(ctx: SiteContext, a: Article) {
   const url = ctx.baseUrl + articlePath(a);
@@ -18,6 +57,7 @@ export function newsArticleJsonLd(ctx: SiteContext, a: Article) {
     '@id': `${url}#article`,
     headline: a.headline,
     ...(a.standfirst ? { description: a.standfirst } : {}),
+    ...(a.mainImage ? { image: imageObjects(ctx, a.mainImage) } : {}),
     mainEntityOfPage: { '@type': 'WebPage', '@id': url },
     url,
     datePublished: a.publishedAt,
@@ -69,6 +109,9 @@ export function articleMetadata(ctx: SiteContext, a: Article): SafeHtml {
   const url = ctx.baseUrl + articlePath(a);
   const description = a.standfirst || a.headline;
   const authorNames = joinNames(a.authors.map((p) => p.name));
+  const card = a.mainImage ? cardImage(a.mainImage) : null;
+  const cardUrl = card ? ctx.baseUrl + imagePath(card.file) : '';
+  const cardAlt = a.mainImage ? altText(a.mainImage) : '';
   return html`<meta property="og:type" content="article" />
     <meta property="og:site_name" content="${ctx.siteName}" />
     <meta property="og:title" content="${a.headline}" />
@@ -81,9 +124,24 @@ export function articleMetadata(ctx: SiteContext, a: Article): SafeHtml {
     ${a.tags.map((t) => html`<meta property="article:tag" content="${t.name}" />`)}
     ${a.authors.map((p) => html`<meta property="article:author" content="${ctx.baseUrl}/author/${p.slug}" />`)}
     ${authorNames ? html`<meta name="author" content="${authorNames}" />` : ''}
-    <meta name="twitter:card" content="summary" />
+    ${
+      card
+        ? html`<meta property="og:image" content="${cardUrl}" />
+    <meta property="og:image:type" content="${mimeTypes[card.format]}" />
+    <meta property="og:image:width" content="${card.width}" />
+    <meta property="og:image:height" content="${card.height}" />
+    ${cardAlt ? html`<meta property="og:image:alt" content="${cardAlt}" />` : ''}`
+        : ''
+    }
+    <meta name="twitter:card" content="${card ? 'summary_large_image' : 'summary'}" />
     <meta name="twitter:title" content="${a.headline}" />
     <meta name="twitter:description" content="${description}" />
+    ${
+      card
+        ? html`<meta name="twitter:image" content="${cardUrl}" />
+    ${cardAlt ? html`<meta name="twitter:image:alt" content="${cardAlt}" />` : ''}`
+        : ''
+    }
     <script type="application/ld+json">${jsonScript(newsArticleJsonLd(ctx, a))}</script>
     <script type="application/ld+json">${jsonScript(breadcrumbJsonLd(ctx, a))}</script>`;
 }

@@ -7,6 +7,7 @@ import { html, raw, type SafeHtml } from '../html.js';
 import { icons } from '../icons.js';
 import { layout } from '../layout.js';
 import { renderArticleMarkdown } from '../markdown.js';
+import { figure, sizes } from '../image.js';
 import { articleMetadata } from '../structured-data.js';
 import { adjustPanel } from './adjust-panel.js';
 import { correctionsBlock } from './corrections.js';
@@ -16,6 +17,10 @@ import type { CommentViewerState } from '../../services/comments.js';
 function body(page: ArticlePage): SafeHtml {
   return html`${splitBody(page.article.body).map((part) => {
     if (part.kind === 'markdown') return raw(renderArticleMarkdown(part.text));
+    if (part.kind === 'image') {
+      const image = page.images.get(part.id);
+      return image ? figure(image, { sizes: sizes.article, lazy: true }) : '';
+    }
     const target = page.inline.get(part.slug);
     // A pick that is not (or no longer) published is simply left out.
     return target ? inlineRelated(target) : '';
@@ -118,6 +123,7 @@ export function articlePageView(
         ${a.updatedAt && a.updateNote ? html`<p class="update-note"><strong>Update:</strong> ${a.updateNote}</p>` : ''}
         ${printSource(url, print ? (options.now ?? new Date()) : undefined)}
       </header>
+      ${a.mainImage ? figure(a.mainImage, { sizes: sizes.article, lazy: false, className: 'main-image' }) : ''}
       ${correctionsBlock(topNotices, 'top', 'corrections-heading')}
       <div class="article__body">${body(page)}</div>
       ${correctionsBlock(bottomNotices, 'bottom', topNotices.length ? 'corrections-more-heading' : 'corrections-heading')}

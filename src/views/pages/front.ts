@@ -3,6 +3,7 @@ import type { FrontPage } from '../../services/reading.js';
 import type { PageContext } from '../context.js';
 import { html } from '../html.js';
 import { layout } from '../layout.js';
+import { imgTag, sizes } from '../image.js';
 import { storyCard, storyMeta } from './listing.js';
 
 export function frontPageView(ctx: PageContext, front: FrontPage) {
@@ -12,6 +13,7 @@ export function frontPageView(ctx: PageContext, front: FrontPage) {
       lead
         ? html`<div class="top-stories">
             <article class="lead" aria-labelledby="lead-headline">
+              ${lead.mainImage ? imgTag(lead.mainImage, { sizes: sizes.lead, lazy: false, className: 'lead__image' }) : ''}
               <p class="kicker"><a href="/${lead.section.slug}">${lead.section.name}</a></p>
               <h2 id="lead-headline"><a href="${articlePath(lead)}">${lead.headline}</a></h2>
               ${lead.standfirst ? html`<p class="standfirst">${lead.standfirst}</p>` : ''}

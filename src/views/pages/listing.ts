@@ -2,6 +2,7 @@
 import { articlePath, type ArticleSummary } from '../../domain/article.js';
 import { html, type SafeHtml } from '../html.js';
 import { formatDateTime, joinNames, plural } from '../format.js';
+import { imgTag, sizes } from '../image.js';
 
 export function storyMeta(a: ArticleSummary): SafeHtml {
   return html`<p class="story-meta">
@@ -18,7 +19,8 @@ export function storyCard(
   options: { headingLevel: 2 | 3; kicker?: boolean },
 ): SafeHtml {
   const link = html`<a href="${articlePath(a)}">${a.headline}</a>`;
-  return html`<li class="story">
+  return html`<li class="story${a.mainImage ? ' story--image' : ''}">
+    ${a.mainImage ? imgTag(a.mainImage, { sizes: sizes.card, lazy: true, className: 'story__image' }) : ''}
     ${options.kicker ? html`<p class="kicker"><a href="/${a.section.slug}">${a.section.name}</a></p>` : ''}
     ${options.headingLevel === 2 ? html`<h2>${link}</h2>` : html`<h3>${link}</h3>`}
     ${a.standfirst ? html`<p class="standfirst">${a.standfirst}</p>` : ''} ${storyMeta(a)}

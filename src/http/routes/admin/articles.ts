@@ -30,6 +30,9 @@ import {
   type EditorPermissions,
 } from '../../../views/pages/admin/articles.js';
 import { revisionsView } from '../../../views/pages/admin/revisions.js';
+import type { ImagePanel } from '../../../views/pages/admin/article-images.js';
+import { megabytes } from '../../../services/images.js';
+import { articleImagePages } from './article-images.js';
 import { requireRole } from '../../plugins/auth.js';
 import { sendPage } from '../../plugins/pages.js';
 import { attempt, doneMessage, problemOf, type FormPageDeps } from '../forms.js';
@@ -168,6 +171,19 @@ export function articleAdminPages(
     },
   );
 
+  async function imagePanelFor(user: User, article: Article): Promise<ImagePanel> {
+    const [inBody, recent] = await Promise.all([
+      services.images.inBody(article.body),
+      services.images.recent(user, 20),
+    ]);
+    return {
+      inBody,
+      recent,
+      maxSize: megabytes(services.images.settings.maxBytes),
+      canEdit: canEdit(user, article),
+    };
+  }
+
   /** The editor page, for a new article (null) or an existing one. */
   async function editor(
     request: FastifyRequest,
@@ -198,6 +214,8 @@ export function articleAdminPages(
           sectionName: sections.find((s) => s.slug === form.section)?.name ?? form.section,
           authorNames: await newsroom.authorNames(list(form.authors)),
           inline: await newsroom.inlineFor(form.body),
+          mainImage: article?.mainImage ?? null,
+          images: await services.images.inBody(form.body),
         })
       : undefined;
     const page = articleEditorView(ctx, {
@@ -214,6 +232,7 @@ export function articleAdminPages(
         article && isEditor(user.role)
           ? await services.comments.articleSettings(article.id)
           : undefined,
+      images: article ? await imagePanelFor(user, article) : undefined,
     });
     return sendPage(request, reply, page, { status: extra.status ?? 200 });
   }
@@ -495,6 +514,9 @@ export function articleAdminPages(
         () => 'retracted',
       ),
   );
+
+  // The image forms, in a scope of their own: only it reads multipart bodies.
+  void app.register(async (images) => articleImagePages(images, services, act));
 
   async function revisions(
     request: FastifyRequest,

@@ -4,6 +4,7 @@ import { Type } from 'typebox';
 import { articlePath, type Article } from '../../../domain/article.js';
 import { isNewsroom } from '../../../domain/workflow.js';
 import type { Services } from '../../../services/index.js';
+import { imageJson } from './images.js';
 import { ArticleList } from './schemas.js';
 
 export function articleJson(article: Article, baseUrl: string) {
@@ -26,6 +27,7 @@ export function articleJson(article: Article, baseUrl: string) {
     commentCount: article.commentCount,
     corrections: article.corrections,
     returned: article.returned,
+    mainImage: article.mainImage ? imageJson(article.mainImage, baseUrl) : null,
   };
 }
 

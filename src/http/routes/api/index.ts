@@ -6,7 +6,8 @@ import { liveApi } from './live.js';
 import { moderationApi } from './moderation.js';
 import type { LiveHub } from '../../live.js';
 import { newsroomApi } from './newsroom.js';
-import { ArticleBody, CommentBody, ErrorBody, UserBody } from './schemas.js';
+import { ArticleBody, CommentBody, ErrorBody, ImageBody, UserBody } from './schemas.js';
+import { imageApi } from './images.js';
 import { accountApi } from './accounts.js';
 import type { Limits } from '../../limits.js';
 import type { CookieSettings } from '../../plugins/auth.js';
@@ -17,6 +18,7 @@ export function apiRoutes(
   options: { baseUrl: string; limits: Limits; cookies: CookieSettings; live: LiveHub },
 ): void {
   app.addSchema(ErrorBody);
+  app.addSchema(ImageBody);
   app.addSchema(ArticleBody);
   app.addSchema(UserBody);
   app.addSchema(CommentBody);
@@ -25,6 +27,7 @@ export function apiRoutes(
   });
   articleApi(app, services, options.baseUrl);
   newsroomApi(app, services, options.baseUrl);
+  imageApi(app, services, options.baseUrl);
   accountApi(app, services, options.limits, options.cookies);
   commentApi(app, services);
   liveApi(app, services, options.live);

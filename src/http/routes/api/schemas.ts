@@ -37,6 +37,48 @@ export const Correction = Type.Object({
   retractionNote: Nullable(Type.String()),
 });
 
+export const ImageVariantBody = Type.Object({
+  purpose: Type.Union(
+    ['responsive', 'fallback', '16x9', '4x3', '1x1'].map((p) => Type.Literal(p)),
+    {
+      description:
+        'responsive: WebP for srcset; fallback: JPEG or PNG; 16x9, 4x3, 1x1: JPEG crops for cards',
+    },
+  ),
+  width: Type.Integer(),
+  height: Type.Integer(),
+  format: Type.Union(['jpeg', 'png', 'webp'].map((f) => Type.Literal(f))),
+  url: Type.String({ description: 'Absolute; never changes (cached for a year)' }),
+  bytes: Type.Integer(),
+});
+
+export const ImageBody = Type.Object(
+  {
+    id: Type.String(),
+    originalName: Type.String(),
+    format: Type.Union(
+      ['jpeg', 'png', 'webp'].map((f) => Type.Literal(f)),
+      {
+        description: 'of the upload, as read from its bytes',
+      },
+    ),
+    width: Type.Integer({ description: 'upright, after its EXIF orientation' }),
+    height: Type.Integer(),
+    alt: Type.String({
+      description: 'required (or decorative) before an article showing it is published',
+    }),
+    decorative: Type.Boolean({ description: 'shown with an empty alt on purpose' }),
+    caption: Type.String(),
+    credit: Type.String(),
+    url: Type.String({ description: 'Absolute URL of the fallback file' }),
+    srcset: Type.String({ description: 'The WebP widths, as for <img srcset> (absolute URLs)' }),
+    variants: Type.Array(ImageVariantBody),
+    uploadedBy: Nullable(Type.String()),
+    createdAt: Type.String({ format: 'date-time' }),
+  },
+  { $id: 'Image' },
+);
+
 export const ArticleBody = Type.Object(
   {
     id: Type.String(),
@@ -81,6 +123,7 @@ export const ArticleBody = Type.Object(
       ),
       Type.Null(),
     ]),
+    mainImage: Type.Union([Type.Ref('Image'), Type.Null()]),
   },
   { $id: 'Article' },
 );

@@ -12,7 +12,10 @@ import { formatDateTime, joinNames } from '../../format.js';
 import { doneBanner, errorSummary, postForm, submitButton, type FormProblem } from '../../forms.js';
 import { html, raw, type SafeHtml } from '../../html.js';
 import { renderArticleMarkdown } from '../../markdown.js';
+import type { Image } from '../../../domain/image.js';
+import { figure, sizes } from '../../image.js';
 import { correctionNotice } from '../corrections.js';
+import { imagePanel, type ImagePanel } from './article-images.js';
 import { adminPage } from './page.js';
 
 export const articleNotices = {
@@ -28,6 +31,10 @@ export const articleNotices = {
   retracted: 'The notice has been retracted; it stays visible with your note.',
   restored: 'The old version has been restored as the newest one.',
   comments: 'The comment settings have been saved.',
+  image: 'The main image has been saved.',
+  imageRemoved: 'The main image has been removed.',
+  imageSaved: 'The image has been saved.',
+  imagePlaced: 'The image has been uploaded and placed at the end of the body.',
 } as const;
 
 export const statusNames: Record<Article['status'], string> = {
@@ -193,7 +200,13 @@ export interface EditorPermissions {
 /** The preview: the same markup and classes as the article page's header and body. */
 export function previewOf(
   form: ArticleForm,
-  props: { sectionName: string; authorNames: string[]; inline: Map<string, ArticleSummary> },
+  props: {
+    sectionName: string;
+    authorNames: string[];
+    inline: Map<string, ArticleSummary>;
+    mainImage?: Image | null;
+    images?: Map<string, Image>;
+  },
 ): SafeHtml {
   return html`<section class="preview" aria-labelledby="preview-heading">
     <h2 id="preview-heading">Preview</h2>
@@ -205,9 +218,16 @@ export function previewOf(
         ${props.authorNames.length ? html`<p class="byline">By ${joinNames(props.authorNames)}</p>` : ''}
         ${form.dateline ? html`<p class="article-meta"><span class="dateline">${form.dateline}</span></p>` : ''}
       </header>
+      ${props.mainImage ? figure(props.mainImage, { sizes: sizes.article, lazy: false, className: 'main-image' }) : ''}
       <div class="article__body">
         ${splitBody(form.body).map((part) => {
           if (part.kind === 'markdown') return raw(renderArticleMarkdown(part.text));
+          if (part.kind === 'image') {
+            const image = props.images?.get(part.id);
+            return image
+              ? figure(image, { sizes: sizes.article, lazy: true })
+              : html`<p><em>No uploaded image “${part.id}”: readers will not see this.</em></p>`;
+          }
           const target = props.inline.get(part.slug);
           return html`<aside class="inline-related" aria-label="Related story">
             <p class="label">Related</p>
@@ -321,6 +341,8 @@ export function articleEditorView(
     revisionCount?: number;
     /** The article's own comment settings (null fields follow the site's). */
     commentSettings?: CommentOverride | undefined;
+    /** The image panel (existing articles). */
+    images?: ImagePanel | undefined;
   },
 ) {
   const { article: a, form, problem, can } = props;
@@ -401,6 +423,7 @@ export function articleEditorView(
     ${props.conflict ? conflictPanel(props.conflict, form) : ''}
     ${props.preview ?? ''}
     ${articleForm}
+    ${a && props.images ? imagePanel(ctx, a, props.images) : ''}
     ${a ? workflow(ctx, a, can) : ''} ${a ? corrections(ctx, a, can) : ''}
     ${a && can.editor && props.commentSettings ? commentSettingsForm(ctx, a, props.commentSettings) : ''}`;
   return adminPage(ctx, {
