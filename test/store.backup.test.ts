@@ -14,6 +14,7 @@ import { loadDemoIfEmpty } from '../src/services/demo.js';
 import { createServices } from '../src/services/index.js';
 import type { Store } from '../src/store/types.js';
 import { databases, tempDir, type OpenedStore, type TestDatabase } from './helpers/databases.js';
+import { jpeg } from './helpers/images.js';
 
 const dir = tempDir('broadsheet-backup-');
 const opened: OpenedStore[] = [];
@@ -81,6 +82,12 @@ async function seed(store: Store): Promise<void> {
   await store.settings.set('comments.mode', 'open');
   // Imported articles and guests' comments, their old addresses and the import mapping.
   await s.imports.importFile('wxr', 'test/fixtures/wordpress-export.xml');
+  const photo = await s.images.upload(editor, {
+    bytes: await jpeg(64, 48),
+    name: 'pier-four.jpg',
+    details: { alt: 'Pier four at low tide', caption: 'Pier four', credit: 'Harbour Desk' },
+  });
+  await s.images.setMainImage(editor, article, photo.id);
 }
 
 async function exportText(store: Store, name: string): Promise<string> {

@@ -61,6 +61,25 @@ export const exportedTables: readonly BackupTable[] = [
   },
   { name: 'tags', key: ['slug'], columns: columns({ slug: 'text', name: 'text' }) },
   {
+    // The records only: the files they name are in DATA_DIR/images, backed up as files.
+    name: 'images',
+    key: ['id'],
+    columns: columns({
+      id: 'text',
+      original_name: 'text',
+      format: 'text',
+      width: 'integer',
+      height: 'integer',
+      alt: 'text',
+      decorative: 'integer',
+      caption: 'text',
+      credit: 'text',
+      variants: 'json',
+      uploaded_by: 'text?',
+      created_at: 'time',
+    }),
+  },
+  {
     name: 'articles',
     key: ['id'],
     columns: columns({
@@ -87,6 +106,7 @@ export const exportedTables: readonly BackupTable[] = [
       returned_note: 'text?',
       returned_at: 'time?',
       returned_by: 'text?',
+      main_image_id: 'text?',
     }),
     // PostgreSQL's search vector is generated from the text by the database itself.
     derived: ['search'],

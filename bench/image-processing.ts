@@ -1,0 +1,41 @@
+/**
+ * What one upload costs: the files made from a 12-megapixel and a 2-megapixel JPEG of random
+ * noise (the worst case for every encoder), with time, sizes and the process's memory.
+ * Run: npx tsx bench/image-processing.ts
+ */
+import sharp from 'sharp';
+import { processImage } from '../src/services/image-processing.js';
+
+const noise = (width: number, height: number) =>
+  sharp({
+    create: {
+      width,
+      height,
+      channels: 3,
+      background: { r: 128, g: 128, b: 128 },
+      noise: { type: 'gaussian', mean: 128, sigma: 40 },
+    },
+  })
+    .jpeg({ quality: 88 })
+    .toBuffer();
+
+const mb = (bytes: number) => `${(bytes / 1e6).toFixed(2)} MB`;
+
+for (const [width, height] of [
+  [4000, 3000],
+  [1920, 1080],
+] as const) {
+  const input = await noise(width, height);
+  const started = process.hrtime.bigint();
+  const out = await processImage(input, 'jpeg', 50e6);
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  const total = out.files.reduce((n, f) => n + f.bytes, 0);
+  console.log(
+    `${width}×${height} JPEG of ${mb(input.length)}: ${ms.toFixed(0)} ms, ${out.files.length} files, ${mb(total)} in all, RSS ${mb(process.memoryUsage().rss)}`,
+  );
+  for (const f of out.files) {
+    console.log(
+      `  ${f.purpose.padEnd(10)} ${f.format.padEnd(4)} ${f.width}×${f.height} ${(f.bytes / 1e3).toFixed(0)} kB`,
+    );
+  }
+}
