@@ -8,10 +8,12 @@
  *   BENCH_DATABASE_URL=postgres://… npx tsx bench/restore-memory.ts   (into that empty database)
  *
  * It writes a synthetic export (users, articles, and comments with replies, about 1.3 KB a
- * line), then runs the restore in a fresh process that prints its peak resident set size.
+ * line), then runs the restore in a fresh process that prints its peak resident set size, then
+ * exports the restored database in another and checks the two files are the same bytes.
  */
 import { execFileSync } from 'node:child_process';
-import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
@@ -29,14 +31,17 @@ import { printResult, root } from './lib/load.js';
 
 const role = process.argv[2];
 
-if (role === 'restore') {
-  // The child: restore the file and report memory and time.
+if (role === 'restore' || role === 'export') {
+  // A child: restore the file (or export the restored database to it), report memory and time.
   const [, , , file, dataDir] = process.argv;
   const databaseUrl = process.env.BENCH_DATABASE_URL ?? null;
   const store = await openStore({ databaseUrl, dataDir: dataDir ?? '' });
   const baselineMb = process.resourceUsage().maxRSS / 1024;
   const started = process.hrtime.bigint();
-  const counts = await new BackupService(store).restoreFrom(file ?? '');
+  const backup = new BackupService(store);
+  const counts = await (role === 'restore'
+    ? backup.restoreFrom(file ?? '')
+    : backup.exportTo(file ?? ''));
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   await store.close();
   const maxRssMb = process.resourceUsage().maxRSS / 1024;
@@ -180,6 +185,12 @@ async function generate(): Promise<{ bytes: number; comments: number }> {
   return { bytes, comments };
 }
 
+async function digest(name: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(name)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
 try {
   const started = Date.now();
   const { comments } = await generate();
@@ -187,20 +198,30 @@ try {
   console.log(
     `wrote ${(size / 1e6).toFixed(0)} MB (${comments} comments) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
   );
-  const output = execFileSync(
-    process.execPath,
-    ['--import', 'tsx', 'bench/restore-memory.ts', 'restore', file, path.join(dir, 'target')],
-    { cwd: root, encoding: 'utf8', maxBuffer: 1 << 20 },
-  );
-  const result = JSON.parse(output.trim().split('\n').at(-1) ?? '{}') as {
-    seconds: number;
-    baselineMb: number;
-    maxRssMb: number;
-    rows: number;
+  const child = (what: 'restore' | 'export', target: string) => {
+    const output = execFileSync(
+      process.execPath,
+      ['--import', 'tsx', 'bench/restore-memory.ts', what, target, path.join(dir, 'target')],
+      { cwd: root, encoding: 'utf8', maxBuffer: 1 << 20 },
+    );
+    return JSON.parse(output.trim().split('\n').at(-1) ?? '{}') as {
+      seconds: number;
+      baselineMb: number;
+      maxRssMb: number;
+      rows: number;
+    };
   };
+  const result = child('restore', file);
   const database = process.env.BENCH_DATABASE_URL ? 'PostgreSQL' : 'SQLite';
   console.log(
     `restored ${result.rows} rows into ${database} in ${result.seconds.toFixed(1)} s; peak RSS of the restoring process ${result.maxRssMb.toFixed(0)} MB (${result.baselineMb.toFixed(0)} MB before it started)`,
+  );
+  // The same data exported again must be the same bytes, at this size too.
+  const again = path.join(dir, 'again.jsonl');
+  const exported = child('export', again);
+  const same = (await digest(file)) === (await digest(again));
+  console.log(
+    `exported it again in ${exported.seconds.toFixed(1)} s, peak RSS ${exported.maxRssMb.toFixed(0)} MB (${exported.baselineMb.toFixed(0)} MB before); ${same ? 'the same bytes' : 'DIFFERENT bytes'}`,
   );
   printResult('restore-memory', 'npx tsx bench/restore-memory.ts', [
     {
@@ -212,6 +233,12 @@ try {
       value: `${result.maxRssMb.toFixed(0)} MB (${result.baselineMb.toFixed(0)} MB before)`,
       target: 'grows by under 100 MB, whatever the file size',
       met: result.maxRssMb - result.baselineMb < 100,
+    },
+    {
+      figure: `export of the same data: time, peak RSS`,
+      value: `${exported.seconds.toFixed(1)} s, ${exported.maxRssMb.toFixed(0)} MB (${exported.baselineMb.toFixed(0)} MB before)`,
+      target: 'the same bytes as the file restored',
+      met: same,
     },
   ]);
 } finally {

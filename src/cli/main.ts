@@ -57,7 +57,9 @@ one-time links and the mail outbox are left out.
 
 Loads an export made by "broadsheet export" into the configured database, which must be new and
 empty (SQLite and PostgreSQL both work, either way round). It runs in one transaction: a bad line
-is reported with its number and nothing is restored. Stop the server while restoring.
+is reported with its number and nothing is restored. Stop the server while restoring, and
+restore before the first "serve" (or set DEMO=0): the server fills an empty database with demo
+content.
 `,
   import: `Usage: broadsheet import wxr FILE
        broadsheet import disqus FILE

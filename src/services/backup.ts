@@ -132,7 +132,8 @@ export class BackupService {
         throw new AppError(
           'conflict',
           'The database is not empty. Restore only into a new, empty database ' +
-            '(a new DATA_DIR for SQLite, or a new PostgreSQL database); nothing was changed.',
+            '(a new DATA_DIR for SQLite, or a new PostgreSQL database, restored before the ' +
+            'server first starts there or with DEMO=0); nothing was changed.',
         );
       }
       const counts: TableCounts = Object.fromEntries(tables.map((t) => [t.name, 0]));
