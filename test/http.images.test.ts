@@ -424,6 +424,42 @@ for (const database of databases()) {
       assert.equal(entry?.media[0]?.url, fallback.url);
     });
 
+    test('full-text feeds carry body images as absolute JPEG or PNG files with their text', async () => {
+      const image = await ok(await upload(await png(400, 200), 'chart.png'), 201);
+      await ok(
+        await call('PATCH', `/api/v1/images/${image.id}`, author, {
+          alt: 'Bar chart of landings by month',
+          caption: 'Landings, 2026',
+          credit: 'Harbour Office',
+        }),
+      );
+      const article = await draft();
+      await ok(
+        await call('PATCH', `/api/v1/articles/${article.id}`, author, {
+          version: article.version,
+          body: `Landings rose.\n\n[[image:${image.id}]]\n\nThey fell again.`,
+        }),
+      );
+      const published = await ok(
+        await call('POST', `/api/v1/articles/${article.id}/publish`, editor, {}),
+      );
+      await db.store.settings.set('feeds.fullText', 'true');
+      try {
+        const feed = parseFeed(await (await fetch(`${app.url}/feed.xml`)).text());
+        const item = feed.items.find((i) => i.title === published.headline);
+        const fallback = image.variants.find((v: Json) => v.purpose === 'fallback');
+        const content = item?.content ?? '';
+        assert.ok(content.includes(`<img src="${fallback.url}"`), content);
+        assert.match(content, /alt="Bar chart of landings by month"/);
+        assert.match(
+          content,
+          /<figcaption>Landings, 2026 <span class="credit">Harbour Office<\/span><\/figcaption>/,
+        );
+      } finally {
+        await db.store.settings.set('feeds.fullText', 'false');
+      }
+    });
+
     test('changing an image’s text redraws the cached pages that show it', async () => {
       const article = await draft();
       const image = await ok(await upload(await jpeg(400, 300), 'gull.jpg'), 201);

@@ -3,7 +3,9 @@
  * section or an author, and the newest corrections. Rendering (RSS, Atom, HTML) is the views'.
  */
 import { articlePath, type Article, type ArticleSummary } from '../domain/article.js';
+import { imageIdsIn } from '../domain/body.js';
 import { decodeCursor, encodeCursor } from '../domain/cursor.js';
+import type { Image } from '../domain/image.js';
 import { AppError, notFound } from '../errors.js';
 import type { PublishedCorrection, Store } from '../store/types.js';
 import type { Page } from './reading.js';
@@ -23,6 +25,8 @@ export interface ArticleFeed {
   pagePath: string;
   fullText: boolean;
   articles: Article[];
+  /** Images the articles' bodies place, by id (only for full text). */
+  images: Map<string, Image>;
   /** The latest publication or public update among the articles (null when there are none). */
   updated: string | null;
 }
@@ -84,8 +88,11 @@ export class SyndicationService {
     const articles = (
       await Promise.all(summaries.map((a) => this.store.articles.getById(a.id)))
     ).filter((a): a is Article => a !== null);
+    const imageIds = fullText ? [...new Set(articles.flatMap((a) => imageIdsIn(a.body)))] : [];
+    const images = imageIds.length ? await this.store.images.byIds(imageIds) : [];
     return {
       kind: 'articles',
+      images: new Map(images.map((i) => [i.id, i])),
       subject: described.subject,
       description: described.description,
       pagePath: described.pagePath,

@@ -7,7 +7,7 @@
 import { Feed, type Item } from 'feed';
 import { articlePath, type Article } from '../domain/article.js';
 import { splitBody } from '../domain/body.js';
-import { fallbackOf, imagePath, mimeTypes } from '../domain/image.js';
+import { altText, fallbackOf, imagePath, mimeTypes, type Image } from '../domain/image.js';
 import type { ArticleFeed, CorrectionsFeed } from '../services/syndication.js';
 import type { PublishedCorrection } from '../store/types.js';
 import type { SiteContext } from './context.js';
@@ -22,10 +22,28 @@ export function tagUri(baseUrl: string, since: string, what: string): string {
   return `tag:${new URL(baseUrl).hostname},${since.slice(0, 10)}:${what}`;
 }
 
+/** A placed image for a feed reader: the fallback file (JPEG or PNG), with its caption. */
+function imageHtml(image: Image | undefined): string {
+  const file = image ? fallbackOf(image) : null;
+  if (!image || !file) return '';
+  const credit = image.credit ? ` <span class="credit">${escapeHtml(image.credit)}</span>` : '';
+  const caption =
+    image.caption || image.credit
+      ? `<figcaption>${escapeHtml(image.caption)}${credit}</figcaption>`
+      : '';
+  return `<figure><img src="${imagePath(file.file)}" width="${file.width}" height="${file.height}" alt="${escapeHtml(altText(image))}" />${caption}</figure>`;
+}
+
 /** An article body as HTML for a feed reader: related-story markers out, links absolute. */
-function bodyHtml(article: Article, baseUrl: string): string {
+function bodyHtml(article: Article, baseUrl: string, images: Map<string, Image>): string {
   const html = splitBody(article.body)
-    .map((part) => (part.kind === 'markdown' ? renderArticleMarkdown(part.text) : ''))
+    .map((part) =>
+      part.kind === 'markdown'
+        ? renderArticleMarkdown(part.text)
+        : part.kind === 'image'
+          ? imageHtml(images.get(part.id))
+          : '',
+    )
     .join('');
   return html.replace(/(href|src)="\/(?!\/)/g, `$1="${baseUrl}/`);
 }
@@ -83,7 +101,7 @@ function articleItem(ctx: SiteContext, feed: ArticleFeed, format: FeedFormat, a:
     date: new Date(a.updatedAt ?? a.publishedAt ?? a.createdAt),
     published,
     description: escapeHtml(xmlText(a.standfirst || a.headline)),
-    ...(feed.fullText ? { content: xmlText(bodyHtml(a, ctx.baseUrl)) } : {}),
+    ...(feed.fullText ? { content: xmlText(bodyHtml(a, ctx.baseUrl, feed.images)) } : {}),
     author: a.authors.map((p) => ({
       name: xmlText(p.name),
       link: `${ctx.baseUrl}/author/${p.slug}`,

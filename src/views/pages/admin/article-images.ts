@@ -122,8 +122,9 @@ export function imagePanel(ctx: PageContext, a: Article, panel: ImagePanel): Saf
         : ''
     }
     <p class="hint">
-      To place an image in the body, upload it here with “Place in the body” or note its id, and
-      write <code>[[image:ID]]</code> on a line of its own.${image ? html` This image’s id is <code>${image.id}</code>.` : ''}
+      An image in the body goes where a line <code>[[image:ID]]</code> stands, between paragraphs:
+      upload one below (its line is added at the end of the body), or write the line with the id
+      of an image already uploaded.${image ? html` This image’s id is <code>${image.id}</code>.` : ''}
     </p>
     ${panel.canEdit ? bodyUploadForm(ctx, a, panel) : ''}
     ${bodyImages(ctx, a, panel)}
