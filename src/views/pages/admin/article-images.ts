@@ -135,7 +135,7 @@ export function imagePanel(ctx: PageContext, a: Article, panel: ImagePanel): Saf
 function bodyUploadForm(ctx: PageContext, a: Article, panel: ImagePanel): SafeHtml {
   return html`<details class="body-upload">
     <summary>Upload an image to place in the body</summary>
-    <form method="post" action="/admin/articles/${a.id}/image?place=body" enctype="multipart/form-data" class="form" aria-label="Image for the body" novalidate>
+    <form method="post" action="/admin/articles/${a.id}/image?place=body" enctype="multipart/form-data" class="form" aria-label="An image for the article text" novalidate>
       ${csrfField(ctx)}
       <div class="field">
         <label for="body-image-file">Image</label>
