@@ -165,8 +165,14 @@ for the CPU during the run and every figure is lower than on an idle machine.
   the very gzip bytes Broadsheet sends. Both are measured by autocannon with the same settings
   (50 connections, 8 s, \`Accept-Encoding: gzip\`, after a 2 s warm-up) in the same run. The
   pages are anonymous, so Broadsheet answers from its page cache (see architecture.md).
-- Memory is the resident set size of every server process, read from \`/proc\` when idle and
-  every 200 ms under load.
+- Memory is read from \`/proc\` when idle and every 200 ms under load. The target (≤ 200 MB) is
+  per process (\`decisions/0028-memory-per-process.md\`): the resident set size (RSS) of the one
+  process with \`WORKERS=1\`, of the largest with more. With \`WORKERS=2\` the RSS and the
+  proportional set size (PSS, which counts the pages processes share once) of all processes
+  added up are printed beside it.
+- p99 at 50 connections is judged against nginx's p99 from the same run: the load generator,
+  the servers and other work share the machine's cores, and when nginx's own p99 is above
+  10 ms no server could meet the target in that run (decisions/0028-memory-per-process.md).
 - The 100,000-comment thread (\`bench/comment-thread.ts\`): two articles in one SQLite file whose
   comments have the same shape — threads of five (a top-level comment, then four replies, each to
   a random earlier comment of its thread, so depths run from 1 to 4), one second apart, random

@@ -93,10 +93,24 @@ http { access_log off; sendfile on; tcp_nopush on; keepalive_requests 1000000;
   return { url: `http://127.0.0.1:${port}/`, stop: () => child.kill('SIGTERM') };
 }
 
+export interface Memory {
+  /** Resident set size of every process added up, in MiB (shared pages counted in each). */
+  rssTotal: number;
+  /** Resident set size of the largest process, in MiB. */
+  rssLargest: number;
+  /**
+   * Proportional set size added up, in MiB: each page shared by n processes (the node binary,
+   * libraries) counted 1/n in each, so the sum is what the processes take from the machine.
+   */
+  pssTotal: number;
+}
+
 export interface Broadsheet {
   url: string;
   /** Resident set size of the server and its workers, in MiB. */
   rss(): number;
+  /** Memory of the server and its workers, from /proc. */
+  memory(): Memory;
   /** CPU time (user + system) the server and its workers have used so far, in seconds. */
   cpuSeconds(): number;
   stop(): Promise<void>;
@@ -110,6 +124,25 @@ function rssOf(pid: number): number {
   } catch {
     return 0;
   }
+}
+
+function pssOf(pid: number): number {
+  try {
+    const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+    const kb = /^Pss:\s+(\d+)/m.exec(rollup)?.[1];
+    return kb ? Number(kb) / 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** The larger of each figure: for peaks sampled over a run. */
+export function maxMemory(a: Memory, b: Memory): Memory {
+  return {
+    rssTotal: Math.max(a.rssTotal, b.rssTotal),
+    rssLargest: Math.max(a.rssLargest, b.rssLargest),
+    pssTotal: Math.max(a.pssTotal, b.pssTotal),
+  };
 }
 
 const ticks = Number(
@@ -189,7 +222,8 @@ export async function startBroadsheet(
       WORKERS: '1',
       ...env,
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    // BENCH_SERVER_STDOUT=1 shows the server's standard output (e.g. with --trace-gc).
+    stdio: ['ignore', process.env.BENCH_SERVER_STDOUT === '1' ? 'inherit' : 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
   await waitFor(`${url}/readyz`, child, 'Broadsheet');
@@ -201,6 +235,15 @@ export async function startBroadsheet(
   return {
     url,
     rss: () => [child.pid!, ...childrenOf(child.pid!)].reduce((n, pid) => n + rssOf(pid), 0),
+    memory: () => {
+      const pids = [child.pid!, ...childrenOf(child.pid!)];
+      const rss = pids.map(rssOf);
+      return {
+        rssTotal: rss.reduce((a, b) => a + b, 0),
+        rssLargest: Math.max(...rss),
+        pssTotal: pids.reduce((n, pid) => n + pssOf(pid), 0),
+      };
+    },
     cpuSeconds: () => [child.pid!, ...childrenOf(child.pid!)].reduce((n, pid) => n + cpuOf(pid), 0),
     stop: () =>
       new Promise((resolve) => {
@@ -211,16 +254,16 @@ export async function startBroadsheet(
   };
 }
 
-/** Samples a figure every 200 ms while work runs; returns the work's result and the peak. */
+/** Samples memory every 200 ms while work runs; returns the work's result and the peaks. */
 export async function withPeak<T>(
-  sample: () => number,
+  sample: () => Memory,
   work: () => Promise<T>,
-): Promise<{ result: T; peak: number }> {
+): Promise<{ result: T; peak: Memory }> {
   let peak = sample();
-  const timer = setInterval(() => (peak = Math.max(peak, sample())), 200);
+  const timer = setInterval(() => (peak = maxMemory(peak, sample())), 200);
   try {
     const result = await work();
-    return { result, peak: Math.max(peak, sample()) };
+    return { result, peak: maxMemory(peak, sample()) };
   } finally {
     clearInterval(timer);
   }
