@@ -80,12 +80,245 @@
       })
       .then(function () {
         saving = false;
+        if (waiting) {
+          // A Save pressed while this autosave was on its way goes now, with the new version.
+          var submitter = waiting.submitter;
+          waiting = null;
+          if (form.requestSubmit) form.requestSubmit(submitter || undefined);
+          else form.submit();
+        }
       });
   }
+
+  // Pressing a button blurs the field, which starts an autosave: the form then waits for it, so
+  // it is not sent with the version the autosave is about to move past.
+  var waiting = null;
+  form.addEventListener('submit', function (event) {
+    if (saving) {
+      event.preventDefault();
+      waiting = { submitter: event.submitter };
+      return;
+    }
+    stopped = true;
+  });
 
   form.addEventListener('input', function () {
     dirty = true;
   });
   form.addEventListener('change', save);
   window.setInterval(save, 20000);
+})();
+
+// The related-stories picker. Without this script its buttons submit the editor's form, which
+// comes back with the picks changed and nothing saved. With it, the same buttons work in place:
+// search through the search API, add, move and remove, each announced in the status region.
+(function () {
+  'use strict';
+  var picker = document.getElementById('related-picker');
+  var query = document.getElementById('related-q');
+  if (!picker || !query || !window.fetch) return;
+  var hidden = picker.querySelector('input[name="related"]');
+  var chosen = picker.querySelector('.related-picker__chosen');
+  var none = picker.querySelector('.related-picker__none');
+  var heading = document.getElementById('related-chosen-heading');
+  var results = document.getElementById('related-results');
+  var status = document.getElementById('related-status');
+  var self = picker.getAttribute('data-self') || '';
+  var max = 10;
+
+  function say(text) {
+    status.textContent = text;
+  }
+  function items(list) {
+    return Array.prototype.map.call(list.children, function (li) {
+      return {
+        slug: li.getAttribute('data-slug'),
+        headline: li.getAttribute('data-headline'),
+        meta: li.querySelector('.related-picker__meta').innerHTML,
+      };
+    });
+  }
+  function button(intent, text, headline, kind) {
+    var b = document.createElement('button');
+    b.type = 'submit';
+    b.name = 'intent';
+    b.value = intent;
+    b.className = 'button button--small' + (kind ? ' button--' + kind : '');
+    b.textContent = text;
+    var hiddenText = document.createElement('span');
+    hiddenText.className = 'visually-hidden';
+    hiddenText.textContent = ' “' + headline + '”';
+    b.appendChild(hiddenText);
+    return b;
+  }
+  function item(story, buttons) {
+    var li = document.createElement('li');
+    li.setAttribute('data-slug', story.slug);
+    li.setAttribute('data-headline', story.headline);
+    var h = document.createElement('span');
+    h.className = 'related-picker__headline';
+    h.textContent = story.headline;
+    var meta = document.createElement('span');
+    meta.className = 'related-picker__meta';
+    meta.innerHTML = story.meta; // our own markup, escaped when it was made
+    var box = document.createElement('span');
+    box.className = 'related-picker__buttons';
+    buttons.forEach(function (b) {
+      box.appendChild(b);
+    });
+    li.appendChild(h);
+    li.appendChild(document.createTextNode(' '));
+    li.appendChild(meta);
+    li.appendChild(box);
+    return li;
+  }
+  function escape(text) {
+    var span = document.createElement('span');
+    span.textContent = text;
+    return span.innerHTML;
+  }
+
+  // Shows the picks, keeps the hidden field in step, and tells autosave the form changed.
+  function show(list, focusIntents) {
+    chosen.textContent = '';
+    list.forEach(function (s, i) {
+      var buttons = [];
+      if (i > 0) buttons.push(button('related-up:' + i, 'Move up', s.headline, 'secondary'));
+      if (i < list.length - 1)
+        buttons.push(button('related-down:' + i, 'Move down', s.headline, 'secondary'));
+      buttons.push(button('related-remove:' + i, 'Remove', s.headline, 'danger'));
+      chosen.appendChild(item(s, buttons));
+    });
+    none.hidden = list.length > 0;
+    heading.textContent = 'Chosen (' + list.length + ' of ' + max + ')';
+    hidden.value = list
+      .map(function (s) {
+        return s.slug;
+      })
+      .join(', ');
+    hidden.dispatchEvent(new Event('input', { bubbles: true }));
+    hidden.dispatchEvent(new Event('change', { bubbles: true }));
+    var target = null;
+    (focusIntents || []).forEach(function (intent) {
+      target = target || picker.querySelector('button[value="' + intent + '"]');
+    });
+    (target || query).focus();
+  }
+
+  function search() {
+    var q = query.value.trim();
+    if (!q) {
+      say('Type some words to search for.');
+      return;
+    }
+    say('Searching…');
+    fetch('/api/v1/search?limit=12&q=' + encodeURIComponent(q), {
+      credentials: 'same-origin',
+      headers: { accept: 'application/json' },
+    })
+      .then(function (res) {
+        if (!res.ok) throw new Error(String(res.status));
+        return res.json();
+      })
+      .then(function (json) {
+        var taken = items(chosen).map(function (s) {
+          return s.slug;
+        });
+        var found = json.items.filter(function (a) {
+          return a.slug !== self && taken.indexOf(a.slug) < 0;
+        });
+        results.textContent = '';
+        found.forEach(function (a) {
+          var story = {
+            slug: a.slug,
+            headline: a.headline,
+            meta:
+              escape(a.section.name) +
+              (a.publishedAt
+                ? ' · <time datetime="' +
+                  escape(a.publishedAt) +
+                  '">' +
+                  escape(
+                    new Date(a.publishedAt).toLocaleDateString('en-GB', {
+                      day: 'numeric',
+                      month: 'long',
+                      year: 'numeric',
+                      timeZone: 'UTC',
+                    }),
+                  ) +
+                  '</time>'
+                : ''),
+          };
+          results.appendChild(item(story, [button('related-add:' + a.slug, 'Add', a.headline)]));
+        });
+        results.hidden = found.length === 0;
+        say(
+          found.length === 0
+            ? 'No other published article matches.'
+            : found.length +
+                (found.length === 1 ? ' published article matches.' : ' published articles match.'),
+        );
+      })
+      .catch(function () {
+        say('The search failed. Press Search again, or save and reload.');
+      });
+  }
+
+  picker.addEventListener('click', function (event) {
+    var b = event.target.closest ? event.target.closest('button[name="intent"]') : null;
+    if (!b || !picker.contains(b)) return;
+    var m = /^related-(search|add|remove|up|down)(?::(.+))?$/.exec(b.value);
+    if (!m) return;
+    event.preventDefault();
+    var list = items(chosen);
+    if (m[1] === 'search') return search();
+    if (m[1] === 'add') {
+      if (list.length >= max) return say('At most ' + max + ' related stories.');
+      var li = b.closest('li');
+      var story = items(results).filter(function (s) {
+        return s.slug === m[2];
+      })[0];
+      var next = li.nextElementSibling || li.previousElementSibling;
+      results.removeChild(li);
+      results.hidden = results.children.length === 0;
+      list.push(story);
+      show(list);
+      var add = next && next.querySelector('button');
+      if (add) add.focus();
+      return say(
+        'Added “' +
+          story.headline +
+          '” as related story ' +
+          list.length +
+          ' of ' +
+          list.length +
+          '.',
+      );
+    }
+    var i = Number(m[2]);
+    var s = list[i];
+    if (!s) return;
+    if (m[1] === 'remove') {
+      list.splice(i, 1);
+      show(list, ['related-remove:' + Math.min(i, list.length - 1)]);
+      return say('Removed “' + s.headline + '”.');
+    }
+    var to = m[1] === 'up' ? i - 1 : i + 1;
+    if (to < 0 || to >= list.length) return;
+    list[i] = list[to];
+    list[to] = s;
+    // The focus stays with the story that moved: the same button, or the other way at an end.
+    show(list, [
+      'related-' + m[1] + ':' + to,
+      'related-' + (m[1] === 'up' ? 'down' : 'up') + ':' + to,
+    ]);
+    say('“' + s.headline + '” is now related story ' + (to + 1) + ' of ' + list.length + '.');
+  });
+
+  query.addEventListener('keydown', function (event) {
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      search();
+    }
+  });
 })();

@@ -91,6 +91,108 @@ describe('newsroom pages', () => {
     assert.match(byAuthor, /Harbour wall to be rebuilt/);
   });
 
+  test('related stories are picked by search without JavaScript, and nothing unsaved is lost', async () => {
+    const publishedStory = async (headline: string) => {
+      const a = await app.services.newsroom.create(editor.user, {
+        headline,
+        section: 'news',
+        body: 'The lighthouse keeper retires after forty years.',
+        authors: [author.user.slug],
+      });
+      return app.services.newsroom.publish(editor.user, a.id);
+    };
+    const first = await publishedStory('Lighthouse keeper retires');
+    const second = await publishedStory('Lighthouse to be automated');
+    const hidden = await app.services.newsroom.create(editor.user, {
+      headline: 'Lighthouse draft never published',
+      section: 'news',
+      body: 'Lighthouse.',
+    });
+    const a = await app.services.newsroom.create(author.user, {
+      headline: 'Coast path reopens',
+      section: 'news',
+      body: 'Walkers are back.',
+    });
+    const form = (extra: Record<string, string>) => ({
+      ...fields({ headline: 'Coast path reopens, unsaved words', body: 'Unsaved body.' }),
+      version: '1',
+      ...extra,
+    });
+    const step = async (related: string, intent: string, relatedQuery = 'lighthouse') => {
+      const res = await post(
+        `/admin/articles/${a.id}`,
+        author,
+        form({ related, relatedQuery, intent }),
+      );
+      assert.equal(res.status, 200);
+      return res.text();
+    };
+    const picks = (page: string) =>
+      [...page.matchAll(/<li data-slug="([a-z0-9-]+)"/g)].map((m) => m[1]);
+    const hiddenValue = (page: string) =>
+      /name="related" id="related" value="([^"]*)"/.exec(page)?.[1];
+
+    const searched = await step('', 'related-search');
+    assert.match(searched, /<label for="related-q">Find published articles to add<\/label>/);
+    assert.match(searched, /role="status">2 published articles match\.<\/p>/);
+    assert.match(
+      searched,
+      new RegExp(
+        `value="related-add:${first.slug}">Add<span class="visually-hidden"> “Lighthouse keeper retires”`,
+      ),
+    );
+    assert.match(searched, new RegExp(`value="related-add:${second.slug}"`));
+    assert.ok(!searched.includes(hidden.slug), 'drafts are not offered');
+    assert.match(
+      searched,
+      /value="Coast path reopens, unsaved words"/,
+      'the unsaved headline stays',
+    );
+    assert.match(searched, />Unsaved body\.<\/textarea>/);
+    assert.match(
+      searched,
+      /id="related-q" name="relatedQuery" type="search" value="lighthouse" maxlength="200" autofocus/,
+    );
+
+    const added = await step('', `related-add:${first.slug}`);
+    assert.match(added, /Added “Lighthouse keeper retires” as related story 1 of 1\./);
+    assert.equal(hiddenValue(added), first.slug);
+    assert.ok(!added.includes(`value="related-add:${first.slug}"`), 'a pick is not offered again');
+    const both = await step(first.slug, `related-add:${second.slug}`);
+    assert.deepEqual(picks(both).slice(0, 2), [first.slug, second.slug]);
+    const moved = await step(`${first.slug}, ${second.slug}`, 'related-up:1');
+    assert.equal(hiddenValue(moved), `${second.slug}, ${first.slug}`);
+    assert.match(moved, /“Lighthouse to be automated” is now related story 1 of 2\./);
+    assert.match(
+      moved,
+      /value="related-down:0">Move down<span class="visually-hidden"> “Lighthouse to be automated”/,
+    );
+    const removed = await step(`${second.slug}, ${first.slug}`, 'related-remove:1');
+    assert.equal(hiddenValue(removed), second.slug);
+    assert.match(removed, /Removed “Lighthouse keeper retires”\./);
+
+    // Nothing was saved by any of it; Save then keeps the picks in order.
+    assert.equal((await app.services.newsroom.article(editor.user, a.id)).version, 1);
+    const saved = await post(
+      `/admin/articles/${a.id}`,
+      author,
+      form({ related: `${second.slug}, ${first.slug}`, intent: 'save' }),
+    );
+    assert.equal(saved.status, 303);
+    const after = await app.services.newsroom.article(editor.user, a.id);
+    assert.deepEqual(after.relatedIds, [second.id, first.id]);
+    assert.equal(after.headline, 'Coast path reopens, unsaved words');
+    const page = await (await get(`/admin/articles/${a.id}`, author)).text();
+    assert.deepEqual(picks(page).slice(0, 2), [second.slug, first.slug]);
+    assert.match(
+      page,
+      /<h3 class="related-picker__heading" id="related-chosen-heading">Chosen \(2 of 10\)<\/h3>/,
+    );
+    // The form's first submit button is Save, so Enter in a field saves rather than picks.
+    const firstButton = /<button[^>]*>/.exec(page.slice(page.indexOf('aria-label="Article"')))?.[0];
+    assert.match(firstButton ?? '', /value="save"/);
+  });
+
   test('a stale save shows both versions and keeps the text that was sent', async () => {
     const a = await app.services.newsroom.create(author.user, {
       headline: 'Ferry times change',

@@ -126,6 +126,19 @@ export class NewsroomService {
     return picks.filter((a): a is Article => a !== null).map((a) => a.slug);
   }
 
+  /** The articles these slugs or ids name, in order, skipping unknown ones (the related picker). */
+  async relatedStories(refs: readonly string[]): Promise<ArticleSummary[]> {
+    const found = await Promise.all(
+      refs
+        .slice(0, limits.related * 2)
+        .map(
+          async (ref) =>
+            (await this.store.articles.getBySlug(ref)) ?? (await this.store.articles.getById(ref)),
+        ),
+    );
+    return found.filter((a): a is Article => a !== null);
+  }
+
   /** Published articles a body places inline, by slug (for the preview). */
   async inlineFor(body: string): Promise<Map<string, ArticleSummary>> {
     const found = await this.store.articles.publishedBySlugs(relatedSlugsIn(body));

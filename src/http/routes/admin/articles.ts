@@ -6,7 +6,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type, type Static } from 'typebox';
-import type { Article } from '../../../domain/article.js';
+import type { Article, ArticleSummary } from '../../../domain/article.js';
 import { isCommentMode } from '../../../domain/comment-settings.js';
 import type { User } from '../../../domain/user.js';
 import {
@@ -29,6 +29,13 @@ import {
   type ArticleForm,
   type EditorPermissions,
 } from '../../../views/pages/admin/articles.js';
+import {
+  applyPick,
+  pickActionOf,
+  pickMessage,
+  type PickAction,
+  type PickerStory,
+} from '../../../views/pages/admin/related-picker.js';
 import { revisionsView } from '../../../views/pages/admin/revisions.js';
 import type { ImagePanel } from '../../../views/pages/admin/article-images.js';
 import { megabytes } from '../../../services/images.js';
@@ -51,10 +58,12 @@ const EditForm = Type.Object(
     tags: Text(3_000),
     authors: Text(3_000),
     related: Text(3_000),
+    relatedQuery: Text(200),
     version: Type.Optional(Type.String({ pattern: '^[0-9]{1,9}$' })),
     substantive: Text(5),
     updateNote: Text(500),
-    intent: Text(10),
+    // save, preview, or a related-picker button (related-add:SLUG…).
+    intent: Text(200),
   },
   { additionalProperties: false },
 );
@@ -88,6 +97,7 @@ function formFrom(body: EditFormBody, version: number): ArticleForm {
     tags: body.tags ?? '',
     authors: body.authors ?? '',
     related: body.related ?? '',
+    relatedQuery: body.relatedQuery ?? '',
     version,
     substantive: body.substantive === '1',
     updateNote: body.updateNote ?? '',
@@ -196,6 +206,8 @@ export function articleAdminPages(
       preview?: boolean;
       conflict?: Article;
       status?: number;
+      /** A related-picker button was pressed: what it did, and the picks before it. */
+      pick?: { action: PickAction; before: string[] };
     } = {},
   ) {
     const user = me(request);
@@ -218,7 +230,9 @@ export function articleAdminPages(
           images: await services.images.inBody(form.body),
         })
       : undefined;
+    const picker = await pickerState(form, article, extra.pick);
     const page = articleEditorView(ctx, {
+      picker,
       article,
       form,
       sections,
@@ -237,6 +251,48 @@ export function articleAdminPages(
     return sendPage(request, reply, page, { status: extra.status ?? 200 });
   }
 
+  const story = (a: ArticleSummary): PickerStory => ({
+    slug: a.slug,
+    headline: a.headline,
+    sectionName: a.section.name,
+    status: a.status,
+    publishedAt: a.publishedAt,
+  });
+
+  /** The picks' headlines and, when something was searched for, the published matches. */
+  async function pickerState(
+    form: ArticleForm,
+    article: Article | null,
+    pick: { action: PickAction; before: string[] } | undefined,
+  ) {
+    const chosen = (await newsroom.relatedStories(list(form.related))).map(story);
+    const query = form.relatedQuery.trim();
+    const results = query
+      ? (await services.search.search(query, 1, 12)).hits
+          .map((h) => story(h.article))
+          .filter((s) => s.slug !== article?.slug && !chosen.some((c) => c.slug === s.slug))
+      : null;
+    const before = pick ? (await newsroom.relatedStories(pick.before)).map(story) : [];
+    return {
+      chosen,
+      query,
+      results,
+      said: pick ? pickMessage(pick.action, before, chosen, results) : '',
+      focus: pick !== undefined,
+    };
+  }
+
+  /** A picker button: change the picks in the form (nothing is saved) and show the page again. */
+  function picked(form: ArticleForm, intent: string | undefined) {
+    const action = pickActionOf(intent);
+    if (!action) return null;
+    const before = list(form.related);
+    return {
+      form: { ...form, related: applyPick(before, action).join(', ') },
+      pick: { action, before },
+    };
+  }
+
   app.get('/admin/articles/new', { schema: { hide: true } }, (request, reply) =>
     editor(request, reply, null),
   );
@@ -248,6 +304,8 @@ export function articleAdminPages(
       const form = formFrom(request.body, 0);
       if (request.body.intent === 'preview')
         return editor(request, reply, null, { form, preview: true });
+      const pick = picked(form, request.body.intent);
+      if (pick) return editor(request, reply, null, pick);
       const result = await attempt(() => newsroom.create(me(request), fieldsFrom(form)));
       if (!result.ok) {
         return editor(request, reply, null, {
@@ -288,6 +346,8 @@ export function articleAdminPages(
       if (request.body.intent === 'preview') {
         return editor(request, reply, article, { form, preview: true });
       }
+      const pick = picked(form, request.body.intent);
+      if (pick) return editor(request, reply, article, pick);
       const result = await attempt(() =>
         newsroom.edit(user, article.id, {
           ...fieldsFrom(form),

@@ -17,6 +17,7 @@ import { figure, sizes } from '../../image.js';
 import { correctionNotice } from '../corrections.js';
 import { imagePanel, type ImagePanel } from './article-images.js';
 import { adminPage } from './page.js';
+import { relatedPicker, type PickerState } from './related-picker.js';
 
 export const articleNotices = {
   created: 'The draft has been created.',
@@ -168,6 +169,8 @@ export interface ArticleForm {
   tags: string;
   authors: string;
   related: string;
+  /** The related-stories picker's search box. */
+  relatedQuery: string;
   version: number;
   substantive: boolean;
   updateNote: string;
@@ -184,6 +187,7 @@ export function formOf(a: Article, relatedSlugs: string[], authorSlugs?: string[
     tags: a.tags.map((t) => t.name).join(', '),
     authors: (authorSlugs ?? a.authors.map((p) => p.slug)).join(', '),
     related: relatedSlugs.join(', '),
+    relatedQuery: '',
     version: a.version,
     substantive: false,
     updateNote: '',
@@ -343,13 +347,18 @@ export function articleEditorView(
     commentSettings?: CommentOverride | undefined;
     /** The image panel (existing articles). */
     images?: ImagePanel | undefined;
+    /** The related-stories picker: the picks' headlines and any search. */
+    picker: PickerState;
   },
 ) {
   const { article: a, form, problem, can } = props;
   const action = a ? `/admin/articles/${a.id}` : '/admin/articles';
   const readonly = !can.edit;
   const autosave = a !== null && can.edit && (a.status === 'draft' || a.status === 'review');
-  const fields = html`<input type="hidden" name="version" value="${form.version}" />
+  // Enter in a one-line field submits with the form's first submit button: make that Save, not a
+  // picker button.
+  const fields = html`${can.edit ? html`<button type="submit" name="intent" value="save" hidden tabindex="-1">Save</button>` : ''}
+    <input type="hidden" name="version" value="${form.version}" />
     ${textField('headline', 'headline', 'Headline', form.headline, { required: true, maxlength: 300, problem, readonly })}
     ${textArea('standfirst', 'standfirst', 'Standfirst', form.standfirst, { rows: 2, problem, readonly })}
     ${textArea('body', 'body', 'Body', form.body, {
@@ -378,7 +387,11 @@ export function articleEditorView(
     </div>
     ${textField('authors', 'authors', 'Authors', form.authors, { hint: 'Author slugs in byline order, separated by commas.', problem, readonly })}
     ${textField('tags', 'tags', 'Tags', form.tags, { hint: 'Separated by commas; the first is the main one.', problem, readonly })}
-    ${textField('related', 'related', 'Related stories', form.related, { hint: 'Editor’s picks: article slugs, in order, separated by commas.', problem, readonly })}
+    ${relatedPicker(props.picker, {
+      editable: !readonly,
+      ...(a ? { selfSlug: a.slug } : {}),
+      ...(problem?.field === 'related' ? { problem: problem.message } : {}),
+    })}
     ${
       a?.status === 'published' && can.editor
         ? html`<fieldset class="fieldset">
@@ -431,7 +444,7 @@ export function articleEditorView(
     current: '/admin/articles',
     problem,
     main,
-    ...(autosave
+    ...(can.edit
       ? { head: html`<script src="${ctx.assetUrl('newsroom.js')}" defer></script>` }
       : {}),
   });
