@@ -542,6 +542,21 @@ for (const database of databases()) {
       assert.match(refusedPage, /That file is a GIF image/);
       assert.match(refusedPage, /Main image/);
 
+      // Over the limit: a page that names the limit, and nothing stored.
+      const filesBefore = storedFiles(db.dataDir).length;
+      const big = multipart(
+        { _csrf: author.csrf },
+        { name: 'huge.jpg', type: 'image/jpeg', data: Buffer.alloc(1100 * 1024, 3) },
+      );
+      const tooLarge = await fetch(`${app.url}/admin/articles/${article.id}/image`, {
+        method: 'POST',
+        headers: { cookie: author.cookie, origin: base, 'content-type': big.contentType },
+        body: new Uint8Array(big.body),
+      });
+      assert.equal(tooLarge.status, 413);
+      assert.match(await tooLarge.text(), /images can be at most 1 MB/);
+      assert.equal(storedFiles(db.dataDir).length, filesBefore);
+
       // Without the form's token it is refused.
       const forged = multipart(
         { alt: 'x' },
