@@ -17,6 +17,7 @@ import * as featuredIndex from './0010_featured_index.js';
 import * as imports from './0012_imports.js';
 import * as images from './0013_images.js';
 import * as newsroomReturns from './0014_newsroom_returns.js';
+import * as commentAuthorStatus from './0015_comment_author_status.js';
 
 export interface MigrationContext {
   dialect: Dialect;
@@ -42,6 +43,7 @@ const modules: Record<string, MigrationModule> = {
   '0012_imports': imports,
   '0013_images': images,
   '0014_newsroom_returns': newsroomReturns,
+  '0015_comment_author_status': commentAuthorStatus,
 };
 
 class ListedMigrations implements MigrationProvider {
