@@ -582,6 +582,38 @@ for (const database of databases()) {
       assert.equal((await call('GET', '/tag/no-such-topic', null)).status, 404);
     });
 
+    test('related stories: the editor’s picks first, then shared tags, then section, then text', async () => {
+      await db.store.sections.upsert({
+        slug: 'islands',
+        name: 'Islands',
+        description: '',
+        position: 5,
+      });
+      const story = async (headline: string, section: string, tags: string[] = []) =>
+        published({ headline, section, tags });
+      const unrelated = await story('Choir sings at the quayside', 'news');
+      const textual = await story('Zennorwick dredging starts in spring', 'news');
+      const sameSection = await story('Budget vote on the islands', 'islands');
+      const tagged = await story('Crew strike stops the boats', 'news', ['Ferry routes']);
+      const pick = await story('Council meets on Thursday', 'news');
+      const subject = await published({
+        headline: 'Zennorwick ferry fares rise again',
+        section: 'islands',
+        tags: ['Ferry routes'],
+        related: [pick.slug],
+      });
+      const page = await (await call('GET', path(subject.url), null)).text();
+      const aside = page.slice(page.indexOf('<aside class="related"'));
+      const shown = [...aside.matchAll(/<li><a href="[^"]+">([^<]+)<\/a><\/li>/g)].map((m) => m[1]);
+      assert.deepEqual(shown, [
+        pick.headline,
+        tagged.headline,
+        sameSection.headline,
+        textual.headline,
+      ]);
+      assert.ok(!shown.includes(unrelated.headline));
+    });
+
     test('the OpenAPI document describes the newsroom calls', async () => {
       const doc = await ok(await call('GET', '/api/v1/openapi.json', null));
       assert.ok(doc.paths['/api/v1/articles'].post);

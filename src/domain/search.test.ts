@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   fts5Query,
+  relatedTextTerms,
   highlightedParts,
   markEnd,
   markStart,
@@ -96,4 +97,12 @@ test('snippets lose their Markdown', () => {
     'The council said its plan was fine',
   );
   assert.equal(readableSnippet('read [the report](https://exa'), 'read the report');
+});
+
+test('related text terms: any of a headline’s telling words', () => {
+  const terms = relatedTextTerms('The harbour wall will be rebuilt after 2024 storms');
+  assert.deepEqual(terms?.words, ['harbour', 'wall', 'rebuilt', 'storms']);
+  assert.equal(fts5Query(terms!), '"harbour" OR "wall" OR "rebuilt" OR "storms"');
+  assert.equal(websearchQuery(terms!), 'harbour or wall or rebuilt or storms');
+  assert.equal(relatedTextTerms('It is on'), null);
 });

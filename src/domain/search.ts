@@ -12,6 +12,23 @@ export interface SearchTerms {
   phrases: string[][];
   /** None may appear. */
   excluded: string[];
+  /** When true, any one of the words is enough (the more, the better ranked). */
+  any?: boolean;
+}
+
+// Words too common to say what a story is about (SQLite's FTS5 keeps every word).
+const commonWords = new Set(
+  'about after again also been before being from have into more most over said says than that their them then there these they this those under were what when where which while will with would your'.split(
+    ' ',
+  ),
+);
+
+/** Terms that find stories about the same things as a headline: any of its telling words. */
+export function relatedTextTerms(headline: string): SearchTerms | null {
+  const words = [...new Set(wordsOf(headline))]
+    .filter((w) => w.length >= 4 && !commonWords.has(w) && !/^\d+$/.test(w))
+    .slice(0, maxTerms);
+  return words.length ? { words, phrases: [], excluded: [], any: true } : null;
 }
 
 /** Longer input is cut here before parsing: nobody types a 10 KB query on purpose. */
@@ -68,16 +85,17 @@ const quoted = (words: readonly string[]) => `"${words.join(' ')}"`;
 
 /** An FTS5 MATCH expression: every word and phrase a quoted string, so none is an operator. */
 export function fts5Query(terms: SearchTerms): string {
-  const positive = [...terms.words.map((w) => quoted([w])), ...terms.phrases.map(quoted)].join(' ');
+  const positive = [...terms.words.map((w) => quoted([w])), ...terms.phrases.map(quoted)].join(
+    terms.any ? ' OR ' : ' ',
+  );
   if (terms.excluded.length === 0) return positive;
   return `(${positive})${terms.excluded.map((w) => ` NOT ${quoted([w])}`).join('')}`;
 }
 
 /** Input for PostgreSQL's websearch_to_tsquery: the same terms in its own quoting. */
 export function websearchQuery(terms: SearchTerms): string {
-  return [...terms.words, ...terms.phrases.map(quoted), ...terms.excluded.map((w) => `-${w}`)].join(
-    ' ',
-  );
+  const positive = [...terms.words, ...terms.phrases.map(quoted)].join(terms.any ? ' or ' : ' ');
+  return [positive, ...terms.excluded.map((w) => `-${w}`)].join(' ');
 }
 
 /**

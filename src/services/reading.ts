@@ -4,6 +4,7 @@ import { oldPathKey } from '../domain/old-path.js';
 import { imageIdsIn, relatedSlugsIn } from '../domain/body.js';
 import type { Image } from '../domain/image.js';
 import { decodeCursor, encodeCursor } from '../domain/cursor.js';
+import { relatedTextTerms } from '../domain/search.js';
 import { AppError, notFound } from '../errors.js';
 import type { Section, Store } from '../store/types.js';
 import type { CommentService, CommentView, CommentsPage } from './comments.js';
@@ -185,9 +186,19 @@ export class ReadingService {
     const pickOrder = new Map(article.relatedIds.map((id, i) => [id, i]));
     picks.sort((a, b) => (pickOrder.get(a.id) ?? 0) - (pickOrder.get(b.id) ?? 0));
     const related = [...picks];
-    for (const candidate of topical) {
-      if (related.length >= Math.max(relatedCount, picks.length)) break;
-      if (!related.some((r) => r.id === candidate.id)) related.push(candidate);
+    const fill = (candidates: readonly ArticleSummary[]) => {
+      for (const candidate of candidates) {
+        if (related.length >= Math.max(relatedCount, picks.length)) break;
+        if (candidate.id !== article.id && !related.some((r) => r.id === candidate.id))
+          related.push(candidate);
+      }
+    };
+    fill(topical);
+    // Still room: stories whose text shares the headline's telling words, best match first.
+    const terms = related.length < relatedCount ? relatedTextTerms(article.headline) : null;
+    if (terms) {
+      const found = await this.store.articles.search({ terms, limit: relatedCount + 1, offset: 0 });
+      fill(found.hits.map((h) => h.article));
     }
     return {
       kind: 'found',
