@@ -82,7 +82,13 @@ export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect): Pr
       timestamp: dialect === 'postgres' ? 'timestamptz' : 'text',
     }),
   });
-  const { error, results } = await migrator.migrateToLatest();
+  let { error, results } = await migrator.migrateToLatest();
+  // Kysely's check for its own tables reads the catalogue of every schema; a schema dropped by
+  // another connection at that moment can fail the read (tests drop theirs in parallel). Nothing
+  // has run yet then, so reading again is safe.
+  for (let retry = 0; retry < 3 && error && !results?.length && isCatalogueRace(error); retry++) {
+    ({ error, results } = await migrator.migrateToLatest());
+  }
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');
     // Before any migration ran (e.g. the database cannot be reached) the error speaks for itself.
@@ -91,4 +97,10 @@ export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect): Pr
     throw new Error(`migration ${failed.migrationName} failed: ${reason}`, { cause: error });
   }
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** PostgreSQL errors a concurrent DROP SCHEMA can cause in a catalogue read. */
+function isCatalogueRace(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return code === '42703' || code === '42P01' || code === 'XX000';
 }
