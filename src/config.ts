@@ -45,6 +45,8 @@ export interface Config {
   readonly imageMaxMb: number;
   /** IMAGE_MAX_MEGAPIXELS: the most pixels an uploaded image may have (then 422). */
   readonly imageMaxMegapixels: number;
+  /** IMPORT_MAX_MB: the largest file /admin/import accepts, in megabytes. */
+  readonly importMaxMb: number;
 }
 
 export class ConfigError extends Error {
@@ -196,6 +198,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     liveStreamsPerClient: integer(env, 'LIVE_STREAMS_PER_CLIENT', 20, 1, 100_000),
     imageMaxMb: integer(env, 'IMAGE_MAX_MB', 10, 1, 200),
     imageMaxMegapixels: integer(env, 'IMAGE_MAX_MEGAPIXELS', 50, 1, 1_000),
+    importMaxMb: integer(env, 'IMPORT_MAX_MB', 512, 1, 100_000),
   });
 }
 
@@ -226,4 +229,5 @@ export const configDocs: readonly (readonly [string, string, string])[] = [
     '50',
     'most pixels an uploaded image may have, in millions (then 422; guards against decompression bombs)',
   ],
+  ['IMPORT_MAX_MB', '512', 'largest WordPress or Disqus file the admin import page accepts'],
 ];

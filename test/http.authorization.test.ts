@@ -78,6 +78,7 @@ const rules: Record<string, Rule> = {
   'POST /admin/users/:id/lift': ['admin'],
   'POST /admin/tokens': ['admin'],
   'POST /admin/tokens/:id/revoke': ['admin'],
+  'POST /admin/import': ['admin'],
 };
 
 const stateChanging = (method: string) => !['GET', 'HEAD', 'OPTIONS'].includes(method);

@@ -97,6 +97,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       maxBytes: config.imageMaxMb * 2 ** 20,
       maxPixels: config.imageMaxMegapixels * 1e6,
     },
+    dataDir: config.dataDir,
     moderationDefaults: {
       'moderation.ratePerPerson': String(limits.commentPostsPerPerson.max),
       'moderation.ratePerAddress': String(limits.commentPostsPerAddress.max),
@@ -263,7 +264,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     await forms.register(formbody);
     const deps = { pageContext, limits, cookies };
     await accountPages(forms, services, deps);
-    await adminPages(forms, services, { ...deps, outbox: store.outbox });
+    await adminPages(forms, services, {
+      ...deps,
+      outbox: store.outbox,
+      importMaxMb: config.importMaxMb,
+    });
     commentForms(forms, services, deps);
     reportForms(forms, services);
   });

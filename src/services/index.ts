@@ -55,6 +55,8 @@ export interface ServiceOptions {
   log: MailLog;
   /** The bus to announce changes on; an in-process one when not given. */
   changes?: ChangeBus;
+  /** Where uploads (imports) are kept while they are processed; DATA_DIR. */
+  dataDir?: string;
   /** Defaults for moderation settings nobody has saved yet (the deployment's posting limits). */
   moderationDefaults?: Record<string, string>;
   /** Where images are stored and how large they may be; by default a folder under the system's
@@ -116,7 +118,10 @@ export function createServices(
     moderation,
     newsroom,
     backup: new BackupService(store),
-    imports: new ImportService(store, changes),
+    imports: new ImportService(store, changes, {
+      dataDir: options.dataDir ?? path.join(tmpdir(), 'broadsheet'),
+      log: (error) => options.log.warn({ err: error }, 'import failed'),
+    }),
     personalData: new PersonalDataService(store, changes, moderation),
     images,
     changes,

@@ -99,6 +99,7 @@ export class KyselyCommentStore implements CommentStore {
           root_id: parent ? parent.root_id : id,
           author_id: input.authorId,
           guest_name: input.authorId === null ? (input.guestName ?? 'Guest') : null,
+          ...(input.placeholder ? { placeholder: 1 } : {}),
           body: input.body,
           html: input.html,
           status: input.status,

@@ -47,6 +47,7 @@ function bind(
   listeners: QueryListener[],
   channel: ChannelOpener,
   group: GroupCommit | null,
+  another: () => Promise<Store>,
 ): Store {
   const store: Store = {
     dialect,
@@ -71,17 +72,18 @@ function bind(
       listeners.push(listener);
     },
     openChannel: (onError) => channel(db, onError),
+    openAnother: another,
     // Inside a transaction, a nested one joins it (Kysely has no nested transactions).
     transaction: (work) =>
       db.isTransaction
         ? work(store)
         : db
             .transaction()
-            .execute((trx) => work(bind(trx, dialect, close, listeners, channel, null))),
+            .execute((trx) => work(bind(trx, dialect, close, listeners, channel, null, another))),
     groupedTransaction: (work) =>
       db.isTransaction || !group
         ? store.transaction(work)
-        : group.run((trx) => work(bind(trx, dialect, close, listeners, channel, null))),
+        : group.run((trx) => work(bind(trx, dialect, close, listeners, channel, null, another))),
     close,
   };
   return store;
@@ -132,7 +134,8 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
         )
       : null;
   const group = dialect === 'sqlite' ? new GroupCommit(db) : null;
-  return bind(db, dialect, close, listeners, channel, group);
+  const another = () => openStore({ ...options, migrate: false });
+  return bind(db, dialect, close, listeners, channel, group, another);
 }
 
 /** For `broadsheet migrate`: opens, migrates, reports and closes. */

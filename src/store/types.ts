@@ -390,6 +390,8 @@ export interface NewComment {
   /** Null for a guest (imported comments), who is known by `guestName` alone. */
   authorId: string | null;
   guestName?: string | null;
+  /** A deleted comment kept as a placeholder for its replies (imports). */
+  placeholder?: boolean;
   body: string;
   html: string;
   status: CommentStatus;
@@ -848,6 +850,11 @@ export interface Store {
    * where the database has none (SQLite). Each call opens a new one; close it when done.
    */
   openChannel(onError?: (error: unknown) => void): NotificationChannel | null;
+  /**
+   * Another connection to the same database, opened for long work (an import) that must not
+   * hold this store's connection; close it when done.
+   */
+  openAnother(): Promise<Store>;
   /** Runs work in one transaction; the store passed in is bound to it. */
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
   /**

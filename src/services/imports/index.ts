@@ -1,12 +1,17 @@
 /**
  * Imports from other systems (docs/import.md): a whole file in one transaction, so a refused or
  * failed file leaves nothing behind; the report says what came across and what was left out.
+ * From the admin page an import runs as a job in the background, on a connection of its own,
+ * with its progress in a small file every server process can read.
  */
 import { constants } from 'node:fs';
-import { access } from 'node:fs/promises';
-import { AppError } from '../../errors.js';
-import type { Store } from '../../store/types.js';
+import { access, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { newId } from '../../domain/ids.js';
+import { AppError, notFound } from '../../errors.js';
+import type { ImportJob, Store } from '../../store/types.js';
 import type { ChangeBus } from '../changes.js';
+import { DisqusImporter } from './disqus.js';
 import type { ImportFormat, ImportReport } from './report.js';
 import { BadImportFile } from './xml-records.js';
 import { WxrImporter } from './wxr.js';
@@ -16,10 +21,22 @@ export interface ImportOptions {
   onProgress?: (bytesRead: number, bytesTotal: number) => void;
 }
 
+export interface ImportJobView extends ImportJob {
+  /** Parsed from `report` once done. */
+  parsedReport: ImportReport | null;
+}
+
+/** A running job whose progress file is older than this has stopped (its process ended). */
+const stalledAfterMs = 60_000;
+const progressEveryMs = 250;
+
 export class ImportService {
+  private readonly running = new Set<Promise<void>>();
+
   constructor(
     private readonly store: Store,
     private readonly changes: ChangeBus,
+    private readonly options: { dataDir: string; log?: (error: unknown) => void },
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -28,6 +45,7 @@ export class ImportService {
     format: ImportFormat,
     file: string,
     options: ImportOptions = {},
+    store: Store = this.store,
   ): Promise<ImportReport> {
     let report: ImportReport;
     try {
@@ -36,8 +54,9 @@ export class ImportService {
       throw new AppError('not_found', `There is no file to read at ${file}.`);
     }
     try {
-      report = await this.store.transaction((tx) => {
-        const importer = new WxrImporter(tx, this.now());
+      report = await store.transaction((tx) => {
+        const importer =
+          format === 'wxr' ? new WxrImporter(tx, this.now()) : new DisqusImporter(tx, this.now());
         return importer.run(file, options.onProgress);
       });
     } catch (error) {
@@ -56,4 +75,130 @@ export class ImportService {
     }
     return report;
   }
+
+  /** Where uploads and progress files live. */
+  uploadDir(): string {
+    return path.join(this.options.dataDir, 'imports');
+  }
+
+  /**
+   * Starts importing an uploaded file in the background; answers the job's id at once. The
+   * upload is deleted when the job ends, whatever the outcome.
+   */
+  async startJob(input: {
+    format: ImportFormat;
+    file: string;
+    fileName: string;
+    createdBy: string | null;
+  }): Promise<string> {
+    const id = newId(this.now().getTime());
+    const { size } = await stat(input.file);
+    await this.store.imports.createJob({
+      id,
+      format: input.format,
+      fileName: input.fileName.slice(0, 200),
+      bytesTotal: size,
+      createdBy: input.createdBy,
+      at: this.now().toISOString(),
+    });
+    await this.writeProgress(id, 0, size);
+    const job = this.runJob(id, input.format, input.file).finally(() => this.running.delete(job));
+    this.running.add(job);
+    return id;
+  }
+
+  /** Resolves when every job this process started has ended (tests, shutdown). */
+  async idle(): Promise<void> {
+    while (this.running.size > 0) await Promise.allSettled([...this.running]);
+  }
+
+  private async runJob(id: string, format: ImportFormat, file: string): Promise<void> {
+    let last = 0;
+    let separate: Store | null = null;
+    try {
+      // Its own connection: on SQLite the app's connection would otherwise wait for the whole
+      // import, and the progress page with it.
+      separate = await this.store.openAnother();
+      const report = await this.importFile(
+        format,
+        file,
+        {
+          onProgress: (done, total) => {
+            const t = Date.now();
+            if (t - last < progressEveryMs) return;
+            last = t;
+            void this.writeProgress(id, done, total).catch(() => {});
+          },
+        },
+        separate,
+      );
+      await this.store.imports.finishJob(
+        id,
+        { status: 'done', report: JSON.stringify(report) },
+        this.now().toISOString(),
+      );
+    } catch (error) {
+      const message =
+        error instanceof AppError ? error.message : 'The import failed on our side; see the log.';
+      if (!(error instanceof AppError)) this.options.log?.(error);
+      await this.store.imports
+        .finishJob(id, { status: 'failed', error: message }, this.now().toISOString())
+        .catch((e: unknown) => this.options.log?.(e));
+    } finally {
+      await separate?.close().catch(() => {});
+      await rm(file, { force: true }).catch(() => {});
+      await rm(this.progressFile(id), { force: true }).catch(() => {});
+    }
+  }
+
+  private progressFile(id: string) {
+    return path.join(this.uploadDir(), `${id}.progress.json`);
+  }
+
+  private async writeProgress(id: string, done: number, total: number) {
+    await mkdir(this.uploadDir(), { recursive: true });
+    await writeFile(this.progressFile(id), JSON.stringify({ done, total }));
+  }
+
+  /** A job with its progress (while running) or its report (once done). */
+  async job(id: string): Promise<ImportJobView> {
+    const job = await this.store.imports.job(id);
+    if (!job) throw notFound('That import');
+    return this.withProgress(job);
+  }
+
+  async recentJobs(limit = 20): Promise<ImportJobView[]> {
+    const jobs = await this.store.imports.jobs(limit);
+    return Promise.all(jobs.map((j) => this.withProgress(j)));
+  }
+
+  private async withProgress(job: ImportJob): Promise<ImportJobView> {
+    const parsedReport = job.report ? (JSON.parse(job.report) as ImportReport) : null;
+    if (job.status !== 'running') return { ...job, parsedReport };
+    try {
+      const file = this.progressFile(job.id);
+      const [text, info] = await Promise.all([readFile(file, 'utf8'), stat(file)]);
+      const { done } = JSON.parse(text) as { done: number };
+      if (Date.now() - info.mtimeMs > stalledAfterMs && done < job.bytesTotal) {
+        return stalled(job);
+      }
+      return { ...job, bytesDone: Math.min(done, job.bytesTotal), parsedReport };
+    } catch {
+      // No progress file: the process running it is gone (the file is removed only at the end,
+      // after the status is written, so a finished job never lands here).
+      const again = await this.store.imports.job(job.id);
+      if (again && again.status !== 'running') return this.withProgress(again);
+      return stalled(job);
+    }
+  }
+}
+
+function stalled(job: ImportJob): ImportJobView {
+  return {
+    ...job,
+    status: 'failed',
+    error:
+      'The import stopped: the server process running it ended. Nothing was imported; start it again.',
+    parsedReport: null,
+  };
 }

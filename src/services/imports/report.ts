@@ -25,6 +25,8 @@ export interface ImportReport {
   source: string;
   /** What the file holds (before anything is skipped). */
   inFile: { posts: number; comments: number; threads: number };
+  /** Disqus: threads matched to an article here. */
+  threadsMatched: number;
   created: {
     published: number;
     drafts: number;
@@ -47,6 +49,7 @@ export function emptyReport(format: ImportFormat): ImportReport {
     format,
     source: '',
     inFile: { posts: 0, comments: 0, threads: 0 },
+    threadsMatched: 0,
     created: { published: 0, drafts: 0, accounts: 0, sections: 0, redirects: 0, comments: 0 },
     comments: { published: 0, pending: 0, rejected: 0, deleted: 0 },
     unchanged: { articles: 0, comments: 0 },
@@ -86,6 +89,11 @@ export function reportLines(report: ImportReport): string[] {
       ? `In the file: ${plural(report.inFile.posts, 'item', 'items')}, ${plural(report.inFile.comments, 'comment', 'comments')}.`
       : `In the file: ${plural(report.inFile.threads, 'thread', 'threads')}, ${plural(report.inFile.comments, 'post', 'posts')}.`,
   ];
+  if (report.format === 'disqus') {
+    lines.push(
+      `Threads matched to articles here: ${report.threadsMatched} of ${report.inFile.threads}.`,
+    );
+  }
   if (report.format === 'wxr') {
     lines.push(
       `Imported: ${plural(created.published, 'published article', 'published articles')}, ${plural(created.drafts, 'draft', 'drafts')}, ${plural(created.sections, 'new section', 'new sections')}, ${plural(created.accounts, 'new author account', 'new author accounts')}, ${plural(created.redirects, 'old address', 'old addresses')} redirected.`,

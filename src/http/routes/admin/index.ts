@@ -13,6 +13,7 @@ import { requireRole } from '../../plugins/auth.js';
 import { sendPage } from '../../plugins/pages.js';
 import { doneMessage, type FormPageDeps } from '../forms.js';
 import { newsroomPages } from './articles.js';
+import { importPages } from './imports.js';
 import { moderationEvents } from './moderation-events.js';
 import { moderationPages } from './moderation.js';
 import { outboxAdminPages } from './outbox.js';
@@ -23,7 +24,7 @@ import { userAdminPages } from './users.js';
 export async function adminPages(
   fastify: FastifyInstance,
   services: Services,
-  deps: FormPageDeps & { outbox: Pick<OutboxStore, 'list'> },
+  deps: FormPageDeps & { outbox: Pick<OutboxStore, 'list'>; importMaxMb: number },
 ): Promise<void> {
   await fastify.register(async (staff) => {
     staff.addHook('onRequest', requireRole(staffRoles));
@@ -56,6 +57,7 @@ export async function adminPages(
       outboxAdminPages(admins, deps.outbox, deps);
       tokenAdminPages(admins, services, deps);
       settingsPages(admins, services, deps);
+      await importPages(admins, services, deps);
     });
   });
 }

@@ -62,6 +62,11 @@ export function adminLinks(ctx: PageContext): AdminLink[] {
       text: 'API tokens',
       description: 'Tokens for scripts: create and revoke.',
     },
+    {
+      href: '/admin/import',
+      text: 'Import',
+      description: 'Bring articles and comments from WordPress, comments from Disqus.',
+    },
   ];
 }
 
