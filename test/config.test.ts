@@ -26,6 +26,7 @@ describe('loadConfig', () => {
         liveStreamsPerClient: 20,
         imageMaxMb: 10,
         imageMaxMegapixels: 50,
+        importMaxMb: 512,
       },
     );
   });

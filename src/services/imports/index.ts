@@ -5,7 +5,7 @@
  * with its progress in a small file every server process can read.
  */
 import { constants } from 'node:fs';
-import { access, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { access, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { newId } from '../../domain/ids.js';
 import { AppError, notFound } from '../../errors.js';
@@ -32,6 +32,7 @@ const progressEveryMs = 250;
 
 export class ImportService {
   private readonly running = new Set<Promise<void>>();
+  private writes = 0;
 
   constructor(
     private readonly store: Store,
@@ -115,6 +116,8 @@ export class ImportService {
   private async runJob(id: string, format: ImportFormat, file: string): Promise<void> {
     let last = 0;
     let separate: Store | null = null;
+    // One progress write at a time, all done before the file is removed at the end.
+    let writing: Promise<void> = Promise.resolve();
     try {
       // Its own connection: on SQLite the app's connection would otherwise wait for the whole
       // import, and the progress page with it.
@@ -127,7 +130,7 @@ export class ImportService {
             const t = Date.now();
             if (t - last < progressEveryMs) return;
             last = t;
-            void this.writeProgress(id, done, total).catch(() => {});
+            writing = writing.then(() => this.writeProgress(id, done, total)).catch(() => {});
           },
         },
         separate,
@@ -147,6 +150,7 @@ export class ImportService {
     } finally {
       await separate?.close().catch(() => {});
       await rm(file, { force: true }).catch(() => {});
+      await writing;
       await rm(this.progressFile(id), { force: true }).catch(() => {});
     }
   }
@@ -155,9 +159,13 @@ export class ImportService {
     return path.join(this.uploadDir(), `${id}.progress.json`);
   }
 
-  private async writeProgress(id: string, done: number, total: number) {
+  /** Written whole and renamed into place, so a reader never sees half a file. */
+  async writeProgress(id: string, done: number, total: number) {
     await mkdir(this.uploadDir(), { recursive: true });
-    await writeFile(this.progressFile(id), JSON.stringify({ done, total }));
+    const file = this.progressFile(id);
+    const partial = `${file}.${process.pid}.${++this.writes}.tmp`;
+    await writeFile(partial, JSON.stringify({ done, total }));
+    await rename(partial, file);
   }
 
   /** A job with its progress (while running) or its report (once done). */
@@ -183,7 +191,8 @@ export class ImportService {
         return stalled(job);
       }
       return { ...job, bytesDone: Math.min(done, job.bytesTotal), parsedReport };
-    } catch {
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return { ...job, parsedReport };
       // No progress file: the process running it is gone (the file is removed only at the end,
       // after the status is written, so a finished job never lands here).
       const again = await this.store.imports.job(job.id);

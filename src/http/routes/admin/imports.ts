@@ -37,28 +37,31 @@ export async function importPages(
   await fastify.register(async (scope) => {
     // Files a request brought that no job took over: removed before the answer goes out.
     const uploads = new WeakMap<FastifyRequest, string>();
-    scope.addContentTypeParser('multipart/form-data', async (request: FastifyRequest, payload: Readable) => {
-      const dir = services.imports.uploadDir();
-      await mkdir(dir, { recursive: true });
-      const file = path.join(dir, `upload-${randomUUID()}.xml`);
-      uploads.set(request, file);
-      const upload = await receiveUpload(payload, request.headers['content-type'] ?? '', {
-        path: file,
-        maxBytes: deps.importMaxMb * 1_000_000,
-        // The form's token comes before the file: not a byte is written without it.
-        beforeFile: (fields) => {
-          const token = request.viewer?.session?.csrfToken;
-          const sent = fields._csrf;
-          if (!token || typeof sent !== 'string' || !sameToken(sent, token)) {
-            throw new AppError(
-              'forbidden',
-              'The form has expired. Go back, reload the page and try again.',
-            );
-          }
-        },
-      });
-      return { ...upload.fields, file: upload.file } satisfies UploadBody;
-    });
+    scope.addContentTypeParser(
+      'multipart/form-data',
+      async (request: FastifyRequest, payload: Readable) => {
+        const dir = services.imports.uploadDir();
+        await mkdir(dir, { recursive: true });
+        const file = path.join(dir, `upload-${randomUUID()}.xml`);
+        uploads.set(request, file);
+        const upload = await receiveUpload(payload, request.headers['content-type'] ?? '', {
+          path: file,
+          maxBytes: deps.importMaxMb * 1_000_000,
+          // The form's token comes before the file: not a byte is written without it.
+          beforeFile: (fields) => {
+            const token = request.viewer?.session?.csrfToken;
+            const sent = fields._csrf;
+            if (!token || typeof sent !== 'string' || !sameToken(sent, token)) {
+              throw new AppError(
+                'forbidden',
+                'The form has expired. Go back, reload the page and try again.',
+              );
+            }
+          },
+        });
+        return { ...upload.fields, file: upload.file } satisfies UploadBody;
+      },
+    );
     scope.addHook('onSend', async (request, _reply, payload) => {
       const file = uploads.get(request);
       if (file) await rm(file, { force: true });
