@@ -306,6 +306,22 @@ if (browserAvailable()) {
         await page.getByRole('heading', { name: /Someone else saved this article/ }).waitFor();
         assert.equal(await page.getByLabel('Body').inputValue(), 'High water at two.');
         await accessible(page, 'conflict');
+        // The author's own page settings, and the author page with a photo.
+        await page.goto(`${app.url}/account`);
+        await page.getByLabel('Bio').fill('Writes about the tides.');
+        await page.getByRole('button', { name: 'Save author page' }).click();
+        await page.getByText('Your author page has been updated.').waitFor();
+        await accessible(page, 'account with the author page panel');
+      });
+      await app.services.newsroom.setProfile(author, {
+        bio: 'Writes about the tides.',
+        photo: '/images/0123456789abcdef0123456789abcdef.webp',
+      });
+      await as(author, async (page) => {
+        await page.goto(`${app.url}/author/ann`);
+        await page.getByText('Writes about the tides.').waitFor();
+        assert.equal(await page.getByRole('img', { name: 'Photo of Ann Author' }).count(), 1);
+        await accessible(page, 'author page with a photo');
       });
     });
   });

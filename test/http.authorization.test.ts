@@ -29,6 +29,7 @@ const rules: Record<string, Rule> = {
   'POST /account/verify/resend': 'signed-in',
   'POST /account/signout-everywhere': 'signed-in',
   'POST /account/notifications': 'signed-in',
+  'POST /account/profile': ['author', 'editor', 'admin'],
   'POST /account/delete': 'signed-in',
   'DELETE /api/v1/account': 'signed-in',
   // The signed token in the link is the authority (no token here: 404 for everyone).

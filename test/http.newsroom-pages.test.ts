@@ -193,6 +193,47 @@ describe('newsroom pages', () => {
     assert.match(firstButton ?? '', /value="save"/);
   });
 
+  test('staff set the bio and photo of their author page; the page shows them at once', async () => {
+    const writer = await person('author');
+    const a = await app.services.newsroom.create(editor.user, {
+      headline: 'Pier reopens',
+      section: 'news',
+      body: 'Open again.',
+      authors: [writer.user.slug],
+    });
+    await app.services.newsroom.publish(editor.user, a.id);
+    const authorPage = async () => (await fetch(`${app.url}/author/${writer.user.slug}`)).text();
+    assert.doesNotMatch(await authorPage(), /author-photo/);
+    await authorPage(); // now cached
+    const account = await (await get('/account', writer)).text();
+    assert.match(account, /<h2 id="profile-heading">Your author page<\/h2>/);
+    assert.match(account, /<label for="profile-photo">Photo address<\/label>/);
+    const wrong = await post('/account/profile', writer, {
+      bio: 'Writes about piers.',
+      photo: 'https://elsewhere.example/me.gif',
+    });
+    assert.equal(wrong.status, 400);
+    assert.match(await wrong.text(), /must be an image stored by this site/);
+    const saved = await post('/account/profile', writer, {
+      bio: 'Writes about piers and the people on them.',
+      photo: 'https://broadsheet.test/images/0123456789abcdef0123456789abcdef.webp',
+    });
+    assert.equal(saved.status, 303);
+    assert.equal(saved.headers.get('location'), '/account?done=profile');
+    const shown = await authorPage();
+    assert.match(
+      shown,
+      new RegExp(
+        `<img class="author-photo" src="/images/0123456789abcdef0123456789abcdef.webp" alt="Photo of ${writer.user.name}"`,
+      ),
+    );
+    assert.match(shown, /Writes about piers and the people on them\./);
+    // Commenters have no author page to set.
+    const commenter = await person('commenter');
+    assert.equal((await post('/account/profile', commenter, { bio: 'x' })).status, 403);
+    assert.doesNotMatch(await (await get('/account', commenter)).text(), /profile-heading/);
+  });
+
   test('a stale save shows both versions and keeps the text that was sent', async () => {
     const a = await app.services.newsroom.create(author.user, {
       headline: 'Ferry times change',

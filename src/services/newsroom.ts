@@ -86,6 +86,7 @@ export const limits = {
   correction: 2_000,
   note: 500,
   returnNote: 2_000,
+  bio: 1_000,
 } as const;
 
 const forbidden = (message: string) => new AppError('forbidden', message);
@@ -116,6 +117,37 @@ export class NewsroomService {
     if (!article) throw notFound('That article');
     if (!canView(actor, article)) throw forbidden('This article is not one of yours.');
     return article;
+  }
+
+  /**
+   * What a staff member's author page shows: a bio and a photo. The photo is an image stored by
+   * this site (`/images/FILE`, e.g. one uploaded in the editor; a full address on any host is
+   * reduced to that path): the pages' Content-Security-Policy loads images from this site only.
+   */
+  async setProfile(actor: User, input: { bio: string; photo: string }): Promise<User> {
+    this.requireNewsroom(actor);
+    const bio = input.bio.trim();
+    if (bio.length > limits.bio) throw badRequest(`A bio can be at most ${limits.bio} characters.`);
+    const raw = input.photo.trim();
+    let photoUrl = '';
+    if (raw) {
+      let path: string;
+      try {
+        path = new URL(raw, 'https://this.site.invalid').pathname;
+      } catch {
+        path = '';
+      }
+      if (!/^\/images\/[A-Za-z0-9_-]{1,80}\.(jpg|jpeg|png|webp)$/.test(path)) {
+        throw badRequest(
+          'The photo must be an image stored by this site: its address starts with /images/ (upload it in the article editor and copy its address).',
+        );
+      }
+      photoUrl = path;
+    }
+    await this.store.users.setProfile(actor.id, { bio, photoUrl });
+    // The author page, and every page's byline tooltip, may show it: nothing narrower to drop.
+    this.changes.publish({ kind: 'site' });
+    return { ...actor, bio, photoUrl };
   }
 
   /** The slugs of the editor's picks, in order (for the editor's form). */

@@ -18,10 +18,13 @@ export function listingPageView(
     hasFeeds?: boolean;
     isFirstPage: boolean;
     kicker?: string;
+    /** An author's photo (a path on this site). */
+    photo?: { src: string; alt: string };
   },
 ) {
   const { page } = props;
-  const main = html`<header>
+  const main = html`<header${props.photo ? html` class="page-header--photo"` : ''}>
+      ${props.photo ? html`<img class="author-photo" src="${props.photo.src}" alt="${props.photo.alt}" width="96" height="96" />` : ''}
       ${props.kicker ? html`<p class="kicker">${props.kicker}</p>` : ''}
       <h1 class="page-title">${props.title}</h1>
       ${props.intro ? html`<p class="page-intro">${props.intro}</p>` : ''}
@@ -60,6 +63,7 @@ export function authorPageView(
     kicker: 'Author',
     title: author.name,
     intro: author.bio,
+    ...(author.photoUrl ? { photo: { src: author.photoUrl, alt: `Photo of ${author.name}` } } : {}),
     path: `/author/${author.slug}`,
     page,
     isFirstPage,

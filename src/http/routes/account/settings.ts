@@ -5,6 +5,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { newsroomRoles } from '../../../domain/workflow.js';
 import type { Services } from '../../../services/index.js';
 import type { FormProblem } from '../../../views/forms.js';
 import { accountNotices, accountView } from '../../../views/pages/account/account.js';
@@ -131,6 +132,37 @@ export async function accountSettingsPages(
       }
       setSessionCookie(reply, cookies, result.value.sessionId, result.value.session.expiresAt);
       return reply.redirect('/account?done=password', 303);
+    },
+  );
+
+  app.post(
+    '/account/profile',
+    {
+      onRequest: requireRole(newsroomRoles),
+      schema: {
+        hide: true,
+        body: Type.Object(
+          { bio: Type.Optional(Text(1_000)), photo: Type.Optional(Text(500)) },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request, reply) => {
+      const result = await attempt(() =>
+        services.newsroom.setProfile(me(request), {
+          bio: request.body.bio ?? '',
+          photo: request.body.photo ?? '',
+        }),
+      );
+      if (!result.ok) {
+        const problem = problemOf(result.error, {
+          'profile-photo': /photo/i,
+          'profile-bio': /bio/i,
+        });
+        const shown = await showAgain(request, result.error.status, problem);
+        return sendPage(request, reply, shown.page, { status: shown.status });
+      }
+      return reply.redirect('/account?done=profile', 303);
     },
   );
 

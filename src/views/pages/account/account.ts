@@ -1,4 +1,5 @@
 import type { User } from '../../../domain/user.js';
+import { isNewsroom } from '../../../domain/workflow.js';
 import type { PageContext } from '../../context.js';
 import { formatDateTime } from '../../format.js';
 import {
@@ -23,6 +24,7 @@ export const accountNotices = {
   'verification-sent': 'We have sent you a new confirmation link.',
   'replies-on': 'We will email you when someone replies to your comments.',
   'replies-off': 'We will not email you about replies to your comments.',
+  profile: 'Your author page has been updated.',
 } as const;
 
 export function accountView(
@@ -101,6 +103,8 @@ export function accountView(
       )}
     </section>
 
+    ${isNewsroom(user.role) ? profilePanel(ctx, user, problem) : ''}
+
     ${notificationSettings(ctx, props.replies ?? true)}
 
     <section class="panel" aria-labelledby="sessions-heading">
@@ -125,6 +129,27 @@ export function accountView(
 
     ${props.deletion ? deletionPanel(ctx, props.deletion, problem) : ''}`;
   return accountPage(ctx, { title: 'Your account', problem, main });
+}
+
+/** Newsroom staff: the bio and photo their author page shows. */
+function profilePanel(ctx: PageContext, user: User, problem: FormProblem | undefined) {
+  const invalid = problem?.field === 'profile-bio';
+  return html`<section class="panel" aria-labelledby="profile-heading">
+    <h2 id="profile-heading">Your author page</h2>
+    <p><a href="/author/${user.slug}">See your author page</a></p>
+    ${postForm(
+      ctx,
+      '/account/profile',
+      html`<div class="field${invalid ? ' field--invalid' : ''}">
+          <label for="profile-bio">Bio</label>
+          <p class="hint" id="profile-bio-hint">A sentence or two, shown above your articles. At most 1,000 characters.</p>
+          ${invalid ? html`<p class="field-error" id="profile-bio-error"><span class="visually-hidden">Error:</span> ${problem?.message}</p>` : ''}
+          <textarea id="profile-bio" name="bio" rows="3" maxlength="1000" aria-describedby="profile-bio-hint${invalid ? ' profile-bio-error' : ''}"${invalid ? html` aria-invalid="true"` : ''}>${user.bio}</textarea>
+        </div>
+        ${field({ id: 'profile-photo', name: 'photo', label: 'Photo address', value: user.photoUrl, hint: 'An image stored by this site: its address starts with /images/ (upload it in the article editor and copy its address). Leave empty for none.', maxlength: 500, problem })}
+        ${submitButton('Save author page', 'secondary')}`,
+    )}
+  </section>`;
 }
 
 function deletionPanel(
