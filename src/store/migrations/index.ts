@@ -102,5 +102,5 @@ export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect): Pr
 /** PostgreSQL errors a concurrent DROP SCHEMA can cause in a catalogue read. */
 function isCatalogueRace(error: unknown): boolean {
   const code = (error as { code?: unknown }).code;
-  return code === '42703' || code === '42P01' || code === 'XX000';
+  return code === '42703' || code === '42P01' || code === '3F000' || code === 'XX000';
 }
