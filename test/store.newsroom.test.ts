@@ -349,7 +349,8 @@ for (const database of databases()) {
       );
     });
 
-    test('the staff list filters by status, author, owner and headline words', async () => {
+    test('the staff list filters by status, section, author, owner and headline words', async () => {
+      await store.sections.upsert({ slug: 'sport', name: 'Sport', description: '', position: 1 });
       const word = `zebra${++serial}`;
       const mine = await article({ headline: `The ${word} crossing` });
       const theirs = await article({
@@ -368,7 +369,15 @@ for (const database of databases()) {
       assert.deepEqual(await ids({ authorId: bob.id }), [theirs.id]);
       assert.deepEqual(await ids({ ownerId: ann.id }), [mine.id]);
       assert.deepEqual(await ids({ text: '50%_' }), []);
-      const [item] = await store.articles.listNewsroom({ limit: 1, offset: 0, text: word });
+      const elsewhere = await article({ headline: `The ${word} cup`, sectionSlug: 'sport' });
+      assert.deepEqual(await ids({ section: 'sport' }), [elsewhere.id]);
+      assert.deepEqual((await ids({ section: 'news' })).sort(), [mine.id, theirs.id].sort());
+      const [item] = await store.articles.listNewsroom({
+        limit: 1,
+        offset: 0,
+        text: word,
+        section: 'news',
+      });
       assert.equal(item?.id, theirs.id, 'most recently saved first');
     });
   });
