@@ -322,3 +322,45 @@
     }
   });
 })();
+
+// Live preview: once Preview has been pressed, the preview follows the text as it is typed (a
+// moment after typing stops), rendered by the server exactly as the Preview button renders it.
+(function () {
+  'use strict';
+  var form = document.querySelector('form.article-form');
+  if (!form || !window.fetch || !window.DOMParser || !window.URLSearchParams) return;
+  var shown = ['headline', 'standfirst', 'body', 'section', 'dateline', 'authors'];
+  var timer = null;
+  var latest = 0;
+
+  function refresh() {
+    var data = new URLSearchParams(new FormData(form));
+    data.set('intent', 'preview');
+    var mine = ++latest;
+    fetch(form.getAttribute('action'), {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: data.toString(),
+    })
+      .then(function (res) {
+        return res.ok ? res.text() : null;
+      })
+      .then(function (text) {
+        if (!text || mine !== latest) return;
+        var fresh = new DOMParser().parseFromString(text, 'text/html').querySelector('.preview');
+        var old = document.querySelector('.preview');
+        if (fresh && old) old.replaceWith(document.importNode(fresh, true));
+      })
+      .catch(function () {
+        // The Preview button still works.
+      });
+  }
+
+  form.addEventListener('input', function (event) {
+    var name = event.target && event.target.name;
+    if (shown.indexOf(name) < 0 || !document.querySelector('.preview')) return;
+    window.clearTimeout(timer);
+    timer = window.setTimeout(refresh, 600);
+  });
+})();

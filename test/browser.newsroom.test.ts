@@ -108,6 +108,9 @@ if (browserAvailable()) {
           'the preview renders the Markdown like the article page',
         );
         await accessible(page, 'preview');
+        // From then on the preview follows the typing.
+        await page.getByLabel('Body').fill('Mary *Penrose* climbed the 120 steps every **night**.');
+        await page.locator('.preview .article__body strong', { hasText: 'night' }).waitFor();
         await page.getByRole('button', { name: 'Save', exact: true }).click();
         await page.getByText('The draft has been created.').waitFor();
         await accessible(page, 'editor');
