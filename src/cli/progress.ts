@@ -16,7 +16,7 @@ interface Terminal {
 
 export function progressBar(out: Terminal, now: () => number = Date.now): ProgressBar {
   if (!out.isTTY) return { update: () => {}, done: () => {} };
-  let last = 0;
+  let last = -Infinity;
   let shown = false;
   return {
     update(done, total) {
