@@ -5,7 +5,7 @@
  * only: what is under test is the page.
  */
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
@@ -89,6 +89,7 @@ if (browserAvailable()) {
       await browser?.close();
       await app?.close();
       await db?.dispose();
+      rmSync(files, { recursive: true, force: true });
     });
 
     test('an administrator uploads a large export and reads the report', async () => {

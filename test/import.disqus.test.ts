@@ -5,7 +5,7 @@
  * bad files are refused with nothing imported.
  */
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { ImportReport } from '../src/services/imports/report.js';
@@ -61,6 +61,7 @@ for (const database of databases()) {
     after(async () => {
       await app?.close();
       await db?.dispose();
+      rmSync(files, { recursive: true, force: true });
     });
 
     test('the report counts the file and what came across', () => {

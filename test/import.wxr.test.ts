@@ -4,7 +4,7 @@
  * redirect; a second import changes nothing; a bad file is refused with nothing imported.
  */
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { AppError } from '../src/errors.js';
@@ -99,6 +99,7 @@ for (const database of databases()) {
     after(async () => {
       await app?.close();
       await db?.dispose();
+      rmSync(files, { recursive: true, force: true });
     });
 
     test('the report counts what the file holds and what came across', () => {
