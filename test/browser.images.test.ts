@@ -10,9 +10,9 @@ import type { Browser, Page } from 'playwright-core';
 import type { Role, User } from '../src/domain/user.js';
 import { startApp, type RunningApp } from './helpers/app.js';
 import {
-  axeViolations,
+  asSignedIn,
+  assertAccessible,
   browserAvailable,
-  formatViolations,
   launchBrowser,
 } from './helpers/browser.js';
 import { openSqliteStore, type OpenedStore } from './helpers/databases.js';
@@ -50,25 +50,9 @@ if (browserAvailable()) {
       await db?.dispose();
     });
 
-    async function as<T>(user: User, fn: (page: Page) => Promise<T>): Promise<T> {
-      const context = await browser.newContext({
-        viewport: { width: 1280, height: 900 },
-        reducedMotion: 'reduce',
-      });
-      try {
-        context.setDefaultTimeout(10_000);
-        const { id } = await app.services.sessions.start(user.id);
-        await context.addCookies([{ name: 'bs_session', value: id, url: app.url }]);
-        return await fn(await context.newPage());
-      } finally {
-        await context.close();
-      }
-    }
-
-    async function accessible(page: Page, label: string) {
-      const violations = await axeViolations(page);
-      assert.equal(violations.length, 0, `${label}:\n${formatViolations(violations)}`);
-    }
+    const as = <T>(user: User, work: (page: Page) => Promise<T>) =>
+      asSignedIn(browser, app, user.id, work);
+    const accessible = assertAccessible;
 
     test('an author uploads a picture; it needs alt text; the published page shows it', async () => {
       const article = await app.services.newsroom.create(author, {

@@ -15,9 +15,9 @@ import { NewsroomService } from '../src/services/newsroom.js';
 import { PublishScheduler } from '../src/services/scheduler.js';
 import { startApp, type RunningApp } from './helpers/app.js';
 import {
-  axeViolations,
+  asSignedIn,
+  assertAccessible,
   browserAvailable,
-  formatViolations,
   launchBrowser,
 } from './helpers/browser.js';
 import { openSqliteStore, type OpenedStore } from './helpers/databases.js';
@@ -54,25 +54,9 @@ if (browserAvailable()) {
       await db?.dispose();
     });
 
-    async function as<T>(user: User, fn: (page: Page) => Promise<T>): Promise<T> {
-      const context = await browser.newContext({
-        viewport: { width: 1280, height: 900 },
-        reducedMotion: 'reduce',
-      });
-      try {
-        context.setDefaultTimeout(5000);
-        const { id } = await app.services.sessions.start(user.id);
-        await context.addCookies([{ name: 'bs_session', value: id, url: app.url }]);
-        return await fn(await context.newPage());
-      } finally {
-        await context.close();
-      }
-    }
-
-    async function accessible(page: Page, label: string) {
-      const violations = await axeViolations(page);
-      assert.equal(violations.length, 0, `${label}:\n${formatViolations(violations)}`);
-    }
+    const as = <T>(user: User, work: (page: Page) => Promise<T>) =>
+      asSignedIn(browser, app, user.id, work);
+    const accessible = assertAccessible;
 
     test('an author writes, previews, picks related stories and submits; an editor sends it back, approves and schedules; it publishes at its time', async () => {
       // Two published stories to pick from.

@@ -3,10 +3,12 @@
  * downloads a browser. Without Chromium the browser suite registers one skipped test that says
  * so (or, under CI=true, one failing test), the same way databases.ts treats a missing PostgreSQL.
  */
+import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { test } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import type { RunningApp } from './app.js';
 import { inCi } from './databases.js';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -102,4 +104,35 @@ export async function openPage(page: Page, url: string): Promise<void> {
   const res = await page.goto(url);
   if (res?.status() !== 200) throw new Error(`${url} answered ${res?.status()}, not 200`);
   await page.evaluate('document.fonts.ready.then(() => undefined)');
+}
+
+/** Fails with every axe-core violation on the page, under a label saying which page it was. */
+export async function assertAccessible(page: Page, label: string): Promise<void> {
+  const violations = await axeViolations(page);
+  assert.equal(violations.length, 0, `${label}:\n${formatViolations(violations)}`);
+}
+
+/**
+ * Runs `work` in a fresh browser context (1280×900, reduced motion) signed in as the user with
+ * a session the app started, and closes the context afterwards.
+ */
+export async function asSignedIn<T>(
+  browser: Browser,
+  app: RunningApp,
+  userId: string,
+  work: (page: Page) => Promise<T>,
+  { timeout = 10_000 }: { timeout?: number } = {},
+): Promise<T> {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    reducedMotion: 'reduce',
+  });
+  try {
+    context.setDefaultTimeout(timeout);
+    const { id } = await app.services.sessions.start(userId);
+    await context.addCookies([{ name: 'bs_session', value: id, url: app.url }]);
+    return await work(await context.newPage());
+  } finally {
+    await context.close();
+  }
 }
