@@ -134,7 +134,15 @@ export class CommentService {
       articleClosedAt: policy.closedBy === 'time' ? policy.closesAt : null,
       clientAddress: input.clientAddress ?? null,
     });
-    if (decision.kind === 'refuse') throw ModerationService.refusal(decision);
+    if (decision.kind === 'refuse') {
+      // A retry racing its first attempt can be refused as a duplicate of it: answer with the
+      // first comment, as any retry does.
+      if (idempotencyKey !== undefined) {
+        const first = await this.store.comments.byIdempotencyKey(author.id, idempotencyKey);
+        if (first) return { comment: first, created: false };
+      }
+      throw ModerationService.refusal(decision);
+    }
     const createdAt = this.now().toISOString();
     // Grouped: concurrent posts share one commit (one disk sync on SQLite); this still resolves
     // only once this comment is committed.
