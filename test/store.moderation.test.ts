@@ -127,6 +127,20 @@ for (const database of databases()) {
       assert.deepEqual((await store.moderation.moderated(c.id))?.reasons, []);
     });
 
+    test("an author's recent comments: newest first, since a time, at most the limit", async () => {
+      const a = await article();
+      const written = [];
+      for (let minute = 100; minute < 105; minute++)
+        written.push(await comment(a.id, 'published', minute));
+      const recent = await store.moderation.recentByAuthor(ann.id, at(101), 3);
+      assert.deepEqual(
+        recent.map((r) => r.createdAt),
+        [at(104), at(103), at(102)],
+      );
+      assert.equal(recent[0]?.body, written[4]?.body);
+      assert.equal((await store.moderation.recentByAuthor(ann.id, at(103), 10)).length, 2);
+    });
+
     test('one report per person per comment; resolving empties the reported tab', async () => {
       const a = await article();
       const c = await comment(a.id);

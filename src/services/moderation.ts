@@ -29,6 +29,14 @@ import type {
 import type { ChangeBus } from './changes.js';
 import type { SessionService } from './sessions.js';
 
+/**
+ * How many of the author's newest comments the duplicate rule compares with (the rate rule needs
+ * at least ratePerPerson.max). At the default rate (5 a minute) a person cannot write more than
+ * 50 in the 10-minute duplicate window; only staff, who are not rate-limited, can, and a double
+ * post is among the newest anyway.
+ */
+const recentCompared = 50;
+
 export const queueActions = ['approve', 'reject', 'feature', 'unfeature'] as const;
 export type QueueAction = (typeof queueActions)[number];
 
@@ -113,7 +121,13 @@ export class ModerationService {
     // address (when the oldest of those leaves the window, posting is possible again).
     const limited = !input.isEdit && !staffRoles.includes(input.author.role);
     const [recent, byAddress] = await Promise.all([
-      input.isEdit ? [] : this.store.moderation.recentByAuthor(input.author.id, since),
+      input.isEdit
+        ? []
+        : this.store.moderation.recentByAuthor(
+            input.author.id,
+            since,
+            Math.max(recentCompared, policy.ratePerPerson.max),
+          ),
       limited && input.clientAddress
         ? this.store.moderation.createdFromAddress(
             input.clientAddress,

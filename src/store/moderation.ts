@@ -77,7 +77,7 @@ export class KyselyModerationStore implements ModerationStore {
     }));
   }
 
-  async recentByAuthor(authorId: string, since: string) {
+  async recentByAuthor(authorId: string, since: string, limit: number) {
     const rows = await this.db
       .selectFrom('comments')
       .select(['article_id', 'body', 'created_at'])
@@ -85,7 +85,7 @@ export class KyselyModerationStore implements ModerationStore {
       .where('created_at', '>=', since)
       .where('status', '!=', 'deleted')
       .orderBy('created_at', 'desc')
-      .limit(200)
+      .limit(limit)
       .execute();
     return rows.map((r) => ({ articleId: r.article_id, body: r.body, createdAt: r.created_at }));
   }

@@ -572,12 +572,12 @@ export interface ModerationLogQuery {
 }
 
 export interface ModerationStore {
-  /** The author's comments written since then (any status but deleted), newest first. */
+  /** The author's newest comments written since then (any status but deleted), at most `limit`. */
   recentByAuthor(
     authorId: string,
     since: string,
+    limit: number,
   ): Promise<{ articleId: string; body: string; createdAt: string }[]>;
-  /** Creation times of comments from this client address since then. */
   /** Creation times of comments from this address since then, newest first, at most `limit`. */
   createdFromAddress(address: string, since: string, limit?: number): Promise<string[]>;
   /** How many of each person's comments are published (approved) and rejected. */
