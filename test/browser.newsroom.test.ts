@@ -132,8 +132,18 @@ if (browserAvailable()) {
         await page.getByLabel('Body').fill('Mary Penrose climbed the 120 steps every night.');
         await page.getByLabel('Tags').focus();
         await page.getByText(/Draft saved automatically at/).waitFor();
-        const saved = await app.services.newsroom.article(author, id);
-        assert.equal(saved.body, 'Mary Penrose climbed the 120 steps every night.');
+        // The message may still be the picker's autosave: wait for this one to reach the
+        // database, then for the page to take the version it answered with.
+        const body = 'Mary Penrose climbed the 120 steps every night.';
+        let saved = await app.services.newsroom.article(author, id);
+        for (let i = 0; i < 100 && saved.body !== body; i++) {
+          await new Promise((resolve) => setTimeout(resolve, 100));
+          saved = await app.services.newsroom.article(author, id);
+        }
+        assert.equal(saved.body, body);
+        await page.waitForFunction(
+          `document.querySelector('input[name="version"]').value === '${saved.version}'`,
+        );
         assert.deepEqual(await app.services.newsroom.relatedSlugs(saved), older);
         assert.equal(
           await page.locator('input[name="version"]').inputValue(),
