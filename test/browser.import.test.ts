@@ -92,7 +92,9 @@ if (browserAvailable()) {
       rmSync(files, { recursive: true, force: true });
     });
 
-    test('an administrator uploads a large export and reads the report', async () => {
+    // The import alone may take two minutes on a busy machine (the report waits that long).
+    const slow = { timeout: 300_000 };
+    test('an administrator uploads a large export and reads the report', slow, async () => {
       await as(async (page, accessible) => {
         await page.goto(`${app.url}/admin/import`);
         await accessible('the import form');

@@ -23,7 +23,9 @@ describe('durability under kill -9', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  test('every acknowledged comment is there exactly once after a restart', async () => {
+  // Two server boots and hundreds of posts take over a minute on a busy machine.
+  const slow = { timeout: 300_000 };
+  test('every acknowledged comment is there exactly once after a restart', slow, async () => {
     let store = await openStore({ databaseUrl: null, dataDir });
     await store.sections.upsert({ slug: 'news', name: 'News', description: '', position: 0 });
     // Staff are exempt from the posting limit, so the burst is not refused.
