@@ -8,6 +8,7 @@ import { startApp, type RunningApp } from './helpers/app.js';
 import { json, type Json } from './helpers/http.js';
 import { rawSql } from './helpers/raw-sql.js';
 import { openSse, type SseClient, type SseEvent } from './helpers/sse.js';
+import { waitFor } from './helpers/wait.js';
 
 let serial = 0;
 
@@ -104,7 +105,7 @@ for (const database of databases()) {
         c.close();
         await c.ended;
       }
-      while (on.live.size > 0) await new Promise((r) => setTimeout(r, 10));
+      await waitFor(() => on.live.size === 0, { what: 'the server to let every stream go' });
     };
     afterEach(() => closeAll());
     after(async () => {
@@ -265,7 +266,7 @@ for (const database of databases()) {
       assert.equal((await json(refused)).error.code, 'rate_limited');
       streams[0]!.close();
       await streams[0]!.ended;
-      for (let i = 0; i < 50 && app.live.size > 7; i++) await new Promise((r) => setTimeout(r, 20));
+      await waitFor(() => app.live.size <= 7, { what: 'the server to let the closed stream go' });
       const again = await subscribe(a.id);
       again.close();
       for (const s of streams) s.close();

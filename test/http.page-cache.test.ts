@@ -37,6 +37,8 @@ function raw(
       },
     );
     req.on('error', reject);
+    // An idle socket fails the request instead of hanging the test.
+    req.setTimeout(10_000, () => req.destroy(new Error(`no answer from ${url} within 10 s`)));
     req.end();
   });
 }

@@ -10,6 +10,7 @@ import { databases, type OpenedStore } from './helpers/databases.js';
 import { startApp, type RunningApp } from './helpers/app.js';
 import { json } from './helpers/http.js';
 import { loadDemoIfEmpty } from '../src/services/demo.js';
+import { withDeadline } from './helpers/wait.js';
 
 const password = 'quay-lamps-in-the-rain';
 const [database] = databases();
@@ -272,7 +273,11 @@ describe('slow clients', () => {
         socket.on('data', (d) => (data += d.toString()));
         socket.on('close', () => resolve({ at: Date.now(), data }));
       });
-      await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+      await withDeadline(
+        new Promise<void>((resolve) => socket.once('connect', () => resolve())),
+        5_000,
+        'the connection',
+      );
       const started = Date.now();
       const request =
         'POST /api/v1/session HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{';
@@ -281,8 +286,12 @@ describe('slow clients', () => {
         if (socket.destroyed || i >= request.length) return clearInterval(trickle);
         socket.write(request[i++] ?? '');
       }, 200);
-      const { at, data } = await closed;
-      clearInterval(trickle);
+      const { at, data } = await withDeadline(closed, 15_000, 'the server to hang up').finally(
+        () => {
+          clearInterval(trickle);
+          socket.destroy();
+        },
+      );
       assert.ok(at - started < 15_000, `closed after ${at - started} ms`);
       assert.ok(i < request.length, 'the server hung up before the request was complete');
       assert.ok(data === '' || /^HTTP\/1\.1 408/.test(data), data);

@@ -10,7 +10,7 @@ import { openStore, type Store } from '../src/store/index.js';
 import { postgresUrl, scratchDatabase, tempDir, inCi } from './helpers/databases.js';
 import { json } from './helpers/http.js';
 import { startServerProcess, type ServerProcess } from './helpers/server-process.js';
-import { openSse, type SseClient } from './helpers/sse.js';
+import { openSse, type SseClient, type SseEvent } from './helpers/sse.js';
 
 /** An article and a signed-in commenter in a fresh database. */
 async function seed(store: Store) {
@@ -57,20 +57,10 @@ async function live(url: string, articleId: string): Promise<SseClient> {
   return client;
 }
 
-/** The created event of this comment; a deadline (not a wait) turns a lost event into a failure. */
+/** Waits for the created event of this comment; crossing processes gets a longer deadline. */
 async function commentOf(client: SseClient, id: string): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`comment ${id} never arrived`)), 20_000);
-  });
-  try {
-    await Promise.race([
-      client.next((e) => e.event === 'created' && JSON.parse(e.data).comment.id === id),
-      deadline,
-    ]);
-  } finally {
-    clearTimeout(timer);
-  }
+  const created = (e: SseEvent) => e.event === 'created' && JSON.parse(e.data).comment.id === id;
+  await client.next(created, 0, 20_000);
 }
 
 describe('live comments across processes', () => {

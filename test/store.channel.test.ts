@@ -5,17 +5,13 @@ import pg from 'pg';
 import { openStore, type Store } from '../src/store/index.js';
 import type { NotificationChannel } from '../src/store/types.js';
 import { databases, type OpenedStore } from './helpers/databases.js';
+import { waitFor } from './helpers/wait.js';
 
-/** Resolves with the next message the channel hears. */
-function nextMessage(channel: NotificationChannel, heard: string[]): Promise<string> {
+/** Resolves with the next message heard after this call; a lost message fails the test. */
+async function nextMessage(heard: string[]): Promise<string> {
   const start = heard.length;
-  return new Promise((resolve) => {
-    const check = () => {
-      if (heard.length > start) resolve(heard[start]!);
-      else setImmediate(check);
-    };
-    check();
-  });
+  await waitFor(() => heard.length > start, { what: 'a message on the channel', intervalMs: 5 });
+  return heard[start]!;
 }
 
 for (const database of databases()) {
@@ -56,9 +52,10 @@ for (const database of databases()) {
       b.onReconnect(() => reconnects++);
 
       a.send('{"kind":"site"}');
-      assert.equal(await nextMessage(b, heardB), '{"kind":"site"}');
+      assert.equal(await nextMessage(heardB), '{"kind":"site"}');
       b.send('from b');
-      assert.equal(await nextMessage(a, heardA), 'from b');
+      assert.equal(await nextMessage(heardA), 'from b');
+      // Notifications arrive in commit order: a heard b's later message, so its own would be here.
       assert.deepEqual(heardA, ['from b']);
       assert.deepEqual(heardB, ['{"kind":"site"}']);
 
@@ -72,10 +69,11 @@ for (const database of databases()) {
         [`listen "broadsheet_changes_${db.pgSchema}"`],
       );
       assert.equal(killed.rowCount, 2);
-      while (reconnects === 0) await new Promise((r) => setTimeout(r, 20));
+      // The first retry comes after 100 ms, later ones back off to 5 s.
+      await waitFor(() => reconnects > 0, { what: "b's reconnection", timeoutMs: 15_000 });
       a.send('after the outage');
       // a's own connection was dropped too; its message goes out over the pool either way.
-      assert.equal(await nextMessage(b, heardB), 'after the outage');
+      assert.equal(await nextMessage(heardB), 'after the outage');
     });
   });
 }

@@ -13,6 +13,7 @@ import { PublishScheduler } from '../src/services/scheduler.js';
 import { openStore, type Store } from '../src/store/index.js';
 import type { ArticleContent, NewArticle } from '../src/store/types.js';
 import { databases, type OpenedStore } from './helpers/databases.js';
+import { withDeadline } from './helpers/wait.js';
 
 let serial = 0;
 const base = Date.parse('2026-03-04T12:00:00.000Z');
@@ -304,7 +305,8 @@ for (const database of databases()) {
         );
         scheduler.start();
       });
-      assert.ok((await published).includes(overdue.id));
+      const ids = await withDeadline(published, 10_000, 'the restarted scheduler to publish');
+      assert.ok(ids.includes(overdue.id));
       assert.equal((await store.articles.getById(overdue.id))?.status, 'published');
       assert.ok(announced.some((c) => c.kind === 'article' && c.articleId === overdue.id));
     });

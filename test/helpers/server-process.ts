@@ -7,9 +7,12 @@ import { createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as delay } from 'node:timers/promises';
+import { withDeadline } from './wait.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const bootTimeoutMs = 60_000;
+/** A graceful shutdown that takes longer than this is a failure (the process is then killed). */
+const stopTimeoutMs = 15_000;
 
 /** A port nothing listens on right now. */
 export async function freePort(): Promise<number> {
@@ -27,7 +30,7 @@ export interface ServerProcess {
   output(): string;
   /** Resolves with the exit code (null when killed by a signal). */
   exited: Promise<number | null>;
-  /** SIGTERM and wait for the exit. */
+  /** SIGTERM and wait for the exit; rejects (after SIGKILL) if it does not come in time. */
   stop(): Promise<number | null>;
   /** SIGKILL: no shutdown at all. */
   kill(): Promise<void>;
@@ -65,7 +68,10 @@ export async function startServerProcess(
   const deadline = Date.now() + bootTimeoutMs;
   for (;;) {
     if (gone) throw new Error(`serve exited before answering:\n${output}`);
-    const res = await fetch(`${url}/healthz`).catch(() => null);
+    // A server that accepts but never answers must not stall the boot loop past its deadline.
+    const res = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2_000) }).catch(
+      () => null,
+    );
     if (res?.ok) break;
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
@@ -81,7 +87,12 @@ export async function startServerProcess(
     exited,
     async stop() {
       if (!gone) child.kill('SIGTERM');
-      return exited;
+      try {
+        return await withDeadline(exited, stopTimeoutMs, 'serve to exit after SIGTERM');
+      } catch (error) {
+        child.kill('SIGKILL');
+        throw error;
+      }
     },
     async kill() {
       if (!gone) child.kill('SIGKILL');

@@ -1,4 +1,9 @@
-/** A Server-Sent Events client for tests: reads a stream with fetch and parses its events. */
+/**
+ * A Server-Sent Events client for tests: reads a stream with fetch and parses its events. Every
+ * wait has a deadline (default `defaultWaitMs`), so a lost event fails the test instead of
+ * hanging it.
+ */
+import { defaultWaitMs, withDeadline } from './wait.js';
 
 export interface SseEvent {
   id: string | null;
@@ -12,52 +17,89 @@ export interface SseClient {
   events: SseEvent[];
   /** Comment lines (": heartbeat") in order. */
   comments: string[];
-  /** Resolves with the first event after index `from` that matches (or one already there). */
-  next(match?: (e: SseEvent) => boolean, from?: number): Promise<SseEvent>;
-  /** Resolves once a comment line with this text has arrived. */
-  comment(text: string): Promise<void>;
-  /** Resolves when the server ends the stream. */
-  ended: Promise<void>;
+  /** The reconnection delay the server asked for (`retry:`), once it has. */
+  retry: number | null;
+  /**
+   * Resolves with the first event after index `from` that matches (or one already there);
+   * rejects when the stream ends first or nothing matches within `timeoutMs`.
+   */
+  next(match?: (e: SseEvent) => boolean, from?: number, timeoutMs?: number): Promise<SseEvent>;
+  /** Resolves once a comment line with this text has arrived; rejects like `next`. */
+  comment(text: string, timeoutMs?: number): Promise<void>;
+  /** Resolves when the stream has ended (by the server or `close()`); the deadline starts now. */
+  readonly ended: Promise<void>;
   close(): void;
+}
+
+export interface SseOptions {
+  /** How long `next`, `comment` and `ended` wait unless told otherwise (milliseconds). */
+  timeoutMs?: number;
 }
 
 export async function openSse(
   url: string,
   headers: Record<string, string> = {},
+  { timeoutMs = defaultWaitMs }: SseOptions = {},
 ): Promise<SseClient> {
   const abort = new AbortController();
-  const res = await fetch(url, {
-    headers: { accept: 'text/event-stream', ...headers },
-    signal: abort.signal,
-  });
+  const res = await withDeadline(
+    fetch(url, { headers: { accept: 'text/event-stream', ...headers }, signal: abort.signal }),
+    timeoutMs,
+    `the response headers of ${url}`,
+  );
   const events: SseEvent[] = [];
   const comments: string[] = [];
-  let wake: (() => void)[] = [];
+  const wake: (() => void)[] = [];
   const notify = () => {
     for (const w of wake.splice(0)) w();
   };
   let finished = false;
+
+  /** Resolves with what `find` finds, once it finds something; the stream may end first. */
+  const until = async <T>(find: () => T | undefined, what: () => string, ms: number) => {
+    const end = Date.now() + ms;
+    for (;;) {
+      const found = find();
+      if (found !== undefined) return found;
+      if (finished) throw new Error(`the stream ended before ${what()}`);
+      const left = end - Date.now();
+      if (left <= 0) throw new Error(`timed out after ${ms} ms waiting for ${what()}`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, left);
+        wake.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  };
+  const seen = () =>
+    `${events.length} event(s) so far: ${events.map((e) => e.event).join(', ') || 'none'}`;
+
+  let done: Promise<void> = Promise.resolve();
   const client: SseClient = {
     status: res.status,
     headers: res.headers,
     events,
     comments,
-    async next(match = () => true, from = 0) {
-      for (;;) {
-        const found = events.slice(from).find(match);
-        if (found) return found;
-        if (finished) throw new Error('the stream ended first');
-        await new Promise<void>((resolve) => wake.push(resolve));
-      }
+    retry: null,
+    next(match = () => true, from = 0, ms = timeoutMs) {
+      return until(
+        () => events.slice(from).find(match),
+        () => `an event after #${from} that matches (${seen()})`,
+        ms,
+      );
     },
-    async comment(text) {
-      for (;;) {
-        if (comments.includes(text)) return;
-        if (finished) throw new Error(`the stream ended before ": ${text}"`);
-        await new Promise<void>((resolve) => wake.push(resolve));
-      }
+    async comment(text, ms = timeoutMs) {
+      await until(
+        () => (comments.includes(text) ? true : undefined),
+        () => `": ${text}" (comments so far: ${comments.join(', ') || 'none'})`,
+        ms,
+      );
     },
-    ended: Promise.resolve(),
+    get ended() {
+      return withDeadline(done, timeoutMs, `the end of ${url}`);
+    },
     close: () => abort.abort(),
   };
   if (!res.ok || !res.body) {
@@ -66,7 +108,7 @@ export async function openSse(
     return client;
   }
   const body = res.body;
-  client.ended = (async () => {
+  done = (async () => {
     const decoder = new TextDecoder();
     let buffer = '';
     let current: SseEvent = { id: null, event: 'message', data: '' };
@@ -93,6 +135,7 @@ export async function openSse(
           const value = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
           if (field === 'id') current.id = value;
           else if (field === 'event') current.event = value;
+          else if (field === 'retry') client.retry = Number(value);
           else if (field === 'data') {
             current.data = hasData ? `${current.data}\n${value}` : value;
             hasData = true;
@@ -107,6 +150,5 @@ export async function openSse(
       notify();
     }
   })();
-  wake = [];
   return client;
 }
