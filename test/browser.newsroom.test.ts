@@ -21,6 +21,7 @@ import {
   launchBrowser,
 } from './helpers/browser.js';
 import { openSqliteStore, type OpenedStore } from './helpers/databases.js';
+import { waitFor } from './helpers/wait.js';
 
 if (browserAvailable()) {
   describe('the newsroom in a browser', () => {
@@ -136,11 +137,10 @@ if (browserAvailable()) {
         // database, then for the page to take the version it answered with.
         const body = 'Mary Penrose climbed the 120 steps every night.';
         let saved = await app.services.newsroom.article(author, id);
-        for (let i = 0; i < 100 && saved.body !== body; i++) {
-          await new Promise((resolve) => setTimeout(resolve, 100));
-          saved = await app.services.newsroom.article(author, id);
-        }
-        assert.equal(saved.body, body);
+        await waitFor(
+          async () => (saved = await app.services.newsroom.article(author, id)).body === body,
+          { what: 'the autosave of the body to reach the database', timeoutMs: 10_000 },
+        );
         await page.waitForFunction(
           `document.querySelector('input[name="version"]').value === '${saved.version}'`,
         );
@@ -203,20 +203,23 @@ if (browserAvailable()) {
 
       // The scheduler, with its clock at 08:29 and then at 08:31, publishes it once, at its time.
       let clock = new Date('2099-06-01T08:29:00Z');
+      const newsroom = new NewsroomService(db.store, app.services.changes, () => clock);
+      // Counting the scheduler's looks proves that "still scheduled" followed a look, not a nap.
+      let looks = 0;
       const scheduler = new PublishScheduler(
-        new NewsroomService(db.store, app.services.changes, () => clock),
+        { publishDue: () => newsroom.publishDue().finally(() => looks++) },
         { intervalMs: 50 },
       );
+      const status = async () => (await app.services.newsroom.article(editor, articleId)).status;
       scheduler.start();
       try {
-        await new Promise((resolve) => setTimeout(resolve, 200));
-        assert.equal((await app.services.newsroom.article(editor, articleId)).status, 'scheduled');
+        await waitFor(() => looks >= 2, { what: 'two looks of the scheduler at 08:29' });
+        assert.equal(await status(), 'scheduled');
         clock = new Date('2099-06-01T08:31:00Z');
-        for (let i = 0; i < 100; i++) {
-          if ((await app.services.newsroom.article(editor, articleId)).status === 'published')
-            break;
-          await new Promise((resolve) => setTimeout(resolve, 50));
-        }
+        await waitFor(async () => (await status()) === 'published', {
+          what: 'the scheduler to publish at 08:31',
+          intervalMs: 50,
+        });
       } finally {
         await scheduler.stop();
       }
