@@ -531,5 +531,36 @@ for (const database of databases()) {
         stream.close();
       }
     });
+
+    test('moderators hear of every comment change on their event stream; others are refused', async () => {
+      const refused = await api('GET', '/admin/moderation/events', reader);
+      assert.equal(refused.status, 403);
+      await refused.text();
+      const stream = await openSse(`${app.url}/admin/moderation/events`, {
+        cookie: moderator.cookie,
+      });
+      try {
+        assert.equal(stream.status, 200);
+        assert.equal(stream.headers.get('content-type'), 'text/event-stream; charset=utf-8');
+        assert.equal(stream.headers.get('cache-control'), 'no-store, no-transform');
+        assert.equal(stream.headers.get('x-accel-buffering'), 'no');
+        const a = await article();
+        const held = await json(
+          await post(a, 'Held for the queue https://okapi.example', await person()),
+        );
+        assert.equal(held.status, 'pending');
+        const change = await stream.next((e) => e.data.includes(held.id));
+        assert.equal(change.event, 'change');
+        assert.equal(change.id, null);
+        assert.deepEqual(JSON.parse(change.data), {
+          commentId: held.id,
+          articleId: a.id,
+          action: 'created',
+        });
+        assert.equal(stream.retry, 5000);
+      } finally {
+        stream.close();
+      }
+    });
   });
 }

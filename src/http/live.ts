@@ -10,10 +10,11 @@
  * queue, so nothing is missed or sent twice. Only public comments are sent: a comment that stops
  * being public (deleted, rejected, held) is sent as removed; one that never was, never appears.
  */
-import type { ServerResponse } from 'node:http';
+import type { OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import type { Comment } from '../domain/comment.js';
 import type { Change, ChangeBus } from '../services/changes.js';
 import type { CommentChange } from '../store/types.js';
+import { SseGroup, sseEvent, type SseStream } from './sse.js';
 
 export interface LiveOptions {
   /** A comment line is written to every stream this often, so proxies keep it open. */
@@ -40,10 +41,9 @@ const maxBufferedBytes = 1024 * 1024;
 interface Stream {
   articleId: string;
   client: string;
-  res: ServerResponse;
+  sse: SseStream;
   /** The last change number this stream has been brought up to. */
   position: number;
-  open: boolean;
 }
 
 interface Feed {
@@ -71,18 +71,18 @@ export function eventText(
   if (comment.status === 'published') {
     const type = (change.firstPublicSeq ?? seq) > since ? 'created' : 'changed';
     const data = JSON.stringify({ comment: toJson(comment), commentCount });
-    return `id: ${seq}\nevent: ${type}\ndata: ${data}\n\n`;
+    return sseEvent({ id: seq, event: type, data });
   }
   if (change.firstPublicSeq === null) return null;
   const data = JSON.stringify({ id: comment.id, commentCount });
-  return `id: ${seq}\nevent: removed\ndata: ${data}\n\n`;
+  return sseEvent({ id: seq, event: 'removed', data });
 }
 
 export class LiveHub {
   private readonly feeds = new Map<string, Feed>();
   private readonly streams = new Set<Stream>();
   private readonly perClient = new Map<string, number>();
-  private readonly heartbeat: NodeJS.Timeout;
+  private readonly sse: SseGroup;
   private readonly stopListening: () => void;
   private closed = false;
 
@@ -94,9 +94,11 @@ export class LiveHub {
     private readonly log: LiveLog,
   ) {
     this.stopListening = changes.subscribe((change) => this.heard(change));
-    // One timer for every stream, not one each.
-    this.heartbeat = setInterval(() => this.beat(), options.heartbeatMs);
-    this.heartbeat.unref();
+    this.sse = new SseGroup({
+      heartbeatMs: options.heartbeatMs,
+      heartbeatText: 'heartbeat',
+      maxBufferedBytes,
+    });
   }
 
   /** Open streams now (all articles). */
@@ -114,14 +116,23 @@ export class LiveHub {
   }
 
   /**
-   * Starts streaming to `res` (headers already written) the changes after `position`. The
-   * client must have been admitted.
+   * Starts streaming to the hijacked `res` the changes after `position`, with these headers
+   * besides the stream's own. The client must have been admitted.
    */
-  open(articleId: string, client: string, res: ServerResponse, position: number): void {
-    const stream: Stream = { articleId, client, res, position, open: true };
+  open(
+    articleId: string,
+    client: string,
+    res: ServerResponse,
+    position: number,
+    headers: OutgoingHttpHeaders,
+  ): void {
+    const sse = this.sse.open(res, {
+      retryMs: this.options.retryMs ?? 3000,
+      headers,
+      onEnd: () => this.drop(stream),
+    });
+    const stream: Stream = { articleId, client, sse, position };
     this.streams.add(stream);
-    res.on('close', () => this.drop(stream));
-    res.write(`retry: ${this.options.retryMs ?? 3000}\n\n`);
     let feed = this.feeds.get(articleId);
     if (!feed) {
       feed = { seq: -1, subscribers: new Set(), queue: Promise.resolve(), refreshQueued: false };
@@ -130,9 +141,9 @@ export class LiveHub {
     const joining = feed;
     this.enqueue(articleId, joining, async () => {
       await this.catchUp(stream);
-      if (!stream.open) return;
+      if (!stream.sse.open) return;
       // Clients may ignore this comment; tests wait for it before they write.
-      this.write(stream, ': live\n\n');
+      stream.sse.write(': live\n\n');
       // The first subscriber's position is where the feed starts reading.
       if (joining.seq < 0) joining.seq = stream.position;
       joining.subscribers.add(stream);
@@ -147,9 +158,8 @@ export class LiveHub {
   /** Ends every stream (graceful shutdown); clients reconnect elsewhere with Last-Event-ID. */
   close(): void {
     this.closed = true;
-    clearInterval(this.heartbeat);
     this.stopListening();
-    for (const stream of [...this.streams]) stream.res.end();
+    this.sse.endAll();
   }
 
   private heard(change: Change): void {
@@ -174,7 +184,7 @@ export class LiveHub {
           for (const stream of feed.subscribers) {
             if (change.seq <= stream.position) continue;
             stream.position = change.seq;
-            if (text) this.write(stream, text);
+            if (text) stream.sse.write(text);
           }
           feed.seq = change.seq;
         }
@@ -188,10 +198,10 @@ export class LiveHub {
     for (;;) {
       const changes = await this.source.changesSince(stream.articleId, stream.position, batch);
       for (const change of changes) {
-        if (!stream.open) return;
+        if (!stream.sse.open) return;
         stream.position = change.seq;
         const text = eventText(change, since, this.toJson);
-        if (text) this.write(stream, text);
+        if (text) stream.sse.write(text);
       }
       if (changes.length < batch) return;
     }
@@ -202,27 +212,13 @@ export class LiveHub {
       // The next change retries; a subscriber left behind is closed so that it reconnects.
       this.log.warn({ err: error, articleId }, 'live comment stream could not read changes');
       for (const stream of [...this.streams]) {
-        if (stream.articleId === articleId && !feed.subscribers.has(stream)) stream.res.end();
+        if (stream.articleId === articleId && !feed.subscribers.has(stream)) stream.sse.end();
       }
     });
   }
 
-  private write(stream: Stream, text: string): void {
-    if (!stream.open) return;
-    if (stream.res.writableLength > maxBufferedBytes) {
-      stream.res.end();
-      return;
-    }
-    stream.res.write(text);
-  }
-
-  private beat(): void {
-    for (const stream of this.streams) this.write(stream, ': heartbeat\n\n');
-  }
-
+  /** Runs once per stream, when it ends (see SseStream.end). */
   private drop(stream: Stream): void {
-    if (!stream.open) return;
-    stream.open = false;
     this.streams.delete(stream);
     const left = (this.perClient.get(stream.client) ?? 1) - 1;
     if (left <= 0) this.perClient.delete(stream.client);

@@ -5,47 +5,28 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../../services/index.js';
+import { SseGroup, sseEvent } from '../../sse.js';
 
 export function moderationEvents(
   app: FastifyInstance,
   services: Services,
   options: { heartbeatMs: number },
 ) {
-  const open = new Set<() => void>();
-  app.addHook('preClose', async () => {
-    for (const end of [...open]) end();
-  });
+  const streams = new SseGroup({ heartbeatMs: options.heartbeatMs, heartbeatText: 'keepalive' });
+  app.addHook('preClose', async () => streams.endAll());
 
   app.get('/admin/moderation/events', { schema: { hide: true } }, (request, reply) => {
     reply.hijack();
-    const res = reply.raw;
-    res.writeHead(200, {
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-store, no-transform',
-      'x-accel-buffering': 'no',
-      connection: 'keep-alive',
-    });
-    res.write('retry: 5000\n\n');
-    const unsubscribe = services.changes.subscribe((change) => {
+    let unsubscribe = () => {};
+    const stream = streams.open(reply.raw, { retryMs: 5000, onEnd: () => unsubscribe() });
+    unsubscribe = services.changes.subscribe((change) => {
       if (change.kind !== 'comment') return;
       const data = JSON.stringify({
         commentId: change.commentId,
         articleId: change.articleId,
         action: change.action,
       });
-      res.write(`event: change\ndata: ${data}\n\n`);
+      stream.write(sseEvent({ event: 'change', data }));
     });
-    const heartbeat = setInterval(() => res.write(': keepalive\n\n'), options.heartbeatMs);
-    let ended = false;
-    const end = () => {
-      if (ended) return;
-      ended = true;
-      clearInterval(heartbeat);
-      unsubscribe();
-      open.delete(end);
-      if (!res.writableEnded) res.end();
-    };
-    open.add(end);
-    res.on('close', end);
   });
 }

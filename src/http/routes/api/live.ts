@@ -61,18 +61,13 @@ export function liveApi(fastify: FastifyInstance, services: Services, live: Live
         );
       }
       reply.hijack();
-      const res = reply.raw;
-      // The stream lasts as long as the reader stays; the heartbeat keeps the socket busy.
-      request.raw.socket.setTimeout(0);
-      res.writeHead(200, {
-        'Content-Type': 'text/event-stream; charset=utf-8',
-        'Cache-Control': 'no-store',
-        'X-Accel-Buffering': 'no',
-        'X-Content-Type-Options': 'nosniff',
-        'Content-Security-Policy': csp,
-        Connection: 'keep-alive',
+      // A hijacked reply skips the security-headers hook, so these are sent here; Cache-Control
+      // stays exactly what this public stream has always sent (without no-transform).
+      live.open(articleId, request.ip, reply.raw, position, {
+        'cache-control': 'no-store',
+        'x-content-type-options': 'nosniff',
+        'content-security-policy': csp,
       });
-      live.open(articleId, request.ip, res, position);
     },
   );
 }
