@@ -1,4 +1,7 @@
-/** Words that are routes of their own and so can never be section slugs (SPEC §4). */
+/**
+ * Words that are routes of their own and so can never be section slugs: SPEC §4's list and every
+ * other first path segment the app routes (test/http.routes.test.ts checks the route table).
+ */
 export const reservedSectionSlugs: ReadonlySet<string> = new Set([
   'admin',
   'api',
@@ -8,7 +11,11 @@ export const reservedSectionSlugs: ReadonlySet<string> = new Set([
   'search',
   'signin',
   'signup',
+  'signout',
+  'setup',
   'account',
+  'comments',
+  'images',
   'corrections',
   'feed.xml',
   'atom.xml',
