@@ -1,9 +1,15 @@
 /**
  * The one place that reads process.env. Every setting is parsed, validated and frozen at boot;
  * a bad value stops the boot with one line naming the variable and what is wrong.
+ *
+ * `configTable` is the only list of settings: `loadConfig`, `broadsheet --help` and README.md's
+ * Configuration table (scripts/config-table.ts) are all made from it, and
+ * test/config.docs.test.ts fails when one of them disagrees.
  */
-import { isIP } from 'node:net';
 import path from 'node:path';
+import { baseUrl, flag, oneOf, originOf, proxyList, url, wholeNumber } from './config-parsers.js';
+
+export { ConfigError } from './config-parsers.js';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 const logLevels: readonly LogLevel[] = [
@@ -16,218 +22,244 @@ const logLevels: readonly LogLevel[] = [
   'silent',
 ];
 
+/** Each field is one row of `configTable` below, which says what it means. */
 export interface Config {
-  /** PORT: TCP port to listen on. */
+  /** PORT */
   readonly port: number;
-  /** HOST: interface to bind. */
+  /** HOST */
   readonly host: string;
-  /** DATA_DIR: where the SQLite database and uploaded images (DATA_DIR/images) live. Absolute. */
+  /** DATA_DIR, absolute. */
   readonly dataDir: string;
-  /** DATABASE_URL: postgres://… selects PostgreSQL; null = SQLite in dataDir. */
+  /** DATABASE_URL; null = SQLite in dataDir. */
   readonly databaseUrl: string | null;
-  /** BASE_URL: public origin used in links, feeds and emails, without a trailing slash. */
+  /** BASE_URL, without a trailing slash. */
   readonly baseUrl: string;
-  /** SMTP_URL: null = mail goes to the outbox table and the log. */
+  /** SMTP_URL; null = outbox and log. */
   readonly smtpUrl: string | null;
-  /** DEMO: load demo content into an empty database. */
+  /** DEMO */
   readonly demo: boolean;
   /** LOG_LEVEL */
   readonly logLevel: LogLevel;
   /** TRUST_PROXY: false = the client is the socket's peer; else the proxy addresses to trust. */
   readonly trustProxy: false | readonly string[];
-  /** WORKERS: server processes on this machine. */
+  /** WORKERS */
   readonly workers: number;
-  /** PAGE_CACHE_MB: memory for rendered anonymous pages, per process; 0 turns the cache off. */
+  /** PAGE_CACHE_MB */
   readonly pageCacheMb: number;
-  /** LIVE_STREAMS_PER_CLIENT: open live comment streams per client address (then 429). */
+  /** LIVE_STREAMS_PER_CLIENT */
   readonly liveStreamsPerClient: number;
-  /** IMAGE_MAX_MB: the largest image upload, in megabytes (then 413). */
+  /** IMAGE_MAX_MB */
   readonly imageMaxMb: number;
-  /** IMAGE_MAX_MEGAPIXELS: the most pixels an uploaded image may have (then 422). */
+  /** IMAGE_MAX_MEGAPIXELS */
   readonly imageMaxMegapixels: number;
-  /** IMPORT_MAX_MB: the largest file /admin/import accepts, in megabytes. */
+  /** IMPORT_MAX_MB */
   readonly importMaxMb: number;
 }
 
-export class ConfigError extends Error {
-  constructor(
-    readonly variable: string,
-    problem: string,
-  ) {
-    // One line, whatever the value held.
-    super(`${variable}: ${problem}`.replace(/[\r\n]+/g, ' '));
-    this.name = 'ConfigError';
+/** What a row may look at besides its own text: the folder paths start from, earlier rows. */
+interface Context {
+  readonly cwd: string;
+  readonly settled: Partial<Config>;
+}
+
+interface Row<T> {
+  readonly variable: string;
+  /** The meaning column of the README (Markdown; `--help` prints it without the backticks). */
+  readonly description: string;
+  readonly parse: (raw: string, variable: string, context: Context) => T;
+}
+
+/** A row whose unset value is also some text: parsed exactly like a set one. */
+interface RowWithDefault<T> extends Row<T> {
+  readonly default: string;
+  readonly unset?: never;
+}
+
+/** A row whose unset value no text can express: the value, and how the docs show it. */
+interface RowWithUnset<T> extends Row<T> {
+  readonly default?: never;
+  readonly unset: { readonly shown: string; readonly value: (context: Context) => T };
+}
+
+export type Setting<T> = RowWithDefault<T> | RowWithUnset<T>;
+
+const folder = (raw: string, _variable: string, { cwd }: Context) => path.resolve(cwd, raw);
+
+/** `a`, `b` or `c`, for a description. */
+const alternatives = (values: readonly string[]) =>
+  values
+    .map((value) => `\`${value}\``)
+    .join(', ')
+    .replace(/, ([^,]*)$/, ' or $1');
+
+/** BASE_URL's default is made of HOST and PORT, so its row comes after theirs. */
+function hostOrigin({ settled: { host, port } }: Context): string {
+  if (host === undefined || port === undefined) {
+    throw new Error('configTable: BASE_URL must come after HOST and PORT');
   }
+  return originOf(host, port);
 }
 
-/** A value quoted for an error message: escapes newlines and quotes. */
-const quote = (raw: string) => JSON.stringify(raw);
+const nothing = { shown: 'unset', value: () => null };
 
-/** A URL for an error message, without the password it may carry. */
-function redacted(raw: string): string {
-  return raw.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/?#@]*):[^@/?#]*@/i, '$1:***@');
-}
+/** Every setting, in the order the docs list them (and they are read). */
+export const configTable: { readonly [K in keyof Config]: Setting<Config[K]> } = {
+  port: {
+    variable: 'PORT',
+    default: '3000',
+    parse: wholeNumber(0, 65535),
+    description: 'TCP port to listen on',
+  },
+  host: {
+    variable: 'HOST',
+    default: 'localhost',
+    parse: (raw) => raw,
+    description: 'interface to bind (`0.0.0.0` for all)',
+  },
+  dataDir: {
+    variable: 'DATA_DIR',
+    default: './data',
+    parse: folder,
+    description: 'folder for the SQLite database and uploaded images (`DATA_DIR/images`)',
+  },
+  databaseUrl: {
+    variable: 'DATABASE_URL',
+    unset: nothing,
+    parse: url(['postgres:', 'postgresql:']),
+    description: '`postgres://…` selects PostgreSQL; unset = SQLite in `DATA_DIR`',
+  },
+  baseUrl: {
+    variable: 'BASE_URL',
+    unset: { shown: '`http://HOST:PORT`', value: hostOrigin },
+    parse: baseUrl(),
+    description: 'public URL used in links, canonical URLs, feeds and emails',
+  },
+  smtpUrl: {
+    variable: 'SMTP_URL',
+    unset: nothing,
+    parse: url(['smtp:', 'smtps:']),
+    description:
+      '`smtp://` or `smtps://` mail server; unset = mail is kept in an outbox and logged',
+  },
+  demo: {
+    variable: 'DEMO',
+    default: '1',
+    parse: flag(),
+    description: '`0` = never load demo content into an empty database',
+  },
+  logLevel: {
+    variable: 'LOG_LEVEL',
+    default: 'info',
+    parse: oneOf(logLevels),
+    description: alternatives(logLevels),
+  },
+  trustProxy: {
+    variable: 'TRUST_PROXY',
+    unset: { shown: 'unset', value: () => false },
+    parse: proxyList(),
+    description:
+      "comma-separated proxy addresses or CIDRs whose `X-Forwarded-For` is trusted; unset = the client is the socket's peer",
+  },
+  workers: {
+    variable: 'WORKERS',
+    default: '1',
+    parse: wholeNumber(1, 64),
+    description: 'server processes on this machine',
+  },
+  pageCacheMb: {
+    variable: 'PAGE_CACHE_MB',
+    default: '64',
+    parse: wholeNumber(0, 16_384),
+    description:
+      'memory per process for rendered anonymous pages (see docs/architecture.md); `0` turns the page cache off',
+  },
+  liveStreamsPerClient: {
+    variable: 'LIVE_STREAMS_PER_CLIENT',
+    default: '20',
+    parse: wholeNumber(1, 100_000),
+    description:
+      'open live comment streams (SSE) per client address, per process; one more gets 429',
+  },
+  imageMaxMb: {
+    variable: 'IMAGE_MAX_MB',
+    default: '10',
+    parse: wholeNumber(1, 200),
+    description: 'largest image upload in megabytes; a larger one gets 413 and nothing is stored',
+  },
+  imageMaxMegapixels: {
+    variable: 'IMAGE_MAX_MEGAPIXELS',
+    default: '50',
+    parse: wholeNumber(1, 1_000),
+    description:
+      'most pixels an uploaded image may have, in millions (422 beyond: guards against decompression bombs)',
+  },
+  importMaxMb: {
+    variable: 'IMPORT_MAX_MB',
+    default: '512',
+    parse: wholeNumber(1, 100_000),
+    description:
+      'the largest WordPress or Disqus file `/admin/import` accepts (the command line has no limit)',
+  },
+};
 
 type Env = Readonly<Record<string, string | undefined>>;
 
+/** A blank variable counts as unset. */
 function read(env: Env, name: string): string | undefined {
   const value = env[name];
   return value === undefined || value.trim() === '' ? undefined : value.trim();
 }
 
-function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
-  const raw = read(env, name);
-  if (raw === undefined) return fallback;
-  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `must be a whole number, got ${quote(raw)}`);
-  const value = Number(raw);
-  if (value < min || value > max) {
-    throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
-  }
-  return value;
-}
-
-function url(name: string, raw: string, protocols: readonly string[]): URL {
-  let parsed: URL;
-  try {
-    parsed = new URL(raw);
-  } catch {
-    throw new ConfigError(name, `is not a valid URL: ${quote(redacted(raw))}`);
-  }
-  if (!protocols.includes(parsed.protocol)) {
-    throw new ConfigError(
-      name,
-      `must start with ${protocols.map((p) => `${p}//`).join(' or ')}, got ${quote(redacted(raw))}`,
-    );
-  }
-  return parsed;
-}
-
-function flag(env: Env, name: string, fallback: boolean): boolean {
-  const raw = read(env, name);
-  if (raw === undefined) return fallback;
-  if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
-  if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
-  throw new ConfigError(name, `must be 1 or 0, got ${quote(raw)}`);
-}
-
-/** Names proxy-addr understands besides addresses and CIDR ranges. */
-const proxyRangeNames = ['loopback', 'linklocal', 'uniquelocal'];
-
-function proxyAddress(entry: string): boolean {
-  if (proxyRangeNames.includes(entry)) return true;
-  const [address = '', range, ...extra] = entry.split('/');
-  const family = isIP(address);
-  if (family === 0 || extra.length > 0) return false;
-  if (range === undefined) return true;
-  if (/^\d+$/.test(range)) return Number(range) <= (family === 4 ? 32 : 128);
-  return family === 4 && isIP(range) === 4; // a netmask such as 255.255.0.0
-}
-
-function trustedProxies(env: Env): false | readonly string[] {
-  const raw = read(env, 'TRUST_PROXY');
-  if (raw === undefined) return false;
-  const entries = raw
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-  const bad = entries.find((entry) => !proxyAddress(entry));
-  if (bad !== undefined) {
-    throw new ConfigError(
-      'TRUST_PROXY',
-      `must be a comma-separated list of IP addresses or CIDR ranges, got ${quote(bad)}`,
-    );
-  }
-  return Object.freeze(entries);
-}
-
-/** BASE_URL is prefixed to paths, so it cannot carry a query or fragment of its own. */
-function baseUrlFrom(raw: string): string {
-  const parsed = url('BASE_URL', raw, ['http:', 'https:']);
-  if (parsed.search || parsed.hash) {
-    throw new ConfigError('BASE_URL', `must not have a query or fragment, got ${quote(raw)}`);
-  }
-  return parsed.toString().replace(/\/+$/, '');
-}
-
-/** The origin a browser would use for HOST:PORT; wildcard binds are reached as localhost. */
-function defaultBaseUrl(host: string, port: number): string {
-  const name = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
-  return `http://${isIP(name) === 6 ? `[${name}]` : name}:${port}`;
+function valueOf<T>(row: Setting<T>, env: Env, context: Context): T {
+  const raw = read(env, row.variable);
+  if (raw !== undefined) return row.parse(raw, row.variable, context);
+  if (row.default !== undefined) return row.parse(row.default, row.variable, context);
+  return row.unset.value(context);
 }
 
 export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
-  const port = integer(env, 'PORT', 3000, 0, 65535);
-  const host = read(env, 'HOST') ?? 'localhost';
-  const dataDir = path.resolve(cwd, read(env, 'DATA_DIR') ?? './data');
-
-  const rawDatabaseUrl = read(env, 'DATABASE_URL');
-  const databaseUrl =
-    rawDatabaseUrl === undefined
-      ? null
-      : url('DATABASE_URL', rawDatabaseUrl, ['postgres:', 'postgresql:']).toString();
-
-  const rawBaseUrl = read(env, 'BASE_URL');
-  const baseUrl = rawBaseUrl === undefined ? defaultBaseUrl(host, port) : baseUrlFrom(rawBaseUrl);
-
-  const rawSmtpUrl = read(env, 'SMTP_URL');
-  const smtpUrl =
-    rawSmtpUrl === undefined ? null : url('SMTP_URL', rawSmtpUrl, ['smtp:', 'smtps:']).toString();
-
-  const rawLevel = read(env, 'LOG_LEVEL') ?? 'info';
-  if (!logLevels.includes(rawLevel as LogLevel)) {
-    throw new ConfigError(
-      'LOG_LEVEL',
-      `must be one of ${logLevels.join(', ')}, got ${quote(rawLevel)}`,
-    );
-  }
-
-  const trustProxy = trustedProxies(env);
-
-  return Object.freeze({
-    port,
-    host,
-    dataDir,
-    databaseUrl,
-    baseUrl,
-    smtpUrl,
-    demo: flag(env, 'DEMO', true),
-    logLevel: rawLevel as LogLevel,
-    trustProxy,
-    workers: integer(env, 'WORKERS', 1, 1, 64),
-    pageCacheMb: integer(env, 'PAGE_CACHE_MB', 64, 0, 16_384),
-    liveStreamsPerClient: integer(env, 'LIVE_STREAMS_PER_CLIENT', 20, 1, 100_000),
-    imageMaxMb: integer(env, 'IMAGE_MAX_MB', 10, 1, 200),
-    imageMaxMegapixels: integer(env, 'IMAGE_MAX_MEGAPIXELS', 50, 1, 1_000),
-    importMaxMb: integer(env, 'IMPORT_MAX_MB', 512, 1, 100_000),
-  });
+  const settled: { -readonly [K in keyof Config]?: Config[K] } = {};
+  const settle = <K extends keyof Config>(key: K) => {
+    settled[key] = valueOf(configTable[key], env, { cwd, settled });
+  };
+  for (const key of Object.keys(configTable) as (keyof Config)[]) settle(key);
+  // Complete: the table's type has a row for every field, and each row was settled above.
+  return Object.freeze(settled as Config);
 }
 
-/** Documentation of each variable, printed by `broadsheet --help` and kept in the README. */
-export const configDocs: readonly (readonly [string, string, string])[] = [
-  ['PORT', '3000', 'TCP port to listen on'],
-  ['HOST', 'localhost', 'interface to bind (0.0.0.0 for all)'],
-  ['DATA_DIR', './data', 'folder for the SQLite database and uploaded images (DATA_DIR/images)'],
-  ['DATABASE_URL', '(unset)', 'postgres://… selects PostgreSQL; unset = SQLite in DATA_DIR'],
-  ['BASE_URL', 'http://HOST:PORT', 'public URL used in links, feeds and emails'],
-  ['SMTP_URL', '(unset)', 'smtp:// or smtps:// mail server; unset = outbox + log'],
-  ['DEMO', '1', '0 = do not load demo content into an empty database'],
-  ['LOG_LEVEL', 'info', 'fatal, error, warn, info, debug, trace or silent'],
-  [
-    'TRUST_PROXY',
-    '(unset)',
-    'comma-separated proxy addresses/CIDRs whose X-Forwarded-For is trusted',
-  ],
-  ['WORKERS', '1', 'server processes on this machine'],
-  [
-    'LIVE_STREAMS_PER_CLIENT',
-    '20',
-    'open live comment streams per client address, per process (then 429)',
-  ],
-  ['IMAGE_MAX_MB', '10', 'largest image upload in megabytes (then 413)'],
-  [
-    'IMAGE_MAX_MEGAPIXELS',
-    '50',
-    'most pixels an uploaded image may have, in millions (then 422; guards against decompression bombs)',
-  ],
-  ['IMPORT_MAX_MB', '512', 'largest WordPress or Disqus file the admin import page accepts'],
-];
+/** The default column as Markdown: the default text, or what leaving the variable unset means. */
+export function shownDefault(row: Setting<unknown>): string {
+  return row.default !== undefined ? `\`${row.default}\`` : row.unset.shown;
+}
+
+const plain = (markdown: string) => markdown.replaceAll('`', '');
+
+/** Words joined into lines of at most `width` columns, continued under the first one. */
+function wrapped(text: string, indent: number, width: number): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line !== '' && indent + line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line === '' ? word : `${line} ${word}`;
+    }
+  }
+  lines.push(line);
+  return lines.join(`\n${' '.repeat(indent)}`);
+}
+
+/** The environment section of `broadsheet --help`: one entry a variable, 100 columns wide. */
+export function environmentHelp(): string {
+  const rows: readonly Setting<unknown>[] = Object.values(configTable);
+  // Text starts in column 29, like the commands list above it in the help.
+  const nameWidth = Math.max(25, ...rows.map((row) => row.variable.length));
+  return rows
+    .map((row) => {
+      const shown = plain(shownDefault(row));
+      const text = `${plain(row.description)} (${shown === 'unset' ? 'unset by default' : `default: ${shown}`})`;
+      return `  ${row.variable.padEnd(nameWidth)}  ${wrapped(text, nameWidth + 4, 100)}`;
+    })
+    .join('\n');
+}

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /** The `broadsheet` command. */
 import { parseArgs } from 'node:util';
-import { ConfigError, configDocs, loadConfig, type Config } from '../config.js';
+import { ConfigError, environmentHelp, loadConfig, type Config } from '../config.js';
 import { isRole, roles } from '../domain/user.js';
 import { AppError } from '../errors.js';
 import { createServices } from '../services/index.js';
@@ -24,7 +24,7 @@ Commands:
 Run "broadsheet <command> --help" for a command's options.
 
 Environment:
-${configDocs.map(([name, def, doc]) => `  ${name.padEnd(13)} ${doc} (default ${def})`).join('\n')}
+${environmentHelp()}
 `,
   serve: `Usage: broadsheet serve
 

@@ -21,7 +21,7 @@ import type { Store } from '../store/types.js';
 import type { SiteContext } from '../views/context.js';
 import { AssetRegistry } from './assets.js';
 import { LiveHub } from './live.js';
-import { commentJson } from './routes/api/comments.js';
+import { commentJson } from './serializers/comments.js';
 import { resolveLimits, type Limits } from './limits.js';
 import { PageCache } from './page-cache.js';
 import { authentication, sessionCookieName } from './plugins/auth.js';

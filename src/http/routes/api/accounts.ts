@@ -2,7 +2,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import type { User } from '../../../domain/user.js';
 import type { Services } from '../../../services/index.js';
 import type { Limits } from '../../limits.js';
 import {
@@ -12,19 +11,7 @@ import {
   type CookieSettings,
 } from '../../plugins/auth.js';
 import { limiter } from '../../plugins/rate-limits.js';
-
-export function userJson(user: User) {
-  return {
-    id: user.id,
-    name: user.name,
-    slug: user.slug,
-    role: user.role,
-    email: user.email,
-    emailVerified: user.emailVerifiedAt !== null,
-    suspendedUntil: user.suspendedUntil,
-    createdAt: user.createdAt,
-  };
-}
+import { userJson } from '../../serializers/users.js';
 
 const Credentials = Type.Object(
   {

@@ -1,35 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { articlePath, type Article } from '../../../domain/article.js';
 import { isNewsroom } from '../../../domain/workflow.js';
 import type { Services } from '../../../services/index.js';
-import { imageJson } from './images.js';
+import { articleJson } from '../../serializers/articles.js';
 import { ArticleList } from './schemas.js';
-
-export function articleJson(article: Article, baseUrl: string) {
-  return {
-    id: article.id,
-    slug: article.slug,
-    url: baseUrl + articlePath(article),
-    headline: article.headline,
-    standfirst: article.standfirst,
-    body: article.body,
-    section: article.section,
-    tags: article.tags,
-    authors: article.authors,
-    dateline: article.dateline,
-    status: article.status,
-    publishedAt: article.publishedAt,
-    updatedAt: article.updatedAt,
-    publishAt: article.publishAt,
-    version: article.version,
-    commentCount: article.commentCount,
-    corrections: article.corrections,
-    returned: article.returned,
-    mainImage: article.mainImage ? imageJson(article.mainImage, baseUrl) : null,
-  };
-}
 
 const errorResponses = {
   400: Type.Ref('Error'),

@@ -2,28 +2,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { isPlaceholder, type Comment } from '../../../domain/comment.js';
 import { flattenThreads } from '../../../services/comments.js';
 import type { Services } from '../../../services/index.js';
 import { requireRole } from '../../plugins/auth.js';
+import { commentJson } from '../../serializers/comments.js';
 import { CommentList } from './schemas.js';
-
-export function commentJson(comment: Comment) {
-  const gone = isPlaceholder(comment);
-  return {
-    id: comment.id,
-    articleId: comment.articleId,
-    parentId: comment.parentId,
-    body: gone ? '' : comment.body,
-    html: gone ? '' : comment.html,
-    author: gone ? null : { ...comment.author, guest: comment.author.id === null },
-    status: comment.status,
-    depth: comment.depth,
-    createdAt: comment.createdAt,
-    editedAt: comment.editedAt,
-    reactions: comment.reactionCount,
-  };
-}
 
 const errors = {
   400: Type.Ref('Error'),

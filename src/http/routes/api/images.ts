@@ -6,44 +6,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { fallbackOf, imagePath, responsiveVariants, type Image } from '../../../domain/image.js';
 import { imageLimits } from '../../../domain/image.js';
 import { newsroomRoles } from '../../../domain/workflow.js';
 import { AppError } from '../../../errors.js';
 import type { Services } from '../../../services/index.js';
 import { requireRole } from '../../plugins/auth.js';
 import { acceptUploads, uploadFrom } from '../upload-parsing.js';
-import { articleJson } from './articles.js';
-
-export function imageJson(image: Image, baseUrl: string) {
-  const url = (file: string) => baseUrl + imagePath(file);
-  const fallback = fallbackOf(image);
-  return {
-    id: image.id,
-    originalName: image.originalName,
-    format: image.format,
-    width: image.width,
-    height: image.height,
-    alt: image.alt,
-    decorative: image.decorative,
-    caption: image.caption,
-    credit: image.credit,
-    url: fallback ? url(fallback.file) : '',
-    srcset: responsiveVariants(image)
-      .map((v) => `${url(v.file)} ${v.width}w`)
-      .join(', '),
-    variants: image.variants.map((v) => ({
-      purpose: v.purpose,
-      width: v.width,
-      height: v.height,
-      format: v.format,
-      url: url(v.file),
-      bytes: v.bytes,
-    })),
-    uploadedBy: image.uploadedBy,
-    createdAt: image.createdAt,
-  };
-}
+import { articleJson } from '../../serializers/articles.js';
+import { imageJson } from '../../serializers/images.js';
 
 const errors = {
   400: Type.Ref('Error'),

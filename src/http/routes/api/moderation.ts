@@ -4,11 +4,11 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { reasonCodes, isReasonCode } from '../../../domain/moderation/types.js';
 import { reportReasons } from '../../../domain/moderation/reports.js';
-import { queueActions, type QueueItem } from '../../../services/moderation.js';
+import { queueActions } from '../../../services/moderation.js';
 import type { Services } from '../../../services/index.js';
 import { queueTabs } from '../../../store/types.js';
 import { requireRole } from '../../plugins/auth.js';
-import { commentJson } from './comments.js';
+import { queueItemJson } from '../../serializers/moderation.js';
 
 const errors = {
   400: Type.Ref('Error'),
@@ -49,35 +49,6 @@ const QueueItemBody = Type.Object({
     banned: Type.Boolean(),
   }),
 });
-
-export function queueItemJson(item: QueueItem, baseUrl: string) {
-  const { comment, author } = item;
-  return {
-    comment: commentJson(comment),
-    reasons: comment.reasons,
-    featured: comment.featuredAt !== null,
-    rejectionReason: comment.rejectionReason,
-    openReports: comment.openReports,
-    article: item.article
-      ? { id: item.article.id, headline: item.article.headline, url: baseUrl + item.article.path }
-      : null,
-    parent: item.parent ? commentJson(item.parent) : null,
-    reports: item.reports.map((r) => ({
-      reason: r.reason,
-      text: r.text,
-      reporter: r.reporter,
-      createdAt: r.createdAt,
-      resolved: r.resolvedAt !== null,
-    })),
-    authorRecord: {
-      memberSince: author.user?.createdAt ?? null,
-      approved: author.approved,
-      rejected: author.rejected,
-      suspendedUntil: author.user?.suspendedUntil ?? null,
-      banned: author.user?.bannedAt != null,
-    },
-  };
-}
 
 export function moderationApi(fastify: FastifyInstance, services: Services, baseUrl: string) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();

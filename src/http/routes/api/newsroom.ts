@@ -11,9 +11,9 @@ import type { Article } from '../../../domain/article.js';
 import { editorRoles, newsroomRoles } from '../../../domain/workflow.js';
 import type { Services } from '../../../services/index.js';
 import { StaleEditError, limits } from '../../../services/newsroom.js';
-import type { ArticleRevision } from '../../../store/types.js';
 import { requireRole } from '../../plugins/auth.js';
-import { articleJson } from './articles.js';
+import { articleJson } from '../../serializers/articles.js';
+import { revisionJson } from '../../serializers/revisions.js';
 import { ConflictBody, Correction, Revision, RevisionDetail } from './schemas.js';
 
 const errors = {
@@ -44,25 +44,6 @@ const Fields = {
     Type.Array(Text(200), { maxItems: 20, description: "editor's picks: article ids or slugs" }),
   ),
 };
-
-function revisionJson(r: ArticleRevision) {
-  return {
-    version: r.version,
-    savedAt: r.savedAt,
-    savedBy: r.savedBy,
-    substantive: r.substantive,
-    note: r.note,
-    headline: r.content.headline,
-    slug: r.content.slug,
-    section: r.content.sectionSlug,
-    standfirst: r.content.standfirst,
-    body: r.content.body,
-    dateline: r.content.dateline,
-    authorIds: r.content.authorIds,
-    tags: r.content.tags,
-    relatedIds: r.content.relatedIds,
-  };
-}
 
 export function newsroomApi(fastify: FastifyInstance, services: Services, baseUrl: string): void {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
