@@ -3,7 +3,6 @@
  * plain forms; newsroom.js only adds autosave of drafts.
  */
 import { articlePath, type Article, type ArticleSummary } from '../../../domain/article.js';
-import { splitBody } from '../../../domain/body.js';
 import type { CommentOverride } from '../../../domain/comment-settings.js';
 import type { NewsroomItem, Section } from '../../../store/types.js';
 import type { PageContext } from '../../context.js';
@@ -11,9 +10,8 @@ import { textDiff } from '../../diff.js';
 import { formatDateTime, joinNames } from '../../format.js';
 import { doneBanner, errorSummary, postForm, submitButton, type FormProblem } from '../../forms.js';
 import { html, raw, type SafeHtml } from '../../html.js';
-import { renderArticleMarkdown } from '../../markdown.js';
 import type { Image } from '../../../domain/image.js';
-import { figure, sizes } from '../../image.js';
+import { articleBody, articleHeader, mainImage, type ArticleHeading } from '../article-content.js';
 import { correctionNotice } from '../corrections.js';
 import { imagePanel, type ImagePanel } from './article-images.js';
 import { adminPage } from './page.js';
@@ -201,44 +199,33 @@ export interface EditorPermissions {
   editor: boolean;
 }
 
-/** The preview: the same markup and classes as the article page's header and body. */
+/** The preview: the article page's header and body, with notes where readers would miss something. */
 export function previewOf(
   form: ArticleForm,
   props: {
     sectionName: string;
     authorNames: string[];
     inline: Map<string, ArticleSummary>;
-    mainImage?: Image | null;
-    images?: Map<string, Image>;
+    mainImage: Image | null;
+    images: Map<string, Image>;
   },
 ): SafeHtml {
+  const heading: ArticleHeading = {
+    section: { slug: form.section, name: props.sectionName },
+    headline: form.headline,
+    standfirst: form.standfirst,
+    authors: props.authorNames.map((name) => ({ name })),
+    dateline: form.dateline,
+    publishedAt: null,
+    updatedAt: null,
+    updateNote: null,
+  };
   return html`<section class="preview" aria-labelledby="preview-heading">
     <h2 id="preview-heading">Preview</h2>
     <div class="article preview__article">
-      <header class="article__header">
-        <p class="kicker">${props.sectionName}</p>
-        <p class="preview__headline">${form.headline}</p>
-        ${form.standfirst ? html`<p class="standfirst">${form.standfirst}</p>` : ''}
-        ${props.authorNames.length ? html`<p class="byline">By ${joinNames(props.authorNames)}</p>` : ''}
-        ${form.dateline ? html`<p class="article-meta"><span class="dateline">${form.dateline}</span></p>` : ''}
-      </header>
-      ${props.mainImage ? figure(props.mainImage, { sizes: sizes.article, lazy: false, className: 'main-image' }) : ''}
-      <div class="article__body">
-        ${splitBody(form.body).map((part) => {
-          if (part.kind === 'markdown') return raw(renderArticleMarkdown(part.text));
-          if (part.kind === 'image') {
-            const image = props.images?.get(part.id);
-            return image
-              ? figure(image, { sizes: sizes.article, lazy: true })
-              : html`<p><em>No uploaded image “${part.id}”: readers will not see this.</em></p>`;
-          }
-          const target = props.inline.get(part.slug);
-          return html`<aside class="inline-related" aria-label="Related story">
-            <p class="label">Related</p>
-            <p>${target ? html`<a href="${articlePath(target)}">${target.headline}</a>` : html`<em>No published article “${part.slug}”: readers will not see this.</em>`}</p>
-          </aside>`;
-        })}
-      </div>
+      ${articleHeader(heading, { headline: 'paragraph', links: false })}
+      ${mainImage(props.mainImage)}
+      ${articleBody(form.body, props, { notes: true })}
     </div>
   </section>`;
 }
