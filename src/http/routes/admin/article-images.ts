@@ -14,7 +14,7 @@ import { canEdit } from '../../../domain/workflow.js';
 import { AppError, badRequest } from '../../../errors.js';
 import type { Services } from '../../../services/index.js';
 import type { ImageDetails } from '../../../store/types.js';
-import type { articleNotices } from '../../../views/pages/admin/articles.js';
+import type { articleNotices } from '../../../views/pages/admin/article-status.js';
 import type { MultipartBody } from '../../multipart.js';
 import { acceptUploads, detailsFrom, uploadFrom } from '../upload-parsing.js';
 

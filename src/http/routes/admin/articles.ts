@@ -20,15 +20,14 @@ import { badRequest } from '../../../errors.js';
 import type { Services } from '../../../services/index.js';
 import { StaleEditError, type ArticleFields } from '../../../services/newsroom.js';
 import type { FormProblem } from '../../../views/forms.js';
+import { articleEditorView } from '../../../views/pages/admin/article-editor.js';
+import { blankForm, formOf, type ArticleForm } from '../../../views/pages/admin/article-fields.js';
+import { articleListView } from '../../../views/pages/admin/article-list.js';
+import { previewOf } from '../../../views/pages/admin/article-preview.js';
 import {
-  articleEditorView,
-  articleListView,
   articleNotices,
-  formOf,
-  previewOf,
-  type ArticleForm,
   type EditorPermissions,
-} from '../../../views/pages/admin/articles.js';
+} from '../../../views/pages/admin/article-status.js';
 import {
   applyPick,
   pickActionOf,
@@ -220,7 +219,7 @@ export function articleAdminPages(
       extra.form ??
       (article
         ? formOf(article, await newsroom.relatedSlugs(article))
-        : { ...formFrom({}, 0), authors: user.slug, section: sections[0]?.slug ?? '' });
+        : { ...blankForm(), authors: user.slug, section: sections[0]?.slug ?? '' });
     const preview = extra.preview
       ? previewOf(form, {
           sectionName: sections.find((s) => s.slug === form.section)?.name ?? form.section,
