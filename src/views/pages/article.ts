@@ -1,38 +1,16 @@
-import { articlePath, type ArticleSummary } from '../../domain/article.js';
-import { splitBody } from '../../domain/body.js';
+import { articlePath } from '../../domain/article.js';
 import type { ArticlePage } from '../../services/reading.js';
 import type { PageContext } from '../context.js';
-import { formatDateTime, formatDay, plural } from '../format.js';
-import { html, raw, type SafeHtml } from '../html.js';
+import { formatDay, plural } from '../format.js';
+import { html, type SafeHtml } from '../html.js';
 import { icons } from '../icons.js';
 import { layout } from '../layout.js';
-import { renderArticleMarkdown } from '../markdown.js';
-import { figure, sizes } from '../image.js';
 import { articleMetadata } from '../structured-data.js';
 import { adjustPanel } from './adjust-panel.js';
+import { articleBody, articleHeader, mainImage } from './article-content.js';
 import { correctionsBlock } from './corrections.js';
 import { commentsSection, type CommentFormState, type PersonalComments } from './comments.js';
 import type { CommentViewerState } from '../../services/comments.js';
-
-function body(page: ArticlePage): SafeHtml {
-  return html`${splitBody(page.article.body).map((part) => {
-    if (part.kind === 'markdown') return raw(renderArticleMarkdown(part.text));
-    if (part.kind === 'image') {
-      const image = page.images.get(part.id);
-      return image ? figure(image, { sizes: sizes.article, lazy: true }) : '';
-    }
-    const target = page.inline.get(part.slug);
-    // A pick that is not (or no longer) published is simply left out.
-    return target ? inlineRelated(target) : '';
-  })}`;
-}
-
-function inlineRelated(a: ArticleSummary): SafeHtml {
-  return html`<aside class="inline-related" aria-label="Related story">
-    <p class="label">Related</p>
-    <p><a href="${articlePath(a)}">${a.headline}</a></p>
-  </aside>`;
-}
 
 function toolbar(page: ArticlePage, path: string): SafeHtml {
   const n = page.article.commentCount;
@@ -109,23 +87,15 @@ export function articlePageView(
   const printComments = print && options.printComments === true;
   const main = html`${print ? printNotice(path, printComments) : ''}
     <article class="article" aria-labelledby="headline">
-      <header class="article__header">
-        <p class="kicker"><a href="/${a.section.slug}">${a.section.name}</a></p>
-        <h1 id="headline">${a.headline}</h1>
-        ${a.standfirst ? html`<p class="standfirst">${a.standfirst}</p>` : ''}
-        ${print ? '' : toolbar(page, path)}
-        ${a.authors.length ? html`<p class="byline">By ${a.authors.map((p, i) => html`${i === 0 ? '' : i === a.authors.length - 1 ? ' and ' : ', '}<a rel="author" href="/author/${p.slug}">${p.name}</a>`)}</p>` : ''}
-        <p class="article-meta">
-          ${a.dateline ? html`<span class="dateline">${a.dateline}</span>` : ''}
-          ${a.publishedAt ? html`<span>Published <time datetime="${a.publishedAt}">${formatDateTime(a.publishedAt)}</time></span>` : ''}
-          ${a.updatedAt ? html`<span>Updated <time datetime="${a.updatedAt}">${formatDateTime(a.updatedAt)}</time></span>` : ''}
-        </p>
-        ${a.updatedAt && a.updateNote ? html`<p class="update-note"><strong>Update:</strong> ${a.updateNote}</p>` : ''}
-        ${printSource(url, print ? (options.now ?? new Date()) : undefined)}
-      </header>
-      ${a.mainImage ? figure(a.mainImage, { sizes: sizes.article, lazy: false, className: 'main-image' }) : ''}
+      ${articleHeader(a, {
+        headline: 'h1',
+        links: true,
+        ...(print ? {} : { tools: toolbar(page, path) }),
+        footer: printSource(url, print ? (options.now ?? new Date()) : undefined),
+      })}
+      ${mainImage(a.mainImage)}
       ${correctionsBlock(topNotices, 'top', 'corrections-heading')}
-      <div class="article__body">${body(page)}</div>
+      ${articleBody(a.body, page, { notes: false })}
       ${correctionsBlock(bottomNotices, 'bottom', topNotices.length ? 'corrections-more-heading' : 'corrections-heading')}
       ${
         a.tags.length

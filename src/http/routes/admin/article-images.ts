@@ -4,7 +4,7 @@
  * the body. Each answers like the other editor buttons: back to the editor with a notice, or the
  * editor with the refusal.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Article } from '../../../domain/article.js';
@@ -14,17 +14,9 @@ import { canEdit } from '../../../domain/workflow.js';
 import { AppError, badRequest } from '../../../errors.js';
 import type { Services } from '../../../services/index.js';
 import type { ImageDetails } from '../../../store/types.js';
-import type { articleNotices } from '../../../views/pages/admin/articles.js';
 import type { MultipartBody } from '../../multipart.js';
 import { acceptUploads, detailsFrom, uploadFrom } from '../upload-parsing.js';
-
-export type EditorAction = (
-  request: FastifyRequest,
-  reply: FastifyReply,
-  id: string,
-  work: (user: User) => Promise<Article>,
-  done: (a: Article) => keyof typeof articleNotices,
-) => Promise<unknown>;
+import type { EditorAction } from './article-editor-page.js';
 
 const Params = Type.Object({ id: Type.String({ maxLength: 100 }) });
 

@@ -1,0 +1,195 @@
+/**
+ * The article editor page as every article route shows it: for a new or a saved article, with
+ * the form as sent, a problem, a preview, a stale save's conflict or a related-picker step; and
+ * `act`, how each button under the form answers. Also the small pieces the article routes share.
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import type { Article, ArticleSummary } from '../../../domain/article.js';
+import type { User } from '../../../domain/user.js';
+import { canEdit, canTransition, isEditor } from '../../../domain/workflow.js';
+import { megabytes } from '../../../services/images.js';
+import type { Services } from '../../../services/index.js';
+import type { FormProblem } from '../../../views/forms.js';
+import { articleEditorView } from '../../../views/pages/admin/article-editor.js';
+import { blankForm, formOf, type ArticleForm } from '../../../views/pages/admin/article-fields.js';
+import type { ImagePanel } from '../../../views/pages/admin/article-images.js';
+import { previewOf } from '../../../views/pages/admin/article-preview.js';
+import type {
+  articleNotices,
+  EditorPermissions,
+} from '../../../views/pages/admin/article-status.js';
+import {
+  pickMessage,
+  type PickAction,
+  type PickerStory,
+} from '../../../views/pages/admin/related-picker.js';
+import { sendPage } from '../../plugins/pages.js';
+import { attempt, type FormPageDeps } from '../forms.js';
+
+export const Text = (maxLength: number) => Type.Optional(Type.String({ maxLength }));
+export const Params = Type.Object({ id: Type.String({ maxLength: 100 }) });
+export const me = (request: FastifyRequest) => request.viewer!.user;
+
+/** A comma-separated field (tags, authors, related stories) as its trimmed, non-empty items. */
+export const commaList = (value: string | undefined) =>
+  (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+/** What the editor shows besides the article. */
+export interface EditorExtra {
+  form?: ArticleForm;
+  problem?: FormProblem;
+  done?: string | undefined;
+  preview?: boolean;
+  conflict?: Article;
+  status?: number;
+  /** A related-picker button was pressed: what it did, and the picks before it. */
+  pick?: { action: PickAction; before: string[] };
+}
+
+/** A button under the editor: redirect back with a notice, or show the editor with the refusal. */
+export type EditorAction = (
+  request: FastifyRequest,
+  reply: FastifyReply,
+  id: string,
+  work: (user: User) => Promise<Article>,
+  done: (a: Article) => keyof typeof articleNotices,
+) => Promise<unknown>;
+
+export interface ArticleEditor {
+  /** The editor page, for a new article (null) or an existing one. */
+  show(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    article: Article | null,
+    extra?: EditorExtra,
+  ): Promise<FastifyReply>;
+  act: EditorAction;
+}
+
+function permissions(user: User, article: Article | null): EditorPermissions {
+  if (!article) return { edit: true, submit: false, editor: isEditor(user.role) };
+  return {
+    edit: canEdit(user, article),
+    submit: canTransition(user, article, 'submit'),
+    editor: isEditor(user.role),
+  };
+}
+
+const story = (a: ArticleSummary): PickerStory => ({
+  slug: a.slug,
+  headline: a.headline,
+  sectionName: a.section.name,
+  status: a.status,
+  publishedAt: a.publishedAt,
+});
+
+export function articleEditor(
+  services: Pick<Services, 'newsroom' | 'reading' | 'images' | 'comments' | 'search'>,
+  deps: Pick<FormPageDeps, 'pageContext'>,
+): ArticleEditor {
+  const { pageContext } = deps;
+  const newsroom = services.newsroom;
+
+  async function imagePanelFor(user: User, article: Article): Promise<ImagePanel> {
+    const [inBody, recent] = await Promise.all([
+      services.images.inBody(article.body),
+      services.images.recent(user, 20),
+    ]);
+    return {
+      inBody,
+      recent,
+      maxSize: megabytes(services.images.settings.maxBytes),
+      canEdit: canEdit(user, article),
+    };
+  }
+
+  /** The picks' headlines and, when something was searched for, the published matches. */
+  async function pickerState(
+    form: ArticleForm,
+    article: Article | null,
+    pick: { action: PickAction; before: string[] } | undefined,
+  ) {
+    const chosen = (await newsroom.relatedStories(commaList(form.related))).map(story);
+    const query = form.relatedQuery.trim();
+    const results = query
+      ? (await services.search.search(query, 1, 12)).hits
+          .map((h) => story(h.article))
+          .filter((s) => s.slug !== article?.slug && !chosen.some((c) => c.slug === s.slug))
+      : null;
+    const before = pick ? (await newsroom.relatedStories(pick.before)).map(story) : [];
+    return {
+      chosen,
+      query,
+      results,
+      said: pick ? pickMessage(pick.action, before, chosen, results) : '',
+      focus: pick !== undefined,
+    };
+  }
+
+  async function show(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    article: Article | null,
+    extra: EditorExtra = {},
+  ) {
+    const user = me(request);
+    const [ctx, sections, revisions] = await Promise.all([
+      pageContext(request),
+      services.reading.sections(),
+      article ? newsroom.revisions(user, article.id) : Promise.resolve([]),
+    ]);
+    const form =
+      extra.form ??
+      (article
+        ? formOf(article, await newsroom.relatedSlugs(article))
+        : { ...blankForm(), authors: user.slug, section: sections[0]?.slug ?? '' });
+    const preview = extra.preview
+      ? previewOf(form, {
+          sectionName: sections.find((s) => s.slug === form.section)?.name ?? form.section,
+          authorNames: await newsroom.authorNames(commaList(form.authors)),
+          inline: await newsroom.inlineFor(form.body),
+          mainImage: article?.mainImage ?? null,
+          images: await services.images.inBody(form.body),
+        })
+      : undefined;
+    const picker = await pickerState(form, article, extra.pick);
+    const page = articleEditorView(ctx, {
+      picker,
+      article,
+      form,
+      sections,
+      can: permissions(user, article),
+      problem: extra.problem,
+      done: extra.done,
+      preview,
+      ...(extra.conflict ? { conflict: extra.conflict } : {}),
+      revisionCount: revisions.length,
+      commentSettings:
+        article && isEditor(user.role)
+          ? await services.comments.articleSettings(article.id)
+          : undefined,
+      images: article ? await imagePanelFor(user, article) : undefined,
+    });
+    return sendPage(request, reply, page, { status: extra.status ?? 200 });
+  }
+
+  const act: EditorAction = async (request, reply, id, work, done) => {
+    const user = me(request);
+    const result = await attempt(() => work(user));
+    if (result.ok) {
+      return reply.redirect(`/admin/articles/${result.value.id}?done=${done(result.value)}`, 303);
+    }
+    if (result.error.status === 404 || result.error.status === 403) throw result.error;
+    const article = await newsroom.article(user, id);
+    return show(request, reply, article, {
+      problem: { message: result.error.message },
+      status: result.error.status,
+    });
+  };
+
+  return { show, act };
+}
