@@ -4,7 +4,7 @@
  * the account key the sign-in and reset rate limits count by.
  */
 import type { FastifyRequest } from 'fastify';
-import { AppError } from '../../errors.js';
+import { AppError, type Condition } from '../../errors.js';
 import type { Services } from '../../services/index.js';
 import type { PageContext, SiteContext } from '../../views/context.js';
 import type { FormProblem } from '../../views/forms.js';
@@ -42,11 +42,18 @@ export async function attempt<T>(work: () => Promise<T>): Promise<Attempt<T>> {
 }
 
 /**
- * The problem to show, and the field it concerns: the first whose pattern matches the message.
- * Services speak in sentences, not field names; an unmatched message still shows, in the summary.
+ * Where a form shows a service's errors: its inputs by the field an error names (the API's name
+ * for it), and, for an error that names none, by its condition. Anything else shows in the summary.
  */
-export function problemOf(error: AppError, fields: Record<string, RegExp> = {}): FormProblem {
-  const field = Object.entries(fields).find(([, pattern]) => pattern.test(error.message))?.[0];
+export interface FormFields {
+  fields?: Readonly<Record<string, string>>;
+  conditions?: Readonly<Partial<Record<Condition, string>>>;
+}
+
+/** The problem to show, and the form input it concerns: found from the error's field or condition, never its wording. */
+export function problemOf(error: AppError, where: FormFields = {}): FormProblem {
+  const byField = error.field === undefined ? undefined : where.fields?.[error.field];
+  const field = byField ?? where.conditions?.[error.condition];
   return field ? { message: error.message, field } : { message: error.message };
 }
 

@@ -16,7 +16,7 @@ import {
   isEditor,
   newsroomRoles,
 } from '../../../domain/workflow.js';
-import { badRequest } from '../../../errors.js';
+import { AppError } from '../../../errors.js';
 import type { Services } from '../../../services/index.js';
 import { StaleEditError, type ArticleFields } from '../../../services/newsroom.js';
 import type { FormProblem } from '../../../views/forms.js';
@@ -42,7 +42,7 @@ import { megabytes } from '../../../services/images.js';
 import { articleImagePages } from './article-images.js';
 import { requireRole } from '../../plugins/auth.js';
 import { sendPage } from '../../plugins/pages.js';
-import { attempt, doneMessage, problemOf, type FormPageDeps } from '../forms.js';
+import { attempt, doneMessage, problemOf, type FormFields, type FormPageDeps } from '../forms.js';
 
 const perPage = 50;
 const Text = (maxLength: number) => Type.Optional(Type.String({ maxLength }));
@@ -69,15 +69,18 @@ const EditForm = Type.Object(
 );
 type EditFormBody = Static<typeof EditForm>;
 
-const fieldPatterns: Record<string, RegExp> = {
-  headline: /headline/i,
-  slug: /slug/i,
-  standfirst: /standfirst/i,
-  body: /body/i,
-  dateline: /dateline/i,
-  authors: /author|newsroom staff/i,
-  tags: /tag/i,
-  related: /relate/i,
+/** The editor's inputs that show an error beside them; they carry the API's field names. */
+const editorFields: FormFields = {
+  fields: {
+    headline: 'headline',
+    slug: 'slug',
+    standfirst: 'standfirst',
+    body: 'body',
+    dateline: 'dateline',
+    authors: 'authors',
+    tags: 'tags',
+    related: 'related',
+  },
 };
 
 const list = (value: string | undefined) =>
@@ -310,7 +313,7 @@ export function articleAdminPages(
       if (!result.ok) {
         return editor(request, reply, null, {
           form,
-          problem: problemOf(result.error, fieldPatterns),
+          problem: problemOf(result.error, editorFields),
           status: result.error.status,
         });
       }
@@ -370,7 +373,7 @@ export function articleAdminPages(
       }
       return editor(request, reply, article, {
         form,
-        problem: problemOf(result.error, fieldPatterns),
+        problem: problemOf(result.error, editorFields),
         status: result.error.status,
       });
     },
@@ -499,10 +502,18 @@ export function articleAdminPages(
           const mode = (request.body.mode ?? '').trim();
           const hours = (request.body.autoCloseHours ?? '').trim();
           if (mode !== '' && !isCommentMode(mode)) {
-            throw badRequest('Choose open, pre-moderated, closed, or the site’s setting.');
+            throw new AppError(
+              'invalid_comment_mode',
+              'Choose open, pre-moderated, closed, or the site’s setting.',
+              { field: 'mode' },
+            );
           }
           if (hours !== '' && !/^[0-9]{1,6}$/.test(hours)) {
-            throw badRequest('Close comments after a whole number of hours (0 for never).');
+            throw new AppError(
+              'invalid_hours',
+              'Close comments after a whole number of hours (0 for never).',
+              { field: 'autoCloseHours' },
+            );
           }
           await services.comments.setArticleSettings(article.id, {
             mode: mode === '' ? null : mode,
