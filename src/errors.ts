@@ -106,6 +106,7 @@ export const conditions = {
   invalid_comment_mode: 'bad_request',
   invalid_hours: 'bad_request',
   invalid_report_reason: 'bad_request',
+  already_reported: 'conflict',
   own_comment: 'bad_request',
   own_account: 'bad_request',
   invalid_queue_action: 'bad_request',
