@@ -28,3 +28,10 @@ test('a field the form does not show stays in the summary', () => {
     message: 'There is no section "x".',
   });
 });
+
+test('a field name from the request marks nothing it does not own', () => {
+  const error = new AppError('too_long', 'A form field is too long.', { field: '__proto__' });
+  assert.deepEqual(problemOf(error, { fields: { body: 'body' } }), {
+    message: 'A form field is too long.',
+  });
+});

@@ -50,10 +50,17 @@ export interface FormFields {
   conditions?: Readonly<Partial<Record<Condition, string>>>;
 }
 
-/** The problem to show, and the form input it concerns: found from the error's field or condition, never its wording. */
+/** The problem to show, and the form input it concerns (by field or condition, never wording). */
 export function problemOf(error: AppError, where: FormFields = {}): FormProblem {
-  const byField = error.field === undefined ? undefined : where.fields?.[error.field];
-  const field = byField ?? where.conditions?.[error.condition];
+  const { fields = {}, conditions = {} } = where;
+  // Own keys only: a field name may come from the request (`__proto__` marks nothing).
+  const byField =
+    error.field !== undefined && Object.hasOwn(fields, error.field)
+      ? fields[error.field]
+      : undefined;
+  const field =
+    byField ??
+    (Object.hasOwn(conditions, error.condition) ? conditions[error.condition] : undefined);
   return field ? { message: error.message, field } : { message: error.message };
 }
 
