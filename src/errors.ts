@@ -1,8 +1,11 @@
 /**
- * One error model. An AppError carries a stable code, an HTTP status, a public message and an
- * optional private detail that is logged but never sent.
+ * One error model. An AppError names its condition: what went wrong, in a stable code that
+ * clients and forms rely on (never the message, which may be reworded). The catalogue below gives
+ * each condition its kind, and the kind its HTTP status, so a call site names the condition only.
+ * The error may name the input it concerns (`field`, in the API's field names); a private detail
+ * is logged, never sent. docs/api.md lists the conditions for API clients.
  */
-export const errorStatus = {
+export const kindStatus = {
   bad_request: 400,
   unauthorized: 401,
   forbidden: 403,
@@ -18,29 +21,171 @@ export const errorStatus = {
   unavailable: 503,
 } as const;
 
-export type ErrorCode = keyof typeof errorStatus;
+/** The general kind of a refusal; the API's `error.code`. */
+export type ErrorKind = keyof typeof kindStatus;
+
+export const conditions = {
+  // The request itself: its shape, its form data, its upload.
+  invalid_request: 'bad_request',
+  invalid_json: 'bad_request',
+  malformed_request: 'bad_request',
+  unreadable_form: 'bad_request',
+  one_file_only: 'bad_request',
+  too_long: 'bad_request',
+  too_many: 'bad_request',
+  invalid_cursor: 'bad_request',
+  body_too_large: 'payload_too_large',
+  file_too_large: 'payload_too_large',
+  unsupported_content_type: 'unsupported_media_type',
+  unsupported_upload: 'unsupported_media_type',
+  cross_site_request: 'forbidden',
+  form_expired: 'forbidden',
+  not_found: 'not_found',
+  file_not_found: 'not_found',
+  internal: 'internal',
+
+  // Accounts: signing up and in, passwords, addresses, links sent by email.
+  invalid_email: 'bad_request',
+  invalid_name: 'bad_request',
+  unknown_role: 'bad_request',
+  password_too_short: 'bad_request',
+  password_too_long: 'bad_request',
+  password_common: 'bad_request',
+  password_repeated: 'bad_request',
+  wrong_password: 'bad_request',
+  email_unchanged: 'bad_request',
+  invalid_link: 'bad_request',
+  email_taken: 'conflict',
+  admin_exists: 'conflict',
+  account_has_role: 'conflict',
+  account_has_bylines: 'conflict',
+  user_not_found: 'not_found',
+  sign_in_required: 'unauthorized',
+  sign_in_failed: 'unauthorized',
+  invalid_token: 'unauthorized',
+  account_banned: 'forbidden',
+  role_not_allowed: 'forbidden',
+
+  // The newsroom: articles, the workflow, corrections, images, profiles.
+  headline_required: 'bad_request',
+  section_required: 'bad_request',
+  unknown_section: 'bad_request',
+  invalid_slug: 'bad_request',
+  unknown_author: 'bad_request',
+  author_not_staff: 'bad_request',
+  unknown_article: 'bad_request',
+  invalid_tag: 'bad_request',
+  not_published: 'bad_request',
+  note_required: 'bad_request',
+  text_required: 'bad_request',
+  invalid_time: 'bad_request',
+  invalid_correction_kind: 'bad_request',
+  invalid_priority: 'bad_request',
+  invalid_photo: 'bad_request',
+  file_required: 'bad_request',
+  unknown_image: 'bad_request',
+  newsroom_only: 'forbidden',
+  editor_only: 'forbidden',
+  not_your_article: 'forbidden',
+  action_not_allowed: 'forbidden',
+  stale_version: 'conflict',
+  slug_taken: 'conflict',
+  invalid_transition: 'conflict',
+  status_changed: 'conflict',
+  already_retracted: 'conflict',
+  article_withdrawn: 'gone',
+  unsupported_image: 'unsupported_media_type',
+  authors_missing: 'rejected',
+  body_missing: 'rejected',
+  alt_text_missing: 'rejected',
+  image_missing: 'rejected',
+  unreadable_image: 'rejected',
+
+  // Comments and moderation.
+  body_required: 'bad_request',
+  invalid_comment_mode: 'bad_request',
+  invalid_hours: 'bad_request',
+  invalid_report_reason: 'bad_request',
+  already_reported: 'conflict',
+  own_comment: 'bad_request',
+  own_account: 'bad_request',
+  invalid_queue_action: 'bad_request',
+  nothing_chosen: 'bad_request',
+  invalid_sanction: 'bad_request',
+  invalid_duration: 'bad_request',
+  not_your_comment: 'forbidden',
+  author_sanctioned: 'forbidden',
+  staff_account: 'forbidden',
+  edit_window_passed: 'rejected',
+  comment_deleted: 'rejected',
+  comments_closed: 'rejected',
+  duplicate_comment: 'rejected',
+  banned_words: 'rejected',
+  comment_refused: 'rejected',
+  posting_too_fast: 'rate_limited',
+  too_many_attempts: 'rate_limited',
+  too_many_streams: 'rate_limited',
+
+  // Backups and imports, from the command line or the admin pages.
+  invalid_export: 'bad_request',
+  invalid_import: 'bad_request',
+  database_not_empty: 'conflict',
+} as const satisfies Record<string, ErrorKind>;
+
+/** What went wrong, stable across rewordings; the API's `error.condition`. */
+export type Condition = keyof typeof conditions;
+
+export interface ErrorOptions {
+  /** The input the error concerns, by the API's name for it (`slug`, `email`, `body`…). */
+  field?: string | undefined;
+  /** Logged, never sent. */
+  detail?: unknown;
+}
 
 export class AppError extends Error {
+  readonly kind: ErrorKind;
   readonly status: number;
+  readonly field: string | undefined;
+  readonly detail: unknown;
   /** Sent as Retry-After (429, 503). */
   retryAfterSeconds?: number;
   constructor(
-    readonly code: ErrorCode,
+    readonly condition: Condition,
     message: string,
-    readonly detail?: unknown,
+    options: ErrorOptions = {},
   ) {
     super(message);
     this.name = 'AppError';
-    this.status = errorStatus[code];
+    this.kind = conditions[condition];
+    this.status = kindStatus[this.kind];
+    this.field = options.field;
+    this.detail = options.detail;
   }
 }
 
-/** Too many requests; the caller may try again after this many seconds. */
-export function rateLimited(message: string, retryAfterSeconds: number): AppError {
-  const error = new AppError('rate_limited', message);
-  error.retryAfterSeconds = retryAfterSeconds;
-  return error;
+/** What an answer may say about an error: `code` is the kind, as it was before conditions. */
+export interface PublicError {
+  code: ErrorKind;
+  condition: Condition;
+  message: string;
+  field?: string;
+}
+
+export function publicError(error: AppError): PublicError {
+  return {
+    code: error.kind,
+    condition: error.condition,
+    message: error.message,
+    ...(error.field !== undefined ? { field: error.field } : {}),
+  };
 }
 
 export const notFound = (what = 'That page') => new AppError('not_found', `${what} was not found.`);
-export const badRequest = (message: string) => new AppError('bad_request', message);
+
+/** An input longer than its limit: the message says the limit, `field` which input. */
+export const tooLong = (field: string | undefined, message: string) =>
+  new AppError('too_long', message, { field });
+
+/** More items than allowed (authors, tags, comments chosen…). */
+export const tooMany = (field: string | undefined, message: string) =>
+  new AppError('too_many', message, { field });

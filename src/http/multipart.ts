@@ -3,7 +3,7 @@
  * memory, bounded by the route's body limit, so this only splits it. Text fields become strings;
  * file fields keep their bytes, their file name and declared type (which nothing trusts).
  */
-import { badRequest } from '../errors.js';
+import { AppError, tooMany } from '../errors.js';
 
 export interface UploadedFile {
   filename: string;
@@ -35,13 +35,17 @@ function headerParam(header: string, name: string): string | undefined {
 export function boundaryOf(contentType: string): string {
   const boundary = headerParam(contentType.replace(/^[^;]*/, ''), 'boundary');
   if (!boundary || boundary.length > 200) {
-    throw badRequest('The form could not be read: it has no multipart boundary.');
+    throw new AppError(
+      'unreadable_form',
+      'The form could not be read: it has no multipart boundary.',
+    );
   }
   return boundary;
 }
 
 export function parseMultipart(body: Buffer, contentType: string): MultipartBody {
-  const unreadable = () => badRequest('The form could not be read: the upload was incomplete.');
+  const unreadable = () =>
+    new AppError('unreadable_form', 'The form could not be read: the upload was incomplete.');
   const boundary = boundaryOf(contentType);
   const opening = Buffer.from(`--${boundary}`);
   const separator = Buffer.from(`\r\n--${boundary}`);
@@ -53,7 +57,7 @@ export function parseMultipart(body: Buffer, contentType: string): MultipartBody
     // After a boundary: "--" ends the body, CRLF starts a part.
     if (body[position] === 0x2d && body[position + 1] === 0x2d) return result;
     if (body[position] !== 0x0d || body[position + 1] !== 0x0a) throw unreadable();
-    if (parts >= maxParts) throw badRequest('The form has too many fields.');
+    if (parts >= maxParts) throw tooMany(undefined, 'The form has too many fields.');
     const start = position + 2;
     const end = body.indexOf(separator, start);
     if (end < 0) throw unreadable();

@@ -8,7 +8,7 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { once } from 'node:events';
 import type { Readable } from 'node:stream';
-import { AppError, badRequest } from '../errors.js';
+import { AppError, tooLong, tooMany } from '../errors.js';
 
 export interface StreamedUpload {
   fields: Record<string, string>;
@@ -40,10 +40,14 @@ export async function receiveUpload(
 ): Promise<StreamedUpload> {
   const boundary = param(contentType.replace(/^[^;]*/, ''), 'boundary');
   if (!boundary || boundary.length > 200) {
-    throw badRequest('The upload could not be read: it has no multipart boundary.');
+    throw new AppError(
+      'unreadable_form',
+      'The upload could not be read: it has no multipart boundary.',
+    );
   }
   const delimiter = Buffer.from(`\r\n--${boundary}`);
-  const incomplete = () => badRequest('The upload was incomplete. Try sending the file again.');
+  const incomplete = () =>
+    new AppError('unreadable_form', 'The upload was incomplete. Try sending the file again.');
   const fields: Record<string, string> = Object.create(null) as Record<string, string>;
   let file: StreamedUpload['file'] = null;
   let out: WriteStream | null = null;
@@ -59,7 +63,7 @@ export async function receiveUpload(
     file.size += data.length;
     if (file.size > options.maxBytes) {
       throw new AppError(
-        'payload_too_large',
+        'file_too_large',
         `The file is larger than ${Math.round(options.maxBytes / 1_000_000)} MB, the most this site accepts (IMPORT_MAX_MB).`,
       );
     }
@@ -69,7 +73,7 @@ export async function receiveUpload(
     if (state === 'file') return write(data);
     if (state === 'field' && field) {
       field.size += data.length;
-      if (field.size > maxFieldBytes) throw badRequest('A form field is too long.');
+      if (field.size > maxFieldBytes) throw tooLong(field.name, 'A form field is too long.');
       field.chunks.push(data);
     }
   };
@@ -97,12 +101,12 @@ export async function receiveUpload(
         }
         const headers = buffer.subarray(0, end).toString('utf8');
         buffer = buffer.subarray(end + 4);
-        if (++parts > maxFields) throw badRequest('The form has too many fields.');
+        if (++parts > maxFields) throw tooMany(undefined, 'The form has too many fields.');
         const disposition = /^content-disposition:(.*)$/im.exec(headers)?.[1] ?? '';
         const name = param(disposition, 'name') ?? '';
         const filename = param(disposition, 'filename');
         if (filename !== undefined) {
-          if (file) throw badRequest('Send one file at a time.');
+          if (file) throw new AppError('one_file_only', 'Send one file at a time.');
           options.beforeFile(fields);
           file = { path: options.path, name: filename.split(/[\\/]/).pop() ?? '', size: 0 };
           out = createWriteStream(options.path, { mode: 0o600 });

@@ -28,6 +28,12 @@ let decoyHash: Promise<string> | undefined;
 
 export const signInFailed = 'That email and password do not match an account.';
 
+/** A confirmation link (`?token=`) that is unknown, used or out of date. */
+const invalidLink = () =>
+  new AppError('invalid_link', 'That confirmation link is invalid or has expired.', {
+    field: 'token',
+  });
+
 function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('base64url');
 }
@@ -49,19 +55,23 @@ export class AccountService {
 
   checkPassword(password: string): void {
     const problem = passwordProblem(password, isCommonPassword);
-    if (problem) throw new AppError('bad_request', problem);
+    if (problem) throw new AppError(problem.condition, problem.message, { field: 'password' });
   }
 
   private checkEmail(raw: string): string {
     const email = normaliseEmail(raw);
-    if (!isEmail(email)) throw new AppError('bad_request', 'Enter a valid email address.');
+    if (!isEmail(email)) {
+      throw new AppError('invalid_email', 'Enter a valid email address.', { field: 'email' });
+    }
     return email;
   }
 
   private checkName(raw: string): string {
     const name = raw.trim().replace(/\s+/g, ' ');
     if (name.length < 1 || name.length > 60) {
-      throw new AppError('bad_request', 'Enter a display name of 1 to 60 characters.');
+      throw new AppError('invalid_name', 'Enter a display name of 1 to 60 characters.', {
+        field: 'name',
+      });
     }
     return name;
   }
@@ -104,8 +114,9 @@ export class AccountService {
     this.checkPassword(input.password);
     if (await this.store.users.byEmail(email)) {
       throw new AppError(
-        'conflict',
+        'email_taken',
         'An account with that email already exists. Sign in or reset the password.',
+        { field: 'email' },
       );
     }
     const user = await this.store.users.create({
@@ -140,12 +151,10 @@ export class AccountService {
 
   async verifyEmail(token: string): Promise<User> {
     const found = await this.consume('verify_email', token);
-    if (!found?.userId)
-      throw new AppError('bad_request', 'That confirmation link is invalid or has expired.');
+    if (!found?.userId) throw invalidLink();
     await this.store.users.markEmailVerified(found.userId, new Date().toISOString());
     const user = await this.store.users.byId(found.userId);
-    if (!user)
-      throw new AppError('bad_request', 'That confirmation link is invalid or has expired.');
+    if (!user) throw invalidLink();
     return user;
   }
 
@@ -157,11 +166,11 @@ export class AccountService {
     if (!user || !stored) {
       decoyHash ??= hashPassword(randomBytes(16).toString('hex'));
       await verifyPassword(String(password), await decoyHash);
-      throw new AppError('unauthorized', signInFailed);
+      throw new AppError('sign_in_failed', signInFailed);
     }
     if (!(await verifyPassword(String(password), stored)))
-      throw new AppError('unauthorized', signInFailed);
-    if (isBanned(user)) throw new AppError('forbidden', 'This account has been banned.');
+      throw new AppError('sign_in_failed', signInFailed);
+    if (isBanned(user)) throw new AppError('account_banned', 'This account has been banned.');
     return user;
   }
 
@@ -201,8 +210,9 @@ export class AccountService {
     const user = found?.userId ? await this.store.users.byId(found.userId) : null;
     if (!user || isBanned(user)) {
       throw new AppError(
-        'bad_request',
+        'invalid_link',
         'That reset link is invalid, used or expired. Ask for a new one.',
+        { field: 'token' },
       );
     }
     await this.store.users.setPasswordHash(user.id, await hashPassword(password));
@@ -217,7 +227,9 @@ export class AccountService {
   async changePassword(user: User, current: string, next: string) {
     const stored = await this.store.users.passwordHash(user.id);
     if (!stored || !(await verifyPassword(String(current), stored))) {
-      throw new AppError('bad_request', 'The current password is not right.');
+      throw new AppError('wrong_password', 'The current password is not right.', {
+        field: 'current',
+      });
     }
     this.checkPassword(next);
     await this.store.users.setPasswordHash(user.id, await hashPassword(next));
@@ -230,13 +242,18 @@ export class AccountService {
   async requestEmailChange(user: User, rawEmail: string, password: string): Promise<void> {
     const stored = await this.store.users.passwordHash(user.id);
     if (!stored || !(await verifyPassword(String(password), stored))) {
-      throw new AppError('bad_request', 'The password is not right.');
+      throw new AppError('wrong_password', 'The password is not right.', { field: 'password' });
     }
     const email = this.checkEmail(rawEmail);
-    if (email === user.email)
-      throw new AppError('bad_request', 'That is already your email address.');
+    if (email === user.email) {
+      throw new AppError('email_unchanged', 'That is already your email address.', {
+        field: 'email',
+      });
+    }
     if (await this.store.users.byEmail(email)) {
-      throw new AppError('conflict', 'Another account already uses that email address.');
+      throw new AppError('email_taken', 'Another account already uses that email address.', {
+        field: 'email',
+      });
     }
     await this.store.oneTimeTokens.invalidate('change_email', user.id, new Date().toISOString());
     const token = await this.issueToken('change_email', user.id, email);
@@ -257,14 +274,11 @@ export class AccountService {
 
   async confirmEmailChange(token: string): Promise<User> {
     const found = await this.consume('change_email', token);
-    if (!found?.userId || !found.newEmail) {
-      throw new AppError('bad_request', 'That confirmation link is invalid or has expired.');
-    }
+    if (!found?.userId || !found.newEmail) throw invalidLink();
     const before = await this.store.users.byId(found.userId);
-    if (!before)
-      throw new AppError('bad_request', 'That confirmation link is invalid or has expired.');
+    if (!before) throw invalidLink();
     if (await this.store.users.byEmail(found.newEmail)) {
-      throw new AppError('conflict', 'Another account already uses that email address.');
+      throw new AppError('email_taken', 'Another account already uses that email address.');
     }
     await this.store.users.setEmail(before.id, found.newEmail, new Date().toISOString());
     await this.deps.mail.send({
@@ -293,7 +307,7 @@ export class AccountService {
     const passwordHash = await hashPassword(input.password);
     const user = await this.store.transaction(async (tx) => {
       if ((await tx.users.countWithRole('admin')) > 0) {
-        throw new AppError('conflict', 'This site already has an admin. Sign in instead.');
+        throw new AppError('admin_exists', 'This site already has an admin. Sign in instead.');
       }
       const found = await tx.oneTimeTokens.consume(
         hashToken(token),
@@ -302,8 +316,9 @@ export class AccountService {
       );
       if (!found)
         throw new AppError(
-          'bad_request',
+          'invalid_link',
           'That setup link is invalid or has expired. Restart the server for a new one.',
+          { field: 'token' },
         );
       const existing = await tx.users.byEmail(email);
       if (existing) {

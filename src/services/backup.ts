@@ -99,14 +99,12 @@ export class BackupService {
       return await this.restoreLines(readLines(file));
     } catch (error) {
       if (error instanceof ExportLineError) {
-        throw new AppError(
-          'bad_request',
-          `${file}: ${error.message}. Nothing was restored.`,
-          error,
-        );
+        throw new AppError('invalid_export', `${file}: ${error.message}. Nothing was restored.`, {
+          detail: error,
+        });
       }
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-        throw new AppError('not_found', `${file} does not exist.`);
+        throw new AppError('file_not_found', `${file} does not exist.`);
       }
       throw error;
     }
@@ -130,7 +128,7 @@ export class BackupService {
     return backup.restore(async (writer) => {
       if (!(await writer.isEmpty())) {
         throw new AppError(
-          'conflict',
+          'database_not_empty',
           'The database is not empty. Restore only into a new, empty database ' +
             '(a new DATA_DIR for SQLite, or a new PostgreSQL database, restored before the ' +
             'server first starts there or with DEMO=0); nothing was changed.',

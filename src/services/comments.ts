@@ -31,7 +31,7 @@ import {
   type CommentSort,
 } from '../domain/comment.js';
 import { isBanned, type User } from '../domain/user.js';
-import { AppError, badRequest, notFound } from '../errors.js';
+import { AppError, notFound, tooLong } from '../errors.js';
 import type { ChangeBus } from './changes.js';
 import { ModerationService } from './moderation.js';
 import type { CommentChange, CommentRevision, Store } from '../store/types.js';
@@ -175,7 +175,7 @@ export class CommentService {
     const windowMinutes = await this.editWindowMinutes();
     if (!withinEditWindow(comment.createdAt, windowMinutes, this.now())) {
       throw new AppError(
-        'rejected',
+        'edit_window_passed',
         `Comments can be edited for ${plural(windowMinutes, 'minute')} after posting; ` +
           'the time to edit this one has passed.',
       );
@@ -232,11 +232,11 @@ export class CommentService {
     on?: boolean | undefined;
   }): Promise<{ comment: Comment; reacted: boolean }> {
     if (isBanned(input.user)) {
-      throw new AppError('forbidden', 'Your account may not react to comments.');
+      throw new AppError('account_banned', 'Your account may not react to comments.');
     }
     const comment = await this.publicComment(input.id);
     if (comment.status !== 'published') {
-      throw new AppError('rejected', 'A deleted comment cannot be reacted to.');
+      throw new AppError('comment_deleted', 'A deleted comment cannot be reacted to.');
     }
     const result = await this.store.comments.react({
       commentId: comment.id,
@@ -285,7 +285,7 @@ export class CommentService {
     if (comment.author.id !== user.id) {
       // Someone else's pending comment does not exist as far as this person can tell.
       if (comment.status !== 'published') throw notFound('That comment');
-      throw new AppError('forbidden', `You can only ${verb} your own comments.`);
+      throw new AppError('not_your_comment', `You can only ${verb} your own comments.`);
     }
     return comment;
   }
@@ -342,7 +342,11 @@ export class CommentService {
   async setArticleSettings(articleId: string, settings: CommentOverride): Promise<void> {
     if (settings.autoCloseHours !== null) {
       if (!Number.isInteger(settings.autoCloseHours) || settings.autoCloseHours < 0) {
-        throw badRequest('Auto-close hours must be a whole number of hours, 0 for never.');
+        throw new AppError(
+          'invalid_hours',
+          'Auto-close hours must be a whole number of hours, 0 for never.',
+          { field: 'autoCloseHours' },
+        );
       }
     }
     await this.articleSettings(articleId);
@@ -589,10 +593,15 @@ export class CommentService {
 }
 
 function checkBody(body: string): void {
-  if (body.trim() === '') throw badRequest('Write something before posting your comment.');
+  if (body.trim() === '') {
+    throw new AppError('body_required', 'Write something before posting your comment.', {
+      field: 'body',
+    });
+  }
   const length = commentLength(body);
   if (length > maxCommentLength) {
-    throw badRequest(
+    throw tooLong(
+      'body',
       `A comment can be at most ${maxCommentLength.toLocaleString('en-GB')} characters; ` +
         `this one has ${length.toLocaleString('en-GB')}. Please shorten it.`,
     );
@@ -600,7 +609,13 @@ function checkBody(body: string): void {
 }
 
 function badCursor(): AppError {
-  return badRequest('The cursor is not valid; start again from the first page.');
+  return new AppError(
+    'invalid_cursor',
+    'The cursor is not valid; start again from the first page.',
+    {
+      field: 'cursor',
+    },
+  );
 }
 
 function cursorOf(c: Comment, sort: CommentSort): CommentCursor {

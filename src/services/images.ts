@@ -9,7 +9,7 @@ import { hasAlt, imageLimits, sniffImage, storedFileName, type Image } from '../
 import { newId } from '../domain/ids.js';
 import type { User } from '../domain/user.js';
 import { canEdit, isNewsroom } from '../domain/workflow.js';
-import { AppError, badRequest, notFound } from '../errors.js';
+import { AppError, notFound, tooLong } from '../errors.js';
 import type { ImageStorage, StoredFile } from '../store/image-files.js';
 import type { ImageDetails, Store } from '../store/types.js';
 import type { ChangeBus } from './changes.js';
@@ -30,8 +30,6 @@ export interface Upload {
   details?: Partial<ImageDetails> | undefined;
 }
 
-const forbidden = (message: string) => new AppError('forbidden', message);
-
 /** A megabyte figure for messages: "10 MB", "2.5 MB". */
 export function megabytes(bytes: number): string {
   return `${Number((bytes / 2 ** 20).toFixed(1))} MB`;
@@ -46,26 +44,31 @@ export class ImageService {
   ) {}
 
   private requireNewsroom(actor: User) {
-    if (!isNewsroom(actor.role)) throw forbidden('Only the newsroom can work with images.');
+    if (!isNewsroom(actor.role)) {
+      throw new AppError('newsroom_only', 'Only the newsroom can work with images.');
+    }
   }
 
   /** Refuses a body over the limit before anything else looks at it. */
   tooLarge(): AppError {
     return new AppError(
-      'payload_too_large',
+      'file_too_large',
       `That file is too large: images can be at most ${megabytes(this.settings.maxBytes)}.`,
     );
   }
 
   async upload(actor: User, upload: Upload): Promise<Image> {
     this.requireNewsroom(actor);
-    if (upload.bytes.length === 0) throw badRequest('Choose an image file to upload.');
+    if (upload.bytes.length === 0) {
+      throw new AppError('file_required', 'Choose an image file to upload.', { field: 'file' });
+    }
     if (upload.bytes.length > this.settings.maxBytes) throw this.tooLarge();
     const sniffed = sniffImage(upload.bytes);
     if (!sniffed.accepted) {
       throw new AppError(
-        'unsupported_media_type',
+        'unsupported_image',
         `${sniffed.kind ? `That file is a ${sniffed.kind} image` : 'That file is not an image we accept'}: upload a JPEG, PNG or WebP image.`,
+        { field: 'file' },
       );
     }
     const details = validDetails({
@@ -79,7 +82,9 @@ export class ImageService {
     try {
       processed = await processImage(upload.bytes, sniffed.format, this.settings.maxPixels);
     } catch (error) {
-      if (error instanceof UnreadableImage) throw new AppError('rejected', error.message);
+      if (error instanceof UnreadableImage) {
+        throw new AppError('unreadable_image', error.message, { field: 'file' });
+      }
       throw error;
     }
     // Files first, then the record: a crash in between leaves unused files, never a record
@@ -122,7 +127,8 @@ export class ImageService {
     const valid = validDetails(details);
     const using = await this.articlesUsing(image.id);
     if (using.some((article) => !canEdit(actor, article))) {
-      throw forbidden(
+      throw new AppError(
+        'editor_only',
         'Only an editor can change an image shown on a scheduled or published article.',
       );
     }
@@ -136,10 +142,13 @@ export class ImageService {
   async setMainImage(actor: User, article: Article, imageId: string | null): Promise<void> {
     this.requireNewsroom(actor);
     if (!canEdit(actor, article)) {
-      throw forbidden('Only an editor can change an article once it is scheduled or published.');
+      throw new AppError(
+        'editor_only',
+        'Only an editor can change an article once it is scheduled or published.',
+      );
     }
     if (imageId !== null && !(await this.store.images.byId(imageId))) {
-      throw badRequest(`There is no image "${imageId}".`);
+      throw new AppError('unknown_image', `There is no image "${imageId}".`, { field: 'image' });
     }
     if (!(await this.store.images.setMainImage(article.id, imageId)))
       throw notFound('That article');
@@ -156,17 +165,29 @@ export class ImageService {
    * Why the article's images keep it from being published, or null: every image it shows needs
    * alt text (or to be marked decorative), and every [[image:ID]] must name an uploaded image.
    */
-  async publishingProblem(article: Article): Promise<string | null> {
+  async publishingProblem(article: Article): Promise<AppError | null> {
     if (article.mainImage && !hasAlt(article.mainImage)) {
-      return 'Write alt text for the main image (or mark it decorative) before publishing or scheduling.';
+      return new AppError(
+        'alt_text_missing',
+        'Write alt text for the main image (or mark it decorative) before publishing or scheduling.',
+      );
     }
     const ids = imageIdsIn(article.body);
     const found = await this.inBody(article.body);
     const unknown = ids.find((id) => !found.has(id));
-    if (unknown) return `The body places an image that does not exist: [[image:${unknown}]].`;
+    if (unknown) {
+      return new AppError(
+        'image_missing',
+        `The body places an image that does not exist: [[image:${unknown}]].`,
+        { field: 'body' },
+      );
+    }
     const bare = ids.map((id) => found.get(id)!).find((image) => !hasAlt(image));
     if (bare) {
-      return `Write alt text for the image “${bare.originalName}” placed in the body (or mark it decorative) before publishing or scheduling.`;
+      return new AppError(
+        'alt_text_missing',
+        `Write alt text for the image “${bare.originalName}” placed in the body (or mark it decorative) before publishing or scheduling.`,
+      );
     }
     return null;
   }
@@ -189,13 +210,13 @@ function validDetails(details: ImageDetails): ImageDetails {
   const caption = details.caption.trim();
   const credit = details.credit.trim().replace(/\s+/g, ' ');
   if (alt.length > imageLimits.alt) {
-    throw badRequest(`Alt text can be at most ${imageLimits.alt} characters.`);
+    throw tooLong('alt', `Alt text can be at most ${imageLimits.alt} characters.`);
   }
   if (caption.length > imageLimits.caption) {
-    throw badRequest(`A caption can be at most ${imageLimits.caption} characters.`);
+    throw tooLong('caption', `A caption can be at most ${imageLimits.caption} characters.`);
   }
   if (credit.length > imageLimits.credit) {
-    throw badRequest(`A credit can be at most ${imageLimits.credit} characters.`);
+    throw tooLong('credit', `A credit can be at most ${imageLimits.credit} characters.`);
   }
   // A decorative image has no alt text by definition.
   return { alt: details.decorative ? '' : alt, decorative: details.decorative, caption, credit };

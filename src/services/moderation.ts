@@ -17,7 +17,7 @@ import {
 import { isReportReason, reportThresholdReached } from '../domain/moderation/reports.js';
 import type { CommentMode, ReasonCode } from '../domain/moderation/types.js';
 import { staffRoles, type User } from '../domain/user.js';
-import { AppError, badRequest, notFound } from '../errors.js';
+import { AppError, notFound, tooLong, tooMany, type Condition } from '../errors.js';
 import type {
   CommentReport,
   ModeratedComment,
@@ -36,6 +36,22 @@ import type { SessionService } from './sessions.js';
  * post is among the newest anyway.
  */
 const recentCompared = 50;
+
+/** The condition each refusing rule answers with (the text rules concern the comment's body). */
+const refusals: Partial<Record<ReasonCode, { condition: Condition; field?: string }>> = {
+  'closed-article': { condition: 'comments_closed' },
+  'sanctioned-author': { condition: 'author_sanctioned' },
+  'rate-limit': { condition: 'posting_too_fast' },
+  duplicate: { condition: 'duplicate_comment', field: 'body' },
+  'banned-words': { condition: 'banned_words', field: 'body' },
+};
+
+/** A rule added without an entry above still answers with its own status. */
+const refusalsByStatus: Record<403 | 422 | 429, Condition> = {
+  403: 'author_sanctioned',
+  422: 'comment_refused',
+  429: 'posting_too_fast',
+};
 
 export const queueActions = ['approve', 'reject', 'feature', 'unfeature'] as const;
 export type QueueAction = (typeof queueActions)[number];
@@ -151,11 +167,14 @@ export class ModerationService {
     });
   }
 
-  /** A refusal as the error the caller answers with. */
+  /** A refusal as the error the caller answers with: the rule that refused names the condition. */
   static refusal(decision: Extract<Decision, { kind: 'refuse' }>): AppError {
-    const code =
-      decision.status === 403 ? 'forbidden' : decision.status === 429 ? 'rate_limited' : 'rejected';
-    const error = new AppError(code, decision.message);
+    const known = refusals[decision.reason.code];
+    const error = new AppError(
+      known?.condition ?? refusalsByStatus[decision.status],
+      decision.message,
+      { field: known?.field },
+    );
     if (decision.retryAfterSeconds !== undefined)
       error.retryAfterSeconds = decision.retryAfterSeconds;
     return error;
@@ -168,16 +187,18 @@ export class ModerationService {
     input: { reason: string; text: string },
   ): Promise<{ created: boolean; comment: Comment }> {
     if (!isReportReason(input.reason)) {
-      throw badRequest(
+      throw new AppError(
+        'invalid_report_reason',
         'Choose why you are reporting this comment: spam, abuse, off-topic or other.',
+        { field: 'reason' },
       );
     }
     const text = input.text.trim();
-    if (text.length > 1000) throw badRequest('Say why in at most 1,000 characters.');
+    if (text.length > 1000) throw tooLong('text', 'Say why in at most 1,000 characters.');
     const comment = await this.store.comments.byId(commentId);
     if (!comment || comment.status !== 'published') throw notFound('That comment');
     if (comment.author.id === reporter.id) {
-      throw new AppError('bad_request', 'You cannot report your own comment.');
+      throw new AppError('own_comment', 'You cannot report your own comment.');
     }
     const at = this.now().toISOString();
     const { created, openReports } = await this.store.moderation.addReport({
@@ -277,11 +298,17 @@ export class ModerationService {
     reason = '',
   ): Promise<number> {
     if (!isQueueAction(action)) {
-      throw badRequest('The action must be approve, reject, feature or unfeature.');
+      throw new AppError(
+        'invalid_queue_action',
+        'The action must be approve, reject, feature or unfeature.',
+        { field: 'action' },
+      );
     }
     const ids = [...new Set(commentIds)].filter(Boolean);
-    if (ids.length === 0) throw badRequest('Choose at least one comment.');
-    if (ids.length > 200) throw badRequest('Choose at most 200 comments at a time.');
+    if (ids.length === 0) {
+      throw new AppError('nothing_chosen', 'Choose at least one comment.', { field: 'ids' });
+    }
+    if (ids.length > 200) throw tooMany('ids', 'Choose at most 200 comments at a time.');
     const note = reason.trim().slice(0, 500);
     const at = this.now().toISOString();
     const changed: Comment[] = [];
@@ -340,13 +367,19 @@ export class ModerationService {
     commentId: string | null = null,
   ): Promise<User> {
     const picked = sanctionChoices.find((c) => c.value === choice);
-    if (!picked) throw badRequest('Choose 1 hour, 24 hours, 7 days or a ban.');
+    if (!picked) {
+      throw new AppError('invalid_sanction', 'Choose 1 hour, 24 hours, 7 days or a ban.', {
+        field: 'choice',
+      });
+    }
     const user = await this.store.users.byId(userId);
     if (!user) throw notFound('That person');
-    if (user.id === actor.id) throw badRequest('You cannot suspend or ban yourself.');
+    if (user.id === actor.id) {
+      throw new AppError('own_account', 'You cannot suspend or ban yourself.');
+    }
     if (staffRoles.includes(user.role)) {
       throw new AppError(
-        'forbidden',
+        'staff_account',
         'Staff accounts are suspended or banned by an admin, under People.',
       );
     }

@@ -28,7 +28,7 @@ import {
   transitionsFrom,
   type Transition,
 } from '../domain/workflow.js';
-import { AppError, badRequest, notFound } from '../errors.js';
+import { AppError, notFound, tooLong, tooMany } from '../errors.js';
 import type {
   ArticleContent,
   ArticleRevision,
@@ -67,7 +67,7 @@ export interface ArticleEdit extends ArticleFields {
 export class StaleEditError extends AppError {
   constructor(readonly current: Article) {
     super(
-      'conflict',
+      'stale_version',
       `Someone saved this article since you opened it (it is now at version ${current.version}). ` +
         'Nothing was overwritten; compare your text with theirs and save again.',
     );
@@ -89,14 +89,12 @@ export const limits = {
   bio: 1_000,
 } as const;
 
-const forbidden = (message: string) => new AppError('forbidden', message);
-
 export class NewsroomService {
   /**
-   * More reasons an article may not be published or scheduled yet (each answers a message, or
-   * null when it has nothing against it): the image rules plug in here.
+   * More reasons an article may not be published or scheduled yet (each answers the refusal,
+   * or null when it has nothing against it): the image rules plug in here.
    */
-  publishChecks: ((article: Article) => Promise<string | null>)[] = [];
+  publishChecks: ((article: Article) => Promise<AppError | null>)[] = [];
 
   constructor(
     private readonly store: Store,
@@ -105,7 +103,8 @@ export class NewsroomService {
   ) {}
 
   private requireNewsroom(actor: User) {
-    if (!isNewsroom(actor.role)) throw forbidden('Only the newsroom can do that.');
+    if (!isNewsroom(actor.role))
+      throw new AppError('newsroom_only', 'Only the newsroom can do that.');
   }
 
   /** An article by id or slug that this person may see in the newsroom. */
@@ -115,7 +114,9 @@ export class NewsroomService {
       (await this.store.articles.getById(idOrSlug)) ??
       (await this.store.articles.getBySlug(idOrSlug));
     if (!article) throw notFound('That article');
-    if (!canView(actor, article)) throw forbidden('This article is not one of yours.');
+    if (!canView(actor, article)) {
+      throw new AppError('not_your_article', 'This article is not one of yours.');
+    }
     return article;
   }
 
@@ -127,7 +128,9 @@ export class NewsroomService {
   async setProfile(actor: User, input: { bio: string; photo: string }): Promise<User> {
     this.requireNewsroom(actor);
     const bio = input.bio.trim();
-    if (bio.length > limits.bio) throw badRequest(`A bio can be at most ${limits.bio} characters.`);
+    if (bio.length > limits.bio) {
+      throw tooLong('bio', `A bio can be at most ${limits.bio} characters.`);
+    }
     const raw = input.photo.trim();
     let photoUrl = '';
     if (raw) {
@@ -138,8 +141,10 @@ export class NewsroomService {
         path = '';
       }
       if (!/^\/images\/[A-Za-z0-9_-]{1,80}\.(jpg|jpeg|png|webp)$/.test(path)) {
-        throw badRequest(
+        throw new AppError(
+          'invalid_photo',
           'The photo must be an image stored by this site: its address starts with /images/ (upload it in the article editor and copy its address).',
+          { field: 'photo' },
         );
       }
       photoUrl = path;
@@ -194,7 +199,7 @@ export class NewsroomService {
       (await this.store.articles.getBySlug(idOrSlug));
     if (article && (canView(actor, article) || article.status === 'published')) return article;
     if (article?.status === 'unpublished') {
-      throw new AppError('gone', 'This article has been withdrawn by the newsroom.');
+      throw new AppError('article_withdrawn', 'This article has been withdrawn by the newsroom.');
     }
     throw notFound('That article');
   }
@@ -244,22 +249,33 @@ export class NewsroomService {
   async edit(actor: User, idOrSlug: string, edit: ArticleEdit): Promise<Article> {
     const article = await this.article(actor, idOrSlug);
     if (!canEdit(actor, article)) {
-      throw forbidden(
-        isEditor(actor.role)
-          ? 'You cannot edit this article.'
-          : 'Only an editor can change an article once it is scheduled or published.',
-      );
+      throw isEditor(actor.role)
+        ? new AppError('action_not_allowed', 'You cannot edit this article.')
+        : new AppError(
+            'editor_only',
+            'Only an editor can change an article once it is scheduled or published.',
+          );
     }
     let substantive: { note: string } | null = null;
     if (edit.substantive) {
-      if (!isEditor(actor.role)) throw forbidden('Only an editor can mark a substantive update.');
+      if (!isEditor(actor.role)) {
+        throw new AppError('editor_only', 'Only an editor can mark a substantive update.');
+      }
       if (article.status !== 'published') {
-        throw badRequest('Only an edit of a published article can be marked as an update.');
+        throw new AppError(
+          'not_published',
+          'Only an edit of a published article can be marked as an update.',
+          { field: 'substantive' },
+        );
       }
       const note = (edit.updateNote ?? '').trim();
-      if (!note) throw badRequest('Say what was updated: the note is shown to readers.');
+      if (!note) {
+        throw new AppError('note_required', 'Say what was updated: the note is shown to readers.', {
+          field: 'updateNote',
+        });
+      }
       if (note.length > limits.note) {
-        throw badRequest(`The update note can be at most ${limits.note} characters.`);
+        throw tooLong('updateNote', `The update note can be at most ${limits.note} characters.`);
       }
       substantive = { note };
     }
@@ -302,7 +318,11 @@ export class NewsroomService {
     if (at === undefined) return this.move(actor, idOrSlug, 'publish');
     const when = Date.parse(at);
     if (!/^\d{4}-\d{2}-\d{2}T/.test(at) || Number.isNaN(when)) {
-      throw badRequest('`at` must be an ISO 8601 time, e.g. 2026-05-01T09:00:00Z.');
+      throw new AppError(
+        'invalid_time',
+        '`at` must be an ISO 8601 time, e.g. 2026-05-01T09:00:00Z.',
+        { field: 'at' },
+      );
     }
     if (when <= this.now().getTime()) return this.move(actor, idOrSlug, 'publish');
     return this.move(actor, idOrSlug, 'schedule', new Date(when).toISOString());
@@ -316,7 +336,7 @@ export class NewsroomService {
   async returnToDraft(actor: User, idOrSlug: string, note = ''): Promise<Article> {
     const text = note.trim();
     if (text.length > limits.returnNote) {
-      throw badRequest(`The note can be at most ${limits.returnNote} characters.`);
+      throw tooLong('note', `The note can be at most ${limits.returnNote} characters.`);
     }
     return this.move(actor, idOrSlug, 'return', undefined, {
       note: text,
@@ -334,16 +354,17 @@ export class NewsroomService {
   ): Promise<Article> {
     const article = await this.article(actor, idOrSlug);
     if (!canTransition(actor, article, transition)) {
-      throw forbidden(
-        transition === 'submit'
-          ? 'You cannot submit this article.'
-          : transition === 'return'
-            ? 'Only an editor can send an article back to draft.'
-            : 'Only an editor can publish, schedule or unpublish.',
-      );
+      throw transition === 'submit'
+        ? new AppError('action_not_allowed', 'You cannot submit this article.')
+        : new AppError(
+            'editor_only',
+            transition === 'return'
+              ? 'Only an editor can send an article back to draft.'
+              : 'Only an editor can publish, schedule or unpublish.',
+          );
     }
     if (!transitionsFrom[transition].includes(article.status)) {
-      throw new AppError('conflict', refusalFor(transition, article.status));
+      throw new AppError('invalid_transition', refusalFor(transition, article.status));
     }
     if (transition === 'publish' || transition === 'schedule') await this.checkPublishable(article);
     const moved = await this.store.articles.transition({
@@ -356,7 +377,10 @@ export class NewsroomService {
       returned: returned ?? null,
     });
     if (!moved) {
-      throw new AppError('conflict', 'The article’s status changed meanwhile; reload and retry.');
+      throw new AppError(
+        'status_changed',
+        'The article’s status changed meanwhile; reload and retry.',
+      );
     }
     const after = await this.store.articles.getById(article.id);
     if (!after) throw notFound('That article');
@@ -366,14 +390,16 @@ export class NewsroomService {
 
   private async checkPublishable(article: Article) {
     if (article.authors.length === 0) {
-      throw new AppError('rejected', 'Add at least one author before publishing.');
+      throw new AppError('authors_missing', 'Add at least one author before publishing.', {
+        field: 'authors',
+      });
     }
     if (article.body.trim() === '') {
-      throw new AppError('rejected', 'Write the body before publishing.');
+      throw new AppError('body_missing', 'Write the body before publishing.', { field: 'body' });
     }
     for (const check of this.publishChecks) {
       const problem = await check(article);
-      if (problem) throw new AppError('rejected', problem);
+      if (problem) throw problem;
     }
   }
 
@@ -394,21 +420,34 @@ export class NewsroomService {
     input: { kind: string; text: string; priority?: string | undefined },
   ) {
     const article = await this.article(actor, idOrSlug);
-    if (!isEditor(actor.role)) throw forbidden('Only an editor can add a correction or update.');
+    if (!isEditor(actor.role)) {
+      throw new AppError('editor_only', 'Only an editor can add a correction or update.');
+    }
     if (!(correctionKinds as readonly string[]).includes(input.kind)) {
-      throw badRequest('`kind` must be correction, clarification or update.');
+      throw new AppError(
+        'invalid_correction_kind',
+        '`kind` must be correction, clarification or update.',
+        { field: 'kind' },
+      );
     }
     const priority = input.priority ?? 'normal';
     if (!(correctionPriorities as readonly string[]).includes(priority)) {
-      throw badRequest('`priority` must be high or normal.');
+      throw new AppError('invalid_priority', '`priority` must be high or normal.', {
+        field: 'priority',
+      });
     }
     const text = input.text.trim();
-    if (!text) throw badRequest('Write the text of the notice.');
+    if (!text) {
+      throw new AppError('text_required', 'Write the text of the notice.', { field: 'text' });
+    }
     if (text.length > limits.correction) {
-      throw badRequest(`A notice can be at most ${limits.correction} characters.`);
+      throw tooLong('text', `A notice can be at most ${limits.correction} characters.`);
     }
     if (article.status !== 'published' && article.status !== 'unpublished') {
-      throw badRequest('Corrections are for published articles; edit the draft instead.');
+      throw new AppError(
+        'not_published',
+        'Corrections are for published articles; edit the draft instead.',
+      );
     }
     const kind = input.kind as CorrectionKind;
     const at = this.now().toISOString();
@@ -434,11 +473,19 @@ export class NewsroomService {
 
   async retractCorrection(actor: User, idOrSlug: string, correctionId: string, note: string) {
     const article = await this.article(actor, idOrSlug);
-    if (!isEditor(actor.role)) throw forbidden('Only an editor can retract a correction.');
+    if (!isEditor(actor.role)) {
+      throw new AppError('editor_only', 'Only an editor can retract a correction.');
+    }
     const text = note.trim();
-    if (!text) throw badRequest('Say why it is retracted: the note is shown to readers.');
+    if (!text) {
+      throw new AppError(
+        'note_required',
+        'Say why it is retracted: the note is shown to readers.',
+        { field: 'note' },
+      );
+    }
     if (text.length > limits.note) {
-      throw badRequest(`The note can be at most ${limits.note} characters.`);
+      throw tooLong('note', `The note can be at most ${limits.note} characters.`);
     }
     const existing = article.corrections.find((c) => c.id === correctionId);
     if (!existing) throw notFound('That correction');
@@ -448,7 +495,7 @@ export class NewsroomService {
       at: this.now().toISOString(),
       note: text,
     });
-    if (!done) throw new AppError('conflict', 'That correction is already retracted.');
+    if (!done) throw new AppError('already_retracted', 'That correction is already retracted.');
     this.announce(article);
     const after = await this.store.articles.getById(article.id);
     const correction = after?.corrections.find((c) => c.id === correctionId);
@@ -476,7 +523,9 @@ export class NewsroomService {
     baseVersion: number,
   ): Promise<Article> {
     const article = await this.article(actor, idOrSlug);
-    if (!canEdit(actor, article)) throw forbidden('You cannot edit this article.');
+    if (!canEdit(actor, article)) {
+      throw new AppError('action_not_allowed', 'You cannot edit this article.');
+    }
     if (baseVersion !== article.version) throw new StaleEditError(article);
     const revision = await this.store.articles.revision(article.id, version);
     if (!revision) throw notFound('That revision');
@@ -520,28 +569,35 @@ export class NewsroomService {
   /** The whole content of a save: the fields given, validated, over the article's current ones. */
   private async content(current: Article | null, f: ArticleFields): Promise<ArticleContent> {
     const headline = (f.headline ?? current?.headline ?? '').trim();
-    if (!headline) throw badRequest('Write a headline.');
+    if (!headline) {
+      throw new AppError('headline_required', 'Write a headline.', { field: 'headline' });
+    }
     if (headline.length > limits.headline) {
-      throw badRequest(`A headline can be at most ${limits.headline} characters.`);
+      throw tooLong('headline', `A headline can be at most ${limits.headline} characters.`);
     }
     const standfirst = (f.standfirst ?? current?.standfirst ?? '').trim();
     if (standfirst.length > limits.standfirst) {
-      throw badRequest(`A standfirst can be at most ${limits.standfirst} characters.`);
+      throw tooLong('standfirst', `A standfirst can be at most ${limits.standfirst} characters.`);
     }
     const body = f.body ?? current?.body ?? '';
     if (body.length > limits.body) {
-      throw badRequest(
+      throw tooLong(
+        'body',
         `The body can be at most ${limits.body.toLocaleString('en-GB')} characters.`,
       );
     }
     const dateline = (f.dateline ?? current?.dateline ?? '').trim();
     if (dateline.length > limits.dateline) {
-      throw badRequest(`A dateline can be at most ${limits.dateline} characters.`);
+      throw tooLong('dateline', `A dateline can be at most ${limits.dateline} characters.`);
     }
     const sectionSlug = f.section ?? current?.section.slug;
-    if (!sectionSlug) throw badRequest('Choose a section.');
+    if (!sectionSlug) {
+      throw new AppError('section_required', 'Choose a section.', { field: 'section' });
+    }
     if (!(await this.store.sections.get(sectionSlug))) {
-      throw badRequest(`There is no section "${sectionSlug}".`);
+      throw new AppError('unknown_section', `There is no section "${sectionSlug}".`, {
+        field: 'section',
+      });
     }
     const slug = await this.slugFor(current, f.slug, headline);
     const tags = f.tags ? tagRefs(f.tags) : (current?.tags ?? []);
@@ -568,12 +624,16 @@ export class NewsroomService {
     if (given !== undefined && given !== current?.slug) {
       const slug = given.trim();
       if (!isSlug(slug)) {
-        throw badRequest(
+        throw new AppError(
+          'invalid_slug',
           'A slug is lower-case letters, digits and single hyphens, e.g. "council-votes-on-budget".',
+          { field: 'slug' },
         );
       }
       if (await this.store.articles.slugTaken(slug, current?.id)) {
-        throw new AppError('conflict', `The slug "${slug}" is already used by another article.`);
+        throw new AppError('slug_taken', `The slug "${slug}" is already used by another article.`, {
+          field: 'slug',
+        });
       }
       return slug;
     }
@@ -588,14 +648,20 @@ export class NewsroomService {
 
   private async authorIds(refs: readonly string[]): Promise<string[]> {
     if (refs.length > limits.authors) {
-      throw badRequest(`An article can have at most ${limits.authors} authors.`);
+      throw tooMany('authors', `An article can have at most ${limits.authors} authors.`);
     }
     const ids: string[] = [];
     for (const ref of refs) {
       const user = (await this.store.users.byId(ref)) ?? (await this.store.users.bySlug(ref));
-      if (!user) throw badRequest(`There is no author "${ref}".`);
+      if (!user) {
+        throw new AppError('unknown_author', `There is no author "${ref}".`, { field: 'authors' });
+      }
       if (!newsroomRoles.includes(user.role)) {
-        throw badRequest(`${user.name} is not on the newsroom staff, so cannot be an author.`);
+        throw new AppError(
+          'author_not_staff',
+          `${user.name} is not on the newsroom staff, so cannot be an author.`,
+          { field: 'authors' },
+        );
       }
       if (!ids.includes(user.id)) ids.push(user.id);
     }
@@ -604,13 +670,17 @@ export class NewsroomService {
 
   private async relatedIds(refs: readonly string[], selfId: string | undefined) {
     if (refs.length > limits.related) {
-      throw badRequest(`An article can have at most ${limits.related} related stories.`);
+      throw tooMany('related', `An article can have at most ${limits.related} related stories.`);
     }
     const ids: string[] = [];
     for (const ref of refs) {
       const a =
         (await this.store.articles.getById(ref)) ?? (await this.store.articles.getBySlug(ref));
-      if (!a) throw badRequest(`There is no article "${ref}" to relate.`);
+      if (!a) {
+        throw new AppError('unknown_article', `There is no article "${ref}" to relate.`, {
+          field: 'related',
+        });
+      }
       if (a.id !== selfId && !ids.includes(a.id)) ids.push(a.id);
     }
     return ids;
@@ -624,14 +694,18 @@ export function tagRefs(names: readonly string[]): TagRef[] {
     const name = raw.trim().replace(/\s+/g, ' ');
     if (!name) continue;
     if (name.length > limits.tagName) {
-      throw badRequest(`A tag can be at most ${limits.tagName} characters: "${name}".`);
+      throw tooLong('tags', `A tag can be at most ${limits.tagName} characters: "${name}".`);
     }
     const slug = slugify(name);
-    if (!slug) throw badRequest(`The tag "${name}" needs at least one letter or digit.`);
+    if (!slug) {
+      throw new AppError('invalid_tag', `The tag "${name}" needs at least one letter or digit.`, {
+        field: 'tags',
+      });
+    }
     if (!tags.some((t) => t.slug === slug)) tags.push({ slug, name });
   }
   if (tags.length > limits.tags) {
-    throw badRequest(`An article can have at most ${limits.tags} tags.`);
+    throw tooMany('tags', `An article can have at most ${limits.tags} tags.`);
   }
   return tags;
 }

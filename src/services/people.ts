@@ -31,12 +31,14 @@ export class PeopleService {
     const user = await this.store.users.byId(id);
     if (!user) throw notFound('That person');
     if (user.id === actor.id)
-      throw new AppError('bad_request', 'You cannot change your own role or sanctions.');
+      throw new AppError('own_account', 'You cannot change your own role or sanctions.');
     return user;
   }
 
   async setRole(actor: User, id: string, role: string): Promise<User> {
-    if (!isRole(role)) throw new AppError('bad_request', `"${role}" is not a role.`);
+    if (!isRole(role)) {
+      throw new AppError('unknown_role', `"${role}" is not a role.`, { field: 'role' });
+    }
     const user = await this.target(actor, id);
     await this.store.users.setRole(user.id, role as Role);
     return { ...user, role: role as Role };
@@ -44,7 +46,9 @@ export class PeopleService {
 
   async suspend(actor: User, id: string, hours: number, reason: string): Promise<User> {
     if (!(suspensionHours as readonly number[]).includes(hours)) {
-      throw new AppError('bad_request', 'A suspension lasts 1 hour, 24 hours or 7 days.');
+      throw new AppError('invalid_duration', 'A suspension lasts 1 hour, 24 hours or 7 days.', {
+        field: 'hours',
+      });
     }
     const user = await this.target(actor, id);
     const until = new Date(Date.now() + hours * 3600_000).toISOString();

@@ -3,7 +3,7 @@
  * policy (`accounts.deletionPolicy`; docs/decisions/0022).
  */
 import type { User } from '../domain/user.js';
-import { AppError, badRequest } from '../errors.js';
+import { AppError } from '../errors.js';
 import type { Store } from '../store/types.js';
 import type { ChangeBus } from './changes.js';
 import type { ModerationService } from './moderation.js';
@@ -17,7 +17,9 @@ export const deletedAccountName = 'Deleted account';
 export const personalDataFormat = 'broadsheet-personal-data';
 
 /** Whether this person may delete their own account, and if not, why. */
-export type DeletionCheck = { allowed: true } | { allowed: false; reason: string };
+export type DeletionCheck =
+  | { allowed: true }
+  | { allowed: false; condition: 'account_has_role' | 'account_has_bylines'; reason: string };
 
 export class PersonalDataService {
   constructor(
@@ -107,6 +109,7 @@ export class PersonalDataService {
     if (user.role !== 'commenter') {
       return {
         allowed: false,
+        condition: 'account_has_role',
         reason:
           `Your account has the ${user.role} role, so it cannot be deleted here: ` +
           'ask an admin to change your role to commenter first (nobody changes their own role, ' +
@@ -117,6 +120,7 @@ export class PersonalDataService {
     if (bylines > 0) {
       return {
         allowed: false,
+        condition: 'account_has_bylines',
         reason: `Your name is in the byline of ${bylines === 1 ? 'an article' : `${bylines} articles`}; ask an editor to change the byline first.`,
       };
     }
@@ -131,10 +135,10 @@ export class PersonalDataService {
   async deleteAccount(user: User, password: string): Promise<DeletionPolicy> {
     const stored = await this.store.users.passwordHash(user.id);
     if (!stored || !(await verifyPassword(String(password), stored))) {
-      throw badRequest('The password is not right.');
+      throw new AppError('wrong_password', 'The password is not right.', { field: 'password' });
     }
     const check = await this.deletionCheck(user);
-    if (!check.allowed) throw new AppError('conflict', check.reason);
+    if (!check.allowed) throw new AppError(check.condition, check.reason);
     const policy = await this.policy();
     const at = this.now().toISOString();
     const removed: { id: string; articleId: string }[] = [];

@@ -40,7 +40,7 @@ const relatedCount = 4;
 /** An unpublished article's address answers 410 Gone with a short notice. */
 const withdrawn = () =>
   new AppError(
-    'gone',
+    'article_withdrawn',
     'This article has been withdrawn by the newsroom and is no longer available.',
   );
 const perSectionOnFront = 4;
@@ -111,8 +111,9 @@ export class ReadingService {
     const after = cursor === undefined ? null : decodeCursor(cursor);
     if (cursor !== undefined && after === null) {
       throw new AppError(
-        'bad_request',
+        'invalid_cursor',
         'The cursor is not valid; start again from the first page.',
+        { field: 'cursor' },
       );
     }
     const rows = await this.store.articles.listPublished({ ...filter, limit: limit + 1, after });

@@ -142,8 +142,9 @@ export class SyndicationService {
     const after = cursor === undefined ? null : decodeCursor(cursor);
     if (cursor !== undefined && after === null) {
       throw new AppError(
-        'bad_request',
+        'invalid_cursor',
         'The cursor is not valid; start again from the first page.',
+        { field: 'cursor' },
       );
     }
     const rows = await this.store.articles.recentCorrections({ limit: limit + 1, after });

@@ -15,7 +15,9 @@ export class TokenService {
 
   async create(email: string, label = 'cli'): Promise<{ token: string; user: User }> {
     const user = await this.store.users.byEmail(email.trim().toLowerCase());
-    if (!user) throw new AppError('not_found', `No user has the email ${email}.`);
+    if (!user) {
+      throw new AppError('user_not_found', `No user has the email ${email}.`, { field: 'email' });
+    }
     const token = prefix + randomBytes(24).toString('base64url');
     await this.store.tokens.create({
       userId: user.id,

@@ -20,25 +20,33 @@ export class UserService {
   async create(input: CreateUserInput): Promise<User> {
     const email = normaliseEmail(input.email);
     if (!isEmail(email))
-      throw new AppError('bad_request', `"${input.email}" is not an email address.`);
+      throw new AppError('invalid_email', `"${input.email}" is not an email address.`, {
+        field: 'email',
+      });
     const name = input.name.trim();
     if (name.length === 0 || name.length > 100) {
-      throw new AppError('bad_request', 'A name of 1 to 100 characters is required.');
+      throw new AppError('invalid_name', 'A name of 1 to 100 characters is required.', {
+        field: 'name',
+      });
     }
     if (!isRole(input.role)) {
       throw new AppError(
-        'bad_request',
+        'unknown_role',
         `"${input.role}" is not a role; use commenter, author, editor, moderator or admin.`,
+        { field: 'role' },
       );
     }
     if (input.password !== null && [...input.password].length < minPasswordLength) {
       throw new AppError(
-        'bad_request',
+        'password_too_short',
         `The password must be at least ${minPasswordLength} characters.`,
+        { field: 'password' },
       );
     }
     if (await this.store.users.byEmail(email)) {
-      throw new AppError('conflict', `A user with the email ${email} already exists.`);
+      throw new AppError('email_taken', `A user with the email ${email} already exists.`, {
+        field: 'email',
+      });
     }
     return this.store.users.create({
       email,

@@ -71,7 +71,7 @@ export function authentication(
       const match = /^Bearer\s+(\S+)$/i.exec(header);
       const user = match?.[1] ? await deps.tokens.authenticate(match[1]) : null;
       if (!user || isBanned(user)) {
-        throw new AppError('unauthorized', 'The API token is not valid.');
+        throw new AppError('invalid_token', 'The API token is not valid.');
       }
       request.viewer = { user, via: 'token', session: null, sessionId: null };
       return;
@@ -98,10 +98,10 @@ export function requireRole(roles: readonly Role[] | 'any') {
       if (!isApi(request) && (request.method === 'GET' || request.method === 'HEAD')) {
         return reply.redirect(`/signin?next=${encodeURIComponent(request.url)}`, 303);
       }
-      throw new AppError('unauthorized', 'Sign in first.');
+      throw new AppError('sign_in_required', 'Sign in first.');
     }
     if (roles !== 'any' && !roles.includes(viewer.user.role)) {
-      throw new AppError('forbidden', 'Your account is not allowed to do that.');
+      throw new AppError('role_not_allowed', 'Your account is not allowed to do that.');
     }
   };
 }

@@ -28,7 +28,7 @@ function isForm(request: FastifyRequest): boolean {
 
 const refused = () =>
   new AppError(
-    'forbidden',
+    'cross_site_request',
     'This request did not come from this site’s own pages, so it was refused.',
   );
 
@@ -54,7 +54,7 @@ export function csrfProtection(app: FastifyInstance, options: { publicOrigin: st
     if (isForm(request)) {
       if (typeof sent !== 'string' || !sameToken(sent, session.csrfToken)) {
         throw new AppError(
-          'forbidden',
+          'form_expired',
           'The form has expired. Go back, reload the page and try again.',
         );
       }

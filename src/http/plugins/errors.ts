@@ -1,10 +1,16 @@
 /**
- * One error handler. AppErrors answer with their code, status and public message; validation
- * errors are 400 naming the field; anything else is logged in full and answered with a plain
- * 500 that leaks nothing. API paths get JSON, pages get an HTML notice.
+ * One error handler. AppErrors answer with their status and public part (kind, condition,
+ * message, field); validation errors are 400 naming the field; anything else is logged in full
+ * and answered with a plain 500 that leaks nothing. API paths get JSON, pages get an HTML notice.
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, errorStatus, type ErrorCode } from '../../errors.js';
+import {
+  AppError,
+  kindStatus,
+  publicError,
+  type ErrorKind,
+  type PublicError,
+} from '../../errors.js';
 import type { PageContext } from '../../views/context.js';
 import { html } from '../../views/html.js';
 import { noticeView } from '../../views/pages/notice.js';
@@ -13,11 +19,19 @@ function isApi(request: FastifyRequest): boolean {
   return request.url === '/api' || request.url.startsWith('/api/');
 }
 
-function codeForStatus(status: number): ErrorCode {
-  const found = (Object.entries(errorStatus) as [ErrorCode, number][]).find(
-    ([, s]) => s === status,
-  );
+function kindForStatus(status: number): ErrorKind {
+  const found = (Object.entries(kindStatus) as [ErrorKind, number][]).find(([, s]) => s === status);
   return found ? found[0] : status >= 500 ? 'internal' : 'bad_request';
+}
+
+/** The input a schema refused: the property's name, or the one that is missing. */
+function validationField(error: FastifyError): string | undefined {
+  const first = error.validation?.[0];
+  if (!first) return undefined;
+  const named = first.instancePath.split('/')[1];
+  if (named) return named.replace(/~1/g, '/').replace(/~0/g, '~');
+  const missing = (first.params as { missingProperty?: unknown }).missingProperty;
+  return typeof missing === 'string' ? missing : undefined;
 }
 
 const pageTitles: Partial<Record<number, string>> = {
@@ -34,13 +48,13 @@ function send(
   reply: FastifyReply,
   ctx: (request: FastifyRequest) => Promise<PageContext>,
   status: number,
-  code: ErrorCode,
-  message: string,
+  error: PublicError,
 ) {
   reply.code(status);
   if (isApi(request) || request.headers.accept === 'application/json') {
-    return reply.type('application/json; charset=utf-8').send({ error: { code, message } });
+    return reply.type('application/json; charset=utf-8').send({ error });
   }
+  const { message } = error;
   const title = pageTitles[status] ?? 'Something went wrong';
   // The page frame needs the database (sections, viewer); when that is what failed, a bare page
   // still answers, so the default handler (which prints error messages) never gets a turn.
@@ -87,10 +101,14 @@ export function errorHandling(
       reply,
       pageContext,
       404,
-      'not_found',
-      isApi(request)
-        ? `There is no ${request.method} ${request.url.split('?')[0]}.`
-        : 'There is nothing at this address. It may have moved, or the link may be mistyped.',
+      publicError(
+        new AppError(
+          'not_found',
+          isApi(request)
+            ? `There is no ${request.method} ${request.url.split('?')[0]}.`
+            : 'There is nothing at this address. It may have moved, or the link may be mistyped.',
+        ),
+      ),
     );
   });
 
@@ -105,24 +123,35 @@ export function errorHandling(
       if (error.retryAfterSeconds !== undefined) {
         reply.header('retry-after', String(error.retryAfterSeconds));
       }
-      return send(request, reply, pageContext, error.status, error.code, error.message);
+      return send(request, reply, pageContext, error.status, publicError(error));
     }
     const fastifyError = error as FastifyError;
     if (fastifyError.validation) {
-      return send(request, reply, pageContext, 400, 'bad_request', fastifyError.message);
+      const refused = new AppError('invalid_request', fastifyError.message, {
+        field: validationField(fastifyError),
+      });
+      return send(request, reply, pageContext, 400, publicError(refused));
     }
     const status = fastifyError.statusCode;
     if (status !== undefined && status >= 400 && status < 500) {
       // Fastify's own client errors (malformed JSON, body too large, bad media type…)
-      const message =
+      const known =
         status === 413
-          ? 'The request body is too large.'
+          ? new AppError('body_too_large', 'The request body is too large.')
           : status === 415
-            ? 'That content type is not accepted here.'
+            ? new AppError('unsupported_content_type', 'That content type is not accepted here.')
             : status === 400 && fastifyError.code === 'FST_ERR_CTP_INVALID_JSON_BODY'
-              ? 'The body is not valid JSON.'
-              : fastifyError.message;
-      return send(request, reply, pageContext, status, codeForStatus(status), message);
+              ? new AppError('invalid_json', 'The body is not valid JSON.')
+              : null;
+      // Any other keeps its own status; its kind follows from that status, as it always did.
+      const body: PublicError = known
+        ? publicError(known)
+        : {
+            code: kindForStatus(status),
+            condition: 'malformed_request',
+            message: fastifyError.message,
+          };
+      return send(request, reply, pageContext, status, body);
     }
     request.log.error({ err: error }, 'unhandled error');
     return send(
@@ -130,8 +159,7 @@ export function errorHandling(
       reply,
       pageContext,
       500,
-      'internal',
-      'Something went wrong on our side. Please try again.',
+      publicError(new AppError('internal', 'Something went wrong on our side. Please try again.')),
     );
   });
 }

@@ -44,7 +44,7 @@ export function limiter(
     reply.header('x-ratelimit-reset', seconds);
     if (!result.isExceeded) return;
     reply.header('retry-after', seconds);
-    throw new AppError('rate_limited', `Too many attempts. Try again in ${seconds} seconds.`);
+    throw new AppError('too_many_attempts', `Too many attempts. Try again in ${seconds} seconds.`);
   };
   byName.set(name, created);
   return created;

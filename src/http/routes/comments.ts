@@ -19,7 +19,7 @@ import {
 import { commentAnchor, commentPermalink } from '../../views/pages/comments.js';
 import { requireRole } from '../plugins/auth.js';
 import { sendPage } from '../plugins/pages.js';
-import { attempt, problemOf, type FormPageDeps } from './forms.js';
+import { attempt, type FormPageDeps } from './forms.js';
 
 const CommentParams = Type.Object({ id: Type.String({ maxLength: 200 }) });
 
@@ -97,7 +97,8 @@ export function commentForms(fastify: FastifyInstance, services: Services, deps:
         : null;
       const page = articlePageView(ctx, lookup.page, {
         commentForm: {
-          problem: problemOf(result.error, { 'comment-body': /./ }),
+          // The form's one input: every refusal of the comment is shown beside it.
+          problem: { message: result.error.message, field: 'comment-body' },
           body,
           replyTo: replyTarget ? { id: replyTarget.id, authorName: replyTarget.author.name } : null,
         },
@@ -185,7 +186,7 @@ export function commentForms(fastify: FastifyInstance, services: Services, deps:
       const page = editCommentView(ctx, comment, where, {
         windowMinutes,
         body: request.body.body,
-        problem: problemOf(result.error, { 'edit-body': /./ }),
+        problem: { message: result.error.message, field: 'edit-body' },
       });
       return sendPage(request, reply, page, { status: result.error.status });
     },

@@ -4,7 +4,7 @@
  * the account key the sign-in and reset rate limits count by.
  */
 import type { FastifyRequest } from 'fastify';
-import { AppError } from '../../errors.js';
+import { AppError, type Condition } from '../../errors.js';
 import type { Services } from '../../services/index.js';
 import type { PageContext, SiteContext } from '../../views/context.js';
 import type { FormProblem } from '../../views/forms.js';
@@ -42,11 +42,25 @@ export async function attempt<T>(work: () => Promise<T>): Promise<Attempt<T>> {
 }
 
 /**
- * The problem to show, and the field it concerns: the first whose pattern matches the message.
- * Services speak in sentences, not field names; an unmatched message still shows, in the summary.
+ * Where a form shows a service's errors: its inputs by the field an error names (the API's name
+ * for it), and, for an error that names none, by its condition. Anything else shows in the summary.
  */
-export function problemOf(error: AppError, fields: Record<string, RegExp> = {}): FormProblem {
-  const field = Object.entries(fields).find(([, pattern]) => pattern.test(error.message))?.[0];
+export interface FormFields {
+  fields?: Readonly<Record<string, string>>;
+  conditions?: Readonly<Partial<Record<Condition, string>>>;
+}
+
+/** The problem to show, and the form input it concerns (by field or condition, never wording). */
+export function problemOf(error: AppError, where: FormFields = {}): FormProblem {
+  const { fields = {}, conditions = {} } = where;
+  // Own keys only: a field name may come from the request (`__proto__` marks nothing).
+  const byField =
+    error.field !== undefined && Object.hasOwn(fields, error.field)
+      ? fields[error.field]
+      : undefined;
+  const field =
+    byField ??
+    (Object.hasOwn(conditions, error.condition) ? conditions[error.condition] : undefined);
   return field ? { message: error.message, field } : { message: error.message };
 }
 

@@ -80,7 +80,7 @@ export function uploadFrom(body: unknown, filenameHeader: string | undefined): U
     return null;
   }
   throw new AppError(
-    'unsupported_media_type',
+    'unsupported_upload',
     'Send the image itself: its bytes as the request body, or the field "file" of a multipart/form-data form.',
   );
 }

@@ -52,7 +52,7 @@ export class ImportService {
     try {
       await access(file, constants.R_OK);
     } catch {
-      throw new AppError('not_found', `There is no file to read at ${file}.`);
+      throw new AppError('file_not_found', `There is no file to read at ${file}.`);
     }
     try {
       report = await store.transaction((tx) => {
@@ -63,7 +63,7 @@ export class ImportService {
     } catch (error) {
       if (error instanceof BadImportFile) {
         throw new AppError(
-          'bad_request',
+          'invalid_import',
           `The file was refused, and nothing was imported: ${error.message}.`,
         );
       }

@@ -97,7 +97,7 @@ export async function accountSettingsPages(
         services.personalData.deleteAccount(me(request), request.body.password),
       );
       if (!result.ok) {
-        const problem = problemOf(result.error, { 'delete-password': /password/i });
+        const problem = problemOf(result.error, { fields: { password: 'delete-password' } });
         const { page, status } = await showAgain(request, result.error.status, problem);
         return sendPage(request, reply, page, { status });
       }
@@ -124,8 +124,7 @@ export async function accountSettingsPages(
       );
       if (!result.ok) {
         const problem = problemOf(result.error, {
-          'current-password': /current password/i,
-          'new-password': /password/i,
+          fields: { current: 'current-password', password: 'new-password' },
         });
         const { page, status } = await showAgain(request, result.error.status, problem);
         return sendPage(request, reply, page, { status });
@@ -156,8 +155,7 @@ export async function accountSettingsPages(
       );
       if (!result.ok) {
         const problem = problemOf(result.error, {
-          'profile-photo': /photo/i,
-          'profile-bio': /bio/i,
+          fields: { photo: 'profile-photo', bio: 'profile-bio' },
         });
         const shown = await showAgain(request, result.error.status, problem);
         return sendPage(request, reply, shown.page, { status: shown.status });
@@ -184,8 +182,7 @@ export async function accountSettingsPages(
       );
       if (!result.ok) {
         const problem = problemOf(result.error, {
-          'email-password': /password/i,
-          'new-email': /email/i,
+          fields: { password: 'email-password', email: 'new-email' },
         });
         const shown = await showAgain(request, result.error.status, problem, { newEmail: email });
         return sendPage(request, reply, shown.page, { status: shown.status });

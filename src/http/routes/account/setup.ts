@@ -49,9 +49,7 @@ export function setupPages(fastify: FastifyInstance, services: Services, deps: F
       const result = await attempt(() => services.accounts.completeSetup(token, input));
       if (!result.ok) {
         const problem = problemOf(result.error, {
-          name: /name/i,
-          email: /valid email/i,
-          password: /password/i,
+          fields: { name: 'name', email: 'email', password: 'password' },
         });
         const values = { email: input.email, name: input.name };
         const page = setupView(await pageContext(request), { token, values, problem });

@@ -56,7 +56,8 @@ export function signInPages(fastify: FastifyInstance, services: Services, deps: 
       const next = safeRedirectPath(request.body.next);
       const result = await attempt(() => services.accounts.signIn(email, password));
       if (!result.ok) {
-        const problem = problemOf(result.error, { email: /match an account/ });
+        // A failed sign-in names no field on purpose (which of the two was wrong stays unsaid).
+        const problem = problemOf(result.error, { conditions: { sign_in_failed: 'email' } });
         const page = signInView(await pageContext(request), { next, problem });
         return sendPage(request, reply, page, { status: result.error.status, private: true });
       }
@@ -91,9 +92,7 @@ export function signInPages(fastify: FastifyInstance, services: Services, deps: 
       if (!result.ok) {
         const { email, name } = request.body;
         const problem = problemOf(result.error, {
-          name: /display name/i,
-          email: /email/i,
-          password: /password/i,
+          fields: { name: 'name', email: 'email', password: 'password' },
         });
         const page = signUpView(await pageContext(request), { values: { email, name }, problem });
         return sendPage(request, reply, page, { status: result.error.status, private: true });

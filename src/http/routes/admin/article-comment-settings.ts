@@ -4,7 +4,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { isCommentMode } from '../../../domain/comment-settings.js';
 import { editorRoles } from '../../../domain/workflow.js';
-import { badRequest } from '../../../errors.js';
+import { AppError } from '../../../errors.js';
 import type { Services } from '../../../services/index.js';
 import { requireRole } from '../../plugins/auth.js';
 import { Params, Text, type ArticleEditor } from './article-editor-page.js';
@@ -40,10 +40,18 @@ export function articleCommentSettings(
           const mode = (request.body.mode ?? '').trim();
           const hours = (request.body.autoCloseHours ?? '').trim();
           if (mode !== '' && !isCommentMode(mode)) {
-            throw badRequest('Choose open, pre-moderated, closed, or the site’s setting.');
+            throw new AppError(
+              'invalid_comment_mode',
+              'Choose open, pre-moderated, closed, or the site’s setting.',
+              { field: 'mode' },
+            );
           }
           if (hours !== '' && !/^[0-9]{1,6}$/.test(hours)) {
-            throw badRequest('Close comments after a whole number of hours (0 for never).');
+            throw new AppError(
+              'invalid_hours',
+              'Close comments after a whole number of hours (0 for never).',
+              { field: 'autoCloseHours' },
+            );
           }
           await services.comments.setArticleSettings(article.id, {
             mode: mode === '' ? null : mode,

@@ -10,7 +10,7 @@ import { StaleEditError, type ArticleFields } from '../../../services/newsroom.j
 import type { ArticleForm } from '../../../views/pages/admin/article-fields.js';
 import { articleNotices } from '../../../views/pages/admin/article-status.js';
 import { applyPick, pickActionOf } from '../../../views/pages/admin/related-picker.js';
-import { attempt, doneMessage, problemOf } from '../forms.js';
+import { attempt, doneMessage, problemOf, type FormFields } from '../forms.js';
 import { commaList, me, Params, Text, type ArticleEditor } from './article-editor-page.js';
 
 const EditForm = Type.Object(
@@ -35,15 +35,18 @@ const EditForm = Type.Object(
 );
 type EditFormBody = Static<typeof EditForm>;
 
-const fieldPatterns: Record<string, RegExp> = {
-  headline: /headline/i,
-  slug: /slug/i,
-  standfirst: /standfirst/i,
-  body: /body/i,
-  dateline: /dateline/i,
-  authors: /author|newsroom staff/i,
-  tags: /tag/i,
-  related: /relate/i,
+/** The editor's inputs that show an error beside them; they carry the API's field names. */
+const editorFields: FormFields = {
+  fields: {
+    headline: 'headline',
+    slug: 'slug',
+    standfirst: 'standfirst',
+    body: 'body',
+    dateline: 'dateline',
+    authors: 'authors',
+    tags: 'tags',
+    related: 'related',
+  },
 };
 
 function formFrom(body: EditFormBody, version: number): ArticleForm {
@@ -114,7 +117,7 @@ export function articleEditorPages(
       if (!result.ok) {
         return editor.show(request, reply, null, {
           form,
-          problem: problemOf(result.error, fieldPatterns),
+          problem: problemOf(result.error, editorFields),
           status: result.error.status,
         });
       }
@@ -174,7 +177,7 @@ export function articleEditorPages(
       }
       return editor.show(request, reply, article, {
         form,
-        problem: problemOf(result.error, fieldPatterns),
+        problem: problemOf(result.error, editorFields),
         status: result.error.status,
       });
     },

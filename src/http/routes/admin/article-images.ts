@@ -11,7 +11,7 @@ import type { Article } from '../../../domain/article.js';
 import { imageLimits, type Image } from '../../../domain/image.js';
 import type { User } from '../../../domain/user.js';
 import { canEdit } from '../../../domain/workflow.js';
-import { AppError, badRequest } from '../../../errors.js';
+import { AppError } from '../../../errors.js';
 import type { Services } from '../../../services/index.js';
 import type { ImageDetails } from '../../../store/types.js';
 import type { MultipartBody } from '../../multipart.js';
@@ -22,7 +22,7 @@ const Params = Type.Object({ id: Type.String({ maxLength: 100 }) });
 
 const forbidden = () =>
   new AppError(
-    'forbidden',
+    'editor_only',
     'Only an editor can change an article once it is scheduled or published.',
   );
 
@@ -75,7 +75,11 @@ export function articleImagePages(
     } else if (current) {
       await images.updateDetails(user, current.id, merged(current, sent));
     } else {
-      throw badRequest('Choose an image file to upload, or one already uploaded.');
+      throw new AppError(
+        'file_required',
+        'Choose an image file to upload, or one already uploaded.',
+        { field: 'file' },
+      );
     }
   }
 
@@ -102,7 +106,11 @@ export function articleImagePages(
             return newsroom.article(user, article.id);
           }
           const upload = uploadFrom(form, undefined);
-          if (!upload) throw badRequest('Choose an image file to upload.');
+          if (!upload) {
+            throw new AppError('file_required', 'Choose an image file to upload.', {
+              field: 'file',
+            });
+          }
           const image = await images.upload(user, {
             ...upload,
             details: merged(blank, detailsFrom(form)),

@@ -53,7 +53,7 @@ export async function importPages(
             const sent = fields._csrf;
             if (!token || typeof sent !== 'string' || !sameToken(sent, token)) {
               throw new AppError(
-                'forbidden',
+                'form_expired',
                 'The form has expired. Go back, reload the page and try again.',
               );
             }

@@ -50,7 +50,10 @@ export function tokenAdminPages(fastify: FastifyInstance, services: Services, de
       if (!label) return showAgain(400, { message: 'Enter a label.', field: 'token-label' });
       const result = await attempt(() => services.tokens.create(email, label));
       if (!result.ok) {
-        return showAgain(result.error.status, problemOf(result.error, { 'token-email': /email/i }));
+        return showAgain(
+          result.error.status,
+          problemOf(result.error, { fields: { email: 'token-email' } }),
+        );
       }
       const [ctx, tokens] = await Promise.all([pageContext(request), services.tokens.list()]);
       const created = { token: result.value.token, email: result.value.user.email, label };

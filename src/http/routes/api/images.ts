@@ -51,7 +51,11 @@ export function imageApi(fastify: FastifyInstance, services: Services, baseUrl: 
       async (request, reply) => {
         const header = request.headers['x-filename'];
         const upload = uploadFrom(request.body, Array.isArray(header) ? header[0] : header);
-        if (!upload) throw new AppError('bad_request', 'The form has no file in its "file" field.');
+        if (!upload) {
+          throw new AppError('file_required', 'The form has no file in its "file" field.', {
+            field: 'file',
+          });
+        }
         const image = await images.upload(request.viewer!.user, upload);
         return reply.code(201).send(imageJson(image, baseUrl));
       },

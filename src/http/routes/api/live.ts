@@ -56,7 +56,7 @@ export function liveApi(fastify: FastifyInstance, services: Services, live: Live
       if (!live.admit(request.ip)) {
         reply.header('retry-after', '30');
         throw new AppError(
-          'rate_limited',
+          'too_many_streams',
           'Too many live streams are open from your address. Close a tab and try again.',
         );
       }

@@ -4,6 +4,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { reasonCodes, isReasonCode } from '../../../domain/moderation/types.js';
 import { reportReasons } from '../../../domain/moderation/reports.js';
+import { AppError } from '../../../errors.js';
 import { queueActions } from '../../../services/moderation.js';
 import type { Services } from '../../../services/index.js';
 import { queueTabs } from '../../../store/types.js';
@@ -86,9 +87,7 @@ export function moderationApi(fastify: FastifyInstance, services: Services, base
         },
       );
       if (!created) {
-        return reply.code(409).send({
-          error: { code: 'conflict', message: 'You have already reported this comment.' },
-        });
+        throw new AppError('already_reported', 'You have already reported this comment.');
       }
       return reply.code(201).send({ commentId: request.params.id, reason: request.body.reason });
     },

@@ -9,6 +9,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Article } from '../../../domain/article.js';
 import { editorRoles, newsroomRoles } from '../../../domain/workflow.js';
+import { publicError } from '../../../errors.js';
 import type { Services } from '../../../services/index.js';
 import { StaleEditError, limits } from '../../../services/newsroom.js';
 import { requireRole } from '../../plugins/auth.js';
@@ -58,7 +59,7 @@ export function newsroomApi(fastify: FastifyInstance, services: Services, baseUr
     } catch (error) {
       if (!(error instanceof StaleEditError)) throw error;
       return reply.code(409).send({
-        error: { code: error.code, message: error.message },
+        error: publicError(error),
         current: articleJson(error.current, baseUrl),
       });
     }

@@ -1,15 +1,21 @@
 /** JSON shapes of the public API; the OpenAPI document is generated from these. */
 import { Type } from 'typebox';
 
-export const ErrorBody = Type.Object(
-  {
-    error: Type.Object({
-      code: Type.String({ description: 'Stable machine-readable code, e.g. not_found' }),
-      message: Type.String({ description: 'Human-readable explanation' }),
-    }),
-  },
-  { $id: 'Error' },
-);
+/** The error object of every refusal (docs/api.md lists the conditions). */
+const ErrorObject = Type.Object({
+  code: Type.String({
+    description: 'The general kind, following the HTTP status, e.g. not_found, conflict',
+  }),
+  condition: Type.String({
+    description: 'Stable code for what went wrong, e.g. stale_version, slug_taken',
+  }),
+  message: Type.String({ description: 'Human-readable explanation' }),
+  field: Type.Optional(
+    Type.String({ description: 'The input the error concerns, by its name in the request' }),
+  ),
+});
+
+export const ErrorBody = Type.Object({ error: ErrorObject }, { $id: 'Error' });
 
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
 
@@ -192,7 +198,7 @@ export const CommentList = Type.Object({
 });
 
 export const ConflictBody = Type.Object({
-  error: Type.Object({ code: Type.String(), message: Type.String() }),
+  error: ErrorObject,
   current: Type.Optional(
     Type.Ref('Article', { description: 'A stale save: the article as it is now' }),
   ),
