@@ -13,7 +13,7 @@
 import type { ServerResponse } from 'node:http';
 import type { Comment } from '../domain/comment.js';
 import type { Change, ChangeBus } from '../services/changes.js';
-import type { CommentChange } from '../store/types.js';
+import type { CommentChange } from '../domain/comment.js';
 
 export interface LiveOptions {
   /** A comment line is written to every stream this often, so proxies keep it open. */

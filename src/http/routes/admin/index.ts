@@ -7,7 +7,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { staffRoles } from '../../../domain/user.js';
 import type { Services } from '../../../services/index.js';
-import type { OutboxStore } from '../../../store/types.js';
+import type { OutboxStore } from '../../../store/ports/outbox.js';
 import { adminHomeNotices, adminHomeView } from '../../../views/pages/admin/home.js';
 import { requireRole } from '../../plugins/auth.js';
 import { sendPage } from '../../plugins/pages.js';

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import type { OutboxStore } from '../../../store/types.js';
+import type { OutboxStore } from '../../../store/ports/outbox.js';
 import { outboxView } from '../../../views/pages/admin/outbox.js';
 import { sendPage } from '../../plugins/pages.js';
 import type { FormPageDeps } from '../forms.js';

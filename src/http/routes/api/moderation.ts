@@ -6,7 +6,7 @@ import { reasonCodes, isReasonCode } from '../../../domain/moderation/types.js';
 import { reportReasons } from '../../../domain/moderation/reports.js';
 import { queueActions, type QueueItem } from '../../../services/moderation.js';
 import type { Services } from '../../../services/index.js';
-import { queueTabs } from '../../../store/types.js';
+import { queueTabs } from '../../../domain/moderation/queue.js';
 import { requireRole } from '../../plugins/auth.js';
 import { commentJson } from './comments.js';
 

@@ -11,7 +11,7 @@ import type { Article } from '../../../domain/article.js';
 import { editorRoles, newsroomRoles } from '../../../domain/workflow.js';
 import type { Services } from '../../../services/index.js';
 import { StaleEditError, limits } from '../../../services/newsroom.js';
-import type { ArticleRevision } from '../../../store/types.js';
+import type { ArticleRevision } from '../../../domain/newsroom.js';
 import { requireRole } from '../../plugins/auth.js';
 import { articleJson } from './articles.js';
 import { ConflictBody, Correction, Revision, RevisionDetail } from './schemas.js';

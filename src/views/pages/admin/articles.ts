@@ -5,7 +5,8 @@
 import { articlePath, type Article, type ArticleSummary } from '../../../domain/article.js';
 import { splitBody } from '../../../domain/body.js';
 import type { CommentOverride } from '../../../domain/comment-settings.js';
-import type { NewsroomItem, Section } from '../../../store/types.js';
+import type { NewsroomItem } from '../../../domain/newsroom.js';
+import type { Section } from '../../../domain/section.js';
 import type { PageContext } from '../../context.js';
 import { textDiff } from '../../diff.js';
 import { formatDateTime, joinNames } from '../../format.js';
