@@ -1,4 +1,5 @@
-// Lint rules that keep the layers honest (STYLE.md): domain/ is pure, only store/ speaks SQL.
+// Lint rules that keep the layers honest (STYLE.md): domain/ is pure, only store/ speaks SQL,
+// views/ and http/ never reach into store/.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
@@ -60,6 +61,62 @@ export default tseslint.config(
                 'node:http',
               ],
               message: 'domain/ is pure: it imports only other domain modules.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/views/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: storageModules, message: 'Only src/store/ may import SQL libraries.' },
+            {
+              group: ['**/store/**'],
+              message:
+                'views/ render read models from src/domain/; they import nothing from src/store/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/http/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: storageModules, message: 'Only src/store/ may import SQL libraries.' },
+            {
+              group: ['**/store/**'],
+              message:
+                'http/ talks to services and src/domain/; it imports nothing from src/store/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Temporary, until the program is assembled outside buildApp: app.ts opens what it is given
+    // (the Store, the image files) and health.ts pings the Store. Nothing else of src/store/.
+    files: ['src/http/app.ts', 'src/http/routes/health.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: storageModules, message: 'Only src/store/ may import SQL libraries.' },
+            {
+              group: ['**/store/**', '!**/store/types.js', '!**/store/image-files.js'],
+              message:
+                'http/ talks to services and src/domain/; it imports nothing from src/store/.',
             },
           ],
         },

@@ -67,7 +67,7 @@ const readers = await Promise.all(
   ),
 );
 const article = (slug: string) =>
-  store.articles.create({
+  store.newsroom.create({
     slug,
     sectionSlug: 'news',
     headline: `A thread of ${slug}`,

@@ -58,7 +58,7 @@ if (browserAvailable()) {
         });
       ann = await person('ann', 'Ann Archer');
       const ben = await person('ben', 'Ben Baker');
-      const a = await store.articles.create({
+      const a = await store.newsroom.create({
         slug: 'river-plan',
         sectionSlug: 'news',
         headline: 'The council weighs the river plan',

@@ -67,7 +67,7 @@ if (browserAvailable()) {
       moderator = await person('moderator');
       admin = await person('admin');
       commenter = await person('commenter');
-      story = await db.store.articles.create({
+      story = await db.store.newsroom.create({
         slug: 'harbour-wall',
         sectionSlug: 'news',
         headline: 'The harbour wall will be rebuilt',

@@ -38,7 +38,7 @@ describe('durability under kill -9', () => {
       createdAt: new Date().toISOString(),
       emailVerifiedAt: new Date().toISOString(),
     });
-    const article = await store.articles.create({
+    const article = await store.newsroom.create({
       slug: 'durable',
       sectionSlug: 'news',
       headline: 'Durable',

@@ -28,7 +28,7 @@ for (const database of databases()) {
 
     const article = (): Promise<Article> => {
       const slug = `feature-${++serial}`;
-      return db.store.articles.create({
+      return db.store.newsroom.create({
         slug,
         sectionSlug: 'news',
         headline: `Headline ${slug}`,
@@ -68,7 +68,7 @@ for (const database of databases()) {
       });
     const page = async (path: string, who: Person | null = null) =>
       (await fetch(app.url + path, { headers: who ? { cookie: who.cookie } : {} })).text();
-    const count = async (a: Article) => (await db.store.articles.getById(a.id))?.commentCount;
+    const count = async (a: Article) => (await db.store.reader.getById(a.id))?.commentCount;
 
     before(async () => {
       db = await database.open();

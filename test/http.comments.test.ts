@@ -21,7 +21,7 @@ for (const database of databases()) {
 
     const article = (status: 'published' | 'draft' = 'published'): Promise<Article> => {
       const slug = `story-${++serial}`;
-      return db.store.articles.create({
+      return db.store.newsroom.create({
         slug,
         sectionSlug: 'news',
         headline: `Headline ${slug}`,
@@ -138,7 +138,7 @@ for (const database of databases()) {
       const again = await json(await post(a.id, { body: 'Changed text' }, reader.cookie, headers));
       assert.equal(again.id, [...ids][0]);
       assert.equal(again.body, 'Only once');
-      assert.equal((await db.store.articles.getById(a.id))?.commentCount, 1);
+      assert.equal((await db.store.reader.getById(a.id))?.commentCount, 1);
     });
 
     test('empty and over-long comments are refused with a clear message, never truncated', async () => {
@@ -157,7 +157,7 @@ for (const database of databases()) {
       const ok = await post(a.id, { body: emoji });
       assert.equal(ok.status, 201);
       assert.equal((await json(ok)).body, emoji);
-      assert.equal((await db.store.articles.getById(a.id))?.commentCount, 1);
+      assert.equal((await db.store.reader.getById(a.id))?.commentCount, 1);
     });
 
     test('unpublished or unknown articles and foreign parents are 404', async () => {
@@ -183,7 +183,7 @@ for (const database of databases()) {
       const res = await post(a.id, { body: 'Hi' }, suspended.cookie);
       assert.equal(res.status, 403);
       assert.equal((await json(res)).error.code, 'forbidden');
-      assert.equal((await db.store.articles.getById(a.id))?.commentCount, 0);
+      assert.equal((await db.store.reader.getById(a.id))?.commentCount, 0);
     });
 
     for (const sort of ['oldest', 'newest'] as const) {
@@ -249,7 +249,7 @@ for (const database of databases()) {
       assert.match(page, /at most 5,000 characters/);
       assert.ok(page.includes(`${'y'.repeat(5001)}&lt;b&gt;</textarea`));
       assert.match(page, /aria-invalid="true"/);
-      assert.equal((await db.store.articles.getById(a.id))?.commentCount, 0);
+      assert.equal((await db.store.reader.getById(a.id))?.commentCount, 0);
     });
 
     test('the page shows the count in the heading and the toolbar, and threads indent to four levels', async () => {

@@ -25,7 +25,7 @@ for (const database of databases()) {
       await loadDemoIfEmpty(db.store);
       const [author] = await db.store.users.search({ role: 'author', limit: 1, offset: 0 });
       assert.ok(author);
-      hostile = await db.store.articles.create({
+      hostile = await db.store.newsroom.create({
         slug: 'hostile-quay',
         sectionSlug: 'business',
         headline: `${hostileHeadline}\u0001`,
@@ -41,7 +41,7 @@ for (const database of databases()) {
       });
       // More articles than a feed holds.
       for (let i = 1; i <= 12; i++) {
-        await db.store.articles.create({
+        await db.store.newsroom.create({
           slug: `arts-diary-${i}`,
           sectionSlug: 'culture',
           headline: `Arts diary ${i}`,

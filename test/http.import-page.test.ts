@@ -77,7 +77,7 @@ for (const database of databases()) {
         bytesDone: 0,
         bytesTotal: wxr.length,
       });
-      assert.ok(await db.store.articles.getBySlug('river-wren-rises'), 'the articles are there');
+      assert.ok(await db.store.reader.getBySlug('river-wren-rises'), 'the articles are there');
       assert.deepEqual(uploads(), [], 'the upload is removed once imported');
       const list = await page('/admin/import');
       assert.ok(list.text.includes('ledger.xml'), 'the recent imports list it');

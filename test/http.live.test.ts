@@ -22,7 +22,7 @@ for (const database of databases()) {
 
     const article = (status: 'published' | 'draft' = 'published'): Promise<Article> => {
       const slug = `live-${++serial}`;
-      return db.store.articles.create({
+      return db.store.newsroom.create({
         slug,
         sectionSlug: 'news',
         headline: `Headline ${slug}`,

@@ -30,7 +30,7 @@ for (const database of databases()) {
 
     const article = (): Promise<Article> => {
       const slug = `mod-story-${++serial}`;
-      return db.store.articles.create({
+      return db.store.newsroom.create({
         slug,
         sectionSlug: 'news',
         headline: `Headline ${slug}`,
@@ -105,7 +105,7 @@ for (const database of databases()) {
       assert.equal(c.status, 'pending');
       const stored = await db.store.moderation.moderated(c.id);
       assert.deepEqual(stored?.reasons, [{ code: 'suspect-words', detail: 'suspect "scam"' }]);
-      assert.equal((await db.store.articles.getById(a.id))?.commentCount, 0);
+      assert.equal((await db.store.reader.getById(a.id))?.commentCount, 0);
     });
 
     test('a banned word is refused with 422 and a message; nothing is stored', async () => {
@@ -222,7 +222,7 @@ for (const database of databases()) {
           ['reported'],
         );
         assert.deepEqual(await thread(a), []);
-        assert.equal((await db.store.articles.getById(a.id))?.commentCount, 0);
+        assert.equal((await db.store.reader.getById(a.id))?.commentCount, 0);
         const queue = await json(
           await api('GET', '/api/v1/moderation/queue?status=reported', moderator),
         );
@@ -358,7 +358,7 @@ for (const database of databases()) {
         api('POST', `/api/v1/comments/${held.id}/moderation`, moderator, { action });
       assert.equal((await act('approve')).status, 200);
       assert.deepEqual(await thread(a), [held.id]);
-      assert.equal((await db.store.articles.getById(a.id))?.commentCount, 1);
+      assert.equal((await db.store.reader.getById(a.id))?.commentCount, 1);
       const featured = await json(await act('feature'));
       assert.equal(featured.featured, true);
       const page = await (await fetch(app.url + articlePath(a))).text();

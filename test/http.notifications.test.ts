@@ -48,7 +48,7 @@ for (const database of databases()) {
       );
       await db.store.sections.upsert({ slug: 'news', name: 'News', description: '', position: 0 });
       for (const slug of ['ann', 'bob', 'cat']) await person(slug);
-      article = await db.store.articles.create({
+      article = await db.store.newsroom.create({
         slug: 'replies',
         sectionSlug: 'news',
         headline: 'Replies',

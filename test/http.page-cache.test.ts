@@ -53,7 +53,7 @@ for (const database of databases()) {
 
     const article = (sectionSlug = 'news', headline?: string): Promise<Article> => {
       const slug = `cached-${++serial}`;
-      return db.store.articles.create({
+      return db.store.newsroom.create({
         slug,
         sectionSlug,
         headline: headline ?? `Headline ${slug}`,

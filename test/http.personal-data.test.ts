@@ -89,7 +89,7 @@ for (const database of databases()) {
         passwordHash: null,
         createdAt: new Date().toISOString(),
       });
-      article = await db.store.articles.create({
+      article = await db.store.newsroom.create({
         slug: 'the-ferry-timetable',
         sectionSlug: 'news',
         headline: 'The ferry timetable changes in spring',

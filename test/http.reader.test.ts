@@ -215,7 +215,7 @@ for (const database of databases()) {
         cursor = body.nextCursor;
         pages++;
       } while (cursor && pages < 20);
-      assert.equal(seen.size, await db.store.articles.countPublished());
+      assert.equal(seen.size, await db.store.reader.countPublished());
       assert.ok(pages >= 3);
     });
 

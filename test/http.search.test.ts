@@ -15,7 +15,7 @@ for (const database of databases()) {
       await loadDemoIfEmpty(db.store);
       const [author] = await db.store.users.search({ role: 'author', limit: 1, offset: 0 });
       assert.ok(author);
-      await db.store.articles.create({
+      await db.store.newsroom.create({
         slug: 'hostile-walrus',
         sectionSlug: 'news',
         headline: 'A <script>alert(1)</script> walrus & "friends"',
@@ -29,7 +29,7 @@ for (const database of databases()) {
         createdAt: new Date().toISOString(),
       });
       for (let i = 1; i <= 12; i++) {
-        await db.store.articles.create({
+        await db.store.newsroom.create({
           slug: `regatta-report-${i}`,
           sectionSlug: 'news',
           headline: `Regatta report, day ${i}`,

@@ -36,7 +36,7 @@ for (const database of databases()) {
       const [author] = await db.store.users.search({ role: 'author', limit: 1, offset: 0 });
       assert.ok(author);
       const make = (slug: string, headline: string, status: 'published' | 'draft', hours: number) =>
-        db.store.articles.create({
+        db.store.newsroom.create({
           slug,
           sectionSlug: 'news',
           headline,
@@ -105,7 +105,7 @@ for (const database of databases()) {
       assert.ok(!urls.some((u) => u.loc.includes(draft.slug)), 'no drafts');
       // lastmod follows public updates and corrections, not publication alone.
       for (const a of articles) {
-        const full = await db.store.articles.getById(a.id);
+        const full = await db.store.reader.getById(a.id);
         assert.ok(full?.publishedAt);
         const times = [
           full.updatedAt ?? full.publishedAt,

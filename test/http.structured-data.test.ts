@@ -42,15 +42,15 @@ for (const database of databases()) {
     before(async () => {
       db = await database.open();
       await loadDemoIfEmpty(db.store);
-      const summaries = await db.store.articles.listPublished({ limit: 50 });
-      const full = await Promise.all(summaries.map((s) => db.store.articles.getById(s.id)));
+      const summaries = await db.store.reader.listPublished({ limit: 50 });
+      const full = await Promise.all(summaries.map((s) => db.store.reader.getById(s.id)));
       const found = full.find((a) => a && activeCorrections(a.corrections).length > 0);
       assert.ok(found, 'the demo has an article with corrections');
       corrected = found;
       const authors = (await db.store.users.search({ role: 'author', limit: 2, offset: 0 })).map(
         (u) => u.id,
       );
-      const created = await db.store.articles.create({
+      const created = await db.store.newsroom.create({
         slug: 'hostile-ferry',
         sectionSlug: 'news',
         headline: hostileHeadline,
@@ -63,8 +63,8 @@ for (const database of databases()) {
         publishedAt: new Date(Date.now() - 3_600_000).toISOString(),
         createdAt: new Date(Date.now() - 7_200_000).toISOString(),
       });
-      await db.store.articles.markUpdated(created.id, new Date().toISOString(), 'Times added.');
-      const reread = await db.store.articles.getById(created.id);
+      await db.store.newsroom.markUpdated(created.id, new Date().toISOString(), 'Times added.');
+      const reread = await db.store.reader.getById(created.id);
       assert.ok(reread);
       hostile = reread;
       app = await startApp(db);
@@ -125,8 +125,8 @@ for (const database of databases()) {
       const fresh = corrected.updatedAt === null ? corrected : null;
       const subject =
         fresh ??
-        (await db.store.articles.getById(
-          (await db.store.articles.listPublished({ limit: 50 })).find((a) => a.updatedAt === null)
+        (await db.store.reader.getById(
+          (await db.store.reader.listPublished({ limit: 50 })).find((a) => a.updatedAt === null)
             ?.id ?? '',
         ));
       assert.ok(subject);

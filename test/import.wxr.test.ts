@@ -179,7 +179,7 @@ for (const database of databases()) {
     });
 
     test('posts become articles with their authors, dates, sections and tags', async () => {
-      const bridge = await db.store.articles.getBySlug('council-approves-wren-footbridge');
+      const bridge = await db.store.reader.getBySlug('council-approves-wren-footbridge');
       assert.ok(bridge);
       assert.equal(bridge.status, 'published');
       assert.equal(bridge.publishedAt, '2024-03-05T09:30:00.000Z');
@@ -199,11 +199,11 @@ for (const database of databases()) {
       assert.match(bridge.body, /^> We have waited long enough/m);
       assert.match(bridge.body, /\[council's site\]\(https:\/\/council\.ledger\.example/);
       assert.doesNotMatch(bridge.body, /script|javascript|alert/i);
-      const flood = await db.store.articles.getBySlug('river-wren-rises');
+      const flood = await db.store.reader.getBySlug('river-wren-rises');
       assert.equal(flood?.headline, 'River Wren rises after three days of rain 🌧️');
       assert.match(flood?.body ?? '', /日本語/);
       assert.equal(flood?.section.slug, 'local-news', 'the first category is the section');
-      const draft = await db.store.articles.getBySlug('winter-market-plans');
+      const draft = await db.store.reader.getBySlug('winter-market-plans');
       assert.equal(draft?.status, 'draft');
       assert.equal(draft?.publishedAt, null);
       const priya = await db.store.users.byEmail('priya.raman@ledger.example');
@@ -226,7 +226,7 @@ for (const database of databases()) {
       assert.ok(!/href="javascript:/i.test(page), 'does not show /href="javascript:/i');
       assert.ok(!/Who is paying for the lighting/.test(page), 'a pending comment is not shown');
       assert.ok(!/Posted this in the wrong place/.test(page), 'a rejected one neither');
-      const bridge = await db.store.articles.getBySlug('council-approves-wren-footbridge');
+      const bridge = await db.store.reader.getBySlug('council-approves-wren-footbridge');
       const api = await fetch(`${app.url}/api/v1/articles/${bridge!.id}/comments`);
       const body = (await api.json()) as {
         items: { author: { id: string | null; name: string; guest: boolean } | null }[];

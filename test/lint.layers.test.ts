@@ -33,3 +33,38 @@ test('only store/ may import kysely, pg or better-sqlite3', async () => {
   assert.equal((await restrictedImports('src/http/app.ts', code)).length, 2);
   assert.equal((await restrictedImports('src/store/users.ts', code)).length, 0);
 });
+
+test('views/ import nothing from store/, not even a type', async () => {
+  const code = [
+    "import type { Store } from '../../store/types.js';",
+    "import { queueTabs } from '../../store/ports/moderation.js';",
+    "import { openStore } from '../../store/index.js';",
+    'export const all = [queueTabs, openStore] as unknown as Store;',
+  ].join('\n');
+  const messages = await restrictedImports('src/views/pages/search.ts', code);
+  assert.equal(messages.length, 3, messages.join('\n'));
+  assert.match(messages[0] ?? '', /views\/ render read models from src\/domain\//);
+  const domain =
+    "import type { SearchHit } from '../../domain/search.js';\nexport type T = SearchHit;\n";
+  assert.deepEqual(await restrictedImports('src/views/pages/search.ts', domain), []);
+});
+
+test('http/ imports nothing from store/', async () => {
+  const code = [
+    "import type { Store } from '../../../store/types.js';",
+    "import type { OutboxStore } from '../../../store/ports/outbox.js';",
+    'export type T = [Store, OutboxStore];',
+  ].join('\n');
+  const messages = await restrictedImports('src/http/routes/admin/outbox.ts', code);
+  assert.equal(messages.length, 2, messages.join('\n'));
+  assert.match(messages[0] ?? '', /http\/ talks to services and src\/domain\//);
+  assert.equal((await restrictedImports('src/http/plugins/auth.ts', code)).length, 2);
+});
+
+test('only app.ts and health.ts may still name the Store (until assembly moves out of http/)', async () => {
+  const allowed = "import type { Store } from '../../store/types.js';\nexport type T = Store;\n";
+  assert.deepEqual(await restrictedImports('src/http/routes/health.ts', allowed), []);
+  const other =
+    "import type { OutboxStore } from '../store/ports/outbox.js';\nexport type T = OutboxStore;\n";
+  assert.equal((await restrictedImports('src/http/app.ts', other)).length, 1);
+});

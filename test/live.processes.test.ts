@@ -23,7 +23,7 @@ async function seed(store: Store) {
     passwordHash: null,
     createdAt: new Date().toISOString(),
   });
-  const article = await store.articles.create({
+  const article = await store.newsroom.create({
     slug: 'across',
     sectionSlug: 'news',
     headline: 'Across processes',

@@ -162,7 +162,7 @@ for (const database of all) {
       const reader = await target.store.users.byEmail('rea@example.com');
       assert.ok(reader);
       const slug = `${demoContent.articles[0]?.slug}-revised`;
-      const article = await target.store.articles.getBySlug(slug);
+      const article = await target.store.reader.getBySlug(slug);
       assert.ok(article);
       const before = await target.store.comments.liveSeq(article.id);
       assert.ok(before !== null && before > 0);
@@ -286,7 +286,7 @@ for (const database of all) {
         assert.ok(back.comments);
         assert.equal(await exportText(target.store, `${database.name}-re.jsonl`), good);
         const reader = await target.store.users.byEmail('rea@example.com');
-        const article = await target.store.articles.getBySlug(
+        const article = await target.store.reader.getBySlug(
           `${demoContent.articles[0]?.slug}-revised`,
         );
         assert.ok(reader && article);

@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import pg from 'pg';
 import { openStore, type Store } from '../src/store/index.js';
-import type { NotificationChannel } from '../src/store/types.js';
+import type { NotificationChannel } from '../src/store/ports/channel.js';
 import { databases, type OpenedStore } from './helpers/databases.js';
 import { waitFor } from './helpers/wait.js';
 

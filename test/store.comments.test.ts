@@ -5,7 +5,7 @@ import type { Article } from '../src/domain/article.js';
 import type { Comment } from '../src/domain/comment.js';
 import type { User } from '../src/domain/user.js';
 import type { Store } from '../src/store/index.js';
-import type { NewComment } from '../src/store/types.js';
+import type { NewComment } from '../src/store/ports/comments.js';
 import { databases, type OpenedStore } from './helpers/databases.js';
 
 const base = Date.parse('2026-03-04T12:00:00.000Z');
@@ -20,7 +20,7 @@ for (const database of databases()) {
 
     const article = async (status: 'published' | 'draft' = 'published'): Promise<Article> => {
       const slug = `story-${++serial}`;
-      return store.articles.create({
+      return store.newsroom.create({
         slug,
         sectionSlug: 'news',
         headline: slug,
@@ -101,7 +101,7 @@ for (const database of databases()) {
       await comment({ articleId: a.id });
       await comment({ articleId: a.id, status: 'pending' });
       await comment({ articleId: a.id, createdAt: at(5) });
-      assert.equal((await store.articles.getById(a.id))?.commentCount, 2);
+      assert.equal((await store.reader.getById(a.id))?.commentCount, 2);
       const page = await store.comments.topLevelPage({
         articleId: a.id,
         sort: 'oldest',
@@ -127,7 +127,7 @@ for (const database of databases()) {
       const ids = new Set(results.map((r) => r.comment.id));
       assert.equal(ids.size, 1);
       assert.equal(results.filter((r) => r.created).length, 1);
-      assert.equal((await store.articles.getById(a.id))?.commentCount, 1);
+      assert.equal((await store.reader.getById(a.id))?.commentCount, 1);
       const found = await store.comments.byIdempotencyKey(ann.id, input.idempotencyKey);
       assert.equal(found?.id, [...ids][0]);
       assert.equal(await store.comments.byIdempotencyKey(ann.id, 'never-used'), null);
@@ -180,7 +180,7 @@ for (const database of databases()) {
       const reply = await comment({ articleId: a.id, parentId: top.id, createdAt: at(1) });
       const lone = await comment({ articleId: a.id, createdAt: at(2) });
       await store.comments.edit({ id: top.id, body: 'x', html: 'x', at: at(3) });
-      assert.equal((await store.articles.getById(a.id))?.commentCount, 3);
+      assert.equal((await store.reader.getById(a.id))?.commentCount, 3);
 
       const placeholder = await store.comments.delete({ id: top.id, at: at(4) });
       assert.equal(placeholder.status, 'deleted');
@@ -190,7 +190,7 @@ for (const database of databases()) {
       await store.comments.delete({ id: lone.id, at: at(5) });
       // Deleting twice changes nothing.
       await store.comments.delete({ id: lone.id, at: at(6) });
-      assert.equal((await store.articles.getById(a.id))?.commentCount, 1);
+      assert.equal((await store.reader.getById(a.id))?.commentCount, 1);
 
       const page = await store.comments.topLevelPage({ articleId: a.id, sort: 'oldest', limit: 9 });
       assert.deepEqual(
@@ -204,7 +204,7 @@ for (const database of databases()) {
       );
       // The reply goes too: the placeholder stays in the table, the count reaches zero.
       await store.comments.delete({ id: reply.id, at: at(7) });
-      assert.equal((await store.articles.getById(a.id))?.commentCount, 0);
+      assert.equal((await store.reader.getById(a.id))?.commentCount, 0);
       assert.deepEqual(await store.comments.repliesPage({ rootId: top.id, limit: 9 }), []);
     });
 

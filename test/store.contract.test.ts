@@ -12,7 +12,7 @@ import type { Article, ArticleStatus } from '../src/domain/article.js';
 import type { User } from '../src/domain/user.js';
 import { openStore, sqliteFile, type Store } from '../src/store/index.js';
 import { openSqlite } from '../src/store/sqlite/open.js';
-import type { NewArticle } from '../src/store/types.js';
+import type { NewArticle } from '../src/store/ports/newsroom.js';
 import {
   databases,
   postgresUrl,
@@ -59,7 +59,7 @@ for (const database of databases()) {
 
     const article = (overrides: Partial<NewArticle> = {}): Promise<Article> => {
       const slug = overrides.slug ?? unique('story');
-      return store.articles.create({
+      return store.newsroom.create({
         slug,
         sectionSlug: 'news',
         headline: `Headline of ${slug}`,
@@ -270,8 +270,8 @@ for (const database of databases()) {
         });
         for (const found of [
           created,
-          await store.articles.getById(created.id),
-          await store.articles.getBySlug(slug),
+          await store.reader.getById(created.id),
+          await store.reader.getBySlug(slug),
         ]) {
           assert.ok(found);
           assert.deepEqual(
@@ -292,8 +292,8 @@ for (const database of databases()) {
           assert.deepEqual(found.corrections, []);
           assert.equal(found.updatedAt, null);
         }
-        assert.equal(await store.articles.getById('no-such-id'), null);
-        assert.equal(await store.articles.getBySlug('no-such-slug'), null);
+        assert.equal(await store.reader.getById('no-such-id'), null);
+        assert.equal(await store.reader.getBySlug('no-such-slug'), null);
       });
 
       test('a tag given twice is kept once, and a failed create leaves nothing behind', async () => {
@@ -312,7 +312,7 @@ for (const database of databases()) {
 
         const slug = unique('half-made');
         await assert.rejects(article({ slug, authorIds: [ann.id, 'no-such-user'] }));
-        assert.equal(await store.articles.getBySlug(slug), null);
+        assert.equal(await store.reader.getBySlug(slug), null);
       });
 
       test('listPublished shows only published articles, newest first, by section, tag and author', async () => {
@@ -339,7 +339,7 @@ for (const database of databases()) {
         await make(4, 'unpublished', { tags: [tag], authorIds: [cy.id] });
 
         const ids = (list: { id: string }[]) => list.map((a) => a.id);
-        const listed = await store.articles.listPublished({ section: 'listing', limit: 50 });
+        const listed = await store.reader.listPublished({ section: 'listing', limit: 50 });
         assert.deepEqual(ids(listed), [newest.id, middle.id, older.id]);
         assert.equal(listed[0]?.section.slug, 'listing');
         assert.deepEqual(
@@ -348,23 +348,23 @@ for (const database of databases()) {
         );
         assert.equal(listed[0]?.publishedAt, minutesAgo(10));
 
+        assert.deepEqual(ids(await store.reader.listPublished({ tag: 'listing-tag', limit: 50 })), [
+          middle.id,
+          older.id,
+        ]);
         assert.deepEqual(
-          ids(await store.articles.listPublished({ tag: 'listing-tag', limit: 50 })),
-          [middle.id, older.id],
-        );
-        assert.deepEqual(
-          ids(await store.articles.listPublished({ section: 'listing', author: 'cy', limit: 50 })),
+          ids(await store.reader.listPublished({ section: 'listing', author: 'cy', limit: 50 })),
           [newest.id, middle.id],
         );
         assert.deepEqual(
-          ids(await store.articles.listPublished({ tag: 'listing-tag', author: 'bob', limit: 50 })),
+          ids(await store.reader.listPublished({ tag: 'listing-tag', author: 'bob', limit: 50 })),
           [older.id],
         );
-        assert.deepEqual(
-          ids(await store.articles.listPublished({ section: 'listing', limit: 2 })),
-          [newest.id, middle.id],
-        );
-        assert.deepEqual(await store.articles.listPublished({ tag: 'no-such-tag', limit: 50 }), []);
+        assert.deepEqual(ids(await store.reader.listPublished({ section: 'listing', limit: 2 })), [
+          newest.id,
+          middle.id,
+        ]);
+        assert.deepEqual(await store.reader.listPublished({ tag: 'no-such-tag', limit: 50 }), []);
 
         // The front page's query: each section's newest, sections in the order asked.
         await store.sections.upsert({
@@ -374,17 +374,17 @@ for (const database of databases()) {
           position: 10,
         });
         const other = await make(20, 'published', { sectionSlug: 'listing-2' });
-        const latest = await store.articles.latestInSections(['listing-2', 'listing', 'none'], 2);
+        const latest = await store.reader.latestInSections(['listing-2', 'listing', 'none'], 2);
         assert.deepEqual(ids(latest), [other.id, newest.id, middle.id]);
         assert.deepEqual(
           latest[1]?.authors.map((a) => a.slug),
           ['ann', 'cy'],
         );
-        assert.deepEqual(await store.articles.latestInSections([], 2), []);
+        assert.deepEqual(await store.reader.latestInSections([], 2), []);
 
-        const everything = await store.articles.listPublished({ limit: 1000 });
+        const everything = await store.reader.listPublished({ limit: 1000 });
         assert.ok(everything.every((a) => a.status === 'published'));
-        assert.equal(await store.articles.countPublished(), everything.length);
+        assert.equal(await store.reader.countPublished(), everything.length);
         const times = everything.map((a) => a.publishedAt ?? '');
         assert.deepEqual(times, [...times].sort().reverse(), 'newest first');
       });
@@ -425,7 +425,7 @@ for (const database of databases()) {
           const seen: string[] = [];
           let cursor: { t: string; id: string } | null = null;
           for (let pages = 0; pages < 20; pages++) {
-            const page = await store.articles.listPublished({
+            const page = await store.reader.listPublished({
               section: 'paging',
               limit: pageSize,
               after: cursor,
@@ -443,7 +443,7 @@ for (const database of databases()) {
         const published = await article();
         const draft = await article({ status: 'draft', publishedAt: null });
         const gone = await article({ status: 'unpublished' });
-        const bySlug = await store.articles.publishedBySlugs([
+        const bySlug = await store.reader.publishedBySlugs([
           published.slug,
           draft.slug,
           gone.slug,
@@ -455,13 +455,13 @@ for (const database of databases()) {
         );
         assert.equal(bySlug[0]?.headline, published.headline);
         assert.deepEqual(bySlug[0]?.authors, published.authors);
-        const byId = await store.articles.publishedByIds([published.id, draft.id, gone.id, 'nope']);
+        const byId = await store.reader.publishedByIds([published.id, draft.id, gone.id, 'nope']);
         assert.deepEqual(
           byId.map((a) => a.id),
           [published.id],
         );
-        assert.deepEqual(await store.articles.publishedBySlugs([]), []);
-        assert.deepEqual(await store.articles.publishedByIds([]), []);
+        assert.deepEqual(await store.reader.publishedBySlugs([]), []);
+        assert.deepEqual(await store.reader.publishedByIds([]), []);
       });
 
       test('topical ranks shared tags above the same section, and leaves out itself and drafts', async () => {
@@ -504,37 +504,37 @@ for (const database of databases()) {
         });
         await article({ sectionSlug: 'topic-home', tags: [harbour, ferry], status: 'unpublished' });
 
-        const topical = await store.articles.topical(subject, 10);
+        const topical = await store.reader.topical(subject, 10);
         assert.deepEqual(
           topical.map((a) => a.slug),
           [bothTags.slug, oneTagHome.slug, oneTagAway.slug, sectionOnly.slug],
         );
         assert.deepEqual(
-          (await store.articles.topical(subject, 2)).map((a) => a.slug),
+          (await store.reader.topical(subject, 2)).map((a) => a.slug),
           [bothTags.slug, oneTagHome.slug],
         );
         const untagged = await article({ sectionSlug: 'topic-away' });
-        const byTime = await store.articles.topical(untagged, 10);
+        const byTime = await store.reader.topical(untagged, 10);
         assert.ok(byTime.every((a) => a.section.slug === 'topic-away' && a.id !== untagged.id));
       });
 
       test('corrections and marked updates show on the article', async () => {
         const created = await article();
-        const first = await store.articles.addCorrection({
+        const first = await store.newsroom.addCorrection({
           articleId: created.id,
           kind: 'correction',
           text: 'An earlier version gave the wrong date.',
           createdAt: '2026-03-04T10:00:00.000Z',
         });
-        const second = await store.articles.addCorrection({
+        const second = await store.newsroom.addCorrection({
           articleId: created.id,
           kind: 'clarification',
           text: 'The council has since replied.',
           createdAt: '2026-03-04T11:00:00.000Z',
           priority: 'high',
         });
-        await store.articles.markUpdated(created.id, '2026-03-04T11:30:00.500Z', 'Adds the reply.');
-        const found = await store.articles.getById(created.id);
+        await store.newsroom.markUpdated(created.id, '2026-03-04T11:30:00.500Z', 'Adds the reply.');
+        const found = await store.reader.getById(created.id);
         assert.ok(found);
         assert.deepEqual(found.corrections, [
           {
@@ -558,7 +558,7 @@ for (const database of databases()) {
         ]);
         assert.equal(found.updatedAt, '2026-03-04T11:30:00.500Z');
         assert.equal(found.updateNote, 'Adds the reply.');
-        const [summary] = await store.articles.publishedByIds([created.id]);
+        const [summary] = await store.reader.publishedByIds([created.id]);
         assert.equal(summary?.updatedAt, '2026-03-04T11:30:00.500Z');
       });
     });
@@ -585,7 +585,7 @@ for (const database of databases()) {
           bio: '日本語のバイオ',
           createdAt: minutesAgo(1),
         });
-        const found = await store.articles.getById(created.id);
+        const found = await store.reader.getById(created.id);
         assert.equal(found?.headline, headline);
         assert.equal(found?.body, body);
         assert.equal(found?.standfirst, 'Ünïcödé standfirst — 🎉');
@@ -596,7 +596,7 @@ for (const database of databases()) {
         assert.equal(readBack?.bio, '日本語のバイオ');
         await store.settings.set('site_name', headline);
         assert.equal(await store.settings.get('site_name'), headline);
-        const [listed] = await store.articles.publishedBySlugs([created.slug]);
+        const [listed] = await store.reader.publishedBySlugs([created.slug]);
         assert.equal(listed?.headline, headline);
       });
 
@@ -606,20 +606,20 @@ for (const database of databases()) {
           publishedAt: at,
           createdAt: '2026-03-04T05:06:07.000Z',
         });
-        await store.articles.markUpdated(created.id, '1999-12-31T23:59:59.999Z', 'Millennium.');
-        await store.articles.addCorrection({
+        await store.newsroom.markUpdated(created.id, '1999-12-31T23:59:59.999Z', 'Millennium.');
+        await store.newsroom.addCorrection({
           articleId: created.id,
           kind: 'update',
           text: 'Leap day.',
           createdAt: '2028-02-29T00:00:00.001Z',
         });
-        const found = await store.articles.getById(created.id);
+        const found = await store.reader.getById(created.id);
         assert.equal(found?.publishedAt, at);
         assert.equal(found?.createdAt, '2026-03-04T05:06:07.000Z');
         assert.equal(found?.modifiedAt, '2026-03-04T05:06:07.000Z');
         assert.equal(found?.updatedAt, '1999-12-31T23:59:59.999Z');
         assert.equal(found?.corrections[0]?.createdAt, '2028-02-29T00:00:00.001Z');
-        const [summary] = await store.articles.publishedByIds([created.id]);
+        const [summary] = await store.reader.publishedByIds([created.id]);
         assert.equal(summary?.publishedAt, at);
         const user = await store.users.create({
           email: 'time@example.com',
@@ -671,7 +671,7 @@ for (const database of databases()) {
               passwordHash: null,
               createdAt: minutesAgo(1),
             });
-            await tx.articles.create({
+            await tx.newsroom.create({
               slug,
               sectionSlug: 'tx-gone',
               headline: 'Never',
@@ -695,8 +695,8 @@ for (const database of databases()) {
         assert.equal(await store.settings.get('tx-existing'), 'before');
         assert.equal(await store.sections.get('tx-gone'), null);
         assert.equal(await store.users.byEmail('rolled-back@example.com'), null);
-        assert.equal(await store.articles.getBySlug(slug), null);
-        assert.deepEqual(await store.articles.listPublished({ tag: 'tx-tag', limit: 5 }), []);
+        assert.equal(await store.reader.getBySlug(slug), null);
+        assert.deepEqual(await store.reader.listPublished({ tag: 'tx-tag', limit: 5 }), []);
       });
 
       test('grouped transactions started together keep their own writes; a failing one undoes only its own', async () => {

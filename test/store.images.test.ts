@@ -59,7 +59,7 @@ for (const database of databases()) {
     let ann: User;
 
     const article = (body = 'A paragraph.', status: 'draft' | 'published' = 'draft') =>
-      store.articles.create({
+      store.newsroom.create({
         slug: `pictured-${++serial}`,
         sectionSlug: 'news',
         headline: `Pictured ${serial}`,
@@ -134,14 +134,14 @@ for (const database of databases()) {
       assert.equal(a.mainImage, null);
       assert.equal(await store.images.setMainImage(a.id, image.id), true);
       assert.equal(await store.images.setMainImage('missing', image.id), false);
-      assert.equal((await store.articles.getById(a.id))?.mainImage?.alt, 'The quay');
-      const listed = await store.articles.listPublished({ limit: 50 });
+      assert.equal((await store.reader.getById(a.id))?.mainImage?.alt, 'The quay');
+      const listed = await store.reader.listPublished({ limit: 50 });
       assert.equal(listed.find((s) => s.id === a.id)?.mainImage?.id, image.id);
       assert.ok(listed.filter((s) => s.id !== a.id).every((s) => s.mainImage === null));
-      const front = await store.articles.latestInSections(['news'], 50);
+      const front = await store.reader.latestInSections(['news'], 50);
       assert.equal(front.find((s) => s.id === a.id)?.mainImage?.id, image.id);
       await store.images.setMainImage(a.id, null);
-      assert.equal((await store.articles.getById(a.id))?.mainImage, null);
+      assert.equal((await store.reader.getById(a.id))?.mainImage, null);
     });
 
     test('the articles showing an image: as main image or placed in the body', async () => {

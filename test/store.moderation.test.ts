@@ -19,7 +19,7 @@ for (const database of databases()) {
 
     const article = (): Promise<Article> => {
       const slug = `mod-${++serial}`;
-      return store.articles.create({
+      return store.newsroom.create({
         slug,
         sectionSlug: 'news',
         headline: slug,
@@ -74,15 +74,15 @@ for (const database of databases()) {
     test('status changes keep the published count right, once under concurrency', async () => {
       const a = await article();
       const held = await comment(a.id, 'pending');
-      assert.equal((await store.articles.getById(a.id))?.commentCount, 0);
+      assert.equal((await store.reader.getById(a.id))?.commentCount, 0);
       const results = await Promise.all([
         store.moderation.setStatus(held.id, 'published'),
         store.moderation.setStatus(held.id, 'published'),
       ]);
       for (const before of results) assert.ok(before === 'pending' || before === 'published');
-      assert.equal((await store.articles.getById(a.id))?.commentCount, 1);
+      assert.equal((await store.reader.getById(a.id))?.commentCount, 1);
       assert.equal(await store.moderation.setStatus(held.id, 'rejected', 'No'), 'published');
-      assert.equal((await store.articles.getById(a.id))?.commentCount, 0);
+      assert.equal((await store.reader.getById(a.id))?.commentCount, 0);
       const stored = await store.moderation.moderated(held.id);
       assert.equal(stored?.rejectionReason, 'No');
       assert.equal(await store.moderation.setStatus('no-such-id', 'published'), null);

@@ -11,7 +11,8 @@ import { LocalChangeBus, type Change } from '../src/services/changes.js';
 import { NewsroomService } from '../src/services/newsroom.js';
 import { PublishScheduler } from '../src/services/scheduler.js';
 import { openStore, type Store } from '../src/store/index.js';
-import type { ArticleContent, NewArticle } from '../src/store/types.js';
+import type { ArticleContent } from '../src/domain/newsroom.js';
+import type { NewArticle } from '../src/store/ports/newsroom.js';
 import { databases, type OpenedStore } from './helpers/databases.js';
 import { withDeadline } from './helpers/wait.js';
 
@@ -28,7 +29,7 @@ for (const database of databases()) {
 
     const article = (overrides: Partial<NewArticle> = {}): Promise<Article> => {
       const slug = overrides.slug ?? `story-${++serial}`;
-      return store.articles.create({
+      return store.newsroom.create({
         slug,
         sectionSlug: 'news',
         headline: `Headline of ${slug}`,
@@ -82,7 +83,7 @@ for (const database of databases()) {
       const a = await article();
       assert.equal(a.version, 1);
       assert.equal(a.createdBy, ann.id);
-      const revisions = await store.articles.revisions(a.id);
+      const revisions = await store.newsroom.revisions(a.id);
       assert.deepEqual(revisions, [
         {
           version: 1,
@@ -97,7 +98,7 @@ for (const database of databases()) {
 
     test('a save from the current version bumps it and keeps the revision whole', async () => {
       const a = await article();
-      const result = await store.articles.save({
+      const result = await store.newsroom.save({
         id: a.id,
         baseVersion: 1,
         content: contentOf(a, {
@@ -115,19 +116,19 @@ for (const database of databases()) {
         result.article.authors.map((p) => p.slug),
         ['bob', 'ann'],
       );
-      const r2 = await store.articles.revision(a.id, 2);
+      const r2 = await store.newsroom.revision(a.id, 2);
       assert.equal(r2?.content.body, 'Second.');
       assert.deepEqual(r2?.content.authorIds, [bob.id, ann.id]);
       assert.deepEqual(r2?.content.tags, [{ slug: 'budget', name: 'Budget' }]);
       assert.equal(r2?.savedBy?.id, bob.id);
-      const r1 = await store.articles.revision(a.id, 1);
+      const r1 = await store.newsroom.revision(a.id, 1);
       assert.equal(r1?.content.body, 'A paragraph.');
-      assert.equal(await store.articles.revision(a.id, 3), null);
+      assert.equal(await store.newsroom.revision(a.id, 3), null);
     });
 
     test('a save from an old version changes nothing and returns the current article', async () => {
       const a = await article();
-      const first = await store.articles.save({
+      const first = await store.newsroom.save({
         id: a.id,
         baseVersion: 1,
         content: contentOf(a, { body: 'Mine.' }),
@@ -135,7 +136,7 @@ for (const database of databases()) {
         savedBy: ann.id,
       });
       assert.ok(first.ok);
-      const stale = await store.articles.save({
+      const stale = await store.newsroom.save({
         id: a.id,
         baseVersion: 1,
         content: contentOf(a, { body: 'Theirs.' }),
@@ -145,8 +146,8 @@ for (const database of databases()) {
       assert.equal(stale.ok, false);
       assert.ok(!stale.ok && stale.reason === 'stale');
       assert.equal(stale.current.body, 'Mine.');
-      assert.equal((await store.articles.revisions(a.id)).length, 2);
-      const missing = await store.articles.save({
+      assert.equal((await store.newsroom.revisions(a.id)).length, 2);
+      const missing = await store.newsroom.save({
         id: 'nope',
         baseVersion: 1,
         content: contentOf(a),
@@ -160,7 +161,7 @@ for (const database of databases()) {
       const a = await article();
       const results = await Promise.all(
         [1, 2, 3, 4, 5].map((n) =>
-          store.articles.save({
+          store.newsroom.save({
             id: a.id,
             baseVersion: 1,
             content: contentOf(a, { body: `Save ${n}` }),
@@ -170,13 +171,13 @@ for (const database of databases()) {
         ),
       );
       assert.equal(results.filter((r) => r.ok).length, 1);
-      assert.equal((await store.articles.getById(a.id))?.version, 2);
-      assert.equal((await store.articles.revisions(a.id)).length, 2);
+      assert.equal((await store.reader.getById(a.id))?.version, 2);
+      assert.equal((await store.newsroom.revisions(a.id)).length, 2);
     });
 
     test('a substantive save sets the public Updated time; an ordinary one does not', async () => {
       const a = await article({ status: 'published', publishedAt: at(-60) });
-      const typo = await store.articles.save({
+      const typo = await store.newsroom.save({
         id: a.id,
         baseVersion: 1,
         content: contentOf(a, { body: 'Fixed a typo.' }),
@@ -185,7 +186,7 @@ for (const database of databases()) {
       });
       assert.ok(typo.ok);
       assert.equal(typo.article.updatedAt, null);
-      const update = await store.articles.save({
+      const update = await store.newsroom.save({
         id: a.id,
         baseVersion: 2,
         content: contentOf(a, { body: 'New facts.' }),
@@ -196,13 +197,13 @@ for (const database of databases()) {
       assert.ok(update.ok);
       assert.equal(update.article.updatedAt, at(2));
       assert.equal(update.article.updateNote, 'New facts.');
-      assert.equal((await store.articles.revisions(a.id))[0]?.substantive, true);
+      assert.equal((await store.newsroom.revisions(a.id))[0]?.substantive, true);
     });
 
     test('a changed slug is kept as a redirect, and is taken; going back frees it', async () => {
       const a = await article();
       const first = a.slug;
-      const renamed = await store.articles.save({
+      const renamed = await store.newsroom.save({
         id: a.id,
         baseVersion: 1,
         content: contentOf(a, { slug: `${first}-renamed` }),
@@ -210,12 +211,12 @@ for (const database of databases()) {
         savedBy: ann.id,
       });
       assert.ok(renamed.ok);
-      assert.equal((await store.articles.byOldSlug(first))?.id, a.id);
-      assert.equal(await store.articles.slugTaken(first), true);
-      assert.equal(await store.articles.slugTaken(first, a.id), false);
-      assert.equal(await store.articles.slugTaken(`${first}-renamed`, a.id), false);
-      assert.equal(await store.articles.slugTaken(`${first}-renamed`), true);
-      const back = await store.articles.save({
+      assert.equal((await store.reader.byOldSlug(first))?.id, a.id);
+      assert.equal(await store.newsroom.slugTaken(first), true);
+      assert.equal(await store.newsroom.slugTaken(first, a.id), false);
+      assert.equal(await store.newsroom.slugTaken(`${first}-renamed`, a.id), false);
+      assert.equal(await store.newsroom.slugTaken(`${first}-renamed`), true);
+      const back = await store.newsroom.save({
         id: a.id,
         baseVersion: 2,
         content: contentOf(renamed.article, { slug: first }),
@@ -223,22 +224,22 @@ for (const database of databases()) {
         savedBy: ann.id,
       });
       assert.ok(back.ok);
-      assert.equal(await store.articles.byOldSlug(first), null);
-      assert.equal((await store.articles.byOldSlug(`${first}-renamed`))?.id, a.id);
+      assert.equal(await store.reader.byOldSlug(first), null);
+      assert.equal((await store.reader.byOldSlug(`${first}-renamed`))?.id, a.id);
     });
 
     test('a transition happens only from the statuses given; a first publication is dated', async () => {
       const a = await article();
       assert.equal(
-        await store.articles.transition({ id: a.id, from: ['review'], to: 'published' }),
+        await store.newsroom.transition({ id: a.id, from: ['review'], to: 'published' }),
         false,
       );
       assert.equal(
-        await store.articles.transition({ id: a.id, from: ['draft'], to: 'review' }),
+        await store.newsroom.transition({ id: a.id, from: ['draft'], to: 'review' }),
         true,
       );
       assert.equal(
-        await store.articles.transition({
+        await store.newsroom.transition({
           id: a.id,
           from: ['review'],
           to: 'published',
@@ -246,45 +247,45 @@ for (const database of databases()) {
         }),
         true,
       );
-      assert.equal((await store.articles.getById(a.id))?.publishedAt, at(5));
-      await store.articles.transition({ id: a.id, from: ['published'], to: 'unpublished' });
-      await store.articles.transition({
+      assert.equal((await store.reader.getById(a.id))?.publishedAt, at(5));
+      await store.newsroom.transition({ id: a.id, from: ['published'], to: 'unpublished' });
+      await store.newsroom.transition({
         id: a.id,
         from: ['unpublished'],
         to: 'published',
         publishedAt: at(50),
       });
-      assert.equal((await store.articles.getById(a.id))?.publishedAt, at(5), 'kept');
+      assert.equal((await store.reader.getById(a.id))?.publishedAt, at(5), 'kept');
     });
 
     test('publishDue publishes what is due, at its scheduled time, once', async () => {
       const due = await article();
       const later = await article();
-      await store.articles.transition({
+      await store.newsroom.transition({
         id: due.id,
         from: ['draft'],
         to: 'scheduled',
         publishAt: at(10),
       });
-      await store.articles.transition({
+      await store.newsroom.transition({
         id: later.id,
         from: ['draft'],
         to: 'scheduled',
         publishAt: at(60),
       });
-      assert.deepEqual(await store.articles.publishDue(at(9)), []);
-      assert.deepEqual(await store.articles.publishDue(at(10)), [due.id]);
-      assert.deepEqual(await store.articles.publishDue(at(11)), []);
-      const published = await store.articles.getById(due.id);
+      assert.deepEqual(await store.newsroom.publishDue(at(9)), []);
+      assert.deepEqual(await store.newsroom.publishDue(at(10)), [due.id]);
+      assert.deepEqual(await store.newsroom.publishDue(at(11)), []);
+      const published = await store.reader.getById(due.id);
       assert.equal(published?.status, 'published');
       assert.equal(published?.publishedAt, at(10));
       assert.equal(published?.publishAt, null);
-      assert.equal((await store.articles.getById(later.id))?.status, 'scheduled');
+      assert.equal((await store.reader.getById(later.id))?.status, 'scheduled');
     });
 
     test('a scheduler that starts after the time (a restart) publishes at once', async () => {
       const overdue = await article();
-      await store.articles.transition({
+      await store.newsroom.transition({
         id: overdue.id,
         from: ['draft'],
         to: 'scheduled',
@@ -307,41 +308,41 @@ for (const database of databases()) {
       });
       const ids = await withDeadline(published, 10_000, 'the restarted scheduler to publish');
       assert.ok(ids.includes(overdue.id));
-      assert.equal((await store.articles.getById(overdue.id))?.status, 'published');
+      assert.equal((await store.reader.getById(overdue.id))?.status, 'published');
       assert.ok(announced.some((c) => c.kind === 'article' && c.articleId === overdue.id));
     });
 
     test('corrections are retracted, never deleted', async () => {
       const a = await article({ status: 'published', publishedAt: at(-60) });
       const hidden = await article();
-      const c1 = await store.articles.addCorrection({
+      const c1 = await store.newsroom.addCorrection({
         articleId: a.id,
         kind: 'correction',
         text: 'Wrong date.',
         createdAt: at(1),
         priority: 'high',
       });
-      await store.articles.addCorrection({
+      await store.newsroom.addCorrection({
         articleId: hidden.id,
         kind: 'update',
         text: 'Draft notice.',
         createdAt: at(2),
       });
-      const c2 = await store.articles.addCorrection({
+      const c2 = await store.newsroom.addCorrection({
         articleId: a.id,
         kind: 'clarification',
         text: 'Clearer.',
         createdAt: at(3),
       });
       const retract = { articleId: a.id, correctionId: c1, at: at(4), note: 'It was right.' };
-      assert.equal(await store.articles.retractCorrection(retract), true);
-      assert.equal(await store.articles.retractCorrection(retract), false, 'only once');
+      assert.equal(await store.newsroom.retractCorrection(retract), true);
+      assert.equal(await store.newsroom.retractCorrection(retract), false, 'only once');
       assert.equal(
-        await store.articles.retractCorrection({ ...retract, articleId: hidden.id }),
+        await store.newsroom.retractCorrection({ ...retract, articleId: hidden.id }),
         false,
         'not through another article',
       );
-      const found = await store.articles.getById(a.id);
+      const found = await store.reader.getById(a.id);
       assert.deepEqual(
         found?.corrections.map((c) => [c.id, c.priority, c.retractedAt, c.retractionNote]),
         [
@@ -361,9 +362,9 @@ for (const database of databases()) {
         createdBy: bob.id,
         createdAt: at(-110),
       });
-      await store.articles.transition({ id: theirs.id, from: ['draft'], to: 'review' });
-      const ids = async (q: Partial<Parameters<Store['articles']['listNewsroom']>[0]>) =>
-        (await store.articles.listNewsroom({ limit: 50, offset: 0, text: word, ...q })).map(
+      await store.newsroom.transition({ id: theirs.id, from: ['draft'], to: 'review' });
+      const ids = async (q: Partial<Parameters<Store['newsroom']['listNewsroom']>[0]>) =>
+        (await store.newsroom.listNewsroom({ limit: 50, offset: 0, text: word, ...q })).map(
           (i) => i.id,
         );
       assert.deepEqual((await ids({})).sort(), [mine.id, theirs.id].sort());
@@ -374,7 +375,7 @@ for (const database of databases()) {
       const elsewhere = await article({ headline: `The ${word} cup`, sectionSlug: 'sport' });
       assert.deepEqual(await ids({ section: 'sport' }), [elsewhere.id]);
       assert.deepEqual((await ids({ section: 'news' })).sort(), [mine.id, theirs.id].sort());
-      const [item] = await store.articles.listNewsroom({
+      const [item] = await store.newsroom.listNewsroom({
         limit: 1,
         offset: 0,
         text: word,
@@ -403,7 +404,7 @@ if (pgUrl) {
         await store.sections.upsert({ slug: 'news', name: 'News', description: '', position: 0 });
         const ids: string[] = [];
         for (let i = 0; i < 40; i++) {
-          const a = await store.articles.create({
+          const a = await store.newsroom.create({
             slug: `due-${i}`,
             sectionSlug: 'news',
             headline: `Due ${i}`,
@@ -416,7 +417,7 @@ if (pgUrl) {
             publishedAt: null,
             createdAt: at(-100),
           });
-          await store.articles.transition({
+          await store.newsroom.transition({
             id: a.id,
             from: ['draft'],
             to: 'scheduled',
@@ -442,7 +443,7 @@ if (pgUrl) {
           c.kind === 'article' ? c.articleId : '',
         );
         assert.deepEqual(announced.sort(), [...ids].sort());
-        for (const id of ids) assert.equal((await store.articles.getById(id))?.status, 'published');
+        for (const id of ids) assert.equal((await store.reader.getById(id))?.status, 'published');
       } finally {
         await second.close();
         await first.dispose();

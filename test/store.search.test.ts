@@ -26,7 +26,7 @@ for (const database of databases()) {
       fields: { headline: string; standfirst?: string; body?: string },
       status: ArticleStatus = 'published',
     ) =>
-      store.articles.create({
+      store.newsroom.create({
         slug: `story-${++serial}`,
         sectionSlug: 'news',
         headline: fields.headline,
@@ -43,7 +43,7 @@ for (const database of databases()) {
     const search = async (text: string, limit = 10, offset = 0) => {
       const terms = parseSearchQuery(text);
       assert.ok(terms, `"${text}" has terms`);
-      return store.articles.search({ terms, limit, offset });
+      return store.syndication.search({ terms, limit, offset });
     };
     const ids = async (text: string) => (await search(text)).hits.map((h) => h.article.id);
 

@@ -33,7 +33,7 @@ export async function createCommentSite(writers: number): Promise<CommentSite> {
       firstId ||= user.id;
       tokens.push((await services.tokens.create(user.email, 'bench')).token);
     }
-    const article = await store.articles.create({
+    const article = await store.newsroom.create({
       slug: 'bench-comments',
       sectionSlug: 'news',
       headline: 'A busy thread',

@@ -33,9 +33,9 @@ export async function createBenchSite(commentCount = 200): Promise<BenchSite> {
   const store = await openStore({ databaseUrl: null, dataDir });
   try {
     await loadDemoIfEmpty(store);
-    const [model] = await store.articles.listPublished({ limit: 1 });
+    const [model] = await store.reader.listPublished({ limit: 1 });
     if (!model) throw new Error('the demo content has no article');
-    const full = await store.articles.getById(model.id);
+    const full = await store.reader.getById(model.id);
     if (!full) throw new Error('the demo article vanished');
     const now = Date.now();
     const people = await Promise.all(
@@ -50,7 +50,7 @@ export async function createBenchSite(commentCount = 200): Promise<BenchSite> {
         }),
       ),
     );
-    const article = await store.articles.create({
+    const article = await store.newsroom.create({
       slug: 'two-hundred-comments',
       sectionSlug: full.section.slug,
       headline: 'Residents pack the hall as the council weighs the river plan',

@@ -54,6 +54,26 @@ export interface Comment {
   editedAt: string | null;
 }
 
+/** An earlier version of an edited comment. */
+export interface CommentRevision {
+  body: string;
+  html: string;
+  /** When this version was written (posted, or saved by an edit). */
+  writtenAt: string;
+  /** When an edit replaced it. */
+  replacedAt: string;
+}
+
+/** A comment as it is now, with the number of its latest change (see migration 0005). */
+export interface CommentChange {
+  seq: number;
+  /** The number at which it first became public; null while it never was. */
+  firstPublicSeq: number | null;
+  /** The article's published comments now. */
+  commentCount: number;
+  comment: Comment;
+}
+
 export interface CommentNode {
   comment: Comment;
   /** The author of the comment it answers, for replies shown flat (null: a deleted comment). */

@@ -109,6 +109,14 @@ export interface Image {
   createdAt: string;
 }
 
+/** What people write about an image. */
+export interface ImageDetails {
+  alt: string;
+  decorative: boolean;
+  caption: string;
+  credit: string;
+}
+
 /** The widths made for `srcset`; none is ever wider than the upload. */
 export const responsiveWidths = [320, 640, 960, 1280, 1920] as const;
 

@@ -4,6 +4,7 @@
  * filters, unbalanced quotes or parentheses) and none can make a query fail. Two habits of web
  * search are kept: "quoted words" are a phrase and a leading minus excludes a word.
  */
+import type { ArticleSummary } from './article.js';
 
 export interface SearchTerms {
   /** Every one must appear (stemmed). */
@@ -104,6 +105,24 @@ export function websearchQuery(terms: SearchTerms): string {
  */
 export const markStart = '\u0002';
 export const markEnd = '\u0003';
+
+/** One published article that matched, with its text marked where the terms matched. */
+export interface SearchHit {
+  article: ArticleSummary;
+  /** The headline, its matching words between markStart and markEnd. */
+  headline: string;
+  /** The standfirst, marked the same way. */
+  standfirst: string;
+  /** A passage of the body's Markdown around the matches, marked the same way (maybe none). */
+  snippet: string;
+}
+
+export interface SearchResults {
+  /** How many published articles match in all. */
+  total: number;
+  /** Best first. */
+  hits: SearchHit[];
+}
 
 export interface TextPart {
   text: string;

@@ -13,7 +13,7 @@
 import type { OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import type { Comment } from '../domain/comment.js';
 import type { Change, ChangeBus } from '../services/changes.js';
-import type { CommentChange } from '../store/types.js';
+import type { CommentChange } from '../domain/comment.js';
 import { SseGroup, sseEvent, type SseStream } from './sse.js';
 
 export interface LiveOptions {

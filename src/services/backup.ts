@@ -20,7 +20,8 @@ import {
   type ExportTrailer,
 } from '../domain/export-format.js';
 import { AppError } from '../errors.js';
-import type { BackupTable, Store } from '../store/types.js';
+import type { BackupTable } from '../store/ports/backup.js';
+import type { Store } from '../store/types.js';
 
 export type TableCounts = Record<string, number>;
 

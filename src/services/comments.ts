@@ -34,7 +34,8 @@ import { isBanned, type User } from '../domain/user.js';
 import { AppError, notFound, tooLong } from '../errors.js';
 import type { ChangeBus } from './changes.js';
 import { ModerationService } from './moderation.js';
-import type { CommentChange, CommentRevision, Store } from '../store/types.js';
+import type { CommentChange, CommentRevision } from '../domain/comment.js';
+import type { Store } from '../store/types.js';
 
 export interface PostComment {
   author: User;
@@ -585,8 +586,7 @@ export class CommentService {
 
   private async publishedArticle(idOrSlug: string): Promise<Article> {
     const article =
-      (await this.store.articles.getById(idOrSlug)) ??
-      (await this.store.articles.getBySlug(idOrSlug));
+      (await this.store.reader.getById(idOrSlug)) ?? (await this.store.reader.getBySlug(idOrSlug));
     if (!article || article.status !== 'published') throw notFound('That article');
     return article;
   }

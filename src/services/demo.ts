@@ -20,7 +20,7 @@ export async function loadDemoIfEmpty(
   now = Date.now(),
 ): Promise<boolean> {
   return store.transaction(async (tx) => {
-    if ((await tx.sections.list()).length > 0 || (await tx.articles.countPublished()) > 0)
+    if ((await tx.sections.list()).length > 0 || (await tx.reader.countPublished()) > 0)
       return false;
     await tx.settings.set(siteNameKey, content.siteName);
     for (const [position, section] of content.sections.entries()) {
@@ -47,7 +47,7 @@ export async function loadDemoIfEmpty(
     const articles = [...content.articles].sort((a, b) => b.hoursAgo - a.hoursAgo);
     for (const a of articles) {
       const publishedAt = hoursAgo(now, a.hoursAgo);
-      const created = await tx.articles.create({
+      const created = await tx.newsroom.create({
         slug: a.slug,
         sectionSlug: a.section,
         headline: a.headline,
@@ -66,7 +66,7 @@ export async function loadDemoIfEmpty(
       });
       articleIds.set(a.slug, created.id);
       for (const c of a.corrections ?? []) {
-        await tx.articles.addCorrection({
+        await tx.newsroom.addCorrection({
           articleId: created.id,
           kind: c.kind,
           text: c.text,
@@ -74,7 +74,7 @@ export async function loadDemoIfEmpty(
         });
       }
       if (a.update)
-        await tx.articles.markUpdated(created.id, hoursAgo(now, a.update.hoursAgo), a.update.note);
+        await tx.newsroom.markUpdated(created.id, hoursAgo(now, a.update.hoursAgo), a.update.note);
       const addComments = async (comments: readonly DemoComment[], parentId: string | null) => {
         for (const c of comments) {
           const authorId = userIds.get(c.author);
@@ -97,7 +97,7 @@ export async function loadDemoIfEmpty(
       if (!a.related?.length) continue;
       const id = articleIds.get(a.slug);
       const related = a.related.map((slug) => articleIds.get(slug)).filter((x): x is string => !!x);
-      if (id) await tx.articles.setRelated(id, related);
+      if (id) await tx.newsroom.setRelated(id, related);
     }
     return true;
   });

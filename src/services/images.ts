@@ -11,7 +11,8 @@ import type { User } from '../domain/user.js';
 import { canEdit, isNewsroom } from '../domain/workflow.js';
 import { AppError, notFound, tooLong } from '../errors.js';
 import type { ImageStorage, StoredFile } from '../store/image-files.js';
-import type { ImageDetails, Store } from '../store/types.js';
+import type { ImageDetails } from '../domain/image.js';
+import type { Store } from '../store/types.js';
 import type { ChangeBus } from './changes.js';
 import { processImage, UnreadableImage } from './image-processing.js';
 
@@ -200,7 +201,7 @@ export class ImageService {
 
   private async articlesUsing(imageId: string): Promise<Article[]> {
     const ids = await this.store.images.articlesUsing(imageId);
-    const articles = await Promise.all(ids.map((id) => this.store.articles.getById(id)));
+    const articles = await Promise.all(ids.map((id) => this.store.reader.getById(id)));
     return articles.filter((a): a is Article => a !== null);
   }
 }

@@ -18,14 +18,9 @@ import { isReportReason, reportThresholdReached } from '../domain/moderation/rep
 import type { CommentMode, ReasonCode } from '../domain/moderation/types.js';
 import { staffRoles, type User } from '../domain/user.js';
 import { AppError, notFound, tooLong, tooMany, type Condition } from '../errors.js';
-import type {
-  CommentReport,
-  ModeratedComment,
-  ModerationLogEntry,
-  ModerationLogQuery,
-  QueueTab,
-  Store,
-} from '../store/types.js';
+import type { ModerationLogEntry, ModerationLogQuery } from '../domain/moderation/log.js';
+import type { CommentReport, ModeratedComment, QueueTab } from '../domain/moderation/queue.js';
+import type { Store } from '../store/types.js';
 import type { ChangeBus } from './changes.js';
 import type { SessionService } from './sessions.js';
 
@@ -257,7 +252,7 @@ export class ModerationService {
       this.store.moderation.reportsFor(ids),
       this.store.moderation.records(authorIds),
       Promise.all(authorIds.map((id) => this.store.users.byId(id))),
-      Promise.all(articleIds.map((id) => this.store.articles.getById(id))),
+      Promise.all(articleIds.map((id) => this.store.reader.getById(id))),
       Promise.all(parentIds.map((id) => this.store.comments.byId(id))),
       Promise.all(
         authorIds.map((id) => this.store.moderation.log({ targetUserId: id, limit: 5, offset: 0 })),

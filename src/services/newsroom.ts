@@ -34,8 +34,8 @@ import type {
   ArticleRevision,
   NewsroomItem,
   RevisionSummary,
-  Store,
-} from '../store/types.js';
+} from '../domain/newsroom.js';
+import type { Store } from '../store/types.js';
 import type { ChangeBus } from './changes.js';
 
 /** The editable fields as a caller sends them; absent ones keep their value. */
@@ -111,8 +111,7 @@ export class NewsroomService {
   async article(actor: User, idOrSlug: string): Promise<Article> {
     this.requireNewsroom(actor);
     const article =
-      (await this.store.articles.getById(idOrSlug)) ??
-      (await this.store.articles.getBySlug(idOrSlug));
+      (await this.store.reader.getById(idOrSlug)) ?? (await this.store.reader.getBySlug(idOrSlug));
     if (!article) throw notFound('That article');
     if (!canView(actor, article)) {
       throw new AppError('not_your_article', 'This article is not one of yours.');
@@ -157,9 +156,7 @@ export class NewsroomService {
 
   /** The slugs of the editor's picks, in order (for the editor's form). */
   async relatedSlugs(article: Article): Promise<string[]> {
-    const picks = await Promise.all(
-      article.relatedIds.map((id) => this.store.articles.getById(id)),
-    );
+    const picks = await Promise.all(article.relatedIds.map((id) => this.store.reader.getById(id)));
     return picks.filter((a): a is Article => a !== null).map((a) => a.slug);
   }
 
@@ -170,7 +167,7 @@ export class NewsroomService {
         .slice(0, limits.related * 2)
         .map(
           async (ref) =>
-            (await this.store.articles.getBySlug(ref)) ?? (await this.store.articles.getById(ref)),
+            (await this.store.reader.getBySlug(ref)) ?? (await this.store.reader.getById(ref)),
         ),
     );
     return found.filter((a): a is Article => a !== null);
@@ -178,7 +175,7 @@ export class NewsroomService {
 
   /** Published articles a body places inline, by slug (for the preview). */
   async inlineFor(body: string): Promise<Map<string, ArticleSummary>> {
-    const found = await this.store.articles.publishedBySlugs(relatedSlugsIn(body));
+    const found = await this.store.reader.publishedBySlugs(relatedSlugsIn(body));
     return new Map(found.map((a) => [a.slug, a]));
   }
 
@@ -195,8 +192,7 @@ export class NewsroomService {
   /** For the API: what this person may work on, else only what is published. */
   async visibleArticle(actor: User, idOrSlug: string): Promise<Article> {
     const article =
-      (await this.store.articles.getById(idOrSlug)) ??
-      (await this.store.articles.getBySlug(idOrSlug));
+      (await this.store.reader.getById(idOrSlug)) ?? (await this.store.reader.getBySlug(idOrSlug));
     if (article && (canView(actor, article) || article.status === 'published')) return article;
     if (article?.status === 'unpublished') {
       throw new AppError('article_withdrawn', 'This article has been withdrawn by the newsroom.');
@@ -219,7 +215,7 @@ export class NewsroomService {
     this.requireNewsroom(actor);
     const status = articleStatuses.find((s) => s === query.status);
     const author = query.author ? await this.store.users.bySlug(query.author) : null;
-    return this.store.articles.listNewsroom({
+    return this.store.newsroom.listNewsroom({
       ...(status ? { status } : {}),
       ...(query.section ? { section: query.section } : {}),
       ...(author ? { authorId: author.id } : query.author ? { authorId: '-' } : {}),
@@ -236,7 +232,7 @@ export class NewsroomService {
       ...fields,
       authors: fields.authors ?? [actor.id],
     });
-    const article = await this.store.articles.create({
+    const article = await this.store.newsroom.create({
       ...content,
       status: 'draft',
       publishedAt: null,
@@ -292,7 +288,7 @@ export class NewsroomService {
     content: ArticleContent,
     options: { substantive?: { note: string } | null; note?: string },
   ): Promise<Article> {
-    const result = await this.store.articles.save({
+    const result = await this.store.newsroom.save({
       id: article.id,
       baseVersion,
       content,
@@ -367,7 +363,7 @@ export class NewsroomService {
       throw new AppError('invalid_transition', refusalFor(transition, article.status));
     }
     if (transition === 'publish' || transition === 'schedule') await this.checkPublishable(article);
-    const moved = await this.store.articles.transition({
+    const moved = await this.store.newsroom.transition({
       id: article.id,
       from: [article.status],
       to: targetStatus(transition, article.status),
@@ -382,7 +378,7 @@ export class NewsroomService {
         'The article’s status changed meanwhile; reload and retry.',
       );
     }
-    const after = await this.store.articles.getById(article.id);
+    const after = await this.store.reader.getById(article.id);
     if (!after) throw notFound('That article');
     this.announce(after, article);
     return after;
@@ -405,9 +401,9 @@ export class NewsroomService {
 
   /** The scheduler's tick: publishes what is due and announces each one. */
   async publishDue(): Promise<string[]> {
-    const ids = await this.store.articles.publishDue(this.now().toISOString());
+    const ids = await this.store.newsroom.publishDue(this.now().toISOString());
     for (const articleId of ids) {
-      const after = await this.store.articles.getById(articleId);
+      const after = await this.store.reader.getById(articleId);
       if (after) this.announce(after);
       else this.changes.publish({ kind: 'article', articleId });
     }
@@ -452,7 +448,7 @@ export class NewsroomService {
     const kind = input.kind as CorrectionKind;
     const at = this.now().toISOString();
     const id = await this.store.transaction(async (tx) => {
-      const id = await tx.articles.addCorrection({
+      const id = await tx.newsroom.addCorrection({
         articleId: article.id,
         kind,
         text,
@@ -460,12 +456,12 @@ export class NewsroomService {
         priority: priority as CorrectionPriority,
       });
       // An update or a correction moves the public "Updated" time; a clarification does not.
-      if (kind === 'update') await tx.articles.markUpdated(article.id, at, text);
-      if (kind === 'correction') await tx.articles.markUpdated(article.id, at, null);
+      if (kind === 'update') await tx.newsroom.markUpdated(article.id, at, text);
+      if (kind === 'correction') await tx.newsroom.markUpdated(article.id, at, null);
       return id;
     });
     this.announce(article);
-    const after = await this.store.articles.getById(article.id);
+    const after = await this.store.reader.getById(article.id);
     const correction = after?.corrections.find((c) => c.id === id);
     if (!after || !correction) throw notFound('That article');
     return { article: after, correction };
@@ -489,7 +485,7 @@ export class NewsroomService {
     }
     const existing = article.corrections.find((c) => c.id === correctionId);
     if (!existing) throw notFound('That correction');
-    const done = await this.store.articles.retractCorrection({
+    const done = await this.store.newsroom.retractCorrection({
       articleId: article.id,
       correctionId,
       at: this.now().toISOString(),
@@ -497,7 +493,7 @@ export class NewsroomService {
     });
     if (!done) throw new AppError('already_retracted', 'That correction is already retracted.');
     this.announce(article);
-    const after = await this.store.articles.getById(article.id);
+    const after = await this.store.reader.getById(article.id);
     const correction = after?.corrections.find((c) => c.id === correctionId);
     if (!after || !correction) throw notFound('That correction');
     return { article: after, correction };
@@ -505,12 +501,12 @@ export class NewsroomService {
 
   async revisions(actor: User, idOrSlug: string): Promise<RevisionSummary[]> {
     const article = await this.article(actor, idOrSlug);
-    return this.store.articles.revisions(article.id);
+    return this.store.newsroom.revisions(article.id);
   }
 
   async revision(actor: User, idOrSlug: string, version: number): Promise<ArticleRevision> {
     const article = await this.article(actor, idOrSlug);
-    const revision = await this.store.articles.revision(article.id, version);
+    const revision = await this.store.newsroom.revision(article.id, version);
     if (!revision) throw notFound('That revision');
     return revision;
   }
@@ -527,10 +523,10 @@ export class NewsroomService {
       throw new AppError('action_not_allowed', 'You cannot edit this article.');
     }
     if (baseVersion !== article.version) throw new StaleEditError(article);
-    const revision = await this.store.articles.revision(article.id, version);
+    const revision = await this.store.newsroom.revision(article.id, version);
     if (!revision) throw notFound('That revision');
     // The revision's slug may since belong to another article; the current one then stays.
-    const slugFree = !(await this.store.articles.slugTaken(revision.content.slug, article.id));
+    const slugFree = !(await this.store.newsroom.slugTaken(revision.content.slug, article.id));
     const sectionExists = (await this.store.sections.get(revision.content.sectionSlug)) !== null;
     const content: ArticleContent = {
       ...revision.content,
@@ -630,7 +626,7 @@ export class NewsroomService {
           { field: 'slug' },
         );
       }
-      if (await this.store.articles.slugTaken(slug, current?.id)) {
+      if (await this.store.newsroom.slugTaken(slug, current?.id)) {
         throw new AppError('slug_taken', `The slug "${slug}" is already used by another article.`, {
           field: 'slug',
         });
@@ -642,7 +638,7 @@ export class NewsroomService {
     const base = slugify(headline) || 'article';
     for (let n = 1; ; n++) {
       const candidate = n === 1 ? base : `${base}-${n}`;
-      if (!(await this.store.articles.slugTaken(candidate))) return candidate;
+      if (!(await this.store.newsroom.slugTaken(candidate))) return candidate;
     }
   }
 
@@ -674,8 +670,7 @@ export class NewsroomService {
     }
     const ids: string[] = [];
     for (const ref of refs) {
-      const a =
-        (await this.store.articles.getById(ref)) ?? (await this.store.articles.getBySlug(ref));
+      const a = (await this.store.reader.getById(ref)) ?? (await this.store.reader.getBySlug(ref));
       if (!a) {
         throw new AppError('unknown_article', `There is no article "${ref}" to relate.`, {
           field: 'related',

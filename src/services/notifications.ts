@@ -95,7 +95,7 @@ export class ReplyNotifier {
     if (!(await this.store.users.replyNotifications(parentAuthor))) return;
     const [recipient, article] = await Promise.all([
       this.store.users.byId(parentAuthor),
-      this.store.articles.getById(reply.articleId),
+      this.store.reader.getById(reply.articleId),
     ]);
     if (!recipient || recipient.bannedAt || !article) return;
     const link = `${this.options.baseUrl}${articlePath(article)}#comment-${reply.id}`;

@@ -6,7 +6,8 @@ import type { Image } from '../domain/image.js';
 import { decodeCursor, encodeCursor } from '../domain/cursor.js';
 import { relatedTextTerms } from '../domain/search.js';
 import { AppError, notFound } from '../errors.js';
-import type { Section, Store } from '../store/types.js';
+import type { Section } from '../domain/section.js';
+import type { Store } from '../store/types.js';
 import type { CommentService, CommentView, CommentsPage } from './comments.js';
 
 export interface Page<T> {
@@ -58,11 +59,11 @@ export class ReadingService {
 
   async frontPage(): Promise<FrontPage> {
     const [latest, sections] = await Promise.all([
-      this.store.articles.listPublished({ limit: 1 + latestOnFront }),
+      this.store.reader.listPublished({ limit: 1 + latestOnFront }),
       this.store.sections.list(),
     ]);
     const [lead = null, ...rest] = latest;
-    const inSections = await this.store.articles.latestInSections(
+    const inSections = await this.store.reader.latestInSections(
       sections.map((s) => s.slug),
       perSectionOnFront + 1,
     );
@@ -95,7 +96,7 @@ export class ReadingService {
 
   /** A tag's page: the tag and its published articles (a tag with none is not a page). */
   async tag(slug: string, cursor: string | undefined, limit = 20) {
-    const tag = await this.store.articles.tagBySlug(slug);
+    const tag = await this.store.reader.tagBySlug(slug);
     if (!tag) throw notFound('That topic');
     const page = await this.published({ tag: slug }, cursor, limit);
     if (page.items.length === 0 && cursor === undefined) throw notFound('That topic');
@@ -116,7 +117,7 @@ export class ReadingService {
         { field: 'cursor' },
       );
     }
-    const rows = await this.store.articles.listPublished({ ...filter, limit: limit + 1, after });
+    const rows = await this.store.reader.listPublished({ ...filter, limit: limit + 1, after });
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];
     const nextCursor =
@@ -133,15 +134,14 @@ export class ReadingService {
     limit: number,
   ): Promise<Page<Article>> {
     const page = await this.published(filter, cursor, limit);
-    const full = await Promise.all(page.items.map((a) => this.store.articles.getById(a.id)));
+    const full = await Promise.all(page.items.map((a) => this.store.reader.getById(a.id)));
     return { items: full.filter((a): a is Article => a !== null), nextCursor: page.nextCursor };
   }
 
   /** An article for the public API by id or slug; only published ones. */
   async publishedArticle(idOrSlug: string): Promise<Article> {
     const article =
-      (await this.store.articles.getById(idOrSlug)) ??
-      (await this.store.articles.getBySlug(idOrSlug));
+      (await this.store.reader.getById(idOrSlug)) ?? (await this.store.reader.getBySlug(idOrSlug));
     if (article?.status === 'unpublished') throw withdrawn();
     if (!article || article.status !== 'published') throw notFound('That article');
     return article;
@@ -155,7 +155,7 @@ export class ReadingService {
     const key = oldPathKey(url);
     if (!key) return null;
     const id = await this.store.imports.articleIdByOldPath(key);
-    const article = id ? await this.store.articles.getById(id) : null;
+    const article = id ? await this.store.reader.getById(id) : null;
     return article?.status === 'published' ? articlePath(article) : null;
   }
 
@@ -170,7 +170,7 @@ export class ReadingService {
   ): Promise<ArticleLookup> {
     // A slug the article had before still leads to it (and so to its new address).
     const article =
-      (await this.store.articles.getBySlug(slug)) ?? (await this.store.articles.byOldSlug(slug));
+      (await this.store.reader.getBySlug(slug)) ?? (await this.store.reader.byOldSlug(slug));
     if (article?.status === 'unpublished') throw withdrawn();
     if (!article || article.status !== 'published') throw notFound('That article');
     const canonical = articlePath(article);
@@ -178,9 +178,9 @@ export class ReadingService {
     const inlineSlugs = relatedSlugsIn(article.body);
     const imageIds = imageIdsIn(article.body);
     const [inlineArticles, picks, topical, comments, images] = await Promise.all([
-      this.store.articles.publishedBySlugs(inlineSlugs),
-      this.store.articles.publishedByIds(article.relatedIds),
-      this.store.articles.topical(article, relatedCount + article.relatedIds.length),
+      this.store.reader.publishedBySlugs(inlineSlugs),
+      this.store.reader.publishedByIds(article.relatedIds),
+      this.store.reader.topical(article, relatedCount + article.relatedIds.length),
       this.comments.pageFor(article, commentView),
       imageIds.length ? this.store.images.byIds(imageIds) : [],
     ]);
@@ -198,7 +198,11 @@ export class ReadingService {
     // Still room: stories whose text shares the headline's telling words, best match first.
     const terms = related.length < relatedCount ? relatedTextTerms(article.headline) : null;
     if (terms) {
-      const found = await this.store.articles.search({ terms, limit: relatedCount + 1, offset: 0 });
+      const found = await this.store.syndication.search({
+        terms,
+        limit: relatedCount + 1,
+        offset: 0,
+      });
       fill(found.hits.map((h) => h.article));
     }
     return {

@@ -1,6 +1,7 @@
 /** Reader search: any text in, a page of ranked published articles out, never an error. */
 import { maxQueryLength, parseSearchQuery } from '../domain/search.js';
-import type { SearchHit, Store } from '../store/types.js';
+import type { SearchHit } from '../domain/search.js';
+import type { Store } from '../store/types.js';
 
 export interface SearchPage {
   /** What was searched for, as typed (trimmed, and cut to a sane length). */
@@ -43,7 +44,7 @@ export class SearchService {
     const terms = parseSearchQuery(query);
     const empty = { query, total: 0, page, pageCount: 0, perPage, hits: [] };
     if (!terms) return { ...empty, searched: false };
-    const found = await this.store.articles.search({
+    const found = await this.store.syndication.search({
       terms,
       limit: perPage,
       offset: (page - 1) * perPage,

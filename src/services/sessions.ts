@@ -4,7 +4,8 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { isBanned, type User } from '../domain/user.js';
-import type { SessionRecord, Store } from '../store/types.js';
+import type { SessionRecord } from '../domain/session.js';
+import type { Store } from '../store/types.js';
 
 const lifetimeMs = 30 * 24 * 3600 * 1000;
 /** Sliding the expiry costs a write, so it is done at most this often per session. */

@@ -7,7 +7,8 @@ import { imageIdsIn } from '../domain/body.js';
 import { decodeCursor, encodeCursor } from '../domain/cursor.js';
 import type { Image } from '../domain/image.js';
 import { AppError, notFound } from '../errors.js';
-import type { PublishedCorrection, Store } from '../store/types.js';
+import type { PublishedCorrection } from '../domain/syndication.js';
+import type { Store } from '../store/types.js';
 import type { Page } from './reading.js';
 
 /** `store.settings` key: `true` puts whole articles in feeds; anything else, the standfirst. */
@@ -79,14 +80,14 @@ export class SyndicationService {
   async articleFeed(scope: FeedScope): Promise<ArticleFeed> {
     const described = await this.describe(scope);
     const [summaries, fullText] = await Promise.all([
-      this.store.articles.listPublished({ ...described.filter, limit: itemsPerFeed }),
+      this.store.reader.listPublished({ ...described.filter, limit: itemsPerFeed }),
       this.fullText(),
     ]);
     if (scope.kind === 'author' && summaries.length === 0 && described.commenter) {
       throw notFound('That author');
     }
     const articles = (
-      await Promise.all(summaries.map((a) => this.store.articles.getById(a.id)))
+      await Promise.all(summaries.map((a) => this.store.reader.getById(a.id)))
     ).filter((a): a is Article => a !== null);
     const imageIds = fullText ? [...new Set(articles.flatMap((a) => imageIdsIn(a.body)))] : [];
     const images = imageIds.length ? await this.store.images.byIds(imageIds) : [];
@@ -129,7 +130,9 @@ export class SyndicationService {
   }
 
   async correctionsFeed(): Promise<CorrectionsFeed> {
-    const corrections = await this.store.articles.recentCorrections({ limit: correctionsPerFeed });
+    const corrections = await this.store.syndication.recentCorrections({
+      limit: correctionsPerFeed,
+    });
     return {
       kind: 'corrections',
       corrections,
@@ -147,7 +150,7 @@ export class SyndicationService {
         { field: 'cursor' },
       );
     }
-    const rows = await this.store.articles.recentCorrections({ limit: limit + 1, after });
+    const rows = await this.store.syndication.recentCorrections({ limit: limit + 1, after });
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];
     return {
@@ -160,7 +163,7 @@ export class SyndicationService {
   /** /sitemap.xml: every URL when they fit one file, else an index of the files. */
   async sitemap(): Promise<Sitemap> {
     const size = this.options.sitemapUrlsPerFile;
-    const chunks = await this.store.articles.sitemapChunks(size);
+    const chunks = await this.store.syndication.sitemapChunks(size);
     const updated = latest(chunks.map((c) => c.lastmod));
     if (chunks.length <= 1) {
       const [pages, articles] = await Promise.all([this.pages(updated), this.articleUrls(0)]);
@@ -179,7 +182,7 @@ export class SyndicationService {
   /** One file of the index: `pages` (front, sections, corrections) or articles `1`, `2`… */
   async sitemapPart(part: string): Promise<{ urls: SitemapUrl[]; updated: string | null }> {
     if (part === 'pages') {
-      const chunks = await this.store.articles.sitemapChunks(this.options.sitemapUrlsPerFile);
+      const chunks = await this.store.syndication.sitemapChunks(this.options.sitemapUrlsPerFile);
       const updated = latest(chunks.map((c) => c.lastmod));
       return { urls: await this.pages(updated), updated };
     }
@@ -190,7 +193,7 @@ export class SyndicationService {
   }
 
   private async articleUrls(chunk: number): Promise<SitemapUrl[]> {
-    const entries = await this.store.articles.sitemapEntries(
+    const entries = await this.store.syndication.sitemapEntries(
       this.options.sitemapUrlsPerFile,
       chunk,
     );
@@ -207,11 +210,11 @@ export class SyndicationService {
   private async pages(updated: string | null): Promise<SitemapUrl[]> {
     const sections = await this.store.sections.list();
     const newestIn = await Promise.all(
-      sections.map((s) => this.store.articles.listPublished({ section: s.slug, limit: 1 })),
+      sections.map((s) => this.store.reader.listPublished({ section: s.slug, limit: 1 })),
     );
     const [[correction], authors] = await Promise.all([
-      this.store.articles.recentCorrections({ limit: 1 }),
-      this.store.articles.sitemapAuthors(),
+      this.store.syndication.recentCorrections({ limit: 1 }),
+      this.store.syndication.sitemapAuthors(),
     ]);
     return [
       { path: '/', lastmod: updated },
@@ -229,7 +232,7 @@ export class SyndicationService {
     now = new Date(),
   ): Promise<{ articles: ArticleSummary[]; updated: string | null }> {
     const since = now.getTime() - newsWindowMs;
-    const newest = await this.store.articles.listPublished({ limit: newsMaxArticles });
+    const newest = await this.store.reader.listPublished({ limit: newsMaxArticles });
     const articles = newest.filter(
       (a) => a.publishedAt !== null && Date.parse(a.publishedAt) >= since,
     );

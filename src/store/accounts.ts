@@ -2,16 +2,16 @@
 import type { Kysely } from 'kysely';
 import { newId } from '../domain/ids.js';
 import type { Database } from './schema.js';
+import type { OutboxMessage } from '../domain/outbox.js';
+import type { SessionRecord } from '../domain/session.js';
 import type {
   NewOneTimeToken,
   OneTimeToken,
   OneTimeTokenStore,
-  OutboxMessage,
-  OutboxStore,
-  SessionRecord,
   SessionStore,
   TokenPurpose,
-} from './types.js';
+} from './ports/accounts.js';
+import type { OutboxStore } from './ports/outbox.js';
 
 export class KyselySessionStore implements SessionStore {
   constructor(private readonly db: Kysely<Database>) {}

@@ -9,7 +9,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { normaliseValue, type ColumnSpec, type ColumnType } from '../domain/export-format.js';
 import type { Database, Dialect } from './schema.js';
-import type { BackupStore, BackupTable, RestoreWriter } from './types.js';
+import type { BackupStore, BackupTable, RestoreWriter } from './ports/backup.js';
 
 /** 'text', 'time?' (nullable), …: a compact column list. */
 function columns(spec: Record<string, `${ColumnType}` | `${ColumnType}?`>): ColumnSpec[] {

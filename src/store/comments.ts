@@ -4,14 +4,14 @@ import { isCommentMode, type CommentOverride } from '../domain/comment-settings.
 import { newId } from '../domain/ids.js';
 import type { Reason } from '../domain/moderation/types.js';
 import type { Database } from './schema.js';
+import type { CommentRevision } from '../domain/comment.js';
 import type {
   CommentPageQuery,
-  CommentRevision,
   CommentStore,
   CommentTarget,
   NewComment,
   ReplyPageQuery,
-} from './types.js';
+} from './ports/comments.js';
 
 /** A comment's moderation reasons as rows: one per code, details cut to 500 characters. */
 export function reasonRows(commentId: string, reasons: readonly Reason[], at: string) {

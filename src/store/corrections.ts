@@ -4,7 +4,7 @@ import type { CorrectionKind } from '../domain/article.js';
 import type { TimeCursor } from '../domain/cursor.js';
 import { summaryColumns, toSummaries } from './rows.js';
 import type { Database } from './schema.js';
-import type { PublishedCorrection } from './types.js';
+import type { PublishedCorrection } from '../domain/syndication.js';
 
 export async function recentCorrections(
   db: Kysely<Database>,

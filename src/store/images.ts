@@ -2,7 +2,8 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Image, ImageVariant, UploadFormat } from '../domain/image.js';
 import type { Database, ImagesTable } from './schema.js';
-import type { ImageDetails, ImageStore } from './types.js';
+import type { ImageDetails } from '../domain/image.js';
+import type { ImageStore } from './ports/images.js';
 
 export function toImage(row: Selectable<ImagesTable>): Image {
   return {

@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, ImportJobsTable } from './schema.js';
-import type { ImportJob, ImportJobStatus, ImportStore } from './types.js';
+import type { ImportJob, ImportJobStatus } from '../domain/import-job.js';
+import type { ImportStore } from './ports/imports.js';
 
 export class KyselyImportStore implements ImportStore {
   constructor(private readonly db: Kysely<Database>) {}

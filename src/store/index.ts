@@ -2,22 +2,25 @@
 import path from 'node:path';
 import { sql, type Kysely, type Logger } from 'kysely';
 import { KyselyOneTimeTokenStore, KyselyOutboxStore, KyselySessionStore } from './accounts.js';
-import { KyselyArticleStore } from './articles.js';
 import { KyselyBackupStore } from './backup.js';
 import { KyselyCommentStore } from './comments.js';
 import { KyselyImageStore } from './images.js';
 import { migrateToLatest } from './migrations/index.js';
 import { KyselyImportStore } from './imports.js';
 import { KyselyModerationStore } from './moderation.js';
+import { KyselyNewsroomStore } from './newsroom.js';
 import { KyselyPersonalDataStore } from './personal-data.js';
 import { channelName, PostgresChannel } from './postgres/channel.js';
 import { openPostgres } from './postgres/open.js';
+import { KyselyReaderStore } from './reader.js';
 import type { Database, Dialect } from './schema.js';
 import { KyselySectionStore, KyselySettingStore } from './sections.js';
 import { GroupCommit } from './sqlite/group-commit.js';
 import { openSqlite } from './sqlite/open.js';
+import { KyselySyndicationStore } from './syndication.js';
 import { KyselyTokenStore } from './tokens.js';
-import type { NotificationChannel, Store } from './types.js';
+import type { NotificationChannel } from './ports/channel.js';
+import type { Store } from './types.js';
 import { KyselyUserStore } from './users.js';
 
 export type { Store } from './types.js';
@@ -53,7 +56,9 @@ function bind(
     dialect,
     backup: new KyselyBackupStore(db, dialect),
     personalData: new KyselyPersonalDataStore(db),
-    articles: new KyselyArticleStore(db, dialect),
+    reader: new KyselyReaderStore(db),
+    newsroom: new KyselyNewsroomStore(db),
+    syndication: new KyselySyndicationStore(db, dialect),
     users: new KyselyUserStore(db),
     tokens: new KyselyTokenStore(db),
     sections: new KyselySectionStore(db),

@@ -10,14 +10,12 @@ import { reasonCodes, type Reason, type ReasonCode } from '../domain/moderation/
 import { reasonRows, toComment, type CommentRow } from './comments.js';
 import type { Database } from './schema.js';
 import type {
-  CommentReport,
-  ModeratedComment,
   ModerationAction,
   ModerationLogEntry,
   ModerationLogQuery,
-  ModerationStore,
-  QueueQuery,
-} from './types.js';
+} from '../domain/moderation/log.js';
+import type { CommentReport, ModeratedComment, QueueQuery } from '../domain/moderation/queue.js';
+import type { ModerationStore } from './ports/moderation.js';
 
 type ModeratedRow = CommentRow & {
   featured_at: string | null;

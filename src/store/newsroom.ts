@@ -1,14 +1,17 @@
 /**
- * The newsroom's writes on articles: conflict-safe saves, status transitions, the scheduler's
- * claim, old slugs, and the staff list. Every write that must not race is one conditional
- * statement, so the database (not the process) decides who wins.
+ * The newsroom's writes on articles: creation, conflict-safe saves, status transitions, the
+ * scheduler's claim, slugs (old ones too), corrections, and the staff list. Every write that must
+ * not race is one conditional statement, so the database (not the process) decides who wins.
  */
 import { sql, type Kysely } from 'kysely';
-import type { ArticleStatus } from '../domain/article.js';
-import { insertRevision } from './revisions.js';
+import type { ArticleStatus, CorrectionKind, CorrectionPriority } from '../domain/article.js';
+import { newId } from '../domain/ids.js';
+import { KyselyReaderStore } from './reader.js';
+import { insertRevision, listRevisions, oneRevision } from './revisions.js';
 import { summaryColumns, toSummaries } from './rows.js';
 import type { Database } from './schema.js';
-import type { ArticleContent, NewsroomItem, NewsroomListQuery, SaveArticle } from './types.js';
+import type { ArticleContent, NewsroomItem, NewsroomListQuery } from '../domain/newsroom.js';
+import type { NewArticle, NewsroomStore, SaveArticle, SaveResult } from './ports/newsroom.js';
 
 /** Runs work atomically: in the caller's transaction if there is one, else in a new one. */
 function atomically<T>(db: Kysely<Database>, work: (db: Kysely<Database>) => Promise<T>) {
@@ -161,15 +164,6 @@ export async function publishDue(db: Kysely<Database>, now: string): Promise<str
   return rows.map((r) => r.id);
 }
 
-export async function oldSlugOwner(db: Kysely<Database>, slug: string): Promise<string | null> {
-  const row = await db
-    .selectFrom('article_old_slugs')
-    .select('article_id')
-    .where('slug', '=', slug)
-    .executeTakeFirst();
-  return row?.article_id ?? null;
-}
-
 export async function slugTaken(
   db: Kysely<Database>,
   slug: string,
@@ -252,4 +246,180 @@ export async function listNewsroom(
       publishAt: row.publish_at,
     };
   });
+}
+
+async function setRelated(db: Kysely<Database>, articleId: string, relatedIds: readonly string[]) {
+  const unique = [...new Set(relatedIds)].filter((id) => id !== articleId);
+  await atomically(db, async (tx) => {
+    await tx.deleteFrom('article_related').where('article_id', '=', articleId).execute();
+    if (unique.length === 0) return;
+    await tx
+      .insertInto('article_related')
+      .values(
+        unique.map((relatedId, position) => ({
+          article_id: articleId,
+          related_id: relatedId,
+          position,
+        })),
+      )
+      .execute();
+  });
+}
+/** The newsroom's port: creating articles, the conditional writes above, revisions, corrections. */
+export class KyselyNewsroomStore implements NewsroomStore {
+  private readonly reader: KyselyReaderStore;
+
+  constructor(private readonly db: Kysely<Database>) {
+    this.reader = new KyselyReaderStore(db);
+  }
+
+  async create(input: NewArticle) {
+    const id = newId(Date.parse(input.createdAt));
+    const authorIds = [...new Set(input.authorIds)];
+    // Two names may make one slug ("Council", "council"); the first one given wins.
+    const tags = input.tags.filter((t, i) => input.tags.findIndex((u) => u.slug === t.slug) === i);
+    await atomically(this.db, async (db) => {
+      await db
+        .insertInto('articles')
+        .values({
+          id,
+          slug: input.slug,
+          section_slug: input.sectionSlug,
+          headline: input.headline,
+          standfirst: input.standfirst,
+          body: input.body,
+          dateline: input.dateline,
+          status: input.status,
+          published_at: input.publishedAt,
+          updated_at: null,
+          update_note: null,
+          created_at: input.createdAt,
+          modified_at: input.createdAt,
+          created_by: input.createdBy ?? null,
+        })
+        .execute();
+      if (authorIds.length > 0) {
+        await db
+          .insertInto('article_authors')
+          .values(
+            authorIds.map((userId, position) => ({ article_id: id, user_id: userId, position })),
+          )
+          .execute();
+      }
+      if (tags.length > 0) {
+        await db
+          .insertInto('tags')
+          .values(tags)
+          .onConflict((oc) => oc.column('slug').doNothing())
+          .execute();
+        await db
+          .insertInto('article_tags')
+          .values(tags.map((t, position) => ({ article_id: id, tag_slug: t.slug, position })))
+          .execute();
+      }
+      if (input.relatedIds?.length) await setRelated(db, id, input.relatedIds);
+      await insertRevision(db, {
+        articleId: id,
+        version: 1,
+        content: {
+          slug: input.slug,
+          sectionSlug: input.sectionSlug,
+          headline: input.headline,
+          standfirst: input.standfirst,
+          body: input.body,
+          dateline: input.dateline,
+          authorIds,
+          tags,
+          relatedIds: [...new Set(input.relatedIds ?? [])].filter((r) => r !== id),
+        },
+        savedAt: input.createdAt,
+        savedBy: input.createdBy ?? null,
+        substantive: false,
+        note: '',
+      });
+    });
+    const created = await this.reader.getById(id);
+    if (!created) throw new Error('article vanished after insert');
+    return created;
+  }
+  setRelated(articleId: string, relatedIds: readonly string[]) {
+    return setRelated(this.db, articleId, relatedIds);
+  }
+
+  async save(input: SaveArticle): Promise<SaveResult> {
+    const outcome = await saveArticle(this.db, input);
+    const article = await this.reader.getById(input.id);
+    if (outcome === 'missing' || !article) return { ok: false, reason: 'missing' };
+    if (outcome === 'stale') return { ok: false, reason: 'stale', current: article };
+    return { ok: true, article };
+  }
+  transition(input: Parameters<NewsroomStore['transition']>[0]) {
+    return transition(this.db, input);
+  }
+
+  publishDue(now: string) {
+    return publishDue(this.db, now);
+  }
+
+  async markUpdated(articleId: string, at: string, note: string | null) {
+    await this.db
+      .updateTable('articles')
+      .set({ updated_at: at, update_note: note })
+      .where('id', '=', articleId)
+      .execute();
+  }
+  slugTaken(slug: string, exceptArticleId?: string) {
+    return slugTaken(this.db, slug, exceptArticleId);
+  }
+
+  listNewsroom(query: NewsroomListQuery) {
+    return listNewsroom(this.db, query);
+  }
+
+  revisions(articleId: string) {
+    return listRevisions(this.db, articleId);
+  }
+
+  revision(articleId: string, version: number) {
+    return oneRevision(this.db, articleId, version);
+  }
+
+  async addCorrection(input: {
+    articleId: string;
+    kind: CorrectionKind;
+    text: string;
+    createdAt: string;
+    priority?: CorrectionPriority;
+  }) {
+    const id = newId(Date.parse(input.createdAt));
+    await this.db
+      .insertInto('corrections')
+      .values({
+        id,
+        article_id: input.articleId,
+        kind: input.kind,
+        text: input.text,
+        created_at: input.createdAt,
+        retracted_at: null,
+        retraction_note: null,
+        priority: input.priority ?? 'normal',
+      })
+      .execute();
+    return id;
+  }
+  async retractCorrection(input: {
+    articleId: string;
+    correctionId: string;
+    at: string;
+    note: string;
+  }) {
+    const result = await this.db
+      .updateTable('corrections')
+      .set({ retracted_at: input.at, retraction_note: input.note })
+      .where('id', '=', input.correctionId)
+      .where('article_id', '=', input.articleId)
+      .where('retracted_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
 }

@@ -1,7 +1,7 @@
 /** One person's data: everything stored about them, and emptying their account. */
 import type { Kysely } from 'kysely';
 import type { Database } from './schema.js';
-import type { PersonalDataStore, PersonalRecords } from './types.js';
+import type { PersonalDataStore, PersonalRecords } from './ports/personal-data.js';
 
 export class KyselyPersonalDataStore implements PersonalDataStore {
   constructor(private readonly db: Kysely<Database>) {}

@@ -2,7 +2,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { TagRef } from '../domain/article.js';
 import type { ArticleRevisionsTable, Database } from './schema.js';
-import type { ArticleContent, ArticleRevision, RevisionSummary } from './types.js';
+import type { ArticleContent, ArticleRevision, RevisionSummary } from '../domain/newsroom.js';
 
 export async function insertRevision(
   db: Kysely<Database>,

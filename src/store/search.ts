@@ -5,7 +5,7 @@ import { searchPostgres } from './postgres/search.js';
 import { toSummaries, type SummaryRow } from './rows.js';
 import type { Database, Dialect } from './schema.js';
 import { searchSqlite } from './sqlite/search.js';
-import type { SearchResults } from './types.js';
+import type { SearchResults } from '../domain/search.js';
 
 export interface MarkedRow extends SummaryRow {
   marked_headline: string;

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from './schema.js';
-import type { Section, SectionStore, SettingStore } from './types.js';
+import type { Section } from '../domain/section.js';
+import type { SectionStore, SettingStore } from './ports/site.js';
 
 export class KyselySectionStore implements SectionStore {
   constructor(private readonly db: Kysely<Database>) {}

@@ -5,7 +5,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from './schema.js';
-import type { SitemapChunk, SitemapEntry } from './types.js';
+import type { SitemapChunk, SitemapEntry } from '../domain/syndication.js';
 
 function entries(size: number) {
   if (!Number.isSafeInteger(size) || size < 1) throw new Error(`bad sitemap size ${size}`);

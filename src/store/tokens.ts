@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import { newId } from '../domain/ids.js';
 import { toUser } from './rows.js';
 import type { Database } from './schema.js';
-import type { ApiTokenInfo, TokenStore } from './types.js';
+import type { ApiTokenInfo } from '../domain/api-token.js';
+import type { TokenStore } from './ports/accounts.js';
 
 /** How stale a token's "last used" time may be. */
 const lastUsedResolutionMs = 60_000;

@@ -3,7 +3,7 @@ import type { Role } from '../domain/user.js';
 import { newId } from '../domain/ids.js';
 import { toUser } from './rows.js';
 import type { Database } from './schema.js';
-import type { NewUser, UserStore } from './types.js';
+import type { NewUser, UserStore } from './ports/accounts.js';
 
 export class KyselyUserStore implements UserStore {
   constructor(private readonly db: Kysely<Database>) {}

@@ -9,7 +9,7 @@ import { articlePath, type Article } from '../domain/article.js';
 import { splitBody } from '../domain/body.js';
 import { altText, fallbackOf, imagePath, mimeTypes, type Image } from '../domain/image.js';
 import type { ArticleFeed, CorrectionsFeed } from '../services/syndication.js';
-import type { PublishedCorrection } from '../store/types.js';
+import type { PublishedCorrection } from '../domain/syndication.js';
 import type { SiteContext } from './context.js';
 import { escapeHtml } from './html.js';
 import { renderArticleMarkdown } from './markdown.js';

@@ -9,7 +9,7 @@ import { isBanned, type Role, type User } from '../../domain/user.js';
 import { AppError } from '../../errors.js';
 import type { SessionService } from '../../services/sessions.js';
 import type { TokenService } from '../../services/tokens.js';
-import type { SessionRecord } from '../../store/types.js';
+import type { SessionRecord } from '../../domain/session.js';
 
 export interface Viewer {
   user: User;

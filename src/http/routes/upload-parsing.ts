@@ -7,7 +7,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { AppError } from '../../errors.js';
 import type { ImageService, Upload } from '../../services/images.js';
-import type { ImageDetails } from '../../store/types.js';
+import type { ImageDetails } from '../../domain/image.js';
 import { isUploadedFile, parseMultipart, type MultipartBody } from '../multipart.js';
 
 /** Room for the form's other fields and the multipart headers. */

@@ -1,5 +1,5 @@
 /** A saved revision of an article as the JSON API gives it: who saved it, and the content then. */
-import type { ArticleRevision } from '../../store/types.js';
+import type { ArticleRevision } from '../../domain/newsroom.js';
 
 export function revisionJson(r: ArticleRevision) {
   return {

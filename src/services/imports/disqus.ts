@@ -97,7 +97,7 @@ export class DisqusImporter {
     const old = await this.store.imports.articleIdByOldPath(key);
     if (old) return old;
     const slug = key.split('/').at(-1) ?? '';
-    const article = slug ? await this.store.articles.getBySlug(slug) : null;
+    const article = slug ? await this.store.reader.getBySlug(slug) : null;
     return article && articlePath(article) === key ? article.id : null;
   }
 
@@ -114,8 +114,8 @@ export class DisqusImporter {
       if (found) return found;
     }
     const own =
-      (await this.store.articles.getById(identifier)) ??
-      (await this.store.articles.getBySlug(identifier));
+      (await this.store.reader.getById(identifier)) ??
+      (await this.store.reader.getBySlug(identifier));
     return own?.id ?? null;
   }
 

@@ -9,7 +9,8 @@ import { access, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/pr
 import path from 'node:path';
 import { newId } from '../../domain/ids.js';
 import { AppError, notFound } from '../../errors.js';
-import type { ImportJob, Store } from '../../store/types.js';
+import type { ImportJob } from '../../domain/import-job.js';
+import type { Store } from '../../store/types.js';
 import type { ChangeBus } from '../changes.js';
 import { DisqusImporter } from './disqus.js';
 import type { ImportFormat, ImportReport } from './report.js';

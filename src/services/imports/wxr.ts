@@ -220,7 +220,7 @@ export class WxrImporter {
         name: textField(c.text).slice(0, 100),
       }))
       .filter((t) => isSlug(t.slug) && t.name !== '');
-    const article = await this.store.articles.create({
+    const article = await this.store.newsroom.create({
       slug: await this.freeArticleSlug(childText(record, 'wp:post_name'), title, postId),
       sectionSlug,
       headline: title.slice(0, 300),
@@ -267,7 +267,7 @@ export class WxrImporter {
     const base = slugify(decode(postName)) || slugify(title) || `post-${postId}`;
     for (let n = 1; ; n++) {
       const candidate = n === 1 ? base : `${base}-${n}`;
-      if (!(await this.store.articles.slugTaken(candidate))) return candidate;
+      if (!(await this.store.newsroom.slugTaken(candidate))) return candidate;
     }
   }
 

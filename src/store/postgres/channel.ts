@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.js';
-import type { NotificationChannel } from '../types.js';
+import type { NotificationChannel } from '../ports/channel.js';
 
 /** The channel name: one per schema, so installations (and test files) never hear each other. */
 export function channelName(schema: string | undefined): string {

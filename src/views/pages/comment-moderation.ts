@@ -5,7 +5,7 @@
  */
 import type { Comment } from '../../domain/comment.js';
 import { reportReasonLabels, reportReasons } from '../../domain/moderation/reports.js';
-import type { ModeratedComment } from '../../store/types.js';
+import type { ModeratedComment } from '../../domain/moderation/queue.js';
 import type { PageContext } from '../context.js';
 import { formatDateTime } from '../format.js';
 import { csrfField } from '../forms.js';

@@ -20,7 +20,7 @@ import type { PageContext } from '../context.js';
 import { formatDateTime, plural } from '../format.js';
 import { csrfField, errorSummary, type FormProblem } from '../forms.js';
 import { html, raw, type SafeHtml } from '../html.js';
-import type { ModeratedComment } from '../../store/types.js';
+import type { ModeratedComment } from '../../domain/moderation/queue.js';
 import { featuredStrip, ownUnpublishedComments, reportControl } from './comment-moderation.js';
 
 export interface CommentFormState {

@@ -1,7 +1,7 @@
 /** /corrections: every public correction, clarification and update, newest first. */
 import { articlePath, type Correction } from '../../domain/article.js';
 import type { Page } from '../../services/reading.js';
-import type { PublishedCorrection } from '../../store/types.js';
+import type { PublishedCorrection } from '../../domain/syndication.js';
 import type { PageContext } from '../context.js';
 import { formatDateTime } from '../format.js';
 import { html, type SafeHtml } from '../html.js';

@@ -2,7 +2,7 @@
 import { articlePath } from '../../domain/article.js';
 import { hasHighlight, highlightedParts, readableSnippet } from '../../domain/search.js';
 import type { SearchPage } from '../../services/search.js';
-import type { SearchHit } from '../../store/types.js';
+import type { SearchHit } from '../../domain/search.js';
 import type { PageContext } from '../context.js';
 import { plural } from '../format.js';
 import { html, type SafeHtml } from '../html.js';

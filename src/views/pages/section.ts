@@ -1,6 +1,6 @@
 import type { ArticleSummary } from '../../domain/article.js';
 import type { Page } from '../../services/reading.js';
-import type { Section } from '../../store/types.js';
+import type { Section } from '../../domain/section.js';
 import type { PageContext } from '../context.js';
 import { html } from '../html.js';
 import { layout } from '../layout.js';

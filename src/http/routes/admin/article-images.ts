@@ -13,7 +13,7 @@ import type { User } from '../../../domain/user.js';
 import { canEdit } from '../../../domain/workflow.js';
 import { AppError } from '../../../errors.js';
 import type { Services } from '../../../services/index.js';
-import type { ImageDetails } from '../../../store/types.js';
+import type { ImageDetails } from '../../../domain/image.js';
 import type { MultipartBody } from '../../multipart.js';
 import { acceptUploads, detailsFrom, uploadFrom } from '../upload-parsing.js';
 import type { EditorAction } from './article-editor-page.js';

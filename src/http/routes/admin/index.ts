@@ -7,7 +7,6 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { staffRoles } from '../../../domain/user.js';
 import type { Services } from '../../../services/index.js';
-import type { OutboxStore } from '../../../store/types.js';
 import { adminHomeNotices, adminHomeView } from '../../../views/pages/admin/home.js';
 import { requireRole } from '../../plugins/auth.js';
 import { sendPage } from '../../plugins/pages.js';
@@ -16,7 +15,7 @@ import { newsroomPages } from './articles.js';
 import { importPages } from './imports.js';
 import { moderationEvents } from './moderation-events.js';
 import { moderationPages } from './moderation.js';
-import { outboxAdminPages } from './outbox.js';
+import { outboxAdminPages, type OutboxPages } from './outbox.js';
 import { settingsPages } from './settings.js';
 import { tokenAdminPages } from './tokens.js';
 import { userAdminPages } from './users.js';
@@ -24,7 +23,7 @@ import { userAdminPages } from './users.js';
 export async function adminPages(
   fastify: FastifyInstance,
   services: Services,
-  deps: FormPageDeps & { outbox: Pick<OutboxStore, 'list'>; importMaxMb: number },
+  deps: FormPageDeps & { outbox: OutboxPages; importMaxMb: number },
 ): Promise<void> {
   await fastify.register(async (staff) => {
     staff.addHook('onRequest', requireRole(staffRoles));

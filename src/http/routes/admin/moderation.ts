@@ -4,10 +4,10 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { isReasonCode } from '../../../domain/moderation/types.js';
 import type { Services } from '../../../services/index.js';
-import { queueTabs, type QueueTab } from '../../../store/types.js';
+import { queueTabs, type QueueTab } from '../../../domain/moderation/queue.js';
 import type { FormProblem } from '../../../views/forms.js';
 import { moderationLogView } from '../../../views/pages/admin/moderation-log.js';
-import { moderationActions, type ModerationAction } from '../../../store/types.js';
+import { moderationActions, type ModerationAction } from '../../../domain/moderation/log.js';
 import {
   moderationNotices,
   moderationQueueView,

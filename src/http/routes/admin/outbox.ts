@@ -2,16 +2,21 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import type { OutboxStore } from '../../../store/types.js';
+import type { OutboxMessage } from '../../../domain/outbox.js';
 import { outboxView } from '../../../views/pages/admin/outbox.js';
 import { sendPage } from '../../plugins/pages.js';
 import type { FormPageDeps } from '../forms.js';
 
 const perPage = 50;
 
+/** What this page reads: the outbox, newest first; `before` is the last id of the page before. */
+export interface OutboxPages {
+  list(limit: number, before?: string): Promise<OutboxMessage[]>;
+}
+
 export function outboxAdminPages(
   fastify: FastifyInstance,
-  outbox: Pick<OutboxStore, 'list'>,
+  outbox: OutboxPages,
   deps: FormPageDeps,
 ) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();

@@ -7,7 +7,7 @@ import { reportReasons } from '../../../domain/moderation/reports.js';
 import { AppError } from '../../../errors.js';
 import { queueActions } from '../../../services/moderation.js';
 import type { Services } from '../../../services/index.js';
-import { queueTabs } from '../../../store/types.js';
+import { queueTabs } from '../../../domain/moderation/queue.js';
 import { requireRole } from '../../plugins/auth.js';
 import { queueItemJson } from '../../serializers/moderation.js';
 

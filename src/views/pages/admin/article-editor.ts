@@ -5,7 +5,7 @@
  */
 import { articlePath, type Article } from '../../../domain/article.js';
 import type { CommentOverride } from '../../../domain/comment-settings.js';
-import type { Section } from '../../../store/types.js';
+import type { Section } from '../../../domain/section.js';
 import type { PageContext } from '../../context.js';
 import { textDiff } from '../../diff.js';
 import { doneBanner, errorSummary, postForm, type FormProblem } from '../../forms.js';

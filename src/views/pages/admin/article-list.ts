@@ -1,5 +1,6 @@
 /** The newsroom's list of articles, with filters by status, section, author and headline. */
-import type { NewsroomItem, Section } from '../../../store/types.js';
+import type { NewsroomItem } from '../../../domain/newsroom.js';
+import type { Section } from '../../../domain/section.js';
 import type { PageContext } from '../../context.js';
 import { joinNames } from '../../format.js';
 import { doneBanner, submitButton } from '../../forms.js';

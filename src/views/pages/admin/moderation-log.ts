@@ -1,5 +1,5 @@
 /** The moderation log: every moderator action, newest first, filterable; nothing can be removed. */
-import { moderationActions, type ModerationLogEntry } from '../../../store/types.js';
+import { moderationActions, type ModerationLogEntry } from '../../../domain/moderation/log.js';
 import type { PageContext } from '../../context.js';
 import { formatDateTime } from '../../format.js';
 import { html, type SafeHtml } from '../../html.js';

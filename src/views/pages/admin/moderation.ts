@@ -6,7 +6,7 @@ import { reasonCodes, reasonLabels, type ReasonCode } from '../../../domain/mode
 import { reportReasonLabels } from '../../../domain/moderation/reports.js';
 import { isSuspended, staffRoles } from '../../../domain/user.js';
 import { sanctionChoices, type QueueItem } from '../../../services/moderation.js';
-import { queueTabs, type QueueTab } from '../../../store/types.js';
+import { queueTabs, type QueueTab } from '../../../domain/moderation/queue.js';
 import type { PageContext } from '../../context.js';
 import { formatDateTime, plural } from '../../format.js';
 import { doneBanner, errorSummary, postForm, type FormProblem } from '../../forms.js';

@@ -1,4 +1,4 @@
-import type { OutboxMessage } from '../../../store/types.js';
+import type { OutboxMessage } from '../../../domain/outbox.js';
 import type { PageContext } from '../../context.js';
 import { formatDateTime } from '../../format.js';
 import { html } from '../../html.js';

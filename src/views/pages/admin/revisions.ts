@@ -1,6 +1,6 @@
 /** An article's revisions: the list, a readable comparison of any two, and restoring one. */
 import type { Article } from '../../../domain/article.js';
-import type { ArticleRevision, RevisionSummary } from '../../../store/types.js';
+import type { ArticleRevision, RevisionSummary } from '../../../domain/newsroom.js';
 import type { PageContext } from '../../context.js';
 import { diffCounts, textDiff } from '../../diff.js';
 import { formatDateTime } from '../../format.js';

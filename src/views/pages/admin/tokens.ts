@@ -1,4 +1,4 @@
-import type { ApiTokenInfo } from '../../../store/types.js';
+import type { ApiTokenInfo } from '../../../domain/api-token.js';
 import type { PageContext } from '../../context.js';
 import { formatDateTime } from '../../format.js';
 import {

@@ -1,36 +1,10 @@
+/** The reader's queries on articles: published lists, one article whole, related ones, tags. */
 import { sql, type Kysely } from 'kysely';
-import type {
-  Article,
-  ArticleStatus,
-  CorrectionKind,
-  CorrectionPriority,
-} from '../domain/article.js';
-import { newId } from '../domain/ids.js';
-import {
-  listNewsroom,
-  oldSlugOwner,
-  publishDue,
-  saveArticle,
-  slugTaken,
-  transition,
-} from './newsroom.js';
-import { insertRevision, listRevisions, oneRevision } from './revisions.js';
+import type { Article, ArticleStatus, CorrectionKind } from '../domain/article.js';
 import { mainImagesOf } from './images.js';
+import type { ArticleListQuery, ReaderStore } from './ports/reader.js';
 import { authorsOf, summaryColumns, toSummaries, type SummaryRow } from './rows.js';
-import type { ArticlesTable, Database, Dialect } from './schema.js';
-import { searchArticles } from './search.js';
-import { recentCorrections } from './corrections.js';
-import { sitemapAuthors, sitemapChunks, sitemapEntries } from './sitemap.js';
-import type { TimeCursor } from '../domain/cursor.js';
-import type {
-  ArticleListQuery,
-  ArticleStore,
-  NewArticle,
-  NewsroomListQuery,
-  SaveArticle,
-  SaveResult,
-} from './types.js';
-import type { SearchTerms } from '../domain/search.js';
+import type { ArticlesTable, Database } from './schema.js';
 
 /**
  * The article columns a read needs, by name: `a.*` would also bring PostgreSQL's search vector,
@@ -62,11 +36,8 @@ const articleColumns = [
   'a.returned_by',
 ] as const satisfies readonly `a.${keyof ArticlesTable}`[];
 
-export class KyselyArticleStore implements ArticleStore {
-  constructor(
-    private readonly db: Kysely<Database>,
-    private readonly dialect: Dialect,
-  ) {}
+export class KyselyReaderStore implements ReaderStore {
+  constructor(private readonly db: Kysely<Database>) {}
 
   private summaries() {
     return this.db
@@ -288,186 +259,13 @@ export class KyselyArticleStore implements ArticleStore {
     );
   }
 
-  /** Runs work atomically: in the caller's transaction if there is one, else in a new one. */
-  private atomically<T>(work: (db: Kysely<Database>) => Promise<T>): Promise<T> {
-    return this.db.isTransaction ? work(this.db) : this.db.transaction().execute(work);
-  }
-
-  async create(input: NewArticle) {
-    const id = newId(Date.parse(input.createdAt));
-    const authorIds = [...new Set(input.authorIds)];
-    // Two names may make one slug ("Council", "council"); the first one given wins.
-    const tags = input.tags.filter((t, i) => input.tags.findIndex((u) => u.slug === t.slug) === i);
-    await this.atomically(async (db) => {
-      await db
-        .insertInto('articles')
-        .values({
-          id,
-          slug: input.slug,
-          section_slug: input.sectionSlug,
-          headline: input.headline,
-          standfirst: input.standfirst,
-          body: input.body,
-          dateline: input.dateline,
-          status: input.status,
-          published_at: input.publishedAt,
-          updated_at: null,
-          update_note: null,
-          created_at: input.createdAt,
-          modified_at: input.createdAt,
-          created_by: input.createdBy ?? null,
-        })
-        .execute();
-      if (authorIds.length > 0) {
-        await db
-          .insertInto('article_authors')
-          .values(
-            authorIds.map((userId, position) => ({ article_id: id, user_id: userId, position })),
-          )
-          .execute();
-      }
-      if (tags.length > 0) {
-        await db
-          .insertInto('tags')
-          .values(tags)
-          .onConflict((oc) => oc.column('slug').doNothing())
-          .execute();
-        await db
-          .insertInto('article_tags')
-          .values(tags.map((t, position) => ({ article_id: id, tag_slug: t.slug, position })))
-          .execute();
-      }
-      if (input.relatedIds?.length)
-        await new KyselyArticleStore(db, this.dialect).setRelated(id, input.relatedIds);
-      await insertRevision(db, {
-        articleId: id,
-        version: 1,
-        content: {
-          slug: input.slug,
-          sectionSlug: input.sectionSlug,
-          headline: input.headline,
-          standfirst: input.standfirst,
-          body: input.body,
-          dateline: input.dateline,
-          authorIds,
-          tags,
-          relatedIds: [...new Set(input.relatedIds ?? [])].filter((r) => r !== id),
-        },
-        savedAt: input.createdAt,
-        savedBy: input.createdBy ?? null,
-        substantive: false,
-        note: '',
-      });
-    });
-    const created = await this.getById(id);
-    if (!created) throw new Error('article vanished after insert');
-    return created;
-  }
-
-  async setRelated(articleId: string, relatedIds: readonly string[]) {
-    const unique = [...new Set(relatedIds)].filter((id) => id !== articleId);
-    await this.atomically(async (db) => {
-      await db.deleteFrom('article_related').where('article_id', '=', articleId).execute();
-      if (unique.length === 0) return;
-      await db
-        .insertInto('article_related')
-        .values(
-          unique.map((relatedId, position) => ({
-            article_id: articleId,
-            related_id: relatedId,
-            position,
-          })),
-        )
-        .execute();
-    });
-  }
-
-  async addCorrection(input: {
-    articleId: string;
-    kind: CorrectionKind;
-    text: string;
-    createdAt: string;
-    priority?: CorrectionPriority;
-  }) {
-    const id = newId(Date.parse(input.createdAt));
-    await this.db
-      .insertInto('corrections')
-      .values({
-        id,
-        article_id: input.articleId,
-        kind: input.kind,
-        text: input.text,
-        created_at: input.createdAt,
-        retracted_at: null,
-        retraction_note: null,
-        priority: input.priority ?? 'normal',
-      })
-      .execute();
-    return id;
-  }
-
-  async markUpdated(articleId: string, at: string, note: string | null) {
-    await this.db
-      .updateTable('articles')
-      .set({ updated_at: at, update_note: note })
-      .where('id', '=', articleId)
-      .execute();
-  }
-
-  search(query: { terms: SearchTerms; limit: number; offset: number }) {
-    return searchArticles(this.db, this.dialect, query);
-  }
-
-  async retractCorrection(input: {
-    articleId: string;
-    correctionId: string;
-    at: string;
-    note: string;
-  }) {
-    const result = await this.db
-      .updateTable('corrections')
-      .set({ retracted_at: input.at, retraction_note: input.note })
-      .where('id', '=', input.correctionId)
-      .where('article_id', '=', input.articleId)
-      .where('retracted_at', 'is', null)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) > 0;
-  }
-
-  async save(input: SaveArticle): Promise<SaveResult> {
-    const outcome = await saveArticle(this.db, input);
-    const article = await this.getById(input.id);
-    if (outcome === 'missing' || !article) return { ok: false, reason: 'missing' };
-    if (outcome === 'stale') return { ok: false, reason: 'stale', current: article };
-    return { ok: true, article };
-  }
-
-  transition(input: {
-    id: string;
-    from: readonly ArticleStatus[];
-    to: ArticleStatus;
-    publishedAt?: string;
-    publishAt?: string | null;
-    returned?: { note: string; at: string; by: string } | null;
-  }) {
-    return transition(this.db, input);
-  }
-
-  publishDue(now: string) {
-    return publishDue(this.db, now);
-  }
-
-  revisions(articleId: string) {
-    return listRevisions(this.db, articleId);
-  }
-
-  revision(articleId: string, version: number) {
-    return oneRevision(this.db, articleId, version);
-  }
-
   async byOldSlug(slug: string) {
-    const id = await oldSlugOwner(this.db, slug);
-    return id ? this.getById(id) : null;
+    const row = await this.db
+      .selectFrom('article_old_slugs')
+      .select('article_id')
+      .where('slug', '=', slug)
+      .executeTakeFirst();
+    return row ? this.getById(row.article_id) : null;
   }
 
   async tagBySlug(slug: string) {
@@ -477,29 +275,5 @@ export class KyselyArticleStore implements ArticleStore {
       .where('slug', '=', slug)
       .executeTakeFirst();
     return row ?? null;
-  }
-
-  slugTaken(slug: string, exceptArticleId?: string) {
-    return slugTaken(this.db, slug, exceptArticleId);
-  }
-
-  listNewsroom(query: NewsroomListQuery) {
-    return listNewsroom(this.db, query);
-  }
-
-  sitemapChunks(size: number) {
-    return sitemapChunks(this.db, size);
-  }
-
-  sitemapAuthors() {
-    return sitemapAuthors(this.db);
-  }
-
-  sitemapEntries(size: number, chunk: number) {
-    return sitemapEntries(this.db, size, chunk);
-  }
-
-  recentCorrections(query: { limit: number; after?: TimeCursor | null }) {
-    return recentCorrections(this.db, query);
   }
 }

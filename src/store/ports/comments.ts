@@ -1,0 +1,129 @@
+/**
+ * What comment threads read and write: comments, their versions, reactions and settings.
+ * Used by services/comments, moderation, notifications, personal-data, demo, imports.
+ */
+import type {
+  Comment,
+  CommentChange,
+  CommentRevision,
+  CommentSort,
+  CommentStatus,
+} from '../../domain/comment.js';
+import type { CommentCursor } from '../../domain/comment-cursor.js';
+import type { CommentOverride } from '../../domain/comment-settings.js';
+import type { TimeCursor } from '../../domain/cursor.js';
+import type { Reason } from '../../domain/moderation/types.js';
+
+export interface CommentTarget {
+  id: string;
+  status: string;
+  publishedAt: string | null;
+  settings: CommentOverride;
+}
+
+export interface NewComment {
+  articleId: string;
+  parentId: string | null;
+  /** Null for a guest (imported comments), who is known by `guestName` alone. */
+  authorId: string | null;
+  guestName?: string | null;
+  /** A deleted comment kept as a placeholder for its replies (imports). */
+  placeholder?: boolean;
+  body: string;
+  html: string;
+  status: CommentStatus;
+  createdAt: string;
+  /** A retry with the same key from the same author returns the first comment. */
+  idempotencyKey?: string;
+  /** The writer's network address (for the per-address rate limit), kept with the comment. */
+  clientAddress?: string | null;
+  /** Why the moderation pipeline held it (recorded with it, in the same insert's transaction). */
+  reasons?: readonly Reason[];
+}
+
+export interface CommentPageQuery {
+  articleId: string;
+  sort: CommentSort;
+  limit: number;
+  /** Items strictly after this one in the sort order (reactions, createdAt, id). */
+  after?: TimeCursor | CommentCursor | null;
+  /** Start at this comment (inclusive) instead: a permalink's page. */
+  from?: Comment | null;
+}
+
+export interface ReplyPageQuery {
+  rootId: string;
+  limit: number;
+  /** Replies strictly after this one (createdAt, id); with `inclusive`, from it. */
+  after?: { t: string; id: string } | null;
+  inclusive?: boolean;
+}
+
+export interface CommentStore {
+  /**
+   * Writes the comment (and, when published, adds one to the article's count) in one transaction.
+   * With an idempotency key already used by this author, writes nothing and returns that comment.
+   */
+  create(input: NewComment): Promise<{ comment: Comment; created: boolean }>;
+  byId(id: string): Promise<Comment | null>;
+  byIdempotencyKey(authorId: string, key: string): Promise<Comment | null>;
+  /** Published top-level comments of an article, keyset-paged in the sort's order. */
+  topLevelPage(query: CommentPageQuery): Promise<Comment[]>;
+  /** Published replies (any depth) in these threads, oldest first. */
+  publishedReplies(rootIds: readonly string[]): Promise<Comment[]>;
+  /** The number of the article's latest comment change (null: no such article). */
+  liveSeq(articleId: string): Promise<number | null>;
+  /**
+   * The article's comments changed after change number `afterSeq`, each once in its current
+   * state, in change order (any status: the caller decides what is public).
+   */
+  changesSince(articleId: string, afterSeq: number, limit: number): Promise<CommentChange[]>;
+  /**
+   * Public replies of one thread (published, and placeholders of deleted ones), oldest first,
+   * keyset-paged.
+   */
+  repliesPage(query: ReplyPageQuery): Promise<Comment[]>;
+  /** These comments, whatever their status (missing ones are left out). */
+  byIds(ids: readonly string[]): Promise<Comment[]>;
+  /** Whether the comment has ever been public (published), whatever it is now. */
+  wasEverPublic(id: string): Promise<boolean>;
+  /** The ancestors of a comment, top-level first, up to its parent. */
+  ancestors(commentId: string): Promise<Comment[]>;
+
+  /**
+   * Replaces the text, keeping the version it replaces; sets editedAt. With `status` (moderation
+   * held the edit), the status changes too and the article's count follows.
+   */
+  edit(input: {
+    id: string;
+    body: string;
+    html: string;
+    at: string;
+    status?: CommentStatus;
+  }): Promise<Comment>;
+  /** Earlier versions of a comment, oldest first (the current one is the comment itself). */
+  revisions(commentId: string): Promise<CommentRevision[]>;
+  /**
+   * Deletes the comment's text, versions and reactions. With replies it stays as a placeholder
+   * (status deleted); without, it is gone from every read. A published one leaves the count.
+   */
+  delete(input: { id: string; at: string }): Promise<Comment>;
+  /** Sets (true/false) or toggles (undefined) a person's reaction; the count follows atomically. */
+  react(input: {
+    commentId: string;
+    userId: string;
+    on?: boolean | undefined;
+    at: string;
+  }): Promise<{ comment: Comment; reacted: boolean; changed: boolean }>;
+  /** Which of these comments the person reacted to. */
+  reactedBy(userId: string, commentIds: readonly string[]): Promise<Set<string>>;
+
+  /** An article's own comment settings (null fields: the site default). */
+  articleSettings(articleId: string): Promise<CommentOverride | null>;
+  /**
+   * What posting a comment needs of an article, by id or slug, in one read: whether it is
+   * published, when, and its own comment settings. Null if there is no such article.
+   */
+  commentTarget(idOrSlug: string): Promise<CommentTarget | null>;
+  setArticleSettings(articleId: string, settings: CommentOverride): Promise<void>;
+}
