@@ -17,7 +17,8 @@ import {
 import { insertRevision, listRevisions, oneRevision } from './revisions.js';
 import { mainImagesOf } from './images.js';
 import { authorsOf, summaryColumns, toSummaries, type SummaryRow } from './rows.js';
-import type { ArticlesTable, Database, Dialect } from './schema.js';
+import type { StoreDialect } from './dialect.js';
+import type { ArticlesTable, Database } from './schema.js';
 import { searchArticles } from './search.js';
 import { recentCorrections } from './corrections.js';
 import { sitemapAuthors, sitemapChunks, sitemapEntries } from './sitemap.js';
@@ -65,7 +66,7 @@ const articleColumns = [
 export class KyselyArticleStore implements ArticleStore {
   constructor(
     private readonly db: Kysely<Database>,
-    private readonly dialect: Dialect,
+    private readonly dialect: StoreDialect,
   ) {}
 
   private summaries() {

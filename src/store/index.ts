@@ -5,19 +5,21 @@ import { KyselyOneTimeTokenStore, KyselyOutboxStore, KyselySessionStore } from '
 import { KyselyArticleStore } from './articles.js';
 import { KyselyBackupStore } from './backup.js';
 import { KyselyCommentStore } from './comments.js';
+import type { DatabaseInfo } from './database-info.js';
+import type { StoreDialect, TransactionRunner } from './dialect.js';
 import { KyselyImageStore } from './images.js';
 import { migrateToLatest } from './migrations/index.js';
 import { KyselyImportStore } from './imports.js';
 import { KyselyModerationStore } from './moderation.js';
 import { KyselyPersonalDataStore } from './personal-data.js';
-import { channelName, PostgresChannel } from './postgres/channel.js';
+import { postgresDialect } from './postgres/dialect.js';
 import { openPostgres } from './postgres/open.js';
-import type { Database, Dialect } from './schema.js';
+import type { Database } from './schema.js';
 import { KyselySectionStore, KyselySettingStore } from './sections.js';
-import { GroupCommit } from './sqlite/group-commit.js';
+import { sqliteDialect } from './sqlite/dialect.js';
 import { openSqlite } from './sqlite/open.js';
 import { KyselyTokenStore } from './tokens.js';
-import type { NotificationChannel, Store } from './types.js';
+import type { Store } from './types.js';
 import { KyselyUserStore } from './users.js';
 
 export type { Store } from './types.js';
@@ -35,22 +37,22 @@ export interface OpenStoreOptions {
 
 type QueryListener = (seconds: number, ok: boolean) => void;
 
-type ChannelOpener = (
-  db: Kysely<Database>,
-  onError?: (error: unknown) => void,
-) => NotificationChannel | null;
+/** What every store of one opened database shares, whether bound to a transaction or not. */
+interface Opened {
+  /** The database's own connection or pool, never a transaction: channels and commits use it. */
+  db: Kysely<Database>;
+  dialect: StoreDialect;
+  database: DatabaseInfo;
+  group: TransactionRunner;
+  close: () => Promise<void>;
+  listeners: QueryListener[];
+  another: () => Promise<Store>;
+}
 
-function bind(
-  db: Kysely<Database>,
-  dialect: Dialect,
-  close: () => Promise<void>,
-  listeners: QueryListener[],
-  channel: ChannelOpener,
-  group: GroupCommit | null,
-  another: () => Promise<Store>,
-): Store {
+function bind(db: Kysely<Database>, opened: Opened): Store {
+  const { dialect, database, close, listeners, another } = opened;
   const store: Store = {
-    dialect,
+    database,
     backup: new KyselyBackupStore(db, dialect),
     personalData: new KyselyPersonalDataStore(db),
     articles: new KyselyArticleStore(db, dialect),
@@ -71,19 +73,13 @@ function bind(
     observeQueries(listener) {
       listeners.push(listener);
     },
-    openChannel: (onError) => channel(db, onError),
+    openChannel: (onError) => dialect.openChannel(opened.db, onError),
     openAnother: another,
     // Inside a transaction, a nested one joins it (Kysely has no nested transactions).
     transaction: (work) =>
-      db.isTransaction
-        ? work(store)
-        : db
-            .transaction()
-            .execute((trx) => work(bind(trx, dialect, close, listeners, channel, null, another))),
+      db.isTransaction ? work(store) : db.transaction().execute((trx) => work(bind(trx, opened))),
     groupedTransaction: (work) =>
-      db.isTransaction || !group
-        ? store.transaction(work)
-        : group.run((trx) => work(bind(trx, dialect, close, listeners, channel, null, another))),
+      db.isTransaction ? work(store) : opened.group.run((trx) => work(bind(trx, opened))),
     close,
   };
   return store;
@@ -93,16 +89,23 @@ export function sqliteFile(dataDir: string): string {
   return path.join(dataDir, 'broadsheet.sqlite');
 }
 
-async function openDatabase(options: OpenStoreOptions, log?: Logger) {
+async function openDatabase(
+  options: OpenStoreOptions,
+  log?: Logger,
+): Promise<{ db: Kysely<Database>; dialect: StoreDialect }> {
   if (options.databaseUrl) {
     const { db } = await openPostgres(options.databaseUrl, {
       ...(options.pgSchema !== undefined ? { schema: options.pgSchema } : {}),
       ...(log ? { log } : {}),
     });
-    return { db, dialect: 'postgres' as const };
+    const dialect = postgresDialect({
+      connectionString: options.databaseUrl,
+      schema: options.pgSchema,
+    });
+    return { db, dialect };
   }
   const { db } = openSqlite(sqliteFile(options.dataDir), log);
-  return { db, dialect: 'sqlite' as const };
+  return { db, dialect: sqliteDialect };
 }
 
 export async function openStore(options: OpenStoreOptions): Promise<Store> {
@@ -124,18 +127,11 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     await close();
     throw error;
   }
-  const channel: ChannelOpener = (channelDb, onError) =>
-    options.databaseUrl
-      ? new PostgresChannel(
-          channelDb,
-          { connectionString: options.databaseUrl },
-          channelName(options.pgSchema),
-          onError,
-        )
-      : null;
-  const group = dialect === 'sqlite' ? new GroupCommit(db) : null;
   const another = () => openStore({ ...options, migrate: false });
-  return bind(db, dialect, close, listeners, channel, group, another);
+  const group = dialect.groupCommit(db);
+  // Only what callers outside the store may know, not the whole dialect object.
+  const database = { id: dialect.id, name: dialect.name, carriesChanges: dialect.carriesChanges };
+  return bind(db, { db, dialect, database, group, close, listeners, another });
 }
 
 /** For `broadsheet migrate`: opens, migrates, reports and closes. */

@@ -21,7 +21,7 @@ import type { ReportReason } from '../domain/moderation/reports.js';
 import type { Image } from '../domain/image.js';
 import type { Role, User } from '../domain/user.js';
 import type { ColumnSpec } from '../domain/export-format.js';
-import type { Dialect } from './schema.js';
+import type { DatabaseInfo } from './database-info.js';
 
 export interface Section extends SectionRef {
   description: string;
@@ -826,7 +826,8 @@ export interface BackupStore {
 }
 
 export interface Store {
-  readonly dialect: Dialect;
+  /** Which database this is, for the few callers outside the store that must say or know. */
+  readonly database: DatabaseInfo;
   readonly backup: BackupStore;
   readonly personalData: PersonalDataStore;
   readonly articles: ArticleStore;
