@@ -10,6 +10,7 @@ import { sql, type Kysely } from 'kysely';
 import { normaliseValue, type ColumnSpec, type ColumnType } from '../domain/export-format.js';
 import type { StoreDialect } from './dialect.js';
 import type { Database } from './schema.js';
+import type { TransactionScope } from './transaction-scope.js';
 import type { BackupStore, BackupTable, RestoreWriter } from './types.js';
 
 /** 'text', 'time?' (nullable), …: a compact column list. */
@@ -298,6 +299,7 @@ export class KyselyBackupStore implements BackupStore {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly dialect: StoreDialect,
+    private readonly scope: TransactionScope,
   ) {}
 
   async schemaVersion(): Promise<string> {
@@ -321,16 +323,18 @@ export class KyselyBackupStore implements BackupStore {
 
   /** One snapshot: a read transaction (repeatable read on PostgreSQL) around every table. */
   async readAll(each: (table: BackupTable, rows: unknown[][]) => Promise<void>): Promise<void> {
-    await this.dialect.snapshot(this.db, async (trx) => {
-      for (const table of exportedTables) {
-        await this.dialect.readTable(trx, table, readBatch, (raw) =>
-          each(
-            table,
-            raw.map((r) => table.columns.map((c) => normaliseValue(c, r[c.name]))),
-          ),
-        );
-      }
-    });
+    await this.dialect.snapshot(this.db, (trx) =>
+      this.scope.within(async () => {
+        for (const table of exportedTables) {
+          await this.dialect.readTable(trx, table, readBatch, (raw) =>
+            each(
+              table,
+              raw.map((r) => table.columns.map((c) => normaliseValue(c, r[c.name]))),
+            ),
+          );
+        }
+      }),
+    );
   }
 
   async restore<T>(work: (writer: RestoreWriter) => Promise<T>): Promise<T> {
@@ -350,7 +354,7 @@ export class KyselyBackupStore implements BackupStore {
           await (trx as unknown as AnyDb).insertInto(table.name).values(values).execute();
         },
       };
-      const result = await work(writer);
+      const result = await this.scope.within(() => work(writer));
       await resume();
       return result;
     });

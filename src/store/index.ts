@@ -19,6 +19,7 @@ import { KyselySectionStore, KyselySettingStore } from './sections.js';
 import { sqliteDialect } from './sqlite/dialect.js';
 import { openSqlite } from './sqlite/open.js';
 import { KyselyTokenStore } from './tokens.js';
+import { TransactionScope } from './transaction-scope.js';
 import type { Store } from './types.js';
 import { KyselyUserStore } from './users.js';
 
@@ -43,6 +44,7 @@ interface Opened {
   db: Kysely<Database>;
   dialect: StoreDialect;
   database: DatabaseInfo;
+  scope: TransactionScope;
   group: TransactionRunner;
   close: () => Promise<void>;
   listeners: QueryListener[];
@@ -50,10 +52,10 @@ interface Opened {
 }
 
 function bind(db: Kysely<Database>, opened: Opened): Store {
-  const { dialect, database, close, listeners, another } = opened;
+  const { dialect, database, scope, close, listeners, another } = opened;
   const store: Store = {
     database,
-    backup: new KyselyBackupStore(db, dialect),
+    backup: new KyselyBackupStore(db, dialect, scope),
     personalData: new KyselyPersonalDataStore(db),
     articles: new KyselyArticleStore(db, dialect),
     users: new KyselyUserStore(db),
@@ -75,11 +77,18 @@ function bind(db: Kysely<Database>, opened: Opened): Store {
     },
     openChannel: (onError) => dialect.openChannel(opened.db, onError),
     openAnother: another,
-    // Inside a transaction, a nested one joins it (Kysely has no nested transactions).
+    // Inside a transaction, a nested one joins it (Kysely has no nested transactions). The work
+    // runs in the scope, so reaching for the outer store from it fails at once.
     transaction: (work) =>
-      db.isTransaction ? work(store) : db.transaction().execute((trx) => work(bind(trx, opened))),
-    groupedTransaction: (work) =>
-      db.isTransaction ? work(store) : opened.group.run((trx) => work(bind(trx, opened))),
+      db.isTransaction
+        ? work(store)
+        : db.transaction().execute((trx) => scope.within(() => work(bind(trx, opened)))),
+    groupedTransaction: async (work) => {
+      if (db.isTransaction) return work(store);
+      // Refused here, not in the group's commit: it would fail the other works of the group too.
+      scope.refuse();
+      return opened.group.run((trx) => scope.within(() => work(bind(trx, opened))));
+    },
     close,
   };
   return store;
@@ -92,11 +101,13 @@ export function sqliteFile(dataDir: string): string {
 async function openDatabase(
   options: OpenStoreOptions,
   log?: Logger,
+  scope?: TransactionScope,
 ): Promise<{ db: Kysely<Database>; dialect: StoreDialect }> {
   if (options.databaseUrl) {
     const { db } = await openPostgres(options.databaseUrl, {
       ...(options.pgSchema !== undefined ? { schema: options.pgSchema } : {}),
       ...(log ? { log } : {}),
+      ...(scope ? { scope } : {}),
     });
     const dialect = postgresDialect({
       connectionString: options.databaseUrl,
@@ -104,7 +115,7 @@ async function openDatabase(
     });
     return { db, dialect };
   }
-  const { db } = openSqlite(sqliteFile(options.dataDir), log);
+  const { db } = openSqlite(sqliteFile(options.dataDir), log, scope);
   return { db, dialect: sqliteDialect };
 }
 
@@ -114,7 +125,8 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     const seconds = event.queryDurationMillis / 1000;
     for (const listener of listeners) listener(seconds, event.level === 'query');
   };
-  const { db, dialect } = await openDatabase(options, log);
+  const scope = new TransactionScope();
+  const { db, dialect } = await openDatabase(options, log, scope);
   let closed = false;
   const close = async () => {
     if (closed) return;
@@ -131,7 +143,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   const group = dialect.groupCommit(db);
   // Only what callers outside the store may know, not the whole dialect object.
   const database = { id: dialect.id, name: dialect.name, carriesChanges: dialect.carriesChanges };
-  return bind(db, { db, dialect, database, group, close, listeners, another });
+  return bind(db, { db, dialect, database, scope, group, close, listeners, another });
 }
 
 /** For `broadsheet migrate`: opens, migrates, reports and closes. */
