@@ -7,6 +7,12 @@ import globals from 'globals';
 const storageModules = ['kysely', 'better-sqlite3', 'pg'];
 const httpModules = ['fastify', '@fastify/*'];
 
+// What differs between the databases is asked of the store's dialect object (src/store/dialect.ts),
+// never decided by comparing their names (docs/decisions/0030-dialect-objects.md).
+const dialectName = 'Literal[value=/^(sqlite|postgres)$/]';
+const dialectMessage =
+  'Compare no database names: ask the dialect object (src/store/dialect.ts) for what differs.';
+
 export default tseslint.config(
   { ignores: ['dist/', 'data/', 'node_modules/', 'test-results/'] },
   js.configs.recommended,
@@ -120,6 +126,20 @@ export default tseslint.config(
             },
           ],
         },
+      ],
+    },
+  },
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['src/store/sqlite/**', 'src/store/postgres/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: `BinaryExpression:matches([operator="=="], [operator="==="], [operator="!="], [operator="!=="]) > ${dialectName}`,
+          message: dialectMessage,
+        },
+        { selector: `SwitchCase > ${dialectName}.test`, message: dialectMessage },
       ],
     },
   },

@@ -96,10 +96,10 @@ export async function serve(config: Config): Promise<void> {
     if (cluster.isPrimary) await prepare(config, store, (line) => console.log(line));
     // Loaded here so that CLI commands other than serve start quickly.
     const { buildApp } = await import('./http/app.js');
-    // SQLite workers hear each other's changes through the primary; PostgreSQL carries them
-    // itself (LISTEN/NOTIFY, opened by buildApp).
+    // Workers hear each other's changes through the primary unless the database carries them
+    // itself (PostgreSQL's LISTEN/NOTIFY, opened by buildApp); servePrimary relays then.
     const changes =
-      cluster.isWorker && store.dialect === 'sqlite'
+      cluster.isWorker && !store.database.carriesChanges
         ? new RelayedChangeBus(workerChannel(), (error) =>
             logger.warn({ err: error }, 'change bus: a listener failed'),
           )
@@ -120,9 +120,7 @@ export async function serve(config: Config): Promise<void> {
     throw listenFailure(config, error);
   }
   if (cluster.isPrimary) {
-    console.log(
-      `Broadsheet is serving ${config.baseUrl} (${store.dialect === 'postgres' ? 'PostgreSQL' : 'SQLite'})`,
-    );
+    console.log(`Broadsheet is serving ${config.baseUrl} (${store.database.name})`);
   }
 
   let stopping = false;
@@ -180,7 +178,8 @@ async function servePrimary(config: Config): Promise<void> {
   }
   let stopping = false;
   let listening = 0;
-  if (!config.databaseUrl) relayBetweenWorkers();
+  // The workers' side of this choice is in serve().
+  if (!store.database.carriesChanges) relayBetweenWorkers();
   for (let i = 0; i < config.workers; i++) cluster.fork();
   cluster.on('listening', () => {
     listening++;

@@ -6,11 +6,13 @@ import { ESLint } from 'eslint';
 const eslint = new ESLint({ cwd: process.cwd() });
 
 /** Lints `code` as if it were the contents of an existing file of that layer. */
-async function restrictedImports(filePath: string, code: string): Promise<string[]> {
+async function messagesOf(rule: string, filePath: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath });
-  return (result?.messages ?? [])
-    .filter((m) => m.ruleId === 'no-restricted-imports')
-    .map((m) => m.message);
+  return (result?.messages ?? []).filter((m) => m.ruleId === rule).map((m) => m.message);
+}
+
+function restrictedImports(filePath: string, code: string): Promise<string[]> {
+  return messagesOf('no-restricted-imports', filePath, code);
 }
 
 test('domain/ may not import storage, HTTP or other layers', async () => {
@@ -67,4 +69,27 @@ test('only app.ts and health.ts may still name the Store (until assembly moves o
   const other =
     "import type { OutboxStore } from '../store/ports/outbox.js';\nexport type T = OutboxStore;\n";
   assert.equal((await restrictedImports('src/http/app.ts', other)).length, 1);
+});
+
+test('only store/sqlite/ and store/postgres/ may compare database names', async () => {
+  const code = [
+    'export function pick(dialect: string, id: string): number {',
+    "  if (dialect === 'postgres') return 1;",
+    "  const n = 'sqlite' !== id ? 2 : 3;",
+    '  switch (id) {',
+    "    case 'sqlite':",
+    '      return n;',
+    '  }',
+    '  return 0;',
+    '}',
+    // Naming a database is not deciding by it: /readyz reports the id.
+    "export const ready = { database: 'sqlite' };",
+  ].join('\n');
+  const compared = (filePath: string) => messagesOf('no-restricted-syntax', filePath, code);
+  assert.equal((await compared('src/server.ts')).length, 3);
+  assert.equal((await compared('src/store/backup.ts')).length, 3);
+  // Migrations are history but ask `byDialect` for their variants, so they are not exempt.
+  assert.equal((await compared('src/store/migrations/0005_live.ts')).length, 3);
+  assert.equal((await compared('src/store/sqlite/dialect.ts')).length, 0);
+  assert.equal((await compared('src/store/postgres/dialect.ts')).length, 0);
 });

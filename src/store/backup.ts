@@ -6,9 +6,11 @@
  * both lists with the tables and columns of a migrated database, so a new table or column must
  * be placed in one of them.
  */
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { normaliseValue, type ColumnSpec, type ColumnType } from '../domain/export-format.js';
-import type { Database, Dialect } from './schema.js';
+import type { StoreDialect } from './dialect.js';
+import type { Database } from './schema.js';
+import type { TransactionScope } from './transaction-scope.js';
 import type { BackupStore, BackupTable, RestoreWriter } from './ports/backup.js';
 
 /** 'text', 'time?' (nullable), …: a compact column list. */
@@ -296,7 +298,8 @@ export class KyselyBackupStore implements BackupStore {
 
   constructor(
     private readonly db: Kysely<Database>,
-    private readonly dialect: Dialect,
+    private readonly dialect: StoreDialect,
+    private readonly scope: TransactionScope,
   ) {}
 
   async schemaVersion(): Promise<string> {
@@ -307,25 +310,11 @@ export class KyselyBackupStore implements BackupStore {
   }
 
   async tableNames(): Promise<string[]> {
-    const rows =
-      this.dialect === 'postgres'
-        ? await sql<{ name: string }>`select table_name as name from information_schema.tables
-            where table_schema = current_schema() and table_type = 'BASE TABLE'`.execute(this.db)
-        : await sql<{ name: string }>`select name from sqlite_master
-            where type = 'table' and name not like 'sqlite\\_%' escape '\\'`.execute(this.db);
-    return rows.rows.map((r) => r.name).sort();
+    return (await this.dialect.tableNames(this.db)).sort();
   }
 
-  async columnNames(table: string): Promise<string[]> {
-    const rows =
-      this.dialect === 'postgres'
-        ? await sql<{ name: string }>`select column_name as name from information_schema.columns
-            where table_schema = current_schema() and table_name = ${table}
-            order by ordinal_position`.execute(this.db)
-        : await sql<{ name: string }>`select name from pragma_table_info(${table})`.execute(
-            this.db,
-          );
-    return rows.rows.map((r) => r.name);
+  columnNames(table: string): Promise<string[]> {
+    return this.dialect.columnNames(this.db, table);
   }
 
   async isEmpty(): Promise<boolean> {
@@ -334,54 +323,25 @@ export class KyselyBackupStore implements BackupStore {
 
   /** One snapshot: a read transaction (repeatable read on PostgreSQL) around every table. */
   async readAll(each: (table: BackupTable, rows: unknown[][]) => Promise<void>): Promise<void> {
-    const run = async (trx: Kysely<Database>) => {
-      for (const table of exportedTables) {
-        const select = selectSql(table, this.dialect);
-        const emit = (raw: Record<string, unknown>[]) =>
-          each(
-            table,
-            raw.map((r) => table.columns.map((c) => normaliseValue(c, r[c.name]))),
+    await this.dialect.snapshot(this.db, (trx) =>
+      this.scope.within(async () => {
+        for (const table of exportedTables) {
+          await this.dialect.readTable(trx, table, readBatch, (raw) =>
+            each(
+              table,
+              raw.map((r) => table.columns.map((c) => normaliseValue(c, r[c.name]))),
+            ),
           );
-        if (this.dialect === 'postgres') {
-          // A server-side cursor: one sort, fetched a batch at a time.
-          await sql`declare export_rows no scroll cursor for ${select}`.execute(trx);
-          for (;;) {
-            const batch = await sql<
-              Record<string, unknown>
-            >`fetch forward ${sql.lit(readBatch)} from export_rows`.execute(trx);
-            if (batch.rows.length === 0) break;
-            await emit(batch.rows);
-          }
-          await sql`close export_rows`.execute(trx);
-        } else {
-          let query = (trx as unknown as AnyDb)
-            .selectFrom(table.name)
-            .select(table.columns.map((c) => c.name));
-          for (const name of table.order ?? table.key) query = query.orderBy(name);
-          let batch: Record<string, unknown>[] = [];
-          for await (const row of query.stream(readBatch)) {
-            batch.push(row);
-            if (batch.length === readBatch) {
-              await emit(batch);
-              batch = [];
-            }
-          }
-          if (batch.length > 0) await emit(batch);
         }
-      }
-    };
-    if (this.dialect === 'postgres') {
-      await this.db.transaction().setIsolationLevel('repeatable read').execute(run);
-    } else {
-      await this.db.transaction().execute(run);
-    }
+      }),
+    );
   }
 
   async restore<T>(work: (writer: RestoreWriter) => Promise<T>): Promise<T> {
     const dialect = this.dialect;
     return this.db.transaction().execute(async (trx) => {
       const suspended = exportedTables.filter((t) => t.suspendTriggers).map((t) => t.name);
-      const resume = await suspendTriggers(trx, dialect, suspended);
+      const resume = await dialect.suspendTriggers(trx, suspended);
       const writer: RestoreWriter = {
         isEmpty: () => isEmpty(trx),
         async insert(table, rows) {
@@ -394,7 +354,7 @@ export class KyselyBackupStore implements BackupStore {
           await (trx as unknown as AnyDb).insertInto(table.name).values(values).execute();
         },
       };
-      const result = await work(writer);
+      const result = await this.scope.within(() => work(writer));
       await resume();
       return result;
     });
@@ -409,58 +369,8 @@ async function isEmpty(db: Kysely<Database>): Promise<boolean> {
   return true;
 }
 
-/** The select of a table in file order; text keys in byte order on both databases. */
-function selectSql(table: BackupTable, dialect: Dialect): RawBuilder<Record<string, unknown>> {
-  const list = sql.join(table.columns.map((c) => sql.ref(c.name)));
-  const order = sql.join(
-    (table.order ?? table.key).map((name) => {
-      const column = table.columns.find((c) => c.name === name);
-      return dialect === 'postgres' && column?.type === 'text'
-        ? sql`${sql.ref(name)} collate "C"`
-        : sql.ref(name);
-    }),
-  );
-  return sql<
-    Record<string, unknown>
-  >`select ${list} from ${sql.table(table.name)} order by ${order}`;
-}
-
-function toDatabase(column: ColumnSpec, value: unknown, dialect: Dialect): unknown {
+function toDatabase(column: ColumnSpec, value: unknown, dialect: StoreDialect): unknown {
   if (value === null || value === undefined) return null;
   if (column.type === 'json') return JSON.stringify(value);
-  if (column.type === 'boolean' && dialect === 'sqlite') return value ? 1 : 0;
-  return value;
-}
-
-/**
- * Turns off the triggers of these tables until `resume` (in the same transaction). PostgreSQL
- * disables them; SQLite cannot, so they are dropped and created again from their own SQL.
- */
-async function suspendTriggers(
-  trx: Kysely<Database>,
-  dialect: Dialect,
-  tables: readonly string[],
-): Promise<() => Promise<void>> {
-  if (dialect === 'postgres') {
-    for (const table of tables) {
-      await sql`alter table ${sql.table(table)} disable trigger user`.execute(trx);
-    }
-    return async () => {
-      for (const table of tables) {
-        await sql`alter table ${sql.table(table)} enable trigger user`.execute(trx);
-      }
-    };
-  }
-  const triggers: { name: string; sql: string }[] = [];
-  for (const table of tables) {
-    const rows = await sql<{ name: string; sql: string }>`select name, sql from sqlite_master
-      where type = 'trigger' and tbl_name = ${table} order by name`.execute(trx);
-    triggers.push(...rows.rows);
-  }
-  for (const trigger of triggers) {
-    await sql`drop trigger ${sql.id(trigger.name)}`.execute(trx);
-  }
-  return async () => {
-    for (const trigger of triggers) await sql.raw(trigger.sql).execute(trx);
-  };
+  return dialect.toDatabase(column, value);
 }

@@ -4,22 +4,24 @@ import { sql, type Kysely, type Logger } from 'kysely';
 import { KyselyOneTimeTokenStore, KyselyOutboxStore, KyselySessionStore } from './accounts.js';
 import { KyselyBackupStore } from './backup.js';
 import { KyselyCommentStore } from './comments.js';
+import type { DatabaseInfo } from './database-info.js';
+import type { StoreDialect, TransactionRunner } from './dialect.js';
 import { KyselyImageStore } from './images.js';
 import { migrateToLatest } from './migrations/index.js';
 import { KyselyImportStore } from './imports.js';
 import { KyselyModerationStore } from './moderation.js';
 import { KyselyNewsroomStore } from './newsroom.js';
 import { KyselyPersonalDataStore } from './personal-data.js';
-import { channelName, PostgresChannel } from './postgres/channel.js';
+import { postgresDialect } from './postgres/dialect.js';
 import { openPostgres } from './postgres/open.js';
 import { KyselyReaderStore } from './reader.js';
-import type { Database, Dialect } from './schema.js';
+import type { Database } from './schema.js';
 import { KyselySectionStore, KyselySettingStore } from './sections.js';
-import { GroupCommit } from './sqlite/group-commit.js';
+import { sqliteDialect } from './sqlite/dialect.js';
 import { openSqlite } from './sqlite/open.js';
 import { KyselySyndicationStore } from './syndication.js';
 import { KyselyTokenStore } from './tokens.js';
-import type { NotificationChannel } from './ports/channel.js';
+import { TransactionScope } from './transaction-scope.js';
 import type { Store } from './types.js';
 import { KyselyUserStore } from './users.js';
 
@@ -38,23 +40,24 @@ export interface OpenStoreOptions {
 
 type QueryListener = (seconds: number, ok: boolean) => void;
 
-type ChannelOpener = (
-  db: Kysely<Database>,
-  onError?: (error: unknown) => void,
-) => NotificationChannel | null;
+/** What every store of one opened database shares, whether bound to a transaction or not. */
+interface Opened {
+  /** The database's own connection or pool, never a transaction: channels and commits use it. */
+  db: Kysely<Database>;
+  dialect: StoreDialect;
+  database: DatabaseInfo;
+  scope: TransactionScope;
+  group: TransactionRunner;
+  close: () => Promise<void>;
+  listeners: QueryListener[];
+  another: () => Promise<Store>;
+}
 
-function bind(
-  db: Kysely<Database>,
-  dialect: Dialect,
-  close: () => Promise<void>,
-  listeners: QueryListener[],
-  channel: ChannelOpener,
-  group: GroupCommit | null,
-  another: () => Promise<Store>,
-): Store {
+function bind(db: Kysely<Database>, opened: Opened): Store {
+  const { dialect, database, scope, close, listeners, another } = opened;
   const store: Store = {
-    dialect,
-    backup: new KyselyBackupStore(db, dialect),
+    database,
+    backup: new KyselyBackupStore(db, dialect, scope),
     personalData: new KyselyPersonalDataStore(db),
     reader: new KyselyReaderStore(db),
     newsroom: new KyselyNewsroomStore(db),
@@ -76,19 +79,20 @@ function bind(
     observeQueries(listener) {
       listeners.push(listener);
     },
-    openChannel: (onError) => channel(db, onError),
+    openChannel: (onError) => dialect.openChannel(opened.db, onError),
     openAnother: another,
-    // Inside a transaction, a nested one joins it (Kysely has no nested transactions).
+    // Inside a transaction, a nested one joins it (Kysely has no nested transactions). The work
+    // runs in the scope, so reaching for the outer store from it fails at once.
     transaction: (work) =>
       db.isTransaction
         ? work(store)
-        : db
-            .transaction()
-            .execute((trx) => work(bind(trx, dialect, close, listeners, channel, null, another))),
-    groupedTransaction: (work) =>
-      db.isTransaction || !group
-        ? store.transaction(work)
-        : group.run((trx) => work(bind(trx, dialect, close, listeners, channel, null, another))),
+        : db.transaction().execute((trx) => scope.within(() => work(bind(trx, opened)))),
+    groupedTransaction: async (work) => {
+      if (db.isTransaction) return work(store);
+      // Refused here, not in the group's commit: it would fail the other works of the group too.
+      scope.refuse();
+      return opened.group.run((trx) => scope.within(() => work(bind(trx, opened))));
+    },
     close,
   };
   return store;
@@ -98,16 +102,25 @@ export function sqliteFile(dataDir: string): string {
   return path.join(dataDir, 'broadsheet.sqlite');
 }
 
-async function openDatabase(options: OpenStoreOptions, log?: Logger) {
+async function openDatabase(
+  options: OpenStoreOptions,
+  log?: Logger,
+  scope?: TransactionScope,
+): Promise<{ db: Kysely<Database>; dialect: StoreDialect }> {
   if (options.databaseUrl) {
     const { db } = await openPostgres(options.databaseUrl, {
       ...(options.pgSchema !== undefined ? { schema: options.pgSchema } : {}),
       ...(log ? { log } : {}),
+      ...(scope ? { scope } : {}),
     });
-    return { db, dialect: 'postgres' as const };
+    const dialect = postgresDialect({
+      connectionString: options.databaseUrl,
+      schema: options.pgSchema,
+    });
+    return { db, dialect };
   }
-  const { db } = openSqlite(sqliteFile(options.dataDir), log);
-  return { db, dialect: 'sqlite' as const };
+  const { db } = openSqlite(sqliteFile(options.dataDir), log, scope);
+  return { db, dialect: sqliteDialect };
 }
 
 export async function openStore(options: OpenStoreOptions): Promise<Store> {
@@ -116,7 +129,8 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     const seconds = event.queryDurationMillis / 1000;
     for (const listener of listeners) listener(seconds, event.level === 'query');
   };
-  const { db, dialect } = await openDatabase(options, log);
+  const scope = new TransactionScope();
+  const { db, dialect } = await openDatabase(options, log, scope);
   let closed = false;
   const close = async () => {
     if (closed) return;
@@ -129,18 +143,11 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     await close();
     throw error;
   }
-  const channel: ChannelOpener = (channelDb, onError) =>
-    options.databaseUrl
-      ? new PostgresChannel(
-          channelDb,
-          { connectionString: options.databaseUrl },
-          channelName(options.pgSchema),
-          onError,
-        )
-      : null;
-  const group = dialect === 'sqlite' ? new GroupCommit(db) : null;
   const another = () => openStore({ ...options, migrate: false });
-  return bind(db, dialect, close, listeners, channel, group, another);
+  const group = dialect.groupCommit(db);
+  // Only what callers outside the store may know, not the whole dialect object.
+  const database = { id: dialect.id, name: dialect.name, carriesChanges: dialect.carriesChanges };
+  return bind(db, { db, dialect, database, scope, group, close, listeners, another });
 }
 
 /** For `broadsheet migrate`: opens, migrates, reports and closes. */

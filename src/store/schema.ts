@@ -320,5 +320,3 @@ export interface Database {
   import_jobs: ImportJobsTable;
   images: ImagesTable;
 }
-
-export type Dialect = 'sqlite' | 'postgres';

@@ -4,14 +4,15 @@ import type { TimeCursor } from '../domain/cursor.js';
 import type { SearchTerms } from '../domain/search.js';
 import { recentCorrections } from './corrections.js';
 import type { SyndicationStore } from './ports/syndication.js';
-import type { Database, Dialect } from './schema.js';
+import type { StoreDialect } from './dialect.js';
+import type { Database } from './schema.js';
 import { searchArticles } from './search.js';
 import { sitemapAuthors, sitemapChunks, sitemapEntries } from './sitemap.js';
 
 export class KyselySyndicationStore implements SyndicationStore {
   constructor(
     private readonly db: Kysely<Database>,
-    private readonly dialect: Dialect,
+    private readonly dialect: StoreDialect,
   ) {}
 
   sitemapChunks(size: number) {

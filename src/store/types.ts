@@ -3,7 +3,7 @@
  * one Kysely implementation serves both databases, and what differs lives in sqlite/ and
  * postgres/.
  */
-import type { Dialect } from './schema.js';
+import type { DatabaseInfo } from './database-info.js';
 import type { OneTimeTokenStore, SessionStore, TokenStore, UserStore } from './ports/accounts.js';
 import type { BackupStore } from './ports/backup.js';
 import type { NotificationChannel } from './ports/channel.js';
@@ -20,7 +20,8 @@ import type { SyndicationStore } from './ports/syndication.js';
 import type { UnitOfWork } from './ports/unit-of-work.js';
 
 export interface Store extends UnitOfWork<Store> {
-  readonly dialect: Dialect;
+  /** Which database this is, for the few callers outside the store that must say or know. */
+  readonly database: DatabaseInfo;
   readonly backup: BackupStore;
   readonly personalData: PersonalDataStore;
   readonly reader: ReaderStore;

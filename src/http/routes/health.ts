@@ -10,10 +10,10 @@ export function healthRoutes(app: FastifyInstance, store: Store): void {
     reply.header('Cache-Control', 'no-store');
     try {
       await store.ping();
-      return { status: 'ready', database: store.dialect };
+      return { status: 'ready', database: store.database.id };
     } catch (error) {
       request.log.warn({ err: error }, 'readiness check failed');
-      return reply.code(503).send({ status: 'unavailable', database: store.dialect });
+      return reply.code(503).send({ status: 'unavailable', database: store.database.id });
     }
   });
 }

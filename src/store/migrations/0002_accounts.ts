@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { MigrationContext } from './index.js';
+import type { MigrationContext } from './context.js';
 
 /** Accounts: verification and sanctions on users, server-side sessions, one-time tokens, mail. */
 export async function up(db: Kysely<unknown>, { timestamp }: MigrationContext): Promise<void> {

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { MigrationContext } from './index.js';
+import type { MigrationContext } from './context.js';
 
 /**
  * Comments and the idempotency keys of posts. A comment keeps its Markdown and the HTML rendered

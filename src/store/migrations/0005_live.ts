@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { MigrationContext } from './index.js';
+import type { MigrationContext } from './context.js';
 
 /**
  * The live comment stream's order (docs/decisions/0011) and reply notifications.
@@ -13,7 +13,7 @@ import type { MigrationContext } from './index.js';
  *
  * `users.notify_replies` (1 = yes) turns the email about replies to one's comments on or off.
  */
-export async function up(db: Kysely<unknown>, { dialect }: MigrationContext): Promise<void> {
+export async function up(db: Kysely<unknown>, { byDialect }: MigrationContext): Promise<void> {
   await db.schema
     .alterTable('articles')
     .addColumn('comment_seq', 'integer', (c) => c.notNull().defaultTo(0))
@@ -34,9 +34,11 @@ export async function up(db: Kysely<unknown>, { dialect }: MigrationContext): Pr
     .on('comments')
     .columns(['article_id', 'live_seq'])
     .execute();
+  await byDialect({ postgres: stampOnPostgres, sqlite: stampOnSqlite })(db);
+}
 
-  if (dialect === 'postgres') {
-    await sql`
+async function stampOnPostgres(db: Kysely<unknown>): Promise<void> {
+  await sql`
       create or replace function comments_live_stamp() returns trigger language plpgsql as $$
       begin
         update articles set comment_seq = comment_seq + 1 where id = new.article_id
@@ -47,11 +49,12 @@ export async function up(db: Kysely<unknown>, { dialect }: MigrationContext): Pr
         return new;
       end
       $$`.execute(db);
-    await sql`
+  await sql`
       create trigger comments_live_stamp before insert or update on comments
       for each row execute function comments_live_stamp()`.execute(db);
-    return;
-  }
+}
+
+async function stampOnSqlite(db: Kysely<unknown>): Promise<void> {
   // SQLite cannot change NEW in a BEFORE trigger, so the row is stamped right after its write.
   // The update trigger ignores the stamping update itself (it changes live_seq).
   const stamp = sql`

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { MigrationContext } from './index.js';
+import type { MigrationContext } from './context.js';
 
 /**
  * Full-text search of articles, kept current by the database itself, so every write (whatever
@@ -23,18 +23,26 @@ const foldable = Array.from({ length: 0x17f - 0xc0 + 1 }, (_, i) => String.fromC
 const accented = foldable.map(([c]) => c).join('');
 const folded = foldable.map(([, plain]) => plain).join('');
 
-export async function up(db: Kysely<unknown>, { dialect }: MigrationContext): Promise<void> {
-  if (dialect === 'postgres') {
-    const vector = (column: string, weight: string) =>
-      sql.raw(
-        `setweight(to_tsvector('english', translate(${column}, '${accented}', '${folded}')), '${weight}')`,
-      );
-    await sql`alter table articles add column search tsvector generated always as (
+export async function up(db: Kysely<unknown>, { byDialect }: MigrationContext): Promise<void> {
+  await byDialect({ postgres: searchOnPostgres, sqlite: searchOnSqlite })(db);
+}
+
+export async function down(db: Kysely<unknown>, { byDialect }: MigrationContext): Promise<void> {
+  await byDialect({ postgres: dropSearchOnPostgres, sqlite: dropSearchOnSqlite })(db);
+}
+
+async function searchOnPostgres(db: Kysely<unknown>): Promise<void> {
+  const vector = (column: string, weight: string) =>
+    sql.raw(
+      `setweight(to_tsvector('english', translate(${column}, '${accented}', '${folded}')), '${weight}')`,
+    );
+  await sql`alter table articles add column search tsvector generated always as (
         ${vector('headline', 'A')} || ${vector('standfirst', 'B')} || ${vector('body', 'C')}
       ) stored`.execute(db);
-    await sql`create index articles_search on articles using gin (search)`.execute(db);
-    return;
-  }
+  await sql`create index articles_search on articles using gin (search)`.execute(db);
+}
+
+async function searchOnSqlite(db: Kysely<unknown>): Promise<void> {
   await sql`create table article_search_keys (
       rowid integer primary key,
       article_id text not null unique
@@ -71,12 +79,12 @@ export async function up(db: Kysely<unknown>, { dialect }: MigrationContext): Pr
   await sql`insert into article_search (article_search) values ('rebuild')`.execute(db);
 }
 
-export async function down(db: Kysely<unknown>, { dialect }: MigrationContext): Promise<void> {
-  if (dialect === 'postgres') {
-    await sql`drop index if exists articles_search`.execute(db);
-    await sql`alter table articles drop column if exists search`.execute(db);
-    return;
-  }
+async function dropSearchOnPostgres(db: Kysely<unknown>): Promise<void> {
+  await sql`drop index if exists articles_search`.execute(db);
+  await sql`alter table articles drop column if exists search`.execute(db);
+}
+
+async function dropSearchOnSqlite(db: Kysely<unknown>): Promise<void> {
   for (const statement of [
     sql`drop trigger if exists articles_search_insert`,
     sql`drop trigger if exists articles_search_update`,

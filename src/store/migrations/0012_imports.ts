@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { MigrationContext } from './index.js';
+import type { MigrationContext } from './context.js';
 
 /**
  * Imports from WordPress and Disqus (docs/import.md).
@@ -13,12 +13,11 @@ import type { MigrationContext } from './index.js';
  * - `import_jobs`: imports started from the admin page, with their progress and report, kept in
  *   the database so that every server process can show them.
  */
-export async function up(db: Kysely<unknown>, { dialect, timestamp }: MigrationContext) {
-  if (dialect === 'postgres') {
-    await sql`alter table comments alter column author_id drop not null`.execute(db);
-  } else {
-    await relaxCommentAuthorOnSqlite(db);
-  }
+export async function up(db: Kysely<unknown>, { byDialect, timestamp }: MigrationContext) {
+  await byDialect({
+    postgres: relaxCommentAuthorOnPostgres,
+    sqlite: relaxCommentAuthorOnSqlite,
+  })(db);
   await db.schema.alterTable('comments').addColumn('guest_name', 'text').execute();
 
   await db.schema
@@ -64,6 +63,10 @@ export async function up(db: Kysely<unknown>, { dialect, timestamp }: MigrationC
     .addColumn('created_at', timestamp, (c) => c.notNull())
     .addColumn('finished_at', timestamp)
     .execute();
+}
+
+async function relaxCommentAuthorOnPostgres(db: Kysely<unknown>) {
+  await sql`alter table comments alter column author_id drop not null`.execute(db);
 }
 
 /**

@@ -3,8 +3,9 @@
  * databases; the context carries the few type names that differ.
  */
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
-import { Migrator, sql } from 'kysely';
-import type { Dialect } from '../schema.js';
+import { Migrator } from 'kysely';
+import type { StoreDialect } from '../dialect.js';
+import type { MigrationContext } from './context.js';
 import * as initial from './0001_initial.js';
 import * as accounts from './0002_accounts.js';
 import * as comments from './0003_comments.js';
@@ -18,12 +19,6 @@ import * as imports from './0012_imports.js';
 import * as images from './0013_images.js';
 import * as newsroomReturns from './0014_newsroom_returns.js';
 import * as commentAuthorStatus from './0015_comment_author_status.js';
-
-export interface MigrationContext {
-  dialect: Dialect;
-  /** Column type for a point in time. */
-  timestamp: 'text' | 'timestamptz';
-}
 
 interface MigrationModule {
   up(db: Kysely<unknown>, context: MigrationContext): Promise<void>;
@@ -62,15 +57,11 @@ class ListedMigrations implements MigrationProvider {
 }
 
 /** Brings the schema up to date; returns the names of the migrations it applied. */
-export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect): Promise<string[]> {
-  // Name the schema of the migration tables: left unnamed, Kysely's existence check on
-  // PostgreSQL looks in every schema, so another schema's tables (tests run one schema per file,
-  // in parallel) would make it skip creating ours.
-  const schema =
-    dialect === 'postgres'
-      ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]
-          ?.schema
-      : undefined;
+export async function migrateToLatest(
+  db: Kysely<unknown>,
+  dialect: StoreDialect,
+): Promise<string[]> {
+  const schema = await dialect.migrationSchema(db);
   const migrator = new Migrator({
     db,
     ...(schema ? { migrationTableSchema: schema } : {}),
@@ -78,8 +69,8 @@ export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect): Pr
     // database that already ran 0014 still runs 0013 when it arrives, instead of refusing.
     allowUnorderedMigrations: true,
     provider: new ListedMigrations({
-      dialect,
-      timestamp: dialect === 'postgres' ? 'timestamptz' : 'text',
+      timestamp: dialect.timestampType,
+      byDialect: (variants) => variants[dialect.id],
     }),
   });
   let { error, results } = await migrator.migrateToLatest();

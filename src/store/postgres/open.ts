@@ -2,6 +2,7 @@
 import pg from 'pg';
 import { Kysely, PostgresDialect, type Logger } from 'kysely';
 import type { Database } from '../schema.js';
+import type { TransactionScope } from '../transaction-scope.js';
 
 const TIMESTAMPTZ = 1184;
 const TIMESTAMP = 1114;
@@ -51,6 +52,8 @@ export interface PostgresOptions {
   schema?: string;
   maxConnections?: number;
   log?: Logger;
+  /** Refuses a second connection inside a transaction's work (see transaction-scope.ts). */
+  scope?: TransactionScope;
 }
 
 export async function openPostgres(
@@ -77,8 +80,9 @@ export async function openPostgres(
   });
   // An idle client that loses its server must not crash the process; the next query reports it.
   pool.on('error', () => {});
+  const dialect = new PostgresDialect({ pool });
   const db = new Kysely<Database>({
-    dialect: new PostgresDialect({ pool }),
+    dialect: options.scope ? options.scope.guard(dialect) : dialect,
     ...(options.log ? { log: options.log } : {}),
   });
   return { db, pool };

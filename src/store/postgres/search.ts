@@ -1,8 +1,8 @@
 /** Article search on PostgreSQL: the English tsvector column, ts_rank and ts_headline. */
 import { sql, type Kysely } from 'kysely';
-import { markEnd, markStart, websearchQuery, type SearchTerms } from '../../domain/search.js';
+import { markEnd, markStart, websearchQuery } from '../../domain/search.js';
 import type { Database } from '../schema.js';
-import type { MarkedRow } from '../search.js';
+import type { MarkedRow, SearchQuery } from '../dialect.js';
 
 const marks = `StartSel=${markStart}, StopSel=${markEnd}`;
 const headlineOptions = `${marks}, HighlightAll=true`;
@@ -10,7 +10,7 @@ const snippetOptions = `${marks}, MaxWords=40, MinWords=20, MaxFragments=2, Frag
 
 export async function searchPostgres(
   db: Kysely<Database>,
-  query: { terms: SearchTerms; limit: number; offset: number },
+  query: SearchQuery,
 ): Promise<{ total: number; rows: MarkedRow[] }> {
   const tsquery = sql`websearch_to_tsquery('english', ${websearchQuery(query.terms)})`;
   const count = await sql<{ n: number }>`select count(*) as n from articles a

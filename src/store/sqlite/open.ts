@@ -4,6 +4,7 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect, type Logger } from 'kysely';
 import type { Database } from '../schema.js';
+import type { TransactionScope } from '../transaction-scope.js';
 
 /**
  * WAL lets readers run beside the writer; synchronous=FULL makes an acknowledged commit survive
@@ -59,6 +60,7 @@ export function reusingStatements(
 export function openSqlite(
   file: string,
   log?: Logger,
+  scope?: TransactionScope,
 ): { db: Kysely<Database>; raw: SQLite.Database } {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   let raw: SQLite.Database;
@@ -77,8 +79,9 @@ export function openSqlite(
       cause: error,
     });
   }
+  const dialect = new SqliteDialect({ database: reusingStatements(raw) });
   const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: reusingStatements(raw) }),
+    dialect: scope ? scope.guard(dialect) : dialect,
     ...(log ? { log } : {}),
   });
   return { db, raw };

@@ -1,15 +1,15 @@
 /** Article search on SQLite: FTS5 with bm25 ranking (see migrations/0006_search.ts). */
 import { sql, type Kysely } from 'kysely';
-import { fts5Query, markEnd, markStart, type SearchTerms } from '../../domain/search.js';
+import { fts5Query, markEnd, markStart } from '../../domain/search.js';
 import type { Database } from '../schema.js';
-import type { MarkedRow } from '../search.js';
+import type { MarkedRow, SearchQuery } from '../dialect.js';
 
 // Column weights for bm25: a match in the headline counts most, then the standfirst.
 const weights = sql.raw('10.0, 4.0, 1.0');
 
 export async function searchSqlite(
   db: Kysely<Database>,
-  query: { terms: SearchTerms; limit: number; offset: number },
+  query: SearchQuery,
 ): Promise<{ total: number; rows: MarkedRow[] }> {
   const match = fts5Query(query.terms);
   const from = sql`article_search

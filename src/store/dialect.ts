@@ -1,0 +1,65 @@
+/**
+ * What differs between the databases behind the one Kysely store, as one object per database
+ * (sqlite/dialect.ts, postgres/dialect.ts), in the spirit of Kysely's own dialect adapters. Code
+ * outside sqlite/ and postgres/ asks this object; it never compares database names
+ * (decisions/0030-dialect-objects.md).
+ */
+import type { Kysely, Transaction } from 'kysely';
+import type { ColumnSpec } from '../domain/export-format.js';
+import type { SearchTerms } from '../domain/search.js';
+import type { DatabaseInfo } from './database-info.js';
+import type { SummaryRow } from './rows.js';
+import type { Database } from './schema.js';
+import type { BackupTable } from './ports/backup.js';
+import type { NotificationChannel } from './ports/channel.js';
+
+export interface SearchQuery {
+  terms: SearchTerms;
+  limit: number;
+  offset: number;
+}
+
+/** A search hit as the database returns it: a summary row with the matches marked. */
+export interface MarkedRow extends SummaryRow {
+  marked_headline: string;
+  marked_standfirst: string;
+  snippet: string;
+}
+
+/** Runs write transactions; the database decides whether several share one commit. */
+export interface TransactionRunner {
+  run<T>(work: (trx: Transaction<Database>) => Promise<T>): Promise<T>;
+}
+
+export interface StoreDialect extends DatabaseInfo {
+  /** The column type migrations give a point in time. */
+  readonly timestampType: 'text' | 'timestamptz';
+  /** The schema to keep Kysely's migration tables in, where it must be named. */
+  migrationSchema(db: Kysely<unknown>): Promise<string | undefined>;
+
+  /** One page of published articles matching the terms, best first, and how many match. */
+  search(db: Kysely<Database>, query: SearchQuery): Promise<{ total: number; rows: MarkedRow[] }>;
+
+  /** The tables of the database as its catalogue lists them. */
+  tableNames(db: Kysely<Database>): Promise<string[]>;
+  /** A table's columns in their defined order. */
+  columnNames(db: Kysely<Database>, table: string): Promise<string[]>;
+  /** Runs `read` in one transaction that sees one snapshot of every table. */
+  snapshot(db: Kysely<Database>, read: (trx: Kysely<Database>) => Promise<void>): Promise<void>;
+  /** A table's exported columns in file order (text keys in byte order), a batch at a time. */
+  readTable(
+    trx: Kysely<Database>,
+    table: BackupTable,
+    batchSize: number,
+    emit: (rows: Record<string, unknown>[]) => Promise<void>,
+  ): Promise<void>;
+  /** A non-null, non-JSON value from an export as this database stores it. */
+  toDatabase(column: ColumnSpec, value: unknown): unknown;
+  /** Turns off these tables' triggers until the returned `resume`, in the same transaction. */
+  suspendTriggers(trx: Kysely<Database>, tables: readonly string[]): Promise<() => Promise<void>>;
+
+  /** Runs the short writes many requests make at once (`Store.groupedTransaction`). */
+  groupCommit(db: Kysely<Database>): TransactionRunner;
+  /** A channel to the other processes on this database, or null where it has none. */
+  openChannel(db: Kysely<Database>, onError?: (error: unknown) => void): NotificationChannel | null;
+}

@@ -1,0 +1,49 @@
+/** What is particular to PostgreSQL behind the store (the contract is in store/dialect.ts). */
+import { sql } from 'kysely';
+import type { StoreDialect } from '../dialect.js';
+import {
+  postgresColumnNames,
+  postgresTableNames,
+  readPostgresTable,
+  suspendPostgresTriggers,
+} from './backup.js';
+import { channelName, PostgresChannel } from './channel.js';
+import { searchPostgres } from './search.js';
+
+export interface PostgresDialectOptions {
+  connectionString: string;
+  /** The schema the store uses instead of public, if any: it names the change channel. */
+  schema?: string | undefined;
+}
+
+export function postgresDialect(options: PostgresDialectOptions): StoreDialect {
+  return {
+    id: 'postgres',
+    name: 'PostgreSQL',
+    carriesChanges: true,
+    timestampType: 'timestamptz',
+    // Left unnamed, Kysely's existence check looks in every schema, so another schema's tables
+    // (tests run one schema per file, in parallel) would make it skip creating ours.
+    async migrationSchema(db) {
+      const rows = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+      return rows.rows[0]?.schema;
+    },
+    search: searchPostgres,
+    tableNames: postgresTableNames,
+    columnNames: postgresColumnNames,
+    // Read committed would let each table's select see a different moment.
+    snapshot: (db, read) => db.transaction().setIsolationLevel('repeatable read').execute(read),
+    readTable: readPostgresTable,
+    toDatabase: (_column, value) => value,
+    suspendTriggers: suspendPostgresTriggers,
+    // An ordinary transaction each: commits already run side by side on the pool (decisions/0027).
+    groupCommit: (db) => ({ run: (work) => db.transaction().execute(work) }),
+    openChannel: (db, onError) =>
+      new PostgresChannel(
+        db,
+        { connectionString: options.connectionString },
+        channelName(options.schema),
+        onError,
+      ),
+  };
+}

@@ -1,0 +1,31 @@
+/** What is particular to SQLite behind the store (the contract is in store/dialect.ts). */
+import type { StoreDialect } from '../dialect.js';
+import {
+  readSqliteTable,
+  sqliteColumnNames,
+  sqliteTableNames,
+  suspendSqliteTriggers,
+} from './backup.js';
+import { GroupCommit } from './group-commit.js';
+import { searchSqlite } from './search.js';
+
+export const sqliteDialect: StoreDialect = {
+  id: 'sqlite',
+  name: 'SQLite',
+  // One file, no server to carry messages: a cluster's primary relays changes instead.
+  carriesChanges: false,
+  // ISO-8601 strings (decisions/0002), which sort as times.
+  timestampType: 'text',
+  migrationSchema: () => Promise.resolve(undefined),
+  search: searchSqlite,
+  tableNames: sqliteTableNames,
+  columnNames: sqliteColumnNames,
+  // One connection, and WAL gives a transaction one snapshot of the file.
+  snapshot: (db, read) => db.transaction().execute(read),
+  readTable: readSqliteTable,
+  // SQLite has no boolean type.
+  toDatabase: (column, value) => (column.type === 'boolean' ? (value ? 1 : 0) : value),
+  suspendTriggers: suspendSqliteTriggers,
+  groupCommit: (db) => new GroupCommit(db),
+  openChannel: () => null,
+};
