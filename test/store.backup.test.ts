@@ -188,7 +188,7 @@ for (const database of all) {
       await seed(source.store);
       const text = await exportText(source.store, `${database.name}-full.jsonl`);
       await assert.rejects(restoreText(source.store, text, `${database.name}-again.jsonl`), {
-        code: 'conflict',
+        kind: 'conflict',
         message: /not empty/,
       });
       assert.equal(await exportText(source.store, `${database.name}-after.jsonl`), text);
@@ -275,7 +275,7 @@ for (const database of all) {
       for (const [name, text, message] of cases) {
         test(name, async () => {
           await assert.rejects(restoreText(target.store, text, `${database.name}-bad.jsonl`), {
-            code: 'bad_request',
+            kind: 'bad_request',
             message,
           });
           assert.ok(await target.store.backup.isEmpty(), 'nothing was restored');
