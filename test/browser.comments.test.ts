@@ -21,6 +21,7 @@ import {
   openPage,
 } from './helpers/browser.js';
 import { openSqliteStore, type OpenedStore } from './helpers/databases.js';
+import { publishedArticle, storedPerson } from './helpers/fixtures.js';
 
 const resultsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../test-results');
 
@@ -46,30 +47,21 @@ if (browserAvailable()) {
       browser = await launchBrowser();
       mkdirSync(resultsDir, { recursive: true });
       const store = db.store;
-      await store.sections.upsert({ slug: 'news', name: 'News', description: '', position: 0 });
       const person = (slug: string, name: string) =>
-        store.users.create({
-          email: `${slug}@example.com`,
-          name,
+        storedPerson(store, {
           slug,
-          role: 'commenter',
-          passwordHash: null,
+          name,
           createdAt: new Date(Date.now() - 86_400_000).toISOString(),
         });
       ann = await person('ann', 'Ann Archer');
       const ben = await person('ben', 'Ben Baker');
-      const a = await store.newsroom.create({
+      const a = await publishedArticle(store, {
         slug: 'river-plan',
-        sectionSlug: 'news',
         headline: 'The council weighs the river plan',
         standfirst: 'Residents packed the hall.',
         body: 'The story.',
         dateline: 'RIVERTON',
         authorIds: [ben.id],
-        tags: [],
-        status: 'published',
-        publishedAt: new Date(Date.now() - 3_600_000).toISOString(),
-        createdAt: new Date(Date.now() - 7_200_000).toISOString(),
       });
       path_ = articlePath(a);
       const c = app.services.comments;

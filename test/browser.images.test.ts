@@ -16,6 +16,7 @@ import {
   launchBrowser,
 } from './helpers/browser.js';
 import { openSqliteStore, type OpenedStore } from './helpers/databases.js';
+import { storedPerson } from './helpers/fixtures.js';
 import { jpeg } from './helpers/images.js';
 
 if (browserAvailable()) {
@@ -27,13 +28,10 @@ if (browserAvailable()) {
     let editor: User;
 
     const person = (slug: string, role: Role) =>
-      db.store.users.create({
-        email: `${slug}@example.com`,
-        name: slug === 'pia' ? 'Pia Photographer' : 'Ed Editor',
+      storedPerson(db.store, {
         slug,
+        name: slug === 'pia' ? 'Pia Photographer' : 'Ed Editor',
         role,
-        passwordHash: null,
-        createdAt: new Date().toISOString(),
       });
 
     before(async () => {

@@ -19,6 +19,7 @@ import {
   launchBrowser,
 } from './helpers/browser.js';
 import { openSqliteStore, tempDir, type OpenedStore } from './helpers/databases.js';
+import { storedPerson } from './helpers/fixtures.js';
 
 /** The fixture with its first post copied `copies` times (new ids, slugs and comment ids). */
 function largeExport(copies: number): string {
@@ -58,14 +59,7 @@ if (browserAvailable()) {
     ) {
       const admin =
         (await db.store.users.byEmail('ada@example.com')) ??
-        (await db.store.users.create({
-          email: 'ada@example.com',
-          name: 'Ada Admin',
-          slug: 'ada',
-          role: 'admin',
-          passwordHash: null,
-          createdAt: new Date().toISOString(),
-        }));
+        (await storedPerson(db.store, { slug: 'ada', name: 'Ada Admin', role: 'admin' }));
       const context = await browser.newContext({
         viewport: { width: 1280, height: 900 },
         reducedMotion: 'reduce',

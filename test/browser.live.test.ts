@@ -15,6 +15,7 @@ import {
   openPage,
 } from './helpers/browser.js';
 import { openSqliteStore, type OpenedStore } from './helpers/databases.js';
+import { signedInPerson } from './helpers/fixtures.js';
 import { json } from './helpers/http.js';
 
 if (browserAvailable()) {
@@ -34,15 +35,10 @@ if (browserAvailable()) {
       const items = list.items as { id: string; url: string; commentCount: number }[];
       article = items.reduce((a, b) => (b.commentCount > a.commentCount ? b : a));
       assert.ok(article.commentCount >= 2, 'a demo article with comments');
-      const user = await db.store.users.create({
-        email: 'live@example.com',
-        name: 'Live Writer',
+      ({ cookie } = await signedInPerson(db.store, app, {
         slug: 'live-writer',
-        role: 'commenter',
-        passwordHash: null,
-        createdAt: new Date().toISOString(),
-      });
-      cookie = `bs_session=${(await app.services.sessions.start(user.id)).id}`;
+        name: 'Live Writer',
+      }));
     });
     after(async () => {
       await browser?.close();

@@ -19,6 +19,7 @@ import {
   openPage,
 } from './helpers/browser.js';
 import { openSqliteStore, type OpenedStore } from './helpers/databases.js';
+import { publishedArticle, storedPerson } from './helpers/fixtures.js';
 
 const generous = { max: 10_000, windowMs: 60_000 };
 
@@ -35,12 +36,10 @@ if (browserAvailable()) {
 
     const person = (role: Role) => {
       const slug = `${role}-${++serial}`;
-      return db.store.users.create({
-        email: `${slug}@example.com`,
-        name: `${role[0]?.toUpperCase()}${role.slice(1)} ${serial}`,
+      return storedPerson(db.store, {
         slug,
+        name: `${role[0]?.toUpperCase()}${role.slice(1)} ${serial}`,
         role,
-        passwordHash: null,
         createdAt: new Date(Date.now() - 30 * 86_400_000).toISOString(),
       });
     };
@@ -63,22 +62,16 @@ if (browserAvailable()) {
         { commentPostsPerPerson: generous, commentPostsPerAddress: generous },
       );
       browser = await launchBrowser();
-      await db.store.sections.upsert({ slug: 'news', name: 'News', description: '', position: 0 });
       moderator = await person('moderator');
       admin = await person('admin');
       commenter = await person('commenter');
-      story = await db.store.newsroom.create({
+      story = await publishedArticle(db.store, {
         slug: 'harbour-wall',
-        sectionSlug: 'news',
         headline: 'The harbour wall will be rebuilt',
         standfirst: 'Work starts in spring.',
         body: 'The council agreed the plan.',
         dateline: 'PORTHAVEN',
         authorIds: [admin.id],
-        tags: [],
-        status: 'published',
-        publishedAt: new Date(Date.now() - 3_600_000).toISOString(),
-        createdAt: new Date(Date.now() - 7_200_000).toISOString(),
       });
     });
     after(async () => {

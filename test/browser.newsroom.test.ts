@@ -21,6 +21,7 @@ import {
   launchBrowser,
 } from './helpers/browser.js';
 import { openSqliteStore, type OpenedStore } from './helpers/databases.js';
+import { storedPerson } from './helpers/fixtures.js';
 import { waitFor } from './helpers/wait.js';
 
 if (browserAvailable()) {
@@ -32,14 +33,7 @@ if (browserAvailable()) {
     let editor: User;
 
     const person = (slug: string, role: Role) =>
-      db.store.users.create({
-        email: `${slug}@example.com`,
-        name: slug === 'ann' ? 'Ann Author' : 'Ed Editor',
-        slug,
-        role,
-        passwordHash: null,
-        createdAt: new Date().toISOString(),
-      });
+      storedPerson(db.store, { slug, name: slug === 'ann' ? 'Ann Author' : 'Ed Editor', role });
 
     before(async () => {
       db = await openSqliteStore();

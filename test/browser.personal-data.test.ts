@@ -19,6 +19,7 @@ import {
   openPage,
 } from './helpers/browser.js';
 import { openSqliteStore, type OpenedStore } from './helpers/databases.js';
+import { storedPerson } from './helpers/fixtures.js';
 
 const resultsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../test-results');
 const password = 'harbour-lights-at-dusk';
@@ -48,14 +49,11 @@ if (browserAvailable()) {
 
     for (const colorScheme of ['light', 'dark'] as const) {
       test(`a reader downloads nothing, mistypes, then deletes the account (${colorScheme})`, async () => {
-        const user = await db.store.users.create({
-          email: `fern-${colorScheme}@example.com`,
-          name: `Fern ${colorScheme}`,
+        const user = await storedPerson(db.store, {
           slug: `fern-${colorScheme}`,
-          role: 'commenter',
+          name: `Fern ${colorScheme}`,
           passwordHash: await hashPassword(password),
-          createdAt: new Date().toISOString(),
-          emailVerifiedAt: new Date().toISOString(),
+          emailVerified: true,
         });
         const { id } = await app.services.sessions.start(user.id);
         const context = await browser.newContext({

@@ -20,6 +20,7 @@ import {
   openPage,
 } from './helpers/browser.js';
 import { openSqliteStore, type OpenedStore } from './helpers/databases.js';
+import { storedPerson } from './helpers/fixtures.js';
 import { json } from './helpers/http.js';
 
 const resultsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../test-results');
@@ -321,13 +322,9 @@ if (browserAvailable()) {
         assert.match(page.url(), /#comments$/);
         assert.match((await focused.getAttribute('href')) ?? '', /^\/signin\?next=/);
       });
-      const reader = await db.store.users.create({
-        email: 'toolbar-reader@example.com',
-        name: 'Toolbar Reader',
+      const reader = await storedPerson(db.store, {
         slug: 'toolbar-reader',
-        role: 'commenter',
-        passwordHash: null,
-        createdAt: new Date().toISOString(),
+        name: 'Toolbar Reader',
       });
       const { id } = await app.services.sessions.start(reader.id);
       await withPage({}, async (page, context) => {

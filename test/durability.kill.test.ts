@@ -9,6 +9,7 @@ import { rmSync } from 'node:fs';
 import { createServices } from '../src/services/index.js';
 import { openStore } from '../src/store/index.js';
 import { tempDir } from './helpers/databases.js';
+import { publishedArticle, storedPerson } from './helpers/fixtures.js';
 import { startServerProcess, type ServerProcess } from './helpers/server-process.js';
 
 const writers = 8;
@@ -27,30 +28,9 @@ describe('durability under kill -9', () => {
   const slow = { timeout: 300_000 };
   test('every acknowledged comment is there exactly once after a restart', slow, async () => {
     let store = await openStore({ databaseUrl: null, dataDir });
-    await store.sections.upsert({ slug: 'news', name: 'News', description: '', position: 0 });
     // Staff are exempt from the posting limit, so the burst is not refused.
-    const author = await store.users.create({
-      email: 'burst@example.com',
-      name: 'Burst',
-      slug: 'burst',
-      role: 'editor',
-      passwordHash: null,
-      createdAt: new Date().toISOString(),
-      emailVerifiedAt: new Date().toISOString(),
-    });
-    const article = await store.newsroom.create({
-      slug: 'durable',
-      sectionSlug: 'news',
-      headline: 'Durable',
-      standfirst: '',
-      body: 'Text.',
-      dateline: '',
-      authorIds: [author.id],
-      tags: [],
-      status: 'published',
-      publishedAt: new Date(Date.now() - 60_000).toISOString(),
-      createdAt: new Date(Date.now() - 120_000).toISOString(),
-    });
+    const author = await storedPerson(store, { role: 'editor', emailVerified: true });
+    const article = await publishedArticle(store, { authorIds: [author.id] });
     const { token } = await createServices(store).tokens.create(author.email, 'burst');
     await store.close();
 

@@ -9,6 +9,7 @@ import { roles, type Role } from '../src/domain/user.js';
 import { hashPassword } from '../src/services/passwords.js';
 import { databases, type OpenedStore } from './helpers/databases.js';
 import { startApp, type RunningApp } from './helpers/app.js';
+import { storedPerson } from './helpers/fixtures.js';
 
 type Rule = 'anyone' | 'signed-in' | readonly Role[];
 
@@ -109,27 +110,18 @@ for (const database of databases()) {
       );
       const passwordHash = await hashPassword('matrix-password-1');
       for (const role of roles) {
-        const user = await db.store.users.create({
+        const user = await storedPerson(db.store, {
           email: `${role}@example.com`,
           name: `The ${role}`,
           slug: `the-${role}`,
           role,
           passwordHash,
-          createdAt: new Date().toISOString(),
-          emailVerifiedAt: new Date().toISOString(),
+          emailVerified: true,
         });
         callers.push({ name: role, userId: user.id });
       }
-      victimId = (
-        await db.store.users.create({
-          email: 'victim@example.com',
-          name: 'Victim',
-          slug: 'victim',
-          role: 'commenter',
-          passwordHash,
-          createdAt: new Date().toISOString(),
-        })
-      ).id;
+      victimId = (await storedPerson(db.store, { slug: 'victim', name: 'Victim', passwordHash }))
+        .id;
     });
     after(async () => {
       await app?.close();

@@ -10,10 +10,8 @@ import type { User } from '../src/domain/user.js';
 import type { Change } from '../src/services/changes.js';
 import { databases, type OpenedStore } from './helpers/databases.js';
 import { startApp, type RunningApp } from './helpers/app.js';
-import { signedInPerson, type Person } from './helpers/people.js';
+import { publishedArticle, storedPerson, signedInPerson, type Person } from './helpers/fixtures.js';
 import { json } from './helpers/http.js';
-
-let serial = 0;
 
 for (const database of databases()) {
   describe(`comment features on ${database.name}`, () => {
@@ -24,24 +22,9 @@ for (const database of databases()) {
     let bob: Person;
     const changes: Change[] = [];
 
-    const person = (slug: string): Promise<Person> => signedInPerson(db, app, slug);
+    const person = (slug: string): Promise<Person> => signedInPerson(db.store, app, { slug });
 
-    const article = (): Promise<Article> => {
-      const slug = `feature-${++serial}`;
-      return db.store.newsroom.create({
-        slug,
-        sectionSlug: 'news',
-        headline: `Headline ${slug}`,
-        standfirst: '',
-        body: 'Text.',
-        dateline: '',
-        authorIds: [writer.id],
-        tags: [],
-        status: 'published',
-        publishedAt: new Date(Date.now() - 3_600_000).toISOString(),
-        createdAt: new Date(Date.now() - 7_200_000).toISOString(),
-      });
-    };
+    const article = (): Promise<Article> => publishedArticle(db.store, { authorIds: [writer.id] });
 
     const api = (method: string, path: string, who: Person | null, payload?: unknown) =>
       fetch(`${app.url}${path}`, {
@@ -81,15 +64,7 @@ for (const database of databases()) {
         },
       );
       app.services.changes.subscribe((c) => changes.push(c));
-      await db.store.sections.upsert({ slug: 'news', name: 'News', description: '', position: 0 });
-      writer = await db.store.users.create({
-        email: 'writer@example.com',
-        name: 'Writer',
-        slug: 'writer',
-        role: 'author',
-        passwordHash: null,
-        createdAt: new Date().toISOString(),
-      });
+      writer = await storedPerson(db.store, { role: 'author' });
       ann = await person('ann');
       bob = await person('bob');
     });
@@ -345,7 +320,7 @@ for (const database of databases()) {
         changes.some((x) => x.kind === 'comment' && x.commentId === c.id && x.action === 'reacted'),
       );
 
-      const crowd = await Promise.all([1, 2, 3, 4, 5].map((i) => person(`crowd-${serial}-${i}`)));
+      const crowd = await Promise.all([1, 2, 3, 4, 5].map(() => signedInPerson(db.store, app)));
       await Promise.all(
         crowd.flatMap((p) =>
           [1, 2].map(() => api('POST', `/api/v1/comments/${c.id}/reactions`, p, { on: true })),
@@ -376,7 +351,7 @@ for (const database of databases()) {
 
     test('most liked first, cursor-paged by API and by a plain "Load more" link', async () => {
       const a = await article();
-      const voters = await Promise.all([1, 2, 3].map((i) => person(`voter-${serial}-${i}`)));
+      const voters = await Promise.all([1, 2, 3].map(() => signedInPerson(db.store, app)));
       const made: { id: string; votes: number }[] = [];
       for (let i = 0; i < 25; i++) {
         const c = await post(a, `Comment number ${i}`);

@@ -5,10 +5,13 @@ import { articlePath, type Article } from '../src/domain/article.js';
 import type { User } from '../src/domain/user.js';
 import { databases, type OpenedStore } from './helpers/databases.js';
 import { startApp, type RunningApp } from './helpers/app.js';
-import { signedInPerson } from './helpers/people.js';
+import {
+  draftArticle,
+  publishedArticle,
+  signedInPerson,
+  storedPerson,
+} from './helpers/fixtures.js';
 import { json } from './helpers/http.js';
-
-let serial = 0;
 
 for (const database of databases()) {
   describe(`comments on ${database.name}`, () => {
@@ -17,24 +20,12 @@ for (const database of databases()) {
     let writer: User;
     let reader: { user: User; cookie: string; csrf: string };
 
-    const person = (slug: string) => signedInPerson(db, app, slug);
+    const person = (slug: string) => signedInPerson(db.store, app, { slug });
 
-    const article = (status: 'published' | 'draft' = 'published'): Promise<Article> => {
-      const slug = `story-${++serial}`;
-      return db.store.newsroom.create({
-        slug,
-        sectionSlug: 'news',
-        headline: `Headline ${slug}`,
-        standfirst: '',
-        body: 'Text.',
-        dateline: '',
-        authorIds: [writer.id],
-        tags: [],
-        status,
-        publishedAt: status === 'published' ? new Date(Date.now() - 3_600_000).toISOString() : null,
-        createdAt: new Date(Date.now() - 7_200_000).toISOString(),
-      });
-    };
+    const article = (status: 'published' | 'draft' = 'published'): Promise<Article> =>
+      status === 'published'
+        ? publishedArticle(db.store, { authorIds: [writer.id] })
+        : draftArticle(db.store, { authorIds: [writer.id] });
 
     const post = (
       articleId: string,
@@ -75,15 +66,7 @@ for (const database of databases()) {
           commentPostsPerAddress: { max: 10_000, windowMs: 60_000 },
         },
       );
-      await db.store.sections.upsert({ slug: 'news', name: 'News', description: '', position: 0 });
-      writer = await db.store.users.create({
-        email: 'writer@example.com',
-        name: 'Writer',
-        slug: 'writer',
-        role: 'author',
-        passwordHash: null,
-        createdAt: new Date().toISOString(),
-      });
+      writer = await storedPerson(db.store, { role: 'author' });
       reader = await person('reader');
     });
     after(async () => {
@@ -174,7 +157,7 @@ for (const database of databases()) {
     test('anonymous callers get 401; suspended and banned people get 403', async () => {
       const a = await article();
       assert.equal((await post(a.id, { body: 'Hi' }, null)).status, 401);
-      const suspended = await person(`suspended-${++serial}`);
+      const suspended = await signedInPerson(db.store, app);
       await db.store.users.setSanction(suspended.user.id, {
         suspendedUntil: new Date(Date.now() + 86_400_000).toISOString(),
         bannedAt: null,

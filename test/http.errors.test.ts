@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { databases, type OpenedStore } from './helpers/databases.js';
 import { startApp, type RunningApp } from './helpers/app.js';
 import { json, type Json } from './helpers/http.js';
-import { signedInPerson, type Person } from './helpers/people.js';
+import { signedInPerson, type Person } from './helpers/fixtures.js';
 
 for (const database of databases()) {
   describe(`error answers on ${database.name}`, () => {
@@ -43,7 +43,7 @@ for (const database of databases()) {
       db = await database.open();
       app = await startApp(db);
       await db.store.sections.upsert({ slug: 'news', name: 'News', description: '', position: 0 });
-      author = await signedInPerson(db, app, 'error-author', { role: 'author' });
+      author = await signedInPerson(db.store, app, { slug: 'error-author', role: 'author' });
     });
     after(async () => {
       await app?.close();

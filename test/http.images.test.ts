@@ -13,7 +13,7 @@ import { databases, type OpenedStore } from './helpers/databases.js';
 import { startApp, type RunningApp } from './helpers/app.js';
 import { json, type Json } from './helpers/http.js';
 import { jpeg, multipart, png, webp } from './helpers/images.js';
-import { signedInPerson, type Person } from './helpers/people.js';
+import { signedInPerson, type Person } from './helpers/fixtures.js';
 
 const base = 'http://broadsheet.test';
 
@@ -96,9 +96,15 @@ for (const database of databases()) {
       db = await database.open();
       app = await startApp(db, { IMAGE_MAX_MB: '1' });
       await db.store.sections.upsert({ slug: 'news', name: 'News', description: '', position: 0 });
-      author = await signedInPerson(db, app, `img-author-${database.name}`, { role: 'author' });
-      editor = await signedInPerson(db, app, `img-editor-${database.name}`, { role: 'editor' });
-      commenter = await signedInPerson(db, app, `img-reader-${database.name}`);
+      author = await signedInPerson(db.store, app, {
+        slug: `img-author-${database.name}`,
+        role: 'author',
+      });
+      editor = await signedInPerson(db.store, app, {
+        slug: `img-editor-${database.name}`,
+        role: 'editor',
+      });
+      commenter = await signedInPerson(db.store, app, { slug: `img-reader-${database.name}` });
     });
     after(async () => {
       await app?.close();

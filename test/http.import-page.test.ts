@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { startApp, type RunningApp } from './helpers/app.js';
 import { databases, type OpenedStore } from './helpers/databases.js';
-import { signedInPerson, type Person } from './helpers/people.js';
+import { signedInPerson, type Person } from './helpers/fixtures.js';
 
 const wxr = readFileSync('test/fixtures/wordpress-export.xml');
 
@@ -47,7 +47,10 @@ for (const database of databases()) {
     before(async () => {
       db = await database.open();
       app = await startApp(db, { IMPORT_MAX_MB: '1' });
-      admin = await signedInPerson(db, app, `admin-${database.name}`, { role: 'admin' });
+      admin = await signedInPerson(db.store, app, {
+        slug: `admin-${database.name}`,
+        role: 'admin',
+      });
     });
     after(async () => {
       await app.services.imports.idle();
@@ -120,7 +123,10 @@ for (const database of databases()) {
     });
 
     test('only administrators see it', async () => {
-      const editor = await signedInPerson(db, app, `editor-${database.name}`, { role: 'editor' });
+      const editor = await signedInPerson(db.store, app, {
+        slug: `editor-${database.name}`,
+        role: 'editor',
+      });
       assert.equal((await page('/admin/import', editor.cookie)).status, 403);
       const res = await upload(wxr, { cookie: editor.cookie, csrf: editor.csrf });
       assert.equal(res.status, 403);

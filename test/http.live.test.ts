@@ -5,12 +5,16 @@ import type { Article } from '../src/domain/article.js';
 import type { User } from '../src/domain/user.js';
 import { databases, type OpenedStore } from './helpers/databases.js';
 import { startApp, type RunningApp } from './helpers/app.js';
+import {
+  draftArticle,
+  publishedArticle,
+  signedInPerson,
+  storedPerson,
+} from './helpers/fixtures.js';
 import { json, type Json } from './helpers/http.js';
 import { rawSql } from './helpers/raw-sql.js';
 import { openSse, type SseClient, type SseEvent } from './helpers/sse.js';
 import { waitFor } from './helpers/wait.js';
-
-let serial = 0;
 
 for (const database of databases()) {
   describe(`live comments on ${database.name}`, () => {
@@ -20,22 +24,10 @@ for (const database of databases()) {
     let cookie: string;
     const open: SseClient[] = [];
 
-    const article = (status: 'published' | 'draft' = 'published'): Promise<Article> => {
-      const slug = `live-${++serial}`;
-      return db.store.newsroom.create({
-        slug,
-        sectionSlug: 'news',
-        headline: `Headline ${slug}`,
-        standfirst: '',
-        body: 'Text.',
-        dateline: '',
-        authorIds: [writer.id],
-        tags: [],
-        status,
-        publishedAt: status === 'published' ? new Date(Date.now() - 3_600_000).toISOString() : null,
-        createdAt: new Date(Date.now() - 7_200_000).toISOString(),
-      });
-    };
+    const article = (status: 'published' | 'draft' = 'published'): Promise<Article> =>
+      status === 'published'
+        ? publishedArticle(db.store, { authorIds: [writer.id] })
+        : draftArticle(db.store, { authorIds: [writer.id] });
 
     const post = async (articleId: string, body: string, parentId?: string) => {
       const res = await fetch(`${app.url}/api/v1/articles/${articleId}/comments`, {
@@ -80,24 +72,8 @@ for (const database of databases()) {
         { LIVE_STREAMS_PER_CLIENT: '8' },
         { commentPostsPerPerson: { max: 10_000, windowMs: 60_000 }, liveHeartbeatMs: 40 },
       );
-      await db.store.sections.upsert({ slug: 'news', name: 'News', description: '', position: 0 });
-      writer = await db.store.users.create({
-        email: 'writer@example.com',
-        name: 'Writer',
-        slug: 'writer',
-        role: 'author',
-        passwordHash: null,
-        createdAt: new Date().toISOString(),
-      });
-      const reader = await db.store.users.create({
-        email: 'reader@example.com',
-        name: 'Reader',
-        slug: 'reader',
-        role: 'commenter',
-        passwordHash: null,
-        createdAt: new Date().toISOString(),
-      });
-      cookie = `bs_session=${(await app.services.sessions.start(reader.id)).id}`;
+      writer = await storedPerson(db.store, { role: 'author' });
+      ({ cookie } = await signedInPerson(db.store, app));
     });
     /** Closes every stream a test opened and waits until the server has let them go. */
     const closeAll = async (on: RunningApp = app) => {

@@ -5,11 +5,10 @@ import { articlePath, type Article } from '../src/domain/article.js';
 import type { Role, User } from '../src/domain/user.js';
 import { databases, type OpenedStore } from './helpers/databases.js';
 import { startApp, type RunningApp } from './helpers/app.js';
-import { signedInPerson, type Person } from './helpers/people.js';
+import { publishedArticle, signedInPerson, storedPerson, type Person } from './helpers/fixtures.js';
 import { json } from './helpers/http.js';
 import { openSse } from './helpers/sse.js';
 
-let serial = 0;
 const origin = 'http://broadsheet.test';
 
 for (const database of databases()) {
@@ -20,30 +19,13 @@ for (const database of databases()) {
     let reader: Person;
     let moderator: Person;
 
-    const person = async (role: Role = 'commenter'): Promise<Person> => {
-      const slug = `p-${role}-${++serial}`;
-      return signedInPerson(db, app, slug, {
+    const person = (role: Role = 'commenter'): Promise<Person> =>
+      signedInPerson(db.store, app, {
         role,
         createdAt: new Date(Date.now() - 86_400_000).toISOString(),
       });
-    };
 
-    const article = (): Promise<Article> => {
-      const slug = `mod-story-${++serial}`;
-      return db.store.newsroom.create({
-        slug,
-        sectionSlug: 'news',
-        headline: `Headline ${slug}`,
-        standfirst: '',
-        body: 'Text.',
-        dateline: '',
-        authorIds: [writer.id],
-        tags: [],
-        status: 'published',
-        publishedAt: new Date(Date.now() - 3_600_000).toISOString(),
-        createdAt: new Date(Date.now() - 7_200_000).toISOString(),
-      });
-    };
+    const article = (): Promise<Article> => publishedArticle(db.store, { authorIds: [writer.id] });
 
     const api = (
       method: string,
@@ -78,15 +60,7 @@ for (const database of databases()) {
           commentPostsPerAddress: { max: 10_000, windowMs: 60_000 },
         },
       );
-      await db.store.sections.upsert({ slug: 'news', name: 'News', description: '', position: 0 });
-      writer = await db.store.users.create({
-        email: 'writer@example.com',
-        name: 'Writer',
-        slug: 'writer',
-        role: 'author',
-        passwordHash: null,
-        createdAt: new Date().toISOString(),
-      });
+      writer = await storedPerson(db.store, { role: 'author' });
       reader = await person();
       moderator = await person('moderator');
       await setting('moderation.suspectWords', 'scam');

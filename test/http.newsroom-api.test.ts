@@ -5,6 +5,7 @@ import type { Role, User } from '../src/domain/user.js';
 import type { Change } from '../src/services/changes.js';
 import { databases, type OpenedStore } from './helpers/databases.js';
 import { startApp, type RunningApp } from './helpers/app.js';
+import { storedPerson } from './helpers/fixtures.js';
 import { json, type Json } from './helpers/http.js';
 
 interface Person {
@@ -26,14 +27,7 @@ for (const database of databases()) {
 
     const person = async (role: Role): Promise<Person> => {
       const slug = `${role}-${++serial}`;
-      const user = await db.store.users.create({
-        email: `${slug}@example.com`,
-        name: `The ${slug}`,
-        slug,
-        role,
-        passwordHash: null,
-        createdAt: new Date().toISOString(),
-      });
+      const user = await storedPerson(db.store, { slug, name: `The ${slug}`, role });
       const { id } = await app.services.sessions.start(user.id);
       return { user, cookie: `bs_session=${id}` };
     };

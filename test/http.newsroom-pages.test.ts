@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import type { Role } from '../src/domain/user.js';
 import { openSqliteStore, type OpenedStore } from './helpers/databases.js';
 import { startApp, type RunningApp } from './helpers/app.js';
-import { signedInPerson, type Person } from './helpers/people.js';
+import { signedInPerson, type Person } from './helpers/fixtures.js';
 
 let serial = 0;
 
@@ -16,7 +16,7 @@ describe('newsroom pages', () => {
 
   const person = (role: Role): Promise<Person> => {
     const slug = `${role}-${++serial}`;
-    return signedInPerson(db, app, slug, { role, name: `The ${slug}` });
+    return signedInPerson(db.store, app, { slug, role, name: `The ${slug}` });
   };
 
   const get = (path: string, who: Person) =>

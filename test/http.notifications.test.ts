@@ -5,7 +5,7 @@ import type { Article } from '../src/domain/article.js';
 import type { User } from '../src/domain/user.js';
 import { databases, type OpenedStore } from './helpers/databases.js';
 import { startApp, type RunningApp } from './helpers/app.js';
-import { signedInPerson } from './helpers/people.js';
+import { publishedArticle, signedInPerson } from './helpers/fixtures.js';
 import { json } from './helpers/http.js';
 import { startSmtp, type TestSmtp } from './helpers/smtp.js';
 
@@ -18,7 +18,7 @@ for (const database of databases()) {
     const people: Record<string, { user: User; cookie: string; csrf: string }> = {};
 
     const person = async (slug: string) => {
-      people[slug] = await signedInPerson(db, app, slug, { emailVerified: true });
+      people[slug] = await signedInPerson(db.store, app, { slug, emailVerified: true });
     };
 
     const post = async (who: string, body: string, parentId?: string): Promise<string> => {
@@ -46,20 +46,10 @@ for (const database of databases()) {
         { SMTP_URL: smtp.url },
         { commentPostsPerPerson: { max: 10_000, windowMs: 60_000 } },
       );
-      await db.store.sections.upsert({ slug: 'news', name: 'News', description: '', position: 0 });
       for (const slug of ['ann', 'bob', 'cat']) await person(slug);
-      article = await db.store.newsroom.create({
-        slug: 'replies',
-        sectionSlug: 'news',
+      article = await publishedArticle(db.store, {
         headline: 'Replies',
-        standfirst: '',
-        body: 'Text.',
-        dateline: '',
         authorIds: [people.ann!.user.id],
-        tags: [],
-        status: 'published',
-        publishedAt: new Date(Date.now() - 60_000).toISOString(),
-        createdAt: new Date(Date.now() - 120_000).toISOString(),
       });
     });
     after(async () => {

@@ -7,6 +7,7 @@ import { articlePath, type Article } from '../src/domain/article.js';
 import type { User } from '../src/domain/user.js';
 import { databases, type OpenedStore } from './helpers/databases.js';
 import { startApp, type RunningApp } from './helpers/app.js';
+import { publishedArticle, signedInPerson, storedPerson } from './helpers/fixtures.js';
 
 let serial = 0;
 
@@ -51,22 +52,14 @@ for (const database of databases()) {
     let reader: { user: User; cookie: string };
     let queries = 0;
 
-    const article = (sectionSlug = 'news', headline?: string): Promise<Article> => {
-      const slug = `cached-${++serial}`;
-      return db.store.newsroom.create({
-        slug,
+    // Each a second newer than the last, so listings have one order.
+    const article = (sectionSlug = 'news', headline?: string): Promise<Article> =>
+      publishedArticle(db.store, {
         sectionSlug,
-        headline: headline ?? `Headline ${slug}`,
-        standfirst: '',
-        body: 'Text.',
-        dateline: '',
+        ...(headline ? { headline } : {}),
         authorIds: [writer.id],
-        tags: [],
-        status: 'published',
-        publishedAt: new Date(Date.now() - 3_600_000 + serial * 1000).toISOString(),
-        createdAt: new Date(Date.now() - 7_200_000).toISOString(),
+        publishedAt: new Date(Date.now() - 3_600_000 + ++serial * 1000).toISOString(),
       });
-    };
 
     /** GET as an anonymous reader; returns the decoded text, X-Cache and the queries it took. */
     const anonymous = async (path: string, headers: Record<string, string> = {}) => {
@@ -82,24 +75,8 @@ for (const database of databases()) {
       db.store.observeQueries(() => queries++);
       await db.store.sections.upsert({ slug: 'news', name: 'News', description: '', position: 0 });
       await db.store.sections.upsert({ slug: 'arts', name: 'Arts', description: '', position: 1 });
-      writer = await db.store.users.create({
-        email: 'cache-writer@example.com',
-        name: 'Writer',
-        slug: 'writer',
-        role: 'author',
-        passwordHash: null,
-        createdAt: new Date().toISOString(),
-      });
-      const user = await db.store.users.create({
-        email: 'cache-reader@example.com',
-        name: 'Ravi Signed-In',
-        slug: 'ravi',
-        role: 'commenter',
-        passwordHash: null,
-        createdAt: new Date().toISOString(),
-      });
-      const { id } = await app.services.sessions.start(user.id);
-      reader = { user, cookie: `bs_session=${id}` };
+      writer = await storedPerson(db.store, { slug: 'writer', name: 'Writer', role: 'author' });
+      reader = await signedInPerson(db.store, app, { slug: 'ravi', name: 'Ravi Signed-In' });
     });
     after(async () => {
       await app?.close();
@@ -235,14 +212,7 @@ for (const database of databases()) {
     });
 
     test('a newsroom edit drops only the listings the article is under, before and after', async () => {
-      const editor = await db.store.users.create({
-        email: 'cache-editor@example.com',
-        name: 'Edith Cache',
-        slug: 'edith-cache',
-        role: 'editor',
-        passwordHash: null,
-        createdAt: new Date().toISOString(),
-      });
+      const editor = await storedPerson(db.store, { role: 'editor' });
       const other = await article('arts');
       const first = await app.services.newsroom.edit(editor, (await article()).id, {
         version: 1,

@@ -5,20 +5,15 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { articlePath, type Article } from '../src/domain/article.js';
-import type { Role, User } from '../src/domain/user.js';
+import type { Role } from '../src/domain/user.js';
 import { hashPassword } from '../src/services/passwords.js';
 import { databases, type OpenedStore } from './helpers/databases.js';
 import { startApp, type RunningApp } from './helpers/app.js';
+import { publishedArticle, signedInPerson, type Person } from './helpers/fixtures.js';
 import { json, type Json } from './helpers/http.js';
 
 const origin = 'http://broadsheet.test';
 const password = 'a-long-and-private-password';
-
-interface Person {
-  user: User;
-  cookie: string;
-  csrf: string;
-}
 
 for (const database of databases()) {
   describe(`personal data on ${database.name}`, () => {
@@ -27,19 +22,14 @@ for (const database of databases()) {
     let article: Article;
     let passwordHash: string;
 
-    const person = async (slug: string, role: Role = 'commenter'): Promise<Person> => {
-      const user = await db.store.users.create({
-        email: `${slug}@example.com`,
-        name: `${slug[0]?.toUpperCase()}${slug.slice(1)} Example`,
+    const person = (slug: string, role: Role = 'commenter'): Promise<Person> =>
+      signedInPerson(db.store, app, {
         slug,
+        name: `${slug[0]?.toUpperCase()}${slug.slice(1)} Example`,
         role,
         passwordHash,
-        createdAt: new Date().toISOString(),
-        emailVerifiedAt: new Date().toISOString(),
+        emailVerified: true,
       });
-      const { id, session } = await app.services.sessions.start(user.id);
-      return { user, cookie: `bs_session=${id}`, csrf: session.csrfToken };
-    };
 
     const api = (who: Person | null, method: string, path: string, body?: unknown) =>
       fetch(app.url + path, {
@@ -80,27 +70,8 @@ for (const database of databases()) {
       db = await database.open();
       passwordHash = await hashPassword(password);
       app = await startApp(db, {}, { commentPostsPerPerson: { max: 10_000, windowMs: 60_000 } });
-      await db.store.sections.upsert({ slug: 'news', name: 'News', description: '', position: 0 });
-      const writer = await db.store.users.create({
-        email: 'writer@example.com',
-        name: 'Wren Writer',
-        slug: 'wren-writer',
-        role: 'author',
-        passwordHash: null,
-        createdAt: new Date().toISOString(),
-      });
-      article = await db.store.newsroom.create({
-        slug: 'the-ferry-timetable',
-        sectionSlug: 'news',
+      article = await publishedArticle(db.store, {
         headline: 'The ferry timetable changes in spring',
-        standfirst: '',
-        body: 'Text.',
-        dateline: '',
-        authorIds: [writer.id],
-        tags: [],
-        status: 'published',
-        publishedAt: new Date(Date.now() - 60_000).toISOString(),
-        createdAt: new Date(Date.now() - 120_000).toISOString(),
       });
     });
     after(async () => {

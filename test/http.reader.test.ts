@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { loadDemoIfEmpty } from '../src/services/demo.js';
 import { databases, type OpenedStore } from './helpers/databases.js';
 import { startApp, type RunningApp } from './helpers/app.js';
+import { storedPerson } from './helpers/fixtures.js';
 import { json } from './helpers/http.js';
 
 for (const database of databases()) {
@@ -89,14 +90,7 @@ for (const database of databases()) {
           `href="${new URL((await json(await get(`/api/v1/articles/${a.id}`))).url).pathname}"`,
         ),
       );
-      const commenter = await db.store.users.create({
-        email: 'reader@example.com',
-        name: 'Just A Reader',
-        slug: 'just-a-reader',
-        role: 'commenter',
-        passwordHash: null,
-        createdAt: new Date().toISOString(),
-      });
+      const commenter = await storedPerson(db.store);
       assert.equal((await get(`/author/${commenter.slug}`)).status, 404);
       assert.equal((await get('/author/nobody-at-all')).status, 404);
     });

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import net from 'node:net';
 import { databases, type OpenedStore } from './helpers/databases.js';
 import { startApp, type RunningApp } from './helpers/app.js';
+import { signedInPerson } from './helpers/fixtures.js';
 import { json } from './helpers/http.js';
 import { loadDemoIfEmpty } from '../src/services/demo.js';
 import { withDeadline } from './helpers/wait.js';
@@ -220,17 +221,8 @@ describe('rate limits', () => {
       await loadDemoIfEmpty(db.store);
       const [article] = (await app.services.reading.published({}, undefined, 1)).items;
       assert.ok(article);
-      const person = async (role: 'commenter' | 'editor') => {
-        const user = await db.store.users.create({
-          email: `${role}-poster@example.com`,
-          name: `A ${role}`,
-          slug: `a-${role}-poster`,
-          role,
-          passwordHash: null,
-          createdAt: new Date().toISOString(),
-        });
-        return `bs_session=${(await app.services.sessions.start(user.id)).id}`;
-      };
+      const person = async (role: 'commenter' | 'editor') =>
+        (await signedInPerson(db.store, app, { role })).cookie;
       const post = (cookie: string, n: number) =>
         fetch(`${app.url}/api/v1/articles/${article.id}/comments`, {
           method: 'POST',

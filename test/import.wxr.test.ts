@@ -11,7 +11,7 @@ import { AppError } from '../src/errors.js';
 import type { ImportReport } from '../src/services/imports/report.js';
 import { startApp, type RunningApp } from './helpers/app.js';
 import { databases, tempDir, type OpenedStore } from './helpers/databases.js';
-import { signedInPerson } from './helpers/people.js';
+import { signedInPerson } from './helpers/fixtures.js';
 import { rawRows } from './helpers/raw-sql.js';
 
 const fixture = path.resolve('test/fixtures/wordpress-export.xml');
@@ -236,7 +236,8 @@ for (const database of databases()) {
     });
 
     test('a guest’s held comment is in the moderation queue, without a record or sanctions', async () => {
-      const moderator = await signedInPerson(db, app, `mod-${database.name}`, {
+      const moderator = await signedInPerson(db.store, app, {
+        slug: `mod-${database.name}`,
         role: 'moderator',
       });
       const response = await fetch(`${app.url}/admin/moderation`, {

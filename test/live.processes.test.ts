@@ -8,34 +8,15 @@ import { rmSync } from 'node:fs';
 import { createServices } from '../src/services/index.js';
 import { openStore, type Store } from '../src/store/index.js';
 import { postgresUrl, scratchDatabase, tempDir, inCi } from './helpers/databases.js';
+import { publishedArticle, storedPerson } from './helpers/fixtures.js';
 import { json } from './helpers/http.js';
 import { startServerProcess, type ServerProcess } from './helpers/server-process.js';
 import { openSse, type SseClient, type SseEvent } from './helpers/sse.js';
 
 /** An article and a signed-in commenter in a fresh database. */
 async function seed(store: Store) {
-  await store.sections.upsert({ slug: 'news', name: 'News', description: '', position: 0 });
-  const user = await store.users.create({
-    email: 'reader@example.com',
-    name: 'Reader',
-    slug: 'reader',
-    role: 'commenter',
-    passwordHash: null,
-    createdAt: new Date().toISOString(),
-  });
-  const article = await store.newsroom.create({
-    slug: 'across',
-    sectionSlug: 'news',
-    headline: 'Across processes',
-    standfirst: '',
-    body: 'Text.',
-    dateline: '',
-    authorIds: [user.id],
-    tags: [],
-    status: 'published',
-    publishedAt: new Date(Date.now() - 60_000).toISOString(),
-    createdAt: new Date(Date.now() - 120_000).toISOString(),
-  });
+  const user = await storedPerson(store);
+  const article = await publishedArticle(store, { authorIds: [user.id] });
   const { id } = await createServices(store).sessions.start(user.id);
   return { articleId: article.id, cookie: `bs_session=${id}` };
 }

@@ -7,10 +7,10 @@ import type { User } from '../src/domain/user.js';
 import type { Store } from '../src/store/index.js';
 import type { NewComment } from '../src/store/ports/comments.js';
 import { databases, type OpenedStore } from './helpers/databases.js';
+import { draftArticle, publishedArticle, storedComment, storedPerson } from './helpers/fixtures.js';
 
 const base = Date.parse('2026-03-04T12:00:00.000Z');
 const at = (minute: number) => new Date(base + minute * 60_000).toISOString();
-let serial = 0;
 
 for (const database of databases()) {
   describe(`comment store on ${database.name}`, () => {
@@ -18,46 +18,30 @@ for (const database of databases()) {
     let store: Store;
     let ann: User;
 
-    const article = async (status: 'published' | 'draft' = 'published'): Promise<Article> => {
-      const slug = `story-${++serial}`;
-      return store.newsroom.create({
-        slug,
-        sectionSlug: 'news',
-        headline: slug,
-        standfirst: '',
-        body: 'Text.',
-        dateline: '',
-        authorIds: [ann.id],
-        tags: [],
-        status,
-        publishedAt: status === 'published' ? at(-600) : null,
-        createdAt: at(-700),
-      });
-    };
+    const article = (status: 'published' | 'draft' = 'published'): Promise<Article> =>
+      status === 'published'
+        ? publishedArticle(store, {
+            authorIds: [ann.id],
+            publishedAt: at(-600),
+            createdAt: at(-700),
+          })
+        : draftArticle(store, { authorIds: [ann.id], createdAt: at(-700) });
 
-    const comment = async (input: Partial<NewComment> & { articleId: string }) =>
-      (
-        await store.comments.create({
-          parentId: null,
-          authorId: ann.id,
-          body: 'A comment.',
-          html: '<p>A comment.</p>',
-          status: 'published',
-          createdAt: at(0),
-          ...input,
-        })
-      ).comment;
+    const comment = (input: Partial<NewComment> & { articleId: string }) =>
+      storedComment(store, {
+        authorId: ann.id,
+        body: 'A comment.',
+        html: '<p>A comment.</p>',
+        createdAt: at(0),
+        ...input,
+      });
 
     before(async () => {
       db = await database.open();
       store = db.store;
-      await store.sections.upsert({ slug: 'news', name: 'News', description: '', position: 0 });
-      ann = await store.users.create({
-        email: 'ann@example.com',
-        name: 'Ann Ärger 🦊',
+      ann = await storedPerson(store, {
         slug: 'ann',
-        role: 'commenter',
-        passwordHash: null,
+        name: 'Ann Ärger 🦊',
         createdAt: at(-10_000),
       });
     });
@@ -121,7 +105,7 @@ for (const database of databases()) {
         html: '<p>Once.</p>',
         status: 'published' as const,
         createdAt: at(0),
-        idempotencyKey: `key-${serial}`,
+        idempotencyKey: 'key-once',
       };
       const results = await Promise.all([1, 2, 3, 4].map(() => store.comments.create(input)));
       const ids = new Set(results.map((r) => r.comment.id));
@@ -133,15 +117,7 @@ for (const database of databases()) {
       assert.equal(await store.comments.byIdempotencyKey(ann.id, 'never-used'), null);
     });
 
-    const person = async (slug: string) =>
-      store.users.create({
-        email: `${slug}@example.com`,
-        name: `Person ${slug}`,
-        slug,
-        role: 'commenter',
-        passwordHash: null,
-        createdAt: at(-10_000),
-      });
+    const person = () => storedPerson(store, { createdAt: at(-10_000) });
 
     test('an edit keeps every earlier version, oldest first', async () => {
       const a = await article();
@@ -211,9 +187,7 @@ for (const database of databases()) {
     test('reactions: one per person, a toggle, right under concurrent clicks', async () => {
       const a = await article();
       const c = await comment({ articleId: a.id });
-      const people = await Promise.all(
-        Array.from({ length: 8 }, (_, i) => person(`reactor-${serial}-${i}`)),
-      );
+      const people = await Promise.all(Array.from({ length: 8 }, () => person()));
       // Everyone clicks "on" three times at once.
       await Promise.all(
         people.flatMap((p) =>
@@ -247,9 +221,7 @@ for (const database of databases()) {
 
     test('most reactions first: keyset pages without duplicates or gaps', async () => {
       const a = await article();
-      const voters = await Promise.all(
-        Array.from({ length: 3 }, (_, i) => person(`voter-${serial}-${i}`)),
-      );
+      const voters = await Promise.all(Array.from({ length: 3 }, () => person()));
       const made: Comment[] = [];
       for (let i = 0; i < 9; i++) {
         const c = await comment({ articleId: a.id, createdAt: at(Math.floor(i / 3)) });

@@ -13,6 +13,7 @@ import type { User } from '../src/domain/user.js';
 import { DiskImageStorage } from '../src/store/image-files.js';
 import type { Store } from '../src/store/types.js';
 import { databases, tempDir, type OpenedStore } from './helpers/databases.js';
+import { draftArticle, publishedArticle, storedPerson } from './helpers/fixtures.js';
 
 let serial = 0;
 
@@ -59,32 +60,14 @@ for (const database of databases()) {
     let ann: User;
 
     const article = (body = 'A paragraph.', status: 'draft' | 'published' = 'draft') =>
-      store.newsroom.create({
-        slug: `pictured-${++serial}`,
-        sectionSlug: 'news',
-        headline: `Pictured ${serial}`,
-        standfirst: '',
-        body,
-        dateline: '',
-        authorIds: [ann.id],
-        tags: [],
-        status,
-        publishedAt: status === 'published' ? new Date().toISOString() : null,
-        createdAt: new Date().toISOString(),
-      });
+      status === 'published'
+        ? publishedArticle(store, { body, authorIds: [ann.id] })
+        : draftArticle(store, { body, authorIds: [ann.id] });
 
     before(async () => {
       db = await database.open();
       store = db.store;
-      await store.sections.upsert({ slug: 'news', name: 'News', description: '', position: 0 });
-      ann = await store.users.create({
-        email: 'ann@example.com',
-        name: 'Ann',
-        slug: 'ann',
-        role: 'author',
-        passwordHash: null,
-        createdAt: new Date().toISOString(),
-      });
+      ann = await storedPerson(store, { slug: 'ann', name: 'Ann', role: 'author' });
     });
     after(async () => {
       await db?.dispose();

@@ -5,10 +5,10 @@ import type { Article } from '../src/domain/article.js';
 import type { User } from '../src/domain/user.js';
 import type { Store } from '../src/store/index.js';
 import { databases, type OpenedStore } from './helpers/databases.js';
+import { publishedArticle, storedComment, storedPerson } from './helpers/fixtures.js';
 
 const base = Date.parse('2026-03-04T12:00:00.000Z');
 const at = (minute: number) => new Date(base + minute * 60_000).toISOString();
-let serial = 0;
 
 for (const database of databases()) {
   describe(`moderation store on ${database.name}`, () => {
@@ -17,53 +17,20 @@ for (const database of databases()) {
     let ann: User;
     let bob: User;
 
-    const article = (): Promise<Article> => {
-      const slug = `mod-${++serial}`;
-      return store.newsroom.create({
-        slug,
-        sectionSlug: 'news',
-        headline: slug,
-        standfirst: '',
-        body: 'Text.',
-        dateline: '',
-        authorIds: [ann.id],
-        tags: [],
-        status: 'published',
-        publishedAt: at(-600),
-        createdAt: at(-700),
-      });
-    };
+    const article = (): Promise<Article> =>
+      publishedArticle(store, { authorIds: [ann.id], publishedAt: at(-600), createdAt: at(-700) });
 
-    const comment = async (
+    const comment = (
       articleId: string,
       status: 'published' | 'pending' = 'published',
       minute = 0,
-    ) =>
-      (
-        await store.comments.create({
-          articleId,
-          parentId: null,
-          authorId: ann.id,
-          body: `Comment ${++serial}`,
-          html: '<p>Comment</p>',
-          status,
-          createdAt: at(minute),
-        })
-      ).comment;
+    ) => storedComment(store, { articleId, authorId: ann.id, status, createdAt: at(minute) });
 
     before(async () => {
       db = await database.open();
       store = db.store;
-      await store.sections.upsert({ slug: 'news', name: 'News', description: '', position: 0 });
       const user = (slug: string) =>
-        store.users.create({
-          email: `${slug}@example.com`,
-          name: slug,
-          slug,
-          role: 'commenter',
-          passwordHash: null,
-          createdAt: at(-1000),
-        });
+        storedPerson(store, { slug, name: slug, createdAt: at(-1000) });
       ann = await user('ann');
       bob = await user('bob');
     });
