@@ -10,7 +10,7 @@ import { slugify } from '../domain/slug.js';
 import { isBanned, isEmail, normaliseEmail, type Role, type User } from '../domain/user.js';
 import { AppError } from '../errors.js';
 import type { TokenPurpose } from '../store/ports/accounts.js';
-import type { Store } from '../store/types.js';
+import type { PortsWithUnitOfWork } from '../store/types.js';
 import { isCommonPassword } from './common-passwords.js';
 import type { MailService } from './mail.js';
 import { hashPassword, verifyPassword } from './passwords.js';
@@ -40,9 +40,9 @@ function hashToken(token: string): string {
 }
 
 export interface AccountDeps {
-  store: Store;
-  sessions: SessionService;
-  mail: MailService;
+  store: PortsWithUnitOfWork<'users' | 'oneTimeTokens'>;
+  sessions: Pick<SessionService, 'start' | 'endAll'>;
+  mail: Pick<MailService, 'send'>;
   baseUrl: string;
   siteName: () => string;
 }

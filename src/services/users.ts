@@ -14,8 +14,16 @@ export interface CreateUserInput {
   bio?: string;
 }
 
+export interface UserServiceDeps {
+  store: Pick<Store, 'users'>;
+}
+
 export class UserService {
-  constructor(private readonly store: Store) {}
+  private readonly store: UserServiceDeps['store'];
+
+  constructor(deps: UserServiceDeps) {
+    this.store = deps.store;
+  }
 
   async create(input: CreateUserInput): Promise<User> {
     const email = normaliseEmail(input.email);

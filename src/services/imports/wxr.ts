@@ -88,7 +88,7 @@ export class WxrImporter {
   private readonly now: string;
 
   constructor(
-    private readonly store: Store,
+    private readonly store: Pick<Store, 'imports' | 'newsroom' | 'comments' | 'sections' | 'users'>,
     now: Date,
   ) {
     this.now = now.toISOString();
