@@ -6,7 +6,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { passwordProblem } from '../domain/password-policy.js';
-import { slugify } from '../domain/slug.js';
+import { freeSlug, slugify } from '../domain/slug.js';
 import { isBanned, isEmail, normaliseEmail, type Role, type User } from '../domain/user.js';
 import { AppError } from '../errors.js';
 import type { TokenPurpose } from '../store/ports/accounts.js';
@@ -77,12 +77,8 @@ export class AccountService {
     return name;
   }
 
-  private async freeSlug(name: string): Promise<string> {
-    const base = slugify(name) || 'reader';
-    for (let n = 1; ; n++) {
-      const candidate = n === 1 ? base : `${base}-${n}`;
-      if (!(await this.store.users.slugTaken(candidate))) return candidate;
-    }
+  private freeSlug(name: string): Promise<string> {
+    return freeSlug(slugify(name) || 'reader', (slug) => this.store.users.slugTaken(slug));
   }
 
   private async issueToken(

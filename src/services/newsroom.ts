@@ -14,7 +14,7 @@ import {
   type TagRef,
 } from '../domain/article.js';
 import { relatedSlugsIn } from '../domain/body.js';
-import { isSlug, slugify } from '../domain/slug.js';
+import { freeSlug, isSlug, slugify } from '../domain/slug.js';
 import type { User } from '../domain/user.js';
 import {
   canEdit,
@@ -650,11 +650,7 @@ export class NewsroomService {
     }
     if (current) return current.slug;
     // A new article's slug comes from its headline, made unique with a number.
-    const base = slugify(headline) || 'article';
-    for (let n = 1; ; n++) {
-      const candidate = n === 1 ? base : `${base}-${n}`;
-      if (!(await this.store.newsroom.slugTaken(candidate))) return candidate;
-    }
+    return freeSlug(slugify(headline) || 'article', (slug) => this.store.newsroom.slugTaken(slug));
   }
 
   private async authorIds(refs: readonly string[]): Promise<string[]> {
