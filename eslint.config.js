@@ -110,26 +110,6 @@ export default tseslint.config(
     },
   },
   {
-    // Temporary, until the program is assembled outside buildApp: app.ts opens what it is given
-    // (the Store, the image files) and health.ts pings the Store. Nothing else of src/store/.
-    files: ['src/http/app.ts', 'src/http/routes/health.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: storageModules, message: 'Only src/store/ may import SQL libraries.' },
-            {
-              group: ['**/store/**', '!**/store/types.js', '!**/store/image-files.js'],
-              message:
-                'http/ talks to services and src/domain/; it imports nothing from src/store/.',
-            },
-          ],
-        },
-      ],
-    },
-  },
-  {
     files: ['src/**/*.ts'],
     ignores: ['src/store/sqlite/**', 'src/store/postgres/**'],
     rules: {

@@ -19,7 +19,9 @@ import { articlePath } from '../src/domain/article.js';
 import { renderCommentMarkdown } from '../src/domain/comment-markdown.js';
 import { commentSorts, type CommentNode, type CommentSort } from '../src/domain/comment.js';
 import { newId } from '../src/domain/ids.js';
+import { composeProgram } from '../src/compose.js';
 import { buildApp } from '../src/http/app.js';
+import { LocalChangeBus } from '../src/services/changes.js';
 import { openStore, sqliteFile } from '../src/store/index.js';
 import { articlePageView } from '../src/views/pages/article.js';
 import { printResult, type ResultRow } from './lib/load.js';
@@ -149,7 +151,9 @@ console.log(
 );
 
 const config = loadConfig({ DATA_DIR: dataDir, DEMO: '0', LOG_LEVEL: 'silent', PORT: '0' });
-const app = await buildApp({ config, store, logger: pino({ level: 'silent' }) });
+const logger = pino({ level: 'silent' });
+const program = await composeProgram({ config, store, log: logger, changes: new LocalChangeBus() });
+const app = await buildApp({ config, logger, ...program });
 const ctx = { siteName: 'Broadsheet', baseUrl: config.baseUrl, assetUrl: () => '/x', sections: [] };
 
 interface Timing {

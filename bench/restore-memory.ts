@@ -38,7 +38,7 @@ if (role === 'restore' || role === 'export') {
   const store = await openStore({ databaseUrl, dataDir: dataDir ?? '' });
   const baselineMb = process.resourceUsage().maxRSS / 1024;
   const started = process.hrtime.bigint();
-  const backup = new BackupService(store);
+  const backup = new BackupService({ store });
   const counts = await (role === 'restore'
     ? backup.restoreFrom(file ?? '')
     : backup.exportTo(file ?? ''));

@@ -8,9 +8,9 @@ import type { FastifyInstance } from 'fastify';
 import type { Config } from './config.js';
 import { createLogger } from './logger.js';
 import { relayBetweenWorkers, workerChannel } from './cluster-channel.js';
-import { RelayedChangeBus } from './services/changes.js';
+import { composeProgram, createServices } from './compose.js';
+import { LocalChangeBus, RelayedChangeBus, type ChangeBus } from './services/changes.js';
 import { loadDemoIfEmpty } from './services/demo.js';
-import { createServices } from './services/index.js';
 import { PublishScheduler } from './services/scheduler.js';
 import { StartupError, startupFailureExitCode } from './startup.js';
 import { openStore, runMigrations, type Store } from './store/index.js';
@@ -56,6 +56,25 @@ export async function migrateConfigured(config: Config): Promise<string[]> {
   }
 }
 
+/**
+ * This process's change bus. Workers hear each other's changes through the primary unless the
+ * database carries them itself (PostgreSQL's LISTEN/NOTIFY, heard before serving, so a change
+ * made elsewhere right after start-up is not missed); a single SQLite process keeps its own.
+ * Close it after the server.
+ */
+export async function openChangeBus(
+  store: Store,
+  onError: (error: unknown) => void,
+): Promise<{ changes: ChangeBus; close(): Promise<void> }> {
+  if (cluster.isWorker && !store.database.carriesChanges) {
+    return { changes: new RelayedChangeBus(workerChannel(), onError), close: async () => {} };
+  }
+  const channel = store.openChannel(onError);
+  if (!channel) return { changes: new LocalChangeBus(), close: async () => {} };
+  await channel.ready;
+  return { changes: new RelayedChangeBus(channel, onError), close: () => channel.close() };
+}
+
 /** Runs once per installation start: migrations (inside openStore), demo content, admin hint. */
 export async function prepare(
   config: Config,
@@ -92,19 +111,17 @@ export async function serve(config: Config): Promise<void> {
   const store = await openConfiguredStore(config);
   let server: FastifyInstance | undefined;
   let scheduler: PublishScheduler | undefined;
+  let bus: { close(): Promise<void> } | undefined;
   try {
     if (cluster.isPrimary) await prepare(config, store, (line) => console.log(line));
     // Loaded here so that CLI commands other than serve start quickly.
     const { buildApp } = await import('./http/app.js');
-    // Workers hear each other's changes through the primary unless the database carries them
-    // itself (PostgreSQL's LISTEN/NOTIFY, opened by buildApp); servePrimary relays then.
-    const changes =
-      cluster.isWorker && !store.database.carriesChanges
-        ? new RelayedChangeBus(workerChannel(), (error) =>
-            logger.warn({ err: error }, 'change bus: a listener failed'),
-          )
-        : undefined;
-    const app = await buildApp({ config, store, logger, ...(changes ? { changes } : {}) });
+    const opened = await openChangeBus(store, (error) =>
+      logger.warn({ err: error }, 'change bus: a listener or the channel failed'),
+    );
+    bus = opened;
+    const program = await composeProgram({ config, store, log: logger, changes: opened.changes });
+    const app = await buildApp({ config, logger, ...program });
     server = app.server;
     await server.listen({ port: config.port, host: config.host });
     // Every process runs the scheduler; the database makes each publication happen once.
@@ -116,6 +133,7 @@ export async function serve(config: Config): Promise<void> {
   } catch (error) {
     // Whatever failed, release the port and the database so the process can exit.
     await server?.close().catch(() => {});
+    await bus?.close().catch(() => {});
     await store.close().catch(() => {});
     throw listenFailure(config, error);
   }
@@ -137,6 +155,7 @@ export async function serve(config: Config): Promise<void> {
     server
       .close()
       .then(() => scheduler?.stop())
+      .then(() => bus?.close())
       .then(() => store.close())
       .then(
         () => process.exit(0),

@@ -197,7 +197,11 @@ if (browserAvailable()) {
 
       // The scheduler, with its clock at 08:29 and then at 08:31, publishes it once, at its time.
       let clock = new Date('2099-06-01T08:29:00Z');
-      const newsroom = new NewsroomService(db.store, app.services.changes, () => clock);
+      const newsroom = new NewsroomService({
+        store: db.store,
+        changes: app.services.changes,
+        now: () => clock,
+      });
       // Counting the scheduler's looks proves that "still scheduled" followed a look, not a nap.
       let looks = 0;
       const scheduler = new PublishScheduler(

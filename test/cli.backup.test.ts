@@ -55,7 +55,7 @@ describe('broadsheet export and restore', () => {
     const store = await openStore({ databaseUrl: null, dataDir });
     try {
       await loadDemoIfEmpty(store);
-      await new UserService(store).create({
+      await new UserService({ store }).create({
         email: 'owner@example.com',
         name: 'Olu Owner',
         role: 'admin',

@@ -284,7 +284,7 @@ describe('broadsheet command', () => {
     test('prints a bst_ token that authenticates as the user, and only its hash is stored', async () => {
       const dir = dataDir();
       const user = await withStore(dir, (store) =>
-        new UserService(store).create({
+        new UserService({ store }).create({
           email: 'api@example.com',
           name: 'Api User',
           role: 'editor',
@@ -306,7 +306,7 @@ describe('broadsheet command', () => {
       }
 
       await withStore(dir, async (store) => {
-        const tokens = new TokenService(store);
+        const tokens = new TokenService({ store });
         assert.equal((await tokens.authenticate(token))?.id, user.id);
         assert.equal(await tokens.authenticate(`${token}x`), null);
         assert.equal(

@@ -6,7 +6,7 @@
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
-import { createServices } from '../src/services/index.js';
+import { createServices } from '../src/compose.js';
 import { openStore } from '../src/store/index.js';
 import { tempDir } from './helpers/databases.js';
 import { publishedArticle, storedPerson } from './helpers/fixtures.js';

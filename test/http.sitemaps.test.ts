@@ -136,7 +136,7 @@ for (const database of databases()) {
     });
 
     test('a large site gets an index of files with lastmod, covering every article once', async () => {
-      const service = new SyndicationService(db.store, { sitemapUrlsPerFile: 4 });
+      const service = new SyndicationService({ store: db.store, sitemapUrlsPerFile: 4 });
       const map = await service.sitemap();
       assert.equal(map.kind, 'index');
       const index = parse(sitemapIndexXml(base, map.kind === 'index' ? map.sitemaps : []));

@@ -11,7 +11,7 @@ import { demoContent } from '../src/demo/content.js';
 import { exportFormat } from '../src/domain/export-format.js';
 import { BackupService } from '../src/services/backup.js';
 import { loadDemoIfEmpty } from '../src/services/demo.js';
-import { createServices } from '../src/services/index.js';
+import { createServices } from '../src/compose.js';
 import type { Store } from '../src/store/types.js';
 import { databases, tempDir, type OpenedStore, type TestDatabase } from './helpers/databases.js';
 import { jpeg } from './helpers/images.js';
@@ -92,14 +92,14 @@ async function seed(store: Store): Promise<void> {
 
 async function exportText(store: Store, name: string): Promise<string> {
   const file = path.join(dir, name);
-  await new BackupService(store).exportTo(file);
+  await new BackupService({ store }).exportTo(file);
   return readFileSync(file, 'utf8');
 }
 
 async function restoreText(store: Store, text: string, name: string) {
   const file = path.join(dir, name);
   writeFileSync(file, text);
-  return new BackupService(store).restoreFrom(file);
+  return new BackupService({ store }).restoreFrom(file);
 }
 
 const all = databases();

@@ -296,7 +296,7 @@ for (const database of databases()) {
       bus.subscribe((c) => announced.push(c));
       const published = new Promise<string[]>((resolve) => {
         const scheduler = new PublishScheduler(
-          new NewsroomService(store, bus, () => new Date(base)),
+          new NewsroomService({ store, changes: bus, now: () => new Date(base) }),
           {
             intervalMs: 60_000,
             onPublished: (ids) => {
@@ -430,7 +430,9 @@ if (pgUrl) {
           const bus = new LocalChangeBus();
           bus.subscribe((c) => heard[n]!.push(c));
           const clock = () => new Date(base);
-          return new PublishScheduler(new NewsroomService(s, bus, clock), { intervalMs: 60_000 });
+          return new PublishScheduler(new NewsroomService({ store: s, changes: bus, now: clock }), {
+            intervalMs: 60_000,
+          });
         });
         // Both processes tick many times at once, as if their timers fired together.
         const rounds = await Promise.all(

@@ -159,7 +159,7 @@ for (const database of databases()) {
 
     test('no input, however strange, makes a search fail', async () => {
       await article({ headline: 'Café culture in Ünterstadt', body: 'Naïve coffee 🙂 art' });
-      const service = new SearchService(store);
+      const service = new SearchService({ store });
       const strange = [
         '',
         '   ',

@@ -2,7 +2,7 @@
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createServices } from '../../src/services/index.js';
+import { createServices } from '../../src/compose.js';
 import { openStore } from '../../src/store/index.js';
 
 export interface CommentSite {

@@ -6,7 +6,7 @@
  */
 import { rmSync } from 'node:fs';
 import SQLite from 'better-sqlite3';
-import { createServices } from '../../src/services/index.js';
+import { createServices } from '../../src/compose.js';
 import { openStore } from '../../src/store/index.js';
 import { createBenchSite } from './site.js';
 

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, environmentHelp, loadConfig, type Config } from '../config.js';
 import { isRole, roles } from '../domain/user.js';
 import { AppError } from '../errors.js';
-import { createServices } from '../services/index.js';
+import { createServices } from '../compose.js';
 import { StartupError, startupFailureExitCode } from '../startup.js';
 import { readPassword } from './password-input.js';
 

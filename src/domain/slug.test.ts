@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isAllowedSectionSlug, isSlug, slugify } from './slug.js';
+import { freeSlug, isAllowedSectionSlug, isSlug, slugify } from './slug.js';
 
 test('slugify folds accents, drops punctuation and trims on a word boundary', () => {
   assert.equal(slugify('Café Zürich’s “best” year!'), 'cafe-zurichs-best-year');
@@ -35,4 +35,13 @@ test('reserved words are never section slugs', () => {
   }
   assert.equal(isAllowedSectionSlug('politics'), true);
   assert.equal(isSlug('Politics'), false);
+});
+
+test('freeSlug numbers the base until one is free', async () => {
+  const taken = new Set(['budget', 'budget-2']);
+  const asked: string[] = [];
+  const isTaken = async (slug: string) => (asked.push(slug), taken.has(slug));
+  assert.equal(await freeSlug('budget', isTaken), 'budget-3');
+  assert.deepEqual(asked, ['budget', 'budget-2', 'budget-3']);
+  assert.equal(await freeSlug('weather', isTaken), 'weather');
 });

@@ -52,3 +52,17 @@ export function slugify(text: string, maxLength = 80): string {
 export function isAllowedSectionSlug(slug: string): boolean {
   return isSlug(slug) && !reservedSectionSlugs.has(slug);
 }
+
+/**
+ * The first of `base`, `base-2`, `base-3`… that `taken` says is free: how new people, articles
+ * and imported ones get a unique slug from a name.
+ */
+export async function freeSlug(
+  base: string,
+  taken: (candidate: string) => Promise<boolean>,
+): Promise<string> {
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? base : `${base}-${n}`;
+    if (!(await taken(candidate))) return candidate;
+  }
+}

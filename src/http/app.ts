@@ -1,6 +1,6 @@
 /**
- * Builds the server: infrastructure plugins → app plugins → routes → errors.
- * Nothing here listens; see serve.ts for the process around it.
+ * Builds the server from the services (src/compose.ts builds them): infrastructure plugins →
+ * app plugins → routes → errors. Nothing here listens; see server.ts for the process around it.
  */
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import http from 'node:http';
@@ -13,11 +13,7 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config.js';
-import { siteNameKey } from '../services/demo.js';
-import { RelayedChangeBus, type ChangeBus } from '../services/changes.js';
-import { createServices, type Services } from '../services/index.js';
-import { DiskImageStorage, imageDir } from '../store/image-files.js';
-import type { Store } from '../store/types.js';
+import type { Services } from '../services/index.js';
 import type { SiteContext } from '../views/context.js';
 import { AssetRegistry } from './assets.js';
 import { LiveHub } from './live.js';
@@ -37,25 +33,29 @@ import { commentForms } from './routes/comments.js';
 import { reportForms } from './routes/reports.js';
 import { assetRoutes } from './routes/assets.js';
 import { pageContexts } from './routes/forms.js';
-import { healthRoutes } from './routes/health.js';
+import { healthRoutes, type DatabaseHealth } from './routes/health.js';
+import type { OutboxPages } from './routes/admin/outbox.js';
 import { imageRoutes } from './routes/images.js';
 import { readerRoutes } from './routes/reader.js';
 import { searchRoutes } from './routes/search.js';
 import { syndicationRoutes } from './routes/syndication.js';
 
+/** What the app asks of the database itself: readiness, and each query's time for /metrics. */
+export interface DatabaseProbe extends DatabaseHealth {
+  observeQueries(listener: (seconds: number, ok: boolean) => void): void;
+}
+
 export interface AppDeps {
   config: Config;
-  store: Store;
   logger: FastifyBaseLogger;
+  services: Services;
+  siteName: string;
+  database: DatabaseProbe;
+  /** The admin outbox page's one read. */
+  outbox: OutboxPages;
   metrics?: Metrics;
-  siteName?: string;
   /** Overrides of the default request limits (tests and benchmarks). */
   limits?: Partial<Limits>;
-  /**
-   * The change bus. By default: LISTEN/NOTIFY between processes on PostgreSQL, else this
-   * process only (server.ts passes the cluster relay for SQLite workers).
-   */
-  changes?: ChangeBus;
 }
 
 export interface App {
@@ -75,39 +75,11 @@ let sharedAssets: AssetRegistry | undefined;
 const addFormats = addFormatsPlugin as unknown as (ajv: Ajv) => Ajv;
 
 export async function buildApp(deps: AppDeps): Promise<App> {
-  const { config, store } = deps;
+  const { config, services, siteName, outbox } = deps;
   const metrics = deps.metrics ?? new Metrics();
   const limits = resolveLimits(deps.limits);
-  const siteName = deps.siteName ?? (await store.settings.get(siteNameKey)) ?? 'Broadsheet';
-  const onChangeError = (error: unknown) =>
-    deps.logger.warn({ err: error }, 'change bus: a listener or the channel failed');
-  const channel = deps.changes ? null : store.openChannel(onChangeError);
-  // Listening before serving: a change made elsewhere right after start-up is not missed.
-  await channel?.ready;
-  const changes =
-    deps.changes ?? (channel ? new RelayedChangeBus(channel, onChangeError) : undefined);
-  const services = createServices(store, {
-    ...(changes ? { changes } : {}),
-    baseUrl: config.baseUrl,
-    smtpUrl: config.smtpUrl,
-    siteName: () => siteName,
-    log: deps.logger,
-    images: {
-      storage: new DiskImageStorage(imageDir(config.dataDir)),
-      maxBytes: config.imageMaxMb * 2 ** 20,
-      maxPixels: config.imageMaxMegapixels * 1e6,
-    },
-    dataDir: config.dataDir,
-    moderationDefaults: {
-      'moderation.ratePerPerson': String(limits.commentPostsPerPerson.max),
-      'moderation.ratePerAddress': String(limits.commentPostsPerAddress.max),
-      'moderation.rateWindowSeconds': String(
-        Math.max(1, Math.round(limits.commentPostsPerPerson.windowMs / 1000)),
-      ),
-    },
-  });
   const cookies = { https: config.baseUrl.startsWith('https:') };
-  store.observeQueries((seconds, ok) => metrics.observeQuery(seconds, ok));
+  deps.database.observeQueries((seconds, ok) => metrics.observeQuery(seconds, ok));
   sharedAssets ??= new AssetRegistry();
   const assets = sharedAssets;
 
@@ -243,7 +215,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   pageCaching(server, { cache: pageCache, sessionCookie });
   csrfProtection(server, { publicOrigin: new URL(config.baseUrl).origin });
 
-  healthRoutes(server, store);
+  healthRoutes(server, deps.database);
   assetRoutes(server, assets);
   imageRoutes(server, services);
   const live = new LiveHub(
@@ -255,7 +227,6 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   );
   // Live streams never finish by themselves: end them first, so close() can complete.
   server.addHook('preClose', async () => live.close());
-  server.addHook('onClose', async () => channel?.close());
   apiRoutes(server, services, { baseUrl: config.baseUrl, limits, cookies, live });
   // The HTML forms: the only scope that parses form bodies, so the JSON API keeps refusing them.
   // Not awaited: awaiting would load the scope (and settle the routes before it) now, before the
@@ -266,7 +237,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     await accountPages(forms, services, deps);
     await adminPages(forms, services, {
       ...deps,
-      outbox: store.outbox,
+      outbox,
       importMaxMb: config.importMaxMb,
     });
     commentForms(forms, services, deps);

@@ -6,11 +6,11 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { passwordProblem } from '../domain/password-policy.js';
-import { slugify } from '../domain/slug.js';
+import { freeSlug, slugify } from '../domain/slug.js';
 import { isBanned, isEmail, normaliseEmail, type Role, type User } from '../domain/user.js';
 import { AppError } from '../errors.js';
 import type { TokenPurpose } from '../store/ports/accounts.js';
-import type { Store } from '../store/types.js';
+import type { PortsWithUnitOfWork } from '../store/types.js';
 import { isCommonPassword } from './common-passwords.js';
 import type { MailService } from './mail.js';
 import { hashPassword, verifyPassword } from './passwords.js';
@@ -40,9 +40,9 @@ function hashToken(token: string): string {
 }
 
 export interface AccountDeps {
-  store: Store;
-  sessions: SessionService;
-  mail: MailService;
+  store: PortsWithUnitOfWork<'users' | 'oneTimeTokens'>;
+  sessions: Pick<SessionService, 'start' | 'endAll'>;
+  mail: Pick<MailService, 'send'>;
   baseUrl: string;
   siteName: () => string;
 }
@@ -77,12 +77,8 @@ export class AccountService {
     return name;
   }
 
-  private async freeSlug(name: string): Promise<string> {
-    const base = slugify(name) || 'reader';
-    for (let n = 1; ; n++) {
-      const candidate = n === 1 ? base : `${base}-${n}`;
-      if (!(await this.store.users.slugTaken(candidate))) return candidate;
-    }
+  private freeSlug(name: string): Promise<string> {
+    return freeSlug(slugify(name) || 'reader', (slug) => this.store.users.slugTaken(slug));
   }
 
   private async issueToken(

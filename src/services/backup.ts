@@ -30,8 +30,16 @@ function batchSize(table: BackupTable): number {
   return Math.min(500, Math.max(1, Math.floor(16_000 / table.columns.length)));
 }
 
+export interface BackupServiceDeps {
+  store: Pick<Store, 'backup'>;
+}
+
 export class BackupService {
-  constructor(private readonly store: Store) {}
+  private readonly store: BackupServiceDeps['store'];
+
+  constructor(deps: BackupServiceDeps) {
+    this.store = deps.store;
+  }
 
   /**
    * Writes the export to `file` (mode 0600: it holds password hashes). It is written beside the

@@ -33,9 +33,9 @@ import {
 import { isBanned, type User } from '../domain/user.js';
 import { AppError, notFound, tooLong } from '../errors.js';
 import type { ChangeBus } from './changes.js';
-import { ModerationService } from './moderation.js';
+import { ModerationService, type ReplyListener } from './moderation.js';
 import type { CommentChange, CommentRevision } from '../domain/comment.js';
-import type { Store } from '../store/types.js';
+import type { PortsWithUnitOfWork } from '../store/types.js';
 
 export interface PostComment {
   author: User;
@@ -94,16 +94,30 @@ export interface CommentHistory {
 
 export const defaultCommentPageSize = 20;
 
-export class CommentService {
-  /** Called (not awaited) after a published reply is committed: reply notifications. */
-  onReplyPublished: ((reply: Comment) => void) | null = null;
+export interface CommentDeps {
+  store: PortsWithUnitOfWork<'comments' | 'moderation' | 'reader' | 'settings'>;
+  changes: ChangeBus;
+  /** Screens every new or edited comment; featured comments head a thread's first page. */
+  moderation: Pick<ModerationService, 'screen' | 'featured'>;
+  /** Told after a published reply is committed. */
+  replies?: ReplyListener;
+  now?: () => Date;
+}
 
-  constructor(
-    private readonly store: Store,
-    private readonly changes: ChangeBus,
-    private readonly moderation: ModerationService,
-    private readonly now: () => Date = () => new Date(),
-  ) {}
+export class CommentService {
+  private readonly store: CommentDeps['store'];
+  private readonly changes: ChangeBus;
+  private readonly moderation: CommentDeps['moderation'];
+  private readonly replies: ReplyListener | null;
+  private readonly now: () => Date;
+
+  constructor(deps: CommentDeps) {
+    this.store = deps.store;
+    this.changes = deps.changes;
+    this.moderation = deps.moderation;
+    this.replies = deps.replies ?? null;
+    this.now = deps.now ?? (() => new Date());
+  }
 
   async postComment(input: PostComment): Promise<{ comment: Comment; created: boolean }> {
     const { author, idempotencyKey } = input;
@@ -164,7 +178,7 @@ export class CommentService {
     if (result.created) {
       this.announce(result.comment, 'created');
       if (result.comment.status === 'published' && result.comment.parentId) {
-        this.onReplyPublished?.(result.comment);
+        this.replies?.replyPublished(result.comment);
       }
     }
     return result;

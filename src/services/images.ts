@@ -36,13 +36,25 @@ export function megabytes(bytes: number): string {
   return `${Number((bytes / 2 ** 20).toFixed(1))} MB`;
 }
 
+export interface ImageDeps {
+  store: Pick<Store, 'images' | 'reader'>;
+  changes: ChangeBus;
+  settings: ImageSettings;
+  now?: () => Date;
+}
+
 export class ImageService {
-  constructor(
-    private readonly store: Store,
-    private readonly changes: ChangeBus,
-    readonly settings: ImageSettings,
-    private readonly now: () => Date = () => new Date(),
-  ) {}
+  private readonly store: ImageDeps['store'];
+  private readonly changes: ChangeBus;
+  readonly settings: ImageSettings;
+  private readonly now: () => Date;
+
+  constructor(deps: ImageDeps) {
+    this.store = deps.store;
+    this.changes = deps.changes;
+    this.settings = deps.settings;
+    this.now = deps.now ?? (() => new Date());
+  }
 
   private requireNewsroom(actor: User) {
     if (!isNewsroom(actor.role)) {

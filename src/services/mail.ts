@@ -19,16 +19,26 @@ export interface MailLog {
   warn(object: object, message: string): void;
 }
 
+export interface MailDeps {
+  store: Pick<Store, 'outbox'>;
+  /** Where mail goes; null keeps it in the outbox only (the admin outbox page shows it). */
+  smtpUrl: string | null;
+  from: string;
+  log: MailLog;
+}
+
 export class MailService {
   private readonly transport: Transporter | null;
   private readonly pending = new Set<Promise<void>>();
+  private readonly store: MailDeps['store'];
+  private readonly from: string;
+  private readonly log: MailLog;
 
-  constructor(
-    private readonly store: Store,
-    private readonly options: { smtpUrl: string | null; from: string },
-    private readonly log: MailLog,
-  ) {
-    this.transport = options.smtpUrl ? nodemailer.createTransport(options.smtpUrl) : null;
+  constructor(deps: MailDeps) {
+    this.store = deps.store;
+    this.from = deps.from;
+    this.log = deps.log;
+    this.transport = deps.smtpUrl ? nodemailer.createTransport(deps.smtpUrl) : null;
   }
 
   /** Records the message and starts delivering it; resolves once it is recorded. */
@@ -54,7 +64,7 @@ export class MailService {
 
   private async deliver(id: string, message: MailMessage): Promise<void> {
     try {
-      await this.transport?.sendMail({ from: this.options.from, ...message });
+      await this.transport?.sendMail({ from: this.from, ...message });
       await this.store.outbox.markSent(id, new Date().toISOString());
     } catch (error) {
       const reason = (error as Error).message;

@@ -20,7 +20,7 @@ import { staffRoles, type User } from '../domain/user.js';
 import { AppError, notFound, tooLong, tooMany, type Condition } from '../errors.js';
 import type { ModerationLogEntry, ModerationLogQuery } from '../domain/moderation/log.js';
 import type { CommentReport, ModeratedComment, QueueTab } from '../domain/moderation/queue.js';
-import type { Store } from '../store/types.js';
+import type { PortsWithUnitOfWork } from '../store/types.js';
 import type { ChangeBus } from './changes.js';
 import type { SessionService } from './sessions.js';
 
@@ -89,33 +89,47 @@ export interface Screening {
   clientAddress?: string | null;
 }
 
-export interface ModerationDefaults {
+/** Told (not awaited) when a reply first becomes public: reply notifications listen. */
+export interface ReplyListener {
+  replyPublished(reply: Comment): void;
+}
+
+export interface ModerationDeps {
+  store: PortsWithUnitOfWork<'comments' | 'moderation' | 'reader' | 'settings' | 'users'>;
+  changes: ChangeBus;
+  /** A ban ends the person's sessions. */
+  sessions: Pick<SessionService, 'endAll'>;
+  /** Told after an approval first makes a reply public. */
+  replies?: ReplyListener;
   /** Built-in defaults replaced by the deployment (posting limits from `Limits`). */
   settings?: Record<string, string>;
+  now?: () => Date;
 }
 
 export class ModerationService {
-  /** Called (not awaited) after an approval first makes a reply public: reply notifications. */
-  onReplyPublished: ((reply: Comment) => void) | null = null;
+  private readonly store: ModerationDeps['store'];
+  private readonly changes: ChangeBus;
+  private readonly sessions: ModerationDeps['sessions'];
+  private readonly replies: ReplyListener | null;
+  private readonly defaults: Record<string, string>;
+  private readonly now: () => Date;
 
-  constructor(
-    private readonly store: Store,
-    private readonly changes: ChangeBus,
-    private readonly sessions: SessionService,
-    private readonly defaults: ModerationDefaults = {},
-    private readonly now: () => Date = () => new Date(),
-  ) {}
+  constructor(deps: ModerationDeps) {
+    this.store = deps.store;
+    this.changes = deps.changes;
+    this.sessions = deps.sessions;
+    this.replies = deps.replies ?? null;
+    this.defaults = deps.settings ?? {};
+    this.now = deps.now ?? (() => new Date());
+  }
 
   /** Current values, read on every use: a saved setting applies to the next comment. */
   async settings(): Promise<Record<string, string>> {
-    return effectiveSettings(
-      await this.store.settings.getMany(settingKeys),
-      this.defaults.settings ?? {},
-    );
+    return effectiveSettings(await this.store.settings.getMany(settingKeys), this.defaults);
   }
 
   async policy(): Promise<ModerationPolicy> {
-    return policyFrom(await this.store.settings.getMany(settingKeys), this.defaults.settings ?? {});
+    return policyFrom(await this.store.settings.getMany(settingKeys), this.defaults);
   }
 
   /** Runs the pipeline over a new or edited comment. */
@@ -348,7 +362,7 @@ export class ModerationService {
       if (done) changed.push(done);
     }
     for (const comment of changed) this.announce(comment);
-    for (const reply of firstShown) this.onReplyPublished?.(reply);
+    for (const reply of firstShown) this.replies?.replyPublished(reply);
     if (ids.length === 1 && changed.length === 0) throw notFound('That comment');
     return changed.length;
   }

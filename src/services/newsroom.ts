@@ -14,7 +14,7 @@ import {
   type TagRef,
 } from '../domain/article.js';
 import { relatedSlugsIn } from '../domain/body.js';
-import { isSlug, slugify } from '../domain/slug.js';
+import { freeSlug, isSlug, slugify } from '../domain/slug.js';
 import type { User } from '../domain/user.js';
 import {
   canEdit,
@@ -35,7 +35,7 @@ import type {
   NewsroomItem,
   RevisionSummary,
 } from '../domain/newsroom.js';
-import type { Store } from '../store/types.js';
+import type { PortsWithUnitOfWork } from '../store/types.js';
 import type { ChangeBus } from './changes.js';
 
 /** The editable fields as a caller sends them; absent ones keep their value. */
@@ -89,18 +89,33 @@ export const limits = {
   bio: 1_000,
 } as const;
 
-export class NewsroomService {
-  /**
-   * More reasons an article may not be published or scheduled yet (each answers the refusal,
-   * or null when it has nothing against it): the image rules plug in here.
-   */
-  publishChecks: ((article: Article) => Promise<AppError | null>)[] = [];
+/**
+ * One more reason an article may not be published or scheduled yet: the refusal, or null when
+ * it has nothing against the article. The image rules are one.
+ */
+export interface PublishCheck {
+  publishingProblem(article: Article): Promise<AppError | null>;
+}
 
-  constructor(
-    private readonly store: Store,
-    private readonly changes: ChangeBus,
-    private readonly now: () => Date = () => new Date(),
-  ) {}
+export interface NewsroomDeps {
+  store: PortsWithUnitOfWork<'newsroom' | 'reader' | 'sections' | 'users'>;
+  changes: ChangeBus;
+  publishChecks?: readonly PublishCheck[];
+  now?: () => Date;
+}
+
+export class NewsroomService {
+  private readonly store: NewsroomDeps['store'];
+  private readonly changes: ChangeBus;
+  private readonly publishChecks: readonly PublishCheck[];
+  private readonly now: () => Date;
+
+  constructor(deps: NewsroomDeps) {
+    this.store = deps.store;
+    this.changes = deps.changes;
+    this.publishChecks = deps.publishChecks ?? [];
+    this.now = deps.now ?? (() => new Date());
+  }
 
   private requireNewsroom(actor: User) {
     if (!isNewsroom(actor.role))
@@ -394,7 +409,7 @@ export class NewsroomService {
       throw new AppError('body_missing', 'Write the body before publishing.', { field: 'body' });
     }
     for (const check of this.publishChecks) {
-      const problem = await check(article);
+      const problem = await check.publishingProblem(article);
       if (problem) throw problem;
     }
   }
@@ -635,11 +650,7 @@ export class NewsroomService {
     }
     if (current) return current.slug;
     // A new article's slug comes from its headline, made unique with a number.
-    const base = slugify(headline) || 'article';
-    for (let n = 1; ; n++) {
-      const candidate = n === 1 ? base : `${base}-${n}`;
-      if (!(await this.store.newsroom.slugTaken(candidate))) return candidate;
-    }
+    return freeSlug(slugify(headline) || 'article', (slug) => this.store.newsroom.slugTaken(slug));
   }
 
   private async authorIds(refs: readonly string[]): Promise<string[]> {

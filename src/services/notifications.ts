@@ -12,24 +12,31 @@ import { articlePath } from '../domain/article.js';
 import type { Comment } from '../domain/comment.js';
 import type { Store } from '../store/types.js';
 import type { MailLog, MailService } from './mail.js';
+import type { ReplyListener } from './moderation.js';
 
 export const notificationSecretKey = 'notifications.secret';
 
-export interface ReplyNotifierOptions {
+export interface ReplyNotifierDeps {
+  store: Pick<Store, 'comments' | 'reader' | 'settings' | 'users'>;
+  mail: Pick<MailService, 'send' | 'drain'>;
   baseUrl: string;
   siteName: () => string;
   log: MailLog;
 }
 
-export class ReplyNotifier {
+export class ReplyNotifier implements ReplyListener {
   private readonly pending = new Set<Promise<void>>();
   private secretValue: Buffer | null = null;
 
-  constructor(
-    private readonly store: Store,
-    private readonly mail: MailService,
-    private readonly options: ReplyNotifierOptions,
-  ) {}
+  private readonly store: ReplyNotifierDeps['store'];
+  private readonly mail: ReplyNotifierDeps['mail'];
+  private readonly options: Pick<ReplyNotifierDeps, 'baseUrl' | 'siteName' | 'log'>;
+
+  constructor(deps: ReplyNotifierDeps) {
+    this.store = deps.store;
+    this.mail = deps.mail;
+    this.options = deps;
+  }
 
   /** Starts notifying about this reply; returns at once. */
   replyPublished(reply: Comment): void {

@@ -10,11 +10,19 @@ import type { SessionService } from './sessions.js';
 
 export const suspensionHours = [1, 24, 24 * 7] as const;
 
+export interface PeopleDeps {
+  store: Pick<Store, 'users'>;
+  sessions: Pick<SessionService, 'endAll'>;
+}
+
 export class PeopleService {
-  constructor(
-    private readonly store: Store,
-    private readonly sessions: SessionService,
-  ) {}
+  private readonly store: PeopleDeps['store'];
+  private readonly sessions: PeopleDeps['sessions'];
+
+  constructor(deps: PeopleDeps) {
+    this.store = deps.store;
+    this.sessions = deps.sessions;
+  }
 
   search(query: { text?: string; role?: string; page: number; perPage?: number }): Promise<User[]> {
     const perPage = query.perPage ?? 50;

@@ -4,7 +4,7 @@
  */
 import type { User } from '../domain/user.js';
 import { AppError } from '../errors.js';
-import type { Store } from '../store/types.js';
+import type { PortsWithUnitOfWork } from '../store/types.js';
 import type { ChangeBus } from './changes.js';
 import type { ModerationService } from './moderation.js';
 import { verifyPassword } from './passwords.js';
@@ -21,13 +21,26 @@ export type DeletionCheck =
   | { allowed: true }
   | { allowed: false; condition: 'account_has_role' | 'account_has_bylines'; reason: string };
 
+export interface PersonalDataDeps {
+  store: PortsWithUnitOfWork<'personalData' | 'comments' | 'users'>;
+  changes: ChangeBus;
+  /** The moderation settings say whether people may delete their accounts. */
+  moderation: Pick<ModerationService, 'settings'>;
+  now?: () => Date;
+}
+
 export class PersonalDataService {
-  constructor(
-    private readonly store: Store,
-    private readonly changes: ChangeBus,
-    private readonly moderation: ModerationService,
-    private readonly now: () => Date = () => new Date(),
-  ) {}
+  private readonly store: PersonalDataDeps['store'];
+  private readonly changes: ChangeBus;
+  private readonly moderation: PersonalDataDeps['moderation'];
+  private readonly now: () => Date;
+
+  constructor(deps: PersonalDataDeps) {
+    this.store = deps.store;
+    this.changes = deps.changes;
+    this.moderation = deps.moderation;
+    this.now = deps.now ?? (() => new Date());
+  }
 
   async policy(): Promise<DeletionPolicy> {
     const settings = await this.moderation.settings();

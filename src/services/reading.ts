@@ -47,11 +47,20 @@ const withdrawn = () =>
 const perSectionOnFront = 4;
 const latestOnFront = 4;
 
+export interface ReadingDeps {
+  store: Pick<Store, 'reader' | 'sections' | 'syndication' | 'users' | 'images' | 'imports'>;
+  /** An article page shows a page of its comments. */
+  comments: Pick<CommentService, 'pageFor'>;
+}
+
 export class ReadingService {
-  constructor(
-    private readonly store: Store,
-    private readonly comments: CommentService,
-  ) {}
+  private readonly store: ReadingDeps['store'];
+  private readonly comments: ReadingDeps['comments'];
+
+  constructor(deps: ReadingDeps) {
+    this.store = deps.store;
+    this.comments = deps.comments;
+  }
 
   sections(): Promise<Section[]> {
     return this.store.sections.list();

@@ -36,8 +36,16 @@ export function searchText(raw: unknown): string {
     .trim();
 }
 
+export interface SearchServiceDeps {
+  store: Pick<Store, 'syndication'>;
+}
+
 export class SearchService {
-  constructor(private readonly store: Store) {}
+  private readonly store: SearchServiceDeps['store'];
+
+  constructor(deps: SearchServiceDeps) {
+    this.store = deps.store;
+  }
 
   async search(rawQuery: string, page = 1, perPage = 10): Promise<SearchPage> {
     const query = searchText(rawQuery);

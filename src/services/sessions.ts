@@ -20,8 +20,16 @@ export function hashSessionId(id: string): string {
   return createHash('sha256').update(id).digest('base64url');
 }
 
+export interface SessionServiceDeps {
+  store: Pick<Store, 'sessions' | 'users'>;
+}
+
 export class SessionService {
-  constructor(private readonly store: Store) {}
+  private readonly store: SessionServiceDeps['store'];
+
+  constructor(deps: SessionServiceDeps) {
+    this.store = deps.store;
+  }
 
   /** A new session for this person; returns the id for the cookie. */
   async start(userId: string, now = new Date()): Promise<{ id: string; session: SessionRecord }> {

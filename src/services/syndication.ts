@@ -48,9 +48,10 @@ export type Sitemap =
   | { kind: 'urlset'; urls: SitemapUrl[]; updated: string | null }
   | { kind: 'index'; sitemaps: SitemapUrl[]; updated: string | null };
 
-export interface SyndicationOptions {
-  /** Articles per sitemap file; with more, /sitemap.xml becomes an index of files. */
-  sitemapUrlsPerFile: number;
+export interface SyndicationDeps {
+  store: Pick<Store, 'reader' | 'syndication' | 'sections' | 'settings' | 'images' | 'users'>;
+  /** Articles per sitemap file (10,000); with more, /sitemap.xml becomes an index of files. */
+  sitemapUrlsPerFile?: number;
 }
 
 /** Google News sitemaps list the articles of the last two days, at most 1,000. */
@@ -67,10 +68,13 @@ const latest = (times: readonly (string | null)[]) =>
   );
 
 export class SyndicationService {
-  constructor(
-    private readonly store: Store,
-    private readonly options: SyndicationOptions = { sitemapUrlsPerFile: 10_000 },
-  ) {}
+  private readonly store: SyndicationDeps['store'];
+  private readonly options: { sitemapUrlsPerFile: number };
+
+  constructor(deps: SyndicationDeps) {
+    this.store = deps.store;
+    this.options = { sitemapUrlsPerFile: deps.sitemapUrlsPerFile ?? 10_000 };
+  }
 
   async fullText(): Promise<boolean> {
     const value = (await this.store.settings.get(feedsFullTextKey))?.trim().toLowerCase();

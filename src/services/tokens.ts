@@ -10,8 +10,16 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('base64url');
 }
 
+export interface TokenServiceDeps {
+  store: Pick<Store, 'tokens' | 'users'>;
+}
+
 export class TokenService {
-  constructor(private readonly store: Store) {}
+  private readonly store: TokenServiceDeps['store'];
+
+  constructor(deps: TokenServiceDeps) {
+    this.store = deps.store;
+  }
 
   async create(email: string, label = 'cli'): Promise<{ token: string; user: User }> {
     const user = await this.store.users.byEmail(email.trim().toLowerCase());

@@ -1,6 +1,6 @@
 import { AppError } from '../errors.js';
 import { isEmail, isRole, normaliseEmail, type Role, type User } from '../domain/user.js';
-import { slugify } from '../domain/slug.js';
+import { freeSlug, slugify } from '../domain/slug.js';
 import type { Store } from '../store/types.js';
 import { hashPassword } from './passwords.js';
 
@@ -14,8 +14,16 @@ export interface CreateUserInput {
   bio?: string;
 }
 
+export interface UserServiceDeps {
+  store: Pick<Store, 'users'>;
+}
+
 export class UserService {
-  constructor(private readonly store: Store) {}
+  private readonly store: UserServiceDeps['store'];
+
+  constructor(deps: UserServiceDeps) {
+    this.store = deps.store;
+  }
 
   async create(input: CreateUserInput): Promise<User> {
     const email = normaliseEmail(input.email);
@@ -63,11 +71,7 @@ export class UserService {
     return (await this.store.users.countWithRole('admin')) > 0;
   }
 
-  private async freeSlug(name: string): Promise<string> {
-    const base = slugify(name) || 'user';
-    for (let n = 1; ; n++) {
-      const candidate = n === 1 ? base : `${base}-${n}`;
-      if (!(await this.store.users.slugTaken(candidate))) return candidate;
-    }
+  private freeSlug(name: string): Promise<string> {
+    return freeSlug(slugify(name) || 'user', (slug) => this.store.users.slugTaken(slug));
   }
 }

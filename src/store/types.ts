@@ -54,3 +54,22 @@ export interface Store extends UnitOfWork<Store> {
   openAnother(): Promise<Store>;
   close(): Promise<void>;
 }
+
+/** The names of the Store's ports (what `Pick<Store, …>` may name for a service). */
+export type PortName = Exclude<
+  keyof Store,
+  | 'database'
+  | 'transaction'
+  | 'groupedTransaction'
+  | 'observeQueries'
+  | 'ping'
+  | 'openChannel'
+  | 'openAnother'
+  | 'close'
+>;
+
+/**
+ * Some of the Store's ports, and transactions that hand the same ports bound to them: what a
+ * service that writes in transactions declares it uses. The Store itself is one.
+ */
+export type PortsWithUnitOfWork<K extends PortName> = Pick<Store, K> & UnitOfWork<Pick<Store, K>>;

@@ -2,8 +2,10 @@
 import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import { loadConfig, type Config } from '../../src/config.js';
+import { composeProgram } from '../../src/compose.js';
 import { buildApp, type App } from '../../src/http/app.js';
 import type { Limits } from '../../src/http/limits.js';
+import { openChangeBus } from '../../src/server.js';
 import type { OpenedStore } from './databases.js';
 
 export interface RunningApp extends App {
@@ -27,18 +29,25 @@ export async function startApp(
     BASE_URL: 'http://broadsheet.test',
     ...env,
   });
-  const app = await buildApp({
+  const logger = pino({ level: 'silent' });
+  const bus = await openChangeBus(db.store, () => {});
+  const program = await composeProgram({
     config,
     store: db.store,
-    logger: pino({ level: 'silent' }),
+    log: logger,
+    changes: bus.changes,
     ...(limits ? { limits } : {}),
   });
+  const app = await buildApp({ config, logger, ...program, ...(limits ? { limits } : {}) });
   await app.server.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.server.address() as AddressInfo;
   return {
     ...app,
     url: `http://127.0.0.1:${port}`,
     config,
-    close: () => app.server.close(),
+    close: async () => {
+      await app.server.close();
+      await bus.close();
+    },
   };
 }

@@ -23,7 +23,11 @@ import { attempt, type FormPageDeps } from './forms.js';
 
 const CommentParams = Type.Object({ id: Type.String({ maxLength: 200 }) });
 
-export function commentForms(fastify: FastifyInstance, services: Services, deps: FormPageDeps) {
+export function commentForms(
+  fastify: FastifyInstance,
+  services: Pick<Services, 'comments' | 'reading'>,
+  deps: FormPageDeps,
+) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
 
   /** The article a comment is on, with the links a page about the comment needs. */

@@ -20,7 +20,7 @@ export interface FormPageDeps {
 
 export function pageContexts(
   site: SiteContext,
-  services: Services,
+  services: Pick<Services, 'reading'>,
 ): (request: FastifyRequest) => Promise<PageContext> {
   return async (request) => ({
     ...site,

@@ -1,7 +1,12 @@
 import type { FastifyInstance } from 'fastify';
-import type { Store } from '../../store/types.js';
 
-export function healthRoutes(app: FastifyInstance, store: Store): void {
+/** What /readyz asks of the database: whether it answers, and which kind it is. */
+export interface DatabaseHealth {
+  ping(): Promise<void>;
+  readonly database: { readonly id: string };
+}
+
+export function healthRoutes(app: FastifyInstance, store: DatabaseHealth): void {
   app.get('/healthz', { schema: { hide: true } }, async (_request, reply) => {
     reply.header('Cache-Control', 'no-store');
     return { status: 'ok' };

@@ -8,7 +8,7 @@ import { Type } from 'typebox';
 import { mimeOfFile } from '../../domain/image.js';
 import type { Services } from '../../services/index.js';
 
-export function imageRoutes(fastify: FastifyInstance, services: Services): void {
+export function imageRoutes(fastify: FastifyInstance, services: Pick<Services, 'images'>): void {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   app.get(
     '/images/:file',

@@ -27,7 +27,7 @@ const articleParams = Type.Object({
 
 export function readerRoutes(
   fastify: FastifyInstance,
-  services: Services,
+  services: Pick<Services, 'comments' | 'moderation' | 'reading'>,
   site: SiteContext,
 ): void {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();

@@ -9,7 +9,10 @@ import { articlePath } from '../../domain/article.js';
 import type { Services } from '../../services/index.js';
 import { requireRole } from '../plugins/auth.js';
 
-export function reportForms(fastify: FastifyInstance, services: Services) {
+export function reportForms(
+  fastify: FastifyInstance,
+  services: Pick<Services, 'moderation' | 'reading'>,
+) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   app.post(
     '/comments/:id/reports',

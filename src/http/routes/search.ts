@@ -38,7 +38,7 @@ const SearchHitBody = Type.Object({
 
 export function searchRoutes(
   fastify: FastifyInstance,
-  services: Services,
+  services: Pick<Services, 'search'>,
   pageContext: (request: FastifyRequest) => Promise<PageContext>,
   baseUrl: string,
 ): void {

@@ -55,7 +55,7 @@ const formats: [FeedFormat, string][] = [
 
 export function syndicationRoutes(
   fastify: FastifyInstance,
-  services: Services,
+  services: Pick<Services, 'syndication'>,
   site: SiteContext,
   pageContext: (request: FastifyRequest) => Promise<PageContext>,
 ): void {

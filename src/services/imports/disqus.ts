@@ -39,7 +39,7 @@ export class DisqusImporter {
   private readonly now: string;
 
   constructor(
-    private readonly store: Store,
+    private readonly store: Pick<Store, 'imports' | 'reader' | 'comments'>,
     now: Date,
   ) {
     this.now = now.toISOString();

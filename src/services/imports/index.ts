@@ -10,7 +10,7 @@ import path from 'node:path';
 import { newId } from '../../domain/ids.js';
 import { AppError, notFound } from '../../errors.js';
 import type { ImportJob } from '../../domain/import-job.js';
-import type { Store } from '../../store/types.js';
+import type { PortsWithUnitOfWork, Store } from '../../store/types.js';
 import type { ChangeBus } from '../changes.js';
 import { DisqusImporter } from './disqus.js';
 import type { ImportFormat, ImportReport } from './report.js';
@@ -31,23 +31,42 @@ export interface ImportJobView extends ImportJob {
 const stalledAfterMs = 60_000;
 const progressEveryMs = 250;
 
+/** What an import writes to, in one transaction (the importers' ports). */
+export type ImportTarget = PortsWithUnitOfWork<
+  'imports' | 'reader' | 'newsroom' | 'comments' | 'sections' | 'users'
+>;
+
+export interface ImportDeps {
+  /** The jobs, the importers' ports, and another connection for a job running in the background. */
+  store: ImportTarget & { openAnother(): Promise<ImportTarget & Pick<Store, 'close'>> };
+  changes: ChangeBus;
+  /** Where uploads are kept while they are processed; DATA_DIR. */
+  dataDir: string;
+  log?: (error: unknown) => void;
+  now?: () => Date;
+}
+
 export class ImportService {
   private readonly running = new Set<Promise<void>>();
   private writes = 0;
+  private readonly store: ImportDeps['store'];
+  private readonly changes: ChangeBus;
+  private readonly options: Pick<ImportDeps, 'dataDir' | 'log'>;
+  private readonly now: () => Date;
 
-  constructor(
-    private readonly store: Store,
-    private readonly changes: ChangeBus,
-    private readonly options: { dataDir: string; log?: (error: unknown) => void },
-    private readonly now: () => Date = () => new Date(),
-  ) {}
+  constructor(deps: ImportDeps) {
+    this.store = deps.store;
+    this.changes = deps.changes;
+    this.options = deps;
+    this.now = deps.now ?? (() => new Date());
+  }
 
   /** Imports the file; a bad file is refused with where and why, and nothing is written. */
   async importFile(
     format: ImportFormat,
     file: string,
     options: ImportOptions = {},
-    store: Store = this.store,
+    store: ImportTarget = this.store,
   ): Promise<ImportReport> {
     let report: ImportReport;
     try {
@@ -116,7 +135,7 @@ export class ImportService {
 
   private async runJob(id: string, format: ImportFormat, file: string): Promise<void> {
     let last = 0;
-    let separate: Store | null = null;
+    let separate: (ImportTarget & Pick<Store, 'close'>) | null = null;
     // One progress write at a time, all done before the file is removed at the end.
     let writing: Promise<void> = Promise.resolve();
     try {

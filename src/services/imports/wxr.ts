@@ -8,7 +8,7 @@ import type { ArticleStatus } from '../../domain/article.js';
 import type { CommentStatus } from '../../domain/comment.js';
 import { renderCommentMarkdown } from '../../domain/comment-markdown.js';
 import { oldPathKey } from '../../domain/old-path.js';
-import { isAllowedSectionSlug, isSlug, slugify } from '../../domain/slug.js';
+import { freeSlug, isAllowedSectionSlug, isSlug, slugify } from '../../domain/slug.js';
 import { isEmail, normaliseEmail } from '../../domain/user.js';
 import type { Store } from '../../store/types.js';
 import { articleMarkdown, commentMarkdown, plainText, textField } from './html-to-markdown.js';
@@ -88,7 +88,7 @@ export class WxrImporter {
   private readonly now: string;
 
   constructor(
-    private readonly store: Store,
+    private readonly store: Pick<Store, 'imports' | 'newsroom' | 'comments' | 'sections' | 'users'>,
     now: Date,
   ) {
     this.now = now.toISOString();
@@ -265,10 +265,7 @@ export class WxrImporter {
 
   private async freeArticleSlug(postName: string, title: string, postId: string) {
     const base = slugify(decode(postName)) || slugify(title) || `post-${postId}`;
-    for (let n = 1; ; n++) {
-      const candidate = n === 1 ? base : `${base}-${n}`;
-      if (!(await this.store.newsroom.slugTaken(candidate))) return candidate;
-    }
+    return freeSlug(base, (slug) => this.store.newsroom.slugTaken(slug));
   }
 
   /** The section for a category: an existing one with that slug, or a new one. */
@@ -342,11 +339,7 @@ export class WxrImporter {
   }
 
   private async freeUserSlug(name: string) {
-    const base = slugify(name) || 'author';
-    for (let n = 1; ; n++) {
-      const candidate = n === 1 ? base : `${base}-${n}`;
-      if (!(await this.store.users.slugTaken(candidate))) return candidate;
-    }
+    return freeSlug(slugify(name) || 'author', (slug) => this.store.users.slugTaken(slug));
   }
 
   private async comments(articleId: string, records: XmlRecord[]) {

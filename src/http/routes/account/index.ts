@@ -13,7 +13,10 @@ import { signInPages } from './sign-in.js';
 
 export async function accountPages(
   app: FastifyInstance,
-  services: Services,
+  services: Pick<
+    Services,
+    'accounts' | 'sessions' | 'users' | 'notifications' | 'newsroom' | 'personalData'
+  >,
   deps: FormPageDeps,
 ): Promise<void> {
   signInPages(app, services, deps);

@@ -15,7 +15,11 @@ const tokenQuery = {
   querystring: Type.Object({ token: Type.Optional(Type.String({ maxLength: 200 })) }),
 };
 
-export function emailLinkPages(fastify: FastifyInstance, services: Services, deps: FormPageDeps) {
+export function emailLinkPages(
+  fastify: FastifyInstance,
+  services: Pick<Services, 'accounts'>,
+  deps: FormPageDeps,
+) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { pageContext } = deps;
   const accountLinks = (signedIn: boolean) =>

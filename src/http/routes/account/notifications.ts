@@ -16,7 +16,7 @@ const tokenQuery = Type.Object({ token: Type.Optional(Type.String({ maxLength: 3
 
 export function notificationPages(
   fastify: FastifyInstance,
-  services: Services,
+  services: Pick<Services, 'notifications'>,
   deps: FormPageDeps,
 ) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();

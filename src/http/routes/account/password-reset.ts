@@ -11,7 +11,7 @@ import { attempt, emailKey, problemOf, type FormPageDeps } from '../forms.js';
 
 export function passwordResetPages(
   fastify: FastifyInstance,
-  services: Services,
+  services: Pick<Services, 'accounts'>,
   deps: FormPageDeps,
 ) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();

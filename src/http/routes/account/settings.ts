@@ -19,7 +19,7 @@ const Text = (maxLength: number) => Type.String({ maxLength });
 /** Registers into its own scope: everything here needs a signed-in person (one guard). */
 export async function accountSettingsPages(
   fastify: FastifyInstance,
-  services: Services,
+  services: Pick<Services, 'accounts' | 'newsroom' | 'notifications' | 'personalData' | 'sessions'>,
   deps: FormPageDeps,
 ) {
   fastify.addHook('onRequest', requireRole('any'));

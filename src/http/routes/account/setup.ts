@@ -11,7 +11,11 @@ import { attempt, problemOf, type FormPageDeps } from '../forms.js';
 
 const Text = (maxLength: number) => Type.String({ maxLength });
 
-export function setupPages(fastify: FastifyInstance, services: Services, deps: FormPageDeps) {
+export function setupPages(
+  fastify: FastifyInstance,
+  services: Pick<Services, 'accounts' | 'users'>,
+  deps: FormPageDeps,
+) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { pageContext, cookies } = deps;
 

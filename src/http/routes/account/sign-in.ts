@@ -13,7 +13,11 @@ import { attempt, doneMessage, emailKey, problemOf, type FormPageDeps } from '..
 
 const Text = (maxLength: number) => Type.String({ maxLength });
 
-export function signInPages(fastify: FastifyInstance, services: Services, deps: FormPageDeps) {
+export function signInPages(
+  fastify: FastifyInstance,
+  services: Pick<Services, 'accounts' | 'sessions'>,
+  deps: FormPageDeps,
+) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { pageContext, limits, cookies } = deps;
 

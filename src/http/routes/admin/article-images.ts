@@ -49,7 +49,7 @@ function sameDetails(a: ImageDetails, b: ImageDetails): boolean {
 
 export function articleImagePages(
   fastify: FastifyInstance,
-  services: Services,
+  services: Pick<Services, 'images' | 'newsroom'>,
   act: EditorAction,
 ): void {
   const { images, newsroom } = services;

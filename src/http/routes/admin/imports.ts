@@ -31,7 +31,7 @@ function sameToken(a: string, b: string): boolean {
 
 export async function importPages(
   fastify: FastifyInstance,
-  services: Services,
+  services: Pick<Services, 'imports'>,
   deps: FormPageDeps & { importMaxMb: number },
 ): Promise<void> {
   await fastify.register(async (scope) => {

@@ -22,7 +22,19 @@ import { userAdminPages } from './users.js';
 
 export async function adminPages(
   fastify: FastifyInstance,
-  services: Services,
+  services: Pick<
+    Services,
+    | 'newsroom'
+    | 'reading'
+    | 'images'
+    | 'comments'
+    | 'search'
+    | 'moderation'
+    | 'changes'
+    | 'people'
+    | 'tokens'
+    | 'imports'
+  >,
   deps: FormPageDeps & { outbox: OutboxPages; importMaxMb: number },
 ): Promise<void> {
   await fastify.register(async (staff) => {

@@ -9,7 +9,7 @@ import { SseGroup, sseEvent } from '../../sse.js';
 
 export function moderationEvents(
   app: FastifyInstance,
-  services: Services,
+  services: Pick<Services, 'changes'>,
   options: { heartbeatMs: number },
 ) {
   const streams = new SseGroup({ heartbeatMs: options.heartbeatMs, heartbeatText: 'keepalive' });

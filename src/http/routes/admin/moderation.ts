@@ -53,7 +53,11 @@ function backTo(raw: string | undefined): { view: QueueView; focus: string } {
   };
 }
 
-export function moderationPages(fastify: FastifyInstance, services: Services, deps: FormPageDeps) {
+export function moderationPages(
+  fastify: FastifyInstance,
+  services: Pick<Services, 'moderation' | 'reading'>,
+  deps: FormPageDeps,
+) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
 
   async function queuePage(

@@ -18,7 +18,11 @@ const SettingsBody = Type.Object(
   { additionalProperties: false },
 );
 
-export function settingsPages(fastify: FastifyInstance, services: Services, deps: FormPageDeps) {
+export function settingsPages(
+  fastify: FastifyInstance,
+  services: Pick<Services, 'moderation'>,
+  deps: FormPageDeps,
+) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
 
   app.get(

@@ -8,7 +8,11 @@ import { tokenNotices, tokensView } from '../../../views/pages/admin/tokens.js';
 import { sendPage } from '../../plugins/pages.js';
 import { attempt, doneMessage, problemOf, type FormPageDeps } from '../forms.js';
 
-export function tokenAdminPages(fastify: FastifyInstance, services: Services, deps: FormPageDeps) {
+export function tokenAdminPages(
+  fastify: FastifyInstance,
+  services: Pick<Services, 'tokens'>,
+  deps: FormPageDeps,
+) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { pageContext } = deps;
 

@@ -41,7 +41,11 @@ function withDone(href: string, done: keyof typeof userNotices): string {
   return `${href}${href.includes('?') ? '&' : '?'}done=${done}`;
 }
 
-export function userAdminPages(fastify: FastifyInstance, services: Services, deps: FormPageDeps) {
+export function userAdminPages(
+  fastify: FastifyInstance,
+  services: Pick<Services, 'people'>,
+  deps: FormPageDeps,
+) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { pageContext } = deps;
   const me = (request: FastifyRequest) => request.viewer!.user;

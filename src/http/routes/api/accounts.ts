@@ -31,7 +31,7 @@ const errors = {
 
 export function accountApi(
   fastify: FastifyInstance,
-  services: Services,
+  services: Pick<Services, 'accounts' | 'personalData' | 'sessions'>,
   limits: Limits,
   cookies: CookieSettings,
 ): void {

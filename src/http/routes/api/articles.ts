@@ -12,7 +12,11 @@ const errorResponses = {
   410: Type.Ref('Error'),
 };
 
-export function articleApi(fastify: FastifyInstance, services: Services, baseUrl: string): void {
+export function articleApi(
+  fastify: FastifyInstance,
+  services: Pick<Services, 'newsroom' | 'reading'>,
+  baseUrl: string,
+): void {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
 
   app.get(

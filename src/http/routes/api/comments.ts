@@ -23,7 +23,7 @@ const CommentText = Type.String({
   description: 'Markdown; at most 5,000 characters',
 });
 
-export function commentApi(fastify: FastifyInstance, services: Services): void {
+export function commentApi(fastify: FastifyInstance, services: Pick<Services, 'comments'>): void {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
 
   app.get(

@@ -27,7 +27,11 @@ const errors = {
 
 const Params = Type.Object({ id: Type.String({ maxLength: 200 }) });
 
-export function imageApi(fastify: FastifyInstance, services: Services, baseUrl: string): void {
+export function imageApi(
+  fastify: FastifyInstance,
+  services: Pick<Services, 'images' | 'newsroom'>,
+  baseUrl: string,
+): void {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const staff = requireRole(newsroomRoles);
   const images = services.images;

@@ -14,7 +14,17 @@ import type { CookieSettings } from '../../plugins/auth.js';
 
 export function apiRoutes(
   app: FastifyInstance,
-  services: Services,
+  services: Pick<
+    Services,
+    | 'newsroom'
+    | 'reading'
+    | 'images'
+    | 'accounts'
+    | 'personalData'
+    | 'sessions'
+    | 'comments'
+    | 'moderation'
+  >,
   options: { baseUrl: string; limits: Limits; cookies: CookieSettings; live: LiveHub },
 ): void {
   app.addSchema(ErrorBody);

@@ -14,7 +14,11 @@ function eventId(header: string | string[] | undefined): number | null {
   return Number(value.trim());
 }
 
-export function liveApi(fastify: FastifyInstance, services: Services, live: LiveHub): void {
+export function liveApi(
+  fastify: FastifyInstance,
+  services: Pick<Services, 'comments'>,
+  live: LiveHub,
+): void {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const csp = contentSecurityPolicy();
 

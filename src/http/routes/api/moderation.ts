@@ -51,7 +51,11 @@ const QueueItemBody = Type.Object({
   }),
 });
 
-export function moderationApi(fastify: FastifyInstance, services: Services, baseUrl: string) {
+export function moderationApi(
+  fastify: FastifyInstance,
+  services: Pick<Services, 'moderation'>,
+  baseUrl: string,
+) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
 
   app.post(

@@ -46,7 +46,11 @@ const Fields = {
   ),
 };
 
-export function newsroomApi(fastify: FastifyInstance, services: Services, baseUrl: string): void {
+export function newsroomApi(
+  fastify: FastifyInstance,
+  services: Pick<Services, 'newsroom'>,
+  baseUrl: string,
+): void {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const newsroom = services.newsroom;
   const staff = requireRole(newsroomRoles);

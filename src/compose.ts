@@ -1,0 +1,171 @@
+/**
+ * The program assembled in one place: from an opened Store, the config, a logger and a change
+ * bus, every service, each handed only what it declares it uses. Nothing here opens a
+ * connection or listens: server.ts, the CLI and the tests open the store and the change channel,
+ * and close them.
+ */
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Config } from './config.js';
+import type { AppDeps } from './http/app.js';
+import { resolveLimits, type Limits } from './http/limits.js';
+import { AccountService } from './services/accounts.js';
+import { BackupService } from './services/backup.js';
+import { LocalChangeBus, type ChangeBus } from './services/changes.js';
+import { CommentService } from './services/comments.js';
+import { siteNameKey } from './services/demo.js';
+import { ImportService } from './services/imports/index.js';
+import { ImageService, type ImageSettings } from './services/images.js';
+import type { Services } from './services/index.js';
+import { MailService, type MailLog } from './services/mail.js';
+import { ModerationService } from './services/moderation.js';
+import { NewsroomService } from './services/newsroom.js';
+import { ReplyNotifier } from './services/notifications.js';
+import { PeopleService } from './services/people.js';
+import { PersonalDataService } from './services/personal-data.js';
+import { ReadingService } from './services/reading.js';
+import { SearchService } from './services/search.js';
+import { SessionService } from './services/sessions.js';
+import { SyndicationService } from './services/syndication.js';
+import { TokenService } from './services/tokens.js';
+import { UserService } from './services/users.js';
+import { DiskImageStorage, imageDir } from './store/image-files.js';
+import type { Store } from './store/types.js';
+
+export interface ServiceOptions {
+  baseUrl: string;
+  smtpUrl: string | null;
+  siteName: () => string;
+  log: MailLog;
+  /** The bus to announce changes on; an in-process one when not given. */
+  changes?: ChangeBus;
+  /** Where uploads (imports) are kept while they are processed; DATA_DIR. */
+  dataDir?: string;
+  /** Defaults for moderation settings nobody has saved yet (the deployment's posting limits). */
+  moderationDefaults?: Record<string, string>;
+  /** Where images are stored and how large they may be; by default a folder under the system's
+   * temporary directory, 10 MB and 50 megapixels (the server passes DATA_DIR/images and config). */
+  images?: ImageSettings;
+}
+
+const quiet: MailLog = { info: () => {}, warn: () => {} };
+
+/**
+ * Every service over one store. Built in the order they need each other, so each receives its
+ * collaborators at construction (nothing is wired afterwards).
+ */
+export function createServices(
+  store: Store,
+  options: ServiceOptions = {
+    baseUrl: 'http://localhost:3000',
+    smtpUrl: null,
+    siteName: () => 'Broadsheet',
+    log: quiet,
+  },
+): Services {
+  const changes = options.changes ?? new LocalChangeBus();
+  const sessions = new SessionService({ store });
+  const mail = new MailService({
+    store,
+    smtpUrl: options.smtpUrl,
+    from: `no-reply@${new URL(options.baseUrl).hostname}`,
+    log: options.log,
+  });
+  const notifications = new ReplyNotifier({
+    store,
+    mail,
+    baseUrl: options.baseUrl,
+    siteName: options.siteName,
+    log: options.log,
+  });
+  const moderation = new ModerationService({
+    store,
+    changes,
+    sessions,
+    replies: notifications,
+    settings: options.moderationDefaults ?? {},
+  });
+  const comments = new CommentService({ store, changes, moderation, replies: notifications });
+  const images = new ImageService({
+    store,
+    changes,
+    settings: options.images ?? {
+      storage: new DiskImageStorage(path.join(tmpdir(), `broadsheet-images-${process.pid}`)),
+      maxBytes: 10 * 2 ** 20,
+      maxPixels: 50e6,
+    },
+  });
+  return {
+    reading: new ReadingService({ store, comments }),
+    search: new SearchService({ store }),
+    syndication: new SyndicationService({ store }),
+    comments,
+    notifications,
+    users: new UserService({ store }),
+    tokens: new TokenService({ store }),
+    sessions,
+    mail,
+    people: new PeopleService({ store, sessions }),
+    moderation,
+    newsroom: new NewsroomService({ store, changes, publishChecks: [images] }),
+    backup: new BackupService({ store }),
+    imports: new ImportService({
+      store,
+      changes,
+      dataDir: options.dataDir ?? path.join(tmpdir(), 'broadsheet'),
+      log: (error) => options.log.warn({ err: error }, 'import failed'),
+    }),
+    personalData: new PersonalDataService({ store, changes, moderation }),
+    images,
+    changes,
+    accounts: new AccountService({
+      store,
+      sessions,
+      mail,
+      baseUrl: options.baseUrl,
+      siteName: options.siteName,
+    }),
+  };
+}
+
+export interface ProgramDeps {
+  config: Config;
+  store: Store;
+  log: MailLog;
+  /** The bus changes are announced on: relayed between processes, or this process's own. */
+  changes: ChangeBus;
+  /** Overrides of the default request limits (tests and benchmarks); the posting limits are
+   * the moderation settings' defaults. */
+  limits?: Partial<Limits>;
+}
+
+/** What the HTTP app is built from, besides the config and the logger. */
+export type Program = Pick<AppDeps, 'services' | 'siteName' | 'database' | 'outbox'>;
+
+/** The services of the configured site, and what the HTTP app asks of the store itself. */
+export async function composeProgram(deps: ProgramDeps): Promise<Program> {
+  const { config, store } = deps;
+  const limits = resolveLimits(deps.limits);
+  const siteName = (await store.settings.get(siteNameKey)) ?? 'Broadsheet';
+  const services = createServices(store, {
+    changes: deps.changes,
+    baseUrl: config.baseUrl,
+    smtpUrl: config.smtpUrl,
+    siteName: () => siteName,
+    log: deps.log,
+    images: {
+      storage: new DiskImageStorage(imageDir(config.dataDir)),
+      maxBytes: config.imageMaxMb * 2 ** 20,
+      maxPixels: config.imageMaxMegapixels * 1e6,
+    },
+    dataDir: config.dataDir,
+    moderationDefaults: {
+      'moderation.ratePerPerson': String(limits.commentPostsPerPerson.max),
+      'moderation.ratePerAddress': String(limits.commentPostsPerAddress.max),
+      'moderation.rateWindowSeconds': String(
+        Math.max(1, Math.round(limits.commentPostsPerPerson.windowMs / 1000)),
+      ),
+    },
+  });
+  return { services, siteName, database: store, outbox: store.outbox };
+}
