@@ -211,7 +211,7 @@ const shown = (nodes: CommentNode[]): number =>
 for (const sort of commentSorts) {
   const [s, b] = await Promise.all(
     [articles.small, articles.big].map(async (a) =>
-      shown((await app.services.comments.threads(a.id, sort, undefined)).threads),
+      shown((await app.services.threads.threads(a.id, sort, undefined)).threads),
     ),
   );
   console.log(`first page, ${sort}: ${s} comments of 100, ${b} of 100,000`);
@@ -246,14 +246,14 @@ for (const [what, make] of [
 const laterPage = (a: typeof articles.big, sort: CommentSort) => {
   let cursor: string | undefined;
   return async () => {
-    cursor ??= (await app.services.comments.threads(a.id, sort, undefined)).nextCursor ?? undefined;
+    cursor ??= (await app.services.threads.threads(a.id, sort, undefined)).nextCursor ?? undefined;
     if (!cursor) throw new Error('the big thread has no second page');
-    return app.services.comments.threads(a.id, sort, cursor);
+    return app.services.threads.threads(a.id, sort, cursor);
   };
 };
 for (const sort of commentSorts) {
   const { s, b } = await time(
-    () => app.services.comments.threads(articles.small.id, sort, undefined),
+    () => app.services.threads.threads(articles.small.id, sort, undefined),
     laterPage(articles.big, sort),
   );
   const ratio = b.median / s.median;

@@ -12,6 +12,8 @@ import { resolveLimits, type Limits } from './http/limits.js';
 import { AccountService } from './services/accounts.js';
 import { BackupService } from './services/backup.js';
 import { LocalChangeBus, type ChangeBus } from './services/changes.js';
+import { CommentSettingsService } from './services/comment-settings.js';
+import { CommentThreadService } from './services/comment-threads.js';
 import { CommentService } from './services/comments.js';
 import { siteNameKey } from './services/demo.js';
 import { ImportService } from './services/imports/index.js';
@@ -85,7 +87,16 @@ export function createServices(
     replies: notifications,
     settings: options.moderationDefaults ?? {},
   });
-  const comments = new CommentService({ store, changes, moderation, replies: notifications });
+  const commentSettings = new CommentSettingsService({ store, changes });
+  const threads = new CommentThreadService({ store, moderation, settings: commentSettings });
+  const comments = new CommentService({
+    store,
+    changes,
+    moderation,
+    settings: commentSettings,
+    threads,
+    replies: notifications,
+  });
   const images = new ImageService({
     store,
     changes,
@@ -96,10 +107,12 @@ export function createServices(
     },
   });
   return {
-    reading: new ReadingService({ store, comments }),
+    reading: new ReadingService({ store, threads }),
     search: new SearchService({ store }),
     syndication: new SyndicationService({ store }),
     comments,
+    threads,
+    commentSettings,
     notifications,
     users: new UserService({ store }),
     tokens: new TokenService({ store }),

@@ -75,7 +75,7 @@ for (const database of databases()) {
 
     test('a closed article refuses comments with 422; its page says so instead of the form', async () => {
       const a = await article();
-      await app.services.comments.setArticleSettings(a.id, {
+      await app.services.commentSettings.setArticleSettings(a.id, {
         mode: 'closed',
         autoCloseHours: null,
       });
@@ -97,7 +97,7 @@ for (const database of databases()) {
       // Reopened by the article's own setting even when the site default is closed.
       await db.store.settings.set('comments.mode', 'closed');
       try {
-        await app.services.comments.setArticleSettings(a.id, {
+        await app.services.commentSettings.setArticleSettings(a.id, {
           mode: 'open',
           autoCloseHours: null,
         });
@@ -114,7 +114,10 @@ for (const database of databases()) {
 
     test('comments close automatically N hours after publication', async () => {
       const a = await article(); // published an hour ago
-      await app.services.comments.setArticleSettings(a.id, { mode: null, autoCloseHours: 2 });
+      await app.services.commentSettings.setArticleSettings(a.id, {
+        mode: null,
+        autoCloseHours: 2,
+      });
       assert.equal((await post(a, 'Still open')).status, 'published');
       await db.store.settings.set('comments.autoCloseHours', '1');
       try {
@@ -130,7 +133,7 @@ for (const database of databases()) {
 
     test('pre-moderated: 201 pending, shown only to its author as awaiting review, never counted', async () => {
       const a = await article();
-      await app.services.comments.setArticleSettings(a.id, {
+      await app.services.commentSettings.setArticleSettings(a.id, {
         mode: 'premoderated',
         autoCloseHours: null,
       });

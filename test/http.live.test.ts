@@ -206,7 +206,7 @@ for (const database of databases()) {
     test('one read per change per article, however many subscribers', async () => {
       const a = await article();
       const streams = await Promise.all([1, 2, 3, 4, 5].map(() => subscribe(a.id)));
-      const comments = app.services.comments;
+      const comments = app.services.threads;
       const original = comments.changesSince.bind(comments);
       let reads = 0;
       comments.changesSince = (...args) => {

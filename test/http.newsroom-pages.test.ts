@@ -384,7 +384,7 @@ describe('newsroom pages', () => {
       autoCloseHours: '',
     });
     assert.equal(closed.headers.get('location'), `/admin/articles/${a.id}?done=comments`);
-    assert.deepEqual(await app.services.comments.articleSettings(a.id), {
+    assert.deepEqual(await app.services.commentSettings.articleSettings(a.id), {
       mode: 'closed',
       autoCloseHours: null,
     });
@@ -413,18 +413,18 @@ describe('newsroom pages', () => {
       assert.equal(bad.status, 400);
       assert.match(await bad.text(), /Choose open|whole number of hours/);
     }
-    assert.equal((await app.services.comments.articleSettings(a.id)).mode, 'closed');
+    assert.equal((await app.services.commentSettings.articleSettings(a.id)).mode, 'closed');
 
     await post(`/admin/articles/${a.id}/comments`, editor, {
       mode: 'premoderated',
       autoCloseHours: '48',
     });
-    assert.deepEqual(await app.services.comments.articleSettings(a.id), {
+    assert.deepEqual(await app.services.commentSettings.articleSettings(a.id), {
       mode: 'premoderated',
       autoCloseHours: 48,
     });
     await post(`/admin/articles/${a.id}/comments`, editor, { mode: '', autoCloseHours: '' });
-    assert.deepEqual(await app.services.comments.articleSettings(a.id), {
+    assert.deepEqual(await app.services.commentSettings.articleSettings(a.id), {
       mode: null,
       autoCloseHours: null,
     });

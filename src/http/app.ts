@@ -219,7 +219,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   assetRoutes(server, assets);
   imageRoutes(server, services);
   const live = new LiveHub(
-    services.comments,
+    services.threads,
     services.changes,
     commentJson,
     { heartbeatMs: limits.liveHeartbeatMs, streamsPerClient: config.liveStreamsPerClient },

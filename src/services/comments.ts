@@ -1,41 +1,19 @@
 /**
- * Writing, changing and reading comments. Every new or edited comment passes the moderation
+ * Writing comments: post, edit, delete, react. Every new or edited comment passes the moderation
  * pipeline, which decides its status (the article's comment settings are one of its inputs).
- * Every change is announced on the change bus after it commits.
+ * Every change is announced on the change bus after it commits. Reading threads is in
+ * comment-threads.ts, the per-article settings in comment-settings.ts.
  */
-import type { Article } from '../domain/article.js';
 import { renderCommentMarkdown } from '../domain/comment-markdown.js';
-import {
-  decodeCommentCursor,
-  encodeCommentCursor,
-  type CommentCursor,
-} from '../domain/comment-cursor.js';
-import {
-  commentPolicy,
-  commentSettingKeys,
-  parseEditWindowMinutes,
-  parseSiteDefaults,
-  withinEditWindow,
-  type CommentOverride,
-  type CommentPolicy,
-} from '../domain/comment-settings.js';
-import {
-  buildThreads,
-  commentLength,
-  isPlaceholder,
-  maxCommentLength,
-  repliesPerThread,
-  repliesPerThreadPage,
-  type Comment,
-  type CommentNode,
-  type CommentSort,
-} from '../domain/comment.js';
+import { withinEditWindow } from '../domain/comment-settings.js';
+import { commentLength, maxCommentLength, type Comment } from '../domain/comment.js';
 import { isBanned, type User } from '../domain/user.js';
 import { AppError, notFound, tooLong } from '../errors.js';
-import type { ChangeBus } from './changes.js';
-import { ModerationService, type ReplyListener } from './moderation.js';
-import type { CommentChange, CommentRevision } from '../domain/comment.js';
 import type { PortsWithUnitOfWork } from '../store/types.js';
+import type { ChangeBus } from './changes.js';
+import type { CommentSettingsService } from './comment-settings.js';
+import type { CommentThreadService } from './comment-threads.js';
+import { ModerationService, type ReplyListener } from './moderation.js';
 
 export interface PostComment {
   author: User;
@@ -48,57 +26,15 @@ export interface PostComment {
   clientAddress?: string | null | undefined;
 }
 
-export interface ThreadPage {
-  /** Top-level comments of this page with the first of their public replies. */
-  threads: CommentNode[];
-  /** Featured comments, shown above the thread (first page only; empty on later pages). */
-  featured: Comment[];
-  nextCursor: string | null;
-  /**
-   * First page only: the article's change number read before the page, where the live stream
-   * picks up (comments after it may also be on the page; the script keeps one of each).
-   */
-  liveSince?: number;
-}
-
-/** Which part of an article's comments a page shows. */
-export type CommentView =
-  | { kind: 'page'; sort: CommentSort; cursor?: string | undefined }
-  /** A permalink: the page that starts with the comment's thread, with the comment in it. */
-  | { kind: 'around'; commentId: string }
-  /** One thread's later replies ("more replies"). */
-  | { kind: 'thread'; rootId: string; cursor: string };
-
-export interface CommentsPage extends ThreadPage {
-  view: CommentView;
-  sort: CommentSort;
-  policy: CommentPolicy;
-  /** The comment a permalink points at. */
-  focus: string | null;
-}
-
-/** What only the signed-in reader sees of the comments on a page. */
-export interface CommentViewerState {
-  userId: string;
-  /** Comments on the page the reader reacted to. */
-  reacted: Set<string>;
-  /** Their own comments on the page that they may still edit. */
-  editable: Set<string>;
-}
-
-export interface CommentHistory {
-  comment: Comment;
-  /** Every version, oldest first; the last is the current text. */
-  versions: { html: string; body: string; writtenAt: string; replacedAt: string | null }[];
-}
-
-export const defaultCommentPageSize = 20;
-
 export interface CommentDeps {
-  store: PortsWithUnitOfWork<'comments' | 'moderation' | 'reader' | 'settings'>;
+  store: PortsWithUnitOfWork<'comments' | 'moderation'>;
   changes: ChangeBus;
-  /** Screens every new or edited comment; featured comments head a thread's first page. */
-  moderation: Pick<ModerationService, 'screen' | 'featured'>;
+  /** Screens every new or edited comment. */
+  moderation: Pick<ModerationService, 'screen'>;
+  /** Whether the article takes comments, and for how long they may be edited. */
+  settings: Pick<CommentSettingsService, 'policy' | 'policyWith' | 'editWindowMinutes'>;
+  /** The comment or article being answered, as readers see it. */
+  threads: Pick<CommentThreadService, 'publicComment' | 'publishedArticle'>;
   /** Told after a published reply is committed. */
   replies?: ReplyListener;
   now?: () => Date;
@@ -108,6 +44,8 @@ export class CommentService {
   private readonly store: CommentDeps['store'];
   private readonly changes: ChangeBus;
   private readonly moderation: CommentDeps['moderation'];
+  private readonly settings: CommentDeps['settings'];
+  private readonly threads: CommentDeps['threads'];
   private readonly replies: ReplyListener | null;
   private readonly now: () => Date;
 
@@ -115,6 +53,8 @@ export class CommentService {
     this.store = deps.store;
     this.changes = deps.changes;
     this.moderation = deps.moderation;
+    this.settings = deps.settings;
+    this.threads = deps.threads;
     this.replies = deps.replies ?? null;
     this.now = deps.now ?? (() => new Date());
   }
@@ -130,7 +70,7 @@ export class CommentService {
     // Only what posting needs of the article, with its comment settings, in one read.
     const article = await this.store.comments.commentTarget(input.article);
     if (!article || article.status !== 'published') throw notFound('That article');
-    const policy = await this.policyWith(article, article.settings);
+    const policy = await this.settings.policyWith(article, article.settings);
     const parentId = input.parentId || null;
     if (parentId) {
       const parent = await this.store.comments.byId(parentId);
@@ -187,7 +127,7 @@ export class CommentService {
   /** Replaces the text of one's own comment inside the edit window; the old text is kept. */
   async editComment(input: { author: User; id: string; body: string }): Promise<Comment> {
     const comment = await this.ownComment(input.author, input.id, 'edit');
-    const windowMinutes = await this.editWindowMinutes();
+    const windowMinutes = await this.settings.editWindowMinutes();
     if (!withinEditWindow(comment.createdAt, windowMinutes, this.now())) {
       throw new AppError(
         'edit_window_passed',
@@ -199,8 +139,8 @@ export class CommentService {
     if (input.body === comment.body) return comment;
     // An edit passes the same pipeline as a new comment: a closed discussion takes no edits, and
     // what would be held is held (the comment leaves the public thread until approved).
-    const article = await this.publishedArticle(comment.articleId);
-    const policy = await this.policy(article);
+    const article = await this.threads.publishedArticle(comment.articleId);
+    const policy = await this.settings.policy(article);
     const decision = await this.moderation.screen({
       author: input.author,
       articleId: article.id,
@@ -249,7 +189,7 @@ export class CommentService {
     if (isBanned(input.user)) {
       throw new AppError('account_banned', 'Your account may not react to comments.');
     }
-    const comment = await this.publicComment(input.id);
+    const comment = await this.threads.publicComment(input.id);
     if (comment.status !== 'published') {
       throw new AppError('comment_deleted', 'A deleted comment cannot be reacted to.');
     }
@@ -261,34 +201,6 @@ export class CommentService {
     });
     if (result.changed) this.announce(result.comment, 'reacted');
     return { comment: result.comment, reacted: result.reacted };
-  }
-
-  /** A public comment (published, or the placeholder of a deleted one). */
-  async publicComment(id: string): Promise<Comment> {
-    const comment = await this.store.comments.byId(id);
-    if (!comment || (comment.status !== 'published' && !isPlaceholder(comment))) {
-      throw notFound('That comment');
-    }
-    return comment;
-  }
-
-  /** A published comment's versions, oldest first; readers see them behind "edited". */
-  async history(id: string): Promise<CommentHistory> {
-    const comment = await this.publicComment(id);
-    if (comment.status !== 'published') throw notFound('That comment');
-    const earlier: CommentRevision[] = await this.store.comments.revisions(id);
-    return {
-      comment,
-      versions: [
-        ...earlier.map((v) => ({ ...v })),
-        {
-          body: comment.body,
-          html: comment.html,
-          writtenAt: comment.editedAt ?? comment.createdAt,
-          replacedAt: null,
-        },
-      ],
-    };
   }
 
   /** The comment a signed-in person may edit or delete: their own, still there. */
@@ -305,287 +217,6 @@ export class CommentService {
     return comment;
   }
 
-  /** The published comment of this article a reader chose to answer, if there is one. */
-  async replyTarget(articleId: string, commentId: string): Promise<Comment | null> {
-    const comment = await this.store.comments.byId(commentId);
-    return comment && comment.articleId === articleId && comment.status === 'published'
-      ? comment
-      : null;
-  }
-
-  /** The published article a comment belongs to (for links back to it). */
-  async articleOf(comment: Comment): Promise<Article> {
-    return this.publishedArticle(comment.articleId);
-  }
-
-  // Settings -------------------------------------------------------------------------------
-
-  /** Whether the article takes comments now, and how. */
-  async policy(article: Pick<Article, 'id' | 'publishedAt'>): Promise<CommentPolicy> {
-    const override = await this.store.comments.articleSettings(article.id);
-    return this.policyWith(article, override ?? { mode: null, autoCloseHours: null });
-  }
-
-  /** The policy from the article's own settings (already read) and the site's. */
-  private async policyWith(
-    article: { publishedAt: string | null },
-    override: CommentOverride,
-  ): Promise<CommentPolicy> {
-    const site = await this.store.settings.getMany([
-      commentSettingKeys.mode,
-      commentSettingKeys.autoCloseHours,
-    ]);
-    return commentPolicy(
-      parseSiteDefaults(
-        site[commentSettingKeys.mode] ?? null,
-        site[commentSettingKeys.autoCloseHours] ?? null,
-      ),
-      override,
-      article.publishedAt,
-      this.now(),
-    );
-  }
-
-  /** An article's own comment settings (null fields follow the site default). */
-  async articleSettings(articleId: string): Promise<CommentOverride> {
-    const settings = await this.store.comments.articleSettings(articleId);
-    if (!settings) throw notFound('That article');
-    return settings;
-  }
-
-  /** For the newsroom: override (or, with nulls, follow) the site's comment settings. */
-  async setArticleSettings(articleId: string, settings: CommentOverride): Promise<void> {
-    if (settings.autoCloseHours !== null) {
-      if (!Number.isInteger(settings.autoCloseHours) || settings.autoCloseHours < 0) {
-        throw new AppError(
-          'invalid_hours',
-          'Auto-close hours must be a whole number of hours, 0 for never.',
-          { field: 'autoCloseHours' },
-        );
-      }
-    }
-    await this.articleSettings(articleId);
-    await this.store.comments.setArticleSettings(articleId, settings);
-    this.changes.publish({ kind: 'article', articleId });
-  }
-
-  async editWindowMinutes(): Promise<number> {
-    return parseEditWindowMinutes(
-      await this.store.settings.get(commentSettingKeys.editWindowMinutes),
-    );
-  }
-
-  // Reading --------------------------------------------------------------------------------
-
-  /** One page of an article's public threads (the article by id or slug; published only). */
-  async threadsOf(
-    articleIdOrSlug: string,
-    sort: CommentSort,
-    cursor: string | undefined,
-    limit = defaultCommentPageSize,
-  ): Promise<ThreadPage & { article: Article }> {
-    const article = await this.publishedArticle(articleIdOrSlug);
-    return { article, ...(await this.threads(article.id, sort, cursor, limit)) };
-  }
-
-  /** One page of threads of an article already known to be published. */
-  async threads(
-    articleId: string,
-    sort: CommentSort,
-    cursor: string | undefined,
-    limit = defaultCommentPageSize,
-  ): Promise<ThreadPage> {
-    const after = cursor === undefined ? null : decodeCommentCursor(cursor, sort);
-    if (cursor !== undefined && after === null) throw badCursor();
-    // Before the page: whatever commits after this number reaches the page's live stream.
-    const liveSince = after === null ? await this.store.comments.liveSeq(articleId) : null;
-    const rows = await this.store.comments.topLevelPage({
-      articleId,
-      sort,
-      limit: limit + 1,
-      after,
-    });
-    const page = await this.withReplies(rows, limit, sort);
-    if (after !== null) return page;
-    return {
-      ...page,
-      featured: await this.moderation.featured(articleId),
-      ...(liveSince !== null ? { liveSince } : {}),
-    };
-  }
-
-  /** The comments part of an article page, for one view of it. */
-  async pageFor(article: Article, view: CommentView): Promise<CommentsPage> {
-    const policy = await this.policy(article);
-    if (view.kind === 'page') {
-      const page = await this.threads(article.id, view.sort, view.cursor);
-      return { ...page, view, sort: view.sort, policy, focus: null };
-    }
-    if (view.kind === 'thread') {
-      const page = await this.threadReplies(article.id, view.rootId, view.cursor);
-      return { ...page, view, sort: 'oldest', policy, focus: null };
-    }
-    return { ...(await this.around(article.id, view.commentId)), view, sort: 'oldest', policy };
-  }
-
-  /** A thread's replies after a cursor, under its top-level comment. */
-  async threadReplies(
-    articleId: string,
-    rootId: string,
-    cursor: string,
-  ): Promise<ThreadPage & { moreReplies: string | null }> {
-    const after = decodeCommentCursor(cursor, 'replies');
-    if (!after) throw badCursor();
-    const root = await this.publicComment(rootId);
-    if (root.articleId !== articleId || root.parentId !== null) throw notFound('That thread');
-    const rows = await this.store.comments.repliesPage({
-      rootId,
-      after,
-      limit: repliesPerThreadPage + 1,
-    });
-    const threads = await this.assemble([root], [], repliesPerThreadPage, rows);
-    return {
-      threads,
-      featured: [],
-      nextCursor: null,
-      moreReplies: threads[0]?.moreReplies ?? null,
-    };
-  }
-
-  /** The page a permalink opens: threads from the comment's own, with the comment in view. */
-  private async around(
-    articleId: string,
-    commentId: string,
-  ): Promise<ThreadPage & { focus: string }> {
-    const target = await this.publicComment(commentId);
-    if (target.articleId !== articleId) throw notFound('That comment');
-    const root = target.parentId === null ? target : await this.publicComment(target.rootId);
-    const limit = defaultCommentPageSize;
-    const tops = await this.store.comments.topLevelPage({
-      articleId,
-      sort: 'oldest',
-      limit: limit + 1,
-      from: root,
-    });
-    const page = await this.withReplies(tops, limit, 'oldest');
-    const first = page.threads[0];
-    const shown = (nodes: CommentNode[]): boolean =>
-      nodes.some((n) => n.comment.id === target.id || shown(n.replies));
-    if (!first || first.comment.id !== root.id || shown([first])) {
-      return { ...page, focus: target.id };
-    }
-    // Far down a long thread: its ancestors for context, then the replies from it on.
-    const [ancestors, window] = await Promise.all([
-      this.store.comments.ancestors(target.id),
-      this.store.comments.repliesPage({
-        rootId: root.id,
-        after: { t: target.createdAt, id: target.id },
-        inclusive: true,
-        limit: repliesPerThread + 1,
-      }),
-    ]);
-    const context = ancestors.filter(
-      (a) => a.id !== root.id && (a.status === 'published' || isPlaceholder(a)),
-    );
-    const [thread] = await this.assemble([root], context, repliesPerThread, window);
-    if (thread) page.threads[0] = thread;
-    return { ...page, focus: target.id };
-  }
-
-  /** Top-level rows (one more than the limit) with the first replies of each thread. */
-  private async withReplies(
-    rows: Comment[],
-    limit: number,
-    sort: CommentSort,
-  ): Promise<ThreadPage> {
-    const topLevel = rows.slice(0, limit);
-    const replies = await Promise.all(
-      topLevel.map((c) =>
-        this.store.comments.repliesPage({ rootId: c.id, limit: repliesPerThread + 1 }),
-      ),
-    );
-    const threads = await this.assemble(topLevel, [], repliesPerThread, ...replies);
-    const last = topLevel[topLevel.length - 1];
-    return {
-      threads,
-      featured: [],
-      nextCursor: rows.length > limit && last ? encodeCommentCursor(cursorOf(last, sort)) : null,
-    };
-  }
-
-  /**
-   * Builds threads from top-level comments, context comments, and per-thread reply windows (each
-   * one longer than shown, to know whether more follow).
-   */
-  private async assemble(
-    topLevel: Comment[],
-    context: Comment[],
-    perWindow: number,
-    ...windows: Comment[][]
-  ): Promise<CommentNode[]> {
-    const more = new Map<string, string>();
-    const replies = [...context];
-    for (const window of windows) {
-      const shown = window.slice(0, perWindow);
-      replies.push(...shown);
-      const last = shown[shown.length - 1];
-      if (window.length > perWindow && last) {
-        more.set(
-          last.rootId,
-          encodeCommentCursor({ sort: 'replies', t: last.createdAt, id: last.id }),
-        );
-      }
-    }
-    const present = new Set([...topLevel, ...replies].map((c) => c.id));
-    const missing = [
-      ...new Set(replies.map((c) => c.parentId).filter((id): id is string => !!id)),
-    ].filter((id) => !present.has(id));
-    const outside = new Map(
-      (await this.store.comments.byIds(missing)).map((c) => [c.id, c] as const),
-    );
-    const threads = buildThreads(topLevel, replies, outside);
-    for (const t of threads) t.moreReplies = more.get(t.comment.id) ?? null;
-    return threads;
-  }
-
-  /** What the signed-in reader alone sees: their reactions and edit links. */
-  async viewerState(user: User, threads: readonly CommentNode[]): Promise<CommentViewerState> {
-    const comments = flattenThreads(threads);
-    const now = this.now();
-    const [reacted, windowMinutes] = await Promise.all([
-      this.store.comments.reactedBy(
-        user.id,
-        comments.map((c) => c.id),
-      ),
-      this.editWindowMinutes(),
-    ]);
-    const editable = new Set(
-      comments
-        .filter(
-          (c) =>
-            c.author.id === user.id &&
-            c.status !== 'deleted' &&
-            withinEditWindow(c.createdAt, windowMinutes, now),
-        )
-        .map((c) => c.id),
-    );
-    return { userId: user.id, reacted, editable };
-  }
-
-  /** For the live stream: a published article (id or slug) and its latest change number. */
-  async liveStart(articleIdOrSlug: string): Promise<{ articleId: string; seq: number }> {
-    const article = await this.publishedArticle(articleIdOrSlug);
-    return { articleId: article.id, seq: (await this.store.comments.liveSeq(article.id)) ?? 0 };
-  }
-
-  /**
-   * The article's comments changed after change `afterSeq`, each once in its current state, in
-   * change order. Any status: the live stream sends only what is public (see http/live.ts).
-   */
-  changesSince(articleId: string, afterSeq: number, limit: number): Promise<CommentChange[]> {
-    return this.store.comments.changesSince(articleId, afterSeq, limit);
-  }
-
   private announce(
     comment: Comment,
     action: 'created' | 'edited' | 'deleted' | 'reacted' | 'moderated',
@@ -596,13 +227,6 @@ export class CommentService {
       commentId: comment.id,
       action,
     });
-  }
-
-  private async publishedArticle(idOrSlug: string): Promise<Article> {
-    const article =
-      (await this.store.reader.getById(idOrSlug)) ?? (await this.store.reader.getBySlug(idOrSlug));
-    if (!article || article.status !== 'published') throw notFound('That article');
-    return article;
   }
 }
 
@@ -622,35 +246,6 @@ function checkBody(body: string): void {
   }
 }
 
-function badCursor(): AppError {
-  return new AppError(
-    'invalid_cursor',
-    'The cursor is not valid; start again from the first page.',
-    {
-      field: 'cursor',
-    },
-  );
-}
-
-function cursorOf(c: Comment, sort: CommentSort): CommentCursor {
-  return sort === 'reactions'
-    ? { sort, t: c.createdAt, id: c.id, r: c.reactionCount }
-    : { sort, t: c.createdAt, id: c.id };
-}
-
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
-/** A page of threads as one list, each comment followed by its replies (depth first). */
-export function flattenThreads(threads: readonly CommentNode[]): Comment[] {
-  const out: Comment[] = [];
-  const walk = (nodes: readonly CommentNode[]) => {
-    for (const n of nodes) {
-      out.push(n.comment);
-      walk(n.replies);
-    }
-  };
-  walk(threads);
-  return out;
 }

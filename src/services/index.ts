@@ -5,6 +5,8 @@
 import type { AccountService } from './accounts.js';
 import type { BackupService } from './backup.js';
 import type { ChangeBus } from './changes.js';
+import type { CommentSettingsService } from './comment-settings.js';
+import type { CommentThreadService } from './comment-threads.js';
 import type { CommentService } from './comments.js';
 import type { ImportService } from './imports/index.js';
 import type { ImageService } from './images.js';
@@ -25,7 +27,12 @@ export interface Services {
   reading: ReadingService;
   search: SearchService;
   syndication: SyndicationService;
+  /** Writing comments: post, edit, delete, react. */
   comments: CommentService;
+  /** Reading an article's comment threads. */
+  threads: CommentThreadService;
+  /** Whether an article takes comments, and how. */
+  commentSettings: CommentSettingsService;
   /** Emails about replies, and their unsubscribe links. */
   notifications: ReplyNotifier;
   users: UserService;

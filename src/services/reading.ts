@@ -8,7 +8,7 @@ import { relatedTextTerms } from '../domain/search.js';
 import { AppError, notFound } from '../errors.js';
 import type { Section } from '../domain/section.js';
 import type { Store } from '../store/types.js';
-import type { CommentService, CommentView, CommentsPage } from './comments.js';
+import type { CommentThreadService, CommentView, CommentsPage } from './comment-threads.js';
 
 export interface Page<T> {
   items: T[];
@@ -50,16 +50,16 @@ const latestOnFront = 4;
 export interface ReadingDeps {
   store: Pick<Store, 'reader' | 'sections' | 'syndication' | 'users' | 'images' | 'imports'>;
   /** An article page shows a page of its comments. */
-  comments: Pick<CommentService, 'pageFor'>;
+  threads: Pick<CommentThreadService, 'pageFor'>;
 }
 
 export class ReadingService {
   private readonly store: ReadingDeps['store'];
-  private readonly comments: ReadingDeps['comments'];
+  private readonly threads: ReadingDeps['threads'];
 
   constructor(deps: ReadingDeps) {
     this.store = deps.store;
-    this.comments = deps.comments;
+    this.threads = deps.threads;
   }
 
   sections(): Promise<Section[]> {
@@ -190,7 +190,7 @@ export class ReadingService {
       this.store.reader.publishedBySlugs(inlineSlugs),
       this.store.reader.publishedByIds(article.relatedIds),
       this.store.reader.topical(article, relatedCount + article.relatedIds.length),
-      this.comments.pageFor(article, commentView),
+      this.threads.pageFor(article, commentView),
       imageIds.length ? this.store.images.byIds(imageIds) : [],
     ]);
     const pickOrder = new Map(article.relatedIds.map((id, i) => [id, i]));

@@ -25,20 +25,20 @@ const CommentParams = Type.Object({ id: Type.String({ maxLength: 200 }) });
 
 export function commentForms(
   fastify: FastifyInstance,
-  services: Pick<Services, 'comments' | 'reading'>,
+  services: Pick<Services, 'commentSettings' | 'comments' | 'reading' | 'threads'>,
   deps: FormPageDeps,
 ) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
 
   /** The article a comment is on, with the links a page about the comment needs. */
   async function whereIs(comment: Comment) {
-    const article = await services.comments.articleOf(comment);
+    const article = await services.threads.articleOf(comment);
     const path = articlePath(article);
     return { path, headline: article.headline, permalink: commentPermalink(path, comment.id) };
   }
 
   async function viewerState(request: FastifyRequest, threads: readonly CommentNode[]) {
-    return request.viewer ? services.comments.viewerState(request.viewer.user, threads) : null;
+    return request.viewer ? services.threads.viewerState(request.viewer.user, threads) : null;
   }
 
   app.post(
@@ -97,7 +97,7 @@ export function commentForms(
       ]);
       if (lookup.kind === 'moved') return reply.redirect(lookup.path, 303);
       const replyTarget = parentId
-        ? await services.comments.replyTarget(lookup.page.article.id, parentId)
+        ? await services.threads.replyTarget(lookup.page.article.id, parentId)
         : null;
       const page = articlePageView(ctx, lookup.page, {
         commentForm: {
@@ -117,7 +117,7 @@ export function commentForms(
     '/comments/:id',
     { schema: { hide: true, params: CommentParams } },
     async (request, reply) => {
-      const comment = await services.comments.publicComment(request.params.id);
+      const comment = await services.threads.publicComment(request.params.id);
       return reply.redirect((await whereIs(comment)).permalink, 303);
     },
   );
@@ -126,7 +126,7 @@ export function commentForms(
     '/comments/:id/history',
     { schema: { hide: true, params: CommentParams } },
     async (request, reply) => {
-      const history = await services.comments.history(request.params.id);
+      const history = await services.threads.history(request.params.id);
       const [ctx, where] = await Promise.all([deps.pageContext(request), whereIs(history.comment)]);
       return sendPage(request, reply, commentHistoryView(ctx, history, where));
     },
@@ -144,7 +144,7 @@ export function commentForms(
       const [ctx, where, windowMinutes] = await Promise.all([
         deps.pageContext(request),
         whereIs(comment),
-        services.comments.editWindowMinutes(),
+        services.commentSettings.editWindowMinutes(),
       ]);
       return sendPage(request, reply, editCommentView(ctx, comment, where, { windowMinutes }));
     },
@@ -185,7 +185,7 @@ export function commentForms(
       const [ctx, where, windowMinutes] = await Promise.all([
         deps.pageContext(request),
         whereIs(comment),
-        services.comments.editWindowMinutes(),
+        services.commentSettings.editWindowMinutes(),
       ]);
       const page = editCommentView(ctx, comment, where, {
         windowMinutes,

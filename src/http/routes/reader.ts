@@ -2,7 +2,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type, type Static } from 'typebox';
-import type { CommentView } from '../../services/comments.js';
+import type { CommentView } from '../../services/comment-threads.js';
 import type { Services } from '../../services/index.js';
 import type { ArticlePage } from '../../services/reading.js';
 import type { SiteContext } from '../../views/context.js';
@@ -27,7 +27,7 @@ const articleParams = Type.Object({
 
 export function readerRoutes(
   fastify: FastifyInstance,
-  services: Pick<Services, 'comments' | 'moderation' | 'reading'>,
+  services: Pick<Services, 'moderation' | 'reading' | 'threads'>,
   site: SiteContext,
 ): void {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -168,7 +168,7 @@ export function readerRoutes(
           ...(await commentFormFor(request, lookup.page, replyTo)),
           ...(await personalComments(request, lookup.page, reportedId)),
           commentViewer: request.viewer
-            ? await services.comments.viewerState(request.viewer.user, lookup.page.comments.threads)
+            ? await services.threads.viewerState(request.viewer.user, lookup.page.comments.threads)
             : null,
         });
     const { article, related, inline, comments } = lookup.page;
@@ -187,7 +187,7 @@ export function readerRoutes(
   // Anonymous readers get no form, so their page stays the same bytes whatever the query.
   async function commentFormFor(request: FastifyRequest, page: ArticlePage, replyTo?: string) {
     if (!request.viewer || !replyTo) return {};
-    const target = await services.comments.replyTarget(page.article.id, replyTo);
+    const target = await services.threads.replyTarget(page.article.id, replyTo);
     return target
       ? { commentForm: { replyTo: { id: target.id, authorName: target.author.name } } }
       : {};

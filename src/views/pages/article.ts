@@ -10,7 +10,7 @@ import { adjustPanel } from './adjust-panel.js';
 import { articleBody, articleHeader, mainImage } from './article-content.js';
 import { correctionsBlock } from './corrections.js';
 import { commentsSection, type CommentFormState, type PersonalComments } from './comments.js';
-import type { CommentViewerState } from '../../services/comments.js';
+import type { CommentViewerState } from '../../services/comment-threads.js';
 
 function toolbar(page: ArticlePage, path: string): SafeHtml {
   const n = page.article.commentCount;

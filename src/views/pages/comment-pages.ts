@@ -1,6 +1,6 @@
 /** The pages around one comment: its earlier versions, editing it, and deleting it. */
 import { maxCommentLength, type Comment } from '../../domain/comment.js';
-import type { CommentHistory } from '../../services/comments.js';
+import type { CommentHistory } from '../../services/comment-threads.js';
 import type { PageContext } from '../context.js';
 import { formatDateTime } from '../format.js';
 import { csrfField, errorSummary, type FormProblem } from '../forms.js';

@@ -15,7 +15,7 @@ import {
   type CommentNode,
   type CommentSort,
 } from '../../domain/comment.js';
-import type { CommentsPage, CommentViewerState } from '../../services/comments.js';
+import type { CommentsPage, CommentViewerState } from '../../services/comment-threads.js';
 import type { PageContext } from '../context.js';
 import { formatDateTime, plural } from '../format.js';
 import { csrfField, errorSummary, type FormProblem } from '../forms.js';

@@ -11,7 +11,7 @@ import { Params, Text, type ArticleEditor } from './article-editor-page.js';
 
 export function articleCommentSettings(
   fastify: FastifyInstance,
-  services: Pick<Services, 'newsroom' | 'comments'>,
+  services: Pick<Services, 'commentSettings' | 'newsroom'>,
   { act }: ArticleEditor,
 ) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -53,7 +53,7 @@ export function articleCommentSettings(
               { field: 'autoCloseHours' },
             );
           }
-          await services.comments.setArticleSettings(article.id, {
+          await services.commentSettings.setArticleSettings(article.id, {
             mode: mode === '' ? null : mode,
             autoCloseHours: hours === '' ? null : Number(hours),
           });

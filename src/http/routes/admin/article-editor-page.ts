@@ -88,7 +88,7 @@ const story = (a: ArticleSummary): PickerStory => ({
 });
 
 export function articleEditor(
-  services: Pick<Services, 'newsroom' | 'reading' | 'images' | 'comments' | 'search'>,
+  services: Pick<Services, 'commentSettings' | 'images' | 'newsroom' | 'reading' | 'search'>,
   deps: Pick<FormPageDeps, 'pageContext'>,
 ): ArticleEditor {
   const { pageContext } = deps;
@@ -170,7 +170,7 @@ export function articleEditor(
       revisionCount: revisions.length,
       commentSettings:
         article && isEditor(user.role)
-          ? await services.comments.articleSettings(article.id)
+          ? await services.commentSettings.articleSettings(article.id)
           : undefined,
       images: article ? await imagePanelFor(user, article) : undefined,
     });

@@ -19,7 +19,7 @@ import { articleWorkflowActions } from './article-workflow.js';
 
 export function articleAdminPages(
   fastify: FastifyInstance,
-  services: Pick<Services, 'newsroom' | 'reading' | 'images' | 'comments' | 'search'>,
+  services: Pick<Services, 'newsroom' | 'reading' | 'images' | 'commentSettings' | 'search'>,
   deps: FormPageDeps,
 ) {
   const editor = articleEditor(services, deps);
@@ -36,7 +36,7 @@ export function articleAdminPages(
 /** Registers the newsroom pages in their own scope: authors, editors and admins only. */
 export async function newsroomPages(
   staff: FastifyInstance,
-  services: Pick<Services, 'newsroom' | 'reading' | 'images' | 'comments' | 'search'>,
+  services: Pick<Services, 'newsroom' | 'reading' | 'images' | 'commentSettings' | 'search'>,
   deps: FormPageDeps,
 ): Promise<void> {
   await staff.register(async (newsroomScope) => {

@@ -27,7 +27,7 @@ export async function adminPages(
     | 'newsroom'
     | 'reading'
     | 'images'
-    | 'comments'
+    | 'commentSettings'
     | 'search'
     | 'moderation'
     | 'changes'

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { flattenThreads } from '../../../services/comments.js';
+import { flattenThreads } from '../../../services/comment-threads.js';
 import type { Services } from '../../../services/index.js';
 import { requireRole } from '../../plugins/auth.js';
 import { commentJson } from '../../serializers/comments.js';
@@ -23,7 +23,10 @@ const CommentText = Type.String({
   description: 'Markdown; at most 5,000 characters',
 });
 
-export function commentApi(fastify: FastifyInstance, services: Pick<Services, 'comments'>): void {
+export function commentApi(
+  fastify: FastifyInstance,
+  services: Pick<Services, 'comments' | 'threads'>,
+): void {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
 
   app.get(
@@ -48,7 +51,7 @@ export function commentApi(fastify: FastifyInstance, services: Pick<Services, 'c
     },
     async (request) => {
       const { sort, cursor, limit } = request.query;
-      const page = await services.comments.threadsOf(request.params.id, sort, cursor, limit);
+      const page = await services.threads.threadsOf(request.params.id, sort, cursor, limit);
       return { items: flattenThreads(page.threads).map(commentJson), nextCursor: page.nextCursor };
     },
   );
@@ -101,7 +104,7 @@ export function commentApi(fastify: FastifyInstance, services: Pick<Services, 'c
         response: { 200: Type.Ref('Comment'), ...errors },
       },
     },
-    async (request) => commentJson(await services.comments.publicComment(request.params.id)),
+    async (request) => commentJson(await services.threads.publicComment(request.params.id)),
   );
 
   app.get(
@@ -116,8 +119,8 @@ export function commentApi(fastify: FastifyInstance, services: Pick<Services, 'c
       },
     },
     async (request) => {
-      const root = await services.comments.publicComment(request.params.id);
-      const page = await services.comments.threadReplies(
+      const root = await services.threads.publicComment(request.params.id);
+      const page = await services.threads.threadReplies(
         root.articleId,
         root.id,
         request.query.cursor,
@@ -150,7 +153,7 @@ export function commentApi(fastify: FastifyInstance, services: Pick<Services, 'c
         },
       },
     },
-    async (request) => ({ items: (await services.comments.history(request.params.id)).versions }),
+    async (request) => ({ items: (await services.threads.history(request.params.id)).versions }),
   );
 
   app.patch(

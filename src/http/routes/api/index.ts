@@ -23,6 +23,7 @@ export function apiRoutes(
     | 'personalData'
     | 'sessions'
     | 'comments'
+    | 'threads'
     | 'moderation'
   >,
   options: { baseUrl: string; limits: Limits; cookies: CookieSettings; live: LiveHub },

@@ -16,7 +16,7 @@ function eventId(header: string | string[] | undefined): number | null {
 
 export function liveApi(
   fastify: FastifyInstance,
-  services: Pick<Services, 'comments'>,
+  services: Pick<Services, 'threads'>,
   live: LiveHub,
 ): void {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -52,7 +52,7 @@ export function liveApi(
       },
     },
     async (request, reply) => {
-      const { articleId, seq } = await services.comments.liveStart(request.params.id);
+      const { articleId, seq } = await services.threads.liveStart(request.params.id);
       // A reconnecting browser sends Last-Event-ID; it wins over the page's `since`. Nothing
       // can start beyond the present.
       const asked = eventId(request.headers['last-event-id']) ?? request.query.since ?? seq;
