@@ -16,6 +16,7 @@ import { hashToken, TokenService } from '../src/services/tokens.js';
 import { UserService } from '../src/services/users.js';
 import { openStore, sqliteFile, type Store } from '../src/store/index.js';
 import { inCi, postgresUrl, scratchDatabase, tempDir } from './helpers/databases.js';
+import { withDeadline } from './helpers/wait.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const commandTimeoutMs = 60_000;
@@ -70,23 +71,14 @@ async function broadsheet(
 ): Promise<Outcome> {
   const running = start(args, env, input);
   try {
-    return await within(running.done, commandTimeoutMs, `broadsheet ${args.join(' ')} to finish`);
+    return await withDeadline(
+      running.done,
+      commandTimeoutMs,
+      `broadsheet ${args.join(' ')} to finish`,
+    );
   } finally {
     if (running.child.exitCode === null && running.child.signalCode === null)
       running.child.kill('SIGKILL');
-  }
-}
-
-/** Rejects if the promise has not settled in time; the timer is a deadline, not a wait. */
-async function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms);
-  });
-  try {
-    return await Promise.race([promise, deadline]);
-  } finally {
-    clearTimeout(timer);
   }
 }
 
@@ -136,7 +128,7 @@ async function serve(env: Record<string, string>) {
     /** SIGTERM, then the exit (which must come within 10 s). */
     async stop(): Promise<Outcome> {
       running.child.kill('SIGTERM');
-      return within(running.done, 10_000, 'serve to exit after SIGTERM');
+      return withDeadline(running.done, 10_000, 'serve to exit after SIGTERM');
     },
     kill() {
       if (running.child.exitCode === null && running.child.signalCode === null)
