@@ -21,19 +21,24 @@ async function seed(store: Store) {
   return { articleId: article.id, cookie: `bs_session=${id}` };
 }
 
-async function post(url: string, articleId: string, cookie: string, body: string) {
-  const res = await fetch(`${url}/api/v1/articles/${articleId}/comments`, {
+/** What a failed request assertion shows: the server's own log says why it answered so. */
+function said(server: ServerProcess, what: string): string {
+  return `${what} on ${server.url}; the server's output:\n${server.output()}`;
+}
+
+async function post(server: ServerProcess, articleId: string, cookie: string, body: string) {
+  const res = await fetch(`${server.url}/api/v1/articles/${articleId}/comments`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', cookie, origin: 'http://broadsheet.test' },
     body: JSON.stringify({ body }),
   });
-  assert.equal(res.status, 201, await res.clone().text());
+  assert.equal(res.status, 201, said(server, await res.clone().text()));
   return (await json(res)).id as string;
 }
 
-async function live(url: string, articleId: string): Promise<SseClient> {
-  const client = await openSse(`${url}/api/v1/articles/${articleId}/comments/live`);
-  assert.equal(client.status, 200);
+async function live(server: ServerProcess, articleId: string): Promise<SseClient> {
+  const client = await openSse(`${server.url}/api/v1/articles/${articleId}/comments/live`);
+  assert.equal(client.status, 200, said(server, `the live stream answered ${client.status}`));
   await client.comment('live');
   return client;
 }
@@ -70,17 +75,19 @@ describe('live comments across processes', () => {
         DATABASE_URL: database.url,
         DATA_DIR: dataDir,
         BASE_URL: 'http://broadsheet.test',
+        // Errors only: kept in output() for the assertions, never printed when all goes well.
+        LOG_LEVEL: 'error',
       };
       const [one, two] = await Promise.all([startServerProcess(env), startServerProcess(env)]);
       servers.push(one!, two!);
-      const onOne = await live(one!.url, articleId);
-      const onTwo = await live(two!.url, articleId);
+      const onOne = await live(one!, articleId);
+      const onTwo = await live(two!, articleId);
       streams.push(onOne, onTwo);
 
-      const first = await post(one!.url, articleId, cookie, 'posted on one');
+      const first = await post(one!, articleId, cookie, 'posted on one');
       await commentOf(onTwo, first);
       await commentOf(onOne, first);
-      const second = await post(two!.url, articleId, cookie, 'posted on two');
+      const second = await post(two!, articleId, cookie, 'posted on two');
       await commentOf(onOne, second);
       await commentOf(onTwo, second);
       // Each process sent each comment once.
@@ -99,14 +106,15 @@ describe('live comments across processes', () => {
       DATA_DIR: dataDir,
       WORKERS: '2',
       BASE_URL: 'http://broadsheet.test',
+      LOG_LEVEL: 'error',
     });
     servers.push(server);
     // The primary hands connections to the workers in turn, so these streams land on both.
     const opened = [];
-    for (let i = 0; i < 6; i++) opened.push(await live(server.url, articleId));
+    for (let i = 0; i < 6; i++) opened.push(await live(server, articleId));
     streams.push(...opened);
     for (let n = 0; n < 3; n++) {
-      const id = await post(server.url, articleId, cookie, `comment ${n}`);
+      const id = await post(server, articleId, cookie, `comment ${n}`);
       for (const s of opened) await commentOf(s, id);
     }
     for (const s of opened) assert.equal(s.events.length, 3);
