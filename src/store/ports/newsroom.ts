@@ -16,15 +16,8 @@ import type {
   RevisionSummary,
 } from '../../domain/newsroom.js';
 
-export interface NewArticle {
-  slug: string;
-  sectionSlug: string;
-  headline: string;
-  standfirst: string;
-  body: string;
-  dateline: string;
-  authorIds: string[];
-  tags: { slug: string; name: string }[];
+/** A new article: the editable text and lists (related stories optional), and its state. */
+export interface NewArticle extends Omit<ArticleContent, 'relatedIds'> {
   relatedIds?: string[];
   status: ArticleStatus;
   publishedAt: string | null;
