@@ -154,7 +154,14 @@ const config = loadConfig({ DATA_DIR: dataDir, DEMO: '0', LOG_LEVEL: 'silent', P
 const logger = pino({ level: 'silent' });
 const program = await composeProgram({ config, store, log: logger, changes: new LocalChangeBus() });
 const app = await buildApp({ config, logger, ...program });
-const ctx = { siteName: 'Broadsheet', baseUrl: config.baseUrl, assetUrl: () => '/x', sections: [] };
+const identity = await program.services.site.identity();
+const ctx = {
+  identity,
+  siteName: identity.name,
+  baseUrl: config.baseUrl,
+  assetUrl: () => '/x',
+  sections: [],
+};
 
 interface Timing {
   median: number;

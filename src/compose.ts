@@ -15,7 +15,6 @@ import { LocalChangeBus, type ChangeBus } from './services/changes.js';
 import { CommentSettingsService } from './services/comment-settings.js';
 import { CommentThreadService } from './services/comment-threads.js';
 import { CommentService } from './services/comments.js';
-import { siteNameKey } from './services/demo.js';
 import { ImportService } from './services/imports/index.js';
 import { ImageService, type ImageSettings } from './services/images.js';
 import type { Services } from './services/index.js';
@@ -28,6 +27,7 @@ import { PersonalDataService } from './services/personal-data.js';
 import { ReadingService } from './services/reading.js';
 import { SearchService } from './services/search.js';
 import { SessionService } from './services/sessions.js';
+import { SiteService } from './services/site.js';
 import { SyndicationService } from './services/syndication.js';
 import { TokenService } from './services/tokens.js';
 import { UserService } from './services/users.js';
@@ -37,7 +37,6 @@ import type { Store } from './store/types.js';
 export interface ServiceOptions {
   baseUrl: string;
   smtpUrl: string | null;
-  siteName: () => string;
   log: MailLog;
   /** The bus to announce changes on; an in-process one when not given. */
   changes?: ChangeBus;
@@ -61,11 +60,18 @@ export function createServices(
   options: ServiceOptions = {
     baseUrl: 'http://localhost:3000',
     smtpUrl: null,
-    siteName: () => 'Broadsheet',
     log: quiet,
   },
 ): Services {
   const changes = options.changes ?? new LocalChangeBus();
+  const imageSettings = options.images ?? {
+    storage: new DiskImageStorage(path.join(tmpdir(), `broadsheet-images-${process.pid}`)),
+    maxBytes: 10 * 2 ** 20,
+    maxPixels: 50e6,
+  };
+  const site = new SiteService({ store, changes, ...imageSettings });
+  // Emails are worded with the name last read (pages read it afresh after every change).
+  const siteName = () => site.current().name;
   const sessions = new SessionService({ store });
   const mail = new MailService({
     store,
@@ -77,7 +83,7 @@ export function createServices(
     store,
     mail,
     baseUrl: options.baseUrl,
-    siteName: options.siteName,
+    siteName,
     log: options.log,
   });
   const moderation = new ModerationService({
@@ -100,11 +106,7 @@ export function createServices(
   const images = new ImageService({
     store,
     changes,
-    settings: options.images ?? {
-      storage: new DiskImageStorage(path.join(tmpdir(), `broadsheet-images-${process.pid}`)),
-      maxBytes: 10 * 2 ** 20,
-      maxPixels: 50e6,
-    },
+    settings: imageSettings,
   });
   return {
     reading: new ReadingService({ store, threads }),
@@ -136,8 +138,9 @@ export function createServices(
       sessions,
       mail,
       baseUrl: options.baseUrl,
-      siteName: options.siteName,
+      siteName,
     }),
+    site,
   };
 }
 
@@ -153,18 +156,16 @@ export interface ProgramDeps {
 }
 
 /** What the HTTP app is built from, besides the config and the logger. */
-export type Program = Pick<AppDeps, 'services' | 'siteName' | 'database' | 'outbox'>;
+export type Program = Pick<AppDeps, 'services' | 'database' | 'outbox'>;
 
 /** The services of the configured site, and what the HTTP app asks of the store itself. */
 export async function composeProgram(deps: ProgramDeps): Promise<Program> {
   const { config, store } = deps;
   const limits = resolveLimits(deps.limits);
-  const siteName = (await store.settings.get(siteNameKey)) ?? 'Broadsheet';
   const services = createServices(store, {
     changes: deps.changes,
     baseUrl: config.baseUrl,
     smtpUrl: config.smtpUrl,
-    siteName: () => siteName,
     log: deps.log,
     images: {
       storage: new DiskImageStorage(imageDir(config.dataDir)),
@@ -180,5 +181,7 @@ export async function composeProgram(deps: ProgramDeps): Promise<Program> {
       ),
     },
   });
-  return { services, siteName, database: store, outbox: store.outbox };
+  // Read once now, so the first emails name the site.
+  await services.site.identity();
+  return { services, database: store, outbox: store.outbox };
 }

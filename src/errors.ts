@@ -130,6 +130,11 @@ export const conditions = {
   invalid_export: 'bad_request',
   invalid_import: 'bad_request',
   database_not_empty: 'conflict',
+
+  // The site: its identity, set up by an admin.
+  site_name_required: 'bad_request',
+  invalid_url: 'bad_request',
+  admin_only: 'forbidden',
 } as const satisfies Record<string, ErrorKind>;
 
 /** What went wrong, stable across rewordings; the API's `error.condition`. */

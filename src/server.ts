@@ -87,7 +87,6 @@ export async function prepare(
   const services = createServices(store, {
     baseUrl: config.baseUrl,
     smtpUrl: null,
-    siteName: () => 'the site',
     log: { info: () => {}, warn: () => {} },
   });
   // The key that signs unsubscribe links, made once, before any process sends an email.

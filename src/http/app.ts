@@ -14,7 +14,7 @@ import swagger from '@fastify/swagger';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config.js';
 import type { Services } from '../services/index.js';
-import type { SiteContext } from '../views/context.js';
+import type { SiteContext, SiteFrame } from '../views/context.js';
 import { AssetRegistry } from './assets.js';
 import { LiveHub } from './live.js';
 import { commentJson } from './serializers/comments.js';
@@ -36,6 +36,7 @@ import { pageContexts } from './routes/forms.js';
 import { healthRoutes, type DatabaseHealth } from './routes/health.js';
 import type { OutboxPages } from './routes/admin/outbox.js';
 import { imageRoutes } from './routes/images.js';
+import { siteFileRoutes } from './routes/site-files.js';
 import { readerRoutes } from './routes/reader.js';
 import { searchRoutes } from './routes/search.js';
 import { syndicationRoutes } from './routes/syndication.js';
@@ -49,7 +50,6 @@ export interface AppDeps {
   config: Config;
   logger: FastifyBaseLogger;
   services: Services;
-  siteName: string;
   database: DatabaseProbe;
   /** The admin outbox page's one read. */
   outbox: OutboxPages;
@@ -75,7 +75,7 @@ let sharedAssets: AssetRegistry | undefined;
 const addFormats = addFormatsPlugin as unknown as (ajv: Ajv) => Ajv;
 
 export async function buildApp(deps: AppDeps): Promise<App> {
-  const { config, services, siteName, outbox } = deps;
+  const { config, services, outbox } = deps;
   const metrics = deps.metrics ?? new Metrics();
   const limits = resolveLimits(deps.limits);
   const cookies = { https: config.baseUrl.startsWith('https:') };
@@ -201,10 +201,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   securityHeaders(server, { https: cookies.https });
   requestMetrics(server, metrics);
 
-  const site: SiteContext = {
-    siteName,
-    baseUrl: config.baseUrl,
-    assetUrl: (name) => assets.url(name),
+  const frame: SiteFrame = { baseUrl: config.baseUrl, assetUrl: (name) => assets.url(name) };
+  const site = async (): Promise<SiteContext> => {
+    const identity = await services.site.identity();
+    return { ...frame, identity, siteName: identity.name };
   };
   const pageContext = pageContexts(site, services);
 
@@ -218,6 +218,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   healthRoutes(server, deps.database);
   assetRoutes(server, assets);
   imageRoutes(server, services);
+  siteFileRoutes(server, services);
   const live = new LiveHub(
     services.threads,
     services.changes,

@@ -20,6 +20,7 @@ import type { ReadingService } from './reading.js';
 import type { SearchService } from './search.js';
 import type { SyndicationService } from './syndication.js';
 import type { SessionService } from './sessions.js';
+import type { SiteService } from './site.js';
 import type { TokenService } from './tokens.js';
 import type { UserService } from './users.js';
 
@@ -50,6 +51,8 @@ export interface Services {
   /** WordPress and Disqus imports. */
   imports: ImportService;
   images: ImageService;
+  /** The site's identity: name, tagline, logo, icons, publisher, footer. */
+  site: SiteService;
   /** Announces committed changes to the live stream, the page cache and other listeners. */
   changes: ChangeBus;
 }

@@ -1,11 +1,19 @@
-/** What every page needs to know about the site, built once at boot. */
+/** What every page needs to know about the site. */
 import type { SectionRef } from '../domain/article.js';
+import type { SiteIdentity } from '../domain/site.js';
 import type { Role } from '../domain/user.js';
 
-export interface SiteContext {
-  siteName: string;
+/** What is fixed when the server starts: its public address and its asset files. */
+export interface SiteFrame {
   baseUrl: string;
   assetUrl(name: string): string;
+}
+
+/** The frame and the site's identity as it is now (an admin may change it at any time). */
+export interface SiteContext extends SiteFrame {
+  identity: SiteIdentity;
+  /** `identity.name`. */
+  siteName: string;
 }
 
 /** The signed-in person as the page shows them; their forms carry the session's CSRF token. */

@@ -10,6 +10,7 @@ import { splitBody } from '../domain/body.js';
 import { altText, fallbackOf, imagePath, mimeTypes, type Image } from '../domain/image.js';
 import type { ArticleFeed, CorrectionsFeed } from '../services/syndication.js';
 import type { PublishedCorrection } from '../domain/syndication.js';
+import { publisherName } from '../domain/site.js';
 import type { SiteContext } from './context.js';
 import { escapeHtml } from './html.js';
 import { renderArticleMarkdown } from './markdown.js';
@@ -70,7 +71,13 @@ function newFeed(
     // With nothing in it yet, a feed was last updated at the epoch (stable bytes, stable ETag).
     updated: new Date(props.updated ?? 0),
     generator: 'Broadsheet',
-    copyright: `© ${ctx.siteName}`,
+    copyright: `© ${publisherName(ctx.identity)}`,
+    ...(ctx.identity.icons
+      ? {
+          image: ctx.baseUrl + imagePath(ctx.identity.icons.png512),
+          favicon: `${ctx.baseUrl}/favicon.ico`,
+        }
+      : {}),
     feedLinks: format === 'rss' ? { rss: self } : { atom: self },
   });
 }

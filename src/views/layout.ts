@@ -1,3 +1,5 @@
+import { imagePath } from '../domain/image.js';
+import { logoDisplaySize, type SiteIdentity } from '../domain/site.js';
 import { staffRoles } from '../domain/user.js';
 import { headScript } from './head-script.js';
 import { html, raw, type Renderable, type SafeHtml } from './html.js';
@@ -62,6 +64,7 @@ export function layout(ctx: PageContext, props: LayoutProps): SafeHtml {
         ${props.robots ? html`<meta name="robots" content="${props.robots}" />` : ''}
         ${feedLinks(ctx.baseUrl, ctx.siteName, '')}
         ${(props.feeds ?? []).map((f) => feedLinks(ctx.baseUrl, f.title, f.path))}
+        ${iconLinks(ctx.identity)}
         <meta name="theme-color" content="#ffffff" media="(prefers-color-scheme: light)" />
         <meta name="theme-color" content="#141414" media="(prefers-color-scheme: dark)" />
         ${props.head}
@@ -73,14 +76,17 @@ export function layout(ctx: PageContext, props: LayoutProps): SafeHtml {
           <div class="wrap">
             <div class="masthead__top">
               <span>${formatDay((props.now ?? new Date()).toISOString())}</span
-              ><span class="masthead__motto">Independent local journalism</span
-              ><span class="masthead__tools"
+              >${
+                ctx.identity.tagline
+                  ? html`<span class="masthead__motto">${ctx.identity.tagline}</span>`
+                  : ''
+              }<span class="masthead__tools"
                 ><a class="masthead__search" href="/search">Search</a>${accountArea(
                   ctx.viewer ?? null,
                 )}</span
               >
             </div>
-            <p class="masthead__title"><a href="/">${ctx.siteName}</a></p>
+            <p class="masthead__title"><a href="/">${masthead(ctx.identity)}</a></p>
           </div>
           <nav class="sections" aria-label="Sections">
             <ul class="wrap">
@@ -107,7 +113,10 @@ export function layout(ctx: PageContext, props: LayoutProps): SafeHtml {
         </main>
         <footer class="site-footer">
           <div class="wrap">
-            <p>${ctx.siteName} · Published with Broadsheet</p>
+            ${ctx.identity.footerText ? html`<p>${ctx.identity.footerText}</p>` : ''}
+            <p>
+              ${ctx.siteName}${ctx.identity.credit ? ' · Published with Broadsheet' : ''}
+            </p>
             <p>
               <a href="/corrections">Corrections</a> · <a href="/feed.xml">RSS feed</a> ·
               <a href="/atom.xml">Atom feed</a>
@@ -116,6 +125,28 @@ export function layout(ctx: PageContext, props: LayoutProps): SafeHtml {
         </footer>
       </body>
     </html> `;
+}
+
+/** The site's name in letters, or its logo (named by the site's name for screen readers). */
+function masthead(identity: SiteIdentity): SafeHtml | string {
+  if (!identity.logo) return identity.name;
+  const { width, height } = logoDisplaySize(identity.logo);
+  return html`<img
+    class="masthead__logo"
+    src="${imagePath(identity.logo.file)}"
+    width="${width}"
+    height="${height}"
+    alt="${identity.name}"
+  />`;
+}
+
+/** The site's icons, when an admin has made them (src/http/routes/site-files.ts serves them). */
+function iconLinks(identity: SiteIdentity): SafeHtml | string {
+  if (!identity.icons) return '';
+  return html`<link rel="icon" href="/favicon.ico" sizes="16x16 32x32 48x48" />
+    <link rel="icon" type="image/png" sizes="32x32" href="${imagePath(identity.icons.png32)}" />
+    <link rel="apple-touch-icon" href="/apple-touch-icon.png" />
+    <link rel="manifest" href="/site.webmanifest" />`;
 }
 
 /**

@@ -14,6 +14,7 @@ import {
   type Image,
   type ImageVariant,
 } from '../domain/image.js';
+import { publisherName } from '../domain/site.js';
 import type { SiteContext } from './context.js';
 import { joinNames } from './format.js';
 import { html, jsonScript, type SafeHtml } from './html.js';
@@ -48,6 +49,30 @@ function imageObjects(ctx: SiteContext, image: Image) {
   }));
 }
 
+/**
+ * The publisher: the name and address the admin gave (the site's own by default), and its logo —
+ * the uploaded logo, else the largest icon, else a plain newspaper mark.
+ */
+export function publisherJsonLd(ctx: SiteContext) {
+  const { identity } = ctx;
+  const logo = identity.logo
+    ? {
+        url: ctx.baseUrl + imagePath(identity.logo.file),
+        width: identity.logo.width,
+        height: identity.logo.height,
+      }
+    : identity.icons
+      ? { url: ctx.baseUrl + imagePath(identity.icons.png512), width: 512, height: 512 }
+      : { url: ctx.baseUrl + ctx.assetUrl('logo.svg') };
+  return {
+    '@type': 'NewsMediaOrganization',
+    name: publisherName(identity),
+    url: identity.publisherUrl || `${ctx.baseUrl}/`,
+    logo: { '@type': 'ImageObject', ...logo },
+    ...(identity.publisherEmail ? { email: identity.publisherEmail } : {}),
+  };
+}
+
 export function newsArticleJsonLd(ctx: SiteContext, a: Article) {
   const url = ctx.baseUrl + articlePath(a);
   const corrections = activeCorrections(a.corrections);
@@ -73,12 +98,7 @@ export function newsArticleJsonLd(ctx: SiteContext, a: Article) {
       name: p.name,
       url: `${ctx.baseUrl}/author/${p.slug}`,
     })),
-    publisher: {
-      '@type': 'NewsMediaOrganization',
-      name: ctx.siteName,
-      url: `${ctx.baseUrl}/`,
-      logo: { '@type': 'ImageObject', url: ctx.baseUrl + ctx.assetUrl('logo.svg') },
-    },
+    publisher: publisherJsonLd(ctx),
     ...(corrections.length
       ? {
           correction: corrections.map((c) => ({

@@ -19,14 +19,13 @@ export interface FormPageDeps {
 }
 
 export function pageContexts(
-  site: SiteContext,
+  site: () => Promise<SiteContext>,
   services: Pick<Services, 'reading'>,
 ): (request: FastifyRequest) => Promise<PageContext> {
-  return async (request) => ({
-    ...site,
-    sections: await services.reading.sections(),
-    viewer: pageViewer(request),
-  });
+  return async (request) => {
+    const [ctx, sections] = await Promise.all([site(), services.reading.sections()]);
+    return { ...ctx, sections, viewer: pageViewer(request) };
+  };
 }
 
 export type Attempt<T> = { ok: true; value: T } | { ok: false; error: AppError };

@@ -11,7 +11,8 @@ import { authorPageView, tagPageView } from '../../views/pages/author.js';
 import { frontPageView } from '../../views/pages/front.js';
 import { sectionPageView } from '../../views/pages/section.js';
 import { listingsTag } from '../page-cache.js';
-import { pageViewer, sendPage } from '../plugins/pages.js';
+import { sendPage } from '../plugins/pages.js';
+import { pageContexts } from './forms.js';
 
 /** Page-cache tags of the articles a page shows (see page-cache.ts). */
 const articleTags = (articles: Iterable<{ id: string }>) =>
@@ -28,14 +29,10 @@ const articleParams = Type.Object({
 export function readerRoutes(
   fastify: FastifyInstance,
   services: Pick<Services, 'moderation' | 'reading' | 'threads'>,
-  site: SiteContext,
+  site: () => Promise<SiteContext>,
 ): void {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  const pageContext = async (request: FastifyRequest) => ({
-    ...site,
-    sections: await services.reading.sections(),
-    viewer: pageViewer(request),
-  });
+  const pageContext = pageContexts(site, services);
 
   app.get('/', { schema: { hide: true }, config: { pageCache: {} } }, async (request, reply) => {
     // WordPress's own addresses of posts (/?p=4) lead to the imported article.

@@ -56,7 +56,7 @@ const formats: [FeedFormat, string][] = [
 export function syndicationRoutes(
   fastify: FastifyInstance,
   services: Pick<Services, 'syndication'>,
-  site: SiteContext,
+  site: () => Promise<SiteContext>,
   pageContext: (request: FastifyRequest) => Promise<PageContext>,
 ): void {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -72,7 +72,7 @@ export function syndicationRoutes(
     return sendDocument(
       request,
       reply,
-      articleFeedXml(site, feed, format),
+      articleFeedXml(await site(), feed, format),
       contentTypes[format],
       feed.updated,
     );
@@ -99,7 +99,7 @@ export function syndicationRoutes(
       return sendDocument(
         request,
         reply,
-        correctionsFeedXml(site, feed, format),
+        correctionsFeedXml(await site(), feed, format),
         contentTypes[format],
         feed.updated,
       );
@@ -112,8 +112,8 @@ export function syndicationRoutes(
     const map = await services.syndication.sitemap();
     const body =
       map.kind === 'index'
-        ? sitemapIndexXml(site.baseUrl, map.sitemaps)
-        : urlsetXml(site.baseUrl, map.urls);
+        ? sitemapIndexXml((await site()).baseUrl, map.sitemaps)
+        : urlsetXml((await site()).baseUrl, map.urls);
     return sendDocument(request, reply, body, xml, map.updated);
   });
 
@@ -122,17 +122,35 @@ export function syndicationRoutes(
     { schema: { hide: true, params: Type.Object({ part: Type.String({ maxLength: 20 }) }) } },
     async (request, reply) => {
       const part = await services.syndication.sitemapPart(request.params.part);
-      return sendDocument(request, reply, urlsetXml(site.baseUrl, part.urls), xml, part.updated);
+      return sendDocument(
+        request,
+        reply,
+        urlsetXml((await site()).baseUrl, part.urls),
+        xml,
+        part.updated,
+      );
     },
   );
 
   app.get('/news-sitemap.xml', { schema: { hide: true } }, async (request, reply) => {
     const news = await services.syndication.newsSitemap();
-    return sendDocument(request, reply, newsSitemapXml(site, news.articles), xml, news.updated);
+    return sendDocument(
+      request,
+      reply,
+      newsSitemapXml(await site(), news.articles),
+      xml,
+      news.updated,
+    );
   });
 
-  app.get('/robots.txt', { schema: { hide: true } }, (request, reply) =>
-    sendDocument(request, reply, robotsTxt(site.baseUrl), 'text/plain; charset=utf-8', null),
+  app.get('/robots.txt', { schema: { hide: true } }, async (request, reply) =>
+    sendDocument(
+      request,
+      reply,
+      robotsTxt((await site()).baseUrl),
+      'text/plain; charset=utf-8',
+      null,
+    ),
   );
 
   app.get(

@@ -49,7 +49,7 @@ export function frontPageView(ctx: PageContext, front: FrontPage) {
     )}`;
   return layout(ctx, {
     title: ctx.siteName,
-    description: `The latest news from ${ctx.siteName}.`,
+    description: ctx.identity.description || `The latest news from ${ctx.siteName}.`,
     canonical: `${ctx.baseUrl}/`,
     currentSection: '',
     main,

@@ -17,6 +17,7 @@ import { moderationEvents } from './moderation-events.js';
 import { moderationPages } from './moderation.js';
 import { outboxAdminPages, type OutboxPages } from './outbox.js';
 import { settingsPages } from './settings.js';
+import { siteAdminPages } from './site.js';
 import { tokenAdminPages } from './tokens.js';
 import { userAdminPages } from './users.js';
 
@@ -34,6 +35,7 @@ export async function adminPages(
     | 'people'
     | 'tokens'
     | 'imports'
+    | 'site'
   >,
   deps: FormPageDeps & { outbox: OutboxPages; importMaxMb: number },
 ): Promise<void> {
@@ -69,6 +71,7 @@ export async function adminPages(
       tokenAdminPages(admins, services, deps);
       settingsPages(admins, services, deps);
       await importPages(admins, services, deps);
+      siteAdminPages(admins, services, deps);
     });
   });
 }

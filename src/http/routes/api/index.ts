@@ -9,6 +9,7 @@ import { newsroomApi } from './newsroom.js';
 import { ArticleBody, CommentBody, ErrorBody, ImageBody, UserBody } from './schemas.js';
 import { imageApi } from './images.js';
 import { accountApi } from './accounts.js';
+import { siteApi, SiteBody } from './site.js';
 import type { Limits } from '../../limits.js';
 import type { CookieSettings } from '../../plugins/auth.js';
 
@@ -25,6 +26,7 @@ export function apiRoutes(
     | 'comments'
     | 'threads'
     | 'moderation'
+    | 'site'
   >,
   options: { baseUrl: string; limits: Limits; cookies: CookieSettings; live: LiveHub },
 ): void {
@@ -33,6 +35,7 @@ export function apiRoutes(
   app.addSchema(ArticleBody);
   app.addSchema(UserBody);
   app.addSchema(CommentBody);
+  app.addSchema(SiteBody);
   app.addHook('onRequest', async (request, reply) => {
     if (request.url.startsWith('/api/')) reply.header('Cache-Control', 'no-store');
   });
@@ -43,5 +46,6 @@ export function apiRoutes(
   commentApi(app, services);
   liveApi(app, services, options.live);
   moderationApi(app, services, options.baseUrl);
+  siteApi(app, services, options.baseUrl);
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 }

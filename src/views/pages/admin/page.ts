@@ -43,6 +43,11 @@ export function adminLinks(ctx: PageContext): AdminLink[] {
     ...newsroom,
     ...moderation,
     {
+      href: '/admin/site',
+      text: 'Site',
+      description: 'Name, tagline, publisher, footer, logo and icon.',
+    },
+    {
       href: '/admin/settings',
       text: 'Settings',
       description: 'Comment policy: pre-moderation, word lists, links, trust, limits.',
