@@ -105,7 +105,10 @@ if (browserAvailable()) {
         const logo = page.getByRole('img', { name: 'The Fenwick Ledger' });
         assert.equal(await logo.getAttribute('height'), '48');
         assert.ok(
-          await logo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0),
+          await logo.evaluate((img) => {
+            const image = img as unknown as { complete: boolean; naturalWidth: number };
+            return image.complete && image.naturalWidth > 0;
+          }),
           'the logo loaded',
         );
         assert.match(
