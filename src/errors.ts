@@ -130,6 +130,10 @@ export const conditions = {
   invalid_export: 'bad_request',
   invalid_import: 'bad_request',
   database_not_empty: 'conflict',
+
+  // Deleting drafts (decisions/0040).
+  not_deletable: 'conflict',
+  admin_only: 'forbidden',
 } as const satisfies Record<string, ErrorKind>;
 
 /** What went wrong, stable across rewordings; the API's `error.condition`. */
