@@ -11,6 +11,7 @@ import { imageApi } from './images.js';
 import { accountApi } from './accounts.js';
 import type { Limits } from '../../limits.js';
 import type { CookieSettings } from '../../plugins/auth.js';
+import { draftApi } from './drafts.js';
 
 export function apiRoutes(
   app: FastifyInstance,
@@ -43,5 +44,6 @@ export function apiRoutes(
   commentApi(app, services);
   liveApi(app, services, options.live);
   moderationApi(app, services, options.baseUrl);
+  draftApi(app, services, options.baseUrl);
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 }
