@@ -135,6 +135,8 @@ export const conditions = {
   site_name_required: 'bad_request',
   invalid_url: 'bad_request',
   admin_only: 'forbidden',
+  // Deleting drafts (decisions/0040).
+  not_deletable: 'conflict',
 } as const satisfies Record<string, ErrorKind>;
 
 /** What went wrong, stable across rewordings; the API's `error.condition`. */

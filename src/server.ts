@@ -125,8 +125,10 @@ export async function serve(config: Config): Promise<void> {
     await server.listen({ port: config.port, host: config.host });
     // Every process runs the scheduler; the database makes each publication happen once.
     scheduler = new PublishScheduler(app.services.newsroom, {
-      onError: (error) => logger.error({ err: error }, 'scheduled publishing failed'),
+      onError: (error) =>
+        logger.error({ err: error }, 'scheduled publishing or the purge of deleted drafts failed'),
       onPublished: (ids) => logger.info({ articleIds: ids }, 'published scheduled articles'),
+      onPurged: (ids) => logger.info({ articleIds: ids }, 'purged drafts deleted 30 days ago'),
     });
     scheduler.start();
   } catch (error) {

@@ -81,6 +81,10 @@ const rules: Record<string, Rule> = {
   'POST /admin/tokens': ['admin'],
   'POST /admin/tokens/:id/revoke': ['admin'],
   'POST /admin/import': ['admin'],
+  'DELETE /api/v1/articles/:id': ['author', 'editor', 'admin'],
+  'POST /api/v1/articles/:id/recover': ['admin'],
+  'POST /admin/articles/:id/delete': ['author', 'editor', 'admin'],
+  'POST /admin/articles/:id/recover': ['admin'],
 };
 
 const stateChanging = (method: string) => !['GET', 'HEAD', 'OPTIONS'].includes(method);

@@ -109,6 +109,8 @@ export const exportedTables: readonly BackupTable[] = [
       returned_at: 'time?',
       returned_by: 'text?',
       main_image_id: 'text?',
+      deleted_at: 'time?',
+      deleted_by: 'text?',
     }),
     // PostgreSQL's search vector is generated from the text by the database itself.
     derived: ['search'],

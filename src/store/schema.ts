@@ -76,6 +76,9 @@ export interface ArticlesTable {
   returned_by: Generated<string | null>;
   /** The article's main image (migration 0013). */
   main_image_id: Generated<string | null>;
+  /** A deleted never-published draft: when and by whom (migration 0020); purged 30 days on. */
+  deleted_at: Generated<string | null>;
+  deleted_by: Generated<string | null>;
 }
 
 export interface ImagesTable {

@@ -12,6 +12,7 @@ import { accountApi } from './accounts.js';
 import { siteApi, SiteBody } from './site.js';
 import type { Limits } from '../../limits.js';
 import type { CookieSettings } from '../../plugins/auth.js';
+import { draftApi } from './drafts.js';
 
 export function apiRoutes(
   app: FastifyInstance,
@@ -47,5 +48,6 @@ export function apiRoutes(
   liveApi(app, services, options.live);
   moderationApi(app, services, options.baseUrl);
   siteApi(app, services, options.baseUrl);
+  draftApi(app, services, options.baseUrl);
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 }

@@ -72,6 +72,11 @@ export function adminLinks(ctx: PageContext): AdminLink[] {
       text: 'Import',
       description: 'Bring articles and comments from WordPress, comments from Disqus.',
     },
+    {
+      href: '/admin/articles/deleted',
+      text: 'Deleted drafts',
+      description: 'Drafts deleted in the last 30 days: recover one as it was.',
+    },
   ];
 }
 
