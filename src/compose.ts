@@ -31,6 +31,7 @@ import { SessionService } from './services/sessions.js';
 import { SyndicationService } from './services/syndication.js';
 import { TokenService } from './services/tokens.js';
 import { UserService } from './services/users.js';
+import { FrontService } from './services/front.js';
 import { DiskImageStorage, imageDir } from './store/image-files.js';
 import type { Store } from './store/types.js';
 
@@ -106,8 +107,9 @@ export function createServices(
       maxPixels: 50e6,
     },
   });
+  const reading = new ReadingService({ store, threads });
   return {
-    reading: new ReadingService({ store, threads }),
+    reading,
     search: new SearchService({ store }),
     syndication: new SyndicationService({ store }),
     comments,
@@ -138,6 +140,7 @@ export function createServices(
       baseUrl: options.baseUrl,
       siteName: options.siteName,
     }),
+    front: new FrontService({ store, changes, reading }),
   };
 }
 

@@ -130,6 +130,13 @@ export const conditions = {
   invalid_export: 'bad_request',
   invalid_import: 'bad_request',
   database_not_empty: 'conflict',
+
+  // The front page's arrangement (pins, featured slots, sections).
+  pin_unavailable: 'rejected',
+  pin_repeated: 'rejected',
+  pin_expired: 'rejected',
+  too_many_pins: 'rejected',
+  section_repeated: 'rejected',
 } as const satisfies Record<string, ErrorKind>;
 
 /** What went wrong, stable across rewordings; the API's `error.condition`. */

@@ -24,6 +24,7 @@ import { KyselyTokenStore } from './tokens.js';
 import { TransactionScope } from './transaction-scope.js';
 import type { Store } from './types.js';
 import { KyselyUserStore } from './users.js';
+import { KyselyFrontStore } from './front.js';
 
 export type { Store } from './types.js';
 
@@ -73,6 +74,7 @@ function bind(db: Kysely<Database>, opened: Opened): Store {
     moderation: new KyselyModerationStore(db),
     imports: new KyselyImportStore(db),
     images: new KyselyImageStore(db),
+    front: new KyselyFrontStore(db),
     async ping() {
       await sql`select 1`.execute(db);
     },

@@ -18,6 +18,7 @@ import type { ReaderStore } from './ports/reader.js';
 import type { SectionStore, SettingStore } from './ports/site.js';
 import type { SyndicationStore } from './ports/syndication.js';
 import type { UnitOfWork } from './ports/unit-of-work.js';
+import type { FrontStore } from './ports/front.js';
 
 export interface Store extends UnitOfWork<Store> {
   /** Which database this is, for the few callers outside the store that must say or know. */
@@ -38,6 +39,7 @@ export interface Store extends UnitOfWork<Store> {
   readonly moderation: ModerationStore;
   readonly imports: ImportStore;
   readonly images: ImageStore;
+  readonly front: FrontStore;
   /** Calls the listener after every query with its duration in seconds. */
   observeQueries(listener: (seconds: number, ok: boolean) => void): void;
   /** Throws if the database cannot be reached. */
