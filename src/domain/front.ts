@@ -133,7 +133,14 @@ export function expiryInputValue(iso: string | null): string {
 
 /** One thing wrong with a submitted arrangement, and the input it concerns (API field names). */
 export interface ArrangementProblem {
-  kind: 'too_many' | 'unavailable' | 'duplicate' | 'bad_time' | 'past' | 'unknown_section' | 'repeated_section';
+  kind:
+    | 'too_many'
+    | 'unavailable'
+    | 'duplicate'
+    | 'bad_time'
+    | 'past'
+    | 'unknown_section'
+    | 'repeated_section';
   field: string;
 }
 
@@ -170,13 +177,16 @@ export function checkArrangement(
     at: string,
   ): { ok: true; pin: FrontPin } | { ok: false; problem: ArrangementProblem } => {
     const articleId = context.resolve(pin.article.trim());
-    if (articleId === null) return { ok: false, problem: { kind: 'unavailable', field: `${at}.articleId` } };
-    if (seen.has(articleId)) return { ok: false, problem: { kind: 'duplicate', field: `${at}.articleId` } };
+    if (articleId === null)
+      return { ok: false, problem: { kind: 'unavailable', field: `${at}.articleId` } };
+    if (seen.has(articleId))
+      return { ok: false, problem: { kind: 'duplicate', field: `${at}.articleId` } };
     seen.add(articleId);
     const typed = pin.expiresAt?.trim() ?? '';
     if (typed === '') return { ok: true, pin: { articleId, expiresAt: null } };
     const expiresAt = parseExpiry(typed);
-    if (expiresAt === null) return { ok: false, problem: { kind: 'bad_time', field: `${at}.expiresAt` } };
+    if (expiresAt === null)
+      return { ok: false, problem: { kind: 'bad_time', field: `${at}.expiresAt` } };
     if (Date.parse(expiresAt) <= context.now.getTime()) {
       return { ok: false, problem: { kind: 'past', field: `${at}.expiresAt` } };
     }
@@ -197,8 +207,10 @@ export function checkArrangement(
   const known = new Set(context.sections.map((s) => s.slug));
   const shown = new Set<string>();
   for (const slug of input.sections) {
-    if (!known.has(slug)) return { ok: false, problem: { kind: 'unknown_section', field: 'sections' } };
-    if (shown.has(slug)) return { ok: false, problem: { kind: 'repeated_section', field: 'sections' } };
+    if (!known.has(slug))
+      return { ok: false, problem: { kind: 'unknown_section', field: 'sections' } };
+    if (shown.has(slug))
+      return { ok: false, problem: { kind: 'repeated_section', field: 'sections' } };
     shown.add(slug);
   }
   return { ok: true, arrangement: { lead, featured, sections: [...shown] } };

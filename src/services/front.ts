@@ -14,7 +14,6 @@ import {
   type ArrangementProblem,
   type FrontArrangement,
 } from '../domain/front.js';
-import type { Section } from '../domain/section.js';
 import type { User } from '../domain/user.js';
 import { isEditor } from '../domain/workflow.js';
 import { AppError } from '../errors.js';
@@ -28,15 +27,6 @@ export interface FrontDeps {
   /** Draws the front page, with the stored arrangement or a submitted one. */
   reading: Pick<ReadingService, 'frontPage'>;
   now?: () => Date;
-}
-
-/** What the admin page shows: the arrangement, its stories, and what else can be pinned. */
-export interface FrontEditorState {
-  arrangement: FrontArrangement;
-  /** The pinned stories and the recent published ones, newest first, each once. */
-  candidates: ArticleSummary[];
-  /** Every section in the front's order: shown ones first, then the hidden ones. */
-  sections: { section: Section; shown: boolean }[];
 }
 
 /** How many recent published stories the article picker lists. */
@@ -112,35 +102,20 @@ export class FrontService {
     };
   }
 
-  /** For the admin page: the arrangement (the stored one, or one being edited) and the choices. */
-  async editorState(editing?: FrontArrangement): Promise<FrontEditorState> {
-    const [arrangement, recent, sections] = await Promise.all([
-      editing ?? this.arrangement(),
-      this.store.reader.listPublished({ limit: pickerSize }),
-      this.store.sections.list(),
-    ]);
-    const pinnedIds = [
-      ...(arrangement.lead ? [arrangement.lead] : []),
-      ...arrangement.featured,
-    ].map((p) => p.articleId);
+  /**
+   * The stories the admin page offers for each slot: the recent published ones and those named
+   * (pinned now, or chosen in the form) if still published, newest first, each once.
+   */
+  async candidates(named: readonly string[]): Promise<ArticleSummary[]> {
+    const recent = await this.store.reader.listPublished({ limit: pickerSize });
     const known = new Set(recent.map((a) => a.id));
-    const older = await this.store.reader.publishedByIds(pinnedIds.filter((id) => !known.has(id)));
-    const candidates = [...recent, ...older].sort(
-      (a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? '') || b.id.localeCompare(a.id),
+    const older = await this.store.reader.publishedByIds(
+      [...new Set(named)].filter((id) => !known.has(id)),
     );
-    const shown = new Set(arrangement.sections);
-    const bySlug = new Map(sections.map((s) => [s.slug, s]));
-    return {
-      arrangement,
-      candidates,
-      sections: [
-        ...arrangement.sections.flatMap((slug) => {
-          const section = bySlug.get(slug);
-          return section ? [{ section, shown: true }] : [];
-        }),
-        ...sections.filter((s) => !shown.has(s.slug)).map((section) => ({ section, shown: false })),
-      ],
-    };
+    return [...recent, ...older].sort(
+      (a, b) =>
+        (b.publishedAt ?? '').localeCompare(a.publishedAt ?? '') || b.id.localeCompare(a.id),
+    );
   }
 
   /** Checks a submitted arrangement; throws the first problem, naming its field. */

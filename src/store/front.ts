@@ -27,7 +27,9 @@ export class KyselyFrontStore implements FrontStore {
     if (pins.length) {
       await this.db
         .insertInto('front_slots')
-        .values(pins.map((p) => ({ slot: p.slot, article_id: p.articleId, expires_at: p.expiresAt })))
+        .values(
+          pins.map((p) => ({ slot: p.slot, article_id: p.articleId, expires_at: p.expiresAt })),
+        )
         .execute();
     }
     if (sections.length) {

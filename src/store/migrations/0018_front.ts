@@ -18,7 +18,11 @@ export async function up(db: Kysely<unknown>, { timestamp }: MigrationContext): 
     .addColumn('expires_at', timestamp)
     .execute();
   // Deleting an article looks here for its pins.
-  await db.schema.createIndex('front_slots_article').on('front_slots').column('article_id').execute();
+  await db.schema
+    .createIndex('front_slots_article')
+    .on('front_slots')
+    .column('article_id')
+    .execute();
   await db.schema
     .createTable('front_sections')
     .addColumn('section_slug', 'text', (c) =>

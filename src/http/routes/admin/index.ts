@@ -19,6 +19,8 @@ import { outboxAdminPages, type OutboxPages } from './outbox.js';
 import { settingsPages } from './settings.js';
 import { tokenAdminPages } from './tokens.js';
 import { userAdminPages } from './users.js';
+import { frontPages } from './front.js';
+import { editorRoles } from '../../../domain/workflow.js';
 
 export async function adminPages(
   fastify: FastifyInstance,
@@ -34,6 +36,7 @@ export async function adminPages(
     | 'people'
     | 'tokens'
     | 'imports'
+    | 'front'
   >,
   deps: FormPageDeps & { outbox: OutboxPages; importMaxMb: number },
 ): Promise<void> {
@@ -69,6 +72,11 @@ export async function adminPages(
       tokenAdminPages(admins, services, deps);
       settingsPages(admins, services, deps);
       await importPages(admins, services, deps);
+    });
+
+    await staff.register(async (editors) => {
+      editors.addHook('onRequest', requireRole(editorRoles));
+      frontPages(editors, services, deps);
     });
   });
 }
