@@ -119,7 +119,7 @@ function sectionRows(
               value="${way}:${slug}"
               ${focus === `${way}:${slug}` ? html` autofocus` : ''}
             >
-              Move<span class="visually-hidden"> ${name}</span> ${way}
+              Move ${way}<span class="visually-hidden">: ${name}</span>
             </button>`;
       return html`<li class="front-sections__row">
         <input type="hidden" name="order" value="${slug}" />
