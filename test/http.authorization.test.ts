@@ -81,6 +81,8 @@ const rules: Record<string, Rule> = {
   'POST /admin/tokens': ['admin'],
   'POST /admin/tokens/:id/revoke': ['admin'],
   'POST /admin/import': ['admin'],
+  'PUT /api/v1/front': ['editor', 'admin'],
+  'POST /admin/front': ['editor', 'admin'],
 };
 
 const stateChanging = (method: string) => !['GET', 'HEAD', 'OPTIONS'].includes(method);
