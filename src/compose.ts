@@ -31,6 +31,7 @@ import { SiteService } from './services/site.js';
 import { SyndicationService } from './services/syndication.js';
 import { TokenService } from './services/tokens.js';
 import { UserService } from './services/users.js';
+import { FrontService } from './services/front.js';
 import { DiskImageStorage, imageDir } from './store/image-files.js';
 import type { Store } from './store/types.js';
 
@@ -108,8 +109,9 @@ export function createServices(
     changes,
     settings: imageSettings,
   });
+  const reading = new ReadingService({ store, threads });
   return {
-    reading: new ReadingService({ store, threads }),
+    reading,
     search: new SearchService({ store }),
     syndication: new SyndicationService({ store }),
     comments,
@@ -141,6 +143,7 @@ export function createServices(
       siteName,
     }),
     site,
+    front: new FrontService({ store, changes, reading }),
   };
 }
 

@@ -137,6 +137,12 @@ export const conditions = {
   admin_only: 'forbidden',
   // Deleting drafts (decisions/0040).
   not_deletable: 'conflict',
+  // The front page's arrangement (pins, featured slots, sections).
+  pin_unavailable: 'rejected',
+  pin_repeated: 'rejected',
+  pin_expired: 'rejected',
+  too_many_pins: 'rejected',
+  section_repeated: 'rejected',
 } as const satisfies Record<string, ErrorKind>;
 
 /** What went wrong, stable across rewordings; the API's `error.condition`. */

@@ -85,6 +85,8 @@ const rules: Record<string, Rule> = {
   'POST /api/v1/articles/:id/recover': ['admin'],
   'POST /admin/articles/:id/delete': ['author', 'editor', 'admin'],
   'POST /admin/articles/:id/recover': ['admin'],
+  'PUT /api/v1/front': ['editor', 'admin'],
+  'POST /admin/front': ['editor', 'admin'],
 };
 
 const stateChanging = (method: string) => !['GET', 'HEAD', 'OPTIONS'].includes(method);

@@ -88,6 +88,15 @@ async function seed(store: Store): Promise<void> {
     details: { alt: 'Pier four at low tide', caption: 'Pier four', credit: 'Harbour Desk' },
   });
   await s.images.setMainImage(editor, article, photo.id);
+  // The front page's arrangement: a pinned lead with an expiry, a featured story, sections.
+  const second = demoContent.articles[1];
+  assert.ok(second);
+  const sections = (await store.sections.list()).map((x) => x.slug);
+  await s.front.save(editor, {
+    lead: { article: article.id, expiresAt: '2999-12-31T23:59:59.999Z' },
+    featured: [{ article: second.slug }],
+    sections: sections.slice(1),
+  });
 }
 
 async function exportText(store: Store, name: string): Promise<string> {

@@ -75,6 +75,8 @@ export function tagsOf(change: Change): string[] | null {
     }
     case 'site':
       return null;
+    case 'front':
+      return ['front'];
     default:
       return null;
   }

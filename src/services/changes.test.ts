@@ -78,3 +78,13 @@ test('after the channel comes back, subscribers hear a site change; garbage is i
   assert.deepEqual(heard, [{ kind: 'site' }]);
   assert.equal(errors.length, 1);
 });
+
+test('a front change crosses to the other process', () => {
+  const pair = channelPair();
+  const here = new RelayedChangeBus(pair.a);
+  const there = new RelayedChangeBus(pair.b);
+  const heard: Change[] = [];
+  there.subscribe((c) => heard.push(c));
+  here.publish({ kind: 'front' });
+  assert.deepEqual(heard, [{ kind: 'front' }]);
+});

@@ -30,7 +30,9 @@ export type Change =
       tags?: string[];
     }
   /** Something shown on many pages changed (site name, sections, settings). */
-  | { kind: 'site' };
+  | { kind: 'site' }
+  /** The front page's arrangement changed (pins, featured slots, sections): only it differs. */
+  | { kind: 'front' };
 
 export type ChangeListener = (change: Change) => void;
 
@@ -77,7 +79,7 @@ export interface ChangeChannel {
 function isChange(value: unknown): value is Change {
   if (typeof value !== 'object' || value === null) return false;
   const kind = (value as { kind?: unknown }).kind;
-  return kind === 'comment' || kind === 'article' || kind === 'site';
+  return kind === 'comment' || kind === 'article' || kind === 'site' || kind === 'front';
 }
 
 /**

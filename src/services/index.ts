@@ -23,6 +23,7 @@ import type { SessionService } from './sessions.js';
 import type { SiteService } from './site.js';
 import type { TokenService } from './tokens.js';
 import type { UserService } from './users.js';
+import type { FrontService } from './front.js';
 
 export interface Services {
   reading: ReadingService;
@@ -55,4 +56,6 @@ export interface Services {
   site: SiteService;
   /** Announces committed changes to the live stream, the page cache and other listeners. */
   changes: ChangeBus;
+  /** Editors' arrangement of the front page: pins, featured slots, sections. */
+  front: FrontService;
 }

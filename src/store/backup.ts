@@ -268,6 +268,17 @@ export const exportedTables: readonly BackupTable[] = [
       created_at: 'time',
     }),
   },
+  {
+    // The front page's pins (slot 0 the lead) and its sections' order (migration 0018).
+    name: 'front_slots',
+    key: ['slot'],
+    columns: columns({ slot: 'integer', article_id: 'text', expires_at: 'time?' }),
+  },
+  {
+    name: 'front_sections',
+    key: ['section_slug'],
+    columns: columns({ section_slug: 'text', position: 'integer', shown: 'integer' }),
+  },
 ];
 
 const ephemeral = 'short-lived; a restored site starts without them';

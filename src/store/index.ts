@@ -25,6 +25,7 @@ import { TransactionScope } from './transaction-scope.js';
 import type { Store } from './types.js';
 import { KyselyUserStore } from './users.js';
 import { KyselyDeletedDraftStore } from './deleted-drafts.js';
+import { KyselyFrontStore } from './front.js';
 
 export type { Store } from './types.js';
 
@@ -75,6 +76,7 @@ function bind(db: Kysely<Database>, opened: Opened): Store {
     imports: new KyselyImportStore(db),
     images: new KyselyImageStore(db),
     deletedDrafts: new KyselyDeletedDraftStore(db),
+    front: new KyselyFrontStore(db),
     async ping() {
       await sql`select 1`.execute(db);
     },

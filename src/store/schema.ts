@@ -295,6 +295,20 @@ export interface ImportJobsTable {
   finished_at: string | null;
 }
 
+/** A pinned story on the front page: slot 0 is the lead (migration 0018). */
+export interface FrontSlotsTable {
+  slot: number;
+  article_id: string;
+  expires_at: string | null;
+}
+
+/** A section's place on the front page; 1 = shown (migration 0018). */
+export interface FrontSectionsTable {
+  section_slug: string;
+  position: number;
+  shown: number;
+}
+
 export interface Database {
   users: UsersTable;
   api_tokens: ApiTokensTable;
@@ -322,4 +336,6 @@ export interface Database {
   article_old_paths: ArticleOldPathsTable;
   import_jobs: ImportJobsTable;
   images: ImagesTable;
+  front_slots: FrontSlotsTable;
+  front_sections: FrontSectionsTable;
 }

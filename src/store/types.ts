@@ -19,6 +19,7 @@ import type { SectionStore, SettingStore } from './ports/site.js';
 import type { SyndicationStore } from './ports/syndication.js';
 import type { UnitOfWork } from './ports/unit-of-work.js';
 import type { DeletedDraftStore } from './ports/deleted-drafts.js';
+import type { FrontStore } from './ports/front.js';
 
 export interface Store extends UnitOfWork<Store> {
   /** Which database this is, for the few callers outside the store that must say or know. */
@@ -40,6 +41,7 @@ export interface Store extends UnitOfWork<Store> {
   readonly imports: ImportStore;
   readonly images: ImageStore;
   readonly deletedDrafts: DeletedDraftStore;
+  readonly front: FrontStore;
   /** Calls the listener after every query with its duration in seconds. */
   observeQueries(listener: (seconds: number, ok: boolean) => void): void;
   /** Throws if the database cannot be reached. */

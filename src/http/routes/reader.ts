@@ -43,11 +43,14 @@ export function readerRoutes(
     const [ctx, front] = await Promise.all([pageContext(request), services.reading.frontPage()]);
     const shown = [
       ...(front.lead ? [front.lead] : []),
+      ...front.featured,
       ...front.latest,
       ...front.bySection.flatMap((s) => s.articles),
     ];
+    // A pin that expires changes the page with nothing announced: it is cached until then.
     return sendPage(request, reply, frontPageView(ctx, front), {
       cacheTags: ['front', listingsTag, ...articleTags(shown)],
+      ...(front.changesAt ? { cacheUntil: Date.parse(front.changesAt) } : {}),
     });
   });
 

@@ -20,6 +20,8 @@ import { settingsPages } from './settings.js';
 import { siteAdminPages } from './site.js';
 import { tokenAdminPages } from './tokens.js';
 import { userAdminPages } from './users.js';
+import { frontPages } from './front.js';
+import { editorRoles } from '../../../domain/workflow.js';
 
 export async function adminPages(
   fastify: FastifyInstance,
@@ -36,6 +38,7 @@ export async function adminPages(
     | 'tokens'
     | 'imports'
     | 'site'
+    | 'front'
   >,
   deps: FormPageDeps & { outbox: OutboxPages; importMaxMb: number },
 ): Promise<void> {
@@ -72,6 +75,11 @@ export async function adminPages(
       settingsPages(admins, services, deps);
       await importPages(admins, services, deps);
       siteAdminPages(admins, services, deps);
+    });
+
+    await staff.register(async (editors) => {
+      editors.addHook('onRequest', requireRole(editorRoles));
+      frontPages(editors, services, deps);
     });
   });
 }

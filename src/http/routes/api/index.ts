@@ -13,6 +13,7 @@ import { siteApi, SiteBody } from './site.js';
 import type { Limits } from '../../limits.js';
 import type { CookieSettings } from '../../plugins/auth.js';
 import { draftApi } from './drafts.js';
+import { frontApi } from './front.js';
 
 export function apiRoutes(
   app: FastifyInstance,
@@ -28,6 +29,7 @@ export function apiRoutes(
     | 'threads'
     | 'moderation'
     | 'site'
+    | 'front'
   >,
   options: { baseUrl: string; limits: Limits; cookies: CookieSettings; live: LiveHub },
 ): void {
@@ -49,5 +51,6 @@ export function apiRoutes(
   moderationApi(app, services, options.baseUrl);
   siteApi(app, services, options.baseUrl);
   draftApi(app, services, options.baseUrl);
+  frontApi(app, services);
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 }

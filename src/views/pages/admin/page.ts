@@ -38,7 +38,17 @@ export function adminLinks(ctx: PageContext): AdminLink[] {
           },
         ]
       : [];
-  if (role !== 'admin') return [...newsroom, ...moderation];
+  const front: AdminLink[] =
+    role === 'editor' || role === 'admin'
+      ? [
+          {
+            href: '/admin/front',
+            text: 'Front page',
+            description: 'Pin the lead and featured stories; choose and order the sections.',
+          },
+        ]
+      : [];
+  if (role !== 'admin') return [...newsroom, ...moderation, ...front];
   return [
     ...newsroom,
     ...moderation,
@@ -77,6 +87,7 @@ export function adminLinks(ctx: PageContext): AdminLink[] {
       text: 'Deleted drafts',
       description: 'Drafts deleted in the last 30 days: recover one as it was.',
     },
+    ...front,
   ];
 }
 
