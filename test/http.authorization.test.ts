@@ -86,6 +86,16 @@ const rules: Record<string, Rule> = {
   'POST /admin/articles/:id/delete': ['author', 'editor', 'admin'],
   'POST /admin/articles/:id/recover': ['admin'],
   'PUT /api/v1/front': ['editor', 'admin'],
+  'POST /admin/site': ['admin'],
+  'POST /admin/site/logo': ['admin'],
+  'POST /admin/site/icon': ['admin'],
+  'POST /admin/site/logo/remove': ['admin'],
+  'POST /admin/site/icon/remove': ['admin'],
+  'PATCH /api/v1/site': ['admin'],
+  'PUT /api/v1/site/logo': ['admin'],
+  'PUT /api/v1/site/icon': ['admin'],
+  'DELETE /api/v1/site/logo': ['admin'],
+  'DELETE /api/v1/site/icon': ['admin'],
   'POST /admin/front': ['editor', 'admin'],
 };
 
