@@ -31,6 +31,7 @@ import { SessionService } from './services/sessions.js';
 import { SyndicationService } from './services/syndication.js';
 import { TokenService } from './services/tokens.js';
 import { UserService } from './services/users.js';
+import { PageService } from './services/pages.js';
 import { DiskImageStorage, imageDir } from './store/image-files.js';
 import type { Store } from './store/types.js';
 
@@ -138,6 +139,7 @@ export function createServices(
       baseUrl: options.baseUrl,
       siteName: options.siteName,
     }),
+    pages: new PageService({ store, changes }),
   };
 }
 

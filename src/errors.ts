@@ -130,6 +130,10 @@ export const conditions = {
   invalid_export: 'bad_request',
   invalid_import: 'bad_request',
   database_not_empty: 'conflict',
+
+  // Static pages.
+  title_required: 'rejected',
+  reserved_slug: 'rejected',
 } as const satisfies Record<string, ErrorKind>;
 
 /** What went wrong, stable across rewordings; the API's `error.condition`. */

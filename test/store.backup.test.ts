@@ -88,6 +88,10 @@ async function seed(store: Store): Promise<void> {
     details: { alt: 'Pier four at low tide', caption: 'Pier four', credit: 'Harbour Desk' },
   });
   await s.images.setMainImage(editor, article, photo.id);
+  // A static page, published, renamed (an old slug) and so with revisions.
+  const about = await s.pages.create(editor, { title: 'About us', body: 'We report the harbour.' });
+  await s.pages.publish(editor, about.id);
+  await s.pages.edit(editor, about.id, { version: about.version, slug: 'about-the-desk' });
 }
 
 async function exportText(store: Store, name: string): Promise<string> {

@@ -30,7 +30,9 @@ export type Change =
       tags?: string[];
     }
   /** Something shown on many pages changed (site name, sections, settings). */
-  | { kind: 'site' };
+  | { kind: 'site' }
+  /** A static page was published, edited or unpublished: its own page and the sitemap. */
+  | { kind: 'page'; pageId: string };
 
 export type ChangeListener = (change: Change) => void;
 
@@ -77,7 +79,12 @@ export interface ChangeChannel {
 function isChange(value: unknown): value is Change {
   if (typeof value !== 'object' || value === null) return false;
   const kind = (value as { kind?: unknown }).kind;
-  return kind === 'comment' || kind === 'article' || kind === 'site';
+  return (
+    kind === 'comment' ||
+    kind === 'article' ||
+    kind === 'site' ||
+    (kind === 'page' && typeof (value as { pageId?: unknown }).pageId === 'string')
+  );
 }
 
 /**

@@ -11,6 +11,7 @@ import { migrateToLatest } from './migrations/index.js';
 import { KyselyImportStore } from './imports.js';
 import { KyselyModerationStore } from './moderation.js';
 import { KyselyNewsroomStore } from './newsroom.js';
+import { KyselyPageStore } from './pages.js';
 import { KyselyPersonalDataStore } from './personal-data.js';
 import { postgresDialect } from './postgres/dialect.js';
 import { openPostgres } from './postgres/open.js';
@@ -73,6 +74,7 @@ function bind(db: Kysely<Database>, opened: Opened): Store {
     moderation: new KyselyModerationStore(db),
     imports: new KyselyImportStore(db),
     images: new KyselyImageStore(db),
+    pages: new KyselyPageStore(db),
     async ping() {
       await sql`select 1`.execute(db);
     },

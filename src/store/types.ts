@@ -13,6 +13,7 @@ import type { ImportStore } from './ports/imports.js';
 import type { ModerationStore } from './ports/moderation.js';
 import type { NewsroomStore } from './ports/newsroom.js';
 import type { OutboxStore } from './ports/outbox.js';
+import type { PageStore } from './ports/pages.js';
 import type { PersonalDataStore } from './ports/personal-data.js';
 import type { ReaderStore } from './ports/reader.js';
 import type { SectionStore, SettingStore } from './ports/site.js';
@@ -38,6 +39,7 @@ export interface Store extends UnitOfWork<Store> {
   readonly moderation: ModerationStore;
   readonly imports: ImportStore;
   readonly images: ImageStore;
+  readonly pages: PageStore;
   /** Calls the listener after every query with its duration in seconds. */
   observeQueries(listener: (seconds: number, ok: boolean) => void): void;
   /** Throws if the database cannot be reached. */
