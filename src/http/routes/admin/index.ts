@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { staffRoles } from '../../../domain/user.js';
+import { editorRoles } from '../../../domain/workflow.js';
 import type { Services } from '../../../services/index.js';
 import { adminHomeNotices, adminHomeView } from '../../../views/pages/admin/home.js';
 import { requireRole } from '../../plugins/auth.js';
@@ -17,6 +18,7 @@ import { moderationEvents } from './moderation-events.js';
 import { moderationPages } from './moderation.js';
 import { outboxAdminPages, type OutboxPages } from './outbox.js';
 import { settingsPages } from './settings.js';
+import { staticPageAdminPages } from './static-pages.js';
 import { tokenAdminPages } from './tokens.js';
 import { userAdminPages } from './users.js';
 
@@ -34,6 +36,7 @@ export async function adminPages(
     | 'people'
     | 'tokens'
     | 'imports'
+    | 'pages'
   >,
   deps: FormPageDeps & { outbox: OutboxPages; importMaxMb: number },
 ): Promise<void> {
@@ -69,6 +72,11 @@ export async function adminPages(
       tokenAdminPages(admins, services, deps);
       settingsPages(admins, services, deps);
       await importPages(admins, services, deps);
+    });
+
+    await staff.register(async (editors) => {
+      editors.addHook('onRequest', requireRole(editorRoles));
+      staticPageAdminPages(editors, services, deps);
     });
   });
 }

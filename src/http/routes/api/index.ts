@@ -9,6 +9,7 @@ import { newsroomApi } from './newsroom.js';
 import { ArticleBody, CommentBody, ErrorBody, ImageBody, UserBody } from './schemas.js';
 import { imageApi } from './images.js';
 import { accountApi } from './accounts.js';
+import { pagesApi } from './pages.js';
 import type { Limits } from '../../limits.js';
 import type { CookieSettings } from '../../plugins/auth.js';
 
@@ -25,6 +26,7 @@ export function apiRoutes(
     | 'comments'
     | 'threads'
     | 'moderation'
+    | 'pages'
   >,
   options: { baseUrl: string; limits: Limits; cookies: CookieSettings; live: LiveHub },
 ): void {
@@ -43,5 +45,6 @@ export function apiRoutes(
   commentApi(app, services);
   liveApi(app, services, options.live);
   moderationApi(app, services, options.baseUrl);
+  pagesApi(app, services, options.baseUrl);
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 }

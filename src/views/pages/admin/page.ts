@@ -38,7 +38,17 @@ export function adminLinks(ctx: PageContext): AdminLink[] {
           },
         ]
       : [];
-  if (role !== 'admin') return [...newsroom, ...moderation];
+  const pages: AdminLink[] =
+    role === 'editor' || role === 'admin'
+      ? [
+          {
+            href: '/admin/pages',
+            text: 'Pages',
+            description: 'About, Contact and other static pages: write, publish, revisions.',
+          },
+        ]
+      : [];
+  if (role !== 'admin') return [...newsroom, ...moderation, ...pages];
   return [
     ...newsroom,
     ...moderation,
@@ -67,6 +77,7 @@ export function adminLinks(ctx: PageContext): AdminLink[] {
       text: 'Import',
       description: 'Bring articles and comments from WordPress, comments from Disqus.',
     },
+    ...pages,
   ];
 }
 
