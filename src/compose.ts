@@ -32,6 +32,7 @@ import { SyndicationService } from './services/syndication.js';
 import { TokenService } from './services/tokens.js';
 import { UserService } from './services/users.js';
 import { FrontService } from './services/front.js';
+import { PageService } from './services/pages.js';
 import { DiskImageStorage, imageDir } from './store/image-files.js';
 import type { Store } from './store/types.js';
 
@@ -144,6 +145,7 @@ export function createServices(
     }),
     site,
     front: new FrontService({ store, changes, reading }),
+    pages: new PageService({ store, changes }),
   };
 }
 

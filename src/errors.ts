@@ -143,6 +143,9 @@ export const conditions = {
   pin_expired: 'rejected',
   too_many_pins: 'rejected',
   section_repeated: 'rejected',
+  // Static pages.
+  title_required: 'rejected',
+  reserved_slug: 'rejected',
 } as const satisfies Record<string, ErrorKind>;
 
 /** What went wrong, stable across rewordings; the API's `error.condition`. */

@@ -97,6 +97,10 @@ async function seed(store: Store): Promise<void> {
     featured: [{ article: second.slug }],
     sections: sections.slice(1),
   });
+  // A static page, published, renamed (an old slug) and so with revisions.
+  const about = await s.pages.create(editor, { title: 'About us', body: 'We report the harbour.' });
+  await s.pages.publish(editor, about.id);
+  await s.pages.edit(editor, about.id, { version: about.version, slug: 'about-the-desk' });
 }
 
 async function exportText(store: Store, name: string): Promise<string> {

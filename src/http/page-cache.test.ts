@@ -90,6 +90,10 @@ describe('page cache', () => {
     assert.equal(tagsOf({ kind: 'site' }), null);
   });
 
+  test('a static page change drops that page only', () => {
+    assert.deepEqual(tagsOf({ kind: 'page', pageId: 'p1' }), ['page:p1']);
+  });
+
   test('a page rendered while a change touching it was announced is not stored', () => {
     const cache = new PageCache(1 << 20, () => 'D1');
     const ticket = cache.begin();

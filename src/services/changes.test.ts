@@ -88,3 +88,14 @@ test('a front change crosses to the other process', () => {
   here.publish({ kind: 'front' });
   assert.deepEqual(heard, [{ kind: 'front' }]);
 });
+
+test('a static page change crosses processes; one without its page id is ignored', () => {
+  const pair = channelPair();
+  const here = new RelayedChangeBus(pair.a);
+  const there = new RelayedChangeBus(pair.b);
+  const heard: Change[] = [];
+  there.subscribe((c) => heard.push(c));
+  here.publish({ kind: 'page', pageId: 'p1' });
+  pair.rawToB('{"kind":"page"}');
+  assert.deepEqual(heard, [{ kind: 'page', pageId: 'p1' }]);
+});

@@ -24,6 +24,7 @@ import type { SiteService } from './site.js';
 import type { TokenService } from './tokens.js';
 import type { UserService } from './users.js';
 import type { FrontService } from './front.js';
+import type { PageService } from './pages.js';
 
 export interface Services {
   reading: ReadingService;
@@ -58,4 +59,6 @@ export interface Services {
   changes: ChangeBus;
   /** Editors' arrangement of the front page: pins, featured slots, sections. */
   front: FrontService;
+  /** Static pages (About, Contact…): editors' drafts and revisions, readers' `/{slug}`. */
+  pages: PageService;
 }

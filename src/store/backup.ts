@@ -279,6 +279,43 @@ export const exportedTables: readonly BackupTable[] = [
     key: ['section_slug'],
     columns: columns({ section_slug: 'text', position: 'integer', shown: 'integer' }),
   },
+  {
+    name: 'pages',
+    key: ['id'],
+    columns: columns({
+      id: 'text',
+      slug: 'text',
+      title: 'text',
+      description: 'text',
+      body: 'text',
+      status: 'text',
+      version: 'integer',
+      created_at: 'time',
+      created_by: 'text?',
+      modified_at: 'time',
+      published_at: 'time?',
+    }),
+  },
+  {
+    name: 'page_revisions',
+    key: ['page_id', 'version'],
+    columns: columns({
+      page_id: 'text',
+      version: 'integer',
+      slug: 'text',
+      title: 'text',
+      description: 'text',
+      body: 'text',
+      saved_at: 'time',
+      saved_by: 'text?',
+      note: 'text',
+    }),
+  },
+  {
+    name: 'page_old_slugs',
+    key: ['slug'],
+    columns: columns({ slug: 'text', page_id: 'text', created_at: 'time' }),
+  },
 ];
 
 const ephemeral = 'short-lived; a restored site starts without them';

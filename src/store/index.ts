@@ -11,6 +11,7 @@ import { migrateToLatest } from './migrations/index.js';
 import { KyselyImportStore } from './imports.js';
 import { KyselyModerationStore } from './moderation.js';
 import { KyselyNewsroomStore } from './newsroom.js';
+import { KyselyPageStore } from './pages.js';
 import { KyselyPersonalDataStore } from './personal-data.js';
 import { postgresDialect } from './postgres/dialect.js';
 import { openPostgres } from './postgres/open.js';
@@ -77,6 +78,7 @@ function bind(db: Kysely<Database>, opened: Opened): Store {
     images: new KyselyImageStore(db),
     deletedDrafts: new KyselyDeletedDraftStore(db),
     front: new KyselyFrontStore(db),
+    pages: new KyselyPageStore(db),
     async ping() {
       await sql`select 1`.execute(db);
     },

@@ -309,6 +309,39 @@ export interface FrontSectionsTable {
   shown: number;
 }
 
+/** A static page (migration 0017). */
+export interface PagesTable {
+  id: string;
+  slug: string;
+  title: string;
+  description: string;
+  body: string;
+  status: string;
+  version: Generated<number>;
+  created_at: string;
+  created_by: string | null;
+  modified_at: string;
+  published_at: string | null;
+}
+
+export interface PageRevisionsTable {
+  page_id: string;
+  version: number;
+  slug: string;
+  title: string;
+  description: string;
+  body: string;
+  saved_at: string;
+  saved_by: string | null;
+  note: Generated<string>;
+}
+
+export interface PageOldSlugsTable {
+  slug: string;
+  page_id: string;
+  created_at: string;
+}
+
 export interface Database {
   users: UsersTable;
   api_tokens: ApiTokensTable;
@@ -338,4 +371,7 @@ export interface Database {
   images: ImagesTable;
   front_slots: FrontSlotsTable;
   front_sections: FrontSectionsTable;
+  pages: PagesTable;
+  page_revisions: PageRevisionsTable;
+  page_old_slugs: PageOldSlugsTable;
 }

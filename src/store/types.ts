@@ -13,6 +13,7 @@ import type { ImportStore } from './ports/imports.js';
 import type { ModerationStore } from './ports/moderation.js';
 import type { NewsroomStore } from './ports/newsroom.js';
 import type { OutboxStore } from './ports/outbox.js';
+import type { PageStore } from './ports/pages.js';
 import type { PersonalDataStore } from './ports/personal-data.js';
 import type { ReaderStore } from './ports/reader.js';
 import type { SectionStore, SettingStore } from './ports/site.js';
@@ -42,6 +43,7 @@ export interface Store extends UnitOfWork<Store> {
   readonly images: ImageStore;
   readonly deletedDrafts: DeletedDraftStore;
   readonly front: FrontStore;
+  readonly pages: PageStore;
   /** Calls the listener after every query with its duration in seconds. */
   observeQueries(listener: (seconds: number, ok: boolean) => void): void;
   /** Throws if the database cannot be reached. */

@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { staffRoles } from '../../../domain/user.js';
+import { editorRoles } from '../../../domain/workflow.js';
 import type { Services } from '../../../services/index.js';
 import { adminHomeNotices, adminHomeView } from '../../../views/pages/admin/home.js';
 import { requireRole } from '../../plugins/auth.js';
@@ -18,6 +19,7 @@ import { moderationPages } from './moderation.js';
 import { outboxAdminPages, type OutboxPages } from './outbox.js';
 import { settingsPages } from './settings.js';
 import { siteAdminPages } from './site.js';
+import { staticPageAdminPages } from './static-pages.js';
 import { tokenAdminPages } from './tokens.js';
 import { userAdminPages } from './users.js';
 import { frontPages } from './front.js';
@@ -39,6 +41,7 @@ export async function adminPages(
     | 'imports'
     | 'site'
     | 'front'
+    | 'pages'
   >,
   deps: FormPageDeps & { outbox: OutboxPages; importMaxMb: number },
 ): Promise<void> {
@@ -80,6 +83,11 @@ export async function adminPages(
     await staff.register(async (editors) => {
       editors.addHook('onRequest', requireRole(editorRoles));
       frontPages(editors, services, deps);
+    });
+
+    await staff.register(async (editors) => {
+      editors.addHook('onRequest', requireRole(editorRoles));
+      staticPageAdminPages(editors, services, deps);
     });
   });
 }

@@ -10,6 +10,7 @@ import { ArticleBody, CommentBody, ErrorBody, ImageBody, UserBody } from './sche
 import { imageApi } from './images.js';
 import { accountApi } from './accounts.js';
 import { siteApi, SiteBody } from './site.js';
+import { pagesApi } from './pages.js';
 import type { Limits } from '../../limits.js';
 import type { CookieSettings } from '../../plugins/auth.js';
 import { draftApi } from './drafts.js';
@@ -30,6 +31,7 @@ export function apiRoutes(
     | 'moderation'
     | 'site'
     | 'front'
+    | 'pages'
   >,
   options: { baseUrl: string; limits: Limits; cookies: CookieSettings; live: LiveHub },
 ): void {
@@ -52,5 +54,6 @@ export function apiRoutes(
   siteApi(app, services, options.baseUrl);
   draftApi(app, services, options.baseUrl);
   frontApi(app, services);
+  pagesApi(app, services, options.baseUrl);
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 }

@@ -48,7 +48,17 @@ export function adminLinks(ctx: PageContext): AdminLink[] {
           },
         ]
       : [];
-  if (role !== 'admin') return [...newsroom, ...moderation, ...front];
+  const pages: AdminLink[] =
+    role === 'editor' || role === 'admin'
+      ? [
+          {
+            href: '/admin/pages',
+            text: 'Pages',
+            description: 'About, Contact and other static pages: write, publish, revisions.',
+          },
+        ]
+      : [];
+  if (role !== 'admin') return [...newsroom, ...moderation, ...front, ...pages];
   return [
     ...newsroom,
     ...moderation,
@@ -88,6 +98,7 @@ export function adminLinks(ctx: PageContext): AdminLink[] {
       description: 'Drafts deleted in the last 30 days: recover one as it was.',
     },
     ...front,
+    ...pages,
   ];
 }
 
