@@ -23,7 +23,6 @@ import { staticPageAdminPages } from './static-pages.js';
 import { tokenAdminPages } from './tokens.js';
 import { userAdminPages } from './users.js';
 import { frontPages } from './front.js';
-import { editorRoles } from '../../../domain/workflow.js';
 
 export async function adminPages(
   fastify: FastifyInstance,
@@ -83,10 +82,6 @@ export async function adminPages(
     await staff.register(async (editors) => {
       editors.addHook('onRequest', requireRole(editorRoles));
       frontPages(editors, services, deps);
-    });
-
-    await staff.register(async (editors) => {
-      editors.addHook('onRequest', requireRole(editorRoles));
       staticPageAdminPages(editors, services, deps);
     });
   });
