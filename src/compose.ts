@@ -31,6 +31,8 @@ import { SessionService } from './services/sessions.js';
 import { SyndicationService } from './services/syndication.js';
 import { TokenService } from './services/tokens.js';
 import { UserService } from './services/users.js';
+import { InvitationService } from './services/invitations.js';
+import { StaffService } from './services/staff.js';
 import { DiskImageStorage, imageDir } from './store/image-files.js';
 import type { Store } from './store/types.js';
 
@@ -106,6 +108,7 @@ export function createServices(
       maxPixels: 50e6,
     },
   });
+  const newsroom = new NewsroomService({ store, changes, publishChecks: [images] });
   return {
     reading: new ReadingService({ store, threads }),
     search: new SearchService({ store }),
@@ -120,7 +123,7 @@ export function createServices(
     mail,
     people: new PeopleService({ store, sessions }),
     moderation,
-    newsroom: new NewsroomService({ store, changes, publishChecks: [images] }),
+    newsroom,
     backup: new BackupService({ store }),
     imports: new ImportService({
       store,
@@ -138,6 +141,14 @@ export function createServices(
       baseUrl: options.baseUrl,
       siteName: options.siteName,
     }),
+    invitations: new InvitationService({
+      store,
+      sessions,
+      mail,
+      baseUrl: options.baseUrl,
+      siteName: options.siteName,
+    }),
+    staff: new StaffService({ store, changes, images, newsroom }),
   };
 }
 

@@ -88,6 +88,9 @@ async function seed(store: Store): Promise<void> {
     details: { alt: 'Pier four at low tide', caption: 'Pier four', credit: 'Harbour Desk' },
   });
   await s.images.setMainImage(editor, article, photo.id);
+  // A staff invitation, and a byline.
+  await s.invitations.invite(editor, { email: 'new.hire@example.com', role: 'author' });
+  await s.staff.rename(editor, editor.id, { byline: 'É. Ünsworth' });
 }
 
 async function exportText(store: Store, name: string): Promise<string> {

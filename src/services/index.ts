@@ -22,6 +22,8 @@ import type { SyndicationService } from './syndication.js';
 import type { SessionService } from './sessions.js';
 import type { TokenService } from './tokens.js';
 import type { UserService } from './users.js';
+import type { InvitationService } from './invitations.js';
+import type { StaffService } from './staff.js';
 
 export interface Services {
   reading: ReadingService;
@@ -52,4 +54,8 @@ export interface Services {
   images: ImageService;
   /** Announces committed changes to the live stream, the page cache and other listeners. */
   changes: ChangeBus;
+  /** Staff invitations: sent by admins, accepted from the emailed link. */
+  invitations: InvitationService;
+  /** Display names, bylines and author photos. */
+  staff: StaffService;
 }

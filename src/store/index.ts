@@ -9,6 +9,7 @@ import type { StoreDialect, TransactionRunner } from './dialect.js';
 import { KyselyImageStore } from './images.js';
 import { migrateToLatest } from './migrations/index.js';
 import { KyselyImportStore } from './imports.js';
+import { KyselyInvitationStore } from './invitations.js';
 import { KyselyModerationStore } from './moderation.js';
 import { KyselyNewsroomStore } from './newsroom.js';
 import { KyselyPersonalDataStore } from './personal-data.js';
@@ -73,6 +74,7 @@ function bind(db: Kysely<Database>, opened: Opened): Store {
     moderation: new KyselyModerationStore(db),
     imports: new KyselyImportStore(db),
     images: new KyselyImageStore(db),
+    invitations: new KyselyInvitationStore(db),
     async ping() {
       await sql`select 1`.execute(db);
     },
