@@ -34,6 +34,8 @@ export async function adminPages(
     | 'people'
     | 'tokens'
     | 'imports'
+    | 'invitations'
+    | 'staff'
   >,
   deps: FormPageDeps & { outbox: OutboxPages; importMaxMb: number },
 ): Promise<void> {

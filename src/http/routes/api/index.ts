@@ -9,6 +9,7 @@ import { newsroomApi } from './newsroom.js';
 import { ArticleBody, CommentBody, ErrorBody, ImageBody, UserBody } from './schemas.js';
 import { imageApi } from './images.js';
 import { accountApi } from './accounts.js';
+import { invitationApi } from './invitations.js';
 import type { Limits } from '../../limits.js';
 import type { CookieSettings } from '../../plugins/auth.js';
 
@@ -25,6 +26,8 @@ export function apiRoutes(
     | 'comments'
     | 'threads'
     | 'moderation'
+    | 'invitations'
+    | 'staff'
   >,
   options: { baseUrl: string; limits: Limits; cookies: CookieSettings; live: LiveHub },
 ): void {
@@ -43,5 +46,6 @@ export function apiRoutes(
   commentApi(app, services);
   liveApi(app, services, options.live);
   moderationApi(app, services, options.baseUrl);
+  invitationApi(app, services, options.limits);
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 }
