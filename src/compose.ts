@@ -33,6 +33,8 @@ import { TokenService } from './services/tokens.js';
 import { UserService } from './services/users.js';
 import { FrontService } from './services/front.js';
 import { PageService } from './services/pages.js';
+import { InvitationService } from './services/invitations.js';
+import { StaffService } from './services/staff.js';
 import { DiskImageStorage, imageDir } from './store/image-files.js';
 import type { Store } from './store/types.js';
 
@@ -111,6 +113,7 @@ export function createServices(
     settings: imageSettings,
   });
   const reading = new ReadingService({ store, threads });
+  const newsroom = new NewsroomService({ store, changes, publishChecks: [images] });
   return {
     reading,
     search: new SearchService({ store }),
@@ -125,7 +128,7 @@ export function createServices(
     mail,
     people: new PeopleService({ store, sessions }),
     moderation,
-    newsroom: new NewsroomService({ store, changes, publishChecks: [images] }),
+    newsroom,
     backup: new BackupService({ store }),
     imports: new ImportService({
       store,
@@ -146,6 +149,14 @@ export function createServices(
     site,
     front: new FrontService({ store, changes, reading }),
     pages: new PageService({ store, changes }),
+    invitations: new InvitationService({
+      store,
+      sessions,
+      mail,
+      baseUrl: options.baseUrl,
+      siteName,
+    }),
+    staff: new StaffService({ store, changes, images, newsroom }),
   };
 }
 

@@ -146,6 +146,13 @@ export const conditions = {
   // Static pages.
   title_required: 'rejected',
   reserved_slug: 'rejected',
+  // Staff: invitations, names and bylines (issue 16).
+  role_not_invitable: 'rejected',
+  already_has_role: 'conflict',
+  invitation_pending: 'conflict',
+  invitation_not_pending: 'conflict',
+  invitation_closed: 'gone',
+  invitation_not_yours: 'forbidden',
 } as const satisfies Record<string, ErrorKind>;
 
 /** What went wrong, stable across rewordings; the API's `error.condition`. */

@@ -97,6 +97,18 @@ const rules: Record<string, Rule> = {
   'DELETE /api/v1/site/logo': ['admin'],
   'DELETE /api/v1/site/icon': ['admin'],
   'POST /admin/front': ['editor', 'admin'],
+  'POST /api/v1/invitations': ['admin'],
+  'DELETE /api/v1/invitations/:id': ['admin'],
+  'POST /admin/users/invitations': ['admin'],
+  'POST /admin/users/invitations/:id/revoke': ['admin'],
+  // Someone else's names (here the victim's): admins only; one's own, anyone signed in.
+  'PATCH /api/v1/users/:id': ['admin'],
+  'POST /admin/users/:id/names': ['admin'],
+  'POST /account/names': 'signed-in',
+  'POST /account/photo': ['author', 'editor', 'admin'],
+  // The token in the invitation link is the authority (no token here: refused for everyone).
+  'POST /invitation': 'anyone',
+  'POST /invitation/accept': 'anyone',
 };
 
 const stateChanging = (method: string) => !['GET', 'HEAD', 'OPTIONS'].includes(method);

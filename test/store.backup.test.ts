@@ -101,6 +101,9 @@ async function seed(store: Store): Promise<void> {
   const about = await s.pages.create(editor, { title: 'About us', body: 'We report the harbour.' });
   await s.pages.publish(editor, about.id);
   await s.pages.edit(editor, about.id, { version: about.version, slug: 'about-the-desk' });
+  // A staff invitation, and a byline.
+  await s.invitations.invite(editor, { email: 'new.hire@example.com', role: 'author' });
+  await s.staff.rename(editor, editor.id, { byline: 'É. Ünsworth' });
 }
 
 async function exportText(store: Store, name: string): Promise<string> {

@@ -25,6 +25,8 @@ import type { TokenService } from './tokens.js';
 import type { UserService } from './users.js';
 import type { FrontService } from './front.js';
 import type { PageService } from './pages.js';
+import type { InvitationService } from './invitations.js';
+import type { StaffService } from './staff.js';
 
 export interface Services {
   reading: ReadingService;
@@ -61,4 +63,8 @@ export interface Services {
   front: FrontService;
   /** Static pages (About, Contact…): editors' drafts and revisions, readers' `/{slug}`. */
   pages: PageService;
+  /** Staff invitations: sent by admins, accepted from the emailed link. */
+  invitations: InvitationService;
+  /** Display names, bylines and author photos. */
+  staff: StaffService;
 }

@@ -7,6 +7,7 @@ import { imageIdsIn } from '../domain/body.js';
 import { decodeCursor, encodeCursor } from '../domain/cursor.js';
 import type { Image } from '../domain/image.js';
 import { pagePath, type PageListItem } from '../domain/page.js';
+import { bylineOf } from '../domain/user.js';
 import { AppError, notFound } from '../errors.js';
 import type { PublishedCorrection } from '../domain/syndication.js';
 import type { Store } from '../store/types.js';
@@ -127,7 +128,7 @@ export class SyndicationService {
       const person = await this.store.users.bySlug(scope.slug);
       if (!person) throw notFound('That author');
       return {
-        subject: person.name,
+        subject: bylineOf(person),
         description: person.bio,
         pagePath: `/author/${person.slug}`,
         filter: { author: person.slug },

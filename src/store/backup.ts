@@ -41,6 +41,7 @@ export const exportedTables: readonly BackupTable[] = [
       sanction_reason: 'text',
       notify_replies: 'integer',
       photo_url: 'text',
+      byline: 'text',
     }),
   },
   {
@@ -315,6 +316,24 @@ export const exportedTables: readonly BackupTable[] = [
     name: 'page_old_slugs',
     key: ['slug'],
     columns: columns({ slug: 'text', page_id: 'text', created_at: 'time' }),
+  },
+  {
+    // Staff invitations (only their tokens' hashes): an open one still works after a restore.
+    name: 'invitations',
+    key: ['id'],
+    columns: columns({
+      id: 'text',
+      email: 'text',
+      open_email: 'text?',
+      role: 'text',
+      token_hash: 'text',
+      invited_by: 'text?',
+      created_at: 'time',
+      expires_at: 'time',
+      accepted_at: 'time?',
+      accepted_by: 'text?',
+      revoked_at: 'time?',
+    }),
   },
 ];
 

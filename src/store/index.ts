@@ -9,6 +9,7 @@ import type { StoreDialect, TransactionRunner } from './dialect.js';
 import { KyselyImageStore } from './images.js';
 import { migrateToLatest } from './migrations/index.js';
 import { KyselyImportStore } from './imports.js';
+import { KyselyInvitationStore } from './invitations.js';
 import { KyselyModerationStore } from './moderation.js';
 import { KyselyNewsroomStore } from './newsroom.js';
 import { KyselyPageStore } from './pages.js';
@@ -79,6 +80,7 @@ function bind(db: Kysely<Database>, opened: Opened): Store {
     deletedDrafts: new KyselyDeletedDraftStore(db),
     front: new KyselyFrontStore(db),
     pages: new KyselyPageStore(db),
+    invitations: new KyselyInvitationStore(db),
     async ping() {
       await sql`select 1`.execute(db);
     },

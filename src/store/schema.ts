@@ -21,6 +21,8 @@ export interface UsersTable {
   notify_replies: Generated<number>;
   /** An https address of the person's photo for their author page; '' for none. */
   photo_url: Generated<string>;
+  /** The name articles and the author page show; '' shows `name`. */
+  byline: Generated<string>;
 }
 
 export interface ApiTokensTable {
@@ -374,4 +376,20 @@ export interface Database {
   pages: PagesTable;
   page_revisions: PageRevisionsTable;
   page_old_slugs: PageOldSlugsTable;
+  invitations: InvitationsTable;
+}
+
+export interface InvitationsTable {
+  id: string;
+  email: string;
+  /** The email while the invitation is open (unique), null once it is closed. */
+  open_email: string | null;
+  role: string;
+  token_hash: string;
+  invited_by: string | null;
+  created_at: string;
+  expires_at: string;
+  accepted_at: string | null;
+  accepted_by: string | null;
+  revoked_at: string | null;
 }

@@ -10,6 +10,7 @@ import type { NotificationChannel } from './ports/channel.js';
 import type { CommentStore } from './ports/comments.js';
 import type { ImageStore } from './ports/images.js';
 import type { ImportStore } from './ports/imports.js';
+import type { InvitationStore } from './ports/invitations.js';
 import type { ModerationStore } from './ports/moderation.js';
 import type { NewsroomStore } from './ports/newsroom.js';
 import type { OutboxStore } from './ports/outbox.js';
@@ -44,6 +45,7 @@ export interface Store extends UnitOfWork<Store> {
   readonly deletedDrafts: DeletedDraftStore;
   readonly front: FrontStore;
   readonly pages: PageStore;
+  readonly invitations: InvitationStore;
   /** Calls the listener after every query with its duration in seconds. */
   observeQueries(listener: (seconds: number, ok: boolean) => void): void;
   /** Throws if the database cannot be reached. */

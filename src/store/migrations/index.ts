@@ -21,6 +21,7 @@ import * as newsroomReturns from './0014_newsroom_returns.js';
 import * as commentAuthorStatus from './0015_comment_author_status.js';
 import * as pages from './0017_pages.js';
 import * as front from './0018_front.js';
+import * as staff from './0019_staff.js';
 import * as deletedDrafts from './0020_deleted_drafts.js';
 
 interface MigrationModule {
@@ -44,6 +45,7 @@ const modules: Record<string, MigrationModule> = {
   '0015_comment_author_status': commentAuthorStatus,
   '0017_pages': pages,
   '0018_front': front,
+  '0019_staff': staff,
   '0020_deleted_drafts': deletedDrafts,
 };
 

@@ -41,6 +41,8 @@ export async function adminPages(
     | 'site'
     | 'front'
     | 'pages'
+    | 'invitations'
+    | 'staff'
   >,
   deps: FormPageDeps & { outbox: OutboxPages; importMaxMb: number },
 ): Promise<void> {

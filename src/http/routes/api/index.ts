@@ -11,6 +11,7 @@ import { imageApi } from './images.js';
 import { accountApi } from './accounts.js';
 import { siteApi, SiteBody } from './site.js';
 import { pagesApi } from './pages.js';
+import { invitationApi } from './invitations.js';
 import type { Limits } from '../../limits.js';
 import type { CookieSettings } from '../../plugins/auth.js';
 import { draftApi } from './drafts.js';
@@ -32,6 +33,8 @@ export function apiRoutes(
     | 'site'
     | 'front'
     | 'pages'
+    | 'invitations'
+    | 'staff'
   >,
   options: { baseUrl: string; limits: Limits; cookies: CookieSettings; live: LiveHub },
 ): void {
@@ -55,5 +58,6 @@ export function apiRoutes(
   draftApi(app, services, options.baseUrl);
   frontApi(app, services);
   pagesApi(app, services, options.baseUrl);
+  invitationApi(app, services, options.limits);
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 }
