@@ -15,7 +15,7 @@ import { LocalChangeBus, type ChangeBus } from './services/changes.js';
 import { CommentSettingsService } from './services/comment-settings.js';
 import { CommentThreadService } from './services/comment-threads.js';
 import { CommentService } from './services/comments.js';
-import { siteNameKey } from './services/demo.js';
+import { DemoService, siteNameKey } from './services/demo.js';
 import { ImportService } from './services/imports/index.js';
 import { ImageService, type ImageSettings } from './services/images.js';
 import type { Services } from './services/index.js';
@@ -138,6 +138,7 @@ export function createServices(
       baseUrl: options.baseUrl,
       siteName: options.siteName,
     }),
+    demo: new DemoService({ store, changes }),
   };
 }
 

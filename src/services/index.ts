@@ -22,6 +22,7 @@ import type { SyndicationService } from './syndication.js';
 import type { SessionService } from './sessions.js';
 import type { TokenService } from './tokens.js';
 import type { UserService } from './users.js';
+import type { DemoService } from './demo.js';
 
 export interface Services {
   reading: ReadingService;
@@ -52,4 +53,6 @@ export interface Services {
   images: ImageService;
   /** Announces committed changes to the live stream, the page cache and other listeners. */
   changes: ChangeBus;
+  /** The demo content: loading it into an empty site, and removing it. */
+  demo: DemoService;
 }

@@ -5,6 +5,7 @@ import { KyselyOneTimeTokenStore, KyselyOutboxStore, KyselySessionStore } from '
 import { KyselyBackupStore } from './backup.js';
 import { KyselyCommentStore } from './comments.js';
 import type { DatabaseInfo } from './database-info.js';
+import { KyselyDemoStore } from './demo.js';
 import type { StoreDialect, TransactionRunner } from './dialect.js';
 import { KyselyImageStore } from './images.js';
 import { migrateToLatest } from './migrations/index.js';
@@ -73,6 +74,7 @@ function bind(db: Kysely<Database>, opened: Opened): Store {
     moderation: new KyselyModerationStore(db),
     imports: new KyselyImportStore(db),
     images: new KyselyImageStore(db),
+    demo: new KyselyDemoStore(db),
     async ping() {
       await sql`select 1`.execute(db);
     },

@@ -292,6 +292,12 @@ export interface ImportJobsTable {
   finished_at: string | null;
 }
 
+/** A row the demo content made: its table and its key (migration 0021, decisions/0041). */
+export interface DemoRowsTable {
+  table_name: string;
+  row_key: string;
+}
+
 export interface Database {
   users: UsersTable;
   api_tokens: ApiTokensTable;
@@ -319,4 +325,5 @@ export interface Database {
   article_old_paths: ArticleOldPathsTable;
   import_jobs: ImportJobsTable;
   images: ImagesTable;
+  demo_rows: DemoRowsTable;
 }
