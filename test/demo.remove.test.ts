@@ -322,7 +322,24 @@ for (const database of databases()) {
       );
       assert.equal(await db.store.settings.get('site_name'), 'The Real Gazette');
       assert.ok(await db.store.users.byEmail(ruth.email));
-      assert.equal(afterRows.filter((l) => l.table === 'demo_rows').length, 0);
+      // What stays is still known for the demo's, so it goes once nothing uses it any more.
+      assert.deepEqual(
+        afterRows
+          .filter((l) => l.table === 'demo_rows')
+          .map((l) => `${l.row.table_name as string}:${l.row.row_key as string}`)
+          .sort(),
+        [
+          `sections:${news.slug}`,
+          'settings:site_name',
+          `tags:${slugify(demoTag)}`,
+          `users:${ruthUser.id}`,
+        ],
+      );
+      assert.equal(await services.demo.isLoaded(), false);
+      await rawSql(db, 'delete from articles where id = $1', [article.id]);
+      const later = await services.demo.remove();
+      assert.deepEqual([later.sections, later.accounts, later.tags, later.settings], [1, 1, 1, 0]);
+      assert.deepEqual(await db.store.sections.list(), []);
     });
 
     test('load refuses a site with content; loadIfEmpty says false', async () => {

@@ -75,10 +75,9 @@ export class DemoService {
     return loaded;
   }
 
-  /** Whether any of the demo's rows are still here. */
+  /** Whether any of the demo's rows are here that removing it would remove. */
   async isLoaded(): Promise<boolean> {
-    const selection = await this.selection(this.store);
-    return Object.values(selection).some((keys) => keys.length > 0);
+    return !isNothing(await this.plan());
   }
 
   /** What `remove` would remove now, and what it would keep because other content uses it. */

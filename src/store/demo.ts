@@ -300,6 +300,12 @@ export class KyselyDemoStore implements DemoStore {
     await sql`delete from images where ${isIn('id', removable.images)}`.execute(db);
     await sql`delete from sections where ${isIn('slug', removable.sections)}`.execute(db);
     await sql`delete from settings where ${isIn('key', removable.settings)}`.execute(db);
-    await db.deleteFrom('demo_rows').execute();
+    // Forget what is gone; what stays because real content uses it stays recorded, so a later
+    // removal (once nothing uses it) still knows it for the demo's.
+    for (const table of demoTables) {
+      await sql`delete from demo_rows where table_name = ${table} and not exists (
+        select 1 from ${sql.table(table)} t where t.${sql.ref(keyColumn[table])} = demo_rows.row_key
+      )`.execute(db);
+    }
   }
 }

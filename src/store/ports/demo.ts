@@ -21,7 +21,8 @@ export interface DemoStore {
   survey(selection: DemoSelection): Promise<DemoSurvey>;
   /**
    * Deletes the rows of a survey's `removable` (with what hangs off them: revisions, comments and
-   * their reactions, reports and moderation records, sessions…) and forgets every recorded row.
+   * their reactions, reports and moderation records, sessions…) and forgets the recorded rows
+   * that are gone (what stays because other content uses it stays recorded).
    */
   remove(removable: DemoSelection): Promise<void>;
 }

@@ -12,6 +12,7 @@ import { requireRole } from '../../plugins/auth.js';
 import { sendPage } from '../../plugins/pages.js';
 import { doneMessage, type FormPageDeps } from '../forms.js';
 import { newsroomPages } from './articles.js';
+import { demoAdminPages } from './demo.js';
 import { importPages } from './imports.js';
 import { moderationEvents } from './moderation-events.js';
 import { moderationPages } from './moderation.js';
@@ -34,6 +35,7 @@ export async function adminPages(
     | 'people'
     | 'tokens'
     | 'imports'
+    | 'demo'
   >,
   deps: FormPageDeps & { outbox: OutboxPages; importMaxMb: number },
 ): Promise<void> {
@@ -69,6 +71,7 @@ export async function adminPages(
       tokenAdminPages(admins, services, deps);
       settingsPages(admins, services, deps);
       await importPages(admins, services, deps);
+      demoAdminPages(admins, services, deps);
     });
   });
 }
