@@ -52,8 +52,8 @@ function keptList(plan: DemoRemoval) {
     ${sections.map(
       (s) => html`<li>
         The demo’s section <strong>${s.name}</strong>: it holds
-        ${count(s.articles, 'article', 'articles')} of yours. Its name and description are the
-        demo’s; change them on the sections page if you keep it.
+        ${count(s.articles, 'article', 'articles')} of yours. Its name and description are the demo’s: change
+        them if you keep it.
       </li>`,
     )}
     ${people.map(
