@@ -342,6 +342,21 @@ for (const database of databases()) {
       assert.deepEqual(await db.store.sections.list(), []);
     });
 
+    test('two loads at once: one loads the demo, the other finds it there', async () => {
+      const db = await open(database);
+      const services = createServices(db.store);
+      const results = await Promise.all([
+        services.demo.loadIfEmpty(),
+        services.demo.loadIfEmpty(),
+        services.demo.loadIfEmpty(),
+      ]);
+      assert.deepEqual(results.filter(Boolean), [true]);
+      assert.equal(await db.store.reader.countPublished(), demoContent.articles.length);
+      const removal = await services.demo.remove();
+      assert.equal(removal.articles, demoContent.articles.length);
+      assert.equal(await services.demo.loadIfEmpty(), true, 'an emptied site takes the demo again');
+    });
+
     test('load refuses a site with content; loadIfEmpty says false', async () => {
       const db = await open(database);
       const services = createServices(db.store);

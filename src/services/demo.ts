@@ -68,6 +68,10 @@ export class DemoService {
       if ((await tx.sections.list()).length > 0 || (await tx.reader.countPublished()) > 0) {
         return false;
       }
+      // Two loads at once (a double-clicked setup wizard) both found the site empty: the
+      // second waits here for the first to commit, and then finds the demo there.
+      const first = this.content.sections[0];
+      if (first && !(await tx.demo.claim({ table: 'sections', key: first.slug }))) return false;
       await tx.demo.record(await this.write(tx));
       return true;
     });

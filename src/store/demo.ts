@@ -55,6 +55,25 @@ export class KyselyDemoStore implements DemoStore {
     }
   }
 
+  async claim(row: DemoRow): Promise<boolean> {
+    await this.forgetMissing();
+    const inserted = await this.db
+      .insertInto('demo_rows')
+      .values({ table_name: row.table, row_key: row.key })
+      .onConflict((oc) => oc.columns(['table_name', 'row_key']).doNothing())
+      .executeTakeFirst();
+    return Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0;
+  }
+
+  /** Drops records of rows that are gone. */
+  private async forgetMissing(): Promise<void> {
+    for (const table of demoTables) {
+      await sql`delete from demo_rows where table_name = ${table} and not exists (
+        select 1 from ${sql.table(table)} t where t.${sql.ref(keyColumn[table])} = demo_rows.row_key
+      )`.execute(this.db);
+    }
+  }
+
   async recorded(): Promise<DemoSelection | null> {
     const any = await this.db.selectFrom('demo_rows').select('row_key').limit(1).execute();
     if (any.length === 0) return null;
@@ -302,10 +321,6 @@ export class KyselyDemoStore implements DemoStore {
     await sql`delete from settings where ${isIn('key', removable.settings)}`.execute(db);
     // Forget what is gone; what stays because real content uses it stays recorded, so a later
     // removal (once nothing uses it) still knows it for the demo's.
-    for (const table of demoTables) {
-      await sql`delete from demo_rows where table_name = ${table} and not exists (
-        select 1 from ${sql.table(table)} t where t.${sql.ref(keyColumn[table])} = demo_rows.row_key
-      )`.execute(db);
-    }
+    await this.forgetMissing();
   }
 }

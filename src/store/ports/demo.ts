@@ -11,6 +11,11 @@ export interface DemoSurvey {
 export interface DemoStore {
   /** Notes rows the demo made; call it in the transaction that makes them. */
   record(rows: readonly DemoRow[]): Promise<void>;
+  /**
+   * Records one row unless it is recorded already; true when this call recorded it. Two loads at
+   * once both try: the second waits for the first to commit, then gets false.
+   */
+  claim(row: DemoRow): Promise<boolean>;
   /** The recorded rows that still exist, or null when nothing was ever recorded here. */
   recorded(): Promise<DemoSelection | null>;
   /** Rows matching the demo content exactly (for sites that loaded it before rows were recorded). */
