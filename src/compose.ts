@@ -15,6 +15,7 @@ import { LocalChangeBus, type ChangeBus } from './services/changes.js';
 import { CommentSettingsService } from './services/comment-settings.js';
 import { CommentThreadService } from './services/comment-threads.js';
 import { CommentService } from './services/comments.js';
+import { DemoService } from './services/demo.js';
 import { ImportService } from './services/imports/index.js';
 import { ImageService, type ImageSettings } from './services/images.js';
 import type { Services } from './services/index.js';
@@ -157,6 +158,7 @@ export function createServices(
       siteName,
     }),
     staff: new StaffService({ store, changes, images, newsroom }),
+    demo: new DemoService({ store, changes }),
   };
 }
 

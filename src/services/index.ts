@@ -27,6 +27,7 @@ import type { FrontService } from './front.js';
 import type { PageService } from './pages.js';
 import type { InvitationService } from './invitations.js';
 import type { StaffService } from './staff.js';
+import type { DemoService } from './demo.js';
 
 export interface Services {
   reading: ReadingService;
@@ -67,4 +68,6 @@ export interface Services {
   invitations: InvitationService;
   /** Display names, bylines and author photos. */
   staff: StaffService;
+  /** The demo content: loading it into an empty site, and removing it. */
+  demo: DemoService;
 }

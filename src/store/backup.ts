@@ -335,6 +335,12 @@ export const exportedTables: readonly BackupTable[] = [
       revoked_at: 'time?',
     }),
   },
+  {
+    // What the demo made: a restored site can still remove its demo (decisions/0041).
+    name: 'demo_rows',
+    key: ['table_name', 'row_key'],
+    columns: columns({ table_name: 'text', row_key: 'text' }),
+  },
 ];
 
 const ephemeral = 'short-lived; a restored site starts without them';

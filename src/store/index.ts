@@ -5,6 +5,7 @@ import { KyselyOneTimeTokenStore, KyselyOutboxStore, KyselySessionStore } from '
 import { KyselyBackupStore } from './backup.js';
 import { KyselyCommentStore } from './comments.js';
 import type { DatabaseInfo } from './database-info.js';
+import { KyselyDemoStore } from './demo.js';
 import type { StoreDialect, TransactionRunner } from './dialect.js';
 import { KyselyImageStore } from './images.js';
 import { migrateToLatest } from './migrations/index.js';
@@ -81,6 +82,7 @@ function bind(db: Kysely<Database>, opened: Opened): Store {
     front: new KyselyFrontStore(db),
     pages: new KyselyPageStore(db),
     invitations: new KyselyInvitationStore(db),
+    demo: new KyselyDemoStore(db),
     async ping() {
       await sql`select 1`.execute(db);
     },

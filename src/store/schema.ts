@@ -344,6 +344,12 @@ export interface PageOldSlugsTable {
   created_at: string;
 }
 
+/** A row the demo content made: its table and its key (migration 0021, decisions/0041). */
+export interface DemoRowsTable {
+  table_name: string;
+  row_key: string;
+}
+
 export interface Database {
   users: UsersTable;
   api_tokens: ApiTokensTable;
@@ -377,6 +383,7 @@ export interface Database {
   page_revisions: PageRevisionsTable;
   page_old_slugs: PageOldSlugsTable;
   invitations: InvitationsTable;
+  demo_rows: DemoRowsTable;
 }
 
 export interface InvitationsTable {

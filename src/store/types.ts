@@ -8,6 +8,7 @@ import type { OneTimeTokenStore, SessionStore, TokenStore, UserStore } from './p
 import type { BackupStore } from './ports/backup.js';
 import type { NotificationChannel } from './ports/channel.js';
 import type { CommentStore } from './ports/comments.js';
+import type { DemoStore } from './ports/demo.js';
 import type { ImageStore } from './ports/images.js';
 import type { ImportStore } from './ports/imports.js';
 import type { InvitationStore } from './ports/invitations.js';
@@ -46,6 +47,7 @@ export interface Store extends UnitOfWork<Store> {
   readonly front: FrontStore;
   readonly pages: PageStore;
   readonly invitations: InvitationStore;
+  readonly demo: DemoStore;
   /** Calls the listener after every query with its duration in seconds. */
   observeQueries(listener: (seconds: number, ok: boolean) => void): void;
   /** Throws if the database cannot be reached. */

@@ -23,6 +23,7 @@ import * as pages from './0017_pages.js';
 import * as front from './0018_front.js';
 import * as staff from './0019_staff.js';
 import * as deletedDrafts from './0020_deleted_drafts.js';
+import * as demoRows from './0021_demo_rows.js';
 
 interface MigrationModule {
   up(db: Kysely<unknown>, context: MigrationContext): Promise<void>;
@@ -47,6 +48,7 @@ const modules: Record<string, MigrationModule> = {
   '0018_front': front,
   '0019_staff': staff,
   '0020_deleted_drafts': deletedDrafts,
+  '0021_demo_rows': demoRows,
 };
 
 class ListedMigrations implements MigrationProvider {

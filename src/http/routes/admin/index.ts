@@ -13,6 +13,7 @@ import { requireRole } from '../../plugins/auth.js';
 import { sendPage } from '../../plugins/pages.js';
 import { doneMessage, type FormPageDeps } from '../forms.js';
 import { newsroomPages } from './articles.js';
+import { demoAdminPages } from './demo.js';
 import { importPages } from './imports.js';
 import { moderationEvents } from './moderation-events.js';
 import { moderationPages } from './moderation.js';
@@ -43,6 +44,7 @@ export async function adminPages(
     | 'pages'
     | 'invitations'
     | 'staff'
+    | 'demo'
   >,
   deps: FormPageDeps & { outbox: OutboxPages; importMaxMb: number },
 ): Promise<void> {
@@ -79,6 +81,7 @@ export async function adminPages(
       settingsPages(admins, services, deps);
       await importPages(admins, services, deps);
       siteAdminPages(admins, services, deps);
+      demoAdminPages(admins, services, deps);
     });
 
     await staff.register(async (editors) => {
