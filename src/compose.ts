@@ -26,6 +26,7 @@ import { ReplyNotifier } from './services/notifications.js';
 import { PeopleService } from './services/people.js';
 import { PersonalDataService } from './services/personal-data.js';
 import { ReadingService } from './services/reading.js';
+import { SectionService } from './services/sections.js';
 import { SearchService } from './services/search.js';
 import { SessionService } from './services/sessions.js';
 import { SyndicationService } from './services/syndication.js';
@@ -138,6 +139,7 @@ export function createServices(
       baseUrl: options.baseUrl,
       siteName: options.siteName,
     }),
+    sections: new SectionService({ store, changes }),
   };
 }
 

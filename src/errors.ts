@@ -130,6 +130,14 @@ export const conditions = {
   invalid_export: 'bad_request',
   invalid_import: 'bad_request',
   database_not_empty: 'conflict',
+
+  // Sections, managed by admins.
+  section_name_required: 'rejected',
+  invalid_section_slug: 'rejected',
+  section_slug_taken: 'conflict',
+  section_not_empty: 'conflict',
+  invalid_move_target: 'rejected',
+  invalid_section_order: 'rejected',
 } as const satisfies Record<string, ErrorKind>;
 
 /** What went wrong, stable across rewordings; the API's `error.condition`. */

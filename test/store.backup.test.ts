@@ -88,6 +88,9 @@ async function seed(store: Store): Promise<void> {
     details: { alt: 'Pier four at low tide', caption: 'Pier four', credit: 'Harbour Desk' },
   });
   await s.images.setMainImage(editor, article, photo.id);
+  // A renamed, hidden section: its old slug redirects.
+  await s.sections.create({ name: 'Letters', slug: 'letters' });
+  await s.sections.update('letters', { slug: 'your-letters', hidden: true });
 }
 
 async function exportText(store: Store, name: string): Promise<string> {

@@ -18,6 +18,7 @@ import type { PeopleService } from './people.js';
 import type { PersonalDataService } from './personal-data.js';
 import type { ReadingService } from './reading.js';
 import type { SearchService } from './search.js';
+import type { SectionService } from './sections.js';
 import type { SyndicationService } from './syndication.js';
 import type { SessionService } from './sessions.js';
 import type { TokenService } from './tokens.js';
@@ -52,4 +53,6 @@ export interface Services {
   images: ImageService;
   /** Announces committed changes to the live stream, the page cache and other listeners. */
   changes: ChangeBus;
+  /** Admins manage the sections: create, rename, reorder, hide, remove. */
+  sections: SectionService;
 }

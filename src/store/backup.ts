@@ -59,7 +59,13 @@ export const exportedTables: readonly BackupTable[] = [
   {
     name: 'sections',
     key: ['slug'],
-    columns: columns({ slug: 'text', name: 'text', description: 'text', position: 'integer' }),
+    columns: columns({
+      slug: 'text',
+      name: 'text',
+      description: 'text',
+      position: 'integer',
+      hidden: 'integer',
+    }),
   },
   { name: 'tags', key: ['slug'], columns: columns({ slug: 'text', name: 'text' }) },
   {
@@ -265,6 +271,12 @@ export const exportedTables: readonly BackupTable[] = [
       local_id: 'text',
       created_at: 'time',
     }),
+  },
+  {
+    // Old addresses of renamed and removed sections, which redirect to where they lead now.
+    name: 'section_old_slugs',
+    key: ['slug'],
+    columns: columns({ slug: 'text', section_slug: 'text', created_at: 'time' }),
   },
 ];
 

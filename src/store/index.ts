@@ -17,6 +17,7 @@ import { openPostgres } from './postgres/open.js';
 import { KyselyReaderStore } from './reader.js';
 import type { Database } from './schema.js';
 import { KyselySectionStore, KyselySettingStore } from './sections.js';
+import { KyselySectionAdminStore } from './section-admin.js';
 import { sqliteDialect } from './sqlite/dialect.js';
 import { openSqlite } from './sqlite/open.js';
 import { KyselySyndicationStore } from './syndication.js';
@@ -73,6 +74,7 @@ function bind(db: Kysely<Database>, opened: Opened): Store {
     moderation: new KyselyModerationStore(db),
     imports: new KyselyImportStore(db),
     images: new KyselyImageStore(db),
+    sectionAdmin: new KyselySectionAdminStore(db),
     async ping() {
       await sql`select 1`.execute(db);
     },

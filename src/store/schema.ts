@@ -38,6 +38,8 @@ export interface SectionsTable {
   name: string;
   description: string;
   position: number;
+  /** 1 = left out of the navigation and the front page (migration 0016). */
+  hidden: Generated<number>;
 }
 
 export interface TagsTable {
@@ -292,6 +294,13 @@ export interface ImportJobsTable {
   finished_at: string | null;
 }
 
+/** An address a section had before it was renamed or removed, and the section it leads to. */
+export interface SectionOldSlugsTable {
+  slug: string;
+  section_slug: string;
+  created_at: string;
+}
+
 export interface Database {
   users: UsersTable;
   api_tokens: ApiTokensTable;
@@ -319,4 +328,5 @@ export interface Database {
   article_old_paths: ArticleOldPathsTable;
   import_jobs: ImportJobsTable;
   images: ImagesTable;
+  section_old_slugs: SectionOldSlugsTable;
 }

@@ -16,6 +16,7 @@ import type { OutboxStore } from './ports/outbox.js';
 import type { PersonalDataStore } from './ports/personal-data.js';
 import type { ReaderStore } from './ports/reader.js';
 import type { SectionStore, SettingStore } from './ports/site.js';
+import type { SectionAdminStore } from './ports/sections.js';
 import type { SyndicationStore } from './ports/syndication.js';
 import type { UnitOfWork } from './ports/unit-of-work.js';
 
@@ -38,6 +39,7 @@ export interface Store extends UnitOfWork<Store> {
   readonly moderation: ModerationStore;
   readonly imports: ImportStore;
   readonly images: ImageStore;
+  readonly sectionAdmin: SectionAdminStore;
   /** Calls the listener after every query with its duration in seconds. */
   observeQueries(listener: (seconds: number, ok: boolean) => void): void;
   /** Throws if the database cannot be reached. */

@@ -24,7 +24,7 @@ export function pageContexts(
 ): (request: FastifyRequest) => Promise<PageContext> {
   return async (request) => ({
     ...site,
-    sections: await services.reading.sections(),
+    sections: await services.reading.menuSections(),
     viewer: pageViewer(request),
   });
 }

@@ -33,7 +33,7 @@ export function readerRoutes(
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const pageContext = async (request: FastifyRequest) => ({
     ...site,
-    sections: await services.reading.sections(),
+    sections: await services.reading.menuSections(),
     viewer: pageViewer(request),
   });
 

@@ -19,6 +19,7 @@ import * as imports from './0012_imports.js';
 import * as images from './0013_images.js';
 import * as newsroomReturns from './0014_newsroom_returns.js';
 import * as commentAuthorStatus from './0015_comment_author_status.js';
+import * as sectionManagement from './0016_section_management.js';
 
 interface MigrationModule {
   up(db: Kysely<unknown>, context: MigrationContext): Promise<void>;
@@ -39,6 +40,7 @@ const modules: Record<string, MigrationModule> = {
   '0013_images': images,
   '0014_newsroom_returns': newsroomReturns,
   '0015_comment_author_status': commentAuthorStatus,
+  '0016_section_management': sectionManagement,
 };
 
 class ListedMigrations implements MigrationProvider {

@@ -11,6 +11,7 @@ import { imageApi } from './images.js';
 import { accountApi } from './accounts.js';
 import type { Limits } from '../../limits.js';
 import type { CookieSettings } from '../../plugins/auth.js';
+import { sectionApi } from './sections.js';
 
 export function apiRoutes(
   app: FastifyInstance,
@@ -25,6 +26,7 @@ export function apiRoutes(
     | 'comments'
     | 'threads'
     | 'moderation'
+    | 'sections'
   >,
   options: { baseUrl: string; limits: Limits; cookies: CookieSettings; live: LiveHub },
 ): void {
@@ -43,5 +45,6 @@ export function apiRoutes(
   commentApi(app, services);
   liveApi(app, services, options.live);
   moderationApi(app, services, options.baseUrl);
+  sectionApi(app, services, options.baseUrl);
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 }
