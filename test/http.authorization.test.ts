@@ -81,6 +81,14 @@ const rules: Record<string, Rule> = {
   'POST /admin/tokens': ['admin'],
   'POST /admin/tokens/:id/revoke': ['admin'],
   'POST /admin/import': ['admin'],
+  'POST /api/v1/sections': ['admin'],
+  'PATCH /api/v1/sections/:slug': ['admin'],
+  'DELETE /api/v1/sections/:slug': ['admin'],
+  'POST /api/v1/sections/order': ['admin'],
+  'POST /admin/sections': ['admin'],
+  'POST /admin/sections/:slug/move': ['admin'],
+  'POST /admin/sections/:slug': ['admin'],
+  'POST /admin/sections/:slug/remove': ['admin'],
 };
 
 const stateChanging = (method: string) => !['GET', 'HEAD', 'OPTIONS'].includes(method);

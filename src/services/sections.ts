@@ -67,7 +67,7 @@ export class SectionService {
     const given = input.slug?.trim() ?? '';
     const slug = checkedSlug(given === '' ? slugify(name) : given, given === '');
     const description = checkedDescription(input.description ?? '');
-    const position = (await this.store.sections.list()).length;
+    const position = Math.max(-1, ...(await this.store.sections.list()).map((s) => s.position)) + 1;
     const section = { slug, name, description, position, hidden: input.hidden ?? false };
     if ((await this.store.sectionAdmin.create(section)) === 'taken') throw slugTaken(slug);
     this.changed();

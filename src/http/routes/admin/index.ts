@@ -19,6 +19,7 @@ import { outboxAdminPages, type OutboxPages } from './outbox.js';
 import { settingsPages } from './settings.js';
 import { tokenAdminPages } from './tokens.js';
 import { userAdminPages } from './users.js';
+import { sectionAdminPages } from './sections.js';
 
 export async function adminPages(
   fastify: FastifyInstance,
@@ -34,6 +35,7 @@ export async function adminPages(
     | 'people'
     | 'tokens'
     | 'imports'
+    | 'sections'
   >,
   deps: FormPageDeps & { outbox: OutboxPages; importMaxMb: number },
 ): Promise<void> {
@@ -69,6 +71,7 @@ export async function adminPages(
       tokenAdminPages(admins, services, deps);
       settingsPages(admins, services, deps);
       await importPages(admins, services, deps);
+      sectionAdminPages(admins, services, deps);
     });
   });
 }

@@ -155,6 +155,10 @@ export function sectionApi(
     '/api/v1/sections/:slug',
     {
       onRequest: admins,
+      // A DELETE usually has no body: the schema below then checks an empty one.
+      preValidation: async (request) => {
+        request.body ??= {};
+      },
       schema: {
         summary:
           'Admins: remove a section; one with articles needs moveTo (query or body), where its ' +
@@ -163,9 +167,7 @@ export function sectionApi(
         security: [{ bearer: [] }],
         params: Params,
         querystring: Type.Object({ moveTo: Type.Optional(MoveTo) }),
-        body: Type.Optional(
-          Type.Object({ moveTo: Type.Optional(MoveTo) }, { additionalProperties: false }),
-        ),
+        body: Type.Object({ moveTo: Type.Optional(MoveTo) }, { additionalProperties: false }),
         response: {
           200: Type.Object({
             removed: Type.String({ description: 'the slug of the removed section' }),
@@ -177,7 +179,7 @@ export function sectionApi(
       },
     },
     async (request) => {
-      const moveTo = request.body?.moveTo ?? request.query.moveTo;
+      const moveTo = request.body.moveTo ?? request.query.moveTo;
       const done = await sections.remove(request.params.slug, moveTo);
       return { removed: request.params.slug, ...done };
     },

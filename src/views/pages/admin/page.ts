@@ -67,6 +67,11 @@ export function adminLinks(ctx: PageContext): AdminLink[] {
       text: 'Import',
       description: 'Bring articles and comments from WordPress, comments from Disqus.',
     },
+    {
+      href: '/admin/sections',
+      text: 'Sections',
+      description: 'Create, rename, order, hide and remove the sections of the site.',
+    },
   ];
 }
 
