@@ -145,7 +145,8 @@ export function sectionAdminPages(
         focus: request.params.slug,
         direction: moved,
       });
-      return reply.redirect(`/admin/sections?${focus}#section-${request.params.slug}`, 303);
+      // No #fragment: a browser skips autofocus when the address names an element.
+      return reply.redirect(`/admin/sections?${focus}`, 303);
     },
   );
 
