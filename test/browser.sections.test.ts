@@ -73,11 +73,13 @@ if (browserAvailable()) {
         await page.keyboard.press('Enter');
         await page.getByText('The order has been changed.').waitFor();
         assert.deepEqual(await rowOrder(page), ['News', 'Weather', 'Sport']);
-        const focused = await page.evaluate(() => document.activeElement?.textContent?.trim());
-        assert.match(focused ?? '', /^Move up\s+Weather$/);
+        const focused = await page.evaluate<string>(
+          `document.activeElement?.textContent?.trim() ?? ''`,
+        );
+        assert.match(focused, /^Move up\s+Weather$/);
         await page.keyboard.press('Enter');
         await page.waitForFunction(
-          () => document.querySelector('.sections-table tbody th')?.textContent === 'Weather',
+          `document.querySelector('.sections-table tbody th')?.textContent === 'Weather'`,
         );
         assert.deepEqual(await rowOrder(page), ['Weather', 'News', 'Sport']);
         await assertAccessible(page, 'sections list after moving');
