@@ -26,6 +26,7 @@ import { ReplyNotifier } from './services/notifications.js';
 import { PeopleService } from './services/people.js';
 import { PersonalDataService } from './services/personal-data.js';
 import { ReadingService } from './services/reading.js';
+import { SectionService } from './services/sections.js';
 import { SearchService } from './services/search.js';
 import { SessionService } from './services/sessions.js';
 import { SiteService } from './services/site.js';
@@ -159,6 +160,7 @@ export function createServices(
     }),
     staff: new StaffService({ store, changes, images, newsroom }),
     demo: new DemoService({ store, changes }),
+    sections: new SectionService({ store, changes }),
   };
 }
 

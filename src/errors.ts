@@ -153,6 +153,13 @@ export const conditions = {
   invitation_not_pending: 'conflict',
   invitation_closed: 'gone',
   invitation_not_yours: 'forbidden',
+  // Sections, managed by admins.
+  section_name_required: 'rejected',
+  invalid_section_slug: 'rejected',
+  section_slug_taken: 'conflict',
+  section_not_empty: 'conflict',
+  invalid_move_target: 'rejected',
+  invalid_section_order: 'rejected',
 } as const satisfies Record<string, ErrorKind>;
 
 /** What went wrong, stable across rewordings; the API's `error.condition`. */

@@ -109,6 +109,14 @@ const rules: Record<string, Rule> = {
   // The token in the invitation link is the authority (no token here: refused for everyone).
   'POST /invitation': 'anyone',
   'POST /invitation/accept': 'anyone',
+  'POST /api/v1/sections': ['admin'],
+  'PATCH /api/v1/sections/:slug': ['admin'],
+  'DELETE /api/v1/sections/:slug': ['admin'],
+  'POST /api/v1/sections/order': ['admin'],
+  'POST /admin/sections': ['admin'],
+  'POST /admin/sections/:slug/move': ['admin'],
+  'POST /admin/sections/:slug': ['admin'],
+  'POST /admin/sections/:slug/remove': ['admin'],
 };
 
 const stateChanging = (method: string) => !['GET', 'HEAD', 'OPTIONS'].includes(method);

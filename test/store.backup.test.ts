@@ -104,6 +104,9 @@ async function seed(store: Store): Promise<void> {
   // A staff invitation, and a byline.
   await s.invitations.invite(editor, { email: 'new.hire@example.com', role: 'author' });
   await s.staff.rename(editor, editor.id, { byline: 'É. Ünsworth' });
+  // A renamed, hidden section: its old slug redirects.
+  await s.sections.create({ name: 'Letters', slug: 'letters' });
+  await s.sections.update('letters', { slug: 'your-letters', hidden: true });
 }
 
 async function exportText(store: Store, name: string): Promise<string> {

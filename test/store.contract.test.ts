@@ -241,6 +241,7 @@ for (const database of databases()) {
           name: 'Comment',
           description: 'Our views.',
           position: 2,
+          hidden: false,
         });
         assert.equal(await store.sections.get('nowhere'), null);
       });

@@ -22,6 +22,8 @@ Commands:
   import disqus FILE         import a Disqus export's comments onto imported articles
   demo load                  load the demo content into an empty database
   demo remove                remove the demo content, and nothing else
+  section list|create|rename|remove
+                             list and manage the site's sections
 
 Run "broadsheet <command> --help" for a command's options.
 
@@ -71,6 +73,17 @@ transaction: a malformed or truncated file is refused with the line and the reas
 nothing is imported. Importing the same file again changes nothing. A progress bar shows on
 the terminal; the report (what came across, what was skipped and why) is printed at the end.
 See docs/import.md.
+`,
+  section: `Usage: broadsheet section list
+       broadsheet section create --name NAME [--slug SLUG] [--description TEXT] [--hidden]
+       broadsheet section rename SLUG [--name NAME] [--slug NEW-SLUG]
+       broadsheet section remove SLUG [--move-to SLUG]
+
+Lists the sections in navigation order, or creates, renames or removes one (as admins do at
+/admin/sections). A new slug keeps the old addresses working: they redirect to the new ones.
+A section with articles (drafts included) is removed only with --move-to, the section they
+move to. A running server's cached pages see the change when the day ends or the server
+restarts (the admin pages and the API empty its cache at once).
 `,
   demo: `Usage: broadsheet demo load
        broadsheet demo remove [--yes]
@@ -245,6 +258,9 @@ async function main(argv: string[]): Promise<number> {
     }
     return 0;
   }
+  if (command === 'section') {
+    return sectionCommand(rest);
+  }
   if (command === 'demo') {
     const [action, ...args] = rest;
     if (action === '--help' || action === '-h') return print(help.demo);
@@ -354,3 +370,82 @@ main(process.argv.slice(2)).then(
     }
   },
 );
+
+async function sectionCommand(rest: string[]): Promise<number> {
+  const [action, ...args] = rest;
+  if (action === undefined || action === '--help' || action === '-h') return print(help.section);
+  const options = {
+    name: { type: 'string' },
+    slug: { type: 'string' },
+    description: { type: 'string' },
+    hidden: { type: 'boolean' },
+    'move-to': { type: 'string' },
+  } as const;
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      options: { ...options, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+      allowPositionals: true,
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return print(help.section);
+  const one = () => {
+    if (positionals.length !== 1) throw new UsageError(`"section ${action}" takes one SLUG`);
+    return positionals[0]!;
+  };
+  if (action === 'list') {
+    const sections = await withServices(loadConfig(), (s) => s.sections.list());
+    for (const s of sections) {
+      const flags = s.hidden ? ' (hidden)' : '';
+      console.log(`${s.slug}\t${s.name}${flags}\t${s.articleCount} articles`);
+    }
+    if (sections.length === 0) console.log('No sections yet.');
+    return 0;
+  }
+  if (action === 'create') {
+    const name = required(values, 'name');
+    const created = await withServices(loadConfig(), (s) =>
+      s.sections.create({
+        name,
+        slug: values.slug,
+        description: values.description,
+        hidden: values.hidden === true,
+      }),
+    );
+    console.log(`Created section ${created.name} at /${created.slug}.`);
+    return 0;
+  }
+  if (action === 'rename') {
+    const slug = one();
+    if (values.name === undefined && values.slug === undefined) {
+      throw new UsageError('"section rename" needs --name, --slug or both');
+    }
+    const renamed = await withServices(loadConfig(), (s) =>
+      s.sections.update(slug, { name: values.name, slug: values.slug }),
+    );
+    console.log(
+      renamed.slug === slug
+        ? `Renamed section /${slug} to ${renamed.name}.`
+        : `Renamed section /${slug} to ${renamed.name} at /${renamed.slug}; the old addresses redirect.`,
+    );
+    return 0;
+  }
+  if (action === 'remove') {
+    const slug = one();
+    const { moved, movedTo } = await withServices(loadConfig(), (s) =>
+      s.sections.remove(slug, values['move-to']),
+    );
+    console.log(
+      movedTo
+        ? `Removed section /${slug}; ${moved} articles moved to /${movedTo}, where its addresses now lead.`
+        : `Removed section /${slug}.`,
+    );
+    return 0;
+  }
+  throw new UsageError(`unknown "section" command "${action}"; use list, create, rename or remove`);
+}

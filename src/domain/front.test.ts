@@ -16,6 +16,7 @@ const sections: Section[] = ['news', 'sport', 'arts'].map((slug, position) => ({
   name: slug,
   description: '',
   position,
+  hidden: false,
 }));
 const now = new Date('2026-03-04T12:00:00.000Z');
 const published = new Map([

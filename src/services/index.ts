@@ -18,6 +18,7 @@ import type { PeopleService } from './people.js';
 import type { PersonalDataService } from './personal-data.js';
 import type { ReadingService } from './reading.js';
 import type { SearchService } from './search.js';
+import type { SectionService } from './sections.js';
 import type { SyndicationService } from './syndication.js';
 import type { SessionService } from './sessions.js';
 import type { SiteService } from './site.js';
@@ -70,4 +71,6 @@ export interface Services {
   staff: StaffService;
   /** The demo content: loading it into an empty site, and removing it. */
   demo: DemoService;
+  /** Admins manage the sections: create, rename, reorder, hide, remove. */
+  sections: SectionService;
 }

@@ -13,7 +13,7 @@ import {
   type FrontPin,
 } from '../domain/front.js';
 import { AppError, notFound } from '../errors.js';
-import type { Section } from '../domain/section.js';
+import { menuSections, type Section } from '../domain/section.js';
 import type { Store } from '../store/types.js';
 import type { CommentThreadService, CommentView, CommentsPage } from './comment-threads.js';
 
@@ -76,8 +76,14 @@ export class ReadingService {
     this.threads = deps.threads;
   }
 
+  /** Every section, hidden ones included (the article editor's choice). */
   sections(): Promise<Section[]> {
     return this.store.sections.list();
+  }
+
+  /** The sections the masthead's navigation shows: all but the hidden ones. */
+  async menuSections(): Promise<Section[]> {
+    return menuSections(await this.store.sections.list());
   }
 
   /**
@@ -88,7 +94,7 @@ export class ReadingService {
   async frontPage(arrangement?: FrontArrangement): Promise<FrontPage> {
     const now = new Date();
     const [sections, stored] = await Promise.all([
-      this.store.sections.list(),
+      this.menuSections(),
       arrangement
         ? null
         : Promise.all([this.store.front.pins(), this.store.front.sectionChoices()]),
@@ -207,15 +213,25 @@ export class ReadingService {
   }
 
   /**
-   * Where an address of an imported article's old site (`/2024/03/05/slug/`, `/?p=4`) is now:
-   * the article's path, if it is published; null otherwise.
+   * Where an address that is not (or no longer) here is now: an imported article's address on
+   * its old site (`/2024/03/05/slug/`, `/?p=4`) leads to the article, if it is published; an
+   * address under a renamed or removed section's slug (`/old`, `/old/feed.xml`, `/old?cursor=…`)
+   * to the same address under the section that has its articles now. Null otherwise.
    */
   async oldAddress(url: string): Promise<string | null> {
     const key = oldPathKey(url);
     if (!key) return null;
     const id = await this.store.imports.articleIdByOldPath(key);
     const article = id ? await this.store.reader.getById(id) : null;
-    return article?.status === 'published' ? articlePath(article) : null;
+    if (article) return article.status === 'published' ? articlePath(article) : null;
+    return this.renamedSectionAddress(url);
+  }
+
+  private async renamedSectionAddress(url: string): Promise<string | null> {
+    const match = /^\/([a-z0-9-]{1,120})(\/[^?#]*)?(\?[^#]*)?$/.exec(url);
+    if (!match?.[1] || (await this.store.sections.get(match[1]))) return null;
+    const current = await this.store.sections.currentSlug(match[1]);
+    return current ? `/${current}${match[2] ?? ''}${match[3] ?? ''}` : null;
   }
 
   /**

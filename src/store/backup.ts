@@ -60,7 +60,13 @@ export const exportedTables: readonly BackupTable[] = [
   {
     name: 'sections',
     key: ['slug'],
-    columns: columns({ slug: 'text', name: 'text', description: 'text', position: 'integer' }),
+    columns: columns({
+      slug: 'text',
+      name: 'text',
+      description: 'text',
+      position: 'integer',
+      hidden: 'integer',
+    }),
   },
   { name: 'tags', key: ['slug'], columns: columns({ slug: 'text', name: 'text' }) },
   {
@@ -340,6 +346,12 @@ export const exportedTables: readonly BackupTable[] = [
     name: 'demo_rows',
     key: ['table_name', 'row_key'],
     columns: columns({ table_name: 'text', row_key: 'text' }),
+  },
+  {
+    // Old addresses of renamed and removed sections, which redirect to where they lead now.
+    name: 'section_old_slugs',
+    key: ['slug'],
+    columns: columns({ slug: 'text', section_slug: 'text', created_at: 'time' }),
   },
 ];
 

@@ -20,6 +20,7 @@ import { openPostgres } from './postgres/open.js';
 import { KyselyReaderStore } from './reader.js';
 import type { Database } from './schema.js';
 import { KyselySectionStore, KyselySettingStore } from './sections.js';
+import { KyselySectionAdminStore } from './section-admin.js';
 import { sqliteDialect } from './sqlite/dialect.js';
 import { openSqlite } from './sqlite/open.js';
 import { KyselySyndicationStore } from './syndication.js';
@@ -83,6 +84,7 @@ function bind(db: Kysely<Database>, opened: Opened): Store {
     pages: new KyselyPageStore(db),
     invitations: new KyselyInvitationStore(db),
     demo: new KyselyDemoStore(db),
+    sectionAdmin: new KyselySectionAdminStore(db),
     async ping() {
       await sql`select 1`.execute(db);
     },

@@ -40,6 +40,8 @@ export interface SectionsTable {
   name: string;
   description: string;
   position: number;
+  /** 1 = left out of the navigation and the front page (migration 0016). */
+  hidden: Generated<number>;
 }
 
 export interface TagsTable {
@@ -350,6 +352,13 @@ export interface DemoRowsTable {
   row_key: string;
 }
 
+/** An address a section had before it was renamed or removed, and the section it leads to. */
+export interface SectionOldSlugsTable {
+  slug: string;
+  section_slug: string;
+  created_at: string;
+}
+
 export interface Database {
   users: UsersTable;
   api_tokens: ApiTokensTable;
@@ -384,6 +393,7 @@ export interface Database {
   page_old_slugs: PageOldSlugsTable;
   invitations: InvitationsTable;
   demo_rows: DemoRowsTable;
+  section_old_slugs: SectionOldSlugsTable;
 }
 
 export interface InvitationsTable {

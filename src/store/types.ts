@@ -19,6 +19,7 @@ import type { PageStore } from './ports/pages.js';
 import type { PersonalDataStore } from './ports/personal-data.js';
 import type { ReaderStore } from './ports/reader.js';
 import type { SectionStore, SettingStore } from './ports/site.js';
+import type { SectionAdminStore } from './ports/sections.js';
 import type { SyndicationStore } from './ports/syndication.js';
 import type { UnitOfWork } from './ports/unit-of-work.js';
 import type { DeletedDraftStore } from './ports/deleted-drafts.js';
@@ -48,6 +49,7 @@ export interface Store extends UnitOfWork<Store> {
   readonly pages: PageStore;
   readonly invitations: InvitationStore;
   readonly demo: DemoStore;
+  readonly sectionAdmin: SectionAdminStore;
   /** Calls the listener after every query with its duration in seconds. */
   observeQueries(listener: (seconds: number, ok: boolean) => void): void;
   /** Throws if the database cannot be reached. */

@@ -24,6 +24,7 @@ import { staticPageAdminPages } from './static-pages.js';
 import { tokenAdminPages } from './tokens.js';
 import { userAdminPages } from './users.js';
 import { frontPages } from './front.js';
+import { sectionAdminPages } from './sections.js';
 
 export async function adminPages(
   fastify: FastifyInstance,
@@ -45,6 +46,7 @@ export async function adminPages(
     | 'invitations'
     | 'staff'
     | 'demo'
+    | 'sections'
   >,
   deps: FormPageDeps & { outbox: OutboxPages; importMaxMb: number },
 ): Promise<void> {
@@ -82,6 +84,7 @@ export async function adminPages(
       await importPages(admins, services, deps);
       siteAdminPages(admins, services, deps);
       demoAdminPages(admins, services, deps);
+      sectionAdminPages(admins, services, deps);
     });
 
     await staff.register(async (editors) => {

@@ -16,6 +16,7 @@ import type { Limits } from '../../limits.js';
 import type { CookieSettings } from '../../plugins/auth.js';
 import { draftApi } from './drafts.js';
 import { frontApi } from './front.js';
+import { sectionApi } from './sections.js';
 
 export function apiRoutes(
   app: FastifyInstance,
@@ -35,6 +36,7 @@ export function apiRoutes(
     | 'pages'
     | 'invitations'
     | 'staff'
+    | 'sections'
   >,
   options: { baseUrl: string; limits: Limits; cookies: CookieSettings; live: LiveHub },
 ): void {
@@ -59,5 +61,6 @@ export function apiRoutes(
   frontApi(app, services);
   pagesApi(app, services, options.baseUrl);
   invitationApi(app, services, options.limits);
+  sectionApi(app, services, options.baseUrl);
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 }
