@@ -28,6 +28,7 @@ import { ReadingService } from './services/reading.js';
 import { SearchService } from './services/search.js';
 import { SessionService } from './services/sessions.js';
 import { SiteService } from './services/site.js';
+import { SetupService } from './services/setup.js';
 import { SyndicationService } from './services/syndication.js';
 import { TokenService } from './services/tokens.js';
 import { UserService } from './services/users.js';
@@ -141,6 +142,7 @@ export function createServices(
       siteName,
     }),
     site,
+    setup: new SetupService({ store, baseUrl: options.baseUrl }),
   };
 }
 
