@@ -15,6 +15,7 @@ import { LocalChangeBus, type ChangeBus } from './services/changes.js';
 import { CommentSettingsService } from './services/comment-settings.js';
 import { CommentThreadService } from './services/comment-threads.js';
 import { CommentService } from './services/comments.js';
+import { DemoService } from './services/demo.js';
 import { ImportService } from './services/imports/index.js';
 import { ImageService, type ImageSettings } from './services/images.js';
 import type { Services } from './services/index.js';
@@ -25,6 +26,7 @@ import { ReplyNotifier } from './services/notifications.js';
 import { PeopleService } from './services/people.js';
 import { PersonalDataService } from './services/personal-data.js';
 import { ReadingService } from './services/reading.js';
+import { SectionService } from './services/sections.js';
 import { SearchService } from './services/search.js';
 import { SessionService } from './services/sessions.js';
 import { SiteService } from './services/site.js';
@@ -32,6 +34,10 @@ import { SetupService } from './services/setup.js';
 import { SyndicationService } from './services/syndication.js';
 import { TokenService } from './services/tokens.js';
 import { UserService } from './services/users.js';
+import { FrontService } from './services/front.js';
+import { PageService } from './services/pages.js';
+import { InvitationService } from './services/invitations.js';
+import { StaffService } from './services/staff.js';
 import { DiskImageStorage, imageDir } from './store/image-files.js';
 import type { Store } from './store/types.js';
 
@@ -109,8 +115,10 @@ export function createServices(
     changes,
     settings: imageSettings,
   });
+  const reading = new ReadingService({ store, threads });
+  const newsroom = new NewsroomService({ store, changes, publishChecks: [images] });
   return {
-    reading: new ReadingService({ store, threads }),
+    reading,
     search: new SearchService({ store }),
     syndication: new SyndicationService({ store }),
     comments,
@@ -123,7 +131,7 @@ export function createServices(
     mail,
     people: new PeopleService({ store, sessions }),
     moderation,
-    newsroom: new NewsroomService({ store, changes, publishChecks: [images] }),
+    newsroom,
     backup: new BackupService({ store }),
     imports: new ImportService({
       store,
@@ -143,6 +151,18 @@ export function createServices(
     }),
     site,
     setup: new SetupService({ store, baseUrl: options.baseUrl }),
+    front: new FrontService({ store, changes, reading }),
+    pages: new PageService({ store, changes }),
+    invitations: new InvitationService({
+      store,
+      sessions,
+      mail,
+      baseUrl: options.baseUrl,
+      siteName,
+    }),
+    staff: new StaffService({ store, changes, images, newsroom }),
+    demo: new DemoService({ store, changes }),
+    sections: new SectionService({ store, changes }),
   };
 }
 

@@ -137,6 +137,31 @@ export const conditions = {
   invalid_time_zone: 'bad_request',
   unknown_language: 'bad_request',
   admin_only: 'forbidden',
+  // Deleting drafts (decisions/0040).
+  not_deletable: 'conflict',
+  // The front page's arrangement (pins, featured slots, sections).
+  pin_unavailable: 'rejected',
+  pin_repeated: 'rejected',
+  pin_expired: 'rejected',
+  too_many_pins: 'rejected',
+  section_repeated: 'rejected',
+  // Static pages.
+  title_required: 'rejected',
+  reserved_slug: 'rejected',
+  // Staff: invitations, names and bylines (issue 16).
+  role_not_invitable: 'rejected',
+  already_has_role: 'conflict',
+  invitation_pending: 'conflict',
+  invitation_not_pending: 'conflict',
+  invitation_closed: 'gone',
+  invitation_not_yours: 'forbidden',
+  // Sections, managed by admins.
+  section_name_required: 'rejected',
+  invalid_section_slug: 'rejected',
+  section_slug_taken: 'conflict',
+  section_not_empty: 'conflict',
+  invalid_move_target: 'rejected',
+  invalid_section_order: 'rejected',
 } as const satisfies Record<string, ErrorKind>;
 
 /** What went wrong, stable across rewordings; the API's `error.condition`. */

@@ -10,7 +10,6 @@ import { createLogger } from './logger.js';
 import { relayBetweenWorkers, workerChannel } from './cluster-channel.js';
 import { composeProgram, createServices } from './compose.js';
 import { LocalChangeBus, RelayedChangeBus, type ChangeBus } from './services/changes.js';
-import { loadDemoIfEmpty } from './services/demo.js';
 import { PublishScheduler } from './services/scheduler.js';
 import { StartupError, startupFailureExitCode } from './startup.js';
 import { openStore, runMigrations, type Store } from './store/index.js';
@@ -81,14 +80,17 @@ export async function prepare(
   store: Store,
   log: (line: string) => void,
 ): Promise<void> {
-  if (config.demo && (await loadDemoIfEmpty(store)))
-    log('Loaded the demo content into the empty database.');
   // Nothing is mailed here, so the services need no SMTP.
   const services = createServices(store, {
     baseUrl: config.baseUrl,
     smtpUrl: null,
     log: { info: () => {}, warn: () => {} },
   });
+  if (config.demo && (await services.demo.loadIfEmpty())) {
+    log(
+      'Loaded the demo content into the empty database. Remove it with "npx broadsheet demo remove" or from /admin/site.',
+    );
+  }
   // The key that signs unsubscribe links, made once, before any process sends an email.
   await services.notifications.ensureSecret();
   if (!(await services.users.hasAdmin())) {
@@ -125,8 +127,10 @@ export async function serve(config: Config): Promise<void> {
     await server.listen({ port: config.port, host: config.host });
     // Every process runs the scheduler; the database makes each publication happen once.
     scheduler = new PublishScheduler(app.services.newsroom, {
-      onError: (error) => logger.error({ err: error }, 'scheduled publishing failed'),
+      onError: (error) =>
+        logger.error({ err: error }, 'scheduled publishing or the purge of deleted drafts failed'),
       onPublished: (ids) => logger.info({ articleIds: ids }, 'published scheduled articles'),
+      onPurged: (ids) => logger.info({ articleIds: ids }, 'purged drafts deleted 30 days ago'),
     });
     scheduler.start();
   } catch (error) {

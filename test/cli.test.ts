@@ -167,6 +167,7 @@ describe('broadsheet command', () => {
         [['migrate', '--help'], /^Usage: broadsheet migrate/],
         [['user', 'create', '--help'], /^Usage: broadsheet user create --email/],
         [['token', 'create', '--help'], /^Usage: broadsheet token create --email/],
+        [['section', '--help'], /^Usage: broadsheet section list/],
       ];
       const outcomes = await Promise.all(cases.map(([args]) => broadsheet(args, env)));
       for (const [i, [args, usage]] of cases.entries()) {
@@ -269,6 +270,35 @@ describe('broadsheet command', () => {
       assert.match(line, /role/);
       assert.match(line, /overlord/);
       assert.match(line, /commenter, author, editor, moderator, admin/);
+    });
+  });
+
+  describe('section', () => {
+    test('create, list, rename and remove; a refusal is one line and changes nothing', async () => {
+      const env = { DATA_DIR: dataDir() };
+      const created = await broadsheet(['section', 'create', '--name', 'Local News'], env);
+      assert.equal(created.code, 0, created.stderr);
+      assert.match(created.stdout, /Created section Local News at \/local-news\./);
+      await broadsheet(['section', 'create', '--name', 'Sport', '--hidden'], env);
+      const taken = await broadsheet(['section', 'create', '--name', 'Sport'], env);
+      assert.match(assertFailedWithOneLine(taken), /already has the slug/);
+      const renamed = await broadsheet(
+        ['section', 'rename', 'local-news', '--name', 'Town', '--slug', 'town'],
+        env,
+      );
+      assert.equal(renamed.code, 0, renamed.stderr);
+      assert.match(renamed.stdout, /old addresses redirect/);
+      const list = await broadsheet(['section', 'list'], env);
+      assert.equal(list.stdout, 'town\tTown\t0 articles\nsport\tSport (hidden)\t0 articles\n');
+      const removed = await broadsheet(['section', 'remove', 'sport'], env);
+      assert.equal(removed.code, 0, removed.stderr);
+      await withStore(env.DATA_DIR, async (store) => {
+        assert.deepEqual(
+          (await store.sections.list()).map((s) => s.slug),
+          ['town'],
+        );
+        assert.equal(await store.sections.currentSlug('local-news'), 'town');
+      });
     });
   });
 

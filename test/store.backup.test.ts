@@ -88,6 +88,25 @@ async function seed(store: Store): Promise<void> {
     details: { alt: 'Pier four at low tide', caption: 'Pier four', credit: 'Harbour Desk' },
   });
   await s.images.setMainImage(editor, article, photo.id);
+  // The front page's arrangement: a pinned lead with an expiry, a featured story, sections.
+  const second = demoContent.articles[1];
+  assert.ok(second);
+  const sections = (await store.sections.list()).map((x) => x.slug);
+  await s.front.save(editor, {
+    lead: { article: article.id, expiresAt: '2999-12-31T23:59:59.999Z' },
+    featured: [{ article: second.slug }],
+    sections: sections.slice(1),
+  });
+  // A static page, published, renamed (an old slug) and so with revisions.
+  const about = await s.pages.create(editor, { title: 'About us', body: 'We report the harbour.' });
+  await s.pages.publish(editor, about.id);
+  await s.pages.edit(editor, about.id, { version: about.version, slug: 'about-the-desk' });
+  // A staff invitation, and a byline.
+  await s.invitations.invite(editor, { email: 'new.hire@example.com', role: 'author' });
+  await s.staff.rename(editor, editor.id, { byline: 'É. Ünsworth' });
+  // A renamed, hidden section: its old slug redirects.
+  await s.sections.create({ name: 'Letters', slug: 'letters' });
+  await s.sections.update('letters', { slug: 'your-letters', hidden: true });
 }
 
 async function exportText(store: Store, name: string): Promise<string> {

@@ -147,6 +147,7 @@ for (const database of databases()) {
           role: 'editor',
           bio: 'Edits things.',
           photoUrl: 'https://photos.example.com/dee.jpg',
+          byline: '',
           createdAt: '2026-01-02T03:04:05.006Z',
           emailVerifiedAt: null,
           suspendedUntil: null,
@@ -240,6 +241,7 @@ for (const database of databases()) {
           name: 'Comment',
           description: 'Our views.',
           position: 2,
+          hidden: false,
         });
         assert.equal(await store.sections.get('nowhere'), null);
       });

@@ -20,6 +20,10 @@ Commands:
   restore FILE               load an export into a new, empty database
   import wxr FILE            import a WordPress export: articles, authors, sections, comments
   import disqus FILE         import a Disqus export's comments onto imported articles
+  demo load                  load the demo content into an empty database
+  demo remove                remove the demo content, and nothing else
+  section list|create|rename|remove
+                             list and manage the site's sections
 
 Run "broadsheet <command> --help" for a command's options.
 
@@ -69,6 +73,32 @@ transaction: a malformed or truncated file is refused with the line and the reas
 nothing is imported. Importing the same file again changes nothing. A progress bar shows on
 the terminal; the report (what came across, what was skipped and why) is printed at the end.
 See docs/import.md.
+`,
+  section: `Usage: broadsheet section list
+       broadsheet section create --name NAME [--slug SLUG] [--description TEXT] [--hidden]
+       broadsheet section rename SLUG [--name NAME] [--slug NEW-SLUG]
+       broadsheet section remove SLUG [--move-to SLUG]
+
+Lists the sections in navigation order, or creates, renames or removes one (as admins do at
+/admin/sections). A new slug keeps the old addresses working: they redirect to the new ones.
+A section with articles (drafts included) is removed only with --move-to, the section they
+move to. A running server's cached pages see the change when the day ends or the server
+restarts (the admin pages and the API empty its cache at once).
+`,
+  demo: `Usage: broadsheet demo load
+       broadsheet demo remove [--yes]
+
+"demo load" loads the demo content (The Harwick Courier: sections, authors, commenters,
+articles with comments) into an empty database; the server does this itself on its first start
+unless DEMO=0.
+
+"demo remove" lists what it will remove and asks before it removes it (--yes: without asking),
+in one transaction: the demo's articles with their revisions, corrections and comments
+(comments your readers wrote on demo articles go with them), its accounts, tags, images and
+sections, and the site name while it is still the demo's. Sections, people and images that your
+own content uses are kept, and named. It prints what it removed. On SQLite, restart a running
+server afterwards so its cached pages are dropped (or use the button on /admin/site instead).
+See docs/operations.md.
 `,
 };
 
@@ -228,12 +258,91 @@ async function main(argv: string[]): Promise<number> {
     }
     return 0;
   }
+  if (command === 'section') {
+    return sectionCommand(rest);
+  }
+  if (command === 'demo') {
+    const [action, ...args] = rest;
+    if (action === '--help' || action === '-h') return print(help.demo);
+    if (action === 'load') {
+      if (parse(args, {}).help) return print(help.demo);
+      await withServices(loadConfig(), (s) => s.demo.load());
+      console.log('Loaded the demo content. Remove it with "broadsheet demo remove".');
+      return 0;
+    }
+    if (action === 'remove') {
+      const values = parse(args, { yes: { type: 'boolean' } });
+      if (values.help) return print(help.demo);
+      return removeDemo(loadConfig(), values.yes === true);
+    }
+    throw new UsageError(`"demo" needs an action: load or remove, got "${action ?? ''}"`);
+  }
   if (command === 'user' || command === 'token') {
     throw new UsageError(
       `unknown "${command}" command "${rest[0] ?? ''}"; did you mean "${command} create"?`,
     );
   }
   throw new UsageError(`unknown command "${command}"`);
+}
+
+/** `broadsheet demo remove`: shows what goes, asks (unless --yes), removes, says what went. */
+async function removeDemo(config: Config, yes: boolean): Promise<number> {
+  const { openConfiguredStore, openChangeBus } = await import('../server.js');
+  const { isNothing, removalLines } = await import('../domain/demo.js');
+  const store = await openConfiguredStore(config);
+  // On PostgreSQL the running servers hear the change and drop their cached pages.
+  const bus = await openChangeBus(store, () => {});
+  try {
+    const services = createServices(store, {
+      baseUrl: config.baseUrl,
+      smtpUrl: null,
+      log: { info: () => {}, warn: () => {} },
+      changes: bus.changes,
+    });
+    const plan = await services.demo.plan();
+    if (isNothing(plan)) {
+      console.log('There is no demo content to remove.');
+      return 0;
+    }
+    if (!yes) {
+      process.stdout.write(
+        `This removes the demo content:\n${removalLines(plan)
+          .map((line) => `  ${line}`)
+          .join('\n')}\n`,
+      );
+      if (!(await confirm('Remove it? Type "yes" to continue: '))) {
+        console.error('broadsheet: nothing was removed');
+        return 1;
+      }
+    }
+    const removal = await services.demo.remove();
+    console.log(
+      `Removed the demo content:\n${removalLines(removal)
+        .map((line) => `  ${line}`)
+        .join('\n')}`,
+    );
+    return 0;
+  } finally {
+    await bus.close();
+    await store.close();
+  }
+}
+
+/** One answer from standard input; only "y" or "yes" agrees (no input at all does not). */
+async function confirm(question: string): Promise<boolean> {
+  const { createInterface } = await import('node:readline/promises');
+  const lines = createInterface({ input: process.stdin, output: process.stdout, terminal: false });
+  try {
+    process.stdout.write(question);
+    const answer = await new Promise<string>((resolve) => {
+      lines.once('line', resolve);
+      lines.once('close', () => resolve(''));
+    });
+    process.stdout.write('\n');
+    return /^\s*y(es)?\s*$/i.test(answer);
+  } finally {
+    lines.close();
+  }
 }
 
 function print(text: string): number {
@@ -261,3 +370,82 @@ main(process.argv.slice(2)).then(
     }
   },
 );
+
+async function sectionCommand(rest: string[]): Promise<number> {
+  const [action, ...args] = rest;
+  if (action === undefined || action === '--help' || action === '-h') return print(help.section);
+  const options = {
+    name: { type: 'string' },
+    slug: { type: 'string' },
+    description: { type: 'string' },
+    hidden: { type: 'boolean' },
+    'move-to': { type: 'string' },
+  } as const;
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      options: { ...options, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+      allowPositionals: true,
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return print(help.section);
+  const one = () => {
+    if (positionals.length !== 1) throw new UsageError(`"section ${action}" takes one SLUG`);
+    return positionals[0]!;
+  };
+  if (action === 'list') {
+    const sections = await withServices(loadConfig(), (s) => s.sections.list());
+    for (const s of sections) {
+      const flags = s.hidden ? ' (hidden)' : '';
+      console.log(`${s.slug}\t${s.name}${flags}\t${s.articleCount} articles`);
+    }
+    if (sections.length === 0) console.log('No sections yet.');
+    return 0;
+  }
+  if (action === 'create') {
+    const name = required(values, 'name');
+    const created = await withServices(loadConfig(), (s) =>
+      s.sections.create({
+        name,
+        slug: values.slug,
+        description: values.description,
+        hidden: values.hidden === true,
+      }),
+    );
+    console.log(`Created section ${created.name} at /${created.slug}.`);
+    return 0;
+  }
+  if (action === 'rename') {
+    const slug = one();
+    if (values.name === undefined && values.slug === undefined) {
+      throw new UsageError('"section rename" needs --name, --slug or both');
+    }
+    const renamed = await withServices(loadConfig(), (s) =>
+      s.sections.update(slug, { name: values.name, slug: values.slug }),
+    );
+    console.log(
+      renamed.slug === slug
+        ? `Renamed section /${slug} to ${renamed.name}.`
+        : `Renamed section /${slug} to ${renamed.name} at /${renamed.slug}; the old addresses redirect.`,
+    );
+    return 0;
+  }
+  if (action === 'remove') {
+    const slug = one();
+    const { moved, movedTo } = await withServices(loadConfig(), (s) =>
+      s.sections.remove(slug, values['move-to']),
+    );
+    console.log(
+      movedTo
+        ? `Removed section /${slug}; ${moved} articles moved to /${movedTo}, where its addresses now lead.`
+        : `Removed section /${slug}.`,
+    );
+    return 0;
+  }
+  throw new UsageError(`unknown "section" command "${action}"; use list, create, rename or remove`);
+}

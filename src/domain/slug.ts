@@ -26,6 +26,7 @@ export const reservedSectionSlugs: ReadonlySet<string> = new Set([
   'readyz',
   'metrics',
   'favicon.ico',
+  'invitation',
 ]);
 
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

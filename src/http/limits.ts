@@ -31,6 +31,8 @@ export interface Limits {
   verificationMailPerAccount: RateLimit;
   /** Every live comment stream gets a heartbeat this often (milliseconds, at most 30 s). */
   liveHeartbeatMs: number;
+  /** Staff invitations (each one an email) an admin may send. */
+  invitationsPerAdmin: RateLimit;
 }
 
 const minute = 60_000;
@@ -48,6 +50,7 @@ export const defaultLimits: Limits = {
   commentPostsPerPerson: { max: 5, windowMs: minute },
   liveHeartbeatMs: 25_000,
   commentPostsPerAddress: { max: 20, windowMs: minute },
+  invitationsPerAdmin: { max: 20, windowMs: 60 * minute },
 };
 
 export function resolveLimits(overrides: Partial<Limits> = {}): Limits {

@@ -90,6 +90,10 @@ describe('page cache', () => {
     assert.equal(tagsOf({ kind: 'site' }), null);
   });
 
+  test('a static page change drops that page only', () => {
+    assert.deepEqual(tagsOf({ kind: 'page', pageId: 'p1' }), ['page:p1']);
+  });
+
   test('a page rendered while a change touching it was announced is not stored', () => {
     const cache = new PageCache(1 << 20, () => 'D1');
     const ticket = cache.begin();
@@ -196,4 +200,16 @@ describe('negotiation', () => {
     assert.equal(cacheKey('/a?comments=1&cursor=x', route), '/a?comments=1&cursor=x');
     assert.equal(cacheKey('/a?other=1', route), null);
   });
+});
+
+test('a front change (its arrangement saved) drops the front page and nothing else', () => {
+  const cache = new PageCache(1 << 20, () => 'D1');
+  cache.put(cache.begin(), page('/', ['front', 'listings', 'article:1']));
+  cache.put(cache.begin(), page('/news', ['section:news', 'listings', 'article:1']));
+  cache.put(cache.begin(), page('/news/2026/03/04/a', ['thread:1', 'article:1']));
+  cache.apply({ kind: 'front' });
+  assert.equal(cache.get('/'), undefined);
+  assert.ok(cache.get('/news'));
+  assert.ok(cache.get('/news/2026/03/04/a'));
+  assert.deepEqual(tagsOf({ kind: 'front' }), ['front']);
 });

@@ -5,10 +5,10 @@
  * wrong, or the UTC day they show ends, or memory runs short (least recently used goes first).
  *
  * Entries are tagged with what they show (`article:ID` for every article summarised or shown,
- * `thread:ID` for an article's comments, `front`, `section:SLUG`, `author:SLUG`, `tag:SLUG`, `listings`);
- * a change drops exactly the entries whose tags it touches. A page rendered while a change that
- * touches it was announced is not stored, so a slow render can never put back what a change
- * just removed (see `begin`/`put`).
+ * `thread:ID` for an article's comments, `front`, `section:SLUG`, `author:SLUG`, `tag:SLUG`, `listings`,
+ * `page:ID` for a static page); a change drops exactly the entries whose tags it touches. A page
+ * rendered while a change that touches it was announced is not stored, so a slow render can never
+ * put back what a change just removed (see `begin`/`put`).
  */
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -75,6 +75,11 @@ export function tagsOf(change: Change): string[] | null {
     }
     case 'site':
       return null;
+    case 'front':
+      return ['front'];
+    case 'page':
+      // The page's own address (the sitemap is built per request, with its own validators).
+      return [`page:${change.pageId}`];
     default:
       return null;
   }

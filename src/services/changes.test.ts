@@ -78,3 +78,24 @@ test('after the channel comes back, subscribers hear a site change; garbage is i
   assert.deepEqual(heard, [{ kind: 'site' }]);
   assert.equal(errors.length, 1);
 });
+
+test('a front change crosses to the other process', () => {
+  const pair = channelPair();
+  const here = new RelayedChangeBus(pair.a);
+  const there = new RelayedChangeBus(pair.b);
+  const heard: Change[] = [];
+  there.subscribe((c) => heard.push(c));
+  here.publish({ kind: 'front' });
+  assert.deepEqual(heard, [{ kind: 'front' }]);
+});
+
+test('a static page change crosses processes; one without its page id is ignored', () => {
+  const pair = channelPair();
+  const here = new RelayedChangeBus(pair.a);
+  const there = new RelayedChangeBus(pair.b);
+  const heard: Change[] = [];
+  there.subscribe((c) => heard.push(c));
+  here.publish({ kind: 'page', pageId: 'p1' });
+  pair.rawToB('{"kind":"page"}');
+  assert.deepEqual(heard, [{ kind: 'page', pageId: 'p1' }]);
+});

@@ -30,7 +30,11 @@ export type Change =
       tags?: string[];
     }
   /** Something shown on many pages changed (site name, sections, settings). */
-  | { kind: 'site' };
+  | { kind: 'site' }
+  /** The front page's arrangement changed (pins, featured slots, sections): only it differs. */
+  | { kind: 'front' }
+  /** A static page was published, edited or unpublished: its own page and the sitemap. */
+  | { kind: 'page'; pageId: string };
 
 export type ChangeListener = (change: Change) => void;
 
@@ -77,7 +81,13 @@ export interface ChangeChannel {
 function isChange(value: unknown): value is Change {
   if (typeof value !== 'object' || value === null) return false;
   const kind = (value as { kind?: unknown }).kind;
-  return kind === 'comment' || kind === 'article' || kind === 'site';
+  return (
+    kind === 'comment' ||
+    kind === 'article' ||
+    kind === 'site' ||
+    kind === 'front' ||
+    (kind === 'page' && typeof (value as { pageId?: unknown }).pageId === 'string')
+  );
 }
 
 /**

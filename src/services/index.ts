@@ -18,12 +18,18 @@ import type { PeopleService } from './people.js';
 import type { PersonalDataService } from './personal-data.js';
 import type { ReadingService } from './reading.js';
 import type { SearchService } from './search.js';
+import type { SectionService } from './sections.js';
 import type { SyndicationService } from './syndication.js';
 import type { SessionService } from './sessions.js';
 import type { SiteService } from './site.js';
 import type { SetupService } from './setup.js';
 import type { TokenService } from './tokens.js';
 import type { UserService } from './users.js';
+import type { FrontService } from './front.js';
+import type { PageService } from './pages.js';
+import type { InvitationService } from './invitations.js';
+import type { StaffService } from './staff.js';
+import type { DemoService } from './demo.js';
 
 export interface Services {
   reading: ReadingService;
@@ -58,4 +64,16 @@ export interface Services {
   setup: SetupService;
   /** Announces committed changes to the live stream, the page cache and other listeners. */
   changes: ChangeBus;
+  /** Editors' arrangement of the front page: pins, featured slots, sections. */
+  front: FrontService;
+  /** Static pages (About, Contact…): editors' drafts and revisions, readers' `/{slug}`. */
+  pages: PageService;
+  /** Staff invitations: sent by admins, accepted from the emailed link. */
+  invitations: InvitationService;
+  /** Display names, bylines and author photos. */
+  staff: StaffService;
+  /** The demo content: loading it into an empty site, and removing it. */
+  demo: DemoService;
+  /** Admins manage the sections: create, rename, reorder, hide, remove. */
+  sections: SectionService;
 }

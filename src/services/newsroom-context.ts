@@ -45,7 +45,7 @@ export interface PublishCheck {
 }
 
 export interface NewsroomDeps {
-  store: PortsWithUnitOfWork<'newsroom' | 'reader' | 'sections' | 'users'>;
+  store: PortsWithUnitOfWork<'newsroom' | 'reader' | 'sections' | 'users' | 'deletedDrafts'>;
   changes: ChangeBus;
   publishChecks?: readonly PublishCheck[];
   now?: () => Date;

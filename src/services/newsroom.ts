@@ -15,6 +15,8 @@ import { limits, NewsroomContext, type NewsroomDeps } from './newsroom-context.j
 import { ArticleEditing, type ArticleEdit, type ArticleFields } from './newsroom-editing.js';
 import { ArticleRevisions } from './newsroom-revisions.js';
 import { ArticleWorkflow } from './newsroom-workflow.js';
+import { DraftDeletion } from './newsroom-deletion.js';
+import type { DeletedDraft } from '../domain/draft-deletion.js';
 
 export {
   limits,
@@ -30,6 +32,7 @@ export class NewsroomService {
   private readonly workflow: ArticleWorkflow;
   private readonly corrections: ArticleCorrections;
   private readonly revisionsOf: ArticleRevisions;
+  private readonly deletion: DraftDeletion;
 
   constructor(deps: NewsroomDeps) {
     this.ctx = new NewsroomContext(deps);
@@ -37,6 +40,7 @@ export class NewsroomService {
     this.workflow = new ArticleWorkflow(this.ctx);
     this.corrections = new ArticleCorrections(this.ctx);
     this.revisionsOf = new ArticleRevisions(this.ctx);
+    this.deletion = new DraftDeletion(this.ctx);
   }
 
   /** An article by id or slug that this person may see in the newsroom. */
@@ -191,5 +195,30 @@ export class NewsroomService {
   /** Makes an old revision the newest one (a new revision; nothing is lost). */
   restore(actor: User, idOrSlug: string, version: number, baseVersion: number): Promise<Article> {
     return this.revisionsOf.restore(actor, idOrSlug, version, baseVersion);
+  }
+
+  /** The draft the delete confirmation shows, if this person may delete it (else the refusal). */
+  deletableDraft(actor: User, idOrSlug: string): Promise<Article> {
+    return this.deletion.deletable(actor, idOrSlug);
+  }
+
+  /** Deletes a never-published draft; it can be recovered by an admin for 30 days. */
+  deleteDraft(actor: User, idOrSlug: string): Promise<DeletedDraft> {
+    return this.deletion.deleteDraft(actor, idOrSlug);
+  }
+
+  /** Deleted drafts, most recently deleted first (admins). */
+  deletedDrafts(actor: User, page: { limit: number; offset: number }): Promise<DeletedDraft[]> {
+    return this.deletion.deletedDrafts(actor, page);
+  }
+
+  /** Brings a deleted draft back as it was, with its revisions (admins). */
+  recoverDraft(actor: User, id: string): Promise<Article> {
+    return this.deletion.recover(actor, id);
+  }
+
+  /** The scheduler's purge of drafts deleted more than 30 days ago; answers their ids. */
+  purgeDeleted(): Promise<string[]> {
+    return this.deletion.purgeDeleted();
   }
 }

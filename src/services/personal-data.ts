@@ -71,6 +71,7 @@ export class PersonalDataService {
         role: u.role,
         bio: u.bio,
         photoUrl: u.photo_url,
+        byline: u.byline,
         createdAt: u.created_at,
         suspendedUntil: u.suspended_until,
         bannedAt: u.banned_at,
@@ -114,6 +115,13 @@ export class PersonalDataService {
         createdAt: s.created_at,
       })),
       bylines: records.bylines,
+      invitations: records.invitations.map((i) => ({
+        role: i.role,
+        createdAt: i.created_at,
+        expiresAt: i.expires_at,
+        acceptedAt: i.accepted_at,
+        revokedAt: i.revoked_at,
+      })),
     };
   }
 

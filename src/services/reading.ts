@@ -5,8 +5,15 @@ import { imageIdsIn, relatedSlugsIn } from '../domain/body.js';
 import type { Image } from '../domain/image.js';
 import { decodeCursor, encodeCursor } from '../domain/cursor.js';
 import { relatedTextTerms } from '../domain/search.js';
+import {
+  arrangementAt,
+  isLive,
+  nextExpiry,
+  type FrontArrangement,
+  type FrontPin,
+} from '../domain/front.js';
 import { AppError, notFound } from '../errors.js';
-import type { Section } from '../domain/section.js';
+import { menuSections, type Section } from '../domain/section.js';
 import type { Store } from '../store/types.js';
 import type { CommentThreadService, CommentView, CommentsPage } from './comment-threads.js';
 
@@ -17,9 +24,13 @@ export interface Page<T> {
 
 export interface FrontPage {
   lead: ArticleSummary | null;
+  /** The stories editors pinned to the featured slots (still published, not expired), in order. */
+  featured: ArticleSummary[];
   /** The next newest after the lead, shown beside it. */
   latest: ArticleSummary[];
   bySection: { section: Section; articles: ArticleSummary[] }[];
+  /** When the page changes by itself (the first pin it shows expires), if ever. */
+  changesAt: string | null;
 }
 
 export interface ArticlePage {
@@ -48,7 +59,10 @@ const perSectionOnFront = 4;
 const latestOnFront = 4;
 
 export interface ReadingDeps {
-  store: Pick<Store, 'reader' | 'sections' | 'syndication' | 'users' | 'images' | 'imports'>;
+  store: Pick<
+    Store,
+    'reader' | 'sections' | 'syndication' | 'users' | 'images' | 'imports' | 'front'
+  >;
   /** An article page shows a page of its comments. */
   threads: Pick<CommentThreadService, 'pageFor'>;
 }
@@ -62,27 +76,69 @@ export class ReadingService {
     this.threads = deps.threads;
   }
 
+  /** Every section, hidden ones included (the article editor's choice). */
   sections(): Promise<Section[]> {
     return this.store.sections.list();
   }
 
-  async frontPage(): Promise<FrontPage> {
-    const [latest, sections] = await Promise.all([
-      this.store.reader.listPublished({ limit: 1 + latestOnFront }),
-      this.store.sections.list(),
+  /** The sections the masthead's navigation shows: all but the hidden ones. */
+  async menuSections(): Promise<Section[]> {
+    return menuSections(await this.store.sections.list());
+  }
+
+  /**
+   * The front page: the pinned lead (else the newest story), the featured stories, the latest
+   * beside the lead, and a block per section in the editors' order. `arrangement` draws it with
+   * one that is not saved (the editors' preview); by default the stored one, as it is now.
+   */
+  async frontPage(arrangement?: FrontArrangement): Promise<FrontPage> {
+    const now = new Date();
+    const [sections, stored] = await Promise.all([
+      this.menuSections(),
+      arrangement
+        ? null
+        : Promise.all([this.store.front.pins(), this.store.front.sectionChoices()]),
     ]);
-    const [lead = null, ...rest] = latest;
-    const inSections = await this.store.reader.latestInSections(
-      sections.map((s) => s.slug),
-      perSectionOnFront + 1,
+    const chosen =
+      arrangement ?? arrangementAt(stored?.[0] ?? [], stored?.[1] ?? [], sections, now);
+    const pins = [...(chosen.lead ? [chosen.lead] : []), ...chosen.featured].filter((p) =>
+      isLive(p, now),
     );
-    const bySection = sections.map((section) => ({
+    const [latest, pinned] = await Promise.all([
+      this.store.reader.listPublished({ limit: 1 + latestOnFront + pins.length }),
+      this.store.reader.publishedByIds(pins.map((p) => p.articleId)),
+    ]);
+    // A pinned article no longer published is simply not there: its slot is empty.
+    const byId = new Map(pinned.map((a) => [a.id, a]));
+    const shownPin = (p: FrontPin | null) =>
+      p && isLive(p, now) && byId.has(p.articleId) ? p : null;
+    const leadPin = shownPin(chosen.lead);
+    const featuredPins = chosen.featured.flatMap((p) => shownPin(p) ?? []);
+    const featured = featuredPins.flatMap((p) => byId.get(p.articleId) ?? []);
+    const curated = new Set(featured.map((a) => a.id));
+    const lead =
+      (leadPin && byId.get(leadPin.articleId)) ?? latest.find((a) => !curated.has(a.id)) ?? null;
+    if (lead) curated.add(lead.id);
+    const rest = latest.filter((a) => !curated.has(a.id)).slice(0, latestOnFront);
+    const bySlug = new Map(sections.map((s) => [s.slug, s]));
+    const onFront = chosen.sections.flatMap((slug) => bySlug.get(slug) ?? []);
+    const inSections = await this.store.reader.latestInSections(
+      onFront.map((s) => s.slug),
+      perSectionOnFront + curated.size,
+    );
+    const bySection = onFront.map((section) => ({
       section,
       articles: inSections
-        .filter((a) => a.section.slug === section.slug && a.id !== lead?.id)
+        .filter((a) => a.section.slug === section.slug && !curated.has(a.id))
         .slice(0, perSectionOnFront),
     }));
-    return { lead, latest: rest, bySection: bySection.filter((s) => s.articles.length > 0) };
+    return {
+      lead,
+      featured,
+      latest: rest,
+      bySection: bySection.filter((s) => s.articles.length > 0),
+      changesAt: nextExpiry([...(leadPin ? [leadPin] : []), ...featuredPins]),
+    };
   }
 
   async section(slug: string, cursor: string | undefined, limit = 20) {
@@ -157,15 +213,25 @@ export class ReadingService {
   }
 
   /**
-   * Where an address of an imported article's old site (`/2024/03/05/slug/`, `/?p=4`) is now:
-   * the article's path, if it is published; null otherwise.
+   * Where an address that is not (or no longer) here is now: an imported article's address on
+   * its old site (`/2024/03/05/slug/`, `/?p=4`) leads to the article, if it is published; an
+   * address under a renamed or removed section's slug (`/old`, `/old/feed.xml`, `/old?cursor=…`)
+   * to the same address under the section that has its articles now. Null otherwise.
    */
   async oldAddress(url: string): Promise<string | null> {
     const key = oldPathKey(url);
     if (!key) return null;
     const id = await this.store.imports.articleIdByOldPath(key);
     const article = id ? await this.store.reader.getById(id) : null;
-    return article?.status === 'published' ? articlePath(article) : null;
+    if (article) return article.status === 'published' ? articlePath(article) : null;
+    return this.renamedSectionAddress(url);
+  }
+
+  private async renamedSectionAddress(url: string): Promise<string | null> {
+    const match = /^\/([a-z0-9-]{1,120})(\/[^?#]*)?(\?[^#]*)?$/.exec(url);
+    if (!match?.[1] || (await this.store.sections.get(match[1]))) return null;
+    const current = await this.store.sections.currentSlug(match[1]);
+    return current ? `/${current}${match[2] ?? ''}${match[3] ?? ''}` : null;
   }
 
   /**

@@ -6,6 +6,8 @@ import { articlePath, type Article, type ArticleSummary } from '../domain/articl
 import { imageIdsIn } from '../domain/body.js';
 import { decodeCursor, encodeCursor } from '../domain/cursor.js';
 import type { Image } from '../domain/image.js';
+import { pagePath, type PageListItem } from '../domain/page.js';
+import { bylineOf } from '../domain/user.js';
 import { AppError, notFound } from '../errors.js';
 import type { PublishedCorrection } from '../domain/syndication.js';
 import type { Store } from '../store/types.js';
@@ -49,7 +51,10 @@ export type Sitemap =
   | { kind: 'index'; sitemaps: SitemapUrl[]; updated: string | null };
 
 export interface SyndicationDeps {
-  store: Pick<Store, 'reader' | 'syndication' | 'sections' | 'settings' | 'images' | 'users'>;
+  store: Pick<
+    Store,
+    'reader' | 'syndication' | 'sections' | 'settings' | 'images' | 'users' | 'pages'
+  >;
   /** Articles per sitemap file (10,000); with more, /sitemap.xml becomes an index of files. */
   sitemapUrlsPerFile?: number;
 }
@@ -123,7 +128,7 @@ export class SyndicationService {
       const person = await this.store.users.bySlug(scope.slug);
       if (!person) throw notFound('That author');
       return {
-        subject: person.name,
+        subject: bylineOf(person),
         description: person.bio,
         pagePath: `/author/${person.slug}`,
         filter: { author: person.slug },
@@ -167,28 +172,44 @@ export class SyndicationService {
   /** /sitemap.xml: every URL when they fit one file, else an index of the files. */
   async sitemap(): Promise<Sitemap> {
     const size = this.options.sitemapUrlsPerFile;
-    const chunks = await this.store.syndication.sitemapChunks(size);
-    const updated = latest(chunks.map((c) => c.lastmod));
+    const [chunks, staticPages] = await Promise.all([
+      this.store.syndication.sitemapChunks(size),
+      this.store.pages.listPublished(),
+    ]);
+    const articlesUpdated = latest(chunks.map((c) => c.lastmod));
+    const pagesUpdated = latest([articlesUpdated, ...staticPages.map((p) => p.modifiedAt)]);
     if (chunks.length <= 1) {
-      const [pages, articles] = await Promise.all([this.pages(updated), this.articleUrls(0)]);
-      return { kind: 'urlset', urls: [...pages, ...articles], updated };
+      const [pages, articles] = await Promise.all([
+        this.pages(articlesUpdated, staticPages),
+        this.articleUrls(0),
+      ]);
+      return { kind: 'urlset', urls: [...pages, ...articles], updated: pagesUpdated };
     }
     return {
       kind: 'index',
       sitemaps: [
-        { path: '/sitemap-pages.xml', lastmod: updated },
+        { path: '/sitemap-pages.xml', lastmod: pagesUpdated },
         ...chunks.map((c) => ({ path: `/sitemap-${c.index + 1}.xml`, lastmod: c.lastmod })),
       ],
-      updated,
+      updated: pagesUpdated,
     };
   }
 
-  /** One file of the index: `pages` (front, sections, corrections) or articles `1`, `2`… */
+  /**
+   * One file of the index: `pages` (front, sections, authors, corrections, static pages) or
+   * articles `1`, `2`…
+   */
   async sitemapPart(part: string): Promise<{ urls: SitemapUrl[]; updated: string | null }> {
     if (part === 'pages') {
-      const chunks = await this.store.syndication.sitemapChunks(this.options.sitemapUrlsPerFile);
-      const updated = latest(chunks.map((c) => c.lastmod));
-      return { urls: await this.pages(updated), updated };
+      const [chunks, staticPages] = await Promise.all([
+        this.store.syndication.sitemapChunks(this.options.sitemapUrlsPerFile),
+        this.store.pages.listPublished(),
+      ]);
+      const articlesUpdated = latest(chunks.map((c) => c.lastmod));
+      return {
+        urls: await this.pages(articlesUpdated, staticPages),
+        updated: latest([articlesUpdated, ...staticPages.map((p) => p.modifiedAt)]),
+      };
     }
     const n = /^[1-9]\d{0,5}$/.test(part) ? Number(part) : 0;
     const urls = n > 0 ? await this.articleUrls(n - 1) : [];
@@ -211,7 +232,10 @@ export class SyndicationService {
     }));
   }
 
-  private async pages(updated: string | null): Promise<SitemapUrl[]> {
+  private async pages(
+    updated: string | null,
+    staticPages: readonly PageListItem[],
+  ): Promise<SitemapUrl[]> {
     const sections = await this.store.sections.list();
     const newestIn = await Promise.all(
       sections.map((s) => this.store.reader.listPublished({ section: s.slug, limit: 1 })),
@@ -228,6 +252,8 @@ export class SyndicationService {
       }),
       ...authors.map((p) => ({ path: `/author/${p.slug}`, lastmod: p.lastmod })),
       { path: '/corrections', lastmod: correction?.createdAt ?? null },
+      // Static pages (About, Contact…): never news, so never in the news sitemap or feeds.
+      ...staticPages.map((p) => ({ path: pagePath(p), lastmod: p.modifiedAt })),
     ];
   }
 

@@ -41,6 +41,7 @@ export const exportedTables: readonly BackupTable[] = [
       sanction_reason: 'text',
       notify_replies: 'integer',
       photo_url: 'text',
+      byline: 'text',
     }),
   },
   {
@@ -59,7 +60,13 @@ export const exportedTables: readonly BackupTable[] = [
   {
     name: 'sections',
     key: ['slug'],
-    columns: columns({ slug: 'text', name: 'text', description: 'text', position: 'integer' }),
+    columns: columns({
+      slug: 'text',
+      name: 'text',
+      description: 'text',
+      position: 'integer',
+      hidden: 'integer',
+    }),
   },
   { name: 'tags', key: ['slug'], columns: columns({ slug: 'text', name: 'text' }) },
   {
@@ -109,6 +116,8 @@ export const exportedTables: readonly BackupTable[] = [
       returned_at: 'time?',
       returned_by: 'text?',
       main_image_id: 'text?',
+      deleted_at: 'time?',
+      deleted_by: 'text?',
     }),
     // PostgreSQL's search vector is generated from the text by the database itself.
     derived: ['search'],
@@ -265,6 +274,84 @@ export const exportedTables: readonly BackupTable[] = [
       local_id: 'text',
       created_at: 'time',
     }),
+  },
+  {
+    // The front page's pins (slot 0 the lead) and its sections' order (migration 0018).
+    name: 'front_slots',
+    key: ['slot'],
+    columns: columns({ slot: 'integer', article_id: 'text', expires_at: 'time?' }),
+  },
+  {
+    name: 'front_sections',
+    key: ['section_slug'],
+    columns: columns({ section_slug: 'text', position: 'integer', shown: 'integer' }),
+  },
+  {
+    name: 'pages',
+    key: ['id'],
+    columns: columns({
+      id: 'text',
+      slug: 'text',
+      title: 'text',
+      description: 'text',
+      body: 'text',
+      status: 'text',
+      version: 'integer',
+      created_at: 'time',
+      created_by: 'text?',
+      modified_at: 'time',
+      published_at: 'time?',
+    }),
+  },
+  {
+    name: 'page_revisions',
+    key: ['page_id', 'version'],
+    columns: columns({
+      page_id: 'text',
+      version: 'integer',
+      slug: 'text',
+      title: 'text',
+      description: 'text',
+      body: 'text',
+      saved_at: 'time',
+      saved_by: 'text?',
+      note: 'text',
+    }),
+  },
+  {
+    name: 'page_old_slugs',
+    key: ['slug'],
+    columns: columns({ slug: 'text', page_id: 'text', created_at: 'time' }),
+  },
+  {
+    // Staff invitations (only their tokens' hashes): an open one still works after a restore.
+    name: 'invitations',
+    key: ['id'],
+    columns: columns({
+      id: 'text',
+      email: 'text',
+      open_email: 'text?',
+      role: 'text',
+      token_hash: 'text',
+      invited_by: 'text?',
+      created_at: 'time',
+      expires_at: 'time',
+      accepted_at: 'time?',
+      accepted_by: 'text?',
+      revoked_at: 'time?',
+    }),
+  },
+  {
+    // What the demo made: a restored site can still remove its demo (decisions/0041).
+    name: 'demo_rows',
+    key: ['table_name', 'row_key'],
+    columns: columns({ table_name: 'text', row_key: 'text' }),
+  },
+  {
+    // Old addresses of renamed and removed sections, which redirect to where they lead now.
+    name: 'section_old_slugs',
+    key: ['slug'],
+    columns: columns({ slug: 'text', section_slug: 'text', created_at: 'time' }),
   },
 ];
 

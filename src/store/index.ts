@@ -5,18 +5,22 @@ import { KyselyOneTimeTokenStore, KyselyOutboxStore, KyselySessionStore } from '
 import { KyselyBackupStore } from './backup.js';
 import { KyselyCommentStore } from './comments.js';
 import type { DatabaseInfo } from './database-info.js';
+import { KyselyDemoStore } from './demo.js';
 import type { StoreDialect, TransactionRunner } from './dialect.js';
 import { KyselyImageStore } from './images.js';
 import { migrateToLatest } from './migrations/index.js';
 import { KyselyImportStore } from './imports.js';
+import { KyselyInvitationStore } from './invitations.js';
 import { KyselyModerationStore } from './moderation.js';
 import { KyselyNewsroomStore } from './newsroom.js';
+import { KyselyPageStore } from './pages.js';
 import { KyselyPersonalDataStore } from './personal-data.js';
 import { postgresDialect } from './postgres/dialect.js';
 import { openPostgres } from './postgres/open.js';
 import { KyselyReaderStore } from './reader.js';
 import type { Database } from './schema.js';
 import { KyselySectionStore, KyselySettingStore } from './sections.js';
+import { KyselySectionAdminStore } from './section-admin.js';
 import { sqliteDialect } from './sqlite/dialect.js';
 import { openSqlite } from './sqlite/open.js';
 import { KyselySyndicationStore } from './syndication.js';
@@ -24,6 +28,8 @@ import { KyselyTokenStore } from './tokens.js';
 import { TransactionScope } from './transaction-scope.js';
 import type { Store } from './types.js';
 import { KyselyUserStore } from './users.js';
+import { KyselyDeletedDraftStore } from './deleted-drafts.js';
+import { KyselyFrontStore } from './front.js';
 
 export type { Store } from './types.js';
 
@@ -73,6 +79,12 @@ function bind(db: Kysely<Database>, opened: Opened): Store {
     moderation: new KyselyModerationStore(db),
     imports: new KyselyImportStore(db),
     images: new KyselyImageStore(db),
+    deletedDrafts: new KyselyDeletedDraftStore(db),
+    front: new KyselyFrontStore(db),
+    pages: new KyselyPageStore(db),
+    invitations: new KyselyInvitationStore(db),
+    demo: new KyselyDemoStore(db),
+    sectionAdmin: new KyselySectionAdminStore(db),
     async ping() {
       await sql`select 1`.execute(db);
     },

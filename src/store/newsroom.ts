@@ -198,7 +198,9 @@ export async function listNewsroom(
   let q = db
     .selectFrom('articles as a')
     .innerJoin('sections as s', 's.slug', 'a.section_slug')
-    .select([...summaryColumns, 'a.version', 'a.modified_at', 'a.publish_at']);
+    .select([...summaryColumns, 'a.version', 'a.modified_at', 'a.publish_at'])
+    // Deleted drafts are listed apart, for admins (store/deleted-drafts.ts).
+    .where('a.deleted_at', 'is', null);
   if (query.status) q = q.where('a.status', '=', query.status);
   if (query.section) q = q.where('a.section_slug', '=', query.section);
   const byline = (userId: string) =>

@@ -23,6 +23,7 @@ export class KyselyPersonalDataStore implements PersonalDataStore {
         'banned_at',
         'sanction_reason',
         'notify_replies',
+        'byline',
       ])
       .where('id', '=', userId)
       .executeTakeFirst();
@@ -87,6 +88,13 @@ export class KyselyPersonalDataStore implements PersonalDataStore {
       .where('aa.user_id', '=', userId)
       .orderBy('a.created_at')
       .execute();
+    const invitations = await this.db
+      .selectFrom('invitations')
+      .select(['role', 'created_at', 'expires_at', 'accepted_at', 'revoked_at'])
+      .where((eb) => eb.or([eb('email', '=', user.email), eb('accepted_by', '=', userId)]))
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
     return {
       user: { ...user, notify_replies: Number(user.notify_replies) },
       comments,
@@ -96,6 +104,7 @@ export class KyselyPersonalDataStore implements PersonalDataStore {
       tokens,
       sanctions,
       bylines,
+      invitations,
     };
   }
 
@@ -144,6 +153,20 @@ export class KyselyPersonalDataStore implements PersonalDataStore {
     await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
     await db.deleteFrom('api_tokens').where('user_id', '=', userId).execute();
     await db.deleteFrom('one_time_tokens').where('user_id', '=', userId).execute();
+    const person = await db
+      .selectFrom('users')
+      .select('email')
+      .where('id', '=', userId)
+      .executeTakeFirst();
+    await db
+      .deleteFrom('invitations')
+      .where((eb) => eb.or([eb('accepted_by', '=', userId), eb('email', '=', person?.email ?? '')]))
+      .execute();
+    await db
+      .updateTable('invitations')
+      .set({ invited_by: null })
+      .where('invited_by', '=', userId)
+      .execute();
     await db.deleteFrom('comment_idempotency_keys').where('author_id', '=', userId).execute();
     await db
       .updateTable('comments')
@@ -161,6 +184,7 @@ export class KyselyPersonalDataStore implements PersonalDataStore {
         password_hash: null,
         bio: '',
         photo_url: '',
+        byline: '',
         email_verified_at: null,
         notify_replies: 0,
       })

@@ -150,6 +150,8 @@ export class KyselyReaderStore implements ReaderStore {
       .select(articleColumns)
       .select(['s.name as section_name', 'rb.name as returned_by_name'])
       .where(column, '=', value)
+      // A deleted draft is gone for everyone until an admin recovers it (decisions/0040).
+      .where('a.deleted_at', 'is', null)
       .executeTakeFirst();
     if (!row) return null;
     const [authors, tags, corrections, related, images] = await Promise.all([

@@ -14,6 +14,7 @@ export function toUser(row: Omit<Selectable<UsersTable>, 'notify_replies'>): Use
     role: row.role as Role,
     bio: row.bio,
     photoUrl: row.photo_url,
+    byline: row.byline,
     createdAt: row.created_at,
     emailVerifiedAt: row.email_verified_at,
     suspendedUntil: row.suspended_until,
@@ -61,14 +62,15 @@ export async function authorsOf(
   const rows = await db
     .selectFrom('article_authors as aa')
     .innerJoin('users as u', 'u.id', 'aa.user_id')
-    .select(['aa.article_id', 'u.id', 'u.name', 'u.slug'])
+    .select(['aa.article_id', 'u.id', 'u.name', 'u.byline', 'u.slug'])
     .where('aa.article_id', 'in', articleIds)
     .orderBy('aa.article_id')
     .orderBy('aa.position')
     .execute();
   for (const row of rows) {
     const list = byArticle.get(row.article_id) ?? [];
-    list.push({ id: row.id, name: row.name, slug: row.slug });
+    // Articles carry the byline when the person has one (issue 16), else their name.
+    list.push({ id: row.id, name: row.byline || row.name, slug: row.slug });
     byArticle.set(row.article_id, list);
   }
   return byArticle;

@@ -21,6 +21,8 @@ export interface UsersTable {
   notify_replies: Generated<number>;
   /** An https address of the person's photo for their author page; '' for none. */
   photo_url: Generated<string>;
+  /** The name articles and the author page show; '' shows `name`. */
+  byline: Generated<string>;
 }
 
 export interface ApiTokensTable {
@@ -38,6 +40,8 @@ export interface SectionsTable {
   name: string;
   description: string;
   position: number;
+  /** 1 = left out of the navigation and the front page (migration 0016). */
+  hidden: Generated<number>;
 }
 
 export interface TagsTable {
@@ -76,6 +80,9 @@ export interface ArticlesTable {
   returned_by: Generated<string | null>;
   /** The article's main image (migration 0013). */
   main_image_id: Generated<string | null>;
+  /** A deleted never-published draft: when and by whom (migration 0020); purged 30 days on. */
+  deleted_at: Generated<string | null>;
+  deleted_by: Generated<string | null>;
 }
 
 export interface ImagesTable {
@@ -292,6 +299,66 @@ export interface ImportJobsTable {
   finished_at: string | null;
 }
 
+/** A pinned story on the front page: slot 0 is the lead (migration 0018). */
+export interface FrontSlotsTable {
+  slot: number;
+  article_id: string;
+  expires_at: string | null;
+}
+
+/** A section's place on the front page; 1 = shown (migration 0018). */
+export interface FrontSectionsTable {
+  section_slug: string;
+  position: number;
+  shown: number;
+}
+
+/** A static page (migration 0017). */
+export interface PagesTable {
+  id: string;
+  slug: string;
+  title: string;
+  description: string;
+  body: string;
+  status: string;
+  version: Generated<number>;
+  created_at: string;
+  created_by: string | null;
+  modified_at: string;
+  published_at: string | null;
+}
+
+export interface PageRevisionsTable {
+  page_id: string;
+  version: number;
+  slug: string;
+  title: string;
+  description: string;
+  body: string;
+  saved_at: string;
+  saved_by: string | null;
+  note: Generated<string>;
+}
+
+export interface PageOldSlugsTable {
+  slug: string;
+  page_id: string;
+  created_at: string;
+}
+
+/** A row the demo content made: its table and its key (migration 0021, decisions/0041). */
+export interface DemoRowsTable {
+  table_name: string;
+  row_key: string;
+}
+
+/** An address a section had before it was renamed or removed, and the section it leads to. */
+export interface SectionOldSlugsTable {
+  slug: string;
+  section_slug: string;
+  created_at: string;
+}
+
 export interface Database {
   users: UsersTable;
   api_tokens: ApiTokensTable;
@@ -319,4 +386,27 @@ export interface Database {
   article_old_paths: ArticleOldPathsTable;
   import_jobs: ImportJobsTable;
   images: ImagesTable;
+  front_slots: FrontSlotsTable;
+  front_sections: FrontSectionsTable;
+  pages: PagesTable;
+  page_revisions: PageRevisionsTable;
+  page_old_slugs: PageOldSlugsTable;
+  invitations: InvitationsTable;
+  demo_rows: DemoRowsTable;
+  section_old_slugs: SectionOldSlugsTable;
+}
+
+export interface InvitationsTable {
+  id: string;
+  email: string;
+  /** The email while the invitation is open (unique), null once it is closed. */
+  open_email: string | null;
+  role: string;
+  token_hash: string;
+  invited_by: string | null;
+  created_at: string;
+  expires_at: string;
+  accepted_at: string | null;
+  accepted_by: string | null;
+  revoked_at: string | null;
 }

@@ -1,13 +1,29 @@
-import type { Kysely } from 'kysely';
-import type { Database } from './schema.js';
-import type { Section } from '../domain/section.js';
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, SectionsTable } from './schema.js';
+import type { Section, SectionRecord } from '../domain/section.js';
 import type { SectionStore, SettingStore } from './ports/site.js';
+
+export function sectionOf(row: Selectable<SectionsTable>): Section {
+  return {
+    slug: row.slug,
+    name: row.name,
+    description: row.description,
+    position: Number(row.position),
+    hidden: Number(row.hidden) === 1,
+  };
+}
 
 export class KyselySectionStore implements SectionStore {
   constructor(private readonly db: Kysely<Database>) {}
 
   async list(): Promise<Section[]> {
-    return this.db.selectFrom('sections').selectAll().orderBy('position').orderBy('name').execute();
+    const rows = await this.db
+      .selectFrom('sections')
+      .selectAll()
+      .orderBy('position')
+      .orderBy('name')
+      .execute();
+    return rows.map(sectionOf);
   }
 
   async get(slug: string): Promise<Section | null> {
@@ -16,21 +32,33 @@ export class KyselySectionStore implements SectionStore {
       .selectAll()
       .where('slug', '=', slug)
       .executeTakeFirst();
-    return row ?? null;
+    return row ? sectionOf(row) : null;
   }
 
-  async upsert(section: Section) {
+  async upsert(section: SectionRecord) {
+    const { hidden, ...fields } = section;
+    const flag = hidden === undefined ? {} : { hidden: hidden ? 1 : 0 };
     await this.db
       .insertInto('sections')
-      .values(section)
+      .values({ ...fields, ...flag })
       .onConflict((oc) =>
         oc.column('slug').doUpdateSet({
           name: section.name,
           description: section.description,
           position: section.position,
+          ...flag,
         }),
       )
       .execute();
+  }
+
+  async currentSlug(oldSlug: string): Promise<string | null> {
+    const row = await this.db
+      .selectFrom('section_old_slugs')
+      .select('section_slug')
+      .where('slug', '=', oldSlug)
+      .executeTakeFirst();
+    return row?.section_slug ?? null;
   }
 }
 

@@ -8,16 +8,22 @@ import type { OneTimeTokenStore, SessionStore, TokenStore, UserStore } from './p
 import type { BackupStore } from './ports/backup.js';
 import type { NotificationChannel } from './ports/channel.js';
 import type { CommentStore } from './ports/comments.js';
+import type { DemoStore } from './ports/demo.js';
 import type { ImageStore } from './ports/images.js';
 import type { ImportStore } from './ports/imports.js';
+import type { InvitationStore } from './ports/invitations.js';
 import type { ModerationStore } from './ports/moderation.js';
 import type { NewsroomStore } from './ports/newsroom.js';
 import type { OutboxStore } from './ports/outbox.js';
+import type { PageStore } from './ports/pages.js';
 import type { PersonalDataStore } from './ports/personal-data.js';
 import type { ReaderStore } from './ports/reader.js';
 import type { SectionStore, SettingStore } from './ports/site.js';
+import type { SectionAdminStore } from './ports/sections.js';
 import type { SyndicationStore } from './ports/syndication.js';
 import type { UnitOfWork } from './ports/unit-of-work.js';
+import type { DeletedDraftStore } from './ports/deleted-drafts.js';
+import type { FrontStore } from './ports/front.js';
 
 export interface Store extends UnitOfWork<Store> {
   /** Which database this is, for the few callers outside the store that must say or know. */
@@ -38,6 +44,12 @@ export interface Store extends UnitOfWork<Store> {
   readonly moderation: ModerationStore;
   readonly imports: ImportStore;
   readonly images: ImageStore;
+  readonly deletedDrafts: DeletedDraftStore;
+  readonly front: FrontStore;
+  readonly pages: PageStore;
+  readonly invitations: InvitationStore;
+  readonly demo: DemoStore;
+  readonly sectionAdmin: SectionAdminStore;
   /** Calls the listener after every query with its duration in seconds. */
   observeQueries(listener: (seconds: number, ok: boolean) => void): void;
   /** Throws if the database cannot be reached. */

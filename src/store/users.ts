@@ -18,6 +18,7 @@ export class KyselyUserStore implements UserStore {
       password_hash: input.passwordHash,
       bio: input.bio ?? '',
       photo_url: input.photoUrl ?? '',
+      byline: '',
       created_at: input.createdAt,
       email_verified_at: input.emailVerifiedAt ?? null,
       suspended_until: null,
@@ -94,6 +95,14 @@ export class KyselyUserStore implements UserStore {
     await this.db
       .updateTable('users')
       .set({ bio: profile.bio, photo_url: profile.photoUrl })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  async setNames(id: string, names: { name: string; byline: string }) {
+    await this.db
+      .updateTable('users')
+      .set({ name: names.name, byline: names.byline })
       .where('id', '=', id)
       .execute();
   }

@@ -23,7 +23,7 @@ export function pageContexts(
   services: Pick<Services, 'reading'>,
 ): (request: FastifyRequest) => Promise<PageContext> {
   return async (request) => {
-    const [ctx, sections] = await Promise.all([site(), services.reading.sections()]);
+    const [ctx, sections] = await Promise.all([site(), services.reading.menuSections()]);
     return { ...ctx, sections, viewer: pageViewer(request) };
   };
 }

@@ -1,7 +1,8 @@
-/** Reader pages: front page, sections, articles and their print views. */
+/** Reader pages: front page, sections, static pages, articles and their print views. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type, type Static } from 'typebox';
+import { AppError, notFound } from '../../errors.js';
 import type { CommentView } from '../../services/comment-threads.js';
 import type { Services } from '../../services/index.js';
 import type { ArticlePage } from '../../services/reading.js';
@@ -10,9 +11,16 @@ import { articlePageView } from '../../views/pages/article.js';
 import { authorPageView, tagPageView } from '../../views/pages/author.js';
 import { frontPageView } from '../../views/pages/front.js';
 import { sectionPageView } from '../../views/pages/section.js';
+import { staticPageView } from '../../views/pages/static-page.js';
 import { listingsTag } from '../page-cache.js';
 import { sendPage } from '../plugins/pages.js';
 import { pageContexts } from './forms.js';
+
+/** A missing thing as null; any other failure stays one. */
+function unlessNotFound(error: unknown): null {
+  if (error instanceof AppError && error.condition === 'not_found') return null;
+  throw error;
+}
 
 /** Page-cache tags of the articles a page shows (see page-cache.ts). */
 const articleTags = (articles: Iterable<{ id: string }>) =>
@@ -28,7 +36,7 @@ const articleParams = Type.Object({
 
 export function readerRoutes(
   fastify: FastifyInstance,
-  services: Pick<Services, 'moderation' | 'reading' | 'threads'>,
+  services: Pick<Services, 'moderation' | 'reading' | 'threads' | 'pages'>,
   site: () => Promise<SiteContext>,
 ): void {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -43,11 +51,14 @@ export function readerRoutes(
     const [ctx, front] = await Promise.all([pageContext(request), services.reading.frontPage()]);
     const shown = [
       ...(front.lead ? [front.lead] : []),
+      ...front.featured,
       ...front.latest,
       ...front.bySection.flatMap((s) => s.articles),
     ];
+    // A pin that expires changes the page with nothing announced: it is cached until then.
     return sendPage(request, reply, frontPageView(ctx, front), {
       cacheTags: ['front', listingsTag, ...articleTags(shown)],
+      ...(front.changesAt ? { cacheUntil: Date.parse(front.changesAt) } : {}),
     });
   });
 
@@ -66,8 +77,18 @@ export function readerRoutes(
       const { cursor } = request.query;
       const [ctx, found] = await Promise.all([
         pageContext(request),
-        services.reading.section(section, cursor),
+        services.reading.section(section, cursor).catch(unlessNotFound),
       ]);
+      // No section of that name: a static page, or the new address of one (its slugs never
+      // equal a section's; a section made later with a page's slug takes the address).
+      if (!found) {
+        const lookup = await services.pages.atSlug(section);
+        if (lookup?.kind === 'moved') return reply.redirect(lookup.path, 301);
+        if (!lookup) throw notFound();
+        return sendPage(request, reply, staticPageView(ctx, lookup.page), {
+          cacheTags: [`page:${lookup.page.id}`],
+        });
+      }
       return sendPage(
         request,
         reply,

@@ -11,5 +11,6 @@ export function userJson(user: User) {
     emailVerified: user.emailVerifiedAt !== null,
     suspendedUntil: user.suspendedUntil,
     createdAt: user.createdAt,
+    byline: user.byline,
   };
 }

@@ -19,6 +19,12 @@ import * as imports from './0012_imports.js';
 import * as images from './0013_images.js';
 import * as newsroomReturns from './0014_newsroom_returns.js';
 import * as commentAuthorStatus from './0015_comment_author_status.js';
+import * as sectionManagement from './0016_section_management.js';
+import * as pages from './0017_pages.js';
+import * as front from './0018_front.js';
+import * as staff from './0019_staff.js';
+import * as deletedDrafts from './0020_deleted_drafts.js';
+import * as demoRows from './0021_demo_rows.js';
 
 interface MigrationModule {
   up(db: Kysely<unknown>, context: MigrationContext): Promise<void>;
@@ -39,6 +45,12 @@ const modules: Record<string, MigrationModule> = {
   '0013_images': images,
   '0014_newsroom_returns': newsroomReturns,
   '0015_comment_author_status': commentAuthorStatus,
+  '0016_section_management': sectionManagement,
+  '0017_pages': pages,
+  '0018_front': front,
+  '0019_staff': staff,
+  '0020_deleted_drafts': deletedDrafts,
+  '0021_demo_rows': demoRows,
 };
 
 class ListedMigrations implements MigrationProvider {

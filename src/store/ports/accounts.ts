@@ -30,6 +30,8 @@ export interface UserStore {
   setRole(id: string, role: Role): Promise<void>;
   /** What an author page shows about the person: the bio and the photo's address. */
   setProfile(id: string, profile: { bio: string; photoUrl: string }): Promise<void>;
+  /** The display name, and the byline articles show instead of it when it is not ''. */
+  setNames(id: string, names: { name: string; byline: string }): Promise<void>;
   setEmail(id: string, email: string, verifiedAt: string | null): Promise<void>;
   /** Whether the person wants an email when someone replies to their comments (default yes). */
   replyNotifications(id: string): Promise<boolean>;

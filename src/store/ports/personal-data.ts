@@ -16,6 +16,7 @@ export interface PersonalRecords {
     banned_at: string | null;
     sanction_reason: string;
     notify_replies: number;
+    byline: string;
   };
   comments: {
     id: string;
@@ -51,6 +52,14 @@ export interface PersonalRecords {
   sanctions: { action: string; reason: string; created_at: string }[];
   /** Articles with their name in the byline. */
   bylines: { id: string; slug: string; headline: string }[];
+  /** Staff invitations sent to their address or accepted by them. */
+  invitations: {
+    role: string;
+    created_at: string;
+    expires_at: string;
+    accepted_at: string | null;
+    revoked_at: string | null;
+  }[];
 }
 
 export interface PersonalDataStore {
@@ -61,7 +70,8 @@ export interface PersonalDataStore {
   bylineCount(userId: string): Promise<number>;
   /**
    * Empties the person's row (name, email and slug replaced, no password, no bio) and removes
-   * their sessions, API tokens, one-time links, reactions and comments' network addresses;
+   * their sessions, API tokens, one-time links, invitations to them (and their name on those
+   * they sent), reactions and comments' network addresses;
    * answers the articles their comments are on.
    */
   anonymise(

@@ -1,5 +1,5 @@
 import type { ArticleSummary } from '../../domain/article.js';
-import type { User } from '../../domain/user.js';
+import { bylineOf, type User } from '../../domain/user.js';
 import type { Page } from '../../services/reading.js';
 import type { PageContext } from '../context.js';
 import { html } from '../html.js';
@@ -61,9 +61,11 @@ export function authorPageView(
 ) {
   return listingPageView(ctx, {
     kicker: 'Author',
-    title: author.name,
+    title: bylineOf(author),
     intro: author.bio,
-    ...(author.photoUrl ? { photo: { src: author.photoUrl, alt: `Photo of ${author.name}` } } : {}),
+    ...(author.photoUrl
+      ? { photo: { src: author.photoUrl, alt: `Photo of ${bylineOf(author)}` } }
+      : {}),
     path: `/author/${author.slug}`,
     page,
     isFirstPage,

@@ -1,14 +1,19 @@
 import { articlePath } from '../../domain/article.js';
 import type { FrontPage } from '../../services/reading.js';
 import type { PageContext } from '../context.js';
-import { html } from '../html.js';
+import { html, type SafeHtml } from '../html.js';
 import { layout } from '../layout.js';
 import { imgTag, sizes } from '../image.js';
 import { storyCard, storyMeta } from './listing.js';
 
-export function frontPageView(ctx: PageContext, front: FrontPage) {
+export function frontPageView(
+  ctx: PageContext,
+  front: FrontPage,
+  /** The editors' preview of an unsaved arrangement: a banner above, and not for search engines. */
+  options: { preview?: SafeHtml } = {},
+) {
   const { lead } = front;
-  const main = html`<h1 class="visually-hidden">${ctx.siteName}: latest news</h1>
+  const main = html`${options.preview ?? ''}<h1 class="visually-hidden">${ctx.siteName}: latest news</h1>
     ${
       lead
         ? html`<div class="top-stories">
@@ -36,7 +41,19 @@ export function frontPageView(ctx: PageContext, front: FrontPage) {
                 : ''
             }
           </div>`
-        : html`<p class="page-intro">Nothing has been published yet.</p>`
+        : front.featured.length
+          ? ''
+          : html`<p class="page-intro">Nothing has been published yet.</p>`
+    }
+    ${
+      front.featured.length
+        ? html`<section class="section-block front-featured" aria-labelledby="featured-heading">
+            <h2 id="featured-heading">Featured</h2>
+            <ul class="stories">
+              ${front.featured.map((a) => storyCard(a, { headingLevel: 3, kicker: true }))}
+            </ul>
+          </section>`
+        : ''
     }
     ${front.bySection.map(
       ({ section, articles }) =>
@@ -52,6 +69,7 @@ export function frontPageView(ctx: PageContext, front: FrontPage) {
     description: ctx.identity.description || `The latest news from ${ctx.siteName}.`,
     canonical: `${ctx.baseUrl}/`,
     currentSection: '',
+    ...(options.preview ? { robots: 'noindex' } : {}),
     main,
   });
 }

@@ -5,6 +5,7 @@ import { resultView } from '../../../views/pages/account/page.js';
 import { sendPage } from '../../plugins/pages.js';
 import type { FormPageDeps } from '../forms.js';
 import { emailLinkPages } from './links.js';
+import { invitationPages } from './invitation.js';
 import { notificationPages } from './notifications.js';
 import { passwordResetPages } from './password-reset.js';
 import { accountSettingsPages } from './settings.js';
@@ -15,7 +16,15 @@ export async function accountPages(
   app: FastifyInstance,
   services: Pick<
     Services,
-    'accounts' | 'sessions' | 'users' | 'notifications' | 'newsroom' | 'personalData'
+    | 'accounts'
+    | 'sessions'
+    | 'users'
+    | 'notifications'
+    | 'newsroom'
+    | 'personalData'
+    | 'invitations'
+    | 'staff'
+    | 'images'
   >,
   deps: FormPageDeps,
 ): Promise<void> {
@@ -24,6 +33,7 @@ export async function accountPages(
   emailLinkPages(app, services, deps);
   setupPages(app, services, deps);
   notificationPages(app, services, deps);
+  invitationPages(app, services, deps);
   await app.register(async (signedIn) => accountSettingsPages(signedIn, services, deps));
   // Where deleting an account lands, signed out (the sessions are gone).
   app.get('/account/deleted', { schema: { hide: true } }, async (request, reply) => {

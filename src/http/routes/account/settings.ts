@@ -6,26 +6,33 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { newsroomRoles } from '../../../domain/workflow.js';
+import { AppError } from '../../../errors.js';
 import type { Services } from '../../../services/index.js';
+import { megabytes } from '../../../services/images.js';
 import type { FormProblem } from '../../../views/forms.js';
 import { accountNotices, accountView } from '../../../views/pages/account/account.js';
 import { clearSessionCookie, requireRole, setSessionCookie } from '../../plugins/auth.js';
 import { sendPage } from '../../plugins/pages.js';
 import { limiter } from '../../plugins/rate-limits.js';
 import { attempt, doneMessage, problemOf, type FormPageDeps } from '../forms.js';
+import { acceptUploads, uploadFrom } from '../upload-parsing.js';
 
 const Text = (maxLength: number) => Type.String({ maxLength });
 
 /** Registers into its own scope: everything here needs a signed-in person (one guard). */
 export async function accountSettingsPages(
   fastify: FastifyInstance,
-  services: Pick<Services, 'accounts' | 'newsroom' | 'notifications' | 'personalData' | 'sessions'>,
+  services: Pick<
+    Services,
+    'accounts' | 'newsroom' | 'notifications' | 'personalData' | 'sessions' | 'staff' | 'images'
+  >,
   deps: FormPageDeps,
 ) {
   fastify.addHook('onRequest', requireRole('any'));
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { pageContext, limits, cookies } = deps;
   const me = (request: FastifyRequest) => request.viewer!.user;
+  const photoMaxSize = megabytes(services.images.settings.maxBytes);
 
   async function showAgain(
     request: FastifyRequest,
@@ -39,6 +46,7 @@ export async function accountSettingsPages(
       problem,
       values,
       replies,
+      photoMaxSize,
       deletion: await deletion(request),
     });
     return { page, status };
@@ -67,6 +75,7 @@ export async function accountSettingsPages(
         user: me(request),
         done,
         replies,
+        photoMaxSize,
         deletion: await deletion(request),
       });
       return sendPage(request, reply, page);
@@ -163,6 +172,67 @@ export async function accountSettingsPages(
       return reply.redirect('/account?done=profile', 303);
     },
   );
+
+  app.post(
+    '/account/names',
+    {
+      schema: {
+        hide: true,
+        body: Type.Object(
+          { name: Text(200), byline: Type.Optional(Text(200)) },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request, reply) => {
+      const user = me(request);
+      const { name, byline } = request.body;
+      const result = await attempt(() =>
+        services.staff.rename(user, user.id, {
+          name,
+          // Commenters have no byline field; what they never saw stays as it is.
+          ...(byline !== undefined && user.role !== 'commenter' ? { byline } : {}),
+        }),
+      );
+      if (!result.ok) {
+        const problem = problemOf(result.error, {
+          fields: { name: 'names-name', byline: 'names-byline' },
+        });
+        const shown = await showAgain(request, result.error.status, problem);
+        return sendPage(request, reply, shown.page, { status: shown.status });
+      }
+      return reply.redirect('/account?done=names', 303);
+    },
+  );
+
+  // The photo upload is a multipart form: its own scope reads those (and only it).
+  await fastify.register(async (uploads) => {
+    acceptUploads(uploads, services.images, { raw: false });
+    uploads.post(
+      '/account/photo',
+      { onRequest: requireRole(newsroomRoles), schema: { hide: true } },
+      async (request, reply) => {
+        const result = await attempt(async () => {
+          const upload = uploadFrom(request.body ?? Object.create(null), undefined);
+          if (!upload) {
+            throw new AppError('file_required', 'Choose an image file to upload.', {
+              field: 'file',
+            });
+          }
+          return services.staff.uploadPhoto(me(request), upload);
+        });
+        if (!result.ok) {
+          const problem = problemOf(result.error, {
+            fields: { file: 'photo-file', photo: 'photo-file' },
+            conditions: { file_too_large: 'photo-file', newsroom_only: 'photo-file' },
+          });
+          const shown = await showAgain(request, result.error.status, problem);
+          return sendPage(request, reply, shown.page, { status: shown.status });
+        }
+        return reply.redirect('/account?done=photo', 303);
+      },
+    );
+  });
 
   app.post(
     '/account/email',

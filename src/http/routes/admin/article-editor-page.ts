@@ -8,6 +8,7 @@ import { Type } from 'typebox';
 import type { Article, ArticleSummary } from '../../../domain/article.js';
 import type { User } from '../../../domain/user.js';
 import { canEdit, canTransition, isEditor } from '../../../domain/workflow.js';
+import { canDelete } from '../../../domain/draft-deletion.js';
 import { megabytes } from '../../../services/images.js';
 import type { Services } from '../../../services/index.js';
 import type { FormProblem } from '../../../views/forms.js';
@@ -76,6 +77,7 @@ function permissions(user: User, article: Article | null): EditorPermissions {
     edit: canEdit(user, article),
     submit: canTransition(user, article, 'submit'),
     editor: isEditor(user.role),
+    delete: canDelete(user, article),
   };
 }
 

@@ -1,6 +1,6 @@
 /**
  * The newsroom pages under /admin/articles: the list, the editor, and the buttons under it
- * (workflow, corrections, comment settings, images, revisions), one file a job. Plain forms
+ * (workflow, corrections, comment settings, images, revisions, deletion), one file a job. Plain forms
  * throughout; the service has every rule.
  */
 import type { FastifyInstance } from 'fastify';
@@ -16,6 +16,7 @@ import { articleImagePages } from './article-images.js';
 import { articleListPage } from './article-list.js';
 import { articleRevisionPages } from './article-revisions.js';
 import { articleWorkflowActions } from './article-workflow.js';
+import { articleDeletionPages } from './article-deletion.js';
 
 export function articleAdminPages(
   fastify: FastifyInstance,
@@ -31,6 +32,7 @@ export function articleAdminPages(
   // The image forms, in a scope of their own: only it reads multipart bodies.
   void fastify.register(async (images) => articleImagePages(images, services, editor.act));
   articleRevisionPages(fastify, services, deps, editor);
+  articleDeletionPages(fastify, services, deps);
 }
 
 /** Registers the newsroom pages in their own scope: authors, editors and admins only. */

@@ -6,20 +6,25 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { staffRoles } from '../../../domain/user.js';
+import { editorRoles } from '../../../domain/workflow.js';
 import type { Services } from '../../../services/index.js';
 import { adminHomeNotices, adminHomeView } from '../../../views/pages/admin/home.js';
 import { requireRole } from '../../plugins/auth.js';
 import { sendPage } from '../../plugins/pages.js';
 import { doneMessage, type FormPageDeps } from '../forms.js';
 import { newsroomPages } from './articles.js';
+import { demoAdminPages } from './demo.js';
 import { importPages } from './imports.js';
 import { moderationEvents } from './moderation-events.js';
 import { moderationPages } from './moderation.js';
 import { outboxAdminPages, type OutboxPages } from './outbox.js';
 import { settingsPages } from './settings.js';
 import { siteAdminPages } from './site.js';
+import { staticPageAdminPages } from './static-pages.js';
 import { tokenAdminPages } from './tokens.js';
 import { userAdminPages } from './users.js';
+import { frontPages } from './front.js';
+import { sectionAdminPages } from './sections.js';
 
 export async function adminPages(
   fastify: FastifyInstance,
@@ -36,6 +41,12 @@ export async function adminPages(
     | 'tokens'
     | 'imports'
     | 'site'
+    | 'front'
+    | 'pages'
+    | 'invitations'
+    | 'staff'
+    | 'demo'
+    | 'sections'
   >,
   deps: FormPageDeps & { outbox: OutboxPages; importMaxMb: number },
 ): Promise<void> {
@@ -72,6 +83,14 @@ export async function adminPages(
       settingsPages(admins, services, deps);
       await importPages(admins, services, deps);
       siteAdminPages(admins, services, deps);
+      demoAdminPages(admins, services, deps);
+      sectionAdminPages(admins, services, deps);
+    });
+
+    await staff.register(async (editors) => {
+      editors.addHook('onRequest', requireRole(editorRoles));
+      frontPages(editors, services, deps);
+      staticPageAdminPages(editors, services, deps);
     });
   });
 }

@@ -12,7 +12,8 @@ import {
   type PeopleQuery,
 } from '../../../views/pages/admin/users.js';
 import { sendPage } from '../../plugins/pages.js';
-import { attempt, doneMessage, type FormPageDeps } from '../forms.js';
+import { limiter } from '../../plugins/rate-limits.js';
+import { attempt, doneMessage, problemOf, type FormPageDeps } from '../forms.js';
 
 const perPage = 50;
 const Text = (maxLength: number) => Type.String({ maxLength });
@@ -43,26 +44,30 @@ function withDone(href: string, done: keyof typeof userNotices): string {
 
 export function userAdminPages(
   fastify: FastifyInstance,
-  services: Pick<Services, 'people'>,
+  services: Pick<Services, 'people' | 'invitations' | 'staff'>,
   deps: FormPageDeps,
 ) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  const { pageContext } = deps;
+  const { pageContext, limits } = deps;
   const me = (request: FastifyRequest) => request.viewer!.user;
 
   async function list(
     request: FastifyRequest,
     query: PeopleQuery,
-    extra: { done?: string | undefined; problem?: FormProblem; openId?: string },
+    extra: {
+      done?: string | undefined;
+      problem?: FormProblem;
+      openId?: string;
+      invite?: { problem: FormProblem; values: { email: string; role: string } };
+    },
   ) {
-    const people = await services.people.search({
-      text: query.q,
-      role: query.role,
-      page: query.page,
-      perPage,
-    });
+    const [people, invitations] = await Promise.all([
+      services.people.search({ text: query.q, role: query.role, page: query.page, perPage }),
+      services.invitations.list(me(request)),
+    ]);
     return usersView(await pageContext(request), {
       people,
+      invitations,
       query,
       hasMore: people.length === perPage,
       selfId: me(request).id,
@@ -111,6 +116,75 @@ export function userAdminPages(
       act(request, reply, { id: request.params.id, back: request.body.back }, 'role', (actor, id) =>
         services.people.setRole(actor, id, request.body.role),
       ),
+  );
+
+  app.post(
+    '/admin/users/:id/names',
+    {
+      schema: {
+        hide: true,
+        params: Params,
+        body: Type.Object(
+          { name: Text(200), byline: Type.Optional(Text(200)), back: Back },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    (request, reply) =>
+      act(
+        request,
+        reply,
+        { id: request.params.id, back: request.body.back },
+        'names',
+        (actor, id) =>
+          services.staff.rename(actor, id, {
+            name: request.body.name,
+            byline: request.body.byline ?? '',
+          }),
+      ),
+  );
+
+  app.post(
+    '/admin/users/invitations',
+    {
+      preHandler: [
+        limiter(app, 'invitations', limits.invitationsPerAdmin, (r) => r.viewer?.user.id ?? r.ip),
+      ],
+      schema: {
+        hide: true,
+        body: Type.Object({ email: Text(254), role: Text(20) }, { additionalProperties: false }),
+      },
+    },
+    async (request, reply) => {
+      const result = await attempt(() => services.invitations.invite(me(request), request.body));
+      if (result.ok) return reply.redirect('/admin/users?done=invited', 303);
+      const problem = problemOf(result.error, {
+        fields: { email: 'invite-email', role: 'invite-role' },
+      });
+      const page = await list(
+        request,
+        { q: '', role: '', page: 1 },
+        { invite: { problem, values: request.body } },
+      );
+      return sendPage(request, reply, page, { status: result.error.status });
+    },
+  );
+
+  app.post(
+    '/admin/users/invitations/:id/revoke',
+    { schema: { hide: true, params: Params } },
+    async (request, reply) => {
+      const result = await attempt(() =>
+        services.invitations.revoke(me(request), request.params.id),
+      );
+      if (result.ok) return reply.redirect('/admin/users?done=revoked', 303);
+      const page = await list(
+        request,
+        { q: '', role: '', page: 1 },
+        { problem: { message: result.error.message } },
+      );
+      return sendPage(request, reply, page, { status: result.error.status });
+    },
   );
 
   app.post(

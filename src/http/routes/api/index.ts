@@ -10,8 +10,13 @@ import { ArticleBody, CommentBody, ErrorBody, ImageBody, UserBody } from './sche
 import { imageApi } from './images.js';
 import { accountApi } from './accounts.js';
 import { siteApi, SiteBody } from './site.js';
+import { pagesApi } from './pages.js';
+import { invitationApi } from './invitations.js';
 import type { Limits } from '../../limits.js';
 import type { CookieSettings } from '../../plugins/auth.js';
+import { draftApi } from './drafts.js';
+import { frontApi } from './front.js';
+import { sectionApi } from './sections.js';
 
 export function apiRoutes(
   app: FastifyInstance,
@@ -27,6 +32,11 @@ export function apiRoutes(
     | 'threads'
     | 'moderation'
     | 'site'
+    | 'front'
+    | 'pages'
+    | 'invitations'
+    | 'staff'
+    | 'sections'
   >,
   options: { baseUrl: string; limits: Limits; cookies: CookieSettings; live: LiveHub },
 ): void {
@@ -47,5 +57,10 @@ export function apiRoutes(
   liveApi(app, services, options.live);
   moderationApi(app, services, options.baseUrl);
   siteApi(app, services, options.baseUrl);
+  draftApi(app, services, options.baseUrl);
+  frontApi(app, services);
+  pagesApi(app, services, options.baseUrl);
+  invitationApi(app, services, options.limits);
+  sectionApi(app, services, options.baseUrl);
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 }

@@ -153,6 +153,7 @@ export const UserBody = Type.Object(
     emailVerified: Type.Boolean(),
     suspendedUntil: Nullable(Type.String({ format: 'date-time' })),
     createdAt: Type.String({ format: 'date-time' }),
+    byline: Type.String({ description: 'The name articles show instead of name; empty for none' }),
   },
   { $id: 'User' },
 );

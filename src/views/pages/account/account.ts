@@ -3,6 +3,7 @@ import { isNewsroom } from '../../../domain/workflow.js';
 import type { PageContext } from '../../context.js';
 import { formatDateTime } from '../../format.js';
 import {
+  csrfField,
   doneBanner,
   errorSummary,
   field,
@@ -25,6 +26,8 @@ export const accountNotices = {
   'replies-on': 'We will email you when someone replies to your comments.',
   'replies-off': 'We will not email you about replies to your comments.',
   profile: 'Your author page has been updated.',
+  names: 'Your name has been changed.',
+  photo: 'Your photo is on your author page.',
 } as const;
 
 export function accountView(
@@ -36,6 +39,8 @@ export function accountView(
     values?: { newEmail?: string };
     /** Whether reply emails are on (default yes). */
     replies?: boolean;
+    /** The largest photo upload, in words ("10 MB"). */
+    photoMaxSize?: string;
     /** Whether the person may delete the account, and what happens to their comments. */
     deletion?: { check: { allowed: boolean; reason?: string }; policy: 'anonymise' | 'remove' };
   },
@@ -80,6 +85,8 @@ export function accountView(
       }
     </section>
 
+    ${namesPanel(ctx, user, problem)}
+
     <section class="panel" aria-labelledby="password-heading">
       <h2 id="password-heading">Change your password</h2>
       ${postForm(
@@ -103,7 +110,7 @@ export function accountView(
       )}
     </section>
 
-    ${isNewsroom(user.role) ? profilePanel(ctx, user, problem) : ''}
+    ${isNewsroom(user.role) ? profilePanel(ctx, user, problem, props.photoMaxSize ?? '10 MB') : ''}
 
     ${notificationSettings(ctx, props.replies ?? true)}
 
@@ -131,12 +138,55 @@ export function accountView(
   return accountPage(ctx, { title: 'Your account', problem, main });
 }
 
+/** Everyone: the display name, and for staff the byline their articles carry. */
+function namesPanel(ctx: PageContext, user: User, problem: FormProblem | undefined) {
+  const staff = user.role !== 'commenter';
+  return html`<section class="panel" aria-labelledby="names-heading">
+    <h2 id="names-heading">Your name</h2>
+    ${postForm(
+      ctx,
+      '/account/names',
+      html`${field({ id: 'names-name', name: 'name', label: 'Display name', autocomplete: 'name', value: user.name, hint: staff ? 'Shown with your comments and in the newsroom.' : 'Shown with your comments.', required: true, maxlength: 60, problem })}
+        ${staff ? field({ id: 'names-byline', name: 'byline', label: 'Byline (optional)', value: user.byline, hint: 'The name your articles and author page show, if it differs from your display name. Leave empty to use the display name.', maxlength: 60, problem }) : ''}
+        ${submitButton('Save name', 'secondary')}`,
+    )}
+  </section>`;
+}
+
+/** The photo upload: a multipart form, so it works without JavaScript. */
+function photoForm(
+  ctx: PageContext,
+  user: User,
+  problem: FormProblem | undefined,
+  maxSize: string,
+) {
+  const invalid = problem?.field === 'photo-file';
+  const described = `photo-file-hint${invalid ? ' photo-file-error' : ''}`;
+  return html`<form method="post" action="/account/photo" enctype="multipart/form-data" class="form" aria-label="Upload a photo" novalidate>
+    ${csrfField(ctx)}
+    ${user.photoUrl ? html`<p><img class="author-photo" src="${user.photoUrl}" alt="Your current photo" width="96" height="96" /></p>` : ''}
+    <div class="field${invalid ? ' field--invalid' : ''}">
+      <label for="photo-file">${user.photoUrl ? 'Replace your photo' : 'Upload a photo'}</label>
+      <p class="hint" id="photo-file-hint">JPEG, PNG or WebP, at most ${maxSize}. It is cropped to a square from its centre.</p>
+      ${invalid ? html`<p class="field-error" id="photo-file-error"><span class="visually-hidden">Error:</span> ${problem?.message}</p>` : ''}
+      <input id="photo-file" name="file" type="file" accept="image/jpeg,image/png,image/webp" aria-describedby="${described}"${invalid ? html` aria-invalid="true"` : ''} />
+    </div>
+    ${submitButton('Upload photo', 'secondary')}
+  </form>`;
+}
+
 /** Newsroom staff: the bio and photo their author page shows. */
-function profilePanel(ctx: PageContext, user: User, problem: FormProblem | undefined) {
+function profilePanel(
+  ctx: PageContext,
+  user: User,
+  problem: FormProblem | undefined,
+  photoMaxSize: string,
+) {
   const invalid = problem?.field === 'profile-bio';
   return html`<section class="panel" aria-labelledby="profile-heading">
     <h2 id="profile-heading">Your author page</h2>
     <p><a href="/author/${user.slug}">See your author page</a></p>
+    ${photoForm(ctx, user, problem, photoMaxSize)}
     ${postForm(
       ctx,
       '/account/profile',
@@ -146,7 +196,7 @@ function profilePanel(ctx: PageContext, user: User, problem: FormProblem | undef
           ${invalid ? html`<p class="field-error" id="profile-bio-error"><span class="visually-hidden">Error:</span> ${problem?.message}</p>` : ''}
           <textarea id="profile-bio" name="bio" rows="3" maxlength="1000" aria-describedby="profile-bio-hint${invalid ? ' profile-bio-error' : ''}"${invalid ? html` aria-invalid="true"` : ''}>${user.bio}</textarea>
         </div>
-        ${field({ id: 'profile-photo', name: 'photo', label: 'Photo address', value: user.photoUrl, hint: 'An image stored by this site: its address starts with /images/ (upload it in the article editor and copy its address). Leave empty for none.', maxlength: 500, problem })}
+        ${field({ id: 'profile-photo', name: 'photo', label: 'Photo address', value: user.photoUrl, hint: 'Set by uploading a photo above, or the address of an image stored by this site (it starts with /images/). Leave empty for no photo.', maxlength: 500, problem })}
         ${submitButton('Save author page', 'secondary')}`,
     )}
   </section>`;

@@ -16,6 +16,7 @@ import { select, textArea, textField, type ArticleForm } from './article-fields.
 import { imagePanel, type ImagePanel } from './article-images.js';
 import { statusTag, when, type EditorPermissions } from './article-status.js';
 import { workflowPanel } from './article-workflow.js';
+import { deletionPanel } from './article-deletion.js';
 import { relatedPicker, type PickerState } from './related-picker.js';
 import { adminPage } from './page.js';
 
@@ -162,7 +163,8 @@ export function articleEditorView(
     ${articleForm}
     ${a && props.images ? imagePanel(ctx, a, props.images) : ''}
     ${a ? workflowPanel(ctx, a, can) : ''} ${a ? correctionsPanel(ctx, a, can) : ''}
-    ${a && can.editor && props.commentSettings ? commentSettingsPanel(ctx, a, props.commentSettings) : ''}`;
+    ${a && can.editor && props.commentSettings ? commentSettingsPanel(ctx, a, props.commentSettings) : ''}
+    ${a && can.delete ? deletionPanel(a) : ''}`;
   return adminPage(ctx, {
     title: a ? `Edit: ${a.headline}` : 'New article',
     current: '/admin/articles',

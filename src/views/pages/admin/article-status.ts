@@ -23,6 +23,8 @@ export const articleNotices = {
   imageRemoved: 'The main image has been removed.',
   imageSaved: 'The image has been saved.',
   imagePlaced: 'The image has been uploaded and placed at the end of the body.',
+  deleted: 'The draft has been deleted. An admin can recover it for 30 days.',
+  recovered: 'The draft has been recovered as it was, with its revisions.',
 } as const;
 
 export const statusNames: Record<Article['status'], string> = {
@@ -38,6 +40,8 @@ export interface EditorPermissions {
   submit: boolean;
   /** Publish, schedule, unpublish, mark substantive, corrections. */
   editor: boolean;
+  /** Delete the draft (never published; authors their own). */
+  delete?: boolean;
 }
 
 export function when(iso: string | null): SafeHtml {

@@ -5,6 +5,7 @@ import { adminLinks, adminPage } from './page.js';
 
 export const adminHomeNotices = {
   setup: 'Your admin account is ready. Welcome!',
+  'demo-removed': 'The demo content has been removed.',
 } as const;
 
 export function adminHomeView(ctx: PageContext, props: { done?: string | undefined }) {

@@ -3,13 +3,17 @@ import type { PageContext } from '../../context.js';
 import { formatDateTime } from '../../format.js';
 import { doneBanner, errorSummary, postForm, submitButton, type FormProblem } from '../../forms.js';
 import { html, type SafeHtml } from '../../html.js';
+import { invitationNotices, invitationsPanel } from './invitations.js';
 import { adminPage } from './page.js';
+import type { ListedInvitation } from '../../../services/invitations.js';
 
 export const userNotices = {
   role: 'The role has been changed. It applies from their next request.',
   suspend: 'The person has been suspended.',
   ban: 'The person has been banned and signed out everywhere.',
   lift: 'Their suspension or ban has been lifted.',
+  names: 'Their name and byline have been changed.',
+  ...invitationNotices,
 } as const;
 
 export const suspensionChoices = [
@@ -45,6 +49,21 @@ function personActions(ctx: PageContext, u: User, back: string): SafeHtml {
   const backField = html`<input type="hidden" name="back" value="${back}" />`;
   const sanctioned = u.bannedAt !== null || isSuspended(u);
   return html`<div class="person__actions">
+    ${postForm(
+      ctx,
+      `${path}/names`,
+      html`${backField}
+        <div class="field">
+          <label for="name-${u.id}">Display name</label>
+          <input id="name-${u.id}" name="name" type="text" maxlength="60" required value="${u.name}" />
+        </div>
+        <div class="field">
+          <label for="byline-${u.id}">Byline (empty: the display name)</label>
+          <input id="byline-${u.id}" name="byline" type="text" maxlength="60" value="${u.byline}" />
+        </div>
+        ${submitButton('Change name', 'secondary')}`,
+      { className: 'form form--row', label: `Name of ${u.name}` },
+    )}
     ${postForm(
       ctx,
       `${path}/role`,
@@ -108,9 +127,9 @@ function person(
   props: { selfId: string; back: string; openId?: string },
 ) {
   return html`<li class="person" id="person-${u.id}">
-    <h2 class="person__name">${u.name}</h2>
+    <h3 class="person__name">${u.name}</h3>
     <p class="person__meta">
-      ${u.email} · ${u.role}
+      ${u.byline ? html`byline “${u.byline}” · ` : ''}${u.email} · ${u.role}
       ${u.emailVerifiedAt ? '' : html` · <span class="tag">email not confirmed</span>`}
       ${standing(u)}
     </p>
@@ -137,12 +156,22 @@ export function usersView(
     done?: string | undefined;
     problem?: FormProblem;
     openId?: string;
+    invitations?: ListedInvitation[];
+    /** A refusal of the invite form, and what was typed into it. */
+    invite?: { problem: FormProblem; values: { email: string; role: string } };
   },
 ) {
-  const { query, problem } = props;
+  const { query } = props;
+  const problem = props.problem ?? props.invite?.problem;
   const back = peopleHref(query);
   const main = html`<h1>People</h1>
     ${doneBanner(props.done)} ${errorSummary(problem, props.openId ? `person-${props.openId}` : undefined)}
+    ${invitationsPanel(ctx, {
+      invitations: props.invitations ?? [],
+      problem: props.invite?.problem,
+      values: props.invite?.values,
+    })}
+    <h2>Everyone</h2>
     <form method="get" action="/admin/users" class="form form--row search-form" role="search" aria-label="People">
       <div class="field">
         <label for="people-q">Name or email</label>
