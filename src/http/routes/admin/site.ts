@@ -61,7 +61,7 @@ const textOf = (identity: SiteIdentity): IdentityText => ({
 
 export function siteAdminPages(
   fastify: FastifyInstance,
-  services: Pick<Services, 'site' | 'images'>,
+  services: Pick<Services, 'site' | 'images' | 'demo'>,
   deps: FormPageDeps,
 ): void {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -72,8 +72,12 @@ export function siteAdminPages(
     reply: FastifyReply,
     props: { values?: IdentityText; problem?: FormProblem; done?: string; status?: number },
   ) {
-    const ctx = await deps.pageContext(request);
+    const [ctx, demoLoaded] = await Promise.all([
+      deps.pageContext(request),
+      services.demo.isLoaded(),
+    ]);
     const view = sitePageView(ctx, {
+      demoLoaded,
       values: props.values ?? textOf(ctx.identity),
       problem: props.problem,
       done: props.done,

@@ -35,6 +35,8 @@ export interface SitePageProps {
   done?: string | undefined;
   /** "10 MB": the largest upload. */
   maxSize: string;
+  /** Whether the demo content is (partly) here, to offer removing it. */
+  demoLoaded: boolean;
 }
 
 function textArea(props: {
@@ -280,6 +282,18 @@ export function sitePageView(ctx: PageContext, props: SitePageProps): SafeHtml {
         hint: `A square PNG, JPEG or WebP of at least 512 × 512 pixels, at most ${props.maxSize}. The favicon and every icon size are made from it.`,
         ...(iconProblem ? { problem: iconProblem } : {}),
       })}
-    </section>`;
+    </section>
+    ${
+      props.demoLoaded
+        ? html`<section aria-labelledby="demo-heading">
+          <h2 id="demo-heading">Demo content</h2>
+          <p>
+            The site still has demo content: the made-up newspaper’s articles, comments, people
+            and sections. Remove it, and nothing else, before the site goes public.
+          </p>
+          <p><a href="/admin/site/demo/remove">Review and remove the demo content</a></p>
+        </section>`
+        : ''
+    }`;
   return adminPage(ctx, { title: 'Site', current: '/admin/site', problem, main });
 }
