@@ -23,7 +23,7 @@ export function setupSteps(current: SetupStep): SafeHtml {
   return html`<nav class="setup-steps" aria-label="Setting up the site">
     <ol>
       ${steps.map(
-        ([step, name], i) =>
+        ([, name], i) =>
           html`<li
             class="${i < index ? 'setup-steps__done' : i === index ? 'setup-steps__current' : ''}"
             ${i === index ? html` aria-current="step"` : ''}
