@@ -30,6 +30,7 @@ import { SectionService } from './services/sections.js';
 import { SearchService } from './services/search.js';
 import { SessionService } from './services/sessions.js';
 import { SiteService } from './services/site.js';
+import { SetupService } from './services/setup.js';
 import { SyndicationService } from './services/syndication.js';
 import { TokenService } from './services/tokens.js';
 import { UserService } from './services/users.js';
@@ -149,6 +150,7 @@ export function createServices(
       siteName,
     }),
     site,
+    setup: new SetupService({ store, baseUrl: options.baseUrl }),
     front: new FrontService({ store, changes, reading }),
     pages: new PageService({ store, changes }),
     invitations: new InvitationService({

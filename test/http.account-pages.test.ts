@@ -479,7 +479,7 @@ for (const database of all) {
         password,
       });
       assert.equal(res.status, 303);
-      assert.equal(res.headers.get('location'), '/admin?done=setup');
+      assert.equal(res.headers.get('location'), '/setup/site', 'signed in, on to the wizard');
       const home = await v.get('/admin?done=setup');
       assert.equal(home.status, 200);
       assert.match(await home.text(), /href="\/admin\/users"/);

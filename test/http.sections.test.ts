@@ -494,6 +494,32 @@ describe('section management', () => {
       assert.deepEqual(await json(body), { removed: 'spare', movedTo: null, moved: 0 });
     });
 
+    test('a static page’s address is not taken by a new or renamed section', async () => {
+      const about = await app.services.pages.create(editor.user, {
+        title: 'About the paper',
+        body: 'Who we are.',
+        slug: 'about-the-paper',
+      });
+      await app.services.pages.publish(editor.user, about.id);
+      const before = await snapshot();
+      await refusal(
+        await call('POST', '/api/v1/sections', admin, { name: 'About the paper' }),
+        409,
+        'section_slug_taken',
+        'slug',
+      );
+      const [first] = before.sections;
+      assert.ok(first);
+      await refusal(
+        await call('PATCH', `/api/v1/sections/${first.slug}`, admin, { slug: 'about-the-paper' }),
+        409,
+        'section_slug_taken',
+        'slug',
+      );
+      assert.deepEqual(await snapshot(), before);
+      assert.equal((await get('/about-the-paper')).status, 200, 'the page still answers');
+    });
+
     test('the OpenAPI document describes the calls', async () => {
       const doc: Json = await json(await get('/api/v1/openapi.json'));
       assert.ok(doc.paths['/api/v1/sections'].get);

@@ -133,8 +133,11 @@ export class DemoService {
     const content = this.content;
     const now = this.now();
     const made: DemoRow[] = [];
-    await tx.settings.set(siteNameKey, content.siteName);
-    made.push({ table: 'settings', key: siteNameKey });
+    // A name an admin already gave the site (in the setup wizard) stays.
+    if ((await tx.settings.get(siteNameKey)) === null) {
+      await tx.settings.set(siteNameKey, content.siteName);
+      made.push({ table: 'settings', key: siteNameKey });
+    }
     for (const [position, section] of content.sections.entries()) {
       await tx.sections.upsert({ ...section, position });
       made.push({ table: 'sections', key: section.slug });

@@ -22,6 +22,7 @@ import type { SectionService } from './sections.js';
 import type { SyndicationService } from './syndication.js';
 import type { SessionService } from './sessions.js';
 import type { SiteService } from './site.js';
+import type { SetupService } from './setup.js';
 import type { TokenService } from './tokens.js';
 import type { UserService } from './users.js';
 import type { FrontService } from './front.js';
@@ -59,6 +60,8 @@ export interface Services {
   images: ImageService;
   /** The site's identity: name, tagline, logo, icons, publisher, footer. */
   site: SiteService;
+  /** The first-run wizard: whether it is finished; the public address check. */
+  setup: SetupService;
   /** Announces committed changes to the live stream, the page cache and other listeners. */
   changes: ChangeBus;
   /** Editors' arrangement of the front page: pins, featured slots, sections. */

@@ -35,7 +35,7 @@ export interface SectionEdit {
 }
 
 export interface SectionsDeps {
-  store: PortsWithUnitOfWork<'sections' | 'sectionAdmin'>;
+  store: PortsWithUnitOfWork<'sections' | 'sectionAdmin' | 'pages'>;
   changes: ChangeBus;
   now?: () => Date;
 }
@@ -69,6 +69,7 @@ export class SectionService {
     const description = checkedDescription(input.description ?? '');
     const position = Math.max(-1, ...(await this.store.sections.list()).map((s) => s.position)) + 1;
     const section = { slug, name, description, position, hidden: input.hidden ?? false };
+    if (await this.store.pages.slugTaken(slug)) throw pageHasSlug(slug);
     if ((await this.store.sectionAdmin.create(section)) === 'taken') throw slugTaken(slug);
     this.changed();
     return section;
@@ -87,6 +88,7 @@ export class SectionService {
       }
       let current = slug;
       if (newSlug !== undefined && newSlug !== slug) {
+        if (await tx.pages.slugTaken(newSlug)) throw pageHasSlug(newSlug);
         const result = await tx.sectionAdmin.changeSlug(slug, newSlug, at);
         if (result === 'taken') throw slugTaken(newSlug);
         if (result === 'missing') throw notFound('That section');
@@ -223,6 +225,14 @@ const slugTaken = (slug: string) =>
   new AppError('section_slug_taken', `Another section already has the slug “${slug}”.`, {
     field: 'slug',
   });
+
+/** A static page answers at /{slug} too: a section there would hide it. */
+const pageHasSlug = (slug: string) =>
+  new AppError(
+    'section_slug_taken',
+    `The page at /${slug} has that address: choose another slug for the section, or change the page's.`,
+    { field: 'slug' },
+  );
 
 const notEmpty = (name: string, count: number) =>
   new AppError(

@@ -70,7 +70,8 @@ function newFeed(
     language: 'en-GB',
     // With nothing in it yet, a feed was last updated at the epoch (stable bytes, stable ETag).
     updated: new Date(props.updated ?? 0),
-    generator: 'Broadsheet',
+    // The software's name travels with the footer credit: an admin who turns one off turns off both.
+    generator: ctx.identity.credit ? 'Broadsheet' : false,
     copyright: `© ${publisherName(ctx.identity)}`,
     ...(ctx.identity.icons
       ? {

@@ -17,6 +17,10 @@ export async function accountPages(
   services: Pick<
     Services,
     | 'accounts'
+    | 'site'
+    | 'setup'
+    | 'demo'
+    | 'sections'
     | 'sessions'
     | 'users'
     | 'notifications'

@@ -26,6 +26,8 @@ const IdentityForm = Type.Object(
     publisherEmail: Text(1000),
     footerText: Text(5000),
     credit: Type.Optional(Type.Literal('1')),
+    timeZone: Text(100),
+    language: Text(40),
   },
   { additionalProperties: false },
 );
@@ -38,6 +40,8 @@ const identityFields = {
   publisherUrl: 'publisherUrl',
   publisherEmail: 'publisherEmail',
   footerText: 'footerText',
+  timeZone: 'timeZone',
+  language: 'language',
   logo: 'logo',
   icon: 'icon',
 };
@@ -51,11 +55,13 @@ const textOf = (identity: SiteIdentity): IdentityText => ({
   publisherEmail: identity.publisherEmail,
   footerText: identity.footerText,
   credit: identity.credit,
+  timeZone: identity.timeZone,
+  language: identity.language,
 });
 
 export function siteAdminPages(
   fastify: FastifyInstance,
-  services: Pick<Services, 'site' | 'images'>,
+  services: Pick<Services, 'site' | 'images' | 'demo'>,
   deps: FormPageDeps,
 ): void {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -66,8 +72,12 @@ export function siteAdminPages(
     reply: FastifyReply,
     props: { values?: IdentityText; problem?: FormProblem; done?: string; status?: number },
   ) {
-    const ctx = await deps.pageContext(request);
+    const [ctx, demoLoaded] = await Promise.all([
+      deps.pageContext(request),
+      services.demo.isLoaded(),
+    ]);
     const view = sitePageView(ctx, {
+      demoLoaded,
       values: props.values ?? textOf(ctx.identity),
       problem: props.problem,
       done: props.done,

@@ -4,7 +4,7 @@ import { html } from '../../html.js';
 import { adminLinks, adminPage } from './page.js';
 
 export const adminHomeNotices = {
-  setup: 'Your admin account is ready. Welcome!',
+  setup: 'The site is set up and your admin account is ready. Welcome!',
   'demo-removed': 'The demo content has been removed.',
 } as const;
 
