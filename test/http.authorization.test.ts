@@ -99,6 +99,7 @@ const rules: Record<string, Rule> = {
   'POST /admin/pages/:id/unpublish': ['editor', 'admin'],
   'POST /admin/pages/:id/revisions/:version/restore': ['editor', 'admin'],
   'POST /admin/site/demo/remove': ['admin'],
+  'DELETE /api/v1/demo': ['admin'],
   'POST /admin/site': ['admin'],
   'POST /admin/site/logo': ['admin'],
   'POST /admin/site/icon': ['admin'],

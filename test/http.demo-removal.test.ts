@@ -87,6 +87,29 @@ for (const database of databases()) {
       assert.match(form[1]!, new RegExp(`name="_csrf" value="${admin.csrf}"`));
     });
 
+    test('the API tells admins what removing the demo takes and keeps', async () => {
+      const api = (method: string, person: Person) =>
+        fetch(`${app.url}/api/v1/demo`, { method, headers: { cookie: person.cookie, origin } });
+      assert.equal((await api('GET', editor)).status, 403);
+      assert.equal((await api('DELETE', editor)).status, 403);
+      const res = await api('GET', admin);
+      assert.equal(res.status, 200);
+      const plan = (await res.json()) as {
+        loaded: boolean;
+        articles: number;
+        addedComments: number;
+        kept: { sections: { slug: string; articles: number }[] };
+      };
+      assert.equal(plan.loaded, true);
+      assert.equal(plan.articles, demoContent.articles.length);
+      assert.equal(plan.addedComments, 1, 'our reader’s comment on a demo article');
+      assert.deepEqual(
+        plan.kept.sections.map((k) => [k.slug, k.articles]),
+        [['news', 1]],
+      );
+      assert.equal(await app.services.demo.isLoaded(), true, 'reading the plan removes nothing');
+    });
+
     test('the form needs an admin and the token; then the demo goes and pages are redrawn', async () => {
       const demoHeadline = demoContent.articles[0]!.headline;
       const front = async () => {
@@ -117,6 +140,16 @@ for (const database of databases()) {
       const again = await get('/admin/site/demo/remove', admin.cookie);
       assert.match(again.text, /There is no demo content on this site/);
       assert.ok(!again.text.includes('action="/admin/site/demo/remove"'), 'no button');
+    });
+
+    test('DELETE /api/v1/demo removes what is left (here, nothing) and says so', async () => {
+      const res = await fetch(`${app.url}/api/v1/demo`, {
+        method: 'DELETE',
+        headers: { cookie: admin.cookie, origin },
+      });
+      assert.equal(res.status, 200);
+      const body = (await res.json()) as { loaded: boolean; articles: number; comments: number };
+      assert.deepEqual([body.loaded, body.articles, body.comments], [false, 0, 0]);
     });
   });
 }

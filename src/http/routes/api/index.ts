@@ -10,6 +10,7 @@ import { ArticleBody, CommentBody, ErrorBody, ImageBody, UserBody } from './sche
 import { imageApi } from './images.js';
 import { accountApi } from './accounts.js';
 import { siteApi, SiteBody } from './site.js';
+import { demoApi } from './demo.js';
 import { pagesApi } from './pages.js';
 import { invitationApi } from './invitations.js';
 import type { Limits } from '../../limits.js';
@@ -32,6 +33,7 @@ export function apiRoutes(
     | 'threads'
     | 'moderation'
     | 'site'
+    | 'demo'
     | 'front'
     | 'pages'
     | 'invitations'
@@ -57,6 +59,7 @@ export function apiRoutes(
   liveApi(app, services, options.live);
   moderationApi(app, services, options.baseUrl);
   siteApi(app, services, options.baseUrl);
+  demoApi(app, services);
   draftApi(app, services, options.baseUrl);
   frontApi(app, services);
   pagesApi(app, services, options.baseUrl);
