@@ -68,7 +68,14 @@ export interface MenuChoices {
 export interface MenuDeps {
   store: Pick<Store, 'settings' | 'sections' | 'pages'>;
   changes: ChangeBus;
+  now?: () => number;
 }
+
+/**
+ * How long the menus are kept at most without a change heard: a write no bus carries (the
+ * command line on SQLite, beside a running server) shows within this time on pages not cached.
+ */
+export const menuMaxAgeMs = 60_000;
 
 interface Stored {
   masthead: MenuEntry[] | null;
@@ -77,13 +84,15 @@ interface Stored {
 
 export class MenuService {
   private readonly store: MenuDeps['store'];
-  private cached: { stored: Stored; menus: Menus } | null = null;
+  private cached: { stored: Stored; menus: Menus; at: number } | null = null;
   private loading: Promise<{ stored: Stored; menus: Menus }> | null = null;
   /** Bumped by every change, so a read that began before it is not kept after it. */
   private generation = 0;
+  private readonly now: () => number;
 
   constructor(private readonly deps: MenuDeps) {
     this.store = deps.store;
+    this.now = deps.now ?? Date.now;
     deps.changes.subscribe((change) => {
       if (change.kind !== 'site') return;
       this.generation++;
@@ -261,12 +270,13 @@ export class MenuService {
   }
 
   private async current(): Promise<{ stored: Stored; menus: Menus }> {
-    if (this.cached) return this.cached;
+    if (this.cached && this.now() - this.cached.at < menuMaxAgeMs) return this.cached;
     if (!this.loading) {
       const generation = this.generation;
+      const at = this.now();
       const loading = this.load()
         .then((value) => {
-          if (this.generation === generation) this.cached = value;
+          if (this.generation === generation) this.cached = { ...value, at };
           return value;
         })
         .finally(() => {
