@@ -160,7 +160,7 @@ const ctx = {
   siteName: identity.name,
   baseUrl: config.baseUrl,
   assetUrl: () => '/x',
-  sections: [],
+  menus: { masthead: [], footer: [] },
 };
 
 interface Timing {

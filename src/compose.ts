@@ -38,6 +38,7 @@ import { FrontService } from './services/front.js';
 import { PageService } from './services/pages.js';
 import { InvitationService } from './services/invitations.js';
 import { StaffService } from './services/staff.js';
+import { MenuService } from './services/menus.js';
 import { DiskImageStorage, imageDir } from './store/image-files.js';
 import type { Store } from './store/types.js';
 
@@ -117,6 +118,7 @@ export function createServices(
   });
   const reading = new ReadingService({ store, threads });
   const newsroom = new NewsroomService({ store, changes, publishChecks: [images] });
+  const menus = new MenuService({ store, changes });
   return {
     reading,
     search: new SearchService({ store }),
@@ -152,7 +154,7 @@ export function createServices(
     site,
     setup: new SetupService({ store, baseUrl: options.baseUrl }),
     front: new FrontService({ store, changes, reading }),
-    pages: new PageService({ store, changes }),
+    pages: new PageService({ store, changes, menus }),
     invitations: new InvitationService({
       store,
       sessions,
@@ -163,6 +165,7 @@ export function createServices(
     staff: new StaffService({ store, changes, images, newsroom }),
     demo: new DemoService({ store, changes }),
     sections: new SectionService({ store, changes }),
+    menus,
   };
 }
 

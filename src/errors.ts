@@ -162,6 +162,10 @@ export const conditions = {
   section_not_empty: 'conflict',
   invalid_move_target: 'rejected',
   invalid_section_order: 'rejected',
+  // The masthead's and footer's menus.
+  menu_label_required: 'rejected',
+  menu_target_unknown: 'rejected',
+  menu_full: 'rejected',
 } as const satisfies Record<string, ErrorKind>;
 
 /** What went wrong, stable across rewordings; the API's `error.condition`. */

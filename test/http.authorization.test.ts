@@ -131,6 +131,10 @@ const rules: Record<string, Rule> = {
   'POST /admin/sections/:slug/move': ['admin'],
   'POST /admin/sections/:slug': ['admin'],
   'POST /admin/sections/:slug/remove': ['admin'],
+  'PUT /api/v1/menus/:menu': ['admin'],
+  'POST /admin/menus/:menu': ['admin'],
+  'POST /admin/menus/:menu/move': ['admin'],
+  'POST /admin/menus/:menu/remove': ['admin'],
 };
 
 const stateChanging = (method: string) => !['GET', 'HEAD', 'OPTIONS'].includes(method);

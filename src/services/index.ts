@@ -30,6 +30,7 @@ import type { PageService } from './pages.js';
 import type { InvitationService } from './invitations.js';
 import type { StaffService } from './staff.js';
 import type { DemoService } from './demo.js';
+import type { MenuService } from './menus.js';
 
 export interface Services {
   reading: ReadingService;
@@ -76,4 +77,6 @@ export interface Services {
   demo: DemoService;
   /** Admins manage the sections: create, rename, reorder, hide, remove. */
   sections: SectionService;
+  /** The masthead's and the footer's menus: read by every page, edited by admins. */
+  menus: MenuService;
 }

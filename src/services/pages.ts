@@ -43,9 +43,16 @@ export class StalePageError extends AppError {
 /** What a reader's `/{slug}` finds: the published page, or where it moved. */
 export type PageLookup = { kind: 'page'; page: Page } | { kind: 'moved'; path: string } | null;
 
+/** What the pages need of the menus: whether one shows a page (services/menus.ts). */
+export interface MenuMembership {
+  showsPage(pageId: string): Promise<boolean>;
+}
+
 export interface PageDeps {
   store: Pick<Store, 'pages' | 'sections'>;
   changes: ChangeBus;
+  /** Without it, no page is in a menu. */
+  menus?: MenuMembership;
   now?: () => Date;
 }
 
@@ -53,10 +60,12 @@ export class PageService {
   private readonly store: PageDeps['store'];
   private readonly changes: ChangeBus;
   private readonly now: () => Date;
+  private readonly menus: MenuMembership | undefined;
 
   constructor(deps: PageDeps) {
     this.store = deps.store;
     this.changes = deps.changes;
+    this.menus = deps.menus;
     this.now = deps.now ?? (() => new Date());
   }
 
@@ -191,7 +200,9 @@ export class PageService {
         'The page’s status changed meanwhile; reload and retry.',
       );
     }
-    this.changes.publish({ kind: 'page', pageId: page.id });
+    // A page in a menu appears in (or leaves) every page's masthead or footer.
+    const inMenu = (await this.menus?.showsPage(page.id)) ?? false;
+    this.changes.publish(inMenu ? { kind: 'site' } : { kind: 'page', pageId: page.id });
     const after = await this.store.pages.byId(page.id);
     if (!after) throw notFound('That page');
     return after;

@@ -15,9 +15,11 @@ import {
   type SectionSummary,
 } from '../domain/section.js';
 import { isSlug, reservedSectionSlugs, slugify } from '../domain/slug.js';
+import { menuNames, parseEntries, renamedSection } from '../domain/menu.js';
 import { AppError, notFound, tooLong } from '../errors.js';
 import type { PortsWithUnitOfWork } from '../store/types.js';
 import type { ChangeBus } from './changes.js';
+import { menuKeys } from './menus.js';
 
 export interface NewSection {
   name: string;
@@ -35,7 +37,7 @@ export interface SectionEdit {
 }
 
 export interface SectionsDeps {
-  store: PortsWithUnitOfWork<'sections' | 'sectionAdmin' | 'pages'>;
+  store: PortsWithUnitOfWork<'sections' | 'sectionAdmin' | 'pages' | 'settings'>;
   changes: ChangeBus;
   now?: () => Date;
 }
@@ -92,6 +94,7 @@ export class SectionService {
         const result = await tx.sectionAdmin.changeSlug(slug, newSlug, at);
         if (result === 'taken') throw slugTaken(newSlug);
         if (result === 'missing') throw notFound('That section');
+        await renameInMenus(tx, slug, newSlug);
         current = newSlug;
       }
       const section = await tx.sections.get(current);
@@ -170,6 +173,19 @@ export class SectionService {
   /** The navigation is on every page (and a rename moves every article): every page goes. */
   private changed(): void {
     this.changes.publish({ kind: 'site' });
+  }
+}
+
+/** A saved menu's entries for the section follow its new slug, in the rename's transaction. */
+async function renameInMenus(
+  tx: Pick<SectionsDeps['store'], 'settings'>,
+  from: string,
+  to: string,
+): Promise<void> {
+  for (const name of menuNames) {
+    const entries = parseEntries(await tx.settings.get(menuKeys[name]));
+    if (!entries?.some((e) => e.kind === 'section' && e.section === from)) continue;
+    await tx.settings.set(menuKeys[name], JSON.stringify(renamedSection(entries, from, to)));
   }
 }
 

@@ -1,5 +1,5 @@
 /** What every page needs to know about the site. */
-import type { SectionRef } from '../domain/article.js';
+import type { Menus } from '../domain/menu.js';
 import type { SiteIdentity } from '../domain/site.js';
 import type { Role } from '../domain/user.js';
 
@@ -25,7 +25,8 @@ export interface PageViewer {
 }
 
 export interface PageContext extends SiteContext {
-  sections: readonly SectionRef[];
+  /** The masthead's and the footer's menus as readers see them now. */
+  menus: Menus;
   /** Null or absent for an anonymous reader, whose pages are the same bytes for everyone. */
   viewer?: PageViewer | null;
 }

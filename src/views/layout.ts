@@ -1,4 +1,5 @@
 import { imagePath } from '../domain/image.js';
+import { onlySections, type MenuItem } from '../domain/menu.js';
 import { logoDisplaySize, type SiteIdentity } from '../domain/site.js';
 import { staffRoles } from '../domain/user.js';
 import { headScript } from './head-script.js';
@@ -13,6 +14,8 @@ export interface LayoutProps {
   canonical?: string;
   /** Section slug to mark as current in the navigation */
   currentSection?: string;
+  /** Static page id to mark as current in the menus */
+  currentPage?: string;
   head?: Renderable;
   /** Extra classes on <html> (e.g. print view) */
   htmlClass?: string;
@@ -44,6 +47,7 @@ function feedLinks(baseUrl: string, title: string, path: string): SafeHtml {
 
 export function layout(ctx: PageContext, props: LayoutProps): SafeHtml {
   const title = props.title === ctx.siteName ? ctx.siteName : `${props.title} | ${ctx.siteName}`;
+  const navLabel = onlySections(ctx.menus.masthead) ? 'Sections' : 'Site';
   return html`<!doctype html>
     <html lang="en-GB" ${props.htmlClass ? html` class="${props.htmlClass}"` : ''}>
       <head>
@@ -88,23 +92,14 @@ export function layout(ctx: PageContext, props: LayoutProps): SafeHtml {
             </div>
             <p class="masthead__title"><a href="/">${masthead(ctx.identity)}</a></p>
           </div>
-          <nav class="sections" aria-label="Sections">
+          <nav class="sections" aria-label="${navLabel}">
             <ul class="wrap">
               <li>
                 <a href="/" ${props.currentSection === '' ? html` aria-current="page"` : ''}
                   >Home</a
                 >
               </li>
-              ${ctx.sections.map(
-                (s) =>
-                  html`<li>
-                    <a
-                      href="/${s.slug}"
-                      ${props.currentSection === s.slug ? html` aria-current="page"` : ''}
-                      >${s.name}</a
-                    >
-                  </li>`,
-              )}
+              ${ctx.menus.masthead.map((item) => html`<li>${menuLink(item, props)}</li>`)}
             </ul>
           </nav>
         </header>
@@ -117,14 +112,27 @@ export function layout(ctx: PageContext, props: LayoutProps): SafeHtml {
             <p>
               ${ctx.siteName}${ctx.identity.credit ? ' · Published with Broadsheet' : ''}
             </p>
-            <p>
-              <a href="/corrections">Corrections</a> · <a href="/feed.xml">RSS feed</a> ·
-              <a href="/atom.xml">Atom feed</a>
-            </p>
+            ${
+              ctx.menus.footer.length
+                ? html`<nav class="footer-links" aria-label="Footer">
+                    <ul>
+                      ${ctx.menus.footer.map((item) => html`<li>${menuLink(item, props)}</li>`)}
+                    </ul>
+                  </nav>`
+                : ''
+            }
           </div>
         </footer>
       </body>
     </html> `;
+}
+
+/** One menu entry's link, marked current on its own section's or page's page. */
+function menuLink(item: MenuItem, props: LayoutProps): SafeHtml {
+  const current =
+    (item.section !== undefined && item.section === props.currentSection) ||
+    (item.page !== undefined && item.page === props.currentPage);
+  return html`<a href="${item.href}" ${current ? html` aria-current="page"` : ''}>${item.text}</a>`;
 }
 
 /** The site's name in letters, or its logo (named by the site's name for screen readers). */

@@ -20,11 +20,11 @@ export interface FormPageDeps {
 
 export function pageContexts(
   site: () => Promise<SiteContext>,
-  services: Pick<Services, 'reading'>,
+  services: Pick<Services, 'menus'>,
 ): (request: FastifyRequest) => Promise<PageContext> {
   return async (request) => {
-    const [ctx, sections] = await Promise.all([site(), services.reading.menuSections()]);
-    return { ...ctx, sections, viewer: pageViewer(request) };
+    const [ctx, menus] = await Promise.all([site(), services.menus.menus()]);
+    return { ...ctx, menus, viewer: pageViewer(request) };
   };
 }
 

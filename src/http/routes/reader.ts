@@ -36,7 +36,7 @@ const articleParams = Type.Object({
 
 export function readerRoutes(
   fastify: FastifyInstance,
-  services: Pick<Services, 'moderation' | 'reading' | 'threads' | 'pages'>,
+  services: Pick<Services, 'moderation' | 'reading' | 'threads' | 'pages' | 'menus'>,
   site: () => Promise<SiteContext>,
 ): void {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();

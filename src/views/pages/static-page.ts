@@ -22,9 +22,10 @@ export function staticPageContent(
   </div>`;
 }
 
-export function staticPageView(ctx: PageContext, page: PageContent): SafeHtml {
+export function staticPageView(ctx: PageContext, page: PageContent & { id?: string }): SafeHtml {
   return layout(ctx, {
     title: page.title,
+    ...(page.id ? { currentPage: page.id } : {}),
     ...(page.description ? { description: page.description } : {}),
     canonical: ctx.baseUrl + pagePath(page),
     main: staticPageContent(page, { heading: 'h1' }),

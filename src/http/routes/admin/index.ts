@@ -25,6 +25,7 @@ import { tokenAdminPages } from './tokens.js';
 import { userAdminPages } from './users.js';
 import { frontPages } from './front.js';
 import { sectionAdminPages } from './sections.js';
+import { menuAdminPages } from './menus.js';
 
 export async function adminPages(
   fastify: FastifyInstance,
@@ -47,6 +48,7 @@ export async function adminPages(
     | 'staff'
     | 'demo'
     | 'sections'
+    | 'menus'
   >,
   deps: FormPageDeps & { outbox: OutboxPages; importMaxMb: number },
 ): Promise<void> {
@@ -85,6 +87,7 @@ export async function adminPages(
       siteAdminPages(admins, services, deps);
       demoAdminPages(admins, services, deps);
       sectionAdminPages(admins, services, deps);
+      menuAdminPages(admins, services, deps);
     });
 
     await staff.register(async (editors) => {

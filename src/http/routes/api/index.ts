@@ -18,6 +18,7 @@ import type { CookieSettings } from '../../plugins/auth.js';
 import { draftApi } from './drafts.js';
 import { frontApi } from './front.js';
 import { sectionApi } from './sections.js';
+import { menuApi } from './menus.js';
 
 export function apiRoutes(
   app: FastifyInstance,
@@ -39,6 +40,7 @@ export function apiRoutes(
     | 'invitations'
     | 'staff'
     | 'sections'
+    | 'menus'
   >,
   options: { baseUrl: string; limits: Limits; cookies: CookieSettings; live: LiveHub },
 ): void {
@@ -65,5 +67,6 @@ export function apiRoutes(
   pagesApi(app, services, options.baseUrl);
   invitationApi(app, services, options.limits);
   sectionApi(app, services, options.baseUrl);
+  menuApi(app, services);
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 }

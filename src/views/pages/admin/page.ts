@@ -92,6 +92,12 @@ const tools: (AdminLink & { who: readonly Who[] })[] = [
     description: 'Bring articles and comments from WordPress, comments from Disqus.',
     who: ['admin'],
   },
+  {
+    href: '/admin/menus',
+    text: 'Menus',
+    description: 'The masthead’s and the footer’s menus: sections, pages and links, in order.',
+    who: ['admin'],
+  },
 ];
 
 /** The staff tools this person may open. */
