@@ -139,6 +139,20 @@ if (browserAvailable()) {
         }
         await accessible(page, 'the page editor');
 
+        // The menus: About in the masthead after the sections, Privacy in the footer.
+        await page.goto(`${app.url}/admin/menus`);
+        const masthead = page.locator('section[aria-labelledby="masthead-heading"]');
+        await masthead.getByLabel('Kind').selectOption('page');
+        await masthead.getByLabel('Page', { exact: true }).selectOption({ label: 'About' });
+        await masthead.getByRole('button', { name: 'Add to the masthead' }).click();
+        await page.getByText('The entry has been added').waitFor();
+        const footer = page.locator('section[aria-labelledby="footer-heading"]');
+        await footer.getByLabel('Kind').selectOption('page');
+        await footer.getByLabel('Page', { exact: true }).selectOption({ label: 'Privacy' });
+        await footer.getByRole('button', { name: 'Add to the footer' }).click();
+        await page.getByText('The entry has been added').waitFor();
+        await accessible(page, '/admin/menus');
+
         // An editor is invited by email, and accepts in their own browser.
         await page.goto(`${app.url}/admin/users`);
         await page.getByLabel('Email address').fill('ines@saltmarsh.example');
@@ -194,8 +208,11 @@ if (browserAvailable()) {
           'Spring tide floods the lower quay',
         );
         assert.ok(await page.getByRole('img', { name: siteName }).isVisible(), 'the logo');
-        const nav = await page.getByRole('navigation', { name: 'Sections' }).innerText();
-        for (const name of ['Towns', 'Harbour', 'Opinion']) assert.match(nav, new RegExp(name));
+        const nav = await page.getByRole('navigation', { name: 'Site' }).innerText();
+        for (const name of ['Towns', 'Harbour', 'Opinion', 'About'])
+          assert.match(nav, new RegExp(name));
+        const foot = await page.getByRole('navigation', { name: 'Footer' }).innerText();
+        assert.match(foot, /Privacy/);
         await accessible(page, 'the front page');
         await page.screenshot({ path: path.join(resultsDir, 'launch-front.png'), fullPage: true });
 
