@@ -134,6 +134,8 @@ export const conditions = {
   // The site: its identity, set up by an admin.
   site_name_required: 'bad_request',
   invalid_url: 'bad_request',
+  invalid_time_zone: 'bad_request',
+  unknown_language: 'bad_request',
   admin_only: 'forbidden',
   // Deleting drafts (decisions/0040).
   not_deletable: 'conflict',

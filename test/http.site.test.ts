@@ -95,6 +95,8 @@ for (const database of databases()) {
       publisherEmail: 'desk@lowmoor.example',
       footerText: '© Lowmoor Community Media, 4 Mill Street, Lowmoor',
       credit: '1',
+      timeZone: 'Europe/London',
+      language: 'en-GB',
       ...overrides,
     });
 
@@ -183,6 +185,8 @@ for (const database of databases()) {
         [{ publisherUrl: 'javascript:alert(1)' }, 'publisherUrl', 400],
         [{ publisherEmail: 'not an address' }, 'publisherEmail', 400],
         [{ tagline: 'x'.repeat(151) }, 'tagline', 400],
+        [{ timeZone: 'Mars/Olympus_Mons' }, 'timeZone', 400],
+        [{ language: 'xx-YY' }, 'language', 400],
       ];
       for (const [change, fieldName, status] of cases) {
         const res = await post(
@@ -289,6 +293,10 @@ for (const database of databases()) {
       const read = (await json(await api('GET', '/api/v1/site', null))) as Json;
       assert.equal(read.name, 'The Lowmoor Gazette');
       assert.equal(read.icons.favicon, `${base}/favicon.ico`);
+      assert.equal(read.timeZone, 'Europe/London');
+      assert.equal(read.language, 'en-GB');
+      const zone = await api('PATCH', '/api/v1/site', admin, { timeZone: 'America/New_York' });
+      assert.equal(((await json(zone)) as Json).timeZone, 'America/New_York');
 
       const bad = await api('PATCH', '/api/v1/site', admin, { publisherUrl: 'ftp://x' });
       assert.equal(bad.status, 400);

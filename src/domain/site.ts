@@ -39,8 +39,39 @@ export interface SiteIdentity {
   footerText: string;
   /** "Published with Broadsheet" in the footer. */
   credit: boolean;
+  /** The IANA time zone the newsroom works in, e.g. Europe/London. */
+  timeZone: string;
+  /** The language of the site's pages, as a BCP 47 tag of `siteLanguages`. */
+  language: string;
   logo: SiteImage | null;
   icons: SiteIcons | null;
+}
+
+/** The languages the interface is written in. */
+export const siteLanguages: readonly { tag: string; name: string }[] = [
+  { tag: 'en-GB', name: 'English (United Kingdom)' },
+];
+
+/** Every IANA time zone name this runtime knows, UTC first. */
+export function timeZoneNames(): string[] {
+  return ['UTC', ...Intl.supportedValuesOf('timeZone').filter((z) => z !== 'UTC')];
+}
+
+/** True for an IANA time zone name (as the runtime knows them), e.g. `America/New_York`. */
+export function isTimeZone(name: string): boolean {
+  if (!/^[A-Za-z][A-Za-z0-9_+\-/]*$/.test(name)) return false;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The machine's own zone: the default until an admin chooses. */
+export function machineTimeZone(): string {
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return zone && isTimeZone(zone) ? zone : 'UTC';
 }
 
 /** The identity of a site nobody has set up yet. */
@@ -53,6 +84,8 @@ export const defaultIdentity: SiteIdentity = {
   publisherEmail: '',
   footerText: '',
   credit: true,
+  timeZone: machineTimeZone(),
+  language: 'en-GB',
   logo: null,
   icons: null,
 };

@@ -6,6 +6,8 @@
 import {
   defaultIdentity,
   identityLimits,
+  isTimeZone,
+  siteLanguages,
   type IdentityText,
   type SiteIcons,
   type SiteIdentity,
@@ -32,6 +34,8 @@ export const identityKeys = {
   publisherEmail: 'site.publisher_email',
   footerText: 'site.footer_text',
   credit: 'site.credit',
+  timeZone: 'site.time_zone',
+  language: 'site.language',
   logo: 'site.logo',
   icons: 'site.icons',
 } as const satisfies Record<keyof SiteIdentity, string>;
@@ -81,6 +85,8 @@ export function identityFrom(stored: Readonly<Record<string, string>>): SiteIden
     publisherEmail: text('publisherEmail') ?? defaultIdentity.publisherEmail,
     footerText: text('footerText') ?? defaultIdentity.footerText,
     credit: text('credit') === undefined ? defaultIdentity.credit : text('credit') === 'true',
+    timeZone: text('timeZone') ?? defaultIdentity.timeZone,
+    language: text('language') ?? defaultIdentity.language,
     logo: parseJson(text('logo'), isSiteImage),
     icons: parseJson(text('icons'), isIcons),
   };
@@ -115,6 +121,22 @@ export function checkedIdentityText(input: Partial<IdentityText>): Partial<Ident
     });
   }
   if (input.credit !== undefined) out.credit = input.credit;
+  if (input.timeZone !== undefined) {
+    if (!isTimeZone(input.timeZone)) {
+      throw new AppError('invalid_time_zone', 'Choose a time zone from the list.', {
+        field: 'timeZone',
+      });
+    }
+    out.timeZone = input.timeZone;
+  }
+  if (input.language !== undefined) {
+    if (!siteLanguages.some((l) => l.tag === input.language)) {
+      throw new AppError('unknown_language', 'Choose a language from the list.', {
+        field: 'language',
+      });
+    }
+    out.language = input.language;
+  }
   return out;
 }
 

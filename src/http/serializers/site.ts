@@ -13,6 +13,8 @@ export function siteJson(identity: SiteIdentity, baseUrl: string) {
     publisherEmail: identity.publisherEmail,
     footerText: identity.footerText,
     credit: identity.credit,
+    timeZone: identity.timeZone,
+    language: identity.language,
     logo: identity.logo
       ? { url: url(identity.logo.file), width: identity.logo.width, height: identity.logo.height }
       : null,

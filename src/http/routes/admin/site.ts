@@ -26,6 +26,8 @@ const IdentityForm = Type.Object(
     publisherEmail: Text(1000),
     footerText: Text(5000),
     credit: Type.Optional(Type.Literal('1')),
+    timeZone: Text(100),
+    language: Text(40),
   },
   { additionalProperties: false },
 );
@@ -38,6 +40,8 @@ const identityFields = {
   publisherUrl: 'publisherUrl',
   publisherEmail: 'publisherEmail',
   footerText: 'footerText',
+  timeZone: 'timeZone',
+  language: 'language',
   logo: 'logo',
   icon: 'icon',
 };
@@ -51,6 +55,8 @@ const textOf = (identity: SiteIdentity): IdentityText => ({
   publisherEmail: identity.publisherEmail,
   footerText: identity.footerText,
   credit: identity.credit,
+  timeZone: identity.timeZone,
+  language: identity.language,
 });
 
 export function siteAdminPages(

@@ -33,6 +33,8 @@ export const SiteBody = Type.Object(
     publisherEmail: Type.String(),
     footerText: Type.String(),
     credit: Type.Boolean({ description: '"Published with Broadsheet" in the footer.' }),
+    timeZone: Type.String({ description: 'IANA time zone name, e.g. Europe/London.' }),
+    language: Type.String({ description: 'BCP 47 tag of the interface language, e.g. en-GB.' }),
     logo: Type.Union([Picture, Type.Null()]),
     icons: Type.Union([
       Type.Object({
@@ -61,6 +63,8 @@ const SitePatch = Type.Object(
     publisherEmail: text('publisherEmail'),
     footerText: text('footerText'),
     credit: Type.Optional(Type.Boolean()),
+    timeZone: Type.Optional(Type.String({ maxLength: 100 })),
+    language: Type.Optional(Type.String({ maxLength: 40 })),
   },
   { additionalProperties: false },
 );

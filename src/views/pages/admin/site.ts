@@ -1,6 +1,12 @@
 /** /admin/site: the site's identity — name, tagline, publisher, footer, logo and icons. */
 import { imagePath } from '../../../domain/image.js';
-import { identityLimits, logoDisplaySize, type IdentityText } from '../../../domain/site.js';
+import {
+  identityLimits,
+  logoDisplaySize,
+  siteLanguages,
+  timeZoneNames,
+  type IdentityText,
+} from '../../../domain/site.js';
 import type { PageContext } from '../../context.js';
 import {
   csrfField,
@@ -65,6 +71,64 @@ function textArea(props: {
 ${props.value}</textarea
     >
   </div>`;
+}
+
+function select(props: {
+  name: string;
+  label: string;
+  hint: string;
+  value: string;
+  options: readonly { value: string; text: string }[];
+  problem: FormProblem | undefined;
+}): SafeHtml {
+  const invalid = props.problem?.field === props.name;
+  return html`<div class="field${invalid ? ' field--invalid' : ''}">
+    <label for="${props.name}">${props.label}</label>
+    <p class="hint" id="${props.name}-hint">${props.hint}</p>
+    ${
+      invalid
+        ? html`<p class="field-error" id="${props.name}-error">
+          <span class="visually-hidden">Error:</span> ${props.problem?.message}
+        </p>`
+        : ''
+    }
+    <select
+      id="${props.name}"
+      name="${props.name}"
+      aria-describedby="${props.name}-hint${invalid ? ` ${props.name}-error` : ''}"
+      ${invalid ? html` aria-invalid="true"` : ''}
+    >
+      ${props.options.map(
+        (o) =>
+          html`<option value="${o.value}" ${o.value === props.value ? html` selected` : ''}>
+            ${o.text}
+          </option>`,
+      )}
+    </select>
+  </div>`;
+}
+
+/** The site's time zone and language (the setup wizard asks for them too). */
+export function timeAndLanguageFields(
+  values: Pick<IdentityText, 'timeZone' | 'language'>,
+  problem: FormProblem | undefined,
+): SafeHtml {
+  return html`${select({
+    name: 'timeZone',
+    label: 'Time zone',
+    hint: 'The zone the newsroom works in: dates, times and scheduling on the site follow it.',
+    value: values.timeZone,
+    options: timeZoneNames().map((z) => ({ value: z, text: z.replaceAll('_', ' ') })),
+    problem,
+  })}
+  ${select({
+    name: 'language',
+    label: 'Language',
+    hint: 'The language of the site’s pages.',
+    value: values.language,
+    options: siteLanguages.map((l) => ({ value: l.tag, text: l.name })),
+    problem,
+  })}`;
 }
 
 function uploadForm(
@@ -161,6 +225,7 @@ export function sitePageView(ctx: PageContext, props: SitePageProps): SafeHtml {
           problem,
           maxlength: identityLimits.footerText,
         })}
+        ${timeAndLanguageFields(values, problem)}
         <div class="field field--checkbox">
           <input id="credit" name="credit" type="checkbox" value="1" ${values.credit ? html` checked` : ''} />
           <label for="credit">Show “Published with Broadsheet” in the footer</label>
