@@ -243,7 +243,7 @@
                       day: 'numeric',
                       month: 'long',
                       year: 'numeric',
-                      timeZone: 'UTC',
+                      timeZone: picker.getAttribute('data-time-zone') || 'UTC',
                     }),
                   ) +
                   '</time>'

@@ -149,7 +149,12 @@ export function createServices(
       siteName,
     }),
     site,
-    front: new FrontService({ store, changes, reading }),
+    front: new FrontService({
+      store,
+      changes,
+      reading,
+      timeZone: () => site.current().timeZone,
+    }),
     pages: new PageService({ store, changes }),
     invitations: new InvitationService({
       store,

@@ -162,6 +162,10 @@ export const conditions = {
   section_not_empty: 'conflict',
   invalid_move_target: 'rejected',
   invalid_section_order: 'rejected',
+  // Scheduling in the site's time zone (decisions/0043).
+  time_in_past: 'rejected',
+  unclear_local_time: 'rejected',
+  time_required: 'rejected',
 } as const satisfies Record<string, ErrorKind>;
 
 /** What went wrong, stable across rewordings; the API's `error.condition`. */

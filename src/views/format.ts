@@ -1,35 +1,61 @@
-/** Dates and counts as readers see them. Times are shown in UTC, and say so. */
-const dateTime = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  timeZone: 'UTC',
-});
-const dateOnly = new Intl.DateTimeFormat('en-GB', {
-  weekday: 'long',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
+/**
+ * Dates and counts as readers see them. Times are shown in the site's time zone (PageContext's
+ * `identity.timeZone`), with the zone's abbreviation wherever a time of day is shown.
+ */
+import { zoneAbbreviation } from '../domain/local-time.js';
 
-/** Formatted times by ISO string: a page of comments formats hundreds, most of them seen before. */
-const formatted = new Map<string, string>();
+interface ZoneFormats {
+  dateTime: Intl.DateTimeFormat;
+  dateOnly: Intl.DateTimeFormat;
+  /** Formatted times by ISO string: a page of comments formats hundreds, most seen before. */
+  formatted: Map<string, string>;
+}
 
-export function formatDateTime(iso: string): string {
-  const known = formatted.get(iso);
+const zones = new Map<string, ZoneFormats>();
+
+function formatsFor(timeZone: string): ZoneFormats {
+  let formats = zones.get(timeZone);
+  if (!formats) {
+    formats = {
+      dateTime: new Intl.DateTimeFormat('en-GB', {
+        day: 'numeric',
+        month: 'long',
+        year: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+        timeZone,
+      }),
+      dateOnly: new Intl.DateTimeFormat('en-GB', {
+        weekday: 'long',
+        day: 'numeric',
+        month: 'long',
+        year: 'numeric',
+        timeZone,
+      }),
+      formatted: new Map(),
+    };
+    zones.set(timeZone, formats);
+  }
+  return formats;
+}
+
+/** "3 December 2026, 08:52 GMT": the date and time in `timeZone`, naming the zone. */
+export function formatDateTime(iso: string, timeZone: string): string {
+  const formats = formatsFor(timeZone);
+  const known = formats.formatted.get(iso);
   if (known !== undefined) return known;
-  // A no-break space keeps "UTC" on the line of the time it qualifies.
-  const text = `${dateTime.format(new Date(iso)).replace(' at ', ', ')}\u00a0UTC`;
-  if (formatted.size >= 10_000) formatted.clear();
-  formatted.set(iso, text);
+  const ms = Date.parse(iso);
+  // A no-break space keeps the zone on the line of the time it qualifies.
+  const text = `${formats.dateTime.format(ms).replace(' at ', ', ')}\u00a0${zoneAbbreviation(ms, timeZone)}`;
+  if (formats.formatted.size >= 10_000) formats.formatted.clear();
+  formats.formatted.set(iso, text);
   return text;
 }
 
-export function formatDay(iso: string): string {
-  return dateOnly.format(new Date(iso));
+/** "Thursday, 3 December 2026": the day it was in `timeZone`. */
+export function formatDay(iso: string, timeZone: string): string {
+  return formatsFor(timeZone).dateOnly.format(Date.parse(iso));
 }
 
 export function plural(n: number, one: string, many: string): string {

@@ -45,7 +45,7 @@ function feedLinks(baseUrl: string, title: string, path: string): SafeHtml {
 export function layout(ctx: PageContext, props: LayoutProps): SafeHtml {
   const title = props.title === ctx.siteName ? ctx.siteName : `${props.title} | ${ctx.siteName}`;
   return html`<!doctype html>
-    <html lang="en-GB" ${props.htmlClass ? html` class="${props.htmlClass}"` : ''}>
+    <html lang="en-GB" data-time-zone="${ctx.identity.timeZone}" ${props.htmlClass ? html` class="${props.htmlClass}"` : ''}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -75,7 +75,7 @@ export function layout(ctx: PageContext, props: LayoutProps): SafeHtml {
         <header class="masthead">
           <div class="wrap">
             <div class="masthead__top">
-              <span>${formatDay((props.now ?? new Date()).toISOString())}</span
+              <span>${formatDay((props.now ?? ctx.now).toISOString(), ctx.identity.timeZone)}</span
               >${
                 ctx.identity.tagline
                   ? html`<span class="masthead__motto">${ctx.identity.tagline}</span>`
