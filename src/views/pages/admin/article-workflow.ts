@@ -33,7 +33,9 @@ function scheduleFields(ctx: PageContext, a: Article, sent: ScheduleForm | undef
   const local = invalid ? parseLocalDateTime(value) : null;
   const found = local ? instantsOf(local, zone) : null;
   const choices = found && found.kind !== 'exact' ? found.choices : [];
-  const described = [`${id}-hint`, invalid ? `${id}-error` : ''].filter(Boolean).join(' ');
+  const described = [`${id}-hint`, `${id}-browser`, invalid ? `${id}-error` : '']
+    .filter(Boolean)
+    .join(' ');
   return html`<div class="field${invalid ? ' field--invalid' : ''}">
       <label for="${id}">Publish at (${zone})</label>
       <p class="hint" id="${id}-hint">
