@@ -162,6 +162,7 @@ export function createServices(
       mail,
       baseUrl: options.baseUrl,
       siteName,
+      timeZone: () => site.current().timeZone,
     }),
     staff: new StaffService({ store, changes, images, newsroom }),
     demo: new DemoService({ store, changes }),

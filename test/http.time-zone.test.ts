@@ -201,6 +201,29 @@ describe('a site in America/New_York', () => {
     );
   });
 
+  test('an invitation mail says until when its link works, in local time', async () => {
+    const admin = await storedPerson(db.store, { role: 'admin' });
+    const invitation = await app.services.invitations.invite(admin, {
+      email: 'new.writer@example.com',
+      role: 'author',
+    });
+    const mail = (await db.store.outbox.list(50)).find((m) => m.to === 'new.writer@example.com');
+    assert.ok(mail, 'the invitation was mailed');
+    const expires = new Date(invitation.expiresAt);
+    const local = new Intl.DateTimeFormat('en-GB', {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZone: newYork,
+    })
+      .format(expires)
+      .replace(' at ', ', ');
+    assert.match(mail.text, new RegExp(`The link works once, until ${local}\u00a0E[SD]T\\.`));
+  });
+
   test('front-page pin expiries are typed and shown in local time', async () => {
     const admin = await signedInPerson(db.store, app, { role: 'admin' });
     const story = await publishedArticle(db.store, { headline: 'Pinned story' });

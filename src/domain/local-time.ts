@@ -205,6 +205,30 @@ export function choiceLabel(iso: string, zone: string): string {
   return `${pad(t.hour)}:${pad(t.minute)} ${zoneAbbreviation(ms, zone)} (${offsetLabel(offsetMinutes(ms, zone))})`;
 }
 
+const dateTimes = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * "3 December 2026, 08:52 GMT": an instant as a reader in `zone` reads it, naming the zone (for
+ * pages through views/format.ts, which keeps what it made; for emails directly).
+ */
+export function formatInZone(ms: number, zone: string): string {
+  let format = dateTimes.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZone: zone,
+    });
+    dateTimes.set(zone, format);
+  }
+  // A no-break space keeps the zone on the line of the time it qualifies.
+  return `${format.format(ms).replace(' at ', ', ')}\u00a0${zoneAbbreviation(ms, zone)}`;
+}
+
 const longDate = new Intl.DateTimeFormat('en-GB', {
   day: 'numeric',
   month: 'long',
