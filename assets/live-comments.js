@@ -8,9 +8,9 @@
 
   var pending = []; // comments waiting behind the button, in arrival order
   var signedIn = !!document.getElementById('comment-body');
-  // Times in the site's zone (set on <html> by the server), named as the server names them:
+  // Times in the site's zone (set on <body> by the server), named as the server names them:
   // GMT/BST, EST/EDT… or, where no short name is known, the offset (src/domain/local-time.ts).
-  var siteZone = document.documentElement.getAttribute('data-time-zone') || 'UTC';
+  var siteZone = document.body.getAttribute('data-time-zone') || 'UTC';
   var dateFormat = new Intl.DateTimeFormat('en-GB', {
     day: 'numeric',
     month: 'long',

@@ -100,9 +100,9 @@
   // Print. The print style sheet does the layout; the script fills in the date printed, makes
   // sure no image is still waiting to be lazily loaded, and carries the "Include comments"
   // choice (a class on <html> that the print style sheet reads).
-  // Times in the site's zone (set on <html> by the server), named as the server names them:
+  // Times in the site's zone (set on <body> by the server), named as the server names them:
   // GMT/BST, EST/EDT… or, where no short name is known, the offset (src/domain/local-time.ts).
-  var siteZone = document.documentElement.getAttribute('data-time-zone') || 'UTC';
+  var siteZone = document.body.getAttribute('data-time-zone') || 'UTC';
   var dateFormat = new Intl.DateTimeFormat('en-GB', {
     day: 'numeric',
     month: 'long',

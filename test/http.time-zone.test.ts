@@ -72,7 +72,11 @@ describe('a site in America/New_York', () => {
       page,
       /<time datetime="2026-01-10T03:30:00.000Z">9 January 2026, 22:30\u00a0EST<\/time>/,
     );
-    assert.match(page, /data-time-zone="America\/New_York"/, 'the scripts format in the zone');
+    assert.match(
+      page,
+      /<body data-time-zone="America\/New_York">/,
+      'the scripts format in the zone',
+    );
     assert.doesNotMatch(page, /\u00a0UTC</);
 
     const front = await (await get('/')).text();

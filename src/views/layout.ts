@@ -45,7 +45,7 @@ function feedLinks(baseUrl: string, title: string, path: string): SafeHtml {
 export function layout(ctx: PageContext, props: LayoutProps): SafeHtml {
   const title = props.title === ctx.siteName ? ctx.siteName : `${props.title} | ${ctx.siteName}`;
   return html`<!doctype html>
-    <html lang="en-GB" data-time-zone="${ctx.identity.timeZone}" ${props.htmlClass ? html` class="${props.htmlClass}"` : ''}>
+    <html lang="en-GB" ${props.htmlClass ? html` class="${props.htmlClass}"` : ''}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -70,7 +70,7 @@ export function layout(ctx: PageContext, props: LayoutProps): SafeHtml {
         ${props.head}
         <script src="${ctx.assetUrl('reader.js')}" defer></script>
       </head>
-      <body>
+      <body data-time-zone="${ctx.identity.timeZone}">
         <a class="skip-link" href="#main">Skip to content</a>
         <header class="masthead">
           <div class="wrap">
