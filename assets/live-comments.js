@@ -8,15 +8,36 @@
 
   var pending = []; // comments waiting behind the button, in arrival order
   var signedIn = !!document.getElementById('comment-body');
-  var dateFormat = new Intl.DateTimeFormat(document.documentElement.lang || 'en-GB', {
+  // Times in the site's zone (set on <body> by the server), named as the server names them:
+  // GMT/BST, EST/EDT… or, where no short name is known, the offset (src/domain/local-time.ts).
+  var siteZone = document.body.getAttribute('data-time-zone') || 'UTC';
+  var dateFormat = new Intl.DateTimeFormat('en-GB', {
     day: 'numeric',
     month: 'long',
     year: 'numeric',
     hour: '2-digit',
     minute: '2-digit',
-    timeZone: 'UTC',
-    timeZoneName: 'short',
+    hourCycle: 'h23',
+    timeZone: siteZone,
   });
+  var zoneNames = ['en-GB', 'en-US'].map(function (locale) {
+    return new Intl.DateTimeFormat(locale, { timeZone: siteZone, timeZoneName: 'short' });
+  });
+  function zoneName(date) {
+    for (var i = 0; i < zoneNames.length; i++) {
+      var parts = zoneNames[i].formatToParts(date);
+      for (var j = 0; j < parts.length; j++) {
+        var name = parts[j].type === 'timeZoneName' ? parts[j].value : '';
+        if (name && !/^GMT[+\-\u2212]/.test(name)) return name;
+        if (name && i === zoneNames.length - 1)
+          return name.replace('GMT', 'UTC').replace('-', '\u2212');
+      }
+    }
+    return '';
+  }
+  function formatTime(date) {
+    return dateFormat.format(date).replace(' at ', ', ') + '\u00a0' + zoneName(date);
+  }
 
   // The polite live region exists from the start (empty), so that screen readers announce the
   // button's text when it appears. It sits at the end of the section and is shown fixed at the
@@ -112,7 +133,7 @@
     link.href = '#' + id;
     var time = document.createElement('time');
     time.dateTime = comment.createdAt;
-    time.textContent = dateFormat.format(new Date(comment.createdAt)).replace(' at ', ', ');
+    time.textContent = formatTime(new Date(comment.createdAt));
     link.appendChild(time);
     meta.appendChild(link);
     card.appendChild(meta);

@@ -243,7 +243,7 @@
                       day: 'numeric',
                       month: 'long',
                       year: 'numeric',
-                      timeZone: 'UTC',
+                      timeZone: picker.getAttribute('data-time-zone') || 'UTC',
                     }),
                   ) +
                   '</time>'
@@ -363,4 +363,66 @@
     window.clearTimeout(timer);
     timer = window.setTimeout(refresh, 600);
   });
+})();
+
+// The schedule form takes the site's local time. When the editor's own zone is another, the time
+// typed is also shown in theirs, as they type it (without this script the site's zone alone).
+(function () {
+  'use strict';
+  var input = document.getElementById('publish-at');
+  var note = document.getElementById('publish-at-browser');
+  if (!input || !note || !window.Intl) return;
+  var siteZone = note.getAttribute('data-site-zone');
+  var ownZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  if (!siteZone || !ownZone || ownZone === siteZone) return;
+  var parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: siteZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+  });
+  var own = new Intl.DateTimeFormat('en-GB', {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZoneName: 'short',
+  });
+
+  // The wall clock in the site's zone at an instant, read as if it were UTC.
+  function wallAt(ms) {
+    var p = {};
+    parts.formatToParts(ms).forEach(function (x) {
+      p[x.type] = Number(x.value);
+    });
+    return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute);
+  }
+  // The instant a local time names (the server decides when the clocks make it unclear).
+  function instantOf(wall) {
+    var guess = wall;
+    for (var i = 0; i < 3; i++) guess = wall - (wallAt(guess) - guess);
+    return guess;
+  }
+  function update() {
+    var m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(input.value);
+    if (!m) {
+      note.textContent = 'Your own time zone is ' + ownZone + '.';
+    } else {
+      var wall = Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5]);
+      note.textContent =
+        'In your time zone (' +
+        ownZone +
+        '): ' +
+        own.format(instantOf(wall)).replace(' at ', ', ') +
+        '.';
+    }
+    note.hidden = false;
+  }
+  input.addEventListener('input', update);
+  update();
 })();

@@ -100,14 +100,36 @@
   // Print. The print style sheet does the layout; the script fills in the date printed, makes
   // sure no image is still waiting to be lazily loaded, and carries the "Include comments"
   // choice (a class on <html> that the print style sheet reads).
-  var dateFormat = new Intl.DateTimeFormat(root.lang || 'en-GB', {
+  // Times in the site's zone (set on <body> by the server), named as the server names them:
+  // GMT/BST, EST/EDT… or, where no short name is known, the offset (src/domain/local-time.ts).
+  var siteZone = document.body.getAttribute('data-time-zone') || 'UTC';
+  var dateFormat = new Intl.DateTimeFormat('en-GB', {
     day: 'numeric',
     month: 'long',
     year: 'numeric',
     hour: '2-digit',
     minute: '2-digit',
-    timeZoneName: 'short',
+    hourCycle: 'h23',
+    timeZone: siteZone,
   });
+  var zoneNames = ['en-GB', 'en-US'].map(function (locale) {
+    return new Intl.DateTimeFormat(locale, { timeZone: siteZone, timeZoneName: 'short' });
+  });
+  function zoneName(date) {
+    for (var i = 0; i < zoneNames.length; i++) {
+      var parts = zoneNames[i].formatToParts(date);
+      for (var j = 0; j < parts.length; j++) {
+        var name = parts[j].type === 'timeZoneName' ? parts[j].value : '';
+        if (name && !/^GMT[+\-\u2212]/.test(name)) return name;
+        if (name && i === zoneNames.length - 1)
+          return name.replace('GMT', 'UTC').replace('-', '\u2212');
+      }
+    }
+    return '';
+  }
+  function formatTime(date) {
+    return dateFormat.format(date).replace(' at ', ', ') + '\u00a0' + zoneName(date);
+  }
 
   function stampPrintDate() {
     var now = new Date();
@@ -115,7 +137,7 @@
     for (var i = 0; i < slots.length; i++) {
       var time = document.createElement('time');
       time.dateTime = now.toISOString();
-      time.textContent = dateFormat.format(now).replace(' at ', ', ');
+      time.textContent = formatTime(now);
       slots[i].textContent = ' on ';
       slots[i].appendChild(time);
     }

@@ -158,6 +158,7 @@ const identity = await program.services.site.identity();
 const ctx = {
   identity,
   siteName: identity.name,
+  now: new Date(),
   baseUrl: config.baseUrl,
   assetUrl: () => '/x',
   menus: { masthead: [], footer: [] },

@@ -59,7 +59,8 @@ const args = [
 const child = spawn(process.execPath, args, {
   stdio: 'inherit',
   detached: true,
-  env: { ...process.env, TEST_TIMEOUT_MS: String(testTimeoutMs) },
+  // A new site's time zone is the machine's: the tests' machine is in UTC, wherever it runs.
+  env: { ...process.env, TZ: 'UTC', TEST_TIMEOUT_MS: String(testTimeoutMs) },
 });
 const signalGroup = (signal) => {
   try {

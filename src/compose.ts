@@ -153,7 +153,12 @@ export function createServices(
     }),
     site,
     setup: new SetupService({ store, baseUrl: options.baseUrl }),
-    front: new FrontService({ store, changes, reading }),
+    front: new FrontService({
+      store,
+      changes,
+      reading,
+      timeZone: () => site.current().timeZone,
+    }),
     pages: new PageService({ store, changes, menus }),
     invitations: new InvitationService({
       store,
@@ -161,6 +166,7 @@ export function createServices(
       mail,
       baseUrl: options.baseUrl,
       siteName,
+      timeZone: () => site.current().timeZone,
     }),
     staff: new StaffService({ store, changes, images, newsroom }),
     demo: new DemoService({ store, changes }),

@@ -166,6 +166,10 @@ export const conditions = {
   menu_label_required: 'rejected',
   menu_target_unknown: 'rejected',
   menu_full: 'rejected',
+  // Scheduling in the site's time zone (decisions/0043).
+  time_in_past: 'rejected',
+  unclear_local_time: 'rejected',
+  time_required: 'rejected',
 } as const satisfies Record<string, ErrorKind>;
 
 /** What went wrong, stable across rewordings; the API's `error.condition`. */

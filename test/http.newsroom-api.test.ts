@@ -442,7 +442,7 @@ for (const database of databases()) {
       assert.equal(clash.status, 409);
     });
 
-    test('publish with a future `at` schedules; a past one publishes now', async () => {
+    test('publish with a future `at` schedules; a past one is refused with 422', async () => {
       const a = await draft();
       const at = new Date(Date.now() + 3_600_000).toISOString();
       const scheduled = await ok(
@@ -458,12 +458,26 @@ for (const database of databases()) {
       );
       assert.equal(cancelled.status, 'review');
       assert.equal(cancelled.publishAt, null);
-      const now = await ok(
+      // A time already past is refused, never published at once: Publish now is its own action.
+      const past = await call('POST', `/api/v1/articles/${a.id}/publish`, editor, {
+        at: '2020-01-01T00:00:00Z',
+      });
+      assert.equal(past.status, 422);
+      assert.equal(
+        ((await past.json()) as { error: { condition: string } }).error.condition,
+        'time_in_past',
+      );
+      assert.equal((await app.services.newsroom.article(editor.user, a.id)).status, 'review');
+      const noOffset = await call('POST', `/api/v1/articles/${a.id}/publish`, editor, {
+        at: '2099-01-01T09:00',
+      });
+      assert.equal(noOffset.status, 400, 'a time without an offset names no instant');
+      const offset = await ok(
         await call('POST', `/api/v1/articles/${a.id}/publish`, editor, {
-          at: '2020-01-01T00:00:00Z',
+          at: '2099-07-01T09:00:00-04:00',
         }),
       );
-      assert.equal(now.status, 'published');
+      assert.equal(offset.publishAt, '2099-07-01T13:00:00.000Z');
       const bad = await call('POST', `/api/v1/articles/${(await draft()).id}/publish`, editor, {
         at: 'tomorrow',
       });

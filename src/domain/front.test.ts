@@ -6,6 +6,7 @@ import {
   isLive,
   nextExpiry,
   parseExpiry,
+  expiryInputValue,
   sectionsOnFront,
   storedForm,
 } from './front.js';
@@ -25,7 +26,12 @@ const published = new Map([
   ['slug-of-a3', 'a3'],
   ['a3', 'a3'],
 ]);
-const context = { resolve: (x: string) => published.get(x) ?? null, sections, now };
+const context = {
+  resolve: (x: string) => published.get(x) ?? null,
+  sections,
+  now,
+  timeZone: 'UTC',
+};
 
 test('sections: none stored is every section in menu order; stored order first, new ones last', () => {
   assert.deepEqual(
@@ -92,11 +98,23 @@ test('stored form: slots from 0 (the lead), every section placed, hidden ones af
   ]);
 });
 
-test('expiry input: datetime-local is UTC, offsets are honoured, nonsense is no time', () => {
-  assert.equal(parseExpiry('2026-03-04T17:30'), '2026-03-04T17:30:00.000Z');
-  assert.equal(parseExpiry('2026-03-04T17:30:15.5+01:00'), '2026-03-04T16:30:15.500Z');
-  assert.equal(parseExpiry('2026-02-31T10:00'), null);
-  assert.equal(parseExpiry('tomorrow'), null);
+test("expiry input: datetime-local is the site's time, offsets are honoured, nonsense is no time", () => {
+  assert.equal(parseExpiry('2026-03-04T17:30', 'UTC'), '2026-03-04T17:30:00.000Z');
+  assert.equal(parseExpiry('2026-03-04T17:30', 'America/New_York'), '2026-03-04T22:30:00.000Z');
+  assert.equal(parseExpiry('2026-07-04T17:30', 'Europe/London'), '2026-07-04T16:30:00.000Z');
+  // Clocks going back: the first 01:30; going forward: the skipped hour read as before it.
+  assert.equal(parseExpiry('2026-11-01T01:30', 'America/New_York'), '2026-11-01T05:30:00.000Z');
+  assert.equal(parseExpiry('2026-03-29T01:30', 'Europe/London'), '2026-03-29T01:30:00.000Z');
+  assert.equal(
+    parseExpiry('2026-03-04T17:30:15.5+01:00', 'America/New_York'),
+    '2026-03-04T16:30:15.500Z',
+  );
+  assert.equal(parseExpiry('2026-02-31T10:00', 'UTC'), null);
+  assert.equal(parseExpiry('tomorrow', 'UTC'), null);
+  assert.equal(
+    expiryInputValue('2026-03-04T22:30:00.000Z', 'America/New_York'),
+    '2026-03-04T17:30',
+  );
 });
 
 test('checking: ids or slugs of published stories, each once, expiries ahead, known sections', () => {

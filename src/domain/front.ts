@@ -6,6 +6,7 @@
  * Without a pin the newest story leads, as it always did; a pin whose time has passed, or whose
  * article is no longer published, leaves its slot empty and the page falls back to the newest.
  */
+import { instantsOf, localInputValue, parseLocalDateTime } from './local-time.js';
 import type { Section } from './section.js';
 
 /** How many featured slots the front page has (besides the lead). */
@@ -110,9 +111,16 @@ export function nextExpiry(pins: readonly FrontPin[]): string | null {
 
 /**
  * An expiry as typed: an ISO 8601 time, or a `datetime-local` value (`2026-03-04T17:30`),
- * which is read as UTC. Returns the normalised ISO string, or null when it is no time.
+ * which is read in the site's zone. Returns the normalised ISO string, or null when it is no
+ * time. A local time the clocks pass twice ends the pin at the first; one they skip is read
+ * with the offset from before the change (01:30 in London's skipped hour: 02:30 BST).
  */
-export function parseExpiry(text: string): string | null {
+export function parseExpiry(text: string, timeZone: string): string | null {
+  const local = parseLocalDateTime(text);
+  if (local) {
+    const found = instantsOf(local, timeZone);
+    return found.kind === 'exact' ? found.instant : found.choices[0];
+  }
   const m =
     /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?$/.exec(
       text.trim(),
@@ -126,9 +134,9 @@ export function parseExpiry(text: string): string | null {
   return zone === 'Z' && !iso.startsWith(`${y}-${mo}-${d}T${h}:${mi}`) ? null : iso;
 }
 
-/** The `datetime-local` value (UTC) of a stored time, for the admin form. */
-export function expiryInputValue(iso: string | null): string {
-  return iso === null ? '' : iso.slice(0, 16);
+/** The `datetime-local` value (in the site's zone) of a stored time, for the admin form. */
+export function expiryInputValue(iso: string | null, timeZone: string): string {
+  return iso === null ? '' : localInputValue(iso, timeZone);
 }
 
 /** One thing wrong with a submitted arrangement, and the input it concerns (API field names). */
@@ -166,6 +174,8 @@ export function checkArrangement(
     resolve: (article: string) => string | null;
     sections: readonly Section[];
     now: Date;
+    /** The site's zone: expiries typed without an offset are local times there. */
+    timeZone: string;
   },
 ): { ok: true; arrangement: FrontArrangement } | { ok: false; problem: ArrangementProblem } {
   if (input.featured.length > featuredSlots) {
@@ -184,7 +194,7 @@ export function checkArrangement(
     seen.add(articleId);
     const typed = pin.expiresAt?.trim() ?? '';
     if (typed === '') return { ok: true, pin: { articleId, expiresAt: null } };
-    const expiresAt = parseExpiry(typed);
+    const expiresAt = parseExpiry(typed, context.timeZone);
     if (expiresAt === null)
       return { ok: false, problem: { kind: 'bad_time', field: `${at}.expiresAt` } };
     if (Date.parse(expiresAt) <= context.now.getTime()) {

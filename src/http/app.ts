@@ -32,6 +32,7 @@ import { apiRoutes } from './routes/api/index.js';
 import { commentForms } from './routes/comments.js';
 import { reportForms } from './routes/reports.js';
 import { assetRoutes } from './routes/assets.js';
+import { dayClock } from '../domain/local-time.js';
 import { pageContexts } from './routes/forms.js';
 import { healthRoutes, type DatabaseHealth } from './routes/health.js';
 import type { OutboxPages } from './routes/admin/outbox.js';
@@ -56,6 +57,8 @@ export interface AppDeps {
   metrics?: Metrics;
   /** Overrides of the default request limits (tests and benchmarks). */
   limits?: Partial<Limits>;
+  /** The time now; tests set it to see a day change (the masthead's date, the page cache's day). */
+  clock?: () => Date;
 }
 
 export interface App {
@@ -83,7 +86,15 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   sharedAssets ??= new AssetRegistry();
   const assets = sharedAssets;
 
-  const pageCache = new PageCache(config.pageCacheMb * 2 ** 20);
+  const clock = deps.clock ?? (() => new Date());
+  // Cached pages last until the site's midnight: the masthead shows the day there.
+  const pageCache = new PageCache(
+    config.pageCacheMb * 2 ** 20,
+    dayClock(
+      () => clock().getTime(),
+      () => services.site.current().timeZone,
+    ),
+  );
   const sessionCookie = sessionCookieName(cookies);
   const laneRoute = 'page cache (fast lane)';
   const laneLabelsOf = (method: 'GET' | 'HEAD') => ({
@@ -204,7 +215,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const frame: SiteFrame = { baseUrl: config.baseUrl, assetUrl: (name) => assets.url(name) };
   const site = async (): Promise<SiteContext> => {
     const identity = await services.site.identity();
-    return { ...frame, identity, siteName: identity.name };
+    return { ...frame, identity, siteName: identity.name, now: clock() };
   };
   const pageContext = pageContexts(site, services);
 

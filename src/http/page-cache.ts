@@ -2,7 +2,7 @@
  * The cache of rendered pages for anonymous readers: the final bytes of each page, compressed
  * once per encoding (identity, gzip, Brotli; each the first time a client asks for it) with
  * their ETags, kept until a change on the bus makes them
- * wrong, or the UTC day they show ends, or memory runs short (least recently used goes first).
+ * wrong, or the day they show ends (at the site's midnight), or memory runs short (least recently used goes first).
  *
  * Entries are tagged with what they show (`article:ID` for every article summarised or shown,
  * `thread:ID` for an article's comments, `front`, `section:SLUG`, `author:SLUG`, `tag:SLUG`, `listings`,
@@ -12,6 +12,7 @@
  */
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { dayClock } from '../domain/local-time.js';
 import type { Change } from '../services/changes.js';
 
 export type Encoding = 'br' | 'gzip' | 'identity';
@@ -25,7 +26,7 @@ export interface CachedPage {
   /** The identity body; each compressed one is made the first time a client asks for it. */
   readonly bodies: { readonly identity: Buffer; gzip?: Buffer; br?: Buffer };
   readonly tags: readonly string[];
-  /** The UTC day (YYYY-MM-DD) the page was rendered on: the masthead shows it. */
+  /** The site's day (YYYY-MM-DD) the page was rendered on: the masthead shows it. */
   readonly day: string;
   /** When the page changes by itself (epoch ms; e.g. comments closing at a set time), if ever. */
   readonly expiresAt: number;
@@ -121,18 +122,6 @@ export function matchesEtag(ifNoneMatch: string | undefined, etags: readonly str
   return false;
 }
 
-let today = { day: '', until: 0 };
-
-/** Today's UTC date (YYYY-MM-DD), worked out once a day rather than on every request. */
-export function utcDay(): string {
-  const now = Date.now();
-  if (now >= today.until) {
-    const day = new Date(now).toISOString().slice(0, 10);
-    today = { day, until: Date.parse(`${day}T00:00:00.000Z`) + 86_400_000 };
-  }
-  return today.day;
-}
-
 /**
  * Compression settings: measured on the 175 KB article page with 200 comments, gzip 6 takes
  * 3 ms (level 9: 9 ms for 1.5 % less) and Brotli 5 takes 4 ms (quality 9: 39 ms for 1 % less;
@@ -205,7 +194,8 @@ export class PageCache {
 
   constructor(
     readonly maxBytes: number,
-    private readonly today: () => string = () => utcDay(),
+    /** Today's date (YYYY-MM-DD) where the site is: `dayClock` in domain/local-time.ts. */
+    readonly today: () => string = dayClock(Date.now, () => 'UTC'),
   ) {}
 
   /** The entry for this key if it is still right for today; counts a hit or a miss. */

@@ -27,6 +27,8 @@ export interface FrontDeps {
   /** Draws the front page, with the stored arrangement or a submitted one. */
   reading: Pick<ReadingService, 'frontPage'>;
   now?: () => Date;
+  /** The site's time zone, in which expiries without an offset are read; UTC if not given. */
+  timeZone?: () => string;
 }
 
 /** How many recent published stories the article picker lists. */
@@ -56,7 +58,7 @@ function refusal(problem: ArrangementProblem): AppError {
     case 'bad_time':
       return new AppError(
         'invalid_time',
-        'Enter the expiry as a date and time, such as 2026-03-04T17:30 (UTC).',
+        'Enter the expiry as a date and time, such as 2026-03-04T17:30 (the site’s time).',
         { field },
       );
     case 'past':
@@ -78,7 +80,7 @@ export class FrontService {
   private readonly reading: FrontDeps['reading'];
   private readonly now: () => Date;
 
-  constructor(deps: FrontDeps) {
+  constructor(private readonly deps: FrontDeps) {
     this.store = deps.store;
     this.changes = deps.changes;
     this.reading = deps.reading;
@@ -137,6 +139,7 @@ export class FrontService {
       resolve: (article) => (ids.has(article) ? article : (slugs.get(article) ?? null)),
       sections,
       now: this.now(),
+      timeZone: this.deps.timeZone?.() ?? 'UTC',
     });
     if (!checked.ok) throw refusal(checked.problem);
     return checked.arrangement;

@@ -5,6 +5,7 @@
  * address that already has an account, that person signs in and accepts, and their role becomes
  * the invited one. Only the SHA-256 of a link's token is stored.
  */
+import { formatInZone } from '../domain/local-time.js';
 import { createHash, randomBytes } from 'node:crypto';
 import { newId } from '../domain/ids.js';
 import {
@@ -31,6 +32,8 @@ export interface InvitationDeps {
   mail: Pick<MailService, 'send'>;
   baseUrl: string;
   siteName: () => string;
+  /** The site's time zone, for the link's expiry in the mail; UTC if not given. */
+  timeZone?: () => string;
   now?: () => Date;
 }
 
@@ -142,7 +145,7 @@ export class InvitationService {
         '',
         link,
         '',
-        'The link works once, for seven days. If you did not expect this, ignore this message.',
+        `The link works once, until ${formatInZone(Date.parse(invitation.expiresAt), this.deps.timeZone?.() ?? 'UTC')}. If you did not expect this, ignore this message.`,
       ].join('\n'),
     };
   }

@@ -4,6 +4,7 @@
  * domain/workflow.ts; this checks it, and what must be true before anything is published.
  */
 import type { Article } from '../domain/article.js';
+import { instantsOf, parseLocalDateTime, unclearLocalTimeMessage } from '../domain/local-time.js';
 import type { User } from '../domain/user.js';
 import {
   canTransition,
@@ -15,6 +16,8 @@ import {
 import { AppError, notFound, tooLong } from '../errors.js';
 import { limits, type NewsroomContext } from './newsroom-context.js';
 
+const isoWithOffset = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/i;
+
 export class ArticleWorkflow {
   constructor(private readonly ctx: NewsroomContext) {}
 
@@ -22,19 +25,66 @@ export class ArticleWorkflow {
     return this.move(actor, idOrSlug, 'submit');
   }
 
-  /** Publishes now, or schedules when `at` is in the future. */
+  /**
+   * Publishes now, or schedules at `at` (ISO 8601 with an offset). A time already past is
+   * refused, never published at once: a typo must not break an embargo ("Publish now" is its
+   * own action).
+   */
   async publish(actor: User, idOrSlug: string, at?: string): Promise<Article> {
     if (at === undefined) return this.move(actor, idOrSlug, 'publish');
     const when = Date.parse(at);
-    if (!/^\d{4}-\d{2}-\d{2}T/.test(at) || Number.isNaN(when)) {
+    // Without an offset a time would be read in the server's own zone: it must say which it is.
+    if (!isoWithOffset.test(at) || Number.isNaN(when)) {
       throw new AppError(
         'invalid_time',
-        '`at` must be an ISO 8601 time, e.g. 2026-05-01T09:00:00Z.',
+        '`at` must be an ISO 8601 time with an offset, e.g. 2026-05-01T09:00:00Z or 2026-05-01T09:00:00-04:00.',
         { field: 'at' },
       );
     }
-    if (when <= this.ctx.now().getTime()) return this.move(actor, idOrSlug, 'publish');
+    if (when <= this.ctx.now().getTime()) {
+      throw new AppError(
+        'time_in_past',
+        'That time has already passed: choose a later one, or use Publish now to publish at once.',
+        { field: 'at' },
+      );
+    }
     return this.move(actor, idOrSlug, 'schedule', new Date(when).toISOString());
+  }
+
+  /**
+   * Schedules at a wall-clock time in `timeZone` (`2026-11-01T01:30`, as the newsroom's form
+   * sends it). A local time the clocks pass twice or skip is refused, naming both instants it
+   * could mean, unless `choice` is one of them (decisions/0043-local-time.md).
+   */
+  async publishAtLocal(
+    actor: User,
+    idOrSlug: string,
+    local: string,
+    timeZone: string,
+    choice?: string,
+  ): Promise<Article> {
+    const text = local.trim();
+    if (text === '') {
+      throw new AppError('time_required', 'Enter the date and time to publish at.', {
+        field: 'at',
+      });
+    }
+    const wall = parseLocalDateTime(text);
+    if (wall === null) {
+      throw new AppError(
+        'invalid_time',
+        'Enter the date and time as the date picker gives it, e.g. 2026-05-01T09:00.',
+        { field: 'at' },
+      );
+    }
+    const found = instantsOf(wall, timeZone);
+    if (found.kind === 'exact') return this.publish(actor, idOrSlug, found.instant);
+    if (choice !== undefined && (found.choices as string[]).includes(choice)) {
+      return this.publish(actor, idOrSlug, choice);
+    }
+    throw new AppError('unclear_local_time', unclearLocalTimeMessage(wall, timeZone, found), {
+      field: 'at',
+    });
   }
 
   async unpublish(actor: User, idOrSlug: string): Promise<Article> {

@@ -158,6 +158,17 @@ export class NewsroomService {
     return this.workflow.publish(actor, idOrSlug, at);
   }
 
+  /** Schedules at a wall-clock time in the site's zone (the newsroom's form). */
+  publishAtLocal(
+    actor: User,
+    idOrSlug: string,
+    local: string,
+    timeZone: string,
+    choice?: string,
+  ): Promise<Article> {
+    return this.workflow.publishAtLocal(actor, idOrSlug, local, timeZone, choice);
+  }
+
   unpublish(actor: User, idOrSlug: string): Promise<Article> {
     return this.workflow.unpublish(actor, idOrSlug);
   }

@@ -14,6 +14,8 @@ export interface SiteContext extends SiteFrame {
   identity: SiteIdentity;
   /** `identity.name`. */
   siteName: string;
+  /** When the page is drawn, by the app's clock (tests set it): the masthead's date. */
+  now: Date;
 }
 
 /** The signed-in person as the page shows them; their forms carry the session's CSRF token. */

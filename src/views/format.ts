@@ -1,35 +1,42 @@
-/** Dates and counts as readers see them. Times are shown in UTC, and say so. */
-const dateTime = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  timeZone: 'UTC',
-});
-const dateOnly = new Intl.DateTimeFormat('en-GB', {
-  weekday: 'long',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
+/**
+ * Dates and counts as readers see them. Times are shown in the site's time zone (PageContext's
+ * `identity.timeZone`), with the zone's abbreviation wherever a time of day is shown.
+ */
+import { formatInZone } from '../domain/local-time.js';
 
-/** Formatted times by ISO string: a page of comments formats hundreds, most of them seen before. */
-const formatted = new Map<string, string>();
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+/** Formatted times by zone and ISO string: a page of comments formats hundreds, most seen before. */
+const formatted = new Map<string, Map<string, string>>();
 
-export function formatDateTime(iso: string): string {
-  const known = formatted.get(iso);
-  if (known !== undefined) return known;
-  // A no-break space keeps "UTC" on the line of the time it qualifies.
-  const text = `${dateTime.format(new Date(iso)).replace(' at ', ', ')}\u00a0UTC`;
-  if (formatted.size >= 10_000) formatted.clear();
-  formatted.set(iso, text);
-  return text;
+/** "3 December 2026, 08:52 GMT": the date and time in `timeZone`, naming the zone. */
+export function formatDateTime(iso: string, timeZone: string): string {
+  let known = formatted.get(timeZone);
+  if (!known) {
+    known = new Map();
+    formatted.set(timeZone, known);
+  }
+  const text = known.get(iso);
+  if (text !== undefined) return text;
+  const made = formatInZone(Date.parse(iso), timeZone);
+  if (known.size >= 10_000) known.clear();
+  known.set(iso, made);
+  return made;
 }
 
-export function formatDay(iso: string): string {
-  return dateOnly.format(new Date(iso));
+/** "Thursday, 3 December 2026": the day it was in `timeZone`. */
+export function formatDay(iso: string, timeZone: string): string {
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', {
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone,
+    });
+    dayFormats.set(timeZone, format);
+  }
+  return format.format(Date.parse(iso));
 }
 
 export function plural(n: number, one: string, many: string): string {

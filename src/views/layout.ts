@@ -74,12 +74,12 @@ export function layout(ctx: PageContext, props: LayoutProps): SafeHtml {
         ${props.head}
         <script src="${ctx.assetUrl('reader.js')}" defer></script>
       </head>
-      <body>
+      <body data-time-zone="${ctx.identity.timeZone}">
         <a class="skip-link" href="#main">Skip to content</a>
         <header class="masthead">
           <div class="wrap">
             <div class="masthead__top">
-              <span>${formatDay((props.now ?? new Date()).toISOString())}</span
+              <span>${formatDay((props.now ?? ctx.now).toISOString(), ctx.identity.timeZone)}</span
               >${
                 ctx.identity.tagline
                   ? html`<span class="masthead__motto">${ctx.identity.tagline}</span>`

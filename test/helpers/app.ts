@@ -18,6 +18,7 @@ export async function startApp(
   db: OpenedStore,
   env: Record<string, string> = {},
   limits?: Partial<Limits>,
+  options: { clock?: () => Date } = {},
 ): Promise<RunningApp> {
   // BASE_URL is fixed so canonical links are predictable; requests go to the real port.
   const config = loadConfig({
@@ -38,7 +39,13 @@ export async function startApp(
     changes: bus.changes,
     ...(limits ? { limits } : {}),
   });
-  const app = await buildApp({ config, logger, ...program, ...(limits ? { limits } : {}) });
+  const app = await buildApp({
+    config,
+    logger,
+    ...program,
+    ...(limits ? { limits } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
   await app.server.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.server.address() as AddressInfo;
   return {

@@ -11,7 +11,6 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
   matchesEtag,
   negotiateEncoding,
-  utcDay,
   type CachedPage,
   type Encoding,
   type PageCache,
@@ -187,6 +186,6 @@ export function pageCaching(
     if (key === null) return;
     const entry = cache.get(key);
     if (entry) return sendCached(request, reply, cache, entry, 'hit');
-    request.pageCacheSlot = { cache, key, ticket: cache.begin(), day: utcDay() };
+    request.pageCacheSlot = { cache, key, ticket: cache.begin(), day: cache.today() };
   });
 }

@@ -180,7 +180,7 @@ export function readerRoutes(
       ? articlePageView(ctx, lookup.page, {
           print: true,
           printComments: print.comments,
-          now: new Date(),
+          now: ctx.now,
         })
       : articlePageView(ctx, lookup.page, {
           ...(await commentFormFor(request, lookup.page, replyTo)),

@@ -31,6 +31,8 @@ export interface HeadingOptions {
   links: boolean;
   /** Between the standfirst and the byline: the article page's tools. */
   tools?: SafeHtml;
+  /** The site's time zone, for the published and updated times. */
+  timeZone: string;
   /** Last in the header: the article page's print source line. */
   footer?: SafeHtml;
 }
@@ -40,12 +42,12 @@ function byline(authors: ArticleHeading['authors'], links: boolean): SafeHtml {
 }
 
 /** The meta line; left out only when it would be empty (a preview without a dateline). */
-function meta(a: ArticleHeading): SafeHtml | '' {
+function meta(a: ArticleHeading, timeZone: string): SafeHtml | '' {
   if (!a.dateline && !a.publishedAt && !a.updatedAt) return '';
   return html`<p class="article-meta">
           ${a.dateline ? html`<span class="dateline">${a.dateline}</span>` : ''}
-          ${a.publishedAt ? html`<span>Published <time datetime="${a.publishedAt}">${formatDateTime(a.publishedAt)}</time></span>` : ''}
-          ${a.updatedAt ? html`<span>Updated <time datetime="${a.updatedAt}">${formatDateTime(a.updatedAt)}</time></span>` : ''}
+          ${a.publishedAt ? html`<span>Published <time datetime="${a.publishedAt}">${formatDateTime(a.publishedAt, timeZone)}</time></span>` : ''}
+          ${a.updatedAt ? html`<span>Updated <time datetime="${a.updatedAt}">${formatDateTime(a.updatedAt, timeZone)}</time></span>` : ''}
         </p>`;
 }
 
@@ -56,7 +58,7 @@ export function articleHeader(a: ArticleHeading, options: HeadingOptions): SafeH
         ${a.standfirst ? html`<p class="standfirst">${a.standfirst}</p>` : ''}
         ${options.tools ?? ''}
         ${a.authors.length ? byline(a.authors, options.links) : ''}
-        ${meta(a)}
+        ${meta(a, options.timeZone)}
         ${a.updatedAt && a.updateNote ? html`<p class="update-note"><strong>Update:</strong> ${a.updateNote}</p>` : ''}
         ${options.footer ?? ''}
       </header>`;

@@ -36,12 +36,12 @@ function toolbar(page: ArticlePage, path: string): SafeHtml {
  * which exists for readers without JavaScript, carries the day it was served (the script still
  * replaces it with the exact time when there is one).
  */
-function printSource(url: string, printedAt: Date | undefined): SafeHtml {
+function printSource(url: string, printedAt: Date | undefined, timeZone: string): SafeHtml {
   const iso = printedAt?.toISOString();
   return html`<p class="print-source print-only">
     Printed from <span class="print-url">${url}</span
     ><span data-print-date
-      >${iso ? html` on <time datetime="${iso.slice(0, 10)}">${formatDay(iso)}</time>` : ''}</span
+      >${iso ? html` on <time datetime="${iso.slice(0, 10)}">${formatDay(iso, timeZone)}</time>` : ''}</span
     >
   </p>`;
 }
@@ -90,13 +90,18 @@ export function articlePageView(
       ${articleHeader(a, {
         headline: 'h1',
         links: true,
+        timeZone: ctx.identity.timeZone,
         ...(print ? {} : { tools: toolbar(page, path) }),
-        footer: printSource(url, print ? (options.now ?? new Date()) : undefined),
+        footer: printSource(
+          url,
+          print ? (options.now ?? new Date()) : undefined,
+          ctx.identity.timeZone,
+        ),
       })}
       ${mainImage(a.mainImage)}
-      ${correctionsBlock(topNotices, 'top', 'corrections-heading')}
+      ${correctionsBlock(topNotices, 'top', 'corrections-heading', ctx.identity.timeZone)}
       ${articleBody(a.body, page, { notes: false })}
-      ${correctionsBlock(bottomNotices, 'bottom', topNotices.length ? 'corrections-more-heading' : 'corrections-heading')}
+      ${correctionsBlock(bottomNotices, 'bottom', topNotices.length ? 'corrections-more-heading' : 'corrections-heading', ctx.identity.timeZone)}
       ${
         a.tags.length
           ? html`<p class="article-tags">

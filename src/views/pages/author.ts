@@ -32,7 +32,7 @@ export function listingPageView(
     ${
       page.items.length
         ? html`<ul class="stories">
-          ${page.items.map((a) => storyCard(a, { headingLevel: 2, kicker: true }))}
+          ${page.items.map((a) => storyCard(a, { headingLevel: 2, kicker: true, timeZone: ctx.identity.timeZone }))}
         </ul>`
         : html`<p class="page-intro">No published articles yet.</p>`
     }

@@ -11,7 +11,7 @@ import { formatDateTime } from '../format.js';
 import { csrfField } from '../forms.js';
 import { html, raw, type SafeHtml } from '../html.js';
 
-export function featuredStrip(featured: readonly Comment[]): SafeHtml {
+export function featuredStrip(featured: readonly Comment[], timeZone: string): SafeHtml {
   if (featured.length === 0) return html``;
   return html`<section class="featured-comments" aria-labelledby="featured-heading">
     <h3 id="featured-heading">Featured</h3>
@@ -21,7 +21,7 @@ export function featuredStrip(featured: readonly Comment[]): SafeHtml {
           <p class="comment__meta">
             <strong>${c.author.name}</strong>
             <a class="comment__time" href="#comment-${c.id}"
-              ><time datetime="${c.createdAt}">${formatDateTime(c.createdAt)}</time
+              ><time datetime="${c.createdAt}">${formatDateTime(c.createdAt, timeZone)}</time
               ><span class="visually-hidden"> (go to the comment in the thread)</span></a
             >
           </p>
@@ -68,7 +68,10 @@ export function reportControl(
 }
 
 /** The author's own comments nobody else sees: awaiting review, or rejected with the reason. */
-export function ownUnpublishedComments(own: readonly ModeratedComment[]): SafeHtml {
+export function ownUnpublishedComments(
+  own: readonly ModeratedComment[],
+  timeZone: string,
+): SafeHtml {
   if (own.length === 0) return html``;
   return html`<section class="own-comments" aria-labelledby="own-comments-heading">
     <h3 id="own-comments-heading">Your comments only you can see</h3>
@@ -81,7 +84,7 @@ export function ownUnpublishedComments(own: readonly ModeratedComment[]): SafeHt
                 ? html`<span class="tag">Awaiting review</span>`
                 : html`<span class="tag tag--warn">Rejected</span>`
             }
-            <time datetime="${c.createdAt}">${formatDateTime(c.createdAt)}</time>
+            <time datetime="${c.createdAt}">${formatDateTime(c.createdAt, timeZone)}</time>
           </p>
           ${
             c.status === 'rejected'

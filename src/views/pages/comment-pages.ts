@@ -31,7 +31,7 @@ export function commentHistoryView(ctx: PageContext, history: CommentHistory, wh
     main: html`<div class="comment-page">
       <h1>Versions of a comment by ${c.author.name}</h1>
       <p>
-        Posted <time datetime="${c.createdAt}">${formatDateTime(c.createdAt)}</time>; edited
+        Posted <time datetime="${c.createdAt}">${formatDateTime(c.createdAt, ctx.identity.timeZone)}</time>; edited
         ${versions.length - 1 === 1 ? 'once' : `${versions.length - 1} times`}. Every version is
         kept, newest first.
       </p>
@@ -40,7 +40,7 @@ export function commentHistoryView(ctx: PageContext, history: CommentHistory, wh
           (v, i) => html`<li>
             <h2>
               ${i === 0 ? 'Current version' : `Version ${versions.length - i}`},
-              <time datetime="${v.writtenAt}">${formatDateTime(v.writtenAt)}</time>
+              <time datetime="${v.writtenAt}">${formatDateTime(v.writtenAt, ctx.identity.timeZone)}</time>
             </h2>
             <div class="comment__body">${raw(v.html)}</div>
           </li>`,
@@ -71,7 +71,7 @@ export function editCommentView(
           <label for="edit-body">Your comment</label>
           <p class="hint" id="edit-body-hint">
             Up to ${maxCommentLength.toLocaleString('en-GB')} characters. You can edit until
-            <time datetime="${until.toISOString()}">${formatDateTime(until.toISOString())}</time>;
+            <time datetime="${until.toISOString()}">${formatDateTime(until.toISOString(), ctx.identity.timeZone)}</time>;
             readers see that it was edited, and its earlier versions.
           </p>
           ${

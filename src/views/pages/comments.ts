@@ -137,7 +137,7 @@ function commentCard(ic: ItemContext, node: CommentNode, flat: boolean): SafeHtm
       <strong class="comment__author" id="${anchor}-author">${c.author.name}</strong>
       ${replyTo}
       <a class="comment__time" href="${commentPermalink(ic.path, c.id)}"
-        ><time datetime="${c.createdAt}">${formatDateTime(c.createdAt)}</time></a
+        ><time datetime="${c.createdAt}">${formatDateTime(c.createdAt, ic.ctx.identity.timeZone)}</time></a
       >
       ${editedMarker(c)}
     </p>
@@ -214,10 +214,10 @@ ${state.body ?? ''}</textarea
   </form>`;
 }
 
-function closedNotice(page: CommentsPage): SafeHtml {
+function closedNotice(page: CommentsPage, timeZone: string): SafeHtml {
   const p = page.policy;
   return html`<p class="comments-closed" id="comment-form">
-    Comments are closed${p.closedBy === 'time' && p.closesAt ? html` (since <time datetime="${p.closesAt}">${formatDateTime(p.closesAt)}</time>)` : ''}.
+    Comments are closed${p.closedBy === 'time' && p.closesAt ? html` (since <time datetime="${p.closesAt}">${formatDateTime(p.closesAt, timeZone)}</time>)` : ''}.
   </p>`;
 }
 
@@ -290,7 +290,7 @@ export function commentsSection(
     ${live}
   >
     <h2 id="comments-heading">Comments <span class="comment-total">(${count})</span></h2>
-    ${featuredStrip(page.featured)} ${count > 1 ? sortNav(path, page) : ''}
+    ${featuredStrip(page.featured, ctx.identity.timeZone)} ${count > 1 ? sortNav(path, page) : ''}
     ${position(path, page)}
     ${
       page.threads.length === 0
@@ -308,10 +308,10 @@ export function commentsSection(
           </p>`
         : ''
     }
-    ${ctx.viewer ? ownUnpublishedComments(ic.personal.own ?? []) : ''}
+    ${ctx.viewer ? ownUnpublishedComments(ic.personal.own ?? [], ctx.identity.timeZone) : ''}
     ${
       !open
-        ? closedNotice(page)
+        ? closedNotice(page, ctx.identity.timeZone)
         : ctx.viewer
           ? commentForm(ctx, path, options.form ?? {}, page.policy.mode === 'premoderated')
           : html`<p class="comment-signin" id="comment-form">

@@ -18,20 +18,20 @@ const kindName: Record<Correction['kind'], string> = {
  * notice stays, struck through and labelled in words, with the retraction's note: nothing is
  * removed silently. The first block's heading is `#corrections-heading`, where links point.
  */
-function when(iso: string): SafeHtml {
-  return html`<time datetime="${iso}">${formatDateTime(iso)}</time>`;
+function when(iso: string, timeZone: string): SafeHtml {
+  return html`<time datetime="${iso}">${formatDateTime(iso, timeZone)}</time>`;
 }
 
 /** One notice: its kind and date, its text, and a retraction if there is one. */
-export function correctionNotice(c: Correction): SafeHtml {
+export function correctionNotice(c: Correction, timeZone: string): SafeHtml {
   const text = c.retractedAt ? html`<s>${c.text}</s>` : html`${c.text}`;
   return html`<p class="correction__text">
-      <span class="kind">${kindName[c.kind]}</span>, ${when(c.createdAt)}: ${text}
+      <span class="kind">${kindName[c.kind]}</span>, ${when(c.createdAt, timeZone)}: ${text}
     </p>
     ${
       c.retractedAt
         ? html`<p class="correction__retraction">
-            <strong>Retracted</strong> ${when(c.retractedAt)}: ${c.retractionNote ?? ''}
+            <strong>Retracted</strong> ${when(c.retractedAt, timeZone)}: ${c.retractionNote ?? ''}
           </p>`
         : ''
     }`;
@@ -42,6 +42,7 @@ export function correctionsBlock(
   corrections: readonly Correction[],
   place: 'top' | 'bottom',
   headingId: string,
+  timeZone: string,
 ): SafeHtml {
   if (corrections.length === 0) return html``;
   const heading = place === 'top' ? 'Important correction' : 'Corrections and clarifications';
@@ -54,20 +55,20 @@ export function correctionsBlock(
       ${corrections.map(
         (c) =>
           html`<li class="correction${c.retractedAt ? ' correction--retracted' : ''}">
-            ${correctionNotice(c)}
+            ${correctionNotice(c, timeZone)}
           </li>`,
       )}
     </ul>
   </section>`;
 }
 
-function item(c: PublishedCorrection): SafeHtml {
+function item(c: PublishedCorrection, timeZone: string): SafeHtml {
   return html`<li class="correction-entry">
     <p class="kicker">${kindName[c.kind]}</p>
     <h2><a href="${articlePath(c.article)}#corrections-heading">${c.article.headline}</a></h2>
     <p>${c.text}</p>
     <p class="story-meta">
-      <time datetime="${c.createdAt}">${formatDateTime(c.createdAt)}</time> ·
+      <time datetime="${c.createdAt}">${formatDateTime(c.createdAt, timeZone)}</time> ·
       <a href="/${c.article.section.slug}">${c.article.section.name}</a>
     </p>
   </li>`;
@@ -86,7 +87,7 @@ export function correctionsPageView(
     ${
       page.items.length
         ? html`<ol class="corrections-list">
-            ${page.items.map(item)}
+            ${page.items.map((c) => item(c, ctx.identity.timeZone))}
           </ol>`
         : html`<p>No corrections have been published.</p>`
     }

@@ -22,7 +22,7 @@ export function frontPageView(
               <p class="kicker"><a href="/${lead.section.slug}">${lead.section.name}</a></p>
               <h2 id="lead-headline"><a href="${articlePath(lead)}">${lead.headline}</a></h2>
               ${lead.standfirst ? html`<p class="standfirst">${lead.standfirst}</p>` : ''}
-              ${storyMeta(lead)}
+              ${storyMeta(lead, ctx.identity.timeZone)}
             </article>
             ${
               front.latest.length
@@ -50,7 +50,7 @@ export function frontPageView(
         ? html`<section class="section-block front-featured" aria-labelledby="featured-heading">
             <h2 id="featured-heading">Featured</h2>
             <ul class="stories">
-              ${front.featured.map((a) => storyCard(a, { headingLevel: 3, kicker: true }))}
+              ${front.featured.map((a) => storyCard(a, { headingLevel: 3, kicker: true, timeZone: ctx.identity.timeZone }))}
             </ul>
           </section>`
         : ''
@@ -60,7 +60,7 @@ export function frontPageView(
         html`<section class="section-block" aria-labelledby="sec-${section.slug}">
           <h2 id="sec-${section.slug}"><a href="/${section.slug}">${section.name}</a></h2>
           <ul class="stories">
-            ${articles.map((a) => storyCard(a, { headingLevel: 3 }))}
+            ${articles.map((a) => storyCard(a, { headingLevel: 3, timeZone: ctx.identity.timeZone }))}
           </ul>
         </section>`,
     )}`;

@@ -14,7 +14,7 @@ export function markedHtml(text: string): SafeHtml {
   return html`${highlightedParts(text).map((p) => (p.marked ? html`<mark>${p.text}</mark>` : p.text))}`;
 }
 
-function hitItem(hit: SearchHit): SafeHtml {
+function hitItem(hit: SearchHit, timeZone: string): SafeHtml {
   const a = hit.article;
   const snippet = readableSnippet(hit.snippet);
   // A passage with a match says why the article was found; without one, the standfirst is better.
@@ -24,7 +24,7 @@ function hitItem(hit: SearchHit): SafeHtml {
   return html`<li class="story search-hit">
     <p class="kicker"><a href="/${a.section.slug}">${a.section.name}</a></p>
     <h2><a href="${articlePath(a)}">${markedHtml(hit.headline)}</a></h2>
-    ${text ? html`<p class="search-hit__snippet">${text}</p>` : ''} ${storyMeta(a)}
+    ${text ? html`<p class="search-hit__snippet">${text}</p>` : ''} ${storyMeta(a, timeZone)}
   </li>`;
 }
 
@@ -86,7 +86,7 @@ export function searchPageView(ctx: PageContext, result: SearchPage): SafeHtml {
     ${
       result.hits.length
         ? html`<ol class="stories search-results" aria-label="Search results">
-            ${result.hits.map(hitItem)}
+            ${result.hits.map((h) => hitItem(h, ctx.identity.timeZone))}
           </ol>`
         : ''
     }

@@ -17,7 +17,7 @@ export function sectionPageView(
     ${
       page.items.length
         ? html`<ul class="stories">
-            ${page.items.map((a) => storyCard(a, { headingLevel: 2 }))}
+            ${page.items.map((a) => storyCard(a, { headingLevel: 2, timeZone: ctx.identity.timeZone }))}
           </ul>`
         : html`<p class="page-intro">No articles here yet.</p>`
     }

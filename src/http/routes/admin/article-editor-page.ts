@@ -15,6 +15,7 @@ import type { FormProblem } from '../../../views/forms.js';
 import { articleEditorView } from '../../../views/pages/admin/article-editor.js';
 import { blankForm, formOf, type ArticleForm } from '../../../views/pages/admin/article-fields.js';
 import type { ImagePanel } from '../../../views/pages/admin/article-images.js';
+import { scheduleFieldId, type ScheduleForm } from '../../../views/pages/admin/article-workflow.js';
 import { previewOf } from '../../../views/pages/admin/article-preview.js';
 import type {
   articleNotices,
@@ -26,7 +27,7 @@ import {
   type PickerStory,
 } from '../../../views/pages/admin/related-picker.js';
 import { sendPage } from '../../plugins/pages.js';
-import { attempt, type FormPageDeps } from '../forms.js';
+import { attempt, problemOf, type FormPageDeps } from '../forms.js';
 
 export const Text = (maxLength: number) => Type.Optional(Type.String({ maxLength }));
 export const Params = Type.Object({ id: Type.String({ maxLength: 100 }) });
@@ -49,6 +50,13 @@ export interface EditorExtra {
   status?: number;
   /** A related-picker button was pressed: what it did, and the picks before it. */
   pick?: { action: PickAction; before: string[] };
+  /** The schedule form as sent, when it was refused. */
+  schedule?: ScheduleForm;
+}
+
+/** What a refused button's form shows again: the schedule form keeps its time and problem. */
+export interface ActOptions {
+  schedule?: { at: string };
 }
 
 /** A button under the editor: redirect back with a notice, or show the editor with the refusal. */
@@ -58,6 +66,7 @@ export type EditorAction = (
   id: string,
   work: (user: User) => Promise<Article>,
   done: (a: Article) => keyof typeof articleNotices,
+  options?: ActOptions,
 ) => Promise<unknown>;
 
 export interface ArticleEditor {
@@ -156,6 +165,7 @@ export function articleEditor(
           inline: await newsroom.inlineFor(form.body),
           mainImage: article?.mainImage ?? null,
           images: await services.images.inBody(form.body),
+          timeZone: ctx.identity.timeZone,
         })
       : undefined;
     const picker = await pickerState(form, article, extra.pick);
@@ -175,11 +185,12 @@ export function articleEditor(
           ? await services.commentSettings.articleSettings(article.id)
           : undefined,
       images: article ? await imagePanelFor(user, article) : undefined,
+      schedule: extra.schedule,
     });
     return sendPage(request, reply, page, { status: extra.status ?? 200 });
   }
 
-  const act: EditorAction = async (request, reply, id, work, done) => {
+  const act: EditorAction = async (request, reply, id, work, done, options = {}) => {
     const user = me(request);
     const result = await attempt(() => work(user));
     if (result.ok) {
@@ -187,6 +198,14 @@ export function articleEditor(
     }
     if (result.error.status === 404 || result.error.status === 403) throw result.error;
     const article = await newsroom.article(user, id);
+    if (options.schedule) {
+      const problem = problemOf(result.error, { fields: { at: scheduleFieldId } });
+      return show(request, reply, article, {
+        problem,
+        schedule: { at: options.schedule.at, problem },
+        status: result.error.status,
+      });
+    }
     return show(request, reply, article, {
       problem: { message: result.error.message },
       status: result.error.status,

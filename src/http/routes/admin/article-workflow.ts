@@ -14,7 +14,7 @@ const Empty = Type.Object({}, { additionalProperties: false });
 
 export function articleWorkflowActions(
   fastify: FastifyInstance,
-  services: Pick<Services, 'newsroom'>,
+  services: Pick<Services, 'newsroom' | 'site'>,
   { act }: ArticleEditor,
 ) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -42,25 +42,34 @@ export function articleWorkflowActions(
         hide: true,
         params: Params,
         body: Type.Object(
-          { at: Type.Optional(Type.String({ maxLength: 40 })) },
+          {
+            at: Type.Optional(Type.String({ maxLength: 40 })),
+            choice: Type.Optional(Type.String({ maxLength: 40 })),
+          },
           { additionalProperties: false },
         ),
       },
     },
-    (request, reply) => {
-      // datetime-local sends "2026-05-01T09:00" with no zone: the form says it is UTC.
-      const raw = request.body.at?.trim();
-      const at = raw
-        ? /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(raw)
-          ? `${raw}:00Z`
-          : raw
-        : undefined;
+    async (request, reply) => {
+      const { at, choice } = request.body;
+      // Publish now sends no time; the schedule form sends a local time in the site's zone.
+      if (at === undefined) {
+        return act(
+          request,
+          reply,
+          request.params.id,
+          (u) => newsroom.publish(u, request.params.id),
+          () => 'published',
+        );
+      }
+      const { timeZone } = await services.site.identity();
       return act(
         request,
         reply,
         request.params.id,
-        (u) => newsroom.publish(u, request.params.id, at),
-        (a) => (a.status === 'scheduled' ? 'scheduled' : 'published'),
+        (u) => newsroom.publishAtLocal(u, request.params.id, at, timeZone, choice),
+        () => 'scheduled',
+        { schedule: { at } },
       );
     },
   );

@@ -20,7 +20,10 @@ import { articleDeletionPages } from './article-deletion.js';
 
 export function articleAdminPages(
   fastify: FastifyInstance,
-  services: Pick<Services, 'newsroom' | 'reading' | 'images' | 'commentSettings' | 'search'>,
+  services: Pick<
+    Services,
+    'newsroom' | 'reading' | 'images' | 'commentSettings' | 'search' | 'site'
+  >,
   deps: FormPageDeps,
 ) {
   const editor = articleEditor(services, deps);
@@ -38,7 +41,10 @@ export function articleAdminPages(
 /** Registers the newsroom pages in their own scope: authors, editors and admins only. */
 export async function newsroomPages(
   staff: FastifyInstance,
-  services: Pick<Services, 'newsroom' | 'reading' | 'images' | 'commentSettings' | 'search'>,
+  services: Pick<
+    Services,
+    'newsroom' | 'reading' | 'images' | 'commentSettings' | 'search' | 'site'
+  >,
   deps: FormPageDeps,
 ): Promise<void> {
   await staff.register(async (newsroomScope) => {

@@ -57,11 +57,15 @@ type FrontBodyValues = Static<typeof FrontBody> & Record<string, string | string
 const list = (value: string | string[] | undefined) =>
   value === undefined ? [] : Array.isArray(value) ? value : [value];
 
-/** The form as stored now: expiries in the form's UTC `datetime-local` shape. */
-function formOf(arrangement: FrontArrangement, sections: readonly Section[]): FrontForm {
+/** The form as stored now: expiries in the form's `datetime-local` shape, in the site's zone. */
+function formOf(
+  arrangement: FrontArrangement,
+  sections: readonly Section[],
+  timeZone: string,
+): FrontForm {
   const slot = (pin: { articleId: string; expiresAt: string | null } | null | undefined) => ({
     article: pin?.articleId ?? '',
-    expires: expiryInputValue(pin?.expiresAt ?? null),
+    expires: expiryInputValue(pin?.expiresAt ?? null, timeZone),
   });
   const shown = new Set(arrangement.sections);
   return {
@@ -160,7 +164,7 @@ export function frontPages(
         services.front.arrangement(),
         services.reading.sections(),
       ]);
-      const form = formOf(arrangement, sections);
+      const form = formOf(arrangement, sections, ctx.identity.timeZone);
       const candidates = await services.front.candidates(pinnedIds(form));
       const done = doneMessage(frontNotices, request.query.done);
       return sendPage(request, reply, frontEditorView(ctx, { form, candidates, sections, done }));

@@ -19,7 +19,8 @@ const errors = {
 };
 
 const Expiry = Type.Union([Type.String({ maxLength: 40 }), Type.Null()], {
-  description: 'when the pin ends (ISO 8601; without an offset, UTC); null: until changed',
+  description:
+    'when the pin ends (ISO 8601; without an offset, the site’s time zone); null: until changed',
 });
 
 const Pin = Type.Object({ articleId: Type.String(), expiresAt: Expiry });

@@ -175,7 +175,15 @@ export function newsroomApi(
         params: Params,
         body: Type.Optional(
           Type.Object(
-            { at: Type.Optional(Type.String({ maxLength: 40, description: 'ISO 8601 time' })) },
+            {
+              at: Type.Optional(
+                Type.String({
+                  maxLength: 40,
+                  description:
+                    'ISO 8601 time with an offset (Z or ±hh:mm); a past time is refused (422)',
+                }),
+              ),
+            },
             { additionalProperties: false },
           ),
         ),

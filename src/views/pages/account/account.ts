@@ -68,7 +68,7 @@ export function accountView(
         ${
           user.suspendedUntil && Date.parse(user.suspendedUntil) > Date.now()
             ? html`<dt>Suspended until</dt>
-                <dd>${formatDateTime(user.suspendedUntil)}</dd>`
+                <dd>${formatDateTime(user.suspendedUntil, ctx.identity.timeZone)}</dd>`
             : ''
         }
       </dl>

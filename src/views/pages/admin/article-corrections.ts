@@ -18,7 +18,7 @@ export function correctionsPanel(ctx: PageContext, a: Article, can: EditorPermis
         ? html`<ul class="notices">
             ${a.corrections.map(
               (c) => html`<li>
-                ${correctionNotice(c)}
+                ${correctionNotice(c, ctx.identity.timeZone)}
                 ${
                   c.retractedAt
                     ? ''
@@ -32,7 +32,7 @@ export function correctionsPanel(ctx: PageContext, a: Article, can: EditorPermis
                           ${submitButton('Retract', 'danger')}`,
                         {
                           className: 'form form--row',
-                          label: `Retract the ${c.kind} of ${formatDateTime(c.createdAt)}`,
+                          label: `Retract the ${c.kind} of ${formatDateTime(c.createdAt, ctx.identity.timeZone)}`,
                         },
                       )
                 }

@@ -38,11 +38,11 @@ export function deleteConfirmationView(
       <dt>Headline</dt>
       <dd>${a.headline}</dd>
       <dt>Status</dt>
-      <dd>${statusTag(a)}</dd>
+      <dd>${statusTag(a, ctx.identity.timeZone)}</dd>
       <dt>Authors</dt>
       <dd>${a.authors.length ? joinNames(a.authors.map((p) => p.name)) : 'none yet'}</dd>
       <dt>Saved</dt>
-      <dd>${when(a.modifiedAt)} (${plural(props.revisionCount, 'revision', 'revisions')})</dd>
+      <dd>${when(a.modifiedAt, ctx.identity.timeZone)} (${plural(props.revisionCount, 'revision', 'revisions')})</dd>
     </dl>
     ${
       problem
@@ -113,8 +113,8 @@ export function deletedDraftsView(
                     <td>${statusNames[d.status]}</td>
                     <td>${d.section.name}</td>
                     <td>${joinNames(d.authors.map((p) => p.name))}</td>
-                    <td>${when(d.deletedAt)}${d.deletedBy ? html` by ${d.deletedBy.name}` : ''}</td>
-                    <td><time datetime="${d.purgeAt}">${formatDay(d.purgeAt)}</time></td>
+                    <td>${when(d.deletedAt, ctx.identity.timeZone)}${d.deletedBy ? html` by ${d.deletedBy.name}` : ''}</td>
+                    <td><time datetime="${d.purgeAt}">${formatDay(d.purgeAt, ctx.identity.timeZone)}</time></td>
                     <td>
                       ${postForm(
                         ctx,

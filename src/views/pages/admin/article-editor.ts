@@ -15,16 +15,16 @@ import { correctionsPanel } from './article-corrections.js';
 import { select, textArea, textField, type ArticleForm } from './article-fields.js';
 import { imagePanel, type ImagePanel } from './article-images.js';
 import { statusTag, when, type EditorPermissions } from './article-status.js';
-import { workflowPanel } from './article-workflow.js';
+import { workflowPanel, type ScheduleForm } from './article-workflow.js';
 import { deletionPanel } from './article-deletion.js';
 import { relatedPicker, type PickerState } from './related-picker.js';
 import { adminPage } from './page.js';
 
 /** An editor sent the article back from review: who, when, and their note to the author. */
-function returnedPanel(r: NonNullable<Article['returned']>): SafeHtml {
+function returnedPanel(r: NonNullable<Article['returned']>, timeZone: string): SafeHtml {
   return html`<section class="panel returned-note" aria-labelledby="returned-heading">
     <h2 id="returned-heading">Sent back to draft</h2>
-    <p>${r.byName ?? 'An editor'} sent this article back on ${when(r.at)}.</p>
+    <p>${r.byName ?? 'An editor'} sent this article back on ${when(r.at, timeZone)}.</p>
     ${r.note ? html`<blockquote class="returned-note__text">${r.note}</blockquote>` : html`<p>No note was left.</p>`}
   </section>`;
 }
@@ -74,6 +74,8 @@ export function articleEditorView(
     images?: ImagePanel | undefined;
     /** The related-stories picker: the picks' headlines and any search. */
     picker: PickerState;
+    /** The schedule form as sent, when it was refused. */
+    schedule?: ScheduleForm | undefined;
   },
 ) {
   const { article: a, form, problem, can } = props;
@@ -114,6 +116,7 @@ export function articleEditorView(
     ${textField('tags', 'tags', 'Tags', form.tags, { hint: 'Separated by commas; the first is the main one.', problem, readonly })}
     ${relatedPicker(props.picker, {
       editable: !readonly,
+      timeZone: ctx.identity.timeZone,
       ...(a ? { selfSlug: a.slug } : {}),
       ...(problem?.field === 'related' ? { problem: problem.message } : {}),
     })}
@@ -151,18 +154,18 @@ export function articleEditorView(
     ${
       a
         ? html`<p class="article-status">
-            ${statusTag(a)} · version ${a.version}
+            ${statusTag(a, ctx.identity.timeZone)} · version ${a.version}
             ${a.status === 'published' ? html` · <a href="${articlePath(a)}">View on the site</a>` : ''}
             · <a href="/admin/articles/${a.id}/revisions">Revisions${props.revisionCount ? ` (${props.revisionCount})` : ''}</a>
           </p>`
         : ''
     }
-    ${a?.returned ? returnedPanel(a.returned) : ''}
+    ${a?.returned ? returnedPanel(a.returned, ctx.identity.timeZone) : ''}
     ${props.conflict ? conflictPanel(props.conflict, form) : ''}
     ${props.preview ?? ''}
     ${articleForm}
     ${a && props.images ? imagePanel(ctx, a, props.images) : ''}
-    ${a ? workflowPanel(ctx, a, can) : ''} ${a ? correctionsPanel(ctx, a, can) : ''}
+    ${a ? workflowPanel(ctx, a, can, props.schedule) : ''} ${a ? correctionsPanel(ctx, a, can) : ''}
     ${a && can.editor && props.commentSettings ? commentSettingsPanel(ctx, a, props.commentSettings) : ''}
     ${a && can.delete ? deletionPanel(a) : ''}`;
   return adminPage(ctx, {

@@ -79,10 +79,10 @@ export function articleListView(
                 ${props.items.map(
                   (a) => html`<tr>
                     <th scope="row"><a href="/admin/articles/${a.id}">${a.headline}</a></th>
-                    <td>${statusTag(a)}</td>
+                    <td>${statusTag(a, ctx.identity.timeZone)}</td>
                     <td>${a.section.name}</td>
                     <td>${joinNames(a.authors.map((p) => p.name))}</td>
-                    <td>${when(a.modifiedAt)}</td>
+                    <td>${when(a.modifiedAt, ctx.identity.timeZone)}</td>
                   </tr>`,
                 )}
               </tbody>

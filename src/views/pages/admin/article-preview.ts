@@ -14,6 +14,7 @@ export function previewOf(
     inline: Map<string, ArticleSummary>;
     mainImage: Image | null;
     images: Map<string, Image>;
+    timeZone: string;
   },
 ): SafeHtml {
   const heading: ArticleHeading = {
@@ -29,7 +30,7 @@ export function previewOf(
   return html`<section class="preview" aria-labelledby="preview-heading">
     <h2 id="preview-heading">Preview</h2>
     <div class="article preview__article">
-      ${articleHeader(heading, { headline: 'paragraph', links: false })}
+      ${articleHeader(heading, { headline: 'paragraph', links: false, timeZone: props.timeZone })}
       ${mainImage(props.mainImage)}
       ${articleBody(form.body, props, { notes: true })}
     </div>

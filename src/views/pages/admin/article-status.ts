@@ -44,12 +44,15 @@ export interface EditorPermissions {
   delete?: boolean;
 }
 
-export function when(iso: string | null): SafeHtml {
-  return iso ? html`<time datetime="${iso}">${formatDateTime(iso)}</time>` : html``;
+export function when(iso: string | null, timeZone: string): SafeHtml {
+  return iso ? html`<time datetime="${iso}">${formatDateTime(iso, timeZone)}</time>` : html``;
 }
 
-export function statusTag(a: { status: Article['status']; publishAt: string | null }): SafeHtml {
+export function statusTag(
+  a: { status: Article['status']; publishAt: string | null },
+  timeZone: string,
+): SafeHtml {
   return html`<span class="tag tag--${a.status}">${statusNames[a.status]}</span>${
-    a.status === 'scheduled' && a.publishAt ? html` for ${when(a.publishAt)}` : ''
+    a.status === 'scheduled' && a.publishAt ? html` for ${when(a.publishAt, timeZone)}` : ''
   }`;
 }

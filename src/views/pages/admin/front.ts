@@ -44,8 +44,8 @@ export const frontIds = {
   section: (slug: string) => `front-section-${slug}`,
 };
 
-function option(a: ArticleSummary, selected: string): SafeHtml {
-  const when = a.publishedAt ? ` · ${formatDay(a.publishedAt)}` : '';
+function option(a: ArticleSummary, selected: string, timeZone: string): SafeHtml {
+  const when = a.publishedAt ? ` · ${formatDay(a.publishedAt, timeZone)}` : '';
   return html`<option value="${a.id}" ${a.id === selected ? html` selected` : ''}>
     ${a.headline} (${a.section.name}${when})
   </option>`;
@@ -73,6 +73,7 @@ function slotFields(props: {
   value: SlotValue;
   candidates: readonly ArticleSummary[];
   problem: FormProblem | undefined;
+  timeZone: string;
 }): SafeHtml {
   const pick = errorOf(props.id, props.problem);
   const expiry = errorOf(props.expiresId, props.problem);
@@ -83,11 +84,11 @@ function slotFields(props: {
       ${pick.text}
       <select id="${props.id}" name="${props.name}" ${pick.aria}>
         <option value="" ${props.value.article === '' ? html` selected` : ''}>${props.empty}</option>
-        ${props.candidates.map((a) => option(a, props.value.article))}
+        ${props.candidates.map((a) => option(a, props.value.article, props.timeZone))}
       </select>
     </div>
     <div class="field${expiry.className}">
-      <label for="${props.expiresId}">Unpin after (UTC, optional)</label>
+      <label for="${props.expiresId}">Unpin after (${props.timeZone} time, optional)</label>
       ${expiry.text}
       <input
         id="${props.expiresId}"
@@ -192,7 +193,8 @@ export function frontEditorView(
     ${doneBanner(props.done)} ${errorSummary(problem)}
     <p>
       Pin the lead story and up to ${featuredSlots} featured stories, each until a time you choose
-      or until you change it. Without a pin the newest story leads. Times are UTC.
+      or until you change it. Without a pin the newest story leads. Times are the site’s
+      (${ctx.identity.timeZone}).
     </p>
     ${postForm(
       ctx,
@@ -207,6 +209,7 @@ export function frontEditorView(
           value: form.lead,
           candidates: props.candidates,
           problem,
+          timeZone: ctx.identity.timeZone,
         })}
         <h2>Featured stories</h2>
         ${form.featured.map((value, i) =>
@@ -219,6 +222,7 @@ export function frontEditorView(
             value,
             candidates: props.candidates,
             problem,
+            timeZone: ctx.identity.timeZone,
           }),
         )}
         <fieldset

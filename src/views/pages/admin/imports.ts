@@ -96,7 +96,7 @@ export function importsView(
                   (job) => html`<tr>
                     <th scope="row"><a href="/admin/import/${job.id}">${job.fileName || 'upload'}</a></th>
                     <td>${formatNames[job.format as 'wxr'] ?? job.format}</td>
-                    <td><time datetime="${job.createdAt}">${formatDateTime(job.createdAt)}</time></td>
+                    <td><time datetime="${job.createdAt}">${formatDateTime(job.createdAt, ctx.identity.timeZone)}</time></td>
                     <td>${statusText(job)}${job.status === 'running' ? ` (${percent(job)}%)` : ''}</td>
                   </tr>`,
                 )}
@@ -155,7 +155,7 @@ export function importJobView(ctx: PageContext, job: ImportJobView): SafeHtml {
   const main = html`<h1>Import of ${job.fileName || 'an upload'}</h1>
     <p>
       ${formatNames[job.format as 'wxr'] ?? job.format}, ${megabytes(job.bytesTotal)}, started
-      <time datetime="${job.createdAt}">${formatDateTime(job.createdAt)}</time>.
+      <time datetime="${job.createdAt}">${formatDateTime(job.createdAt, ctx.identity.timeZone)}</time>.
     </p>
     ${
       running
@@ -173,7 +173,7 @@ export function importJobView(ctx: PageContext, job: ImportJobView): SafeHtml {
         : job.status === 'done' && job.parsedReport
           ? html`<p class="done-banner" role="status">
                 Imported, finished
-                <time datetime="${job.finishedAt ?? ''}">${formatDateTime(job.finishedAt ?? job.createdAt)}</time>.
+                <time datetime="${job.finishedAt ?? ''}">${formatDateTime(job.finishedAt ?? job.createdAt, ctx.identity.timeZone)}</time>.
               </p>
               ${reportView(job.parsedReport)}`
           : html`<div class="error-summary" role="alert" aria-labelledby="import-failed-title">

@@ -22,16 +22,16 @@ const stateTag: Record<InvitationState, SafeHtml> = {
 function invitationItem(ctx: PageContext, i: ListedInvitation): SafeHtml {
   const when =
     i.state === 'accepted' && i.acceptedAt
-      ? `accepted ${formatDateTime(i.acceptedAt)}`
+      ? `accepted ${formatDateTime(i.acceptedAt, ctx.identity.timeZone)}`
       : i.state === 'revoked' && i.revokedAt
-        ? `revoked ${formatDateTime(i.revokedAt)}`
+        ? `revoked ${formatDateTime(i.revokedAt, ctx.identity.timeZone)}`
         : i.state === 'expired'
-          ? `expired ${formatDateTime(i.expiresAt)}`
-          : `link works until ${formatDateTime(i.expiresAt)}`;
+          ? `expired ${formatDateTime(i.expiresAt, ctx.identity.timeZone)}`
+          : `link works until ${formatDateTime(i.expiresAt, ctx.identity.timeZone)}`;
   return html`<li class="person" id="invitation-${i.id}">
     <p class="person__name"><strong>${i.email}</strong> · ${i.role} ${stateTag[i.state]}</p>
     <p class="person__meta">
-      Sent ${formatDateTime(i.createdAt)}${i.invitedBy ? ` by ${i.invitedBy.name}` : ''} · ${when}
+      Sent ${formatDateTime(i.createdAt, ctx.identity.timeZone)}${i.invitedBy ? ` by ${i.invitedBy.name}` : ''} · ${when}
     </p>
     ${
       i.state === 'pending'

@@ -57,7 +57,7 @@ export function moderationLogView(
             <tbody>
               ${entries.map(
                 (e) => html`<tr>
-                  <td><time datetime="${e.createdAt}">${formatDateTime(e.createdAt)}</time></td>
+                  <td><time datetime="${e.createdAt}">${formatDateTime(e.createdAt, ctx.identity.timeZone)}</time></td>
                   <td><a href="${logHref({ ...filter, actor: e.actor.id, page: 1 })}">${e.actor.name}</a></td>
                   <td>${e.action}</td>
                   <td>

@@ -97,8 +97,8 @@ function itemView(ctx: PageContext, item: QueueItem, back: string, now: Date): S
         ${who} ${statusTag(c.status)} ${featured ? html`<span class="tag tag--ok">featured</span>` : ''}
       </h2>
       <p class="mod-item__meta">
-        <time datetime="${c.createdAt}">${formatDateTime(c.createdAt)}</time>
-        ${c.editedAt ? html` · edited <time datetime="${c.editedAt}">${formatDateTime(c.editedAt)}</time>` : ''}
+        <time datetime="${c.createdAt}">${formatDateTime(c.createdAt, ctx.identity.timeZone)}</time>
+        ${c.editedAt ? html` · edited <time datetime="${c.editedAt}">${formatDateTime(c.editedAt, ctx.identity.timeZone)}</time>` : ''}
         ${
           item.article
             ? html` · on <a href="${item.article.path}${c.status === 'published' ? `#comment-${c.id}` : ''}">${item.article.headline}</a>`
@@ -134,7 +134,7 @@ function itemView(ctx: PageContext, item: QueueItem, back: string, now: Date): S
                 (r) => html`<li>
                   <strong>${reportReasonLabels[r.reason] ?? r.reason}</strong>
                   ${r.text ? html`: “${r.text}”` : ''} — ${r.reporter.name},
-                  <time datetime="${r.createdAt}">${formatDateTime(r.createdAt)}</time>
+                  <time datetime="${r.createdAt}">${formatDateTime(r.createdAt, ctx.identity.timeZone)}</time>
                   ${r.resolvedAt ? ' (resolved)' : ''}
                 </li>`,
               )}
@@ -149,7 +149,7 @@ function itemView(ctx: PageContext, item: QueueItem, back: string, now: Date): S
             <p class="mod-item__label">${who}’s record</p>
             <p>A guest (imported comment): a name without an account, so no record or sanctions.</p>
           </div>`
-        : accountRecord(item, who, user, now)
+        : accountRecord(item, who, user, now, ctx.identity.timeZone)
     }
     <div class="mod-item__actions">
       ${postForm(
@@ -324,22 +324,23 @@ function accountRecord(
   who: string,
   user: QueueItem['author']['user'],
   now: Date,
+  timeZone: string,
 ): SafeHtml {
   return html`<div class="mod-item__record">
       <p class="mod-item__label">${who}’s record</p>
       <p>
-        ${user ? html`Member for ${age(user.createdAt, now)} (since <time datetime="${user.createdAt}">${formatDateTime(user.createdAt)}</time>) · ` : ''}
+        ${user ? html`Member for ${age(user.createdAt, now)} (since <time datetime="${user.createdAt}">${formatDateTime(user.createdAt, timeZone)}</time>) · ` : ''}
         ${plural(item.author.approved, 'approved comment', 'approved comments')} ·
         ${plural(item.author.rejected, 'rejected comment', 'rejected comments')}
         ${user?.bannedAt ? html` · <span class="tag tag--warn">banned</span>` : ''}
-        ${user && user.suspendedUntil && isSuspended(user, now) ? html` · <span class="tag tag--warn">suspended until ${formatDateTime(user.suspendedUntil)}</span>` : ''}
+        ${user && user.suspendedUntil && isSuspended(user, now) ? html` · <span class="tag tag--warn">suspended until ${formatDateTime(user.suspendedUntil, timeZone)}</span>` : ''}
       </p>
       ${
         item.author.pastActions.length
           ? html`<ul class="mod-item__history" aria-label="Past moderator actions concerning ${who}">
               ${item.author.pastActions.map(
                 (a) => html`<li>
-                  <time datetime="${a.createdAt}">${formatDateTime(a.createdAt)}</time>:
+                  <time datetime="${a.createdAt}">${formatDateTime(a.createdAt, timeZone)}</time>:
                   ${a.action} by ${a.actor.name}${a.reason ? html` — ${a.reason}` : ''}
                 </li>`,
               )}

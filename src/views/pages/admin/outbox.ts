@@ -4,8 +4,9 @@ import { formatDateTime } from '../../format.js';
 import { html } from '../../html.js';
 import { adminPage } from './page.js';
 
-function status(m: OutboxMessage) {
-  if (m.sentAt) return html`<span class="tag tag--ok">sent ${formatDateTime(m.sentAt)}</span>`;
+function status(m: OutboxMessage, timeZone: string) {
+  if (m.sentAt)
+    return html`<span class="tag tag--ok">sent ${formatDateTime(m.sentAt, timeZone)}</span>`;
   if (m.error) return html`<span class="tag tag--warn">not delivered: ${m.error}</span>`;
   return html`<span class="tag">kept in the outbox</span>`;
 }
@@ -32,8 +33,8 @@ export function outboxView(
                     <h2 id="mail-${m.id}">${m.subject}</h2>
                     <p class="mail__meta">
                       To ${m.to} ·
-                      <time datetime="${m.createdAt}">${formatDateTime(m.createdAt)}</time> ·
-                      ${status(m)}
+                      <time datetime="${m.createdAt}">${formatDateTime(m.createdAt, ctx.identity.timeZone)}</time> ·
+                      ${status(m, ctx.identity.timeZone)}
                     </p>
                     <pre class="mail__body">${m.text}</pre>
                   </article>

@@ -102,20 +102,25 @@ export function pickMessage(
   }
 }
 
-function storyText(s: PickerStory): SafeHtml {
+function storyText(s: PickerStory, timeZone: string): SafeHtml {
   return html`<span class="related-picker__headline">${s.headline}</span>
-    <span class="related-picker__meta">${s.sectionName}${s.publishedAt ? html` · <time datetime="${s.publishedAt}">${formatDay(s.publishedAt)}</time>` : ''}${s.status !== 'published' ? ` · not published (${s.status})` : ''}</span>`;
+    <span class="related-picker__meta">${s.sectionName}${s.publishedAt ? html` · <time datetime="${s.publishedAt}">${formatDay(s.publishedAt, timeZone)}</time>` : ''}${s.status !== 'published' ? ` · not published (${s.status})` : ''}</span>`;
 }
 
 const button = (intent: string, text: string, headline: string, extra = '') =>
   html`<button type="submit" class="button button--small${extra}" name="intent" value="${intent}">${text}<span class="visually-hidden"> “${headline}”</span></button>`;
 
 /** The picks as list items with their buttons (the same markup newsroom.js builds). */
-function chosenItem(s: PickerStory, i: number, count: number, editable: boolean): SafeHtml {
+function chosenItem(
+  s: PickerStory,
+  i: number,
+  count: number,
+  opts: { editable: boolean; timeZone: string },
+): SafeHtml {
   return html`<li data-slug="${s.slug}" data-headline="${s.headline}">
-    ${storyText(s)}
+    ${storyText(s, opts.timeZone)}
     ${
-      editable
+      opts.editable
         ? html`<span class="related-picker__buttons">
             ${i > 0 ? button(`related-up:${i}`, 'Move up', s.headline, ' button--secondary') : ''}
             ${i < count - 1 ? button(`related-down:${i}`, 'Move down', s.headline, ' button--secondary') : ''}
@@ -128,11 +133,11 @@ function chosenItem(s: PickerStory, i: number, count: number, editable: boolean)
 
 export function relatedPicker(
   state: PickerState,
-  opts: { editable: boolean; problem?: string; selfSlug?: string },
+  opts: { editable: boolean; timeZone: string; problem?: string; selfSlug?: string },
 ) {
   const { chosen, results } = state;
   const slugs = chosen.map((s) => s.slug).join(', ');
-  return html`<fieldset class="fieldset related-picker" id="related-picker" data-self="${opts.selfSlug ?? ''}"${opts.problem ? html` aria-describedby="related-error"` : ''}>
+  return html`<fieldset class="fieldset related-picker" id="related-picker" data-self="${opts.selfSlug ?? ''}" data-time-zone="${opts.timeZone}"${opts.problem ? html` aria-describedby="related-error"` : ''}>
     <legend>Related stories</legend>
     <p class="hint">Editor’s picks, shown first (in this order) among the related stories after the article; automatic ones by shared tags, section and text follow.</p>
     ${opts.problem ? html`<p class="field-error" id="related-error"><span class="visually-hidden">Error:</span> ${opts.problem}</p>` : ''}
@@ -140,7 +145,7 @@ export function relatedPicker(
     <h3 class="related-picker__heading" id="related-chosen-heading">Chosen (${chosen.length} of ${maxPicks})</h3>
     <p class="muted related-picker__none"${chosen.length ? html` hidden` : ''}>None yet: search below and add some.</p>
     <ol class="related-picker__list related-picker__chosen" aria-labelledby="related-chosen-heading">
-      ${chosen.map((s, i) => chosenItem(s, i, chosen.length, opts.editable))}
+      ${chosen.map((s, i) => chosenItem(s, i, chosen.length, opts))}
     </ol>
     ${
       opts.editable
@@ -155,7 +160,7 @@ export function relatedPicker(
           <ul class="related-picker__list related-picker__results" id="related-results" aria-label="Search results"${results && results.length ? '' : html` hidden`}>
             ${(results ?? []).map(
               (s) => html`<li data-slug="${s.slug}" data-headline="${s.headline}">
-                ${storyText(s)}
+                ${storyText(s, opts.timeZone)}
                 <span class="related-picker__buttons">${button(`related-add:${s.slug}`, 'Add', s.headline)}</span>
               </li>`,
             )}

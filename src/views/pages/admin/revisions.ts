@@ -8,8 +8,8 @@ import { errorSummary, postForm, submitButton, type FormProblem } from '../../fo
 import { html } from '../../html.js';
 import { adminPage } from './page.js';
 
-function when(iso: string) {
-  return html`<time datetime="${iso}">${formatDateTime(iso)}</time>`;
+function when(iso: string, timeZone: string) {
+  return html`<time datetime="${iso}">${formatDateTime(iso, timeZone)}</time>`;
 }
 
 export function revisionsView(
@@ -83,7 +83,7 @@ export function revisionsView(
                 <th scope="row">${r.version}${r.version === article.version ? ' (current)' : ''}</th>
                 <td><input type="radio" name="a" value="${r.version}" aria-label="Compare from version ${r.version}" ${r.version === pickA ? html` checked` : ''} /></td>
                 <td><input type="radio" name="b" value="${r.version}" aria-label="Compare to version ${r.version}" ${r.version === pickB ? html` checked` : ''} /></td>
-                <td>${when(r.savedAt)}</td>
+                <td>${when(r.savedAt, ctx.identity.timeZone)}</td>
                 <td>${r.savedBy?.name ?? '—'}</td>
                 <td>${r.substantive ? html`<strong>Substantive update:</strong> ` : ''}${r.note}</td>
               </tr>`,
@@ -107,7 +107,7 @@ export function revisionsView(
                     `${base}/revisions/${r.version}/restore`,
                     html`<input type="hidden" name="version" value="${article.version}" />
                       <button type="submit" class="button button--secondary button--small">
-                        Restore version ${r.version}<span class="visually-hidden"> (${formatDateTime(r.savedAt)})</span>
+                        Restore version ${r.version}<span class="visually-hidden"> (${formatDateTime(r.savedAt, ctx.identity.timeZone)})</span>
                       </button>`,
                     { className: 'form form--bare', label: `Restore version ${r.version}` },
                   ),

@@ -45,7 +45,7 @@ export function staticPageListView(
                     <th scope="row"><a href="/admin/pages/${p.id}">${p.title}</a></th>
                     <td>${pageStatusTag(p.status)}</td>
                     <td>${p.status === 'published' ? html`<a href="${pagePath(p)}">${pagePath(p)}</a>` : pagePath(p)}</td>
-                    <td>${when(p.modifiedAt)}</td>
+                    <td>${when(p.modifiedAt, ctx.identity.timeZone)}</td>
                   </tr>`,
                 )}
               </tbody>

@@ -70,7 +70,7 @@ export function staticPageRevisionsView(
                 <td><input type="radio" name="a" value="${r.version}" aria-label="Compare from version ${r.version}" ${r.version === pickA ? html` checked` : ''} /></td>
                 <td><input type="radio" name="b" value="${r.version}" aria-label="Compare to version ${r.version}" ${r.version === pickB ? html` checked` : ''} /></td>
                 <td>${r.title}</td>
-                <td>${when(r.savedAt)}</td>
+                <td>${when(r.savedAt, ctx.identity.timeZone)}</td>
                 <td>${r.savedBy?.name ?? '—'}</td>
                 <td>${r.note}</td>
               </tr>`,
@@ -93,7 +93,7 @@ export function staticPageRevisionsView(
                     `${base}/revisions/${r.version}/restore`,
                     html`<input type="hidden" name="version" value="${page.version}" />
                       <button type="submit" class="button button--secondary button--small">
-                        Restore version ${r.version}<span class="visually-hidden"> (${formatDateTime(r.savedAt)})</span>
+                        Restore version ${r.version}<span class="visually-hidden"> (${formatDateTime(r.savedAt, ctx.identity.timeZone)})</span>
                       </button>`,
                     { className: 'form form--bare', label: `Restore version ${r.version}` },
                   )}</li>`,

@@ -14,20 +14,20 @@ import { adminPage } from './page.js';
 
 export const tokenNotices = { revoked: 'The token has been revoked.' } as const;
 
-function when(iso: string | null) {
-  return iso ? html`<time datetime="${iso}">${formatDateTime(iso)}</time>` : html`never`;
+function when(iso: string | null, timeZone: string) {
+  return iso ? html`<time datetime="${iso}">${formatDateTime(iso, timeZone)}</time>` : html`never`;
 }
 
 function tokenRow(ctx: PageContext, t: ApiTokenInfo) {
   return html`<tr>
     <th scope="row">${t.label}</th>
     <td>${t.userName}<br /><span class="muted">${t.userEmail}</span></td>
-    <td>${when(t.createdAt)}</td>
-    <td>${when(t.lastUsedAt)}</td>
+    <td>${when(t.createdAt, ctx.identity.timeZone)}</td>
+    <td>${when(t.lastUsedAt, ctx.identity.timeZone)}</td>
     <td>
       ${
         t.revokedAt
-          ? html`Revoked ${when(t.revokedAt)}`
+          ? html`Revoked ${when(t.revokedAt, ctx.identity.timeZone)}`
           : postForm(
               ctx,
               `/admin/tokens/${encodeURIComponent(t.id)}/revoke`,

@@ -37,10 +37,10 @@ export function peopleHref(query: PeopleQuery, page = query.page): string {
   return `/admin/users${search ? `?${search}` : ''}`;
 }
 
-function standing(u: User): SafeHtml {
+function standing(u: User, timeZone: string): SafeHtml {
   if (u.bannedAt) return html`<span class="tag tag--warn">banned</span>`;
   if (u.suspendedUntil && isSuspended(u))
-    return html`<span class="tag tag--warn">suspended until ${formatDateTime(u.suspendedUntil)}</span>`;
+    return html`<span class="tag tag--warn">suspended until ${formatDateTime(u.suspendedUntil, timeZone)}</span>`;
   return html``;
 }
 
@@ -131,7 +131,7 @@ function person(
     <p class="person__meta">
       ${u.byline ? html`byline “${u.byline}” · ` : ''}${u.email} · ${u.role}
       ${u.emailVerifiedAt ? '' : html` · <span class="tag">email not confirmed</span>`}
-      ${standing(u)}
+      ${standing(u, ctx.identity.timeZone)}
     </p>
     ${u.sanctionReason && (u.bannedAt || isSuspended(u)) ? html`<p class="person__reason">Reason: ${u.sanctionReason}</p>` : ''}
     ${
