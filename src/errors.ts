@@ -160,6 +160,8 @@ export const conditions = {
   section_not_empty: 'conflict',
   invalid_move_target: 'rejected',
   invalid_section_order: 'rejected',
+  // Commenters whose email address is not confirmed (the site's setting refuses them).
+  email_unconfirmed: 'forbidden',
 } as const satisfies Record<string, ErrorKind>;
 
 /** What went wrong, stable across rewordings; the API's `error.condition`. */

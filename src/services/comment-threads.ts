@@ -9,7 +9,11 @@ import {
   encodeCommentCursor,
   type CommentCursor,
 } from '../domain/comment-cursor.js';
-import { withinEditWindow, type CommentPolicy } from '../domain/comment-settings.js';
+import {
+  awaitsEmailConfirmation,
+  withinEditWindow,
+  type CommentPolicy,
+} from '../domain/comment-settings.js';
 import {
   buildThreads,
   isPlaceholder,
@@ -63,6 +67,11 @@ export interface CommentViewerState {
   reacted: Set<string>;
   /** Their own comments on the page that they may still edit. */
   editable: Set<string>;
+  /**
+   * Their address is not confirmed and the site refuses or holds their comments until it is: the
+   * page says so before they type.
+   */
+  confirmEmail: { rule: 'refuse' | 'hold'; email: string } | null;
 }
 
 export interface CommentHistory {
@@ -78,7 +87,7 @@ export interface CommentThreadDeps {
   /** Featured comments head a thread's first page. */
   moderation: Pick<ModerationService, 'featured'>;
   /** The article's policy goes with its comments; the edit window says what may be edited. */
-  settings: Pick<CommentSettingsService, 'policy' | 'editWindowMinutes'>;
+  settings: Pick<CommentSettingsService, 'policy' | 'editWindowMinutes' | 'unconfirmedEmail'>;
   now?: () => Date;
 }
 
@@ -311,12 +320,13 @@ export class CommentThreadService {
   async viewerState(user: User, threads: readonly CommentNode[]): Promise<CommentViewerState> {
     const comments = flattenThreads(threads);
     const now = this.now();
-    const [reacted, windowMinutes] = await Promise.all([
+    const [reacted, windowMinutes, unconfirmed] = await Promise.all([
       this.store.comments.reactedBy(
         user.id,
         comments.map((c) => c.id),
       ),
       this.settings.editWindowMinutes(),
+      awaitsEmailConfirmation(user) ? this.settings.unconfirmedEmail() : null,
     ]);
     const editable = new Set(
       comments
@@ -328,7 +338,11 @@ export class CommentThreadService {
         )
         .map((c) => c.id),
     );
-    return { userId: user.id, reacted, editable };
+    const confirmEmail =
+      unconfirmed === 'refuse' || unconfirmed === 'hold'
+        ? { rule: unconfirmed, email: user.email }
+        : null;
+    return { userId: user.id, reacted, editable, confirmEmail };
   }
 
   /** For the live stream: a published article (id or slug) and its latest change number. */

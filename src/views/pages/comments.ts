@@ -167,6 +167,48 @@ function commentItem(ic: ItemContext, node: CommentNode, level: number, flat: bo
     ${nested ? '' : children}`;
 }
 
+/**
+ * Said before a commenter with an unconfirmed address types: refused until they confirm (with the
+ * link sent again on request), or held for review.
+ */
+function confirmEmailNotice(
+  ctx: PageContext,
+  confirm: NonNullable<CommentViewerState['confirmEmail']>,
+): SafeHtml {
+  const what =
+    confirm.rule === 'refuse'
+      ? 'Confirm your email address to comment.'
+      : 'Your comments wait for review until you confirm your email address.';
+  return html`<div class="comment-confirm" id="comment-confirm">
+    <p>
+      ${what} We sent a link to <strong>${confirm.email}</strong>: open it, then come back to
+      this page.
+    </p>
+    <form method="post" action="/account/verify/resend" class="comment-confirm__resend">
+      ${csrfField(ctx)}
+      <button type="submit" class="button">Send the link again</button>
+    </form>
+  </div>`;
+}
+
+/** The form for a signed-in reader, with what they must know before typing. */
+function signedInForm(
+  ctx: PageContext,
+  path: string,
+  state: CommentFormState | undefined,
+  held: boolean,
+  viewer: CommentViewerState | null,
+): SafeHtml {
+  const confirm = viewer?.confirmEmail ?? null;
+  if (!confirm) return commentForm(ctx, path, state ?? {}, held);
+  // Refused until confirmed: no form to type into, unless a refused post brought its text back.
+  if (confirm.rule === 'refuse' && !state) {
+    return html`<div id="comment-form">${confirmEmailNotice(ctx, confirm)}</div>`;
+  }
+  return html`${confirmEmailNotice(ctx, confirm)}
+  ${commentForm(ctx, path, state ?? {}, held)}`;
+}
+
 function commentForm(ctx: PageContext, path: string, state: CommentFormState, held: boolean) {
   const problem = state.problem;
   const replyTo = state.replyTo ?? null;
@@ -313,7 +355,7 @@ export function commentsSection(
       !open
         ? closedNotice(page)
         : ctx.viewer
-          ? commentForm(ctx, path, options.form ?? {}, page.policy.mode === 'premoderated')
+          ? signedInForm(ctx, path, options.form, page.policy.mode === 'premoderated', ic.viewer)
           : html`<p class="comment-signin" id="comment-form">
               <a href="/signin?next=${encodeURIComponent(next)}">Sign in to comment</a>
             </p>`

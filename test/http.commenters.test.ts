@@ -1,0 +1,147 @@
+/**
+ * What commenters run into (issue 18): an unconfirmed address, landing back on the discussion
+ * after posting, their own comments awaiting review, reporting, and printing with comments.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { articlePath, type Article } from '../src/domain/article.js';
+import type { User } from '../src/domain/user.js';
+import { databases, type OpenedStore } from './helpers/databases.js';
+import { startApp, type RunningApp } from './helpers/app.js';
+import { publishedArticle, signedInPerson, storedPerson, type Person } from './helpers/fixtures.js';
+import { json } from './helpers/http.js';
+
+const origin = 'http://broadsheet.test';
+
+for (const database of databases()) {
+  describe(`commenters on ${database.name}`, () => {
+    let db: OpenedStore;
+    let app: RunningApp;
+    let writer: User;
+
+    const article = (): Promise<Article> => publishedArticle(db.store, { authorIds: [writer.id] });
+
+    const page = async (path: string, who: Person | null) => {
+      const res = await fetch(`${app.url}${path}`, {
+        redirect: 'manual',
+        headers: who ? { cookie: who.cookie } : {},
+      });
+      return { status: res.status, text: await res.text(), location: res.headers.get('location') };
+    };
+
+    const form = (path: string, fields: Record<string, string>, who: Person) =>
+      fetch(`${app.url}${path}`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          origin,
+          cookie: who.cookie,
+        },
+        body: new URLSearchParams({ _csrf: who.csrf, ...fields }).toString(),
+      });
+
+    const apiPost = (articleId: string, body: string, who: Person) =>
+      fetch(`${app.url}/api/v1/articles/${articleId}/comments`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin, cookie: who.cookie },
+        body: JSON.stringify({ body }),
+      });
+
+    before(async () => {
+      db = await database.open();
+      app = await startApp(
+        db,
+        {},
+        {
+          commentPostsPerPerson: { max: 10_000, windowMs: 60_000 },
+          commentPostsPerAddress: { max: 10_000, windowMs: 60_000 },
+        },
+      );
+      writer = await storedPerson(db.store, { role: 'author' });
+    });
+    after(async () => {
+      await app?.close();
+      await db?.dispose();
+    });
+
+    describe('an unconfirmed email address', () => {
+      after(async () => {
+        await db.store.settings.set('comments.unconfirmedEmail', 'refuse');
+      });
+
+      test('the page says so before they type, with a way to get the link again', async () => {
+        const a = await article();
+        const path = articlePath(a);
+        const newcomer = await signedInPerson(db.store, app, { emailVerified: false });
+        const shown = await page(path, newcomer);
+        assert.equal(shown.status, 200);
+        assert.match(shown.text, /Confirm your email address to comment/);
+        assert.ok(shown.text.includes(newcomer.user.email), 'names the address the link went to');
+        assert.match(shown.text, /action="\/account\/verify\/resend"/);
+        assert.match(shown.text, /Send the link again/);
+        assert.doesNotMatch(shown.text, /id="comment-body"/, 'no box to type into in vain');
+
+        const confirmed = await signedInPerson(db.store, app);
+        const theirs = await page(path, confirmed);
+        assert.doesNotMatch(theirs.text, /Confirm your email address/);
+        assert.match(theirs.text, /id="comment-body"/);
+      });
+
+      test('their comment is refused, by form and API, and nothing is published', async () => {
+        const a = await article();
+        const path = articlePath(a);
+        const newcomer = await signedInPerson(db.store, app, { emailVerified: false });
+        const res = await form(`${path}/comments`, { body: 'Straight in, unconfirmed' }, newcomer);
+        assert.equal(res.status, 403);
+        const text = await res.text();
+        assert.match(
+          text,
+          /id="comment-body-error"[^]*Confirm your email address before commenting/,
+        );
+        assert.match(text, />\s*Straight in, unconfirmed<\/textarea/, 'what they wrote is kept');
+        assert.match(text, /action="\/account\/verify\/resend"/);
+
+        const api = await apiPost(a.id, 'By the API, unconfirmed', newcomer);
+        assert.equal(api.status, 403);
+        assert.equal((await json(api)).error.condition, 'email_unconfirmed');
+
+        const listed = await json(await fetch(`${app.url}/api/v1/articles/${a.id}/comments`));
+        assert.equal(listed.items.length, 0);
+        assert.doesNotMatch((await page(path, null)).text, /unconfirmed/);
+      });
+
+      test('the resend button sends the link and says so', async () => {
+        const newcomer = await signedInPerson(db.store, app, { emailVerified: false });
+        const res = await form('/account/verify/resend', {}, newcomer);
+        assert.equal(res.status, 303);
+        assert.equal(res.headers.get('location'), '/account?done=verification-sent');
+        const outbox = await db.store.outbox.list(50);
+        assert.ok(
+          outbox.some((m) => m.to === newcomer.user.email && /account\/verify/.test(m.text)),
+        );
+      });
+
+      test('set to hold, their comment waits for review and the page says so', async () => {
+        await db.store.settings.set('comments.unconfirmedEmail', 'hold');
+        const a = await article();
+        const path = articlePath(a);
+        const newcomer = await signedInPerson(db.store, app, { emailVerified: false });
+        const shown = await page(path, newcomer);
+        assert.match(shown.text, /Your comments wait for review until you confirm/);
+        assert.match(shown.text, /id="comment-body"/);
+        const res = await apiPost(a.id, 'Held until confirmed', newcomer);
+        assert.equal(res.status, 201);
+        assert.equal((await json(res)).status, 'pending');
+
+        await db.store.settings.set('comments.unconfirmedEmail', 'allow');
+        const open = await apiPost(a.id, 'Allowed while unconfirmed', newcomer);
+        assert.equal((await json(open)).status, 'published');
+        assert.doesNotMatch(
+          (await page(path, newcomer)).text,
+          /Confirm your email|wait for review until/,
+        );
+      });
+    });
+  });
+}
