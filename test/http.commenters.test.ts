@@ -8,7 +8,13 @@ import { articlePath, type Article } from '../src/domain/article.js';
 import type { User } from '../src/domain/user.js';
 import { databases, type OpenedStore } from './helpers/databases.js';
 import { startApp, type RunningApp } from './helpers/app.js';
-import { publishedArticle, signedInPerson, storedPerson, type Person } from './helpers/fixtures.js';
+import {
+  publishedArticle,
+  signedInPerson,
+  storedComment,
+  storedPerson,
+  type Person,
+} from './helpers/fixtures.js';
 import { json } from './helpers/http.js';
 
 const origin = 'http://broadsheet.test';
@@ -141,6 +147,67 @@ for (const database of databases()) {
           (await page(path, newcomer)).text,
           /Confirm your email|wait for review until/,
         );
+      });
+    });
+
+    describe('after posting', () => {
+      /** Posts by form and follows the redirect, as a browser without JavaScript does. */
+      async function postAndLand(path: string, fields: Record<string, string>, who: Person) {
+        const res = await form(`${path}/comments`, fields, who);
+        assert.equal(res.status, 303, await res.text());
+        const location = res.headers.get('location') ?? '';
+        const landed = await page(location.split('#')[0]!, who);
+        assert.equal(landed.status, 200);
+        return { location, text: landed.text };
+      }
+      const focused = (text: string) =>
+        /class="comment__card comment__card--focus"[^>]*aria-labelledby="comment-([^"]+)-author"/.exec(
+          text,
+        )?.[1];
+
+      test('a comment or a reply lands on the whole discussion, at the new comment', async () => {
+        const a = await article();
+        const path = articlePath(a);
+        const earlier: string[] = [];
+        for (let i = 0; i < 4; i++) {
+          earlier.push(
+            (await storedComment(db.store, { articleId: a.id, body: `Earlier ${i}` })).id,
+          );
+        }
+        const me = await signedInPerson(db.store, app);
+        const top = await postAndLand(path, { body: 'My own view' }, me);
+        const id = /#comment-(.+)$/.exec(top.location)?.[1];
+        assert.ok(id, `anchored at the comment: ${top.location}`);
+        assert.equal(focused(top.text), id, 'the new comment is highlighted');
+        for (const e of earlier) assert.match(top.text, new RegExp(`id="comment-${e}"`));
+        assert.doesNotMatch(top.text, /Showing the thread of one comment/);
+        assert.match(top.text, /data-live=/, 'the discussion carries on live');
+
+        const reply = await postAndLand(path, { body: 'Answering you', parentId: earlier[1]! }, me);
+        const replyId = /#comment-(.+)$/.exec(reply.location)?.[1];
+        assert.ok(replyId);
+        assert.equal(focused(reply.text), replyId);
+        for (const e of earlier) assert.match(reply.text, new RegExp(`id="comment-${e}"`));
+        assert.doesNotMatch(reply.text, /Showing the thread of one comment/);
+      });
+
+      test('in a long discussion a new comment lands on the newest first, with the others', async () => {
+        const a = await article();
+        const path = articlePath(a);
+        for (let i = 0; i < 25; i++) {
+          await storedComment(db.store, {
+            articleId: a.id,
+            body: `Old ${i}`,
+            createdAt: new Date(Date.now() - (30 - i) * 60_000).toISOString(),
+          });
+        }
+        const me = await signedInPerson(db.store, app);
+        const landed = await postAndLand(path, { body: 'Late to the party' }, me);
+        const id = /#comment-(.+)$/.exec(landed.location)?.[1];
+        assert.equal(focused(landed.text), id);
+        assert.match(landed.text, /Old 24/);
+        assert.match(landed.text, /Load more comments/);
+        assert.doesNotMatch(landed.text, /Showing the thread of one comment/);
       });
     });
   });

@@ -47,7 +47,10 @@ export interface ThreadPage {
 /** Which part of an article's comments a page shows. */
 export type CommentView =
   | { kind: 'page'; sort: CommentSort; cursor?: string | undefined }
-  /** A permalink: the page that starts with the comment's thread, with the comment in it. */
+  /**
+   * A permalink (and where a commenter lands after posting): the whole first page with the comment
+   * in view when it is there, else the page that starts with the comment's thread.
+   */
   | { kind: 'around'; commentId: string }
   /** One thread's later replies ("more replies"). */
   | { kind: 'thread'; rootId: string; cursor: string };
@@ -193,6 +196,17 @@ export class CommentThreadService {
       const page = await this.threadReplies(article.id, view.rootId, view.cursor);
       return { ...page, view, sort: 'oldest', policy, focus: null };
     }
+    const target = await this.publicComment(view.commentId);
+    if (target.articleId !== article.id) throw notFound('That comment');
+    // The whole discussion, at the comment, when the first page of a sort shows it: oldest first
+    // (a small discussion), else newest first (a new comment in a long one).
+    for (const sort of ['oldest', 'newest'] as const) {
+      if (sort === 'newest' && target.parentId !== null) break;
+      const page = await this.threads(article.id, sort, undefined);
+      if (shows(page.threads, target.id)) {
+        return { ...page, view: { kind: 'page', sort }, sort, policy, focus: target.id };
+      }
+    }
     return { ...(await this.around(article.id, view.commentId)), view, sort: 'oldest', policy };
   }
 
@@ -237,9 +251,7 @@ export class CommentThreadService {
     });
     const page = await this.withReplies(tops, limit, 'oldest');
     const first = page.threads[0];
-    const shown = (nodes: CommentNode[]): boolean =>
-      nodes.some((n) => n.comment.id === target.id || shown(n.replies));
-    if (!first || first.comment.id !== root.id || shown([first])) {
+    if (!first || first.comment.id !== root.id || shows([first], target.id)) {
       return { ...page, focus: target.id };
     }
     // Far down a long thread: its ancestors for context, then the replies from it on.
@@ -395,4 +407,9 @@ export function flattenThreads(threads: readonly CommentNode[]): Comment[] {
   };
   walk(threads);
   return out;
+}
+
+/** Whether the comment is among these threads as shown (not behind "More replies"). */
+function shows(nodes: readonly CommentNode[], id: string): boolean {
+  return nodes.some((n) => n.comment.id === id || shows(n.replies, id));
 }
