@@ -210,5 +210,103 @@ for (const database of databases()) {
         assert.doesNotMatch(landed.text, /Showing the thread of one comment/);
       });
     });
+
+    describe('their own comments and reports', () => {
+      test('a comment awaiting review can be edited and deleted by its author alone', async () => {
+        const a = await article();
+        const path = articlePath(a);
+        await app.services.commentSettings.setArticleSettings(a.id, {
+          mode: 'premoderated',
+          autoCloseHours: null,
+        });
+        const me = await signedInPerson(db.store, app);
+        const posted = await json(await apiPost(a.id, 'Waiting for a moderator', me));
+        assert.equal(posted.status, 'pending');
+        const shown = await page(path, me);
+        assert.match(shown.text, /Awaiting review/);
+        assert.match(shown.text, new RegExp(`href="/comments/${posted.id}/edit"`));
+        assert.match(
+          shown.text,
+          new RegExp(`class="comment__delete" href="/comments/${posted.id}/delete"`),
+        );
+
+        // Long after the edit window, it can still be changed while nobody else has seen it.
+        await db.store.settings.set('comments.editWindowMinutes', '0');
+        try {
+          const editPage = await page(`/comments/${posted.id}/edit`, me);
+          assert.equal(editPage.status, 200);
+          assert.match(editPage.text, /until a moderator has looked at it/);
+          assert.match(
+            editPage.text,
+            new RegExp(`href="${path}#comment-${posted.id}"`),
+            'Cancel goes back to it',
+          );
+          const edited = await form(
+            `/comments/${posted.id}/edit`,
+            { body: 'Waiting, reworded' },
+            me,
+          );
+          assert.equal(edited.status, 303);
+          assert.equal(edited.headers.get('location'), `${path}#comment-${posted.id}`);
+          const stored = await db.store.comments.byId(posted.id);
+          assert.equal(stored?.body, 'Waiting, reworded');
+          assert.equal(stored?.status, 'pending', 'editing does not publish it');
+        } finally {
+          await db.store.settings.set('comments.editWindowMinutes', '15');
+        }
+
+        const other = await signedInPerson(db.store, app);
+        assert.equal((await page(`/comments/${posted.id}/delete`, other)).status, 404);
+        const confirm = await page(`/comments/${posted.id}/delete`, me);
+        assert.equal(confirm.status, 200);
+        assert.match(confirm.text, /class="button button--danger">Delete comment/);
+        const deleted = await form(`/comments/${posted.id}/delete`, {}, me);
+        assert.equal(deleted.status, 303);
+        assert.equal((await db.store.comments.byId(posted.id))?.status, 'deleted');
+        assert.doesNotMatch((await page(path, me)).text, /Awaiting review/);
+      });
+
+      test('"Report" becomes "Reported", and stays so, among the actions', async () => {
+        const a = await article();
+        const path = articlePath(a);
+        const c = await storedComment(db.store, { articleId: a.id, body: 'Report this one' });
+        const me = await signedInPerson(db.store, app);
+        const before = await page(path, me);
+        assert.match(
+          before.text,
+          new RegExp(`<div class="comment__actions">[^]*?action="/comments/${c.id}/reports"`),
+          'Report is one of the comment actions',
+        );
+        const res = await form(`/comments/${c.id}/reports`, { reason: 'spam', text: '' }, me);
+        assert.equal(res.status, 303);
+        const later = await page(path, me);
+        assert.match(later.text, /class="comment__reported"\s*>Reported/);
+        assert.doesNotMatch(later.text, new RegExp(`action="/comments/${c.id}/reports"`));
+        const someoneElse = await signedInPerson(db.store, app);
+        assert.match(
+          (await page(path, someoneElse)).text,
+          new RegExp(`action="/comments/${c.id}/reports"`),
+        );
+      });
+
+      test("Delete on one's own comment is styled as dangerous and asks first", async () => {
+        const a = await article();
+        const me = await signedInPerson(db.store, app);
+        const c = await json(await apiPost(a.id, 'Mine to delete', me));
+        const shown = await page(articlePath(a), me);
+        assert.match(
+          shown.text,
+          new RegExp(`class="comment__delete" href="/comments/${c.id}/delete"`),
+        );
+        const confirm = await page(`/comments/${c.id}/delete`, me);
+        assert.match(confirm.text, /Delete your comment\?/);
+        assert.match(confirm.text, /button--danger/);
+        assert.equal(
+          (await db.store.comments.byId(c.id))?.status,
+          'published',
+          'asking deletes nothing',
+        );
+      });
+    });
   });
 }

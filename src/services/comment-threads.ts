@@ -70,6 +70,8 @@ export interface CommentViewerState {
   reacted: Set<string>;
   /** Their own comments on the page that they may still edit. */
   editable: Set<string>;
+  /** Comments on the page they have reported: "Reported" stands where "Report" was. */
+  reported: Set<string>;
   /**
    * Their address is not confirmed and the site refuses or holds their comments until it is: the
    * page says so before they type.
@@ -332,11 +334,10 @@ export class CommentThreadService {
   async viewerState(user: User, threads: readonly CommentNode[]): Promise<CommentViewerState> {
     const comments = flattenThreads(threads);
     const now = this.now();
-    const [reacted, windowMinutes, unconfirmed] = await Promise.all([
-      this.store.comments.reactedBy(
-        user.id,
-        comments.map((c) => c.id),
-      ),
+    const ids = comments.map((c) => c.id);
+    const [reacted, reported, windowMinutes, unconfirmed] = await Promise.all([
+      this.store.comments.reactedBy(user.id, ids),
+      this.store.comments.reportedBy(user.id, ids),
       this.settings.editWindowMinutes(),
       awaitsEmailConfirmation(user) ? this.settings.unconfirmedEmail() : null,
     ]);
@@ -354,7 +355,7 @@ export class CommentThreadService {
       unconfirmed === 'refuse' || unconfirmed === 'hold'
         ? { rule: unconfirmed, email: user.email }
         : null;
-    return { userId: user.id, reacted, editable, confirmEmail };
+    return { userId: user.id, reacted, reported, editable, confirmEmail };
   }
 
   /** For the live stream: a published article (id or slug) and its latest change number. */

@@ -102,11 +102,13 @@ function actions(ic: ItemContext, c: Comment): SafeHtml {
   const v = ic.viewer;
   const own = v && v.userId === c.author.id;
   const name = html`<span class="visually-hidden"> ${own ? 'your comment' : `to ${c.author.name}`}</span>`;
+  const reported = ic.personal.reportedId === c.id || (v?.reported.has(c.id) ?? false);
   return html`<div class="comment__actions">
     ${reactionControl(ic, c)}
     ${ic.ctx.viewer ? html`<a href="${ic.path}?reply=${c.id}#comment-form">Reply${name}</a>` : ''}
     ${own && v.editable.has(c.id) ? html`<a href="/comments/${c.id}/edit">Edit${name}</a>` : ''}
-    ${own ? html`<a href="/comments/${c.id}/delete">Delete${name}</a>` : ''}
+    ${own ? html`<a class="comment__delete" href="/comments/${c.id}/delete">Delete${name}</a>` : ''}
+    ${reportControl(ic.ctx, c, reported, ic.personal.reportedId === c.id)}
   </div>`;
 }
 
@@ -142,7 +144,7 @@ function commentCard(ic: ItemContext, node: CommentNode, flat: boolean): SafeHtm
       ${editedMarker(c)}
     </p>
     <div class="comment__body">${raw(c.html)}</div>
-    ${actions(ic, c)} ${reportControl(ic.ctx, c, ic.personal.reportedId)}
+    ${actions(ic, c)}
   </article>`;
 }
 
