@@ -308,5 +308,94 @@ for (const database of databases()) {
         );
       });
     });
+
+    describe('printing with comments', () => {
+      test('every published comment, in thread order, and nothing to press', async () => {
+        const a = await article();
+        const path = articlePath(a);
+        const minute = (m: number) => new Date(Date.now() - (600 - m) * 60_000).toISOString();
+        const tops: string[] = [];
+        for (let i = 0; i < 26; i++) {
+          tops.push(
+            (
+              await storedComment(db.store, {
+                articleId: a.id,
+                body: `Top ${i}`,
+                createdAt: minute(i * 20),
+              })
+            ).id,
+          );
+        }
+        // The first thread has more replies than a page shows.
+        const replies: string[] = [];
+        for (let i = 0; i < 12; i++) {
+          const r = await storedComment(db.store, {
+            articleId: a.id,
+            body: `Reply ${i}`,
+            parentId: tops[0]!,
+            createdAt: minute(1 + i / 20),
+          });
+          replies.push(r.id);
+        }
+        await db.store.comments.create({
+          articleId: a.id,
+          parentId: null,
+          authorId: writer.id,
+          body: 'Held back',
+          html: '<p>Held back</p>',
+          status: 'pending',
+          createdAt: minute(590),
+        });
+        const me = await signedInPerson(db.store, app);
+        for (const who of [null, me]) {
+          const printed = await page(`${path}/print?comments=1`, who);
+          assert.equal(printed.status, 200);
+          const text = printed.text;
+          const order = [...text.matchAll(/<li class="comment[^"]*" id="comment-([^"]+)"/g)].map(
+            (m) => m[1],
+          );
+          assert.deepEqual(
+            order,
+            [tops[0], ...replies, ...tops.slice(1)],
+            'every comment, thread by thread',
+          );
+          assert.doesNotMatch(text, /Held back/);
+          assert.doesNotMatch(
+            text,
+            /Sign in to comment|id="comment-form"|Load more comments|More replies/,
+          );
+          assert.doesNotMatch(text, /<button[^>]*class="comment__react"|\?reply=|\/reports"|Sort:/);
+          assert.doesNotMatch(text, /The first \d+ of/);
+          assert.match(text, /Comments <span class="comment-total">\(38\)<\/span>/);
+        }
+      });
+
+      test('above the cap, it says how many of how many and where the rest is', async () => {
+        const { printedCommentsCap } = await import('../src/domain/comment-print.js');
+        const a = await article();
+        const many = printedCommentsCap + 3;
+        const start = Date.now() - many * 1000;
+        for (let i = 0; i < many; i++) {
+          await db.store.comments.create({
+            articleId: a.id,
+            parentId: null,
+            authorId: writer.id,
+            body: `Comment ${i}`,
+            html: `<p>Comment ${i}</p>`,
+            status: 'published',
+            createdAt: new Date(start + i * 1000).toISOString(),
+          });
+        }
+        const printed = await page(`${articlePath(a)}/print?comments=1`, null);
+        const shown = [...printed.text.matchAll(/<li class="comment[^"]*" id="comment-/g)].length;
+        assert.equal(shown, printedCommentsCap);
+        assert.match(
+          printed.text,
+          new RegExp(
+            `The first ${printedCommentsCap} of ${many}\\s+comments; the discussion continues at <span class="print-url">http://broadsheet.test${articlePath(a)}#comments</span>`,
+          ),
+        );
+      });
+    });
   });
 }

@@ -25,6 +25,7 @@ import {
   type CommentRevision,
   type CommentSort,
 } from '../domain/comment.js';
+import { firstInThreadOrder, printedCommentsCap } from '../domain/comment-print.js';
 import type { User } from '../domain/user.js';
 import { AppError, notFound } from '../errors.js';
 import type { Store } from '../store/types.js';
@@ -210,6 +211,32 @@ export class CommentThreadService {
       }
     }
     return { ...(await this.around(article.id, view.commentId)), view, sort: 'oldest', policy };
+  }
+
+  /**
+   * The discussion for a print-out: every published comment in thread order (oldest threads
+   * first, each with all its replies), cut after `printedCommentsCap`; `total` is how many there are.
+   */
+  async forPrint(article: Article): Promise<{ page: CommentsPage; shown: number; total: number }> {
+    const policy = await this.settings.policy(article);
+    const tops = await this.store.comments.topLevelPage({
+      articleId: article.id,
+      sort: 'oldest',
+      limit: printedCommentsCap,
+    });
+    const replies = await this.store.comments.publishedReplies(tops.map((c) => c.id));
+    const all = await this.assemble(tops, [], Number.MAX_SAFE_INTEGER, replies);
+    const { threads, shown } = firstInThreadOrder(all, printedCommentsCap);
+    const page: CommentsPage = {
+      threads,
+      featured: [],
+      nextCursor: null,
+      view: { kind: 'page', sort: 'oldest' },
+      sort: 'oldest',
+      policy,
+      focus: null,
+    };
+    return { page, shown, total: Math.max(article.commentCount, shown) };
   }
 
   /** A thread's replies after a cursor, under its top-level comment. */

@@ -308,9 +308,15 @@ export function commentsSection(
     form?: CommentFormState;
     viewer?: CommentViewerState | null;
     personal?: PersonalComments;
+    /**
+     * On paper: the comments alone, no control to press; `shown` of `count` comments, the rest
+     * at `url`.
+     */
+    print?: { shown: number; url: string };
   },
 ): SafeHtml {
-  const { path, count, page } = options;
+  const { path, count, page, print } = options;
+  if (print) return printedComments({ ...ctx, viewer: null }, path, count, page, print);
   const ic: ItemContext = {
     ctx,
     path,
@@ -361,6 +367,35 @@ export function commentsSection(
           : html`<p class="comment-signin" id="comment-form">
               <a href="/signin?next=${encodeURIComponent(next)}">Sign in to comment</a>
             </p>`
+    }
+  </section>`;
+}
+
+/** The discussion on paper: every comment given, nothing to press, and where the rest is. */
+function printedComments(
+  ctx: PageContext,
+  path: string,
+  count: number,
+  page: CommentsPage,
+  print: { shown: number; url: string },
+): SafeHtml {
+  const ic: ItemContext = { ctx, path, here: path, viewer: null, focus: null, personal: {} };
+  return html`<section class="comments comments--print" id="comments" aria-labelledby="comments-heading">
+    <h2 id="comments-heading">Comments <span class="comment-total">(${count})</span></h2>
+    ${
+      print.shown < count
+        ? html`<p class="comments-print-note">
+            The first ${print.shown.toLocaleString('en-GB')} of ${count.toLocaleString('en-GB')}
+            comments; the discussion continues at <span class="print-url">${print.url}</span>.
+          </p>`
+        : ''
+    }
+    ${
+      page.threads.length === 0
+        ? html`<p class="empty">No comments yet.</p>`
+        : html`<ol class="comment-thread">
+            ${page.threads.map((n) => commentItem(ic, n, 0, false))}
+          </ol>`
     }
   </section>`;
 }
