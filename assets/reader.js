@@ -175,9 +175,22 @@
     syncComments();
   }
 
+  // The print view with comments holds the whole discussion; the article page may hold only its
+  // first page. Then Print goes there, with #print, and the print view opens the dialog itself.
+  if (root.classList.contains('print-view') && location.hash === '#print') {
+    window.addEventListener('load', function () {
+      window.print();
+    });
+  }
+
   if (print) {
     print.addEventListener('click', function (event) {
       event.preventDefault();
+      var partial = document.querySelector('[data-load-more], .comment-more-replies a');
+      if (includeComments && includeComments.checked && partial) {
+        location.href = print.getAttribute('href') + '#print';
+        return;
+      }
       // Images first: a picture still waiting to be lazily loaded would print as a gap. Wait for
       // them a little (never for ever), then open the dialog.
       var pending = loadAllImages();

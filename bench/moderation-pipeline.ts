@@ -34,7 +34,13 @@ const bodies = Array.from(
 const base: Omit<Submission, 'body'> = {
   articleId: 'a1',
   isEdit: false,
-  author: { id: 'u1', role: 'commenter', suspendedUntil: null, bannedAt: null },
+  author: {
+    id: 'u1',
+    role: 'commenter',
+    suspendedUntil: null,
+    bannedAt: null,
+    emailVerifiedAt: '2025-01-01T00:00:00.000Z',
+  },
   record: { approved: 12, rejected: 1 },
   articleMode: 'open',
   articleClosedAt: null,

@@ -170,6 +170,8 @@ export const conditions = {
   time_in_past: 'rejected',
   unclear_local_time: 'rejected',
   time_required: 'rejected',
+  // Commenters whose email address is not confirmed (the site's setting refuses them).
+  email_unconfirmed: 'forbidden',
 } as const satisfies Record<string, ErrorKind>;
 
 /** What went wrong, stable across rewordings; the API's `error.condition`. */

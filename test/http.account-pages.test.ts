@@ -173,8 +173,34 @@ for (const database of all) {
       assert.match(now, /confirmed<\/span>/);
       assert.doesNotMatch(now, /verify\/resend/);
 
+      // Mail scanners open links before people do: a second open says so, and signs nobody in.
+      const scanner = visitor();
+      const again = await scanner.get(link);
+      assert.equal(again.status, 200);
+      const againPage = await again.text();
+      assert.match(againPage, /Email address already confirmed/);
+      assert.doesNotMatch(againPage, /invalid or has expired/);
+      assert.doesNotMatch(
+        againPage,
+        new RegExp(email),
+        'the address is not shown to whoever opens it',
+      );
+      assert.equal(scanner.cookie, null, 'opening the link signs nobody in');
+      assert.equal((await scanner.get('/account')).status, 303, 'still signed out');
+    });
+
+    test('a used link whose address is no longer confirmed, or an unknown one, does not work', async () => {
+      const { v, email } = await signedUp();
+      const link = linkIn((await mail(email, 0, /account\/verify/)).text, '/account/verify');
+      assert.equal((await v.get(link)).status, 200);
+      const user = await db.store.users.byEmail(email);
+      assert.ok(user);
+      await db.store.users.setEmail(user.id, `changed-${email}`, null);
       const again = await visitor().get(link);
-      assert.equal(again.status, 400, 'the link works once');
+      assert.equal(again.status, 400);
+      assert.match(await again.text(), /invalid or has expired/);
+      const unknown = await visitor().get('/account/verify?token=' + 'x'.repeat(43));
+      assert.equal(unknown.status, 400);
     });
 
     test('a refused sign-up shows the form again with the problem and what was typed', async () => {

@@ -365,5 +365,24 @@ for (const database of databases()) {
         assert.equal(new Set(seen).size, seen.length);
       });
     }
+
+    test('reportedBy: which of these comments a person reported, dismissed or not', async () => {
+      const a = await article();
+      const c = await comment({ articleId: a.id });
+      const d = await comment({ articleId: a.id });
+      const reporter = await storedPerson(store);
+      assert.deepEqual(await store.comments.reportedBy(reporter.id, []), new Set());
+      await store.moderation.addReport({
+        commentId: c.id,
+        reporterId: reporter.id,
+        reason: 'spam',
+        text: '',
+        createdAt: at(5),
+      });
+      assert.deepEqual(await store.comments.reportedBy(reporter.id, [c.id, d.id]), new Set([c.id]));
+      assert.deepEqual(await store.comments.reportedBy(ann.id, [c.id, d.id]), new Set());
+      await store.moderation.resolveReports(c.id, at(6));
+      assert.deepEqual(await store.comments.reportedBy(reporter.id, [c.id]), new Set([c.id]));
+    });
   });
 }

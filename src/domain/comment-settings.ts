@@ -11,7 +11,29 @@ export const commentSettingKeys = {
   mode: 'comments.mode',
   autoCloseHours: 'comments.autoCloseHours',
   editWindowMinutes: 'comments.editWindowMinutes',
+  unconfirmedEmail: 'comments.unconfirmedEmail',
 } as const;
+
+/**
+ * What happens to a comment from a commenter whose email address is not confirmed: refused with
+ * a message and a way to get the link again (the default), held for review, or published.
+ */
+export type UnconfirmedEmailRule = 'refuse' | 'hold' | 'allow';
+
+export function parseUnconfirmedEmail(value: string | null | undefined): UnconfirmedEmailRule {
+  return value === 'hold' || value === 'allow' ? value : 'refuse';
+}
+
+/**
+ * Whether the confirmed-email rule concerns this person: a commenter who has not opened their
+ * link. Staff accounts come from invitations, the setup link or the operator.
+ */
+export function awaitsEmailConfirmation(person: {
+  role: string;
+  emailVerifiedAt: string | null;
+}): boolean {
+  return person.role === 'commenter' && person.emailVerifiedAt === null;
+}
 
 export const defaultEditWindowMinutes = 15;
 

@@ -146,13 +146,31 @@ export class AccountService {
     });
   }
 
-  async verifyEmail(token: string): Promise<User> {
+  /**
+   * Confirms the address the link was sent for. A link opened again (mail scanners open links
+   * before people do) whose address is confirmed answers `alreadyConfirmed`: nothing changes.
+   */
+  async verifyEmail(token: string): Promise<{ user: User; alreadyConfirmed: boolean }> {
     const found = await this.consume('verify_email', token);
-    if (!found?.userId) throw invalidLink();
+    if (!found?.userId) {
+      const user = await this.alreadyConfirmedBy(token);
+      if (!user) throw invalidLink();
+      return { user, alreadyConfirmed: true };
+    }
     await this.store.users.markEmailVerified(found.userId, new Date().toISOString());
     const user = await this.store.users.byId(found.userId);
     if (!user) throw invalidLink();
-    return user;
+    return { user, alreadyConfirmed: false };
+  }
+
+  /** The person a known verification link was sent to, if their address is confirmed now. */
+  private async alreadyConfirmedBy(token: string): Promise<User | null> {
+    if (typeof token !== 'string' || token.length < 20 || token.length > 100) return null;
+    const known = await this.store.oneTimeTokens.find(hashToken(token), 'verify_email');
+    if (!known?.userId) return null;
+    const user = await this.store.users.byId(known.userId);
+    // The address may have changed since the link was sent: only a confirmed one counts.
+    return user?.emailVerifiedAt ? user : null;
   }
 
   /** Checks the password; the same error for an unknown email and a wrong password. */

@@ -8,8 +8,10 @@ import {
   commentSettingKeys,
   parseEditWindowMinutes,
   parseSiteDefaults,
+  parseUnconfirmedEmail,
   type CommentOverride,
   type CommentPolicy,
+  type UnconfirmedEmailRule,
 } from '../domain/comment-settings.js';
 import { AppError, notFound } from '../errors.js';
 import type { Store } from '../store/types.js';
@@ -84,6 +86,13 @@ export class CommentSettingsService {
   async editWindowMinutes(): Promise<number> {
     return parseEditWindowMinutes(
       await this.store.settings.get(commentSettingKeys.editWindowMinutes),
+    );
+  }
+
+  /** What happens to a comment from a commenter whose email address is not confirmed. */
+  async unconfirmedEmail(): Promise<UnconfirmedEmailRule> {
+    return parseUnconfirmedEmail(
+      await this.store.settings.get(commentSettingKeys.unconfirmedEmail),
     );
   }
 }

@@ -9,7 +9,11 @@ import {
   encodeCommentCursor,
   type CommentCursor,
 } from '../domain/comment-cursor.js';
-import { withinEditWindow, type CommentPolicy } from '../domain/comment-settings.js';
+import {
+  awaitsEmailConfirmation,
+  withinEditWindow,
+  type CommentPolicy,
+} from '../domain/comment-settings.js';
 import {
   buildThreads,
   isPlaceholder,
@@ -21,6 +25,7 @@ import {
   type CommentRevision,
   type CommentSort,
 } from '../domain/comment.js';
+import { firstInThreadOrder, printedCommentsCap } from '../domain/comment-print.js';
 import type { User } from '../domain/user.js';
 import { AppError, notFound } from '../errors.js';
 import type { Store } from '../store/types.js';
@@ -43,7 +48,10 @@ export interface ThreadPage {
 /** Which part of an article's comments a page shows. */
 export type CommentView =
   | { kind: 'page'; sort: CommentSort; cursor?: string | undefined }
-  /** A permalink: the page that starts with the comment's thread, with the comment in it. */
+  /**
+   * A permalink (and where a commenter lands after posting): the whole first page with the comment
+   * in view when it is there, else the page that starts with the comment's thread.
+   */
   | { kind: 'around'; commentId: string }
   /** One thread's later replies ("more replies"). */
   | { kind: 'thread'; rootId: string; cursor: string };
@@ -63,6 +71,13 @@ export interface CommentViewerState {
   reacted: Set<string>;
   /** Their own comments on the page that they may still edit. */
   editable: Set<string>;
+  /** Comments on the page they have reported: "Reported" stands where "Report" was. */
+  reported: Set<string>;
+  /**
+   * Their address is not confirmed and the site refuses or holds their comments until it is: the
+   * page says so before they type.
+   */
+  confirmEmail: { rule: 'refuse' | 'hold'; email: string } | null;
 }
 
 export interface CommentHistory {
@@ -78,7 +93,7 @@ export interface CommentThreadDeps {
   /** Featured comments head a thread's first page. */
   moderation: Pick<ModerationService, 'featured'>;
   /** The article's policy goes with its comments; the edit window says what may be edited. */
-  settings: Pick<CommentSettingsService, 'policy' | 'editWindowMinutes'>;
+  settings: Pick<CommentSettingsService, 'policy' | 'editWindowMinutes' | 'unconfirmedEmail'>;
   now?: () => Date;
 }
 
@@ -184,7 +199,44 @@ export class CommentThreadService {
       const page = await this.threadReplies(article.id, view.rootId, view.cursor);
       return { ...page, view, sort: 'oldest', policy, focus: null };
     }
+    const target = await this.publicComment(view.commentId);
+    if (target.articleId !== article.id) throw notFound('That comment');
+    // The whole discussion, at the comment, when the first page of a sort shows it: oldest first
+    // (a small discussion), else newest first (a new comment in a long one).
+    for (const sort of ['oldest', 'newest'] as const) {
+      if (sort === 'newest' && target.parentId !== null) break;
+      const page = await this.threads(article.id, sort, undefined);
+      if (shows(page.threads, target.id)) {
+        return { ...page, view: { kind: 'page', sort }, sort, policy, focus: target.id };
+      }
+    }
     return { ...(await this.around(article.id, view.commentId)), view, sort: 'oldest', policy };
+  }
+
+  /**
+   * The discussion for a print-out: every published comment in thread order (oldest threads
+   * first, each with all its replies), cut after `printedCommentsCap`; `total` is how many there are.
+   */
+  async forPrint(article: Article): Promise<{ page: CommentsPage; shown: number; total: number }> {
+    const policy = await this.settings.policy(article);
+    const tops = await this.store.comments.topLevelPage({
+      articleId: article.id,
+      sort: 'oldest',
+      limit: printedCommentsCap,
+    });
+    const replies = await this.store.comments.publishedReplies(tops.map((c) => c.id));
+    const all = await this.assemble(tops, [], Number.MAX_SAFE_INTEGER, replies);
+    const { threads, shown } = firstInThreadOrder(all, printedCommentsCap);
+    const page: CommentsPage = {
+      threads,
+      featured: [],
+      nextCursor: null,
+      view: { kind: 'page', sort: 'oldest' },
+      sort: 'oldest',
+      policy,
+      focus: null,
+    };
+    return { page, shown, total: Math.max(article.commentCount, shown) };
   }
 
   /** A thread's replies after a cursor, under its top-level comment. */
@@ -228,9 +280,7 @@ export class CommentThreadService {
     });
     const page = await this.withReplies(tops, limit, 'oldest');
     const first = page.threads[0];
-    const shown = (nodes: CommentNode[]): boolean =>
-      nodes.some((n) => n.comment.id === target.id || shown(n.replies));
-    if (!first || first.comment.id !== root.id || shown([first])) {
+    if (!first || first.comment.id !== root.id || shows([first], target.id)) {
       return { ...page, focus: target.id };
     }
     // Far down a long thread: its ancestors for context, then the replies from it on.
@@ -311,12 +361,12 @@ export class CommentThreadService {
   async viewerState(user: User, threads: readonly CommentNode[]): Promise<CommentViewerState> {
     const comments = flattenThreads(threads);
     const now = this.now();
-    const [reacted, windowMinutes] = await Promise.all([
-      this.store.comments.reactedBy(
-        user.id,
-        comments.map((c) => c.id),
-      ),
+    const ids = comments.map((c) => c.id);
+    const [reacted, reported, windowMinutes, unconfirmed] = await Promise.all([
+      this.store.comments.reactedBy(user.id, ids),
+      this.store.comments.reportedBy(user.id, ids),
       this.settings.editWindowMinutes(),
+      awaitsEmailConfirmation(user) ? this.settings.unconfirmedEmail() : null,
     ]);
     const editable = new Set(
       comments
@@ -328,7 +378,11 @@ export class CommentThreadService {
         )
         .map((c) => c.id),
     );
-    return { userId: user.id, reacted, editable };
+    const confirmEmail =
+      unconfirmed === 'refuse' || unconfirmed === 'hold'
+        ? { rule: unconfirmed, email: user.email }
+        : null;
+    return { userId: user.id, reacted, reported, editable, confirmEmail };
   }
 
   /** For the live stream: a published article (id or slug) and its latest change number. */
@@ -381,4 +435,9 @@ export function flattenThreads(threads: readonly CommentNode[]): Comment[] {
   };
   walk(threads);
   return out;
+}
+
+/** Whether the comment is among these threads as shown (not behind "More replies"). */
+function shows(nodes: readonly CommentNode[], id: string): boolean {
+  return nodes.some((n) => n.comment.id === id || shows(n.replies, id));
 }

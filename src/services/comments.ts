@@ -128,7 +128,11 @@ export class CommentService {
   async editComment(input: { author: User; id: string; body: string }): Promise<Comment> {
     const comment = await this.ownComment(input.author, input.id, 'edit');
     const windowMinutes = await this.settings.editWindowMinutes();
-    if (!withinEditWindow(comment.createdAt, windowMinutes, this.now())) {
+    // Nobody else has seen a comment awaiting review: its author may change it until it is decided.
+    if (
+      comment.status !== 'pending' &&
+      !withinEditWindow(comment.createdAt, windowMinutes, this.now())
+    ) {
       throw new AppError(
         'edit_window_passed',
         `Comments can be edited for ${plural(windowMinutes, 'minute')} after posting; ` +

@@ -39,6 +39,7 @@ const refusals: Partial<Record<ReasonCode, { condition: Condition; field?: strin
   'rate-limit': { condition: 'posting_too_fast' },
   duplicate: { condition: 'duplicate_comment', field: 'body' },
   'banned-words': { condition: 'banned_words', field: 'body' },
+  'unconfirmed-email': { condition: 'email_unconfirmed' },
 };
 
 /** A rule added without an entry above still answers with its own status. */

@@ -131,6 +131,26 @@ export class KyselyOneTimeTokenStore implements OneTimeTokenStore {
     q = userId === null ? q.where('user_id', 'is', null) : q.where('user_id', '=', userId);
     await q.execute();
   }
+
+  async find(tokenHash: string, purpose: TokenPurpose) {
+    const row = await this.db
+      .selectFrom('one_time_tokens')
+      .selectAll()
+      .where('token_hash', '=', tokenHash)
+      .where('purpose', '=', purpose)
+      .executeTakeFirst();
+    return row
+      ? {
+          tokenHash: row.token_hash,
+          purpose: row.purpose as TokenPurpose,
+          userId: row.user_id,
+          newEmail: row.new_email,
+          createdAt: row.created_at,
+          expiresAt: row.expires_at,
+          usedAt: row.used_at,
+        }
+      : null;
+  }
 }
 
 export class KyselyOutboxStore implements OutboxStore {

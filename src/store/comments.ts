@@ -460,6 +460,17 @@ export class KyselyCommentStore implements CommentStore {
     return new Set(rows.map((r) => r.comment_id));
   }
 
+  async reportedBy(userId: string, commentIds: readonly string[]) {
+    if (commentIds.length === 0) return new Set<string>();
+    const rows = await this.db
+      .selectFrom('comment_reports')
+      .select('comment_id')
+      .where('reporter_id', '=', userId)
+      .where('comment_id', 'in', commentIds)
+      .execute();
+    return new Set(rows.map((r) => r.comment_id));
+  }
+
   async articleSettings(articleId: string): Promise<CommentOverride | null> {
     const row = await this.db
       .selectFrom('articles')

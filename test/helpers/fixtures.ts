@@ -22,13 +22,16 @@ export function hoursAgo(hours: number): string {
 }
 
 export interface PersonOverrides extends Partial<NewUser> {
-  /** Marks the address verified at `createdAt` (unless `emailVerifiedAt` is given). */
+  /**
+   * Whether the address is confirmed (at `createdAt`, unless `emailVerifiedAt` is given); yes
+   * unless `false`: an unconfirmed commenter's comments are refused by default.
+   */
   emailVerified?: boolean;
 }
 
 /**
- * A stored person: `slug@example.com` named "Person slug", a commenter without a password,
- * created now; the slug is `person-N` unless given.
+ * A stored person: `slug@example.com` (confirmed) named "Person slug", a commenter without a
+ * password, created now; the slug is `person-N` unless given.
  */
 export async function storedPerson(
   store: Pick<Store, 'users'>,
@@ -42,7 +45,7 @@ export async function storedPerson(
     name: `Person ${slug}`,
     role: 'commenter',
     passwordHash: null,
-    ...(emailVerified ? { emailVerifiedAt: createdAt } : {}),
+    ...(emailVerified !== false ? { emailVerifiedAt: createdAt } : {}),
     ...fields,
     slug,
     createdAt,

@@ -29,7 +29,13 @@ test('holds are collected; the first refusal stops the pipeline', () => {
 });
 
 test('staff are never held, but can be refused', () => {
-  const author = { id: 's', role: 'editor' as const, suspendedUntil: null, bannedAt: null };
+  const author = {
+    id: 's',
+    role: 'editor' as const,
+    suspendedUntil: null,
+    bannedAt: null,
+    emailVerifiedAt: null,
+  };
   const policy = policyFrom({
     'moderation.premoderation': 'everyone',
     'moderation.bannedWords': 'forbidden',
@@ -44,6 +50,7 @@ test('the rules run in the documented order', () => {
     [
       'refuseOnClosedArticle',
       'refuseSanctionedAuthors',
+      'unconfirmedEmail',
       'refuseOverRate',
       'refuseDuplicates',
       'refuseBannedWords',

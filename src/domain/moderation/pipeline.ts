@@ -12,12 +12,15 @@ import { refuseSanctionedAuthors } from './sanctioned-author.js';
 import { holdShouting } from './shouting.js';
 import { holdLowTrust } from './trust.js';
 import type { Reason, Rule, Submission, Verdict } from './types.js';
+import { unconfirmedEmail } from './unconfirmed-email.js';
 import { holdSuspectWords, refuseBannedWords } from './words.js';
 
 export const rules: readonly Rule[] = [
   // Who and where: a closed article, a suspended or banned author.
   refuseOnClosedArticle,
   refuseSanctionedAuthors,
+  // Whose address is not confirmed (refused or held, per setting).
+  unconfirmedEmail,
   // How often: too fast, or the same text again.
   refuseOverRate,
   refuseDuplicates,

@@ -2,11 +2,14 @@
  * The moderation policy: every threshold is a site setting (`store.settings`, string values),
  * described once here so the settings page, its validation and the pipeline agree.
  */
+import { parseUnconfirmedEmail, type UnconfirmedEmailRule } from '../comment-settings.js';
 
 export type Premoderation = 'off' | 'new' | 'everyone';
 
 export interface ModerationPolicy {
   premoderation: Premoderation;
+  /** Comments from commenters whose email address is not confirmed. */
+  unconfirmedEmail: UnconfirmedEmailRule;
   /** Refused with a message. */
   bannedWords: readonly string[];
   /** Held for review. */
@@ -84,6 +87,18 @@ export const settingDefinitions: readonly SettingDefinition[] = [
     min: 0,
     max: 10_080,
     default: 15,
+  },
+  {
+    kind: 'choice',
+    key: 'comments.unconfirmedEmail',
+    label: 'Comments need a confirmed email',
+    hint: 'What happens to a comment from a commenter who has not opened the link sent to their address.',
+    choices: [
+      { value: 'refuse', text: 'Refuse it, with a way to send the link again' },
+      { value: 'hold', text: 'Hold it for review' },
+      { value: 'allow', text: 'Publish it as usual' },
+    ],
+    default: 'refuse',
   },
   {
     kind: 'choice',
@@ -275,6 +290,7 @@ export function policyFrom(
   const windowSeconds = int('moderation.rateWindowSeconds');
   return {
     premoderation: s['moderation.premoderation'] as Premoderation,
+    unconfirmedEmail: parseUnconfirmedEmail(s['comments.unconfirmedEmail']),
     bannedWords: parseWords(s['moderation.bannedWords'] ?? ''),
     suspectWords: parseWords(s['moderation.suspectWords'] ?? ''),
     linksNeedApproved: int('moderation.linksNeedApproved'),

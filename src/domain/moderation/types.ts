@@ -19,6 +19,7 @@ export const reasonCodes = [
   'premoderation',
   'low-trust',
   'reported',
+  'unconfirmed-email',
 ] as const;
 export type ReasonCode = (typeof reasonCodes)[number];
 
@@ -40,6 +41,7 @@ export const reasonLabels: Record<ReasonCode, string> = {
   premoderation: 'Pre-moderation',
   'low-trust': 'Low trust',
   reported: 'Reported',
+  'unconfirmed-email': 'Email not confirmed',
 };
 
 export interface Reason {
@@ -87,6 +89,8 @@ export interface Submission {
     role: Role;
     suspendedUntil: string | null;
     bannedAt: string | null;
+    /** When they confirmed their email address; null if they have not. */
+    emailVerifiedAt: string | null;
   };
   /** The author's track record: how many of their comments are published and rejected. */
   record: { approved: number; rejected: number };

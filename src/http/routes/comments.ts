@@ -34,7 +34,12 @@ export function commentForms(
   async function whereIs(comment: Comment) {
     const article = await services.threads.articleOf(comment);
     const path = articlePath(article);
-    return { path, headline: article.headline, permalink: commentPermalink(path, comment.id) };
+    // A comment awaiting review has no permalink: its author finds it in their own list.
+    const permalink =
+      comment.status === 'pending'
+        ? `${path}#${commentAnchor(comment.id)}`
+        : commentPermalink(path, comment.id);
+    return { path, headline: article.headline, permalink };
   }
 
   async function viewerState(request: FastifyRequest, threads: readonly CommentNode[]) {

@@ -180,6 +180,9 @@ export function readerRoutes(
       ? articlePageView(ctx, lookup.page, {
           print: true,
           printComments: print.comments,
+          ...(print.comments
+            ? { printedComments: await services.threads.forPrint(lookup.page.article) }
+            : {}),
           now: ctx.now,
         })
       : articlePageView(ctx, lookup.page, {

@@ -75,6 +75,11 @@ export interface OneTimeTokenStore {
   consume(tokenHash: string, purpose: TokenPurpose, now: string): Promise<OneTimeToken | null>;
   /** Uses up every open token of this purpose for this person (null: tokens without a person). */
   invalidate(purpose: TokenPurpose, userId: string | null, now: string): Promise<void>;
+  /** The token as stored, used or not, expired or not; changes nothing. */
+  find(
+    tokenHash: string,
+    purpose: TokenPurpose,
+  ): Promise<(OneTimeToken & { usedAt: string | null }) | null>;
 }
 
 export interface TokenStore {

@@ -117,6 +117,8 @@ export interface CommentStore {
   }): Promise<{ comment: Comment; reacted: boolean; changed: boolean }>;
   /** Which of these comments the person reacted to. */
   reactedBy(userId: string, commentIds: readonly string[]): Promise<Set<string>>;
+  /** Which of these comments the person has reported (dismissed reports count: they did). */
+  reportedBy(userId: string, commentIds: readonly string[]): Promise<Set<string>>;
 
   /** An article's own comment settings (null fields: the site default). */
   articleSettings(articleId: string): Promise<CommentOverride | null>;

@@ -10,7 +10,7 @@ import { adjustPanel } from './adjust-panel.js';
 import { articleBody, articleHeader, mainImage } from './article-content.js';
 import { correctionsBlock } from './corrections.js';
 import { commentsSection, type CommentFormState, type PersonalComments } from './comments.js';
-import type { CommentViewerState } from '../../services/comment-threads.js';
+import type { CommentsPage, CommentViewerState } from '../../services/comment-threads.js';
 
 function toolbar(page: ArticlePage, path: string): SafeHtml {
   const n = page.article.commentCount;
@@ -69,6 +69,8 @@ export function articlePageView(
   options: {
     print?: boolean;
     printComments?: boolean;
+    /** The whole discussion for the print view with comments, and how many it holds of how many. */
+    printedComments?: { page: CommentsPage; shown: number; total: number };
     now?: Date;
     commentForm?: CommentFormState;
     /** Only for a signed-in reader (their page is private, never cached). */
@@ -126,8 +128,16 @@ export function articlePageView(
         ? ''
         : commentsSection(ctx, {
             path,
-            count: a.commentCount,
-            page: page.comments,
+            count: options.printedComments?.total ?? a.commentCount,
+            page: options.printedComments?.page ?? page.comments,
+            ...(print
+              ? {
+                  print: {
+                    shown: options.printedComments?.shown ?? page.comments.threads.length,
+                    url: `${url}#comments`,
+                  },
+                }
+              : {}),
             ...(print ? {} : { liveArticleId: a.id }),
             ...(options.commentForm ? { form: options.commentForm } : {}),
             ...(options.personal && !print ? { personal: options.personal } : {}),

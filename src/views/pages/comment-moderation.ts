@@ -32,17 +32,23 @@ export function featuredStrip(featured: readonly Comment[], timeZone: string): S
   </section>`;
 }
 
-/** Report, folded away until asked for; only for signed-in readers and never on their own. */
+/**
+ * Report, folded away until asked for, among the comment's other actions; only for signed-in
+ * readers and never on their own. Once they have reported it, "Reported" stands in its place.
+ */
 export function reportControl(
   ctx: PageContext,
   comment: Comment,
-  reportedId: string | undefined,
+  reported: boolean,
+  justNow: boolean,
 ): SafeHtml {
   if (!ctx.viewer || ctx.viewer.id === comment.author.id) return html``;
-  if (reportedId === comment.id) {
-    return html`<p class="comment__reported" role="status">
-      Thank you: your report was sent to the moderators.
-    </p>`;
+  if (reported) {
+    return html`<span class="comment__reported"${justNow ? html` role="status"` : ''}
+      >Reported<span class="visually-hidden"> the comment by ${comment.author.name}</span>${
+        justNow ? ': thank you, your report was sent to the moderators.' : ''
+      }</span
+    >`;
   }
   const id = `report-${comment.id}`;
   return html`<details class="comment__report">
@@ -67,7 +73,10 @@ export function reportControl(
   </details>`;
 }
 
-/** The author's own comments nobody else sees: awaiting review, or rejected with the reason. */
+/**
+ * The author's own comments nobody else sees: awaiting review (which they may still edit or
+ * delete), or rejected with the reason.
+ */
 export function ownUnpublishedComments(
   own: readonly ModeratedComment[],
   timeZone: string,
@@ -96,6 +105,18 @@ export function ownUnpublishedComments(
                 </p>`
           }
           <div class="comment__body">${raw(c.html)}</div>
+          ${
+            c.status === 'pending'
+              ? html`<div class="comment__actions">
+                  <a href="/comments/${c.id}/edit"
+                    >Edit<span class="visually-hidden"> your comment awaiting review</span></a
+                  >
+                  <a class="comment__delete" href="/comments/${c.id}/delete"
+                    >Delete<span class="visually-hidden"> your comment awaiting review</span></a
+                  >
+                </div>`
+              : ''
+          }
         </li>`,
       )}
     </ol>

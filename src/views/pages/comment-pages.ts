@@ -60,6 +60,12 @@ export function editCommentView(
   const problem = options.problem;
   const described = ['edit-body-hint', problem ? 'edit-body-error' : ''].filter(Boolean).join(' ');
   const until = new Date(Date.parse(comment.createdAt) + options.windowMinutes * 60_000);
+  const when =
+    comment.status === 'pending'
+      ? html`You can edit it until a moderator has looked at it.`
+      : html`You can edit until
+          <time datetime="${until.toISOString()}">${formatDateTime(until.toISOString(), ctx.identity.timeZone)}</time>;
+          readers see that it was edited, and its earlier versions.`;
   return layout(ctx, {
     title: problem ? 'Error: Edit your comment' : 'Edit your comment',
     robots: 'noindex',
@@ -70,9 +76,7 @@ export function editCommentView(
         <div class="field${problem ? ' field--invalid' : ''}">
           <label for="edit-body">Your comment</label>
           <p class="hint" id="edit-body-hint">
-            Up to ${maxCommentLength.toLocaleString('en-GB')} characters. You can edit until
-            <time datetime="${until.toISOString()}">${formatDateTime(until.toISOString(), ctx.identity.timeZone)}</time>;
-            readers see that it was edited, and its earlier versions.
+            Up to ${maxCommentLength.toLocaleString('en-GB')} characters. ${when}
           </p>
           ${
             problem
@@ -117,7 +121,7 @@ export function deleteCommentView(
       </p>
       <form method="post" action="/comments/${comment.id}/delete" class="form">
         ${csrfField(ctx)}
-        <button type="submit" class="button button--primary">Delete comment</button>
+        <button type="submit" class="button button--danger">Delete comment</button>
         <a href="${where.permalink}">Keep it</a>
       </form>
     </div>`,

@@ -102,11 +102,13 @@ function actions(ic: ItemContext, c: Comment): SafeHtml {
   const v = ic.viewer;
   const own = v && v.userId === c.author.id;
   const name = html`<span class="visually-hidden"> ${own ? 'your comment' : `to ${c.author.name}`}</span>`;
+  const reported = ic.personal.reportedId === c.id || (v?.reported.has(c.id) ?? false);
   return html`<div class="comment__actions">
     ${reactionControl(ic, c)}
     ${ic.ctx.viewer ? html`<a href="${ic.path}?reply=${c.id}#comment-form">Reply${name}</a>` : ''}
     ${own && v.editable.has(c.id) ? html`<a href="/comments/${c.id}/edit">Edit${name}</a>` : ''}
-    ${own ? html`<a href="/comments/${c.id}/delete">Delete${name}</a>` : ''}
+    ${own ? html`<a class="comment__delete" href="/comments/${c.id}/delete">Delete${name}</a>` : ''}
+    ${reportControl(ic.ctx, c, reported, ic.personal.reportedId === c.id)}
   </div>`;
 }
 
@@ -142,7 +144,7 @@ function commentCard(ic: ItemContext, node: CommentNode, flat: boolean): SafeHtm
       ${editedMarker(c)}
     </p>
     <div class="comment__body">${raw(c.html)}</div>
-    ${actions(ic, c)} ${reportControl(ic.ctx, c, ic.personal.reportedId)}
+    ${actions(ic, c)}
   </article>`;
 }
 
@@ -165,6 +167,48 @@ function commentItem(ic: ItemContext, node: CommentNode, level: number, flat: bo
       ${more}
     </li>
     ${nested ? '' : children}`;
+}
+
+/**
+ * Said before a commenter with an unconfirmed address types: refused until they confirm (with the
+ * link sent again on request), or held for review.
+ */
+function confirmEmailNotice(
+  ctx: PageContext,
+  confirm: NonNullable<CommentViewerState['confirmEmail']>,
+): SafeHtml {
+  const what =
+    confirm.rule === 'refuse'
+      ? 'Confirm your email address to comment.'
+      : 'Your comments wait for review until you confirm your email address.';
+  return html`<div class="comment-confirm" id="comment-confirm">
+    <p>
+      ${what} We sent a link to <strong>${confirm.email}</strong>: open it, then come back to
+      this page.
+    </p>
+    <form method="post" action="/account/verify/resend" class="comment-confirm__resend">
+      ${csrfField(ctx)}
+      <button type="submit" class="button">Send the link again</button>
+    </form>
+  </div>`;
+}
+
+/** The form for a signed-in reader, with what they must know before typing. */
+function signedInForm(
+  ctx: PageContext,
+  path: string,
+  state: CommentFormState | undefined,
+  held: boolean,
+  viewer: CommentViewerState | null,
+): SafeHtml {
+  const confirm = viewer?.confirmEmail ?? null;
+  if (!confirm) return commentForm(ctx, path, state ?? {}, held);
+  // Refused until confirmed: no form to type into, unless a refused post brought its text back.
+  if (confirm.rule === 'refuse' && !state) {
+    return html`<div id="comment-form">${confirmEmailNotice(ctx, confirm)}</div>`;
+  }
+  return html`${confirmEmailNotice(ctx, confirm)}
+  ${commentForm(ctx, path, state ?? {}, held)}`;
 }
 
 function commentForm(ctx: PageContext, path: string, state: CommentFormState, held: boolean) {
@@ -264,9 +308,15 @@ export function commentsSection(
     form?: CommentFormState;
     viewer?: CommentViewerState | null;
     personal?: PersonalComments;
+    /**
+     * On paper: the comments alone, no control to press; `shown` of `count` comments, the rest
+     * at `url`.
+     */
+    print?: { shown: number; url: string };
   },
 ): SafeHtml {
-  const { path, count, page } = options;
+  const { path, count, page, print } = options;
+  if (print) return printedComments({ ...ctx, viewer: null }, path, count, page, print);
   const ic: ItemContext = {
     ctx,
     path,
@@ -313,10 +363,39 @@ export function commentsSection(
       !open
         ? closedNotice(page, ctx.identity.timeZone)
         : ctx.viewer
-          ? commentForm(ctx, path, options.form ?? {}, page.policy.mode === 'premoderated')
+          ? signedInForm(ctx, path, options.form, page.policy.mode === 'premoderated', ic.viewer)
           : html`<p class="comment-signin" id="comment-form">
               <a href="/signin?next=${encodeURIComponent(next)}">Sign in to comment</a>
             </p>`
+    }
+  </section>`;
+}
+
+/** The discussion on paper: every comment given, nothing to press, and where the rest is. */
+function printedComments(
+  ctx: PageContext,
+  path: string,
+  count: number,
+  page: CommentsPage,
+  print: { shown: number; url: string },
+): SafeHtml {
+  const ic: ItemContext = { ctx, path, here: path, viewer: null, focus: null, personal: {} };
+  return html`<section class="comments comments--print" id="comments" aria-labelledby="comments-heading">
+    <h2 id="comments-heading">Comments <span class="comment-total">(${count})</span></h2>
+    ${
+      print.shown < count
+        ? html`<p class="comments-print-note">
+            The first ${print.shown.toLocaleString('en-GB')} of ${count.toLocaleString('en-GB')}
+            comments; the discussion continues at <span class="print-url">${print.url}</span>.
+          </p>`
+        : ''
+    }
+    ${
+      page.threads.length === 0
+        ? html`<p class="empty">No comments yet.</p>`
+        : html`<ol class="comment-thread">
+            ${page.threads.map((n) => commentItem(ic, n, 0, false))}
+          </ol>`
     }
   </section>`;
 }

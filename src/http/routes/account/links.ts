@@ -30,19 +30,27 @@ export function emailLinkPages(
   app.get('/account/verify', { schema: tokenQuery }, async (request, reply) => {
     const result = await attempt(() => services.accounts.verifyEmail(request.query.token ?? ''));
     const ctx = await pageContext(request);
-    const page = result.ok
+    // Opening the link signs nobody in: whoever opened it (a mail scanner, say) gets no session.
+    const links = accountLinks(request.viewer !== null);
+    const page = !result.ok
       ? resultView(ctx, {
-          title: 'Email address confirmed',
-          message: `Thank you. ${result.value.email} is confirmed as the address of your account.`,
-          links: accountLinks(request.viewer !== null),
-        })
-      : resultView(ctx, {
           title: 'This link does not work',
           message: result.error.message,
           links: request.viewer
             ? [{ href: '/account', text: 'Send a new link from your account page' }]
             : [{ href: '/signin?next=%2Faccount', text: 'Sign in to get a new link' }],
-        });
+        })
+      : result.value.alreadyConfirmed
+        ? resultView(ctx, {
+            title: 'Email address already confirmed',
+            message: 'This address is already confirmed; there is nothing more to do.',
+            links,
+          })
+        : resultView(ctx, {
+            title: 'Email address confirmed',
+            message: `Thank you. ${result.value.user.email} is confirmed as the address of your account.`,
+            links,
+          });
     const status = result.ok ? 200 : result.error.status;
     return sendPage(request, reply, page, { status, private: true });
   });
