@@ -160,6 +160,7 @@ export const conditions = {
   section_not_empty: 'conflict',
   invalid_move_target: 'rejected',
   invalid_section_order: 'rejected',
+  idempotency_key_reused: 'rejected',
 } as const satisfies Record<string, ErrorKind>;
 
 /** What went wrong, stable across rewordings; the API's `error.condition`. */
