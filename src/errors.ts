@@ -161,6 +161,9 @@ export const conditions = {
   invalid_move_target: 'rejected',
   invalid_section_order: 'rejected',
   idempotency_key_reused: 'rejected',
+  invalid_encoding: 'bad_request',
+  invalid_characters: 'bad_request',
+  forbidden_key: 'bad_request',
 } as const satisfies Record<string, ErrorKind>;
 
 /** What went wrong, stable across rewordings; the API's `error.condition`. */
