@@ -140,9 +140,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     // A path that is not valid UTF-8 names nothing here: 404, as any unknown address is.
     frameworkErrors: (error, _request, reply) => {
       if (error.code === 'FST_ERR_BAD_URL') return reply.callNotFound();
-      return reply.code(error.statusCode ?? 400).send({
-        error: { code: 'bad_request', condition: 'malformed_request', message: error.message },
-      });
+      // The others (a parameter over its length…) go to the error handler, as any error does.
+      return (reply as unknown as { send(payload: unknown): unknown }).send(error);
     },
   });
   // Query strings and path parameters arrive as text, so numbers and booleans are coerced there;
