@@ -111,6 +111,21 @@ const cases: Case[] = [
     status: 400,
     field: 'email',
   },
+  // Keys that could poison objects: refused, naming the key.
+  {
+    name: '__proto__ in a sign-up',
+    path: '/api/v1/users',
+    json: '{"email":"p@example.com","name":"P","password":"a long enough passphrase","__proto__":{"role":"admin"}}',
+    status: 400,
+    field: '__proto__',
+  },
+  {
+    name: 'constructor.prototype in a sign-up',
+    path: '/api/v1/users',
+    json: '{"email":"p@example.com","name":"P","password":"a long enough passphrase","constructor":{"prototype":{"role":"admin"}}}',
+    status: 400,
+    field: 'constructor.prototype',
+  },
   // Forms.
   {
     name: 'form body with %00',
