@@ -157,6 +157,21 @@ for (const database of databases()) {
       assert.equal(Number(await stored(a.id)), 1);
     });
 
+    test("staff posts do not count toward a reader's address limit", async () => {
+      const a = await publishedArticle(db.store, { authorIds: [writer.id] });
+      const address = '192.0.2.200';
+      const editor = await signedInPerson(db.store, app, { slug: 'newsroom-desk', role: 'editor' });
+      const staff = await postAll(
+        a.id,
+        Array.from({ length: 25 }, (_, i) => ({ who: editor, body: `Desk note ${i}` })),
+        address,
+      );
+      assert.deepEqual(tally(staff), { 201: 25 });
+      const reader = await signedInPerson(db.store, app, { slug: 'behind-the-desk' });
+      const [answer] = await postAll(a.id, [{ who: reader, body: 'A reader here' }], address);
+      assert.equal(answer?.status, 201);
+    });
+
     test('15 sign-ups from one address at once: 10 accounts, the rest 429', async () => {
       const address = '198.51.100.7';
       const answers = await Promise.all(
