@@ -55,6 +55,8 @@ export interface ServiceOptions {
   /** Where images are stored and how large they may be; by default a folder under the system's
    * temporary directory, 10 MB and 50 megapixels (the server passes DATA_DIR/images and config). */
   images?: ImageSettings;
+  /** Sign-up attempts per network address (counted in the database); unlimited when not given. */
+  signUpsPerAddress?: { max: number; windowMs: number };
 }
 
 const quiet: MailLog = { info: () => {}, warn: () => {} };
@@ -150,6 +152,7 @@ export function createServices(
       mail,
       baseUrl: options.baseUrl,
       siteName,
+      ...(options.signUpsPerAddress ? { signUpsPerAddress: options.signUpsPerAddress } : {}),
     }),
     site,
     setup: new SetupService({ store, baseUrl: options.baseUrl }),
@@ -204,6 +207,7 @@ export async function composeProgram(deps: ProgramDeps): Promise<Program> {
       maxPixels: config.imageMaxMegapixels * 1e6,
     },
     dataDir: config.dataDir,
+    signUpsPerAddress: limits.signUpPerIp,
     moderationDefaults: {
       'moderation.ratePerPerson': String(limits.commentPostsPerPerson.max),
       'moderation.ratePerAddress': String(limits.commentPostsPerAddress.max),

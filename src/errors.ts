@@ -172,6 +172,10 @@ export const conditions = {
   time_required: 'rejected',
   // Commenters whose email address is not confirmed (the site's setting refuses them).
   email_unconfirmed: 'forbidden',
+  idempotency_key_reused: 'rejected',
+  invalid_encoding: 'bad_request',
+  invalid_characters: 'bad_request',
+  forbidden_key: 'bad_request',
 } as const satisfies Record<string, ErrorKind>;
 
 /** What went wrong, stable across rewordings; the API's `error.condition`. */

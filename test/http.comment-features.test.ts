@@ -304,6 +304,8 @@ for (const database of databases()) {
       const after = await page(articlePath(a));
       assert.ok(!after.includes('Comment deleted'));
       assert.equal(await count(a), 0);
+      // A comment deleted without replies is gone: reading it is a 404.
+      assert.equal((await api('GET', `/api/v1/comments/${reply.id}`, bob)).status, 404);
     });
 
     test('reactions: one per person, a toggle, by API and by form; concurrent clicks count right', async () => {

@@ -118,9 +118,22 @@ for (const database of databases()) {
         ids.add((await json(res)).id);
       }
       assert.equal(ids.size, 1);
-      const again = await json(await post(a.id, { body: 'Changed text' }, reader.cookie, headers));
+      const again = await json(await post(a.id, { body: 'Only once' }, reader.cookie, headers));
       assert.equal(again.id, [...ids][0]);
-      assert.equal(again.body, 'Only once');
+      // The same key for another post is refused, naming what differs (IETF Idempotency-Key).
+      const changed = await post(a.id, { body: 'Changed text' }, reader.cookie, headers);
+      assert.equal(changed.status, 422);
+      const error = (await json(changed)).error;
+      assert.equal(error.condition, 'idempotency_key_reused');
+      assert.match(error.message, /a different text/);
+      const elsewhere = await post(
+        (await article()).id,
+        { body: 'Only once' },
+        reader.cookie,
+        headers,
+      );
+      assert.equal(elsewhere.status, 422);
+      assert.match((await json(elsewhere)).error.message, /another article/);
       assert.equal((await db.store.reader.getById(a.id))?.commentCount, 1);
     });
 

@@ -186,8 +186,9 @@ async function main(argv: string[]): Promise<number> {
     }
     const config = loadConfig();
     const started = Date.now();
+    const report = { cleanedValues: 0, rerenderedComments: 0 };
     const counts = await withServices(config, (s) =>
-      command === 'export' ? s.backup.exportTo(file) : s.backup.restoreFrom(file),
+      command === 'export' ? s.backup.exportTo(file) : s.backup.restoreFrom(file, report),
     );
     const rows = Object.values(counts).reduce((a, b) => a + b, 0);
     const tables = Object.entries(counts)
@@ -200,6 +201,16 @@ async function main(argv: string[]): Promise<number> {
         ? `Exported ${rows} rows to ${file} in ${seconds} s (${tables}). The file holds password hashes: keep it secret.`
         : `Restored ${rows} rows from ${file} in ${seconds} s (${tables}).`,
     );
+    if (command === 'restore' && report.cleanedValues > 0) {
+      console.log(
+        `${report.cleanedValues} text values held control characters (such as NUL) and were restored without them.`,
+      );
+    }
+    if (command === 'restore' && report.rerenderedComments > 0) {
+      console.log(
+        `${report.rerenderedComments} comments had HTML that their Markdown does not make; it was rendered again.`,
+      );
+    }
     return 0;
   }
 

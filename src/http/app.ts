@@ -8,7 +8,6 @@ import { Ajv } from 'ajv';
 import addFormatsPlugin from 'ajv-formats';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
-import formbody from '@fastify/formbody';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import type { FastifyBaseLogger } from 'fastify';
@@ -24,6 +23,7 @@ import { authentication, sessionCookieName } from './plugins/auth.js';
 import { fastLane, pageCaching } from './plugins/page-cache.js';
 import { csrfProtection } from './plugins/csrf.js';
 import { errorHandling } from './plugins/errors.js';
+import { formInput, textInput } from './plugins/text-input.js';
 import { Metrics, requestMetrics } from './plugins/metrics.js';
 import { securityHeaderList, securityHeaders } from './plugins/security-headers.js';
 import { accountPages } from './routes/account/index.js';
@@ -148,6 +148,12 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     keepAliveTimeout: 65_000,
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    // A path that is not valid UTF-8 names nothing here: 404, as any unknown address is.
+    frameworkErrors: (error, _request, reply) => {
+      if (error.code === 'FST_ERR_BAD_URL') return reply.callNotFound();
+      // The others (a parameter over its length…) go to the error handler, as any error does.
+      return (reply as unknown as { send(payload: unknown): unknown }).send(error);
+    },
   });
   // Query strings and path parameters arrive as text, so numbers and booleans are coerced there;
   // a JSON body is taken as sent, so `"name": 42` is a 400 naming the field, not the string "42".
@@ -167,6 +173,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   // JSON handlers only ever see JSON: no text/plain body reaches them (forms get their own parser
   // in the scope of the HTML form routes).
   server.removeContentTypeParser('text/plain');
+  // Text is decided here, once: valid UTF-8, no control characters but tab and line breaks.
+  textInput(server);
 
   // One line per request, without query strings (they may carry tokens) or headers.
   server.addHook('onResponse', async (request, reply) => {
@@ -244,7 +252,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   // Not awaited: awaiting would load the scope (and settle the routes before it) now, before the
   // error handler below exists; queued, it loads at ready() with everything in place.
   void server.register(async (forms) => {
-    await forms.register(formbody);
+    formInput(forms);
     const deps = { pageContext, limits, cookies };
     await accountPages(forms, services, deps);
     await adminPages(forms, services, {

@@ -40,11 +40,16 @@ function hashToken(token: string): string {
 }
 
 export interface AccountDeps {
-  store: PortsWithUnitOfWork<'users' | 'oneTimeTokens'>;
+  store: PortsWithUnitOfWork<'users' | 'oneTimeTokens' | 'limits'>;
   sessions: Pick<SessionService, 'start' | 'endAll'>;
   mail: Pick<MailService, 'send'>;
   baseUrl: string;
   siteName: () => string;
+  /**
+   * Sign-up attempts per network address: counted in the database, so the limit holds across
+   * processes and servers and under a burst (decisions/0046).
+   */
+  signUpsPerAddress?: { max: number; windowMs: number };
 }
 
 export class AccountService {
@@ -105,7 +110,11 @@ export class AccountService {
   }
 
   /** A new commenter account; sends the verification link. */
-  async signUp(input: { email: string; name: string; password: string }): Promise<User> {
+  async signUp(
+    input: { email: string; name: string; password: string },
+    clientAddress?: string | null,
+  ): Promise<User> {
+    await this.admitSignUp(clientAddress);
     const email = this.checkEmail(input.email);
     const name = this.checkName(input.name);
     this.checkPassword(input.password);
@@ -126,6 +135,26 @@ export class AccountService {
     });
     await this.sendVerification(user);
     return user;
+  }
+
+  /** Every attempt counts, as a sign-in's does: a burst of probes is limited too. */
+  private async admitSignUp(clientAddress: string | null | undefined): Promise<void> {
+    const limit = this.deps.signUpsPerAddress;
+    if (!limit || !clientAddress) return;
+    const result = await this.store.limits.admit({
+      name: 'sign-up',
+      key: clientAddress,
+      max: limit.max,
+      windowMs: limit.windowMs,
+      at: new Date().toISOString(),
+    });
+    if (result.admitted) return;
+    const error = new AppError(
+      'too_many_attempts',
+      `Too many sign-ups from your network address. Try again in ${result.retryAfterSeconds} seconds.`,
+    );
+    error.retryAfterSeconds = result.retryAfterSeconds;
+    throw error;
   }
 
   async sendVerification(user: User): Promise<void> {

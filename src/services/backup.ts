@@ -19,11 +19,25 @@ import {
   type ExportHeader,
   type ExportTrailer,
 } from '../domain/export-format.js';
+import { renderCommentMarkdown } from '../domain/comment-markdown.js';
+import { cleanText, textProblem } from '../domain/text.js';
 import { AppError } from '../errors.js';
 import type { BackupTable } from '../store/ports/backup.js';
 import type { Store } from '../store/types.js';
 
 export type TableCounts = Record<string, number>;
+
+/**
+ * What a restore changed on the way in (decisions/0046): text values with control characters
+ * neither database should hold (NUL above all, which PostgreSQL refuses) are cleaned, and every
+ * comment's HTML is rendered again from its Markdown, so no stored HTML comes from the file.
+ */
+export interface RestoreReport {
+  /** Text values (and strings inside JSON values) from which control characters were removed. */
+  cleanedValues: number;
+  /** Comments whose HTML in the file was not what their Markdown renders to. */
+  rerenderedComments: number;
+}
 
 /** Rows per insert: enough to be fast, few enough parameters for either database. */
 function batchSize(table: BackupTable): number {
@@ -103,9 +117,9 @@ export class BackupService {
    * Restores an export into this database, which must be empty, in one transaction: a bad line
    * anywhere leaves the database as it was, and the error names the line.
    */
-  async restoreFrom(file: string): Promise<TableCounts> {
+  async restoreFrom(file: string, report?: RestoreReport): Promise<TableCounts> {
     try {
-      return await this.restoreLines(readLines(file));
+      return await this.restoreLines(readLines(file), report);
     } catch (error) {
       if (error instanceof ExportLineError) {
         throw new AppError('invalid_export', `${file}: ${error.message}. Nothing was restored.`, {
@@ -120,7 +134,10 @@ export class BackupService {
   }
 
   /** Restores from lines (without newlines); throws ExportLineError for bad input. */
-  async restoreLines(lines: AsyncIterable<string>): Promise<TableCounts> {
+  async restoreLines(
+    lines: AsyncIterable<string>,
+    report: RestoreReport = { cleanedValues: 0, rerenderedComments: 0 },
+  ): Promise<TableCounts> {
     const { backup } = this.store;
     const tables = backup.tables;
     const iterator = lines[Symbol.asyncIterator]();
@@ -217,7 +234,7 @@ export class BackupService {
         const problem = rowProblem(table, parsed.row);
         if (problem !== null) throw new ExportLineError(line, `${table.name}: ${problem}`);
         if (batch.length === 0) batchStart = line;
-        batch.push(parsed.row);
+        batch.push(cleanRow(table, parsed.row, report));
         batchEnd = line;
       }
       if (!ended) {
@@ -229,6 +246,41 @@ export class BackupService {
       return counts;
     });
   }
+}
+
+/** The row as this site takes it: text cleaned, a comment's HTML rendered from its Markdown. */
+function cleanRow(
+  table: BackupTable,
+  row: Record<string, unknown>,
+  report: RestoreReport,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const column of table.columns) {
+    const value = row[column.name];
+    out[column.name] =
+      column.type === 'text' || column.type === 'json' ? cleanValue(value, report) : value;
+  }
+  if (table.name === 'comments' && typeof out.body === 'string') {
+    const html = out.body === '' ? '' : renderCommentMarkdown(out.body);
+    if (html !== out.html) report.rerenderedComments++;
+    out.html = html;
+  }
+  return out;
+}
+
+function cleanValue(value: unknown, report: RestoreReport): unknown {
+  if (typeof value === 'string') {
+    if (textProblem(value) === null) return value;
+    report.cleanedValues++;
+    return cleanText(value);
+  }
+  if (Array.isArray(value)) return value.map((v) => cleanValue(v, report));
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [cleanValue(k, report), cleanValue(v, report)]),
+    );
+  }
+  return value;
 }
 
 function rowProblem(table: BackupTable, row: Record<string, unknown>): string | null {

@@ -116,6 +116,10 @@ export class CommentThreadService {
     if (!comment || (comment.status !== 'published' && !isPlaceholder(comment))) {
       throw notFound('That comment');
     }
+    // Deleted without replies, it is gone (docs/comments.md): only a placeholder is still read.
+    if (comment.status === 'deleted' && !(await this.store.comments.keptAsPlaceholder(id))) {
+      throw notFound('That comment');
+    }
     return comment;
   }
 

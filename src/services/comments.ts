@@ -7,7 +7,7 @@
 import { renderCommentMarkdown } from '../domain/comment-markdown.js';
 import { withinEditWindow } from '../domain/comment-settings.js';
 import { commentLength, maxCommentLength, type Comment } from '../domain/comment.js';
-import { isBanned, type User } from '../domain/user.js';
+import { isBanned, staffRoles, type User } from '../domain/user.js';
 import { AppError, notFound, tooLong } from '../errors.js';
 import type { PortsWithUnitOfWork } from '../store/types.js';
 import type { ChangeBus } from './changes.js';
@@ -27,7 +27,7 @@ export interface PostComment {
 }
 
 export interface CommentDeps {
-  store: PortsWithUnitOfWork<'comments' | 'moderation'>;
+  store: PortsWithUnitOfWork<'comments' | 'moderation' | 'settings' | 'limits'>;
   changes: ChangeBus;
   /** Screens every new or edited comment. */
   moderation: Pick<ModerationService, 'screen'>;
@@ -61,24 +61,25 @@ export class CommentService {
 
   async postComment(input: PostComment): Promise<{ comment: Comment; created: boolean }> {
     const { author, idempotencyKey } = input;
-    // A retry answers with the first comment, whatever has changed since.
-    if (idempotencyKey !== undefined) {
-      const first = await this.store.comments.byIdempotencyKey(author.id, idempotencyKey);
-      if (first) return { comment: first, created: false };
-    }
     checkBody(input.body);
     // Only what posting needs of the article, with its comment settings, in one read.
     const article = await this.store.comments.commentTarget(input.article);
     if (!article || article.status !== 'published') throw notFound('That article');
-    const policy = await this.settings.policyWith(article, article.settings);
     const parentId = input.parentId || null;
+    const request = { articleId: article.id, parentId, body: input.body };
+    // A retry answers with the first comment, whatever has changed since, if it is the same post.
+    if (idempotencyKey !== undefined) {
+      const first = await this.store.comments.byIdempotencyKey(author.id, idempotencyKey);
+      if (first) return { comment: sameRequest(first, request), created: false };
+    }
+    const policy = await this.settings.policyWith(article, article.settings);
     if (parentId) {
       const parent = await this.store.comments.byId(parentId);
       if (!parent || parent.articleId !== article.id || parent.status !== 'published') {
         throw notFound('The comment you are replying to');
       }
     }
-    const decision = await this.moderation.screen({
+    const screening = {
       author,
       articleId: article.id,
       body: input.body,
@@ -88,21 +89,21 @@ export class CommentService {
       articleMode: policy.mode,
       articleClosedAt: policy.closedBy === 'time' ? policy.closesAt : null,
       clientAddress: input.clientAddress ?? null,
-    });
-    if (decision.kind === 'refuse') {
-      // A retry racing its first attempt can be refused as a duplicate of it: answer with the
-      // first comment, as any retry does.
-      if (idempotencyKey !== undefined) {
-        const first = await this.store.comments.byIdempotencyKey(author.id, idempotencyKey);
-        if (first) return { comment: first, created: false };
-      }
-      throw ModerationService.refusal(decision);
-    }
+    };
     const createdAt = this.now().toISOString();
     // Grouped: concurrent posts share one commit (one disk sync on SQLite); this still resolves
-    // only once this comment is committed.
-    const result = await this.store.groupedTransaction((tx) =>
-      tx.comments.create({
+    // only once this comment is committed. The rules that count stored comments decide inside
+    // it, once the author's (and the address's) key is held: no burst can pass a limit or store
+    // a duplicate, in this process or another (decisions/0046).
+    const result = await this.store.groupedTransaction(async (tx) => {
+      await tx.limits.serialise(postingKeys(author, input.clientAddress));
+      if (idempotencyKey !== undefined) {
+        const first = await tx.comments.byIdempotencyKey(author.id, idempotencyKey);
+        if (first) return { comment: sameRequest(first, request), created: false };
+      }
+      const decision = await this.moderation.screen(screening, tx);
+      if (decision.kind === 'refuse') throw ModerationService.refusal(decision);
+      return tx.comments.create({
         articleId: article.id,
         parentId,
         authorId: author.id,
@@ -113,8 +114,8 @@ export class CommentService {
         clientAddress: input.clientAddress ?? null,
         reasons: decision.kind === 'hold' ? decision.reasons : [],
         ...(idempotencyKey !== undefined ? { idempotencyKey } : {}),
-      }),
-    );
+      });
+    });
     if (result.created) {
       this.announce(result.comment, 'created');
       if (result.comment.status === 'published' && result.comment.parentId) {
@@ -248,6 +249,44 @@ function checkBody(body: string): void {
         `this one has ${length.toLocaleString('en-GB')}. Please shorten it.`,
     );
   }
+}
+
+/**
+ * The keys a new comment's limits are counted under: its author, and for people the address
+ * limit applies to (not staff), the network address.
+ */
+function postingKeys(author: User, address: string | null | undefined): string[] {
+  const keys = [`comment-author:${author.id}`];
+  if (address && !staffRoles.includes(author.role)) keys.push(`comment-address:${address}`);
+  return keys;
+}
+
+/**
+ * The comment an Idempotency-Key first made, if this request is the same post; reusing a key
+ * for another post is refused, as the IETF Idempotency-Key draft asks. An edited comment is
+ * compared by where it was posted only (its text has changed since).
+ */
+function sameRequest(
+  first: Comment,
+  request: { articleId: string; parentId: string | null; body: string },
+): Comment {
+  const mismatch =
+    first.articleId !== request.articleId
+      ? 'another article'
+      : (first.parentId ?? null) !== request.parentId
+        ? 'another comment to reply to'
+        : first.editedAt === null && first.body !== request.body
+          ? 'a different text'
+          : null;
+  if (mismatch) {
+    throw new AppError(
+      'idempotency_key_reused',
+      `This Idempotency-Key was already used for a comment with ${mismatch}: ` +
+        'send a new key for a new comment.',
+      { field: 'Idempotency-Key' },
+    );
+  }
+  return first;
 }
 
 function plural(n: number, word: string): string {

@@ -20,7 +20,7 @@ import { staffRoles, type User } from '../domain/user.js';
 import { AppError, notFound, tooLong, tooMany, type Condition } from '../errors.js';
 import type { ModerationLogEntry, ModerationLogQuery } from '../domain/moderation/log.js';
 import type { CommentReport, ModeratedComment, QueueTab } from '../domain/moderation/queue.js';
-import type { PortsWithUnitOfWork } from '../store/types.js';
+import type { PortsWithUnitOfWork, Store } from '../store/types.js';
 import type { ChangeBus } from './changes.js';
 import type { SessionService } from './sessions.js';
 
@@ -78,6 +78,9 @@ export interface QueueItem {
   };
 }
 
+/** What screening reads: the moderation settings and the author's and address's comments. */
+export type ScreeningPorts = Pick<Store, 'moderation' | 'settings'>;
+
 export interface Screening {
   author: User;
   articleId: string;
@@ -129,16 +132,21 @@ export class ModerationService {
     return effectiveSettings(await this.store.settings.getMany(settingKeys), this.defaults);
   }
 
-  async policy(): Promise<ModerationPolicy> {
-    return policyFrom(await this.store.settings.getMany(settingKeys), this.defaults);
+  async policy(store: ScreeningPorts = this.store): Promise<ModerationPolicy> {
+    return policyFrom(await store.settings.getMany(settingKeys), this.defaults);
   }
 
-  /** Runs the pipeline over a new or edited comment. */
-  async screen(input: Screening): Promise<Decision> {
+  /**
+   * Runs the pipeline over a new or edited comment. A new comment is screened with the ports of
+   * the transaction that inserts it, after it holds the author's and address's keys, so the
+   * rules that count stored comments (rate, duplicates) see every comment committed before it
+   * (decisions/0046).
+   */
+  async screen(input: Screening, store: ScreeningPorts = this.store): Promise<Decision> {
     const now = this.now();
     const [policy, records] = await Promise.all([
-      this.policy(),
-      this.store.moderation.records([input.author.id]),
+      this.policy(store),
+      store.moderation.records([input.author.id]),
     ]);
     const windowStart = new Date(now.getTime() - policy.ratePerPerson.windowSeconds * 1000);
     const duplicateStart = new Date(now.getTime() - policy.duplicateWindowMinutes * 60_000);
@@ -149,13 +157,13 @@ export class ModerationService {
     const [recent, byAddress] = await Promise.all([
       input.isEdit
         ? []
-        : this.store.moderation.recentByAuthor(
+        : store.moderation.recentByAuthor(
             input.author.id,
             since,
             Math.max(recentCompared, policy.ratePerPerson.max),
           ),
       limited && input.clientAddress
-        ? this.store.moderation.createdFromAddress(
+        ? store.moderation.createdFromAddress(
             input.clientAddress,
             windowStart.toISOString(),
             policy.ratePerAddress.max,

@@ -373,6 +373,7 @@ export const excludedTables: Readonly<Record<string, string>> = {
   article_search_idx: searchIndex,
   article_search_docsize: searchIndex,
   article_search_config: searchIndex,
+  limit_events: `sign-ups counted per address for an hour: ${ephemeral}`,
 };
 
 const readBatch = 500;

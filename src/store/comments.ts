@@ -130,6 +130,16 @@ export class KyselyCommentStore implements CommentStore {
     return this.byIdIn(this.db, id);
   }
 
+  async keptAsPlaceholder(id: string) {
+    const row = await this.db
+      .selectFrom('comments')
+      .select('placeholder')
+      .where('id', '=', id)
+      .where('status', '=', 'deleted')
+      .executeTakeFirst();
+    return Number(row?.placeholder ?? 0) === 1;
+  }
+
   private async byIdIn(db: Kysely<Database>, id: string): Promise<Comment | null> {
     const row = await this.select(db).where('c.id', '=', id).executeTakeFirst();
     return row ? toComment(row) : null;

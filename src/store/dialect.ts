@@ -60,6 +60,11 @@ export interface StoreDialect extends DatabaseInfo {
 
   /** Runs the short writes many requests make at once (`Store.groupedTransaction`). */
   groupCommit(db: Kysely<Database>): TransactionRunner;
+  /**
+   * Inside a transaction: waits for, then holds until it ends, these keys (decisions/0046), so
+   * that what the transaction counts cannot change before it commits.
+   */
+  holdKeys(trx: Kysely<Database>, keys: readonly string[]): Promise<void>;
   /** A channel to the other processes on this database, or null where it has none. */
   openChannel(db: Kysely<Database>, onError?: (error: unknown) => void): NotificationChannel | null;
 }

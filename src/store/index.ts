@@ -30,6 +30,7 @@ import type { Store } from './types.js';
 import { KyselyUserStore } from './users.js';
 import { KyselyDeletedDraftStore } from './deleted-drafts.js';
 import { KyselyFrontStore } from './front.js';
+import { KyselyLimitStore } from './limits.js';
 
 export type { Store } from './types.js';
 
@@ -85,6 +86,7 @@ function bind(db: Kysely<Database>, opened: Opened): Store {
     invitations: new KyselyInvitationStore(db),
     demo: new KyselyDemoStore(db),
     sectionAdmin: new KyselySectionAdminStore(db),
+    limits: new KyselyLimitStore(db, dialect),
     async ping() {
       await sql`select 1`.execute(db);
     },

@@ -394,6 +394,7 @@ export interface Database {
   invitations: InvitationsTable;
   demo_rows: DemoRowsTable;
   section_old_slugs: SectionOldSlugsTable;
+  limit_events: LimitEventsTable;
 }
 
 export interface InvitationsTable {
@@ -409,4 +410,11 @@ export interface InvitationsTable {
   accepted_at: string | null;
   accepted_by: string | null;
   revoked_at: string | null;
+}
+
+/** Events counted by limits that hold across servers (decisions/0046); the key is hashed. */
+export interface LimitEventsTable {
+  name: string;
+  key_hash: string;
+  at: string;
 }

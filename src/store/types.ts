@@ -24,6 +24,7 @@ import type { SyndicationStore } from './ports/syndication.js';
 import type { UnitOfWork } from './ports/unit-of-work.js';
 import type { DeletedDraftStore } from './ports/deleted-drafts.js';
 import type { FrontStore } from './ports/front.js';
+import type { LimitStore } from './ports/limits.js';
 
 export interface Store extends UnitOfWork<Store> {
   /** Which database this is, for the few callers outside the store that must say or know. */
@@ -50,6 +51,7 @@ export interface Store extends UnitOfWork<Store> {
   readonly invitations: InvitationStore;
   readonly demo: DemoStore;
   readonly sectionAdmin: SectionAdminStore;
+  readonly limits: LimitStore;
   /** Calls the listener after every query with its duration in seconds. */
   observeQueries(listener: (seconds: number, ok: boolean) => void): void;
   /** Throws if the database cannot be reached. */

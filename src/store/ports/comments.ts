@@ -66,6 +66,8 @@ export interface CommentStore {
    */
   create(input: NewComment): Promise<{ comment: Comment; created: boolean }>;
   byId(id: string): Promise<Comment | null>;
+  /** Whether a deleted comment is kept as the placeholder of its replies (else it is gone). */
+  keptAsPlaceholder(id: string): Promise<boolean>;
   byIdempotencyKey(authorId: string, key: string): Promise<Comment | null>;
   /** Published top-level comments of an article, keyset-paged in the sort's order. */
   topLevelPage(query: CommentPageQuery): Promise<Comment[]>;

@@ -15,7 +15,10 @@ export interface ModerationStore {
     since: string,
     limit: number,
   ): Promise<{ articleId: string; body: string; createdAt: string }[]>;
-  /** Creation times of comments from this address since then, newest first, at most `limit`. */
+  /**
+   * Creation times of comments from this address since then, newest first, at most `limit`;
+   * staff comments are not counted.
+   */
   createdFromAddress(address: string, since: string, limit?: number): Promise<string[]>;
   /** How many of each person's comments are published (approved) and rejected. */
   records(

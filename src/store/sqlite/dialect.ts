@@ -1,4 +1,5 @@
 /** What is particular to SQLite behind the store (the contract is in store/dialect.ts). */
+import { sql } from 'kysely';
 import type { StoreDialect } from '../dialect.js';
 import {
   readSqliteTable,
@@ -27,5 +28,10 @@ export const sqliteDialect: StoreDialect = {
   toDatabase: (column, value) => (column.type === 'boolean' ? (value ? 1 : 0) : value),
   suspendTriggers: suspendSqliteTriggers,
   groupCommit: (db) => new GroupCommit(db),
+  // One writer at a time holds every key: a write that changes nothing takes the write lock
+  // (waiting for another process's, up to the busy timeout) before the transaction reads.
+  holdKeys: async (trx, keys) => {
+    if (keys.length) await sql`update limit_events set at = at where 0`.execute(trx);
+  },
   openChannel: () => null,
 };

@@ -79,7 +79,6 @@ export function signInPages(
   app.post(
     '/signup',
     {
-      preHandler: [limiter(app, 'sign-up', limits.signUpPerIp)],
       schema: {
         hide: true,
         body: Type.Object(
@@ -90,7 +89,7 @@ export function signInPages(
     },
     async (request, reply) => {
       const result = await attempt(async () => {
-        const user = await services.accounts.signUp(request.body);
+        const user = await services.accounts.signUp(request.body, request.ip);
         return services.sessions.start(user.id);
       });
       if (!result.ok) {

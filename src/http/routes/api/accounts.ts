@@ -44,7 +44,6 @@ export function accountApi(
   app.post(
     '/api/v1/users',
     {
-      preHandler: [limiter(app, 'sign-up', limits.signUpPerIp)],
       schema: {
         summary: 'Sign up (a commenter account); signs the new person in',
         tags: ['accounts'],
@@ -60,7 +59,7 @@ export function accountApi(
       },
     },
     async (request, reply) => {
-      const user = await services.accounts.signUp(request.body);
+      const user = await services.accounts.signUp(request.body, request.ip);
       const { id, session } = await services.sessions.start(user.id);
       setSessionCookie(reply, cookies, id, session.expiresAt);
       return reply.code(201).send({ user: userJson(user) });
