@@ -160,6 +160,8 @@ export const conditions = {
   section_not_empty: 'conflict',
   invalid_move_target: 'rejected',
   invalid_section_order: 'rejected',
+  // Moderators (issue 18).
+  no_open_reports: 'conflict',
 } as const satisfies Record<string, ErrorKind>;
 
 /** What went wrong, stable across rewordings; the API's `error.condition`. */

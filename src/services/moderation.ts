@@ -20,7 +20,7 @@ import { staffRoles, type User } from '../domain/user.js';
 import { AppError, notFound, tooLong, tooMany, type Condition } from '../errors.js';
 import type { ModerationLogEntry, ModerationLogQuery } from '../domain/moderation/log.js';
 import type { CommentReport, ModeratedComment, QueueTab } from '../domain/moderation/queue.js';
-import type { PortsWithUnitOfWork } from '../store/types.js';
+import type { PortsWithUnitOfWork, Store } from '../store/types.js';
 import type { ChangeBus } from './changes.js';
 import type { SessionService } from './sessions.js';
 
@@ -48,7 +48,8 @@ const refusalsByStatus: Record<403 | 422 | 429, Condition> = {
   429: 'posting_too_fast',
 };
 
-export const queueActions = ['approve', 'reject', 'feature', 'unfeature'] as const;
+/** `keep` dismisses a comment's open reports: it stays (or, held by reports, goes back) up. */
+export const queueActions = ['approve', 'reject', 'feature', 'unfeature', 'keep'] as const;
 export type QueueAction = (typeof queueActions)[number];
 
 export function isQueueAction(value: string): value is QueueAction {
@@ -309,7 +310,7 @@ export class ModerationService {
     if (!isQueueAction(action)) {
       throw new AppError(
         'invalid_queue_action',
-        'The action must be approve, reject, feature or unfeature.',
+        'The action must be approve, reject, feature, unfeature or keep.',
         { field: 'action' },
       );
     }
@@ -326,6 +327,7 @@ export class ModerationService {
       const done = await this.store.transaction(async (tx) => {
         const comment = await tx.comments.byId(id);
         if (!comment || comment.status === 'deleted') return null;
+        if (action === 'keep') return (await this.keep(tx, actor, comment, at)) ? comment : null;
         const log = (what: QueueAction) =>
           tx.moderation.logAction({
             createdAt: at,
@@ -363,8 +365,41 @@ export class ModerationService {
     }
     for (const comment of changed) this.announce(comment);
     for (const reply of firstShown) this.replies?.replyPublished(reply);
-    if (ids.length === 1 && changed.length === 0) throw notFound('That comment');
+    if (ids.length === 1 && changed.length === 0) {
+      if (action === 'keep' && (await this.store.comments.byId(ids[0]!))) {
+        throw new AppError('no_open_reports', 'That comment has no open reports to dismiss.');
+      }
+      throw notFound('That comment');
+    }
     return changed.length;
+  }
+
+  /**
+   * Keep: dismisses a comment's open reports (logged with who and when; reporters are told
+   * nothing). One that reports had taken back to review is public again. False when there was
+   * nothing to dismiss.
+   */
+  private async keep(
+    tx: Pick<Store, 'moderation'>,
+    actor: User,
+    comment: Comment,
+    at: string,
+  ): Promise<boolean> {
+    if (comment.status === 'rejected') return false;
+    const open = (await tx.moderation.reportsFor([comment.id])).filter((r) => !r.resolvedAt);
+    if (open.length === 0) return false;
+    await tx.moderation.resolveReports(comment.id, at);
+    if (comment.status === 'pending') await tx.moderation.setStatus(comment.id, 'published');
+    await tx.moderation.logAction({
+      createdAt: at,
+      actor: { id: actor.id, name: actor.name },
+      action: 'keep',
+      commentId: comment.id,
+      articleId: comment.articleId,
+      target: comment.author.id ? { id: comment.author.id, name: comment.author.name } : null,
+      reason: `dismissed ${open.length === 1 ? '1 report' : `${open.length} reports`}`,
+    });
+    return true;
   }
 
   /** Suspends (1 h, 24 h, 7 d) or bans a commenter from the queue; staff are managed by admins. */

@@ -8,6 +8,7 @@ export const moderationActions = [
   'suspend',
   'ban',
   'settings',
+  'keep',
 ] as const;
 export type ModerationAction = (typeof moderationActions)[number];
 

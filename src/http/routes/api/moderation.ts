@@ -143,7 +143,7 @@ export function moderationApi(
       onRequest: requireRole(['moderator', 'admin']),
       schema: {
         summary:
-          'Moderators: approve, reject (with a reason shown to the author), feature, unfeature',
+          'Moderators: approve, reject (with a reason shown to the author), feature, unfeature, keep (dismiss open reports)',
         tags: ['moderation'],
         security: [{ bearer: [] }],
         params: Params,
@@ -154,7 +154,7 @@ export function moderationApi(
           },
           { additionalProperties: false },
         ),
-        response: { 200: QueueItemBody, ...errors },
+        response: { 200: QueueItemBody, 409: Type.Ref('Error'), ...errors },
       },
     },
     async (request) => {

@@ -1,6 +1,6 @@
 /**
  * The moderation queue. Every action is a plain form (no JavaScript needed); a small script adds
- * the keyboard (j/k move, a approve, r reject, f feature) and live notice of new activity.
+ * the keyboard (j/k move, a approve or keep, r reject, f feature) and live notice of new activity.
  */
 import { reasonCodes, reasonLabels, type ReasonCode } from '../../../domain/moderation/types.js';
 import { reportReasonLabels } from '../../../domain/moderation/reports.js';
@@ -18,6 +18,7 @@ export const moderationNotices = {
   reject: 'Rejected.',
   feature: 'Featured.',
   unfeature: 'No longer featured.',
+  keep: 'Kept: its reports were dismissed.',
   suspend: 'The person has been suspended.',
   ban: 'The person has been banned and signed out everywhere.',
 } as const;
@@ -161,12 +162,16 @@ function itemView(ctx: PageContext, item: QueueItem, back: string, now: Date): S
               ? html`<button type="submit" name="action" value="approve" class="button button--primary" data-key="a">
                   Approve<span class="visually-hidden"> the comment by ${who}</span> <kbd aria-hidden="true">a</kbd>
                 </button>`
-              : ''
+              : c.openReports > 0
+                ? html`<button type="submit" name="action" value="keep" class="button button--primary" data-key="a">
+                    Keep<span class="visually-hidden"> the comment by ${who} and dismiss its reports</span> <kbd aria-hidden="true">a</kbd>
+                  </button>`
+                : ''
           }
           <button type="submit" name="action" value="${featured ? 'unfeature' : 'feature'}" class="button button--secondary" data-key="f">
             ${featured ? 'Unfeature' : 'Feature'}<span class="visually-hidden"> the comment by ${who}</span> <kbd aria-hidden="true">f</kbd>
           </button>`,
-        { className: 'form form--row', label: `Approve or feature the comment by ${who}` },
+        { className: 'form form--row', label: `Approve, keep or feature the comment by ${who}` },
       )}
       ${
         c.status !== 'rejected'
@@ -272,7 +277,8 @@ export function moderationQueueView(
       <button type="submit" class="button button--secondary">Filter</button>
     </form>
     <p class="hint mod-keys" id="mod-keys">
-      Keyboard: <kbd>j</kbd> next, <kbd>k</kbd> previous, <kbd>a</kbd> approve, <kbd>r</kbd> reject,
+      Keyboard: <kbd>j</kbd> next, <kbd>k</kbd> previous, <kbd>a</kbd> approve (or keep a reported
+      comment, dismissing its reports), <kbd>r</kbd> reject,
       <kbd>f</kbd> feature or unfeature the highlighted comment.
     </p>
     ${
@@ -288,6 +294,7 @@ export function moderationQueueView(
                   <option value="reject">Reject</option>
                   <option value="feature">Feature</option>
                   <option value="unfeature">Unfeature</option>
+                  <option value="keep">Keep (dismiss reports)</option>
                 </select>
               </div>
               <div class="field">

@@ -1,0 +1,152 @@
+/**
+ * What moderators run into (issue 18, points 7–12): Keep, thread settings from the queue and the
+ * article page, ban-and-remove with lifting, tab counts, a readable log. SQLite and PostgreSQL.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { articlePath, type Article } from '../src/domain/article.js';
+import type { Role, User } from '../src/domain/user.js';
+import { databases, type OpenedStore } from './helpers/databases.js';
+import { startApp, type RunningApp } from './helpers/app.js';
+import { publishedArticle, signedInPerson, storedPerson, type Person } from './helpers/fixtures.js';
+import { json } from './helpers/http.js';
+
+const origin = 'http://broadsheet.test';
+
+for (const database of databases()) {
+  describe(`moderators' tools on ${database.name}`, () => {
+    let db: OpenedStore;
+    let app: RunningApp;
+    let writer: User;
+    let reader: Person;
+    let moderator: Person;
+
+    const person = (role: Role = 'commenter'): Promise<Person> =>
+      signedInPerson(db.store, app, {
+        role,
+        createdAt: new Date(Date.now() - 86_400_000).toISOString(),
+      });
+
+    const article = (): Promise<Article> => publishedArticle(db.store, { authorIds: [writer.id] });
+
+    const api = (method: string, path: string, who: Person | null, payload?: unknown) =>
+      fetch(`${app.url}${path}`, {
+        method,
+        headers: {
+          origin,
+          ...(payload !== undefined ? { 'content-type': 'application/json' } : {}),
+          ...(who ? { cookie: who.cookie } : {}),
+        },
+        ...(payload !== undefined ? { body: JSON.stringify(payload) } : {}),
+      });
+
+    const post = async (a: Article, body: string, who: Person = reader) =>
+      json(await api('POST', `/api/v1/articles/${a.id}/comments`, who, { body }));
+
+    const form = (path: string, fields: Record<string, string>, who: Person) =>
+      fetch(`${app.url}${path}`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          origin,
+          cookie: who.cookie,
+        },
+        body: new URLSearchParams({ _csrf: who.csrf, ...fields }).toString(),
+      });
+
+    const page = async (path: string, who: Person | null) => {
+      const res = await fetch(app.url + path, {
+        redirect: 'manual',
+        ...(who ? { headers: { cookie: who.cookie } } : {}),
+      });
+      return { status: res.status, location: res.headers.get('location'), text: await res.text() };
+    };
+
+    const thread = async (a: Article) =>
+      (await json(await fetch(`${app.url}/api/v1/articles/${a.id}/comments`))).items.map(
+        (c: { id: string }) => c.id,
+      );
+
+    const report = (commentId: string, who: Person) =>
+      api('POST', `/api/v1/comments/${commentId}/reports`, who, { reason: 'spam' });
+
+    before(async () => {
+      db = await database.open();
+      app = await startApp(
+        db,
+        {},
+        {
+          commentPostsPerPerson: { max: 10_000, windowMs: 60_000 },
+          commentPostsPerAddress: { max: 10_000, windowMs: 60_000 },
+        },
+      );
+      writer = await storedPerson(db.store, { role: 'author' });
+      reader = await person();
+      moderator = await person('moderator');
+    });
+    after(async () => {
+      await app?.close();
+      await db?.dispose();
+    });
+
+    test('Keep dismisses a published comment’s reports, logged; the queue offers it with a key', async () => {
+      const a = await article();
+      const c = await post(a, 'A remark some readers disliked');
+      const [one, two] = [await person(), await person()];
+      assert.equal((await report(c.id, one)).status, 201);
+      assert.equal((await report(c.id, two)).status, 201);
+      const back = `/admin/moderation?status=reported&article=${a.id}`;
+      const queue = await page(back, moderator);
+      assert.match(
+        queue.text,
+        /name="action" value="keep" class="button button--primary" data-key="a"/,
+      );
+      const kept = await form(
+        '/admin/moderation/act',
+        { ids: c.id, action: 'keep', back },
+        moderator,
+      );
+      assert.equal(kept.status, 303);
+      assert.equal(kept.headers.get('location'), `${back}&done=keep`);
+      const after = await page(`${back}&done=keep`, moderator);
+      assert.ok(!after.text.includes(`id="item-${c.id}"`), 'no longer in Reported');
+      assert.match(after.text, /Kept: its reports were dismissed/);
+      assert.deepEqual(await thread(a), [c.id], 'still public');
+      const [entry] = await db.store.moderation.log({ commentId: c.id, limit: 5, offset: 0 });
+      assert.deepEqual(
+        [entry?.action, entry?.actor.id, entry?.reason],
+        ['keep', moderator.user.id, 'dismissed 2 reports'],
+      );
+      // Nothing left to dismiss: a conflict, said plainly.
+      const again = await api('POST', `/api/v1/comments/${c.id}/moderation`, moderator, {
+        action: 'keep',
+      });
+      assert.equal(again.status, 409);
+      assert.equal((await json(again)).error.condition, 'no_open_reports');
+    });
+
+    test('Keep on a comment that reports took back to review puts it back up', async () => {
+      const a = await article();
+      const c = await post(a, 'Reported until it was held');
+      await db.store.settings.set('moderation.reportThreshold', '1');
+      try {
+        assert.equal((await report(c.id, await person())).status, 201);
+      } finally {
+        await db.store.settings.set('moderation.reportThreshold', '3');
+      }
+      assert.deepEqual(await thread(a), []);
+      const res = await api('POST', `/api/v1/comments/${c.id}/moderation`, moderator, {
+        action: 'keep',
+      });
+      assert.equal(res.status, 200);
+      const item = await json(res);
+      assert.equal(item.comment.status, 'published');
+      assert.equal(item.openReports, 0);
+      assert.deepEqual(await thread(a), [c.id]);
+      assert.equal((await db.store.reader.getById(a.id))?.commentCount, 1);
+    });
+  });
+}
+
+void articlePath;
