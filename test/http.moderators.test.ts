@@ -146,7 +146,85 @@ for (const database of databases()) {
       assert.deepEqual(await thread(a), [c.id]);
       assert.equal((await db.store.reader.getById(a.id))?.commentCount, 1);
     });
+
+    test('moderators close and pre-moderate a thread from the queue and from the article page', async () => {
+      const a = await article();
+      const held = await post(a, 'Held for the thread test https://x.example/t', await person());
+      assert.equal(held.status, 'pending');
+      const back = `/admin/moderation?status=pending&article=${a.id}`;
+      const path = articlePath(a);
+      // The anonymous page is cached before the change, so the test sees it dropped after.
+      assert.ok(!(await page(path, null)).text.includes('Comments are closed'));
+      const queue = await page(back, moderator);
+      assert.match(queue.text, /Thread: comments as the site’s setting/);
+      assert.ok(queue.text.includes('action="/admin/moderation/thread"'));
+
+      const closed = await form(
+        '/admin/moderation/thread',
+        { articleId: a.id, mode: 'closed', back },
+        moderator,
+      );
+      assert.equal(closed.status, 303);
+      assert.equal(closed.headers.get('location'), `${back}&done=thread`);
+      const refused = await api('POST', `/api/v1/articles/${a.id}/comments`, reader, {
+        body: 'Too late?',
+      });
+      assert.equal(refused.status, 422);
+      assert.equal((await json(refused)).error.condition, 'comments_closed');
+      assert.match((await page(back, moderator)).text, /Thread: comments closed/);
+      assert.ok((await page(path, null)).text.includes('Comments are closed'));
+
+      // On the article page: the panel for moderators only; the anonymous page shows none.
+      const mine = await page(path, moderator);
+      assert.match(mine.text, /<h2 id="thread-settings-heading">Moderate this thread<\/h2>/);
+      assert.match(mine.text, /<option value="closed"\s+selected>Closed<\/option>/);
+      assert.ok(!(await page(path, reader)).text.includes('thread-settings'));
+      assert.ok(!(await page(path, null)).text.includes('thread-settings'));
+      const premoderated = await form(
+        '/admin/moderation/thread',
+        { articleId: a.id, mode: 'premoderated' },
+        moderator,
+      );
+      assert.equal(premoderated.status, 303);
+      assert.equal(
+        premoderated.headers.get('location'),
+        `${path}?moderated=thread#thread-settings`,
+      );
+      assert.match(
+        (await page(`${path}?moderated=thread`, moderator)).text,
+        /The thread’s comment settings were saved/,
+      );
+      assert.equal((await post(a, 'Now held for review')).status, 'pending');
+      // The anonymous page was re-rendered: it now says comments are held.
+      assert.ok(!(await page(path, null)).text.includes('Comments are closed'));
+
+      const bad = await form(
+        '/admin/moderation/thread',
+        { articleId: a.id, mode: 'lol', back },
+        moderator,
+      );
+      assert.equal(bad.status, 400);
+      assert.match(await bad.text(), /Choose open, pre-moderated, closed/);
+      const missing = await form(
+        '/admin/moderation/thread',
+        { articleId: 'nope', mode: 'open' },
+        moderator,
+      );
+      assert.equal(missing.status, 404);
+      const byReader = await form(
+        '/admin/moderation/thread',
+        { articleId: a.id, mode: 'open' },
+        reader,
+      );
+      assert.equal(byReader.status, 403);
+      const log = await db.store.moderation.log({ action: 'thread', limit: 5, offset: 0 });
+      assert.deepEqual(
+        log.filter((e) => e.articleId === a.id).map((e) => [e.reason, e.actor.id]),
+        [
+          ['comments pre-moderated', moderator.user.id],
+          ['comments closed', moderator.user.id],
+        ],
+      );
+    });
   });
 }
-
-void articlePath;

@@ -5,6 +5,7 @@
  */
 import { articlePath } from '../domain/article.js';
 import type { Comment } from '../domain/comment.js';
+import { isCommentMode, type CommentMode as ThreadMode } from '../domain/comment-settings.js';
 import { runPipeline, type Decision } from '../domain/moderation/pipeline.js';
 import {
   effectiveSettings,
@@ -64,9 +65,18 @@ export const sanctionChoices = [
 ] as const;
 export type SanctionChoice = (typeof sanctionChoices)[number]['value'];
 
+/** What a thread's own comment mode says, as the log and the forms word it. */
+export const threadModeLabels: Record<ThreadMode | '', string> = {
+  '': 'as the site’s setting',
+  open: 'open',
+  premoderated: 'pre-moderated',
+  closed: 'closed',
+};
+
 export interface QueueItem {
   comment: ModeratedComment;
-  article: { id: string; headline: string; path: string } | null;
+  /** `commentMode`: the article's own comment mode (null follows the site's). */
+  article: { id: string; headline: string; path: string; commentMode: ThreadMode | null } | null;
   parent: Comment | null;
   reports: CommentReport[];
   author: {
@@ -263,7 +273,7 @@ export class ModerationService {
     const authorIds = [...new Set(comments.flatMap((c) => (c.author.id ? [c.author.id] : [])))];
     const articleIds = [...new Set(comments.map((c) => c.articleId))];
     const parentIds = [...new Set(comments.flatMap((c) => (c.parentId ? [c.parentId] : [])))];
-    const [reports, records, users, articles, parents, actions] = await Promise.all([
+    const [reports, records, users, articles, parents, actions, threads] = await Promise.all([
       this.store.moderation.reportsFor(ids),
       this.store.moderation.records(authorIds),
       Promise.all(authorIds.map((id) => this.store.users.byId(id))),
@@ -272,7 +282,9 @@ export class ModerationService {
       Promise.all(
         authorIds.map((id) => this.store.moderation.log({ targetUserId: id, limit: 5, offset: 0 })),
       ),
+      Promise.all(articleIds.map((id) => this.store.comments.articleSettings(id))),
     ]);
+    const modeById = new Map(articleIds.map((id, i) => [id, threads[i]?.mode ?? null]));
     const userById = new Map(users.flatMap((u) => (u ? [[u.id, u] as const] : [])));
     const articleById = new Map(articles.flatMap((a) => (a ? [[a.id, a] as const] : [])));
     const parentById = new Map(parents.flatMap((p) => (p ? [[p.id, p] as const] : [])));
@@ -284,7 +296,12 @@ export class ModerationService {
       return {
         comment,
         article: article
-          ? { id: article.id, headline: article.headline, path: articlePath(article) }
+          ? {
+              id: article.id,
+              headline: article.headline,
+              path: articlePath(article),
+              commentMode: modeById.get(article.id) ?? null,
+            }
           : null,
         parent: comment.parentId ? (parentById.get(comment.parentId) ?? null) : null,
         reports: reports.filter((r) => r.commentId === comment.id),
@@ -449,6 +466,49 @@ export class ModerationService {
     });
     if (ban) await this.sessions.endAll(user.id);
     return { ...user, suspendedUntil, bannedAt, sanctionReason: note };
+  }
+
+  /** The article's own comment mode (null follows the site's), for the moderators' form. */
+  async threadMode(articleId: string): Promise<ThreadMode | null> {
+    const settings = await this.store.comments.articleSettings(articleId);
+    if (!settings) throw notFound('That article');
+    return settings.mode;
+  }
+
+  /**
+   * Moderators close, pre-moderate or reopen a thread (or let it follow the site's setting),
+   * logged; its auto-close hours are the newsroom's and stay. Answers the article's path.
+   */
+  async setThreadMode(actor: User, articleId: string, mode: string): Promise<string> {
+    if (mode !== '' && !isCommentMode(mode)) {
+      throw new AppError(
+        'invalid_comment_mode',
+        'Choose open, pre-moderated, closed, or the site’s setting.',
+        { field: 'mode' },
+      );
+    }
+    const [settings, article] = await Promise.all([
+      this.store.comments.articleSettings(articleId),
+      this.store.reader.getById(articleId),
+    ]);
+    if (!settings || !article) throw notFound('That article');
+    const next = mode === '' ? null : mode;
+    if (settings.mode === next) return articlePath(article);
+    await this.store.transaction(async (tx) => {
+      await tx.comments.setArticleSettings(articleId, { ...settings, mode: next });
+      await tx.moderation.logAction({
+        createdAt: this.now().toISOString(),
+        actor: { id: actor.id, name: actor.name },
+        action: 'thread',
+        commentId: null,
+        articleId,
+        target: null,
+        reason: `comments ${threadModeLabels[next ?? '']}`,
+      });
+    });
+    // Only the article's own page shows its comment mode: no listing is named.
+    this.changes.publish({ kind: 'article', articleId, sections: [], authors: [], tags: [] });
+    return articlePath(article);
   }
 
   log(query: ModerationLogQuery): Promise<ModerationLogEntry[]> {

@@ -9,6 +9,7 @@ export const moderationActions = [
   'ban',
   'settings',
   'keep',
+  'thread',
 ] as const;
 export type ModerationAction = (typeof moderationActions)[number];
 

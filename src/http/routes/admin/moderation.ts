@@ -184,6 +184,37 @@ export function moderationPages(
     },
   );
 
+  // The thread's comment mode, from a queue item or from the article page itself.
+  app.post(
+    '/admin/moderation/thread',
+    {
+      schema: {
+        hide: true,
+        body: Type.Object(
+          { articleId: Text(100), mode: Text(20), back: Type.Optional(Text(600)) },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request, reply) => {
+      const { articleId, mode, back } = request.body;
+      const result = await attempt(() =>
+        services.moderation.setThreadMode(request.viewer!.user, articleId, mode),
+      );
+      if (result.ok) {
+        return reply.redirect(
+          back ? redirectBack(back, 'thread') : `${result.value}?moderated=thread#thread-settings`,
+          303,
+        );
+      }
+      if (result.error.status === 404 || !back) throw result.error;
+      const page = await queuePage(request, backTo(back).view, {
+        problem: { message: result.error.message },
+      });
+      return sendPage(request, reply, page, { status: result.error.status });
+    },
+  );
+
   app.get(
     '/admin/moderation/log',
     {

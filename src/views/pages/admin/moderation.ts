@@ -5,7 +5,8 @@
 import { reasonCodes, reasonLabels, type ReasonCode } from '../../../domain/moderation/types.js';
 import { reportReasonLabels } from '../../../domain/moderation/reports.js';
 import { isSuspended, staffRoles } from '../../../domain/user.js';
-import { sanctionChoices, type QueueItem } from '../../../services/moderation.js';
+import { sanctionChoices, threadModeLabels, type QueueItem } from '../../../services/moderation.js';
+import { threadSettingsForm } from '../thread-settings.js';
 import { queueTabs, type QueueTab } from '../../../domain/moderation/queue.js';
 import type { PageContext } from '../../context.js';
 import { formatDateTime, plural } from '../../format.js';
@@ -19,6 +20,7 @@ export const moderationNotices = {
   feature: 'Featured.',
   unfeature: 'No longer featured.',
   keep: 'Kept: its reports were dismissed.',
+  thread: 'The thread’s comment settings were saved.',
   suspend: 'The person has been suspended.',
   ban: 'The person has been banned and signed out everywhere.',
 } as const;
@@ -188,6 +190,20 @@ function itemView(ctx: PageContext, item: QueueItem, back: string, now: Date): S
                 </button>`,
               { className: 'form form--row', label: `Reject the comment by ${who}` },
             )
+          : ''
+      }
+      ${
+        item.article
+          ? html`<details class="mod-item__thread">
+              <summary>Thread: comments ${threadModeLabels[item.article.commentMode ?? '']}<span class="visually-hidden"> on “${item.article.headline}”</span></summary>
+              ${threadSettingsForm(ctx, {
+                articleId: item.article.id,
+                mode: item.article.commentMode,
+                back,
+                idPrefix: id,
+                headline: item.article.headline,
+              })}
+            </details>`
           : ''
       }
       ${
