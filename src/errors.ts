@@ -162,6 +162,7 @@ export const conditions = {
   invalid_section_order: 'rejected',
   // Moderators (issue 18).
   no_open_reports: 'conflict',
+  not_sanctioned: 'conflict',
 } as const satisfies Record<string, ErrorKind>;
 
 /** What went wrong, stable across rewordings; the API's `error.condition`. */

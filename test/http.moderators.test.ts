@@ -226,5 +226,117 @@ for (const database of databases()) {
         ],
       );
     });
+
+    test('ban and remove their comments: one logged action; lifting within 30 days puts them back', async () => {
+      const [a, b] = [await article(), await article()];
+      const troll = await person();
+      const shown = [await post(a, 'First of mine', troll), await post(b, 'Second of mine', troll)];
+      const waiting = await post(a, 'Waiting https://spam.example/x', troll);
+      assert.equal(waiting.status, 'pending');
+      const other = await post(a, 'Someone else entirely');
+      assert.equal((await db.store.reader.getById(a.id))?.commentCount, 2);
+      // Cached anonymous page before the ban, to see it dropped.
+      assert.ok((await page(articlePath(a), null)).text.includes('First of mine'));
+
+      const back = `/admin/moderation?status=pending&article=${a.id}`;
+      const queue = await page(back, moderator);
+      assert.match(queue.text, /name="removeComments" type="checkbox" value="1"/);
+      const res = await form(
+        '/admin/moderation/sanction',
+        {
+          userId: troll.user.id,
+          choice: 'ban',
+          reason: 'Spam run',
+          removeComments: '1',
+          commentId: waiting.id,
+          back,
+        },
+        moderator,
+      );
+      assert.equal(res.status, 303);
+      assert.equal(res.headers.get('location'), `${back}&done=removed`);
+      assert.deepEqual(await thread(a), [other.id]);
+      assert.deepEqual(await thread(b), []);
+      assert.equal((await db.store.reader.getById(a.id))?.commentCount, 1);
+      assert.equal((await db.store.reader.getById(b.id))?.commentCount, 0);
+      assert.ok(!(await page(articlePath(a), null)).text.includes('First of mine'));
+      assert.ok((await db.store.users.byId(troll.user.id))?.bannedAt);
+      const entries = await db.store.moderation.log({
+        targetUserId: troll.user.id,
+        limit: 5,
+        offset: 0,
+      });
+      assert.deepEqual(
+        entries.map((e) => [e.action, e.reason]),
+        [['ban', 'Spam run · removed 3 comments']],
+      );
+
+      // The rejected tab offers to lift; lifting restores each comment as it was.
+      const rejected = await page(`/admin/moderation?status=rejected&article=${a.id}`, moderator);
+      assert.ok(rejected.text.includes('action="/admin/moderation/lift"'));
+      assert.match(rejected.text, /Lift the ban/);
+      const lifted = await form(
+        '/admin/moderation/lift',
+        { userId: troll.user.id, back },
+        moderator,
+      );
+      assert.equal(lifted.status, 303);
+      assert.equal(lifted.headers.get('location'), `${back}&done=lift`);
+      assert.deepEqual((await thread(a)).sort(), [shown[0].id, other.id].sort());
+      assert.deepEqual(await thread(b), [shown[1].id]);
+      assert.equal((await db.store.moderation.moderated(waiting.id))?.status, 'pending');
+      assert.equal((await db.store.reader.getById(a.id))?.commentCount, 2);
+      const user = await db.store.users.byId(troll.user.id);
+      assert.deepEqual([user?.bannedAt, user?.suspendedUntil], [null, null]);
+      const [lift] = await db.store.moderation.log({
+        targetUserId: troll.user.id,
+        limit: 1,
+        offset: 0,
+      });
+      assert.deepEqual([lift?.action, lift?.reason], ['lift', 'restored 3 comments']);
+      // Nothing to lift now.
+      const again = await form(
+        '/admin/moderation/lift',
+        { userId: troll.user.id, back },
+        moderator,
+      );
+      assert.equal(again.status, 409);
+    });
+
+    test('a removal older than 30 days is not undone by lifting; a suspension can remove too', async () => {
+      const a = await article();
+      const troll = await person();
+      const c = await post(a, 'Old news from me', troll);
+      await app.services.moderation.sanction(moderator.user, troll.user.id, '7d', '', null, {
+        removeComments: true,
+      });
+      assert.deepEqual(await thread(a), []);
+      const [entry] = await db.store.moderation.log({
+        targetUserId: troll.user.id,
+        limit: 1,
+        offset: 0,
+      });
+      assert.equal(entry?.reason, '7 days · removed 1 comment');
+      const later = new Date(Date.now() + 31 * 86_400_000);
+      const { ModerationService } = await import('../src/services/moderation.js');
+      const future = new ModerationService({
+        store: db.store,
+        changes: app.services.changes,
+        sessions: { endAll: async () => 0 },
+        now: () => later,
+      });
+      // Suspended for 7 days: by then it has ended, so there is nothing to lift either.
+      await assert.rejects(
+        future.lift(moderator.user, troll.user.id),
+        /neither suspended nor banned/,
+      );
+      await db.store.users.setSanction(troll.user.id, {
+        suspendedUntil: null,
+        bannedAt: later.toISOString(),
+        reason: '',
+      });
+      assert.equal(await future.lift(moderator.user, troll.user.id), 0);
+      assert.equal((await db.store.moderation.moderated(c.id))?.status, 'rejected');
+    });
   });
 }

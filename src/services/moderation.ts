@@ -17,7 +17,8 @@ import {
 } from '../domain/moderation/policy.js';
 import { isReportReason, reportThresholdReached } from '../domain/moderation/reports.js';
 import type { CommentMode, ReasonCode } from '../domain/moderation/types.js';
-import { staffRoles, type User } from '../domain/user.js';
+import { isSuspended, staffRoles, type User } from '../domain/user.js';
+import { newId } from '../domain/ids.js';
 import { AppError, notFound, tooLong, tooMany, type Condition } from '../errors.js';
 import type { ModerationLogEntry, ModerationLogQuery } from '../domain/moderation/log.js';
 import type { CommentReport, ModeratedComment, QueueTab } from '../domain/moderation/queue.js';
@@ -32,6 +33,9 @@ import type { SessionService } from './sessions.js';
  * post is among the newest anyway.
  */
 const recentCompared = 50;
+
+/** Lifting a sanction puts back the comments it removed for this long (issue 18). */
+export const liftRestoresDays = 30;
 
 /** The condition each refusing rule answers with (the text rules concern the comment's body). */
 const refusals: Partial<Record<ReasonCode, { condition: Condition; field?: string }>> = {
@@ -426,6 +430,7 @@ export class ModerationService {
     choice: string,
     reason: string,
     commentId: string | null = null,
+    options: { removeComments?: boolean } = {},
   ): Promise<User> {
     const picked = sanctionChoices.find((c) => c.value === choice);
     if (!picked) {
@@ -452,20 +457,75 @@ export class ModerationService {
       : new Date(now.getTime() + picked.hours * 3_600_000).toISOString();
     const bannedAt = ban ? now.toISOString() : user.bannedAt;
     const comment = commentId ? await this.store.comments.byId(commentId) : null;
-    await this.store.transaction(async (tx) => {
+    const why = ban ? note : `${picked.text.replace('Suspend for ', '')}${note ? `: ${note}` : ''}`;
+    // One audited action: the sanction, its log entry and the removal commit together.
+    const removed = await this.store.transaction(async (tx) => {
       await tx.users.setSanction(user.id, { suspendedUntil, bannedAt, reason: note });
-      await tx.moderation.logAction({
+      const entry = {
         createdAt: now.toISOString(),
         actor: { id: actor.id, name: actor.name },
-        action: ban ? 'ban' : 'suspend',
+        action: ban ? ('ban' as const) : ('suspend' as const),
         commentId: comment?.id ?? null,
         articleId: comment?.articleId ?? null,
         target: { id: user.id, name: user.name },
-        reason: ban ? note : `${picked.text.replace('Suspend for ', '')}${note ? `: ${note}` : ''}`,
+        reason: why,
+      };
+      if (!options.removeComments) {
+        await tx.moderation.logAction(entry);
+        return [];
+      }
+      // The entry's id names the removals; its text then says how many there were.
+      const actionId = newId(now.getTime());
+      const gone = await tx.moderation.removeAuthorComments(user.id, actionId);
+      const count = gone.length === 1 ? '1 comment' : `${gone.length} comments`;
+      await tx.moderation.logAction({
+        ...entry,
+        id: actionId,
+        reason: `${why}${why ? ' · ' : ''}removed ${count}`,
       });
+      return gone;
     });
     if (ban) await this.sessions.endAll(user.id);
+    for (const c of removed) this.announce(c);
     return { ...user, suspendedUntil, bannedAt, sanctionReason: note };
+  }
+
+  /**
+   * Lifts a suspension or ban from the queue. Comments a sanction in the last 30 days removed
+   * (and that nobody has decided on since) come back as they were. Answers how many came back.
+   */
+  async lift(actor: User, userId: string): Promise<number> {
+    const user = await this.store.users.byId(userId);
+    if (!user) throw notFound('That person');
+    if (staffRoles.includes(user.role)) {
+      throw new AppError(
+        'staff_account',
+        'Staff accounts are suspended or banned by an admin, under People.',
+      );
+    }
+    const now = this.now();
+    if (!user.bannedAt && !isSuspended(user, now)) {
+      throw new AppError('not_sanctioned', `${user.name} is neither suspended nor banned.`);
+    }
+    const since = new Date(now.getTime() - liftRestoresDays * 86_400_000).toISOString();
+    const restored = await this.store.transaction(async (tx) => {
+      await tx.users.setSanction(user.id, { suspendedUntil: null, bannedAt: null, reason: '' });
+      const back = await tx.moderation.restoreRemovedComments(user.id, since, now.toISOString());
+      await tx.moderation.logAction({
+        createdAt: now.toISOString(),
+        actor: { id: actor.id, name: actor.name },
+        action: 'lift',
+        commentId: null,
+        articleId: null,
+        target: { id: user.id, name: user.name },
+        reason: back.length
+          ? `restored ${back.length === 1 ? '1 comment' : `${back.length} comments`}`
+          : '',
+      });
+      return back;
+    });
+    for (const c of restored) this.announce(c);
+    return restored.length;
   }
 
   /** The article's own comment mode (null follows the site's), for the moderators' form. */
@@ -560,7 +620,7 @@ export class ModerationService {
     return this.store.moderation.ownUnpublished(articleId, authorId);
   }
 
-  private announce(comment: Comment): void {
+  private announce(comment: Pick<Comment, 'id' | 'articleId'>): void {
     this.changes.publish({
       kind: 'comment',
       articleId: comment.articleId,

@@ -327,8 +327,8 @@ export class KyselyModerationStore implements ModerationStore {
       .execute();
   }
 
-  async logAction(entry: Omit<ModerationLogEntry, 'id'>) {
-    const id = newId(Date.parse(entry.createdAt));
+  async logAction(entry: Omit<ModerationLogEntry, 'id'> & { id?: string }) {
+    const id = entry.id ?? newId(Date.parse(entry.createdAt));
     await this.db
       .insertInto('moderation_actions')
       .values({
@@ -369,5 +369,84 @@ export class KyselyModerationStore implements ModerationStore {
       target: r.target_user_id ? { id: r.target_user_id, name: r.target_name } : null,
       reason: r.reason,
     }));
+  }
+
+  async removeAuthorComments(authorId: string, actionId: string) {
+    return this.atomically(async (db) => {
+      const rows = await db
+        .selectFrom('comments')
+        .select(['id', 'article_id', 'status'])
+        .where('author_id', '=', authorId)
+        .where('status', 'in', ['published', 'pending'])
+        .orderBy('id')
+        .execute();
+      const removedPerArticle = new Map<string, number>();
+      for (let i = 0; i < rows.length; i += 200) {
+        const chunk = rows.slice(i, i + 200);
+        await db
+          .insertInto('sanction_removals')
+          .values(
+            chunk.map((r) => ({
+              action_id: actionId,
+              comment_id: r.id,
+              previous_status: r.status,
+              restored_at: null,
+            })),
+          )
+          .execute();
+        await db
+          .updateTable('comments')
+          .set({ status: 'rejected', rejection_reason: '' })
+          .where(
+            'id',
+            'in',
+            chunk.map((r) => r.id),
+          )
+          .execute();
+      }
+      for (const r of rows) {
+        if (r.status !== 'published') continue;
+        removedPerArticle.set(r.article_id, (removedPerArticle.get(r.article_id) ?? 0) + 1);
+      }
+      for (const [articleId, n] of removedPerArticle) {
+        await db
+          .updateTable('articles')
+          .set((eb) => ({ comment_count: eb('comment_count', '-', n) }))
+          .where('id', '=', articleId)
+          .execute();
+      }
+      return rows.map((r) => ({ id: r.id, articleId: r.article_id }));
+    });
+  }
+
+  async restoreRemovedComments(authorId: string, since: string, at: string) {
+    return this.atomically(async (db) => {
+      const rows = await db
+        .selectFrom('sanction_removals as s')
+        .innerJoin('moderation_actions as a', 'a.id', 's.action_id')
+        .innerJoin('comments as c', 'c.id', 's.comment_id')
+        .select(['s.action_id', 's.comment_id', 's.previous_status', 'c.article_id'])
+        .where('a.target_user_id', '=', authorId)
+        .where('a.created_at', '>=', since)
+        .where('s.restored_at', 'is', null)
+        .where('c.status', '=', 'rejected')
+        .orderBy('s.comment_id')
+        .execute();
+      const store = new KyselyModerationStore(db);
+      const restored = new Map<string, string>();
+      for (const r of rows) {
+        await db
+          .updateTable('sanction_removals')
+          .set({ restored_at: at })
+          .where('action_id', '=', r.action_id)
+          .where('comment_id', '=', r.comment_id)
+          .execute();
+        // A comment removed by two sanctions comes back once.
+        if (restored.has(r.comment_id)) continue;
+        await store.setStatus(r.comment_id, r.previous_status as CommentStatus);
+        restored.set(r.comment_id, r.article_id);
+      }
+      return [...restored].map(([id, articleId]) => ({ id, articleId }));
+    });
   }
 }

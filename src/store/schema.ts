@@ -394,6 +394,15 @@ export interface Database {
   invitations: InvitationsTable;
   demo_rows: DemoRowsTable;
   section_old_slugs: SectionOldSlugsTable;
+  sanction_removals: SanctionRemovalsTable;
+}
+
+/** A comment a sanction removed, and the status lifting the sanction gives back (0024). */
+export interface SanctionRemovalsTable {
+  action_id: string;
+  comment_id: string;
+  previous_status: string;
+  restored_at: string | null;
 }
 
 export interface InvitationsTable {

@@ -10,6 +10,7 @@ export const moderationActions = [
   'settings',
   'keep',
   'thread',
+  'lift',
 ] as const;
 export type ModerationAction = (typeof moderationActions)[number];
 

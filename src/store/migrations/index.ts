@@ -25,6 +25,7 @@ import * as front from './0018_front.js';
 import * as staff from './0019_staff.js';
 import * as deletedDrafts from './0020_deleted_drafts.js';
 import * as demoRows from './0021_demo_rows.js';
+import * as sanctionRemovals from './0024_sanction_removals.js';
 
 interface MigrationModule {
   up(db: Kysely<unknown>, context: MigrationContext): Promise<void>;
@@ -51,6 +52,7 @@ const modules: Record<string, MigrationModule> = {
   '0019_staff': staff,
   '0020_deleted_drafts': deletedDrafts,
   '0021_demo_rows': demoRows,
+  '0024_sanction_removals': sanctionRemovals,
 };
 
 class ListedMigrations implements MigrationProvider {

@@ -53,7 +53,24 @@ export interface ModerationStore {
   reportsFor(commentIds: readonly string[]): Promise<CommentReport[]>;
   resolveReports(commentId: string, at: string): Promise<void>;
   /** Appends to the moderation log (there is no way to change or remove an entry). */
-  logAction(entry: Omit<ModerationLogEntry, 'id'>): Promise<string>;
+  logAction(entry: Omit<ModerationLogEntry, 'id'> & { id?: string }): Promise<string>;
   /** The log, newest first. */
   log(query: ModerationLogQuery): Promise<ModerationLogEntry[]>;
+  /**
+   * Rejects the author's published and waiting comments, noting each under the sanction's log
+   * entry with the status it had; answers them.
+   */
+  removeAuthorComments(
+    authorId: string,
+    actionId: string,
+  ): Promise<{ id: string; articleId: string }[]>;
+  /**
+   * Gives back the status of the author's comments that sanctions logged since then removed and
+   * that are still rejected; answers them.
+   */
+  restoreRemovedComments(
+    authorId: string,
+    since: string,
+    at: string,
+  ): Promise<{ id: string; articleId: string }[]>;
 }

@@ -157,6 +157,7 @@ export function moderationPages(
             choice: Text(10),
             reason: Type.Optional(Text(500)),
             commentId: Type.Optional(Text(100)),
+            removeComments: Type.Optional(Text(5)),
             back: Type.Optional(Text(600)),
           },
           { additionalProperties: false },
@@ -165,6 +166,7 @@ export function moderationPages(
     },
     async (request, reply) => {
       const { userId, choice, reason, commentId, back } = request.body;
+      const removeComments = request.body.removeComments === '1';
       const result = await attempt(() =>
         services.moderation.sanction(
           request.viewer!.user,
@@ -172,11 +174,35 @@ export function moderationPages(
           choice,
           reason ?? '',
           commentId ?? null,
+          { removeComments },
         ),
       );
       if (result.ok) {
-        return reply.redirect(redirectBack(back, choice === 'ban' ? 'ban' : 'suspend'), 303);
+        const done = removeComments ? 'removed' : choice === 'ban' ? 'ban' : 'suspend';
+        return reply.redirect(redirectBack(back, done), 303);
       }
+      const page = await queuePage(request, backTo(back).view, {
+        problem: { message: result.error.message },
+      });
+      return sendPage(request, reply, page, { status: result.error.status });
+    },
+  );
+
+  app.post(
+    '/admin/moderation/lift',
+    {
+      schema: {
+        hide: true,
+        body: Type.Object(
+          { userId: Text(100), back: Type.Optional(Text(600)) },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request, reply) => {
+      const { userId, back } = request.body;
+      const result = await attempt(() => services.moderation.lift(request.viewer!.user, userId));
+      if (result.ok) return reply.redirect(redirectBack(back, 'lift'), 303);
       const page = await queuePage(request, backTo(back).view, {
         problem: { message: result.error.message },
       });

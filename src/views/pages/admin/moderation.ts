@@ -23,6 +23,9 @@ export const moderationNotices = {
   thread: 'The thread’s comment settings were saved.',
   suspend: 'The person has been suspended.',
   ban: 'The person has been banned and signed out everywhere.',
+  removed:
+    'The person has been sanctioned and their comments removed; lifting it within 30 days puts them back.',
+  lift: 'The suspension or ban was lifted; comments it removed in the last 30 days are back.',
 } as const;
 
 export const tabLabels: Record<QueueTab, string> = {
@@ -152,7 +155,7 @@ function itemView(ctx: PageContext, item: QueueItem, back: string, now: Date): S
             <p class="mod-item__label">${who}’s record</p>
             <p>A guest (imported comment): a name without an account, so no record or sanctions.</p>
           </div>`
-        : accountRecord(item, who, user, now)
+        : accountRecord(ctx, item, who, user, now, back)
     }
     <div class="mod-item__actions">
       ${postForm(
@@ -225,6 +228,10 @@ function itemView(ctx: PageContext, item: QueueItem, back: string, now: Date): S
                   <div class="field">
                     <label for="${id}-sanction-reason">Reason (kept in the log)</label>
                     <input id="${id}-sanction-reason" name="reason" type="text" maxlength="500" />
+                  </div>
+                  <div class="field field--checkbox">
+                    <input id="${id}-sanction-remove" name="removeComments" type="checkbox" value="1" />
+                    <label for="${id}-sanction-remove">Also remove their published and waiting comments (lifting within 30 days puts them back)</label>
                   </div>
                   <button type="submit" class="button button--danger">Apply<span class="visually-hidden"> to ${who}</span></button>`,
                 { className: 'form form--row', label: `Suspend or ban ${who}` },
@@ -343,10 +350,12 @@ export function moderationQueueView(
 }
 
 function accountRecord(
+  ctx: PageContext,
   item: QueueItem,
   who: string,
   user: QueueItem['author']['user'],
   now: Date,
+  back: string,
 ): SafeHtml {
   return html`<div class="mod-item__record">
       <p class="mod-item__label">${who}’s record</p>
@@ -357,6 +366,20 @@ function accountRecord(
         ${user?.bannedAt ? html` · <span class="tag tag--warn">banned</span>` : ''}
         ${user && user.suspendedUntil && isSuspended(user, now) ? html` · <span class="tag tag--warn">suspended until ${formatDateTime(user.suspendedUntil)}</span>` : ''}
       </p>
+      ${
+        user && !staffRoles.includes(user.role) && (user.bannedAt || isSuspended(user, now))
+          ? postForm(
+              ctx,
+              '/admin/moderation/lift',
+              html`<input type="hidden" name="back" value="${back}" />
+                <input type="hidden" name="userId" value="${user.id}" />
+                <button type="submit" class="button button--secondary button--small">
+                  Lift the ${user.bannedAt ? 'ban' : 'suspension'}<span class="visually-hidden"> on ${who}</span>
+                </button>`,
+              { className: 'form form--row', label: `Lift the sanction on ${who}` },
+            )
+          : ''
+      }
       ${
         item.author.pastActions.length
           ? html`<ul class="mod-item__history" aria-label="Past moderator actions concerning ${who}">
