@@ -10,6 +10,7 @@ import { databases, type OpenedStore } from './helpers/databases.js';
 import { startApp, type RunningApp } from './helpers/app.js';
 import { publishedArticle, signedInPerson, storedPerson, type Person } from './helpers/fixtures.js';
 import { json } from './helpers/http.js';
+import { openSse } from './helpers/sse.js';
 
 const origin = 'http://broadsheet.test';
 
@@ -337,6 +338,55 @@ for (const database of databases()) {
       });
       assert.equal(await future.lift(moderator.user, troll.user.id), 0);
       assert.equal((await db.store.moderation.moderated(c.id))?.status, 'rejected');
+    });
+
+    test('queue tabs show their counts; the counts API and the event stream keep them live', async () => {
+      const a = await article();
+      const fresh = await person();
+      await post(a, 'Held one https://x.example/1', fresh);
+      await post(a, 'Held two https://x.example/2', fresh);
+      const shown = await post(a, 'Shown and reported');
+      const stream = await openSse(`${app.url}/admin/moderation/events`, {
+        cookie: moderator.cookie,
+      });
+      try {
+        assert.equal((await report(shown.id, await person())).status, 201);
+        // A report below the threshold changes only the queue: moderators hear of it.
+        const heard = await stream.next((e) => e.data.includes(shown.id));
+        assert.deepEqual(JSON.parse(heard.data), {
+          commentId: shown.id,
+          articleId: a.id,
+          action: 'reported',
+        });
+      } finally {
+        stream.close();
+      }
+      const queue = await page(`/admin/moderation?status=pending&article=${a.id}`, moderator);
+      const count = (tab: string) =>
+        new RegExp(`data-mod-count="${tab}">(\\d+)<`).exec(queue.text)?.[1];
+      assert.deepEqual(['pending', 'reported', 'rejected', 'approved', 'all'].map(count), [
+        '2',
+        '1',
+        '0',
+        '1',
+        '3',
+      ]);
+      assert.ok(queue.text.includes(`data-mod-counts="/api/v1/moderation/counts?article=${a.id}"`));
+      const counts = await api('GET', `/api/v1/moderation/counts?article=${a.id}`, moderator);
+      assert.equal(counts.status, 200);
+      assert.equal(counts.headers.get('cache-control'), 'no-store');
+      assert.deepEqual(await json(counts), {
+        pending: 2,
+        reported: 1,
+        rejected: 0,
+        approved: 1,
+        all: 3,
+      });
+      assert.equal((await api('GET', '/api/v1/moderation/counts', reader)).status, 403);
+      const everywhere = await json(await api('GET', '/api/v1/moderation/counts', moderator));
+      assert.ok(everywhere.pending >= 2 && everywhere.all >= 3);
+      const spec = await json(await fetch(`${app.url}/api/v1/openapi.json`));
+      assert.ok(spec.paths['/api/v1/moderation/counts'], 'in the OpenAPI document');
     });
   });
 }

@@ -21,7 +21,12 @@ import { isSuspended, staffRoles, type User } from '../domain/user.js';
 import { newId } from '../domain/ids.js';
 import { AppError, notFound, tooLong, tooMany, type Condition } from '../errors.js';
 import type { ModerationLogEntry, ModerationLogQuery } from '../domain/moderation/log.js';
-import type { CommentReport, ModeratedComment, QueueTab } from '../domain/moderation/queue.js';
+import type {
+  CommentReport,
+  ModeratedComment,
+  QueueCounts,
+  QueueTab,
+} from '../domain/moderation/queue.js';
 import type { PortsWithUnitOfWork, Store } from '../store/types.js';
 import type { ChangeBus } from './changes.js';
 import type { SessionService } from './sessions.js';
@@ -234,6 +239,9 @@ export class ModerationService {
     });
     if (!created) return { created, comment };
     const reached = reportThresholdReached(comment.status, openReports, await this.policy());
+    if (!reached) {
+      this.changes.publish({ kind: 'queue', articleId: comment.articleId, commentId });
+    }
     if (reached) {
       await this.store.transaction(async (tx) => {
         const existing = await tx.moderation.moderated(commentId);
@@ -264,6 +272,11 @@ export class ModerationService {
       offset: (query.page - 1) * query.perPage,
     });
     return this.describe(comments);
+  }
+
+  /** How many comments each tab holds (of one article, when given). */
+  queueCounts(articleId?: string): Promise<QueueCounts> {
+    return this.store.moderation.queueCounts(articleId);
   }
 
   async item(commentId: string): Promise<QueueItem | null> {
@@ -344,11 +357,17 @@ export class ModerationService {
     const at = this.now().toISOString();
     const changed: Comment[] = [];
     const firstShown: Comment[] = [];
+    const quiet = new Set<string>();
     for (const id of ids) {
       const done = await this.store.transaction(async (tx) => {
         const comment = await tx.comments.byId(id);
         if (!comment || comment.status === 'deleted') return null;
-        if (action === 'keep') return (await this.keep(tx, actor, comment, at)) ? comment : null;
+        if (action === 'keep') {
+          if (!(await this.keep(tx, actor, comment, at))) return null;
+          // A published comment kept stays as readers see it: only the queue changes.
+          if (comment.status === 'published') quiet.add(comment.id);
+          return comment;
+        }
         const log = (what: QueueAction) =>
           tx.moderation.logAction({
             createdAt: at,
@@ -384,7 +403,15 @@ export class ModerationService {
       });
       if (done) changed.push(done);
     }
-    for (const comment of changed) this.announce(comment);
+    for (const comment of changed) {
+      if (quiet.has(comment.id)) {
+        this.changes.publish({
+          kind: 'queue',
+          articleId: comment.articleId,
+          commentId: comment.id,
+        });
+      } else this.announce(comment);
+    }
     for (const reply of firstShown) this.replies?.replyPublished(reply);
     if (ids.length === 1 && changed.length === 0) {
       if (action === 'keep' && (await this.store.comments.byId(ids[0]!))) {

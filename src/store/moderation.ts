@@ -14,7 +14,12 @@ import type {
   ModerationLogEntry,
   ModerationLogQuery,
 } from '../domain/moderation/log.js';
-import type { CommentReport, ModeratedComment, QueueQuery } from '../domain/moderation/queue.js';
+import type {
+  CommentReport,
+  ModeratedComment,
+  QueueCounts,
+  QueueQuery,
+} from '../domain/moderation/queue.js';
 import type { ModerationStore } from './ports/moderation.js';
 
 type ModeratedRow = CommentRow & {
@@ -237,6 +242,43 @@ export class KyselyModerationStore implements ModerationStore {
       .offset(query.offset)
       .execute();
     return this.withReasons(rows as ModeratedRow[]);
+  }
+
+  async queueCounts(articleId?: string): Promise<QueueCounts> {
+    let byStatus = this.db
+      .selectFrom('comments')
+      .select((eb) => ['status', eb.fn.countAll().as('n')])
+      .where('status', '!=', 'deleted')
+      .groupBy('status');
+    let reported = this.db
+      .selectFrom('comments as c')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('c.status', 'in', ['published', 'pending'])
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('comment_reports as r')
+            .select('r.id')
+            .whereRef('r.comment_id', '=', 'c.id')
+            .where('r.resolved_at', 'is', null),
+        ),
+      );
+    if (articleId) {
+      byStatus = byStatus.where('article_id', '=', articleId);
+      reported = reported.where('c.article_id', '=', articleId);
+    }
+    const [rows, open] = await Promise.all([
+      byStatus.execute(),
+      reported.executeTakeFirstOrThrow(),
+    ]);
+    const of = (status: string) => Number(rows.find((r) => r.status === status)?.n ?? 0);
+    return {
+      pending: of('pending'),
+      reported: Number(open.n),
+      rejected: of('rejected'),
+      approved: of('published'),
+      all: rows.reduce((sum, r) => sum + Number(r.n), 0),
+    };
   }
 
   async featured(articleId: string, limit: number): Promise<Comment[]> {

@@ -4,7 +4,12 @@
  */
 import type { Comment, CommentStatus } from '../../domain/comment.js';
 import type { ModerationLogEntry, ModerationLogQuery } from '../../domain/moderation/log.js';
-import type { CommentReport, ModeratedComment, QueueQuery } from '../../domain/moderation/queue.js';
+import type {
+  CommentReport,
+  ModeratedComment,
+  QueueCounts,
+  QueueQuery,
+} from '../../domain/moderation/queue.js';
 import type { ReportReason } from '../../domain/moderation/reports.js';
 import type { Reason } from '../../domain/moderation/types.js';
 
@@ -38,6 +43,8 @@ export interface ModerationStore {
   setFeatured(commentId: string, at: string | null): Promise<void>;
   moderated(commentId: string): Promise<ModeratedComment | null>;
   queue(query: QueueQuery): Promise<ModeratedComment[]>;
+  /** How many comments each queue tab holds, of one article or of all. */
+  queueCounts(articleId?: string): Promise<QueueCounts>;
   /** Published, featured comments of an article, most recently featured first. */
   featured(articleId: string, limit: number): Promise<Comment[]>;
   /** The author's own pending and rejected comments on an article, oldest first. */

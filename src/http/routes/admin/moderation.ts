@@ -65,7 +65,7 @@ export function moderationPages(
     query: QueueView,
     extra: { done?: string | undefined; problem?: FormProblem },
   ) {
-    const [ctx, items, latest] = await Promise.all([
+    const [ctx, items, latest, counts] = await Promise.all([
       deps.pageContext(request),
       services.moderation.queue({
         tab: query.tab,
@@ -75,12 +75,14 @@ export function moderationPages(
         perPage,
       }),
       services.reading.published({}, undefined, 50),
+      services.moderation.queueCounts(query.article || undefined),
     ]);
     return moderationQueueView(ctx, {
       query,
       items,
       hasMore: items.length === perPage,
       articles: latest.items.map((a) => ({ id: a.id, headline: a.headline })),
+      counts,
       now: new Date(),
       ...extra,
     });

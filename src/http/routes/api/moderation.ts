@@ -137,6 +137,32 @@ export function moderationApi(
     },
   );
 
+  app.get(
+    '/api/v1/moderation/counts',
+    {
+      onRequest: requireRole(['moderator', 'admin']),
+      schema: {
+        summary: 'Moderators: how many comments each queue tab holds (of one article, if given)',
+        tags: ['moderation'],
+        security: [{ bearer: [] }],
+        querystring: Type.Object({ article: Type.Optional(Type.String({ maxLength: 200 })) }),
+        response: {
+          200: Type.Object(
+            Object.fromEntries(queueTabs.map((t) => [t, Type.Integer({ minimum: 0 })])) as Record<
+              (typeof queueTabs)[number],
+              ReturnType<typeof Type.Integer>
+            >,
+          ),
+          ...errors,
+        },
+      },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return services.moderation.queueCounts(request.query.article || undefined);
+    },
+  );
+
   app.post(
     '/api/v1/comments/:id/moderation',
     {

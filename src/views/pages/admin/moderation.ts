@@ -7,7 +7,7 @@ import { reportReasonLabels } from '../../../domain/moderation/reports.js';
 import { isSuspended, staffRoles } from '../../../domain/user.js';
 import { sanctionChoices, threadModeLabels, type QueueItem } from '../../../services/moderation.js';
 import { threadSettingsForm } from '../thread-settings.js';
-import { queueTabs, type QueueTab } from '../../../domain/moderation/queue.js';
+import { queueTabs, type QueueCounts, type QueueTab } from '../../../domain/moderation/queue.js';
 import type { PageContext } from '../../context.js';
 import { formatDateTime, plural } from '../../format.js';
 import { doneBanner, errorSummary, postForm, type FormProblem } from '../../forms.js';
@@ -250,6 +250,8 @@ export function moderationQueueView(
     items: QueueItem[];
     hasMore: boolean;
     articles: { id: string; headline: string }[];
+    /** How many comments each tab holds (of the chosen article, if one is). */
+    counts: QueueCounts;
     done?: string | undefined;
     problem?: FormProblem;
     now: Date;
@@ -260,11 +262,11 @@ export function moderationQueueView(
   const main = html`<h1>Moderation</h1>
     ${doneBanner(props.done)} ${errorSummary(problem)}
     <p class="mod-live" data-mod-live role="status" aria-live="polite"></p>
-    <nav class="mod-tabs" aria-label="Queues">
+    <nav class="mod-tabs" aria-label="Queues" data-mod-counts="/api/v1/moderation/counts${query.article ? `?article=${encodeURIComponent(query.article)}` : ''}">
       <ul>
         ${queueTabs.map(
           (t) => html`<li>
-            <a href="${queueHref(query, { tab: t, page: 1 })}" ${t === query.tab ? html` aria-current="page"` : ''}>${tabLabels[t]}</a>
+            <a href="${queueHref(query, { tab: t, page: 1 })}" ${t === query.tab ? html` aria-current="page"` : ''}>${tabLabels[t]} <span class="mod-tabs__count" data-mod-count="${t}">${String(props.counts[t])}</span></a>
           </li>`,
         )}
       </ul>
