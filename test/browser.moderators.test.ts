@@ -161,6 +161,36 @@ if (browserAvailable()) {
       await app.services.moderation.setThreadMode(moderator, story.id, '');
     });
 
+    test('the log reflows at 320 px: entries as cards, no word broken in two', async () => {
+      const c = await comment('A comment for the narrow log');
+      await app.services.moderation.act(moderator, [c.id], 'feature');
+      await signedIn(
+        moderator,
+        async (page) => {
+          await openPage(page, `${app.url}/admin/moderation/log`);
+          const overflow = await page.evaluate(
+            'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+          );
+          assert.ok(Number(overflow) <= 0, `the log is wider than 320 px by ${overflow}`);
+          const what = page.locator('.mod-log td[data-label="What"]').first();
+          // One line for "Featured": a word broken in two would take two.
+          const lines = await what.evaluate((el) => {
+            const style = el.ownerDocument.defaultView!.getComputedStyle(el);
+            return Math.round(el.getBoundingClientRect().height / parseFloat(style.lineHeight));
+          });
+          assert.equal(lines, 1);
+          await assertAccessible(page, 'log at 320 px');
+          if (process.env.SCREENSHOTS) {
+            await page.screenshot({
+              path: `${process.env.SCREENSHOTS}/log-320.png`,
+              fullPage: true,
+            });
+          }
+        },
+        { width: 320, height: 800 },
+      );
+    });
+
     for (const width of [390, 1280]) {
       test(`queue, article and log pass axe, light and dark, at ${width} px, and fit`, async () => {
         const c = await comment(`Reported for the axe run at ${width}`);

@@ -388,5 +388,57 @@ for (const database of databases()) {
       const spec = await json(await fetch(`${app.url}/api/v1/openapi.json`));
       assert.ok(spec.paths['/api/v1/moderation/counts'], 'in the OpenAPI document');
     });
+
+    test('the log names people, quotes the comment, links its article; filters by name, action and day', async () => {
+      const a = await article();
+      const someone = await signedInPerson(db.store, app, { name: 'Zebedee Quill' });
+      const c = await post(a, 'An unmistakable remark about the ferry timetable', someone);
+      assert.equal(
+        (
+          await api('POST', `/api/v1/comments/${c.id}/moderation`, moderator, {
+            action: 'feature',
+          })
+        ).status,
+        200,
+      );
+      const log = await page('/admin/moderation/log?name=zebedee', moderator);
+      assert.equal(log.status, 200);
+      const rows = log.text.match(/<tr>[\s\S]*?<\/tr>/g) ?? [];
+      assert.equal(rows.length, 2, 'header and the one entry');
+      const row = rows[1] ?? '';
+      assert.match(row, /Featured/);
+      assert.match(row, />Zebedee Quill<\/a>/);
+      assert.ok(row.includes(`href="/comments/${c.id}"`));
+      assert.match(row, /“An unmistakable remark about the ferry timetable”/);
+      assert.ok(row.includes(`<a href="${articlePath(a)}">${a.headline}</a>`));
+      assert.ok(!row.includes(c.id + '<'), 'no raw comment id as text');
+      // The form asks for names and days, not ids.
+      assert.match(log.text, /<label for="log-name">Name/);
+      assert.match(log.text, /<input id="log-from" name="from" type="date"/);
+      assert.ok(!/person id/.test(log.text));
+      const today = new Date().toISOString().slice(0, 10);
+      const byDay = await page(
+        `/admin/moderation/log?name=Zebedee&action=feature&from=${today}&to=${today}`,
+        moderator,
+      );
+      assert.equal((byDay.text.match(/<tr>/g) ?? []).length, 2);
+      const other = await page('/admin/moderation/log?name=Zebedee&action=reject', moderator);
+      assert.match(other.text, /No actions match/);
+      const past = await page('/admin/moderation/log?name=Zebedee&to=2001-01-01', moderator);
+      assert.match(past.text, /No actions match/);
+      const bad = await page('/admin/moderation/log?from=31/12/2026', moderator);
+      assert.equal(bad.status, 422);
+      assert.match(bad.text, /<p class="field-error" id="log-from-error">Give the first day/);
+      const backwards = await page(
+        '/admin/moderation/log?from=2026-02-02&to=2026-01-01',
+        moderator,
+      );
+      assert.equal(backwards.status, 422);
+      // Wildcards typed in a name are just characters.
+      assert.match(
+        (await page('/admin/moderation/log?name=%25', moderator)).text,
+        /No actions match/,
+      );
+    });
   });
 }

@@ -2,7 +2,8 @@
  * Moderation data: reasons stored with comments, status changes that keep the article's count
  * right, reports, featured comments, and the append-only log of moderator actions.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import { articlePath } from '../domain/article.js';
 import type { Comment, CommentStatus } from '../domain/comment.js';
 import { newId } from '../domain/ids.js';
 import type { ReportReason } from '../domain/moderation/reports.js';
@@ -390,17 +391,32 @@ export class KyselyModerationStore implements ModerationStore {
   }
 
   async log(query: ModerationLogQuery) {
-    let q = this.db.selectFrom('moderation_actions').selectAll();
-    if (query.actorId) q = q.where('actor_id', '=', query.actorId);
-    if (query.action) q = q.where('action', '=', query.action);
-    if (query.targetUserId) q = q.where('target_user_id', '=', query.targetUserId);
-    if (query.commentId) q = q.where('comment_id', '=', query.commentId);
+    let q = this.db.selectFrom('moderation_actions as m').selectAll('m');
+    if (query.actorId) q = q.where('m.actor_id', '=', query.actorId);
+    if (query.action) q = q.where('m.action', '=', query.action);
+    if (query.targetUserId) q = q.where('m.target_user_id', '=', query.targetUserId);
+    if (query.commentId) q = q.where('m.comment_id', '=', query.commentId);
+    if (query.name) {
+      const like = `%${query.name.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      q = q.where((eb) =>
+        eb.or([
+          eb(sql`lower(m.actor_name)`, 'like', sql`${like} escape '\\'`),
+          eb(sql`lower(m.target_name)`, 'like', sql`${like} escape '\\'`),
+        ]),
+      );
+    }
+    if (query.from) q = q.where('m.created_at', '>=', `${query.from}T00:00:00.000Z`);
+    if (query.to) {
+      const next = new Date(Date.parse(`${query.to}T00:00:00.000Z`) + 86_400_000).toISOString();
+      q = q.where('m.created_at', '<', next);
+    }
     const rows = await q
-      .orderBy('created_at', 'desc')
-      .orderBy('id', 'desc')
+      .orderBy('m.created_at', 'desc')
+      .orderBy('m.id', 'desc')
       .limit(query.limit)
       .offset(query.offset)
       .execute();
+    const context = query.withContext ? await this.logContext(rows) : null;
     return rows.map((r): ModerationLogEntry => ({
       id: r.id,
       createdAt: r.created_at,
@@ -410,7 +426,66 @@ export class KyselyModerationStore implements ModerationStore {
       articleId: r.article_id,
       target: r.target_user_id ? { id: r.target_user_id, name: r.target_name } : null,
       reason: r.reason,
+      ...(context
+        ? {
+            context: {
+              comment: (r.comment_id && context.comments.get(r.comment_id)) || null,
+              article: (r.article_id && context.articles.get(r.article_id)) || null,
+            },
+          }
+        : {}),
     }));
+  }
+
+  /** The comments and articles a page of the log names, in two queries. */
+  private async logContext(rows: { comment_id: string | null; article_id: string | null }[]) {
+    const commentIds = [...new Set(rows.flatMap((r) => (r.comment_id ? [r.comment_id] : [])))];
+    const articleIds = [...new Set(rows.flatMap((r) => (r.article_id ? [r.article_id] : [])))];
+    const [comments, articles] = await Promise.all([
+      commentIds.length
+        ? this.db
+            .selectFrom('comments')
+            .select(['id', 'body', 'status'])
+            .where('id', 'in', commentIds)
+            .execute()
+        : [],
+      articleIds.length
+        ? this.db
+            .selectFrom('articles as a')
+            .innerJoin('sections as s', 's.slug', 'a.section_slug')
+            .select(['a.id', 'a.slug', 'a.headline', 'a.published_at', 'a.status', 's.name'])
+            .select('a.section_slug')
+            .where('a.id', 'in', articleIds)
+            .execute()
+        : [],
+    ]);
+    const excerpt = (text: string) => {
+      const chars = Array.from(text.replace(/\s+/g, ' ').trim());
+      return chars.length > 120 ? `${chars.slice(0, 120).join('')}…` : chars.join('');
+    };
+    return {
+      comments: new Map(
+        comments.map((c) => [
+          c.id,
+          // A deleted comment's text is gone from the log too.
+          { excerpt: c.status === 'deleted' ? '' : excerpt(c.body), status: c.status },
+        ]),
+      ),
+      articles: new Map(
+        articles.map((a) => [
+          a.id,
+          {
+            headline: a.headline,
+            path: articlePath({
+              slug: a.slug,
+              section: { slug: a.section_slug, name: a.name },
+              publishedAt: a.published_at,
+            }),
+            published: a.status === 'published',
+          },
+        ]),
+      ),
+    };
   }
 
   async removeAuthorComments(authorId: string, actionId: string) {

@@ -7,7 +7,11 @@ import type { Services } from '../../../services/index.js';
 import { queueTabs, type QueueTab } from '../../../domain/moderation/queue.js';
 import type { FormProblem } from '../../../views/forms.js';
 import { moderationLogView } from '../../../views/pages/admin/moderation-log.js';
-import { moderationActions, type ModerationAction } from '../../../domain/moderation/log.js';
+import {
+  logDay,
+  moderationActions,
+  type ModerationAction,
+} from '../../../domain/moderation/log.js';
 import {
   moderationNotices,
   moderationQueueView,
@@ -252,6 +256,9 @@ export function moderationPages(
           action: Type.Optional(Text(20)),
           actor: Type.Optional(Text(100)),
           target: Type.Optional(Text(100)),
+          name: Type.Optional(Text(100)),
+          from: Type.Optional(Text(20)),
+          to: Type.Optional(Text(20)),
           page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })),
         }),
       },
@@ -265,22 +272,47 @@ export function moderationPages(
         action: action ?? '',
         actor: q.actor ?? '',
         target: q.target ?? '',
+        name: (q.name ?? '').trim(),
+        from: (q.from ?? '').trim(),
+        to: (q.to ?? '').trim(),
         page: q.page ?? 1,
       };
+      const from = filter.from ? logDay(filter.from) : '';
+      const to = filter.to ? logDay(filter.to) : '';
+      const problem: FormProblem | undefined =
+        from === null
+          ? { message: 'Give the first day as a date, like 2026-03-31.', field: 'log-from' }
+          : to === null
+            ? { message: 'Give the last day as a date, like 2026-03-31.', field: 'log-to' }
+            : from && to && from > to
+              ? { message: 'The last day comes before the first.', field: 'log-to' }
+              : undefined;
       const [ctx, entries] = await Promise.all([
         deps.pageContext(request),
-        services.moderation.log({
-          ...(action ? { action } : {}),
-          ...(filter.actor ? { actorId: filter.actor } : {}),
-          ...(filter.target ? { targetUserId: filter.target } : {}),
-          limit: perPage,
-          offset: (filter.page - 1) * perPage,
-        }),
+        problem
+          ? []
+          : services.moderation.log({
+              ...(action ? { action } : {}),
+              ...(filter.actor ? { actorId: filter.actor } : {}),
+              ...(filter.target ? { targetUserId: filter.target } : {}),
+              ...(filter.name ? { name: filter.name } : {}),
+              ...(from ? { from } : {}),
+              ...(to ? { to } : {}),
+              withContext: true,
+              limit: perPage,
+              offset: (filter.page - 1) * perPage,
+            }),
       ]);
       return sendPage(
         request,
         reply,
-        moderationLogView(ctx, { entries, filter, hasMore: entries.length === perPage }),
+        moderationLogView(ctx, {
+          entries,
+          filter,
+          hasMore: entries.length === perPage,
+          ...(problem ? { problem } : {}),
+        }),
+        problem ? { status: 422 } : {},
       );
     },
   );
