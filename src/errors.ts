@@ -163,6 +163,8 @@ export const conditions = {
   // Moderators (issue 18).
   no_open_reports: 'conflict',
   not_sanctioned: 'conflict',
+  // Operations.
+  metrics_forbidden: 'forbidden',
 } as const satisfies Record<string, ErrorKind>;
 
 /** What went wrong, stable across rewordings; the API's `error.condition`. */

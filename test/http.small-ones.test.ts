@@ -8,6 +8,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { databases, type OpenedStore } from './helpers/databases.js';
 import { startApp, type RunningApp } from './helpers/app.js';
 import { publishedArticle, storedPerson } from './helpers/fixtures.js';
+import { loadConfig } from '../src/config.js';
 
 for (const database of databases()) {
   describe(`feeds by person and topic on ${database.name}`, () => {
@@ -67,3 +68,54 @@ for (const database of databases()) {
     });
   });
 }
+
+describe('/metrics: loopback or a token', () => {
+  let db: OpenedStore;
+  let app: RunningApp;
+  const token = 'scrape-me-please-0123456789';
+  before(async () => {
+    const [sqlite] = databases();
+    db = await sqlite!.open();
+    app = await startApp(db, { METRICS_TOKEN: token });
+  });
+  after(async () => {
+    await app?.close();
+    await db?.dispose();
+  });
+
+  const metrics = (remoteAddress: string, headers: Record<string, string> = {}) =>
+    app.server.inject({
+      method: 'GET',
+      url: '/metrics',
+      remoteAddress,
+      headers: { accept: 'application/json', ...headers },
+    });
+
+  test('this machine gets metrics; another address, or one through a proxy, does not', async () => {
+    const local = await metrics('127.0.0.1');
+    assert.equal(local.statusCode, 200);
+    assert.match(local.body, /broadsheet_http_requests_total/);
+    assert.equal((await metrics('::1')).statusCode, 200);
+    const remote = await metrics('203.0.113.9');
+    assert.equal(remote.statusCode, 403);
+    assert.equal(remote.json().error.condition, 'metrics_forbidden');
+    assert.ok(!remote.body.includes('broadsheet_http'));
+    const proxied = await metrics('127.0.0.1', { 'x-forwarded-for': '203.0.113.9' });
+    assert.equal(proxied.statusCode, 403);
+  });
+
+  test('the token opens it from anywhere; a wrong one does not', async () => {
+    const ok = await metrics('203.0.113.9', { authorization: `Bearer ${token}` });
+    assert.equal(ok.statusCode, 200);
+    assert.equal(ok.headers['cache-control'], 'no-store');
+    const wrong = await metrics('203.0.113.9', { authorization: 'Bearer not-the-token-at-all' });
+    assert.equal(wrong.statusCode, 403);
+  });
+
+  test('a short token stops the boot with a line naming the variable', () => {
+    assert.throws(
+      () => loadConfig({ METRICS_TOKEN: 'short' }),
+      /METRICS_TOKEN: expected at least 16/,
+    );
+  });
+});
