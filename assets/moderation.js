@@ -72,8 +72,31 @@
     deleted: 'was deleted by its author',
     moderated: 'was decided by another moderator',
     reacted: 'got a reaction',
+    reported: 'was reported, or its reports were dismissed',
   };
+  // The tabs' counts follow every change, fetched at most once a second whatever the burst.
+  var tabs = document.querySelector('[data-mod-counts]');
+  var countsDue = null;
+  function refreshCounts() {
+    countsDue = null;
+    fetch(tabs.getAttribute('data-mod-counts'), {
+      credentials: 'same-origin',
+      headers: { accept: 'application/json' },
+    })
+      .then(function (res) {
+        return res.ok ? res.json() : null;
+      })
+      .then(function (counts) {
+        if (!counts) return;
+        Object.keys(counts).forEach(function (tab) {
+          var el = tabs.querySelector('[data-mod-count="' + tab + '"]');
+          if (el) el.textContent = String(counts[tab]);
+        });
+      })
+      .catch(function () {});
+  }
   source.addEventListener('change', function (event) {
+    if (tabs && countsDue === null) countsDue = setTimeout(refreshCounts, 1000);
     changes += 1;
     // An item on this page that changed elsewhere is marked where it stands: nothing moves under
     // the highlight, and acting on it still goes through the server, which decides on the

@@ -125,3 +125,16 @@ export function proxyList(): Parser<readonly string[]> {
     return Object.freeze(entries);
   };
 }
+
+/** A shared secret: printable, no spaces, at least `min` characters; never repeated in errors. */
+export function secret(min: number): Parser<string> {
+  return (raw, variable) => {
+    if (raw.length < min || !/^[\x21-\x7e]+$/.test(raw)) {
+      throw new ConfigError(
+        variable,
+        `expected at least ${min} printable characters without spaces (the value is not shown)`,
+      );
+    }
+    return raw;
+  };
+}

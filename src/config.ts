@@ -7,7 +7,16 @@
  * test/config.docs.test.ts fails when one of them disagrees.
  */
 import path from 'node:path';
-import { baseUrl, flag, oneOf, originOf, proxyList, url, wholeNumber } from './config-parsers.js';
+import {
+  baseUrl,
+  flag,
+  oneOf,
+  originOf,
+  proxyList,
+  secret,
+  url,
+  wholeNumber,
+} from './config-parsers.js';
 
 export { ConfigError } from './config-parsers.js';
 
@@ -54,6 +63,8 @@ export interface Config {
   readonly imageMaxMegapixels: number;
   /** IMPORT_MAX_MB */
   readonly importMaxMb: number;
+  /** METRICS_TOKEN; null = /metrics answers loopback only. */
+  readonly metricsToken: string | null;
 }
 
 /** What a row may look at besides its own text: the folder paths start from, earlier rows. */
@@ -199,6 +210,13 @@ export const configTable: { readonly [K in keyof Config]: Setting<Config[K]> } =
     parse: wholeNumber(1, 100_000),
     description:
       'the largest WordPress or Disqus file `/admin/import` accepts (the command line has no limit)',
+  },
+  metricsToken: {
+    variable: 'METRICS_TOKEN',
+    unset: nothing,
+    parse: secret(16),
+    description:
+      '`/metrics` also answers requests with `Authorization: Bearer` this token (16+ characters); unset = only requests from this machine (loopback, not through a proxy) get metrics',
   },
 };
 

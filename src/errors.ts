@@ -176,6 +176,11 @@ export const conditions = {
   invalid_encoding: 'bad_request',
   invalid_characters: 'bad_request',
   forbidden_key: 'bad_request',
+  // Moderators (issue 18).
+  no_open_reports: 'conflict',
+  not_sanctioned: 'conflict',
+  // Operations.
+  metrics_forbidden: 'forbidden',
 } as const satisfies Record<string, ErrorKind>;
 
 /** What went wrong, stable across rewordings; the API's `error.condition`. */

@@ -27,6 +27,7 @@ describe('loadConfig', () => {
         imageMaxMb: 10,
         imageMaxMegapixels: 50,
         importMaxMb: 512,
+        metricsToken: null,
       },
     );
   });

@@ -70,6 +70,8 @@ const rules: Record<string, Rule> = {
   'POST /api/v1/comments/:id/moderation': ['moderator', 'admin'],
   'POST /admin/moderation/act': ['moderator', 'admin'],
   'POST /admin/moderation/sanction': ['moderator', 'admin'],
+  'POST /admin/moderation/lift': ['moderator', 'admin'],
+  'POST /admin/moderation/thread': ['moderator', 'admin'],
   'POST /admin/settings': ['admin'],
   'PATCH /api/v1/comments/:id': 'signed-in',
   'DELETE /api/v1/comments/:id': 'signed-in',

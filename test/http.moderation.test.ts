@@ -441,8 +441,8 @@ for (const database of databases()) {
       assert.equal(log.status, 200);
       const rows = log.text.match(/<tr>[\s\S]*?<\/tr>/g) ?? [];
       assert.equal(rows.length, 5, 'header, suspend, reject, approve, approve');
-      assert.match(rows[1] ?? '', /suspend[\s\S]*24 hours: Link spam/);
-      assert.match(rows[2] ?? '', /reject[\s\S]*Off topic/);
+      assert.match(rows[1] ?? '', /Suspended[\s\S]*24 hours: Link spam/);
+      assert.match(rows[2] ?? '', /Rejected[\s\S]*Off topic/);
       assert.equal((await page('/admin/moderation/log', reader)).status, 403);
       const item = await page(`/admin/moderation?status=rejected&article=${a.id}`, moderator);
       assert.match(item.text, /Reason given to the author: Off topic/);

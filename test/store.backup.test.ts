@@ -107,6 +107,15 @@ async function seed(store: Store): Promise<void> {
   // A renamed, hidden section: its old slug redirects.
   await s.sections.create({ name: 'Letters', slug: 'letters' });
   await s.sections.update('letters', { slug: 'your-letters', hidden: true });
+  // A ban that removed a commenter's comments (issue 18): lifting it would put them back.
+  const spammer = await s.users.create({
+    email: 'spammer@example.com',
+    name: 'Spammer',
+    role: 'commenter',
+    password: 'a-long-password-for-spam',
+  });
+  await s.comments.postComment({ author: spammer, article: article.id, body: 'Cheap tickets.' });
+  await s.moderation.sanction(editor, spammer.id, 'ban', 'Spam', null, { removeComments: true });
 }
 
 async function exportText(store: Store, name: string): Promise<string> {

@@ -289,6 +289,11 @@ async function main(argv: string[]): Promise<number> {
     throw new UsageError(`"demo" needs an action: load or remove, got "${action ?? ''}"`);
   }
   if (command === 'user' || command === 'token') {
+    // "broadsheet user --help" (or "user" alone): the help of its one command.
+    const action = rest[0];
+    if (action === undefined || action === '--help' || action === '-h' || action === 'help') {
+      return print(help[`${command} create`]);
+    }
     throw new UsageError(
       `unknown "${command}" command "${rest[0] ?? ''}"; did you mean "${command} create"?`,
     );

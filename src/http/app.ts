@@ -218,7 +218,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await server.register(rateLimit, { global: false });
 
   securityHeaders(server, { https: cookies.https });
-  requestMetrics(server, metrics);
+  requestMetrics(server, metrics, { token: config.metricsToken });
 
   const frame: SiteFrame = { baseUrl: config.baseUrl, assetUrl: (name) => assets.url(name) };
   const site = async (): Promise<SiteContext> => {

@@ -81,6 +81,8 @@ export function tagsOf(change: Change): string[] | null {
     case 'page':
       // The page's own address (the sitemap is built per request, with its own validators).
       return [`page:${change.pageId}`];
+    case 'queue':
+      return [];
     default:
       return null;
   }

@@ -34,7 +34,9 @@ export type Change =
   /** The front page's arrangement changed (pins, featured slots, sections): only it differs. */
   | { kind: 'front' }
   /** A static page was published, edited or unpublished: its own page and the sitemap. */
-  | { kind: 'page'; pageId: string };
+  | { kind: 'page'; pageId: string }
+  /** Only the moderators' queue differs (a report, reports dismissed): no reader's page. */
+  | { kind: 'queue'; articleId: string; commentId: string };
 
 export type ChangeListener = (change: Change) => void;
 
@@ -86,7 +88,8 @@ function isChange(value: unknown): value is Change {
     kind === 'article' ||
     kind === 'site' ||
     kind === 'front' ||
-    (kind === 'page' && typeof (value as { pageId?: unknown }).pageId === 'string')
+    (kind === 'page' && typeof (value as { pageId?: unknown }).pageId === 'string') ||
+    (kind === 'queue' && typeof (value as { commentId?: unknown }).commentId === 'string')
   );
 }
 

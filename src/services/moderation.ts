@@ -5,6 +5,7 @@
  */
 import { articlePath } from '../domain/article.js';
 import type { Comment } from '../domain/comment.js';
+import { isCommentMode, type CommentMode as ThreadMode } from '../domain/comment-settings.js';
 import { runPipeline, type Decision } from '../domain/moderation/pipeline.js';
 import {
   effectiveSettings,
@@ -16,10 +17,16 @@ import {
 } from '../domain/moderation/policy.js';
 import { isReportReason, reportThresholdReached } from '../domain/moderation/reports.js';
 import type { CommentMode, ReasonCode } from '../domain/moderation/types.js';
-import { staffRoles, type User } from '../domain/user.js';
+import { isSuspended, staffRoles, type User } from '../domain/user.js';
+import { newId } from '../domain/ids.js';
 import { AppError, notFound, tooLong, tooMany, type Condition } from '../errors.js';
 import type { ModerationLogEntry, ModerationLogQuery } from '../domain/moderation/log.js';
-import type { CommentReport, ModeratedComment, QueueTab } from '../domain/moderation/queue.js';
+import type {
+  CommentReport,
+  ModeratedComment,
+  QueueCounts,
+  QueueTab,
+} from '../domain/moderation/queue.js';
 import type { PortsWithUnitOfWork, Store } from '../store/types.js';
 import type { ChangeBus } from './changes.js';
 import type { SessionService } from './sessions.js';
@@ -31,6 +38,9 @@ import type { SessionService } from './sessions.js';
  * post is among the newest anyway.
  */
 const recentCompared = 50;
+
+/** Lifting a sanction puts back the comments it removed for this long (issue 18). */
+export const liftRestoresDays = 30;
 
 /** The condition each refusing rule answers with (the text rules concern the comment's body). */
 const refusals: Partial<Record<ReasonCode, { condition: Condition; field?: string }>> = {
@@ -49,7 +59,8 @@ const refusalsByStatus: Record<403 | 422 | 429, Condition> = {
   429: 'posting_too_fast',
 };
 
-export const queueActions = ['approve', 'reject', 'feature', 'unfeature'] as const;
+/** `keep` dismisses a comment's open reports: it stays (or, held by reports, goes back) up. */
+export const queueActions = ['approve', 'reject', 'feature', 'unfeature', 'keep'] as const;
 export type QueueAction = (typeof queueActions)[number];
 
 export function isQueueAction(value: string): value is QueueAction {
@@ -64,9 +75,18 @@ export const sanctionChoices = [
 ] as const;
 export type SanctionChoice = (typeof sanctionChoices)[number]['value'];
 
+/** What a thread's own comment mode says, as the log and the forms word it. */
+export const threadModeLabels: Record<ThreadMode | '', string> = {
+  '': 'as the site’s setting',
+  open: 'open',
+  premoderated: 'pre-moderated',
+  closed: 'closed',
+};
+
 export interface QueueItem {
   comment: ModeratedComment;
-  article: { id: string; headline: string; path: string } | null;
+  /** `commentMode`: the article's own comment mode (null follows the site's). */
+  article: { id: string; headline: string; path: string; commentMode: ThreadMode | null } | null;
   parent: Comment | null;
   reports: CommentReport[];
   author: {
@@ -228,6 +248,9 @@ export class ModerationService {
     });
     if (!created) return { created, comment };
     const reached = reportThresholdReached(comment.status, openReports, await this.policy());
+    if (!reached) {
+      this.changes.publish({ kind: 'queue', articleId: comment.articleId, commentId });
+    }
     if (reached) {
       await this.store.transaction(async (tx) => {
         const existing = await tx.moderation.moderated(commentId);
@@ -260,6 +283,11 @@ export class ModerationService {
     return this.describe(comments);
   }
 
+  /** How many comments each tab holds (of one article, when given). */
+  queueCounts(articleId?: string): Promise<QueueCounts> {
+    return this.store.moderation.queueCounts(articleId);
+  }
+
   async item(commentId: string): Promise<QueueItem | null> {
     const comment = await this.store.moderation.moderated(commentId);
     return comment ? ((await this.describe([comment]))[0] ?? null) : null;
@@ -271,7 +299,7 @@ export class ModerationService {
     const authorIds = [...new Set(comments.flatMap((c) => (c.author.id ? [c.author.id] : [])))];
     const articleIds = [...new Set(comments.map((c) => c.articleId))];
     const parentIds = [...new Set(comments.flatMap((c) => (c.parentId ? [c.parentId] : [])))];
-    const [reports, records, users, articles, parents, actions] = await Promise.all([
+    const [reports, records, users, articles, parents, actions, threads] = await Promise.all([
       this.store.moderation.reportsFor(ids),
       this.store.moderation.records(authorIds),
       Promise.all(authorIds.map((id) => this.store.users.byId(id))),
@@ -280,7 +308,9 @@ export class ModerationService {
       Promise.all(
         authorIds.map((id) => this.store.moderation.log({ targetUserId: id, limit: 5, offset: 0 })),
       ),
+      Promise.all(articleIds.map((id) => this.store.comments.articleSettings(id))),
     ]);
+    const modeById = new Map(articleIds.map((id, i) => [id, threads[i]?.mode ?? null]));
     const userById = new Map(users.flatMap((u) => (u ? [[u.id, u] as const] : [])));
     const articleById = new Map(articles.flatMap((a) => (a ? [[a.id, a] as const] : [])));
     const parentById = new Map(parents.flatMap((p) => (p ? [[p.id, p] as const] : [])));
@@ -292,7 +322,12 @@ export class ModerationService {
       return {
         comment,
         article: article
-          ? { id: article.id, headline: article.headline, path: articlePath(article) }
+          ? {
+              id: article.id,
+              headline: article.headline,
+              path: articlePath(article),
+              commentMode: modeById.get(article.id) ?? null,
+            }
           : null,
         parent: comment.parentId ? (parentById.get(comment.parentId) ?? null) : null,
         reports: reports.filter((r) => r.commentId === comment.id),
@@ -318,7 +353,7 @@ export class ModerationService {
     if (!isQueueAction(action)) {
       throw new AppError(
         'invalid_queue_action',
-        'The action must be approve, reject, feature or unfeature.',
+        'The action must be approve, reject, feature, unfeature or keep.',
         { field: 'action' },
       );
     }
@@ -331,10 +366,17 @@ export class ModerationService {
     const at = this.now().toISOString();
     const changed: Comment[] = [];
     const firstShown: Comment[] = [];
+    const quiet = new Set<string>();
     for (const id of ids) {
       const done = await this.store.transaction(async (tx) => {
         const comment = await tx.comments.byId(id);
         if (!comment || comment.status === 'deleted') return null;
+        if (action === 'keep') {
+          if (!(await this.keep(tx, actor, comment, at))) return null;
+          // A published comment kept stays as readers see it: only the queue changes.
+          if (comment.status === 'published') quiet.add(comment.id);
+          return comment;
+        }
         const log = (what: QueueAction) =>
           tx.moderation.logAction({
             createdAt: at,
@@ -370,10 +412,51 @@ export class ModerationService {
       });
       if (done) changed.push(done);
     }
-    for (const comment of changed) this.announce(comment);
+    for (const comment of changed) {
+      if (quiet.has(comment.id)) {
+        this.changes.publish({
+          kind: 'queue',
+          articleId: comment.articleId,
+          commentId: comment.id,
+        });
+      } else this.announce(comment);
+    }
     for (const reply of firstShown) this.replies?.replyPublished(reply);
-    if (ids.length === 1 && changed.length === 0) throw notFound('That comment');
+    if (ids.length === 1 && changed.length === 0) {
+      if (action === 'keep' && (await this.store.comments.byId(ids[0]!))) {
+        throw new AppError('no_open_reports', 'That comment has no open reports to dismiss.');
+      }
+      throw notFound('That comment');
+    }
     return changed.length;
+  }
+
+  /**
+   * Keep: dismisses a comment's open reports (logged with who and when; reporters are told
+   * nothing). One that reports had taken back to review is public again. False when there was
+   * nothing to dismiss.
+   */
+  private async keep(
+    tx: Pick<Store, 'moderation'>,
+    actor: User,
+    comment: Comment,
+    at: string,
+  ): Promise<boolean> {
+    if (comment.status === 'rejected') return false;
+    const open = (await tx.moderation.reportsFor([comment.id])).filter((r) => !r.resolvedAt);
+    if (open.length === 0) return false;
+    await tx.moderation.resolveReports(comment.id, at);
+    if (comment.status === 'pending') await tx.moderation.setStatus(comment.id, 'published');
+    await tx.moderation.logAction({
+      createdAt: at,
+      actor: { id: actor.id, name: actor.name },
+      action: 'keep',
+      commentId: comment.id,
+      articleId: comment.articleId,
+      target: comment.author.id ? { id: comment.author.id, name: comment.author.name } : null,
+      reason: `dismissed ${open.length === 1 ? '1 report' : `${open.length} reports`}`,
+    });
+    return true;
   }
 
   /** Suspends (1 h, 24 h, 7 d) or bans a commenter from the queue; staff are managed by admins. */
@@ -383,6 +466,7 @@ export class ModerationService {
     choice: string,
     reason: string,
     commentId: string | null = null,
+    options: { removeComments?: boolean } = {},
   ): Promise<User> {
     const picked = sanctionChoices.find((c) => c.value === choice);
     if (!picked) {
@@ -409,20 +493,118 @@ export class ModerationService {
       : new Date(now.getTime() + picked.hours * 3_600_000).toISOString();
     const bannedAt = ban ? now.toISOString() : user.bannedAt;
     const comment = commentId ? await this.store.comments.byId(commentId) : null;
-    await this.store.transaction(async (tx) => {
+    const why = ban ? note : `${picked.text.replace('Suspend for ', '')}${note ? `: ${note}` : ''}`;
+    // One audited action: the sanction, its log entry and the removal commit together.
+    const removed = await this.store.transaction(async (tx) => {
       await tx.users.setSanction(user.id, { suspendedUntil, bannedAt, reason: note });
-      await tx.moderation.logAction({
+      const entry = {
         createdAt: now.toISOString(),
         actor: { id: actor.id, name: actor.name },
-        action: ban ? 'ban' : 'suspend',
+        action: ban ? ('ban' as const) : ('suspend' as const),
         commentId: comment?.id ?? null,
         articleId: comment?.articleId ?? null,
         target: { id: user.id, name: user.name },
-        reason: ban ? note : `${picked.text.replace('Suspend for ', '')}${note ? `: ${note}` : ''}`,
+        reason: why,
+      };
+      if (!options.removeComments) {
+        await tx.moderation.logAction(entry);
+        return [];
+      }
+      // The entry's id names the removals; its text then says how many there were.
+      const actionId = newId(now.getTime());
+      const gone = await tx.moderation.removeAuthorComments(user.id, actionId);
+      const count = gone.length === 1 ? '1 comment' : `${gone.length} comments`;
+      await tx.moderation.logAction({
+        ...entry,
+        id: actionId,
+        reason: `${why}${why ? ' · ' : ''}removed ${count}`,
       });
+      return gone;
     });
     if (ban) await this.sessions.endAll(user.id);
+    for (const c of removed) this.announce(c);
     return { ...user, suspendedUntil, bannedAt, sanctionReason: note };
+  }
+
+  /**
+   * Lifts a suspension or ban from the queue. Comments a sanction in the last 30 days removed
+   * (and that nobody has decided on since) come back as they were. Answers how many came back.
+   */
+  async lift(actor: User, userId: string): Promise<number> {
+    const user = await this.store.users.byId(userId);
+    if (!user) throw notFound('That person');
+    if (staffRoles.includes(user.role)) {
+      throw new AppError(
+        'staff_account',
+        'Staff accounts are suspended or banned by an admin, under People.',
+      );
+    }
+    const now = this.now();
+    if (!user.bannedAt && !isSuspended(user, now)) {
+      throw new AppError('not_sanctioned', `${user.name} is neither suspended nor banned.`);
+    }
+    const since = new Date(now.getTime() - liftRestoresDays * 86_400_000).toISOString();
+    const restored = await this.store.transaction(async (tx) => {
+      await tx.users.setSanction(user.id, { suspendedUntil: null, bannedAt: null, reason: '' });
+      const back = await tx.moderation.restoreRemovedComments(user.id, since, now.toISOString());
+      await tx.moderation.logAction({
+        createdAt: now.toISOString(),
+        actor: { id: actor.id, name: actor.name },
+        action: 'lift',
+        commentId: null,
+        articleId: null,
+        target: { id: user.id, name: user.name },
+        reason: back.length
+          ? `restored ${back.length === 1 ? '1 comment' : `${back.length} comments`}`
+          : '',
+      });
+      return back;
+    });
+    for (const c of restored) this.announce(c);
+    return restored.length;
+  }
+
+  /** The article's own comment mode (null follows the site's), for the moderators' form. */
+  async threadMode(articleId: string): Promise<ThreadMode | null> {
+    const settings = await this.store.comments.articleSettings(articleId);
+    if (!settings) throw notFound('That article');
+    return settings.mode;
+  }
+
+  /**
+   * Moderators close, pre-moderate or reopen a thread (or let it follow the site's setting),
+   * logged; its auto-close hours are the newsroom's and stay. Answers the article's path.
+   */
+  async setThreadMode(actor: User, articleId: string, mode: string): Promise<string> {
+    if (mode !== '' && !isCommentMode(mode)) {
+      throw new AppError(
+        'invalid_comment_mode',
+        'Choose open, pre-moderated, closed, or the site’s setting.',
+        { field: 'mode' },
+      );
+    }
+    const [settings, article] = await Promise.all([
+      this.store.comments.articleSettings(articleId),
+      this.store.reader.getById(articleId),
+    ]);
+    if (!settings || !article) throw notFound('That article');
+    const next = mode === '' ? null : mode;
+    if (settings.mode === next) return articlePath(article);
+    await this.store.transaction(async (tx) => {
+      await tx.comments.setArticleSettings(articleId, { ...settings, mode: next });
+      await tx.moderation.logAction({
+        createdAt: this.now().toISOString(),
+        actor: { id: actor.id, name: actor.name },
+        action: 'thread',
+        commentId: null,
+        articleId,
+        target: null,
+        reason: `comments ${threadModeLabels[next ?? '']}`,
+      });
+    });
+    // Only the article's own page shows its comment mode: no listing is named.
+    this.changes.publish({ kind: 'article', articleId, sections: [], authors: [], tags: [] });
+    return articlePath(article);
   }
 
   log(query: ModerationLogQuery): Promise<ModerationLogEntry[]> {
@@ -474,7 +656,7 @@ export class ModerationService {
     return this.store.moderation.ownUnpublished(articleId, authorId);
   }
 
-  private announce(comment: Comment): void {
+  private announce(comment: Pick<Comment, 'id' | 'articleId'>): void {
     this.changes.publish({
       kind: 'comment',
       articleId: comment.articleId,

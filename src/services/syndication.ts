@@ -17,7 +17,10 @@ import type { Page } from './reading.js';
 export const feedsFullTextKey = 'feeds.fullText';
 
 export type FeedScope =
-  { kind: 'site' } | { kind: 'section'; slug: string } | { kind: 'author'; slug: string };
+  | { kind: 'site' }
+  | { kind: 'section'; slug: string }
+  | { kind: 'author'; slug: string }
+  | { kind: 'tag'; slug: string };
 
 export interface ArticleFeed {
   kind: 'articles';
@@ -133,6 +136,17 @@ export class SyndicationService {
         pagePath: `/author/${person.slug}`,
         filter: { author: person.slug },
         commenter: person.role === 'commenter',
+      };
+    }
+    if (scope.kind === 'tag') {
+      const tag = await this.store.reader.tagBySlug(scope.slug);
+      if (!tag) throw notFound('That topic');
+      return {
+        subject: tag.name,
+        description: `The latest on ${tag.name}.`,
+        pagePath: `/tag/${tag.slug}`,
+        filter: { tag: tag.slug },
+        commenter: false,
       };
     }
     return { subject: null, description: '', pagePath: '/', filter: {}, commenter: false };

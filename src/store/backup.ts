@@ -353,6 +353,17 @@ export const exportedTables: readonly BackupTable[] = [
     key: ['slug'],
     columns: columns({ slug: 'text', section_slug: 'text', created_at: 'time' }),
   },
+  {
+    // Comments a sanction removed, so lifting it after a restore still puts them back (0024).
+    name: 'sanction_removals',
+    key: ['action_id', 'comment_id'],
+    columns: columns({
+      action_id: 'text',
+      comment_id: 'text',
+      previous_status: 'text',
+      restored_at: 'time?',
+    }),
+  },
 ];
 
 const ephemeral = 'short-lived; a restored site starts without them';

@@ -2,7 +2,8 @@
  * Moderation data: reasons stored with comments, status changes that keep the article's count
  * right, reports, featured comments, and the append-only log of moderator actions.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import { articlePath } from '../domain/article.js';
 import type { Comment, CommentStatus } from '../domain/comment.js';
 import { newId } from '../domain/ids.js';
 import { staffRoles } from '../domain/user.js';
@@ -15,7 +16,12 @@ import type {
   ModerationLogEntry,
   ModerationLogQuery,
 } from '../domain/moderation/log.js';
-import type { CommentReport, ModeratedComment, QueueQuery } from '../domain/moderation/queue.js';
+import type {
+  CommentReport,
+  ModeratedComment,
+  QueueCounts,
+  QueueQuery,
+} from '../domain/moderation/queue.js';
 import type { ModerationStore } from './ports/moderation.js';
 
 type ModeratedRow = CommentRow & {
@@ -244,6 +250,43 @@ export class KyselyModerationStore implements ModerationStore {
     return this.withReasons(rows as ModeratedRow[]);
   }
 
+  async queueCounts(articleId?: string): Promise<QueueCounts> {
+    let byStatus = this.db
+      .selectFrom('comments')
+      .select((eb) => ['status', eb.fn.countAll().as('n')])
+      .where('status', '!=', 'deleted')
+      .groupBy('status');
+    let reported = this.db
+      .selectFrom('comments as c')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('c.status', 'in', ['published', 'pending'])
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('comment_reports as r')
+            .select('r.id')
+            .whereRef('r.comment_id', '=', 'c.id')
+            .where('r.resolved_at', 'is', null),
+        ),
+      );
+    if (articleId) {
+      byStatus = byStatus.where('article_id', '=', articleId);
+      reported = reported.where('c.article_id', '=', articleId);
+    }
+    const [rows, open] = await Promise.all([
+      byStatus.execute(),
+      reported.executeTakeFirstOrThrow(),
+    ]);
+    const of = (status: string) => Number(rows.find((r) => r.status === status)?.n ?? 0);
+    return {
+      pending: of('pending'),
+      reported: Number(open.n),
+      rejected: of('rejected'),
+      approved: of('published'),
+      all: rows.reduce((sum, r) => sum + Number(r.n), 0),
+    };
+  }
+
   async featured(articleId: string, limit: number): Promise<Comment[]> {
     const rows = await this.select()
       .where('c.article_id', '=', articleId)
@@ -332,8 +375,8 @@ export class KyselyModerationStore implements ModerationStore {
       .execute();
   }
 
-  async logAction(entry: Omit<ModerationLogEntry, 'id'>) {
-    const id = newId(Date.parse(entry.createdAt));
+  async logAction(entry: Omit<ModerationLogEntry, 'id'> & { id?: string }) {
+    const id = entry.id ?? newId(Date.parse(entry.createdAt));
     await this.db
       .insertInto('moderation_actions')
       .values({
@@ -353,17 +396,32 @@ export class KyselyModerationStore implements ModerationStore {
   }
 
   async log(query: ModerationLogQuery) {
-    let q = this.db.selectFrom('moderation_actions').selectAll();
-    if (query.actorId) q = q.where('actor_id', '=', query.actorId);
-    if (query.action) q = q.where('action', '=', query.action);
-    if (query.targetUserId) q = q.where('target_user_id', '=', query.targetUserId);
-    if (query.commentId) q = q.where('comment_id', '=', query.commentId);
+    let q = this.db.selectFrom('moderation_actions as m').selectAll('m');
+    if (query.actorId) q = q.where('m.actor_id', '=', query.actorId);
+    if (query.action) q = q.where('m.action', '=', query.action);
+    if (query.targetUserId) q = q.where('m.target_user_id', '=', query.targetUserId);
+    if (query.commentId) q = q.where('m.comment_id', '=', query.commentId);
+    if (query.name) {
+      const like = `%${query.name.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      q = q.where((eb) =>
+        eb.or([
+          eb(sql`lower(m.actor_name)`, 'like', sql`${like} escape '\\'`),
+          eb(sql`lower(m.target_name)`, 'like', sql`${like} escape '\\'`),
+        ]),
+      );
+    }
+    if (query.from) q = q.where('m.created_at', '>=', `${query.from}T00:00:00.000Z`);
+    if (query.to) {
+      const next = new Date(Date.parse(`${query.to}T00:00:00.000Z`) + 86_400_000).toISOString();
+      q = q.where('m.created_at', '<', next);
+    }
     const rows = await q
-      .orderBy('created_at', 'desc')
-      .orderBy('id', 'desc')
+      .orderBy('m.created_at', 'desc')
+      .orderBy('m.id', 'desc')
       .limit(query.limit)
       .offset(query.offset)
       .execute();
+    const context = query.withContext ? await this.logContext(rows) : null;
     return rows.map((r): ModerationLogEntry => ({
       id: r.id,
       createdAt: r.created_at,
@@ -373,6 +431,144 @@ export class KyselyModerationStore implements ModerationStore {
       articleId: r.article_id,
       target: r.target_user_id ? { id: r.target_user_id, name: r.target_name } : null,
       reason: r.reason,
+      ...(context
+        ? {
+            context: {
+              comment: (r.comment_id && context.comments.get(r.comment_id)) || null,
+              article: (r.article_id && context.articles.get(r.article_id)) || null,
+            },
+          }
+        : {}),
     }));
+  }
+
+  /** The comments and articles a page of the log names, in two queries. */
+  private async logContext(rows: { comment_id: string | null; article_id: string | null }[]) {
+    const commentIds = [...new Set(rows.flatMap((r) => (r.comment_id ? [r.comment_id] : [])))];
+    const articleIds = [...new Set(rows.flatMap((r) => (r.article_id ? [r.article_id] : [])))];
+    const [comments, articles] = await Promise.all([
+      commentIds.length
+        ? this.db
+            .selectFrom('comments')
+            .select(['id', 'body', 'status'])
+            .where('id', 'in', commentIds)
+            .execute()
+        : [],
+      articleIds.length
+        ? this.db
+            .selectFrom('articles as a')
+            .innerJoin('sections as s', 's.slug', 'a.section_slug')
+            .select(['a.id', 'a.slug', 'a.headline', 'a.published_at', 'a.status', 's.name'])
+            .select('a.section_slug')
+            .where('a.id', 'in', articleIds)
+            .execute()
+        : [],
+    ]);
+    const excerpt = (text: string) => {
+      const chars = Array.from(text.replace(/\s+/g, ' ').trim());
+      return chars.length > 120 ? `${chars.slice(0, 120).join('')}…` : chars.join('');
+    };
+    return {
+      comments: new Map(
+        comments.map((c) => [
+          c.id,
+          // A deleted comment's text is gone from the log too.
+          { excerpt: c.status === 'deleted' ? '' : excerpt(c.body), status: c.status },
+        ]),
+      ),
+      articles: new Map(
+        articles.map((a) => [
+          a.id,
+          {
+            headline: a.headline,
+            path: articlePath({
+              slug: a.slug,
+              section: { slug: a.section_slug, name: a.name },
+              publishedAt: a.published_at,
+            }),
+            published: a.status === 'published',
+          },
+        ]),
+      ),
+    };
+  }
+
+  async removeAuthorComments(authorId: string, actionId: string) {
+    return this.atomically(async (db) => {
+      const rows = await db
+        .selectFrom('comments')
+        .select(['id', 'article_id', 'status'])
+        .where('author_id', '=', authorId)
+        .where('status', 'in', ['published', 'pending'])
+        .orderBy('id')
+        .execute();
+      const removedPerArticle = new Map<string, number>();
+      for (let i = 0; i < rows.length; i += 200) {
+        const chunk = rows.slice(i, i + 200);
+        await db
+          .insertInto('sanction_removals')
+          .values(
+            chunk.map((r) => ({
+              action_id: actionId,
+              comment_id: r.id,
+              previous_status: r.status,
+              restored_at: null,
+            })),
+          )
+          .execute();
+        await db
+          .updateTable('comments')
+          .set({ status: 'rejected', rejection_reason: '' })
+          .where(
+            'id',
+            'in',
+            chunk.map((r) => r.id),
+          )
+          .execute();
+      }
+      for (const r of rows) {
+        if (r.status !== 'published') continue;
+        removedPerArticle.set(r.article_id, (removedPerArticle.get(r.article_id) ?? 0) + 1);
+      }
+      for (const [articleId, n] of removedPerArticle) {
+        await db
+          .updateTable('articles')
+          .set((eb) => ({ comment_count: eb('comment_count', '-', n) }))
+          .where('id', '=', articleId)
+          .execute();
+      }
+      return rows.map((r) => ({ id: r.id, articleId: r.article_id }));
+    });
+  }
+
+  async restoreRemovedComments(authorId: string, since: string, at: string) {
+    return this.atomically(async (db) => {
+      const rows = await db
+        .selectFrom('sanction_removals as s')
+        .innerJoin('moderation_actions as a', 'a.id', 's.action_id')
+        .innerJoin('comments as c', 'c.id', 's.comment_id')
+        .select(['s.action_id', 's.comment_id', 's.previous_status', 'c.article_id'])
+        .where('a.target_user_id', '=', authorId)
+        .where('a.created_at', '>=', since)
+        .where('s.restored_at', 'is', null)
+        .where('c.status', '=', 'rejected')
+        .orderBy('s.comment_id')
+        .execute();
+      const store = new KyselyModerationStore(db);
+      const restored = new Map<string, string>();
+      for (const r of rows) {
+        await db
+          .updateTable('sanction_removals')
+          .set({ restored_at: at })
+          .where('action_id', '=', r.action_id)
+          .where('comment_id', '=', r.comment_id)
+          .execute();
+        // A comment removed by two sanctions comes back once.
+        if (restored.has(r.comment_id)) continue;
+        await store.setStatus(r.comment_id, r.previous_status as CommentStatus);
+        restored.set(r.comment_id, r.article_id);
+      }
+      return [...restored].map(([id, articleId]) => ({ id, articleId }));
+    });
   }
 }

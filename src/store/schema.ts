@@ -395,6 +395,15 @@ export interface Database {
   demo_rows: DemoRowsTable;
   section_old_slugs: SectionOldSlugsTable;
   limit_events: LimitEventsTable;
+  sanction_removals: SanctionRemovalsTable;
+}
+
+/** A comment a sanction removed, and the status lifting the sanction gives back (0024). */
+export interface SanctionRemovalsTable {
+  action_id: string;
+  comment_id: string;
+  previous_status: string;
+  restored_at: string | null;
 }
 
 export interface InvitationsTable {

@@ -110,10 +110,27 @@ function articleItem(ctx: SiteContext, feed: ArticleFeed, format: FeedFormat, a:
     published,
     description: escapeHtml(xmlText(a.standfirst || a.headline)),
     ...(feed.fullText ? { content: xmlText(bodyHtml(a, ctx.baseUrl, feed.images)) } : {}),
-    author: a.authors.map((p) => ({
-      name: xmlText(p.name),
-      link: `${ctx.baseUrl}/author/${p.slug}`,
-    })),
+    // RSS 2.0's <author> is an email address: names travel as Dublin Core creators instead,
+    // one a person; Atom has <author><name> of its own.
+    ...(format === 'rss'
+      ? {
+          extensions: [
+            {
+              name: 'dc:creator',
+              // An array: one element each (xml-js writes arrays as repeated elements).
+              objects: a.authors.map((p) => ({ _text: xmlText(p.name) })) as unknown as Record<
+                string,
+                unknown
+              >,
+            },
+          ],
+        }
+      : {
+          author: a.authors.map((p) => ({
+            name: xmlText(p.name),
+            link: `${ctx.baseUrl}/author/${p.slug}`,
+          })),
+        }),
     category: [
       // Atom's label attribute would carry the name unescaped, so Atom gets slugs as terms.
       format === 'rss'
@@ -137,7 +154,16 @@ export function articleFeedXml(ctx: SiteContext, feed: ArticleFeed, format: Feed
     updated: feed.updated,
   });
   for (const a of feed.articles) out.addItem(articleItem(ctx, feed, format, a));
-  return format === 'rss' ? out.rss2() : out.atom1();
+  return format === 'rss' ? withDublinCore(out.rss2()) : out.atom1();
+}
+
+/** The `feed` package declares the dc: namespace only with full text; creators need it too. */
+function withDublinCore(xml: string): string {
+  if (xml.includes(' xmlns:dc=') || !xml.includes('<dc:creator>')) return xml;
+  return xml.replace(
+    '<rss version="2.0"',
+    '<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"',
+  );
 }
 
 const kindName: Record<PublishedCorrection['kind'], string> = {

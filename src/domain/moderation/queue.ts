@@ -15,6 +15,9 @@ export interface ModeratedComment extends Comment {
 export const queueTabs = ['pending', 'reported', 'rejected', 'approved', 'all'] as const;
 export type QueueTab = (typeof queueTabs)[number];
 
+/** How many comments each tab holds now. */
+export type QueueCounts = Record<QueueTab, number>;
+
 export interface QueueQuery {
   tab: QueueTab;
   articleId?: string;

@@ -1,4 +1,9 @@
-/** Prometheus metrics: requests by route, latency histograms, database timings, process figures. */
+/**
+ * Prometheus metrics: requests by route, latency histograms, database timings, process figures.
+ * Served to loopback, or to a scraper with METRICS_TOKEN (docs/operations.md).
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { AppError } from '../../errors.js';
 import type { FastifyInstance } from 'fastify';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 
@@ -34,15 +39,47 @@ export class Metrics {
   }
 }
 
-export function requestMetrics(app: FastifyInstance, metrics: Metrics): void {
+/** Loopback addresses, IPv4 (also as IPv6-mapped) and IPv6. */
+function isLoopback(address: string): boolean {
+  return /^(::ffff:)?127\./.test(address) || address === '::1';
+}
+
+/**
+ * Who may read /metrics: anyone with the token, else a request from this machine that did not
+ * come through a proxy (a proxy on the same host would make every visitor look local).
+ */
+export function mayReadMetrics(
+  request: { ip: string; headers: Record<string, string | string[] | undefined> },
+  token: string | null,
+): boolean {
+  const auth = request.headers.authorization;
+  if (token !== null && typeof auth === 'string' && auth.startsWith('Bearer ')) {
+    const given = createHash('sha256').update(auth.slice(7).trim()).digest();
+    return timingSafeEqual(given, createHash('sha256').update(token).digest());
+  }
+  return isLoopback(request.ip) && request.headers['x-forwarded-for'] === undefined;
+}
+
+export function requestMetrics(
+  app: FastifyInstance,
+  metrics: Metrics,
+  options: { token: string | null } = { token: null },
+): void {
   app.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched';
     const labels = { method: request.method, route };
     metrics.requests.inc({ ...labels, status: String(reply.statusCode) });
     metrics.latency.observe(labels, reply.elapsedTime / 1000);
   });
-  app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
-    reply.type(metrics.registry.contentType).header('Cache-Control', 'no-store');
+  app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
+    reply.header('Cache-Control', 'no-store');
+    if (!mayReadMetrics(request, options.token)) {
+      throw new AppError(
+        'metrics_forbidden',
+        'Metrics are served to this machine only, or with METRICS_TOKEN as a bearer token.',
+      );
+    }
+    reply.type(metrics.registry.contentType);
     return metrics.registry.metrics();
   });
 }

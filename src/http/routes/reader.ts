@@ -166,6 +166,7 @@ export function readerRoutes(
     replyTo?: string,
     reportedId?: string,
     commentView?: CommentView,
+    moderated?: string,
   ) {
     const path = `/${p.section}/${p.yyyy}/${p.mm}/${p.dd}/${p.slug}`;
     const [ctx, lookup] = await Promise.all([
@@ -191,6 +192,7 @@ export function readerRoutes(
           commentViewer: request.viewer
             ? await services.threads.viewerState(request.viewer.user, lookup.page.comments.threads)
             : null,
+          ...(await threadSettingsFor(request, lookup.page, moderated)),
         });
     const { article, related, inline, comments } = lookup.page;
     // Comments closing at a set time change the page with nothing announced: it is cached until then.
@@ -212,6 +214,16 @@ export function readerRoutes(
     return target
       ? { commentForm: { replyTo: { id: target.id, authorName: target.author.name } } }
       : {};
+  }
+
+  // Moderators and admins close, pre-moderate or reopen the thread from the article itself.
+  async function threadSettingsFor(request: FastifyRequest, page: ArticlePage, moderated?: string) {
+    const role = request.viewer?.user.role;
+    if (role !== 'moderator' && role !== 'admin') return {};
+    const mode = await services.moderation.threadMode(page.article.id);
+    return {
+      threadSettings: { articleId: page.article.id, mode, done: moderated === 'thread' },
+    };
   }
 
   // A signed-in reader sees their own comments awaiting review or rejected, and thanks for a report.
@@ -239,12 +251,14 @@ export function readerRoutes(
           comment: Type.Optional(Type.String({ maxLength: 200 })),
           thread: Type.Optional(Type.String({ maxLength: 200 })),
           replies: Type.Optional(Type.String({ maxLength: 300 })),
+          // After a moderator saved the thread's comment settings here.
+          moderated: Type.Optional(Type.String({ maxLength: 20 })),
         }),
       },
-      // ?reply= and ?reported= only change what the signed-in reader sees.
+      // ?reply=, ?reported= and ?moderated= only change what the signed-in reader sees.
       config: {
         pageCache: {
-          ignore: ['reply', 'reported'],
+          ignore: ['reply', 'reported', 'moderated'],
           vary: ['comments_sort', 'comments_cursor', 'comment', 'thread', 'replies'],
         },
       },
@@ -256,7 +270,7 @@ export function readerRoutes(
         : q.thread && q.replies
           ? { kind: 'thread', rootId: q.thread, cursor: q.replies }
           : { kind: 'page', sort: q.comments_sort ?? 'oldest', cursor: q.comments_cursor };
-      return article(request, reply, request.params, false, q.reply, q.reported, view);
+      return article(request, reply, request.params, false, q.reply, q.reported, view, q.moderated);
     },
   );
 

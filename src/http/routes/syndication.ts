@@ -1,5 +1,5 @@
 /**
- * Feeds (RSS 2.0 and Atom for the site, each section, each author and the corrections) and the
+ * Feeds (RSS 2.0 and Atom for the site, each section, author and topic, and the corrections) and the
  * corrections page. Feeds answer with an ETag and a Last-Modified, and 304 when either shows the
  * reader has them already.
  */
@@ -93,6 +93,12 @@ export function syndicationRoutes(
       { schema: { hide: true, params: slugParams } },
       (request, reply) =>
         articleFeed(request, reply, { kind: 'author', slug: request.params.slug }, format),
+    );
+    app.get(
+      `/tag/:slug/${file}`,
+      { schema: { hide: true, params: slugParams } },
+      (request, reply) =>
+        articleFeed(request, reply, { kind: 'tag', slug: request.params.slug }, format),
     );
     app.get(`/corrections/${file}`, { schema: { hide: true } }, async (request, reply) => {
       const feed = await services.syndication.correctionsFeed();

@@ -4,7 +4,12 @@
  */
 import type { Comment, CommentStatus } from '../../domain/comment.js';
 import type { ModerationLogEntry, ModerationLogQuery } from '../../domain/moderation/log.js';
-import type { CommentReport, ModeratedComment, QueueQuery } from '../../domain/moderation/queue.js';
+import type {
+  CommentReport,
+  ModeratedComment,
+  QueueCounts,
+  QueueQuery,
+} from '../../domain/moderation/queue.js';
 import type { ReportReason } from '../../domain/moderation/reports.js';
 import type { Reason } from '../../domain/moderation/types.js';
 
@@ -41,6 +46,8 @@ export interface ModerationStore {
   setFeatured(commentId: string, at: string | null): Promise<void>;
   moderated(commentId: string): Promise<ModeratedComment | null>;
   queue(query: QueueQuery): Promise<ModeratedComment[]>;
+  /** How many comments each queue tab holds, of one article or of all. */
+  queueCounts(articleId?: string): Promise<QueueCounts>;
   /** Published, featured comments of an article, most recently featured first. */
   featured(articleId: string, limit: number): Promise<Comment[]>;
   /** The author's own pending and rejected comments on an article, oldest first. */
@@ -56,7 +63,24 @@ export interface ModerationStore {
   reportsFor(commentIds: readonly string[]): Promise<CommentReport[]>;
   resolveReports(commentId: string, at: string): Promise<void>;
   /** Appends to the moderation log (there is no way to change or remove an entry). */
-  logAction(entry: Omit<ModerationLogEntry, 'id'>): Promise<string>;
+  logAction(entry: Omit<ModerationLogEntry, 'id'> & { id?: string }): Promise<string>;
   /** The log, newest first. */
   log(query: ModerationLogQuery): Promise<ModerationLogEntry[]>;
+  /**
+   * Rejects the author's published and waiting comments, noting each under the sanction's log
+   * entry with the status it had; answers them.
+   */
+  removeAuthorComments(
+    authorId: string,
+    actionId: string,
+  ): Promise<{ id: string; articleId: string }[]>;
+  /**
+   * Gives back the status of the author's comments that sanctions logged since then removed and
+   * that are still rejected; answers them.
+   */
+  restoreRemovedComments(
+    authorId: string,
+    since: string,
+    at: string,
+  ): Promise<{ id: string; articleId: string }[]>;
 }

@@ -9,6 +9,8 @@ import { articleMetadata } from '../structured-data.js';
 import { adjustPanel } from './adjust-panel.js';
 import { articleBody, articleHeader, mainImage } from './article-content.js';
 import { correctionsBlock } from './corrections.js';
+import type { CommentMode } from '../../domain/comment-settings.js';
+import { threadSettingsPanel } from './thread-settings.js';
 import { commentsSection, type CommentFormState, type PersonalComments } from './comments.js';
 import type { CommentsPage, CommentViewerState } from '../../services/comment-threads.js';
 
@@ -77,6 +79,8 @@ export function articlePageView(
     personal?: PersonalComments;
     /** The signed-in reader's reactions, edit links and pending comments. */
     commentViewer?: CommentViewerState | null;
+    /** For moderators and admins: the thread's comment mode, and whether it was just saved. */
+    threadSettings?: { articleId: string; mode: CommentMode | null; done: boolean };
   } = {},
 ) {
   const a = page.article;
@@ -143,7 +147,8 @@ export function articlePageView(
             ...(options.personal && !print ? { personal: options.personal } : {}),
             viewer: options.commentViewer ?? null,
           })
-    }`;
+    }
+    ${options.threadSettings && !print ? threadSettingsPanel(ctx, options.threadSettings) : ''}`;
 
   return layout(ctx, {
     title: a.headline,

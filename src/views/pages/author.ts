@@ -86,5 +86,6 @@ export function tagPageView(
     path: `/tag/${tag.slug}`,
     page,
     isFirstPage,
+    hasFeeds: true,
   });
 }

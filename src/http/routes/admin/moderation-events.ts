@@ -1,6 +1,6 @@
 /**
  * Live news for moderators: Server-Sent Events of every comment change (created, edited,
- * moderated…) on any article, so an open queue can say that it is out of date. Events carry only
+ * moderated…, and reports made or dismissed) on any article, so an open queue can say that it is out of date. Events carry only
  * ids; the queue page fetches what it shows. Streams end on shutdown.
  */
 import type { FastifyInstance } from 'fastify';
@@ -20,11 +20,11 @@ export function moderationEvents(
     let unsubscribe = () => {};
     const stream = streams.open(reply.raw, { retryMs: 5000, onEnd: () => unsubscribe() });
     unsubscribe = services.changes.subscribe((change) => {
-      if (change.kind !== 'comment') return;
+      if (change.kind !== 'comment' && change.kind !== 'queue') return;
       const data = JSON.stringify({
         commentId: change.commentId,
         articleId: change.articleId,
-        action: change.action,
+        action: change.kind === 'queue' ? 'reported' : change.action,
       });
       stream.write(sseEvent({ event: 'change', data }));
     });

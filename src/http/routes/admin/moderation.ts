@@ -7,7 +7,11 @@ import type { Services } from '../../../services/index.js';
 import { queueTabs, type QueueTab } from '../../../domain/moderation/queue.js';
 import type { FormProblem } from '../../../views/forms.js';
 import { moderationLogView } from '../../../views/pages/admin/moderation-log.js';
-import { moderationActions, type ModerationAction } from '../../../domain/moderation/log.js';
+import {
+  logDay,
+  moderationActions,
+  type ModerationAction,
+} from '../../../domain/moderation/log.js';
 import {
   moderationNotices,
   moderationQueueView,
@@ -65,7 +69,7 @@ export function moderationPages(
     query: QueueView,
     extra: { done?: string | undefined; problem?: FormProblem },
   ) {
-    const [ctx, items, latest] = await Promise.all([
+    const [ctx, items, latest, counts] = await Promise.all([
       deps.pageContext(request),
       services.moderation.queue({
         tab: query.tab,
@@ -75,12 +79,14 @@ export function moderationPages(
         perPage,
       }),
       services.reading.published({}, undefined, 50),
+      services.moderation.queueCounts(query.article || undefined),
     ]);
     return moderationQueueView(ctx, {
       query,
       items,
       hasMore: items.length === perPage,
       articles: latest.items.map((a) => ({ id: a.id, headline: a.headline })),
+      counts,
       now: new Date(),
       ...extra,
     });
@@ -157,6 +163,7 @@ export function moderationPages(
             choice: Text(10),
             reason: Type.Optional(Text(500)),
             commentId: Type.Optional(Text(100)),
+            removeComments: Type.Optional(Text(5)),
             back: Type.Optional(Text(600)),
           },
           { additionalProperties: false },
@@ -165,6 +172,7 @@ export function moderationPages(
     },
     async (request, reply) => {
       const { userId, choice, reason, commentId, back } = request.body;
+      const removeComments = request.body.removeComments === '1';
       const result = await attempt(() =>
         services.moderation.sanction(
           request.viewer!.user,
@@ -172,11 +180,66 @@ export function moderationPages(
           choice,
           reason ?? '',
           commentId ?? null,
+          { removeComments },
         ),
       );
       if (result.ok) {
-        return reply.redirect(redirectBack(back, choice === 'ban' ? 'ban' : 'suspend'), 303);
+        const done = removeComments ? 'removed' : choice === 'ban' ? 'ban' : 'suspend';
+        return reply.redirect(redirectBack(back, done), 303);
       }
+      const page = await queuePage(request, backTo(back).view, {
+        problem: { message: result.error.message },
+      });
+      return sendPage(request, reply, page, { status: result.error.status });
+    },
+  );
+
+  app.post(
+    '/admin/moderation/lift',
+    {
+      schema: {
+        hide: true,
+        body: Type.Object(
+          { userId: Text(100), back: Type.Optional(Text(600)) },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request, reply) => {
+      const { userId, back } = request.body;
+      const result = await attempt(() => services.moderation.lift(request.viewer!.user, userId));
+      if (result.ok) return reply.redirect(redirectBack(back, 'lift'), 303);
+      const page = await queuePage(request, backTo(back).view, {
+        problem: { message: result.error.message },
+      });
+      return sendPage(request, reply, page, { status: result.error.status });
+    },
+  );
+
+  // The thread's comment mode, from a queue item or from the article page itself.
+  app.post(
+    '/admin/moderation/thread',
+    {
+      schema: {
+        hide: true,
+        body: Type.Object(
+          { articleId: Text(100), mode: Text(20), back: Type.Optional(Text(600)) },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request, reply) => {
+      const { articleId, mode, back } = request.body;
+      const result = await attempt(() =>
+        services.moderation.setThreadMode(request.viewer!.user, articleId, mode),
+      );
+      if (result.ok) {
+        return reply.redirect(
+          back ? redirectBack(back, 'thread') : `${result.value}?moderated=thread#thread-settings`,
+          303,
+        );
+      }
+      if (result.error.status === 404 || !back) throw result.error;
       const page = await queuePage(request, backTo(back).view, {
         problem: { message: result.error.message },
       });
@@ -193,6 +256,9 @@ export function moderationPages(
           action: Type.Optional(Text(20)),
           actor: Type.Optional(Text(100)),
           target: Type.Optional(Text(100)),
+          name: Type.Optional(Text(100)),
+          from: Type.Optional(Text(20)),
+          to: Type.Optional(Text(20)),
           page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })),
         }),
       },
@@ -206,22 +272,47 @@ export function moderationPages(
         action: action ?? '',
         actor: q.actor ?? '',
         target: q.target ?? '',
+        name: (q.name ?? '').trim(),
+        from: (q.from ?? '').trim(),
+        to: (q.to ?? '').trim(),
         page: q.page ?? 1,
       };
+      const from = filter.from ? logDay(filter.from) : '';
+      const to = filter.to ? logDay(filter.to) : '';
+      const problem: FormProblem | undefined =
+        from === null
+          ? { message: 'Give the first day as a date, like 2026-03-31.', field: 'log-from' }
+          : to === null
+            ? { message: 'Give the last day as a date, like 2026-03-31.', field: 'log-to' }
+            : from && to && from > to
+              ? { message: 'The last day comes before the first.', field: 'log-to' }
+              : undefined;
       const [ctx, entries] = await Promise.all([
         deps.pageContext(request),
-        services.moderation.log({
-          ...(action ? { action } : {}),
-          ...(filter.actor ? { actorId: filter.actor } : {}),
-          ...(filter.target ? { targetUserId: filter.target } : {}),
-          limit: perPage,
-          offset: (filter.page - 1) * perPage,
-        }),
+        problem
+          ? []
+          : services.moderation.log({
+              ...(action ? { action } : {}),
+              ...(filter.actor ? { actorId: filter.actor } : {}),
+              ...(filter.target ? { targetUserId: filter.target } : {}),
+              ...(filter.name ? { name: filter.name } : {}),
+              ...(from ? { from } : {}),
+              ...(to ? { to } : {}),
+              withContext: true,
+              limit: perPage,
+              offset: (filter.page - 1) * perPage,
+            }),
       ]);
       return sendPage(
         request,
         reply,
-        moderationLogView(ctx, { entries, filter, hasMore: entries.length === perPage }),
+        moderationLogView(ctx, {
+          entries,
+          filter,
+          hasMore: entries.length === perPage,
+          ...(problem ? { problem } : {}),
+        }),
+        problem ? { status: 422 } : {},
       );
     },
   );

@@ -137,13 +137,39 @@ export function moderationApi(
     },
   );
 
+  app.get(
+    '/api/v1/moderation/counts',
+    {
+      onRequest: requireRole(['moderator', 'admin']),
+      schema: {
+        summary: 'Moderators: how many comments each queue tab holds (of one article, if given)',
+        tags: ['moderation'],
+        security: [{ bearer: [] }],
+        querystring: Type.Object({ article: Type.Optional(Type.String({ maxLength: 200 })) }),
+        response: {
+          200: Type.Object(
+            Object.fromEntries(queueTabs.map((t) => [t, Type.Integer({ minimum: 0 })])) as Record<
+              (typeof queueTabs)[number],
+              ReturnType<typeof Type.Integer>
+            >,
+          ),
+          ...errors,
+        },
+      },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return services.moderation.queueCounts(request.query.article || undefined);
+    },
+  );
+
   app.post(
     '/api/v1/comments/:id/moderation',
     {
       onRequest: requireRole(['moderator', 'admin']),
       schema: {
         summary:
-          'Moderators: approve, reject (with a reason shown to the author), feature, unfeature',
+          'Moderators: approve, reject (with a reason shown to the author), feature, unfeature, keep (dismiss open reports)',
         tags: ['moderation'],
         security: [{ bearer: [] }],
         params: Params,
@@ -154,7 +180,7 @@ export function moderationApi(
           },
           { additionalProperties: false },
         ),
-        response: { 200: QueueItemBody, ...errors },
+        response: { 200: QueueItemBody, 409: Type.Ref('Error'), ...errors },
       },
     },
     async (request) => {

@@ -1,12 +1,13 @@
 /**
  * The moderation queue. Every action is a plain form (no JavaScript needed); a small script adds
- * the keyboard (j/k move, a approve, r reject, f feature) and live notice of new activity.
+ * the keyboard (j/k move, a approve or keep, r reject, f feature) and live notice of new activity.
  */
 import { reasonCodes, reasonLabels, type ReasonCode } from '../../../domain/moderation/types.js';
 import { reportReasonLabels } from '../../../domain/moderation/reports.js';
 import { isSuspended, staffRoles } from '../../../domain/user.js';
-import { sanctionChoices, type QueueItem } from '../../../services/moderation.js';
-import { queueTabs, type QueueTab } from '../../../domain/moderation/queue.js';
+import { sanctionChoices, threadModeLabels, type QueueItem } from '../../../services/moderation.js';
+import { threadSettingsForm } from '../thread-settings.js';
+import { queueTabs, type QueueCounts, type QueueTab } from '../../../domain/moderation/queue.js';
 import type { PageContext } from '../../context.js';
 import { formatDateTime, plural } from '../../format.js';
 import { doneBanner, errorSummary, postForm, type FormProblem } from '../../forms.js';
@@ -18,8 +19,13 @@ export const moderationNotices = {
   reject: 'Rejected.',
   feature: 'Featured.',
   unfeature: 'No longer featured.',
+  keep: 'Kept: its reports were dismissed.',
+  thread: 'The thread’s comment settings were saved.',
   suspend: 'The person has been suspended.',
   ban: 'The person has been banned and signed out everywhere.',
+  removed:
+    'The person has been sanctioned and their comments removed; lifting it within 30 days puts them back.',
+  lift: 'The suspension or ban was lifted; comments it removed in the last 30 days are back.',
 } as const;
 
 export const tabLabels: Record<QueueTab, string> = {
@@ -149,7 +155,7 @@ function itemView(ctx: PageContext, item: QueueItem, back: string, now: Date): S
             <p class="mod-item__label">${who}’s record</p>
             <p>A guest (imported comment): a name without an account, so no record or sanctions.</p>
           </div>`
-        : accountRecord(item, who, user, now, ctx.identity.timeZone)
+        : accountRecord(ctx, item, who, user, now, back)
     }
     <div class="mod-item__actions">
       ${postForm(
@@ -161,12 +167,16 @@ function itemView(ctx: PageContext, item: QueueItem, back: string, now: Date): S
               ? html`<button type="submit" name="action" value="approve" class="button button--primary" data-key="a">
                   Approve<span class="visually-hidden"> the comment by ${who}</span> <kbd aria-hidden="true">a</kbd>
                 </button>`
-              : ''
+              : c.openReports > 0
+                ? html`<button type="submit" name="action" value="keep" class="button button--primary" data-key="a">
+                    Keep<span class="visually-hidden"> the comment by ${who} and dismiss its reports</span> <kbd aria-hidden="true">a</kbd>
+                  </button>`
+                : ''
           }
           <button type="submit" name="action" value="${featured ? 'unfeature' : 'feature'}" class="button button--secondary" data-key="f">
             ${featured ? 'Unfeature' : 'Feature'}<span class="visually-hidden"> the comment by ${who}</span> <kbd aria-hidden="true">f</kbd>
           </button>`,
-        { className: 'form form--row', label: `Approve or feature the comment by ${who}` },
+        { className: 'form form--row', label: `Approve, keep or feature the comment by ${who}` },
       )}
       ${
         c.status !== 'rejected'
@@ -183,6 +193,20 @@ function itemView(ctx: PageContext, item: QueueItem, back: string, now: Date): S
                 </button>`,
               { className: 'form form--row', label: `Reject the comment by ${who}` },
             )
+          : ''
+      }
+      ${
+        item.article
+          ? html`<details class="mod-item__thread">
+              <summary>Thread: comments ${threadModeLabels[item.article.commentMode ?? '']}<span class="visually-hidden"> on “${item.article.headline}”</span></summary>
+              ${threadSettingsForm(ctx, {
+                articleId: item.article.id,
+                mode: item.article.commentMode,
+                back,
+                idPrefix: id,
+                headline: item.article.headline,
+              })}
+            </details>`
           : ''
       }
       ${
@@ -205,6 +229,10 @@ function itemView(ctx: PageContext, item: QueueItem, back: string, now: Date): S
                     <label for="${id}-sanction-reason">Reason (kept in the log)</label>
                     <input id="${id}-sanction-reason" name="reason" type="text" maxlength="500" />
                   </div>
+                  <div class="field field--checkbox">
+                    <input id="${id}-sanction-remove" name="removeComments" type="checkbox" value="1" />
+                    <label for="${id}-sanction-remove">Also remove their published and waiting comments (lifting within 30 days puts them back)</label>
+                  </div>
                   <button type="submit" class="button button--danger">Apply<span class="visually-hidden"> to ${who}</span></button>`,
                 { className: 'form form--row', label: `Suspend or ban ${who}` },
               )}
@@ -222,6 +250,8 @@ export function moderationQueueView(
     items: QueueItem[];
     hasMore: boolean;
     articles: { id: string; headline: string }[];
+    /** How many comments each tab holds (of the chosen article, if one is). */
+    counts: QueueCounts;
     done?: string | undefined;
     problem?: FormProblem;
     now: Date;
@@ -232,11 +262,11 @@ export function moderationQueueView(
   const main = html`<h1>Moderation</h1>
     ${doneBanner(props.done)} ${errorSummary(problem)}
     <p class="mod-live" data-mod-live role="status" aria-live="polite"></p>
-    <nav class="mod-tabs" aria-label="Queues">
+    <nav class="mod-tabs" aria-label="Queues" data-mod-counts="/api/v1/moderation/counts${query.article ? `?article=${encodeURIComponent(query.article)}` : ''}">
       <ul>
         ${queueTabs.map(
           (t) => html`<li>
-            <a href="${queueHref(query, { tab: t, page: 1 })}" ${t === query.tab ? html` aria-current="page"` : ''}>${tabLabels[t]}</a>
+            <a href="${queueHref(query, { tab: t, page: 1 })}" ${t === query.tab ? html` aria-current="page"` : ''}>${tabLabels[t]} <span class="mod-tabs__count" data-mod-count="${t}">${String(props.counts[t])}</span></a>
           </li>`,
         )}
       </ul>
@@ -272,7 +302,8 @@ export function moderationQueueView(
       <button type="submit" class="button button--secondary">Filter</button>
     </form>
     <p class="hint mod-keys" id="mod-keys">
-      Keyboard: <kbd>j</kbd> next, <kbd>k</kbd> previous, <kbd>a</kbd> approve, <kbd>r</kbd> reject,
+      Keyboard: <kbd>j</kbd> next, <kbd>k</kbd> previous, <kbd>a</kbd> approve (or keep a reported
+      comment, dismissing its reports), <kbd>r</kbd> reject,
       <kbd>f</kbd> feature or unfeature the highlighted comment.
     </p>
     ${
@@ -288,6 +319,7 @@ export function moderationQueueView(
                   <option value="reject">Reject</option>
                   <option value="feature">Feature</option>
                   <option value="unfeature">Unfeature</option>
+                  <option value="keep">Keep (dismiss reports)</option>
                 </select>
               </div>
               <div class="field">
@@ -320,12 +352,14 @@ export function moderationQueueView(
 }
 
 function accountRecord(
+  ctx: PageContext,
   item: QueueItem,
   who: string,
   user: QueueItem['author']['user'],
   now: Date,
-  timeZone: string,
+  back: string,
 ): SafeHtml {
+  const timeZone = ctx.identity.timeZone;
   return html`<div class="mod-item__record">
       <p class="mod-item__label">${who}’s record</p>
       <p>
@@ -335,6 +369,20 @@ function accountRecord(
         ${user?.bannedAt ? html` · <span class="tag tag--warn">banned</span>` : ''}
         ${user && user.suspendedUntil && isSuspended(user, now) ? html` · <span class="tag tag--warn">suspended until ${formatDateTime(user.suspendedUntil, timeZone)}</span>` : ''}
       </p>
+      ${
+        user && !staffRoles.includes(user.role) && (user.bannedAt || isSuspended(user, now))
+          ? postForm(
+              ctx,
+              '/admin/moderation/lift',
+              html`<input type="hidden" name="back" value="${back}" />
+                <input type="hidden" name="userId" value="${user.id}" />
+                <button type="submit" class="button button--secondary button--small">
+                  Lift the ${user.bannedAt ? 'ban' : 'suspension'}<span class="visually-hidden"> on ${who}</span>
+                </button>`,
+              { className: 'form form--row', label: `Lift the sanction on ${who}` },
+            )
+          : ''
+      }
       ${
         item.author.pastActions.length
           ? html`<ul class="mod-item__history" aria-label="Past moderator actions concerning ${who}">
