@@ -39,6 +39,32 @@ export interface SitePageProps {
   demoLoaded: boolean;
 }
 
+/**
+ * One input's frame: its label, hint and, when the problem concerns it, the error, with the
+ * attributes that tie them to the control (which `control` draws with them).
+ */
+function framed(
+  props: { id: string; label: string; hint: string; problem: FormProblem | undefined },
+  control: (aria: SafeHtml) => SafeHtml,
+): SafeHtml {
+  const { id } = props;
+  const invalid = props.problem?.field === id;
+  const aria = html`aria-describedby="${id}-hint${invalid ? ` ${id}-error` : ''}"
+  ${invalid ? html` aria-invalid="true"` : ''}`;
+  return html`<div class="field${invalid ? ' field--invalid' : ''}">
+    <label for="${id}">${props.label}</label>
+    <p class="hint" id="${id}-hint">${props.hint}</p>
+    ${
+      invalid
+        ? html`<p class="field-error" id="${id}-error">
+            <span class="visually-hidden">Error:</span> ${props.problem?.message}
+          </p>`
+        : ''
+    }
+    ${control(aria)}
+  </div>`;
+}
+
 function textArea(props: {
   name: keyof IdentityText;
   label: string;
@@ -47,32 +73,20 @@ function textArea(props: {
   problem: FormProblem | undefined;
   maxlength: number;
 }): SafeHtml {
-  const invalid = props.problem?.field === props.name;
-  const described = [`${props.name}-hint`, invalid ? `${props.name}-error` : '']
-    .filter(Boolean)
-    .join(' ');
-  return html`<div class="field${invalid ? ' field--invalid' : ''}">
-    <label for="${props.name}">${props.label}</label>
-    <p class="hint" id="${props.name}-hint">${props.hint}</p>
-    ${
-      invalid
-        ? html`<p class="field-error" id="${props.name}-error">
-          <span class="visually-hidden">Error:</span> ${props.problem?.message}
-        </p>`
-        : ''
-    }
-    <textarea
-      class="text-block"
-      id="${props.name}"
-      name="${props.name}"
-      rows="3"
-      maxlength="${props.maxlength}"
-      aria-describedby="${described}"
-      ${invalid ? html` aria-invalid="true"` : ''}
-    >
+  return framed(
+    { ...props, id: props.name },
+    (aria) =>
+      html`<textarea
+        class="text-block"
+        id="${props.name}"
+        name="${props.name}"
+        rows="3"
+        maxlength="${props.maxlength}"
+        ${aria}
+      >
 ${props.value}</textarea
-    >
-  </div>`;
+      >`,
+  );
 }
 
 function select(props: {
@@ -83,31 +97,18 @@ function select(props: {
   options: readonly { value: string; text: string }[];
   problem: FormProblem | undefined;
 }): SafeHtml {
-  const invalid = props.problem?.field === props.name;
-  return html`<div class="field${invalid ? ' field--invalid' : ''}">
-    <label for="${props.name}">${props.label}</label>
-    <p class="hint" id="${props.name}-hint">${props.hint}</p>
-    ${
-      invalid
-        ? html`<p class="field-error" id="${props.name}-error">
-          <span class="visually-hidden">Error:</span> ${props.problem?.message}
-        </p>`
-        : ''
-    }
-    <select
-      id="${props.name}"
-      name="${props.name}"
-      aria-describedby="${props.name}-hint${invalid ? ` ${props.name}-error` : ''}"
-      ${invalid ? html` aria-invalid="true"` : ''}
-    >
-      ${props.options.map(
-        (o) =>
-          html`<option value="${o.value}" ${o.value === props.value ? html` selected` : ''}>
-            ${o.text}
-          </option>`,
-      )}
-    </select>
-  </div>`;
+  return framed(
+    { ...props, id: props.name },
+    (aria) =>
+      html`<select id="${props.name}" name="${props.name}" ${aria}>
+        ${props.options.map(
+          (o) =>
+            html`<option value="${o.value}" ${o.value === props.value ? html` selected` : ''}>
+              ${o.text}
+            </option>`,
+        )}
+      </select>`,
+  );
 }
 
 /** The site's time zone and language (the setup wizard asks for them too). */
@@ -137,7 +138,6 @@ function uploadForm(
   ctx: PageContext,
   props: { action: string; id: string; label: string; hint: string; problem?: FormProblem },
 ): SafeHtml {
-  const invalid = props.problem !== undefined;
   return html`<form
     method="post"
     action="${props.action}"
@@ -147,25 +147,17 @@ function uploadForm(
     novalidate
   >
     ${csrfField(ctx)}
-    <div class="field${invalid ? ' field--invalid' : ''}">
-      <label for="${props.id}">${props.label}</label>
-      <p class="hint" id="${props.id}-hint">${props.hint}</p>
-      ${
-        invalid
-          ? html`<p class="field-error" id="${props.id}-error">
-            <span class="visually-hidden">Error:</span> ${props.problem?.message}
-          </p>`
-          : ''
-      }
-      <input
-        id="${props.id}"
-        name="file"
-        type="file"
-        accept="image/png,image/jpeg,image/webp"
-        aria-describedby="${props.id}-hint${invalid ? ` ${props.id}-error` : ''}"
-        ${invalid ? html` aria-invalid="true"` : ''}
-      />
-    </div>
+    ${framed(
+      { ...props, problem: props.problem },
+      (aria) =>
+        html`<input
+          id="${props.id}"
+          name="file"
+          type="file"
+          accept="image/png,image/jpeg,image/webp"
+          ${aria}
+        />`,
+    )}
     ${submitButton('Upload', 'secondary')}
   </form>`;
 }
