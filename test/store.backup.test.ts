@@ -39,12 +39,15 @@ async function seed(store: Store): Promise<void> {
     password: 'a-long-password-for-edith',
   });
   await s.tokens.create(editor.email, 'laptop');
-  const reader = await s.users.create({
+  const unconfirmed = await s.users.create({
     email: 'rea@example.com',
     name: 'Rea Lindqvist',
     role: 'commenter',
     password: 'a-long-password-for-rea',
   });
+  // Commenters confirm their address before commenting (comments.unconfirmedEmail).
+  await store.users.setEmail(unconfirmed.id, unconfirmed.email, '2026-01-02T03:04:05.000Z');
+  const reader = { ...unconfirmed, emailVerifiedAt: '2026-01-02T03:04:05.000Z' };
   const first = demoContent.articles[0];
   assert.ok(first);
   const article = await s.newsroom.article(editor, first.slug);
@@ -114,7 +117,13 @@ async function seed(store: Store): Promise<void> {
     role: 'commenter',
     password: 'a-long-password-for-spam',
   });
-  await s.comments.postComment({ author: spammer, article: article.id, body: 'Cheap tickets.' });
+  const confirmedAt = '2026-01-03T00:00:00.000Z';
+  await store.users.setEmail(spammer.id, spammer.email, confirmedAt);
+  await s.comments.postComment({
+    author: { ...spammer, emailVerifiedAt: confirmedAt },
+    article: article.id,
+    body: 'Cheap tickets.',
+  });
   await s.moderation.sanction(editor, spammer.id, 'ban', 'Spam', null, { removeComments: true });
 }
 
