@@ -9,6 +9,7 @@
  *
  *   npx tsx bench/comment-thread.ts          (ROUNDS=300 by default)
  */
+import { translator } from '../src/i18n/translator.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -162,6 +163,7 @@ const ctx = {
   baseUrl: config.baseUrl,
   assetUrl: () => '/x',
   menus: { masthead: [], footer: [] },
+  i18n: translator(identity.language, identity.timeZone),
 };
 
 interface Timing {

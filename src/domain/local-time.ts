@@ -173,18 +173,21 @@ const abbreviations = new Map<string, Intl.DateTimeFormat[]>();
  * The zone's short name at an instant, as a reader there knows it: GMT, BST, EST, CEST…; where
  * the runtime knows none, the offset ("UTC+5:30").
  */
-export function zoneAbbreviation(ms: number, zone: string): string {
-  let formats = abbreviations.get(zone);
+export function zoneAbbreviation(ms: number, zone: string, language = 'en'): string {
+  const id = `${language} ${zone}`;
+  let formats = abbreviations.get(id);
   if (!formats) {
-    // British English names Europe's zones, American English America's.
-    formats = ['en-GB', 'en-US'].map(
+    // British English names Europe's zones, American English America's; another language
+    // names those it has names for (German: MEZ), and an offset for the rest.
+    const locales = language === 'en' ? ['en-GB', 'en-US'] : [language];
+    formats = locales.map(
       (locale) => new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: 'short' }),
     );
-    abbreviations.set(zone, formats);
+    abbreviations.set(id, formats);
   }
   for (const format of formats) {
     const name = format.formatToParts(ms).find((p) => p.type === 'timeZoneName')?.value ?? '';
-    if (name !== '' && !/^GMT[+-−]/.test(name)) return name;
+    if (name !== '' && !/^(GMT|UTC)[+-−]/.test(name)) return name;
   }
   return offsetLabel(offsetMinutes(ms, zone));
 }

@@ -3,6 +3,7 @@
  * feeds, its structured data and its emails. Admins set it in /admin/site (or the setup wizard);
  * nothing of it is written into the views.
  */
+import { shippedLanguages } from '../i18n/languages.js';
 
 /** A stored picture of the identity (the logo): a file of the image store and its pixel size. */
 export interface SiteImage {
@@ -47,10 +48,8 @@ export interface SiteIdentity {
   icons: SiteIcons | null;
 }
 
-/** The languages the interface is written in. */
-export const siteLanguages: readonly { tag: string; name: string }[] = [
-  { tag: 'en-GB', name: 'English (United Kingdom)' },
-];
+/** The languages the interface is written in (src/i18n/languages.ts). */
+export const siteLanguages: readonly { tag: string; name: string }[] = shippedLanguages;
 
 /** Every IANA time zone name this runtime knows, UTC first. */
 export function timeZoneNames(): string[] {

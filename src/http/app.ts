@@ -33,6 +33,7 @@ import { commentForms } from './routes/comments.js';
 import { reportForms } from './routes/reports.js';
 import { assetRoutes } from './routes/assets.js';
 import { dayClock } from '../domain/local-time.js';
+import { translator } from '../i18n/translator.js';
 import { pageContexts } from './routes/forms.js';
 import { healthRoutes, type DatabaseHealth } from './routes/health.js';
 import type { OutboxPages } from './routes/admin/outbox.js';
@@ -223,7 +224,13 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const frame: SiteFrame = { baseUrl: config.baseUrl, assetUrl: (name) => assets.url(name) };
   const site = async (): Promise<SiteContext> => {
     const identity = await services.site.identity();
-    return { ...frame, identity, siteName: identity.name, now: clock() };
+    return {
+      ...frame,
+      identity,
+      siteName: identity.name,
+      now: clock(),
+      i18n: translator(identity.language, identity.timeZone),
+    };
   };
   const pageContext = pageContexts(site, services);
 

@@ -2,6 +2,7 @@
 import type { Menus } from '../domain/menu.js';
 import type { SiteIdentity } from '../domain/site.js';
 import type { Role } from '../domain/user.js';
+import type { Translator } from '../i18n/translator.js';
 
 /** What is fixed when the server starts: its public address and its asset files. */
 export interface SiteFrame {
@@ -16,6 +17,11 @@ export interface SiteContext extends SiteFrame {
   siteName: string;
   /** When the page is drawn, by the app's clock (tests set it): the masthead's date. */
   now: Date;
+  /**
+   * Words, numbers and dates in the page's language and the site's zone: the site's language,
+   * or on a reader's page the one they chose in Adjust.
+   */
+  i18n: Translator;
 }
 
 /** The signed-in person as the page shows them; their forms carry the session's CSRF token. */

@@ -49,7 +49,7 @@ export function layout(ctx: PageContext, props: LayoutProps): SafeHtml {
   const title = props.title === ctx.siteName ? ctx.siteName : `${props.title} | ${ctx.siteName}`;
   const navLabel = onlySections(ctx.menus.masthead) ? 'Sections' : 'Site';
   return html`<!doctype html>
-    <html lang="en-GB" ${props.htmlClass ? html` class="${props.htmlClass}"` : ''}>
+    <html lang="${ctx.i18n.lang}" dir="${ctx.i18n.dir}" ${props.htmlClass ? html` class="${props.htmlClass}"` : ''}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />

@@ -4,6 +4,8 @@
  * the account key the sign-in and reset rate limits count by.
  */
 import type { FastifyRequest } from 'fastify';
+import { languageOf } from '../../i18n/languages.js';
+import { translator } from '../../i18n/translator.js';
 import { AppError, type Condition } from '../../errors.js';
 import type { Services } from '../../services/index.js';
 import type { PageContext, SiteContext } from '../../views/context.js';
@@ -24,8 +26,19 @@ export function pageContexts(
 ): (request: FastifyRequest) => Promise<PageContext> {
   return async (request) => {
     const [ctx, menus] = await Promise.all([site(), services.menus.menus()]);
-    return { ...ctx, menus, viewer: pageViewer(request) };
+    const chosen = readerLanguage(request);
+    const i18n =
+      chosen && chosen !== ctx.i18n.lang ? translator(chosen, ctx.identity.timeZone) : ctx.i18n;
+    return { ...ctx, i18n, menus, viewer: pageViewer(request) };
   };
+}
+
+/** The cookie a reader's Adjust language choice is kept in (a tag of `languages`). */
+export const languageCookie = 'bs-lang';
+
+/** The interface language a reader chose in Adjust, if it is one Broadsheet has. */
+export function readerLanguage(request: FastifyRequest): string | undefined {
+  return languageOf(request.cookies[languageCookie])?.tag;
 }
 
 export type Attempt<T> = { ok: true; value: T } | { ok: false; error: AppError };

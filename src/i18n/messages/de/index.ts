@@ -1,0 +1,12 @@
+/** Deutsch: every namespace of the English catalogue, translated. */
+import account from './account.js';
+import admin from './admin.js';
+import comments from './comments.js';
+import common from './common.js';
+import email from './email.js';
+import errors from './errors.js';
+import moderation from './moderation.js';
+import newsroom from './newsroom.js';
+import reader from './reader.js';
+
+export const de = { common, reader, comments, account, newsroom, moderation, admin, errors, email };

@@ -1,0 +1,2 @@
+/** English: the comments namespace (see common.ts for the format). */
+export default {};

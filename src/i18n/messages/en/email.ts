@@ -1,0 +1,2 @@
+/** English: the email namespace (see common.ts for the format). */
+export default {};

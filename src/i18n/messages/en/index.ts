@@ -1,0 +1,12 @@
+/** The English catalogue: the source every other language translates, namespace by namespace. */
+import account from './account.js';
+import admin from './admin.js';
+import comments from './comments.js';
+import common from './common.js';
+import email from './email.js';
+import errors from './errors.js';
+import moderation from './moderation.js';
+import newsroom from './newsroom.js';
+import reader from './reader.js';
+
+export const en = { common, reader, comments, account, newsroom, moderation, admin, errors, email };

@@ -1,0 +1,2 @@
+/** English: the moderation namespace (see common.ts for the format). */
+export default {};

@@ -1,0 +1,2 @@
+/** English: the newsroom namespace (see common.ts for the format). */
+export default {};

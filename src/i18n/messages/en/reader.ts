@@ -1,0 +1,2 @@
+/** English: the reader namespace (see common.ts for the format). */
+export default {};
