@@ -8,5 +8,17 @@ import errors from './errors.js';
 import moderation from './moderation.js';
 import newsroom from './newsroom.js';
 import reader from './reader.js';
+import structure from './structure.js';
 
-export const en = { common, reader, comments, account, newsroom, moderation, admin, errors, email };
+export const en = {
+  common,
+  reader,
+  comments,
+  structure,
+  account,
+  newsroom,
+  moderation,
+  admin,
+  errors,
+  email,
+};

@@ -1,0 +1,2 @@
+/** English: the structure namespace (see common.ts for the format). */
+export default {};
