@@ -4,6 +4,8 @@
  * connection or listens: server.ts, the CLI and the tests open the store and the change channel,
  * and close them.
  */
+import { translator } from './i18n/translator.js';
+import { defaultSignInLimits, SignInGuard, type SignInLimits } from './services/sign-in-guard.js';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Config } from './config.js';
@@ -57,6 +59,8 @@ export interface ServiceOptions {
   images?: ImageSettings;
   /** Sign-up attempts per network address (counted in the database); unlimited when not given. */
   signUpsPerAddress?: { max: number; windowMs: number };
+  /** Failed sign-ins counted per account and address (services/sign-in-guard.ts). */
+  signIn?: SignInLimits;
 }
 
 const quiet: MailLog = { info: () => {}, warn: () => {} };
@@ -153,6 +157,14 @@ export function createServices(
       baseUrl: options.baseUrl,
       siteName,
       ...(options.signUpsPerAddress ? { signUpsPerAddress: options.signUpsPerAddress } : {}),
+      signInGuard: new SignInGuard({
+        store,
+        mail,
+        baseUrl: options.baseUrl,
+        siteName,
+        i18n: () => translator(site.current().language, site.current().timeZone),
+        limits: options.signIn ?? defaultSignInLimits,
+      }),
     }),
     site,
     setup: new SetupService({ store, baseUrl: options.baseUrl }),
@@ -208,6 +220,11 @@ export async function composeProgram(deps: ProgramDeps): Promise<Program> {
     },
     dataDir: config.dataDir,
     signUpsPerAddress: limits.signUpPerIp,
+    signIn: {
+      perAccountAddress: limits.signInPerAccountAddress,
+      perAccountUnknown: limits.signInPerAccountUnknown,
+      alertAfter: limits.signInAlertAfter,
+    },
     moderationDefaults: {
       'moderation.ratePerPerson': String(limits.commentPostsPerPerson.max),
       'moderation.ratePerAddress': String(limits.commentPostsPerAddress.max),

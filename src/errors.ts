@@ -125,6 +125,8 @@ export const conditions = {
   posting_too_fast: 'rate_limited',
   too_many_attempts: 'rate_limited',
   too_many_streams: 'rate_limited',
+  sign_in_paused_here: 'rate_limited',
+  sign_in_paused_elsewhere: 'rate_limited',
 
   // Backups and imports, from the command line or the admin pages.
   invalid_export: 'bad_request',

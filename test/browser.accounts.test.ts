@@ -37,7 +37,7 @@ if (browserAvailable()) {
         {},
         {
           signInPerIp: generous,
-          signInPerAccount: generous,
+          signInPerAccountAddress: generous,
           signUpPerIp: generous,
           passwordResetPerIp: generous,
           passwordResetPerAccount: generous,

@@ -18,7 +18,7 @@ const password = 'harbour-lights-at-dusk';
 const generous = { max: 1000, windowMs: 60_000 };
 const limits = {
   signInPerIp: generous,
-  signInPerAccount: generous,
+  signInPerAccountAddress: generous,
   signUpPerIp: generous,
   passwordResetPerIp: generous,
   passwordResetPerAccount: generous,
@@ -717,7 +717,7 @@ describe('rate limits shared by the form and the API', () => {
   before(async () => {
     assert.ok(sqlite);
     db = await sqlite.open();
-    app = await startApp(db, {}, { signInPerAccount: { max: 3, windowMs: 60_000 } });
+    app = await startApp(db, {}, { signInPerAccountAddress: { max: 3, windowMs: 60_000 } });
   });
   after(async () => {
     await app?.close();

@@ -72,7 +72,7 @@ for (const database of databases()) {
         { SMTP_URL: smtp.url },
         {
           signInPerIp: generous,
-          signInPerAccount: generous,
+          signInPerAccountAddress: generous,
           invitationsPerAdmin: generous,
         },
       );

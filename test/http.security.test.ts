@@ -194,8 +194,8 @@ describe('rate limits', () => {
     );
   });
 
-  test('sign-in per account: guessing one account is limited while others still work', async () => {
-    await withApp({ signInPerAccount: { max: 2, windowMs: 60_000 } }, {}, async (app) => {
+  test('sign-in per account and address: guessing one account is limited, others still work', async () => {
+    await withApp({ signInPerAccountAddress: { max: 2, windowMs: 60_000 } }, {}, async (app) => {
       assert.equal((await signIn(app, 'target@example.com')).status, 401);
       assert.equal((await signIn(app, 'TARGET@example.com')).status, 401);
       assert.equal((await signIn(app, 'target@example.com')).status, 429);

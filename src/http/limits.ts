@@ -16,7 +16,12 @@ export interface Limits {
   /** Headers must arrive within this many milliseconds. */
   headersTimeoutMs: number;
   signInPerIp: RateLimit;
-  signInPerAccount: RateLimit;
+  /** Failed sign-ins to one account from one address (services/sign-in-guard.ts). */
+  signInPerAccountAddress: RateLimit;
+  /** Failed sign-ins to one account from addresses it was never signed in to from. */
+  signInPerAccountUnknown: RateLimit;
+  /** Failures from unknown addresses after which the owner is emailed (at most hourly). */
+  signInAlertAfter: number;
   signUpPerIp: RateLimit;
   passwordResetPerIp: RateLimit;
   passwordResetPerAccount: RateLimit;
@@ -42,7 +47,9 @@ export const defaultLimits: Limits = {
   requestTimeoutMs: 30_000,
   headersTimeoutMs: 10_000,
   signInPerIp: { max: 30, windowMs: 15 * minute },
-  signInPerAccount: { max: 10, windowMs: 15 * minute },
+  signInPerAccountAddress: { max: 10, windowMs: 15 * minute },
+  signInPerAccountUnknown: { max: 100, windowMs: 15 * minute },
+  signInAlertAfter: 10,
   signUpPerIp: { max: 10, windowMs: 60 * minute },
   passwordResetPerIp: { max: 10, windowMs: 60 * minute },
   passwordResetPerAccount: { max: 3, windowMs: 60 * minute },

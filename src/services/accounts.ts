@@ -15,6 +15,7 @@ import { isCommonPassword } from './common-passwords.js';
 import type { MailService } from './mail.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import type { SessionService } from './sessions.js';
+import type { SignInGuard } from './sign-in-guard.js';
 
 const hour = 3600 * 1000;
 const tokenLifetimes: Record<TokenPurpose, number> = {
@@ -50,6 +51,8 @@ export interface AccountDeps {
    * processes and servers and under a burst (decisions/0046).
    */
   signUpsPerAddress?: { max: number; windowMs: number };
+  /** Counts failed sign-ins per account and address when the caller names the address. */
+  signInGuard?: SignInGuard;
 }
 
 export class AccountService {
@@ -218,9 +221,23 @@ export class AccountService {
     return user;
   }
 
-  /** Signs in: a brand-new session id every time (no fixation). */
-  async signIn(email: string, password: string) {
-    const user = await this.authenticate(email, password);
+  /**
+   * Signs in: a brand-new session id every time (no fixation). With the client's address, failed
+   * attempts are counted per account and address, and may be refused (sign-in-guard.ts).
+   */
+  async signIn(email: string, password: string, clientAddress?: string | null) {
+    const guard = clientAddress ? this.deps.signInGuard : undefined;
+    const ticket = guard ? await guard.admit(email, clientAddress!) : null;
+    let user: User;
+    try {
+      user = await this.authenticate(email, password);
+    } catch (error) {
+      if (guard && ticket && error instanceof AppError && error.condition === 'sign_in_failed') {
+        await guard.failed(ticket);
+      }
+      throw error;
+    }
+    if (guard && ticket) await guard.succeeded(ticket);
     const { id, session } = await this.deps.sessions.start(user.id);
     return { user, sessionId: id, session };
   }

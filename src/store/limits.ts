@@ -53,4 +53,40 @@ export class KyselyLimitStore implements LimitStore {
     };
     return this.db.isTransaction ? work(this.db) : this.db.transaction().execute(work);
   }
+
+  async forget(input: { name: string; key: string; at?: string }): Promise<void> {
+    let query = this.db
+      .deleteFrom('limit_events')
+      .where('name', '=', input.name)
+      .where('key_hash', '=', hashKey(input.name, input.key));
+    if (input.at !== undefined) query = query.where('at', '=', input.at);
+    await query.execute();
+  }
+
+  async record(input: { name: string; key: string; at: string; keepMs: number }): Promise<void> {
+    const keyHash = hashKey(input.name, input.key);
+    const since = new Date(Date.parse(input.at) - input.keepMs).toISOString();
+    await this.db
+      .deleteFrom('limit_events')
+      .where('name', '=', input.name)
+      .where('key_hash', '=', keyHash)
+      .where('at', '<=', since)
+      .execute();
+    await this.db
+      .insertInto('limit_events')
+      .values({ name: input.name, key_hash: keyHash, at: input.at })
+      .execute();
+  }
+
+  async count(input: { name: string; key: string; windowMs: number; at: string }): Promise<number> {
+    const since = new Date(Date.parse(input.at) - input.windowMs).toISOString();
+    const row = await this.db
+      .selectFrom('limit_events')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .where('name', '=', input.name)
+      .where('key_hash', '=', hashKey(input.name, input.key))
+      .where('at', '>', since)
+      .executeTakeFirst();
+    return Number(row?.n ?? 0);
+  }
 }

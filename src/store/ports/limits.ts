@@ -24,4 +24,13 @@ export interface LimitStore {
     windowMs: number;
     at: string;
   }): Promise<{ admitted: true } | { admitted: false; retryAfterSeconds: number }>;
+  /**
+   * Takes back the event `admit` recorded at `at` (an attempt that turned out not to count), or
+   * without `at` every event of the key (a counter starting again).
+   */
+  forget(input: { name: string; key: string; at?: string }): Promise<void>;
+  /** Records an event with no limit; events of the key older than `keepMs` go. */
+  record(input: { name: string; key: string; at: string; keepMs: number }): Promise<void>;
+  /** How many events of `name` for `key` happened in the window before `at`. */
+  count(input: { name: string; key: string; windowMs: number; at: string }): Promise<number>;
 }

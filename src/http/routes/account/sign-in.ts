@@ -9,7 +9,7 @@ import { signUpView } from '../../../views/pages/account/sign-up.js';
 import { clearSessionCookie, setSessionCookie } from '../../plugins/auth.js';
 import { sendPage } from '../../plugins/pages.js';
 import { limiter } from '../../plugins/rate-limits.js';
-import { attempt, doneMessage, emailKey, problemOf, type FormPageDeps } from '../forms.js';
+import { attempt, doneMessage, problemOf, type FormPageDeps } from '../forms.js';
 
 const Text = (maxLength: number) => Type.String({ maxLength });
 
@@ -43,10 +43,7 @@ export function signInPages(
   app.post(
     '/signin',
     {
-      preHandler: [
-        limiter(app, 'sign-in-ip', limits.signInPerIp),
-        limiter(app, 'sign-in-account', limits.signInPerAccount, emailKey),
-      ],
+      preHandler: [limiter(app, 'sign-in-ip', limits.signInPerIp)],
       schema: {
         hide: true,
         body: Type.Object(
@@ -58,11 +55,14 @@ export function signInPages(
     async (request, reply) => {
       const { email, password } = request.body;
       const next = safeRedirectPath(request.body.next);
-      const result = await attempt(() => services.accounts.signIn(email, password));
+      const result = await attempt(() => services.accounts.signIn(email, password, request.ip));
       if (!result.ok) {
         // A failed sign-in names no field on purpose (which of the two was wrong stays unsaid).
         const problem = problemOf(result.error, { conditions: { sign_in_failed: 'email' } });
         const page = signInView(await pageContext(request), { next, problem });
+        if (result.error.retryAfterSeconds !== undefined) {
+          reply.header('retry-after', String(result.error.retryAfterSeconds));
+        }
         return sendPage(request, reply, page, { status: result.error.status, private: true });
       }
       const { sessionId, session } = result.value;

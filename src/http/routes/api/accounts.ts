@@ -69,10 +69,7 @@ export function accountApi(
   app.post(
     '/api/v1/session',
     {
-      preHandler: [
-        limiter(app, 'sign-in-ip', limits.signInPerIp),
-        limiter(app, 'sign-in-account', limits.signInPerAccount, (request) => email(request.body)),
-      ],
+      preHandler: [limiter(app, 'sign-in-ip', limits.signInPerIp)],
       schema: {
         summary: 'Sign in; sets the session cookie',
         tags: ['accounts'],
@@ -84,6 +81,7 @@ export function accountApi(
       const { user, sessionId, session } = await services.accounts.signIn(
         request.body.email,
         request.body.password,
+        request.ip,
       );
       setSessionCookie(reply, cookies, sessionId, session.expiresAt);
       return { user: userJson(user) };

@@ -8,6 +8,7 @@ import errors from './errors.js';
 import moderation from './moderation.js';
 import newsroom from './newsroom.js';
 import reader from './reader.js';
+import security from './security.js';
 import structure from './structure.js';
 
 export const de = {
@@ -21,4 +22,5 @@ export const de = {
   admin,
   errors,
   email,
+  security,
 };
