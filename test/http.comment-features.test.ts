@@ -306,6 +306,12 @@ for (const database of databases()) {
       assert.equal(await count(a), 0);
       // A comment deleted without replies is gone: reading it is a 404.
       assert.equal((await api('GET', `/api/v1/comments/${reply.id}`, bob)).status, 404);
+      // And so is the placeholder whose last reply went: the API agrees with the page.
+      assert.equal((await api('GET', `/api/v1/comments/${parent.id}`, bob)).status, 404);
+      assert.equal(
+        (await api('GET', `/api/v1/comments/${parent.id}/replies?cursor=x`, bob)).status,
+        404,
+      );
     });
 
     test('reactions: one per person, a toggle, by API and by form; concurrent clicks count right', async () => {

@@ -130,6 +130,10 @@ export class KyselyCommentStore implements CommentStore {
     return this.byIdIn(this.db, id);
   }
 
+  /**
+   * A deleted comment is kept as a placeholder while a published reply is somewhere below it
+   * (through other placeholders), as the thread shows it: once its replies are gone, so is it.
+   */
   async keptAsPlaceholder(id: string) {
     const row = await this.db
       .selectFrom('comments')
@@ -137,7 +141,19 @@ export class KyselyCommentStore implements CommentStore {
       .where('id', '=', id)
       .where('status', '=', 'deleted')
       .executeTakeFirst();
-    return Number(row?.placeholder ?? 0) === 1;
+    if (Number(row?.placeholder ?? 0) !== 1) return false;
+    let below = [id];
+    while (below.length > 0) {
+      const replies = await this.db
+        .selectFrom('comments as c')
+        .select(['c.id', 'c.status'])
+        .where('c.parent_id', 'in', below)
+        .where(isPublic)
+        .execute();
+      if (replies.some((r) => r.status === 'published')) return true;
+      below = replies.map((r) => r.id);
+    }
+    return false;
   }
 
   private async byIdIn(db: Kysely<Database>, id: string): Promise<Comment | null> {
