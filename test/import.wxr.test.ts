@@ -311,6 +311,25 @@ for (const database of databases()) {
         await empty?.dispose();
       });
 
+      test('bytes that are not UTF-8, or a control character, refuse the file with its line', async () => {
+        const at = xml.indexOf('Thanks, that answers mine too.');
+        const line = xml.slice(0, at).split('\n').length;
+        const file = path.join(files, 'latin1.xml');
+        writeFileSync(
+          file,
+          Buffer.concat([
+            Buffer.from(xml.slice(0, at)),
+            Buffer.from([0xff, 0xfe, 0x41]),
+            Buffer.from(xml.slice(at)),
+          ]),
+        );
+        await refused(file, new RegExp(`line ${line}: the file is not UTF-8 text`));
+        await refused(
+          bad('control-raw.xml', xml.slice(0, at) + 'bell \u0007 here ' + xml.slice(at)),
+          new RegExp(`line ${line}, column \\d+: the XML is malformed`),
+        );
+      });
+
       test('truncated in the middle of a comment', async () => {
         const cut = xml.slice(0, xml.indexOf('Thanks, that answers mine too.'));
         const lines = cut.split('\n').length;

@@ -2,11 +2,12 @@
  * Reads a large XML file as a stream of small records: the parser (saxes) sees the file a chunk
  * at a time, and only the elements the caller asks for (a WordPress <item>, a Disqus <post>) are
  * built into trees, handed over and forgotten. Memory stays bounded by the largest record, not
- * the file. Malformed XML stops the read with the line and column where it went wrong.
+ * the file. Malformed XML stops the read with the line and column where it went wrong, and so
+ * do bytes that are not UTF-8 (nothing is replaced by U+FFFD; XML itself refuses control
+ * characters such as U+0000), so imported text obeys the same rule as text sent to the API.
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { StringDecoder } from 'node:string_decoder';
 import { SaxesParser, type SaxesTagNS } from 'saxes';
 
 export interface XmlRecord {
@@ -114,22 +115,52 @@ export async function readXmlRecords(file: string, options: XmlRecordOptions): P
       await options.onRecord(next.record, next.path);
     }
   };
-  const decoder = new StringDecoder('utf8');
+  const decoder = new TextDecoder('utf-8', { fatal: true });
   let bytesRead = 0;
+  const decode = (chunk: Buffer | undefined) => {
+    try {
+      return chunk ? decoder.decode(chunk, { stream: true }) : decoder.decode();
+    } catch {
+      throw new BadImportFile(
+        'the file is not UTF-8 text (save it as UTF-8 and try again)',
+        parser.line + (chunk ? linesBeforeBadByte(chunk) : 0),
+      );
+    }
+  };
   try {
     for await (const chunk of createReadStream(file, { highWaterMark: 256 * 1024 })) {
       bytesRead += (chunk as Buffer).length;
-      parser.write(decoder.write(chunk as Buffer));
+      parser.write(decode(chunk as Buffer));
       await drain();
       options.onProgress?.(bytesRead, size);
     }
-    parser.write(decoder.end());
+    parser.write(decode(undefined));
     parser.close();
     await drain();
   } catch (error) {
     throw asBadFile(error);
   }
   if (!sawRoot) throw new BadImportFile(`the file is empty: it has no <${options.root}>`, null);
+}
+
+/** Line breaks in a chunk before its first byte that is not UTF-8 (roughly: a sequence split
+ * across chunks is counted from the chunk it ends in). */
+function linesBeforeBadByte(chunk: Buffer): number {
+  let good = 0;
+  let bad = chunk.length;
+  // The longest prefix that decodes, by halving (a prefix may end inside a sequence: allowed).
+  while (good < bad - 1) {
+    const mid = (good + bad) >> 1;
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(chunk.subarray(0, mid), { stream: true });
+      good = mid;
+    } catch {
+      bad = mid;
+    }
+  }
+  let lines = 0;
+  for (let i = 0; i < good; i++) if (chunk[i] === 0x0a) lines++;
+  return lines;
 }
 
 /** saxes says "LINE:COLUMN: message"; anything else is passed on as it is. */
