@@ -241,9 +241,9 @@ export default {
   'revisions.slug': 'Slug',
   'revisions.dateline': 'Ortsmarke',
   'revisions.tags': 'Schlagwörter',
-  'revisions.unchanged': '{field} (unverändert)',
+  'revisions.unchanged': '(unverändert)',
   'revisions.changed':
-    '{field} ({added, plural, one {# Wort} other {# Wörter}} hinzugefügt, {removed, number} entfernt)',
+    '({added, plural, one {# Wort} other {# Wörter}} hinzugefügt, {removed, number} entfernt)',
   'revisions.compareLabel': 'Zwei Fassungen vergleichen',
   'revisions.caption': 'Alle gespeicherten Fassungen, neueste zuerst',
   'revisions.version': 'Fassung',

@@ -248,9 +248,9 @@ export default {
   'revisions.slug': 'Slug',
   'revisions.dateline': 'Dateline',
   'revisions.tags': 'Tags',
-  'revisions.unchanged': '{field} (unchanged)',
+  'revisions.unchanged': '(unchanged)',
   'revisions.changed':
-    '{field} ({added, plural, one {# word} other {# words}} added, {removed, number} removed)',
+    '({added, plural, one {# word} other {# words}} added, {removed, number} removed)',
   'revisions.compareLabel': 'Compare two versions',
   'revisions.caption': 'Every saved version, newest first',
   'revisions.version': 'Version',

@@ -69,10 +69,10 @@ export function revisionsView(
                 ] as const
               ).map(([label, x, y]) => {
                 const counts = diffCounts(x, y);
-                return html`<dt>${
+                return html`<dt>${label} ${
                   x === y
-                    ? t('newsroom.revisions.unchanged', { field: label })
-                    : t('newsroom.revisions.changed', { field: label, ...counts })
+                    ? t('newsroom.revisions.unchanged')
+                    : t('newsroom.revisions.changed', counts)
                 }</dt>
                   <dd class="diff">${textDiff(x, y, i18n)}</dd>`;
               })}
