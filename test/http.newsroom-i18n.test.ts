@@ -364,7 +364,7 @@ for (const database of databases()) {
           assert.match(done, /<p class="done-banner" role="status">Geplant\.<\/p>/);
           assert.match(
             done,
-            new RegExp(`>Geplant</span> für <time datetime="${iso}">${shown}</time>`),
+            new RegExp(`>Geplant</span> für den <time datetime="${iso}">${shown}</time>`),
           );
           assert.match(done, />Neu planen<\/button>/);
           assert.match(done, />Planung aufheben<\/button>/);
@@ -376,12 +376,12 @@ for (const database of databases()) {
         });
         assert.equal(skipped.status, 422);
         const choice = await skipped.text();
-        assert.match(choice, /<legend>Welches 02:30\?<\/legend>/);
+        assert.match(choice, /<legend>Welches 02:30 ist gemeint\?<\/legend>/);
         assert.match(choice, /value="2099-03-29T02:30"/);
         assert.match(choice, /02:30 MEZ \(UTC\+1\)|03:30 MESZ \(UTC\+2\)/);
         const list = await (await get('/admin/articles', editor, '')).text();
         assert.match(list, /<h1>Artikel<\/h1>/);
-        assert.match(list, /Geplant<\/span> für <time/);
+        assert.match(list, /Geplant<\/span> für den <time/);
       } finally {
         await app.services.site.update(admin.user, { language: 'en-GB', timeZone: 'UTC' });
       }

@@ -7,12 +7,11 @@ export default {
   'status.scheduled': 'Geplant',
   'status.published': 'Veröffentlicht',
   'status.unpublished': 'Zurückgezogen',
-  'status.for': 'für <time>{when}</time>',
+  'status.for': 'für den <time>{when}</time>',
 
   'notice.created': 'Der Entwurf wurde angelegt.',
   'notice.saved': 'Gespeichert.',
-  'notice.submitted':
-    'Zur Prüfung eingereicht. Eine Redakteurin oder ein Redakteur übernimmt ab hier.',
+  'notice.submitted': 'Zur Prüfung eingereicht. Die Redaktion übernimmt ab hier.',
   'notice.returned':
     'Als Entwurf zurückgegeben. Die Autorin oder der Autor sieht Ihre Notiz auf dieser Seite.',
   'notice.published': 'Veröffentlicht.',
@@ -175,7 +174,7 @@ export default {
   'schedule.label': 'Veröffentlichen am ({zone})',
   'schedule.hint':
     'Die Zeitzone der Website. Eine vergangene Zeit wird abgelehnt: Verwenden Sie dann „Jetzt veröffentlichen“.',
-  'schedule.which': 'Welches {time}?',
+  'schedule.which': 'Welches {time} ist gemeint?',
   'schedule.ownZone': 'Ihre eigene Zeitzone ist {zone}.',
   'schedule.inOwnZone': 'In Ihrer Zeitzone ({zone}): {time}.',
 
