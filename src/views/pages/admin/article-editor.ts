@@ -172,7 +172,7 @@ export function articleEditorView(
       a?.status === 'published' && can.editor
         ? html`<fieldset class="fieldset">
             <legend>${t('newsroom.editor.substantive')}</legend>
-            <div class="field field--check">
+            <div class="field field--checkbox">
               <input id="substantive" name="substantive" type="checkbox" value="1" ${form.substantive ? html` checked` : ''} />
               <label for="substantive">${t('newsroom.editor.substantiveCheck')}</label>
             </div>
