@@ -52,6 +52,7 @@ for (const database of databases()) {
     let returned: Article;
     let scheduled: Article;
     let doomed: Article;
+    let inReview: Article;
 
     const person = (role: Role): Promise<Person> => {
       const slug = `${role}-${++serial}`;
@@ -76,9 +77,10 @@ for (const database of databases()) {
 
     /** The people's and the articles' own words: what may stay as it is on a pseudo page. */
     const theirWords = () => [
-      ...[draft, published, returned, scheduled, doomed].flatMap((a) => [
+      ...[draft, published, returned, scheduled, doomed, inReview].flatMap((a) => [
         a.headline,
         a.standfirst,
+        ...a.body.split('\n'),
         a.slug,
         a.dateline,
       ]),
@@ -183,6 +185,22 @@ for (const database of databases()) {
         body: form.body,
       });
       assert.equal(uploaded.status, 303, await uploaded.text());
+      // An image placed in the body, shown under "Images in the body".
+      const inBody = multipart(
+        { _csrf: editor.csrf, alt: 'The quay at dawn' },
+        { name: 'quay.jpg', type: 'image/jpeg', data: await jpeg(600, 400) },
+      );
+      const placed = await fetch(`${app.url}/admin/articles/${published.id}/image?place=body`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: {
+          'content-type': inBody.contentType,
+          origin: 'http://broadsheet.test',
+          cookie: editor.cookie,
+        },
+        body: inBody.body,
+      });
+      assert.equal(placed.status, 303, await placed.text());
 
       // A published article with a correction (and one retracted).
       const first = await newsroom.addCorrection(editor.user, published.id, {
@@ -214,6 +232,8 @@ for (const database of databases()) {
         headline: 'Regatta moves to June',
       });
       scheduled = await newsroom.publish(editor.user, scheduled.id, '2099-06-01T09:00:00.000Z');
+      inReview = await newsroom.create(author.user, { ...fields, headline: 'Ferry fares rise' });
+      inReview = await newsroom.submit(author.user, inReview.id);
       doomed = await newsroom.create(author.user, { ...fields, headline: 'Lighthouse fund draft' });
       const gone = await newsroom.create(author.user, { ...fields, headline: 'Council tax draft' });
       await newsroom.deleteDraft(author.user, gone.id);
@@ -267,6 +287,10 @@ for (const database of databases()) {
       }
       assert.match(edited, /name="substantive"/);
       await noEnglishLeft(`/admin/articles/${returned.id}`, author);
+      const review = await noEnglishLeft(`/admin/articles/${inReview.id}`, editor);
+      assert.match(review, /id="return-note"/);
+      assert.match(review, /id="publish-at"/);
+      assert.match(edited, /<h3>⟦Îmàgéš îñ thé bödÿ⟧<\/h3>/);
       const later = await noEnglishLeft(`/admin/articles/${scheduled.id}?done=scheduled`, editor);
       assert.match(later, /⟦för ⟧<time datetime="2099-06-01T09:00:00.000Z">/);
     });
