@@ -2,6 +2,36 @@
 // script; with it, a draft or an article in review is also saved through the API when a field
 // loses focus after a change and every 20 seconds, with the version it was opened at. The form's
 // version follows each autosave, so a later Save is not mistaken for a stale one.
+//
+// Every sentence the script says comes from the page (`#newsroom-text`, written in the page's
+// language from the catalogue), with `{name}` where a value goes.
+var newsroomMessages = (function () {
+  'use strict';
+  var block = document.getElementById('newsroom-text');
+  try {
+    return block ? JSON.parse(block.textContent) : {};
+  } catch (error) {
+    return { error: String(error) };
+  }
+})();
+function newsroomText(key, values) {
+  'use strict';
+  var message = newsroomMessages[key];
+  if (typeof message !== 'string') return '';
+  return message.replace(/\{(\w+)\}/g, function (all, name) {
+    return values && Object.prototype.hasOwnProperty.call(values, name)
+      ? String(values[name])
+      : all;
+  });
+}
+/** "3 published articles match.", for each number of results the search can give. */
+function newsroomMatches(count) {
+  'use strict';
+  var list = newsroomMessages.matches || [];
+  return list[Math.min(count, list.length - 1)] || '';
+}
+var newsroomLang = document.documentElement.lang || undefined;
+
 (function () {
   'use strict';
   var form = document.querySelector('form[data-autosave]');
@@ -32,7 +62,7 @@
     status.textContent = text;
   }
   function clock() {
-    return new Date().toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+    return new Date().toLocaleTimeString(newsroomLang, { hour: '2-digit', minute: '2-digit' });
   }
 
   function save() {
@@ -61,22 +91,20 @@
         return res.json().then(function (json) {
           if (res.ok) {
             field('version').value = String(json.version);
-            say('Draft saved automatically at ' + clock() + '.');
+            say(newsroomText('saved', { time: clock() }));
           } else if (res.status === 409) {
             // Someone else saved: stop, and let Save show both versions.
             stopped = true;
-            say(
-              'Not saved automatically: someone else saved a newer version. Press Save to compare.',
-            );
+            say(newsroomText('conflict'));
           } else {
             dirty = true;
-            say('Not saved automatically: ' + (json.error ? json.error.message : res.status));
+            say(newsroomText('refused', { reason: json.error ? json.error.message : res.status }));
           }
         });
       })
       .catch(function () {
         dirty = true;
-        say('Not saved automatically: the connection failed. Your text is still here.');
+        say(newsroomText('offline'));
       })
       .then(function () {
         saving = false;
@@ -147,7 +175,7 @@
     b.textContent = text;
     var hiddenText = document.createElement('span');
     hiddenText.className = 'visually-hidden';
-    hiddenText.textContent = ' “' + headline + '”';
+    hiddenText.textContent = ' ' + newsroomText('quoted', { headline: headline });
     b.appendChild(hiddenText);
     return b;
   }
@@ -183,14 +211,17 @@
     chosen.textContent = '';
     list.forEach(function (s, i) {
       var buttons = [];
-      if (i > 0) buttons.push(button('related-up:' + i, 'Move up', s.headline, 'secondary'));
-      if (i < list.length - 1)
-        buttons.push(button('related-down:' + i, 'Move down', s.headline, 'secondary'));
-      buttons.push(button('related-remove:' + i, 'Remove', s.headline, 'danger'));
+      if (i > 0) {
+        buttons.push(button('related-up:' + i, newsroomText('up'), s.headline, 'secondary'));
+      }
+      if (i < list.length - 1) {
+        buttons.push(button('related-down:' + i, newsroomText('down'), s.headline, 'secondary'));
+      }
+      buttons.push(button('related-remove:' + i, newsroomText('remove'), s.headline, 'danger'));
       chosen.appendChild(item(s, buttons));
     });
     none.hidden = list.length > 0;
-    heading.textContent = 'Chosen (' + list.length + ' of ' + max + ')';
+    heading.textContent = newsroomText('chosen', { count: list.length });
     hidden.value = list
       .map(function (s) {
         return s.slug;
@@ -208,10 +239,10 @@
   function search() {
     var q = query.value.trim();
     if (!q) {
-      say('Type some words to search for.');
+      say(newsroomText('typeWords'));
       return;
     }
-    say('Searching…');
+    say(newsroomText('searching'));
     fetch('/api/v1/search?limit=12&q=' + encodeURIComponent(q), {
       credentials: 'same-origin',
       headers: { accept: 'application/json' },
@@ -239,7 +270,8 @@
                   escape(a.publishedAt) +
                   '">' +
                   escape(
-                    new Date(a.publishedAt).toLocaleDateString('en-GB', {
+                    new Date(a.publishedAt).toLocaleDateString(newsroomLang, {
+                      weekday: 'long',
                       day: 'numeric',
                       month: 'long',
                       year: 'numeric',
@@ -249,18 +281,15 @@
                   '</time>'
                 : ''),
           };
-          results.appendChild(item(story, [button('related-add:' + a.slug, 'Add', a.headline)]));
+          results.appendChild(
+            item(story, [button('related-add:' + a.slug, newsroomText('add'), a.headline)]),
+          );
         });
         results.hidden = found.length === 0;
-        say(
-          found.length === 0
-            ? 'No other published article matches.'
-            : found.length +
-                (found.length === 1 ? ' published article matches.' : ' published articles match.'),
-        );
+        say(found.length === 0 ? newsroomText('noMatch') : newsroomMatches(found.length));
       })
       .catch(function () {
-        say('The search failed. Press Search again, or save and reload.');
+        say(newsroomText('failed'));
       });
   }
 
@@ -273,7 +302,7 @@
     var list = items(chosen);
     if (m[1] === 'search') return search();
     if (m[1] === 'add') {
-      if (list.length >= max) return say('At most ' + max + ' related stories.');
+      if (list.length >= max) return say(newsroomText('atMost'));
       var li = b.closest('li');
       var story = items(results).filter(function (s) {
         return s.slug === m[2];
@@ -286,13 +315,11 @@
       var add = next && next.querySelector('button');
       if (add) add.focus();
       return say(
-        'Added “' +
-          story.headline +
-          '” as related story ' +
-          list.length +
-          ' of ' +
-          list.length +
-          '.',
+        newsroomText('added', {
+          headline: story.headline,
+          position: list.length,
+          count: list.length,
+        }),
       );
     }
     var i = Number(m[2]);
@@ -301,7 +328,7 @@
     if (m[1] === 'remove') {
       list.splice(i, 1);
       show(list, ['related-remove:' + Math.min(i, list.length - 1)]);
-      return say('Removed “' + s.headline + '”.');
+      return say(newsroomText('removed', { headline: s.headline }));
     }
     var to = m[1] === 'up' ? i - 1 : i + 1;
     if (to < 0 || to >= list.length) return;
@@ -312,7 +339,7 @@
       'related-' + m[1] + ':' + to,
       'related-' + (m[1] === 'up' ? 'down' : 'up') + ':' + to,
     ]);
-    say('“' + s.headline + '” is now related story ' + (to + 1) + ' of ' + list.length + '.');
+    say(newsroomText('moved', { headline: s.headline, position: to + 1, count: list.length }));
   });
 
   query.addEventListener('keydown', function (event) {
@@ -375,6 +402,7 @@
   var siteZone = note.getAttribute('data-site-zone');
   var ownZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   if (!siteZone || !ownZone || ownZone === siteZone) return;
+  // i18n-ignore: numbers only, read back as numbers, in the same order whatever the language
   var parts = new Intl.DateTimeFormat('en-GB', {
     timeZone: siteZone,
     hourCycle: 'h23',
@@ -384,7 +412,7 @@
     hour: 'numeric',
     minute: 'numeric',
   });
-  var own = new Intl.DateTimeFormat('en-GB', {
+  var own = new Intl.DateTimeFormat(newsroomLang, {
     weekday: 'long',
     day: 'numeric',
     month: 'long',
@@ -411,15 +439,19 @@
   function update() {
     var m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(input.value);
     if (!m) {
-      note.textContent = 'Your own time zone is ' + ownZone + '.';
+      note.textContent = newsroomText('ownZone', { zone: ownZone });
     } else {
       var wall = Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5]);
-      note.textContent =
-        'In your time zone (' +
-        ownZone +
-        '): ' +
-        own.format(instantOf(wall)).replace(' at ', ', ') +
-        '.';
+      // Some languages join the date and the time with a word ("at", "um"): a comma reads alike.
+      var time = own
+        .formatToParts(instantOf(wall))
+        .map(function (part) {
+          return part.type === 'literal' && /[A-Za-z\u00c0-\u024f]/.test(part.value)
+            ? ', '
+            : part.value;
+        })
+        .join('');
+      note.textContent = newsroomText('inOwnZone', { zone: ownZone, time: time });
     }
     note.hidden = false;
   }

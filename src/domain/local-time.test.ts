@@ -6,6 +6,7 @@ import {
   instantsOf,
   localDay,
   localInputValue,
+  localTimeValue,
   offsetLabel,
   offsetMinutes,
   parseLocalDateTime,
@@ -180,4 +181,25 @@ test('the day clock turns at local midnight, across a change of the clocks too',
   assert.equal(today(), '2026-03-08', 'a new zone is read at once');
   now = Date.parse('2026-03-01T00:00:00Z');
   assert.equal(today(), '2026-02-28', 'a clock set back is read at once');
+});
+
+test('local times typed as a language writes them, where the browser has no date picker', () => {
+  const may = { year: 2026, month: 5, day: 1, hour: 9, minute: 5 };
+  for (const typed of [
+    '1.5.2026, 09:05',
+    '01.05.2026 9:05',
+    '1.5.2026 um 09:05 Uhr',
+    '1/5/2026 09:05',
+    '2026-05-01 09:05',
+  ]) {
+    assert.deepEqual(parseLocalDateTime(typed), may, typed);
+  }
+  for (const bad of ['31.2.2026, 10:00', '1.5.26 09:05', '1.5.2026', '13/13/2026 09:00']) {
+    assert.equal(parseLocalDateTime(bad), null, bad);
+  }
+  assert.equal(localTimeValue(may), '2026-05-01T09:05');
+  assert.equal(
+    choiceLabel('2026-10-25T00:30:00.000Z', 'Europe/Berlin', 'de-DE'),
+    '02:30 MESZ (UTC+2)',
+  );
 });

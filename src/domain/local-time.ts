@@ -100,11 +100,24 @@ export function instantsOf(local: LocalDateTime, zone: string): LocalTimeInstant
   };
 }
 
-/** `2026-05-01T09:00` (a `datetime-local` value, seconds allowed) as a local time; null if none. */
+/**
+ * A local time as a form sends it; null if none. A `datetime-local` input sends
+ * `2026-05-01T09:00` (seconds allowed) whatever language the page is in; where the browser shows
+ * a plain text box instead, people type the date as their language writes it: `2026-05-01 09:00`,
+ * German `1.5.2026, 09:00` or `01.05.2026 9:00`, British `1/5/2026 09:00` (day first).
+ */
 export function parseLocalDateTime(text: string): LocalDateTime | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::00(?:\.0{1,3})?)?$/.exec(text.trim());
+  const trimmed = text.trim();
+  const iso = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::00(?:\.0{1,3})?)?$/.exec(trimmed);
+  const dayFirst =
+    /^(\d{1,2})[./](\d{1,2})[./](\d{4}),?\s+(?:um\s+)?(\d{1,2}):(\d{2})(?:\s*Uhr)?$/.exec(trimmed);
+  const m = iso
+    ? iso.slice(1)
+    : dayFirst
+      ? [dayFirst[3], dayFirst[2], dayFirst[1], dayFirst[4], dayFirst[5]]
+      : null;
   if (!m) return null;
-  const [year, month, dayOfMonth, hour, min] = m.slice(1).map(Number) as [
+  const [year, month, dayOfMonth, hour, min] = m.map(Number) as [
     number,
     number,
     number,
@@ -123,6 +136,11 @@ export function parseLocalDateTime(text: string): LocalDateTime | null {
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/** The `datetime-local` value (`2026-05-01T09:00`) of a local time. */
+export function localTimeValue(t: LocalDateTime): string {
+  return `${pad(t.year, 4)}-${pad(t.month)}-${pad(t.day)}T${pad(t.hour)}:${pad(t.minute)}`;
+}
 
 /** The `datetime-local` value (`2026-05-01T09:00`) of an instant in `zone`. */
 export function localInputValue(iso: string, zone: string): string {
@@ -201,11 +219,14 @@ export function offsetLabel(offset: number): string {
   return `UTC${sign}${Math.floor(abs / 60)}${minutes ? `:${pad(minutes)}` : ''}`;
 }
 
-/** "01:30 EDT (UTC−4)": how a choice between two readings of a local time is offered. */
-export function choiceLabel(iso: string, zone: string): string {
+/**
+ * "01:30 EDT (UTC−4)": how a choice between two readings of a local time is offered; the zone's
+ * name in a language (`de-DE`: "01:30 MESZ (UTC+2)"; `en`, the default, as English names it).
+ */
+export function choiceLabel(iso: string, zone: string, language = 'en'): string {
   const ms = Date.parse(iso);
   const t = wallAt(ms, zone);
-  return `${pad(t.hour)}:${pad(t.minute)} ${zoneAbbreviation(ms, zone)} (${offsetLabel(offsetMinutes(ms, zone))})`;
+  return `${pad(t.hour)}:${pad(t.minute)} ${zoneAbbreviation(ms, zone, language)} (${offsetLabel(offsetMinutes(ms, zone))})`;
 }
 
 const dateTimes = new Map<string, Intl.DateTimeFormat>();

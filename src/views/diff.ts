@@ -4,16 +4,30 @@
  * strike-through as well as colour, so colour is never the only cue.
  */
 import { diffWords } from 'diff';
+import { defaultLanguage } from '../i18n/languages.js';
+import { translator, type Translator } from '../i18n/translator.js';
 import { html, type SafeHtml } from './html.js';
 
-export function textDiff(before: string, after: string): SafeHtml {
-  if (before === after) return html`<span class="diff__same">${after || '(empty)'}</span>`;
+const hidden = (content: SafeHtml) => html`<span class="visually-hidden">${content}</span>`;
+
+/**
+ * The diff, its words for screen readers in the page's language (`ctx.i18n`; without one, the
+ * default language).
+ */
+export function textDiff(
+  before: string,
+  after: string,
+  i18n: Translator = translator(defaultLanguage, 'UTC'),
+): SafeHtml {
+  if (before === after) {
+    return html`<span class="diff__same">${after || i18n.t('newsroom.diff.empty')}</span>`;
+  }
   return html`${diffWords(before, after).map((part) => {
     if (part.added) {
-      return html`<ins class="diff__added"><span class="visually-hidden">[added: </span>${part.value}<span class="visually-hidden">]</span></ins>`;
+      return html`<ins class="diff__added">${i18n.rich('newsroom.diff.added', { text: part.value }, { hidden })}</ins>`;
     }
     if (part.removed) {
-      return html`<del class="diff__removed"><span class="visually-hidden">[removed: </span>${part.value}<span class="visually-hidden">]</span></del>`;
+      return html`<del class="diff__removed">${i18n.rich('newsroom.diff.removed', { text: part.value }, { hidden })}</del>`;
     }
     return part.value;
   })}`;

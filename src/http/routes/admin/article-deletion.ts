@@ -11,10 +11,10 @@ import {
   deleteConfirmationView,
   deletedDraftsView,
 } from '../../../views/pages/admin/article-deletion.js';
-import { articleNotices } from '../../../views/pages/admin/article-status.js';
+import { articleNotice } from '../../../views/pages/admin/article-status.js';
 import { requireRole } from '../../plugins/auth.js';
 import { sendPage } from '../../plugins/pages.js';
-import { attempt, doneMessage, problemOf, type FormPageDeps } from '../forms.js';
+import { attempt, problemOf, type FormPageDeps } from '../forms.js';
 import { me, Params, Text } from './article-editor-page.js';
 
 const Empty = Type.Object({}, { additionalProperties: false });
@@ -95,7 +95,7 @@ export function articleDeletionPages(
           drafts: drafts.slice(0, perPage),
           page,
           hasMore: drafts.length > perPage,
-          done: doneMessage(articleNotices, request.query.done),
+          done: articleNotice(request.query.done),
         }),
       );
     },

@@ -7,6 +7,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Article, ArticleSummary } from '../../../domain/article.js';
 import type { User } from '../../../domain/user.js';
+import type { Translator } from '../../../i18n/translator.js';
 import { canEdit, canTransition, isEditor } from '../../../domain/workflow.js';
 import { canDelete } from '../../../domain/draft-deletion.js';
 import { megabytes } from '../../../services/images.js';
@@ -18,10 +19,11 @@ import type { ImagePanel } from '../../../views/pages/admin/article-images.js';
 import { scheduleFieldId, type ScheduleForm } from '../../../views/pages/admin/article-workflow.js';
 import { previewOf } from '../../../views/pages/admin/article-preview.js';
 import type {
-  articleNotices,
+  ArticleNotice,
   EditorPermissions,
 } from '../../../views/pages/admin/article-status.js';
 import {
+  maxResults,
   pickMessage,
   type PickAction,
   type PickerStory,
@@ -44,7 +46,7 @@ export const commaList = (value: string | undefined) =>
 export interface EditorExtra {
   form?: ArticleForm;
   problem?: FormProblem;
-  done?: string | undefined;
+  done?: ArticleNotice | undefined;
   preview?: boolean;
   conflict?: Article;
   status?: number;
@@ -65,7 +67,7 @@ export type EditorAction = (
   reply: FastifyReply,
   id: string,
   work: (user: User) => Promise<Article>,
-  done: (a: Article) => keyof typeof articleNotices,
+  done: (a: Article) => ArticleNotice,
   options?: ActOptions,
 ) => Promise<unknown>;
 
@@ -123,11 +125,12 @@ export function articleEditor(
     form: ArticleForm,
     article: Article | null,
     pick: { action: PickAction; before: string[] } | undefined,
+    i18n: Translator,
   ) {
     const chosen = (await newsroom.relatedStories(commaList(form.related))).map(story);
     const query = form.relatedQuery.trim();
     const results = query
-      ? (await services.search.search(query, 1, 12)).hits
+      ? (await services.search.search(query, 1, maxResults)).hits
           .map((h) => story(h.article))
           .filter((s) => s.slug !== article?.slug && !chosen.some((c) => c.slug === s.slug))
       : null;
@@ -136,7 +139,7 @@ export function articleEditor(
       chosen,
       query,
       results,
-      said: pick ? pickMessage(pick.action, before, chosen, results) : '',
+      said: pick ? pickMessage(i18n, pick.action, before, chosen, results) : '',
       focus: pick !== undefined,
     };
   }
@@ -166,9 +169,10 @@ export function articleEditor(
           mainImage: article?.mainImage ?? null,
           images: await services.images.inBody(form.body),
           timeZone: ctx.identity.timeZone,
+          i18n: ctx.i18n,
         })
       : undefined;
-    const picker = await pickerState(form, article, extra.pick);
+    const picker = await pickerState(form, article, extra.pick, ctx.i18n);
     const page = articleEditorView(ctx, {
       picker,
       article,

@@ -8,9 +8,9 @@ import { Type, type Static } from 'typebox';
 import type { Services } from '../../../services/index.js';
 import { StaleEditError, type ArticleFields } from '../../../services/newsroom.js';
 import type { ArticleForm } from '../../../views/pages/admin/article-fields.js';
-import { articleNotices } from '../../../views/pages/admin/article-status.js';
+import { articleNotice } from '../../../views/pages/admin/article-status.js';
 import { applyPick, pickActionOf } from '../../../views/pages/admin/related-picker.js';
-import { attempt, doneMessage, problemOf, type FormFields } from '../forms.js';
+import { attempt, problemOf, type FormFields } from '../forms.js';
 import { commaList, me, Params, Text, type ArticleEditor } from './article-editor-page.js';
 
 const EditForm = Type.Object(
@@ -137,7 +137,7 @@ export function articleEditorPages(
     async (request, reply) => {
       const article = await newsroom.article(me(request), request.params.id);
       return editor.show(request, reply, article, {
-        done: doneMessage(articleNotices, request.query.done),
+        done: articleNotice(request.query.done),
       });
     },
   );

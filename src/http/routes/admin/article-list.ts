@@ -4,9 +4,9 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Services } from '../../../services/index.js';
 import { articleListView } from '../../../views/pages/admin/article-list.js';
-import { articleNotices } from '../../../views/pages/admin/article-status.js';
+import { articleNotice } from '../../../views/pages/admin/article-status.js';
 import { sendPage } from '../../plugins/pages.js';
-import { doneMessage, type FormPageDeps } from '../forms.js';
+import type { FormPageDeps } from '../forms.js';
 import { me, Text } from './article-editor-page.js';
 
 const perPage = 50;
@@ -57,7 +57,7 @@ export function articleListPage(
           sections,
           query: { status, section, author, q, page },
           hasMore: items.length > perPage,
-          done: doneMessage(articleNotices, request.query.done),
+          done: articleNotice(request.query.done),
         }),
       );
     },

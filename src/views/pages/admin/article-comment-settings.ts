@@ -11,24 +11,25 @@ export function commentSettingsPanel(
   a: Article,
   settings: CommentOverride,
 ): SafeHtml {
+  const { t } = ctx.i18n;
   return html`<section class="panel" aria-labelledby="comment-settings-heading">
-    <h2 id="comment-settings-heading">Comments on this article</h2>
+    <h2 id="comment-settings-heading">${t('newsroom.comments.heading')}</h2>
     ${postForm(
       ctx,
       `/admin/articles/${a.id}/comments`,
-      html`${select('comments-mode', 'mode', 'Comments', settings.mode ?? '', [
-        { value: '', text: 'As the site’s setting' },
-        { value: 'open', text: 'Open' },
-        { value: 'premoderated', text: 'Pre-moderated (held for review)' },
-        { value: 'closed', text: 'Closed' },
+      html`${select('comments-mode', 'mode', t('newsroom.comments.mode'), settings.mode ?? '', [
+        { value: '', text: t('newsroom.comments.site') },
+        { value: 'open', text: t('newsroom.comments.open') },
+        { value: 'premoderated', text: t('newsroom.comments.premoderated') },
+        { value: 'closed', text: t('newsroom.comments.closed') },
       ])}
         <div class="field">
-          <label for="comments-auto-close">Close comments after (hours after publishing)</label>
-          <p class="hint" id="comments-auto-close-hint">Empty: as the site’s setting. 0: never.</p>
+          <label for="comments-auto-close">${t('newsroom.comments.autoClose')}</label>
+          <p class="hint" id="comments-auto-close-hint">${t('newsroom.comments.autoCloseHint')}</p>
           <input id="comments-auto-close" name="autoCloseHours" type="text" inputmode="numeric" pattern="[0-9]*" maxlength="6" aria-describedby="comments-auto-close-hint" value="${settings.autoCloseHours === null ? '' : String(settings.autoCloseHours)}" />
         </div>
-        ${submitButton('Save comment settings', 'secondary')}`,
-      { label: 'Comment settings' },
+        ${submitButton(t('newsroom.comments.save'), 'secondary')}`,
+      { label: t('newsroom.comments.formLabel') },
     )}
   </section>`;
 }

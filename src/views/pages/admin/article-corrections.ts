@@ -1,7 +1,6 @@
 /** The editor's corrections panel: the notices with their retract forms, and a form to add one. */
 import type { Article } from '../../../domain/article.js';
 import type { PageContext } from '../../context.js';
-import { formatDateTime } from '../../format.js';
 import { postForm, submitButton } from '../../forms.js';
 import { html, type SafeHtml } from '../../html.js';
 import { correctionNotice } from '../corrections.js';
@@ -10,9 +9,10 @@ import type { EditorPermissions } from './article-status.js';
 
 export function correctionsPanel(ctx: PageContext, a: Article, can: EditorPermissions): SafeHtml {
   if (!can.editor || (a.status !== 'published' && a.status !== 'unpublished')) return html``;
+  const { t } = ctx.i18n;
   const path = `/admin/articles/${a.id}/corrections`;
   return html`<section class="panel" aria-labelledby="notices-heading">
-    <h2 id="notices-heading">Corrections and updates</h2>
+    <h2 id="notices-heading">${t('newsroom.corrections.heading')}</h2>
     ${
       a.corrections.length
         ? html`<ul class="notices">
@@ -26,40 +26,43 @@ export function correctionsPanel(ctx: PageContext, a: Article, can: EditorPermis
                         ctx,
                         `${path}/${c.id}/retract`,
                         html`<div class="field">
-                            <label for="retract-${c.id}">Why it is retracted (shown to readers)</label>
+                            <label for="retract-${c.id}">${t('newsroom.corrections.why')}</label>
                             <input id="retract-${c.id}" name="note" type="text" maxlength="500" required />
                           </div>
-                          ${submitButton('Retract', 'danger')}`,
+                          ${submitButton(t('newsroom.corrections.retract'), 'danger')}`,
                         {
                           className: 'form form--row',
-                          label: `Retract the ${c.kind} of ${formatDateTime(c.createdAt, ctx.identity.timeZone)}`,
+                          label: t('newsroom.corrections.retractLabel', {
+                            kind: c.kind,
+                            when: ctx.i18n.dateTime(c.createdAt),
+                          }),
                         },
                       )
                 }
               </li>`,
             )}
           </ul>`
-        : html`<p>None yet.</p>`
+        : html`<p>${t('newsroom.corrections.none')}</p>`
     }
     ${postForm(
       ctx,
       path,
-      html`<h3>Add a notice</h3>
-        ${select('notice-kind', 'kind', 'Kind', 'correction', [
-          { value: 'correction', text: 'Correction' },
-          { value: 'clarification', text: 'Clarification' },
-          { value: 'update', text: 'Update' },
+      html`<h3>${t('newsroom.corrections.add')}</h3>
+        ${select('notice-kind', 'kind', t('newsroom.corrections.kind'), 'correction', [
+          { value: 'correction', text: t('newsroom.corrections.correction') },
+          { value: 'clarification', text: t('newsroom.corrections.clarification') },
+          { value: 'update', text: t('newsroom.corrections.update') },
         ])}
-        ${select('notice-priority', 'priority', 'Where', 'normal', [
-          { value: 'normal', text: 'Below the article' },
-          { value: 'high', text: 'Above the article (high priority)' },
+        ${select('notice-priority', 'priority', t('newsroom.corrections.where'), 'normal', [
+          { value: 'normal', text: t('newsroom.corrections.below') },
+          { value: 'high', text: t('newsroom.corrections.above') },
         ])}
         <div class="field">
-          <label for="notice-text">Text (shown to readers)</label>
+          <label for="notice-text">${t('newsroom.corrections.text')}</label>
           <textarea id="notice-text" name="text" rows="3" maxlength="2000" required></textarea>
         </div>
-        ${submitButton('Add the notice')}`,
-      { label: 'Add a correction or update' },
+        ${submitButton(t('newsroom.corrections.submit'))}`,
+      { label: t('newsroom.corrections.formLabel') },
     )}
   </section>`;
 }

@@ -6,54 +6,99 @@
 import { articlePath, type Article } from '../../../domain/article.js';
 import type { CommentOverride } from '../../../domain/comment-settings.js';
 import type { Section } from '../../../domain/section.js';
+import type { Translator } from '../../../i18n/translator.js';
 import type { PageContext } from '../../context.js';
 import { textDiff } from '../../diff.js';
 import { doneBanner, errorSummary, postForm, type FormProblem } from '../../forms.js';
-import { html, raw, type SafeHtml } from '../../html.js';
+import { html, jsonScript, raw, type SafeHtml } from '../../html.js';
 import { commentSettingsPanel } from './article-comment-settings.js';
 import { correctionsPanel } from './article-corrections.js';
 import { select, textArea, textField, type ArticleForm } from './article-fields.js';
 import { imagePanel, type ImagePanel } from './article-images.js';
-import { statusTag, when, type EditorPermissions } from './article-status.js';
+import {
+  noticeText,
+  statusTag,
+  timeTag,
+  type ArticleNotice,
+  type EditorPermissions,
+} from './article-status.js';
 import { workflowPanel, type ScheduleForm } from './article-workflow.js';
 import { deletionPanel } from './article-deletion.js';
-import { relatedPicker, type PickerState } from './related-picker.js';
+import { maxPicks, maxResults, relatedPicker, type PickerState } from './related-picker.js';
 import { adminPage } from './page.js';
 
 /** An editor sent the article back from review: who, when, and their note to the author. */
-function returnedPanel(r: NonNullable<Article['returned']>, timeZone: string): SafeHtml {
+function returnedPanel(r: NonNullable<Article['returned']>, i18n: Translator): SafeHtml {
+  const at = { when: i18n.dateTime(r.at) };
+  const tags = { time: timeTag(r.at) };
   return html`<section class="panel returned-note" aria-labelledby="returned-heading">
-    <h2 id="returned-heading">Sent back to draft</h2>
-    <p>${r.byName ?? 'An editor'} sent this article back on ${when(r.at, timeZone)}.</p>
-    ${r.note ? html`<blockquote class="returned-note__text">${r.note}</blockquote>` : html`<p>No note was left.</p>`}
+    <h2 id="returned-heading">${i18n.t('newsroom.returned.heading')}</h2>
+    <p>${
+      r.byName
+        ? i18n.rich('newsroom.returned.by', { ...at, name: r.byName }, tags)
+        : i18n.rich('newsroom.returned.byEditor', at, tags)
+    }</p>
+    ${r.note ? html`<blockquote class="returned-note__text">${r.note}</blockquote>` : html`<p>${i18n.t('newsroom.returned.noNote')}</p>`}
   </section>`;
 }
 
 /** Someone saved first: their text beside a diff to the text this person sent (kept in the form). */
-function conflictPanel(theirs: Article, mine: ArticleForm): SafeHtml {
+function conflictPanel(theirs: Article, mine: ArticleForm, i18n: Translator): SafeHtml {
+  const { t } = i18n;
   const rows: [string, string, string][] = [
-    ['Headline', theirs.headline, mine.headline],
-    ['Standfirst', theirs.standfirst, mine.standfirst],
-    ['Body', theirs.body, mine.body],
+    [t('newsroom.field.headline'), theirs.headline, mine.headline],
+    [t('newsroom.field.standfirst'), theirs.standfirst, mine.standfirst],
+    [t('newsroom.field.body'), theirs.body, mine.body],
   ];
   return html`<section class="conflict panel" aria-labelledby="conflict-heading">
-    <h2 id="conflict-heading">Someone else saved this article while you were editing</h2>
-    <p>
-      Nothing has been overwritten. The saved version is now version ${theirs.version}. Your text
-      is still in the form below; the differences from the saved version are marked here (removed
-      words are theirs, added words are yours). Saving again replaces their version with yours.
-    </p>
+    <h2 id="conflict-heading">${t('newsroom.conflict.heading')}</h2>
+    <p>${t('newsroom.conflict.text', { version: theirs.version })}</p>
     <dl class="conflict__fields">
       ${rows.map(
         ([label, a, b]) => html`<dt>${label}</dt>
-          <dd class="diff">${textDiff(a, b)}</dd>`,
+          <dd class="diff">${textDiff(a, b, i18n)}</dd>`,
       )}
     </dl>
     <details>
-      <summary>The saved version’s body in full</summary>
+      <summary>${t('newsroom.conflict.theirs')}</summary>
       <pre class="conflict__theirs">${theirs.body}</pre>
     </details>
   </section>`;
+}
+
+/**
+ * What newsroom.js says, in the page's language: messages with `{name}` where the script puts a
+ * value, and the search's count for each number of results it can get.
+ */
+function scriptText(i18n: Translator): SafeHtml {
+  const { t } = i18n;
+  const slot = (...names: string[]) => Object.fromEntries(names.map((n) => [n, `{${n}}`]));
+  const text = {
+    saved: t('newsroom.autosave.saved', slot('time')),
+    conflict: t('newsroom.autosave.conflict'),
+    refused: t('newsroom.autosave.refused', slot('reason')),
+    offline: t('newsroom.autosave.offline'),
+    up: t('newsroom.picker.up'),
+    down: t('newsroom.picker.down'),
+    remove: t('newsroom.picker.remove'),
+    add: t('newsroom.picker.add'),
+    quoted: t('newsroom.picker.quoted', slot('headline')),
+    chosen: t('newsroom.picker.chosen', { count: '{count}', max: maxPicks }),
+    typeWords: t('newsroom.picker.typeWords'),
+    searching: t('newsroom.picker.searching'),
+    noMatch: t('newsroom.picker.noMatch'),
+    matches: Array.from({ length: maxResults + 1 }, (_, count) =>
+      t('newsroom.picker.matches', { count }),
+    ),
+    atMost: t('newsroom.picker.atMost', { max: maxPicks }),
+    added: t('newsroom.picker.added', slot('headline', 'position', 'count')),
+    removed: t('newsroom.picker.removed', slot('headline')),
+    moved: t('newsroom.picker.moved', slot('headline', 'position', 'count')),
+    failed: t('newsroom.picker.failed'),
+    ownZone: t('newsroom.schedule.ownZone', slot('zone')),
+    inOwnZone: t('newsroom.schedule.inOwnZone', slot('zone', 'time')),
+  };
+  return html`<script type="application/json" id="newsroom-text">${jsonScript(text)}</script>`;
 }
 
 export function articleEditorView(
@@ -64,7 +109,7 @@ export function articleEditorView(
     sections: Section[];
     can: EditorPermissions;
     problem?: FormProblem | undefined;
-    done?: string | undefined;
+    done?: ArticleNotice | undefined;
     preview?: SafeHtml | undefined;
     conflict?: Article | undefined;
     revisionCount?: number;
@@ -79,18 +124,21 @@ export function articleEditorView(
   },
 ) {
   const { article: a, form, problem, can } = props;
+  const { i18n } = ctx;
+  const { t } = i18n;
   const action = a ? `/admin/articles/${a.id}` : '/admin/articles';
   const readonly = !can.edit;
   const autosave = a !== null && can.edit && (a.status === 'draft' || a.status === 'review');
   // Enter in a one-line field submits with the form's first submit button: make that Save, not a
   // picker button.
-  const fields = html`${can.edit ? html`<button type="submit" name="intent" value="save" hidden tabindex="-1">Save</button>` : ''}
+  const fields = html`${can.edit ? html`<button type="submit" name="intent" value="save" hidden tabindex="-1">${t('newsroom.editor.save')}</button>` : ''}
     <input type="hidden" name="version" value="${form.version}" />
-    ${textField('headline', 'headline', 'Headline', form.headline, { required: true, maxlength: 300, problem, readonly })}
-    ${textArea('standfirst', 'standfirst', 'Standfirst', form.standfirst, { rows: 2, problem, readonly })}
-    ${textArea('body', 'body', 'Body', form.body, {
+    ${textField('headline', 'headline', t('newsroom.field.headline'), form.headline, { i18n, required: true, maxlength: 300, problem, readonly })}
+    ${textArea('standfirst', 'standfirst', t('newsroom.field.standfirst'), form.standfirst, { i18n, rows: 2, problem, readonly })}
+    ${textArea('body', 'body', t('newsroom.field.body'), form.body, {
+      i18n,
       rows: 18,
-      hint: 'Markdown. A line [[related:SLUG]] places the headline of that article between paragraphs.',
+      hint: t('newsroom.field.bodyHint'),
       problem,
       readonly,
     })}
@@ -98,24 +146,24 @@ export function articleEditorView(
       ${select(
         'section',
         'section',
-        'Section',
+        t('newsroom.field.section'),
         form.section,
         props.sections.map((s) => ({ value: s.slug, text: s.name })),
       )}
-      ${textField('dateline', 'dateline', 'Dateline (place)', form.dateline, { maxlength: 100, problem, readonly })}
-      ${textField('slug', 'slug', 'Slug', form.slug, {
-        hint: a
-          ? 'Changing it keeps the old address working.'
-          : 'Leave empty to make it from the headline.',
+      ${textField('dateline', 'dateline', t('newsroom.field.dateline'), form.dateline, { i18n, maxlength: 100, problem, readonly })}
+      ${textField('slug', 'slug', t('newsroom.field.slug'), form.slug, {
+        i18n,
+        hint: a ? t('newsroom.field.slugHintExisting') : t('newsroom.field.slugHintNew'),
         maxlength: 120,
         problem,
         readonly,
       })}
     </div>
-    ${textField('authors', 'authors', 'Authors', form.authors, { hint: 'Author slugs in byline order, separated by commas.', problem, readonly })}
-    ${textField('tags', 'tags', 'Tags', form.tags, { hint: 'Separated by commas; the first is the main one.', problem, readonly })}
+    ${textField('authors', 'authors', t('newsroom.field.authors'), form.authors, { i18n, hint: t('newsroom.field.authorsHint'), problem, readonly })}
+    ${textField('tags', 'tags', t('newsroom.field.tags'), form.tags, { i18n, hint: t('newsroom.field.tagsHint'), problem, readonly })}
     ${relatedPicker(props.picker, {
       editable: !readonly,
+      i18n,
       timeZone: ctx.identity.timeZone,
       ...(a ? { selfSlug: a.slug } : {}),
       ...(problem?.field === 'related' ? { problem: problem.message } : {}),
@@ -123,53 +171,54 @@ export function articleEditorView(
     ${
       a?.status === 'published' && can.editor
         ? html`<fieldset class="fieldset">
-            <legend>Substantive update</legend>
-            <div class="field field--check">
+            <legend>${t('newsroom.editor.substantive')}</legend>
+            <div class="field field--checkbox">
               <input id="substantive" name="substantive" type="checkbox" value="1" ${form.substantive ? html` checked` : ''} />
-              <label for="substantive">This edit changes the facts: show readers an “Updated” time</label>
+              <label for="substantive">${t('newsroom.editor.substantiveCheck')}</label>
             </div>
-            ${textField('updateNote', 'updateNote', 'What was updated (shown to readers)', form.updateNote, { maxlength: 500, problem })}
+            ${textField('updateNote', 'updateNote', t('newsroom.editor.updateNote'), form.updateNote, { i18n, maxlength: 500, problem })}
           </fieldset>`
         : ''
     }`;
   const buttons = can.edit
     ? html`<div class="form-actions">
-        <button type="submit" class="button button--primary" name="intent" value="save">Save</button>
-        <button type="submit" class="button button--secondary" name="intent" value="preview">Preview</button>
+        <button type="submit" class="button button--primary" name="intent" value="save">${t('newsroom.editor.save')}</button>
+        <button type="submit" class="button button--secondary" name="intent" value="preview">${t('newsroom.editor.preview')}</button>
         ${autosave ? html`<p class="autosave-status" id="autosave-status" role="status"></p>` : ''}
       </div>`
-    : html`<p class="muted">You cannot edit this article in its current status.</p>`;
+    : html`<p class="muted">${t('newsroom.editor.readonly')}</p>`;
 
   const plainForm = postForm(ctx, action, html`${fields} ${buttons}`, {
     className: 'form article-form',
-    label: 'Article',
+    label: t('newsroom.editor.formLabel'),
   });
   // newsroom.js finds the form to autosave by this attribute (ids are [0-9a-z] only).
   const articleForm =
     autosave && a
       ? raw(plainForm.value.replace('<form', `<form data-autosave="${a.id}"`))
       : plainForm;
-  const main = html`<h1>${a ? 'Edit article' : 'New article'}</h1>
-    ${doneBanner(props.done)} ${errorSummary(problem)}
+  const main = html`<h1>${a ? t('newsroom.editor.edit') : t('newsroom.editor.new')}</h1>
+    ${doneBanner(noticeText(i18n, props.done))} ${errorSummary(problem)}
     ${
       a
         ? html`<p class="article-status">
-            ${statusTag(a, ctx.identity.timeZone)} · version ${a.version}
-            ${a.status === 'published' ? html` · <a href="${articlePath(a)}">View on the site</a>` : ''}
-            · <a href="/admin/articles/${a.id}/revisions">Revisions${props.revisionCount ? ` (${props.revisionCount})` : ''}</a>
+            ${statusTag(a, i18n)} · ${t('newsroom.editor.version', { version: a.version })}
+            ${a.status === 'published' ? html` · <a href="${articlePath(a)}">${t('newsroom.editor.view')}</a>` : ''}
+            · <a href="/admin/articles/${a.id}/revisions">${t('newsroom.editor.revisions', { count: props.revisionCount ?? 0 })}</a>
           </p>`
         : ''
     }
-    ${a?.returned ? returnedPanel(a.returned, ctx.identity.timeZone) : ''}
-    ${props.conflict ? conflictPanel(props.conflict, form) : ''}
+    ${a?.returned ? returnedPanel(a.returned, i18n) : ''}
+    ${props.conflict ? conflictPanel(props.conflict, form, i18n) : ''}
     ${props.preview ?? ''}
     ${articleForm}
     ${a && props.images ? imagePanel(ctx, a, props.images) : ''}
     ${a ? workflowPanel(ctx, a, can, props.schedule) : ''} ${a ? correctionsPanel(ctx, a, can) : ''}
     ${a && can.editor && props.commentSettings ? commentSettingsPanel(ctx, a, props.commentSettings) : ''}
-    ${a && can.delete ? deletionPanel(a) : ''}`;
+    ${a && can.delete ? deletionPanel(a, i18n) : ''}
+    ${can.edit ? scriptText(i18n) : ''}`;
   return adminPage(ctx, {
-    title: a ? `Edit: ${a.headline}` : 'New article',
+    title: a ? t('newsroom.editor.title', { headline: a.headline }) : t('newsroom.editor.new'),
     current: '/admin/articles',
     problem,
     main,

@@ -3,6 +3,7 @@
  * pages draw them with: a labelled text field, text area and select, each able to show its error.
  */
 import type { Article } from '../../../domain/article.js';
+import type { Translator } from '../../../i18n/translator.js';
 import type { FormProblem } from '../../forms.js';
 import { html } from '../../html.js';
 
@@ -81,12 +82,14 @@ export function textField(
   label: string,
   value: string,
   opts: {
+    /** Says "Error:" beside a problem in the page's language. */
+    i18n: Translator;
     hint?: string;
     maxlength?: number;
     required?: boolean;
-    problem?: FormProblem;
+    problem?: FormProblem | undefined;
     readonly?: boolean;
-  } = {},
+  },
 ) {
   const invalid = opts.problem?.field === id;
   const described = [opts.hint ? `${id}-hint` : '', invalid ? `${id}-error` : '']
@@ -95,7 +98,7 @@ export function textField(
   return html`<div class="field${invalid ? ' field--invalid' : ''}">
     <label for="${id}">${label}</label>
     ${opts.hint ? html`<p class="hint" id="${id}-hint">${opts.hint}</p>` : ''}
-    ${invalid ? html`<p class="field-error" id="${id}-error"><span class="visually-hidden">Error:</span> ${opts.problem?.message}</p>` : ''}
+    ${invalid ? html`<p class="field-error" id="${id}-error"><span class="visually-hidden">${opts.i18n.t('newsroom.field.error')}</span> ${opts.problem?.message}</p>` : ''}
     <input id="${id}" name="${name}" type="text" value="${value}"
       ${opts.maxlength ? html` maxlength="${opts.maxlength}"` : ''}
       ${opts.required ? html` required` : ''}
@@ -110,7 +113,13 @@ export function textArea(
   name: keyof ArticleForm,
   label: string,
   value: string,
-  opts: { hint?: string; rows: number; problem?: FormProblem; readonly?: boolean },
+  opts: {
+    i18n: Translator;
+    hint?: string;
+    rows: number;
+    problem?: FormProblem | undefined;
+    readonly?: boolean;
+  },
 ) {
   const invalid = opts.problem?.field === id;
   const described = [opts.hint ? `${id}-hint` : '', invalid ? `${id}-error` : '']
@@ -119,7 +128,7 @@ export function textArea(
   return html`<div class="field${invalid ? ' field--invalid' : ''}">
     <label for="${id}">${label}</label>
     ${opts.hint ? html`<p class="hint" id="${id}-hint">${opts.hint}</p>` : ''}
-    ${invalid ? html`<p class="field-error" id="${id}-error"><span class="visually-hidden">Error:</span> ${opts.problem?.message}</p>` : ''}
+    ${invalid ? html`<p class="field-error" id="${id}-error"><span class="visually-hidden">${opts.i18n.t('newsroom.field.error')}</span> ${opts.problem?.message}</p>` : ''}
     <textarea id="${id}" name="${name}" rows="${opts.rows}"
       ${opts.readonly ? html` readonly` : ''}
       ${described ? html` aria-describedby="${described}"` : ''}

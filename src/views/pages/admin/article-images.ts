@@ -5,6 +5,7 @@
  */
 import type { Article } from '../../../domain/article.js';
 import { hasAlt, imageLimits, imagePath, variantFor, type Image } from '../../../domain/image.js';
+import type { Translator } from '../../../i18n/translator.js';
 import type { PageContext } from '../../context.js';
 import { csrfField, postForm, submitButton } from '../../forms.js';
 import { html, type SafeHtml } from '../../html.js';
@@ -19,81 +20,86 @@ export interface ImagePanel {
   canEdit: boolean;
 }
 
-function preview(image: Image): SafeHtml {
+function preview(image: Image, i18n: Translator): SafeHtml {
   const small = variantFor(image, 640);
   return html`<figure class="image-preview">
     ${small ? html`<img src="${imagePath(small.file)}" width="${small.width}" height="${small.height}" alt="${image.decorative ? '' : image.alt}" />` : ''}
     <figcaption>
-      ${image.originalName}, ${image.width} × ${image.height} pixels
-      ${hasAlt(image) ? '' : html`<strong class="image-preview__warning">No alt text yet: the article cannot be published.</strong>`}
+      ${i18n.t('newsroom.images.size', { name: image.originalName, width: String(image.width), height: String(image.height) })}
+      ${hasAlt(image) ? '' : html`<strong class="image-preview__warning">${i18n.t('newsroom.images.noAlt')}</strong>`}
     </figcaption>
   </figure>`;
 }
 
-function detailFields(prefix: string, image: Image | null): SafeHtml {
+function detailFields(prefix: string, image: Image | null, i18n: Translator): SafeHtml {
+  const { t } = i18n;
   return html`<div class="field">
-      <label for="${prefix}-alt">Alt text</label>
-      <p class="hint" id="${prefix}-alt-hint">What the image shows, for people who cannot see it. Required before publishing, unless the image is decorative.</p>
+      <label for="${prefix}-alt">${t('newsroom.images.alt')}</label>
+      <p class="hint" id="${prefix}-alt-hint">${t('newsroom.images.altHint')}</p>
       <textarea id="${prefix}-alt" name="alt" rows="2" maxlength="${imageLimits.alt}" aria-describedby="${prefix}-alt-hint">${image?.alt ?? ''}</textarea>
     </div>
     <div class="field field--checkbox">
       <input id="${prefix}-decorative" name="decorative" type="checkbox" value="1" ${image?.decorative ? html` checked` : ''} />
-      <label for="${prefix}-decorative">Decorative: it adds nothing to the text (readers of screen readers skip it)</label>
+      <label for="${prefix}-decorative">${t('newsroom.images.decorative')}</label>
     </div>
     <div class="field">
-      <label for="${prefix}-caption">Caption</label>
+      <label for="${prefix}-caption">${t('newsroom.images.caption')}</label>
       <input id="${prefix}-caption" name="caption" type="text" maxlength="${imageLimits.caption}" value="${image?.caption ?? ''}" />
     </div>
     <div class="field">
-      <label for="${prefix}-credit">Credit</label>
+      <label for="${prefix}-credit">${t('newsroom.images.credit')}</label>
       <input id="${prefix}-credit" name="credit" type="text" maxlength="${imageLimits.credit}" value="${image?.credit ?? ''}" />
     </div>`;
 }
 
 function mainImageForm(ctx: PageContext, a: Article, panel: ImagePanel): SafeHtml {
   const image = a.mainImage;
+  const { i18n } = ctx;
+  const { t } = i18n;
   const choices = panel.recent.filter((i) => i.id !== image?.id);
-  return html`<form method="post" action="/admin/articles/${a.id}/image" enctype="multipart/form-data" class="form" aria-label="Main image" novalidate>
+  return html`<form method="post" action="/admin/articles/${a.id}/image" enctype="multipart/form-data" class="form" aria-label="${t('newsroom.images.mainLabel')}" novalidate>
     ${csrfField(ctx)}
     <div class="field">
-      <label for="image-file">${image ? 'Replace it with a new image' : 'Upload an image'}</label>
-      <p class="hint" id="image-file-hint">JPEG, PNG or WebP, at most ${panel.maxSize}.</p>
+      <label for="image-file">${image ? t('newsroom.images.replace') : t('newsroom.images.upload')}</label>
+      <p class="hint" id="image-file-hint">${t('newsroom.images.types', { size: panel.maxSize })}</p>
       <input id="image-file" name="file" type="file" accept="image/jpeg,image/png,image/webp" aria-describedby="image-file-hint" />
     </div>
     ${
       choices.length
         ? html`<div class="field">
-            <label for="image-existing">Or use an image already uploaded</label>
+            <label for="image-existing">${t('newsroom.images.existing')}</label>
             <select id="image-existing" name="existing">
-              <option value="">(no)</option>
+              <option value="">${t('newsroom.images.noExisting')}</option>
               ${choices.map((i) => html`<option value="${i.id}">${i.originalName} (${i.width} × ${i.height}${i.alt ? `: ${i.alt.slice(0, 60)}` : ''})</option>`)}
             </select>
           </div>`
         : ''
     }
     <fieldset class="fieldset">
-      <legend>${image ? 'About this image' : 'About the new image'}</legend>
-      ${detailFields('image', image)}
+      <legend>${image ? t('newsroom.images.aboutThis') : t('newsroom.images.aboutNew')}</legend>
+      ${detailFields('image', image, i18n)}
     </fieldset>
-    ${submitButton(image ? 'Save the image' : 'Add the image')}
+    ${submitButton(image ? t('newsroom.images.saveMain') : t('newsroom.images.addMain'))}
   </form>`;
 }
 
 function bodyImages(ctx: PageContext, a: Article, panel: ImagePanel): SafeHtml {
   const list = [...panel.inBody.values()];
   if (list.length === 0) return html``;
-  return html`<h3>Images in the body</h3>
+  const { i18n } = ctx;
+  const { t } = i18n;
+  return html`<h3>${t('newsroom.images.inBody')}</h3>
     <ul class="body-images">
       ${list.map(
         (image) => html`<li>
-          ${preview(image)}
+          ${preview(image, i18n)}
           ${
             panel.canEdit
               ? postForm(
                   ctx,
                   `/admin/articles/${a.id}/images/${image.id}`,
-                  html`${detailFields(`body-${image.id}`, image)} ${submitButton('Save', 'secondary')}`,
-                  { label: `About the image ${image.originalName}` },
+                  html`${detailFields(`body-${image.id}`, image, i18n)} ${submitButton(t('newsroom.images.save'), 'secondary')}`,
+                  { label: t('newsroom.images.aboutLabel', { name: image.originalName }) },
                 )
               : ''
           }
@@ -104,27 +110,28 @@ function bodyImages(ctx: PageContext, a: Article, panel: ImagePanel): SafeHtml {
 
 export function imagePanel(ctx: PageContext, a: Article, panel: ImagePanel): SafeHtml {
   const image = a.mainImage;
+  const { i18n } = ctx;
+  const { t } = i18n;
+  const code = { code: (c: SafeHtml) => html`<code>${c}</code>` };
   return html`<section class="panel images-panel" aria-labelledby="images-heading">
-    <h2 id="images-heading">Main image</h2>
-    ${image ? preview(image) : html`<p>This article has no main image.</p>`}
+    <h2 id="images-heading">${t('newsroom.images.heading')}</h2>
+    ${image ? preview(image, i18n) : html`<p>${t('newsroom.images.none')}</p>`}
     ${panel.canEdit ? mainImageForm(ctx, a, panel) : ''}
     ${
       image && panel.canEdit
         ? postForm(
             ctx,
             `/admin/articles/${a.id}/image/remove`,
-            submitButton('Remove the main image', 'danger'),
+            submitButton(t('newsroom.images.remove'), 'danger'),
             {
               className: 'form form--bare',
-              label: 'Remove the main image',
+              label: t('newsroom.images.remove'),
             },
           )
         : ''
     }
     <p class="hint">
-      An image in the body goes where a line <code>[[image:ID]]</code> stands, between paragraphs:
-      upload one below (its line is added at the end of the body), or write the line with the id
-      of an image already uploaded.${image ? html` This image’s id is <code>${image.id}</code>.` : ''}
+      ${i18n.rich('newsroom.images.bodyHint', {}, code)}${image ? html` ${i18n.rich('newsroom.images.thisId', { id: image.id }, code)}` : ''}
     </p>
     ${panel.canEdit ? bodyUploadForm(ctx, a, panel) : ''}
     ${bodyImages(ctx, a, panel)}
@@ -133,17 +140,19 @@ export function imagePanel(ctx: PageContext, a: Article, panel: ImagePanel): Saf
 
 /** An upload for the body only: the image is stored and its line is shown to copy. */
 function bodyUploadForm(ctx: PageContext, a: Article, panel: ImagePanel): SafeHtml {
+  const { i18n } = ctx;
+  const { t } = i18n;
   return html`<details class="body-upload">
-    <summary>Upload an image to place in the body</summary>
-    <form method="post" action="/admin/articles/${a.id}/image?place=body" enctype="multipart/form-data" class="form" aria-label="An image for the article text" novalidate>
+    <summary>${t('newsroom.images.bodyUpload')}</summary>
+    <form method="post" action="/admin/articles/${a.id}/image?place=body" enctype="multipart/form-data" class="form" aria-label="${t('newsroom.images.bodyLabel')}" novalidate>
       ${csrfField(ctx)}
       <div class="field">
-        <label for="body-image-file">Image</label>
-        <p class="hint" id="body-image-file-hint">JPEG, PNG or WebP, at most ${panel.maxSize}. The line to place it is added at the end of the body.</p>
+        <label for="body-image-file">${t('newsroom.images.file')}</label>
+        <p class="hint" id="body-image-file-hint">${t('newsroom.images.bodyTypes', { size: panel.maxSize })}</p>
         <input id="body-image-file" name="file" type="file" accept="image/jpeg,image/png,image/webp" aria-describedby="body-image-file-hint" />
       </div>
-      ${detailFields('body-image', null)}
-      ${submitButton('Upload and place in the body', 'secondary')}
+      ${detailFields('body-image', null, i18n)}
+      ${submitButton(t('newsroom.images.bodySubmit'), 'secondary')}
     </form>
   </details>`;
 }

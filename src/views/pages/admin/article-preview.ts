@@ -1,6 +1,7 @@
 /** The editor's preview of the unsaved form, drawn as the article page draws the article. */
 import type { ArticleSummary } from '../../../domain/article.js';
 import type { Image } from '../../../domain/image.js';
+import type { Translator } from '../../../i18n/translator.js';
 import { html, type SafeHtml } from '../../html.js';
 import { articleBody, articleHeader, mainImage, type ArticleHeading } from '../article-content.js';
 import type { ArticleForm } from './article-fields.js';
@@ -15,6 +16,7 @@ export function previewOf(
     mainImage: Image | null;
     images: Map<string, Image>;
     timeZone: string;
+    i18n: Translator;
   },
 ): SafeHtml {
   const heading: ArticleHeading = {
@@ -28,7 +30,7 @@ export function previewOf(
     updateNote: null,
   };
   return html`<section class="preview" aria-labelledby="preview-heading">
-    <h2 id="preview-heading">Preview</h2>
+    <h2 id="preview-heading">${props.i18n.t('newsroom.preview.heading')}</h2>
     <div class="article preview__article">
       ${articleHeader(heading, { headline: 'paragraph', links: false, timeZone: props.timeZone })}
       ${mainImage(props.mainImage)}

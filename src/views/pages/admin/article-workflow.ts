@@ -4,12 +4,20 @@ import {
   choiceLabel,
   instantsOf,
   localInputValue,
+  localTimeValue,
   parseLocalDateTime,
 } from '../../../domain/local-time.js';
 import type { PageContext } from '../../context.js';
 import { postForm, submitButton, type FormProblem } from '../../forms.js';
 import { html, type SafeHtml } from '../../html.js';
 import type { EditorPermissions } from './article-status.js';
+import { defaultLanguage, languageOf } from '../../../i18n/languages.js';
+import type { Translator } from '../../../i18n/translator.js';
+
+/** The language zones are named in: English's names for English and the pseudo-languages. */
+function zoneLanguage(i18n: Translator): string {
+  return i18n.lang === defaultLanguage || languageOf(i18n.lang)?.pseudo ? 'en' : i18n.lang;
+}
 
 /** The schedule form's id: where its problems point. */
 export const scheduleFieldId = 'publish-at';
@@ -27,25 +35,34 @@ export interface ScheduleForm {
  */
 function scheduleFields(ctx: PageContext, a: Article, sent: ScheduleForm | undefined): SafeHtml {
   const zone = ctx.identity.timeZone;
+  const { i18n } = ctx;
+  const { t } = i18n;
   const id = scheduleFieldId;
-  const value = sent ? sent.at : a.publishAt ? localInputValue(a.publishAt, zone) : '';
+  const typed = sent ? parseLocalDateTime(sent.at) : null;
+  // What was typed comes back as the input's own form (a date typed the German way, say, in a
+  // browser without a date picker), so the picker shows it and sends it again as it is.
+  const value = sent
+    ? typed
+      ? localTimeValue(typed)
+      : sent.at
+    : a.publishAt
+      ? localInputValue(a.publishAt, zone)
+      : '';
   const invalid = sent?.problem.field === id;
-  const local = invalid ? parseLocalDateTime(value) : null;
+  const local = invalid ? typed : null;
   const found = local ? instantsOf(local, zone) : null;
   const choices = found && found.kind !== 'exact' ? found.choices : [];
   const described = [`${id}-hint`, `${id}-browser`, invalid ? `${id}-error` : '']
     .filter(Boolean)
     .join(' ');
   return html`<div class="field${invalid ? ' field--invalid' : ''}">
-      <label for="${id}">Publish at (${zone})</label>
-      <p class="hint" id="${id}-hint">
-        The site’s time zone. A time that has passed is refused: use Publish now instead.
-      </p>
+      <label for="${id}">${t('newsroom.schedule.label', { zone })}</label>
+      <p class="hint" id="${id}-hint">${t('newsroom.schedule.hint')}</p>
       <p class="hint" id="${id}-browser" data-site-zone="${zone}" hidden></p>
       ${
         invalid
           ? html`<p class="field-error" id="${id}-error">
-              <span class="visually-hidden">Error:</span> ${sent?.problem.message}
+              <span class="visually-hidden">${t('newsroom.field.error')}</span> ${sent?.problem.message}
             </p>`
           : ''
       }
@@ -55,11 +72,11 @@ function scheduleFields(ctx: PageContext, a: Article, sent: ScheduleForm | undef
     ${
       choices.length
         ? html`<fieldset class="fieldset schedule-choice">
-            <legend>Which ${value.slice(11, 16)}?</legend>
+            <legend>${t('newsroom.schedule.which', { time: value.slice(11, 16) })}</legend>
             ${choices.map(
               (c, i) => html`<div class="choice">
                 <input type="radio" id="${id}-choice-${i}" name="choice" value="${c}"${i === 0 ? html` checked` : ''} />
-                <label for="${id}-choice-${i}">${choiceLabel(c, zone)}</label>
+                <label for="${id}-choice-${i}">${choiceLabel(c, zone, zoneLanguage(i18n))}</label>
               </div>`,
             )}
           </fieldset>`
@@ -74,12 +91,13 @@ export function workflowPanel(
   schedule?: ScheduleForm,
 ): SafeHtml {
   const path = `/admin/articles/${a.id}`;
+  const { t } = ctx.i18n;
   const forms: SafeHtml[] = [];
   if (can.submit && a.status === 'draft') {
     forms.push(
-      postForm(ctx, `${path}/submit`, submitButton('Submit for review'), {
+      postForm(ctx, `${path}/submit`, submitButton(t('newsroom.workflow.submit')), {
         className: 'form form--bare',
-        label: 'Submit for review',
+        label: t('newsroom.workflow.submit'),
       }),
     );
   }
@@ -89,20 +107,20 @@ export function workflowPanel(
         ctx,
         `${path}/return`,
         html`<div class="field">
-            <label for="return-note">Note to the author (optional)</label>
-            <p class="hint" id="return-note-hint">Shown on this page until it is submitted again.</p>
+            <label for="return-note">${t('newsroom.workflow.returnNote')}</label>
+            <p class="hint" id="return-note-hint">${t('newsroom.workflow.returnHint')}</p>
             <textarea id="return-note" name="note" rows="3" maxlength="2000" aria-describedby="return-note-hint"></textarea>
           </div>
-          ${submitButton('Send back to draft', 'secondary')}`,
-        { className: 'form', label: 'Send back to draft' },
+          ${submitButton(t('newsroom.workflow.return'), 'secondary')}`,
+        { className: 'form', label: t('newsroom.workflow.return') },
       ),
     );
   }
   if (can.editor && ['draft', 'review', 'scheduled', 'unpublished'].includes(a.status)) {
     forms.push(
-      postForm(ctx, `${path}/publish`, submitButton('Publish now'), {
+      postForm(ctx, `${path}/publish`, submitButton(t('newsroom.workflow.publishNow')), {
         className: 'form form--bare',
-        label: 'Publish now',
+        label: t('newsroom.workflow.publishNow'),
       }),
     );
     forms.push(
@@ -110,8 +128,13 @@ export function workflowPanel(
         ctx,
         `${path}/publish`,
         html`${scheduleFields(ctx, a, schedule)}
-          ${submitButton(a.status === 'scheduled' ? 'Reschedule' : 'Schedule', 'secondary')}`,
-        { className: 'form form--row', label: 'Schedule' },
+          ${submitButton(
+            a.status === 'scheduled'
+              ? t('newsroom.workflow.reschedule')
+              : t('newsroom.workflow.schedule'),
+            'secondary',
+          )}`,
+        { className: 'form form--row', label: t('newsroom.workflow.schedule') },
       ),
     );
   }
@@ -120,17 +143,22 @@ export function workflowPanel(
       postForm(
         ctx,
         `${path}/unpublish`,
-        submitButton(a.status === 'scheduled' ? 'Cancel the schedule' : 'Unpublish', 'danger'),
+        submitButton(
+          a.status === 'scheduled'
+            ? t('newsroom.workflow.cancelSchedule')
+            : t('newsroom.workflow.unpublish'),
+          'danger',
+        ),
         {
           className: 'form form--bare',
-          label: 'Unpublish',
+          label: t('newsroom.workflow.unpublish'),
         },
       ),
     );
   }
   if (forms.length === 0) return html``;
   return html`<section class="panel workflow" aria-labelledby="workflow-heading">
-    <h2 id="workflow-heading">Workflow</h2>
+    <h2 id="workflow-heading">${t('newsroom.workflow.heading')}</h2>
     ${forms}
   </section>`;
 }

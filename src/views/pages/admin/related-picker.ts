@@ -8,7 +8,7 @@
  * API, and announces each result in the picker's status region.
  */
 import type { ArticleStatus } from '../../../domain/article.js';
-import { formatDay } from '../../format.js';
+import type { Translator } from '../../../i18n/translator.js';
 import { html, type SafeHtml } from '../../html.js';
 
 /** One article in the picker: a pick, or a search result. */
@@ -34,6 +34,9 @@ export interface PickerState {
 }
 
 export const maxPicks = 10;
+
+/** How many search results the picker shows (the page's search and newsroom.js's alike). */
+export const maxResults = 12;
 
 export type PickAction =
   | { kind: 'search' }
@@ -73,58 +76,70 @@ export function applyPick(slugs: readonly string[], action: PickAction): string[
 
 /** The sentence the status region says after an action, given the headlines it concerns. */
 export function pickMessage(
+  i18n: Translator,
   action: PickAction,
   before: readonly PickerStory[],
   after: readonly PickerStory[],
   results: readonly PickerStory[] | null,
 ): string {
+  const { t } = i18n;
   const named = (slug: string | undefined) =>
     [...before, ...after].find((s) => s.slug === slug)?.headline ?? slug ?? '';
   switch (action.kind) {
     case 'search':
-      if (results === null) return 'Type some words to search for.';
+      if (results === null) return t('newsroom.picker.typeWords');
       return results.length === 0
-        ? 'No other published article matches.'
-        : `${results.length} published ${results.length === 1 ? 'article matches' : 'articles match'}.`;
+        ? t('newsroom.picker.noMatch')
+        : t('newsroom.picker.matches', { count: results.length });
     case 'add': {
       const at = after.findIndex((s) => s.slug === action.slug);
-      if (at < 0) return `At most ${maxPicks} related stories.`;
-      return `Added “${named(action.slug)}” as related story ${at + 1} of ${after.length}.`;
+      if (at < 0) return t('newsroom.picker.atMost', { max: maxPicks });
+      return t('newsroom.picker.added', {
+        headline: named(action.slug),
+        position: at + 1,
+        count: after.length,
+      });
     }
     case 'remove':
-      return `Removed “${named(before[action.index]?.slug)}”.`;
+      return t('newsroom.picker.removed', { headline: named(before[action.index]?.slug) });
     case 'up':
     case 'down': {
       const slug = before[action.index]?.slug;
       const at = after.findIndex((s) => s.slug === slug);
-      return `“${named(slug)}” is now related story ${at + 1} of ${after.length}.`;
+      return t('newsroom.picker.moved', {
+        headline: named(slug),
+        position: at + 1,
+        count: after.length,
+      });
     }
   }
 }
 
-function storyText(s: PickerStory, timeZone: string): SafeHtml {
+function storyText(s: PickerStory, i18n: Translator): SafeHtml {
   return html`<span class="related-picker__headline">${s.headline}</span>
-    <span class="related-picker__meta">${s.sectionName}${s.publishedAt ? html` · <time datetime="${s.publishedAt}">${formatDay(s.publishedAt, timeZone)}</time>` : ''}${s.status !== 'published' ? ` · not published (${s.status})` : ''}</span>`;
+    <span class="related-picker__meta">${s.sectionName}${s.publishedAt ? html` · <time datetime="${s.publishedAt}">${i18n.day(s.publishedAt)}</time>` : ''}${s.status !== 'published' ? ` · ${i18n.t('newsroom.picker.notPublished', { status: s.status })}` : ''}</span>`;
 }
 
-const button = (intent: string, text: string, headline: string, extra = '') =>
-  html`<button type="submit" class="button button--small${extra}" name="intent" value="${intent}">${text}<span class="visually-hidden"> “${headline}”</span></button>`;
+const button = (i18n: Translator, intent: string, text: string, headline: string, extra = '') =>
+  html`<button type="submit" class="button button--small${extra}" name="intent" value="${intent}">${text}<span class="visually-hidden"> ${i18n.t('newsroom.picker.quoted', { headline })}</span></button>`;
 
 /** The picks as list items with their buttons (the same markup newsroom.js builds). */
 function chosenItem(
   s: PickerStory,
   i: number,
   count: number,
-  opts: { editable: boolean; timeZone: string },
+  opts: { editable: boolean; i18n: Translator },
 ): SafeHtml {
+  const { i18n } = opts;
+  const { t } = i18n;
   return html`<li data-slug="${s.slug}" data-headline="${s.headline}">
-    ${storyText(s, opts.timeZone)}
+    ${storyText(s, i18n)}
     ${
       opts.editable
         ? html`<span class="related-picker__buttons">
-            ${i > 0 ? button(`related-up:${i}`, 'Move up', s.headline, ' button--secondary') : ''}
-            ${i < count - 1 ? button(`related-down:${i}`, 'Move down', s.headline, ' button--secondary') : ''}
-            ${button(`related-remove:${i}`, 'Remove', s.headline, ' button--danger')}
+            ${i > 0 ? button(i18n, `related-up:${i}`, t('newsroom.picker.up'), s.headline, ' button--secondary') : ''}
+            ${i < count - 1 ? button(i18n, `related-down:${i}`, t('newsroom.picker.down'), s.headline, ' button--secondary') : ''}
+            ${button(i18n, `related-remove:${i}`, t('newsroom.picker.remove'), s.headline, ' button--danger')}
           </span>`
         : ''
     }
@@ -133,17 +148,25 @@ function chosenItem(
 
 export function relatedPicker(
   state: PickerState,
-  opts: { editable: boolean; timeZone: string; problem?: string; selfSlug?: string },
+  opts: {
+    editable: boolean;
+    i18n: Translator;
+    timeZone: string;
+    problem?: string;
+    selfSlug?: string;
+  },
 ) {
   const { chosen, results } = state;
+  const { i18n } = opts;
+  const { t } = i18n;
   const slugs = chosen.map((s) => s.slug).join(', ');
   return html`<fieldset class="fieldset related-picker" id="related-picker" data-self="${opts.selfSlug ?? ''}" data-time-zone="${opts.timeZone}"${opts.problem ? html` aria-describedby="related-error"` : ''}>
-    <legend>Related stories</legend>
-    <p class="hint">Editor’s picks, shown first (in this order) among the related stories after the article; automatic ones by shared tags, section and text follow.</p>
-    ${opts.problem ? html`<p class="field-error" id="related-error"><span class="visually-hidden">Error:</span> ${opts.problem}</p>` : ''}
+    <legend>${t('newsroom.picker.legend')}</legend>
+    <p class="hint">${t('newsroom.picker.hint')}</p>
+    ${opts.problem ? html`<p class="field-error" id="related-error"><span class="visually-hidden">${t('newsroom.field.error')}</span> ${opts.problem}</p>` : ''}
     <input type="hidden" name="related" id="related" value="${slugs}" />
-    <h3 class="related-picker__heading" id="related-chosen-heading">Chosen (${chosen.length} of ${maxPicks})</h3>
-    <p class="muted related-picker__none"${chosen.length ? html` hidden` : ''}>None yet: search below and add some.</p>
+    <h3 class="related-picker__heading" id="related-chosen-heading">${t('newsroom.picker.chosen', { count: chosen.length, max: maxPicks })}</h3>
+    <p class="muted related-picker__none"${chosen.length ? html` hidden` : ''}>${t('newsroom.picker.none')}</p>
     <ol class="related-picker__list related-picker__chosen" aria-labelledby="related-chosen-heading">
       ${chosen.map((s, i) => chosenItem(s, i, chosen.length, opts))}
     </ol>
@@ -151,17 +174,17 @@ export function relatedPicker(
       opts.editable
         ? html`<div class="related-picker__search">
             <div class="field">
-              <label for="related-q">Find published articles to add</label>
+              <label for="related-q">${t('newsroom.picker.find')}</label>
               <input id="related-q" name="relatedQuery" type="search" value="${state.query}" maxlength="200"${state.focus ? html` autofocus` : ''} />
             </div>
-            <button type="submit" class="button button--secondary" name="intent" value="related-search">Search</button>
+            <button type="submit" class="button button--secondary" name="intent" value="related-search">${t('newsroom.picker.search')}</button>
           </div>
           <p class="related-picker__status" id="related-status" role="status">${state.said}</p>
-          <ul class="related-picker__list related-picker__results" id="related-results" aria-label="Search results"${results && results.length ? '' : html` hidden`}>
+          <ul class="related-picker__list related-picker__results" id="related-results" aria-label="${t('newsroom.picker.results')}"${results && results.length ? '' : html` hidden`}>
             ${(results ?? []).map(
               (s) => html`<li data-slug="${s.slug}" data-headline="${s.headline}">
-                ${storyText(s, opts.timeZone)}
-                <span class="related-picker__buttons">${button(`related-add:${s.slug}`, 'Add', s.headline)}</span>
+                ${storyText(s, i18n)}
+                <span class="related-picker__buttons">${button(i18n, `related-add:${s.slug}`, t('newsroom.picker.add'), s.headline)}</span>
               </li>`,
             )}
           </ul>`
