@@ -11,9 +11,9 @@ export default {
   'revisions.compare.heading': 'Version {a} im Vergleich mit Version {b}',
   'revisions.compare.hint':
     'Wörter, die nur in Version {a} stehen, sind als entfernt markiert (durchgestrichen); Wörter, die nur in Version {b} stehen, als hinzugefügt (unterstrichen).',
-  'revisions.compare.unchanged': '{label} (unverändert)',
+  'revisions.compare.unchanged': '(unverändert)',
   'revisions.compare.changed':
-    '{label} ({added, plural, one {# Wort hinzugefügt} other {# Wörter hinzugefügt}}, {removed} entfernt)',
+    '({added, plural, one {# Wort hinzugefügt} other {# Wörter hinzugefügt}}, {removed} entfernt)',
   'revisions.compare.form': 'Zwei Versionen vergleichen',
   'revisions.compare.submit': 'Vergleichen',
   'revisions.caption': 'Alle gespeicherten Versionen, die neueste zuerst',

@@ -14,9 +14,9 @@ export default {
   'revisions.compare.heading': 'Version {a} compared with version {b}',
   'revisions.compare.hint':
     'Words only in version {a} are marked removed (struck through); words only in version {b} are marked added (underlined).',
-  'revisions.compare.unchanged': '{label} (unchanged)',
+  'revisions.compare.unchanged': '(unchanged)',
   'revisions.compare.changed':
-    '{label} ({added, plural, one {# word added} other {# words added}}, {removed} removed)',
+    '({added, plural, one {# word added} other {# words added}}, {removed} removed)',
   'revisions.compare.form': 'Compare two versions',
   'revisions.compare.submit': 'Compare',
   'revisions.caption': 'Every saved version, newest first',

@@ -27,12 +27,12 @@ export function fieldDiffs(
   return html`<dl class="conflict__fields">
     ${rows.map(([label, x, y]) => {
       const counts = diffCounts(x, y);
-      const name = !counted
-        ? label
+      const change = !counted
+        ? ''
         : x === y
-          ? i18n.t('structure.revisions.compare.unchanged', { label })
-          : i18n.t('structure.revisions.compare.changed', { label, ...counts });
-      return html`<dt>${name}</dt>
+          ? ` ${i18n.t('structure.revisions.compare.unchanged')}`
+          : ` ${i18n.t('structure.revisions.compare.changed', counts)}`;
+      return html`<dt>${label}${change}</dt>
         <dd class="diff">${textDiff(x, y)}</dd>`;
     })}
   </dl>`;
