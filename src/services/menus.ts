@@ -146,7 +146,7 @@ export class MenuService {
           entry,
           text: item?.text ?? describe(entry, bySlug, byId),
           href: item?.href ?? null,
-          hiddenBecause: reason ? hiddenReasons[reason] : item ? null : '',
+          hiddenBecause: reason ? hiddenReasons[reason] : null,
           hiddenReason: reason,
         };
       }),
