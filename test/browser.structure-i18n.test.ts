@@ -6,7 +6,7 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { User } from '../src/domain/user.js';
 import { startApp, type RunningApp } from './helpers/app.js';
 import {
@@ -47,8 +47,7 @@ if (browserAvailable()) {
       await db?.dispose();
     });
 
-    const rows = (page: import('playwright-core').Page) =>
-      page.locator('.sections-table tbody th').allTextContents();
+    const rows = (page: Page) => page.locator('.sections-table tbody th').allTextContents();
 
     test('German: sections reordered from the keyboard; every page accessible', async () => {
       await asSignedIn(browser, app, admin.id, async (page) => {
