@@ -50,7 +50,19 @@ export interface MenuEntryView {
   href: string | null;
   /** Why readers do not see it, when they do not. */
   hiddenBecause: string | null;
+  /** The same as a code (the admin page says it in the viewer's language). */
+  hiddenReason: MenuHiddenReason | null;
 }
+
+export type MenuHiddenReason =
+  'section-hidden' | 'section-removed' | 'page-unpublished' | 'page-removed';
+
+const hiddenReasons: Record<MenuHiddenReason, string> = {
+  'section-hidden': 'the section is hidden',
+  'section-removed': 'the section was removed',
+  'page-unpublished': 'the page is not published',
+  'page-removed': 'the page was removed',
+};
 
 export interface MenuView {
   name: MenuName;
@@ -129,11 +141,13 @@ export class MenuService {
       saved: stored[name] !== null,
       entries: (stored[name] ?? defaultEntries(name, sections)).map((entry) => {
         const item = resolveEntry(entry, bySlug, published);
+        const reason = item ? null : whyHidden(entry, bySlug, byId);
         return {
           entry,
           text: item?.text ?? describe(entry, bySlug, byId),
           href: item?.href ?? null,
-          hiddenBecause: item ? null : whyHidden(entry, bySlug, byId),
+          hiddenBecause: reason ? hiddenReasons[reason] : null,
+          hiddenReason: reason,
         };
       }),
     }));
@@ -313,14 +327,14 @@ function whyHidden(
   entry: MenuEntry,
   sections: ReadonlyMap<string, { hidden: boolean }>,
   pages: Titled,
-): string {
+): MenuHiddenReason | null {
   if (entry.kind === 'section') {
-    return sections.has(entry.section) ? 'the section is hidden' : 'the section was removed';
+    return sections.has(entry.section) ? 'section-hidden' : 'section-removed';
   }
   if (entry.kind === 'page') {
-    return pages.has(entry.page) ? 'the page is not published' : 'the page was removed';
+    return pages.has(entry.page) ? 'page-unpublished' : 'page-removed';
   }
-  return '';
+  return null;
 }
 
 const full = () =>

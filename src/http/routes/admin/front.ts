@@ -24,7 +24,8 @@ import {
 } from '../../../views/pages/admin/front.js';
 import { frontPageView } from '../../../views/pages/front.js';
 import { sendPage } from '../../plugins/pages.js';
-import { attempt, doneMessage, problemOf, type FormFields, type FormPageDeps } from '../forms.js';
+import { noticeOf } from '../../../views/pages/admin/structure-parts.js';
+import { attempt, problemOf, type FormFields, type FormPageDeps } from '../forms.js';
 
 const Text = (maxLength: number) => Type.Optional(Type.String({ maxLength }));
 const Many = Type.Optional(
@@ -166,7 +167,7 @@ export function frontPages(
       ]);
       const form = formOf(arrangement, sections, ctx.identity.timeZone);
       const candidates = await services.front.candidates(pinnedIds(form));
-      const done = doneMessage(frontNotices, request.query.done);
+      const done = noticeOf(frontNotices, request.query.done);
       return sendPage(request, reply, frontEditorView(ctx, { form, candidates, sections, done }));
     },
   );

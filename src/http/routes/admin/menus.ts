@@ -17,7 +17,8 @@ import {
   type MenuFocus,
 } from '../../../views/pages/admin/menus.js';
 import { sendPage } from '../../plugins/pages.js';
-import { attempt, doneMessage, problemOf, type FormPageDeps } from '../forms.js';
+import { noticeOf } from '../../../views/pages/admin/structure-parts.js';
+import { attempt, problemOf, type FormPageDeps } from '../forms.js';
 
 const Params = Type.Object({ menu: Type.String({ maxLength: 20 }) });
 const Text = (maxLength: number) => Type.Optional(Type.String({ maxLength }));
@@ -83,7 +84,7 @@ export function menuAdminPages(
           ? { menu, index, direction: moved }
           : undefined;
       return page(request, reply, {
-        done: doneMessage(menuNotices, request.query.done),
+        done: noticeOf(menuNotices, request.query.done),
         focus: at,
       });
     },

@@ -18,7 +18,8 @@ import {
   type SectionFormValues,
 } from '../../../views/pages/admin/sections.js';
 import { sendPage } from '../../plugins/pages.js';
-import { attempt, doneMessage, problemOf, type FormPageDeps } from '../forms.js';
+import { noticeOf } from '../../../views/pages/admin/structure-parts.js';
+import { attempt, problemOf, type FormPageDeps } from '../forms.js';
 
 const Params = Type.Object({ slug: Type.String({ maxLength: 200 }) });
 const DetailsBody = Type.Object(
@@ -99,7 +100,7 @@ export function sectionAdminPages(
       const { focus } = request.query;
       const moved = direction(request.query.direction);
       return listPage(request, reply, {
-        done: doneMessage(sectionNotices, request.query.done),
+        done: noticeOf(sectionNotices, request.query.done),
         focus: focus && moved ? { slug: focus, direction: moved } : undefined,
       });
     },
@@ -161,7 +162,7 @@ export function sectionAdminPages(
     },
     (request, reply) =>
       editPage(request, reply, request.params.slug, {
-        done: doneMessage(sectionNotices, request.query.done),
+        done: noticeOf(sectionNotices, request.query.done),
       }),
   );
 

@@ -15,13 +15,15 @@ import {
   blankPageForm,
   pageFormOf,
   pageNotices,
+  type PageNotice,
   staticPageEditorView,
   type PageForm,
 } from '../../../views/pages/admin/static-page-editor.js';
 import { staticPageListView } from '../../../views/pages/admin/static-page-list.js';
 import { staticPageRevisionsView } from '../../../views/pages/admin/static-page-revisions.js';
 import { sendPage } from '../../plugins/pages.js';
-import { attempt, doneMessage, problemOf, type FormFields, type FormPageDeps } from '../forms.js';
+import { noticeOf } from '../../../views/pages/admin/structure-parts.js';
+import { attempt, problemOf, type FormFields, type FormPageDeps } from '../forms.js';
 
 const Text = (maxLength: number) => Type.Optional(Type.String({ maxLength }));
 const Params = Type.Object({ id: Type.String({ maxLength: 100 }) });
@@ -74,7 +76,7 @@ function fieldsFrom(form: PageForm): PageFields {
 interface EditorExtra {
   form?: PageForm;
   problem?: FormProblem;
-  done?: string | undefined;
+  done?: PageNotice | undefined;
   preview?: boolean;
   conflict?: Page;
   status?: number;
@@ -131,7 +133,7 @@ export function staticPageAdminPages(
 
   app.get('/admin/pages', { schema: { hide: true, querystring: Done } }, async (request, reply) => {
     const [ctx, list] = await Promise.all([deps.pageContext(request), pages.list(me(request))]);
-    const done = doneMessage(pageNotices, request.query.done);
+    const done = noticeOf(pageNotices, request.query.done);
     return sendPage(request, reply, staticPageListView(ctx, { pages: list, done }));
   });
 
@@ -159,7 +161,7 @@ export function staticPageAdminPages(
     { schema: { hide: true, params: Params, querystring: Done } },
     async (request, reply) => {
       const page = await pages.page(me(request), request.params.id);
-      return editor(request, reply, page, { done: doneMessage(pageNotices, request.query.done) });
+      return editor(request, reply, page, { done: noticeOf(pageNotices, request.query.done) });
     },
   );
 

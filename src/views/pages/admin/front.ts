@@ -10,10 +10,11 @@ import type { ArticleSummary } from '../../../domain/article.js';
 import { featuredSlots } from '../../../domain/front.js';
 import type { Section } from '../../../domain/section.js';
 import type { PageContext } from '../../context.js';
-import { formatDay } from '../../format.js';
 import { doneBanner, errorSummary, postForm, type FormProblem } from '../../forms.js';
 import { html, type SafeHtml } from '../../html.js';
+import type { MessageKey, Translator } from '../../../i18n/translator.js';
 import { adminPage } from './page.js';
+import { fieldParts, noticeText } from './structure-parts.js';
 
 /** One slot as the form holds it: the article's id ('' for none) and the expiry as typed. */
 export interface SlotValue {
@@ -31,8 +32,9 @@ export interface FrontForm {
 }
 
 export const frontNotices = {
-  saved: 'The front page is saved; readers see it now.',
-} as const;
+  saved: 'structure.front.notice.saved',
+} as const satisfies Record<string, MessageKey>;
+export type FrontNotice = keyof typeof frontNotices;
 
 /** Ids of the form's inputs, for labels, errors and the summary's links. */
 export const frontIds = {
@@ -44,64 +46,60 @@ export const frontIds = {
   section: (slug: string) => `front-section-${slug}`,
 };
 
-function option(a: ArticleSummary, selected: string, timeZone: string): SafeHtml {
-  const when = a.publishedAt ? ` · ${formatDay(a.publishedAt, timeZone)}` : '';
+function option(i18n: Translator, a: ArticleSummary, selected: string): SafeHtml {
+  const text = a.publishedAt
+    ? i18n.t('structure.front.story.option.published', {
+        headline: a.headline,
+        section: a.section.name,
+        day: i18n.day(a.publishedAt),
+      })
+    : i18n.t('structure.front.story.option', { headline: a.headline, section: a.section.name });
   return html`<option value="${a.id}" ${a.id === selected ? html` selected` : ''}>
-    ${a.headline} (${a.section.name}${when})
+    ${text}
   </option>`;
 }
 
-function errorOf(id: string, problem: FormProblem | undefined) {
-  const invalid = problem?.field === id;
-  return {
-    text: invalid
-      ? html`<p class="field-error" id="${id}-error">
-          <span class="visually-hidden">Error:</span> ${problem.message}
-        </p>`
-      : html``,
-    aria: invalid ? html` aria-invalid="true" aria-describedby="${id}-error"` : html``,
-    className: invalid ? ' field--invalid' : '',
-  };
-}
-
-function slotFields(props: {
-  legend: string;
-  id: string;
-  expiresId: string;
-  name: string;
-  empty: string;
-  value: SlotValue;
-  candidates: readonly ArticleSummary[];
-  problem: FormProblem | undefined;
-  timeZone: string;
-}): SafeHtml {
-  const pick = errorOf(props.id, props.problem);
-  const expiry = errorOf(props.expiresId, props.problem);
+function slotFields(
+  i18n: Translator,
+  props: {
+    legend: string;
+    id: string;
+    expiresId: string;
+    name: string;
+    empty: string;
+    value: SlotValue;
+    candidates: readonly ArticleSummary[];
+    problem: FormProblem | undefined;
+  },
+): SafeHtml {
+  const pick = fieldParts(i18n, props.id, undefined, props.problem);
+  const expiry = fieldParts(i18n, props.expiresId, undefined, props.problem);
   return html`<fieldset class="fieldset front-slot">
     <legend>${props.legend}</legend>
     <div class="field${pick.className}">
-      <label for="${props.id}">Story</label>
-      ${pick.text}
-      <select id="${props.id}" name="${props.name}" ${pick.aria}>
+      <label for="${props.id}">${i18n.t('structure.front.story')}</label>
+      ${pick.before}
+      <select id="${props.id}" name="${props.name}" ${pick.attributes}>
         <option value="" ${props.value.article === '' ? html` selected` : ''}>${props.empty}</option>
-        ${props.candidates.map((a) => option(a, props.value.article, props.timeZone))}
+        ${props.candidates.map((a) => option(i18n, a, props.value.article))}
       </select>
     </div>
     <div class="field${expiry.className}">
-      <label for="${props.expiresId}">Unpin after (${props.timeZone} time, optional)</label>
-      ${expiry.text}
+      <label for="${props.expiresId}">${i18n.t('structure.front.expires', { zone: i18n.timeZone })}</label>
+      ${expiry.before}
       <input
         id="${props.expiresId}"
         name="${props.name}Expires"
         type="datetime-local"
         value="${props.value.expires}"
-        ${expiry.aria}
+        ${expiry.attributes}
       />
     </div>
   </fieldset>`;
 }
 
 function sectionRows(
+  i18n: Translator,
   form: FrontForm,
   sections: ReadonlyMap<string, Section>,
   focus: string | undefined,
@@ -120,7 +118,7 @@ function sectionRows(
               value="${way}:${slug}"
               ${focus === `${way}:${slug}` ? html` autofocus` : ''}
             >
-              Move ${way}<span class="visually-hidden">: ${name}</span>
+              ${i18n.t(way === 'up' ? 'structure.order.up' : 'structure.order.down')}<span class="visually-hidden">: ${name}</span>
             </button>`;
       return html`<li class="front-sections__row">
         <input type="hidden" name="order" value="${slug}" />
@@ -154,22 +152,22 @@ export function frontFormHidden(form: FrontForm): SafeHtml {
 
 /** The banner above a previewed front page: it is not saved; save it, or go back to the form. */
 export function frontPreviewBanner(ctx: PageContext, form: FrontForm): SafeHtml {
-  return html`<section class="front-preview" aria-label="Preview">
+  const { t } = ctx.i18n;
+  return html`<section class="front-preview" aria-label="${t('structure.front.preview')}">
     <p>
-      <strong>Preview</strong>: the front page with your arrangement. It is not saved yet, and
-      readers do not see it.
+      ${ctx.i18n.rich('structure.front.preview.text', {}, { strong: (text) => html`<strong>${text}</strong>` })}
     </p>
     ${postForm(
       ctx,
       '/admin/front',
       html`${frontFormHidden(form)}
         <button type="submit" class="button button--primary" name="intent" value="save">
-          Save this arrangement
+          ${t('structure.front.preview.save')}
         </button>
         <button type="submit" class="button button--secondary" name="intent" value="edit">
-          Back to editing
+          ${t('structure.front.preview.back')}
         </button>`,
-      { className: 'front-preview__form', label: 'Preview actions' },
+      { className: 'front-preview__form', label: t('structure.front.preview.actions') },
     )}
   </section>`;
 }
@@ -181,69 +179,70 @@ export function frontEditorView(
     candidates: readonly ArticleSummary[];
     sections: readonly Section[];
     problem?: FormProblem | undefined;
-    done?: string | undefined;
+    done?: FrontNotice | undefined;
     /** The section button pressed last (`up:SLUG`), focused again after the round trip. */
     focus?: string | undefined;
   },
 ): SafeHtml {
   const { form, problem } = props;
+  const { i18n } = ctx;
+  const { t } = i18n;
   const bySlug = new Map(props.sections.map((s) => [s.slug, s]));
-  const sectionsError = errorOf(frontIds.sections, problem);
-  const main = html`<h1>Front page</h1>
-    ${doneBanner(props.done)} ${errorSummary(problem)}
-    <p>
-      Pin the lead story and up to ${featuredSlots} featured stories, each until a time you choose
-      or until you change it. Without a pin the newest story leads. Times are the site’s
-      (${ctx.identity.timeZone}).
-    </p>
+  const sectionsError = fieldParts(i18n, frontIds.sections, undefined, problem);
+  const main = html`<h1>${t('structure.front.title')}</h1>
+    ${doneBanner(noticeText(i18n, frontNotices, props.done))} ${errorSummary(problem)}
+    <p>${t('structure.front.intro', { count: featuredSlots, zone: ctx.identity.timeZone })}</p>
     ${postForm(
       ctx,
       '/admin/front',
-      html`<button type="submit" name="intent" value="save" hidden>Save</button>
-        ${slotFields({
-          legend: 'Lead story',
+      html`<button type="submit" name="intent" value="save" hidden>${t('structure.front.save')}</button>
+        ${slotFields(i18n, {
+          legend: t('structure.front.lead'),
           id: frontIds.lead,
           expiresId: frontIds.leadExpires,
           name: 'lead',
-          empty: 'The newest story (no pin)',
+          empty: t('structure.front.lead.empty'),
           value: form.lead,
           candidates: props.candidates,
           problem,
-          timeZone: ctx.identity.timeZone,
         })}
-        <h2>Featured stories</h2>
+        <h2>${t('structure.front.featured')}</h2>
         ${form.featured.map((value, i) =>
-          slotFields({
-            legend: `Featured slot ${i + 1}`,
+          slotFields(i18n, {
+            legend: t('structure.front.featured.slot', { number: i + 1 }),
             id: frontIds.featured(i),
             expiresId: frontIds.featuredExpires(i),
             name: `featured${i + 1}`,
-            empty: 'Empty',
+            empty: t('structure.front.featured.empty'),
             value,
             candidates: props.candidates,
             problem,
-            timeZone: ctx.identity.timeZone,
           }),
         )}
         <fieldset
           class="fieldset${sectionsError.className}"
           id="${frontIds.sections}"
           tabindex="-1"
-          ${problem?.field === frontIds.sections ? html` aria-describedby="${frontIds.sections}-error"` : ''}
+          ${problem?.field === frontIds.sections ? html` aria-describedby="${`${frontIds.sections}-error`}"` : ''}
         >
-          <legend>Sections on the front page</legend>
-          <p class="hint">Ticked sections get a block of their newest stories, in this order.</p>
-          ${sectionsError.text} ${sectionRows(form, bySlug, props.focus)}
+          <legend>${t('structure.front.sections')}</legend>
+          <p class="hint">${t('structure.front.sections.hint')}</p>
+          ${sectionsError.before} ${sectionRows(i18n, form, bySlug, props.focus)}
         </fieldset>
         <div class="form-actions">
           <button type="submit" class="button button--secondary" name="intent" value="preview">
-            Preview
+            ${t('structure.front.preview')}
           </button>
           <button type="submit" class="button button--primary" name="intent" value="save">
-            Save
+            ${t('structure.front.save')}
           </button>
         </div>`,
-      { className: 'form front-form', label: 'Front page arrangement' },
+      { className: 'form front-form', label: t('structure.front.form') },
     )}`;
-  return adminPage(ctx, { title: 'Front page', current: '/admin/front', problem, main });
+  return adminPage(ctx, {
+    title: t('structure.front.title'),
+    current: '/admin/front',
+    problem,
+    main,
+  });
 }

@@ -3,7 +3,8 @@
  * down and Remove (plain forms, so they work from the keyboard and without JavaScript), and a
  * form to add a section, a page or a link at the end.
  */
-import { menuLimits, type MenuName } from '../../../domain/menu.js';
+import { menuKinds, menuLimits, type MenuKind, type MenuName } from '../../../domain/menu.js';
+import type { MessageKey, Translator } from '../../../i18n/translator.js';
 import type { MenuChoices, MenuEntryView, MenuView } from '../../../services/menus.js';
 import type { PageContext } from '../../context.js';
 import {
@@ -16,15 +17,30 @@ import {
 } from '../../forms.js';
 import { html, type SafeHtml } from '../../html.js';
 import { adminPage } from './page.js';
+import { fieldParts, noticeText, orderButtons, type Direction } from './structure-parts.js';
 
 export const menuNotices = {
-  added: 'The entry has been added at the end of the menu.',
-  moved: 'The order has been changed.',
-  removed: 'The entry has been removed.',
-} as const;
+  added: 'structure.menus.notice.added',
+  moved: 'structure.menus.notice.moved',
+  removed: 'structure.menus.notice.removed',
+} as const satisfies Record<string, MessageKey>;
+export type MenuNotice = keyof typeof menuNotices;
 
-const titles: Record<MenuName, string> = { masthead: 'Masthead', footer: 'Footer' };
-
+/** What each menu is called, and the sentences that name it. */
+const menuWords = {
+  masthead: {
+    title: 'structure.menus.masthead',
+    unsaved: 'structure.menus.default.masthead',
+    empty: 'structure.menus.empty.masthead',
+    add: 'structure.menus.add.masthead',
+  },
+  footer: {
+    title: 'structure.menus.footer',
+    unsaved: 'structure.menus.default.footer',
+    empty: 'structure.menus.empty.footer',
+    add: 'structure.menus.add.footer',
+  },
+} as const satisfies Record<MenuName, Record<string, MessageKey>>;
 /** The Add form's inputs of one menu, by the service's field names. */
 export function addFields(menu: MenuName) {
   return {
@@ -47,33 +63,29 @@ export interface AddValues {
 export interface MenuFocus {
   menu: MenuName;
   index: number;
-  direction: 'up' | 'down';
+  direction: Direction;
 }
 
-const kindNames = { section: 'Section', page: 'Page', link: 'Link' } as const;
+const kindNames = {
+  section: 'structure.menus.kind.section',
+  page: 'structure.menus.kind.page',
+  link: 'structure.menus.kind.link',
+} as const satisfies Record<MenuKind, MessageKey>;
 
-function describedBy(id: string, hint: string | undefined, problem: FormProblem | undefined) {
-  const invalid = problem?.field === id;
-  const ids = [hint ? `${id}-hint` : '', invalid ? `${id}-error` : ''].filter(Boolean).join(' ');
-  return {
-    invalid,
-    before: html`${hint ? html`<p class="hint" id="${id}-hint">${hint}</p>` : ''}
-    ${invalid ? html`<p class="field-error" id="${id}-error"><span class="visually-hidden">Error:</span> ${problem?.message}</p>` : ''}`,
-    attributes: html`${ids ? html` aria-describedby="${ids}"` : ''}${invalid ? html` aria-invalid="true"` : ''}`,
-  };
-}
-
-function select(props: {
-  id: string;
-  name: string;
-  label: string;
-  hint?: string;
-  options: { value: string; text: string }[];
-  value: string;
-  problem: FormProblem | undefined;
-}): SafeHtml {
-  const d = describedBy(props.id, props.hint, props.problem);
-  return html`<div class="field${d.invalid ? ' field--invalid' : ''}">
+function select(
+  i18n: Translator,
+  props: {
+    id: string;
+    name: string;
+    label: string;
+    hint?: string;
+    options: { value: string; text: string }[];
+    value: string;
+    problem: FormProblem | undefined;
+  },
+): SafeHtml {
+  const d = fieldParts(i18n, props.id, props.hint, props.problem);
+  return html`<div class="field${d.className}">
     <label for="${props.id}">${props.label}</label>
     ${d.before}
     <select id="${props.id}" name="${props.name}" ${d.attributes}>
@@ -82,85 +94,68 @@ function select(props: {
   </div>`;
 }
 
-function orderButtons(
-  ctx: PageContext,
-  menu: MenuName,
-  entry: MenuEntryView,
-  index: number,
-  count: number,
-  focus: MenuFocus | undefined,
-): SafeHtml {
-  const first = index === 0;
-  const last = index === count - 1;
-  // After a move, the button just used has the focus again (or the other one, at an end), so
-  // pressing it again keeps moving the same entry.
-  const focusHere = focus?.menu === menu && focus.index === index ? focus.direction : undefined;
-  const wants = (direction: 'up' | 'down') =>
-    focusHere !== undefined &&
-    (focusHere === direction
-      ? !(direction === 'up' ? first : last)
-      : direction === 'up'
-        ? last
-        : first);
-  const button = (direction: 'up' | 'down', text: string, disabled: boolean) =>
-    html`<button type="submit" name="direction" value="${direction}" class="button button--secondary button--small"
-      ${disabled ? html` disabled` : ''}${wants(direction) && !disabled ? html` autofocus` : ''}>
-      ${text}<span class="visually-hidden"> ${entry.text}</span>
-    </button>`;
-  return postForm(
-    ctx,
-    `/admin/menus/${menu}/move`,
-    html`<input type="hidden" name="index" value="${String(index)}" />
-      ${button('up', 'Move up', first)} ${button('down', 'Move down', last)}`,
-    { className: 'form form--bare form--inline', label: `Order of ${entry.text}` },
-  );
+/** The entry's own words, or for a page that is gone, saying so. */
+function entryText(i18n: Translator, e: MenuEntryView): string {
+  return e.hiddenReason === 'page-removed' && !e.entry.label
+    ? i18n.t('structure.menus.removed-page')
+    : e.text;
 }
 
-function removeButton(ctx: PageContext, menu: MenuName, entry: MenuEntryView, index: number) {
+function removeButton(ctx: PageContext, menu: MenuName, text: string, index: number) {
+  const { t } = ctx.i18n;
   return postForm(
     ctx,
     `/admin/menus/${menu}/remove`,
     html`<input type="hidden" name="index" value="${String(index)}" />
       <button type="submit" class="button button--secondary button--small">
-        Remove<span class="visually-hidden"> ${entry.text}</span>
+        ${t('structure.menus.remove')}<span class="visually-hidden"> ${text}</span>
       </button>`,
-    { className: 'form form--bare form--inline', label: `Remove ${entry.text}` },
+    {
+      className: 'form form--bare form--inline',
+      label: t('structure.menus.remove.label', { name: text }),
+    },
   );
 }
 
-function leadsTo(entry: MenuEntryView): SafeHtml {
+function leadsTo(i18n: Translator, entry: MenuEntryView): SafeHtml {
   if (entry.href) return html`<a href="${entry.href}">${entry.href}</a>`;
-  return html`<span class="tag tag--warn">not shown</span> ${entry.hiddenBecause}`;
+  return html`<span class="tag tag--warn">${i18n.t('structure.menus.not-shown')}</span>
+    ${entry.hiddenReason ? i18n.t(`structure.menus.hidden.${entry.hiddenReason}`) : ''}`;
 }
 
 function entriesTable(ctx: PageContext, view: MenuView, focus: MenuFocus | undefined): SafeHtml {
+  const { t } = ctx.i18n;
   const heading = `${view.name}-heading`;
-  if (view.entries.length === 0) {
-    return html`<p>
-      No entries${view.name === 'masthead' ? ': the masthead shows Home only' : ': the footer shows no links'}.
-    </p>`;
-  }
+  if (view.entries.length === 0) return html`<p>${t(menuWords[view.name].empty)}</p>`;
   return html`<div class="table-scroll" role="region" aria-labelledby="${heading}" tabindex="0">
     <table class="data-table menu-table">
       <thead>
         <tr>
-          <th scope="col">Entry</th>
-          <th scope="col">Kind</th>
-          <th scope="col">Leads to</th>
-          <th scope="col">Order</th>
-          <th scope="col">Remove</th>
+          <th scope="col">${t('structure.menus.column.entry')}</th>
+          <th scope="col">${t('structure.menus.column.kind')}</th>
+          <th scope="col">${t('structure.menus.column.leads')}</th>
+          <th scope="col">${t('structure.menus.column.order')}</th>
+          <th scope="col">${t('structure.menus.column.remove')}</th>
         </tr>
       </thead>
       <tbody>
-        ${view.entries.map(
-          (e, i) => html`<tr>
-            <th scope="row">${e.text}</th>
-            <td>${kindNames[e.entry.kind]}</td>
-            <td>${leadsTo(e)}</td>
-            <td>${orderButtons(ctx, view.name, e, i, view.entries.length, focus)}</td>
-            <td>${removeButton(ctx, view.name, e, i)}</td>
-          </tr>`,
-        )}
+        ${view.entries.map((e, i) => {
+          const text = entryText(ctx.i18n, e);
+          return html`<tr>
+            <th scope="row">${text}</th>
+            <td>${t(kindNames[e.entry.kind])}</td>
+            <td>${leadsTo(ctx.i18n, e)}</td>
+            <td>${orderButtons(ctx, {
+              action: `/admin/menus/${view.name}/move`,
+              name: text,
+              index: i,
+              count: view.entries.length,
+              focus: focus?.menu === view.name && focus.index === i ? focus.direction : undefined,
+              fields: html`<input type="hidden" name="index" value="${String(i)}" />`,
+            })}</td>
+            <td>${removeButton(ctx, view.name, text, i)}</td>
+          </tr>`;
+        })}
       </tbody>
     </table>
   </div>`;
@@ -173,55 +168,56 @@ function addForm(
   values: AddValues,
   problem: FormProblem | undefined,
 ): SafeHtml {
+  const { i18n } = ctx;
+  const { t } = i18n;
   const ids = addFields(menu);
   return postForm(
     ctx,
     `/admin/menus/${menu}`,
-    html`${select({
+    html`${select(i18n, {
       id: ids.kind,
       name: 'kind',
-      label: 'Kind',
-      hint: 'A section or page uses the choice below it; a link uses the address.',
-      options: [
-        { value: 'section', text: 'Section' },
-        { value: 'page', text: 'Page' },
-        { value: 'link', text: 'Link' },
-      ],
+      label: t('structure.menus.field.kind'),
+      hint: t('structure.menus.field.kind.hint'),
+      options: menuKinds.map((kind) => ({ value: kind, text: t(kindNames[kind]) })),
       value: values.kind,
       problem,
     })}
-    ${select({
+    ${select(i18n, {
       id: ids.section,
       name: 'section',
-      label: 'Section',
+      label: t('structure.menus.field.section'),
       options: [
-        { value: '', text: 'Choose a section' },
+        { value: '', text: t('structure.menus.field.section.choose') },
         ...choices.sections.map((s) => ({
           value: s.slug,
-          text: s.hidden ? `${s.name} (hidden)` : s.name,
+          text: s.hidden ? t('structure.menus.field.section.hidden', { name: s.name }) : s.name,
         })),
       ],
       value: values.section,
       problem,
     })}
-    ${select({
+    ${select(i18n, {
       id: ids.page,
       name: 'page',
-      label: 'Page',
-      hint: 'A draft page is shown once it is published.',
+      label: t('structure.menus.field.page'),
+      hint: t('structure.menus.field.page.hint'),
       options: [
-        { value: '', text: 'Choose a page' },
+        { value: '', text: t('structure.menus.field.page.choose') },
         ...choices.pages.map((p) => ({
           value: p.id,
-          text: p.status === 'published' ? p.title : `${p.title} (draft)`,
+          text:
+            p.status === 'published'
+              ? p.title
+              : t('structure.menus.field.page.draft', { title: p.title }),
         })),
       ],
       value: values.page,
       problem,
     })}
-    ${field({ id: ids.url, name: 'url', label: 'Address (for a link)', value: values.url, hint: 'https://… or a path on this site, such as /corrections.', maxlength: menuLimits.url, autocomplete: 'off', problem })}
-    ${field({ id: ids.label, name: 'label', label: 'Label', value: values.label, hint: 'Needed for a link; for a section or page, it replaces the name or title.', maxlength: menuLimits.label, autocomplete: 'off', problem })}
-    ${submitButton(`Add to the ${menu}`)}`,
+    ${field({ id: ids.url, name: 'url', label: t('structure.menus.field.url'), value: values.url, hint: t('structure.menus.field.url.hint'), maxlength: menuLimits.url, autocomplete: 'off', problem })}
+    ${field({ id: ids.label, name: 'label', label: t('structure.menus.field.label'), value: values.label, hint: t('structure.menus.field.label.hint'), maxlength: menuLimits.label, autocomplete: 'off', problem })}
+    ${submitButton(t(menuWords[menu].add))}`,
   );
 }
 
@@ -230,27 +226,24 @@ export function menusView(
   props: {
     menus: MenuView[];
     choices: MenuChoices;
-    done?: string | undefined;
+    done?: MenuNotice | undefined;
     focus?: MenuFocus | undefined;
     /** A refused Add: which menu's form, what it held, and why. */
     refused?: { menu: MenuName; values: AddValues; problem: FormProblem } | undefined;
   },
 ): SafeHtml {
+  const { t } = ctx.i18n;
   const problem = props.refused?.problem;
   const empty: AddValues = { kind: 'section', section: '', page: '', url: '', label: '' };
-  const main = html`<h1>Menus</h1>
-    ${doneBanner(props.done)} ${errorSummary(problem)}
-    <p>
-      Every page shows the masthead’s menu (after Home, which is always first) and the footer’s.
-      An entry whose section is hidden or removed, or whose page is not published, is left out
-      until it leads somewhere again.
-    </p>
+  const main = html`<h1>${t('structure.menus.title')}</h1>
+    ${doneBanner(noticeText(ctx.i18n, menuNotices, props.done))} ${errorSummary(problem)}
+    <p>${t('structure.menus.intro')}</p>
     ${props.menus.map(
       (view) => html`<section class="panel" aria-labelledby="${view.name}-heading">
-        <h2 id="${view.name}-heading">${titles[view.name]}</h2>
-        ${view.saved ? '' : html`<p class="hint">Not changed yet: ${view.name === 'masthead' ? 'the visible sections, in their order' : 'Corrections and the feeds'}.</p>`}
+        <h2 id="${view.name}-heading">${t(menuWords[view.name].title)}</h2>
+        ${view.saved ? '' : html`<p class="hint">${t(menuWords[view.name].unsaved)}</p>`}
         ${entriesTable(ctx, view, props.focus)}
-        <h3 id="${view.name}-add-heading">Add to the ${view.name}</h3>
+        <h3 id="${view.name}-add-heading">${t(menuWords[view.name].add)}</h3>
         ${addForm(
           ctx,
           view.name,
@@ -260,5 +253,10 @@ export function menusView(
         )}
       </section>`,
     )}`;
-  return adminPage(ctx, { title: 'Menus', current: '/admin/menus', problem, main });
+  return adminPage(ctx, {
+    title: t('structure.menus.title'),
+    current: '/admin/menus',
+    problem,
+    main,
+  });
 }

@@ -5,12 +5,16 @@
  */
 import { pagePath, type Page } from '../../../domain/page.js';
 import type { PageContext } from '../../context.js';
-import { textDiff } from '../../diff.js';
 import { doneBanner, errorSummary, field, postForm, type FormProblem } from '../../forms.js';
 import { html, type SafeHtml } from '../../html.js';
 import { staticPageContent } from '../static-page.js';
-import { pageStatusTag } from './static-page-list.js';
+import type { Translator } from '../../../i18n/translator.js';
+import { pageNotices, pageStatusTag, type PageNotice } from './static-page-list.js';
 import { adminPage } from './page.js';
+import { fieldDiffs } from './static-page-revisions.js';
+import { fieldParts, noticeText } from './structure-parts.js';
+
+export { pageNotices, type PageNotice };
 
 /** The editor's values as form fields: what the form shows and sends back. */
 export interface PageForm {
@@ -39,82 +43,70 @@ export const blankPageForm = (): PageForm => ({
   version: 0,
 });
 
-export const pageNotices = {
-  created: 'The draft has been created.',
-  saved: 'Saved.',
-  published: 'Published: readers can open it now.',
-  unpublished: 'Unpublished: the page is a draft again, and its address answers “not found”.',
-  restored: 'The old version has been restored as the newest one.',
-} as const;
-
 function textArea(
+  i18n: Translator,
   id: keyof PageForm,
   label: string,
   value: string,
   opts: { rows: number; hint?: string; maxlength: number; problem: FormProblem | undefined },
 ): SafeHtml {
-  const invalid = opts.problem?.field === id;
-  const described = [opts.hint ? `${id}-hint` : '', invalid ? `${id}-error` : '']
-    .filter(Boolean)
-    .join(' ');
-  return html`<div class="field${invalid ? ' field--invalid' : ''}">
+  const v = fieldParts(i18n, id, opts.hint, opts.problem);
+  return html`<div class="field${v.className}">
     <label for="${id}">${label}</label>
-    ${opts.hint ? html`<p class="hint" id="${id}-hint">${opts.hint}</p>` : ''}
-    ${invalid ? html`<p class="field-error" id="${id}-error"><span class="visually-hidden">Error:</span> ${opts.problem?.message}</p>` : ''}
-    <textarea id="${id}" name="${id}" rows="${opts.rows}" maxlength="${opts.maxlength}"
-      ${described ? html` aria-describedby="${described}"` : ''}
-      ${invalid ? html` aria-invalid="true"` : ''}>${value}</textarea>
+    ${v.before}
+    <textarea id="${id}" name="${id}" rows="${opts.rows}" maxlength="${opts.maxlength}" ${v.attributes}>${value}</textarea>
   </div>`;
 }
 
 /** Someone saved first: their text beside a diff to the text this person sent (kept in the form). */
-function conflictPanel(theirs: Page, mine: PageForm): SafeHtml {
-  const rows: [string, string, string][] = [
-    ['Title', theirs.title, mine.title],
-    ['Description', theirs.description, mine.description],
-    ['Body', theirs.body, mine.body],
-  ];
+function conflictPanel(i18n: Translator, theirs: Page, mine: PageForm): SafeHtml {
+  const { t } = i18n;
   return html`<section class="conflict panel" aria-labelledby="conflict-heading">
-    <h2 id="conflict-heading">Someone else saved this page while you were editing</h2>
-    <p>
-      Nothing has been overwritten. The saved version is now version ${theirs.version}. Your text
-      is still in the form below; the differences from the saved version are marked here (removed
-      words are theirs, added words are yours). Saving again replaces their version with yours.
-    </p>
-    <dl class="conflict__fields">
-      ${rows.map(
-        ([label, a, b]) => html`<dt>${label}</dt>
-          <dd class="diff">${textDiff(a, b)}</dd>`,
-      )}
-    </dl>
+    <h2 id="conflict-heading">${t('structure.page.conflict.heading')}</h2>
+    <p>${t('structure.page.conflict.text', { version: theirs.version })}</p>
+    ${fieldDiffs(
+      i18n,
+      [
+        [t('structure.page.label.title'), theirs.title, mine.title],
+        [t('structure.page.label.description'), theirs.description, mine.description],
+        [t('structure.page.label.body'), theirs.body, mine.body],
+      ],
+      false,
+    )}
   </section>`;
 }
 
 /** The unsaved form drawn as readers would see the page. */
-function previewPanel(form: PageForm): SafeHtml {
+function previewPanel(i18n: Translator, form: PageForm): SafeHtml {
   return html`<section class="preview" aria-labelledby="preview-heading">
-    <h2 id="preview-heading">Preview</h2>
+    <h2 id="preview-heading">${i18n.t('structure.page.preview')}</h2>
     ${staticPageContent(form, { heading: 'paragraph' })}
   </section>`;
 }
 
 function statusPanel(ctx: PageContext, p: Page): SafeHtml {
-  const action = p.status === 'published' ? 'unpublish' : 'publish';
+  const { t } = ctx.i18n;
+  const publish = p.status !== 'published';
+  const address = `${ctx.baseUrl}${pagePath(p)}`;
+  const label = t(publish ? 'structure.page.publish' : 'structure.page.unpublish');
   return html`<section class="panel workflow" aria-labelledby="workflow-heading">
-    <h2 id="workflow-heading">Publishing</h2>
+    <h2 id="workflow-heading">${t('structure.page.publishing')}</h2>
     <p>
       ${
-        p.status === 'published'
-          ? html`Readers find this page at <a href="${pagePath(p)}">${ctx.baseUrl}${pagePath(p)}</a>.
-              Saving changes it for them at once.`
-          : html`Only staff can see this draft. Publishing puts it at ${ctx.baseUrl}${pagePath(p)}.`
+        publish
+          ? t('structure.page.publishing.draft', { address })
+          : ctx.i18n.rich(
+              'structure.page.publishing.published',
+              { address },
+              { link: (text) => html`<a href="${pagePath(p)}">${text}</a>` },
+            )
       }
     </p>
     ${postForm(
       ctx,
-      `/admin/pages/${p.id}/${action}`,
-      html`<button type="submit" class="button button--${action === 'publish' ? 'primary' : 'danger'}">${action === 'publish' ? 'Publish' : 'Unpublish'}</button>`,
-      { className: 'form form--bare', label: action === 'publish' ? 'Publish' : 'Unpublish' },
+      `/admin/pages/${p.id}/${publish ? 'publish' : 'unpublish'}`,
+      html`<button type="submit" class="button button--${publish ? 'primary' : 'danger'}">${label}</button>`,
+      { className: 'form form--bare', label },
     )}
   </section>`;
 }
@@ -125,7 +117,7 @@ export function staticPageEditorView(
     page: Page | null;
     form: PageForm;
     problem?: FormProblem | undefined;
-    done?: string | undefined;
+    done?: PageNotice | undefined;
     preview?: boolean;
     conflict?: Page | undefined;
     revisionCount: number;
@@ -133,52 +125,54 @@ export function staticPageEditorView(
   },
 ): SafeHtml {
   const { page: p, form, problem } = props;
+  const { i18n } = ctx;
+  const { t } = i18n;
   const action = p ? `/admin/pages/${p.id}` : '/admin/pages';
   const fields = html`<input type="hidden" name="version" value="${form.version}" />
-    ${field({ name: 'title', label: 'Title', value: form.title, required: true, maxlength: props.limits.title, problem })}
+    ${field({ name: 'title', label: t('structure.page.field.title'), value: form.title, required: true, maxlength: props.limits.title, problem })}
     ${field({
       name: 'slug',
-      label: 'Address (slug)',
+      label: t('structure.page.field.slug'),
       value: form.slug,
       maxlength: 120,
       hint: p
-        ? `The page is at /${p.slug}. Changing it keeps the old address working.`
-        : 'Leave empty to make it from the title, e.g. “about” for /about.',
+        ? t('structure.page.field.slug.hint.edit', { slug: p.slug })
+        : t('structure.page.field.slug.hint.new'),
       problem,
     })}
-    ${textArea('description', 'Description (optional)', form.description, {
+    ${textArea(i18n, 'description', t('structure.page.field.description'), form.description, {
       rows: 2,
       maxlength: props.limits.description,
-      hint: 'Shown under the title and to search engines.',
+      hint: t('structure.page.field.description.hint'),
       problem,
     })}
-    ${textArea('body', 'Text', form.body, {
+    ${textArea(i18n, 'body', t('structure.page.field.body'), form.body, {
       rows: 18,
       maxlength: props.limits.body,
-      hint: 'Markdown: ## for a heading, a blank line between paragraphs, [words](https://…) for a link.',
+      hint: t('structure.page.field.body.hint'),
       problem,
     })}
     <div class="form-actions">
-      <button type="submit" class="button button--primary" name="intent" value="save">${p?.status === 'published' ? 'Save' : 'Save draft'}</button>
-      <button type="submit" class="button button--secondary" name="intent" value="preview">Preview</button>
+      <button type="submit" class="button button--primary" name="intent" value="save">${t(p?.status === 'published' ? 'structure.page.save' : 'structure.page.save.draft')}</button>
+      <button type="submit" class="button button--secondary" name="intent" value="preview">${t('structure.page.preview')}</button>
     </div>`;
-  const main = html`<h1>${p ? 'Edit page' : 'New page'}</h1>
-    ${doneBanner(props.done)} ${errorSummary(problem)}
+  const main = html`<h1>${t(p ? 'structure.page.edit' : 'structure.page.new')}</h1>
+    ${doneBanner(noticeText(i18n, pageNotices, props.done))} ${errorSummary(problem)}
     ${
       p
         ? html`<p class="article-status">
-            ${pageStatusTag(p.status)} · version ${p.version}
-            ${p.status === 'published' ? html` · <a href="${pagePath(p)}">View on the site</a>` : ''}
-            · <a href="/admin/pages/${p.id}/revisions">Revisions (${props.revisionCount})</a>
+            ${pageStatusTag(i18n, p.status)} · ${t('structure.page.version', { version: p.version })}
+            ${p.status === 'published' ? html` · <a href="${pagePath(p)}">${t('structure.page.view')}</a>` : ''}
+            · <a href="/admin/pages/${p.id}/revisions">${t('structure.page.revisions', { count: props.revisionCount })}</a>
           </p>`
         : ''
     }
-    ${props.conflict ? conflictPanel(props.conflict, form) : ''}
-    ${props.preview ? previewPanel(form) : ''}
-    ${postForm(ctx, action, fields, { className: 'form article-form', label: 'Page' })}
+    ${props.conflict ? conflictPanel(i18n, props.conflict, form) : ''}
+    ${props.preview ? previewPanel(i18n, form) : ''}
+    ${postForm(ctx, action, fields, { className: 'form article-form', label: t('structure.page.form') })}
     ${p ? statusPanel(ctx, p) : ''}`;
   return adminPage(ctx, {
-    title: p ? `Edit page: ${p.title}` : 'New page',
+    title: p ? t('structure.page.edit.title', { title: p.title }) : t('structure.page.new'),
     current: '/admin/pages',
     problem,
     main,
