@@ -122,6 +122,10 @@ export default {
   'delete.downloadFirst':
     'Laden Sie vorher Ihre Daten herunter, wenn Sie eine Kopie behalten möchten.',
   'delete.password': 'Ihr Passwort, zur Bestätigung',
+  'delete.hasRole':
+    'Ihr Konto hat die Rolle {role, select, commenter {Kommentator/in} author {Autor/in} editor {Redakteur/in} moderator {Moderator/in} admin {Administrator/in} other {{role}}} und kann deshalb nicht hier gelöscht werden: Bitten Sie die Administration, Ihre Rolle zuerst auf Kommentator/in zu ändern (niemand ändert die eigene Rolle; ein Administratorkonto braucht also ein zweites, und das letzte bleibt bestehen).',
+  'delete.hasBylines':
+    'Ihr Name steht in der Autorenzeile {count, plural, one {eines Artikels} other {von # Artikeln}}; bitten Sie die Redaktion, die Autorenzeile zuerst zu ändern.',
   'delete.submit': 'Mein Konto löschen',
   'deleted.title': 'Ihr Konto ist gelöscht',
   'deleted.message':

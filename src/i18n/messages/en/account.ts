@@ -120,6 +120,10 @@ export default {
     'This cannot be undone. Your name, email address, password, sign-ins, API tokens and reactions are deleted.',
   'delete.downloadFirst': 'Download your data first if you want a copy.',
   'delete.password': 'Your password, to confirm',
+  'delete.hasRole':
+    'Your account has the {role, select, commenter {commenter} author {author} editor {editor} moderator {moderator} admin {admin} other {{role}}} role, so it cannot be deleted here: ask an admin to change your role to commenter first (nobody changes their own role, so an admin needs another admin, and the last admin stays).',
+  'delete.hasBylines':
+    'Your name is in the byline of {count, plural, one {an article} other {# articles}}; ask an editor to change the byline first.',
   'delete.submit': 'Delete my account',
   'deleted.title': 'Your account is deleted',
   'deleted.message':

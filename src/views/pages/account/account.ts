@@ -43,7 +43,13 @@ export function accountView(
     photoMaxSize?: string;
     /** Whether the person may delete the account, and what happens to their comments. */
     deletion?: {
-      check: { allowed: boolean; reason?: string };
+      check:
+        | { allowed: true }
+        | {
+            allowed: false;
+            condition: 'account_has_role' | 'account_has_bylines';
+            bylines?: number;
+          };
       policy: 'anonymise' | 'remove';
       /** The name anonymised comments are shown under (stored, so in the site's words). */
       deletedName: string;
@@ -53,6 +59,7 @@ export function accountView(
   const { user, problem } = props;
   const { t } = ctx.i18n;
   const verified = user.emailVerifiedAt !== null;
+  const download = t('account.data.download');
   const main = html`<h1>${t('account.page.title')}</h1>
     ${doneBanner(props.done && t(props.done))} ${errorSummary(problem)}
     <section class="panel" aria-labelledby="details-heading">
@@ -133,14 +140,10 @@ export function accountView(
     <section class="panel" aria-labelledby="data-heading">
       <h2 id="data-heading">${t('account.data.heading')}</h2>
       <p>${t('account.data.intro')}</p>
-      <p>
-        <a class="button button--secondary" href="/account/data" download
-          >${t('account.data.download')}</a
-        >
-      </p>
+      <p><a class="button button--secondary" href="/account/data" download>${download}</a></p>
     </section>
 
-    ${props.deletion ? deletionPanel(ctx, props.deletion, problem) : ''}`;
+    ${props.deletion ? deletionPanel(ctx, user, props.deletion, problem) : ''}`;
   return accountPage(ctx, { title: t('account.page.title'), problem, main });
 }
 
@@ -213,6 +216,7 @@ function profilePanel(
 
 function deletionPanel(
   ctx: PageContext,
+  user: User,
   deletion: NonNullable<Parameters<typeof accountView>[1]['deletion']>,
   problem: FormProblem | undefined,
 ) {
@@ -233,7 +237,13 @@ function deletionPanel(
               ${field({ id: 'delete-password', name: 'password', label: t('account.delete.password'), type: 'password', autocomplete: 'current-password', required: true, problem })}
               ${submitButton(t('account.delete.submit'), 'danger')}`,
           )
-        : html`<p>${deletion.check.reason}</p>`
+        : html`<p>
+            ${
+              deletion.check.condition === 'account_has_role'
+                ? t('account.delete.hasRole', { role: user.role })
+                : t('account.delete.hasBylines', { count: deletion.check.bylines ?? 1 })
+            }
+          </p>`
     }
   </section>`;
 }
