@@ -2,7 +2,7 @@
  * The account pages, the setup wizard and the emails in another language (issue 17): every page
  * drawn in the pseudo-language en-XA (cookie `bs-lang`) shows only catalogue text besides the
  * people's and the site's own words; with the site set to Deutsch, the wizard's next steps and
- * the emails (sign-up confirmation, password reset, invitation) are German, links unchanged.
+ * the emails (sign-up confirmation, password reset, invitation, reply) are German, links unchanged.
  * (The site is set to Deutsch at the wizard's site step; pages with the cookie stay en-XA.)
  */
 import { after, before, describe, test } from 'node:test';
@@ -12,7 +12,7 @@ import { translator } from '../src/i18n/translator.js';
 import { timeZoneNames } from '../src/domain/site.js';
 import { databases, type OpenedStore } from './helpers/databases.js';
 import { startApp, type RunningApp } from './helpers/app.js';
-import { signedInPerson, storedPerson } from './helpers/fixtures.js';
+import { signedInPerson, storedComment, storedPerson } from './helpers/fixtures.js';
 import { pseudoCookie, untranslated } from './helpers/pseudo.js';
 
 const origin = 'http://broadsheet.test';
@@ -283,6 +283,35 @@ for (const database of databases()) {
       assert.match(
         invitation.text,
         /Der Link funktioniert einmal, bis \d{1,2}\. [A-Z][a-zä]+ \d{4}, \d\d:\d\d\u00a0MES?Z\./,
+      );
+
+      // A reply notification: German words around the quoted reply and the links.
+      const parentAuthor = await storedPerson(db.store);
+      const parent = await storedComment(db.store, { authorId: parentAuthor.id });
+      const reply = await storedComment(db.store, {
+        articleId: parent.articleId,
+        parentId: parent.id,
+        body: 'Da stimme ich zu.',
+      });
+      app.services.notifications.replyPublished(reply);
+      await app.services.notifications.drain();
+      const replied = await mailTo(parentAuthor.email, /unsubscribe/);
+      assert.match(
+        replied.subject,
+        /^Person [\w-]+ hat auf Ihren Kommentar zu Story \d+ geantwortet$/,
+      );
+      assert.match(
+        replied.text,
+        /hat auf Ihren Kommentar zu „Story \d+“ geantwortet:\n\n> Da stimme ich zu\.\n/,
+      );
+      assert.match(replied.text, new RegExp(`Lesen und antworten: ${origin}/news/`));
+      assert.match(
+        replied.text,
+        /Sie erhalten diese E-Mails, weil Sie bei The Lowmoor Gazette kommentieren\./,
+      );
+      assert.match(
+        replied.text,
+        /\(ein Klick, ohne Anmeldung\): http:\/\/broadsheet\.test\/account\/unsubscribe\/replies\?token=/,
       );
     });
   });
