@@ -48,7 +48,7 @@ export default {
 
   'page.title': 'Ihr Konto',
   'done.welcome':
-    'Willkommen! Ihr Konto ist eingerichtet. Wir haben Ihnen einen Link geschickt, mit dem Sie Ihre Adresse bestätigen.',
+    'Willkommen! Ihr Konto ist eingerichtet. Wir haben Ihnen per E-Mail einen Link geschickt, mit dem Sie Ihre Adresse bestätigen können.',
   'done.signedIn': 'Sie sind angemeldet.',
   'done.password': 'Ihr Passwort wurde geändert. Auf allen anderen Geräten wurden Sie abgemeldet.',
   'done.email':
@@ -200,8 +200,8 @@ export default {
   'setup.site.unreachable':
     'Dieser Server konnte {url} nicht erreichen: {reason}. Hinter einem Proxy oder einer Firewall kann das so gewollt sein; prüfen Sie es von einem anderen Rechner aus.',
   'setup.site.name': 'Name der Website',
-  'setup.site.nameHint': 'Im Kopf der Seite, in Seitentiteln, Feeds und E-Mails.',
-  'setup.site.tagline': 'Unterzeile',
+  'setup.site.nameHint': 'Im Seitenkopf, in Seitentiteln, Feeds und E-Mails.',
+  'setup.site.tagline': 'Untertitel',
   'setup.site.taglineHint': 'Eine kurze Zeile über dem Seitenkopf. Optional.',
   'setup.site.submit': 'Speichern und weiter',
   'setup.site.later':
