@@ -11,6 +11,7 @@ import path from 'node:path';
 import type { Config } from './config.js';
 import type { AppDeps } from './http/app.js';
 import { resolveLimits, type Limits } from './http/limits.js';
+import { translator } from './i18n/translator.js';
 import { AccountService } from './services/accounts.js';
 import { BackupService } from './services/backup.js';
 import { LocalChangeBus, type ChangeBus } from './services/changes.js';
@@ -86,6 +87,11 @@ export function createServices(
   const site = new SiteService({ store, changes, ...imageSettings });
   // Emails are worded with the name last read (pages read it afresh after every change).
   const siteName = () => site.current().name;
+  // Emails are written in the site's language, with dates in its zone.
+  const i18n = () => {
+    const { language, timeZone } = site.current();
+    return translator(language, timeZone);
+  };
   const sessions = new SessionService({ store });
   const mail = new MailService({
     store,
@@ -98,6 +104,7 @@ export function createServices(
     mail,
     baseUrl: options.baseUrl,
     siteName,
+    i18n,
     log: options.log,
   });
   const moderation = new ModerationService({
@@ -156,6 +163,7 @@ export function createServices(
       mail,
       baseUrl: options.baseUrl,
       siteName,
+      i18n,
       ...(options.signUpsPerAddress ? { signUpsPerAddress: options.signUpsPerAddress } : {}),
       signInGuard: new SignInGuard({
         store,
@@ -181,7 +189,7 @@ export function createServices(
       mail,
       baseUrl: options.baseUrl,
       siteName,
-      timeZone: () => site.current().timeZone,
+      i18n,
     }),
     staff: new StaffService({ store, changes, images, newsroom }),
     demo: new DemoService({ store, changes }),

@@ -9,6 +9,7 @@ import { passwordProblem } from '../domain/password-policy.js';
 import { freeSlug, slugify } from '../domain/slug.js';
 import { isBanned, isEmail, normaliseEmail, type Role, type User } from '../domain/user.js';
 import { AppError } from '../errors.js';
+import type { Translator } from '../i18n/translator.js';
 import type { TokenPurpose } from '../store/ports/accounts.js';
 import type { PortsWithUnitOfWork } from '../store/types.js';
 import { isCommonPassword } from './common-passwords.js';
@@ -46,6 +47,8 @@ export interface AccountDeps {
   mail: Pick<MailService, 'send'>;
   baseUrl: string;
   siteName: () => string;
+  /** Words and dates of the emails: the site's language and zone as last read. */
+  i18n: () => Translator;
   /**
    * Sign-up attempts per network address: counted in the database, so the limit holds across
    * processes and servers and under a burst (decisions/0046).
@@ -163,17 +166,19 @@ export class AccountService {
   async sendVerification(user: User): Promise<void> {
     if (user.emailVerifiedAt) return;
     const token = await this.issueToken('verify_email', user.id);
+    const { t } = this.deps.i18n();
+    const site = this.deps.siteName();
     await this.deps.mail.send({
       to: user.email,
-      subject: `Confirm your email for ${this.deps.siteName()}`,
+      subject: t('email.verify.subject', { site }),
       text: [
-        `Hello ${user.name},`,
+        t('email.greeting', { name: user.name }),
         '',
-        `Please confirm this email address for your ${this.deps.siteName()} account by opening this link:`,
+        t('email.verify.body', { site }),
         '',
         `${this.deps.baseUrl}/account/verify?token=${token}`,
         '',
-        'The link works for 48 hours. If you did not sign up, ignore this message.',
+        t('email.verify.footer'),
       ].join('\n'),
     });
   }
@@ -249,17 +254,18 @@ export class AccountService {
     const user = await this.store.users.byEmail(email);
     if (!user || isBanned(user)) return;
     const token = await this.issueToken('reset_password', user.id);
+    const { t } = this.deps.i18n();
     await this.deps.mail.send({
       to: user.email,
-      subject: `Reset your ${this.deps.siteName()} password`,
+      subject: t('email.reset.subject', { site: this.deps.siteName() }),
       text: [
-        `Hello ${user.name},`,
+        t('email.greeting', { name: user.name }),
         '',
-        'Someone (hopefully you) asked to reset the password of this account. To choose a new one, open:',
+        t('email.reset.body'),
         '',
         `${this.deps.baseUrl}/account/reset?token=${token}`,
         '',
-        'The link works once, for one hour. If you did not ask, ignore this message: your password is unchanged.',
+        t('email.reset.footer'),
       ].join('\n'),
     });
   }
@@ -318,17 +324,18 @@ export class AccountService {
     }
     await this.store.oneTimeTokens.invalidate('change_email', user.id, new Date().toISOString());
     const token = await this.issueToken('change_email', user.id, email);
+    const { t } = this.deps.i18n();
     await this.deps.mail.send({
       to: email,
-      subject: `Confirm your new email for ${this.deps.siteName()}`,
+      subject: t('email.changeEmail.subject', { site: this.deps.siteName() }),
       text: [
-        `Hello ${user.name},`,
+        t('email.greeting', { name: user.name }),
         '',
-        `To make this your account's email address, open:`,
+        t('email.changeEmail.body'),
         '',
         `${this.deps.baseUrl}/account/email?token=${token}`,
         '',
-        'The link works for 24 hours. Until then your old address stays in use.',
+        t('email.changeEmail.footer'),
       ].join('\n'),
     });
   }
@@ -342,10 +349,15 @@ export class AccountService {
       throw new AppError('email_taken', 'Another account already uses that email address.');
     }
     await this.store.users.setEmail(before.id, found.newEmail, new Date().toISOString());
+    const { t } = this.deps.i18n();
     await this.deps.mail.send({
       to: before.email,
-      subject: `Your ${this.deps.siteName()} email address was changed`,
-      text: `Hello ${before.name},\n\nThe email address of your account is now ${found.newEmail}. If you did not do this, contact the site's editors at once.`,
+      subject: t('email.emailChanged.subject', { site: this.deps.siteName() }),
+      text: [
+        t('email.greeting', { name: before.name }),
+        '',
+        t('email.emailChanged.body', { email: found.newEmail }),
+      ].join('\n'),
     });
     return (await this.store.users.byId(before.id)) ?? before;
   }

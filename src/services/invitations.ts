@@ -5,7 +5,6 @@
  * address that already has an account, that person signs in and accepts, and their role becomes
  * the invited one. Only the SHA-256 of a link's token is stored.
  */
-import { formatInZone } from '../domain/local-time.js';
 import { createHash, randomBytes } from 'node:crypto';
 import { newId } from '../domain/ids.js';
 import {
@@ -20,6 +19,7 @@ import { passwordProblem } from '../domain/password-policy.js';
 import { freeSlug, slugify } from '../domain/slug.js';
 import { cleanName, isEmail, normaliseEmail, type User } from '../domain/user.js';
 import { AppError, notFound } from '../errors.js';
+import type { Translator } from '../i18n/translator.js';
 import type { PortsWithUnitOfWork } from '../store/types.js';
 import { isCommonPassword } from './common-passwords.js';
 import type { MailService } from './mail.js';
@@ -32,8 +32,8 @@ export interface InvitationDeps {
   mail: Pick<MailService, 'send'>;
   baseUrl: string;
   siteName: () => string;
-  /** The site's time zone, for the link's expiry in the mail; UTC if not given. */
-  timeZone?: () => string;
+  /** The mail's words and the link's expiry: the site's language and time zone. */
+  i18n: () => Translator;
   now?: () => Date;
 }
 
@@ -130,22 +130,25 @@ export class InvitationService {
   }
 
   private message(invitation: Invitation, token: string, account: User | null) {
+    const i18n = this.deps.i18n();
+    const { t } = i18n;
     const site = this.deps.siteName();
+    const role = invitation.role;
     const link = `${this.deps.baseUrl}/invitation?token=${token}`;
-    const article = /^[aeiou]/.test(invitation.role) ? 'an' : 'a';
+    const inviter = invitation.invitedBy?.name;
     return {
-      subject: `You are invited to join ${site} as ${article} ${invitation.role}`,
+      subject: t('email.invitation.subject', { site, role }),
       text: [
-        'Hello,',
+        t('email.greetingAnonymous'),
         '',
-        `${invitation.invitedBy?.name ?? 'An admin'} invites you to join the staff of ${site} as ${article} ${invitation.role}.`,
-        account
-          ? 'You already have an account with this address: open the link, sign in and accept.'
-          : 'Open the link to choose your name and password:',
+        inviter
+          ? t('email.invitation.from', { name: inviter, site, role })
+          : t('email.invitation.fromAdmin', { site, role }),
+        account ? t('email.invitation.hasAccount') : t('email.invitation.newAccount'),
         '',
         link,
         '',
-        `The link works once, until ${formatInZone(Date.parse(invitation.expiresAt), this.deps.timeZone?.() ?? 'UTC')}. If you did not expect this, ignore this message.`,
+        t('email.invitation.until', { until: i18n.dateTime(invitation.expiresAt) }),
       ].join('\n'),
     };
   }

@@ -10,6 +10,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { articlePath } from '../domain/article.js';
 import type { Comment } from '../domain/comment.js';
+import type { Translator } from '../i18n/translator.js';
 import type { Store } from '../store/types.js';
 import type { MailLog, MailService } from './mail.js';
 import type { ReplyListener } from './moderation.js';
@@ -21,6 +22,8 @@ export interface ReplyNotifierDeps {
   mail: Pick<MailService, 'send' | 'drain'>;
   baseUrl: string;
   siteName: () => string;
+  /** The emails' words: the site's language as last read. */
+  i18n: () => Translator;
   log: MailLog;
 }
 
@@ -30,7 +33,7 @@ export class ReplyNotifier implements ReplyListener {
 
   private readonly store: ReplyNotifierDeps['store'];
   private readonly mail: ReplyNotifierDeps['mail'];
-  private readonly options: Pick<ReplyNotifierDeps, 'baseUrl' | 'siteName' | 'log'>;
+  private readonly options: Pick<ReplyNotifierDeps, 'baseUrl' | 'siteName' | 'i18n' | 'log'>;
 
   constructor(deps: ReplyNotifierDeps) {
     this.store = deps.store;
@@ -108,19 +111,22 @@ export class ReplyNotifier implements ReplyListener {
     const link = `${this.options.baseUrl}${articlePath(article)}#comment-${reply.id}`;
     const unsubscribe = await this.unsubscribeUrl(recipient.id);
     const site = this.options.siteName();
+    const { t } = this.options.i18n();
+    const name = reply.author.name;
+    const { headline } = article;
     await this.mail.send({
       to: recipient.email,
-      subject: `${reply.author.name} replied to your comment on ${article.headline}`,
+      subject: t('email.reply.subject', { name, headline }),
       text: [
-        `${reply.author.name} replied to your comment on “${article.headline}”:`,
+        t('email.reply.intro', { name, headline }),
         '',
         ...reply.body.split('\n').map((line) => `> ${line}`),
         '',
-        `Read it and answer: ${link}`,
+        t('email.reply.read', { link }),
         '',
-        `You get these emails because you comment on ${site}.`,
-        `Stop emails about replies (one click, no sign-in): ${unsubscribe}`,
-        `Or change it in your account: ${this.options.baseUrl}/account`,
+        t('email.reply.why', { site }),
+        t('email.reply.stop', { link: unsubscribe }),
+        t('email.reply.account', { link: `${this.options.baseUrl}/account` }),
       ].join('\n'),
       headers: {
         'List-Unsubscribe': `<${unsubscribe}>`,

@@ -19,7 +19,13 @@ export const personalDataFormat = 'broadsheet-personal-data';
 /** Whether this person may delete their own account, and if not, why. */
 export type DeletionCheck =
   | { allowed: true }
-  | { allowed: false; condition: 'account_has_role' | 'account_has_bylines'; reason: string };
+  | {
+      allowed: false;
+      condition: 'account_has_role' | 'account_has_bylines';
+      reason: string;
+      /** For `account_has_bylines`: how many articles carry the name (pages word it). */
+      bylines?: number;
+    };
 
 export interface PersonalDataDeps {
   store: PortsWithUnitOfWork<'personalData' | 'comments' | 'users'>;
@@ -142,6 +148,7 @@ export class PersonalDataService {
       return {
         allowed: false,
         condition: 'account_has_bylines',
+        bylines,
         reason: `Your name is in the byline of ${bylines === 1 ? 'an article' : `${bylines} articles`}; ask an editor to change the byline first.`,
       };
     }

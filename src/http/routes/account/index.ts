@@ -41,12 +41,12 @@ export async function accountPages(
   await app.register(async (signedIn) => accountSettingsPages(signedIn, services, deps));
   // Where deleting an account lands, signed out (the sessions are gone).
   app.get('/account/deleted', { schema: { hide: true } }, async (request, reply) => {
-    const page = resultView(await deps.pageContext(request), {
-      title: 'Your account is deleted',
-      message:
-        'Your name, email address, password, sign-ins and API tokens are gone, and your comments ' +
-        'were dealt with as the site’s policy says. Thank you for taking part.',
-      links: [{ href: '/', text: 'Go to the front page' }],
+    const ctx = await deps.pageContext(request);
+    const { t } = ctx.i18n;
+    const page = resultView(ctx, {
+      title: t('account.deleted.title'),
+      message: t('account.deleted.message'),
+      links: [{ href: '/', text: t('account.link.frontPage') }],
     });
     return sendPage(request, reply, page);
   });

@@ -27,12 +27,14 @@ export function invitationPages(
   const { pageContext, cookies } = deps;
 
   async function refusal(request: FastifyRequest, error: AppError) {
-    return resultView(await pageContext(request), {
-      title: error.status === 404 ? 'This link does not work' : 'This invitation is closed',
+    const ctx = await pageContext(request);
+    const { t } = ctx.i18n;
+    return resultView(ctx, {
+      title: error.status === 404 ? t('account.link.broken') : t('account.invitation.closed'),
       message: error.message,
       links: [
-        { href: '/signin', text: 'Sign in' },
-        { href: '/', text: 'Go to the front page' },
+        { href: '/signin', text: t('account.link.signIn') },
+        { href: '/', text: t('account.link.frontPage') },
       ],
     });
   }

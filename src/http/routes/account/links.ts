@@ -5,6 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import type { Translator } from '../../../i18n/translator.js';
 import type { Services } from '../../../services/index.js';
 import { resultView } from '../../../views/pages/account/page.js';
 import { sendPage } from '../../plugins/pages.js';
@@ -22,33 +23,34 @@ export function emailLinkPages(
 ) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { pageContext } = deps;
-  const accountLinks = (signedIn: boolean) =>
+  const accountLinks = (t: Translator['t'], signedIn: boolean) =>
     signedIn
-      ? [{ href: '/account', text: 'Go to your account' }]
-      : [{ href: '/signin?next=%2Faccount', text: 'Sign in' }];
+      ? [{ href: '/account', text: t('account.link.goToAccount') }]
+      : [{ href: '/signin?next=%2Faccount', text: t('account.link.signIn') }];
 
   app.get('/account/verify', { schema: tokenQuery }, async (request, reply) => {
     const result = await attempt(() => services.accounts.verifyEmail(request.query.token ?? ''));
     const ctx = await pageContext(request);
+    const { t } = ctx.i18n;
     // Opening the link signs nobody in: whoever opened it (a mail scanner, say) gets no session.
-    const links = accountLinks(request.viewer !== null);
+    const links = accountLinks(t, request.viewer !== null);
     const page = !result.ok
       ? resultView(ctx, {
-          title: 'This link does not work',
+          title: t('account.link.broken'),
           message: result.error.message,
           links: request.viewer
-            ? [{ href: '/account', text: 'Send a new link from your account page' }]
-            : [{ href: '/signin?next=%2Faccount', text: 'Sign in to get a new link' }],
+            ? [{ href: '/account', text: t('account.verify.newLinkSignedIn') }]
+            : [{ href: '/signin?next=%2Faccount', text: t('account.verify.newLinkSignIn') }],
         })
       : result.value.alreadyConfirmed
         ? resultView(ctx, {
-            title: 'Email address already confirmed',
-            message: 'This address is already confirmed; there is nothing more to do.',
+            title: t('account.verify.alreadyTitle'),
+            message: t('account.verify.already'),
             links,
           })
         : resultView(ctx, {
-            title: 'Email address confirmed',
-            message: `Thank you. ${result.value.user.email} is confirmed as the address of your account.`,
+            title: t('account.verify.doneTitle'),
+            message: t('account.verify.done', { email: result.value.user.email }),
             links,
           });
     const status = result.ok ? 200 : result.error.status;
@@ -59,16 +61,17 @@ export function emailLinkPages(
     const token = request.query.token ?? '';
     const result = await attempt(() => services.accounts.confirmEmailChange(token));
     const ctx = await pageContext(request);
+    const { t } = ctx.i18n;
     const page = result.ok
       ? resultView(ctx, {
-          title: 'Email address changed',
-          message: `Your account’s email address is now ${result.value.email}.`,
-          links: accountLinks(request.viewer !== null),
+          title: t('account.changed.title'),
+          message: t('account.changed.message', { email: result.value.email }),
+          links: accountLinks(t, request.viewer !== null),
         })
       : resultView(ctx, {
-          title: 'This link does not work',
+          title: t('account.link.broken'),
           message: result.error.message,
-          links: [{ href: '/account', text: 'Go to your account' }],
+          links: [{ href: '/account', text: t('account.link.goToAccount') }],
         });
     const status = result.ok ? 200 : result.error.status;
     return sendPage(request, reply, page, { status, private: true });

@@ -21,13 +21,15 @@ export function notificationPages(
 ) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { pageContext } = deps;
-  const notValid = async (request: Parameters<typeof pageContext>[0]) =>
-    resultView(await pageContext(request), {
-      title: 'This link does not work',
-      message:
-        'The link is not complete or not genuine. Copy the whole link from the email, or change the setting in your account.',
-      links: [{ href: '/account', text: 'Go to your account' }],
+  const notValid = async (request: Parameters<typeof pageContext>[0]) => {
+    const ctx = await pageContext(request);
+    const { t } = ctx.i18n;
+    return resultView(ctx, {
+      title: t('account.link.broken'),
+      message: t('account.replies.badLink'),
+      links: [{ href: '/account', text: t('account.link.goToAccount') }],
     });
+  };
 
   app.get(
     '/account/unsubscribe/replies',
@@ -62,11 +64,12 @@ export function notificationPages(
       if (!done) {
         return sendPage(request, reply, await notValid(request), { status: 404, private: true });
       }
-      const page = resultView(await pageContext(request), {
-        title: 'No more emails about replies',
-        message:
-          'You will not get emails when someone replies to your comments. You can turn them on again in your account.',
-        links: [{ href: '/account', text: 'Go to your account' }],
+      const ctx = await pageContext(request);
+      const { t } = ctx.i18n;
+      const page = resultView(ctx, {
+        title: t('account.replies.stoppedTitle'),
+        message: t('account.replies.stopped'),
+        links: [{ href: '/account', text: t('account.link.goToAccount') }],
       });
       return sendPage(request, reply, page, { private: true });
     },

@@ -7,8 +7,10 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { newsroomRoles } from '../../../domain/workflow.js';
 import { AppError } from '../../../errors.js';
+import type { MessageKey } from '../../../i18n/translator.js';
 import type { Services } from '../../../services/index.js';
 import { megabytes } from '../../../services/images.js';
+import { deletedAccountName } from '../../../services/personal-data.js';
 import type { FormProblem } from '../../../views/forms.js';
 import { accountNotices, accountView } from '../../../views/pages/account/account.js';
 import { clearSessionCookie, requireRole, setSessionCookie } from '../../plugins/auth.js';
@@ -57,7 +59,7 @@ export async function accountSettingsPages(
       services.personalData.deletionCheck(me(request)),
       services.personalData.policy(),
     ]);
-    return { check, policy };
+    return { check, policy, deletedName: deletedAccountName };
   }
 
   app.get(
@@ -69,7 +71,8 @@ export async function accountSettingsPages(
       },
     },
     async (request, reply) => {
-      const done = doneMessage(accountNotices, request.query.done);
+      // The notices' values are message keys.
+      const done = doneMessage(accountNotices, request.query.done) as MessageKey | undefined;
       const replies = await services.notifications.wantsReplies(me(request).id);
       const page = accountView(await pageContext(request), {
         user: me(request),

@@ -39,10 +39,11 @@ export function setupPages(
     async (request, reply) => {
       const ctx = await pageContext(request);
       if (await services.users.hasAdmin()) {
+        const { t } = ctx.i18n;
         const page = resultView(ctx, {
-          title: 'This site is already set up',
-          message: 'This site already has an admin, so the setup link no longer works.',
-          links: [{ href: '/signin', text: 'Sign in' }],
+          title: t('account.setup.already.title'),
+          message: t('account.setup.already.message'),
+          links: [{ href: '/signin', text: t('account.link.signIn') }],
         });
         return sendPage(request, reply, page, { status: 409, private: true });
       }

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { safeRedirectPath } from '../../../domain/redirect.js';
+import type { MessageKey } from '../../../i18n/translator.js';
 import type { Services } from '../../../services/index.js';
 import { signInNotices, signInView } from '../../../views/pages/account/sign-in.js';
 import { signUpView } from '../../../views/pages/account/sign-up.js';
@@ -35,7 +36,8 @@ export function signInPages(
     async (request, reply) => {
       const next = safeRedirectPath(request.query.next);
       if (request.viewer) return reply.redirect(next, 303);
-      const done = doneMessage(signInNotices, request.query.done);
+      // The notices' values are message keys.
+      const done = doneMessage(signInNotices, request.query.done) as MessageKey | undefined;
       return sendPage(request, reply, signInView(await pageContext(request), { next, done }));
     },
   );

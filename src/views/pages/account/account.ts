@@ -1,7 +1,7 @@
 import type { User } from '../../../domain/user.js';
 import { isNewsroom } from '../../../domain/workflow.js';
+import type { MessageKey } from '../../../i18n/translator.js';
 import type { PageContext } from '../../context.js';
-import { formatDateTime } from '../../format.js';
 import {
   csrfField,
   doneBanner,
@@ -16,25 +16,25 @@ import { notificationSettings } from './notifications.js';
 import { accountPage } from './page.js';
 import { passwordHint } from './sign-up.js';
 
+/** The `?done=` notices of the account page: their messages' keys. */
 export const accountNotices = {
-  welcome: 'Welcome! Your account is ready. We have emailed you a link to confirm your address.',
-  'signed-in': 'You are signed in.',
-  password: 'Your password has been changed. You have been signed out everywhere else.',
-  email:
-    'We have sent a confirmation link to the new address. Your email changes when you open it.',
-  'verification-sent': 'We have sent you a new confirmation link.',
-  'replies-on': 'We will email you when someone replies to your comments.',
-  'replies-off': 'We will not email you about replies to your comments.',
-  profile: 'Your author page has been updated.',
-  names: 'Your name has been changed.',
-  photo: 'Your photo is on your author page.',
-} as const;
+  welcome: 'account.done.welcome',
+  'signed-in': 'account.done.signedIn',
+  password: 'account.done.password',
+  email: 'account.done.email',
+  'verification-sent': 'account.done.verificationSent',
+  'replies-on': 'account.done.repliesOn',
+  'replies-off': 'account.done.repliesOff',
+  profile: 'account.done.profile',
+  names: 'account.done.names',
+  photo: 'account.done.photo',
+} as const satisfies Record<string, MessageKey>;
 
 export function accountView(
   ctx: PageContext,
   props: {
     user: User;
-    done?: string | undefined;
+    done?: MessageKey | undefined;
     problem?: FormProblem;
     values?: { newEmail?: string };
     /** Whether reply emails are on (default yes). */
@@ -42,33 +42,46 @@ export function accountView(
     /** The largest photo upload, in words ("10 MB"). */
     photoMaxSize?: string;
     /** Whether the person may delete the account, and what happens to their comments. */
-    deletion?: { check: { allowed: boolean; reason?: string }; policy: 'anonymise' | 'remove' };
+    deletion?: {
+      check:
+        | { allowed: true }
+        | {
+            allowed: false;
+            condition: 'account_has_role' | 'account_has_bylines';
+            bylines?: number;
+          };
+      policy: 'anonymise' | 'remove';
+      /** The name anonymised comments are shown under (stored, so in the site's words). */
+      deletedName: string;
+    };
   },
 ) {
   const { user, problem } = props;
+  const { t } = ctx.i18n;
   const verified = user.emailVerifiedAt !== null;
-  const main = html`<h1>Your account</h1>
-    ${doneBanner(props.done)} ${errorSummary(problem)}
+  const download = t('account.data.download');
+  const main = html`<h1>${t('account.page.title')}</h1>
+    ${doneBanner(props.done && t(props.done))} ${errorSummary(problem)}
     <section class="panel" aria-labelledby="details-heading">
-      <h2 id="details-heading">Details</h2>
+      <h2 id="details-heading">${t('account.details.heading')}</h2>
       <dl class="details">
-        <dt>Name</dt>
+        <dt>${t('account.details.name')}</dt>
         <dd>${user.name}</dd>
-        <dt>Email</dt>
+        <dt>${t('account.details.email')}</dt>
         <dd>
           ${user.email}
           ${
             verified
-              ? html`<span class="tag tag--ok">confirmed</span>`
-              : html`<span class="tag tag--warn">not confirmed yet</span>`
+              ? html`<span class="tag tag--ok">${t('account.details.confirmed')}</span>`
+              : html`<span class="tag tag--warn">${t('account.details.notConfirmed')}</span>`
           }
         </dd>
-        <dt>Role</dt>
-        <dd>${user.role}</dd>
+        <dt>${t('account.details.role')}</dt>
+        <dd>${t('account.role', { role: user.role })}</dd>
         ${
           user.suspendedUntil && Date.parse(user.suspendedUntil) > Date.now()
-            ? html`<dt>Suspended until</dt>
-                <dd>${formatDateTime(user.suspendedUntil, ctx.identity.timeZone)}</dd>`
+            ? html`<dt>${t('account.details.suspendedUntil')}</dt>
+                <dd>${ctx.i18n.dateTime(user.suspendedUntil)}</dd>`
             : ''
         }
       </dl>
@@ -78,8 +91,8 @@ export function accountView(
           : postForm(
               ctx,
               '/account/verify/resend',
-              html`<p>Did not get the confirmation email? Check your spam folder, or:</p>
-                ${submitButton('Send the link again', 'secondary')}`,
+              html`<p>${t('account.details.noMail')}</p>
+                ${submitButton(t('account.details.resend'), 'secondary')}`,
               { className: 'form form--inline' },
             )
       }
@@ -88,25 +101,25 @@ export function accountView(
     ${namesPanel(ctx, user, problem)}
 
     <section class="panel" aria-labelledby="password-heading">
-      <h2 id="password-heading">Change your password</h2>
+      <h2 id="password-heading">${t('account.password.heading')}</h2>
       ${postForm(
         ctx,
         '/account/password',
-        html`${field({ id: 'current-password', name: 'current', label: 'Current password', type: 'password', autocomplete: 'current-password', required: true, problem })}
-          ${field({ id: 'new-password', name: 'password', label: 'New password', type: 'password', autocomplete: 'new-password', hint: passwordHint, required: true, problem })}
-          <p class="hint">This signs you out on every other device.</p>
-          ${submitButton('Change password')}`,
+        html`${field({ id: 'current-password', name: 'current', label: t('account.password.current'), type: 'password', autocomplete: 'current-password', required: true, problem })}
+          ${field({ id: 'new-password', name: 'password', label: t('account.password.new'), type: 'password', autocomplete: 'new-password', hint: passwordHint(ctx.i18n), required: true, problem })}
+          <p class="hint">${t('account.password.signsOut')}</p>
+          ${submitButton(t('account.password.submit'))}`,
       )}
     </section>
 
     <section class="panel" aria-labelledby="email-heading">
-      <h2 id="email-heading">Change your email address</h2>
+      <h2 id="email-heading">${t('account.email.heading')}</h2>
       ${postForm(
         ctx,
         '/account/email',
-        html`${field({ id: 'new-email', name: 'email', label: 'New email address', type: 'email', autocomplete: 'email', value: props.values?.newEmail, hint: 'We send a link to the new address; the change happens when you open it.', required: true, maxlength: 254, problem })}
-          ${field({ id: 'email-password', name: 'password', label: 'Your password', type: 'password', autocomplete: 'current-password', required: true, problem })}
-          ${submitButton('Change email')}`,
+        html`${field({ id: 'new-email', name: 'email', label: t('account.email.new'), type: 'email', autocomplete: 'email', value: props.values?.newEmail, hint: t('account.email.hint'), required: true, maxlength: 254, problem })}
+          ${field({ id: 'email-password', name: 'password', label: t('account.email.password'), type: 'password', autocomplete: 'current-password', required: true, problem })}
+          ${submitButton(t('account.email.submit'))}`,
       )}
     </section>
 
@@ -115,40 +128,37 @@ export function accountView(
     ${notificationSettings(ctx, props.replies ?? true)}
 
     <section class="panel" aria-labelledby="sessions-heading">
-      <h2 id="sessions-heading">Signed-in devices</h2>
+      <h2 id="sessions-heading">${t('account.sessions.heading')}</h2>
       ${postForm(
         ctx,
         '/account/signout-everywhere',
-        html`<p>Lost a phone, or signed in on a shared computer? Sign out on every device, this one included.</p>
-          ${submitButton('Sign out everywhere', 'danger')}`,
+        html`<p>${t('account.sessions.intro')}</p>
+          ${submitButton(t('account.sessions.submit'), 'danger')}`,
       )}
     </section>
 
     <section class="panel" aria-labelledby="data-heading">
-      <h2 id="data-heading">Your data</h2>
-      <p>
-        One JSON file with everything this site keeps about you: your details, your comments with
-        their earlier versions, your reactions, the reports you made and your settings. It has no
-        password.
-      </p>
-      <p><a class="button button--secondary" href="/account/data" download>Download my data</a></p>
+      <h2 id="data-heading">${t('account.data.heading')}</h2>
+      <p>${t('account.data.intro')}</p>
+      <p><a class="button button--secondary" href="/account/data" download>${download}</a></p>
     </section>
 
-    ${props.deletion ? deletionPanel(ctx, props.deletion, problem) : ''}`;
-  return accountPage(ctx, { title: 'Your account', problem, main });
+    ${props.deletion ? deletionPanel(ctx, user, props.deletion, problem) : ''}`;
+  return accountPage(ctx, { title: t('account.page.title'), problem, main });
 }
 
 /** Everyone: the display name, and for staff the byline their articles carry. */
 function namesPanel(ctx: PageContext, user: User, problem: FormProblem | undefined) {
   const staff = user.role !== 'commenter';
+  const { t } = ctx.i18n;
   return html`<section class="panel" aria-labelledby="names-heading">
-    <h2 id="names-heading">Your name</h2>
+    <h2 id="names-heading">${t('account.names.heading')}</h2>
     ${postForm(
       ctx,
       '/account/names',
-      html`${field({ id: 'names-name', name: 'name', label: 'Display name', autocomplete: 'name', value: user.name, hint: staff ? 'Shown with your comments and in the newsroom.' : 'Shown with your comments.', required: true, maxlength: 60, problem })}
-        ${staff ? field({ id: 'names-byline', name: 'byline', label: 'Byline (optional)', value: user.byline, hint: 'The name your articles and author page show, if it differs from your display name. Leave empty to use the display name.', maxlength: 60, problem }) : ''}
-        ${submitButton('Save name', 'secondary')}`,
+      html`${field({ id: 'names-name', name: 'name', label: t('account.field.displayName'), autocomplete: 'name', value: user.name, hint: staff ? t('account.names.hintStaff') : t('account.names.hint'), required: true, maxlength: 60, problem })}
+        ${staff ? field({ id: 'names-byline', name: 'byline', label: t('account.names.byline'), value: user.byline, hint: t('account.names.bylineHint'), maxlength: 60, problem }) : ''}
+        ${submitButton(t('account.names.submit'), 'secondary')}`,
     )}
   </section>`;
 }
@@ -162,16 +172,17 @@ function photoForm(
 ) {
   const invalid = problem?.field === 'photo-file';
   const described = `photo-file-hint${invalid ? ' photo-file-error' : ''}`;
-  return html`<form method="post" action="/account/photo" enctype="multipart/form-data" class="form" aria-label="Upload a photo" novalidate>
+  const { t } = ctx.i18n;
+  return html`<form method="post" action="/account/photo" enctype="multipart/form-data" class="form" aria-label="${t('account.photo.form')}" novalidate>
     ${csrfField(ctx)}
-    ${user.photoUrl ? html`<p><img class="author-photo" src="${user.photoUrl}" alt="Your current photo" width="96" height="96" /></p>` : ''}
+    ${user.photoUrl ? html`<p><img class="author-photo" src="${user.photoUrl}" alt="${t('account.photo.current')}" width="96" height="96" /></p>` : ''}
     <div class="field${invalid ? ' field--invalid' : ''}">
-      <label for="photo-file">${user.photoUrl ? 'Replace your photo' : 'Upload a photo'}</label>
-      <p class="hint" id="photo-file-hint">JPEG, PNG or WebP, at most ${maxSize}. It is cropped to a square from its centre.</p>
-      ${invalid ? html`<p class="field-error" id="photo-file-error"><span class="visually-hidden">Error:</span> ${problem?.message}</p>` : ''}
+      <label for="photo-file">${user.photoUrl ? t('account.photo.replace') : t('account.photo.upload')}</label>
+      <p class="hint" id="photo-file-hint">${t('account.photo.hint', { size: maxSize })}</p>
+      ${invalid ? html`<p class="field-error" id="photo-file-error"><span class="visually-hidden">${t('account.photo.error')}</span> ${problem?.message}</p>` : ''}
       <input id="photo-file" name="file" type="file" accept="image/jpeg,image/png,image/webp" aria-describedby="${described}"${invalid ? html` aria-invalid="true"` : ''} />
     </div>
-    ${submitButton('Upload photo', 'secondary')}
+    ${submitButton(t('account.photo.submit'), 'secondary')}
   </form>`;
 }
 
@@ -183,50 +194,56 @@ function profilePanel(
   photoMaxSize: string,
 ) {
   const invalid = problem?.field === 'profile-bio';
+  const { t } = ctx.i18n;
   return html`<section class="panel" aria-labelledby="profile-heading">
-    <h2 id="profile-heading">Your author page</h2>
-    <p><a href="/author/${user.slug}">See your author page</a></p>
+    <h2 id="profile-heading">${t('account.profile.heading')}</h2>
+    <p><a href="/author/${user.slug}">${t('account.profile.see')}</a></p>
     ${photoForm(ctx, user, problem, photoMaxSize)}
     ${postForm(
       ctx,
       '/account/profile',
       html`<div class="field${invalid ? ' field--invalid' : ''}">
-          <label for="profile-bio">Bio</label>
-          <p class="hint" id="profile-bio-hint">A sentence or two, shown above your articles. At most 1,000 characters.</p>
-          ${invalid ? html`<p class="field-error" id="profile-bio-error"><span class="visually-hidden">Error:</span> ${problem?.message}</p>` : ''}
+          <label for="profile-bio">${t('account.profile.bio')}</label>
+          <p class="hint" id="profile-bio-hint">${t('account.profile.bioHint', { max: 1000 })}</p>
+          ${invalid ? html`<p class="field-error" id="profile-bio-error"><span class="visually-hidden">${t('account.photo.error')}</span> ${problem?.message}</p>` : ''}
           <textarea id="profile-bio" name="bio" rows="3" maxlength="1000" aria-describedby="profile-bio-hint${invalid ? ' profile-bio-error' : ''}"${invalid ? html` aria-invalid="true"` : ''}>${user.bio}</textarea>
         </div>
-        ${field({ id: 'profile-photo', name: 'photo', label: 'Photo address', value: user.photoUrl, hint: 'Set by uploading a photo above, or the address of an image stored by this site (it starts with /images/). Leave empty for no photo.', maxlength: 500, problem })}
-        ${submitButton('Save author page', 'secondary')}`,
+        ${field({ id: 'profile-photo', name: 'photo', label: t('account.profile.photo'), value: user.photoUrl, hint: t('account.profile.photoHint'), maxlength: 500, problem })}
+        ${submitButton(t('account.profile.submit'), 'secondary')}`,
     )}
   </section>`;
 }
 
 function deletionPanel(
   ctx: PageContext,
+  user: User,
   deletion: NonNullable<Parameters<typeof accountView>[1]['deletion']>,
   problem: FormProblem | undefined,
 ) {
+  const { t } = ctx.i18n;
   const comments =
     deletion.policy === 'remove'
-      ? 'Your comments are removed; where someone replied to one, "Comment deleted" stays in its place.'
-      : 'Your comments stay where they are, shown as written by "Deleted account".';
+      ? t('account.delete.removed')
+      : t('account.delete.anonymised', { name: deletion.deletedName });
   return html`<section class="panel" aria-labelledby="delete-heading">
-    <h2 id="delete-heading">Delete your account</h2>
+    <h2 id="delete-heading">${t('account.delete.heading')}</h2>
     ${
       deletion.check.allowed
         ? postForm(
             ctx,
             '/account/delete',
-            html`<p>
-                This cannot be undone. Your name, email address, password, sign-ins, API tokens
-                and reactions are deleted. ${comments}
-              </p>
-              <p>Download your data first if you want a copy.</p>
-              ${field({ id: 'delete-password', name: 'password', label: 'Your password, to confirm', type: 'password', autocomplete: 'current-password', required: true, problem })}
-              ${submitButton('Delete my account', 'danger')}`,
+            html`<p>${t('account.delete.warning')} ${comments}</p>
+              <p>${t('account.delete.downloadFirst')}</p>
+              ${field({ id: 'delete-password', name: 'password', label: t('account.delete.password'), type: 'password', autocomplete: 'current-password', required: true, problem })}
+              ${submitButton(t('account.delete.submit'), 'danger')}`,
           )
-        : html`<p>${deletion.check.reason}</p>`
+        : html`<p>
+            ${
+              deletion.check.condition === 'account_has_role'
+                ? t('account.delete.hasRole', { role: user.role })
+                : t('account.delete.hasBylines', { count: deletion.check.bylines ?? 1 })
+            }
+          </p>`
     }
   </section>`;
 }

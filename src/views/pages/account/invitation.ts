@@ -4,10 +4,8 @@ import type { User } from '../../../domain/user.js';
 import type { PageContext } from '../../context.js';
 import { errorSummary, field, postForm, submitButton, type FormProblem } from '../../forms.js';
 import { html } from '../../html.js';
-import { accountPage } from './page.js';
+import { accountPage, emphasis } from './page.js';
 import { passwordHint } from './sign-up.js';
-
-const withArticle = (role: string) => `${/^[aeiou]/.test(role) ? 'an' : 'a'} ${role}`;
 
 export function invitationView(
   ctx: PageContext,
@@ -23,56 +21,57 @@ export function invitationView(
   },
 ) {
   const { invitation, account, viewer, problem } = props;
+  const { t, rich } = ctx.i18n;
   const site = ctx.siteName;
-  const role = withArticle(invitation.role);
-  const from = invitation.invitedBy
-    ? ` ${invitation.invitedBy.name} invites you`
-    : ' You are invited';
+  const { role, email } = invitation;
   const intro = html`<p>
-      ${from} to join the staff of ${site} as ${role}. This invitation is for
-      <strong>${invitation.email}</strong>.
-    </p>`;
+    ${
+      invitation.invitedBy
+        ? rich(
+            'account.invitation.introFrom',
+            { name: invitation.invitedBy.name, site, role, email },
+            emphasis,
+          )
+        : rich('account.invitation.intro', { site, role, email }, emphasis)
+    }
+  </p>`;
   const token = html`<input type="hidden" name="token" value="${props.token}" />`;
   let body;
   if (!account) {
     body = html`${intro}
-      <p>Choose the name shown with your work and a password; you are signed in straight away.</p>
+      <p>${t('account.invitation.choose')}</p>
       ${errorSummary(problem)}
       ${postForm(
         ctx,
         '/invitation',
         html`${token}
-          ${field({ name: 'name', label: 'Your name', autocomplete: 'name', value: props.values?.name, hint: 'Shown on your articles and comments. You can change it later.', required: true, maxlength: 60, problem })}
-          ${field({ name: 'password', label: 'Password', type: 'password', autocomplete: 'new-password', hint: passwordHint, required: true, problem })}
-          ${submitButton('Create account and accept')}`,
+          ${field({ name: 'name', label: t('account.field.yourName'), autocomplete: 'name', value: props.values?.name, hint: t('account.invitation.nameHint'), required: true, maxlength: 60, problem })}
+          ${field({ name: 'password', label: t('account.field.password'), type: 'password', autocomplete: 'new-password', hint: passwordHint(ctx.i18n), required: true, problem })}
+          ${submitButton(t('account.invitation.create'))}`,
       )}`;
   } else if (viewer?.id === account.id) {
     body = html`${intro}
       ${errorSummary(problem)}
-      <p>
-        Accepting changes the role of your account from ${account.role} to ${invitation.role}.
-      </p>
-      ${postForm(ctx, '/invitation/accept', html`${token} ${submitButton('Accept the invitation')}`)}`;
+      <p>${t('account.invitation.roleChange', { from: account.role, to: role })}</p>
+      ${postForm(ctx, '/invitation/accept', html`${token} ${submitButton(t('account.invitation.accept'))}`)}`;
   } else if (viewer) {
     body = html`${intro}
-      <p>
-        You are signed in as ${viewer.email}. To accept, sign out and sign in with
-        ${invitation.email}.
-      </p>
-      ${postForm(ctx, '/signout', submitButton('Sign out', 'secondary'))}`;
+      <p>${t('account.invitation.otherViewer', { viewer: viewer.email, email })}</p>
+      ${postForm(ctx, '/signout', submitButton(t('account.invitation.signOut'), 'secondary'))}`;
   } else {
     const next = `/invitation?token=${encodeURIComponent(props.token)}`;
     body = html`${intro}
+      <p>${t('account.invitation.hasAccount', { email })}</p>
       <p>
-        ${invitation.email} already has an account here. Sign in with it, then accept the
-        invitation on this page.
-      </p>
-      <p><a class="button button--primary" href="/signin?next=${encodeURIComponent(next)}">Sign in to accept</a></p>`;
+        <a class="button button--primary" href="/signin?next=${encodeURIComponent(next)}"
+          >${t('account.invitation.signInToAccept')}</a
+        >
+      </p>`;
   }
   return accountPage(ctx, {
-    title: `Join ${site}`,
+    title: t('account.invitation.title', { site }),
     problem,
-    main: html`<h1>Join ${site} as ${role}</h1>
+    main: html`<h1>${t('account.invitation.heading', { site, role })}</h1>
       ${body}`,
   });
 }

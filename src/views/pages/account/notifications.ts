@@ -6,30 +6,32 @@ import { accountPage } from './page.js';
 
 /** The page an unsubscribe link opens: one button, so link scanners cannot unsubscribe anyone. */
 export function unsubscribeView(ctx: PageContext, token: string): SafeHtml {
+  const { t } = ctx.i18n;
   return accountPage(ctx, {
-    title: 'Stop emails about replies',
-    main: html`<h1>Stop emails about replies</h1>
-      <p>We email you when someone replies to one of your comments. You can stop these emails here.</p>
+    title: t('account.replies.title'),
+    main: html`<h1>${t('account.replies.title')}</h1>
+      <p>${t('account.replies.intro')}</p>
       ${postForm(
         ctx,
         `/account/unsubscribe/replies?token=${encodeURIComponent(token)}`,
-        html`<button type="submit" class="button">Stop emails about replies</button>`,
+        html`<button type="submit" class="button">${t('account.replies.stop')}</button>`,
       )}`,
   });
 }
 
 /** The panel on /account. */
 export function notificationSettings(ctx: PageContext, replies: boolean): SafeHtml {
+  const { t } = ctx.i18n;
   return html`<section class="panel" aria-labelledby="notifications-heading">
-    <h2 id="notifications-heading">Emails</h2>
+    <h2 id="notifications-heading">${t('account.replies.heading')}</h2>
     ${postForm(
       ctx,
       '/account/notifications',
       html`<div class="field field--checkbox">
           <input type="checkbox" id="notify-replies" name="replies" value="on" ${replies ? html`checked` : ''} />
-          <label for="notify-replies">Email me when someone replies to my comments</label>
+          <label for="notify-replies">${t('account.replies.setting')}</label>
         </div>
-        <button type="submit" class="button button--secondary">Save email settings</button>`,
+        <button type="submit" class="button button--secondary">${t('account.replies.save')}</button>`,
     )}
   </section>`;
 }

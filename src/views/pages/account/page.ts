@@ -1,4 +1,5 @@
 /** The frame of every account page: narrow, never indexed, "Error:" in the title after a refusal. */
+import type { RichTag } from '../../../i18n/translator.js';
 import type { PageContext } from '../../context.js';
 import { formTitle, type FormProblem } from '../../forms.js';
 import { html, type SafeHtml } from '../../html.js';
@@ -29,3 +30,9 @@ export function resultView(
       </ul>`,
   });
 }
+
+/** The markup account messages may carry: `<strong>` and `<code>` around a value. */
+export const emphasis: Readonly<Record<string, RichTag>> = {
+  strong: (content) => html`<strong>${content}</strong>`,
+  code: (content) => html`<code>${content}</code>`,
+};

@@ -1,26 +1,28 @@
 import type { IdentityText } from '../../../domain/site.js';
 import type { Section } from '../../../domain/section.js';
+import type { MessageKey, Translator } from '../../../i18n/translator.js';
 import type { AddressCheck } from '../../../services/setup.js';
 import type { PageContext } from '../../context.js';
 import { errorSummary, field, postForm, submitButton, type FormProblem } from '../../forms.js';
 import { html, type SafeHtml } from '../../html.js';
 import { timeAndLanguageFields } from '../admin/site.js';
-import { accountPage } from './page.js';
+import { accountPage, emphasis } from './page.js';
 import { passwordHint } from './sign-up.js';
 
+/** The wizard's steps in order, by their names' message keys. */
 export const setupStepNames = {
-  admin: 'Your admin account',
-  site: 'The site',
-  content: 'Content',
-  sections: 'Sections',
-} as const;
+  admin: 'account.setup.step.admin',
+  site: 'account.setup.step.site',
+  content: 'account.setup.step.content',
+  sections: 'account.setup.step.sections',
+} as const satisfies Record<string, MessageKey>;
 export type SetupStep = keyof typeof setupStepNames;
 
 /** Where the admin is in the wizard: the steps in order, this one marked for screen readers. */
-export function setupSteps(current: SetupStep): SafeHtml {
-  const steps = Object.entries(setupStepNames) as [SetupStep, string][];
+export function setupSteps(i18n: Translator, current: SetupStep): SafeHtml {
+  const steps = Object.entries(setupStepNames) as [SetupStep, MessageKey][];
   const index = steps.findIndex(([step]) => step === current);
-  return html`<nav class="setup-steps" aria-label="Setting up the site">
+  return html`<nav class="setup-steps" aria-label="${i18n.t('account.setup.steps')}">
     <ol>
       ${steps.map(
         ([, name], i) =>
@@ -28,7 +30,11 @@ export function setupSteps(current: SetupStep): SafeHtml {
             class="${i < index ? 'setup-steps__done' : i === index ? 'setup-steps__current' : ''}"
             ${i === index ? html` aria-current="step"` : ''}
           >
-            ${name}${i < index ? html`<span class="visually-hidden"> (done)</span>` : ''}
+            ${i18n.t(name)}${
+              i < index
+                ? html`<span class="visually-hidden"> ${i18n.t('account.setup.step.done')}</span>`
+                : ''
+            }
           </li>`,
       )}
     </ol>
@@ -41,45 +47,40 @@ export function setupSiteView(
   props: { values: IdentityText; address: AddressCheck; problem?: FormProblem | undefined },
 ): SafeHtml {
   const { values, address, problem } = props;
+  const { t, rich } = ctx.i18n;
+  const url = address.publicUrl;
+  const { openedAt } = address;
   return accountPage(ctx, {
-    title: 'Set up the site',
+    title: t('account.setup.site.title'),
     problem,
-    main: html`${setupSteps('site')}
-      <h1>The site</h1>
+    main: html`${setupSteps(ctx.i18n, 'site')}
+      <h1>${t('account.setup.site.heading')}</h1>
       ${errorSummary(problem)}
       <section aria-labelledby="address-heading" class="setup-address">
-        <h2 id="address-heading">Its public address</h2>
-        <p>
-          Links in emails, feeds and search results use
-          <strong>${address.publicUrl}</strong> (the <code>BASE_URL</code> setting).
-        </p>
+        <h2 id="address-heading">${t('account.setup.site.address')}</h2>
+        <p>${rich('account.setup.site.links', { url }, emphasis)}</p>
         ${
           address.sameOrigin
-            ? html`<p>That is the address you opened this page at.</p>`
-            : html`<p class="warning">
-              You opened this page at <strong>${address.openedAt}</strong>, which is not the
-              public address. If readers will use ${address.openedAt}, stop the server and set
-              <code>BASE_URL=${address.openedAt}</code> before going on.
-            </p>`
+            ? html`<p>${t('account.setup.site.same')}</p>`
+            : html`<p class="warning">${rich('account.setup.site.other', { openedAt }, emphasis)}</p>`
         }
         ${
           address.reachable.ok
-            ? html`<p>This server reached ${address.publicUrl} and it answered.</p>`
+            ? html`<p>${t('account.setup.site.reached', { url })}</p>`
             : html`<p class="warning">
-              This server could not reach ${address.publicUrl}: ${address.reachable.reason}.
-              Behind a proxy or a firewall that may be expected; check it from another machine.
-            </p>`
+                ${t('account.setup.site.unreachable', { url, reason: address.reachable.reason })}
+              </p>`
         }
       </section>
       ${postForm(
         ctx,
         '/setup/site',
-        html`${field({ name: 'name', label: 'Site name', value: values.name, required: true, maxlength: 100, hint: 'In the masthead, page titles, feeds and emails.', problem })}
-          ${field({ name: 'tagline', label: 'Tagline', value: values.tagline, maxlength: 150, hint: 'A short line above the masthead. Optional.', problem })}
-          ${timeAndLanguageFields(values, problem)} ${submitButton('Save and go on')}`,
-        { label: 'The site' },
+        html`${field({ name: 'name', label: t('account.setup.site.name'), value: values.name, required: true, maxlength: 100, hint: t('account.setup.site.nameHint'), problem })}
+          ${field({ name: 'tagline', label: t('account.setup.site.tagline'), value: values.tagline, maxlength: 150, hint: t('account.setup.site.taglineHint'), problem })}
+          ${timeAndLanguageFields(values, problem)} ${submitButton(t('account.setup.site.submit'))}`,
+        { label: t('account.setup.site.heading') },
       )}
-      <p>The logo, icon, publisher and footer can be set later in Admin → Site.</p>`,
+      <p>${t('account.setup.site.later')}</p>`,
   });
 }
 
@@ -89,24 +90,22 @@ export function setupView(
   props: { token: string; values?: { email: string; name: string }; problem?: FormProblem },
 ) {
   const { problem, values } = props;
+  const { t } = ctx.i18n;
   return accountPage(ctx, {
-    title: 'Create the first admin',
+    title: t('account.setup.admin.title'),
     problem,
-    main: html`${setupSteps('admin')}
-      <h1>Create the first admin</h1>
-      <p>
-        This site has no admin yet. The account you create here can manage people, settings and
-        everything else. This link works once, within an hour of the server printing it.
-      </p>
+    main: html`${setupSteps(ctx.i18n, 'admin')}
+      <h1>${t('account.setup.admin.title')}</h1>
+      <p>${t('account.setup.admin.intro')}</p>
       ${errorSummary(problem)}
       ${postForm(
         ctx,
         '/setup',
         html`<input type="hidden" name="token" value="${props.token}" />
-          ${field({ name: 'name', label: 'Your name', autocomplete: 'name', value: values?.name, required: true, maxlength: 60, problem })}
-          ${field({ name: 'email', label: 'Email address', type: 'email', autocomplete: 'email', value: values?.email, required: true, maxlength: 254, problem })}
-          ${field({ name: 'password', label: 'Password', type: 'password', autocomplete: 'new-password', hint: passwordHint, required: true, problem })}
-          ${submitButton('Create admin account')}`,
+          ${field({ name: 'name', label: t('account.field.yourName'), autocomplete: 'name', value: values?.name, required: true, maxlength: 60, problem })}
+          ${field({ name: 'email', label: t('account.field.email'), type: 'email', autocomplete: 'email', value: values?.email, required: true, maxlength: 254, problem })}
+          ${field({ name: 'password', label: t('account.field.password'), type: 'password', autocomplete: 'new-password', hint: passwordHint(ctx.i18n), required: true, problem })}
+          ${submitButton(t('account.setup.admin.submit'))}`,
       )}`,
   });
 }
@@ -117,6 +116,7 @@ export function setupContentView(
   props: { demoLoaded: boolean; siteEmpty: boolean; problem?: FormProblem | undefined },
 ): SafeHtml {
   const { demoLoaded, siteEmpty, problem } = props;
+  const { t } = ctx.i18n;
   const choice = (value: string, label: string, hint: string, checked: boolean) =>
     html`<div class="field field--radio">
       <input
@@ -133,49 +133,47 @@ export function setupContentView(
   const options = demoLoaded
     ? html`${choice(
         'empty',
-        'Start empty',
-        'Removes the demo’s articles, comments, people and sections. Nothing you made is touched.',
+        t('account.setup.content.empty'),
+        t('account.setup.content.emptyDemoHint'),
         true,
       )}
       ${choice(
         'demo',
-        'Keep the demo site to explore',
-        'Remove it later from Admin → Site, or with “broadsheet demo remove”.',
+        t('account.setup.content.keepDemo'),
+        t('account.setup.content.keepDemoHint'),
         false,
       )}`
     : siteEmpty
-      ? html`${choice('empty', 'Start empty', 'You add your own sections next.', true)}
+      ? html`${choice(
+          'empty',
+          t('account.setup.content.empty'),
+          t('account.setup.content.emptyHint'),
+          true,
+        )}
         ${choice(
           'demo',
-          'Start with the demo site to explore',
-          'A small made-up newspaper with articles, comments and people. Remove it later from Admin → Site.',
+          t('account.setup.content.demo'),
+          t('account.setup.content.demoHint'),
           false,
         )}`
-      : html`<p>The site already has content of its own, so it starts with that.</p>
+      : html`<p>${t('account.setup.content.own')}</p>
           <input type="hidden" name="start" value="keep" />`;
   return accountPage(ctx, {
-    title: 'What the site starts with',
+    title: t('account.setup.content.title'),
     problem,
-    main: html`${setupSteps('content')}
-      <h1>What the site starts with</h1>
+    main: html`${setupSteps(ctx.i18n, 'content')}
+      <h1>${t('account.setup.content.title')}</h1>
       ${errorSummary(problem)}
-      ${
-        demoLoaded
-          ? html`<p>
-            This site has the demo content loaded: a made-up newspaper to show how everything
-            works.
-          </p>`
-          : ''
-      }
+      ${demoLoaded ? html`<p>${t('account.setup.content.demoLoaded')}</p>` : ''}
       ${postForm(
         ctx,
         '/setup/content',
         html`<fieldset class="fieldset">
-            <legend>Start with</legend>
+            <legend>${t('account.setup.content.startWith')}</legend>
             ${options}
           </fieldset>
-          ${submitButton('Go on')}`,
-        { label: 'What the site starts with' },
+          ${submitButton(t('account.setup.content.submit'))}`,
+        { label: t('account.setup.content.title') },
       )}`,
   });
 }
@@ -194,19 +192,17 @@ export function setupSectionsView(
 ): SafeHtml {
   const { existing, problem } = props;
   const values = props.values ?? [];
+  const { t } = ctx.i18n;
   return accountPage(ctx, {
-    title: 'The site’s sections',
+    title: t('account.setup.sections.title'),
     problem,
-    main: html`${setupSteps('sections')}
-      <h1>The site’s sections</h1>
+    main: html`${setupSteps(ctx.i18n, 'sections')}
+      <h1>${t('account.setup.sections.title')}</h1>
       ${errorSummary(problem)}
-      <p>
-        Every article belongs to a section, and the sections are the site’s navigation: News,
-        Sport, Opinion… Rename, reorder, hide and add more later in Admin → Sections.
-      </p>
+      <p>${t('account.setup.sections.intro')}</p>
       ${
         existing.length
-          ? html`<h2>The site has these</h2>
+          ? html`<h2>${t('account.setup.sections.existing')}</h2>
             <ul>
               ${existing.map((s) => html`<li>${s.name} <span class="hint">/${s.slug}</span></li>`)}
             </ul>`
@@ -216,20 +212,22 @@ export function setupSectionsView(
         ctx,
         '/setup/sections',
         html`<fieldset class="fieldset">
-            <legend>${existing.length ? 'Add sections' : 'Its first sections'}</legend>
+            <legend>
+              ${existing.length ? t('account.setup.sections.add') : t('account.setup.sections.first')}
+            </legend>
             ${Array.from({ length: setupSectionFields }, (_, i) =>
               field({
                 id: `section${i + 1}`,
                 name: 'section',
-                label: `Section ${i + 1}`,
+                label: t('account.setup.sections.field', { n: i + 1 }),
                 value: values[i] ?? '',
                 maxlength: 100,
                 problem,
               }),
             )}
           </fieldset>
-          ${submitButton('Finish')}`,
-        { label: 'The site’s sections' },
+          ${submitButton(t('account.setup.sections.submit'))}`,
+        { label: t('account.setup.sections.title') },
       )}`,
   });
 }

@@ -1,3 +1,4 @@
+import type { MessageKey } from '../../../i18n/translator.js';
 import type { PageContext } from '../../context.js';
 import {
   doneBanner,
@@ -10,10 +11,11 @@ import {
 import { html } from '../../html.js';
 import { accountPage } from './page.js';
 
+/** The `?done=` notices of the sign-in page: their messages' keys. */
 export const signInNotices = {
-  reset: 'Your password has been changed. Sign in with the new one.',
-  'signed-out-everywhere': 'You have been signed out on every device.',
-} as const;
+  reset: 'account.signIn.done.reset',
+  'signed-out-everywhere': 'account.signIn.done.signedOutEverywhere',
+} as const satisfies Record<string, MessageKey>;
 
 /**
  * The sign-in form. After a failed attempt nothing typed is shown again, not even the email: the
@@ -21,25 +23,26 @@ export const signInNotices = {
  */
 export function signInView(
   ctx: PageContext,
-  props: { next: string; problem?: FormProblem; done?: string | undefined },
+  props: { next: string; problem?: FormProblem; done?: MessageKey | undefined },
 ) {
   const { problem } = props;
+  const { t } = ctx.i18n;
   return accountPage(ctx, {
-    title: 'Sign in',
+    title: t('account.signIn.title'),
     problem,
-    main: html`<h1>Sign in</h1>
-      ${doneBanner(props.done)} ${errorSummary(problem)}
+    main: html`<h1>${t('account.signIn.title')}</h1>
+      ${doneBanner(props.done && t(props.done))} ${errorSummary(problem)}
       ${postForm(
         ctx,
         '/signin',
         html`${props.next === '/' ? '' : html`<input type="hidden" name="next" value="${props.next}" />`}
-          ${field({ name: 'email', label: 'Email address', type: 'email', autocomplete: 'email', required: true, maxlength: 254, problem })}
-          ${field({ name: 'password', label: 'Password', type: 'password', autocomplete: 'current-password', required: true, problem })}
-          ${submitButton('Sign in')}`,
+          ${field({ name: 'email', label: t('account.field.email'), type: 'email', autocomplete: 'email', required: true, maxlength: 254, problem })}
+          ${field({ name: 'password', label: t('account.field.password'), type: 'password', autocomplete: 'current-password', required: true, problem })}
+          ${submitButton(t('account.signIn.submit'))}`,
       )}
       <ul class="next-steps">
-        <li><a href="/account/forgot">Forgotten your password?</a></li>
-        <li><a href="/signup">New here? Create an account</a></li>
+        <li><a href="/account/forgot">${t('account.signIn.forgotten')}</a></li>
+        <li><a href="/signup">${t('account.signIn.new')}</a></li>
       </ul>`,
   });
 }

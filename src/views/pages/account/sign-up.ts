@@ -1,30 +1,34 @@
 import { minPasswordLength } from '../../../domain/password-policy.js';
+import type { Translator } from '../../../i18n/translator.js';
 import type { PageContext } from '../../context.js';
 import { errorSummary, field, postForm, submitButton, type FormProblem } from '../../forms.js';
 import { html } from '../../html.js';
 import { accountPage } from './page.js';
 
-export const passwordHint = `At least ${minPasswordLength} characters. A few unrelated words make a strong one.`;
+/** Under every new-password field: how long, and how to make a strong one. */
+export const passwordHint = (i18n: Translator) =>
+  i18n.t('account.passwordHint', { min: minPasswordLength });
 
 export function signUpView(
   ctx: PageContext,
   props: { values?: { email: string; name: string }; problem?: FormProblem },
 ) {
   const { problem, values } = props;
+  const { t } = ctx.i18n;
   return accountPage(ctx, {
-    title: 'Create an account',
+    title: t('account.signUp.title'),
     problem,
-    main: html`<h1>Create an account</h1>
-      <p>With an account you can join the conversation under articles.</p>
+    main: html`<h1>${t('account.signUp.title')}</h1>
+      <p>${t('account.signUp.intro')}</p>
       ${errorSummary(problem)}
       ${postForm(
         ctx,
         '/signup',
-        html`${field({ name: 'name', label: 'Display name', autocomplete: 'name', value: values?.name, hint: 'Shown beside your comments.', required: true, maxlength: 60, problem })}
-          ${field({ name: 'email', label: 'Email address', type: 'email', autocomplete: 'email', value: values?.email, hint: 'We send a link to confirm it. Never shown to others.', required: true, maxlength: 254, problem })}
-          ${field({ name: 'password', label: 'Password', type: 'password', autocomplete: 'new-password', hint: passwordHint, required: true, problem })}
-          ${submitButton('Create account')}`,
+        html`${field({ name: 'name', label: t('account.field.displayName'), autocomplete: 'name', value: values?.name, hint: t('account.signUp.nameHint'), required: true, maxlength: 60, problem })}
+          ${field({ name: 'email', label: t('account.field.email'), type: 'email', autocomplete: 'email', value: values?.email, hint: t('account.signUp.emailHint'), required: true, maxlength: 254, problem })}
+          ${field({ name: 'password', label: t('account.field.password'), type: 'password', autocomplete: 'new-password', hint: passwordHint(ctx.i18n), required: true, problem })}
+          ${submitButton(t('account.signUp.submit'))}`,
       )}
-      <p>Already have an account? <a href="/signin">Sign in</a></p>`,
+      <p>${ctx.i18n.rich('account.signUp.haveAccount', {}, { link: (c) => html`<a href="/signin">${c}</a>` })}</p>`,
   });
 }
