@@ -6,7 +6,7 @@ import type { MessageKey } from '../../../i18n/translator.js';
 import type { PageContext } from '../../context.js';
 import { field, postForm, submitButton, type FormProblem } from '../../forms.js';
 import { html, type SafeHtml } from '../../html.js';
-import { roleName } from './moderation.js';
+import { roleName, wrappingEmail } from './moderation.js';
 
 export const invitationNotices = {
   invited: 'moderation.notice.invited',
@@ -32,7 +32,7 @@ function invitationItem(ctx: PageContext, i: ListedInvitation): SafeHtml {
           : i18n.t('moderation.invite.worksUntil', { when: i18n.dateTime(i.expiresAt) });
   const sent = i18n.dateTime(i.createdAt);
   return html`<li class="person" id="invitation-${i.id}">
-    <p class="person__name"><strong>${i.email}</strong> · ${roleName(i18n, i.role)} <span class="${stateClass[i.state]}">${i18n.t(`moderation.invite.state.${i.state}`)}</span></p>
+    <p class="person__name"><strong>${wrappingEmail(i.email)}</strong> · ${roleName(i18n, i.role)} <span class="${stateClass[i.state]}">${i18n.t(`moderation.invite.state.${i.state}`)}</span></p>
     <p class="person__meta">
       ${i.invitedBy ? i18n.t('moderation.invite.sentBy', { when: sent, name: i.invitedBy.name }) : i18n.t('moderation.invite.sent', { when: sent })} · ${when}
     </p>

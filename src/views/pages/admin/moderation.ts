@@ -57,6 +57,14 @@ export function roleName(i18n: Translator, role: string): string {
   return isRole(role) ? i18n.t(`moderation.role.${role}`) : role;
 }
 
+/**
+ * An email address that may wrap after a dot or before the @ on a narrow screen, rather than in
+ * the middle of a word.
+ */
+export function wrappingEmail(email: string): SafeHtml {
+  return html`${email.split(/(?<=\.)|(?=@)/).map((part, i) => (i ? html`<wbr />${part}` : part))}`;
+}
+
 /** A logged action's words ("Approved"); an unknown one as it is. */
 export function actionLabel(i18n: Translator, action: string): string {
   return (moderationActions as readonly string[]).includes(action)

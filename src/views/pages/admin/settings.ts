@@ -90,12 +90,27 @@ function settingField(
     .filter(Boolean)
     .join(' ');
   const aria = html`${described ? html` aria-describedby="${described}"` : ''}${problem ? html` aria-invalid="true"` : ''}`;
-  let control: SafeHtml;
+  const hintLine = hintText ? html`<p class="hint" id="${id}-hint">${hintText}</p>` : '';
+  const problemLine = problem
+    ? html`<p class="field-error" id="${id}-error"><span class="visually-hidden">${i18n.t('moderation.error')}</span> ${problem}</p>`
+    : '';
   if (def.kind === 'choice') {
-    control = html`<select id="${id}" name="${def.key}" ${aria}>
-      ${def.choices.map((c) => html`<option value="${c.value}" ${c.value === value ? html` selected` : ''}>${choice(i18n, def, c.value)}</option>`)}
-    </select>`;
-  } else if (def.kind === 'words') {
+    // Radio buttons, not a menu: a choice's whole sentence shows on a phone, none clipped. The
+    // first one has the setting's id, which the error summary links to.
+    return html`<fieldset class="field setting-choices${problem ? ' field--invalid' : ''}" ${described ? html` aria-describedby="${described}"` : ''}>
+      <legend>${label(i18n, def)}</legend>
+      ${hintLine} ${problemLine}
+      ${def.choices.map((c, i) => {
+        const choiceId = i === 0 ? id : `${id}-${c.value}`;
+        return html`<div class="choice">
+          <input type="radio" id="${choiceId}" name="${def.key}" value="${c.value}" ${c.value === value ? html` checked` : ''} />
+          <label for="${choiceId}">${choice(i18n, def, c.value)}</label>
+        </div>`;
+      })}
+    </fieldset>`;
+  }
+  let control: SafeHtml;
+  if (def.kind === 'words') {
     control = html`<textarea id="${id}" name="${def.key}" rows="5" spellcheck="false" ${aria}>
 ${value}</textarea
     >`;
@@ -104,9 +119,7 @@ ${value}</textarea
   }
   return html`<div class="field${problem ? ' field--invalid' : ''}">
     <label for="${id}">${label(i18n, def)}</label>
-    ${hintText ? html`<p class="hint" id="${id}-hint">${hintText}</p>` : ''}
-    ${problem ? html`<p class="field-error" id="${id}-error"><span class="visually-hidden">${i18n.t('moderation.error')}</span> ${problem}</p>` : ''}
-    ${control}
+    ${hintLine} ${problemLine} ${control}
   </div>`;
 }
 

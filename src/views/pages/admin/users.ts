@@ -4,7 +4,7 @@ import type { PageContext } from '../../context.js';
 import { doneBanner, errorSummary, postForm, submitButton, type FormProblem } from '../../forms.js';
 import { html, type SafeHtml } from '../../html.js';
 import { invitationNotices, invitationsPanel } from './invitations.js';
-import { hidden, noticeText, roleName } from './moderation.js';
+import { hidden, noticeText, roleName, wrappingEmail } from './moderation.js';
 import { adminPage } from './page.js';
 import type { ListedInvitation } from '../../../services/invitations.js';
 
@@ -137,7 +137,7 @@ function person(
   return html`<li class="person" id="person-${u.id}">
     <h3 class="person__name">${u.name}</h3>
     <p class="person__meta">
-      ${u.byline ? html`${i18n.t('moderation.people.byline', { byline: u.byline })} · ` : ''}${u.email} · ${roleName(i18n, u.role)}
+      ${u.byline ? html`${i18n.t('moderation.people.byline', { byline: u.byline })} · ` : ''}${wrappingEmail(u.email)} · ${roleName(i18n, u.role)}
       ${u.emailVerifiedAt ? '' : html` · <span class="tag">${i18n.t('moderation.people.unconfirmed')}</span>`}
       ${standing(i18n, u)}
     </p>
