@@ -203,6 +203,41 @@ if (browserAvailable()) {
       }
     }
 
+    test('the queue’s live notices speak the page’s language (German)', async () => {
+      const context = await browser.newContext({ viewport: { width: 390, height: 800 } });
+      try {
+        context.setDefaultTimeout(5000);
+        const { id } = await app.services.sessions.start(admin.id);
+        await context.addCookies([
+          { name: 'bs_session', value: id, url: app.url },
+          { name: 'bs-lang', value: 'de-DE', url: app.url },
+        ]);
+        const page = await context.newPage();
+        await openPage(page, `${app.url}/admin/moderation?status=pending`);
+        await page.locator('[data-mod-live][data-connected]').waitFor({ state: 'attached' });
+        const listed = await page.locator('[data-mod-item]').first().getAttribute('data-id');
+        assert.ok(listed);
+        const late = await person('commenter', 'Lena Spät');
+        await app.services.comments.postComment({
+          author: late,
+          article: story.id,
+          body: 'Spät, aber mit Link https://spaet.example/',
+        });
+        const live = page.locator('[data-mod-live]');
+        await live
+          .getByText('Seit dem Laden dieser Seite hat sich 1 Kommentar geändert.')
+          .waitFor();
+        assert.equal(await live.getByRole('link', { name: 'Warteschlange neu laden' }).count(), 1);
+        await app.services.moderation.act(admin, [listed], 'approve');
+        const item = page.locator(`[data-mod-item][data-id="${listed}"]`);
+        await item.getByText(/Über diesen Kommentar hat nach dem Laden der Seite/).waitFor();
+        await live.getByText(/haben sich 2 Kommentare geändert/).waitFor();
+        await assertAccessible(page, 'German queue with live notices');
+      } finally {
+        await context.close();
+      }
+    });
+
     test('the log: cards on a phone; a table that scrolls in a named, focusable region wider', async () => {
       const context = await browser.newContext({ viewport: { width: 390, height: 800 } });
       try {

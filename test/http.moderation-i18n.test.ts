@@ -253,7 +253,10 @@ for (const database of databases()) {
       assert.match(log.text, /zu <a href="[^"]+">Harbour wall repairs begin<\/a>/);
       const people = await page('/admin/users', 'bs-lang=de-DE');
       assert.match(people.text, /<h1>Personen<\/h1>/);
-      assert.match(people.text, /new\.<wbr \/>desk<wbr \/>@example\.<wbr \/>org<\/strong> · Redakteur/);
+      assert.match(
+        people.text,
+        /new\.<wbr \/>desk<wbr \/>@example\.<wbr \/>org<\/strong> · Redakteur/,
+      );
       assert.match(people.text, /<option value="168">7 Tage<\/option>/);
     });
 
