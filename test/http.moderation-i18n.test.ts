@@ -37,7 +37,7 @@ function ownPart(page: string): string {
     .replace(/<wbr \/>/g, '');
 }
 
-/** A message inside a message (a setting's name in its problem) is marked twice: once will do. */
+/** A message inside a message (a setting’s name in its problem, an action in a past action) is marked twice: once will do. */
 function flattened(page: string): string {
   let out = page;
   for (let before = ''; before !== out;) {
@@ -219,9 +219,18 @@ for (const database of databases()) {
         assert.match(shown.text, /<html lang="en-XA"/);
         const body = ownPart(shown.text);
         assert.match(body, /⟦/, 'the pseudo-language is drawn');
-        assert.deepEqual(untranslated(body, theirs), []);
+        assert.deepEqual(untranslated(flattened(body), theirs), []);
       });
     }
+
+    test('right to left (ar-XB): the queue and the log are drawn rtl, all from the catalogue', async () => {
+      for (const path of ['/admin/moderation?status=all', '/admin/moderation/log']) {
+        const shown = await page(path, 'bs-lang=ar-XB');
+        assert.equal(shown.status, 200);
+        assert.match(shown.text, /<html lang="ar-XB" dir="rtl"/);
+        assert.deepEqual(untranslated(flattened(ownPart(shown.text)), theirs), [], path);
+      }
+    });
 
     test('the queue carries the script’s words in the page’s language', async () => {
       const shown = await page('/admin/moderation?status=all', 'bs-lang=de-DE');

@@ -66,7 +66,7 @@ export default {
   'item.reportText': '„{text}“',
   'item.resolved': '(erledigt)',
   'item.rejection': 'Der Person mitgeteilter Grund: {reason}',
-  'item.record': 'Bisheriges von {name}',
+  'item.record': 'Verlauf von {name}',
   'item.guest':
     'Ein Gast (importierter Kommentar): ein Name ohne Konto, daher weder Verlauf noch Sanktionen.',
   'item.approve': 'Freigeben<hidden>: Kommentar von {name}</hidden>',
@@ -117,7 +117,7 @@ export default {
   'reason.suspect-words': 'Verdächtige Wörter',
   'reason.links-from-new-commenter': 'Link von neuer Person',
   'reason.many-links': 'Viele Links',
-  'reason.shouting': 'Großbuchstaben',
+  'reason.shouting': 'Durchgehende Großschreibung',
   'reason.premoderation': 'Vorabprüfung',
   'reason.low-trust': 'Geringes Vertrauen',
   'reason.reported': 'Gemeldet',
@@ -211,9 +211,10 @@ export default {
   'setting.moderation.manyLinks': 'Kommentare mit so vielen Links oder mehr zurückhalten',
   'hint.moderation.manyLinks': '0 schaltet diese Regel ab.',
   'setting.moderation.newCommenterBelow':
-    'Als neu gilt, wer weniger freigegebene Kommentare hat als',
+    'Als neu gilt, wer weniger freigegebene Kommentare hat als diese Zahl',
   'hint.moderation.newCommenterBelow': 'Gilt für die Vorabprüfung neuer Kommentierender.',
-  'setting.moderation.lowTrustRejected': 'Alles zurückhalten von Personen, so oft abgelehnt',
+  'setting.moderation.lowTrustRejected':
+    'Alles zurückhalten von Personen mit so vielen Ablehnungen',
   'hint.moderation.lowTrustRejected':
     'Gilt, wenn sie mehr abgelehnte als freigegebene Kommentare haben. 0 schaltet diese Regel ab.',
   'setting.moderation.reportThreshold': 'Meldungen, nach denen ein Kommentar erneut geprüft wird',
