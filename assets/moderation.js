@@ -61,19 +61,27 @@
   // keyboard; "Refresh" loads the queue again.
   var live = document.querySelector('[data-mod-live]');
   if (!live || !window.EventSource) return;
+  // Its words come from the page, in the page's language (#mod-strings).
+  var words = { stale: {} };
+  try {
+    words = JSON.parse(document.getElementById('mod-strings').textContent) || words;
+  } catch {
+    words = { stale: {} };
+  }
+  var numbers = null;
+  try {
+    numbers = new Intl.NumberFormat(document.documentElement.lang || undefined);
+  } catch {
+    numbers = null;
+  }
+  function count(n) {
+    return numbers ? numbers.format(n) : String(n);
+  }
   var changes = 0;
   var source = new EventSource('/admin/moderation/events');
   source.addEventListener('open', function () {
     live.setAttribute('data-connected', 'true');
   });
-  var actions = {
-    created: 'was written',
-    edited: 'was edited',
-    deleted: 'was deleted by its author',
-    moderated: 'was decided by another moderator',
-    reacted: 'got a reaction',
-    reported: 'was reported, or its reports were dismissed',
-  };
   // The tabs' counts follow every change, fetched at most once a second whatever the burst.
   var tabs = document.querySelector('[data-mod-counts]');
   var countsDue = null;
@@ -90,7 +98,7 @@
         if (!counts) return;
         Object.keys(counts).forEach(function (tab) {
           var el = tabs.querySelector('[data-mod-count="' + tab + '"]');
-          if (el) el.textContent = String(counts[tab]);
+          if (el) el.textContent = count(counts[tab]);
         });
       })
       .catch(function () {});
@@ -120,24 +128,21 @@
         var head = item.querySelector('.mod-item__head');
         item.insertBefore(note, head ? head.nextSibling : item.firstChild);
       }
-      note.textContent =
-        'Since this page loaded, this comment ' +
-        (actions[change.action] || 'changed') +
-        '. Refresh the queue to see it as it is now.';
+      note.textContent = words.stale[change.action] || words.stale.changed || '';
       item.classList.add('mod-item--stale');
     }
     live.textContent = '';
     live.appendChild(
       document.createTextNode(
-        changes === 1
-          ? '1 comment has changed since this page loaded. '
-          : changes + ' comments have changed since this page loaded. ',
+        (changes === 1
+          ? words.changedOne
+          : String(words.changedMany).replace('{count}', count(changes))) + ' ',
       ),
     );
     var link = document.createElement('a');
     link.href =
       window.location.pathname + window.location.search.replace(/([?&])(done|focus)=[^&]*/g, '$1');
-    link.textContent = 'Refresh the queue';
+    link.textContent = words.refresh;
     live.appendChild(link);
   });
   window.addEventListener('pagehide', function () {

@@ -446,7 +446,7 @@ for (const database of databases()) {
       assert.equal((await page('/admin/moderation/log', reader)).status, 403);
       const item = await page(`/admin/moderation?status=rejected&article=${a.id}`, moderator);
       assert.match(item.text, /Reason given to the author: Off topic/);
-      assert.match(item.text, /suspend by Person/);
+      assert.match(item.text, /Suspended by Person/);
     });
 
     test('settings: admins only, validated with every value kept, effective at once', async () => {

@@ -223,44 +223,75 @@ export function parseWords(text: string): string[] {
   return [...seen];
 }
 
-/** Checks one submitted value; answers the value to store, or a message for the person. */
-export function validateSetting(
+/** What is wrong with a submitted value, for the settings page to word in the reader's language. */
+export type SettingProblem =
+  | { code: 'whole' }
+  | { code: 'range'; min: number; max: number }
+  | { code: 'choice' }
+  | { code: 'entryLength'; max: number }
+  | { code: 'entries'; max: number }
+  | { code: 'unusable'; entry: string };
+
+const entryLimit = 100;
+const entriesLimit = 2000;
+
+/** The problem in English, as logs and the API say it (pages word it from the catalogue). */
+function englishProblem(def: SettingDefinition, problem: SettingProblem): string {
+  switch (problem.code) {
+    case 'whole':
+      return `${def.label}: enter a whole number.`;
+    case 'range':
+      return `${def.label}: enter a number from ${problem.min} to ${problem.max.toLocaleString('en-GB')}.`;
+    case 'choice':
+      return `${def.label}: choose one of the options.`;
+    case 'entryLength':
+      return `${def.label}: each entry can be at most ${problem.max} characters.`;
+    case 'entries':
+      return `${def.label}: at most ${problem.max.toLocaleString('en-GB')} entries.`;
+    case 'unusable':
+      return `${def.label}: "${problem.entry}" has no letters or digits.`;
+  }
+}
+
+/** Checks one submitted value; answers the value to store, or what is wrong with it. */
+export function checkSetting(
   def: SettingDefinition,
   raw: string,
-): { ok: true; value: string } | { ok: false; message: string } {
+): { ok: true; value: string } | { ok: false; problem: SettingProblem } {
   const text = raw.trim();
   if (def.kind === 'int') {
-    if (!/^[0-9]{1,7}$/.test(text)) {
-      return { ok: false, message: `${def.label}: enter a whole number.` };
-    }
+    if (!/^[0-9]{1,7}$/.test(text)) return { ok: false, problem: { code: 'whole' } };
     const n = Number(text);
     if (n < def.min || n > def.max) {
-      return {
-        ok: false,
-        message: `${def.label}: enter a number from ${def.min} to ${def.max.toLocaleString('en-GB')}.`,
-      };
+      return { ok: false, problem: { code: 'range', min: def.min, max: def.max } };
     }
     return { ok: true, value: String(n) };
   }
   if (def.kind === 'choice') {
     if (!def.choices.some((c) => c.value === text)) {
-      return { ok: false, message: `${def.label}: choose one of the options.` };
+      return { ok: false, problem: { code: 'choice' } };
     }
     return { ok: true, value: text };
   }
   const words = parseWords(raw);
-  const tooLong = words.find((w) => w.length > 100);
-  if (tooLong !== undefined) {
-    return { ok: false, message: `${def.label}: each entry can be at most 100 characters.` };
+  if (words.some((w) => w.length > entryLimit)) {
+    return { ok: false, problem: { code: 'entryLength', max: entryLimit } };
   }
-  if (words.length > 2000) {
-    return { ok: false, message: `${def.label}: at most 2,000 entries.` };
+  if (words.length > entriesLimit) {
+    return { ok: false, problem: { code: 'entries', max: entriesLimit } };
   }
   const unusable = words.find((w) => !/[\p{L}\p{N}]/u.test(w));
-  if (unusable !== undefined) {
-    return { ok: false, message: `${def.label}: "${unusable}" has no letters or digits.` };
-  }
+  if (unusable !== undefined) return { ok: false, problem: { code: 'unusable', entry: unusable } };
   return { ok: true, value: words.join('\n') };
+}
+
+/** Checks one submitted value; answers the value to store, or a message for the person. */
+export function validateSetting(
+  def: SettingDefinition,
+  raw: string,
+): { ok: true; value: string } | { ok: false; message: string } {
+  const checked = checkSetting(def, raw);
+  return checked.ok ? checked : { ok: false, message: englishProblem(def, checked.problem) };
 }
 
 /** The effective value of every setting: stored values that are valid, else the defaults. */

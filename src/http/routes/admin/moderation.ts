@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { isReasonCode } from '../../../domain/moderation/types.js';
+import type { MessageKey } from '../../../i18n/translator.js';
 import type { Services } from '../../../services/index.js';
 import { queueTabs, type QueueTab } from '../../../domain/moderation/queue.js';
 import type { FormProblem } from '../../../views/forms.js';
@@ -279,17 +280,17 @@ export function moderationPages(
       };
       const from = filter.from ? logDay(filter.from) : '';
       const to = filter.to ? logDay(filter.to) : '';
-      const problem: FormProblem | undefined =
+      const refusal: { key: MessageKey; field: string } | undefined =
         from === null
-          ? { message: 'Give the first day as a date, like 2026-03-31.', field: 'log-from' }
+          ? { key: 'moderation.log.badFrom', field: 'log-from' }
           : to === null
-            ? { message: 'Give the last day as a date, like 2026-03-31.', field: 'log-to' }
+            ? { key: 'moderation.log.badTo', field: 'log-to' }
             : from && to && from > to
-              ? { message: 'The last day comes before the first.', field: 'log-to' }
+              ? { key: 'moderation.log.toBeforeFrom', field: 'log-to' }
               : undefined;
       const [ctx, entries] = await Promise.all([
         deps.pageContext(request),
-        problem
+        refusal
           ? []
           : services.moderation.log({
               ...(action ? { action } : {}),
@@ -303,6 +304,10 @@ export function moderationPages(
               offset: (filter.page - 1) * perPage,
             }),
       ]);
+      const problem: FormProblem | undefined = refusal && {
+        message: ctx.i18n.t(refusal.key),
+        field: refusal.field,
+      };
       return sendPage(
         request,
         reply,
