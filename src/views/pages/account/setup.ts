@@ -76,7 +76,7 @@ export function setupSiteView(
         '/setup/site',
         html`${field({ name: 'name', label: 'Site name', value: values.name, required: true, maxlength: 100, hint: 'In the masthead, page titles, feeds and emails.', problem })}
           ${field({ name: 'tagline', label: 'Tagline', value: values.tagline, maxlength: 150, hint: 'A short line above the masthead. Optional.', problem })}
-          ${timeAndLanguageFields(values, problem)} ${submitButton('Save and go on')}`,
+          ${timeAndLanguageFields(values, problem, ctx.i18n)} ${submitButton('Save and go on')}`,
         { label: 'The site' },
       )}
       <p>The logo, icon, publisher and footer can be set later in Admin → Site.</p>`,
