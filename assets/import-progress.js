@@ -14,19 +14,10 @@
     percent: box.getAttribute('data-words-percent') || '',
     megabytes: box.getAttribute('data-words-megabytes') || '',
   };
-  var decimal;
-  try {
-    decimal = new Intl.NumberFormat(document.documentElement.lang || undefined, {
-      minimumFractionDigits: 1,
-      maximumFractionDigits: 1,
-    });
-  } catch (e) {
-    decimal = {
-      format: function (n) {
-        return n.toFixed(1);
-      },
-    };
-  }
+  var decimal = new Intl.NumberFormat(document.documentElement.lang || undefined, {
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  });
   function fill(template, values) {
     return template.replace(/\{(\w+)\}/g, function (all, name) {
       return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : all;
