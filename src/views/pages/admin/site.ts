@@ -114,13 +114,8 @@ function select(
       html`<select id="${props.name}" name="${props.name}" ${aria}>
         ${props.options.map(
           (o) =>
-            html`<option
-              value="${o.value}"
-              ${o.lang ? html` lang="${o.lang}"` : ''}
-              ${o.value === props.value ? html` selected` : ''}
-            >
-              ${o.text}
-            </option>`,
+            // prettier-ignore
+            html`<option value="${o.value}"${o.lang ? html` lang="${o.lang}"` : ''}${o.value === props.value ? html` selected` : ''}>${o.text}</option>`,
         )}
       </select>`,
   );
