@@ -2,14 +2,16 @@
  * The admin pages on a 390 px phone: /admin/site, /admin/import with an import's report shown
  * and /admin/tokens fit the window (nothing is wider than it: a table too wide scrolls inside
  * its own labelled, focusable region), the report's table lines its numbers up under their
- * heading, and axe-core finds nothing, light and dark. SQLite only: what is under test is the
+ * heading, and axe-core finds nothing, light and dark; a running import's progress script
+ * writes its words and numbers in the page's language. SQLite only: what is under test is the
  * pages.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
+import { newId } from '../src/domain/ids.js';
 import type { User } from '../src/domain/user.js';
 import { startApp, type RunningApp } from './helpers/app.js';
 import { assertAccessible, browserAvailable, launchBrowser, openPage } from './helpers/browser.js';
@@ -73,7 +75,6 @@ if (browserAvailable()) {
       await app.services.tokens.revoke(first!.id);
       const file = path.join(files, 'a-rather-long-export-file-name-from-wordpress.xml');
       const xml = readFileSync('test/fixtures/wordpress-export.xml');
-      const { writeFileSync } = await import('node:fs');
       writeFileSync(file, xml);
       jobId = await app.services.imports.startJob({
         format: 'wxr',
@@ -140,6 +141,41 @@ if (browserAvailable()) {
           );
         }
         console.log(`screenshots in ${files}`);
+      } finally {
+        await context.close();
+      }
+    });
+
+    test('the progress script writes in the page’s language (German here)', async () => {
+      const jobId = newId();
+      const total = 8_000_000;
+      await db.store.imports.createJob({
+        id: jobId,
+        format: 'wxr',
+        fileName: 'langsam.xml',
+        bytesTotal: total,
+        createdBy: null,
+        at: new Date().toISOString(),
+      });
+      await app.services.imports.writeProgress(jobId, 1_000_000, total);
+      const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+      try {
+        const { id } = await app.services.sessions.start(admin.id);
+        await context.addCookies([
+          { name: 'bs_session', value: id, url: app.url },
+          { name: 'bs-lang', value: 'de-DE', url: app.url },
+        ]);
+        const page = await context.newPage();
+        await openPage(page, `${app.url}/admin/import/${jobId}`);
+        const status = page.getByRole('status');
+        assert.match((await status.innerText()).trim(), /^12 % — 1,0 MB von 8,0 MB gelesen\./);
+        await assertAccessible(page, 'a running import in German');
+        await app.services.imports.writeProgress(jobId, 6_000_000, total);
+        await page
+          .getByText('75 % — 6,0 MB von 8,0 MB gelesen.', { exact: false })
+          .waitFor({ timeout: 10_000 });
+        assert.equal(((await page.getByRole('progressbar').textContent()) ?? '').trim(), '75 %');
+        assert.doesNotMatch(await page.locator('main').innerText(), /\bread\b|\bof\b/);
       } finally {
         await context.close();
       }
