@@ -12,7 +12,7 @@ export default {
     'Aufmacher und hervorgehobene Artikel festlegen; Rubriken auswählen und ordnen.',
   'tool.pages': 'Seiten',
   'tool.pages.about':
-    'Impressum, Kontakt und andere feste Seiten: schreiben, veröffentlichen, Versionen.',
+    'Über uns, Kontakt und andere feste Seiten: schreiben, veröffentlichen, Versionen.',
   'tool.moderation': 'Moderation',
   'tool.moderation.about':
     'Die Warteschlange der Kommentare: freigeben, ablehnen, hervorheben; sperren und ausschließen.',
