@@ -1,6 +1,7 @@
 // The import page's progress bar. Without this script the page shows the progress it had when
 // it was loaded, with a link to load it again; with it, the bar follows the import every second
-// and the page reloads to show the report when the import has ended.
+// and the page reloads to show the report when the import has ended. Its words come from the
+// page (data-words-*, in the page's language), with {percent}, {done}, {total}, {size} to fill.
 (function () {
   'use strict';
   var box = document.querySelector('[data-import-progress]');
@@ -8,9 +9,24 @@
   var text = document.getElementById('import-progress-text');
   if (!box || !bar || !text || !window.fetch) return;
   var id = box.getAttribute('data-import-progress');
-  function megabytes(bytes) {
-    return (bytes / 1000000).toFixed(1) + ' MB';
+  var words = {
+    read: box.getAttribute('data-words-read') || '',
+    percent: box.getAttribute('data-words-percent') || '',
+    megabytes: box.getAttribute('data-words-megabytes') || '',
+  };
+  var decimal = new Intl.NumberFormat(document.documentElement.lang || undefined, {
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  });
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (all, name) {
+      return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : all;
+    });
   }
+  function megabytes(bytes) {
+    return fill(words.megabytes, { size: decimal.format(bytes / 1000000) });
+  }
+  var shown = parseInt(text.getAttribute('data-percent') || '0', 10) || 0;
   function poll() {
     fetch('/admin/import/' + encodeURIComponent(id) + '/progress', {
       headers: { accept: 'application/json' },
@@ -25,12 +41,15 @@
         var pct = p.bytesTotal > 0 ? Math.floor((p.bytesDone / p.bytesTotal) * 100) : 100;
         bar.max = p.bytesTotal;
         bar.value = p.bytesDone;
-        bar.textContent = pct + '%';
+        bar.textContent = fill(words.percent, { percent: pct });
         // The status region is announced: only when the tenth changes, not every second.
-        var words =
-          pct + '% — ' + megabytes(p.bytesDone) + ' of ' + megabytes(p.bytesTotal) + ' read.';
-        if (Math.floor(pct / 10) !== Math.floor((parseInt(text.textContent, 10) || 0) / 10)) {
-          text.textContent = words + ' Nothing shows on the site until the whole file is in.';
+        if (Math.floor(pct / 10) !== Math.floor(shown / 10)) {
+          shown = pct;
+          text.textContent = fill(words.read, {
+            percent: pct,
+            done: megabytes(p.bytesDone),
+            total: megabytes(p.bytesTotal),
+          });
         }
         setTimeout(poll, 1000);
       })

@@ -16,7 +16,12 @@ export function untranslated(page: string, allowed: readonly string[] = []): str
   );
   text = text.replace(/<[^>]*>/g, '\n');
   const pieces = [...text.split('\n'), ...attributes].map((piece) => {
-    let rest = decode(piece).replace(/⟦[^⟧]*⟧/g, ' ');
+    let rest = decode(piece);
+    // Innermost first: a message may hold another as a value (⟦… ⟦1.0 MB⟧ …⟧).
+    for (let before = ''; before !== rest;) {
+      before = rest;
+      rest = rest.replace(/⟦[^⟦⟧]*⟧/g, ' ');
+    }
     for (const allow of [...allowed].sort((a, b) => b.length - a.length)) {
       if (allow) rest = rest.split(allow).join(' ');
     }

@@ -11,7 +11,7 @@ import { renderCommentMarkdown } from '../../domain/comment-markdown.js';
 import { oldPathKey } from '../../domain/old-path.js';
 import type { Store } from '../../store/types.js';
 import { commentMarkdown, textField } from './html-to-markdown.js';
-import { emptyReport, note, skip, type ImportReport } from './report.js';
+import { emptyReport, note, reasons, skip, type ImportReport } from './report.js';
 import { BadImportFile, child, childText, readXmlRecords, type XmlRecord } from './xml-records.js';
 
 function prefix(uri: string): string {
@@ -69,7 +69,7 @@ export class DisqusImporter {
       for (const p of posts) {
         note(
           this.report,
-          'replies to a post not in the file came in as top-level comments',
+          reasons.orphanPost,
           `post ${p.record.attributes['dsq:id'] ?? '?'} (parent ${parentId})`,
         );
         await this.create(p.record, p.articleId, null);
@@ -132,11 +132,7 @@ export class DisqusImporter {
       );
     }
     if (!thread.articleId) {
-      skip(
-        this.report,
-        'posts in threads that match no article here (by address or identifier)',
-        thread.label,
-      );
+      skip(this.report, reasons.unmatchedThread, thread.label);
       return;
     }
     if (await this.store.imports.localId(this.source, 'comment', id)) {

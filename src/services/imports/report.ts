@@ -12,6 +12,29 @@ export const formatNames: Record<ImportFormat, string> = {
   disqus: 'Disqus export',
 };
 
+/**
+ * Why an import skipped or noted something, as the report records it: in English, as the
+ * terminal shows it (the admin page shows each in its own language, by name). Two more are
+ * made with a value: items of another type and posts of another status (wxr.ts).
+ */
+export const reasons = {
+  page: 'WordPress pages are not articles',
+  attachment: 'media files are not imported (the export holds only their addresses)',
+  menu: 'menus are not imported',
+  revision: 'earlier versions are not imported',
+  block: 'reusable blocks are not imported',
+  theme: 'themes are not imported',
+  commentsOfSkipped: 'comments on items that are not imported',
+  private: 'private posts are not imported (they were never public)',
+  pingback: 'pingbacks and trackbacks are not comments',
+  orphanReply:
+    'replies to a comment not in the file (WordPress leaves spam out) came in as top-level comments',
+  orphanPost: 'replies to a post not in the file came in as top-level comments',
+  unmatchedThread: 'posts in threads that match no article here (by address or identifier)',
+} as const;
+
+export type ReasonName = keyof typeof reasons;
+
 export interface SkipGroup {
   reason: string;
   count: number;

@@ -12,7 +12,7 @@ import { freeSlug, isAllowedSectionSlug, isSlug, slugify } from '../../domain/sl
 import { isEmail, normaliseEmail } from '../../domain/user.js';
 import type { Store } from '../../store/types.js';
 import { articleMarkdown, commentMarkdown, plainText, textField } from './html-to-markdown.js';
-import { emptyReport, note, skip, type ImportReport } from './report.js';
+import { emptyReport, note, reasons, skip, type ImportReport } from './report.js';
 import { BadImportFile, child, childText, readXmlRecords, type XmlRecord } from './xml-records.js';
 
 const namespaces: [RegExp, string][] = [
@@ -47,16 +47,16 @@ const commentStatuses: Record<string, CommentStatus> = {
 };
 
 const skippedTypes: Record<string, string> = {
-  page: 'WordPress pages are not articles',
-  attachment: 'media files are not imported (the export holds only their addresses)',
-  nav_menu_item: 'menus are not imported',
-  revision: 'earlier versions are not imported',
-  wp_block: 'reusable blocks are not imported',
-  wp_navigation: 'menus are not imported',
-  wp_template: 'themes are not imported',
-  wp_template_part: 'themes are not imported',
-  wp_global_styles: 'themes are not imported',
-  custom_css: 'themes are not imported',
+  page: reasons.page,
+  attachment: reasons.attachment,
+  nav_menu_item: reasons.menu,
+  revision: reasons.revision,
+  wp_block: reasons.block,
+  wp_navigation: reasons.menu,
+  wp_template: reasons.theme,
+  wp_template_part: reasons.theme,
+  wp_global_styles: reasons.theme,
+  custom_css: reasons.theme,
 };
 
 interface WpAuthor {
@@ -174,7 +174,7 @@ export class WxrImporter {
     };
     if (type !== 'post') {
       skip(this.report, skippedTypes[type] ?? `items of type “${type}” are not articles`, example);
-      skipComments('comments on items that are not imported');
+      skipComments(reasons.commentsOfSkipped);
       return;
     }
     const status = postStatuses[wpStatus];
@@ -182,11 +182,11 @@ export class WxrImporter {
       skip(
         this.report,
         wpStatus === 'private'
-          ? 'private posts are not imported (they were never public)'
+          ? reasons.private
           : `posts with the status “${wpStatus}” are not imported`,
         example,
       );
-      skipComments('comments on items that are not imported');
+      skipComments(reasons.commentsOfSkipped);
       return;
     }
     const existing = await this.store.imports.localId(this.source, 'article', postId);
@@ -364,7 +364,7 @@ export class WxrImporter {
     if (!/^\d+$/.test(id)) throw new BadImportFile('a comment has no <wp:comment_id>', record.line);
     const type = childText(record, 'wp:comment_type');
     if (type === 'pingback' || type === 'trackback') {
-      skip(this.report, 'pingbacks and trackbacks are not comments', `comment ${id}`);
+      skip(this.report, reasons.pingback, `comment ${id}`);
       return;
     }
     if (await this.store.imports.localId(this.source, 'comment', id)) {
@@ -384,11 +384,7 @@ export class WxrImporter {
     if (parentWpId && parentWpId !== '0') {
       parentId = await this.store.imports.localId(this.source, 'comment', parentWpId);
       if (!parentId) {
-        note(
-          this.report,
-          'replies to a comment not in the file (WordPress leaves spam out) came in as top-level comments',
-          `comment ${id}`,
-        );
+        note(this.report, reasons.orphanReply, `comment ${id}`);
       }
     }
     // A registered WordPress user who is also an author of the export has an account here;

@@ -11,6 +11,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { AppError } from '../../../errors.js';
+import type { MessageKey } from '../../../i18n/translator.js';
 import { isImportFormat } from '../../../services/imports/report.js';
 import type { Services } from '../../../services/index.js';
 import { importJobView, importsView } from '../../../views/pages/admin/imports.js';
@@ -81,7 +82,7 @@ export async function importPages(
     app.post('/admin/import', { schema: { hide: true } }, async (request, reply) => {
       const body = (request.body ?? {}) as UploadBody;
       const format = typeof body.format === 'string' ? body.format : '';
-      const refuse = async (message: string, field: string) => {
+      const refuse = async (message: MessageKey, field: string) => {
         const [ctx, jobs] = await Promise.all([
           deps.pageContext(request),
           services.imports.recentJobs(),
@@ -89,16 +90,16 @@ export async function importPages(
         const page = importsView(ctx, {
           jobs,
           maxMb: deps.importMaxMb,
-          problem: { message, field },
+          problem: { message: ctx.i18n.t(message), field },
           ...(isImportFormat(format) ? { format } : {}),
         });
         return sendPage(request, reply, page, { status: 400 });
       };
       if (!isImportFormat(format)) {
-        return refuse('Choose what kind of file it is: WordPress or Disqus.', 'format-wxr');
+        return refuse('admin.import.kind.missing', 'format-wxr');
       }
       if (!body.file || body.file.size === 0) {
-        return refuse('Choose the file to import.', 'import-file');
+        return refuse('admin.import.file.missing', 'import-file');
       }
       const id = await services.imports.startJob({
         format,

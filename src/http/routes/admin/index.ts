@@ -9,9 +9,10 @@ import { staffRoles } from '../../../domain/user.js';
 import { editorRoles } from '../../../domain/workflow.js';
 import type { Services } from '../../../services/index.js';
 import { adminHomeNotices, adminHomeView } from '../../../views/pages/admin/home.js';
+import { notice } from '../../../views/pages/admin/page.js';
 import { requireRole } from '../../plugins/auth.js';
 import { sendPage } from '../../plugins/pages.js';
-import { doneMessage, type FormPageDeps } from '../forms.js';
+import type { FormPageDeps } from '../forms.js';
 import { newsroomPages } from './articles.js';
 import { demoAdminPages } from './demo.js';
 import { importPages } from './imports.js';
@@ -64,7 +65,7 @@ export async function adminPages(
         },
       },
       async (request, reply) => {
-        const done = doneMessage(adminHomeNotices, request.query.done);
+        const done = notice(adminHomeNotices, request.query.done);
         return sendPage(request, reply, adminHomeView(await deps.pageContext(request), { done }));
       },
     );

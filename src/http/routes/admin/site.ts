@@ -6,11 +6,13 @@ import type { IdentityText, SiteIdentity } from '../../../domain/site.js';
 import { AppError } from '../../../errors.js';
 import { megabytes } from '../../../services/images.js';
 import type { Services } from '../../../services/index.js';
+import type { MessageKey } from '../../../i18n/translator.js';
+import { notice } from '../../../views/pages/admin/page.js';
 import { siteNotices, sitePageView } from '../../../views/pages/admin/site.js';
 import type { FormProblem } from '../../../views/forms.js';
 import type { MultipartBody } from '../../multipart.js';
 import { sendPage } from '../../plugins/pages.js';
-import { attempt, doneMessage, problemOf, type FormPageDeps } from '../forms.js';
+import { attempt, problemOf, type FormPageDeps } from '../forms.js';
 import { acceptUploads, uploadFrom } from '../upload-parsing.js';
 
 const Text = (maxLength: number) => Type.Optional(Type.String({ maxLength }));
@@ -70,7 +72,7 @@ export function siteAdminPages(
   async function page(
     request: FastifyRequest,
     reply: FastifyReply,
-    props: { values?: IdentityText; problem?: FormProblem; done?: string; status?: number },
+    props: { values?: IdentityText; problem?: FormProblem; done?: MessageKey; status?: number },
   ) {
     const [ctx, demoLoaded] = await Promise.all([
       deps.pageContext(request),
@@ -95,7 +97,7 @@ export function siteAdminPages(
       },
     },
     async (request, reply) =>
-      page(request, reply, { done: doneMessage(siteNotices, request.query.done) }),
+      page(request, reply, { done: notice(siteNotices, request.query.done) }),
   );
 
   app.post(

@@ -3,10 +3,12 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Services } from '../../../services/index.js';
+import type { PageContext } from '../../../views/context.js';
 import type { FormProblem } from '../../../views/forms.js';
+import { notice } from '../../../views/pages/admin/page.js';
 import { tokenNotices, tokensView } from '../../../views/pages/admin/tokens.js';
 import { sendPage } from '../../plugins/pages.js';
-import { attempt, doneMessage, problemOf, type FormPageDeps } from '../forms.js';
+import { attempt, problemOf, type FormPageDeps } from '../forms.js';
 
 export function tokenAdminPages(
   fastify: FastifyInstance,
@@ -26,7 +28,7 @@ export function tokenAdminPages(
     },
     async (request, reply) => {
       const [ctx, tokens] = await Promise.all([pageContext(request), services.tokens.list()]);
-      const done = doneMessage(tokenNotices, request.query.done);
+      const done = notice(tokenNotices, request.query.done);
       return sendPage(request, reply, tokensView(ctx, { tokens, done }));
     },
   );
@@ -46,12 +48,24 @@ export function tokenAdminPages(
     async (request, reply) => {
       const email = request.body.email.trim();
       const label = request.body.label.trim();
-      const showAgain = async (status: number, problem: FormProblem) => {
+      const showAgain = async (
+        status: number,
+        problem: FormProblem | ((ctx: PageContext) => FormProblem),
+      ) => {
         const [ctx, tokens] = await Promise.all([pageContext(request), services.tokens.list()]);
-        const page = tokensView(ctx, { tokens, problem, values: { email, label } });
+        const page = tokensView(ctx, {
+          tokens,
+          problem: typeof problem === 'function' ? problem(ctx) : problem,
+          values: { email, label },
+        });
         return sendPage(request, reply, page, { status });
       };
-      if (!label) return showAgain(400, { message: 'Enter a label.', field: 'token-label' });
+      if (!label) {
+        return showAgain(400, (ctx) => ({
+          message: ctx.i18n.t('admin.tokens.label.missing'),
+          field: 'token-label',
+        }));
+      }
       const result = await attempt(() => services.tokens.create(email, label));
       if (!result.ok) {
         return showAgain(

@@ -77,7 +77,7 @@ export function setupSiteView(
         '/setup/site',
         html`${field({ name: 'name', label: t('account.setup.site.name'), value: values.name, required: true, maxlength: 100, hint: t('account.setup.site.nameHint'), problem })}
           ${field({ name: 'tagline', label: t('account.setup.site.tagline'), value: values.tagline, maxlength: 150, hint: t('account.setup.site.taglineHint'), problem })}
-          ${timeAndLanguageFields(values, problem)} ${submitButton(t('account.setup.site.submit'))}`,
+          ${timeAndLanguageFields(values, problem, ctx.i18n)} ${submitButton(t('account.setup.site.submit'))}`,
         { label: t('account.setup.site.heading') },
       )}
       <p>${t('account.setup.site.later')}</p>`,

@@ -4,98 +4,85 @@
  */
 import type { DemoRemoval } from '../../../domain/demo.js';
 import { isNothing } from '../../../domain/demo.js';
+import type { Translator } from '../../../i18n/translator.js';
 import type { PageContext } from '../../context.js';
 import { postForm, submitButton } from '../../forms.js';
-import { html } from '../../html.js';
+import { html, type SafeHtml } from '../../html.js';
 import { adminPage } from './page.js';
 
-const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+const strong = (text: SafeHtml) => html`<strong>${text}</strong>`;
 
-function removedList(plan: DemoRemoval) {
+function removedList(i18n: Translator, plan: DemoRemoval) {
+  const { t, rich } = i18n;
   return html`<ul>
+    <li>${t('admin.demo.removed.articles', { count: plan.articles })}</li>
     <li>
-      ${count(plan.articles, 'article', 'articles')}, with their revisions, corrections, tags and
-      related-story links
-    </li>
-    <li>
-      ${count(plan.comments, 'comment', 'comments')} on those articles${
+      ${
         plan.addedComments > 0
-          ? html`, <strong
-                >including ${count(plan.addedComments, 'comment', 'comments')} written since the
-                demo was loaded</strong
-              >: comments on a demo article go with it, with their replies, reactions and reports`
-          : ''
+          ? rich(
+              'admin.demo.removed.commentsAdded',
+              { count: plan.comments, added: plan.addedComments },
+              { strong },
+            )
+          : t('admin.demo.removed.comments', { count: plan.comments })
       }
     </li>
+    <li>${t('admin.demo.removed.accounts', { count: plan.accounts })}</li>
     <li>
-      ${count(plan.accounts, 'account', 'accounts')} of the demo’s writers and commenters (they
-      have no passwords)
+      ${t('admin.demo.removed.sectionsAndTags', { sections: plan.sections, tags: plan.tags })}
     </li>
-    <li>${count(plan.sections, 'section', 'sections')} and ${count(plan.tags, 'tag', 'tags')}</li>
-    ${plan.images > 0 ? html`<li>${count(plan.images, 'image', 'images')}</li>` : ''}
-    ${plan.settings > 0 ? html`<li>the demo’s site name</li>` : ''}
+    ${plan.images > 0 ? html`<li>${t('admin.demo.removed.images', { count: plan.images })}</li>` : ''}
+    ${plan.settings > 0 ? html`<li>${t('admin.demo.removed.siteName')}</li>` : ''}
     ${
       plan.relatedLinks > 0
-        ? html`<li>
-            ${count(plan.relatedLinks, 'related-story link', 'related-story links')} from your own
-            articles to demo articles
-          </li>`
+        ? html`<li>${t('admin.demo.removed.related', { count: plan.relatedLinks })}</li>`
         : ''
     }
   </ul>`;
 }
 
-function keptList(plan: DemoRemoval) {
+function keptList(i18n: Translator, plan: DemoRemoval) {
+  const { t, rich } = i18n;
   const { sections, people, images } = plan.kept;
   return html`<ul>
-    <li>Everything you added yourself: articles, sections, people, comments and images.</li>
+    <li>${t('admin.demo.kept.own')}</li>
     ${sections.map(
-      (s) => html`<li>
-        The demo’s section <strong>${s.name}</strong>: it holds
-        ${count(s.articles, 'article', 'articles')} of yours. Its name and description are the demo’s: change
-        them if you keep it.
-      </li>`,
+      (s) =>
+        html`<li>
+          ${rich('admin.demo.kept.section', { name: s.name, count: s.articles }, { strong })}
+        </li>`,
     )}
     ${people.map(
-      (p) => html`<li>
-        The demo account <strong>${p.name}</strong>: your content names them (a byline, a comment
-        or a moderation record).
-      </li>`,
+      (p) => html`<li>${rich('admin.demo.kept.person', { name: p.name }, { strong })}</li>`,
     )}
-    ${
-      images > 0
-        ? html`<li>${count(images, 'demo image', 'demo images')} your articles show.</li>`
-        : ''
-    }
-    ${plan.settings === 0 ? html`<li>The site name: it is no longer the demo’s.</li>` : ''}
+    ${images > 0 ? html`<li>${t('admin.demo.kept.images', { count: images })}</li>` : ''}
+    ${plan.settings === 0 ? html`<li>${t('admin.demo.kept.siteName')}</li>` : ''}
   </ul>`;
 }
 
 export function demoRemovalView(ctx: PageContext, props: { plan: DemoRemoval }) {
   const { plan } = props;
+  const { t, rich } = ctx.i18n;
   const main = isNothing(plan)
-    ? html`<h1>Remove the demo content</h1>
-        <p>There is no demo content on this site: nothing to remove.</p>
-        <p><a href="/admin">Back to the staff pages</a></p>`
-    : html`<h1>Remove the demo content</h1>
-        <p>
-          This removes what the demo created, and nothing else, in one step that cannot be undone.
-          To keep a copy first, run <code>npx broadsheet export FILE</code>.
-        </p>
+    ? html`<h1>${t('admin.demo.title')}</h1>
+        <p>${t('admin.demo.nothing')}</p>
+        <p><a href="/admin">${t('admin.demo.back')}</a></p>`
+    : html`<h1>${t('admin.demo.title')}</h1>
+        <p>${rich('admin.demo.intro', {}, { code: (text) => html`<code>${text}</code>` })}</p>
         <section aria-labelledby="removed-heading">
-          <h2 id="removed-heading">What will be removed</h2>
-          ${removedList(plan)}
+          <h2 id="removed-heading">${t('admin.demo.removed.heading')}</h2>
+          ${removedList(ctx.i18n, plan)}
         </section>
         <section aria-labelledby="kept-heading">
-          <h2 id="kept-heading">What stays</h2>
-          ${keptList(plan)}
+          <h2 id="kept-heading">${t('admin.demo.kept.heading')}</h2>
+          ${keptList(ctx.i18n, plan)}
         </section>
         ${postForm(
           ctx,
           '/admin/site/demo/remove',
-          html`${submitButton('Remove the demo content', 'danger')}
-            <a class="button button--secondary" href="/admin">Cancel</a>`,
-          { label: 'Remove the demo content' },
+          html`${submitButton(t('admin.demo.remove'), 'danger')}
+            <a class="button button--secondary" href="/admin">${t('admin.demo.cancel')}</a>`,
+          { label: t('admin.demo.remove') },
         )}`;
-  return adminPage(ctx, { title: 'Remove the demo content', current: '/admin/site', main });
+  return adminPage(ctx, { title: t('admin.demo.title'), current: '/admin/site', main });
 }

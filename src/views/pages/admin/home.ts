@@ -1,21 +1,23 @@
+import type { MessageKey } from '../../../i18n/translator.js';
 import type { PageContext } from '../../context.js';
 import { doneBanner } from '../../forms.js';
 import { html } from '../../html.js';
 import { adminLinks, adminPage } from './page.js';
 
 export const adminHomeNotices = {
-  setup: 'The site is set up and your admin account is ready. Welcome!',
-  'demo-removed': 'The demo content has been removed.',
-} as const;
+  setup: 'admin.home.done.setup',
+  'demo-removed': 'admin.home.done.demoRemoved',
+} as const satisfies Record<string, MessageKey>;
 
-export function adminHomeView(ctx: PageContext, props: { done?: string | undefined }) {
+export function adminHomeView(ctx: PageContext, props: { done?: MessageKey | undefined }) {
+  const { t } = ctx.i18n;
   const links = adminLinks(ctx);
   return adminPage(ctx, {
-    title: 'Staff',
+    title: t('admin.home.title'),
     current: '/admin',
-    main: html`<h1>Staff</h1>
-      ${doneBanner(props.done)}
-      <p>Signed in as ${ctx.viewer?.name} (${ctx.viewer?.role}).</p>
+    main: html`<h1>${t('admin.home.title')}</h1>
+      ${doneBanner(props.done && t(props.done))}
+      <p>${t('admin.home.signedInAs', { name: ctx.viewer?.name ?? '', role: ctx.viewer?.role ?? '' })}</p>
       ${
         links.length
           ? html`<ul class="admin-tools">
@@ -26,7 +28,7 @@ export function adminHomeView(ctx: PageContext, props: { done?: string | undefin
                 </li>`,
               )}
             </ul>`
-          : html`<p>The newsroom and moderation tools for your role will appear here.</p>`
+          : html`<p>${t('admin.home.noTools')}</p>`
       }`,
   });
 }

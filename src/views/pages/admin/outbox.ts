@@ -1,14 +1,24 @@
 import type { OutboxMessage } from '../../../domain/outbox.js';
 import type { PageContext } from '../../context.js';
-import { formatDateTime } from '../../format.js';
 import { html } from '../../html.js';
 import { adminPage } from './page.js';
 
-function status(m: OutboxMessage, timeZone: string) {
-  if (m.sentAt)
-    return html`<span class="tag tag--ok">sent ${formatDateTime(m.sentAt, timeZone)}</span>`;
-  if (m.error) return html`<span class="tag tag--warn">not delivered: ${m.error}</span>`;
-  return html`<span class="tag">kept in the outbox</span>`;
+function status(ctx: PageContext, m: OutboxMessage) {
+  const { t, rich, dateTime } = ctx.i18n;
+  if (m.sentAt) {
+    const at = m.sentAt;
+    return html`<span class="tag tag--ok"
+      >${rich(
+        'admin.outbox.sent',
+        { when: dateTime(at) },
+        { time: (text) => html`<time datetime="${at}">${text}</time>` },
+      )}</span
+    >`;
+  }
+  if (m.error) {
+    return html`<span class="tag tag--warn">${t('admin.outbox.failed', { error: m.error })}</span>`;
+  }
+  return html`<span class="tag">${t('admin.outbox.kept')}</span>`;
 }
 
 /** The mail the site has sent (or, without SMTP, kept), newest first. */
@@ -16,14 +26,12 @@ export function outboxView(
   ctx: PageContext,
   props: { messages: OutboxMessage[]; olderHref: string | null; isFirstPage: boolean },
 ) {
+  const { t, rich, dateTime } = ctx.i18n;
   return adminPage(ctx, {
-    title: 'Outbox',
+    title: t('admin.outbox.title'),
     current: '/admin/outbox',
-    main: html`<h1>Outbox</h1>
-      <p>
-        Every email the site sends is recorded here. Without an SMTP server configured
-        (<code>SMTP_URL</code>), this is the only place the messages go.
-      </p>
+    main: html`<h1>${t('admin.outbox.title')}</h1>
+      <p>${rich('admin.outbox.intro', {}, { code: (text) => html`<code>${text}</code>` })}</p>
       ${
         props.messages.length
           ? html`<ol class="outbox">
@@ -32,20 +40,24 @@ export function outboxView(
                   <article class="mail" aria-labelledby="mail-${m.id}">
                     <h2 id="mail-${m.id}">${m.subject}</h2>
                     <p class="mail__meta">
-                      To ${m.to} ·
-                      <time datetime="${m.createdAt}">${formatDateTime(m.createdAt, ctx.identity.timeZone)}</time> ·
-                      ${status(m, ctx.identity.timeZone)}
+                      ${t('admin.outbox.to', { address: m.to })} ·
+                      <time datetime="${m.createdAt}">${dateTime(m.createdAt)}</time> ·
+                      ${status(ctx, m)}
                     </p>
                     <pre class="mail__body">${m.text}</pre>
                   </article>
                 </li>`,
               )}
             </ol>`
-          : html`<p>${props.isFirstPage ? 'No mail yet.' : 'No older mail.'}</p>`
+          : html`<p>${props.isFirstPage ? t('admin.outbox.none') : t('admin.outbox.noOlder')}</p>`
       }
       <p class="pager">
-        ${props.isFirstPage ? '' : html`<a href="/admin/outbox">Newest</a>`}
-        ${props.olderHref ? html`<a href="${props.olderHref}" rel="next">Older mail</a>` : ''}
+        ${props.isFirstPage ? '' : html`<a href="/admin/outbox">${t('admin.outbox.newest')}</a>`}
+        ${
+          props.olderHref
+            ? html`<a href="${props.olderHref}" rel="next">${t('admin.outbox.older')}</a>`
+            : ''
+        }
       </p>`,
   });
 }

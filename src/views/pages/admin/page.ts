@@ -1,4 +1,5 @@
 /** The frame of staff pages: a small navigation of what this person may open, then the page. */
+import type { MessageKey } from '../../../i18n/translator.js';
 import type { PageContext } from '../../context.js';
 import { formTitle, type FormProblem } from '../../forms.js';
 import { html, type SafeHtml } from '../../html.js';
@@ -12,92 +13,45 @@ export interface AdminLink {
 
 type Who = 'author' | 'editor' | 'moderator' | 'admin';
 
+type ToolName =
+  | 'articles'
+  | 'front'
+  | 'pages'
+  | 'moderation'
+  | 'moderationLog'
+  | 'site'
+  | 'sections'
+  | 'settings'
+  | 'people'
+  | 'deletedDrafts'
+  | 'outbox'
+  | 'tokens'
+  | 'import'
+  | 'menus';
+
+/** A staff tool: its address, its name's key (`admin.tool.<name>`, and `….about`) and who opens it. */
+interface Tool {
+  href: string;
+  name: ToolName;
+  who: readonly Who[];
+}
+
 /** Every staff tool, in the order the navigation shows them, with who may open it. */
-const tools: (AdminLink & { who: readonly Who[] })[] = [
-  {
-    href: '/admin/articles',
-    text: 'Articles',
-    description: 'Write, review, schedule and publish; revisions and corrections.',
-    who: ['author', 'editor', 'admin'],
-  },
-  {
-    href: '/admin/front',
-    text: 'Front page',
-    description: 'Pin the lead and featured stories; choose and order the sections.',
-    who: ['editor', 'admin'],
-  },
-  {
-    href: '/admin/pages',
-    text: 'Pages',
-    description: 'About, Contact and other static pages: write, publish, revisions.',
-    who: ['editor', 'admin'],
-  },
-  {
-    href: '/admin/moderation',
-    text: 'Moderation',
-    description: 'The queue of comments: approve, reject, feature; suspend and ban.',
-    who: ['moderator', 'admin'],
-  },
-  {
-    href: '/admin/moderation/log',
-    text: 'Moderation log',
-    description: 'Every moderator action: who, when, what and why.',
-    who: ['moderator', 'admin'],
-  },
-  {
-    href: '/admin/site',
-    text: 'Site',
-    description: 'Name, tagline, publisher, footer, logo and icon; time zone and language.',
-    who: ['admin'],
-  },
-  {
-    href: '/admin/sections',
-    text: 'Sections',
-    description: 'Create, rename, order, hide and remove the sections of the site.',
-    who: ['admin'],
-  },
-  {
-    href: '/admin/settings',
-    text: 'Settings',
-    description: 'Comment policy: pre-moderation, word lists, links, trust, limits.',
-    who: ['admin'],
-  },
-  {
-    href: '/admin/users',
-    text: 'People',
-    description: 'Invite staff; find people, change roles, names and bylines; suspend and ban.',
-    who: ['admin'],
-  },
-  {
-    href: '/admin/articles/deleted',
-    text: 'Deleted drafts',
-    description: 'Drafts deleted in the last 30 days: recover one as it was.',
-    who: ['admin'],
-  },
-  {
-    href: '/admin/outbox',
-    text: 'Outbox',
-    description: 'Every email the site has sent or kept, newest first.',
-    who: ['admin'],
-  },
-  {
-    href: '/admin/tokens',
-    text: 'API tokens',
-    description: 'Tokens for scripts: create and revoke.',
-    who: ['admin'],
-  },
-  {
-    href: '/admin/import',
-    text: 'Import',
-    description: 'Bring articles and comments from WordPress, comments from Disqus.',
-    who: ['admin'],
-  },
-  {
-    href: '/admin/menus',
-    text: 'Menus',
-    description: 'The masthead’s and the footer’s menus: sections, pages and links, in order.',
-    who: ['admin'],
-  },
+const tools: readonly Tool[] = [
+  { href: '/admin/articles', name: 'articles', who: ['author', 'editor', 'admin'] },
+  { href: '/admin/front', name: 'front', who: ['editor', 'admin'] },
+  { href: '/admin/pages', name: 'pages', who: ['editor', 'admin'] },
+  { href: '/admin/moderation', name: 'moderation', who: ['moderator', 'admin'] },
+  { href: '/admin/moderation/log', name: 'moderationLog', who: ['moderator', 'admin'] },
+  { href: '/admin/site', name: 'site', who: ['admin'] },
+  { href: '/admin/sections', name: 'sections', who: ['admin'] },
+  { href: '/admin/settings', name: 'settings', who: ['admin'] },
+  { href: '/admin/users', name: 'people', who: ['admin'] },
+  { href: '/admin/articles/deleted', name: 'deletedDrafts', who: ['admin'] },
+  { href: '/admin/outbox', name: 'outbox', who: ['admin'] },
+  { href: '/admin/tokens', name: 'tokens', who: ['admin'] },
+  { href: '/admin/import', name: 'import', who: ['admin'] },
+  { href: '/admin/menus', name: 'menus', who: ['admin'] },
 ];
 
 /** The staff tools this person may open. */
@@ -105,7 +59,11 @@ export function adminLinks(ctx: PageContext): AdminLink[] {
   const role = ctx.viewer?.role;
   return tools
     .filter((t) => (t.who as readonly string[]).includes(role ?? ''))
-    .map(({ href, text, description }) => ({ href, text, description }));
+    .map(({ href, name }) => ({
+      href,
+      text: ctx.i18n.t(`admin.tool.${name}`),
+      description: ctx.i18n.t(`admin.tool.${name}.about`),
+    }));
 }
 
 export function adminPage(
@@ -118,12 +76,12 @@ export function adminPage(
     head?: SafeHtml;
   },
 ): SafeHtml {
-  const links = [{ href: '/admin', text: 'Staff home' }, ...adminLinks(ctx)];
+  const links = [{ href: '/admin', text: ctx.i18n.t('admin.nav.home') }, ...adminLinks(ctx)];
   return layout(ctx, {
     title: formTitle(props.title, props.problem),
     robots: 'noindex',
     ...(props.head ? { head: props.head } : {}),
-    main: html`<nav class="admin-nav" aria-label="Staff">
+    main: html`<nav class="admin-nav" aria-label="${ctx.i18n.t('admin.nav.label')}">
         <ul>
           ${links.map(
             (l) =>
@@ -137,4 +95,15 @@ export function adminPage(
       </nav>
       <div class="admin-page">${props.main}</div>`,
   });
+}
+
+/**
+ * The message of a "done" notice a redirect named (`?done=saved`), if the page has one by that
+ * name: anything else in the address shows nothing.
+ */
+export function notice(
+  notices: Readonly<Record<string, MessageKey>>,
+  name: string | undefined,
+): MessageKey | undefined {
+  return name !== undefined && Object.hasOwn(notices, name) ? notices[name] : undefined;
 }

@@ -7,6 +7,7 @@ import {
   timeZoneNames,
   type IdentityText,
 } from '../../../domain/site.js';
+import type { MessageKey, Translator } from '../../../i18n/translator.js';
 import type { PageContext } from '../../context.js';
 import {
   csrfField,
@@ -21,18 +22,18 @@ import { html, type SafeHtml } from '../../html.js';
 import { adminPage } from './page.js';
 
 export const siteNotices = {
-  saved: 'The site’s details are saved. Every page shows them now.',
-  logo: 'The new logo is in the masthead.',
-  logoRemoved: 'The logo is removed: the masthead shows the site’s name.',
-  icons: 'The new icons are made: browsers show them as they next load a page.',
-  iconsRemoved: 'The icons are removed.',
-} as const;
+  saved: 'admin.site.done.saved',
+  logo: 'admin.site.done.logo',
+  logoRemoved: 'admin.site.done.logoRemoved',
+  icons: 'admin.site.done.icons',
+  iconsRemoved: 'admin.site.done.iconsRemoved',
+} as const satisfies Record<string, MessageKey>;
 
 export interface SitePageProps {
   /** What the form shows: the stored values, or what was sent when it came back. */
   values: IdentityText;
   problem?: FormProblem | undefined;
-  done?: string | undefined;
+  done?: MessageKey | undefined;
   /** "10 MB": the largest upload. */
   maxSize: string;
   /** Whether the demo content is (partly) here, to offer removing it. */
@@ -44,6 +45,7 @@ export interface SitePageProps {
  * attributes that tie them to the control (which `control` draws with them).
  */
 function framed(
+  i18n: Translator,
   props: { id: string; label: string; hint: string; problem: FormProblem | undefined },
   control: (aria: SafeHtml) => SafeHtml,
 ): SafeHtml {
@@ -57,7 +59,7 @@ function framed(
     ${
       invalid
         ? html`<p class="field-error" id="${id}-error">
-            <span class="visually-hidden">Error:</span> ${props.problem?.message}
+            <span class="visually-hidden">${i18n.t('admin.form.error')}</span> ${props.problem?.message}
           </p>`
         : ''
     }
@@ -65,15 +67,19 @@ function framed(
   </div>`;
 }
 
-function textArea(props: {
-  name: keyof IdentityText;
-  label: string;
-  hint: string;
-  value: string;
-  problem: FormProblem | undefined;
-  maxlength: number;
-}): SafeHtml {
+function textArea(
+  i18n: Translator,
+  props: {
+    name: keyof IdentityText;
+    label: string;
+    hint: string;
+    value: string;
+    problem: FormProblem | undefined;
+    maxlength: number;
+  },
+): SafeHtml {
   return framed(
+    i18n,
     { ...props, id: props.name },
     (aria) =>
       html`<textarea
@@ -89,47 +95,55 @@ ${props.value}</textarea
   );
 }
 
-function select(props: {
-  name: string;
-  label: string;
-  hint: string;
-  value: string;
-  options: readonly { value: string; text: string }[];
-  problem: FormProblem | undefined;
-}): SafeHtml {
+function select(
+  i18n: Translator,
+  props: {
+    name: string;
+    label: string;
+    hint: string;
+    value: string;
+    /** `lang`: the option's own language, when it is named in it. */
+    options: readonly { value: string; text: string; lang?: string }[];
+    problem: FormProblem | undefined;
+  },
+): SafeHtml {
   return framed(
+    i18n,
     { ...props, id: props.name },
     (aria) =>
       html`<select id="${props.name}" name="${props.name}" ${aria}>
         ${props.options.map(
           (o) =>
-            html`<option value="${o.value}" ${o.value === props.value ? html` selected` : ''}>
-              ${o.text}
-            </option>`,
+            // prettier-ignore
+            html`<option value="${o.value}"${o.lang ? html` lang="${o.lang}"` : ''}${o.value === props.value ? html` selected` : ''}>${o.text}</option>`,
         )}
       </select>`,
   );
 }
 
-/** The site's time zone and language (the setup wizard asks for them too). */
+/**
+ * The site's time zone and language (the setup wizard asks for them too). Each language is
+ * named in itself, whatever the page's language.
+ */
 export function timeAndLanguageFields(
   values: Pick<IdentityText, 'timeZone' | 'language'>,
   problem: FormProblem | undefined,
+  i18n: Translator,
 ): SafeHtml {
-  return html`${select({
+  return html`${select(i18n, {
     name: 'timeZone',
-    label: 'Time zone',
-    hint: 'The zone the newsroom works in: dates, times and scheduling on the site follow it.',
+    label: i18n.t('admin.site.timeZone.label'),
+    hint: i18n.t('admin.site.timeZone.hint'),
     value: values.timeZone,
     options: timeZoneNames().map((z) => ({ value: z, text: z.replaceAll('_', ' ') })),
     problem,
   })}
-  ${select({
+  ${select(i18n, {
     name: 'language',
-    label: 'Language',
-    hint: 'The language of the site’s pages.',
+    label: i18n.t('admin.site.language.label'),
+    hint: i18n.t('admin.site.language.hint'),
     value: values.language,
-    options: siteLanguages.map((l) => ({ value: l.tag, text: l.name })),
+    options: siteLanguages.map((l) => ({ value: l.tag, text: l.name, lang: l.tag })),
     problem,
   })}`;
 }
@@ -148,6 +162,7 @@ function uploadForm(
   >
     ${csrfField(ctx)}
     ${framed(
+      ctx.i18n,
       { ...props, problem: props.problem },
       (aria) =>
         html`<input
@@ -158,13 +173,14 @@ function uploadForm(
           ${aria}
         />`,
     )}
-    ${submitButton('Upload', 'secondary')}
+    ${submitButton(ctx.i18n.t('admin.site.upload'), 'secondary')}
   </form>`;
 }
 
 export function sitePageView(ctx: PageContext, props: SitePageProps): SafeHtml {
   const { values, problem } = props;
   const { identity } = ctx;
+  const { t } = ctx.i18n;
   const textField = (
     name: keyof typeof identityLimits,
     label: string,
@@ -181,111 +197,121 @@ export function sitePageView(ctx: PageContext, props: SitePageProps): SafeHtml {
   const uploadProblem = (f: string) => (problem?.field === f ? problem : undefined);
   const logoProblem = uploadProblem('logo');
   const iconProblem = uploadProblem('icon');
-  const main = html`<h1>Site</h1>
-    ${doneBanner(props.done)} ${errorSummary(problem)}
-    <p>How the site presents itself on every page, in its feeds, its search results and its emails.</p>
+  const main = html`<h1>${t('admin.site.title')}</h1>
+    ${doneBanner(props.done && t(props.done))} ${errorSummary(problem)}
+    <p>${t('admin.site.intro')}</p>
     <section aria-labelledby="identity-heading">
-      <h2 id="identity-heading">Name and description</h2>
+      <h2 id="identity-heading">${t('admin.site.identity.heading')}</h2>
       ${postForm(
         ctx,
         '/admin/site',
-        html`${textField('name', 'Site name', {
-          hint: 'In the masthead, page titles, feeds and emails.',
+        html`${textField('name', t('admin.site.name.label'), {
+          hint: t('admin.site.name.hint'),
         })}
-        ${textField('tagline', 'Tagline', { hint: 'A short line above the masthead. Optional.' })}
-        ${textArea({
+        ${textField('tagline', t('admin.site.tagline.label'), {
+          hint: t('admin.site.tagline.hint'),
+        })}
+        ${textArea(ctx.i18n, {
           name: 'description',
-          label: 'Description',
-          hint: 'One or two sentences for search engines and feed readers. Optional.',
+          label: t('admin.site.description.label'),
+          hint: t('admin.site.description.hint'),
           value: values.description,
           problem,
           maxlength: identityLimits.description,
         })}
-        ${textField('publisherName', 'Publisher', {
-          hint: 'The organisation that publishes the site, in structured data and feeds. Leave empty to use the site name.',
+        ${textField('publisherName', t('admin.site.publisherName.label'), {
+          hint: t('admin.site.publisherName.hint'),
         })}
-        ${textField('publisherUrl', 'Publisher’s web address', {
-          hint: 'If the publisher has its own site, e.g. https://example.org. Optional.',
+        ${textField('publisherUrl', t('admin.site.publisherUrl.label'), {
+          hint: t('admin.site.publisherUrl.hint'),
         })}
-        ${textField('publisherEmail', 'Publisher’s contact email', {
+        ${textField('publisherEmail', t('admin.site.publisherEmail.label'), {
           type: 'email',
-          hint: 'Shown to search engines as the publisher’s contact. Optional.',
+          hint: t('admin.site.publisherEmail.hint'),
         })}
-        ${textArea({
+        ${textArea(ctx.i18n, {
           name: 'footerText',
-          label: 'Footer text',
-          hint: 'A line at the foot of every page: a copyright notice, an address. Optional.',
+          label: t('admin.site.footerText.label'),
+          hint: t('admin.site.footerText.hint'),
           value: values.footerText,
           problem,
           maxlength: identityLimits.footerText,
         })}
-        ${timeAndLanguageFields(values, problem)}
+        ${timeAndLanguageFields(values, problem, ctx.i18n)}
         <div class="field field--checkbox">
           <input id="credit" name="credit" type="checkbox" value="1" ${values.credit ? html` checked` : ''} />
-          <label for="credit">Show “Published with Broadsheet” in the footer</label>
+          <label for="credit">${t('admin.site.credit')}</label>
         </div>
-        ${submitButton('Save')}`,
-        { label: 'Name and description' },
+        ${submitButton(t('admin.site.save'))}`,
+        { label: t('admin.site.identity.heading') },
       )}
     </section>
     <section aria-labelledby="logo-heading">
-      <h2 id="logo-heading">Logo</h2>
+      <h2 id="logo-heading">${t('admin.site.logo.heading')}</h2>
       ${
         identity.logo
-          ? html`<p>The masthead shows this logo:</p>
+          ? html`<p>${t('admin.site.logo.current')}</p>
             <p class="site-preview">
               <img
                 src="${imagePath(identity.logo.file)}"
                 width="${logoDisplaySize(identity.logo).width}"
                 height="${logoDisplaySize(identity.logo).height}"
-                alt="The current logo"
+                alt="${t('admin.site.logo.alt')}"
               />
             </p>
-            ${postForm(ctx, '/admin/site/logo/remove', submitButton('Remove the logo', 'danger'), {
-              label: 'Remove the logo',
-            })}`
-          : html`<p>No logo: the masthead shows the site’s name in letters.</p>`
+            ${postForm(
+              ctx,
+              '/admin/site/logo/remove',
+              submitButton(t('admin.site.logo.remove'), 'danger'),
+              { label: t('admin.site.logo.remove') },
+            )}`
+          : html`<p>${t('admin.site.logo.none')}</p>`
       }
       ${uploadForm(ctx, {
         action: '/admin/site/logo',
         id: 'logo',
-        label: identity.logo ? 'Replace the logo' : 'Upload a logo',
-        hint: `PNG, JPEG or WebP, at most ${props.maxSize}; a wide picture with a transparent background works best. It is drawn 48 pixels high.`,
+        label: identity.logo ? t('admin.site.logo.replace') : t('admin.site.logo.upload'),
+        hint: t('admin.site.logo.hint', { maxSize: props.maxSize }),
         ...(logoProblem ? { problem: logoProblem } : {}),
       })}
     </section>
     <section aria-labelledby="icon-heading">
-      <h2 id="icon-heading">Icon</h2>
+      <h2 id="icon-heading">${t('admin.site.icon.heading')}</h2>
       ${
         identity.icons
-          ? html`<p>Browser tabs, bookmarks and home screens show this icon:</p>
+          ? html`<p>${t('admin.site.icon.current')}</p>
             <p class="site-preview">
-              <img src="${imagePath(identity.icons.touch)}" width="90" height="90" alt="The current icon" />
+              <img
+                src="${imagePath(identity.icons.touch)}"
+                width="90"
+                height="90"
+                alt="${t('admin.site.icon.alt')}"
+              />
             </p>
-            ${postForm(ctx, '/admin/site/icon/remove', submitButton('Remove the icon', 'danger'), {
-              label: 'Remove the icon',
-            })}`
-          : html`<p>No icon yet: browsers show their own.</p>`
+            ${postForm(
+              ctx,
+              '/admin/site/icon/remove',
+              submitButton(t('admin.site.icon.remove'), 'danger'),
+              { label: t('admin.site.icon.remove') },
+            )}`
+          : html`<p>${t('admin.site.icon.none')}</p>`
       }
       ${uploadForm(ctx, {
         action: '/admin/site/icon',
         id: 'icon',
-        label: identity.icons ? 'Replace the icon' : 'Upload an icon',
-        hint: `A square PNG, JPEG or WebP of at least 512 × 512 pixels, at most ${props.maxSize}. The favicon and every icon size are made from it.`,
+        label: identity.icons ? t('admin.site.icon.replace') : t('admin.site.icon.upload'),
+        hint: t('admin.site.icon.hint', { maxSize: props.maxSize }),
         ...(iconProblem ? { problem: iconProblem } : {}),
       })}
     </section>
     ${
       props.demoLoaded
         ? html`<section aria-labelledby="demo-heading">
-          <h2 id="demo-heading">Demo content</h2>
-          <p>
-            The site still has demo content: the made-up newspaper’s articles, comments, people
-            and sections. Remove it, and nothing else, before the site goes public.
-          </p>
-          <p><a href="/admin/site/demo/remove">Review and remove the demo content</a></p>
+          <h2 id="demo-heading">${t('admin.site.demo.heading')}</h2>
+          <p>${t('admin.site.demo.text')}</p>
+          <p><a href="/admin/site/demo/remove">${t('admin.site.demo.link')}</a></p>
         </section>`
         : ''
     }`;
-  return adminPage(ctx, { title: 'Site', current: '/admin/site', problem, main });
+  return adminPage(ctx, { title: t('admin.site.title'), current: '/admin/site', problem, main });
 }

@@ -1,6 +1,6 @@
 import type { ApiTokenInfo } from '../../../domain/api-token.js';
+import type { MessageKey } from '../../../i18n/translator.js';
 import type { PageContext } from '../../context.js';
-import { formatDateTime } from '../../format.js';
 import {
   doneBanner,
   errorSummary,
@@ -12,27 +12,40 @@ import {
 import { html } from '../../html.js';
 import { adminPage } from './page.js';
 
-export const tokenNotices = { revoked: 'The token has been revoked.' } as const;
+export const tokenNotices = {
+  revoked: 'admin.tokens.done.revoked',
+} as const satisfies Record<string, MessageKey>;
 
-function when(iso: string | null, timeZone: string) {
-  return iso ? html`<time datetime="${iso}">${formatDateTime(iso, timeZone)}</time>` : html`never`;
+function when(ctx: PageContext, iso: string | null) {
+  return iso
+    ? html`<time datetime="${iso}">${ctx.i18n.dateTime(iso)}</time>`
+    : ctx.i18n.t('admin.tokens.never');
 }
 
 function tokenRow(ctx: PageContext, t: ApiTokenInfo) {
+  const { i18n } = ctx;
   return html`<tr>
     <th scope="row">${t.label}</th>
     <td>${t.userName}<br /><span class="muted">${t.userEmail}</span></td>
-    <td>${when(t.createdAt, ctx.identity.timeZone)}</td>
-    <td>${when(t.lastUsedAt, ctx.identity.timeZone)}</td>
+    <td>${when(ctx, t.createdAt)}</td>
+    <td>${when(ctx, t.lastUsedAt)}</td>
     <td>
       ${
         t.revokedAt
-          ? html`Revoked ${when(t.revokedAt, ctx.identity.timeZone)}`
+          ? i18n.rich(
+              'admin.tokens.revokedAt',
+              { when: i18n.dateTime(t.revokedAt) },
+              { time: (text) => html`<time datetime="${t.revokedAt}">${text}</time>` },
+            )
           : postForm(
               ctx,
               `/admin/tokens/${encodeURIComponent(t.id)}/revoke`,
               html`<button type="submit" class="button button--danger button--small">
-                Revoke<span class="visually-hidden"> the token “${t.label}” of ${t.userName}</span>
+                ${i18n.rich(
+                  'admin.tokens.revoke',
+                  { label: t.label, name: t.userName },
+                  { hidden: (text) => html`<span class="visually-hidden">${text}</span>` },
+                )}
               </button>`,
               { className: 'form form--bare' },
             )
@@ -46,58 +59,64 @@ export function tokensView(
   ctx: PageContext,
   props: {
     tokens: ApiTokenInfo[];
-    done?: string | undefined;
+    done?: MessageKey | undefined;
     problem?: FormProblem;
     values?: { email: string; label: string };
     created?: { token: string; email: string; label: string };
   },
 ) {
   const { problem, created } = props;
-  const main = html`<h1>API tokens</h1>
-    ${doneBanner(props.done)}
+  const { t, rich } = ctx.i18n;
+  const main = html`<h1>${t('admin.tokens.title')}</h1>
+    ${doneBanner(props.done && t(props.done))}
     ${
       created
         ? html`<section class="secret-box" aria-labelledby="new-token-heading">
-            <h2 id="new-token-heading">New token for ${created.email}</h2>
-            <p>Copy it now: it is shown only this once, and it cannot be recovered.</p>
+            <h2 id="new-token-heading">${t('admin.tokens.new.heading', { email: created.email })}</h2>
+            <p>${t('admin.tokens.new.once')}</p>
             <p><code class="secret" id="new-token">${created.token}</code></p>
-            <p>Scripts send it as <code>Authorization: Bearer …</code>.</p>
+            <p>${rich('admin.tokens.new.use', {}, { code: (text) => html`<code>${text}</code>` })}</p>
           </section>`
         : ''
     }
     ${errorSummary(problem)}
     <section class="panel" aria-labelledby="create-heading">
-      <h2 id="create-heading">Create a token</h2>
+      <h2 id="create-heading">${t('admin.tokens.create.heading')}</h2>
       ${postForm(
         ctx,
         '/admin/tokens',
-        html`${field({ id: 'token-email', name: 'email', label: 'Email address of the person', type: 'email', autocomplete: 'off', value: props.values?.email, hint: 'The token acts as this person, with their role.', required: true, maxlength: 254, problem })}
-          ${field({ id: 'token-label', name: 'label', label: 'Label', value: props.values?.label, hint: 'What it is for, e.g. “nightly import”.', required: true, maxlength: 100, problem })}
-          ${submitButton('Create token')}`,
+        html`${field({ id: 'token-email', name: 'email', label: t('admin.tokens.email.label'), type: 'email', autocomplete: 'off', value: props.values?.email, hint: t('admin.tokens.email.hint'), required: true, maxlength: 254, problem })}
+          ${field({ id: 'token-label', name: 'label', label: t('admin.tokens.label.label'), value: props.values?.label, hint: t('admin.tokens.label.hint'), required: true, maxlength: 100, problem })}
+          ${submitButton(t('admin.tokens.create'))}`,
       )}
     </section>
     <section aria-labelledby="tokens-heading">
-      <h2 id="tokens-heading">Tokens</h2>
+      <h2 id="tokens-heading">${t('admin.tokens.list.heading')}</h2>
       ${
         props.tokens.length
           ? html`<div class="table-scroll" role="region" aria-labelledby="tokens-heading" tabindex="0">
               <table class="data-table">
                 <thead>
                   <tr>
-                    <th scope="col">Label</th>
-                    <th scope="col">Person</th>
-                    <th scope="col">Created</th>
-                    <th scope="col">Last used</th>
-                    <th scope="col">Status</th>
+                    <th scope="col">${t('admin.tokens.column.label')}</th>
+                    <th scope="col">${t('admin.tokens.column.person')}</th>
+                    <th scope="col">${t('admin.tokens.column.created')}</th>
+                    <th scope="col">${t('admin.tokens.column.lastUsed')}</th>
+                    <th scope="col">${t('admin.tokens.column.status')}</th>
                   </tr>
                 </thead>
                 <tbody>
-                  ${props.tokens.map((t) => tokenRow(ctx, t))}
+                  ${props.tokens.map((token) => tokenRow(ctx, token))}
                 </tbody>
               </table>
             </div>`
-          : html`<p>No tokens yet.</p>`
+          : html`<p>${t('admin.tokens.none')}</p>`
       }
     </section>`;
-  return adminPage(ctx, { title: 'API tokens', current: '/admin/tokens', problem, main });
+  return adminPage(ctx, {
+    title: t('admin.tokens.title'),
+    current: '/admin/tokens',
+    problem,
+    main,
+  });
 }
