@@ -495,7 +495,7 @@ function printedComments(
     ${
       print.shown < count
         ? html`<p class="comments-print-note">
-            ${i18n.rich('comments.print.note', { shown: print.shown, count, url: print.url }, { url })}
+            ${i18n.rich('comments.print.note', { shown: print.shown, count, address: print.url }, { url })}
           </p>`
         : ''
     }

@@ -52,7 +52,7 @@ export default {
   'form.submitReply': 'Antwort veröffentlichen',
   'form.cancelReply': 'Antwort abbrechen',
   'print.note':
-    'Die ersten {shown, number} von {count, plural, one {# Kommentar} other {# Kommentaren}}; die Diskussion geht weiter unter <url>{url}</url>.',
+    'Die ersten {shown, number} von {count, plural, one {# Kommentar} other {# Kommentaren}}; die Diskussion geht weiter unter <url>{address}</url>.',
   'live.show':
     '{count, plural, one {# neuen Kommentar anzeigen} other {# neue Kommentare anzeigen}}',
   'live.toolbar':

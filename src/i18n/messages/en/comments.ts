@@ -52,7 +52,7 @@ export default {
   'form.submitReply': 'Post reply',
   'form.cancelReply': 'Cancel reply',
   'print.note':
-    'The first {shown, number} of {count, plural, one {# comment} other {# comments}}; the discussion continues at <url>{url}</url>.',
+    'The first {shown, number} of {count, plural, one {# comment} other {# comments}}; the discussion continues at <url>{address}</url>.',
   'live.show': '{count, plural, one {Show # new comment} other {Show # new comments}}',
   'live.toolbar': '{count, plural, one {Comment, # comment} other {Comment, # comments}}',
   'featured.heading': 'Featured',
