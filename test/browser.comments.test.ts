@@ -34,6 +34,7 @@ if (browserAvailable()) {
     let path_: string;
     let ann: User;
     let session = '';
+    let firstId = '';
 
     before(async () => {
       db = await openSqliteStore();
@@ -69,6 +70,7 @@ if (browserAvailable()) {
       const post = async (who: User, body: string, parentId?: string) =>
         (await c.postComment({ author: who, article: a.id, body, parentId })).comment;
       const first = await post(ann, 'The figures in the *third* paragraph do not match.');
+      firstId = first.id;
       await c.editComment({
         author: ann,
         id: first.id,
@@ -139,6 +141,37 @@ if (browserAvailable()) {
         await context.close();
       }
     });
+
+    for (const width of [390, 1280]) {
+      for (const colorScheme of ['light', 'dark'] as const) {
+        test(`no axe violations on the comment pages (${width} px, ${colorScheme})`, async () => {
+          const context = await browser.newContext({
+            viewport: { width, height: 900 },
+            colorScheme,
+          });
+          await context.addCookies([{ name: 'bs_session', value: session, url: app.url }]);
+          const page = await context.newPage();
+          try {
+            for (const url of [
+              path_,
+              `/comments/${firstId}/history`,
+              `/comments/${firstId}/edit`,
+              `/comments/${firstId}/delete`,
+            ]) {
+              await openPage(page, app.url + url);
+              const violations = await axeViolations(page);
+              assert.deepEqual(violations, [], `${url}:\n${formatViolations(violations)}`);
+              const name = url === path_ ? 'article' : url.split('/').pop();
+              await page.screenshot({
+                path: path.join(resultsDir, `comment-page-${name}-${width}-${colorScheme}.png`),
+              });
+            }
+          } finally {
+            await context.close();
+          }
+        });
+      }
+    }
 
     test('the script speaks the page’s language: Load more in German', async () => {
       const context = await browser.newContext();
