@@ -38,7 +38,7 @@ export default {
   'moreReplies.deleted': 'Weitere Antworten<hidden> auf einen gelöschten Kommentar</hidden>',
   'confirm.refuse': 'Bestätigen Sie Ihre E-Mail-Adresse, um zu kommentieren.',
   'confirm.hold':
-    'Ihre Kommentare werden geprüft, bevor sie erscheinen, bis Sie Ihre E-Mail-Adresse bestätigt haben.',
+    'Bis Sie Ihre E-Mail-Adresse bestätigt haben, werden Ihre Kommentare vor dem Erscheinen geprüft.',
   'confirm.sent':
     'Wir haben einen Link an <strong>{email}</strong> geschickt: Öffnen Sie ihn und kehren Sie dann auf diese Seite zurück.',
   'confirm.resend': 'Link erneut senden',
