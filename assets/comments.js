@@ -1,10 +1,21 @@
 // "Load more comments" in place: fetches the next page (the same URL the link opens without
 // JavaScript), appends its threads to the list and moves focus to the first new one. Without
-// this file the link simply opens that page.
+// this file the link simply opens that page. Its words come from the section's `data-texts`
+// (in the page's language; counted ones by plural category, `{n}` for the number).
 (function () {
   'use strict';
   var section = document.getElementById('comments');
   if (!section || !window.fetch || !window.DOMParser) return;
+  var texts;
+  try {
+    texts = JSON.parse(section.getAttribute('data-texts') || '');
+  } catch {
+    return;
+  }
+  function counted(templates, n) {
+    var text = templates[new Intl.PluralRules(texts.locale).select(n)] || templates.other || '';
+    return text.split('{n}').join(new Intl.NumberFormat(texts.locale).format(n));
+  }
   var status = document.createElement('p');
   status.className = 'visually-hidden comments-load-status';
   status.setAttribute('role', 'status');
@@ -17,7 +28,7 @@
     event.preventDefault();
     if (link.getAttribute('aria-busy') === 'true') return;
     link.setAttribute('aria-busy', 'true');
-    status.textContent = 'Loading more comments…';
+    status.textContent = texts.loading;
     fetch(link.href, { credentials: 'same-origin', headers: { accept: 'text/html' } })
       .then(function (res) {
         if (!res.ok) throw new Error('HTTP ' + res.status);
@@ -45,8 +56,7 @@
         } else if (holder) {
           holder.parentNode.removeChild(holder);
         }
-        status.textContent =
-          added.length === 1 ? '1 more comment loaded.' : added.length + ' more comments loaded.';
+        status.textContent = counted(texts.loaded, added.length);
         var first = added[0] && added[0].querySelector('.comment__card, .comment__deleted');
         if (first) {
           first.setAttribute('tabindex', '-1');

@@ -1,42 +1,34 @@
 // Live comments (docs/live.md). Without this file the page is complete; with it, comments
 // written after the page was rendered are announced by a button, "N new comments", and shown
 // when the reader asks. Nothing already on the page moves while someone reads it.
+//
+// The script holds no words and draws no comment: the section's `data-texts` carries every
+// text in the page's language (counted ones by plural category, `{n}` for the number), and a
+// new comment is the server's own markup for this reader (/comments/ID/fragment: Like, Reply,
+// Edit, Delete and Report as on the page, with the session's CSRF token).
 (function () {
   'use strict';
   var section = document.querySelector('section[data-live]');
-  if (!section || typeof window.EventSource !== 'function') return;
-
-  var pending = []; // comments waiting behind the button, in arrival order
-  var signedIn = !!document.getElementById('comment-body');
-  // Times in the site's zone (set on <body> by the server), named as the server names them:
-  // GMT/BST, EST/EDT… or, where no short name is known, the offset (src/domain/local-time.ts).
-  var siteZone = document.body.getAttribute('data-time-zone') || 'UTC';
-  var dateFormat = new Intl.DateTimeFormat('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZone: siteZone,
-  });
-  var zoneNames = ['en-GB', 'en-US'].map(function (locale) {
-    return new Intl.DateTimeFormat(locale, { timeZone: siteZone, timeZoneName: 'short' });
-  });
-  function zoneName(date) {
-    for (var i = 0; i < zoneNames.length; i++) {
-      var parts = zoneNames[i].formatToParts(date);
-      for (var j = 0; j < parts.length; j++) {
-        var name = parts[j].type === 'timeZoneName' ? parts[j].value : '';
-        if (name && !/^GMT[+\-\u2212]/.test(name)) return name;
-        if (name && i === zoneNames.length - 1)
-          return name.replace('GMT', 'UTC').replace('-', '\u2212');
-      }
-    }
-    return '';
+  if (!section || typeof window.EventSource !== 'function' || !window.fetch) return;
+  var texts;
+  try {
+    texts = JSON.parse(section.getAttribute('data-texts') || '');
+  } catch {
+    return;
   }
-  function formatTime(date) {
-    return dateFormat.format(date).replace(' at ', ', ') + '\u00a0' + zoneName(date);
+
+  var pending = []; // comments waiting behind the button, in arrival order: { id, parentId, depth }
+  var gone = {}; // ids removed while their markup was being fetched
+  var near = typeof window.IntersectionObserver !== 'function';
+  var busy = false;
+  var plurals = new Intl.PluralRules(texts.locale);
+  var numbers = new Intl.NumberFormat(texts.locale);
+  /** Replies nest under their parent to this depth; deeper ones follow flat (comment.ts). */
+  var maxVisualDepth = 4;
+
+  function counted(templates, n) {
+    var text = templates[plurals.select(n)] || templates.other || '';
+    return text.split('{n}').join(numbers.format(n));
   }
 
   // The polite live region exists from the start (empty), so that screen readers announce the
@@ -52,30 +44,49 @@
   button.hidden = true;
   region.appendChild(button);
 
-  function plural(n, one, many) {
-    return n + ' ' + (n === 1 ? one : many);
+  /**
+   * The button shows only while the comments fill the foot of the window, where it floats: it
+   * never covers the article the reader is still reading.
+   */
+  if (!near) {
+    var rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+    new IntersectionObserver(
+      function (entries) {
+        near = entries[entries.length - 1].isIntersecting;
+        showButton();
+      },
+      { rootMargin: '0px 0px -' + Math.round(rem * 6) + 'px 0px' },
+    ).observe(section);
   }
 
   function showButton() {
-    if (pending.length === 0) {
+    if (pending.length === 0 || !near || busy) {
       button.hidden = true;
       button.textContent = '';
-      return;
+    } else {
+      button.textContent = counted(texts.show, pending.length);
+      button.hidden = false;
     }
-    button.textContent = 'Show ' + plural(pending.length, 'new comment', 'new comments');
-    button.hidden = false;
+    showEmpty();
+  }
+
+  /** With no comment on screen, the empty state says what is waiting (the heading counts it). */
+  function showEmpty() {
+    var empty = section.querySelector('p.empty');
+    if (!empty) return;
+    empty.textContent = pending.length ? counted(texts.waiting, pending.length) : texts.empty;
   }
 
   function setCount(n) {
     if (typeof n !== 'number') return;
     var total = section.querySelector('.comment-total');
-    if (total) total.textContent = '(' + n + ')';
+    if (total) total.textContent = counted(texts.total, n);
     var tool = document.querySelector('.toolbar a[href="#comments"]');
     if (!tool) return;
     var badge = tool.querySelector('.badge');
-    if (badge) badge.textContent = String(n);
+    if (badge) badge.textContent = numbers.format(n);
     var spoken = tool.querySelector('.visually-hidden');
-    if (spoken) spoken.textContent = 'Comment, ' + plural(n, 'comment', 'comments');
+    if (spoken) spoken.textContent = counted(texts.toolbar, n);
   }
 
   /**
@@ -104,59 +115,22 @@
     return 'comment-' + id;
   }
 
-  function build(comment, inReplyTo) {
-    var id = anchorId(comment.id);
-    var li = document.createElement('li');
-    li.className = 'comment comment--new';
-    li.id = id;
-    li.tabIndex = -1;
-    var card = document.createElement('article');
-    card.className = 'comment__card';
-    card.setAttribute('aria-labelledby', id + '-author');
-    var meta = document.createElement('p');
-    meta.className = 'comment__meta';
-    var author = document.createElement('strong');
-    author.className = 'comment__author';
-    author.id = id + '-author';
-    author.textContent = comment.author.name;
-    meta.appendChild(author);
-    if (inReplyTo) {
-      meta.appendChild(document.createTextNode(' '));
-      var to = document.createElement('span');
-      to.className = 'comment__reply-to';
-      to.textContent = 'in reply to ' + inReplyTo;
-      meta.appendChild(to);
-    }
-    meta.appendChild(document.createTextNode(' '));
-    var link = document.createElement('a');
-    link.className = 'comment__time';
-    link.href = '#' + id;
-    var time = document.createElement('time');
-    time.dateTime = comment.createdAt;
-    time.textContent = formatTime(new Date(comment.createdAt));
-    link.appendChild(time);
-    meta.appendChild(link);
-    card.appendChild(meta);
-    var body = document.createElement('div');
-    body.className = 'comment__body';
-    // The server rendered this HTML from the safe Markdown subset, as it does for the page.
-    body.innerHTML = comment.html;
-    card.appendChild(body);
-    if (signedIn) {
-      var actions = document.createElement('p');
-      actions.className = 'comment__actions';
-      var reply = document.createElement('a');
-      reply.href = '?reply=' + encodeURIComponent(comment.id) + '#comment-form';
-      reply.textContent = 'Reply';
-      var hidden = document.createElement('span');
-      hidden.className = 'visually-hidden';
-      hidden.textContent = ' to ' + comment.author.name;
-      reply.appendChild(hidden);
-      actions.appendChild(reply);
-      card.appendChild(actions);
-    }
-    li.appendChild(card);
-    return li;
+  /** The server's markup of one comment for this reader, or null when it is not public now. */
+  function fragment(id) {
+    var sort = section.getAttribute('data-live-sort') || 'oldest';
+    var url = '/comments/' + encodeURIComponent(id) + '/fragment?sort=' + encodeURIComponent(sort);
+    return fetch(url, { credentials: 'same-origin', headers: { accept: 'text/html' } })
+      .then(function (res) {
+        if (res.status === 404) return null;
+        if (!res.ok) throw new Error('HTTP ' + res.status);
+        return res.text();
+      })
+      .then(function (text) {
+        if (text === null) return null;
+        var template = document.createElement('template');
+        template.innerHTML = text;
+        return template.content.querySelector('li.comment');
+      });
   }
 
   function threadList() {
@@ -164,6 +138,7 @@
     if (list) return list;
     list = document.createElement('ol');
     list.className = 'comment-thread';
+    list.setAttribute('data-comment-list', '');
     var empty = section.querySelector('p.empty');
     if (empty) empty.replaceWith(list);
     else section.querySelector('h2').after(list);
@@ -171,26 +146,25 @@
   }
 
   /** Puts a comment where the server would have: under its parent, or at the thread's end. */
-  function insert(comment) {
+  function insert(comment, li) {
     if (document.getElementById(anchorId(comment.id))) return null;
+    li.classList.add('comment--new');
+    li.tabIndex = -1;
     var parent = comment.parentId ? document.getElementById(anchorId(comment.parentId)) : null;
-    var li;
-    if (parent && comment.depth <= 4) {
-      li = build(comment, null);
+    if (parent && comment.depth <= maxVisualDepth) {
       var replies = parent.querySelector(':scope > ol.comment-replies');
       if (!replies) {
         replies = document.createElement('ol');
         replies.className = 'comment-replies';
-        parent.appendChild(replies);
+        var more = parent.querySelector(':scope > .comment-more-replies');
+        if (more) parent.insertBefore(replies, more);
+        else parent.appendChild(replies);
       }
       replies.appendChild(li);
     } else if (parent) {
-      // Deeper than the indented levels: flat, after the parent, saying whom it answers.
-      var name = parent.querySelector('.comment__author');
-      li = build(comment, name ? name.textContent : null);
+      // Deeper than the indented levels: flat, in the list of the parent, saying whom it answers.
       parent.parentNode.appendChild(li);
     } else {
-      li = build(comment, null);
       var list = threadList();
       // Newest first puts new comments at the top; every other order ends with them.
       if (section.getAttribute('data-live-sort') === 'newest') list.prepend(li);
@@ -205,6 +179,7 @@
   }
 
   function remove(id) {
+    gone[id] = true;
     pending = pending.filter(function (c) {
       return c.id !== id;
     });
@@ -217,11 +192,17 @@
         if (card) {
           var note = document.createElement('p');
           note.className = 'comment__removed';
-          note.textContent = 'This comment was removed.';
+          note.textContent = texts.removed;
           card.replaceChildren(note);
         }
       } else {
+        var list = li.parentNode;
         li.remove();
+        if (list && list.matches('ol.comment-thread') && !list.children.length) {
+          var empty = document.createElement('p');
+          empty.className = 'empty';
+          list.replaceWith(empty);
+        }
       }
     });
   }
@@ -235,29 +216,46 @@
       return;
     }
     for (var i = 0; i < pending.length; i++) {
-      if (pending[i].id === comment.id) {
-        pending[i] = comment;
-        return;
-      }
+      if (pending[i].id === comment.id) return;
     }
     // A change to a comment that is not on this page (a later page) is not news.
-    if (isNew) pending.push(comment);
+    if (isNew) {
+      delete gone[comment.id];
+      pending.push({ id: comment.id, parentId: comment.parentId, depth: comment.depth });
+    }
   }
 
   button.addEventListener('click', function () {
+    if (busy) return;
     var shown = pending;
     pending = [];
-    var first = null;
-    keepingPlace(function () {
-      // Parents before replies: they arrived in that order.
-      for (var i = 0; i < shown.length; i++) {
-        var li = insert(shown[i]);
-        if (li && !first) first = li;
-      }
+    busy = true;
+    button.setAttribute('aria-busy', 'true');
+    Promise.all(
+      shown.map(function (comment) {
+        return fragment(comment.id).catch(function () {
+          // Not reached this time: it waits behind the button again.
+          pending.push(comment);
+          return null;
+        });
+      }),
+    ).then(function (items) {
+      busy = false;
+      button.removeAttribute('aria-busy');
+      var first = null;
+      keepingPlace(function () {
+        // Parents before replies: they arrived in that order.
+        for (var i = 0; i < shown.length; i++) {
+          if (!items[i] || gone[shown[i].id]) continue;
+          var li = insert(shown[i], items[i]);
+          if (li && !first) first = li;
+        }
+      });
+      showButton();
+      // The button is gone: the reader continues at the first new comment.
+      if (first) first.focus();
     });
     showButton();
-    // The button is gone: the reader continues at the first new comment.
-    if (first) first.focus();
   });
 
   function read(event) {

@@ -2,7 +2,8 @@
  * The comments section in a real browser: axe-core finds nothing for an anonymous reader or a
  * signed-in one (edited marker, deleted placeholder, Like buttons, sort links, Load more), "Load
  * more" appends the next page in place with the script and still works as a link without it,
- * and the Like form works without JavaScript. SQLite only: the HTML, CSS and script are on test.
+ * and the Like form works without JavaScript; the script's words are the page's language.
+ * SQLite only: the HTML, CSS and script are on test.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -33,6 +34,7 @@ if (browserAvailable()) {
     let path_: string;
     let ann: User;
     let session = '';
+    let firstId = '';
 
     before(async () => {
       db = await openSqliteStore();
@@ -68,6 +70,7 @@ if (browserAvailable()) {
       const post = async (who: User, body: string, parentId?: string) =>
         (await c.postComment({ author: who, article: a.id, body, parentId })).comment;
       const first = await post(ann, 'The figures in the *third* paragraph do not match.');
+      firstId = first.id;
       await c.editComment({
         author: ann,
         id: first.id,
@@ -134,6 +137,62 @@ if (browserAvailable()) {
           (await page.locator('.comments-load-status').textContent()) ?? '',
           /6 more comments loaded/,
         );
+      } finally {
+        await context.close();
+      }
+    });
+
+    for (const width of [390, 1280]) {
+      for (const colorScheme of ['light', 'dark'] as const) {
+        test(`no axe violations on the comment pages (${width} px, ${colorScheme})`, async () => {
+          const context = await browser.newContext({
+            viewport: { width, height: 900 },
+            colorScheme,
+          });
+          await context.addCookies([{ name: 'bs_session', value: session, url: app.url }]);
+          const page = await context.newPage();
+          try {
+            for (const url of [
+              path_,
+              `/comments/${firstId}/history`,
+              `/comments/${firstId}/edit`,
+              `/comments/${firstId}/delete`,
+            ]) {
+              await openPage(page, app.url + url);
+              const violations = await axeViolations(page);
+              assert.deepEqual(violations, [], `${url}:\n${formatViolations(violations)}`);
+              const name = url === path_ ? 'article' : url.split('/').pop();
+              await page.screenshot({
+                path: path.join(resultsDir, `comment-page-${name}-${width}-${colorScheme}.png`),
+              });
+            }
+          } finally {
+            await context.close();
+          }
+        });
+      }
+    }
+
+    test('the script speaks the page’s language: Load more in German', async () => {
+      const context = await browser.newContext();
+      await context.addCookies([
+        { name: 'bs_session', value: session, url: app.url },
+        { name: 'bs-lang', value: 'de-DE', url: app.url },
+      ]);
+      const page = await context.newPage();
+      try {
+        await openPage(page, app.url + path_);
+        const more = page.getByRole('link', { name: 'Weitere Kommentare laden' });
+        await more.click();
+        await page.waitForFunction(
+          "document.querySelectorAll('[data-comment-list] > li').length > 20",
+        );
+        assert.equal(
+          await page.locator('.comments-load-status').textContent(),
+          '6 weitere Kommentare geladen.',
+        );
+        const violations = await axeViolations(page);
+        assert.deepEqual(violations, [], formatViolations(violations));
       } finally {
         await context.close();
       }

@@ -1,7 +1,7 @@
 /** The live comment stream (SSE) through the whole app, on both databases. */
 import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Article } from '../src/domain/article.js';
+import { articlePath, type Article } from '../src/domain/article.js';
 import type { User } from '../src/domain/user.js';
 import { databases, type OpenedStore } from './helpers/databases.js';
 import { startApp, type RunningApp } from './helpers/app.js';
@@ -224,6 +224,98 @@ for (const database of databases()) {
         comments.changesSince = original;
         for (const s of streams) s.close();
       }
+    });
+
+    test('a live comment is fetched as the page draws it, for the reader who asks', async () => {
+      const a = await article();
+      const path = articlePath(a);
+      const author = await signedInPerson(db.store, app, {
+        slug: 'frag-author',
+        name: 'Fay Author',
+      });
+      const other = await signedInPerson(db.store, app, {
+        slug: 'frag-reader',
+        name: 'Rex Reader',
+      });
+      const as = (who: { cookie: string } | null, url: string) =>
+        fetch(app.url + url, { headers: who ? { cookie: who.cookie } : {} });
+      const write = async (who: { cookie: string }, body: string, parentId?: string) => {
+        const res = await fetch(`${app.url}/api/v1/articles/${a.id}/comments`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            origin: 'http://broadsheet.test',
+            cookie: who.cookie,
+          },
+          body: JSON.stringify({ body, ...(parentId ? { parentId } : {}) }),
+        });
+        assert.equal(res.status, 201);
+        return ((await json(res)) as { id: string }).id;
+      };
+      const id = await write(author, 'Fetched *live*');
+
+      // Anonymous: the comment as everyone sees it, nothing to press, cacheable, not indexed.
+      const anon = await as(null, `/comments/${id}/fragment`);
+      assert.equal(anon.status, 200);
+      assert.match(anon.headers.get('content-type') ?? '', /^text\/html/);
+      assert.equal(anon.headers.get('x-robots-tag'), 'noindex');
+      assert.match(anon.headers.get('cache-control') ?? '', /^public/);
+      const anonHtml = await anon.text();
+      assert.match(anonHtml, new RegExp(`^<li class="comment" id="comment-${id}">`));
+      assert.match(anonHtml, /<em>live<\/em>/);
+      assert.match(anonHtml, /Fay Author/);
+      assert.doesNotMatch(anonHtml, /comment__react-form|Reply|Report|<html/);
+
+      // Another reader: Like (with their CSRF token and the way back), Reply, Report; not Edit.
+      const theirs = await as(other, `/comments/${id}/fragment?sort=newest`);
+      assert.equal(theirs.headers.get('cache-control'), 'private, no-store');
+      const theirsHtml = await theirs.text();
+      assert.ok(theirsHtml.includes(`name="_csrf" value="${other.csrf}"`));
+      assert.match(
+        theirsHtml,
+        /<button type="submit" class="comment__react" aria-pressed="false">/,
+      );
+      assert.ok(theirsHtml.includes(`name="return"\n      value="${path}?comments_sort=newest"`));
+      assert.ok(theirsHtml.includes(`href="${path}?reply=${id}#comment-form"`));
+      assert.match(theirsHtml, /class="comment__report"/);
+      assert.doesNotMatch(theirsHtml, /\/edit"|\/delete"/);
+
+      // Its author: Edit and Delete, no Report.
+      const ownHtml = await (await as(author, `/comments/${id}/fragment`)).text();
+      assert.ok(ownHtml.includes(`href="/comments/${id}/edit"`));
+      assert.ok(ownHtml.includes(`href="/comments/${id}/delete"`));
+      assert.doesNotMatch(ownHtml, /comment__report/);
+
+      // Liked, the reader's fragment says so.
+      const liked = await fetch(`${app.url}/comments/${id}/reactions`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          origin: 'http://broadsheet.test',
+          cookie: other.cookie,
+        },
+        body: new URLSearchParams({ _csrf: other.csrf, on: '1', return: path }).toString(),
+      });
+      assert.equal(liked.status, 303);
+      const after = await (await as(other, `/comments/${id}/fragment`)).text();
+      assert.match(after, /aria-pressed="true"/);
+
+      // Deeper than the indented levels: drawn flat, saying whom it answers.
+      let parent = id;
+      for (let depth = 1; depth <= 5; depth++) {
+        parent = await write(depth % 2 ? other : author, `Depth ${depth}`, parent);
+      }
+      const deep = await (await as(null, `/comments/${parent}/fragment`)).text();
+      assert.match(deep, /<span class="comment__reply-to">in reply to Fay Author<\/span>/);
+      const shallow = await (await as(null, `/comments/${id}/fragment`)).text();
+      assert.doesNotMatch(shallow, /comment__reply-to/);
+
+      // Only public comments: held, deleted or unknown ones are not found; a bad order is 400.
+      await setStatus(a.id, parent, 'pending');
+      assert.equal((await as(author, `/comments/${parent}/fragment`)).status, 404);
+      assert.equal((await as(null, '/comments/no-such-comment/fragment')).status, 404);
+      assert.equal((await as(null, `/comments/${id}/fragment?sort=loudest`)).status, 400);
     });
 
     test('a heartbeat keeps the stream busy', async () => {

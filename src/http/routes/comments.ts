@@ -9,6 +9,7 @@ import { Type } from 'typebox';
 import { articlePath } from '../../domain/article.js';
 import type { Comment, CommentNode } from '../../domain/comment.js';
 import { safeRedirectPath } from '../../domain/redirect.js';
+import { notFound } from '../../errors.js';
 import type { Services } from '../../services/index.js';
 import { articlePageView } from '../../views/pages/article.js';
 import {
@@ -16,7 +17,7 @@ import {
   deleteCommentView,
   editCommentView,
 } from '../../views/pages/comment-pages.js';
-import { commentAnchor, commentPermalink } from '../../views/pages/comments.js';
+import { commentAnchor, commentFragment, commentPermalink } from '../../views/pages/comments.js';
 import { requireRole } from '../plugins/auth.js';
 import { sendPage } from '../plugins/pages.js';
 import { attempt, type FormPageDeps } from './forms.js';
@@ -124,6 +125,55 @@ export function commentForms(
     async (request, reply) => {
       const comment = await services.threads.publicComment(request.params.id);
       return reply.redirect((await whereIs(comment)).permalink, 303);
+    },
+  );
+
+  // One published comment as its thread on the article page draws it, for the reader who asks
+  // (their own controls and CSRF token): the live script inserts these, never markup of its own.
+  app.get(
+    '/comments/:id/fragment',
+    {
+      schema: {
+        hide: true,
+        params: CommentParams,
+        querystring: Type.Object(
+          {
+            sort: Type.Optional(
+              Type.Union([
+                Type.Literal('oldest'),
+                Type.Literal('newest'),
+                Type.Literal('reactions'),
+              ]),
+            ),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request, reply) => {
+      const comment = await services.threads.publicComment(request.params.id);
+      if (comment.status !== 'published') throw notFound('That comment');
+      const article = await services.threads.articleOf(comment);
+      const parent = comment.parentId
+        ? await services.threads.replyTarget(article.id, comment.parentId)
+        : null;
+      const node: CommentNode = {
+        comment,
+        inReplyTo: parent ? parent.author : null,
+        replies: [],
+      };
+      const [ctx, viewer] = await Promise.all([
+        deps.pageContext(request),
+        viewerState(request, [node]),
+      ]);
+      const fragment = commentFragment(ctx, {
+        path: articlePath(article),
+        sort: request.query.sort ?? 'oldest',
+        node,
+        viewer,
+      });
+      reply.header('x-robots-tag', 'noindex');
+      return sendPage(request, reply, fragment);
     },
   );
 

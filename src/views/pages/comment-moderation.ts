@@ -4,25 +4,34 @@
  * for the signed-in author alone their comments that are awaiting review or were rejected.
  */
 import type { Comment } from '../../domain/comment.js';
-import { reportReasonLabels, reportReasons } from '../../domain/moderation/reports.js';
+import { reportReasons, type ReportReason } from '../../domain/moderation/reports.js';
 import type { ModeratedComment } from '../../domain/moderation/queue.js';
+import type { MessageKey } from '../../i18n/translator.js';
 import type { PageContext } from '../context.js';
-import { formatDateTime } from '../format.js';
 import { csrfField } from '../forms.js';
 import { html, raw, type SafeHtml } from '../html.js';
+import { hiddenTag } from './comments.js';
 
-export function featuredStrip(featured: readonly Comment[], timeZone: string): SafeHtml {
+const reasonLabels: Record<ReportReason, MessageKey> = {
+  spam: 'comments.report.reason.spam',
+  abuse: 'comments.report.reason.abuse',
+  'off-topic': 'comments.report.reason.off-topic',
+  other: 'comments.report.reason.other',
+};
+
+export function featuredStrip(ctx: PageContext, featured: readonly Comment[]): SafeHtml {
   if (featured.length === 0) return html``;
+  const { i18n } = ctx;
   return html`<section class="featured-comments" aria-labelledby="featured-heading">
-    <h3 id="featured-heading">Featured</h3>
+    <h3 id="featured-heading">${i18n.t('comments.featured.heading')}</h3>
     <ol>
       ${featured.map(
         (c) => html`<li class="featured-comment">
           <p class="comment__meta">
             <strong>${c.author.name}</strong>
             <a class="comment__time" href="#comment-${c.id}"
-              ><time datetime="${c.createdAt}">${formatDateTime(c.createdAt, timeZone)}</time
-              ><span class="visually-hidden"> (go to the comment in the thread)</span></a
+              ><time datetime="${c.createdAt}">${i18n.dateTime(c.createdAt)}</time
+              ><span class="visually-hidden"> ${i18n.t('comments.featured.goTo')}</span></a
             >
           </p>
           <div class="comment__body">${raw(c.html)}</div>
@@ -43,32 +52,33 @@ export function reportControl(
   justNow: boolean,
 ): SafeHtml {
   if (!ctx.viewer || ctx.viewer.id === comment.author.id) return html``;
+  const { i18n } = ctx;
+  const name = { name: comment.author.name };
+  const tags = { hidden: hiddenTag };
   if (reported) {
     return html`<span class="comment__reported"${justNow ? html` role="status"` : ''}
-      >Reported<span class="visually-hidden"> the comment by ${comment.author.name}</span>${
-        justNow ? ': thank you, your report was sent to the moderators.' : ''
-      }</span
+      >${i18n.rich(justNow ? 'comments.report.doneNow' : 'comments.report.done', name, tags)}</span
     >`;
   }
   const id = `report-${comment.id}`;
   return html`<details class="comment__report">
-    <summary>Report<span class="visually-hidden"> the comment by ${comment.author.name}</span></summary>
+    <summary>${i18n.rich('comments.report.summary', name, tags)}</summary>
     <form method="post" action="/comments/${comment.id}/reports" class="form report-form" novalidate>
       ${csrfField(ctx)}
       <fieldset>
-        <legend>Why should moderators look at this comment?</legend>
+        <legend>${i18n.t('comments.report.legend')}</legend>
         ${reportReasons.map(
           (r, i) => html`<div class="choice">
             <input type="radio" id="${id}-${r}" name="reason" value="${r}" ${i === 0 ? html` checked` : ''} />
-            <label for="${id}-${r}">${reportReasonLabels[r]}</label>
+            <label for="${id}-${r}">${i18n.t(reasonLabels[r])}</label>
           </div>`,
         )}
       </fieldset>
       <div class="field">
-        <label for="${id}-text">Anything to add (optional)</label>
+        <label for="${id}-text">${i18n.t('comments.report.text')}</label>
         <textarea id="${id}-text" name="text" rows="2" maxlength="1000"></textarea>
       </div>
-      <button type="submit" class="button button--secondary">Send report</button>
+      <button type="submit" class="button button--secondary">${i18n.t('comments.report.send')}</button>
     </form>
   </details>`;
 }
@@ -78,41 +88,43 @@ export function reportControl(
  * delete), or rejected with the reason.
  */
 export function ownUnpublishedComments(
+  ctx: PageContext,
   own: readonly ModeratedComment[],
-  timeZone: string,
 ): SafeHtml {
   if (own.length === 0) return html``;
+  const { i18n } = ctx;
+  const tags = { hidden: hiddenTag };
   return html`<section class="own-comments" aria-labelledby="own-comments-heading">
-    <h3 id="own-comments-heading">Your comments only you can see</h3>
+    <h3 id="own-comments-heading">${i18n.t('comments.own.heading')}</h3>
     <ol>
       ${own.map(
         (c) => html`<li class="own-comment own-comment--${c.status}" id="comment-${c.id}">
           <p class="comment__meta">
             ${
               c.status === 'pending'
-                ? html`<span class="tag">Awaiting review</span>`
-                : html`<span class="tag tag--warn">Rejected</span>`
+                ? html`<span class="tag">${i18n.t('comments.own.pending')}</span>`
+                : html`<span class="tag tag--warn">${i18n.t('comments.own.rejected')}</span>`
             }
-            <time datetime="${c.createdAt}">${formatDateTime(c.createdAt, timeZone)}</time>
+            <time datetime="${c.createdAt}">${i18n.dateTime(c.createdAt)}</time>
           </p>
           ${
             c.status === 'rejected'
               ? html`<p class="own-comment__reason">
-                  ${c.rejectionReason ? html`Reason: ${c.rejectionReason}` : 'The moderators gave no reason.'}
+                  ${
+                    c.rejectionReason
+                      ? i18n.t('comments.own.reason', { reason: c.rejectionReason })
+                      : i18n.t('comments.own.noReason')
+                  }
                 </p>`
-              : html`<p class="own-comment__reason">
-                  A moderator will look at it soon. Until then only you can see it.
-                </p>`
+              : html`<p class="own-comment__reason">${i18n.t('comments.own.waiting')}</p>`
           }
           <div class="comment__body">${raw(c.html)}</div>
           ${
             c.status === 'pending'
               ? html`<div class="comment__actions">
-                  <a href="/comments/${c.id}/edit"
-                    >Edit<span class="visually-hidden"> your comment awaiting review</span></a
-                  >
+                  <a href="/comments/${c.id}/edit">${i18n.rich('comments.own.edit', {}, tags)}</a>
                   <a class="comment__delete" href="/comments/${c.id}/delete"
-                    >Delete<span class="visually-hidden"> your comment awaiting review</span></a
+                    >${i18n.rich('comments.own.delete', {}, tags)}</a
                   >
                 </div>`
               : ''

@@ -2,10 +2,10 @@
 import { maxCommentLength, type Comment } from '../../domain/comment.js';
 import type { CommentHistory } from '../../services/comment-threads.js';
 import type { PageContext } from '../context.js';
-import { formatDateTime } from '../format.js';
 import { csrfField, errorSummary, type FormProblem } from '../forms.js';
-import { html, raw } from '../html.js';
+import { html, raw, type SafeHtml } from '../html.js';
 import { layout } from '../layout.js';
+import { timeTag } from './comments.js';
 
 interface Where {
   /** The article's path and headline, for the way back. */
@@ -15,38 +15,57 @@ interface Where {
   permalink: string;
 }
 
-function back(where: Where) {
+function back(ctx: PageContext, where: Where) {
+  const link = (href: string) => (words: SafeHtml) => html`<a href="${href}">${words}</a>`;
   return html`<p>
-    <a href="${where.permalink}">Back to the comment</a> on
-    <a href="${where.path}">${where.headline}</a>
+    ${ctx.i18n.rich(
+      'comments.page.back',
+      { headline: where.headline },
+      { comment: link(where.permalink), article: link(where.path) },
+    )}
   </p>`;
 }
 
 export function commentHistoryView(ctx: PageContext, history: CommentHistory, where: Where) {
+  const { i18n } = ctx;
   const c = history.comment;
   const versions = history.versions;
+  const title = i18n.t('comments.history.title', { name: c.author.name });
   return layout(ctx, {
-    title: `Versions of a comment by ${c.author.name}`,
+    title,
     robots: 'noindex',
     main: html`<div class="comment-page">
-      <h1>Versions of a comment by ${c.author.name}</h1>
+      <h1>${title}</h1>
       <p>
-        Posted <time datetime="${c.createdAt}">${formatDateTime(c.createdAt, ctx.identity.timeZone)}</time>; edited
-        ${versions.length - 1 === 1 ? 'once' : `${versions.length - 1} times`}. Every version is
-        kept, newest first.
+        ${i18n.rich(
+          'comments.history.posted',
+          { when: i18n.dateTime(c.createdAt), edits: versions.length - 1 },
+          { time: timeTag(c.createdAt) },
+        )}
       </p>
       <ol class="comment-versions" reversed>
         ${[...versions].reverse().map(
           (v, i) => html`<li>
             <h2>
-              ${i === 0 ? 'Current version' : `Version ${versions.length - i}`},
-              <time datetime="${v.writtenAt}">${formatDateTime(v.writtenAt, ctx.identity.timeZone)}</time>
+              ${
+                i === 0
+                  ? i18n.rich(
+                      'comments.history.current',
+                      { when: i18n.dateTime(v.writtenAt) },
+                      { time: timeTag(v.writtenAt) },
+                    )
+                  : i18n.rich(
+                      'comments.history.version',
+                      { n: versions.length - i, when: i18n.dateTime(v.writtenAt) },
+                      { time: timeTag(v.writtenAt) },
+                    )
+              }
             </h2>
             <div class="comment__body">${raw(v.html)}</div>
           </li>`,
         )}
       </ol>
-      ${back(where)}
+      ${back(ctx, where)}
     </div>`,
   });
 }
@@ -57,31 +76,34 @@ export function editCommentView(
   where: Where,
   options: { windowMinutes: number; body?: string; problem?: FormProblem },
 ) {
+  const { i18n } = ctx;
   const problem = options.problem;
   const described = ['edit-body-hint', problem ? 'edit-body-error' : ''].filter(Boolean).join(' ');
   const until = new Date(Date.parse(comment.createdAt) + options.windowMinutes * 60_000);
   const when =
     comment.status === 'pending'
-      ? html`You can edit it until a moderator has looked at it.`
-      : html`You can edit until
-          <time datetime="${until.toISOString()}">${formatDateTime(until.toISOString(), ctx.identity.timeZone)}</time>;
-          readers see that it was edited, and its earlier versions.`;
+      ? i18n.t('comments.edit.untilReviewed')
+      : i18n.rich(
+          'comments.edit.until',
+          { when: i18n.dateTime(until) },
+          { time: timeTag(until.toISOString()) },
+        );
   return layout(ctx, {
-    title: problem ? 'Error: Edit your comment' : 'Edit your comment',
+    title: problem ? i18n.t('comments.edit.titleError') : i18n.t('comments.edit.title'),
     robots: 'noindex',
     main: html`<div class="comment-page">
-      <h1>Edit your comment</h1>
+      <h1>${i18n.t('comments.edit.title')}</h1>
       <form method="post" action="/comments/${comment.id}/edit" class="form comment-form" novalidate>
         ${csrfField(ctx)} ${errorSummary(problem, 'edit-body')}
         <div class="field${problem ? ' field--invalid' : ''}">
-          <label for="edit-body">Your comment</label>
+          <label for="edit-body">${i18n.t('comments.form.label')}</label>
           <p class="hint" id="edit-body-hint">
-            Up to ${maxCommentLength.toLocaleString('en-GB')} characters. ${when}
+            ${i18n.t('comments.edit.limit', { max: maxCommentLength })} ${when}
           </p>
           ${
             problem
               ? html`<p class="field-error" id="edit-body-error">
-                  <span class="visually-hidden">Error:</span> ${problem.message}
+                  <span class="visually-hidden">${i18n.t('comments.form.error')}</span> ${problem.message}
                 </p>`
               : ''
           }
@@ -95,8 +117,8 @@ export function editCommentView(
 ${options.body ?? comment.body}</textarea
           >
         </div>
-        <button type="submit" class="button button--primary">Save changes</button>
-        <a href="${where.permalink}">Cancel</a>
+        <button type="submit" class="button button--primary">${i18n.t('comments.edit.save')}</button>
+        <a href="${where.permalink}">${i18n.t('comments.edit.cancel')}</a>
       </form>
     </div>`,
   });
@@ -108,21 +130,19 @@ export function deleteCommentView(
   where: Where,
   problem?: FormProblem,
 ) {
+  const { i18n } = ctx;
   return layout(ctx, {
-    title: 'Delete your comment?',
+    title: i18n.t('comments.delete.title'),
     robots: 'noindex',
     main: html`<div class="comment-page">
-      <h1>Delete your comment?</h1>
+      <h1>${i18n.t('comments.delete.title')}</h1>
       ${errorSummary(problem)}
       <blockquote class="comment__body">${raw(comment.html)}</blockquote>
-      <p>
-        Its text and earlier versions are removed for good. If it has replies, they stay, under
-        "Comment deleted".
-      </p>
+      <p>${i18n.t('comments.delete.text')}</p>
       <form method="post" action="/comments/${comment.id}/delete" class="form">
         ${csrfField(ctx)}
-        <button type="submit" class="button button--danger">Delete comment</button>
-        <a href="${where.permalink}">Keep it</a>
+        <button type="submit" class="button button--danger">${i18n.t('comments.delete.submit')}</button>
+        <a href="${where.permalink}">${i18n.t('comments.delete.keep')}</a>
       </form>
     </div>`,
   });

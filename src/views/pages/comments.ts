@@ -16,8 +16,9 @@ import {
   type CommentSort,
 } from '../../domain/comment.js';
 import type { CommentsPage, CommentViewerState } from '../../services/comment-threads.js';
+import { defaultLanguage, languageOf } from '../../i18n/languages.js';
+import type { MessageKey, RichTag, Translator } from '../../i18n/translator.js';
 import type { PageContext } from '../context.js';
-import { formatDateTime, plural } from '../format.js';
 import { csrfField, errorSummary, type FormProblem } from '../forms.js';
 import { html, raw, type SafeHtml } from '../html.js';
 import type { ModeratedComment } from '../../domain/moderation/queue.js';
@@ -47,11 +48,19 @@ export function commentPermalink(articlePath: string, id: string): string {
   return `${articlePath}?comment=${encodeURIComponent(id)}#${commentAnchor(id)}`;
 }
 
-const sortLabels: Record<CommentSort, string> = {
-  oldest: 'Oldest',
-  newest: 'Newest',
-  reactions: 'Most liked',
+const sortLabels: Record<CommentSort, MessageKey> = {
+  oldest: 'comments.sort.oldest',
+  newest: 'comments.sort.newest',
+  reactions: 'comments.sort.reactions',
 };
+
+/** `<hidden>…</hidden>` in a message: words for screen readers only. */
+export const hiddenTag: RichTag = (words) => html`<span class="visually-hidden">${words}</span>`;
+
+/** `<time>…</time>` in a message: the time, machine-readable too. */
+export function timeTag(iso: string): RichTag {
+  return (words) => html`<time datetime="${iso}">${words}</time>`;
+}
 
 function sortUrl(path: string, sort: CommentSort, cursor?: string | null): string {
   const q = new URLSearchParams();
@@ -82,7 +91,7 @@ function reactionControl(ic: ItemContext, c: Comment): SafeHtml {
   const n = c.reactionCount;
   if (!ic.ctx.viewer || !ic.viewer) {
     return n > 0
-      ? html`<span class="comment__reactions">${plural(n, 'like', 'likes')}</span>`
+      ? html`<span class="comment__reactions">${ic.ctx.i18n.t('comments.likes', { count: n })}</span>`
       : html``;
   }
   const reacted = ic.viewer.reacted.has(c.id);
@@ -92,8 +101,8 @@ function reactionControl(ic: ItemContext, c: Comment): SafeHtml {
       name="return"
       value="${ic.here}"
     /><button type="submit" class="comment__react" aria-pressed="${reacted ? 'true' : 'false'}">
-      Like<span class="visually-hidden"> the comment by ${c.author.name}</span>
-      <span class="comment__react-count">${n}</span>
+      ${ic.ctx.i18n.rich('comments.like', { name: c.author.name }, { hidden: hiddenTag })}
+      <span class="comment__react-count">${ic.ctx.i18n.number(n)}</span>
     </button>
   </form>`;
 }
@@ -101,21 +110,25 @@ function reactionControl(ic: ItemContext, c: Comment): SafeHtml {
 function actions(ic: ItemContext, c: Comment): SafeHtml {
   const v = ic.viewer;
   const own = v && v.userId === c.author.id;
-  const name = html`<span class="visually-hidden"> ${own ? 'your comment' : `to ${c.author.name}`}</span>`;
+  const { i18n } = ic.ctx;
+  const tags = { hidden: hiddenTag };
+  const reply = own
+    ? i18n.rich('comments.reply.own', {}, tags)
+    : i18n.rich('comments.reply', { name: c.author.name }, tags);
   const reported = ic.personal.reportedId === c.id || (v?.reported.has(c.id) ?? false);
   return html`<div class="comment__actions">
     ${reactionControl(ic, c)}
-    ${ic.ctx.viewer ? html`<a href="${ic.path}?reply=${c.id}#comment-form">Reply${name}</a>` : ''}
-    ${own && v.editable.has(c.id) ? html`<a href="/comments/${c.id}/edit">Edit${name}</a>` : ''}
-    ${own ? html`<a class="comment__delete" href="/comments/${c.id}/delete">Delete${name}</a>` : ''}
+    ${ic.ctx.viewer ? html`<a href="${ic.path}?reply=${c.id}#comment-form">${reply}</a>` : ''}
+    ${own && v.editable.has(c.id) ? html`<a href="/comments/${c.id}/edit">${i18n.rich('comments.edit', {}, tags)}</a>` : ''}
+    ${own ? html`<a class="comment__delete" href="/comments/${c.id}/delete">${i18n.rich('comments.delete', {}, tags)}</a>` : ''}
     ${reportControl(ic.ctx, c, reported, ic.personal.reportedId === c.id)}
   </div>`;
 }
 
-function editedMarker(c: Comment): SafeHtml {
+function editedMarker(i18n: Translator, c: Comment): SafeHtml {
   return c.editedAt
     ? html`<a class="comment__edited" href="/comments/${c.id}/history"
-        >edited<span class="visually-hidden">: see earlier versions</span></a
+        >${i18n.rich('comments.edited', {}, { hidden: hiddenTag })}</a
       >`
     : html``;
 }
@@ -123,14 +136,15 @@ function editedMarker(c: Comment): SafeHtml {
 function commentCard(ic: ItemContext, node: CommentNode, flat: boolean): SafeHtml {
   const c = node.comment;
   const anchor = commentAnchor(c.id);
+  const { i18n } = ic.ctx;
   if (isPlaceholder(c)) {
-    return html`<p class="comment__deleted" id="${anchor}-author">Comment deleted</p>`;
+    return html`<p class="comment__deleted" id="${anchor}-author">${i18n.t('comments.deleted')}</p>`;
   }
-  const answers = node.inReplyTo ? node.inReplyTo.name : 'a deleted comment';
+  const answers = node.inReplyTo
+    ? i18n.t('comments.inReplyTo.name', { name: node.inReplyTo.name })
+    : i18n.t('comments.inReplyTo.deleted');
   const replyTo =
-    flat || node.detached
-      ? html`<span class="comment__reply-to">in reply to ${answers}</span>`
-      : '';
+    flat || node.detached ? html`<span class="comment__reply-to">${answers}</span>` : '';
   return html`<article
     class="comment__card${ic.focus === c.id ? ' comment__card--focus' : ''}"
     aria-labelledby="${anchor}-author"
@@ -139,9 +153,9 @@ function commentCard(ic: ItemContext, node: CommentNode, flat: boolean): SafeHtm
       <strong class="comment__author" id="${anchor}-author">${c.author.name}</strong>
       ${replyTo}
       <a class="comment__time" href="${commentPermalink(ic.path, c.id)}"
-        ><time datetime="${c.createdAt}">${formatDateTime(c.createdAt, ic.ctx.identity.timeZone)}</time></a
+        ><time datetime="${c.createdAt}">${i18n.dateTime(c.createdAt)}</time></a
       >
-      ${editedMarker(c)}
+      ${editedMarker(i18n, c)}
     </p>
     <div class="comment__body">${raw(c.html)}</div>
     ${actions(ic, c)}
@@ -157,7 +171,15 @@ function commentItem(ic: ItemContext, node: CommentNode, level: number, flat: bo
     ? html`<p class="comment-more-replies">
         <a
           href="${ic.path}?${new URLSearchParams({ thread: c.id, replies: node.moreReplies }).toString()}#${commentAnchor(c.id)}"
-          >More replies<span class="visually-hidden"> to ${isPlaceholder(c) ? 'a deleted comment' : c.author.name}</span></a
+          >${
+            isPlaceholder(c)
+              ? ic.ctx.i18n.rich('comments.moreReplies.deleted', {}, { hidden: hiddenTag })
+              : ic.ctx.i18n.rich(
+                  'comments.moreReplies.name',
+                  { name: c.author.name },
+                  { hidden: hiddenTag },
+                )
+          }</a
         >
       </p>`
     : '';
@@ -177,18 +199,15 @@ function confirmEmailNotice(
   ctx: PageContext,
   confirm: NonNullable<CommentViewerState['confirmEmail']>,
 ): SafeHtml {
+  const { i18n } = ctx;
   const what =
-    confirm.rule === 'refuse'
-      ? 'Confirm your email address to comment.'
-      : 'Your comments wait for review until you confirm your email address.';
+    confirm.rule === 'refuse' ? i18n.t('comments.confirm.refuse') : i18n.t('comments.confirm.hold');
+  const strong: RichTag = (words) => html`<strong>${words}</strong>`;
   return html`<div class="comment-confirm" id="comment-confirm">
-    <p>
-      ${what} We sent a link to <strong>${confirm.email}</strong>: open it, then come back to
-      this page.
-    </p>
+    <p>${what} ${i18n.rich('comments.confirm.sent', { email: confirm.email }, { strong })}</p>
     <form method="post" action="/account/verify/resend" class="comment-confirm__resend">
       ${csrfField(ctx)}
-      <button type="submit" class="button">Send the link again</button>
+      <button type="submit" class="button">${i18n.t('comments.confirm.resend')}</button>
     </form>
   </div>`;
 }
@@ -214,6 +233,8 @@ function signedInForm(
 function commentForm(ctx: PageContext, path: string, state: CommentFormState, held: boolean) {
   const problem = state.problem;
   const replyTo = state.replyTo ?? null;
+  const { i18n } = ctx;
+  const hint = i18n.t('comments.form.hint', { max: maxCommentLength });
   const described = ['comment-body-hint', problem ? 'comment-body-error' : '']
     .filter(Boolean)
     .join(' ');
@@ -228,16 +249,19 @@ function commentForm(ctx: PageContext, path: string, state: CommentFormState, he
     ${replyTo ? html`<input type="hidden" name="parentId" value="${replyTo.id}" />` : ''}
     <div class="field${problem ? ' field--invalid' : ''}">
       <label for="comment-body"
-        >${replyTo ? `Reply to ${replyTo.authorName}` : 'Your comment'}</label
+        >${
+          replyTo
+            ? i18n.t('comments.form.labelReply', { name: replyTo.authorName })
+            : i18n.t('comments.form.label')
+        }</label
       >
       <p class="hint" id="comment-body-hint">
-        Up to ${maxCommentLength.toLocaleString('en-GB')} characters. You can use *emphasis*,
-        links, &gt; quotes, lists and \`code\`.${held ? ' Comments on this article are reviewed before they appear.' : ''}
+        ${hint}${held ? ` ${i18n.t('comments.form.held')}` : ''}
       </p>
       ${
         problem
           ? html`<p class="field-error" id="comment-body-error">
-              <span class="visually-hidden">Error:</span> ${problem.message}
+              <span class="visually-hidden">${i18n.t('comments.form.error')}</span> ${problem.message}
             </p>`
           : ''
       }
@@ -252,29 +276,37 @@ ${state.body ?? ''}</textarea
       >
     </div>
     <button type="submit" class="button button--primary">
-      ${replyTo ? 'Post reply' : 'Post comment'}
+      ${replyTo ? i18n.t('comments.form.submitReply') : i18n.t('comments.form.submit')}
     </button>
-    ${replyTo ? html`<a href="${path}#comment-form">Cancel reply</a>` : ''}
+    ${replyTo ? html`<a href="${path}#comment-form">${i18n.t('comments.form.cancelReply')}</a>` : ''}
   </form>`;
 }
 
-function closedNotice(page: CommentsPage, timeZone: string): SafeHtml {
+function closedNotice(page: CommentsPage, i18n: Translator): SafeHtml {
   const p = page.policy;
   return html`<p class="comments-closed" id="comment-form">
-    Comments are closed${p.closedBy === 'time' && p.closesAt ? html` (since <time datetime="${p.closesAt}">${formatDateTime(p.closesAt, timeZone)}</time>)` : ''}.
+    ${
+      p.closedBy === 'time' && p.closesAt
+        ? i18n.rich(
+            'comments.closed.since',
+            { when: i18n.dateTime(p.closesAt) },
+            { time: timeTag(p.closesAt) },
+          )
+        : i18n.t('comments.closed')
+    }
   </p>`;
 }
 
-function sortNav(path: string, page: CommentsPage): SafeHtml {
+function sortNav(i18n: Translator, path: string, page: CommentsPage): SafeHtml {
   const current = page.view.kind === 'page' ? page.sort : null;
-  return html`<nav class="comment-sort" aria-label="Sort comments">
-    <span class="comment-sort__label" aria-hidden="true">Sort:</span>
+  return html`<nav class="comment-sort" aria-label="${i18n.t('comments.sort.nav')}">
+    <span class="comment-sort__label" aria-hidden="true">${i18n.t('comments.sort.label')}</span>
     <ul>
       ${(Object.keys(sortLabels) as CommentSort[]).map(
         (s) =>
           html`<li>
             <a href="${sortUrl(path, s)}#comments"${s === current ? html` aria-current="true"` : ''}
-              >${sortLabels[s]}</a
+              >${i18n.t(sortLabels[s])}</a
             >
           </li>`,
       )}
@@ -283,18 +315,63 @@ function sortNav(path: string, page: CommentsPage): SafeHtml {
 }
 
 /** Where the reader is when this is not the first page of comments, and the way back. */
-function position(path: string, page: CommentsPage): SafeHtml {
+function position(i18n: Translator, path: string, page: CommentsPage): SafeHtml {
   const v = page.view;
   if (v.kind === 'page' && !v.cursor) return html``;
   const what =
     v.kind === 'around'
-      ? 'Showing the thread of one comment and the comments after it.'
+      ? i18n.t('comments.position.around')
       : v.kind === 'thread'
-        ? 'Showing later replies in one thread.'
-        : 'Showing later comments.';
+        ? i18n.t('comments.position.thread')
+        : i18n.t('comments.position.page');
   return html`<p class="comments-position">
-    ${what} <a href="${path}#comments">Back to the first comments</a>
+    ${what} <a href="${path}#comments">${i18n.t('comments.position.back')}</a>
   </p>`;
+}
+
+/** The heading: "Comments (3)". */
+function heading(i18n: Translator, count: number): SafeHtml {
+  const total = i18n.t('comments.total', { count });
+  return html`<h2 id="comments-heading">${i18n.t('comments.heading')} <span class="comment-total">${total}</span></h2>`;
+}
+
+/**
+ * A counted message as the scripts need it: by plural category (Intl.PluralRules of `locale`),
+ * the text with `{n}` where the number goes, so they never hold words of their own.
+ */
+function pluralTemplates(
+  i18n: Translator,
+  locale: string,
+  key: MessageKey,
+): Record<string, string> {
+  const rules = new Intl.PluralRules(locale);
+  const out: Record<string, string> = {};
+  // Numbers of two digits or more first, so the number cannot be mistaken for other text.
+  const samples = [...Array.from({ length: 200 }, (_, i) => i + 10), ...Array(10).keys()];
+  for (const category of rules.resolvedOptions().pluralCategories) {
+    const n = samples.find((x) => rules.select(x) === category);
+    if (n === undefined) continue;
+    out[category] = i18n.t(key, { count: n }).split(i18n.number(n)).join('{n}');
+  }
+  return out;
+}
+
+/** The words assets/comments.js and assets/live-comments.js show, in the page's language. */
+function scriptTexts(i18n: Translator): string {
+  const language = languageOf(i18n.lang);
+  // Pseudo-languages count and write numbers as English does (see translator.ts).
+  const locale = !language || language.pseudo ? defaultLanguage : i18n.lang;
+  return JSON.stringify({
+    locale,
+    total: pluralTemplates(i18n, locale, 'comments.total'),
+    show: pluralTemplates(i18n, locale, 'comments.live.show'),
+    toolbar: pluralTemplates(i18n, locale, 'comments.live.toolbar'),
+    waiting: pluralTemplates(i18n, locale, 'comments.empty.waiting'),
+    loaded: pluralTemplates(i18n, locale, 'comments.load.done'),
+    empty: i18n.t('comments.empty'),
+    removed: i18n.t('comments.removed'),
+    loading: i18n.t('comments.load.busy'),
+  });
 }
 
 export function commentsSection(
@@ -317,6 +394,7 @@ export function commentsSection(
 ): SafeHtml {
   const { path, count, page, print } = options;
   if (print) return printedComments({ ...ctx, viewer: null }, path, count, page, print);
+  const { i18n } = ctx;
   const ic: ItemContext = {
     ctx,
     path,
@@ -337,14 +415,15 @@ export function commentsSection(
     id="comments"
     aria-labelledby="comments-heading"
     tabindex="-1"
+    data-texts="${scriptTexts(i18n)}"
     ${live}
   >
-    <h2 id="comments-heading">Comments <span class="comment-total">(${count})</span></h2>
-    ${featuredStrip(page.featured, ctx.identity.timeZone)} ${count > 1 ? sortNav(path, page) : ''}
-    ${position(path, page)}
+    ${heading(i18n, count)}
+    ${featuredStrip(ctx, page.featured)} ${count > 1 ? sortNav(i18n, path, page) : ''}
+    ${position(i18n, path, page)}
     ${
       page.threads.length === 0
-        ? html`<p class="empty">No comments yet.</p>`
+        ? html`<p class="empty">${i18n.t('comments.empty')}</p>`
         : html`<ol class="comment-thread" data-comment-list>
             ${page.threads.map((n) => commentItem(ic, n, 0, false))}
           </ol>`
@@ -353,22 +432,51 @@ export function commentsSection(
       page.nextCursor
         ? html`<p class="comments-more">
             <a href="${sortUrl(path, page.sort, page.nextCursor)}#comments" data-load-more
-              >Load more comments</a
+              >${i18n.t('comments.load.more')}</a
             >
           </p>`
         : ''
     }
-    ${ctx.viewer ? ownUnpublishedComments(ic.personal.own ?? [], ctx.identity.timeZone) : ''}
+    ${ctx.viewer ? ownUnpublishedComments(ctx, ic.personal.own ?? []) : ''}
     ${
       !open
-        ? closedNotice(page, ctx.identity.timeZone)
+        ? closedNotice(page, i18n)
         : ctx.viewer
           ? signedInForm(ctx, path, options.form, page.policy.mode === 'premoderated', ic.viewer)
           : html`<p class="comment-signin" id="comment-form">
-              <a href="/signin?next=${encodeURIComponent(next)}">Sign in to comment</a>
+              <a href="/signin?next=${encodeURIComponent(next)}">${i18n.t('comments.signin')}</a>
             </p>`
     }
   </section>`;
+}
+
+/**
+ * One comment as it would stand in its thread on the article page, for the reader who asks
+ * (their Like, Reply, Edit, Delete and Report, with their CSRF token): what the live script
+ * inserts when a comment arrives after the page was drawn. `depth` is the comment's depth in
+ * its thread (0 for a top-level comment): below the indented levels it is drawn flat, saying
+ * whom it answers.
+ */
+export function commentFragment(
+  ctx: PageContext,
+  options: {
+    path: string;
+    sort: CommentSort;
+    node: CommentNode;
+    viewer: CommentViewerState | null;
+  },
+): SafeHtml {
+  const { node } = options;
+  const ic: ItemContext = {
+    ctx,
+    path: options.path,
+    here: sortUrl(options.path, options.sort),
+    viewer: ctx.viewer ? options.viewer : null,
+    focus: null,
+    personal: {},
+  };
+  const depth = node.comment.depth;
+  return commentItem(ic, node, Math.min(depth, maxVisualDepth), depth > maxVisualDepth);
 }
 
 /** The discussion on paper: every comment given, nothing to press, and where the rest is. */
@@ -379,20 +487,21 @@ function printedComments(
   page: CommentsPage,
   print: { shown: number; url: string },
 ): SafeHtml {
+  const { i18n } = ctx;
   const ic: ItemContext = { ctx, path, here: path, viewer: null, focus: null, personal: {} };
+  const url: RichTag = (words) => html`<span class="print-url">${words}</span>`;
   return html`<section class="comments comments--print" id="comments" aria-labelledby="comments-heading">
-    <h2 id="comments-heading">Comments <span class="comment-total">(${count})</span></h2>
+    ${heading(i18n, count)}
     ${
       print.shown < count
         ? html`<p class="comments-print-note">
-            The first ${print.shown.toLocaleString('en-GB')} of ${count.toLocaleString('en-GB')}
-            comments; the discussion continues at <span class="print-url">${print.url}</span>.
+            ${i18n.rich('comments.print.note', { shown: print.shown, count, address: print.url }, { url })}
           </p>`
         : ''
     }
     ${
       page.threads.length === 0
-        ? html`<p class="empty">No comments yet.</p>`
+        ? html`<p class="empty">${i18n.t('comments.empty')}</p>`
         : html`<ol class="comment-thread">
             ${page.threads.map((n) => commentItem(ic, n, 0, false))}
           </ol>`

@@ -3,17 +3,26 @@
  * or reopens an article's comments, shown in the moderation queue and on the article page.
  */
 import type { CommentMode } from '../../domain/comment-settings.js';
-import { threadModeLabels } from '../../services/moderation.js';
+import type { MessageKey } from '../../i18n/translator.js';
 import type { PageContext } from '../context.js';
 import { postForm } from '../forms.js';
 import { html, type SafeHtml } from '../html.js';
+import { hiddenTag } from './comments.js';
 
-const choices: { value: CommentMode | ''; text: string }[] = [
-  { value: 'open', text: 'Open' },
-  { value: 'premoderated', text: 'Pre-moderated (held for review)' },
-  { value: 'closed', text: 'Closed' },
-  { value: '', text: 'As the site’s setting' },
+const choices: { value: CommentMode | ''; text: MessageKey }[] = [
+  { value: 'open', text: 'comments.thread.mode.open' },
+  { value: 'premoderated', text: 'comments.thread.mode.premoderated' },
+  { value: 'closed', text: 'comments.thread.mode.closed' },
+  { value: '', text: 'comments.thread.mode.site' },
 ];
+
+/** The mode as the form's name says it: "…, now open". */
+const nowLabels: Record<CommentMode | '', MessageKey> = {
+  open: 'comments.thread.now.open',
+  premoderated: 'comments.thread.now.premoderated',
+  closed: 'comments.thread.now.closed',
+  '': 'comments.thread.now.site',
+};
 
 export function threadSettingsForm(
   ctx: PageContext,
@@ -28,28 +37,34 @@ export function threadSettingsForm(
     headline?: string;
   },
 ): SafeHtml {
+  const { i18n } = ctx;
   const id = `${props.idPrefix}-thread-mode`;
-  const about = props.headline
-    ? html`<span class="visually-hidden"> on “${props.headline}”</span>`
-    : '';
+  const about = { headline: props.headline ?? '' };
+  const tags = { hidden: hiddenTag };
+  const label = props.headline
+    ? i18n.rich('comments.thread.label', about, tags)
+    : i18n.t('comments.thread.labelPlain');
+  const save = props.headline
+    ? i18n.rich('comments.thread.save', about, tags)
+    : i18n.t('comments.thread.savePlain');
   return postForm(
     ctx,
     '/admin/moderation/thread',
     html`<input type="hidden" name="articleId" value="${props.articleId}" />
       ${props.back ? html`<input type="hidden" name="back" value="${props.back}" />` : ''}
       <div class="field">
-        <label for="${id}">Comments${about}</label>
+        <label for="${id}">${label}</label>
         <select id="${id}" name="mode">
           ${choices.map(
             (c) =>
-              html`<option value="${c.value}" ${c.value === (props.mode ?? '') ? html` selected` : ''}>${c.text}</option>`,
+              html`<option value="${c.value}" ${c.value === (props.mode ?? '') ? html` selected` : ''}>${i18n.t(c.text)}</option>`,
           )}
         </select>
       </div>
-      <button type="submit" class="button button--secondary">Save${about}</button>`,
+      <button type="submit" class="button button--secondary">${save}</button>`,
     {
       className: 'form form--row thread-settings',
-      label: `Comment settings of the thread, now ${threadModeLabels[props.mode ?? '']}`,
+      label: i18n.t('comments.thread.form', { mode: i18n.t(nowLabels[props.mode ?? '']) }),
     },
   );
 }
@@ -59,13 +74,14 @@ export function threadSettingsPanel(
   ctx: PageContext,
   props: { articleId: string; mode: CommentMode | null; done: boolean },
 ): SafeHtml {
+  const { i18n } = ctx;
+  const queue = (status: string) => (words: SafeHtml) =>
+    html`<a href="/admin/moderation?status=${status}&amp;article=${props.articleId}">${words}</a>`;
   return html`<section class="panel thread-panel" id="thread-settings" aria-labelledby="thread-settings-heading">
-    <h2 id="thread-settings-heading">Moderate this thread</h2>
-    ${props.done ? html`<p class="done-banner" role="status">The thread’s comment settings were saved.</p>` : ''}
+    <h2 id="thread-settings-heading">${i18n.t('comments.thread.heading')}</h2>
+    ${props.done ? html`<p class="done-banner" role="status">${i18n.t('comments.thread.saved')}</p>` : ''}
     <p class="hint">
-      Close the comments, hold every new one for review, or open them again. The queue for this
-      article: <a href="/admin/moderation?status=pending&amp;article=${props.articleId}">pending</a>,
-      <a href="/admin/moderation?status=reported&amp;article=${props.articleId}">reported</a>.
+      ${i18n.rich('comments.thread.hint', {}, { pending: queue('pending'), reported: queue('reported') })}
     </p>
     ${threadSettingsForm(ctx, { articleId: props.articleId, mode: props.mode, back: '', idPrefix: 'article' })}
   </section>`;
