@@ -5,6 +5,7 @@
  * and close them.
  */
 import { translator } from './i18n/translator.js';
+import { ModerationDigest } from './services/moderation-digest.js';
 import { defaultSignInLimits, SignInGuard, type SignInLimits } from './services/sign-in-guard.js';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -157,6 +158,13 @@ export function createServices(
     personalData: new PersonalDataService({ store, changes, moderation }),
     images,
     changes,
+    moderationDigest: new ModerationDigest({
+      store,
+      mail,
+      baseUrl: options.baseUrl,
+      siteName,
+      i18n: () => translator(site.current().language, site.current().timeZone),
+    }),
     accounts: new AccountService({
       store,
       sessions,

@@ -112,6 +112,7 @@ export async function serve(config: Config): Promise<void> {
   const store = await openConfiguredStore(config);
   let server: FastifyInstance | undefined;
   let scheduler: PublishScheduler | undefined;
+  let stopDigest: (() => Promise<void>) | undefined;
   let bus: { close(): Promise<void> } | undefined;
   try {
     if (cluster.isPrimary) await prepare(config, store, (line) => console.log(line));
@@ -133,6 +134,10 @@ export async function serve(config: Config): Promise<void> {
       onPurged: (ids) => logger.info({ articleIds: ids }, 'purged drafts deleted 30 days ago'),
     });
     scheduler.start();
+    // Every process checks each minute; the database makes each digest go out once.
+    const digest = app.services.moderationDigest;
+    digest.start(60_000, (error) => logger.error({ err: error }, 'the moderation digest failed'));
+    stopDigest = () => digest.stop();
   } catch (error) {
     // Whatever failed, release the port and the database so the process can exit.
     await server?.close().catch(() => {});
@@ -158,6 +163,7 @@ export async function serve(config: Config): Promise<void> {
     server
       .close()
       .then(() => scheduler?.stop())
+      .then(() => stopDigest?.())
       .then(() => bus?.close())
       .then(() => store.close())
       .then(

@@ -115,7 +115,7 @@ for (const database of databases()) {
       assert.equal(data.format, 'broadsheet-personal-data');
       assert.equal(data.profile.email, 'dora@example.com');
       assert.equal(data.profile.name, 'Dora Example');
-      assert.deepEqual(data.notifications, { emailMeAboutReplies: true });
+      assert.deepEqual(data.notifications, { emailMeAboutReplies: true, moderationDigest: false });
       assert.equal(data.comments.length, 1);
       assert.equal(data.comments[0].body, 'The early ferry is really gone?');
       assert.equal(data.comments[0].article.headline, article.headline);

@@ -125,6 +125,13 @@ async function seed(store: Store): Promise<void> {
     body: 'Cheap tickets.',
   });
   await s.moderation.sanction(editor, spammer.id, 'ban', 'Spam', null, { removeComments: true });
+  // The editor asked for the moderation digest; one went out on the 5th.
+  await store.digests.subscribe(editor.id, '2026-01-04T00:00:00.000Z');
+  await store.digests.claimDue({
+    roles: [editor.role],
+    sentBefore: '2026-01-05T00:00:00.000Z',
+    at: '2026-01-05T00:00:00.000Z',
+  });
 }
 
 async function exportText(store: Store, name: string): Promise<string> {

@@ -2,6 +2,7 @@
  * Every use-case, as src/compose.ts builds them. Routes receive the few they call (a `Pick` of
  * this); the CLI and tests reach them all.
  */
+import type { ModerationDigest } from './moderation-digest.js';
 import type { AccountService } from './accounts.js';
 import type { BackupService } from './backup.js';
 import type { ChangeBus } from './changes.js';
@@ -44,6 +45,7 @@ export interface Services {
   commentSettings: CommentSettingsService;
   /** Emails about replies, and their unsubscribe links. */
   notifications: ReplyNotifier;
+  moderationDigest: ModerationDigest;
   users: UserService;
   tokens: TokenService;
   sessions: SessionService;

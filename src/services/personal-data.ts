@@ -28,7 +28,7 @@ export type DeletionCheck =
     };
 
 export interface PersonalDataDeps {
-  store: PortsWithUnitOfWork<'personalData' | 'comments' | 'users'>;
+  store: PortsWithUnitOfWork<'personalData' | 'comments' | 'users' | 'digests'>;
   changes: ChangeBus;
   /** The moderation settings say whether people may delete their accounts. */
   moderation: Pick<ModerationService, 'settings'>;
@@ -83,7 +83,10 @@ export class PersonalDataService {
         bannedAt: u.banned_at,
         sanctionReason: u.sanction_reason,
       },
-      notifications: { emailMeAboutReplies: u.notify_replies === 1 },
+      notifications: {
+        emailMeAboutReplies: u.notify_replies === 1,
+        moderationDigest: await this.store.digests.isSubscribed(user.id),
+      },
       comments: records.comments.map((c) => ({
         id: c.id,
         article: { id: c.article_id, slug: c.article_slug, headline: c.article_headline },

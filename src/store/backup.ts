@@ -354,6 +354,12 @@ export const exportedTables: readonly BackupTable[] = [
     columns: columns({ slug: 'text', section_slug: 'text', created_at: 'time' }),
   },
   {
+    // Moderators who asked for the digest of waiting comments (0026).
+    name: 'moderation_digests',
+    key: ['user_id'],
+    columns: columns({ user_id: 'text', subscribed_at: 'time', last_sent_at: 'time?' }),
+  },
+  {
     // Comments a sanction removed, so lifting it after a restore still puts them back (0024).
     name: 'sanction_removals',
     key: ['action_id', 'comment_id'],

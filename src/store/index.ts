@@ -31,6 +31,7 @@ import { KyselyUserStore } from './users.js';
 import { KyselyDeletedDraftStore } from './deleted-drafts.js';
 import { KyselyFrontStore } from './front.js';
 import { KyselyLimitStore } from './limits.js';
+import { KyselyDigestStore } from './digests.js';
 
 export type { Store } from './types.js';
 
@@ -87,6 +88,7 @@ function bind(db: Kysely<Database>, opened: Opened): Store {
     demo: new KyselyDemoStore(db),
     sectionAdmin: new KyselySectionAdminStore(db),
     limits: new KyselyLimitStore(db, dialect),
+    digests: new KyselyDigestStore(db),
     async ping() {
       await sql`select 1`.execute(db);
     },

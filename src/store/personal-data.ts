@@ -168,6 +168,7 @@ export class KyselyPersonalDataStore implements PersonalDataStore {
       .where('invited_by', '=', userId)
       .execute();
     await db.deleteFrom('comment_idempotency_keys').where('author_id', '=', userId).execute();
+    await db.deleteFrom('moderation_digests').where('user_id', '=', userId).execute();
     await db
       .updateTable('comments')
       .set({ client_address: null })

@@ -396,6 +396,14 @@ export interface Database {
   section_old_slugs: SectionOldSlugsTable;
   limit_events: LimitEventsTable;
   sanction_removals: SanctionRemovalsTable;
+  moderation_digests: ModerationDigestsTable;
+}
+
+/** A moderator who gets the digest of waiting comments, and when the last one went (0026). */
+export interface ModerationDigestsTable {
+  user_id: string;
+  subscribed_at: string;
+  last_sent_at: string | null;
 }
 
 /** A comment a sanction removed, and the status lifting the sanction gives back (0024). */

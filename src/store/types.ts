@@ -25,6 +25,7 @@ import type { UnitOfWork } from './ports/unit-of-work.js';
 import type { DeletedDraftStore } from './ports/deleted-drafts.js';
 import type { FrontStore } from './ports/front.js';
 import type { LimitStore } from './ports/limits.js';
+import type { DigestStore } from './ports/digests.js';
 
 export interface Store extends UnitOfWork<Store> {
   /** Which database this is, for the few callers outside the store that must say or know. */
@@ -52,6 +53,7 @@ export interface Store extends UnitOfWork<Store> {
   readonly demo: DemoStore;
   readonly sectionAdmin: SectionAdminStore;
   readonly limits: LimitStore;
+  readonly digests: DigestStore;
   /** Calls the listener after every query with its duration in seconds. */
   observeQueries(listener: (seconds: number, ok: boolean) => void): void;
   /** Throws if the database cannot be reached. */

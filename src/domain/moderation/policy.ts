@@ -209,6 +209,24 @@ export const settingDefinitions: readonly SettingDefinition[] = [
     ],
     default: 'anonymise',
   },
+  {
+    kind: 'int',
+    key: 'moderation.digestThreshold',
+    label: 'Email the moderation digest when this many comments wait',
+    hint: 'Held and reported comments together. Moderators choose on their account page whether they get it.',
+    min: 1,
+    max: 100_000,
+    default: 10,
+  },
+  {
+    kind: 'int',
+    key: 'moderation.digestMinutes',
+    label: 'At most one moderation digest every this many minutes',
+    hint: 'At least 60.',
+    min: 60,
+    max: 10_080,
+    default: 60,
+  },
 ];
 
 export const settingKeys = settingDefinitions.map((d) => d.key);

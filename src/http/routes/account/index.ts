@@ -6,6 +6,7 @@ import { sendPage } from '../../plugins/pages.js';
 import type { FormPageDeps } from '../forms.js';
 import { emailLinkPages } from './links.js';
 import { invitationPages } from './invitation.js';
+import { moderationDigestPages } from './moderation-digest.js';
 import { notificationPages } from './notifications.js';
 import { passwordResetPages } from './password-reset.js';
 import { accountSettingsPages } from './settings.js';
@@ -29,6 +30,7 @@ export async function accountPages(
     | 'invitations'
     | 'staff'
     | 'images'
+    | 'moderationDigest'
   >,
   deps: FormPageDeps,
 ): Promise<void> {
@@ -38,6 +40,7 @@ export async function accountPages(
   setupPages(app, services, deps);
   notificationPages(app, services, deps);
   invitationPages(app, services, deps);
+  moderationDigestPages(app, services);
   await app.register(async (signedIn) => accountSettingsPages(signedIn, services, deps));
   // Where deleting an account lands, signed out (the sessions are gone).
   app.get('/account/deleted', { schema: { hide: true } }, async (request, reply) => {

@@ -41,6 +41,7 @@ export function apiRoutes(
     | 'staff'
     | 'sections'
     | 'menus'
+    | 'moderationDigest'
   >,
   options: { baseUrl: string; limits: Limits; cookies: CookieSettings; live: LiveHub },
 ): void {

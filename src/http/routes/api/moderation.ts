@@ -53,7 +53,7 @@ const QueueItemBody = Type.Object({
 
 export function moderationApi(
   fastify: FastifyInstance,
-  services: Pick<Services, 'moderation'>,
+  services: Pick<Services, 'moderation' | 'moderationDigest'>,
   baseUrl: string,
 ) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -193,6 +193,52 @@ export function moderationApi(
       const item = await services.moderation.item(request.params.id);
       if (!item) throw new Error('moderated comment vanished');
       return queueItemJson(item, baseUrl);
+    },
+  );
+  const Digest = Type.Object({
+    subscribed: Type.Boolean({
+      description: 'Whether the signed-in moderator gets the email digest of waiting comments',
+    }),
+  });
+  const digestRoute = {
+    onRequest: requireRole(['moderator', 'admin']),
+    schema: {
+      tags: ['moderation'],
+      security: [{ bearer: [] }],
+      response: { 200: Digest, ...errors },
+    },
+  };
+  app.get(
+    '/api/v1/moderation/digest',
+    {
+      ...digestRoute,
+      schema: { ...digestRoute.schema, summary: 'Moderators: whether I get the digest' },
+    },
+    async (request) => ({
+      subscribed: await services.moderationDigest.isSubscribed(request.viewer!.user.id),
+    }),
+  );
+  app.put(
+    '/api/v1/moderation/digest',
+    {
+      ...digestRoute,
+      schema: {
+        ...digestRoute.schema,
+        summary:
+          'Moderators: get the email digest when held and reported comments reach the site threshold',
+      },
+    },
+    async (request) => {
+      await services.moderationDigest.subscribe(request.viewer!.user.id);
+      return { subscribed: true };
+    },
+  );
+  app.delete(
+    '/api/v1/moderation/digest',
+    { ...digestRoute, schema: { ...digestRoute.schema, summary: 'Moderators: stop the digest' } },
+    async (request) => {
+      await services.moderationDigest.unsubscribe(request.viewer!.user.id);
+      return { subscribed: false };
     },
   );
 }

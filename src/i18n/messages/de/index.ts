@@ -3,6 +3,7 @@ import account from './account.js';
 import admin from './admin.js';
 import comments from './comments.js';
 import common from './common.js';
+import digest from './digest.js';
 import email from './email.js';
 import errors from './errors.js';
 import moderation from './moderation.js';
@@ -23,4 +24,5 @@ export const de = {
   errors,
   email,
   security,
+  'moderation-digest': digest,
 };
