@@ -4,7 +4,6 @@
  * connection or listens: server.ts, the CLI and the tests open the store and the change channel,
  * and close them.
  */
-import { translator } from './i18n/translator.js';
 import { ModerationDigest } from './services/moderation-digest.js';
 import { defaultSignInLimits, SignInGuard, type SignInLimits } from './services/sign-in-guard.js';
 import { tmpdir } from 'node:os';
@@ -163,7 +162,7 @@ export function createServices(
       mail,
       baseUrl: options.baseUrl,
       siteName,
-      i18n: () => translator(site.current().language, site.current().timeZone),
+      i18n,
     }),
     accounts: new AccountService({
       store,
@@ -178,7 +177,7 @@ export function createServices(
         mail,
         baseUrl: options.baseUrl,
         siteName,
-        i18n: () => translator(site.current().language, site.current().timeZone),
+        i18n,
         limits: options.signIn ?? defaultSignInLimits,
       }),
     }),
