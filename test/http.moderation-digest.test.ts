@@ -65,10 +65,18 @@ for (const database of databases()) {
           },
           body: new URLSearchParams({ _csrf: person.csrf, ...(on ? { digest: 'on' } : {}) }),
         });
+      const accountPage = async (person: typeof mod) =>
+        (await fetch(`${app.url}/account`, { headers: { cookie: person.cookie } })).text();
+      assert.match(
+        await accountPage(mod),
+        /<label for="moderation-digest">Email me the moderation digest</,
+      );
+      assert.doesNotMatch(await accountPage(mod), /id="moderation-digest"[^>]*checked/);
       const on = await form(mod, true);
       assert.equal(on.status, 303);
       assert.equal(on.headers.get('location'), '/account?done=digest-on');
       assert.equal(await app.services.moderationDigest.isSubscribed(mod.user.id), true);
+      assert.match(await accountPage(mod), /id="moderation-digest"[^>]*checked/);
       assert.equal((await form(mod, false)).status, 303);
       assert.equal(await app.services.moderationDigest.isSubscribed(mod.user.id), false);
 
@@ -82,6 +90,7 @@ for (const database of databases()) {
       assert.deepEqual(await (await api('DELETE', mod)).json(), { subscribed: false });
 
       const reader = await signedInPerson(db.store, app, { role: 'commenter' });
+      assert.doesNotMatch(await accountPage(reader), /moderation-digest/);
       assert.equal((await form(reader, true)).status, 403);
       assert.equal((await api('PUT', reader)).status, 403);
       assert.equal(await app.services.moderationDigest.isSubscribed(reader.user.id), false);

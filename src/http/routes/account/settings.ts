@@ -2,6 +2,7 @@
  * The signed-in person's own account: details, password, email, signing out everywhere, the
  * download of their data and deleting the account.
  */
+import { digestRoles } from '../../../services/moderation-digest.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
@@ -26,7 +27,14 @@ export async function accountSettingsPages(
   fastify: FastifyInstance,
   services: Pick<
     Services,
-    'accounts' | 'newsroom' | 'notifications' | 'personalData' | 'sessions' | 'staff' | 'images'
+    | 'accounts'
+    | 'newsroom'
+    | 'notifications'
+    | 'personalData'
+    | 'sessions'
+    | 'staff'
+    | 'images'
+    | 'moderationDigest'
   >,
   deps: FormPageDeps,
 ) {
@@ -48,10 +56,18 @@ export async function accountSettingsPages(
       problem,
       values,
       replies,
+      digest: await digest(request),
       photoMaxSize,
       deletion: await deletion(request),
     });
     return { page, status };
+  }
+
+  /** Whether a moderator gets the moderation digest; null for everyone else. */
+  async function digest(request: FastifyRequest) {
+    const user = me(request);
+    if (!(digestRoles as readonly string[]).includes(user.role)) return null;
+    return services.moderationDigest.isSubscribed(user.id);
   }
 
   async function deletion(request: FastifyRequest) {
@@ -78,6 +94,7 @@ export async function accountSettingsPages(
         user: me(request),
         done,
         replies,
+        digest: await digest(request),
         photoMaxSize,
         deletion: await deletion(request),
       });

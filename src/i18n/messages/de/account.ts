@@ -57,6 +57,12 @@ export default {
   'done.repliesOn':
     'Wir benachrichtigen Sie per E-Mail, wenn jemand auf Ihre Kommentare antwortet.',
   'done.repliesOff': 'Wir schicken Ihnen keine E-Mails mehr über Antworten auf Ihre Kommentare.',
+  'done.digestOn': 'Wir senden Ihnen die Moderationsübersicht, wenn Kommentare warten.',
+  'done.digestOff': 'Wir senden Ihnen keine Moderationsübersicht mehr.',
+  'digest.setting': 'Mir die Moderationsübersicht per E-Mail senden',
+  'digest.hint':
+    'Eine E-Mail, wenn zurückgehaltene und gemeldete Kommentare die in den Moderationseinstellungen festgelegte Zahl erreichen, höchstens einmal pro Stunde.',
+  'digest.save': 'Übersicht-Einstellung speichern',
   'done.profile': 'Ihre Autorenseite wurde aktualisiert.',
   'done.names': 'Ihr Name wurde geändert.',
   'done.photo': 'Ihr Foto steht jetzt auf Ihrer Autorenseite.',

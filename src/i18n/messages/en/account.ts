@@ -59,6 +59,12 @@ export default {
   'done.verificationSent': 'We have sent you a new confirmation link.',
   'done.repliesOn': 'We will email you when someone replies to your comments.',
   'done.repliesOff': 'We will not email you about replies to your comments.',
+  'done.digestOn': 'We will email you the moderation digest when comments wait.',
+  'done.digestOff': 'We will not email you the moderation digest.',
+  'digest.setting': 'Email me the moderation digest',
+  'digest.hint':
+    'One email when held and reported comments reach the number set in the moderation settings, at most once an hour.',
+  'digest.save': 'Save digest setting',
   'done.profile': 'Your author page has been updated.',
   'done.names': 'Your name has been changed.',
   'done.photo': 'Your photo is on your author page.',

@@ -25,6 +25,8 @@ export const accountNotices = {
   'verification-sent': 'account.done.verificationSent',
   'replies-on': 'account.done.repliesOn',
   'replies-off': 'account.done.repliesOff',
+  'digest-on': 'account.done.digestOn',
+  'digest-off': 'account.done.digestOff',
   profile: 'account.done.profile',
   names: 'account.done.names',
   photo: 'account.done.photo',
@@ -39,6 +41,8 @@ export function accountView(
     values?: { newEmail?: string };
     /** Whether reply emails are on (default yes). */
     replies?: boolean;
+    /** Whether a moderator gets the moderation digest; null or absent for others (no setting). */
+    digest?: boolean | null;
     /** The largest photo upload, in words ("10 MB"). */
     photoMaxSize?: string;
     /** Whether the person may delete the account, and what happens to their comments. */
@@ -125,7 +129,7 @@ export function accountView(
 
     ${isNewsroom(user.role) ? profilePanel(ctx, user, problem, props.photoMaxSize ?? '10 MB') : ''}
 
-    ${notificationSettings(ctx, props.replies ?? true)}
+    ${notificationSettings(ctx, props.replies ?? true, props.digest ?? null)}
 
     <section class="panel" aria-labelledby="sessions-heading">
       <h2 id="sessions-heading">${t('account.sessions.heading')}</h2>

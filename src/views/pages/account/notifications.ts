@@ -20,7 +20,11 @@ export function unsubscribeView(ctx: PageContext, token: string): SafeHtml {
 }
 
 /** The panel on /account. */
-export function notificationSettings(ctx: PageContext, replies: boolean): SafeHtml {
+export function notificationSettings(
+  ctx: PageContext,
+  replies: boolean,
+  digest: boolean | null,
+): SafeHtml {
   const { t } = ctx.i18n;
   return html`<section class="panel" aria-labelledby="notifications-heading">
     <h2 id="notifications-heading">${t('account.replies.heading')}</h2>
@@ -33,5 +37,19 @@ export function notificationSettings(ctx: PageContext, replies: boolean): SafeHt
         </div>
         <button type="submit" class="button button--secondary">${t('account.replies.save')}</button>`,
     )}
+    ${
+      digest === null
+        ? ''
+        : postForm(
+            ctx,
+            '/account/moderation-digest',
+            html`<div class="field field--checkbox">
+              <input type="checkbox" id="moderation-digest" name="digest" value="on" aria-describedby="moderation-digest-hint" ${digest ? html`checked` : ''} />
+              <label for="moderation-digest">${t('account.digest.setting')}</label>
+            </div>
+            <p class="hint" id="moderation-digest-hint">${t('account.digest.hint')}</p>
+            <button type="submit" class="button button--secondary">${t('account.digest.save')}</button>`,
+          )
+    }
   </section>`;
 }
