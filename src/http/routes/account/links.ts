@@ -8,7 +8,7 @@ import { Type } from 'typebox';
 import type { Services } from '../../../services/index.js';
 import { resultView } from '../../../views/pages/account/page.js';
 import { sendPage } from '../../plugins/pages.js';
-import { attempt, type FormPageDeps } from '../forms.js';
+import { attempt, errorMessage, type FormPageDeps } from '../forms.js';
 
 const tokenQuery = {
   hide: true,
@@ -35,7 +35,7 @@ export function emailLinkPages(
     const page = !result.ok
       ? resultView(ctx, {
           title: 'This link does not work',
-          message: result.error.message,
+          message: errorMessage(ctx.i18n, result.error),
           links: request.viewer
             ? [{ href: '/account', text: 'Send a new link from your account page' }]
             : [{ href: '/signin?next=%2Faccount', text: 'Sign in to get a new link' }],
@@ -67,7 +67,7 @@ export function emailLinkPages(
         })
       : resultView(ctx, {
           title: 'This link does not work',
-          message: result.error.message,
+          message: errorMessage(ctx.i18n, result.error),
           links: [{ href: '/account', text: 'Go to your account' }],
         });
     const status = result.ok ? 200 : result.error.status;

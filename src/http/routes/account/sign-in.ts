@@ -61,7 +61,9 @@ export function signInPages(
       const result = await attempt(() => services.accounts.signIn(email, password));
       if (!result.ok) {
         // A failed sign-in names no field on purpose (which of the two was wrong stays unsaid).
-        const problem = problemOf(result.error, { conditions: { sign_in_failed: 'email' } });
+        const problem = problemOf(result.error, (await pageContext(request)).i18n, {
+          conditions: { sign_in_failed: 'email' },
+        });
         const page = signInView(await pageContext(request), { next, problem });
         return sendPage(request, reply, page, { status: result.error.status, private: true });
       }
@@ -94,7 +96,7 @@ export function signInPages(
       });
       if (!result.ok) {
         const { email, name } = request.body;
-        const problem = problemOf(result.error, {
+        const problem = problemOf(result.error, (await pageContext(request)).i18n, {
           fields: { name: 'name', email: 'email', password: 'password' },
         });
         const page = signUpView(await pageContext(request), { values: { email, name }, problem });

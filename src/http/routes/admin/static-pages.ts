@@ -124,7 +124,7 @@ export function staticPageAdminPages(
     if (result.error.status === 404 || result.error.status === 403) throw result.error;
     const page = await pages.page(me(request), id);
     return editor(request, reply, page, {
-      problem: problemOf(result.error, editorFields),
+      problem: problemOf(result.error, (await deps.pageContext(request)).i18n, editorFields),
       status: result.error.status,
     });
   }
@@ -147,7 +147,7 @@ export function staticPageAdminPages(
     if (!result.ok) {
       return editor(request, reply, null, {
         form,
-        problem: problemOf(result.error, editorFields),
+        problem: problemOf(result.error, (await deps.pageContext(request)).i18n, editorFields),
         status: result.error.status,
       });
     }
@@ -185,13 +185,13 @@ export function staticPageAdminPages(
         return editor(request, reply, current, {
           form: { ...form, version: current.version },
           conflict: current,
-          problem: { message: result.error.message },
+          problem: problemOf(result.error, (await deps.pageContext(request)).i18n),
           status: 409,
         });
       }
       return editor(request, reply, page, {
         form,
-        problem: problemOf(result.error, editorFields),
+        problem: problemOf(result.error, (await deps.pageContext(request)).i18n, editorFields),
         status: result.error.status,
       });
     },
