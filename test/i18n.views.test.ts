@@ -20,7 +20,6 @@ const roots = ['src/views', 'src/http/routes'];
 const pending = new Set<string>([
   'src/views/diff.ts',
   'src/views/feeds.ts',
-  'src/views/forms.ts',
   'src/views/layout.ts',
   'src/views/pages/account/account.ts',
   'src/views/pages/account/invitation.ts',

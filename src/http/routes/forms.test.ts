@@ -12,6 +12,7 @@ test('a form marks the input the error names, whatever the message says', () => 
   assert.deepEqual(problemOf(error, en, { fields: { slug: 'article-slug' } }), {
     message: 'Pick another address for it.',
     field: 'article-slug',
+    lang: 'en-GB',
   });
 });
 
@@ -20,9 +21,11 @@ test('an error that names no field is placed by its condition, else shown in the
   assert.deepEqual(problemOf(failed, en, { conditions: { sign_in_failed: 'email' } }), {
     message: 'Those do not match.',
     field: 'email',
+    lang: 'en-GB',
   });
   assert.deepEqual(problemOf(failed, en, { fields: { email: 'email' } }), {
     message: 'Those do not match.',
+    lang: 'en-GB',
   });
 });
 
@@ -30,6 +33,7 @@ test('a field the form does not show stays in the summary', () => {
   const error = new AppError('unknown_section', 'There is no section "x".', { field: 'section' });
   assert.deepEqual(problemOf(error, en, { fields: { headline: 'headline' } }), {
     message: 'There is no section "x".',
+    lang: 'en-GB',
   });
 });
 
@@ -37,6 +41,7 @@ test('a field name from the request marks nothing it does not own', () => {
   const error = new AppError('too_long', 'A form field is too long.', { field: '__proto__' });
   assert.deepEqual(problemOf(error, en, { fields: { body: 'body' } }), {
     message: 'A form field is too long.',
+    lang: 'en-GB',
   });
 });
 
@@ -48,11 +53,13 @@ test('a German page says the condition’s message, with the values the error ca
   assert.deepEqual(problemOf(error, de, { fields: { headline: 'headline' } }), {
     message: 'Das ist zu lang: höchstens 200 Zeichen.',
     field: 'headline',
+    lang: 'de-DE',
   });
   // A call site that gave no limit: the general message of its kind, never a raw placeholder.
   const bare = new AppError('too_long', 'A form field is too long.', { field: 'body' });
   assert.deepEqual(problemOf(bare, de), {
     message: 'Diese Anfrage konnte so nicht ausgeführt werden.',
+    lang: 'de-DE',
   });
 });
 

@@ -81,7 +81,7 @@ export function problemOf(error: AppError, i18n: Translator, where: FormFields =
     byField ??
     (Object.hasOwn(conditions, error.condition) ? conditions[error.condition] : undefined);
   const message = errorMessage(i18n, error);
-  return field ? { message, field } : { message };
+  return field ? { message, field, lang: i18n.lang } : { message, lang: i18n.lang };
 }
 
 /** The sign-in and reset limits count per account as well as per address. */

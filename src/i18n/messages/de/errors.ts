@@ -184,6 +184,10 @@ export default {
   no_open_reports: 'Zu diesem Kommentar gibt es keine offenen Meldungen.',
   not_sanctioned: 'Diese Person ist weder auf Zeit noch dauerhaft gesperrt.',
   metrics_forbidden: 'Messwerte werden an diese Adresse nicht ausgeliefert.',
+  sign_in_paused_here:
+    'Zu viele fehlgeschlagene Anmeldungen bei diesem Konto von Ihrer Netzwerkadresse aus. Bitte versuchen Sie es in {seconds, plural, one {einer Sekunde} other {# Sekunden}} noch einmal, oder wählen Sie ein neues Passwort über einen Link, den wir Ihnen per E-Mail schicken.',
+  sign_in_paused_elsewhere:
+    'Bei diesem Konto schlagen viele Anmeldungen fehl; es kann deshalb vorerst nur von Orten aus genutzt werden, an denen es schon verwendet wurde. Um sich von hier aus anzumelden, wählen Sie bitte ein neues Passwort über einen Link, den wir Ihnen per E-Mail schicken.',
 
   // Die allgemeine Meldung jeder Fehlerart.
   'kind.bad_request': 'Diese Anfrage konnte so nicht ausgeführt werden.',

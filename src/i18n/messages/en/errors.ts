@@ -164,6 +164,11 @@ export default {
   no_open_reports: 'That comment has no open reports.',
   not_sanctioned: 'That person is not suspended or banned.',
   metrics_forbidden: 'Metrics are not served to this address.',
+  // The sign-in guard's pauses (for its conditions, on another branch as this is written).
+  sign_in_paused_here:
+    'Too many failed sign-ins to this account from your network address. Try again in {seconds, plural, one {# second} other {# seconds}}, or choose a new password with a link we email you.',
+  sign_in_paused_elsewhere:
+    'This account is getting many failed sign-ins, so for now it can be signed in to only from places it was used before. To get in from here, choose a new password with a link we email you.',
 
   // The general message of each kind of error.
   'kind.bad_request': 'That request could not be done as it was.',
