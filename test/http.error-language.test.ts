@@ -109,6 +109,18 @@ for (const database of databases()) {
       assert.doesNotMatch(message, /was not found|There is nothing/);
     });
 
+    test('a refused cross-site form answers a German 403 page', async () => {
+      const res = await signUp(
+        { name: 'Nina Neu', email: 'nina@example.com', password: 'lange genug 123' },
+        { origin: 'http://elsewhere.example' },
+      );
+      assert.equal(res.status, 403);
+      assert.deepEqual(notice(await res.text()), {
+        title: 'Nicht erlaubt',
+        message: 'Diese Anfrage kam nicht von dieser Website und wurde deshalb abgelehnt.',
+      });
+    });
+
     test('a 404 page in the pseudo-language: its words all come from the catalogue', async () => {
       const res = await get('/gibt-es-nicht', { cookie: pseudoCookie });
       assert.equal(res.status, 404);
