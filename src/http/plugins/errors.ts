@@ -83,9 +83,20 @@ function send(
     );
 }
 
-/** Without the database there is no site language: the reader's choice, else the default. */
+/**
+ * Without the page frame there is no site language: the reader's choice, else the default. A
+ * request refused before its cookies were read (a malformed address) has no choice either.
+ */
+function bareLanguage(request: FastifyRequest): string {
+  try {
+    return readerLanguage(request) ?? defaultLanguage;
+  } catch {
+    return defaultLanguage;
+  }
+}
+
 function bareNotice(request: FastifyRequest, status: number, raised: AppError): string {
-  const i18n = translator(readerLanguage(request) ?? defaultLanguage, 'UTC');
+  const i18n = translator(bareLanguage(request), 'UTC');
   const title = pageTitle(i18n, status);
   return html`<!doctype html>
 <html lang="${i18n.lang}" dir="${i18n.dir}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title></head>
