@@ -193,13 +193,22 @@ export interface ErrorOptions {
   field?: string | undefined;
   /** Logged, never sent. */
   detail?: unknown;
+  /**
+   * The numbers and names the message says (a limit, a count, a slug): the catalogue's message
+   * for the condition (`errors.<condition>`) says them in the reader's language.
+   */
+  values?: ErrorValues | undefined;
 }
+
+/** Values a condition's catalogue message may use (see src/i18n/error-messages.ts). */
+export type ErrorValues = Readonly<Record<string, string | number>>;
 
 export class AppError extends Error {
   readonly kind: ErrorKind;
   readonly status: number;
   readonly field: string | undefined;
   readonly detail: unknown;
+  readonly values: ErrorValues;
   /** Sent as Retry-After (429, 503). */
   retryAfterSeconds?: number;
   constructor(
@@ -213,6 +222,7 @@ export class AppError extends Error {
     this.status = kindStatus[this.kind];
     this.field = options.field;
     this.detail = options.detail;
+    this.values = options.values ?? {};
   }
 }
 
@@ -235,10 +245,10 @@ export function publicError(error: AppError): PublicError {
 
 export const notFound = (what = 'That page') => new AppError('not_found', `${what} was not found.`);
 
-/** An input longer than its limit: the message says the limit, `field` which input. */
-export const tooLong = (field: string | undefined, message: string) =>
-  new AppError('too_long', message, { field });
+/** An input longer than its limit: the message says the limit (`max`), `field` which input. */
+export const tooLong = (field: string | undefined, message: string, max?: number) =>
+  new AppError('too_long', message, { field, values: max === undefined ? {} : { max } });
 
-/** More items than allowed (authors, tags, comments chosen…). */
-export const tooMany = (field: string | undefined, message: string) =>
-  new AppError('too_many', message, { field });
+/** More items than allowed (authors, tags, comments chosen…), at most `max`. */
+export const tooMany = (field: string | undefined, message: string, max?: number) =>
+  new AppError('too_many', message, { field, values: max === undefined ? {} : { max } });

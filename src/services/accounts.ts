@@ -5,7 +5,11 @@
  * Sign-in and reset never reveal whether an account exists: unknown and wrong answer alike.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { passwordProblem } from '../domain/password-policy.js';
+import {
+  maxPasswordLength,
+  minPasswordLength,
+  passwordProblem,
+} from '../domain/password-policy.js';
 import { freeSlug, slugify } from '../domain/slug.js';
 import { isBanned, isEmail, normaliseEmail, type Role, type User } from '../domain/user.js';
 import { AppError } from '../errors.js';
@@ -67,7 +71,12 @@ export class AccountService {
 
   checkPassword(password: string): void {
     const problem = passwordProblem(password, isCommonPassword);
-    if (problem) throw new AppError(problem.condition, problem.message, { field: 'password' });
+    if (problem) {
+      throw new AppError(problem.condition, problem.message, {
+        field: 'password',
+        values: { min: minPasswordLength, max: maxPasswordLength },
+      });
+    }
   }
 
   private checkEmail(raw: string): string {
@@ -83,6 +92,7 @@ export class AccountService {
     if (name.length < 1 || name.length > 60) {
       throw new AppError('invalid_name', 'Enter a display name of 1 to 60 characters.', {
         field: 'name',
+        values: { max: 60 },
       });
     }
     return name;

@@ -247,6 +247,7 @@ function checkBody(body: string): void {
       'body',
       `A comment can be at most ${maxCommentLength.toLocaleString('en-GB')} characters; ` +
         `this one has ${length.toLocaleString('en-GB')}. Please shorten it.`,
+      maxCommentLength,
     );
   }
 }

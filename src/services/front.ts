@@ -41,7 +41,7 @@ function refusal(problem: ArrangementProblem): AppError {
       return new AppError(
         'too_many_pins',
         `The front page has ${featuredSlots} featured slots; choose at most ${featuredSlots} stories.`,
-        { field },
+        { field, values: { max: featuredSlots } },
       );
     case 'unavailable':
       return new AppError(

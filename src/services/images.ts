@@ -223,13 +223,21 @@ function validDetails(details: ImageDetails): ImageDetails {
   const caption = details.caption.trim();
   const credit = details.credit.trim().replace(/\s+/g, ' ');
   if (alt.length > imageLimits.alt) {
-    throw tooLong('alt', `Alt text can be at most ${imageLimits.alt} characters.`);
+    throw tooLong('alt', `Alt text can be at most ${imageLimits.alt} characters.`, imageLimits.alt);
   }
   if (caption.length > imageLimits.caption) {
-    throw tooLong('caption', `A caption can be at most ${imageLimits.caption} characters.`);
+    throw tooLong(
+      'caption',
+      `A caption can be at most ${imageLimits.caption} characters.`,
+      imageLimits.caption,
+    );
   }
   if (credit.length > imageLimits.credit) {
-    throw tooLong('credit', `A credit can be at most ${imageLimits.credit} characters.`);
+    throw tooLong(
+      'credit',
+      `A credit can be at most ${imageLimits.credit} characters.`,
+      imageLimits.credit,
+    );
   }
   // A decorative image has no alt text by definition.
   return { alt: details.decorative ? '' : alt, decorative: details.decorative, caption, credit };

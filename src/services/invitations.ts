@@ -208,6 +208,7 @@ export class InvitationService {
     if (!name) {
       throw new AppError('invalid_name', 'Enter a display name of 1 to 60 characters.', {
         field: 'name',
+        values: { max: 60 },
       });
     }
     const problem = passwordProblem(String(input.password), isCommonPassword);

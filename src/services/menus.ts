@@ -223,7 +223,11 @@ export class MenuService {
     const which = position === null ? '' : `Entry ${position + 1}: `;
     const label = (input.label ?? '').replace(/\s+/g, ' ').trim();
     if (label.length > menuLimits.label) {
-      throw tooLong('label', `${which}a label can be at most ${menuLimits.label} characters.`);
+      throw tooLong(
+        'label',
+        `${which}a label can be at most ${menuLimits.label} characters.`,
+        menuLimits.label,
+      );
     }
     const withLabel = label ? { label } : {};
     switch (input.kind) {
@@ -252,7 +256,11 @@ export class MenuService {
       case 'link': {
         const url = input.url?.trim() ?? '';
         if (url.length > menuLimits.url) {
-          throw tooLong('url', `${which}an address can be at most ${menuLimits.url} characters.`);
+          throw tooLong(
+            'url',
+            `${which}an address can be at most ${menuLimits.url} characters.`,
+            menuLimits.url,
+          );
         }
         if (!isMenuUrl(url)) {
           throw new AppError(

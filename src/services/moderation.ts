@@ -232,7 +232,7 @@ export class ModerationService {
       );
     }
     const text = input.text.trim();
-    if (text.length > 1000) throw tooLong('text', 'Say why in at most 1,000 characters.');
+    if (text.length > 1000) throw tooLong('text', 'Say why in at most 1,000 characters.', 1000);
     const comment = await this.store.comments.byId(commentId);
     if (!comment || comment.status !== 'published') throw notFound('That comment');
     if (comment.author.id === reporter.id) {
@@ -361,7 +361,7 @@ export class ModerationService {
     if (ids.length === 0) {
       throw new AppError('nothing_chosen', 'Choose at least one comment.', { field: 'ids' });
     }
-    if (ids.length > 200) throw tooMany('ids', 'Choose at most 200 comments at a time.');
+    if (ids.length > 200) throw tooMany('ids', 'Choose at most 200 comments at a time.', 200);
     const note = reason.trim().slice(0, 500);
     const at = this.now().toISOString();
     const changed: Comment[] = [];

@@ -43,7 +43,11 @@ export class ArticleCorrections {
       throw new AppError('text_required', 'Write the text of the notice.', { field: 'text' });
     }
     if (text.length > limits.correction) {
-      throw tooLong('text', `A notice can be at most ${limits.correction} characters.`);
+      throw tooLong(
+        'text',
+        `A notice can be at most ${limits.correction} characters.`,
+        limits.correction,
+      );
     }
     if (article.status !== 'published' && article.status !== 'unpublished') {
       throw new AppError(
@@ -87,7 +91,7 @@ export class ArticleCorrections {
       );
     }
     if (text.length > limits.note) {
-      throw tooLong('note', `The note can be at most ${limits.note} characters.`);
+      throw tooLong('note', `The note can be at most ${limits.note} characters.`, limits.note);
     }
     const existing = article.corrections.find((c) => c.id === correctionId);
     if (!existing) throw notFound('That correction');

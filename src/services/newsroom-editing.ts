@@ -124,7 +124,11 @@ export class ArticleEditing {
         });
       }
       if (note.length > limits.note) {
-        throw tooLong('updateNote', `The update note can be at most ${limits.note} characters.`);
+        throw tooLong(
+          'updateNote',
+          `The update note can be at most ${limits.note} characters.`,
+          limits.note,
+        );
       }
       substantive = { note };
     }
@@ -141,22 +145,35 @@ export class ArticleEditing {
       throw new AppError('headline_required', 'Write a headline.', { field: 'headline' });
     }
     if (headline.length > limits.headline) {
-      throw tooLong('headline', `A headline can be at most ${limits.headline} characters.`);
+      throw tooLong(
+        'headline',
+        `A headline can be at most ${limits.headline} characters.`,
+        limits.headline,
+      );
     }
     const standfirst = (f.standfirst ?? current?.standfirst ?? '').trim();
     if (standfirst.length > limits.standfirst) {
-      throw tooLong('standfirst', `A standfirst can be at most ${limits.standfirst} characters.`);
+      throw tooLong(
+        'standfirst',
+        `A standfirst can be at most ${limits.standfirst} characters.`,
+        limits.standfirst,
+      );
     }
     const body = f.body ?? current?.body ?? '';
     if (body.length > limits.body) {
       throw tooLong(
         'body',
         `The body can be at most ${limits.body.toLocaleString('en-GB')} characters.`,
+        limits.body,
       );
     }
     const dateline = (f.dateline ?? current?.dateline ?? '').trim();
     if (dateline.length > limits.dateline) {
-      throw tooLong('dateline', `A dateline can be at most ${limits.dateline} characters.`);
+      throw tooLong(
+        'dateline',
+        `A dateline can be at most ${limits.dateline} characters.`,
+        limits.dateline,
+      );
     }
     const sectionSlug = f.section ?? current?.section.slug;
     if (!sectionSlug) {
@@ -214,7 +231,11 @@ export class ArticleEditing {
 
   private async authorIds(refs: readonly string[]): Promise<string[]> {
     if (refs.length > limits.authors) {
-      throw tooMany('authors', `An article can have at most ${limits.authors} authors.`);
+      throw tooMany(
+        'authors',
+        `An article can have at most ${limits.authors} authors.`,
+        limits.authors,
+      );
     }
     const ids: string[] = [];
     for (const ref of refs) {
@@ -237,7 +258,11 @@ export class ArticleEditing {
 
   private async relatedIds(refs: readonly string[], selfId: string | undefined) {
     if (refs.length > limits.related) {
-      throw tooMany('related', `An article can have at most ${limits.related} related stories.`);
+      throw tooMany(
+        'related',
+        `An article can have at most ${limits.related} related stories.`,
+        limits.related,
+      );
     }
     const ids: string[] = [];
     for (const ref of refs) {
@@ -261,7 +286,11 @@ export function tagRefs(names: readonly string[]): TagRef[] {
     const name = raw.trim().replace(/\s+/g, ' ');
     if (!name) continue;
     if (name.length > limits.tagName) {
-      throw tooLong('tags', `A tag can be at most ${limits.tagName} characters: "${name}".`);
+      throw tooLong(
+        'tags',
+        `A tag can be at most ${limits.tagName} characters: "${name}".`,
+        limits.tagName,
+      );
     }
     const slug = slugify(name);
     if (!slug) {
@@ -272,7 +301,7 @@ export function tagRefs(names: readonly string[]): TagRef[] {
     if (!tags.some((t) => t.slug === slug)) tags.push({ slug, name });
   }
   if (tags.length > limits.tags) {
-    throw tooMany('tags', `An article can have at most ${limits.tags} tags.`);
+    throw tooMany('tags', `An article can have at most ${limits.tags} tags.`, limits.tags);
   }
   return tags;
 }

@@ -95,7 +95,11 @@ export class ArticleWorkflow {
   async returnToDraft(actor: User, idOrSlug: string, note = ''): Promise<Article> {
     const text = note.trim();
     if (text.length > limits.returnNote) {
-      throw tooLong('note', `The note can be at most ${limits.returnNote} characters.`);
+      throw tooLong(
+        'note',
+        `The note can be at most ${limits.returnNote} characters.`,
+        limits.returnNote,
+      );
     }
     return this.move(actor, idOrSlug, 'return', undefined, {
       note: text,

@@ -57,7 +57,7 @@ export class NewsroomService {
     this.ctx.requireNewsroom(actor);
     const bio = input.bio.trim();
     if (bio.length > limits.bio) {
-      throw tooLong('bio', `A bio can be at most ${limits.bio} characters.`);
+      throw tooLong('bio', `A bio can be at most ${limits.bio} characters.`, limits.bio);
     }
     const raw = input.photo.trim();
     let photoUrl = '';

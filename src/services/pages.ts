@@ -213,13 +213,18 @@ export class PageService {
     const title = (f.title ?? current?.title ?? '').trim();
     if (!title) throw new AppError('title_required', 'Write a title.', { field: 'title' });
     if (title.length > pageLimits.title) {
-      throw tooLong('title', `A title can be at most ${pageLimits.title} characters.`);
+      throw tooLong(
+        'title',
+        `A title can be at most ${pageLimits.title} characters.`,
+        pageLimits.title,
+      );
     }
     const description = (f.description ?? current?.description ?? '').trim();
     if (description.length > pageLimits.description) {
       throw tooLong(
         'description',
         `A description can be at most ${pageLimits.description} characters.`,
+        pageLimits.description,
       );
     }
     const body = f.body ?? current?.body ?? '';
@@ -227,6 +232,7 @@ export class PageService {
       throw tooLong(
         'body',
         `The page can be at most ${pageLimits.body.toLocaleString('en-GB')} characters.`,
+        pageLimits.body,
       );
     }
     return { title, description, body, slug: await this.slugFor(current, f.slug, title) };

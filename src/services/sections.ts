@@ -197,7 +197,11 @@ function checkedName(raw: string): string {
     });
   }
   if (name.length > sectionLimits.name) {
-    throw tooLong('name', `A section name is at most ${sectionLimits.name} characters.`);
+    throw tooLong(
+      'name',
+      `A section name is at most ${sectionLimits.name} characters.`,
+      sectionLimits.name,
+    );
   }
   return name;
 }
@@ -208,6 +212,7 @@ function checkedDescription(raw: string): string {
     throw tooLong(
       'description',
       `A description is at most ${sectionLimits.description} characters.`,
+      sectionLimits.description,
     );
   }
   return description;

@@ -103,7 +103,11 @@ export function checkedIdentityText(input: Partial<IdentityText>): Partial<Ident
     if (raw === undefined) continue;
     const value = oneLine(raw);
     if (value.length > identityLimits[key]) {
-      throw tooLong(key, `This can be at most ${identityLimits[key]} characters.`);
+      throw tooLong(
+        key,
+        `This can be at most ${identityLimits[key]} characters.`,
+        identityLimits[key],
+      );
     }
     out[key] = value;
   }

@@ -33,12 +33,14 @@ export class StaffService {
     if (!name) {
       throw new AppError('invalid_name', `Enter a display name of 1 to ${nameLimit} characters.`, {
         field: 'name',
+        values: { max: nameLimit },
       });
     }
     const byline = input.byline === undefined ? person.byline : cleanName(input.byline);
     if (byline === null) {
       throw new AppError('too_long', `A byline can be at most ${nameLimit} characters.`, {
         field: 'byline',
+        values: { max: nameLimit },
       });
     }
     if (name === person.name && byline === person.byline) return person;

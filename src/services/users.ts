@@ -35,6 +35,7 @@ export class UserService {
     if (name.length === 0 || name.length > 100) {
       throw new AppError('invalid_name', 'A name of 1 to 100 characters is required.', {
         field: 'name',
+        values: { max: 100 },
       });
     }
     if (!isRole(input.role)) {
@@ -48,7 +49,7 @@ export class UserService {
       throw new AppError(
         'password_too_short',
         `The password must be at least ${minPasswordLength} characters.`,
-        { field: 'password' },
+        { field: 'password', values: { min: minPasswordLength } },
       );
     }
     if (await this.store.users.byEmail(email)) {

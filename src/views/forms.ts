@@ -3,13 +3,26 @@
  * screen-reader and keyboard users find it: in a summary at the top whose link moves to the field,
  * and beside the field itself, which is marked invalid and described by the message.
  */
+import { defaultLanguage } from '../i18n/languages.js';
+import { translator, type Translator } from '../i18n/translator.js';
 import type { PageContext } from './context.js';
 import { html, type Renderable, type SafeHtml } from './html.js';
 
 /** What went wrong with a submitted form; `field` is the name of the input it concerns. */
 export interface FormProblem {
+  /** Already in the page's language (src/http/routes/forms.ts `problemOf`). */
   message: string;
   field?: string;
+  /** The language the message is in: the words around it ("There is a problem") follow it. */
+  lang?: string;
+}
+
+/**
+ * The words around a problem in its page's language: the page's translator when the view passes
+ * it, else the language the problem was said in (the zone does not matter for these words).
+ */
+function wordsFor(problem: FormProblem | undefined, i18n: Translator | undefined): Translator {
+  return i18n ?? translator(problem?.lang ?? defaultLanguage, 'UTC');
 }
 
 /** Every form a signed-in person posts carries their session's token. */
@@ -37,11 +50,16 @@ export function postForm(
   </form>`;
 }
 
-export function errorSummary(problem: FormProblem | undefined, fieldId?: string): SafeHtml {
+export function errorSummary(
+  problem: FormProblem | undefined,
+  fieldId?: string,
+  i18n?: Translator,
+): SafeHtml {
   if (!problem) return html``;
   const target = fieldId ?? problem.field;
+  const words = wordsFor(problem, i18n);
   return html`<div class="error-summary" role="alert" aria-labelledby="error-summary-title">
-    <h2 id="error-summary-title">There is a problem</h2>
+    <h2 id="error-summary-title">${words.t('errors.form.summary')}</h2>
     <ul>
       <li>${target ? html`<a href="#${target}">${problem.message}</a>` : problem.message}</li>
     </ul>
@@ -66,6 +84,8 @@ export interface FieldProps {
   maxlength?: number;
   /** The problem, if it concerns this field. */
   problem?: FormProblem | undefined;
+  /** The page's translator (else the problem's language says "Error:"). */
+  i18n?: Translator;
 }
 
 export function field(props: FieldProps): SafeHtml {
@@ -80,7 +100,8 @@ export function field(props: FieldProps): SafeHtml {
     ${
       invalid
         ? html`<p class="field-error" id="${id}-error">
-            <span class="visually-hidden">Error:</span> ${props.problem?.message}
+            <span class="visually-hidden">${wordsFor(props.problem, props.i18n).t('errors.form.error')}</span>
+            ${props.problem?.message}
           </p>`
         : ''
     }
@@ -107,6 +128,10 @@ export function submitButton(
 }
 
 /** "Error: " in the title tells someone arriving on the page that the form came back. */
-export function formTitle(title: string, problem: FormProblem | undefined): string {
-  return problem ? `Error: ${title}` : title;
+export function formTitle(
+  title: string,
+  problem: FormProblem | undefined,
+  i18n?: Translator,
+): string {
+  return problem ? wordsFor(problem, i18n).t('errors.form.title', { title }) : title;
 }

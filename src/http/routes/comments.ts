@@ -20,7 +20,7 @@ import {
 import { commentAnchor, commentFragment, commentPermalink } from '../../views/pages/comments.js';
 import { requireRole } from '../plugins/auth.js';
 import { sendPage } from '../plugins/pages.js';
-import { attempt, type FormPageDeps } from './forms.js';
+import { attempt, problemOf, type FormPageDeps } from './forms.js';
 
 const CommentParams = Type.Object({ id: Type.String({ maxLength: 200 }) });
 
@@ -108,7 +108,7 @@ export function commentForms(
       const page = articlePageView(ctx, lookup.page, {
         commentForm: {
           // The form's one input: every refusal of the comment is shown beside it.
-          problem: { message: result.error.message, field: 'comment-body' },
+          problem: { ...problemOf(result.error, ctx.i18n), field: 'comment-body' },
           body,
           replyTo: replyTarget ? { id: replyTarget.id, authorName: replyTarget.author.name } : null,
         },
@@ -245,7 +245,7 @@ export function commentForms(
       const page = editCommentView(ctx, comment, where, {
         windowMinutes,
         body: request.body.body,
-        problem: { message: result.error.message, field: 'edit-body' },
+        problem: { ...problemOf(result.error, ctx.i18n), field: 'edit-body' },
       });
       return sendPage(request, reply, page, { status: result.error.status });
     },

@@ -4,8 +4,9 @@
  * the account key the sign-in and reset rate limits count by.
  */
 import type { FastifyRequest } from 'fastify';
+import { errorMessage } from '../../i18n/error-messages.js';
 import { languageOf } from '../../i18n/languages.js';
-import { translator } from '../../i18n/translator.js';
+import { translator, type Translator } from '../../i18n/translator.js';
 import { AppError, type Condition } from '../../errors.js';
 import type { Services } from '../../services/index.js';
 import type { PageContext, SiteContext } from '../../views/context.js';
@@ -41,6 +42,9 @@ export function readerLanguage(request: FastifyRequest): string | undefined {
   return languageOf(request.cookies[languageCookie])?.tag;
 }
 
+/** An error's message in the page's language (src/i18n/error-messages.ts). */
+export { errorMessage };
+
 export type Attempt<T> = { ok: true; value: T } | { ok: false; error: AppError };
 
 /** Runs one service call; a refusal (AppError) comes back as a value, anything else is thrown. */
@@ -62,8 +66,11 @@ export interface FormFields {
   conditions?: Readonly<Partial<Record<Condition, string>>>;
 }
 
-/** The problem to show, and the form input it concerns (by field or condition, never wording). */
-export function problemOf(error: AppError, where: FormFields = {}): FormProblem {
+/**
+ * The problem to show, in the page's language, and the form input it concerns (by field or
+ * condition, never wording).
+ */
+export function problemOf(error: AppError, i18n: Translator, where: FormFields = {}): FormProblem {
   const { fields = {}, conditions = {} } = where;
   // Own keys only: a field name may come from the request (`__proto__` marks nothing).
   const byField =
@@ -73,7 +80,8 @@ export function problemOf(error: AppError, where: FormFields = {}): FormProblem 
   const field =
     byField ??
     (Object.hasOwn(conditions, error.condition) ? conditions[error.condition] : undefined);
-  return field ? { message: error.message, field } : { message: error.message };
+  const message = errorMessage(i18n, error);
+  return field ? { message, field, lang: i18n.lang } : { message, lang: i18n.lang };
 }
 
 /** The sign-in and reset limits count per account as well as per address. */

@@ -14,7 +14,7 @@ import { invitationView } from '../../../views/pages/account/invitation.js';
 import { resultView } from '../../../views/pages/account/page.js';
 import { setSessionCookie } from '../../plugins/auth.js';
 import { sendPage } from '../../plugins/pages.js';
-import { attempt, problemOf, type FormPageDeps } from '../forms.js';
+import { attempt, errorMessage, problemOf, type FormPageDeps } from '../forms.js';
 
 const Token = Type.String({ maxLength: 200 });
 
@@ -31,7 +31,7 @@ export function invitationPages(
     const { t } = ctx.i18n;
     return resultView(ctx, {
       title: error.status === 404 ? t('account.link.broken') : t('account.invitation.closed'),
-      message: error.message,
+      message: errorMessage(ctx.i18n, error),
       links: [
         { href: '/signin', text: t('account.link.signIn') },
         { href: '/', text: t('account.link.frontPage') },
@@ -86,7 +86,9 @@ export function invitationPages(
       const { token, name, password } = request.body;
       const result = await attempt(() => services.invitations.acceptNew(token, { name, password }));
       if (!result.ok) {
-        const problem = problemOf(result.error, { fields: { name: 'name', password: 'password' } });
+        const problem = problemOf(result.error, (await pageContext(request)).i18n, {
+          fields: { name: 'name', password: 'password' },
+        });
         const { page, status } = await show(request, token, {
           problem,
           values: { name },
@@ -120,7 +122,7 @@ export function invitationPages(
       const result = await attempt(() => services.invitations.acceptAsAccount(token, viewer));
       if (!result.ok) {
         const { page, status } = await show(request, token, {
-          problem: problemOf(result.error),
+          problem: problemOf(result.error, (await pageContext(request)).i18n),
           status: result.error.status,
         });
         return sendPage(request, reply, page, { status, private: true });

@@ -9,7 +9,7 @@ import type { Translator } from '../../../i18n/translator.js';
 import type { Services } from '../../../services/index.js';
 import { resultView } from '../../../views/pages/account/page.js';
 import { sendPage } from '../../plugins/pages.js';
-import { attempt, type FormPageDeps } from '../forms.js';
+import { attempt, errorMessage, type FormPageDeps } from '../forms.js';
 
 const tokenQuery = {
   hide: true,
@@ -37,7 +37,7 @@ export function emailLinkPages(
     const page = !result.ok
       ? resultView(ctx, {
           title: t('account.link.broken'),
-          message: result.error.message,
+          message: errorMessage(ctx.i18n, result.error),
           links: request.viewer
             ? [{ href: '/account', text: t('account.verify.newLinkSignedIn') }]
             : [{ href: '/signin?next=%2Faccount', text: t('account.verify.newLinkSignIn') }],
@@ -70,7 +70,7 @@ export function emailLinkPages(
         })
       : resultView(ctx, {
           title: t('account.link.broken'),
-          message: result.error.message,
+          message: errorMessage(ctx.i18n, result.error),
           links: [{ href: '/account', text: t('account.link.goToAccount') }],
         });
     const status = result.ok ? 200 : result.error.status;

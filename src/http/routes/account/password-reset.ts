@@ -83,7 +83,9 @@ export function passwordResetPages(
       const { token, password } = request.body;
       const result = await attempt(() => services.accounts.resetPassword(token, password));
       if (!result.ok) {
-        const problem = problemOf(result.error, { fields: { password: 'password' } });
+        const problem = problemOf(result.error, (await pageContext(request)).i18n, {
+          fields: { password: 'password' },
+        });
         const page = resetView(await pageContext(request), { token, problem });
         return sendPage(request, reply, page, { status: result.error.status, private: true });
       }

@@ -126,7 +126,9 @@ export async function accountSettingsPages(
         services.personalData.deleteAccount(me(request), request.body.password),
       );
       if (!result.ok) {
-        const problem = problemOf(result.error, { fields: { password: 'delete-password' } });
+        const problem = problemOf(result.error, (await pageContext(request)).i18n, {
+          fields: { password: 'delete-password' },
+        });
         const { page, status } = await showAgain(request, result.error.status, problem);
         return sendPage(request, reply, page, { status });
       }
@@ -152,7 +154,7 @@ export async function accountSettingsPages(
         services.accounts.changePassword(me(request), current, password),
       );
       if (!result.ok) {
-        const problem = problemOf(result.error, {
+        const problem = problemOf(result.error, (await pageContext(request)).i18n, {
           fields: { current: 'current-password', password: 'new-password' },
         });
         const { page, status } = await showAgain(request, result.error.status, problem);
@@ -183,7 +185,7 @@ export async function accountSettingsPages(
         }),
       );
       if (!result.ok) {
-        const problem = problemOf(result.error, {
+        const problem = problemOf(result.error, (await pageContext(request)).i18n, {
           fields: { photo: 'profile-photo', bio: 'profile-bio' },
         });
         const shown = await showAgain(request, result.error.status, problem);
@@ -215,7 +217,7 @@ export async function accountSettingsPages(
         }),
       );
       if (!result.ok) {
-        const problem = problemOf(result.error, {
+        const problem = problemOf(result.error, (await pageContext(request)).i18n, {
           fields: { name: 'names-name', byline: 'names-byline' },
         });
         const shown = await showAgain(request, result.error.status, problem);
@@ -242,7 +244,7 @@ export async function accountSettingsPages(
           return services.staff.uploadPhoto(me(request), upload);
         });
         if (!result.ok) {
-          const problem = problemOf(result.error, {
+          const problem = problemOf(result.error, (await pageContext(request)).i18n, {
             fields: { file: 'photo-file', photo: 'photo-file' },
             conditions: { file_too_large: 'photo-file', newsroom_only: 'photo-file' },
           });
@@ -271,7 +273,7 @@ export async function accountSettingsPages(
         services.accounts.requestEmailChange(me(request), email, password),
       );
       if (!result.ok) {
-        const problem = problemOf(result.error, {
+        const problem = problemOf(result.error, (await pageContext(request)).i18n, {
           fields: { password: 'email-password', email: 'new-email' },
         });
         const shown = await showAgain(request, result.error.status, problem, { newEmail: email });

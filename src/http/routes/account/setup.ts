@@ -67,7 +67,7 @@ export function setupPages(
       const { token, ...input } = request.body;
       const result = await attempt(() => services.accounts.completeSetup(token, input));
       if (!result.ok) {
-        const problem = problemOf(result.error, {
+        const problem = problemOf(result.error, (await pageContext(request)).i18n, {
           fields: { name: 'name', email: 'email', password: 'password' },
         });
         const values = { email: input.email, name: input.name };
@@ -137,7 +137,9 @@ function wizardSteps(
       const result = await attempt(() => services.site.update(request.viewer!.user, request.body));
       if (result.ok) return reply.redirect('/setup/content', 303);
       const values = { ...(await services.site.identity()), ...request.body };
-      const problem = problemOf(result.error, { fields: siteFields });
+      const problem = problemOf(result.error, (await pageContext(request)).i18n, {
+        fields: siteFields,
+      });
       return sitePage(request, reply, values, problem, result.error.status);
     },
   );
@@ -181,7 +183,9 @@ function wizardSteps(
         }
       });
       if (result.ok) return reply.redirect('/setup/sections', 303);
-      const problem = problemOf(result.error, { fields: { start: 'start-empty' } });
+      const problem = problemOf(result.error, (await pageContext(request)).i18n, {
+        fields: { start: 'start-empty' },
+      });
       const page = setupContentView(await pageContext(request), { ...state, problem });
       return sendPage(request, reply, page, { private: true, status: result.error.status });
     },
@@ -246,7 +250,10 @@ function wizardSteps(
             await services.sections.create({ name });
           } catch (error) {
             if (error instanceof AppError)
-              throw new AppError(error.condition, error.message, { field: `section${i + 1}` });
+              throw new AppError(error.condition, error.message, {
+                field: `section${i + 1}`,
+                values: error.values,
+              });
             throw error;
           }
         }
@@ -257,7 +264,9 @@ function wizardSteps(
       const page = setupSectionsView(ctx, {
         existing: await services.sections.list(),
         values: sent,
-        problem: problemOf(result.error, { fields: sectionFields }),
+        problem: problemOf(result.error, (await pageContext(request)).i18n, {
+          fields: sectionFields,
+        }),
       });
       return sendPage(request, reply, page, { private: true, status: result.error.status });
     },

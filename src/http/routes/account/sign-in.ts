@@ -60,7 +60,9 @@ export function signInPages(
       const result = await attempt(() => services.accounts.signIn(email, password, request.ip));
       if (!result.ok) {
         // A failed sign-in names no field on purpose (which of the two was wrong stays unsaid).
-        const problem = problemOf(result.error, { conditions: { sign_in_failed: 'email' } });
+        const problem = problemOf(result.error, (await pageContext(request)).i18n, {
+          conditions: { sign_in_failed: 'email' },
+        });
         const page = signInView(await pageContext(request), { next, problem });
         if (result.error.retryAfterSeconds !== undefined) {
           reply.header('retry-after', String(result.error.retryAfterSeconds));
@@ -96,7 +98,7 @@ export function signInPages(
       });
       if (!result.ok) {
         const { email, name } = request.body;
-        const problem = problemOf(result.error, {
+        const problem = problemOf(result.error, (await pageContext(request)).i18n, {
           fields: { name: 'name', email: 'email', password: 'password' },
         });
         const page = signUpView(await pageContext(request), { values: { email, name }, problem });

@@ -40,7 +40,7 @@ export function articleDeletionPages(
       newsroom.revisions(user, article.id),
       attempt(() => newsroom.deletableDraft(user, article.id)),
     ]);
-    const problem = check.ok ? undefined : problemOf(check.error);
+    const problem = check.ok ? undefined : problemOf(check.error, ctx.i18n);
     const page = deleteConfirmationView(ctx, {
       article,
       revisionCount: revisions.length,

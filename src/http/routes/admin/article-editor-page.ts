@@ -80,6 +80,8 @@ export interface ArticleEditor {
     extra?: EditorExtra,
   ): Promise<FastifyReply>;
   act: EditorAction;
+  /** The language of the editor's pages for this request (to say a refusal in). */
+  language(request: FastifyRequest): Promise<Translator>;
 }
 
 function permissions(user: User, article: Article | null): EditorPermissions {
@@ -203,7 +205,9 @@ export function articleEditor(
     if (result.error.status === 404 || result.error.status === 403) throw result.error;
     const article = await newsroom.article(user, id);
     if (options.schedule) {
-      const problem = problemOf(result.error, { fields: { at: scheduleFieldId } });
+      const problem = problemOf(result.error, (await pageContext(request)).i18n, {
+        fields: { at: scheduleFieldId },
+      });
       return show(request, reply, article, {
         problem,
         schedule: { at: options.schedule.at, problem },
@@ -211,10 +215,12 @@ export function articleEditor(
       });
     }
     return show(request, reply, article, {
-      problem: { message: result.error.message },
+      problem: problemOf(result.error, (await pageContext(request)).i18n),
       status: result.error.status,
     });
   };
 
-  return { show, act };
+  const language = async (request: FastifyRequest) => (await pageContext(request)).i18n;
+
+  return { show, act, language };
 }

@@ -117,7 +117,7 @@ export function articleEditorPages(
       if (!result.ok) {
         return editor.show(request, reply, null, {
           form,
-          problem: problemOf(result.error, editorFields),
+          problem: problemOf(result.error, await editor.language(request), editorFields),
           status: result.error.status,
         });
       }
@@ -171,13 +171,13 @@ export function articleEditorPages(
         return editor.show(request, reply, current, {
           form: { ...form, version: current.version },
           conflict: current,
-          problem: { message: result.error.message },
+          problem: problemOf(result.error, await editor.language(request)),
           status: 409,
         });
       }
       return editor.show(request, reply, article, {
         form,
-        problem: problemOf(result.error, editorFields),
+        problem: problemOf(result.error, await editor.language(request), editorFields),
         status: result.error.status,
       });
     },

@@ -195,12 +195,16 @@ export function frontPages(
     if (intent === 'save') {
       const saved = await attempt(() => services.front.save(user, input));
       if (saved.ok) return reply.redirect('/admin/front?done=saved', 303);
-      return again(saved.error.status, { problem: problemOf(saved.error, where) });
+      return again(saved.error.status, {
+        problem: problemOf(saved.error, (await deps.pageContext(request)).i18n, where),
+      });
     }
     if (intent === 'preview') {
       const previewed = await attempt(() => services.front.preview(user, input));
       if (!previewed.ok) {
-        return again(previewed.error.status, { problem: problemOf(previewed.error, where) });
+        return again(previewed.error.status, {
+          problem: problemOf(previewed.error, (await deps.pageContext(request)).i18n, where),
+        });
       }
       const page = frontPageView(ctx, previewed.value.page, {
         preview: frontPreviewBanner(ctx, form),

@@ -117,7 +117,7 @@ export function menuAdminPages(
       const result = await attempt(() => menus.add(actor(request), menu, values));
       if (result.ok) return reply.redirect('/admin/menus?done=added', 303);
       if (result.error.status === 404 || result.error.status === 403) throw result.error;
-      const problem = problemOf(result.error, {
+      const problem = problemOf(result.error, (await pageContext(request)).i18n, {
         fields: addFields(menu),
         conditions: { menu_full: addFields(menu).kind },
       });

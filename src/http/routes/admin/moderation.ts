@@ -20,7 +20,7 @@ import {
   type QueueView,
 } from '../../../views/pages/admin/moderation.js';
 import { sendPage } from '../../plugins/pages.js';
-import { attempt, doneMessage, type FormPageDeps } from '../forms.js';
+import { attempt, problemOf, doneMessage, type FormPageDeps } from '../forms.js';
 
 const perPage = 50;
 const Text = (maxLength: number) => Type.String({ maxLength });
@@ -147,7 +147,7 @@ export function moderationPages(
         return reply.redirect(redirectBack(back, action as keyof typeof moderationNotices), 303);
       }
       const page = await queuePage(request, backTo(back).view, {
-        problem: { message: result.error.message },
+        problem: problemOf(result.error, (await deps.pageContext(request)).i18n),
       });
       return sendPage(request, reply, page, { status: result.error.status });
     },
@@ -189,7 +189,7 @@ export function moderationPages(
         return reply.redirect(redirectBack(back, done), 303);
       }
       const page = await queuePage(request, backTo(back).view, {
-        problem: { message: result.error.message },
+        problem: problemOf(result.error, (await deps.pageContext(request)).i18n),
       });
       return sendPage(request, reply, page, { status: result.error.status });
     },
@@ -211,7 +211,7 @@ export function moderationPages(
       const result = await attempt(() => services.moderation.lift(request.viewer!.user, userId));
       if (result.ok) return reply.redirect(redirectBack(back, 'lift'), 303);
       const page = await queuePage(request, backTo(back).view, {
-        problem: { message: result.error.message },
+        problem: problemOf(result.error, (await deps.pageContext(request)).i18n),
       });
       return sendPage(request, reply, page, { status: result.error.status });
     },
@@ -242,7 +242,7 @@ export function moderationPages(
       }
       if (result.error.status === 404 || !back) throw result.error;
       const page = await queuePage(request, backTo(back).view, {
-        problem: { message: result.error.message },
+        problem: problemOf(result.error, (await deps.pageContext(request)).i18n),
       });
       return sendPage(request, reply, page, { status: result.error.status });
     },

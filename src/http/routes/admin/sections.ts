@@ -123,7 +123,12 @@ export function sectionAdminPages(
       return listPage(
         request,
         reply,
-        { values, problem: problemOf(result.error, { fields: newSectionFields }) },
+        {
+          values,
+          problem: problemOf(result.error, (await pageContext(request)).i18n, {
+            fields: newSectionFields,
+          }),
+        },
         result.error.status,
       );
     },
@@ -207,7 +212,7 @@ export function sectionAdminPages(
   );
 
   /** The section's page again with the refusal beside its input; a missing section is a 404. */
-  function refused(
+  async function refused(
     request: FastifyRequest,
     reply: FastifyReply,
     slug: string,
@@ -215,7 +220,9 @@ export function sectionAdminPages(
     props: { values?: SectionFormValues; moveTo?: string },
   ) {
     if (error.status === 404) throw error;
-    const problem = problemOf(error, { fields: { ...sectionFields, ...removeFields } });
+    const problem = problemOf(error, (await pageContext(request)).i18n, {
+      fields: { ...sectionFields, ...removeFields },
+    });
     return editPage(request, reply, slug, { ...props, problem }, error.status);
   }
 }

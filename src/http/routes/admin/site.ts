@@ -112,7 +112,9 @@ export function siteAdminPages(
       const current = textOf(await services.site.identity());
       return page(request, reply, {
         values: { ...current, ...input },
-        problem: problemOf(result.error, { fields: identityFields }),
+        problem: problemOf(result.error, (await deps.pageContext(request)).i18n, {
+          fields: identityFields,
+        }),
         status: result.error.status,
       });
     },
@@ -147,7 +149,9 @@ export function siteAdminPages(
         });
         if (result.ok)
           return reply.redirect(`/admin/site?done=${what === 'logo' ? 'logo' : 'icons'}`, 303);
-        const problem = problemOf(result.error, { fields: identityFields });
+        const problem = problemOf(result.error, (await deps.pageContext(request)).i18n, {
+          fields: identityFields,
+        });
         return page(request, reply, {
           problem: problem.field ? problem : { ...problem, field: what },
           status: result.error.status,

@@ -126,7 +126,7 @@ export function staticPageAdminPages(
     if (result.error.status === 404 || result.error.status === 403) throw result.error;
     const page = await pages.page(me(request), id);
     return editor(request, reply, page, {
-      problem: problemOf(result.error, editorFields),
+      problem: problemOf(result.error, (await deps.pageContext(request)).i18n, editorFields),
       status: result.error.status,
     });
   }
@@ -149,7 +149,7 @@ export function staticPageAdminPages(
     if (!result.ok) {
       return editor(request, reply, null, {
         form,
-        problem: problemOf(result.error, editorFields),
+        problem: problemOf(result.error, (await deps.pageContext(request)).i18n, editorFields),
         status: result.error.status,
       });
     }
@@ -187,13 +187,13 @@ export function staticPageAdminPages(
         return editor(request, reply, current, {
           form: { ...form, version: current.version },
           conflict: current,
-          problem: { message: result.error.message },
+          problem: problemOf(result.error, (await deps.pageContext(request)).i18n),
           status: 409,
         });
       }
       return editor(request, reply, page, {
         form,
-        problem: problemOf(result.error, editorFields),
+        problem: problemOf(result.error, (await deps.pageContext(request)).i18n, editorFields),
         status: result.error.status,
       });
     },

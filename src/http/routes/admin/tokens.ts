@@ -70,7 +70,9 @@ export function tokenAdminPages(
       if (!result.ok) {
         return showAgain(
           result.error.status,
-          problemOf(result.error, { fields: { email: 'token-email' } }),
+          problemOf(result.error, (await pageContext(request)).i18n, {
+            fields: { email: 'token-email' },
+          }),
         );
       }
       const [ctx, tokens] = await Promise.all([pageContext(request), services.tokens.list()]);

@@ -97,7 +97,7 @@ export function userAdminPages(
     const result = await attempt(() => work(me(request), target.id));
     if (result.ok) return reply.redirect(withDone(peopleHref(query), done), 303);
     const page = await list(request, query, {
-      problem: { message: result.error.message },
+      problem: problemOf(result.error, (await pageContext(request)).i18n),
       openId: target.id,
     });
     return sendPage(request, reply, page, { status: result.error.status });
@@ -158,7 +158,7 @@ export function userAdminPages(
     async (request, reply) => {
       const result = await attempt(() => services.invitations.invite(me(request), request.body));
       if (result.ok) return reply.redirect('/admin/users?done=invited', 303);
-      const problem = problemOf(result.error, {
+      const problem = problemOf(result.error, (await pageContext(request)).i18n, {
         fields: { email: 'invite-email', role: 'invite-role' },
       });
       const page = await list(
@@ -181,7 +181,7 @@ export function userAdminPages(
       const page = await list(
         request,
         { q: '', role: '', page: 1 },
-        { problem: { message: result.error.message } },
+        { problem: problemOf(result.error, (await pageContext(request)).i18n) },
       );
       return sendPage(request, reply, page, { status: result.error.status });
     },
