@@ -97,7 +97,10 @@
       event.preventDefault();
       var secure = location.protocol === 'https:' ? '; secure' : '';
       document.cookie = chosen.value
-        ? 'bs-lang=' + encodeURIComponent(chosen.value) + '; path=/; max-age=31536000; samesite=lax' + secure
+        ? 'bs-lang=' +
+          encodeURIComponent(chosen.value) +
+          '; path=/; max-age=31536000; samesite=lax' +
+          secure
         : 'bs-lang=; path=/; max-age=0; samesite=lax' + secure;
       location.reload();
     });

@@ -19,9 +19,7 @@ const roots = ['src/views', 'src/http/routes'];
  */
 const pending = new Set<string>([
   'src/views/diff.ts',
-  'src/views/feeds.ts',
   'src/views/forms.ts',
-  'src/views/layout.ts',
   'src/views/pages/account/account.ts',
   'src/views/pages/account/invitation.ts',
   'src/views/pages/account/notifications.ts',
@@ -29,7 +27,6 @@ const pending = new Set<string>([
   'src/views/pages/account/setup.ts',
   'src/views/pages/account/sign-in.ts',
   'src/views/pages/account/sign-up.ts',
-  'src/views/pages/adjust-panel.ts',
   'src/views/pages/admin/article-comment-settings.ts',
   'src/views/pages/admin/article-corrections.ts',
   'src/views/pages/admin/article-deletion.ts',
@@ -59,20 +56,10 @@ const pending = new Set<string>([
   'src/views/pages/admin/static-page-revisions.ts',
   'src/views/pages/admin/tokens.ts',
   'src/views/pages/admin/users.ts',
-  'src/views/pages/article-content.ts',
-  'src/views/pages/article.ts',
-  'src/views/pages/author.ts',
   'src/views/pages/comment-moderation.ts',
   'src/views/pages/comment-pages.ts',
   'src/views/pages/comments.ts',
-  'src/views/pages/corrections.ts',
-  'src/views/pages/front.ts',
-  'src/views/pages/notice.ts',
-  'src/views/pages/search.ts',
-  'src/views/pages/section.ts',
   'src/views/pages/thread-settings.ts',
-  'src/views/sitemaps.ts',
-  'src/views/structured-data.ts',
 ]);
 
 function walk(dir: string): string[] {
@@ -149,6 +136,12 @@ function findings(file: string): string[] {
       !ts.isImportDeclaration(node.parent) &&
       !ts.isExportDeclaration(node.parent) &&
       !ts.isLiteralTypeNode(node.parent) &&
+      // A schema.org type in structured data ('@type': 'NewsArticle') is a name, not text.
+      !(
+        ts.isPropertyAssignment(node.parent) &&
+        node.parent.initializer === node &&
+        node.parent.name.getText(sf).replace(/['"]/g, '') === '@type'
+      ) &&
       !(
         ts.isCallExpression(node.parent) && /\b(t|rich)$/.test(node.parent.expression.getText(sf))
       ) &&

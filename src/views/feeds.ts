@@ -71,7 +71,7 @@ function newFeed(
     // With nothing in it yet, a feed was last updated at the epoch (stable bytes, stable ETag).
     updated: new Date(props.updated ?? 0),
     // The software's name travels with the footer credit: an admin who turns one off turns off both.
-    generator: ctx.identity.credit ? 'Broadsheet' : false,
+    generator: ctx.identity.credit ? 'Broadsheet' : false, // i18n-ignore: the software's name
     copyright: `© ${publisherName(ctx.identity)}`,
     ...(ctx.identity.icons
       ? {

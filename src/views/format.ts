@@ -15,11 +15,19 @@ export function nameList(i18n: Translator, items: readonly Renderable[]): SafeHt
   if (items.length <= 1) return html`${items[0] ?? ''}`;
   const last = items[items.length - 1];
   if (items.length === 2) {
-    return i18n.rich('common.list.two', {}, { first: () => html`${items[0]}`, last: () => html`${last}` });
+    return i18n.rich(
+      'common.list.two',
+      {},
+      { first: () => html`${items[0]}`, last: () => html`${last}` },
+    );
   }
   const separator = i18n.t('common.list.separator');
   const rest = items.slice(0, -1).map((item, i) => html`${i === 0 ? '' : separator}${item}`);
-  return i18n.rich('common.list.more', {}, { rest: () => html`${rest}`, last: () => html`${last}` });
+  return i18n.rich(
+    'common.list.more',
+    {},
+    { rest: () => html`${rest}`, last: () => html`${last}` },
+  );
 }
 
 /** The same as plain text (meta tags, structured data): names are not markup. */

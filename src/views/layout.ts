@@ -48,7 +48,9 @@ function feedLinks(i18n: Translator, baseUrl: string, title: string, path: strin
 export function layout(ctx: PageContext, props: LayoutProps): SafeHtml {
   const title = props.title === ctx.siteName ? ctx.siteName : `${props.title} | ${ctx.siteName}`;
   const { i18n } = ctx;
-  const navLabel = i18n.t(onlySections(ctx.menus.masthead) ? 'common.nav.sections' : 'common.nav.site');
+  const navLabel = i18n.t(
+    onlySections(ctx.menus.masthead) ? 'common.nav.sections' : 'common.nav.site',
+  );
   return html`<!doctype html>
     <html lang="${ctx.i18n.lang}" dir="${ctx.i18n.dir}" ${props.htmlClass ? html` class="${props.htmlClass}"` : ''}>
       <head>

@@ -52,13 +52,13 @@ export function newsSitemapXml(ctx: SiteContext, articles: readonly ArticleSumma
 
 /** Crawlers may read every public page; staff, account and API paths are not for them. */
 export function robotsTxt(baseUrl: string): string {
-  // i18n-ignore: robots.txt is read by crawlers (its directives are English by definition).
+  // robots.txt is read by crawlers: its directives are English by definition.
   return [
-    'User-agent: *',
-    'Disallow: /admin',
-    'Disallow: /account',
-    'Disallow: /api/',
-    'Disallow: /search',
+    'User-agent: *', // i18n-ignore
+    'Disallow: /admin', // i18n-ignore
+    'Disallow: /account', // i18n-ignore
+    'Disallow: /api/', // i18n-ignore
+    'Disallow: /search', // i18n-ignore
     '',
     `Sitemap: ${baseUrl}/sitemap.xml`,
     `Sitemap: ${baseUrl}/news-sitemap.xml`,

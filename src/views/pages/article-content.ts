@@ -48,11 +48,7 @@ export interface HeadingOptions {
 const fallback = (i18n: Translator | undefined, timeZone = 'UTC') =>
   i18n ?? translator(defaultLanguage, timeZone);
 
-function byline(
-  i18n: Translator,
-  authors: ArticleHeading['authors'],
-  links: boolean,
-): SafeHtml {
+function byline(i18n: Translator, authors: ArticleHeading['authors'], links: boolean): SafeHtml {
   const names = authors.map((p) =>
     links && p.slug ? html`<a rel="author" href="/author/${p.slug}">${p.name}</a>` : p.name,
   );

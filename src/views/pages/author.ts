@@ -45,7 +45,8 @@ export function listingPageView(
   return layout(ctx, {
     title: props.title,
     description:
-      props.intro || i18n.t('reader.listing.description', { title: props.title, site: ctx.siteName }),
+      props.intro ||
+      i18n.t('reader.listing.description', { title: props.title, site: ctx.siteName }),
     canonical: ctx.baseUrl + props.path,
     ...(props.isFirstPage ? {} : { robots: 'noindex, follow' }),
     ...(props.hasFeeds
