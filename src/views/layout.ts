@@ -1,11 +1,11 @@
 import { imagePath } from '../domain/image.js';
-import { onlySections, type MenuItem } from '../domain/menu.js';
+import { defaultFooter, onlySections, type MenuItem } from '../domain/menu.js';
 import { logoDisplaySize, type SiteIdentity } from '../domain/site.js';
 import { staffRoles } from '../domain/user.js';
 import { headScript } from './head-script.js';
 import { html, raw, type Renderable, type SafeHtml } from './html.js';
 import type { PageContext, PageViewer } from './context.js';
-import type { Translator } from '../i18n/translator.js';
+import type { MessageKey, Translator } from '../i18n/translator.js';
 
 export interface LayoutProps {
   title: string;
@@ -120,7 +120,7 @@ export function layout(ctx: PageContext, props: LayoutProps): SafeHtml {
               ctx.menus.footer.length
                 ? html`<nav class="footer-links" aria-label="${i18n.t('common.nav.footer')}">
                     <ul>
-                      ${ctx.menus.footer.map((item) => html`<li>${menuLink(item, props)}</li>`)}
+                      ${ctx.menus.footer.map((item) => html`<li>${menuLink(footerItem(i18n, item), props)}</li>`)}
                     </ul>
                   </nav>`
                 : ''
@@ -129,6 +129,25 @@ export function layout(ctx: PageContext, props: LayoutProps): SafeHtml {
         </footer>
       </body>
     </html> `;
+}
+
+/** The footer's built-in links (before an admin writes their own), by address. */
+const builtInFooter: Readonly<Record<string, MessageKey>> = {
+  '/corrections': 'common.footer.corrections',
+  '/feed.xml': 'common.footer.rss',
+  '/atom.xml': 'common.footer.atom',
+};
+
+/**
+ * A footer entry as the reader reads it: the built-in links, still with their built-in English
+ * labels, in the page's language; what an admin wrote stays as they wrote it.
+ */
+function footerItem(i18n: Translator, item: MenuItem): MenuItem {
+  const key = builtInFooter[item.href];
+  const builtIn = defaultFooter.some(
+    (e) => e.kind === 'link' && e.url === item.href && e.label === item.text,
+  );
+  return key && builtIn ? { ...item, text: i18n.t(key) } : item;
 }
 
 /** One menu entry's link, marked current on its own section's or page's page. */

@@ -21,4 +21,7 @@ export default {
   'list.separator': ', ',
   comments: '{count, plural, one {# Kommentar} other {# Kommentare}}',
   'page.older': 'Ältere Artikel',
+  'footer.corrections': 'Korrekturen',
+  'footer.rss': 'RSS-Feed',
+  'footer.atom': 'Atom-Feed',
 } satisfies Catalogue<typeof en>;

@@ -24,4 +24,7 @@ export default {
   'list.separator': ', ',
   comments: '{count, plural, one {# comment} other {# comments}}',
   'page.older': 'Older articles',
+  'footer.corrections': 'Corrections',
+  'footer.rss': 'RSS feed',
+  'footer.atom': 'Atom feed',
 };
