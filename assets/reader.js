@@ -166,7 +166,8 @@
       var time = document.createElement('time');
       time.dateTime = now.toISOString();
       time.textContent = formatTime(now);
-      slots[i].textContent = ' ' + (slots[i].getAttribute('data-print-on') || '') + ' ';
+      var label = slots[i].closest('[data-print-on]');
+      slots[i].textContent = ' ' + (label ? label.getAttribute('data-print-on') : '') + ' ';
       slots[i].appendChild(time);
     }
   }

@@ -41,10 +41,13 @@ function toolbar(ctx: PageContext, page: ArticlePage, path: string): SafeHtml {
 function printSource(i18n: Translator, url: string, printedAt: Date | undefined): SafeHtml {
   const iso = printedAt?.toISOString();
   const on = i18n.t('reader.print.on');
-  return html`<p class="print-source print-only">
-    ${i18n.rich('reader.print.source', { address: url }, { url: (c) => html`<span class="print-url">${c}</span>` })}<span
-      data-print-date
-      data-print-on="${on}"
+  const source = i18n.rich(
+    'reader.print.source',
+    { address: url },
+    { url: (c) => html`<span class="print-url">${c}</span>` },
+  );
+  return html`<p class="print-source print-only" data-print-on="${on}">
+    ${source}<span data-print-date
       >${iso ? html` ${on} <time datetime="${iso.slice(0, 10)}">${i18n.day(iso)}</time>` : ''}</span
     >
   </p>`;
