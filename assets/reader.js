@@ -68,8 +68,8 @@
       if (target.hasAttribute('data-reset')) {
         settings = {};
         // The pressed states change on other buttons than the one in hand: say what happened.
-        if (status) status.textContent = 'All reading settings are back to their defaults.';
-      } else if (target.dataset.setting) {
+        if (status) status.textContent = status.getAttribute('data-reset-message') || '';
+      } else if (target.dataset.setting !== undefined) {
         if (target.hasAttribute('data-default')) delete settings[target.dataset.setting];
         else settings[target.dataset.setting] = target.dataset.value;
       }
@@ -86,6 +86,26 @@
     apply();
   }
 
+  // The interface language: the server draws every page in the language of the cookie, so the
+  // choice is the cookie and a reload (without JavaScript the form posts to /language, which
+  // sets the same cookie). The site's own language is no cookie at all.
+  var languageForm = document.querySelector('[data-language-form]');
+  if (languageForm) {
+    languageForm.addEventListener('submit', function (event) {
+      var chosen = event.submitter;
+      if (!chosen || chosen.name !== 'language') return;
+      event.preventDefault();
+      var secure = location.protocol === 'https:' ? '; secure' : '';
+      document.cookie = chosen.value
+        ? 'bs-lang=' +
+          encodeURIComponent(chosen.value) +
+          '; path=/; max-age=31536000; samesite=lax' +
+          secure
+        : 'bs-lang=; path=/; max-age=0; samesite=lax' + secure;
+      location.reload();
+    });
+  }
+
   // Another tab changed the settings: follow it, so every open article agrees.
   window.addEventListener('storage', function (event) {
     if (event.key !== storageKey) return;
@@ -100,27 +120,35 @@
   // Print. The print style sheet does the layout; the script fills in the date printed, makes
   // sure no image is still waiting to be lazily loaded, and carries the "Include comments"
   // choice (a class on <html> that the print style sheet reads).
-  // Times in the site's zone (set on <body> by the server), named as the server names them:
-  // GMT/BST, EST/EDT… or, where no short name is known, the offset (src/domain/local-time.ts).
+  // Times in the site's zone (set on <body> by the server) and the page's language, named as the
+  // server names them: GMT/BST, EST/EDT, MEZ… or, where no short name is known, the offset
+  // (src/domain/local-time.ts, src/i18n/translator.ts).
   var siteZone = document.body.getAttribute('data-time-zone') || 'UTC';
-  var dateFormat = new Intl.DateTimeFormat('en-GB', {
+  var language = root.lang || 'en-GB';
+  // The pseudo-languages (tests) format as British English does.
+  var english = /^en\b/.test(language);
+  var locale = english ? 'en-GB' : language;
+  var dayFormat = new Intl.DateTimeFormat(locale, {
     day: 'numeric',
     month: 'long',
     year: 'numeric',
+    timeZone: siteZone,
+  });
+  var clockFormat = new Intl.DateTimeFormat(locale, {
     hour: '2-digit',
     minute: '2-digit',
     hourCycle: 'h23',
     timeZone: siteZone,
   });
-  var zoneNames = ['en-GB', 'en-US'].map(function (locale) {
-    return new Intl.DateTimeFormat(locale, { timeZone: siteZone, timeZoneName: 'short' });
+  var zoneNames = (english ? ['en-GB', 'en-US'] : [locale]).map(function (zoneLocale) {
+    return new Intl.DateTimeFormat(zoneLocale, { timeZone: siteZone, timeZoneName: 'short' });
   });
   function zoneName(date) {
     for (var i = 0; i < zoneNames.length; i++) {
       var parts = zoneNames[i].formatToParts(date);
       for (var j = 0; j < parts.length; j++) {
         var name = parts[j].type === 'timeZoneName' ? parts[j].value : '';
-        if (name && !/^GMT[+\-\u2212]/.test(name)) return name;
+        if (name && !/^(GMT|UTC)[+\-\u2212]/.test(name)) return name;
         if (name && i === zoneNames.length - 1)
           return name.replace('GMT', 'UTC').replace('-', '\u2212');
       }
@@ -128,7 +156,7 @@
     return '';
   }
   function formatTime(date) {
-    return dateFormat.format(date).replace(' at ', ', ') + '\u00a0' + zoneName(date);
+    return dayFormat.format(date) + ', ' + clockFormat.format(date) + '\u00a0' + zoneName(date);
   }
 
   function stampPrintDate() {
@@ -138,7 +166,8 @@
       var time = document.createElement('time');
       time.dateTime = now.toISOString();
       time.textContent = formatTime(now);
-      slots[i].textContent = ' on ';
+      var label = slots[i].closest('[data-print-on]');
+      slots[i].textContent = ' ' + (label ? label.getAttribute('data-print-on') : '') + ' ';
       slots[i].appendChild(time);
     }
   }

@@ -746,7 +746,10 @@ if (browserAvailable()) {
       const withComments = await (
         await fetch(`${app.url}${pathOf(updated)}/print?comments=1`)
       ).text();
-      assert.match(withComments, /<html lang="en-GB"\s+class="print-view print-comments"/);
+      assert.match(
+        withComments,
+        /<html lang="en-GB" dir="ltr"\s+class="print-view print-comments"/,
+      );
       assert.match(withComments, /id="comments-heading"/);
       assert.doesNotMatch(await plain.text(), /id="comments-heading"/);
       const moved = await fetch(`${app.url}/politics/1999/01/01/${updated.slug}/print?comments=1`, {

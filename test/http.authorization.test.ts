@@ -140,6 +140,8 @@ const rules: Record<string, Rule> = {
   'POST /admin/menus/:menu': ['admin'],
   'POST /admin/menus/:menu/move': ['admin'],
   'POST /admin/menus/:menu/remove': ['admin'],
+  // A reader's interface language (a cookie); anyone may choose it.
+  'POST /language': 'anyone',
 };
 
 const stateChanging = (method: string) => !['GET', 'HEAD', 'OPTIONS'].includes(method);

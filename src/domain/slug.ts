@@ -27,6 +27,8 @@ export const reservedSectionSlugs: ReadonlySet<string> = new Set([
   'metrics',
   'favicon.ico',
   'invitation',
+  // POST /language: a reader's interface language without JavaScript.
+  'language',
 ]);
 
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

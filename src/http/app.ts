@@ -31,6 +31,7 @@ import { adminPages } from './routes/admin/index.js';
 import { apiRoutes } from './routes/api/index.js';
 import { commentForms } from './routes/comments.js';
 import { reportForms } from './routes/reports.js';
+import { languageForm } from './routes/language.js';
 import { assetRoutes } from './routes/assets.js';
 import { dayClock } from '../domain/local-time.js';
 import { translator } from '../i18n/translator.js';
@@ -269,6 +270,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     });
     commentForms(forms, services, deps);
     reportForms(forms, services);
+    languageForm(forms, { cookies });
   });
   searchRoutes(server, services, pageContext, config.baseUrl);
   syndicationRoutes(server, services, site, pageContext);

@@ -9,7 +9,7 @@ import {
   tagsOf,
   type CachedPage,
 } from './page-cache.js';
-import { cacheKey } from './plugins/page-cache.js';
+import { cacheKey, cookieLanguage, inLanguage } from './plugins/page-cache.js';
 
 const page = (key: string, tags: string[], body = `<p>${key}</p>`.repeat(20), day = 'D1') =>
   preparePage({
@@ -212,4 +212,21 @@ test('a front change (its arrangement saved) drops the front page and nothing el
   assert.ok(cache.get('/news'));
   assert.ok(cache.get('/news/2026/03/04/a'));
   assert.deepEqual(tagsOf({ kind: 'front' }), ['front']);
+});
+
+test('the fast lane reads the language cookie as the cookie parser does', () => {
+  assert.equal(cookieLanguage(undefined), undefined);
+  assert.equal(cookieLanguage('bs_session=abc'), undefined);
+  assert.equal(cookieLanguage('bs-lang=de-DE'), 'de-DE');
+  assert.equal(cookieLanguage('theme=x; bs-lang=de-DE; other=1'), 'de-DE');
+  assert.equal(cookieLanguage('bs-lang=de%2DDE'), 'de-DE');
+  // The first of that name counts, as @fastify/cookie reads it; a name only ending in it does not.
+  assert.equal(cookieLanguage('bs-lang=xx; bs-lang=de-DE'), undefined);
+  assert.equal(cookieLanguage('not-bs-lang=de-DE'), undefined);
+  // Languages Broadsheet does not have are ignored; pseudo-languages are languages.
+  assert.equal(cookieLanguage('bs-lang=fr-FR'), undefined);
+  assert.equal(cookieLanguage('bs-lang=%E0%A4%A'), undefined);
+  assert.equal(cookieLanguage('bs-lang=en-XA'), 'en-XA');
+  assert.equal(inLanguage('/news?cursor=x', undefined), '/news?cursor=x');
+  assert.equal(inLanguage('/news?cursor=x', 'de-DE'), '/news?cursor=x#lang=de-DE');
 });

@@ -37,4 +37,6 @@ export interface PageContext extends SiteContext {
   menus: Menus;
   /** Null or absent for an anonymous reader, whose pages are the same bytes for everyone. */
   viewer?: PageViewer | null;
+  /** The interface language the reader chose in Adjust (cookie `bs-lang`), if any. */
+  readerLanguage?: string;
 }

@@ -9,7 +9,6 @@ import { articlePath, type Article } from '../domain/article.js';
 import { splitBody } from '../domain/body.js';
 import { altText, fallbackOf, imagePath, mimeTypes, type Image } from '../domain/image.js';
 import type { ArticleFeed, CorrectionsFeed } from '../services/syndication.js';
-import type { PublishedCorrection } from '../domain/syndication.js';
 import { publisherName } from '../domain/site.js';
 import type { SiteContext } from './context.js';
 import { escapeHtml } from './html.js';
@@ -67,11 +66,12 @@ function newFeed(
     title: xmlText(props.title),
     description: xmlText(props.description || props.title),
     link: page,
-    language: 'en-GB',
+    // The feed is the site's, in the site's language (whatever a reader chose for the pages).
+    language: ctx.identity.language,
     // With nothing in it yet, a feed was last updated at the epoch (stable bytes, stable ETag).
     updated: new Date(props.updated ?? 0),
     // The software's name travels with the footer credit: an admin who turns one off turns off both.
-    generator: ctx.identity.credit ? 'Broadsheet' : false,
+    generator: ctx.identity.credit ? 'Broadsheet' : false, // i18n-ignore: the software's name
     copyright: `© ${publisherName(ctx.identity)}`,
     ...(ctx.identity.icons
       ? {
@@ -148,7 +148,7 @@ function articleItem(ctx: SiteContext, feed: ArticleFeed, format: FeedFormat, a:
 export function articleFeedXml(ctx: SiteContext, feed: ArticleFeed, format: FeedFormat): string {
   const out = newFeed(ctx, format, {
     title: feed.subject ? `${ctx.siteName}: ${feed.subject}` : ctx.siteName,
-    description: feed.description || `The latest from ${ctx.siteName}.`,
+    description: feed.description || ctx.i18n.t('reader.feed.latest', { site: ctx.siteName }),
     pagePath: feed.pagePath,
     feedPath: feed.pagePath === '/' ? '' : feed.pagePath,
     updated: feed.updated,
@@ -166,27 +166,24 @@ function withDublinCore(xml: string): string {
   );
 }
 
-const kindName: Record<PublishedCorrection['kind'], string> = {
-  correction: 'Correction',
-  clarification: 'Clarification',
-  update: 'Update',
-};
-
 export function correctionsFeedXml(
   ctx: SiteContext,
   feed: CorrectionsFeed,
   format: FeedFormat,
 ): string {
   const out = newFeed(ctx, format, {
-    title: `${ctx.siteName}: corrections and clarifications`,
-    description: `Corrections, clarifications and updates to articles published by ${ctx.siteName}.`,
+    title: ctx.i18n.t('reader.feed.corrections', { site: ctx.siteName }),
+    description: ctx.i18n.t('reader.feed.correctionsDescription', { site: ctx.siteName }),
     pagePath: '/corrections',
     feedPath: '/corrections',
     updated: feed.updated,
   });
   for (const c of feed.corrections) {
     out.addItem({
-      title: htmlIn(format, `${kindName[c.kind]}: ${c.article.headline}`),
+      title: htmlIn(
+        format,
+        ctx.i18n.t('reader.feed.correctionTitle', { kind: c.kind, headline: c.article.headline }),
+      ),
       id: tagUri(ctx.baseUrl, c.createdAt, `correction/${c.id}`),
       link: `${ctx.baseUrl}${articlePath(c.article)}#corrections-heading`,
       date: new Date(c.createdAt),

@@ -1,11 +1,11 @@
 import { imagePath } from '../domain/image.js';
-import { onlySections, type MenuItem } from '../domain/menu.js';
+import { defaultFooter, onlySections, type MenuItem } from '../domain/menu.js';
 import { logoDisplaySize, type SiteIdentity } from '../domain/site.js';
 import { staffRoles } from '../domain/user.js';
 import { headScript } from './head-script.js';
 import { html, raw, type Renderable, type SafeHtml } from './html.js';
 import type { PageContext, PageViewer } from './context.js';
-import { formatDay } from './format.js';
+import type { MessageKey, Translator } from '../i18n/translator.js';
 
 export interface LayoutProps {
   title: string;
@@ -30,24 +30,27 @@ export interface LayoutProps {
 }
 
 /** <link rel="alternate"> for the RSS and Atom feeds under a path ('' for the site's). */
-function feedLinks(baseUrl: string, title: string, path: string): SafeHtml {
+function feedLinks(i18n: Translator, baseUrl: string, title: string, path: string): SafeHtml {
   return html`<link
       rel="alternate"
       type="application/rss+xml"
-      title="${title} (RSS)"
+      title="${i18n.t('common.feed.rss', { title })}"
       href="${baseUrl}${path}/feed.xml"
     />
     <link
       rel="alternate"
       type="application/atom+xml"
-      title="${title} (Atom)"
+      title="${i18n.t('common.feed.atom', { title })}"
       href="${baseUrl}${path}/atom.xml"
     />`;
 }
 
 export function layout(ctx: PageContext, props: LayoutProps): SafeHtml {
   const title = props.title === ctx.siteName ? ctx.siteName : `${props.title} | ${ctx.siteName}`;
-  const navLabel = onlySections(ctx.menus.masthead) ? 'Sections' : 'Site';
+  const { i18n } = ctx;
+  const navLabel = i18n.t(
+    onlySections(ctx.menus.masthead) ? 'common.nav.sections' : 'common.nav.site',
+  );
   return html`<!doctype html>
     <html lang="${ctx.i18n.lang}" dir="${ctx.i18n.dir}" ${props.htmlClass ? html` class="${props.htmlClass}"` : ''}>
       <head>
@@ -66,8 +69,8 @@ export function layout(ctx: PageContext, props: LayoutProps): SafeHtml {
         ${props.description ? html`<meta name="description" content="${props.description}" />` : ''}
         ${props.canonical ? html`<link rel="canonical" href="${props.canonical}" />` : ''}
         ${props.robots ? html`<meta name="robots" content="${props.robots}" />` : ''}
-        ${feedLinks(ctx.baseUrl, ctx.siteName, '')}
-        ${(props.feeds ?? []).map((f) => feedLinks(ctx.baseUrl, f.title, f.path))}
+        ${feedLinks(i18n, ctx.baseUrl, ctx.siteName, '')}
+        ${(props.feeds ?? []).map((f) => feedLinks(i18n, ctx.baseUrl, f.title, f.path))}
         ${iconLinks(ctx.identity)}
         <meta name="theme-color" content="#ffffff" media="(prefers-color-scheme: light)" />
         <meta name="theme-color" content="#141414" media="(prefers-color-scheme: dark)" />
@@ -75,17 +78,18 @@ export function layout(ctx: PageContext, props: LayoutProps): SafeHtml {
         <script src="${ctx.assetUrl('reader.js')}" defer></script>
       </head>
       <body data-time-zone="${ctx.identity.timeZone}">
-        <a class="skip-link" href="#main">Skip to content</a>
+        <a class="skip-link" href="#main">${i18n.t('common.skip')}</a>
         <header class="masthead">
           <div class="wrap">
             <div class="masthead__top">
-              <span>${formatDay((props.now ?? ctx.now).toISOString(), ctx.identity.timeZone)}</span
+              <span>${i18n.day(props.now ?? ctx.now)}</span
               >${
                 ctx.identity.tagline
                   ? html`<span class="masthead__motto">${ctx.identity.tagline}</span>`
                   : ''
               }<span class="masthead__tools"
-                ><a class="masthead__search" href="/search">Search</a>${accountArea(
+                ><a class="masthead__search" href="/search">${i18n.t('common.search')}</a>${accountArea(
+                  i18n,
                   ctx.viewer ?? null,
                 )}</span
               >
@@ -96,7 +100,7 @@ export function layout(ctx: PageContext, props: LayoutProps): SafeHtml {
             <ul class="wrap">
               <li>
                 <a href="/" ${props.currentSection === '' ? html` aria-current="page"` : ''}
-                  >Home</a
+                  >${i18n.t('common.home')}</a
                 >
               </li>
               ${ctx.menus.masthead.map((item) => html`<li>${menuLink(item, props)}</li>`)}
@@ -110,13 +114,13 @@ export function layout(ctx: PageContext, props: LayoutProps): SafeHtml {
           <div class="wrap">
             ${ctx.identity.footerText ? html`<p>${ctx.identity.footerText}</p>` : ''}
             <p>
-              ${ctx.siteName}${ctx.identity.credit ? ' · Published with Broadsheet' : ''}
+              ${ctx.siteName}${ctx.identity.credit ? ` · ${i18n.t('common.credit')}` : ''}
             </p>
             ${
               ctx.menus.footer.length
-                ? html`<nav class="footer-links" aria-label="Footer">
+                ? html`<nav class="footer-links" aria-label="${i18n.t('common.nav.footer')}">
                     <ul>
-                      ${ctx.menus.footer.map((item) => html`<li>${menuLink(item, props)}</li>`)}
+                      ${ctx.menus.footer.map((item) => html`<li>${menuLink(footerItem(i18n, item), props)}</li>`)}
                     </ul>
                   </nav>`
                 : ''
@@ -125,6 +129,25 @@ export function layout(ctx: PageContext, props: LayoutProps): SafeHtml {
         </footer>
       </body>
     </html> `;
+}
+
+/** The footer's built-in links (before an admin writes their own), by address. */
+const builtInFooter: Readonly<Record<string, MessageKey>> = {
+  '/corrections': 'common.footer.corrections',
+  '/feed.xml': 'common.footer.rss',
+  '/atom.xml': 'common.footer.atom',
+};
+
+/**
+ * A footer entry as the reader reads it: the built-in links, still with their built-in English
+ * labels, in the page's language; what an admin wrote stays as they wrote it.
+ */
+function footerItem(i18n: Translator, item: MenuItem): MenuItem {
+  const key = builtInFooter[item.href];
+  const builtIn = defaultFooter.some(
+    (e) => e.kind === 'link' && e.url === item.href && e.label === item.text,
+  );
+  return key && builtIn ? { ...item, text: i18n.t(key) } : item;
 }
 
 /** One menu entry's link, marked current on its own section's or page's page. */
@@ -161,18 +184,18 @@ function iconLinks(identity: SiteIdentity): SafeHtml | string {
  * Signing in and out. Anonymous readers all get the same link (their pages stay identical bytes);
  * a signed-in person sees their name, Admin if they are staff, and a Sign out button.
  */
-function accountArea(viewer: PageViewer | null): SafeHtml {
+function accountArea(i18n: Translator, viewer: PageViewer | null): SafeHtml {
   if (!viewer) {
-    return html`<nav class="account-nav" aria-label="Account">
-      <a href="/signin">Sign in</a>
+    return html`<nav class="account-nav" aria-label="${i18n.t('common.nav.account')}">
+      <a href="/signin">${i18n.t('common.signIn')}</a>
     </nav>`;
   }
-  return html`<nav class="account-nav" aria-label="Account">
-    ${staffRoles.includes(viewer.role) ? html`<a href="/admin">Admin</a>` : ''}
+  return html`<nav class="account-nav" aria-label="${i18n.t('common.nav.account')}">
+    ${staffRoles.includes(viewer.role) ? html`<a href="/admin">${i18n.t('common.admin')}</a>` : ''}
     <a href="/account" class="account-nav__name">${viewer.name}</a>
     <form method="post" action="/signout">
       <input type="hidden" name="_csrf" value="${viewer.csrfToken}" />
-      <button type="submit" class="link-button">Sign out</button>
+      <button type="submit" class="link-button">${i18n.t('common.signOut')}</button>
     </form>
   </nav>`;
 }

@@ -35,7 +35,9 @@ export function sitemapIndexXml(baseUrl: string, sitemaps: readonly SitemapUrl[]
 
 /** Google News: each article's publication (name, language), publication date and title. */
 export function newsSitemapXml(ctx: SiteContext, articles: readonly ArticleSummary[]): string {
-  const publication = `<news:publication><news:name>${escapeXml(ctx.siteName)}</news:name><news:language>en</news:language></news:publication>`;
+  // Google News takes the language's ISO 639 code: en, de.
+  const language = ctx.identity.language.split('-')[0] ?? 'en';
+  const publication = `<news:publication><news:name>${escapeXml(ctx.siteName)}</news:name><news:language>${escapeXml(language)}</news:language></news:publication>`;
   return [
     declaration,
     `<urlset xmlns="${sitemapNs}" xmlns:news="${newsNs}">`,
@@ -50,12 +52,13 @@ export function newsSitemapXml(ctx: SiteContext, articles: readonly ArticleSumma
 
 /** Crawlers may read every public page; staff, account and API paths are not for them. */
 export function robotsTxt(baseUrl: string): string {
+  // robots.txt is read by crawlers: its directives are English by definition.
   return [
-    'User-agent: *',
-    'Disallow: /admin',
-    'Disallow: /account',
-    'Disallow: /api/',
-    'Disallow: /search',
+    'User-agent: *', // i18n-ignore
+    'Disallow: /admin', // i18n-ignore
+    'Disallow: /account', // i18n-ignore
+    'Disallow: /api/', // i18n-ignore
+    'Disallow: /search', // i18n-ignore
     '',
     `Sitemap: ${baseUrl}/sitemap.xml`,
     `Sitemap: ${baseUrl}/news-sitemap.xml`,

@@ -16,7 +16,8 @@ import {
 } from '../domain/image.js';
 import { publisherName } from '../domain/site.js';
 import type { SiteContext } from './context.js';
-import { joinNames } from './format.js';
+import { translator } from '../i18n/translator.js';
+import { nameListText } from './format.js';
 import { html, jsonScript, type SafeHtml } from './html.js';
 
 /**
@@ -91,7 +92,8 @@ export function newsArticleJsonLd(ctx: SiteContext, a: Article) {
     articleSection: a.section.name,
     ...(a.tags.length ? { keywords: a.tags.map((t) => t.name) } : {}),
     ...(a.dateline ? { dateline: a.dateline } : {}),
-    inLanguage: 'en-GB',
+    // The article's language: the site's, whatever interface language the reader chose.
+    inLanguage: ctx.identity.language,
     isAccessibleForFree: true,
     author: a.authors.map((p) => ({
       '@type': 'Person',
@@ -128,7 +130,12 @@ export function breadcrumbJsonLd(ctx: SiteContext, a: Article) {
 export function articleMetadata(ctx: SiteContext, a: Article): SafeHtml {
   const url = ctx.baseUrl + articlePath(a);
   const description = a.standfirst || a.headline;
-  const authorNames = joinNames(a.authors.map((p) => p.name));
+  // Machines read the site's language, as the article is written in it.
+  const siteWords = translator(ctx.identity.language, ctx.identity.timeZone);
+  const authorNames = nameListText(
+    siteWords,
+    a.authors.map((p) => p.name),
+  );
   const card = a.mainImage ? cardImage(a.mainImage) : null;
   const cardUrl = card ? ctx.baseUrl + imagePath(card.file) : '';
   const cardAlt = a.mainImage ? altText(a.mainImage) : '';
@@ -137,7 +144,7 @@ export function articleMetadata(ctx: SiteContext, a: Article): SafeHtml {
     <meta property="og:title" content="${a.headline}" />
     <meta property="og:description" content="${description}" />
     <meta property="og:url" content="${url}" />
-    <meta property="og:locale" content="en_GB" />
+    <meta property="og:locale" content="${ctx.identity.language.replace('-', '_')}" />
     ${a.publishedAt ? html`<meta property="article:published_time" content="${a.publishedAt}" />` : ''}
     ${a.updatedAt ? html`<meta property="article:modified_time" content="${a.updatedAt}" />` : ''}
     <meta property="article:section" content="${a.section.name}" />

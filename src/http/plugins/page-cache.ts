@@ -5,9 +5,16 @@
  * anonymous reader. A request with any other parameter (tracking ones aside), a session cookie,
  * an Authorization header, or a method other than GET/HEAD is neither served from nor stored in
  * the cache. On a miss the handler renders as usual and `sendPage` stores the result.
+ *
+ * Pages are drawn in the reader's interface language (cookie `bs-lang`, chosen in Adjust), so the
+ * language a request names is part of its key, here and in the fast lane: each language has its
+ * own entries, and a reader never gets another language's page. A cookie naming no language
+ * Broadsheet has is ignored (the page is the site's language, as it is drawn).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { languageOf } from '../../i18n/languages.js';
+import { languageCookie } from '../routes/forms.js';
 import {
   matchesEtag,
   negotiateEncoding,
@@ -42,6 +49,33 @@ declare module 'fastify' {
 
 /** Parameters that links from elsewhere add and no page reads. */
 const tracking = /^(utm_[a-z_]+|fbclid|gclid|mc_cid|mc_eid)$/i;
+
+/**
+ * The interface language a request's Cookie header names (`bs-lang`), if Broadsheet has it: the
+ * fast lane reads the raw header (no cookie parsing for a request it may answer in microseconds).
+ */
+export function cookieLanguage(cookieHeader: string | undefined): string | undefined {
+  if (cookieHeader === undefined || !cookieHeader.includes(languageMark)) return undefined;
+  for (const part of cookieHeader.split(';')) {
+    const pair = part.trim();
+    if (!pair.startsWith(languageMark)) continue;
+    // As the cookie parser reads it (the first of that name, percent-escapes decoded).
+    let value = pair.slice(languageMark.length).trim();
+    try {
+      value = decodeURIComponent(value);
+    } catch {
+      /* left as it is, as the parser leaves it */
+    }
+    return languageOf(value)?.tag;
+  }
+  return undefined;
+}
+const languageMark = `${languageCookie}=`;
+
+/** A cache key (or a request URL) in a language: the site's (none named) or the reader's. */
+export function inLanguage(keyOrUrl: string, language: string | undefined): string {
+  return language === undefined ? keyOrUrl : `${keyOrUrl}#lang=${language}`;
+}
 
 /** The cache key of a request, or null when its query has a parameter the route does not know. */
 export function cacheKey(url: string, route: PageCacheRoute): string | null {
@@ -116,7 +150,7 @@ export function fastLane(options: {
     if (!open || (req.method !== 'GET' && req.method !== 'HEAD')) return false;
     const { headers } = req;
     if (headers.authorization !== undefined || headers.cookie?.includes(cookieMark)) return false;
-    const entry = cache.getByUrl(req.url ?? '');
+    const entry = cache.getByUrl(inLanguage(req.url ?? '', cookieLanguage(headers.cookie)));
     if (entry === undefined) return false;
     const started = process.hrtime.bigint();
     const encoding = negotiateEncoding(headers['accept-encoding']);
@@ -157,13 +191,18 @@ export function sendCached(
     .header('ETag', entry.etags[encoding])
     .header('X-Cache', outcome);
   const { etags } = entry;
-  // Later requests for this very URL can take the fast lane.
-  cache.remember(request.url, entry.key);
+  // Later requests for this very URL, in this language, can take the fast lane.
+  cache.remember(inLanguage(request.url, readerLanguageOf(request)), entry.key);
   if (matchesEtag(request.headers['if-none-match'], [etags.identity, etags.gzip, etags.br])) {
     return reply.code(304).send();
   }
   if (encoding !== 'identity') reply.header('Content-Encoding', encoding);
   return reply.code(200).send(cache.body(entry, encoding));
+}
+
+/** The language of the request's `bs-lang` cookie, if Broadsheet has it. */
+function readerLanguageOf(request: FastifyRequest): string | undefined {
+  return languageOf(request.cookies[languageCookie])?.tag;
 }
 
 export function pageCaching(
@@ -182,8 +221,9 @@ export function pageCaching(
     // A session cookie that no longer resolves still marks someone who signs in: no caching
     // until the browser drops it (the page they get is the anonymous one either way).
     if (request.cookies[sessionCookie] !== undefined) return;
-    const key = cacheKey(request.url, route);
-    if (key === null) return;
+    const url = cacheKey(request.url, route);
+    if (url === null) return;
+    const key = inLanguage(url, readerLanguageOf(request));
     const entry = cache.get(key);
     if (entry) return sendCached(request, reply, cache, entry, 'hit');
     request.pageCacheSlot = { cache, key, ticket: cache.begin(), day: cache.today() };

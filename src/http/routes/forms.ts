@@ -30,7 +30,13 @@ export function pageContexts(
     const chosen = readerLanguage(request);
     const i18n =
       chosen && chosen !== ctx.i18n.lang ? translator(chosen, ctx.identity.timeZone) : ctx.i18n;
-    return { ...ctx, i18n, menus, viewer: pageViewer(request) };
+    return {
+      ...ctx,
+      i18n,
+      menus,
+      viewer: pageViewer(request),
+      ...(chosen ? { readerLanguage: chosen } : {}),
+    };
   };
 }
 

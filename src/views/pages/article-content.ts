@@ -6,7 +6,9 @@
 import { articlePath, type ArticleSummary } from '../../domain/article.js';
 import { splitBody } from '../../domain/body.js';
 import type { Image } from '../../domain/image.js';
-import { formatDateTime } from '../format.js';
+import { defaultLanguage } from '../../i18n/languages.js';
+import { translator, type Translator } from '../../i18n/translator.js';
+import { nameList } from '../format.js';
 import { html, raw, type SafeHtml } from '../html.js';
 import { figure, sizes } from '../image.js';
 import { renderArticleMarkdown } from '../markdown.js';
@@ -33,33 +35,59 @@ export interface HeadingOptions {
   tools?: SafeHtml;
   /** The site's time zone, for the published and updated times. */
   timeZone: string;
+  /**
+   * The page's words and dates. Without it (a caller not moved to the catalogue yet), English in
+   * `timeZone`.
+   */
+  i18n?: Translator;
   /** Last in the header: the article page's print source line. */
   footer?: SafeHtml;
 }
 
-function byline(authors: ArticleHeading['authors'], links: boolean): SafeHtml {
-  return html`<p class="byline">By ${authors.map((p, i) => html`${i === 0 ? '' : i === authors.length - 1 ? ' and ' : ', '}${links && p.slug ? html`<a rel="author" href="/author/${p.slug}">${p.name}</a>` : p.name}`)}</p>`;
+/** Without a translator: the default language (English) in the given zone. */
+const fallback = (i18n: Translator | undefined, timeZone = 'UTC') =>
+  i18n ?? translator(defaultLanguage, timeZone);
+
+function byline(i18n: Translator, authors: ArticleHeading['authors'], links: boolean): SafeHtml {
+  const names = authors.map((p) =>
+    links && p.slug ? html`<a rel="author" href="/author/${p.slug}">${p.name}</a>` : p.name,
+  );
+  return html`<p class="byline">${i18n.rich('reader.byline', {}, { names: () => nameList(i18n, names) })}</p>`;
+}
+
+/** One time of the meta line: "Published <time>…</time>". */
+function stamp(
+  i18n: Translator,
+  key: 'reader.article.published' | 'reader.article.updated',
+  iso: string,
+): SafeHtml {
+  return i18n.rich(
+    key,
+    { when: i18n.dateTime(iso) },
+    { time: (c) => html`<time datetime="${iso}">${c}</time>` },
+  );
 }
 
 /** The meta line; left out only when it would be empty (a preview without a dateline). */
-function meta(a: ArticleHeading, timeZone: string): SafeHtml | '' {
+function meta(a: ArticleHeading, i18n: Translator): SafeHtml | '' {
   if (!a.dateline && !a.publishedAt && !a.updatedAt) return '';
   return html`<p class="article-meta">
           ${a.dateline ? html`<span class="dateline">${a.dateline}</span>` : ''}
-          ${a.publishedAt ? html`<span>Published <time datetime="${a.publishedAt}">${formatDateTime(a.publishedAt, timeZone)}</time></span>` : ''}
-          ${a.updatedAt ? html`<span>Updated <time datetime="${a.updatedAt}">${formatDateTime(a.updatedAt, timeZone)}</time></span>` : ''}
+          ${a.publishedAt ? html`<span>${stamp(i18n, 'reader.article.published', a.publishedAt)}</span>` : ''}
+          ${a.updatedAt ? html`<span>${stamp(i18n, 'reader.article.updated', a.updatedAt)}</span>` : ''}
         </p>`;
 }
 
 export function articleHeader(a: ArticleHeading, options: HeadingOptions): SafeHtml {
+  const i18n = fallback(options.i18n, options.timeZone);
   return html`<header class="article__header">
         <p class="kicker">${options.links ? html`<a href="/${a.section.slug}">${a.section.name}</a>` : a.section.name}</p>
         ${options.headline === 'h1' ? html`<h1 id="headline">${a.headline}</h1>` : html`<p class="preview__headline">${a.headline}</p>`}
         ${a.standfirst ? html`<p class="standfirst">${a.standfirst}</p>` : ''}
         ${options.tools ?? ''}
-        ${a.authors.length ? byline(a.authors, options.links) : ''}
-        ${meta(a, options.timeZone)}
-        ${a.updatedAt && a.updateNote ? html`<p class="update-note"><strong>Update:</strong> ${a.updateNote}</p>` : ''}
+        ${a.authors.length ? byline(i18n, a.authors, options.links) : ''}
+        ${meta(a, i18n)}
+        ${a.updatedAt && a.updateNote ? html`<p class="update-note">${i18n.rich('reader.article.updateNote', { note: a.updateNote }, { strong: (c) => html`<strong>${c}</strong>` })}</p>` : ''}
         ${options.footer ?? ''}
       </header>`;
 }
@@ -74,9 +102,9 @@ export interface BodyPlacements {
   inline: ReadonlyMap<string, ArticleSummary>;
 }
 
-function inlineRelated(content: SafeHtml): SafeHtml {
-  return html`<aside class="inline-related" aria-label="Related story">
-    <p class="label">Related</p>
+function inlineRelated(i18n: Translator, content: SafeHtml): SafeHtml {
+  return html`<aside class="inline-related" aria-label="${i18n.t('reader.article.inlineRelated')}">
+    <p class="label">${i18n.t('reader.article.inlineRelatedLabel')}</p>
     <p>${content}</p>
   </aside>`;
 }
@@ -89,22 +117,26 @@ function inlineRelated(content: SafeHtml): SafeHtml {
 export function articleBody(
   text: string,
   placed: BodyPlacements,
-  options: { notes: boolean },
+  options: { notes: boolean; i18n?: Translator },
 ): SafeHtml {
+  const i18n = fallback(options.i18n);
   return html`<div class="article__body">${splitBody(text).map((part) => {
     if (part.kind === 'markdown') return raw(renderArticleMarkdown(part.text));
     if (part.kind === 'image') {
       const image = placed.images.get(part.id);
       if (image) return figure(image, { sizes: sizes.article, lazy: true });
       return options.notes
-        ? html`<p><em>No uploaded image “${part.id}”: readers will not see this.</em></p>`
+        ? html`<p><em>${i18n.t('reader.article.missingImage', { id: part.id })}</em></p>`
         : '';
     }
     const target = placed.inline.get(part.slug);
-    if (target) return inlineRelated(html`<a href="${articlePath(target)}">${target.headline}</a>`);
+    if (target) {
+      return inlineRelated(i18n, html`<a href="${articlePath(target)}">${target.headline}</a>`);
+    }
     return options.notes
       ? inlineRelated(
-          html`<em>No published article “${part.slug}”: readers will not see this.</em>`,
+          i18n,
+          html`<em>${i18n.t('reader.article.missingArticle', { slug: part.slug })}</em>`,
         )
       : '';
   })}</div>`;

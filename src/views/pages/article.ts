@@ -1,7 +1,7 @@
 import { articlePath } from '../../domain/article.js';
 import type { ArticlePage } from '../../services/reading.js';
+import type { Translator } from '../../i18n/translator.js';
 import type { PageContext } from '../context.js';
-import { formatDay, plural } from '../format.js';
 import { html, type SafeHtml } from '../html.js';
 import { icons } from '../icons.js';
 import { layout } from '../layout.js';
@@ -14,19 +14,19 @@ import { threadSettingsPanel } from './thread-settings.js';
 import { commentsSection, type CommentFormState, type PersonalComments } from './comments.js';
 import type { CommentsPage, CommentViewerState } from '../../services/comment-threads.js';
 
-function toolbar(page: ArticlePage, path: string): SafeHtml {
+function toolbar(ctx: PageContext, page: ArticlePage, path: string): SafeHtml {
+  const { i18n } = ctx;
   const n = page.article.commentCount;
-  const count = plural(n, 'comment', 'comments');
   // "Include comments" only does something with JavaScript (it sets a class on <html> that the
   // print style sheet reads), so it is shown only then; without JavaScript the print view offers
   // the same choice as a link.
-  return html`<div class="toolbar" role="group" aria-label="Article tools">
-    ${adjustPanel()}
-    <a class="tool" href="#comments">${icons.comment}<span aria-hidden="true">Comment</span><span class="badge" aria-hidden="true">${n}</span><span class="visually-hidden">Comment, ${count}</span></a>
-    <a class="tool" href="${path}/print" data-print>${icons.print}<span>Print</span></a>
+  return html`<div class="toolbar" role="group" aria-label="${i18n.t('reader.article.tools')}">
+    ${adjustPanel(ctx, path)}
+    <a class="tool" href="#comments">${icons.comment}<span aria-hidden="true">${i18n.t('reader.article.comment')}</span><span class="badge" aria-hidden="true">${i18n.number(n)}</span><span class="visually-hidden">${i18n.t('reader.article.commentCount', { count: n })}</span></a>
+    <a class="tool" href="${path}/print" data-print>${icons.print}<span>${i18n.t('reader.article.print')}</span></a>
     <label class="print-option"
       ><input type="checkbox" data-print-comments autocomplete="off" /><span
-        >Include comments<span class="visually-hidden"> when printing</span></span
+        >${i18n.rich('reader.article.printComments', {}, { hidden: (c) => html`<span class="visually-hidden">${c}</span>` })}</span
       ></label
     >
   </div>`;
@@ -38,29 +38,31 @@ function toolbar(page: ArticlePage, path: string): SafeHtml {
  * which exists for readers without JavaScript, carries the day it was served (the script still
  * replaces it with the exact time when there is one).
  */
-function printSource(url: string, printedAt: Date | undefined, timeZone: string): SafeHtml {
+function printSource(i18n: Translator, url: string, printedAt: Date | undefined): SafeHtml {
   const iso = printedAt?.toISOString();
-  return html`<p class="print-source print-only">
-    Printed from <span class="print-url">${url}</span
-    ><span data-print-date
-      >${iso ? html` on <time datetime="${iso.slice(0, 10)}">${formatDay(iso, timeZone)}</time>` : ''}</span
+  const on = i18n.t('reader.print.on');
+  const source = i18n.rich(
+    'reader.print.source',
+    { address: url },
+    { url: (c) => html`<span class="print-url">${c}</span>` },
+  );
+  return html`<p class="print-source print-only" data-print-on="${on}">
+    ${source}<span data-print-date
+      >${iso ? html` ${on} <time datetime="${iso.slice(0, 10)}">${i18n.day(iso)}</time>` : ''}</span
     >
   </p>`;
 }
 
-function printNotice(path: string, withComments: boolean): SafeHtml {
+function printNotice(i18n: Translator, path: string, withComments: boolean): SafeHtml {
   return html`<div class="print-notice">
-    <p>
-      This is the print-friendly version of the article. To print it, use your browser’s Print
-      command (Ctrl+P, or ⌘+P on a Mac).
-    </p>
+    <p>${i18n.t('reader.print.notice')}</p>
     <p>
       ${
         withComments
-          ? html`Comments are included. <a href="${path}/print">Leave out comments</a>`
-          : html`Comments are left out. <a href="${path}/print?comments=1">Include comments</a>`
+          ? html`${i18n.t('reader.print.included')} <a href="${path}/print">${i18n.t('reader.print.leaveOut')}</a>`
+          : html`${i18n.t('reader.print.leftOut')} <a href="${path}/print?comments=1">${i18n.t('reader.print.include')}</a>`
       }
-      · <a href="${path}">Back to the article</a>
+      · <a href="${path}">${i18n.t('reader.print.back')}</a>
     </p>
   </div>`;
 }
@@ -91,27 +93,25 @@ export function articlePageView(
   const bottomNotices = a.corrections.filter((c) => c.priority !== 'high');
   const print = options.print === true;
   const printComments = print && options.printComments === true;
-  const main = html`${print ? printNotice(path, printComments) : ''}
+  const { i18n } = ctx;
+  const main = html`${print ? printNotice(i18n, path, printComments) : ''}
     <article class="article" aria-labelledby="headline">
       ${articleHeader(a, {
         headline: 'h1',
         links: true,
         timeZone: ctx.identity.timeZone,
-        ...(print ? {} : { tools: toolbar(page, path) }),
-        footer: printSource(
-          url,
-          print ? (options.now ?? new Date()) : undefined,
-          ctx.identity.timeZone,
-        ),
+        i18n,
+        ...(print ? {} : { tools: toolbar(ctx, page, path) }),
+        footer: printSource(i18n, url, print ? (options.now ?? new Date()) : undefined),
       })}
       ${mainImage(a.mainImage)}
-      ${correctionsBlock(topNotices, 'top', 'corrections-heading', ctx.identity.timeZone)}
-      ${articleBody(a.body, page, { notes: false })}
-      ${correctionsBlock(bottomNotices, 'bottom', topNotices.length ? 'corrections-more-heading' : 'corrections-heading', ctx.identity.timeZone)}
+      ${correctionsBlock(topNotices, 'top', 'corrections-heading', i18n)}
+      ${articleBody(a.body, page, { notes: false, i18n })}
+      ${correctionsBlock(bottomNotices, 'bottom', topNotices.length ? 'corrections-more-heading' : 'corrections-heading', i18n)}
       ${
         a.tags.length
           ? html`<p class="article-tags">
-              Topics:
+              ${i18n.t('reader.article.topics')}
               ${a.tags.map((t, i) => html`${i === 0 ? '' : ', '}<a href="/tag/${t.slug}">${t.name}</a>`)}
             </p>`
           : ''
@@ -119,7 +119,7 @@ export function articlePageView(
       ${
         page.related.length
           ? html`<aside class="related" aria-labelledby="related-heading">
-              <h2 id="related-heading">Related stories</h2>
+              <h2 id="related-heading">${i18n.t('reader.article.related')}</h2>
               <ul>
                 ${page.related.map((r) => html`<li><a href="${articlePath(r)}">${r.headline}</a></li>`)}
               </ul>

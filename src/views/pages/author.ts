@@ -23,6 +23,7 @@ export function listingPageView(
   },
 ) {
   const { page } = props;
+  const { i18n } = ctx;
   const main = html`<header${props.photo ? html` class="page-header--photo"` : ''}>
       ${props.photo ? html`<img class="author-photo" src="${props.photo.src}" alt="${props.photo.alt}" width="96" height="96" />` : ''}
       ${props.kicker ? html`<p class="kicker">${props.kicker}</p>` : ''}
@@ -32,18 +33,20 @@ export function listingPageView(
     ${
       page.items.length
         ? html`<ul class="stories">
-          ${page.items.map((a) => storyCard(a, { headingLevel: 2, kicker: true, timeZone: ctx.identity.timeZone }))}
+          ${page.items.map((a) => storyCard(a, { headingLevel: 2, kicker: true, i18n }))}
         </ul>`
-        : html`<p class="page-intro">No published articles yet.</p>`
+        : html`<p class="page-intro">${i18n.t('reader.listing.empty')}</p>`
     }
     ${
       page.nextCursor
-        ? html`<p class="pager"><a href="${props.path}?cursor=${page.nextCursor}" rel="next">Older articles</a></p>`
+        ? html`<p class="pager"><a href="${props.path}?cursor=${page.nextCursor}" rel="next">${i18n.t('common.page.older')}</a></p>`
         : ''
     }`;
   return layout(ctx, {
     title: props.title,
-    description: props.intro || `${props.title} at ${ctx.siteName}.`,
+    description:
+      props.intro ||
+      i18n.t('reader.listing.description', { title: props.title, site: ctx.siteName }),
     canonical: ctx.baseUrl + props.path,
     ...(props.isFirstPage ? {} : { robots: 'noindex, follow' }),
     ...(props.hasFeeds
@@ -60,11 +63,16 @@ export function authorPageView(
   isFirstPage: boolean,
 ) {
   return listingPageView(ctx, {
-    kicker: 'Author',
+    kicker: ctx.i18n.t('reader.author.kicker'),
     title: bylineOf(author),
     intro: author.bio,
     ...(author.photoUrl
-      ? { photo: { src: author.photoUrl, alt: `Photo of ${bylineOf(author)}` } }
+      ? {
+          photo: {
+            src: author.photoUrl,
+            alt: ctx.i18n.t('reader.author.photo', { name: bylineOf(author) }),
+          },
+        }
       : {}),
     path: `/author/${author.slug}`,
     page,
@@ -80,7 +88,7 @@ export function tagPageView(
   isFirstPage: boolean,
 ) {
   return listingPageView(ctx, {
-    kicker: 'Topic',
+    kicker: ctx.i18n.t('reader.tag.kicker'),
     title: tag.name,
     intro: '',
     path: `/tag/${tag.slug}`,

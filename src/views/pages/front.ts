@@ -13,7 +13,9 @@ export function frontPageView(
   options: { preview?: SafeHtml } = {},
 ) {
   const { lead } = front;
-  const main = html`${options.preview ?? ''}<h1 class="visually-hidden">${ctx.siteName}: latest news</h1>
+  const { i18n } = ctx;
+  const site = ctx.siteName;
+  const main = html`${options.preview ?? ''}<h1 class="visually-hidden">${i18n.t('reader.front.heading', { site })}</h1>
     ${
       lead
         ? html`<div class="top-stories">
@@ -22,12 +24,12 @@ export function frontPageView(
               <p class="kicker"><a href="/${lead.section.slug}">${lead.section.name}</a></p>
               <h2 id="lead-headline"><a href="${articlePath(lead)}">${lead.headline}</a></h2>
               ${lead.standfirst ? html`<p class="standfirst">${lead.standfirst}</p>` : ''}
-              ${storyMeta(lead, ctx.identity.timeZone)}
+              ${storyMeta(lead, i18n)}
             </article>
             ${
               front.latest.length
                 ? html`<aside class="latest" aria-labelledby="latest-heading">
-                    <h2 id="latest-heading">Latest</h2>
+                    <h2 id="latest-heading">${i18n.t('reader.front.latest')}</h2>
                     <ol>
                       ${front.latest.map(
                         (a) =>
@@ -43,14 +45,14 @@ export function frontPageView(
           </div>`
         : front.featured.length
           ? ''
-          : html`<p class="page-intro">Nothing has been published yet.</p>`
+          : html`<p class="page-intro">${i18n.t('reader.front.empty')}</p>`
     }
     ${
       front.featured.length
         ? html`<section class="section-block front-featured" aria-labelledby="featured-heading">
-            <h2 id="featured-heading">Featured</h2>
+            <h2 id="featured-heading">${i18n.t('reader.front.featured')}</h2>
             <ul class="stories">
-              ${front.featured.map((a) => storyCard(a, { headingLevel: 3, kicker: true, timeZone: ctx.identity.timeZone }))}
+              ${front.featured.map((a) => storyCard(a, { headingLevel: 3, kicker: true, i18n }))}
             </ul>
           </section>`
         : ''
@@ -60,13 +62,13 @@ export function frontPageView(
         html`<section class="section-block" aria-labelledby="sec-${section.slug}">
           <h2 id="sec-${section.slug}"><a href="/${section.slug}">${section.name}</a></h2>
           <ul class="stories">
-            ${articles.map((a) => storyCard(a, { headingLevel: 3, timeZone: ctx.identity.timeZone }))}
+            ${articles.map((a) => storyCard(a, { headingLevel: 3, i18n }))}
           </ul>
         </section>`,
     )}`;
   return layout(ctx, {
     title: ctx.siteName,
-    description: ctx.identity.description || `The latest news from ${ctx.siteName}.`,
+    description: ctx.identity.description || i18n.t('reader.front.description', { site }),
     canonical: `${ctx.baseUrl}/`,
     currentSection: '',
     ...(options.preview ? { robots: 'noindex' } : {}),

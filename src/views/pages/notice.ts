@@ -10,7 +10,7 @@ export function noticeView(ctx: PageContext, props: { title: string; message: st
     main: html`<div class="notice">
       <h1>${props.title}</h1>
       <p>${props.message}</p>
-      <p><a href="/">Go to the front page</a></p>
+      <p><a href="/">${ctx.i18n.t('reader.notice.front')}</a></p>
     </div>`,
   });
 }

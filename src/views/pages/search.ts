@@ -4,7 +4,7 @@ import { hasHighlight, highlightedParts, readableSnippet } from '../../domain/se
 import type { SearchPage } from '../../services/search.js';
 import type { SearchHit } from '../../domain/search.js';
 import type { PageContext } from '../context.js';
-import { plural } from '../format.js';
+import type { Translator } from '../../i18n/translator.js';
 import { html, type SafeHtml } from '../html.js';
 import { layout } from '../layout.js';
 import { storyMeta } from './listing.js';
@@ -14,7 +14,7 @@ export function markedHtml(text: string): SafeHtml {
   return html`${highlightedParts(text).map((p) => (p.marked ? html`<mark>${p.text}</mark>` : p.text))}`;
 }
 
-function hitItem(hit: SearchHit, timeZone: string): SafeHtml {
+function hitItem(hit: SearchHit, i18n: Translator): SafeHtml {
   const a = hit.article;
   const snippet = readableSnippet(hit.snippet);
   // A passage with a match says why the article was found; without one, the standfirst is better.
@@ -24,7 +24,7 @@ function hitItem(hit: SearchHit, timeZone: string): SafeHtml {
   return html`<li class="story search-hit">
     <p class="kicker"><a href="/${a.section.slug}">${a.section.name}</a></p>
     <h2><a href="${articlePath(a)}">${markedHtml(hit.headline)}</a></h2>
-    ${text ? html`<p class="search-hit__snippet">${text}</p>` : ''} ${storyMeta(a, timeZone)}
+    ${text ? html`<p class="search-hit__snippet">${text}</p>` : ''} ${storyMeta(a, i18n)}
   </li>`;
 }
 
@@ -34,67 +34,72 @@ function pageHref(query: string, page: number): string {
   return `/search?${params.toString()}`;
 }
 
-function pager(result: SearchPage): SafeHtml | string {
+function pager(i18n: Translator, result: SearchPage): SafeHtml | string {
   if (result.pageCount <= 1 || result.page > result.pageCount) return '';
   const { page, pageCount, query } = result;
-  return html`<nav class="pager search-pager" aria-label="Search result pages">
-    ${page > 1 ? html`<a href="${pageHref(query, page - 1)}" rel="prev">Previous page</a>` : ''}
-    <span>Page ${page} of ${pageCount}</span>
-    ${page < pageCount ? html`<a href="${pageHref(query, page + 1)}" rel="next">Next page</a>` : ''}
+  return html`<nav class="pager search-pager" aria-label="${i18n.t('reader.search.pages')}">
+    ${page > 1 ? html`<a href="${pageHref(query, page - 1)}" rel="prev">${i18n.t('reader.search.previous')}</a>` : ''}
+    <span>${i18n.t('reader.search.page', { page, count: pageCount })}</span>
+    ${page < pageCount ? html`<a href="${pageHref(query, page + 1)}" rel="next">${i18n.t('reader.search.next')}</a>` : ''}
   </nav>`;
 }
 
-function summary(result: SearchPage): SafeHtml {
+const strong = { strong: (c: SafeHtml) => html`<strong>${c}</strong>` };
+
+function summary(i18n: Translator, result: SearchPage): SafeHtml {
   if (!result.searched) {
-    return html`<p class="page-intro">
-      Type one or more words. Put words in "quotes" to find them together, or put a minus before a
-      word to leave out articles that have it.
-    </p>`;
+    return html`<p class="page-intro">${i18n.t('reader.search.help')}</p>`;
   }
-  if (result.total === 0) {
+  const { query, total: count } = result;
+  if (count === 0) {
     return html`<div class="search-empty">
-      <p class="search-summary">No articles match <strong>${result.query}</strong>.</p>
-      <p>Check the spelling, try fewer or more general words, or browse the sections above.</p>
+      <p class="search-summary">${i18n.rich('reader.search.none', { query }, strong)}</p>
+      <p>${i18n.t('reader.search.noneHelp')}</p>
     </div>`;
   }
   const first = (result.page - 1) * result.perPage + 1;
   const last = first + result.hits.length - 1;
   if (result.hits.length === 0) {
     return html`<p class="search-summary">
-      ${plural(result.total, 'article matches', 'articles match')}
-      <strong>${result.query}</strong>, but there are no more on this page.
-      <a href="${pageHref(result.query, 1)}">Go to the first page</a>
+      ${i18n.rich('reader.search.pastEnd', { count, query }, strong)}
+      <a href="${pageHref(query, 1)}">${i18n.t('reader.search.firstPage')}</a>
     </p>`;
   }
   return html`<p class="search-summary">
-    ${plural(result.total, 'article matches', 'articles match')} <strong>${result.query}</strong
-    >${result.total > result.hits.length ? html`; showing ${first} to ${last}` : ''}.
+    ${
+      count > result.hits.length
+        ? i18n.rich('reader.search.foundSome', { count, query, first, last }, strong)
+        : i18n.rich('reader.search.found', { count, query }, strong)
+    }
   </p>`;
 }
 
 export function searchPageView(ctx: PageContext, result: SearchPage): SafeHtml {
+  const { i18n } = ctx;
   const main = html`<div class="search-page">
-    <h1 class="page-title">Search</h1>
+    <h1 class="page-title">${i18n.t('common.search')}</h1>
     <form class="search-form" role="search" action="/search" method="get">
-      <label for="search-q">Search articles</label>
+      <label for="search-q">${i18n.t('reader.search.label')}</label>
       <div class="search-form__row">
         <input id="search-q" type="search" name="q" value="${result.query}" maxlength="400" />
-        <button class="button" type="submit">Search</button>
+        <button class="button" type="submit">${i18n.t('common.search')}</button>
       </div>
     </form>
-    ${summary(result)}
+    ${summary(i18n, result)}
     ${
       result.hits.length
-        ? html`<ol class="stories search-results" aria-label="Search results">
-            ${result.hits.map((h) => hitItem(h, ctx.identity.timeZone))}
+        ? html`<ol class="stories search-results" aria-label="${i18n.t('reader.search.results')}">
+            ${result.hits.map((h) => hitItem(h, i18n))}
           </ol>`
         : ''
     }
-    ${pager(result)}
+    ${pager(i18n, result)}
   </div>`;
   return layout(ctx, {
-    title: result.searched ? `Search: ${result.query}` : 'Search',
-    description: `Search the articles of ${ctx.siteName}.`,
+    title: result.searched
+      ? i18n.t('reader.search.title', { query: result.query })
+      : i18n.t('common.search'),
+    description: i18n.t('reader.search.description', { site: ctx.siteName }),
     // Result pages are for readers, not for search engines' indexes.
     robots: 'noindex, follow',
     main,

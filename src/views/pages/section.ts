@@ -12,19 +12,22 @@ export function sectionPageView(
   page: Page<ArticleSummary>,
   isFirstPage: boolean,
 ) {
+  const { i18n } = ctx;
   const main = html`<h1 class="page-title">${section.name}</h1>
     ${section.description ? html`<p class="page-intro">${section.description}</p>` : ''}
     ${
       page.items.length
         ? html`<ul class="stories">
-            ${page.items.map((a) => storyCard(a, { headingLevel: 2, timeZone: ctx.identity.timeZone }))}
+            ${page.items.map((a) => storyCard(a, { headingLevel: 2, i18n }))}
           </ul>`
-        : html`<p class="page-intro">No articles here yet.</p>`
+        : html`<p class="page-intro">${i18n.t('reader.section.empty')}</p>`
     }
-    ${page.nextCursor ? html`<p class="pager"><a href="/${section.slug}?cursor=${page.nextCursor}" rel="next">Older articles</a></p>` : ''}`;
+    ${page.nextCursor ? html`<p class="pager"><a href="/${section.slug}?cursor=${page.nextCursor}" rel="next">${i18n.t('common.page.older')}</a></p>` : ''}`;
   return layout(ctx, {
     title: section.name,
-    description: section.description || `${section.name} from ${ctx.siteName}.`,
+    description:
+      section.description ||
+      i18n.t('reader.section.description', { section: section.name, site: ctx.siteName }),
     canonical: `${ctx.baseUrl}/${section.slug}`,
     currentSection: section.slug,
     feeds: [{ title: `${ctx.siteName}: ${section.name}`, path: `/${section.slug}` }],
