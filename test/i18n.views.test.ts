@@ -17,8 +17,7 @@ const roots = ['src/views', 'src/http/routes'];
  * Files still being moved into the catalogue (this list only ever shrinks; the issue is done
  * when it is empty).
  */
-const pending = new Set<string>([
-]);
+const pending = new Set<string>([]);
 
 function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -46,7 +45,7 @@ function templateEnglish(parts: string[]): string[] {
   for (const piece of text.split('\u0000')) {
     const trimmed = piece.trim();
     // An attribute written across interpolations (`class="${a} b"`) is markup, not text.
-    if (wordy.test(trimmed) && !/="|^"|^[\w-]+=?$/.test(trimmed)) found.push(trimmed);
+    if (wordy.test(trimmed) && !/="|^"|^-?[a-z][\w-]*=?$/.test(trimmed)) found.push(trimmed);
   }
   return found;
 }

@@ -18,7 +18,7 @@ export function correctionsPanel(ctx: PageContext, a: Article, can: EditorPermis
         ? html`<ul class="notices">
             ${a.corrections.map(
               (c) => html`<li>
-                ${correctionNotice(c, ctx.identity.timeZone)}
+                ${correctionNotice(c, ctx.i18n)}
                 ${
                   c.retractedAt
                     ? ''

@@ -32,9 +32,9 @@ export function previewOf(
   return html`<section class="preview" aria-labelledby="preview-heading">
     <h2 id="preview-heading">${props.i18n.t('newsroom.preview.heading')}</h2>
     <div class="article preview__article">
-      ${articleHeader(heading, { headline: 'paragraph', links: false, timeZone: props.timeZone })}
+      ${articleHeader(heading, { headline: 'paragraph', links: false, timeZone: props.timeZone, i18n: props.i18n })}
       ${mainImage(props.mainImage)}
-      ${articleBody(form.body, props, { notes: true })}
+      ${articleBody(form.body, props, { notes: true, i18n: props.i18n })}
     </div>
   </section>`;
 }

@@ -33,7 +33,7 @@ export function fieldDiffs(
           ? ` ${i18n.t('structure.revisions.compare.unchanged')}`
           : ` ${i18n.t('structure.revisions.compare.changed', counts)}`;
       return html`<dt>${label}${change}</dt>
-        <dd class="diff">${textDiff(x, y)}</dd>`;
+        <dd class="diff">${textDiff(x, y, i18n)}</dd>`;
     })}
   </dl>`;
 }
