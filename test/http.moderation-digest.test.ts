@@ -131,11 +131,11 @@ for (const database of databases()) {
       assert.equal(mail.subject, '3 comments wait for moderation on The Quay Gazette');
       assert.match(
         mail.text,
-        /2 comments are held for review:\nhttp:\/\/broadsheet\.test\/admin\/moderation\?tab=pending/,
+        /2 comments are held for review:\nhttp:\/\/broadsheet\.test\/admin\/moderation\?status=pending/,
       );
       assert.match(
         mail.text,
-        /1 published comment is reported:\nhttp:\/\/broadsheet\.test\/admin\/moderation\?tab=reported/,
+        /1 published comment is reported:\nhttp:\/\/broadsheet\.test\/admin\/moderation\?status=reported/,
       );
       assert.equal((await digestsTo(quiet.email)).length, 0, 'not opted in');
       assert.equal((await digestsTo(demoted.email)).length, 0, 'no longer a moderator');
