@@ -571,10 +571,13 @@ for (const database of all) {
     test('search by text and role, and the rules of the service show on the page', async () => {
       const { v: admin, user: self } = await staff('admin');
       const { email } = await signedUp('Quentin Searchable');
-      const byText = await (await admin.get('/admin/users?q=Quentin')).text();
+      // Addresses may break after a dot or before the @ (<wbr>), so read the page without them.
+      const page = async (url: string) =>
+        (await (await admin.get(url)).text()).replace(/<wbr ?\/?>/g, '');
+      const byText = await page('/admin/users?q=Quentin');
       assert.ok(byText.includes(email));
       assert.ok(!byText.includes(self.email));
-      const byRole = await (await admin.get('/admin/users?role=admin')).text();
+      const byRole = await page('/admin/users?role=admin');
       assert.ok(byRole.includes(self.email));
       assert.ok(!byRole.includes(email));
 

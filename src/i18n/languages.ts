@@ -26,6 +26,9 @@ export const shippedLanguages: readonly InterfaceLanguage[] = languages.filter((
 
 export const defaultLanguage = 'en-GB';
 
+/** The cookie a reader's Adjust language choice is kept in (a tag of `languages`). */
+export const languageCookie = 'bs-lang';
+
 /** The language of a tag (shipped or pseudo), or undefined for anything else. */
 export function languageOf(tag: string | undefined | null): InterfaceLanguage | undefined {
   if (!tag) return undefined;

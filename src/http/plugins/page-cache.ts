@@ -14,7 +14,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { languageOf } from '../../i18n/languages.js';
-import { languageCookie } from '../routes/forms.js';
+import { languageCookie } from '../../i18n/languages.js';
 import {
   matchesEtag,
   negotiateEncoding,

@@ -5,7 +5,9 @@
  */
 import type { FastifyRequest } from 'fastify';
 import { errorMessage } from '../../i18n/error-messages.js';
-import { languageOf } from '../../i18n/languages.js';
+import { languageCookie, languageOf } from '../../i18n/languages.js';
+
+export { languageCookie };
 import { translator, type Translator } from '../../i18n/translator.js';
 import { AppError, type Condition } from '../../errors.js';
 import type { Services } from '../../services/index.js';
@@ -39,9 +41,6 @@ export function pageContexts(
     };
   };
 }
-
-/** The cookie a reader's Adjust language choice is kept in (a tag of `languages`). */
-export const languageCookie = 'bs-lang';
 
 /** The interface language a reader chose in Adjust, if it is one Broadsheet has. */
 export function readerLanguage(request: FastifyRequest): string | undefined {
