@@ -53,7 +53,7 @@ export function languageForm(fastify: FastifyInstance, deps: { cookies: CookieSe
         reply.setCookie(languageCookie, language, { ...options, maxAge: maxAgeSeconds });
       } else {
         throw new AppError(
-          'invalid_request',
+          'unknown_language',
           `There is no interface language “${language}”: choose one of ${shippedLanguages.map((l) => l.tag).join(', ')}, or the site’s language.`,
           { field: 'language' },
         );

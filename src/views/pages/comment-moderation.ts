@@ -10,7 +10,7 @@ import type { MessageKey } from '../../i18n/translator.js';
 import type { PageContext } from '../context.js';
 import { csrfField } from '../forms.js';
 import { html, raw, type SafeHtml } from '../html.js';
-import { hiddenTag } from './comments.js';
+import { hiddenTag } from '../rich-tags.js';
 
 const reasonLabels: Record<ReportReason, MessageKey> = {
   spam: 'comments.report.reason.spam',

@@ -5,7 +5,7 @@ import type { PageContext } from '../context.js';
 import { csrfField, errorSummary, type FormProblem } from '../forms.js';
 import { html, raw, type SafeHtml } from '../html.js';
 import { layout } from '../layout.js';
-import { timeTag } from './comments.js';
+import { timeTag } from '../rich-tags.js';
 
 interface Where {
   /** The article's path and headline, for the way back. */

@@ -7,6 +7,7 @@
  * Reply, Like, Edit and Delete, one's own comments awaiting review) appears only for a signed-in
  * reader, whose page is private.
  */
+import { hiddenTag, timeTag } from '../rich-tags.js';
 import {
   isPlaceholder,
   maxCommentLength,
@@ -53,14 +54,6 @@ const sortLabels: Record<CommentSort, MessageKey> = {
   newest: 'comments.sort.newest',
   reactions: 'comments.sort.reactions',
 };
-
-/** `<hidden>…</hidden>` in a message: words for screen readers only. */
-export const hiddenTag: RichTag = (words) => html`<span class="visually-hidden">${words}</span>`;
-
-/** `<time>…</time>` in a message: the time, machine-readable too. */
-export function timeTag(iso: string): RichTag {
-  return (words) => html`<time datetime="${iso}">${words}</time>`;
-}
 
 function sortUrl(path: string, sort: CommentSort, cursor?: string | null): string {
   const q = new URLSearchParams();

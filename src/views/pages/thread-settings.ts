@@ -7,7 +7,7 @@ import type { MessageKey } from '../../i18n/translator.js';
 import type { PageContext } from '../context.js';
 import { postForm } from '../forms.js';
 import { html, type SafeHtml } from '../html.js';
-import { hiddenTag } from './comments.js';
+import { hiddenTag } from '../rich-tags.js';
 
 const choices: { value: CommentMode | ''; text: MessageKey }[] = [
   { value: 'open', text: 'comments.thread.mode.open' },

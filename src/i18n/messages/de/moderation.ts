@@ -232,6 +232,12 @@ export default {
     'Kommentare behalten, angezeigt als von „Gelöschtes Konto“',
   'choice.accounts.deletionPolicy.remove':
     'Kommentare entfernen (wo andere geantwortet haben, bleibt ein Platzhalter)',
+  'setting.moderation.digestThreshold':
+    'Moderationsübersicht per E-Mail, sobald so viele Kommentare warten',
+  'hint.moderation.digestThreshold':
+    'Zurückgehaltene und gemeldete Kommentare zusammen. Wer sie erhält, legen Moderatorinnen und Moderatoren auf ihrer Kontoseite fest.',
+  'setting.moderation.digestMinutes': 'Höchstens eine Moderationsübersicht alle so viele Minuten',
+  'hint.moderation.digestMinutes': 'Mindestens 60.',
   'problem.whole': '{label}: Bitte geben Sie eine ganze Zahl ein.',
   'problem.range': '{label}: Bitte geben Sie eine Zahl von {min} bis {max} ein.',
   'problem.choice': '{label}: Bitte wählen Sie eine der Möglichkeiten.',

@@ -232,6 +232,11 @@ export default {
   'choice.accounts.deletionPolicy.anonymise': 'Keep their comments, shown as by “Deleted account”',
   'choice.accounts.deletionPolicy.remove':
     'Remove their comments (a placeholder stays where others replied)',
+  'setting.moderation.digestThreshold': 'Email the moderation digest when this many comments wait',
+  'hint.moderation.digestThreshold':
+    'Held and reported comments together. Moderators choose on their account page whether they get it.',
+  'setting.moderation.digestMinutes': 'At most one moderation digest every this many minutes',
+  'hint.moderation.digestMinutes': 'At least 60.',
   'problem.whole': '{label}: enter a whole number.',
   'problem.range': '{label}: enter a number from {min} to {max}.',
   'problem.choice': '{label}: choose one of the options.',
