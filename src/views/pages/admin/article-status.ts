@@ -2,6 +2,7 @@
  * Where an article stands, as every newsroom article page says it: the status names and tag, the
  * times, what the viewer may do with it, and the notice after a form did something.
  */
+import { hiddenTag, timeTag } from '../../rich-tags.js';
 import type { Article } from '../../../domain/article.js';
 import { deletedDraftRetentionDays } from '../../../domain/draft-deletion.js';
 import { defaultLanguage } from '../../../i18n/languages.js';
@@ -81,14 +82,6 @@ export function when(iso: string | null, i18n: Translator | string): SafeHtml {
   return iso ? html`<time datetime="${iso}">${t.dateTime(iso)}</time>` : html``;
 }
 
-/** A `<time>` tag for a rich message's `<time>…</time>`. */
-export const timeTag = (iso: string) => (content: SafeHtml) =>
-  html`<time datetime="${iso}">${content}</time>`;
-
-/** A visually hidden span for a rich message's `<hidden>…</hidden>`. */
-export const hiddenTag = (content: SafeHtml) =>
-  html`<span class="visually-hidden">${content}</span>`;
-
 export function statusTag(
   a: { status: Article['status']; publishAt: string | null },
   i18n: Translator,
@@ -108,3 +101,6 @@ export function joinNames(i18n: Translator, names: readonly string[]): string {
     last: names[names.length - 1]!,
   });
 }
+
+// The tags rich messages use, shared with the reader's pages.
+export { hiddenTag, timeTag };
