@@ -93,7 +93,7 @@ describe('a site in America/New_York', () => {
 
   test('the masthead date and the cached page turn at New York’s midnight', async () => {
     const dateOf = (page: string) =>
-      /<div class="masthead__top">\s*<span>([^<]+)<\/span/.exec(page)?.[1];
+      /<div class="masthead__top">\s*<time datetime="[\d-]+"\s*>([^<]+)<\/time/.exec(page)?.[1];
     // 23:59 on Saturday 7 March in New York is already Sunday in UTC.
     clock = new Date('2026-03-08T04:59:00Z');
     const first = await get('/');

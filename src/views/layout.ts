@@ -1,3 +1,4 @@
+import { localDay } from '../domain/local-time.js';
 import { imagePath } from '../domain/image.js';
 import { defaultFooter, onlySections, type MenuItem } from '../domain/menu.js';
 import { logoDisplaySize, type SiteIdentity } from '../domain/site.js';
@@ -82,7 +83,8 @@ export function layout(ctx: PageContext, props: LayoutProps): SafeHtml {
         <header class="masthead">
           <div class="wrap">
             <div class="masthead__top">
-              <span>${i18n.day(props.now ?? ctx.now)}</span
+              <time datetime="${localDay((props.now ?? ctx.now).getTime(), ctx.identity.timeZone)}"
+                >${i18n.day(props.now ?? ctx.now)}</time
               >${
                 ctx.identity.tagline
                   ? html`<span class="masthead__motto">${ctx.identity.tagline}</span>`
