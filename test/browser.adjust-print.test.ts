@@ -21,6 +21,7 @@ import {
   formatViolations,
   launchBrowser,
   openPage,
+  waitForTrue,
 } from './helpers/browser.js';
 import { openSqliteStore, tempDir, type OpenedStore } from './helpers/databases.js';
 import { json } from './helpers/http.js';
@@ -167,18 +168,6 @@ function pageBrightness(file: string): number[] {
     });
   rmSync(dir, { recursive: true, force: true });
   return result;
-}
-
-/**
- * Waits until an expression is true in the page. (page.waitForFunction with a string needs eval,
- * which the page's CSP rightly refuses.)
- */
-async function until(page: Page, expression: string, timeout = 5000): Promise<void> {
-  const end = Date.now() + timeout;
-  while (!(await page.evaluate(expression))) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${expression}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 if (browserAvailable()) {
@@ -472,7 +461,10 @@ if (browserAvailable()) {
           firstFrame?: Reading & { dataset: Record<string, string> };
         };
         const probe = async () => {
-          await until(page, 'Boolean(window.__firstParagraph && window.__firstParagraph.atParse)');
+          await waitForTrue(
+            page,
+            'Boolean(window.__firstParagraph && window.__firstParagraph.atParse)',
+          );
           return (await page.evaluate('window.__firstParagraph')) as Probe;
         };
         await open(page, pathOf(updated));
@@ -1064,7 +1056,7 @@ if (browserAvailable()) {
 
           // Print (the button) switches it to eager loading and waits for it before the dialog.
           await page.getByRole('link', { name: /^Print/ }).click();
-          await until(page, 'window.__printCalls.length === 1');
+          await waitForTrue(page, 'window.__printCalls.length === 1');
           assert.deepEqual(await page.evaluate('window.__printCalls[0].images'), [true]);
           assert.equal(await img.getAttribute('loading'), 'eager');
           assert.equal(served, 1);

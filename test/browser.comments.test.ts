@@ -20,6 +20,7 @@ import {
   formatViolations,
   launchBrowser,
   openPage,
+  waitForTrue,
 } from './helpers/browser.js';
 import { openSqliteStore, type OpenedStore } from './helpers/databases.js';
 import { publishedArticle, storedPerson } from './helpers/fixtures.js';
@@ -123,7 +124,8 @@ if (browserAvailable()) {
         const before = await page.locator('[data-comment-list] > li').count();
         assert.equal(before, 20);
         await page.locator('[data-load-more]').click();
-        await page.waitForFunction(
+        await waitForTrue(
+          page,
           "document.querySelectorAll('[data-comment-list] > li').length > 20",
         );
         assert.equal(new URL(page.url()).search, '', 'no navigation');
@@ -184,7 +186,8 @@ if (browserAvailable()) {
         await openPage(page, app.url + path_);
         const more = page.getByRole('link', { name: 'Weitere Kommentare laden' });
         await more.click();
-        await page.waitForFunction(
+        await waitForTrue(
+          page,
           "document.querySelectorAll('[data-comment-list] > li').length > 20",
         );
         assert.equal(

@@ -20,6 +20,7 @@ import {
   formatViolations,
   launchBrowser,
   openPage,
+  waitForTrue,
 } from './helpers/browser.js';
 import { openSqliteStore, type OpenedStore } from './helpers/databases.js';
 import { publishedArticle, signedInPerson } from './helpers/fixtures.js';
@@ -241,7 +242,8 @@ if (browserAvailable()) {
                 .then((t) => t?.slice(1, -1)),
             );
             await post(`Posted while the reader reads (${width}, ${colorScheme})`);
-            await page.waitForFunction(
+            await waitForTrue(
+              page,
               `document.querySelector('.comment-total').textContent === '(${before + 1})'`,
             );
             // Counted, but no button over the article text.

@@ -94,9 +94,15 @@ if (browserAvailable()) {
         );
         assert.match(focused, /^Move up\s+Podcast$/);
         await page.keyboard.press('Enter');
-        await page.waitForFunction(
-          `[...document.querySelectorAll('section[aria-labelledby="masthead-heading"] .menu-table tbody th')][1]?.textContent === 'Podcast'`,
-        );
+        // A locator, not waitForFunction: polling a string predicate needs eval, which CSP forbids.
+        await page
+          .locator(
+            'section[aria-labelledby="masthead-heading"] .menu-table tbody tr:nth-child(2) th',
+            {
+              hasText: /^Podcast$/,
+            },
+          )
+          .waitFor();
         assert.deepEqual(await rowOrder(page, 'masthead'), ['News', 'Podcast', 'Sport', 'About']);
         await assertAccessible(page, '/admin/menus after moving');
 

@@ -19,6 +19,7 @@ import {
   assertAccessible,
   browserAvailable,
   launchBrowser,
+  waitForTrue,
 } from './helpers/browser.js';
 import { openSqliteStore, type OpenedStore } from './helpers/databases.js';
 import { storedPerson } from './helpers/fixtures.js';
@@ -135,7 +136,8 @@ if (browserAvailable()) {
           async () => (saved = await app.services.newsroom.article(author, id)).body === body,
           { what: 'the autosave of the body to reach the database', timeoutMs: 10_000 },
         );
-        await page.waitForFunction(
+        await waitForTrue(
+          page,
           `document.querySelector('input[name="version"]').value === '${saved.version}'`,
         );
         assert.deepEqual(await app.services.newsroom.relatedSlugs(saved), older);

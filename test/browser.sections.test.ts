@@ -14,6 +14,7 @@ import {
   assertAccessible,
   browserAvailable,
   launchBrowser,
+  waitForTrue,
 } from './helpers/browser.js';
 import { openSqliteStore, type OpenedStore } from './helpers/databases.js';
 import { publishedArticle, storedPerson } from './helpers/fixtures.js';
@@ -78,7 +79,8 @@ if (browserAvailable()) {
         );
         assert.match(focused, /^Move up\s+Weather$/);
         await page.keyboard.press('Enter');
-        await page.waitForFunction(
+        await waitForTrue(
+          page,
           `document.querySelector('.sections-table tbody th')?.textContent === 'Weather'`,
         );
         assert.deepEqual(await rowOrder(page), ['Weather', 'News', 'Sport']);

@@ -136,3 +136,21 @@ export async function asSignedIn<T>(
     await context.close();
   }
 }
+
+/**
+ * Waits until a JavaScript expression is true in the page. Playwright's `waitForFunction` polls
+ * a string predicate with eval, which the pages' CSP forbids, so a predicate not true at once
+ * fails; this polls with `page.evaluate`, which CSP does not govern.
+ */
+export async function waitForTrue(
+  page: Page,
+  expression: string,
+  timeoutMs = 10_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await page.evaluate<boolean>(expression)) return;
+    if (Date.now() > deadline) throw new Error(`waited ${timeoutMs} ms for: ${expression}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
