@@ -463,7 +463,8 @@ if (browserAvailable()) {
         const probe = async () => {
           await waitForTrue(
             page,
-            'Boolean(window.__firstParagraph && window.__firstParagraph.atParse)',
+            // Both records: the first paragraph's, then the first frame's (a frame later).
+            'Boolean(window.__firstParagraph && window.__firstParagraph.atParse && window.__firstParagraph.firstFrame)',
           );
           return (await page.evaluate('window.__firstParagraph')) as Probe;
         };
