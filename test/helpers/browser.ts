@@ -140,7 +140,7 @@ export async function asSignedIn<T>(
 /**
  * Waits until a JavaScript expression is true in the page. Playwright's `waitForFunction` polls
  * a string predicate with eval, which the pages' CSP forbids, so a predicate not true at once
- * fails; this polls with `page.evaluate`, which CSP does not govern.
+ * fails; this polls with `page.evaluate`, which CSP does not govern, through navigations.
  */
 export async function waitForTrue(
   page: Page,
@@ -149,7 +149,14 @@ export async function waitForTrue(
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    if (await page.evaluate<boolean>(expression)) return;
+    let ok = false;
+    try {
+      ok = await page.evaluate<boolean>(expression);
+    } catch (error) {
+      // A navigation (a form's round trip) replaced the page between two looks: look again.
+      if (!/Execution context was destroyed|navigat/i.test(String(error))) throw error;
+    }
+    if (ok) return;
     if (Date.now() > deadline) throw new Error(`waited ${timeoutMs} ms for: ${expression}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
