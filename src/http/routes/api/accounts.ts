@@ -12,6 +12,7 @@ import {
 } from '../../plugins/auth.js';
 import { limiter } from '../../plugins/rate-limits.js';
 import { userJson } from '../../serializers/users.js';
+import { refusals } from './schemas.js';
 
 const Credentials = Type.Object(
   {
@@ -21,13 +22,7 @@ const Credentials = Type.Object(
   { additionalProperties: false },
 );
 
-const errors = {
-  400: Type.Ref('Error'),
-  401: Type.Ref('Error'),
-  403: Type.Ref('Error'),
-  409: Type.Ref('Error'),
-  429: Type.Ref('Error'),
-};
+const errors = refusals(400, 401, 403, 409, 429);
 
 export function accountApi(
   fastify: FastifyInstance,

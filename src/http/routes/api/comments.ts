@@ -6,15 +6,9 @@ import { flattenThreads } from '../../../services/comment-threads.js';
 import type { Services } from '../../../services/index.js';
 import { requireRole } from '../../plugins/auth.js';
 import { commentJson } from '../../serializers/comments.js';
-import { CommentList } from './schemas.js';
+import { CommentList, refusals } from './schemas.js';
 
-const errors = {
-  400: Type.Ref('Error'),
-  401: Type.Ref('Error'),
-  403: Type.Ref('Error'),
-  404: Type.Ref('Error'),
-  422: Type.Ref('Error'),
-};
+const errors = refusals(400, 401, 403, 404, 422);
 
 const ArticleParams = Type.Object({ id: Type.String({ maxLength: 200 }) });
 const CommentParams = Type.Object({ id: Type.String({ maxLength: 200 }) });

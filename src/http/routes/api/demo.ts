@@ -7,6 +7,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Services } from '../../../services/index.js';
 import { requireRole } from '../../plugins/auth.js';
+import { refusals } from './schemas.js';
 
 const Count = Type.Integer({ minimum: 0 });
 
@@ -36,7 +37,7 @@ const DemoRemovalBody = Type.Object(
   { $id: 'DemoRemoval' },
 );
 
-const errors = { 401: Type.Ref('Error'), 403: Type.Ref('Error') };
+const errors = refusals(401, 403);
 
 export function demoApi(fastify: FastifyInstance, services: Pick<Services, 'demo'>): void {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();

@@ -11,17 +11,9 @@ import type { Services } from '../../../services/index.js';
 import { requireRole } from '../../plugins/auth.js';
 import { articleJson } from '../../serializers/articles.js';
 import { deletedDraftJson } from '../../serializers/deleted-drafts.js';
-import { AuthorRef, SectionRef } from './schemas.js';
+import { AuthorRef, IdParams, refusals, SectionRef } from './schemas.js';
 
-const errors = {
-  400: Type.Ref('Error'),
-  401: Type.Ref('Error'),
-  403: Type.Ref('Error'),
-  404: Type.Ref('Error'),
-  409: Type.Ref('Error'),
-};
-
-const Params = Type.Object({ id: Type.String({ maxLength: 200 }) });
+const errors = refusals(400, 401, 403, 404, 409);
 
 const DeletedDraft = Type.Object({
   id: Type.String(),
@@ -58,7 +50,7 @@ export function draftApi(
           'Newsroom: delete a never-published draft (authors: their own); recoverable by an admin for 30 days. A published or once-published article answers 409: unpublish it instead',
         tags: ['newsroom'],
         security: [{ bearer: [] }],
-        params: Params,
+        params: IdParams,
         response: { 200: DeletedDraft, ...errors },
       },
     },
@@ -109,7 +101,7 @@ export function draftApi(
         summary: 'Admins: recover a deleted draft as it was, with its revisions',
         tags: ['newsroom'],
         security: [{ bearer: [] }],
-        params: Params,
+        params: IdParams,
         body: Type.Optional(Type.Object({}, { additionalProperties: false })),
         response: { 200: Type.Ref('Article'), ...errors },
       },

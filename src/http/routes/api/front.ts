@@ -10,13 +10,9 @@ import { featuredSlots, type FrontArrangement } from '../../../domain/front.js';
 import { editorRoles } from '../../../domain/workflow.js';
 import type { Services } from '../../../services/index.js';
 import { requireRole } from '../../plugins/auth.js';
+import { refusals } from './schemas.js';
 
-const errors = {
-  400: Type.Ref('Error'),
-  401: Type.Ref('Error'),
-  403: Type.Ref('Error'),
-  422: Type.Ref('Error'),
-};
+const errors = refusals(400, 401, 403, 422);
 
 const Expiry = Type.Union([Type.String({ maxLength: 40 }), Type.Null()], {
   description:

@@ -14,18 +14,9 @@ import { requireRole } from '../../plugins/auth.js';
 import { acceptUploads, uploadFrom } from '../upload-parsing.js';
 import { articleJson } from '../../serializers/articles.js';
 import { imageJson } from '../../serializers/images.js';
+import { IdParams, refusals } from './schemas.js';
 
-const errors = {
-  400: Type.Ref('Error'),
-  401: Type.Ref('Error'),
-  403: Type.Ref('Error'),
-  404: Type.Ref('Error'),
-  413: Type.Ref('Error'),
-  415: Type.Ref('Error'),
-  422: Type.Ref('Error'),
-};
-
-const Params = Type.Object({ id: Type.String({ maxLength: 200 }) });
+const errors = refusals(400, 401, 403, 404, 413, 415, 422);
 
 export function imageApi(
   fastify: FastifyInstance,
@@ -95,7 +86,7 @@ export function imageApi(
         summary: 'Newsroom: one image',
         tags: ['images'],
         security: [{ bearer: [] }],
-        params: Params,
+        params: IdParams,
         response: { 200: Type.Ref('Image'), ...errors },
       },
     },
@@ -111,7 +102,7 @@ export function imageApi(
         summary: 'Newsroom: change the alt text, caption, credit or decorative mark',
         tags: ['images'],
         security: [{ bearer: [] }],
-        params: Params,
+        params: IdParams,
         body: Type.Object(
           {
             alt: Type.Optional(Type.String({ maxLength: imageLimits.alt })),
@@ -145,7 +136,7 @@ export function imageApi(
         summary: "Newsroom: set an article's main image (null removes it)",
         tags: ['images'],
         security: [{ bearer: [] }],
-        params: Params,
+        params: IdParams,
         body: Type.Object(
           { image: Type.Union([Type.String({ maxLength: 100 }), Type.Null()]) },
           { additionalProperties: false },

@@ -10,16 +10,9 @@ import { requireRole } from '../../plugins/auth.js';
 import { limiter } from '../../plugins/rate-limits.js';
 import { invitationJson } from '../../serializers/invitations.js';
 import { userJson } from '../../serializers/users.js';
+import { refusals } from './schemas.js';
 
-const errors = {
-  400: Type.Ref('Error'),
-  401: Type.Ref('Error'),
-  403: Type.Ref('Error'),
-  404: Type.Ref('Error'),
-  409: Type.Ref('Error'),
-  422: Type.Ref('Error'),
-  429: Type.Ref('Error'),
-};
+const errors = refusals(400, 401, 403, 404, 409, 422, 429);
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
   Type.Union([schema, Type.Null()]);
 const Params = Type.Object({ id: Type.String({ maxLength: 100 }) });

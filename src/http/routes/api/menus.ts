@@ -9,14 +9,9 @@ import { menuLimits, menuNames } from '../../../domain/menu.js';
 import type { Services } from '../../../services/index.js';
 import { requireRole } from '../../plugins/auth.js';
 import { menuJson } from '../../serializers/menus.js';
+import { refusals } from './schemas.js';
 
-const errors = {
-  400: Type.Ref('Error'),
-  401: Type.Ref('Error'),
-  403: Type.Ref('Error'),
-  404: Type.Ref('Error'),
-  422: Type.Ref('Error'),
-};
+const errors = refusals(400, 401, 403, 404, 422);
 
 const Label = Type.String({
   maxLength: menuLimits.label,

@@ -10,15 +10,10 @@ import type { Services } from '../../../services/index.js';
 import { queueTabs } from '../../../domain/moderation/queue.js';
 import { requireRole } from '../../plugins/auth.js';
 import { queueItemJson } from '../../serializers/moderation.js';
+import { IdParams, refusals } from './schemas.js';
 
-const errors = {
-  400: Type.Ref('Error'),
-  401: Type.Ref('Error'),
-  403: Type.Ref('Error'),
-  404: Type.Ref('Error'),
-};
+const errors = refusals(400, 401, 403, 404);
 const literals = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)));
-const Params = Type.Object({ id: Type.String({ maxLength: 200 }) });
 
 const QueueItemBody = Type.Object({
   comment: Type.Ref('Comment'),
@@ -66,7 +61,7 @@ export function moderationApi(
         summary: 'Report a published comment to the moderators (once per person per comment)',
         tags: ['moderation'],
         security: [{ bearer: [] }],
-        params: Params,
+        params: IdParams,
         body: Type.Object(
           {
             reason: literals(reportReasons),
@@ -172,7 +167,7 @@ export function moderationApi(
           'Moderators: approve, reject (with a reason shown to the author), feature, unfeature, keep (dismiss open reports)',
         tags: ['moderation'],
         security: [{ bearer: [] }],
-        params: Params,
+        params: IdParams,
         body: Type.Object(
           {
             action: literals(queueActions),

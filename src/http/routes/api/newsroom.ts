@@ -15,20 +15,20 @@ import { StaleEditError, limits } from '../../../services/newsroom.js';
 import { requireRole } from '../../plugins/auth.js';
 import { articleJson } from '../../serializers/articles.js';
 import { revisionJson } from '../../serializers/revisions.js';
-import { ConflictBody, Correction, Revision, RevisionDetail } from './schemas.js';
+import {
+  ConflictBody,
+  Correction,
+  IdParams,
+  refusals,
+  Revision,
+  RevisionDetail,
+  Text,
+} from './schemas.js';
 
 const errors = {
-  400: Type.Ref('Error'),
-  401: Type.Ref('Error'),
-  403: Type.Ref('Error'),
-  404: Type.Ref('Error'),
+  ...refusals(400, 401, 403, 404, 422),
   409: ConflictBody,
-  422: Type.Ref('Error'),
 };
-
-const Params = Type.Object({ id: Type.String({ maxLength: 200 }) });
-const Text = (maxLength: number, description?: string) =>
-  Type.String({ maxLength, ...(description ? { description } : {}) });
 
 const Fields = {
   headline: Type.Optional(Text(limits.headline)),
@@ -96,7 +96,7 @@ export function newsroomApi(
         summary: 'Newsroom: edit; send the version you read. A stale version gets 409',
         tags: ['newsroom'],
         security: [{ bearer: [] }],
-        params: Params,
+        params: IdParams,
         body: Type.Object(
           {
             version: Type.Integer({
@@ -130,7 +130,7 @@ export function newsroomApi(
         summary: 'Newsroom: submit a draft for review',
         tags: ['newsroom'],
         security: [{ bearer: [] }],
-        params: Params,
+        params: IdParams,
         body: EmptyBody,
         response: { 200: Type.Ref('Article'), ...errors },
       },
@@ -147,7 +147,7 @@ export function newsroomApi(
         summary: 'Editors: send an article in review back to draft, with an optional note',
         tags: ['newsroom'],
         security: [{ bearer: [] }],
-        params: Params,
+        params: IdParams,
         body: Type.Optional(
           Type.Object(
             { note: Type.Optional(Text(limits.returnNote, 'shown to the author in the editor')) },
@@ -172,7 +172,7 @@ export function newsroomApi(
         summary: 'Editors: publish now, or schedule with a future `at`',
         tags: ['newsroom'],
         security: [{ bearer: [] }],
-        params: Params,
+        params: IdParams,
         body: Type.Optional(
           Type.Object(
             {
@@ -206,7 +206,7 @@ export function newsroomApi(
           'Editors: unpublish (its address answers 410); a scheduled one goes back to review',
         tags: ['newsroom'],
         security: [{ bearer: [] }],
-        params: Params,
+        params: IdParams,
         body: EmptyBody,
         response: { 200: Type.Ref('Article'), ...errors },
       },
@@ -223,7 +223,7 @@ export function newsroomApi(
         summary: 'Editors: add a correction, clarification or update (it cannot be deleted)',
         tags: ['newsroom'],
         security: [{ bearer: [] }],
-        params: Params,
+        params: IdParams,
         body: Type.Object(
           {
             kind: Type.Union([
@@ -284,7 +284,7 @@ export function newsroomApi(
         summary: 'Newsroom: every saved version, newest first',
         tags: ['newsroom'],
         security: [{ bearer: [] }],
-        params: Params,
+        params: IdParams,
         response: { 200: Type.Object({ items: Type.Array(Revision) }), ...errors },
       },
     },

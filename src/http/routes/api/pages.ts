@@ -13,8 +13,8 @@ import type { Services } from '../../../services/index.js';
 import { pageLimits, StalePageError } from '../../../services/pages.js';
 import { requireRole } from '../../plugins/auth.js';
 import { pageJson, pageRevisionJson } from '../../serializers/pages.js';
+import { IdParams, Nullable, refusals, Text } from './schemas.js';
 
-const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
 const Time = () => Type.String({ format: 'date-time' });
 
 export const PageBody = Type.Object(
@@ -55,17 +55,9 @@ const PageConflict = Type.Object({
 });
 
 const errors = {
-  400: Type.Ref('Error'),
-  401: Type.Ref('Error'),
-  403: Type.Ref('Error'),
-  404: Type.Ref('Error'),
+  ...refusals(400, 401, 403, 404, 422),
   409: PageConflict,
-  422: Type.Ref('Error'),
 };
-
-const Params = Type.Object({ id: Type.String({ maxLength: 200 }) });
-const Text = (maxLength: number, description?: string) =>
-  Type.String({ maxLength, ...(description ? { description } : {}) });
 
 const Fields = {
   title: Type.Optional(Text(pageLimits.title)),
@@ -154,7 +146,7 @@ export function pagesApi(
       schema: {
         ...common,
         summary: 'Editors: one static page, any status',
-        params: Params,
+        params: IdParams,
         response: { 200: Type.Ref('Page'), ...errors },
       },
     },
@@ -168,7 +160,7 @@ export function pagesApi(
       schema: {
         ...common,
         summary: 'Editors: edit; send the version you read. A stale version gets 409',
-        params: Params,
+        params: IdParams,
         body: Type.Object(
           {
             version: Type.Integer({
@@ -193,7 +185,7 @@ export function pagesApi(
       schema: {
         ...common,
         summary: 'Editors: publish a draft page at /{slug}',
-        params: Params,
+        params: IdParams,
         body: EmptyBody,
         response: { 200: Type.Ref('Page'), ...errors },
       },
@@ -209,7 +201,7 @@ export function pagesApi(
       schema: {
         ...common,
         summary: 'Editors: make a published page a draft again (its address answers 404)',
-        params: Params,
+        params: IdParams,
         body: EmptyBody,
         response: { 200: Type.Ref('Page'), ...errors },
       },
@@ -225,7 +217,7 @@ export function pagesApi(
       schema: {
         ...common,
         summary: 'Editors: every saved version of a page, newest first',
-        params: Params,
+        params: IdParams,
         response: { 200: Type.Object({ items: Type.Array(PageRevision) }), ...errors },
       },
     },

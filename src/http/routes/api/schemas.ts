@@ -17,7 +17,25 @@ const ErrorObject = Type.Object({
 
 export const ErrorBody = Type.Object({ error: ErrorObject }, { $id: 'Error' });
 
-const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
+/** The refusals a route may answer, each with the error object: `refusals(400, 404)`. */
+export function refusals<S extends number>(
+  ...statuses: S[]
+): Record<S, ReturnType<typeof Type.Ref>> {
+  return Object.fromEntries(statuses.map((status) => [status, Type.Ref('Error')])) as Record<
+    S,
+    ReturnType<typeof Type.Ref>
+  >;
+}
+
+/** The path of a route about one thing by its id. */
+export const IdParams = Type.Object({ id: Type.String({ maxLength: 200 }) });
+
+/** A text field of at most `maxLength` characters. */
+export const Text = (maxLength: number, description?: string) =>
+  Type.String({ maxLength, ...(description ? { description } : {}) });
+
+export const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) =>
+  Type.Union([t, Type.Null()]);
 
 export const AuthorRef = Type.Object({
   id: Type.String(),

@@ -9,15 +9,9 @@ import { sectionLimits } from '../../../domain/section.js';
 import type { Services } from '../../../services/index.js';
 import { requireRole } from '../../plugins/auth.js';
 import { sectionJson } from '../../serializers/sections.js';
+import { refusals } from './schemas.js';
 
-const errors = {
-  400: Type.Ref('Error'),
-  401: Type.Ref('Error'),
-  403: Type.Ref('Error'),
-  404: Type.Ref('Error'),
-  409: Type.Ref('Error'),
-  422: Type.Ref('Error'),
-};
+const errors = refusals(400, 401, 403, 404, 409, 422);
 
 export const SectionBody = Type.Object(
   {

@@ -11,15 +11,9 @@ import type { Services } from '../../../services/index.js';
 import { requireRole } from '../../plugins/auth.js';
 import { siteJson } from '../../serializers/site.js';
 import { acceptUploads, uploadFrom } from '../upload-parsing.js';
+import { refusals } from './schemas.js';
 
-const errors = {
-  400: Type.Ref('Error'),
-  401: Type.Ref('Error'),
-  403: Type.Ref('Error'),
-  413: Type.Ref('Error'),
-  415: Type.Ref('Error'),
-  422: Type.Ref('Error'),
-};
+const errors = refusals(400, 401, 403, 413, 415, 422);
 
 const Picture = Type.Object({ url: Type.String(), width: Type.Integer(), height: Type.Integer() });
 
