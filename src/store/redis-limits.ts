@@ -10,6 +10,8 @@ import { createHash } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { RateCount, SharedLimits } from './ports/limits.js';
 
+const connectTimeoutMs = 2_000;
+
 const countScript = `
 local n = redis.call('INCR', KEYS[1])
 local ttl = redis.call('PTTL', KEYS[1])
@@ -58,6 +60,8 @@ export class RedisLimits implements SharedLimits {
   readonly backend = 'redis' as const;
   private readonly redis: Redis & LimitCommands;
   private readonly prefix: string;
+  /** Settles once the first connection is made, or after `connectTimeoutMs` without one. */
+  private readonly firstConnection: Promise<void>;
 
   constructor(options: RedisLimitOptions) {
     this.prefix = options.prefix ?? 'broadsheet:';
@@ -67,10 +71,20 @@ export class RedisLimits implements SharedLimits {
       enableOfflineQueue: false,
       maxRetriesPerRequest: 0,
       commandTimeout: options.commandTimeoutMs ?? 1000,
-      connectTimeout: 2000,
+      connectTimeout: connectTimeoutMs,
       retryStrategy: (times) => Math.min(times * 200, 2000),
     });
     redis.on('error', (error: Error) => options.onError?.(error));
+    // Requests right after start wait for the first connection (briefly); later, during an
+    // outage, nothing waits.
+    this.firstConnection = new Promise((resolve) => {
+      const waited = setTimeout(resolve, connectTimeoutMs);
+      waited.unref();
+      redis.once('ready', () => {
+        clearTimeout(waited);
+        resolve();
+      });
+    });
     redis.defineCommand('broadsheetCount', { numberOfKeys: 1, lua: countScript });
     redis.defineCommand('broadsheetAcquire', { numberOfKeys: 1, lua: acquireScript });
     this.redis = redis as Redis & LimitCommands;
@@ -78,6 +92,7 @@ export class RedisLimits implements SharedLimits {
 
   readonly counter = {
     hit: async (input: { name: string; key: string; windowMs: number }): Promise<RateCount> => {
+      await this.connected();
       const key = `${this.prefix}rate:${input.name}:${hashed(input.name, input.key)}`;
       const [count, ttl] = await this.redis.broadsheetCount(key, Math.max(1, input.windowMs));
       return { count: Number(count), resetInMs: Math.max(0, Number(ttl)) };
@@ -92,6 +107,7 @@ export class RedisLimits implements SharedLimits {
       ttlMs: number;
       now?: number;
     }): Promise<boolean> => {
+      await this.connected();
       const now = input.now ?? Date.now();
       const admitted = await this.redis.broadsheetAcquire(
         this.leaseKey(input.client),
@@ -109,6 +125,7 @@ export class RedisLimits implements SharedLimits {
       now: number = Date.now(),
     ): Promise<void> => {
       if (leases.length === 0) return;
+      await this.connected();
       const batch = this.redis.multi();
       for (const lease of leases) {
         const key = this.leaseKey(lease.client);
@@ -120,6 +137,7 @@ export class RedisLimits implements SharedLimits {
       if (failed?.[0]) throw failed[0];
     },
     release: async (lease: { client: string; id: string }): Promise<void> => {
+      await this.connected();
       await this.redis.zrem(this.leaseKey(lease.client), lease.id);
     },
   };
@@ -128,6 +146,10 @@ export class RedisLimits implements SharedLimits {
     // quit() waits for an answer a dead server never gives.
     if (this.redis.status === 'ready') await this.redis.quit().catch(() => {});
     this.redis.disconnect();
+  }
+
+  private async connected(): Promise<void> {
+    if (this.redis.status !== 'ready') await this.firstConnection;
   }
 
   private leaseKey(client: string): string {
