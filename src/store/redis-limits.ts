@@ -7,6 +7,7 @@
  * decides (sign-in and the other guarded doors refuse with 503, live streams are let through).
  */
 import { createHash } from 'node:crypto';
+import { once } from 'node:events';
 import { Redis } from 'ioredis';
 import type { RateCount, SharedLimits } from './ports/limits.js';
 
@@ -60,13 +61,13 @@ export class RedisLimits implements SharedLimits {
   readonly backend = 'redis' as const;
   private readonly redis: Redis & LimitCommands;
   private readonly prefix: string;
-  /** Settles once the first connection is made, or after `connectTimeoutMs` without one. */
-  private readonly firstConnection: Promise<void>;
+  /** Set once the first connection is made; until then a command waits for it, briefly. */
+  private everReady = false;
 
   constructor(options: RedisLimitOptions) {
     this.prefix = options.prefix ?? 'broadsheet:';
     const redis = new Redis(options.url, {
-      // Connect in the background; until then (and during an outage) commands fail at once.
+      // Connect in the background (see connected()); during an outage commands fail at once.
       lazyConnect: false,
       enableOfflineQueue: false,
       maxRetriesPerRequest: 0,
@@ -75,16 +76,7 @@ export class RedisLimits implements SharedLimits {
       retryStrategy: (times) => Math.min(times * 200, 2000),
     });
     redis.on('error', (error: Error) => options.onError?.(error));
-    // Requests right after start wait for the first connection (briefly); later, during an
-    // outage, nothing waits.
-    this.firstConnection = new Promise((resolve) => {
-      const waited = setTimeout(resolve, connectTimeoutMs);
-      waited.unref();
-      redis.once('ready', () => {
-        clearTimeout(waited);
-        resolve();
-      });
-    });
+    redis.once('ready', () => (this.everReady = true));
     redis.defineCommand('broadsheetCount', { numberOfKeys: 1, lua: countScript });
     redis.defineCommand('broadsheetAcquire', { numberOfKeys: 1, lua: acquireScript });
     this.redis = redis as Redis & LimitCommands;
@@ -148,8 +140,18 @@ export class RedisLimits implements SharedLimits {
     this.redis.disconnect();
   }
 
+  /**
+   * Before the first connection (just after start, perhaps after a start-up that kept the event
+   * loop busy) a command waits for it up to `connectTimeoutMs`; during a later outage nothing
+   * waits: the command fails at once.
+   */
   private async connected(): Promise<void> {
-    if (this.redis.status !== 'ready') await this.firstConnection;
+    if (this.everReady || this.redis.status === 'ready') return;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      once(this.redis, 'ready'),
+      new Promise((resolve) => (timer = setTimeout(resolve, connectTimeoutMs))),
+    ]).finally(() => clearTimeout(timer));
   }
 
   private leaseKey(client: string): string {
