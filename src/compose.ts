@@ -42,6 +42,7 @@ import { PageService } from './services/pages.js';
 import { InvitationService } from './services/invitations.js';
 import { StaffService } from './services/staff.js';
 import { MenuService } from './services/menus.js';
+import { openSharedLimits } from './services/limits.js';
 import { DiskImageStorage, imageDir } from './store/image-files.js';
 import type { Store } from './store/types.js';
 
@@ -217,7 +218,7 @@ export interface ProgramDeps {
 }
 
 /** What the HTTP app is built from, besides the config and the logger. */
-export type Program = Pick<AppDeps, 'services' | 'database' | 'outbox'>;
+export type Program = Pick<AppDeps, 'services' | 'database' | 'outbox' | 'sharedLimits'>;
 
 /** The services of the configured site, and what the HTTP app asks of the store itself. */
 export async function composeProgram(deps: ProgramDeps): Promise<Program> {
@@ -250,5 +251,7 @@ export async function composeProgram(deps: ProgramDeps): Promise<Program> {
   });
   // Read once now, so the first emails name the site.
   await services.site.identity();
-  return { services, database: store, outbox: store.outbox };
+  // Counted with every other process and server: in Redis when REDIS_URL is set, else here.
+  const sharedLimits = openSharedLimits({ redisUrl: config.redisUrl, store, log: deps.log });
+  return { services, database: store, outbox: store.outbox, sharedLimits };
 }

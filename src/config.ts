@@ -65,6 +65,8 @@ export interface Config {
   readonly importMaxMb: number;
   /** METRICS_TOKEN; null = /metrics answers loopback only. */
   readonly metricsToken: string | null;
+  /** REDIS_URL; null = the shared limits are counted in the database. */
+  readonly redisUrl: string | null;
 }
 
 /** What a row may look at besides its own text: the folder paths start from, earlier rows. */
@@ -189,7 +191,7 @@ export const configTable: { readonly [K in keyof Config]: Setting<Config[K]> } =
     default: '20',
     parse: wholeNumber(1, 100_000),
     description:
-      'open live comment streams (SSE) per client address, per process; one more gets 429',
+      'open live comment streams (SSE) per client address, across the site (every process and server); one more gets 429',
   },
   imageMaxMb: {
     variable: 'IMAGE_MAX_MB',
@@ -217,6 +219,13 @@ export const configTable: { readonly [K in keyof Config]: Setting<Config[K]> } =
     parse: secret(16),
     description:
       '`/metrics` also answers requests with `Authorization: Bearer` this token (16+ characters); unset = only requests from this machine (loopback, not through a proxy) get metrics',
+  },
+  redisUrl: {
+    variable: 'REDIS_URL',
+    unset: nothing,
+    parse: url(['redis:', 'rediss:']),
+    description:
+      '`redis://…` counts the rate limits and the live-stream cap in Redis; unset = in the database (docs/security.md)',
   },
 };
 

@@ -127,6 +127,8 @@ export const conditions = {
   too_many_streams: 'rate_limited',
   sign_in_paused_here: 'rate_limited',
   sign_in_paused_elsewhere: 'rate_limited',
+  // The shared limits' backend (database or Redis) did not answer: guarded doors stay shut.
+  limits_unavailable: 'unavailable',
 
   // Backups and imports, from the command line or the admin pages.
   invalid_export: 'bad_request',

@@ -28,6 +28,7 @@ describe('loadConfig', () => {
         imageMaxMegapixels: 50,
         importMaxMb: 512,
         metricsToken: null,
+        redisUrl: null,
       },
     );
   });
@@ -133,6 +134,7 @@ describe('loadConfig', () => {
     ['IMAGE_MAX_MB', '2.5', /whole number/],
     ['IMAGE_MAX_MEGAPIXELS', '5000', /between 1 and 1000/],
     ['SMTP_URL', 'http://x', /smtp:\/\/ or smtps:\/\/.*"http:\/\/x"/],
+    ['REDIS_URL', 'http://cache:6379', /redis:\/\/ or rediss:\/\/.*"http:\/\/cache:6379"/],
     ['TRUST_PROXY', 'yes-please', /IP addresses or CIDR ranges.*"yes-please"/],
     ['TRUST_PROXY', '10.0.0.0/33', /"10\.0\.0\.0\/33"/],
   ];

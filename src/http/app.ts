@@ -8,11 +8,11 @@ import { Ajv } from 'ajv';
 import addFormatsPlugin from 'ajv-formats';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
-import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config.js';
 import type { Services } from '../services/index.js';
+import type { SharedLimitService } from '../services/limits.js';
 import type { SiteContext, SiteFrame } from '../views/context.js';
 import { AssetRegistry } from './assets.js';
 import { LiveHub } from './live.js';
@@ -57,6 +57,8 @@ export interface AppDeps {
   /** The admin outbox page's one read. */
   outbox: OutboxPages;
   metrics?: Metrics;
+  /** Rate limits and the live-stream cap, counted with every other process and server. */
+  sharedLimits: SharedLimitService;
   /** Overrides of the default request limits (tests and benchmarks). */
   limits?: Partial<Limits>;
   /** The time now; tests set it to see a day change (the masthead's date, the page cache's day). */
@@ -217,7 +219,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
   await server.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] });
   await server.register(cookie);
-  await server.register(rateLimit, { global: false });
+  server.decorate('sharedLimits', deps.sharedLimits);
+  deps.sharedLimits.observeFailures((outcome) => metrics.limitFailures.inc({ outcome }));
+  server.addHook('onClose', async () => deps.sharedLimits.close());
 
   securityHeaders(server, { https: cookies.https });
   requestMetrics(server, metrics, { token: config.metricsToken });
@@ -252,6 +256,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     commentJson,
     { heartbeatMs: limits.liveHeartbeatMs, streamsPerClient: config.liveStreamsPerClient },
     deps.logger,
+    deps.sharedLimits,
   );
   // Live streams never finish by themselves: end them first, so close() can complete.
   server.addHook('preClose', async () => live.close());

@@ -14,12 +14,13 @@ import type { OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import type { Comment } from '../domain/comment.js';
 import type { Change, ChangeBus } from '../services/changes.js';
 import type { CommentChange } from '../domain/comment.js';
+import type { StreamLease } from '../services/limits.js';
 import { SseGroup, sseEvent, type SseStream } from './sse.js';
 
 export interface LiveOptions {
   /** A comment line is written to every stream this often, so proxies keep it open. */
   heartbeatMs: number;
-  /** Open streams allowed per client address (then 429). */
+  /** Open streams allowed per client address, across every process and server (then 429). */
   streamsPerClient: number;
   /** The browser's reconnection delay, sent as `retry:`. */
   retryMs?: number;
@@ -27,6 +28,22 @@ export interface LiveOptions {
 
 export interface LiveSource {
   changesSince(articleId: string, afterSeq: number, limit: number): Promise<CommentChange[]>;
+}
+
+/**
+ * Where open streams are counted with every other process and server of the site (a lease per
+ * stream: services/limits.ts). A lease is renewed every heartbeat and expires when it is not, so
+ * the streams of a server that died stop counting within `leaseMs(heartbeatMs)`.
+ */
+export interface LiveLeases {
+  openStream(client: string, max: number, ttlMs: number): Promise<StreamLease | null>;
+  renewStreams(leases: readonly StreamLease[], ttlMs: number): Promise<void>;
+  closeStream(lease: StreamLease): Promise<void>;
+}
+
+/** How long a stream's lease lasts unrenewed: two missed heartbeats and some slack. */
+export function leaseMs(heartbeatMs: number): number {
+  return 2 * heartbeatMs + 5_000;
 }
 
 export interface LiveLog {
@@ -40,7 +57,7 @@ const maxBufferedBytes = 1024 * 1024;
 
 interface Stream {
   articleId: string;
-  client: string;
+  lease: StreamLease;
   sse: SseStream;
   /** The last change number this stream has been brought up to. */
   position: number;
@@ -81,9 +98,11 @@ export function eventText(
 export class LiveHub {
   private readonly feeds = new Map<string, Feed>();
   private readonly streams = new Set<Stream>();
-  private readonly perClient = new Map<string, number>();
   private readonly sse: SseGroup;
   private readonly stopListening: () => void;
+  private readonly renewing: NodeJS.Timeout;
+  /** Leases being given back; close() waits for them. */
+  private readonly releasing = new Set<Promise<void>>();
   private closed = false;
 
   constructor(
@@ -92,8 +111,18 @@ export class LiveHub {
     private readonly toJson: CommentJson,
     private readonly options: LiveOptions,
     private readonly log: LiveLog,
+    private readonly leases: LiveLeases,
   ) {
     this.stopListening = changes.subscribe((change) => this.heard(change));
+    const ttlMs = leaseMs(options.heartbeatMs);
+    this.renewing = setInterval(() => {
+      if (this.streams.size === 0) return;
+      void this.leases.renewStreams(
+        [...this.streams].map((stream) => stream.lease),
+        ttlMs,
+      );
+    }, options.heartbeatMs);
+    this.renewing.unref();
     this.sse = new SseGroup({
       heartbeatMs: options.heartbeatMs,
       heartbeatText: 'heartbeat',
@@ -106,22 +135,31 @@ export class LiveHub {
     return this.streams.size;
   }
 
-  /** Counts a new stream for this client; false when it already has as many as allowed. */
-  admit(client: string): boolean {
-    if (this.closed) return false;
-    const open = this.perClient.get(client) ?? 0;
-    if (open >= this.options.streamsPerClient) return false;
-    this.perClient.set(client, open + 1);
-    return true;
+  /**
+   * A lease for a new stream of this client, or null when it already has as many open as
+   * allowed anywhere on the site (or this server is shutting down).
+   */
+  async admit(client: string): Promise<StreamLease | null> {
+    if (this.closed) return null;
+    const lease = await this.leases.openStream(
+      client,
+      this.options.streamsPerClient,
+      leaseMs(this.options.heartbeatMs),
+    );
+    if (lease && this.closed) {
+      this.release(lease);
+      return null;
+    }
+    return lease;
   }
 
   /**
    * Starts streaming to the hijacked `res` the changes after `position`, with these headers
-   * besides the stream's own. The client must have been admitted.
+   * besides the stream's own, under the lease `admit` gave.
    */
   open(
     articleId: string,
-    client: string,
+    lease: StreamLease,
     res: ServerResponse,
     position: number,
     headers: OutgoingHttpHeaders,
@@ -131,7 +169,7 @@ export class LiveHub {
       headers,
       onEnd: () => this.drop(stream),
     });
-    const stream: Stream = { articleId, client, sse, position };
+    const stream: Stream = { articleId, lease, sse, position };
     this.streams.add(stream);
     let feed = this.feeds.get(articleId);
     if (!feed) {
@@ -156,10 +194,12 @@ export class LiveHub {
   }
 
   /** Ends every stream (graceful shutdown); clients reconnect elsewhere with Last-Event-ID. */
-  close(): void {
+  async close(): Promise<void> {
     this.closed = true;
+    clearInterval(this.renewing);
     this.stopListening();
     this.sse.endAll();
+    await Promise.all(this.releasing);
   }
 
   private heard(change: Change): void {
@@ -220,15 +260,18 @@ export class LiveHub {
   /** Runs once per stream, when it ends (see SseStream.end). */
   private drop(stream: Stream): void {
     this.streams.delete(stream);
-    const left = (this.perClient.get(stream.client) ?? 1) - 1;
-    if (left <= 0) this.perClient.delete(stream.client);
-    else this.perClient.set(stream.client, left);
+    this.release(stream.lease);
     const feed = this.feeds.get(stream.articleId);
     if (!feed) return;
     feed.subscribers.delete(stream);
     if (feed.subscribers.size === 0 && !this.hasPending(stream.articleId)) {
       this.feeds.delete(stream.articleId);
     }
+  }
+
+  private release(lease: StreamLease): void {
+    const done = this.leases.closeStream(lease).finally(() => this.releasing.delete(done));
+    this.releasing.add(done);
   }
 
   /** Whether a stream of this article is still catching up (so its feed must stay). */

@@ -1,14 +1,19 @@
 import { createHash } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { StoreDialect } from './dialect.js';
-import type { LimitStore } from './ports/limits.js';
+import type { LimitStore, RateCount, RateCounter, StreamLeases } from './ports/limits.js';
 import type { Database } from './schema.js';
 
 function hashKey(name: string, key: string): string {
   return createHash('sha256').update(`${name}\0${key}`).digest('base64url');
 }
 
-export class KyselyLimitStore implements LimitStore {
+/** Every this many counted hits (per process), counters whose window ended are deleted. */
+const sweepEvery = 500;
+
+export class KyselyLimitStore implements LimitStore, RateCounter, StreamLeases {
+  private hitsSinceSweep = 0;
+
   constructor(
     private readonly db: Kysely<Database>,
     private readonly dialect: StoreDialect,
@@ -88,5 +93,95 @@ export class KyselyLimitStore implements LimitStore {
       .where('at', '>', since)
       .executeTakeFirst();
     return Number(row?.n ?? 0);
+  }
+
+  /**
+   * One upsert per hit (decisions/0058): a new key, or one whose window has ended, starts a
+   * window at 1; a live one counts up. The row is changed and read back in one statement, so
+   * concurrent hits from any process each see their own count.
+   */
+  async hit(input: {
+    name: string;
+    key: string;
+    windowMs: number;
+    now?: number;
+  }): Promise<RateCount> {
+    const now = input.now ?? Date.now();
+    const keyHash = hashKey(input.name, input.key);
+    const ended = sql<boolean>`limit_counters.resets_at <= ${now}`;
+    const row = await this.db
+      .insertInto('limit_counters')
+      .values({ name: input.name, key_hash: keyHash, hits: 1, resets_at: now + input.windowMs })
+      .onConflict((oc) =>
+        oc.columns(['name', 'key_hash']).doUpdateSet({
+          hits: sql<number>`case when ${ended} then 1 else limit_counters.hits + 1 end`,
+          resets_at: sql<number>`case when ${ended} then excluded.resets_at else limit_counters.resets_at end`,
+        }),
+      )
+      .returning(['hits', 'resets_at'])
+      .executeTakeFirstOrThrow();
+    if (++this.hitsSinceSweep >= sweepEvery) {
+      this.hitsSinceSweep = 0;
+      await this.sweep(now);
+    }
+    return { count: Number(row.hits), resetInMs: Math.max(0, Number(row.resets_at) - now) };
+  }
+
+  async acquire(input: {
+    client: string;
+    id: string;
+    max: number;
+    ttlMs: number;
+    now?: number;
+  }): Promise<boolean> {
+    const now = input.now ?? Date.now();
+    const clientHash = hashKey('stream', input.client);
+    const work = async (db: Kysely<Database>) => {
+      await this.dialect.holdKeys(db, [`lease:${clientHash}`]);
+      await db
+        .deleteFrom('stream_leases')
+        .where('client_hash', '=', clientHash)
+        .where('expires_at', '<=', now)
+        .execute();
+      const row = await db
+        .selectFrom('stream_leases')
+        .select((eb) => eb.fn.countAll<number | string>().as('n'))
+        .where('client_hash', '=', clientHash)
+        .executeTakeFirst();
+      if (Number(row?.n ?? 0) >= input.max) return false;
+      await db
+        .insertInto('stream_leases')
+        .values({ id: input.id, client_hash: clientHash, expires_at: now + input.ttlMs })
+        .execute();
+      return true;
+    };
+    return this.db.isTransaction ? work(this.db) : this.db.transaction().execute(work);
+  }
+
+  async renew(
+    leases: readonly { client: string; id: string }[],
+    ttlMs: number,
+    now: number = Date.now(),
+  ): Promise<void> {
+    if (leases.length === 0) return;
+    await this.db
+      .updateTable('stream_leases')
+      .set({ expires_at: now + ttlMs })
+      .where(
+        'id',
+        'in',
+        leases.map((lease) => lease.id),
+      )
+      .execute();
+    // Leases of servers that died without giving theirs back.
+    await this.db.deleteFrom('stream_leases').where('expires_at', '<=', now).execute();
+  }
+
+  async release(lease: { client: string; id: string }): Promise<void> {
+    await this.db.deleteFrom('stream_leases').where('id', '=', lease.id).execute();
+  }
+
+  private async sweep(now: number): Promise<void> {
+    await this.db.deleteFrom('limit_counters').where('resets_at', '<=', now).execute();
   }
 }

@@ -397,6 +397,8 @@ export interface Database {
   limit_events: LimitEventsTable;
   sanction_removals: SanctionRemovalsTable;
   moderation_digests: ModerationDigestsTable;
+  limit_counters: LimitCountersTable;
+  stream_leases: StreamLeasesTable;
 }
 
 /** A moderator who gets the digest of waiting comments, and when the last one went (0026). */
@@ -434,4 +436,19 @@ export interface LimitEventsTable {
   name: string;
   key_hash: string;
   at: string;
+}
+
+/** Fixed-window counters of the shared request limits (0028, decisions/0058); times in ms. */
+export interface LimitCountersTable {
+  name: string;
+  key_hash: string;
+  hits: number;
+  resets_at: number | string;
+}
+
+/** One row per open live stream, renewed by its server while it lasts (0028). */
+export interface StreamLeasesTable {
+  id: string;
+  client_hash: string;
+  expires_at: number | string;
 }

@@ -30,6 +30,13 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly limitFailures = new Counter({
+    name: 'broadsheet_limit_backend_failures_total',
+    help: 'Requests whose shared limit could not be counted (database or Redis down), by what followed: refused (sign-in and other guarded doors, 503) or let_through (live streams).',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'broadsheet_' });
   }

@@ -5,7 +5,7 @@
  * process or any other on the same database.
  */
 
-export interface LimitStore {
+export interface LimitStore extends RateCounter, StreamLeases {
   /**
    * Inside a transaction: waits until no other transaction holds any of these keys, then holds
    * them until this one ends (PostgreSQL: advisory locks; SQLite: the database's write lock,
@@ -33,4 +33,56 @@ export interface LimitStore {
   record(input: { name: string; key: string; at: string; keepMs: number }): Promise<void>;
   /** How many events of `name` for `key` happened in the window before `at`. */
   count(input: { name: string; key: string; windowMs: number; at: string }): Promise<number>;
+}
+
+/**
+ * Request-rate limits shared by every process and server of a site (decisions/0058): a
+ * fixed-window counter per name and key, the window starting at the key's first hit.
+ */
+export interface RateCounter {
+  /**
+   * Counts one hit; answers how many hits the key has in its current window (this one
+   * included) and the milliseconds until that window ends. The key is stored hashed.
+   */
+  hit(input: { name: string; key: string; windowMs: number; now?: number }): Promise<RateCount>;
+}
+
+export interface RateCount {
+  count: number;
+  resetInMs: number;
+}
+
+/**
+ * Leases on open live streams, counted per client across processes and servers: each open
+ * stream holds one until it ends or, if its server dies, until the lease expires unrenewed.
+ */
+export interface StreamLeases {
+  /**
+   * Takes a lease for stream `id` of `client` if the client holds fewer than `max` unexpired
+   * ones; false (and nothing taken) otherwise.
+   */
+  acquire(input: {
+    client: string;
+    id: string;
+    max: number;
+    ttlMs: number;
+    now?: number;
+  }): Promise<boolean>;
+  /** Pushes the expiry of these leases to `ttlMs` from now (the holder's heartbeat). */
+  renew(
+    leases: readonly { client: string; id: string }[],
+    ttlMs: number,
+    now?: number,
+  ): Promise<void>;
+  /** Gives the lease back (the stream ended). */
+  release(lease: { client: string; id: string }): Promise<void>;
+}
+
+/** Where the shared limits are counted: the site's database, or Redis (REDIS_URL). */
+export interface SharedLimits {
+  readonly backend: 'database' | 'redis';
+  readonly counter: RateCounter;
+  readonly leases: StreamLeases;
+  /** Lets go of the connection (Redis); the database's is the store's to close. */
+  close(): Promise<void>;
 }

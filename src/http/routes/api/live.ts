@@ -57,7 +57,8 @@ export function liveApi(
       // can start beyond the present.
       const asked = eventId(request.headers['last-event-id']) ?? request.query.since ?? seq;
       const position = Math.min(asked, seq);
-      if (!live.admit(request.ip)) {
+      const lease = await live.admit(request.ip);
+      if (!lease) {
         reply.header('retry-after', '30');
         throw new AppError(
           'too_many_streams',
@@ -67,7 +68,7 @@ export function liveApi(
       reply.hijack();
       // A hijacked reply skips the security-headers hook, so these are sent here; Cache-Control
       // stays exactly what this public stream has always sent (without no-transform).
-      live.open(articleId, request.ip, reply.raw, position, {
+      live.open(articleId, lease, reply.raw, position, {
         'cache-control': 'no-store',
         'x-content-type-options': 'nosniff',
         'content-security-policy': csp,

@@ -188,6 +188,8 @@ export default {
     'Zu viele fehlgeschlagene Anmeldungen bei diesem Konto von Ihrer Netzwerkadresse aus. Bitte versuchen Sie es in {seconds, plural, one {einer Sekunde} other {# Sekunden}} noch einmal, oder wählen Sie ein neues Passwort über einen Link, den wir Ihnen per E-Mail schicken.',
   sign_in_paused_elsewhere:
     'Bei diesem Konto schlagen viele Anmeldungen fehl; es kann deshalb vorerst nur von Orten aus genutzt werden, an denen es schon verwendet wurde. Um sich von hier aus anzumelden, wählen Sie bitte ein neues Passwort über einen Link, den wir Ihnen per E-Mail schicken.',
+  limits_unavailable:
+    'Das ist gerade nicht möglich. Bitte versuchen Sie es in {seconds, plural, one {einer Sekunde} other {# Sekunden}} noch einmal.',
 
   // Die allgemeine Meldung jeder Fehlerart.
   'kind.bad_request': 'Diese Anfrage konnte so nicht ausgeführt werden.',

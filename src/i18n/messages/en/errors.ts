@@ -169,6 +169,8 @@ export default {
     'Too many failed sign-ins to this account from your network address. Try again in {seconds, plural, one {# second} other {# seconds}}, or choose a new password with a link we email you.',
   sign_in_paused_elsewhere:
     'This account is getting many failed sign-ins, so for now it can be signed in to only from places it was used before. To get in from here, choose a new password with a link we email you.',
+  limits_unavailable:
+    'This cannot be done for a moment. Try again in {seconds, plural, one {# second} other {# seconds}}.',
 
   // The general message of each kind of error.
   'kind.bad_request': 'That request could not be done as it was.',
