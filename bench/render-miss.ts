@@ -40,7 +40,7 @@ async function fillSite(store: Store): Promise<string> {
   const full = model && (await store.reader.getById(model.id));
   if (!full) throw new Error('the demo content has no article');
   const now = Date.now();
-  const people = [];
+  const people: { id: string }[] = [];
   for (let i = 0; i < 12; i++) {
     people.push(
       await store.users.create({

@@ -312,11 +312,12 @@ export class CommentThreadService {
     sort: CommentSort,
   ): Promise<ThreadPage> {
     const topLevel = rows.slice(0, limit);
-    const replies = await Promise.all(
-      topLevel.map((c) =>
-        this.store.comments.repliesPage({ rootId: c.id, limit: repliesPerThread + 1 }),
-      ),
+    // Every thread's first replies in one statement (one more each, to know if more follow).
+    const byRoot = await this.store.comments.firstReplies(
+      topLevel.map((c) => c.id),
+      repliesPerThread + 1,
     );
+    const replies = topLevel.map((c) => byRoot.get(c.id) ?? []);
     const threads = await this.assemble(topLevel, [], repliesPerThread, ...replies);
     const last = topLevel[topLevel.length - 1];
     return {
