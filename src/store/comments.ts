@@ -133,6 +133,13 @@ const liveSeqOf = prepared((db, _: '', articleId: string) =>
   db.selectFrom('articles').select('comment_seq').where('id', '=', articleId),
 );
 
+const articleSettingsOf = prepared((db, _: '', articleId: string) =>
+  db
+    .selectFrom('articles')
+    .select(['comments_mode', 'comments_auto_close_hours'])
+    .where('id', '=', articleId),
+);
+
 export class KyselyCommentStore implements CommentStore {
   constructor(private readonly db: Kysely<Database>) {}
 
@@ -578,11 +585,7 @@ export class KyselyCommentStore implements CommentStore {
   }
 
   async articleSettings(articleId: string): Promise<CommentOverride | null> {
-    const row = await this.db
-      .selectFrom('articles')
-      .select(['comments_mode', 'comments_auto_close_hours'])
-      .where('id', '=', articleId)
-      .executeTakeFirst();
+    const row = await articleSettingsOf.first(this.db, '', articleId);
     return row ? overrideOf(row) : null;
   }
 
