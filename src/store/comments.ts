@@ -45,11 +45,28 @@ function isPublic(eb: CommentsEb) {
   ]);
 }
 
+/** The columns of a `CommentRow`, by name: the page's reads skip the moderation columns. */
+const commentColumns = [
+  'c.id',
+  'c.article_id',
+  'c.parent_id',
+  'c.root_id',
+  'c.author_id',
+  'c.guest_name',
+  'c.body',
+  'c.html',
+  'c.status',
+  'c.depth',
+  'c.reaction_count',
+  'c.created_at',
+  'c.edited_at',
+] as const;
+
 function selectComments(db: Kysely<Database>) {
   return db
     .selectFrom('comments as c')
     .leftJoin('users as u', 'u.id', 'c.author_id')
-    .selectAll('c')
+    .select(commentColumns)
     .select(['u.name as author_name', 'u.slug as author_slug']);
 }
 
