@@ -305,6 +305,57 @@ for (const database of databases()) {
       );
     });
 
+    test("firstReplies: each thread's first public replies in one read, as repliesPage has them", async () => {
+      const a = await article();
+      const other = await article();
+      const tops = [];
+      for (let t = 0; t < 3; t++) tops.push(await comment({ articleId: a.id, createdAt: at(t) }));
+      const [one, two, three] = tops as [Comment, Comment, Comment];
+      // Thread one: five replies written out of order in time, one of them held (not public).
+      const times = [14, 11, 13, 10, 12];
+      for (const [i, minute] of times.entries()) {
+        await comment({
+          articleId: a.id,
+          parentId: one.id,
+          createdAt: at(minute),
+          ...(i === 2 ? { status: 'pending' as const } : {}),
+        });
+      }
+      // Thread two: a reply to a reply (depth 2) and a deleted reply kept as a placeholder.
+      const reply = await comment({ articleId: a.id, parentId: two.id, createdAt: at(20) });
+      const deep = await comment({ articleId: a.id, parentId: reply.id, createdAt: at(21) });
+      await store.comments.delete({ id: reply.id, at: at(22) });
+      // A reply elsewhere is not part of any of these threads.
+      const elsewhere = await comment({ articleId: other.id, createdAt: at(1) });
+      await comment({ articleId: other.id, parentId: elsewhere.id, createdAt: at(2) });
+
+      const roots = [three.id, one.id, two.id];
+      const byRoot = await store.comments.firstReplies(roots, 3);
+      assert.deepEqual([...byRoot.keys()].sort(), [...roots].sort());
+      for (const root of roots) {
+        const paged = await store.comments.repliesPage({ rootId: root, limit: 3 });
+        assert.deepEqual(
+          byRoot.get(root)!.map((c) => c.id),
+          paged.map((c) => c.id),
+          `thread ${root}`,
+        );
+      }
+      assert.deepEqual(
+        byRoot.get(one.id)!.map((c) => c.createdAt),
+        [at(10), at(11), at(12)],
+      );
+      assert.deepEqual(
+        byRoot.get(two.id)!.map((c) => [c.id, c.status]),
+        [
+          [reply.id, 'deleted'],
+          [deep.id, 'published'],
+        ],
+      );
+      assert.deepEqual(byRoot.get(three.id), []);
+      assert.equal((await store.comments.firstReplies([one.id], 10)).get(one.id)!.length, 4);
+      assert.deepEqual([...(await store.comments.firstReplies([], 3))], []);
+    });
+
     test('per-article comment settings override the site default, or follow it with null', async () => {
       const a = await article();
       assert.deepEqual(await store.comments.articleSettings(a.id), {

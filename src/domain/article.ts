@@ -71,6 +71,11 @@ export interface ArticleSummary {
 
 export interface Article extends ArticleSummary {
   body: string;
+  /**
+   * The body as rendered when it was saved (domain/body.ts `renderBody`), when the store has it;
+   * `renderedParts` says whether it is of the current renderer.
+   */
+  bodyHtml?: string | null;
   updateNote: string | null;
   tags: TagRef[];
   version: number;

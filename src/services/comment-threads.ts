@@ -177,28 +177,28 @@ export class CommentThreadService {
     if (cursor !== undefined && after === null) throw badCursor();
     // Before the page: whatever commits after this number reaches the page's live stream.
     const liveSince = after === null ? await this.store.comments.liveSeq(articleId) : null;
-    const rows = await this.store.comments.topLevelPage({
-      articleId,
-      sort,
-      limit: limit + 1,
-      after,
-    });
-    const page = await this.withReplies(rows, limit, sort);
-    if (after !== null) return page;
-    return {
-      ...page,
-      featured: await this.moderation.featured(articleId),
-      ...(liveSince !== null ? { liveSince } : {}),
-    };
+    // The Featured strip (first page only) is read beside the page, not after it.
+    const [page, featured] = await Promise.all([
+      this.store.comments
+        .topLevelPage({ articleId, sort, limit: limit + 1, after })
+        .then((rows) => this.withReplies(rows, limit, sort)),
+      after === null ? this.moderation.featured(articleId) : null,
+    ]);
+    if (featured === null) return page;
+    return { ...page, featured, ...(liveSince !== null ? { liveSince } : {}) };
   }
 
   /** The comments part of an article page, for one view of it. */
   async pageFor(article: Article, view: CommentView): Promise<CommentsPage> {
-    const policy = await this.settings.policy(article);
     if (view.kind === 'page') {
-      const page = await this.threads(article.id, view.sort, view.cursor);
+      // Independent reads side by side: on PostgreSQL each waits for its own round trip.
+      const [policy, page] = await Promise.all([
+        this.settings.policy(article),
+        this.threads(article.id, view.sort, view.cursor),
+      ]);
       return { ...page, view, sort: view.sort, policy, focus: null };
     }
+    const policy = await this.settings.policy(article);
     if (view.kind === 'thread') {
       const page = await this.threadReplies(article.id, view.rootId, view.cursor);
       return { ...page, view, sort: 'oldest', policy, focus: null };
@@ -312,11 +312,12 @@ export class CommentThreadService {
     sort: CommentSort,
   ): Promise<ThreadPage> {
     const topLevel = rows.slice(0, limit);
-    const replies = await Promise.all(
-      topLevel.map((c) =>
-        this.store.comments.repliesPage({ rootId: c.id, limit: repliesPerThread + 1 }),
-      ),
+    // Every thread's first replies in one statement (one more each, to know if more follow).
+    const byRoot = await this.store.comments.firstReplies(
+      topLevel.map((c) => c.id),
+      repliesPerThread + 1,
     );
+    const replies = topLevel.map((c) => byRoot.get(c.id) ?? []);
     const threads = await this.assemble(topLevel, [], repliesPerThread, ...replies);
     const last = topLevel[topLevel.length - 1];
     return {

@@ -1,7 +1,7 @@
 /** What readers see: the front page, section pages and article pages. */
 import { articlePath, type Article, type ArticleSummary } from '../domain/article.js';
 import { oldPathKey } from '../domain/old-path.js';
-import { imageIdsIn, relatedSlugsIn } from '../domain/body.js';
+import { imageIdsIn, relatedSlugsIn, renderedParts, type RenderedPart } from '../domain/body.js';
 import type { Image } from '../domain/image.js';
 import { decodeCursor, encodeCursor } from '../domain/cursor.js';
 import { relatedTextTerms } from '../domain/search.js';
@@ -43,6 +43,11 @@ export interface ArticlePage {
   images: Map<string, Image>;
   /** The part of the comments the page shows (the first page, oldest first, by default). */
   comments: CommentsPage;
+  /**
+   * The body as rendered when it was saved, with its placements still to fill in; null when the
+   * store has none of the current renderer (the view then renders the Markdown).
+   */
+  renderedBody: { source: string; parts: RenderedPart[] } | null;
 }
 
 export type ArticleLookup = { kind: 'found'; page: ArticlePage } | { kind: 'moved'; path: string };
@@ -250,8 +255,9 @@ export class ReadingService {
     if (!article || article.status !== 'published') throw notFound('That article');
     const canonical = articlePath(article);
     if (canonical !== requestPath) return { kind: 'moved', path: canonical };
-    const inlineSlugs = relatedSlugsIn(article.body);
-    const imageIds = imageIdsIn(article.body);
+    const parts = renderedParts(article.bodyHtml);
+    const inlineSlugs = parts ? placedIn(parts, 'related') : relatedSlugsIn(article.body);
+    const imageIds = parts ? placedIn(parts, 'image') : imageIdsIn(article.body);
     const [inlineArticles, picks, topical, comments, images] = await Promise.all([
       this.store.reader.publishedBySlugs(inlineSlugs),
       this.store.reader.publishedByIds(article.relatedIds),
@@ -288,7 +294,18 @@ export class ReadingService {
         related,
         comments,
         images: new Map(images.map((i) => [i.id, i])),
+        renderedBody: parts ? { source: article.body, parts } : null,
       },
     };
   }
+}
+
+/** The slugs or image ids a rendered body places, in order, each once. */
+function placedIn(parts: readonly RenderedPart[], kind: 'related' | 'image'): string[] {
+  const found = new Set<string>();
+  for (const part of parts) {
+    if (part.kind === 'related' && kind === 'related') found.add(part.slug);
+    else if (part.kind === 'image' && kind === 'image') found.add(part.id);
+  }
+  return [...found];
 }

@@ -119,8 +119,9 @@ export const exportedTables: readonly BackupTable[] = [
       deleted_at: 'time?',
       deleted_by: 'text?',
     }),
-    // PostgreSQL's search vector is generated from the text by the database itself.
-    derived: ['search'],
+    // PostgreSQL's search vector is generated from the text by the database itself; the
+    // rendered body is rendered again from the body (null until then: decisions/0054).
+    derived: ['search', 'body_html'],
   },
   {
     name: 'article_authors',

@@ -1,5 +1,6 @@
 import type { ExpressionBuilder, Kysely } from 'kysely';
-import type { Comment, CommentStatus } from '../domain/comment.js';
+import { prepared } from './compiled.js';
+import type { Comment, CommentSort, CommentStatus } from '../domain/comment.js';
 import { isCommentMode, type CommentOverride } from '../domain/comment-settings.js';
 import { newId } from '../domain/ids.js';
 import type { Reason } from '../domain/moderation/types.js';
@@ -43,6 +44,118 @@ function isPublic(eb: CommentsEb) {
     eb.and([eb('c.status', '=', 'deleted'), eb('c.placeholder', '=', 1)]),
   ]);
 }
+
+/** The columns of a `CommentRow`, by name: the page's reads skip the moderation columns. */
+const commentColumns = [
+  'c.id',
+  'c.article_id',
+  'c.parent_id',
+  'c.root_id',
+  'c.author_id',
+  'c.guest_name',
+  'c.body',
+  'c.html',
+  'c.status',
+  'c.depth',
+  'c.reaction_count',
+  'c.created_at',
+  'c.edited_at',
+] as const;
+
+function selectComments(db: Kysely<Database>) {
+  return db
+    .selectFrom('comments as c')
+    .leftJoin('users as u', 'u.id', 'c.author_id')
+    .select(commentColumns)
+    .select(['u.name as author_name', 'u.slug as author_slug']);
+}
+
+type TopLevelVariant = `${CommentSort}:${'first' | 'after' | 'from'}`;
+
+/**
+ * A page of top-level comments (the article page's hottest read), compiled once per sort and
+ * kind of start: the first page, after a cursor, or from a comment (inclusive).
+ */
+const topLevel = prepared(
+  (
+    db,
+    variant: TopLevelVariant,
+    articleId: string,
+    t: string | null,
+    id: string | null,
+    r: number | null,
+    limit: number,
+  ) => {
+    const [sort, start] = variant.split(':') as [CommentSort, 'first' | 'after' | 'from'];
+    const desc = sort !== 'oldest';
+    const op = desc ? '<' : '>';
+    let q = selectComments(db)
+      .where('c.article_id', '=', articleId)
+      .where('c.parent_id', 'is', null)
+      .where(isPublic);
+    if (start !== 'first' && t !== null && id !== null) {
+      const inclusive = start === 'from' ? (desc ? '<=' : '>=') : op;
+      const byTime = (eb: CommentsEb) =>
+        eb.or([
+          eb('c.created_at', op, t),
+          eb.and([eb('c.created_at', '=', t), eb('c.id', inclusive, id)]),
+        ]);
+      if (sort === 'reactions' && r !== null) {
+        q = q.where((eb) =>
+          eb.or([
+            eb('c.reaction_count', '<', r),
+            eb.and([eb('c.reaction_count', '=', r), byTime(eb)]),
+          ]),
+        );
+      } else {
+        q = q.where(byTime);
+      }
+    }
+    if (sort === 'reactions') q = q.orderBy('c.reaction_count', 'desc');
+    return q
+      .orderBy('c.created_at', desc ? 'desc' : 'asc')
+      .orderBy('c.id', desc ? 'desc' : 'asc')
+      .limit(limit);
+  },
+);
+
+/**
+ * The first public replies of several threads in one statement: one indexed, limited part per
+ * thread (comments_root), joined by UNION ALL; each part is wrapped so that its ORDER BY and
+ * LIMIT stay its own.
+ */
+const firstRepliesOf = prepared((db, _: '', rootIds: readonly string[], limit: number) => {
+  const part = (rootId: string) =>
+    db
+      .selectFrom(
+        selectComments(db)
+          .where('c.root_id', '=', rootId)
+          .where('c.parent_id', 'is not', null)
+          .where(isPublic)
+          .orderBy('c.created_at')
+          .orderBy('c.id')
+          .limit(limit)
+          .as('p'),
+      )
+      .selectAll();
+  const [first, ...rest] = rootIds.map(part);
+  return rest.reduce((q, next) => q.unionAll(next), first!);
+});
+
+const byIdsOf = prepared((db, _: '', ids: readonly string[]) =>
+  selectComments(db).where('c.id', 'in', ids),
+);
+
+const liveSeqOf = prepared((db, _: '', articleId: string) =>
+  db.selectFrom('articles').select('comment_seq').where('id', '=', articleId),
+);
+
+const articleSettingsOf = prepared((db, _: '', articleId: string) =>
+  db
+    .selectFrom('articles')
+    .select(['comments_mode', 'comments_auto_close_hours'])
+    .where('id', '=', articleId),
+);
 
 export class KyselyCommentStore implements CommentStore {
   constructor(private readonly db: Kysely<Database>) {}
@@ -180,52 +293,31 @@ export class KyselyCommentStore implements CommentStore {
   }
 
   async topLevelPage(query: CommentPageQuery) {
-    const desc = query.sort !== 'oldest';
-    const op = desc ? '<' : '>';
-    let q = this.select()
-      .where('c.article_id', '=', query.articleId)
-      .where('c.parent_id', 'is', null)
-      .where(isPublic);
     const after = query.from
       ? { t: query.from.createdAt, id: query.from.id, r: query.from.reactionCount }
       : query.after;
-    const inclusive = query.from ? (desc ? '<=' : '>=') : op;
-    if (after) {
+    const start = !after ? 'first' : query.from ? 'from' : 'after';
+    const r =
+      query.sort === 'reactions' && after
+        ? 'r' in after && after.r !== undefined
+          ? after.r
+          : 0
+        : null;
+    const rows = await topLevel.all(
+      this.db,
+      `${query.sort}:${start}`,
+      query.articleId,
       // Stored times are toISOString() output, and SQLite compares them as text.
-      const t = new Date(after.t).toISOString();
-      const { id } = after;
-      const byTime = (eb: CommentsEb) =>
-        eb.or([
-          eb('c.created_at', op, t),
-          eb.and([eb('c.created_at', '=', t), eb('c.id', inclusive, id)]),
-        ]);
-      if (query.sort === 'reactions') {
-        const r = 'r' in after && after.r !== undefined ? after.r : 0;
-        q = q.where((eb) =>
-          eb.or([
-            eb('c.reaction_count', '<', r),
-            eb.and([eb('c.reaction_count', '=', r), byTime(eb)]),
-          ]),
-        );
-      } else {
-        q = q.where(byTime);
-      }
-    }
-    if (query.sort === 'reactions') q = q.orderBy('c.reaction_count', 'desc');
-    const rows = await q
-      .orderBy('c.created_at', desc ? 'desc' : 'asc')
-      .orderBy('c.id', desc ? 'desc' : 'asc')
-      .limit(query.limit)
-      .execute();
+      after ? new Date(after.t).toISOString() : null,
+      after ? after.id : null,
+      r,
+      query.limit,
+    );
     return rows.map(toComment);
   }
 
   async liveSeq(articleId: string) {
-    const row = await this.db
-      .selectFrom('articles')
-      .select('comment_seq')
-      .where('id', '=', articleId)
-      .executeTakeFirst();
+    const row = await liveSeqOf.first(this.db, '', articleId);
     return row ? Number(row.comment_seq) : null;
   }
 
@@ -289,8 +381,20 @@ export class KyselyCommentStore implements CommentStore {
 
   async byIds(ids: readonly string[]) {
     if (ids.length === 0) return [];
-    const rows = await this.select().where('c.id', 'in', ids).execute();
+    const rows = await byIdsOf.all(this.db, '', ids);
     return rows.map(toComment);
+  }
+
+  async firstReplies(rootIds: readonly string[], limit: number) {
+    const byRoot = new Map<string, Comment[]>(rootIds.map((id) => [id, []]));
+    if (rootIds.length === 0 || limit <= 0) return byRoot;
+    // UNION ALL promises no order: each thread's replies are put back oldest first.
+    const rows = (await firstRepliesOf.all(this.db, '', rootIds, limit)).map(toComment);
+    rows.sort((a, b) =>
+      a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1,
+    );
+    for (const c of rows) byRoot.get(c.rootId)?.push(c);
+    return byRoot;
   }
 
   async ancestors(commentId: string) {
@@ -498,11 +602,7 @@ export class KyselyCommentStore implements CommentStore {
   }
 
   async articleSettings(articleId: string): Promise<CommentOverride | null> {
-    const row = await this.db
-      .selectFrom('articles')
-      .select(['comments_mode', 'comments_auto_close_hours'])
-      .where('id', '=', articleId)
-      .executeTakeFirst();
+    const row = await articleSettingsOf.first(this.db, '', articleId);
     return row ? overrideOf(row) : null;
   }
 

@@ -4,6 +4,16 @@ import type { Image, ImageVariant, UploadFormat } from '../domain/image.js';
 import type { Database, ImagesTable } from './schema.js';
 import type { ImageDetails } from '../domain/image.js';
 import type { ImageStore } from './ports/images.js';
+import { prepared } from './compiled.js';
+
+const mainImagesQuery = prepared((db, _: '', articleIds: readonly string[]) =>
+  db
+    .selectFrom('articles as a')
+    .innerJoin('images as i', 'i.id', 'a.main_image_id')
+    .selectAll('i')
+    .select('a.id as article_id')
+    .where('a.id', 'in', articleIds),
+);
 
 export function toImage(row: Selectable<ImagesTable>): Image {
   return {
@@ -29,13 +39,7 @@ export async function mainImagesOf(
 ): Promise<Map<string, Image>> {
   const found = new Map<string, Image>();
   if (articleIds.length === 0) return found;
-  const rows = await db
-    .selectFrom('articles as a')
-    .innerJoin('images as i', 'i.id', 'a.main_image_id')
-    .selectAll('i')
-    .select('a.id as article_id')
-    .where('a.id', 'in', articleIds)
-    .execute();
+  const rows = await mainImagesQuery.all(db, '', articleIds);
   for (const { article_id, ...row } of rows) found.set(article_id, toImage(row));
   return found;
 }

@@ -5,6 +5,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { ArticleStatus, CorrectionKind, CorrectionPriority } from '../domain/article.js';
+import { renderBody } from '../domain/body.js';
 import { newId } from '../domain/ids.js';
 import { KyselyReaderStore } from './reader.js';
 import { insertRevision, listRevisions, oneRevision } from './revisions.js';
@@ -77,6 +78,7 @@ export async function saveArticle(db: Kysely<Database>, input: SaveArticle): Pro
         headline: c.headline,
         standfirst: c.standfirst,
         body: c.body,
+        body_html: renderBody(c.body),
         dateline: c.dateline,
         version: sql<number>`version + 1`,
         modified_at: input.savedAt,
@@ -290,6 +292,7 @@ export class KyselyNewsroomStore implements NewsroomStore {
           headline: input.headline,
           standfirst: input.standfirst,
           body: input.body,
+          body_html: renderBody(input.body),
           dateline: input.dateline,
           status: input.status,
           published_at: input.publishedAt,

@@ -1,6 +1,7 @@
 /** The reader's queries on articles: published lists, one article whole, related ones, tags. */
 import { sql, type Kysely } from 'kysely';
 import type { Article, ArticleStatus, CorrectionKind } from '../domain/article.js';
+import { prepared } from './compiled.js';
 import { mainImagesOf } from './images.js';
 import type { ArticleListQuery, ReaderStore } from './ports/reader.js';
 import { authorsOf, summaryColumns, toSummaries, type SummaryRow } from './rows.js';
@@ -17,6 +18,7 @@ const articleColumns = [
   'a.headline',
   'a.standfirst',
   'a.body',
+  'a.body_html',
   'a.dateline',
   'a.status',
   'a.published_at',
@@ -35,6 +37,89 @@ const articleColumns = [
   'a.returned_at',
   'a.returned_by',
 ] as const satisfies readonly `a.${keyof ArticlesTable}`[];
+
+const summaries = (db: Kysely<Database>) =>
+  db
+    .selectFrom('articles as a')
+    .innerJoin('sections as s', 's.slug', 'a.section_slug')
+    .select(summaryColumns);
+
+/** One article whole, by id or by slug (the article page's first read). */
+const articleRow = prepared((db, column: 'a.id' | 'a.slug', value: string) =>
+  db
+    .selectFrom('articles as a')
+    .innerJoin('sections as s', 's.slug', 'a.section_slug')
+    .leftJoin('users as rb', 'rb.id', 'a.returned_by')
+    .select(articleColumns)
+    .select(['s.name as section_name', 'rb.name as returned_by_name'])
+    .where(column, '=', value)
+    // A deleted draft is gone for everyone until an admin recovers it (decisions/0040).
+    .where('a.deleted_at', 'is', null),
+);
+
+const tagsOf = prepared((db, _: '', articleId: string) =>
+  db
+    .selectFrom('article_tags as at')
+    .innerJoin('tags as t', 't.slug', 'at.tag_slug')
+    .select(['t.slug', 't.name'])
+    .where('at.article_id', '=', articleId)
+    .orderBy('at.position')
+    .orderBy('t.slug'),
+);
+
+const correctionsOf = prepared((db, _: '', articleId: string) =>
+  db
+    .selectFrom('corrections')
+    .selectAll()
+    .where('article_id', '=', articleId)
+    .orderBy('created_at')
+    .orderBy('id'),
+);
+
+const relatedOf = prepared((db, _: '', articleId: string) =>
+  db
+    .selectFrom('article_related')
+    .select('related_id')
+    .where('article_id', '=', articleId)
+    .orderBy('position'),
+);
+
+/** Published summaries by slug or by id (inline headlines, the editors' picks). */
+const publishedWhere = prepared((db, column: 'a.slug' | 'a.id', values: readonly string[]) =>
+  summaries(db).where('a.status', '=', 'published').where(column, 'in', values),
+);
+
+/**
+ * Published stories scored against an article: two points per shared tag, one for the same
+ * section; newest first among equals.
+ */
+const topicalQuery = prepared(
+  (
+    db,
+    _: '',
+    tagSlugs: readonly string[],
+    sectionSlug: string,
+    articleId: string,
+    limit: number,
+  ) => {
+    const shared =
+      tagSlugs.length === 0
+        ? sql<number>`0`
+        : sql<number>`(select count(*) from article_tags t where t.article_id = a.id and t.tag_slug in (${sql.join(tagSlugs)}))`;
+    return summaries(db)
+      .select(
+        sql<number>`(${shared}) * 2 + case when a.section_slug = ${sectionSlug} then 1 else 0 end`.as(
+          'score',
+        ),
+      )
+      .where('a.status', '=', 'published')
+      .where('a.id', '!=', articleId)
+      .orderBy('score', 'desc')
+      .orderBy('a.published_at', 'desc')
+      .orderBy('a.id', 'desc')
+      .limit(limit);
+  },
+);
 
 export class KyselyReaderStore implements ReaderStore {
   constructor(private readonly db: Kysely<Database>) {}
@@ -143,40 +228,13 @@ export class KyselyReaderStore implements ReaderStore {
   }
 
   private async getWhere(column: 'a.id' | 'a.slug', value: string): Promise<Article | null> {
-    const row = await this.db
-      .selectFrom('articles as a')
-      .innerJoin('sections as s', 's.slug', 'a.section_slug')
-      .leftJoin('users as rb', 'rb.id', 'a.returned_by')
-      .select(articleColumns)
-      .select(['s.name as section_name', 'rb.name as returned_by_name'])
-      .where(column, '=', value)
-      // A deleted draft is gone for everyone until an admin recovers it (decisions/0040).
-      .where('a.deleted_at', 'is', null)
-      .executeTakeFirst();
+    const row = await articleRow.first(this.db, column, value);
     if (!row) return null;
     const [authors, tags, corrections, related, images] = await Promise.all([
       authorsOf(this.db, [row.id]),
-      this.db
-        .selectFrom('article_tags as at')
-        .innerJoin('tags as t', 't.slug', 'at.tag_slug')
-        .select(['t.slug', 't.name'])
-        .where('at.article_id', '=', row.id)
-        .orderBy('at.position')
-        .orderBy('t.slug')
-        .execute(),
-      this.db
-        .selectFrom('corrections')
-        .selectAll()
-        .where('article_id', '=', row.id)
-        .orderBy('created_at')
-        .orderBy('id')
-        .execute(),
-      this.db
-        .selectFrom('article_related')
-        .select('related_id')
-        .where('article_id', '=', row.id)
-        .orderBy('position')
-        .execute(),
+      tagsOf.all(this.db, '', row.id),
+      correctionsOf.all(this.db, '', row.id),
+      relatedOf.all(this.db, '', row.id),
       mainImagesOf(this.db, [row.id]),
     ]);
     return {
@@ -185,6 +243,7 @@ export class KyselyReaderStore implements ReaderStore {
       headline: row.headline,
       standfirst: row.standfirst,
       body: row.body,
+      bodyHtml: row.body_html,
       dateline: row.dateline,
       status: row.status as ArticleStatus,
       section: { slug: row.section_slug, name: row.section_name },
@@ -219,42 +278,23 @@ export class KyselyReaderStore implements ReaderStore {
 
   async publishedBySlugs(slugs: readonly string[]) {
     if (slugs.length === 0) return [];
-    const rows = await this.summaries()
-      .where('a.status', '=', 'published')
-      .where('a.slug', 'in', slugs)
-      .execute();
-    return toSummaries(this.db, rows);
+    return toSummaries(this.db, await publishedWhere.all(this.db, 'a.slug', slugs));
   }
 
   async publishedByIds(ids: readonly string[]) {
     if (ids.length === 0) return [];
-    const rows = await this.summaries()
-      .where('a.status', '=', 'published')
-      .where('a.id', 'in', ids)
-      .execute();
-    return toSummaries(this.db, rows);
+    return toSummaries(this.db, await publishedWhere.all(this.db, 'a.id', ids));
   }
 
   async topical(article: Article, limit: number) {
-    const tagSlugs = article.tags.map((t) => t.slug);
-    // Score: two points per shared tag, one for the same section; newest first among equals.
-    const shared =
-      tagSlugs.length === 0
-        ? sql<number>`0`
-        : sql<number>`(select count(*) from article_tags t where t.article_id = a.id and t.tag_slug in (${sql.join(tagSlugs)}))`;
-    const rows = await this.summaries()
-      .select(
-        sql<number>`(${shared}) * 2 + case when a.section_slug = ${article.section.slug} then 1 else 0 end`.as(
-          'score',
-        ),
-      )
-      .where('a.status', '=', 'published')
-      .where('a.id', '!=', article.id)
-      .orderBy('score', 'desc')
-      .orderBy('a.published_at', 'desc')
-      .orderBy('a.id', 'desc')
-      .limit(limit)
-      .execute();
+    const rows = await topicalQuery.all(
+      this.db,
+      '',
+      article.tags.map((t) => t.slug),
+      article.section.slug,
+      article.id,
+      limit,
+    );
     return toSummaries(
       this.db,
       rows.filter((r) => Number(r.score) > 0),

@@ -2,6 +2,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { ArticleStatus, AuthorRef, ArticleSummary } from '../domain/article.js';
 import type { Role, User } from '../domain/user.js';
+import { prepared } from './compiled.js';
 import { mainImagesOf } from './images.js';
 import type { Database, UsersTable } from './schema.js';
 
@@ -52,6 +53,16 @@ export interface SummaryRow {
   comment_count: number;
 }
 
+const authorsQuery = prepared((db, _: '', articleIds: readonly string[]) =>
+  db
+    .selectFrom('article_authors as aa')
+    .innerJoin('users as u', 'u.id', 'aa.user_id')
+    .select(['aa.article_id', 'u.id', 'u.name', 'u.byline', 'u.slug'])
+    .where('aa.article_id', 'in', articleIds)
+    .orderBy('aa.article_id')
+    .orderBy('aa.position'),
+);
+
 /** Authors of many articles in one query, in byline order. */
 export async function authorsOf(
   db: Kysely<Database>,
@@ -59,14 +70,7 @@ export async function authorsOf(
 ): Promise<Map<string, AuthorRef[]>> {
   const byArticle = new Map<string, AuthorRef[]>();
   if (articleIds.length === 0) return byArticle;
-  const rows = await db
-    .selectFrom('article_authors as aa')
-    .innerJoin('users as u', 'u.id', 'aa.user_id')
-    .select(['aa.article_id', 'u.id', 'u.name', 'u.byline', 'u.slug'])
-    .where('aa.article_id', 'in', articleIds)
-    .orderBy('aa.article_id')
-    .orderBy('aa.position')
-    .execute();
+  const rows = await authorsQuery.all(db, '', articleIds);
   for (const row of rows) {
     const list = byArticle.get(row.article_id) ?? [];
     // Articles carry the byline when the person has one (issue 16), else their name.

@@ -83,6 +83,8 @@ export interface ArticlesTable {
   /** A deleted never-published draft: when and by whom (migration 0020); purged 30 days on. */
   deleted_at: Generated<string | null>;
   deleted_by: Generated<string | null>;
+  /** The body rendered when saved (domain/body.ts renderBody; migration 0027); null: not yet. */
+  body_html: Generated<string | null>;
 }
 
 export interface ImagesTable {

@@ -27,6 +27,7 @@ import * as deletedDrafts from './0020_deleted_drafts.js';
 import * as demoRows from './0021_demo_rows.js';
 import * as limitEvents from './0025_limit_events.js';
 import * as moderationDigests from './0026_moderation_digests.js';
+import * as renderedBodies from './0027_rendered_bodies.js';
 import * as sanctionRemovals from './0024_sanction_removals.js';
 import * as sharedLimits from './0028_shared_limits.js';
 
@@ -57,6 +58,7 @@ const modules: Record<string, MigrationModule> = {
   '0021_demo_rows': demoRows,
   '0025_limit_events': limitEvents,
   '0026_moderation_digests': moderationDigests,
+  '0027_rendered_bodies': renderedBodies,
   '0024_sanction_removals': sanctionRemovals,
   '0028_shared_limits': sharedLimits,
 };

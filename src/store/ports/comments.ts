@@ -85,6 +85,11 @@ export interface CommentStore {
    * keyset-paged.
    */
   repliesPage(query: ReplyPageQuery): Promise<Comment[]>;
+  /**
+   * The first `limit` public replies of each of these threads (as `repliesPage` from the start),
+   * in one statement: by thread id, oldest first; every id given has an entry.
+   */
+  firstReplies(rootIds: readonly string[], limit: number): Promise<Map<string, Comment[]>>;
   /** These comments, whatever their status (missing ones are left out). */
   byIds(ids: readonly string[]): Promise<Comment[]>;
   /** Whether the comment has ever been public (published), whatever it is now. */

@@ -4,7 +4,7 @@
  * two differ, an option says so.
  */
 import { articlePath, type ArticleSummary } from '../../domain/article.js';
-import { splitBody } from '../../domain/body.js';
+import { splitBody, type RenderedPart } from '../../domain/body.js';
 import type { Image } from '../../domain/image.js';
 import { defaultLanguage } from '../../i18n/languages.js';
 import { translator, type Translator } from '../../i18n/translator.js';
@@ -100,6 +100,8 @@ export function mainImage(image: Image | null | undefined): SafeHtml | '' {
 export interface BodyPlacements {
   images: ReadonlyMap<string, Image>;
   inline: ReadonlyMap<string, ArticleSummary>;
+  /** The body rendered when saved, used when `source` is the text shown (decisions/0054). */
+  renderedBody?: { source: string; parts: readonly RenderedPart[] } | null;
 }
 
 function inlineRelated(i18n: Translator, content: SafeHtml): SafeHtml {
@@ -120,7 +122,9 @@ export function articleBody(
   options: { notes: boolean; i18n?: Translator },
 ): SafeHtml {
   const i18n = fallback(options.i18n);
-  return html`<div class="article__body">${splitBody(text).map((part) => {
+  const stored = placed.renderedBody?.source === text ? placed.renderedBody.parts : null;
+  return html`<div class="article__body">${(stored ?? splitBody(text)).map((part) => {
+    if (part.kind === 'html') return raw(part.html);
     if (part.kind === 'markdown') return raw(renderArticleMarkdown(part.text));
     if (part.kind === 'image') {
       const image = placed.images.get(part.id);
