@@ -65,6 +65,8 @@ export interface Config {
   readonly importMaxMb: number;
   /** METRICS_TOKEN; null = /metrics answers loopback only. */
   readonly metricsToken: string | null;
+  /** DRAIN_SECONDS */
+  readonly drainSeconds: number;
 }
 
 /** What a row may look at besides its own text: the folder paths start from, earlier rows. */
@@ -217,6 +219,13 @@ export const configTable: { readonly [K in keyof Config]: Setting<Config[K]> } =
     parse: secret(16),
     description:
       '`/metrics` also answers requests with `Authorization: Bearer` this token (16+ characters); unset = only requests from this machine (loopback, not through a proxy) get metrics',
+  },
+  drainSeconds: {
+    variable: 'DRAIN_SECONDS',
+    default: '10',
+    parse: wholeNumber(0, 3_600),
+    description:
+      "on SIGTERM, how long a server waits for its open connections to finish and close (longer than the load balancer's idle upstream timeout, see docs/deploy.md); then it closes the rest and exits",
   },
 };
 

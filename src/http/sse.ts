@@ -14,6 +14,9 @@ const streamHeaders: OutgoingHttpHeaders = {
   connection: 'keep-alive',
 };
 
+/** The reconnection delay sent to every stream ended by a shutdown (milliseconds, at least). */
+export const shutdownRetryMs = 500;
+
 /** The text of one event; `data` is split into lines as the format requires. */
 export function sseEvent(event: { id?: number | string; event: string; data: string }): string {
   const id = event.id === undefined ? '' : `id: ${event.id}\n`;
@@ -94,9 +97,16 @@ export class SseGroup {
     return stream;
   }
 
-  /** Ends every open stream (graceful shutdown); clients reconnect elsewhere. */
-  endAll(): void {
-    for (const stream of [...this.streams]) stream.end();
+  /**
+   * Ends every open stream (graceful shutdown) with a `retry:` hint first, so clients reconnect
+   * soon, through the load balancer to another server, with Last-Event-ID. Each stream gets its
+   * own delay between `retryMs` and twice that, so they do not all come back at once.
+   */
+  endAll(retryMs = shutdownRetryMs): void {
+    for (const stream of [...this.streams]) {
+      stream.write(`retry: ${Math.round(retryMs * (1 + Math.random()))}\n\n`);
+      stream.end();
+    }
     this.stopHeartbeat();
   }
 
