@@ -169,6 +169,7 @@ export async function serve(config: Config): Promise<void> {
     // connection), and wait for the balancer to close its idle ones, at most DRAIN_SECONDS.
     // Then close() ends whatever is left, and the database is closed.
     drain.begin();
+    // No new stream from here on (the hub refuses them; the drain sends them elsewhere first).
     live.close();
     drain
       .settled(config.drainSeconds * 1000)

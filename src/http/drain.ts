@@ -9,6 +9,7 @@
 import net from 'node:net';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { setTimeout as delay } from 'node:timers/promises';
+import { endStreamsOf } from './sse.js';
 
 export class Drain {
   private draining = false;
@@ -49,12 +50,14 @@ export class Drain {
 
   /**
    * Stops accepting new connections (the balancer's next attempt is refused and goes to another
-   * server) without closing the open ones, unlike http.Server#close, which closes idle ones.
+   * server) without closing the open ones, unlike http.Server#close, which closes idle ones; and
+   * ends every live stream (readers' and moderators') with a retry hint.
    */
   begin(): void {
     if (this.draining) return;
     this.draining = true;
     net.Server.prototype.close.call(this.server);
+    endStreamsOf(this.server);
   }
 
   /** Resolves once no connection is open, or after `ms`; with the number still open. */
