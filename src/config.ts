@@ -225,7 +225,7 @@ export const configTable: { readonly [K in keyof Config]: Setting<Config[K]> } =
     default: '10',
     parse: wholeNumber(0, 3_600),
     description:
-      "on SIGTERM, how long a server waits for its open connections to finish and close (longer than the load balancer's idle upstream timeout, see docs/deploy.md); then it closes the rest and exits",
+      'on SIGTERM, how long a server waits for its open connections to finish and close (behind a load balancer, i.e. with `TRUST_PROXY`, longer than its idle upstream timeout: docs/deploy.md); then it closes the rest and exits',
   },
 };
 

@@ -79,7 +79,7 @@ describe('graceful drain on SIGTERM', () => {
   });
 
   test(
-    'stops accepting, answers on open connections, ends streams with a retry hint, waits for idle ones',
+    'behind a balancer: stops accepting, answers on open connections, ends streams with a retry hint, waits for idle ones',
     { timeout: 90_000 },
     async () => {
       const dataDir = tempDir();
@@ -94,6 +94,8 @@ describe('graceful drain on SIGTERM', () => {
         BASE_URL: 'http://broadsheet.test',
         LOG_LEVEL: 'error',
         DRAIN_SECONDS: String(drainSeconds),
+        // Behind a balancer: its idle connections are left for it to close.
+        TRUST_PROXY: '127.0.0.1',
       });
       cleanup.push(() => server.kill());
 
@@ -137,4 +139,22 @@ describe('graceful drain on SIGTERM', () => {
       assert.equal(await withDeadline(server.exited, 20_000, 'the exit'), 0);
     },
   );
+
+  test('without a balancer idle connections are closed at once', { timeout: 90_000 }, async () => {
+    const dataDir = tempDir();
+    cleanup.push(async () => rmSync(dataDir, { recursive: true, force: true }));
+    const server = await startServerProcess({
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'error',
+      DRAIN_SECONDS: '60',
+    });
+    cleanup.push(() => server.kill());
+    const idle = await rawConnection(server.port);
+    assert.equal((await idle.get('/healthz')).status, 200);
+    const signalled = Date.now();
+    server.child.kill('SIGTERM');
+    await withDeadline(idle.closed, 10_000, 'the idle connection to close');
+    assert.equal(await withDeadline(server.exited, 20_000, 'the exit'), 0);
+    assert.ok(Date.now() - signalled < 20_000, 'well before DRAIN_SECONDS');
+  });
 });

@@ -152,7 +152,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
           if (!lane(req, res)) handler(req, res);
         },
       );
-      drain = new Drain(made);
+      drain = new Drain(made, config.trustProxy !== false);
       made.keepAliveTimeout = limits.keepAliveTimeoutMs;
       made.timeout = limits.idleSocketTimeoutMs;
       return made;

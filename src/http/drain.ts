@@ -3,8 +3,9 @@
  * docs/decisions/0062-drain-and-timeouts.md): stop accepting connections, answer every request
  * that still arrives on an open connection and close that connection after the answer, send live
  * streams' new requests elsewhere, and wait until the load balancer has closed its idle
- * connections. The server never closes an idle connection itself while draining: the balancer
- * may be sending a request on it at that moment, and a POST lost that way cannot be retried.
+ * connections. Behind a balancer the server never closes an idle connection itself while
+ * draining: the balancer may be sending a request on it at that moment, and a POST lost that way
+ * cannot be retried.
  */
 import net from 'node:net';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
@@ -15,7 +16,14 @@ export class Drain {
   private draining = false;
   private readonly sockets = new Set<net.Socket>();
 
-  constructor(private readonly server: Server) {
+  /**
+   * `waitForIdle`: behind a load balancer (TRUST_PROXY set) idle connections are left for it to
+   * close; without one, nobody else could take the next request, so they are closed at once.
+   */
+  constructor(
+    private readonly server: Server,
+    private readonly waitForIdle = true,
+  ) {
     server.on('connection', (socket: net.Socket) => {
       this.sockets.add(socket);
       socket.once('close', () => this.sockets.delete(socket));
@@ -58,6 +66,7 @@ export class Drain {
     this.draining = true;
     net.Server.prototype.close.call(this.server);
     endStreamsOf(this.server);
+    if (!this.waitForIdle) this.server.closeIdleConnections();
   }
 
   /** Resolves once no connection is open, or after `ms`; with the number still open. */
