@@ -225,7 +225,7 @@ export const configTable: { readonly [K in keyof Config]: Setting<Config[K]> } =
     default: '10',
     parse: wholeNumber(0, 3_600),
     description:
-      'on SIGTERM, how long a server waits for its open connections to finish and close (behind a load balancer, i.e. with `TRUST_PROXY`, longer than its idle upstream timeout: docs/deploy.md); then it closes the rest and exits',
+      'on SIGTERM, the most seconds a server waits for open connections to close before closing them (behind a load balancer: longer than its idle timeout, docs/deploy.md)',
   },
 };
 
