@@ -67,6 +67,8 @@ export interface Config {
   readonly metricsToken: string | null;
   /** REDIS_URL; null = the shared limits are counted in the database. */
   readonly redisUrl: string | null;
+  /** DRAIN_SECONDS */
+  readonly drainSeconds: number;
 }
 
 /** What a row may look at besides its own text: the folder paths start from, earlier rows. */
@@ -226,6 +228,12 @@ export const configTable: { readonly [K in keyof Config]: Setting<Config[K]> } =
     parse: url(['redis:', 'rediss:']),
     description:
       '`redis://…` counts the rate limits and the live-stream cap in Redis; unset = in the database (docs/security.md)',
+  },
+  drainSeconds: {
+    variable: 'DRAIN_SECONDS',
+    default: '10',
+    parse: wholeNumber(0, 3_600),
+      'on SIGTERM, the most seconds a server waits for open connections to close before closing them (behind a load balancer: longer than its idle timeout, docs/deploy.md)',
   },
 };
 

@@ -5,6 +5,7 @@
  */
 import cluster from 'node:cluster';
 import type { FastifyInstance } from 'fastify';
+import type { App } from './http/app.js';
 import type { Config } from './config.js';
 import { createLogger } from './logger.js';
 import { relayBetweenWorkers, workerChannel } from './cluster-channel.js';
@@ -111,6 +112,7 @@ export async function serve(config: Config): Promise<void> {
   const logger = createLogger(config.logLevel);
   const store = await openConfiguredStore(config);
   let server: FastifyInstance | undefined;
+  let app: App | undefined;
   let scheduler: PublishScheduler | undefined;
   let stopDigest: (() => Promise<void>) | undefined;
   let bus: { close(): Promise<void> } | undefined;
@@ -123,7 +125,7 @@ export async function serve(config: Config): Promise<void> {
     );
     bus = opened;
     const program = await composeProgram({ config, store, log: logger, changes: opened.changes });
-    const app = await buildApp({ config, logger, ...program });
+    app = await buildApp({ config, logger, ...program });
     server = app.server;
     await server.listen({ port: config.port, host: config.host });
     // Every process runs the scheduler; the database makes each publication happen once.
@@ -150,18 +152,31 @@ export async function serve(config: Config): Promise<void> {
   }
 
   let stopping = false;
+  const { drain, live } = app!;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, 'shutting down');
+    logger.info({ signal }, 'shutting down: draining connections');
     const force = setTimeout(() => {
-      logger.error('shutdown took longer than 10 s; exiting');
+      logger.error(
+        `shutdown took longer than ${Math.round(stopBoundMs(config) / 1000)} s; exiting`,
+      );
       process.exit(1);
-    }, shutdownTimeoutMs);
+    }, stopBoundMs(config));
     force.unref();
-    // close() stops accepting, lets in-flight requests finish, then the database is closed.
-    server
-      .close()
+    // The drain (docs/deploy.md): stop accepting, end live streams with a retry hint so readers
+    // reconnect elsewhere, answer what still arrives on open connections (each answer closes its
+    // connection), and wait for the balancer to close its idle ones, at most DRAIN_SECONDS.
+    // Then close() ends whatever is left, and the database is closed.
+    drain.begin();
+    // No new stream from here on (the hub refuses them; the drain sends them elsewhere first).
+    live.close();
+    drain
+      .settled(config.drainSeconds * 1000)
+      .then((left) => {
+        if (left > 0) logger.warn({ connections: left }, 'drain time over; closing connections');
+        return server.close();
+      })
       .then(() => scheduler?.stop())
       .then(() => stopDigest?.())
       .then(() => bus?.close())
@@ -174,8 +189,15 @@ export async function serve(config: Config): Promise<void> {
         },
       );
   };
-  process.once('SIGTERM', () => stop('SIGTERM'));
-  process.once('SIGINT', () => stop('SIGINT'));
+  // `on`, not `once`: systemd may signal a worker twice (itself and through the primary), and a
+  // second SIGTERM must not kill the process in the middle of its drain.
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+/** The longest a stop may take: the drain, then closing everything else. */
+function stopBoundMs(config: Config): number {
+  return config.drainSeconds * 1000 + shutdownTimeoutMs;
 }
 
 /** A listen error as one line for the operator; anything else is passed on as it is. */
@@ -236,8 +258,8 @@ async function servePrimary(config: Config): Promise<void> {
     if (stopping) return;
     stopping = true;
     for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
-    setTimeout(() => process.exit(1), shutdownTimeoutMs + 1000).unref();
+    setTimeout(() => process.exit(1), stopBoundMs(config) + 1000).unref();
   };
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
 }

@@ -29,6 +29,7 @@ describe('loadConfig', () => {
         importMaxMb: 512,
         metricsToken: null,
         redisUrl: null,
+        drainSeconds: 10,
       },
     );
   });

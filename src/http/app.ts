@@ -16,6 +16,7 @@ import type { SharedLimitService } from '../services/limits.js';
 import type { SiteContext, SiteFrame } from '../views/context.js';
 import { AssetRegistry } from './assets.js';
 import { LiveHub } from './live.js';
+import { Drain } from './drain.js';
 import { commentJson } from './serializers/comments.js';
 import { resolveLimits, type Limits } from './limits.js';
 import { PageCache } from './page-cache.js';
@@ -74,6 +75,8 @@ export interface App {
   /** Rendered anonymous pages; emptied exactly by the changes announced on `services.changes`. */
   pageCache: PageCache;
   live: LiveHub;
+  /** The graceful drain of this server (SIGTERM in server.ts). */
+  drain: Drain;
 }
 
 let sharedAssets: AssetRegistry | undefined;
@@ -126,6 +129,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     },
   });
 
+  let drain: Drain | undefined;
   const server = Fastify({
     loggerInstance: deps.logger,
     // Fastify's two lines per request are replaced by the one below.
@@ -134,22 +138,27 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     bodyLimit: limits.bodyBytes,
     // Cut off clients that trickle their request in: the whole request must arrive within
     // requestTimeout, its headers within headersTimeout, checked every second (Node's default
-    // check runs only every 30 s).
-    serverFactory: (handler) =>
-      http.createServer(
+    // check runs only every 30 s). Fastify applies none of its own timeout options to a server
+    // made here, so every timeout is set on it (docs/decisions/0062-drain-and-timeouts.md).
+    serverFactory: (handler) => {
+      const made = http.createServer(
         {
           requestTimeout: limits.requestTimeoutMs,
           headersTimeout: Math.min(limits.headersTimeoutMs, limits.requestTimeoutMs),
           connectionsCheckingInterval: Math.min(1000, limits.requestTimeoutMs),
+          keepAliveTimeout: limits.keepAliveTimeoutMs,
         },
         // Anonymous requests for pages already in the cache are answered before routing.
         (req, res) => {
+          if (drain?.intercept(req, res)) return;
           if (!lane(req, res)) handler(req, res);
         },
-      ),
-    requestTimeout: limits.requestTimeoutMs,
-    connectionTimeout: 60_000,
-    keepAliveTimeout: 65_000,
+      );
+      drain = new Drain(made, config.trustProxy !== false);
+      made.keepAliveTimeout = limits.keepAliveTimeoutMs;
+      made.timeout = limits.idleSocketTimeoutMs;
+      return made;
+    },
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     // A path that is not valid UTF-8 names nothing here: 404, as any unknown address is.
@@ -283,5 +292,13 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   errorHandling(server, pageContext, (url) => services.reading.oldAddress(url));
 
   await server.ready();
-  return { server, services, metrics, routes, pageCache, live };
+  return {
+    server,
+    services,
+    metrics,
+    routes,
+    pageCache,
+    live,
+    drain: drain ?? new Drain(server.server),
+  };
 }

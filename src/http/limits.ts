@@ -15,6 +15,14 @@ export interface Limits {
   requestTimeoutMs: number;
   /** Headers must arrive within this many milliseconds. */
   headersTimeoutMs: number;
+  /**
+   * An idle keep-alive connection is kept this long (milliseconds, announced in `Keep-Alive:
+   * timeout=`). Longer than a load balancer's idle upstream timeout (60 s on common ones), so the
+   * balancer, never the server, closes an idle connection (docs/deploy.md).
+   */
+  keepAliveTimeoutMs: number;
+  /** A connection with a request under way and no bytes moving for this long is closed. */
+  idleSocketTimeoutMs: number;
   signInPerIp: RateLimit;
   /** Failed sign-ins to one account from one address (services/sign-in-guard.ts). */
   signInPerAccountAddress: RateLimit;
@@ -46,6 +54,8 @@ export const defaultLimits: Limits = {
   bodyBytes: 1024 * 1024,
   requestTimeoutMs: 30_000,
   headersTimeoutMs: 10_000,
+  keepAliveTimeoutMs: 65_000,
+  idleSocketTimeoutMs: 60_000,
   signInPerIp: { max: 30, windowMs: 15 * minute },
   signInPerAccountAddress: { max: 10, windowMs: 15 * minute },
   signInPerAccountUnknown: { max: 100, windowMs: 15 * minute },

@@ -14,6 +14,29 @@ const streamHeaders: OutgoingHttpHeaders = {
   connection: 'keep-alive',
 };
 
+/** The reconnection delay sent to every stream ended by a shutdown (milliseconds, at least). */
+export const shutdownRetryMs = 500;
+
+/** The open streams of each server (any group), so a draining server can end them all. */
+const streamsOfServer = new WeakMap<object, Set<SseStream>>();
+
+/**
+ * Ends a stream with a `retry:` hint first, so its client reconnects soon, through the load
+ * balancer to another server, with Last-Event-ID. Each stream gets its own delay between `retryMs`
+ * and twice that, so they do not all come back at once.
+ */
+function endWithHint(stream: SseStream, retryMs: number): void {
+  stream.write(`retry: ${Math.round(retryMs * (1 + Math.random()))}\n\n`);
+  stream.end();
+}
+
+/** Ends every stream open on this http.Server (src/http/drain.ts), with a retry hint. */
+export function endStreamsOf(server: object, retryMs = shutdownRetryMs): number {
+  const streams = [...(streamsOfServer.get(server) ?? [])];
+  for (const stream of streams) endWithHint(stream, retryMs);
+  return streams.length;
+}
+
 /** The text of one event; `data` is split into lines as the format requires. */
 export function sseEvent(event: { id?: number | string; event: string; data: string }): string {
   const id = event.id === undefined ? '' : `id: ${event.id}\n`;
@@ -69,6 +92,12 @@ export class SseGroup {
     res.writeHead(200, { ...streamHeaders, ...options.headers });
     res.write(`retry: ${options.retryMs}\n\n`);
     const { maxBufferedBytes = Infinity } = this.options;
+    const owner = (res.socket as { server?: object } | null)?.server;
+    let ofServer: Set<SseStream> | undefined;
+    if (owner) {
+      ofServer = streamsOfServer.get(owner) ?? new Set();
+      streamsOfServer.set(owner, ofServer);
+    }
     let open = true;
     const stream: SseStream = {
       get open() {
@@ -83,20 +112,22 @@ export class SseGroup {
         if (!open) return;
         open = false;
         this.streams.delete(stream);
+        ofServer?.delete(stream);
         if (this.streams.size === 0) this.stopHeartbeat();
         options.onEnd?.();
         if (!res.writableEnded && !res.destroyed) res.end();
       },
     };
     this.streams.add(stream);
+    ofServer?.add(stream);
     res.on('close', () => stream.end());
     this.heartbeat ??= setInterval(() => this.beat(), this.options.heartbeatMs).unref();
     return stream;
   }
 
-  /** Ends every open stream (graceful shutdown); clients reconnect elsewhere. */
-  endAll(): void {
-    for (const stream of [...this.streams]) stream.end();
+  /** Ends every open stream (graceful shutdown) with a retry hint; clients reconnect elsewhere. */
+  endAll(retryMs = shutdownRetryMs): void {
+    for (const stream of [...this.streams]) endWithHint(stream, retryMs);
     this.stopHeartbeat();
   }
 
