@@ -233,6 +233,7 @@ export const configTable: { readonly [K in keyof Config]: Setting<Config[K]> } =
     variable: 'DRAIN_SECONDS',
     default: '10',
     parse: wholeNumber(0, 3_600),
+    description:
       'on SIGTERM, the most seconds a server waits for open connections to close before closing them (behind a load balancer: longer than its idle timeout, docs/deploy.md)',
   },
 };
