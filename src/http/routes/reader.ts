@@ -220,14 +220,18 @@ export function readerRoutes(
     if (slot) shellsOf(slot.cache).filled(drawing);
     const { articleId, threads } = shell.data;
     const user = request.viewer.user;
-    const [comments, own, form, settings] = print
-      ? [null, undefined, undefined, undefined]
+    // The reader's state in one statement; their held comments only when they have some.
+    const [viewing, form, settings] = print
+      ? [null, undefined, undefined]
       : await Promise.all([
-          services.threads.viewerState(user, threads),
-          services.moderation.ownUnpublished(articleId, user.id),
+          services.threads.viewerStateOn(user, articleId, threads),
           commentFormFor(request, articleId, replyTo),
           threadSettingsFor(request, articleId, moderated),
         ]);
+    const comments = viewing?.state ?? null;
+    const own = viewing?.unpublished
+      ? await services.moderation.ownUnpublished(articleId, user.id)
+      : [];
     const body = shell.fillBytes({
       ctx: { ...shell.base, viewer: pageViewer(request) },
       comments,
