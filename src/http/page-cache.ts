@@ -14,6 +14,7 @@ import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { dayClock } from '../domain/local-time.js';
 import type { Change } from '../services/changes.js';
+import type { PageShell } from '../views/slots.js';
 
 export type Encoding = 'br' | 'gzip' | 'identity';
 
@@ -32,6 +33,11 @@ export interface CachedPage {
   readonly expiresAt: number;
   /** What the entry holds, bodies included, as counted against the cache's budget. */
   bytes: number;
+  /**
+   * The page cut where signed-in readers differ (views/slots.ts): their page is filled in from it
+   * (see http/fragments.ts). Counted in `bytes` twice over (UTF-16 text, and what it refers to).
+   */
+  readonly shell?: PageShell | undefined;
 }
 
 export interface CacheStats {
@@ -150,6 +156,7 @@ export function preparePage(input: {
   tags: readonly string[];
   day: string;
   expiresAt?: number | undefined;
+  shell?: PageShell | undefined;
 }): CachedPage {
   const identity = Buffer.isBuffer(input.body) ? input.body : Buffer.from(input.body);
   const hash = createHash('sha1').update(identity).digest('base64url');
@@ -164,8 +171,10 @@ export function preparePage(input: {
     tags,
     day: input.day,
     expiresAt: input.expiresAt ?? Infinity,
+    ...(input.shell ? { shell: input.shell } : {}),
     // The buffers plus a rough allowance for the key, the tags and the object itself.
     bytes:
+      4 * (input.shell?.size ?? 0) +
       identity.length +
       2 * input.key.length +
       tags.reduce((n, t) => n + 2 * t.length + 64, 0) +
@@ -292,6 +301,15 @@ export class PageCache {
       this.evictOverBudget(entry);
     }
     return made;
+  }
+
+  /** Counts what an entry came to hold since it was stored (e.g. its shell's drawn controls). */
+  grew(entry: CachedPage, bytes: number): void {
+    entry.bytes += bytes;
+    if (this.entries.get(entry.key) === entry) {
+      this.total += bytes;
+      this.evictOverBudget(entry);
+    }
   }
 
   /** Drops every entry carrying one of these tags. */

@@ -390,6 +390,43 @@ export class CommentThreadService {
     return { userId: user.id, reacted, reported, editable, confirmEmail };
   }
 
+  /**
+   * What the signed-in reader alone sees on an article's page, from one statement (their
+   * reactions, reports, and whether they have comments awaiting review or rejected; the edit
+   * window is read only when they have comments among those shown).
+   */
+  async viewerStateOn(
+    user: User,
+    articleId: string,
+    threads: readonly CommentNode[],
+  ): Promise<{ state: CommentViewerState; unpublished: boolean }> {
+    const comments = flattenThreads(threads);
+    const own = comments.filter((c) => c.author.id === user.id && c.status !== 'deleted');
+    const [marks, windowMinutes, unconfirmed] = await Promise.all([
+      this.store.comments.viewerMarks(user.id, articleId),
+      own.length ? this.settings.editWindowMinutes() : 0,
+      awaitsEmailConfirmation(user) ? this.settings.unconfirmedEmail() : null,
+    ]);
+    const now = this.now();
+    const editable = new Set(
+      own.filter((c) => withinEditWindow(c.createdAt, windowMinutes, now)).map((c) => c.id),
+    );
+    const confirmEmail =
+      unconfirmed === 'refuse' || unconfirmed === 'hold'
+        ? { rule: unconfirmed, email: user.email }
+        : null;
+    return {
+      state: {
+        userId: user.id,
+        reacted: marks.reacted,
+        reported: marks.reported,
+        editable,
+        confirmEmail,
+      },
+      unpublished: marks.unpublished,
+    };
+  }
+
   /** For the live stream: a published article (id or slug) and its latest change number. */
   async liveStart(articleIdOrSlug: string): Promise<{ articleId: string; seq: number }> {
     const article = await this.publishedArticle(articleIdOrSlug);

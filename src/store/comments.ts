@@ -1,4 +1,4 @@
-import type { ExpressionBuilder, Kysely } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import { prepared } from './compiled.js';
 import type { Comment, CommentSort, CommentStatus } from '../domain/comment.js';
 import { isCommentMode, type CommentOverride } from '../domain/comment-settings.js';
@@ -12,6 +12,7 @@ import type {
   CommentTarget,
   NewComment,
   ReplyPageQuery,
+  ViewerMarks,
 } from './ports/comments.js';
 
 /** A comment's moderation reasons as rows: one per code, details cut to 500 characters. */
@@ -632,6 +633,40 @@ export class KyselyCommentStore implements CommentStore {
       })
       .where('id', '=', articleId)
       .execute();
+  }
+
+  async viewerMarks(userId: string, articleId: string): Promise<ViewerMarks> {
+    // Each part starts from the reader's own rows (indexed by person) and keeps this article's.
+    const rows = await this.db
+      .selectFrom('comment_reactions as r')
+      .innerJoin('comments as c', 'c.id', 'r.comment_id')
+      .select([sql<string>`'r'`.as('kind'), 'r.comment_id as id'])
+      .where('r.user_id', '=', userId)
+      .where('c.article_id', '=', articleId)
+      .unionAll(
+        this.db
+          .selectFrom('comment_reports as p')
+          .innerJoin('comments as c', 'c.id', 'p.comment_id')
+          .select([sql<string>`'p'`.as('kind'), 'p.comment_id as id'])
+          .where('p.reporter_id', '=', userId)
+          .where('c.article_id', '=', articleId),
+      )
+      .unionAll(
+        this.db
+          .selectFrom('comments as c')
+          .select([sql<string>`'o'`.as('kind'), 'c.id as id'])
+          .where('c.author_id', '=', userId)
+          .where('c.article_id', '=', articleId)
+          .where('c.status', 'in', ['pending', 'rejected']),
+      )
+      .execute();
+    const marks: ViewerMarks = { reacted: new Set(), reported: new Set(), unpublished: false };
+    for (const row of rows) {
+      if (row.kind === 'r') marks.reacted.add(row.id);
+      else if (row.kind === 'p') marks.reported.add(row.id);
+      else marks.unpublished = true;
+    }
+    return marks;
   }
 }
 

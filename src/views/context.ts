@@ -3,6 +3,7 @@ import type { Menus } from '../domain/menu.js';
 import type { SiteIdentity } from '../domain/site.js';
 import type { Role } from '../domain/user.js';
 import type { Translator } from '../i18n/translator.js';
+import type { SlotRecorder } from './slots.js';
 
 /** What is fixed when the server starts: its public address and its asset files. */
 export interface SiteFrame {
@@ -39,4 +40,9 @@ export interface PageContext extends SiteContext {
   viewer?: PageViewer | null;
   /** The interface language the reader chose in Adjust (cookie `bs-lang`), if any. */
   readerLanguage?: string;
+  /**
+   * Set while a page is drawn once for every reader (see slots.ts): what depends on the reader is
+   * recorded as a hole instead of drawn.
+   */
+  slots?: SlotRecorder | undefined;
 }

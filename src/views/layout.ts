@@ -90,10 +90,13 @@ export function layout(ctx: PageContext, props: LayoutProps): SafeHtml {
                   ? html`<span class="masthead__motto">${ctx.identity.tagline}</span>`
                   : ''
               }<span class="masthead__tools"
-                ><a class="masthead__search" href="/search">${i18n.t('common.search')}</a>${accountArea(
-                  i18n,
-                  ctx.viewer ?? null,
-                )}</span
+                ><a class="masthead__search" href="/search">${i18n.t('common.search')}</a>${
+                  ctx.slots
+                    ? ctx.slots.add({
+                        render: (v) => accountArea(v.ctx.i18n, v.ctx.viewer ?? null),
+                      })
+                    : accountArea(i18n, ctx.viewer ?? null)
+                }</span
               >
             </div>
             <p class="masthead__title"><a href="/">${masthead(ctx.identity)}</a></p>

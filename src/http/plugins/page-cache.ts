@@ -39,7 +39,10 @@ export interface PageCacheSlot {
 
 declare module 'fastify' {
   interface FastifyRequest {
-    /** Set for an anonymous, cacheable request that missed: where its page is to be stored. */
+    /**
+     * Set for an anonymous, cacheable request that missed: where its page is to be stored; and
+     * for a signed-in reader of a cacheable page, where its shell is kept (never their page).
+     */
     pageCacheSlot: PageCacheSlot | null;
   }
   interface FastifyContextConfig {
@@ -212,12 +215,20 @@ export function pageCaching(
   const { cache, sessionCookie } = options;
   app.decorateRequest('pageCacheSlot', null);
   // Registered after authentication: `request.viewer` is known. Someone signed in is never
-  // served from the cache, and what is rendered for them never enters it.
+  // served the cached bytes, and what is rendered for them never enters the cache; a route that
+  // fills its cached shell for them (see http/fragments.ts) finds the key in their slot.
   app.addHook('onRequest', async (request, reply) => {
     const route = request.routeOptions.config.pageCache;
     if (route === undefined || cache.maxBytes <= 0) return;
     if (request.method !== 'GET' && request.method !== 'HEAD') return;
-    if (request.viewer !== null || request.headers.authorization !== undefined) return;
+    if (request.viewer !== null) {
+      const url = cacheKey(request.url, route);
+      if (url === null) return;
+      const key = inLanguage(url, readerLanguageOf(request));
+      request.pageCacheSlot = { cache, key, ticket: cache.begin(), day: cache.today() };
+      return;
+    }
+    if (request.headers.authorization !== undefined) return;
     // A session cookie that no longer resolves still marks someone who signs in: no caching
     // until the browser drops it (the page they get is the anonymous one either way).
     if (request.cookies[sessionCookie] !== undefined) return;

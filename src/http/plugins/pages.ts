@@ -31,7 +31,8 @@ export function pageViewer(request: FastifyRequest): PageViewer | null {
 export function sendPage(
   request: FastifyRequest,
   reply: FastifyReply,
-  page: SafeHtml,
+  /** The page, drawn or (a signed-in reader's filled shell: http/fragments.ts) as bytes. */
+  page: SafeHtml | Buffer,
   options: {
     status?: number;
     private?: boolean;
@@ -41,7 +42,7 @@ export function sendPage(
     cacheUntil?: number;
   } = {},
 ) {
-  const body = page.value;
+  const body = Buffer.isBuffer(page) ? page : page.value;
   const personal = options.private === true || request.viewer !== null;
   const cacheControl = personal ? 'private, no-store' : 'public, max-age=0, must-revalidate';
   const slot = request.pageCacheSlot;

@@ -5,7 +5,6 @@ import { Type, type Static } from 'typebox';
 import { AppError, notFound } from '../../errors.js';
 import type { CommentView } from '../../services/comment-threads.js';
 import type { Services } from '../../services/index.js';
-import type { ArticlePage } from '../../services/reading.js';
 import type { SiteContext } from '../../views/context.js';
 import { articlePageView } from '../../views/pages/article.js';
 import { authorPageView, tagPageView } from '../../views/pages/author.js';
@@ -13,7 +12,11 @@ import { frontPageView } from '../../views/pages/front.js';
 import { sectionPageView } from '../../views/pages/section.js';
 import { staticPageView } from '../../views/pages/static-page.js';
 import { listingsTag } from '../page-cache.js';
-import { sendPage } from '../plugins/pages.js';
+import { sendCached } from '../plugins/page-cache.js';
+import { pageViewer, sendPage } from '../plugins/pages.js';
+import { drawOnce, shellsOf, type Drawn } from '../fragments.js';
+import { raw } from '../../views/html.js';
+import { PageShell, SlotRecorder } from '../../views/slots.js';
 import { pageContexts } from './forms.js';
 
 /** A missing thing as null; any other failure stays one. */
@@ -169,68 +172,90 @@ export function readerRoutes(
     moderated?: string,
   ) {
     const path = `/${p.section}/${p.yyyy}/${p.mm}/${p.dd}/${p.slug}`;
-    const [ctx, lookup] = await Promise.all([
-      pageContext(request),
-      services.reading.articleAt(path, p.slug, commentView),
-    ]);
-    if (lookup.kind === 'moved') {
+    // Drawn once for every reader (the shell, see http/fragments.ts), then filled for this one.
+    const draw = async (): Promise<Drawn> => {
+      const recorder = new SlotRecorder();
+      const [ctx, lookup] = await Promise.all([
+        pageContext(request),
+        services.reading.articleAt(path, p.slug, commentView),
+      ]);
+      if (lookup.kind === 'moved') return lookup;
+      const base = { ...ctx, viewer: null, slots: recorder };
+      const view = print
+        ? articlePageView(base, lookup.page, {
+            print: true,
+            printComments: print.comments,
+            ...(print.comments
+              ? { printedComments: await services.threads.forPrint(lookup.page.article) }
+              : {}),
+            now: ctx.now,
+          })
+        : articlePageView(base, lookup.page);
+      const { article, related, inline, comments } = lookup.page;
+      // Comments closing at a set time change the page with nothing announced: it is cached until then.
+      const closing = comments.policy.closedBy === null ? comments.policy.closesAt : null;
+      return {
+        kind: 'page',
+        shell: PageShell.of(view, recorder, base, {
+          articleId: article.id,
+          threads: comments.threads,
+          print: print !== false,
+        }),
+        tags: [`thread:${article.id}`, ...articleTags([article, ...related, ...inline.values()])],
+        expiresAt: closing ? Date.parse(closing) : undefined,
+      };
+    };
+    const slot = request.pageCacheSlot;
+    const drawing = slot ? await shellsOf(slot.cache).shell(slot.key, draw) : await drawOnce(draw);
+    if (drawing.kind === 'moved') {
       const suffix = print ? `/print${print.comments ? '?comments=1' : ''}` : '';
-      return reply.redirect(lookup.path + suffix, 301);
+      return reply.redirect(drawing.path + suffix, 301);
     }
-    const view = print
-      ? articlePageView(ctx, lookup.page, {
-          print: true,
-          printComments: print.comments,
-          ...(print.comments
-            ? { printedComments: await services.threads.forPrint(lookup.page.article) }
-            : {}),
-          now: ctx.now,
-        })
-      : articlePageView(ctx, lookup.page, {
-          ...(await commentFormFor(request, lookup.page, replyTo)),
-          ...(await personalComments(request, lookup.page, reportedId)),
-          commentViewer: request.viewer
-            ? await services.threads.viewerState(request.viewer.user, lookup.page.comments.threads)
-            : null,
-          ...(await threadSettingsFor(request, lookup.page, moderated)),
-        });
-    const { article, related, inline, comments } = lookup.page;
-    // Comments closing at a set time change the page with nothing announced: it is cached until then.
-    const closing = comments.policy.closedBy === null ? comments.policy.closesAt : null;
-    return sendPage(request, reply, view, {
-      cacheTags: [
-        `thread:${article.id}`,
-        ...articleTags([article, ...related, ...inline.values()]),
-      ],
-      ...(closing ? { cacheUntil: Date.parse(closing) } : {}),
+    const { shell, entry } = drawing;
+    if (!request.viewer) {
+      return slot && entry
+        ? sendCached(request, reply, slot.cache, entry, 'miss')
+        : sendPage(request, reply, raw(shell.anonymous()));
+    }
+    if (slot) shellsOf(slot.cache).filled(drawing);
+    const { articleId, threads } = shell.data;
+    const user = request.viewer.user;
+    // The reader's state in one statement; their held comments only when they have some.
+    const [viewing, form, settings] = print
+      ? [null, undefined, undefined]
+      : await Promise.all([
+          services.threads.viewerStateOn(user, articleId, threads),
+          commentFormFor(request, articleId, replyTo),
+          threadSettingsFor(request, articleId, moderated),
+        ]);
+    const comments = viewing?.state ?? null;
+    const own = viewing?.unpublished
+      ? await services.moderation.ownUnpublished(articleId, user.id)
+      : [];
+    const body = shell.fillBytes({
+      ctx: { ...shell.base, viewer: pageViewer(request) },
+      comments,
+      personal: print ? {} : { own, reportedId },
+      form,
+      threadSettings: settings,
     });
+    return sendPage(request, reply, body);
   }
 
   // Reply without JavaScript: ?reply=ID puts that comment's id in the signed-in reader's form.
   // Anonymous readers get no form, so their page stays the same bytes whatever the query.
-  async function commentFormFor(request: FastifyRequest, page: ArticlePage, replyTo?: string) {
-    if (!request.viewer || !replyTo) return {};
-    const target = await services.threads.replyTarget(page.article.id, replyTo);
-    return target
-      ? { commentForm: { replyTo: { id: target.id, authorName: target.author.name } } }
-      : {};
+  async function commentFormFor(request: FastifyRequest, articleId: string, replyTo?: string) {
+    if (!request.viewer || !replyTo) return undefined;
+    const target = await services.threads.replyTarget(articleId, replyTo);
+    return target ? { replyTo: { id: target.id, authorName: target.author.name } } : undefined;
   }
 
   // Moderators and admins close, pre-moderate or reopen the thread from the article itself.
-  async function threadSettingsFor(request: FastifyRequest, page: ArticlePage, moderated?: string) {
+  async function threadSettingsFor(request: FastifyRequest, articleId: string, moderated?: string) {
     const role = request.viewer?.user.role;
-    if (role !== 'moderator' && role !== 'admin') return {};
-    const mode = await services.moderation.threadMode(page.article.id);
-    return {
-      threadSettings: { articleId: page.article.id, mode, done: moderated === 'thread' },
-    };
-  }
-
-  // A signed-in reader sees their own comments awaiting review or rejected, and thanks for a report.
-  async function personalComments(request: FastifyRequest, page: ArticlePage, reportedId?: string) {
-    if (!request.viewer) return {};
-    const own = await services.moderation.ownUnpublished(page.article.id, request.viewer.user.id);
-    return { personal: { own, reportedId } };
+    if (role !== 'moderator' && role !== 'admin') return undefined;
+    const mode = await services.moderation.threadMode(articleId);
+    return { articleId, mode, done: moderated === 'thread' };
   }
 
   app.get(

@@ -135,4 +135,16 @@ export interface CommentStore {
    */
   commentTarget(idOrSlug: string): Promise<CommentTarget | null>;
   setArticleSettings(articleId: string, settings: CommentOverride): Promise<void>;
+  /**
+   * One reader's marks on an article's comments, in one statement: the comments they reacted to,
+   * those they reported, and whether one of their own is awaiting review or was rejected.
+   */
+  viewerMarks(userId: string, articleId: string): Promise<ViewerMarks>;
+}
+
+export interface ViewerMarks {
+  reacted: Set<string>;
+  reported: Set<string>;
+  /** One of their comments on the article is pending or rejected (`ownUnpublished` lists them). */
+  unpublished: boolean;
 }

@@ -67,6 +67,13 @@ function printNotice(i18n: Translator, path: string, withComments: boolean): Saf
   </div>`;
 }
 
+/** The thread's settings, for moderators and admins (a hole in the page drawn for everyone). */
+function settingsPart(ctx: PageContext, settings: ThreadSettingsState | undefined): SafeHtml {
+  return settings ? threadSettingsPanel(ctx, settings) : html``;
+}
+
+type ThreadSettingsState = { articleId: string; mode: CommentMode | null; done: boolean };
+
 export function articlePageView(
   ctx: PageContext,
   page: ArticlePage,
@@ -82,7 +89,7 @@ export function articlePageView(
     /** The signed-in reader's reactions, edit links and pending comments. */
     commentViewer?: CommentViewerState | null;
     /** For moderators and admins: the thread's comment mode, and whether it was just saved. */
-    threadSettings?: { articleId: string; mode: CommentMode | null; done: boolean };
+    threadSettings?: ThreadSettingsState;
   } = {},
 ) {
   const a = page.article;
@@ -148,7 +155,13 @@ export function articlePageView(
             viewer: options.commentViewer ?? null,
           })
     }
-    ${options.threadSettings && !print ? threadSettingsPanel(ctx, options.threadSettings) : ''}`;
+    ${
+      print
+        ? ''
+        : ctx.slots
+          ? ctx.slots.add({ render: (v) => settingsPart(v.ctx, v.threadSettings) })
+          : settingsPart(ctx, options.threadSettings)
+    }`;
 
   return layout(ctx, {
     title: a.headline,

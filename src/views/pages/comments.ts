@@ -23,6 +23,7 @@ import type { PageContext } from '../context.js';
 import { csrfField, errorSummary, type FormProblem } from '../forms.js';
 import { html, raw, type SafeHtml } from '../html.js';
 import type { ModeratedComment } from '../../domain/moderation/queue.js';
+import type { Viewing } from '../slots.js';
 import { featuredStrip, ownUnpublishedComments, reportControl } from './comment-moderation.js';
 
 export interface CommentFormState {
@@ -78,6 +79,16 @@ interface ItemContext {
   viewer: CommentViewerState | null;
   focus: string | null;
   personal: PersonalComments;
+}
+
+/** A comment list's context for one reader, in a page drawn for everyone (see slots.ts). */
+function personalItem(ic: ItemContext, v: Viewing): ItemContext {
+  return {
+    ...ic,
+    ctx: v.ctx,
+    viewer: v.ctx.viewer ? v.comments : null,
+    personal: v.personal,
+  };
 }
 
 function reactionControl(ic: ItemContext, c: Comment): SafeHtml {
@@ -151,7 +162,14 @@ function commentCard(ic: ItemContext, node: CommentNode, flat: boolean): SafeHtm
       ${editedMarker(i18n, c)}
     </p>
     <div class="comment__body">${raw(c.html)}</div>
-    ${actions(ic, c)}
+    ${
+      ic.ctx.slots
+        ? ic.ctx.slots.add({
+            comment: { id: c.id, authorId: c.author.id },
+            render: (v) => actions(personalItem(ic, v), c),
+          })
+        : actions(ic, c)
+    }
   </article>`;
 }
 
@@ -386,7 +404,9 @@ export function commentsSection(
   },
 ): SafeHtml {
   const { path, count, page, print } = options;
-  if (print) return printedComments({ ...ctx, viewer: null }, path, count, page, print);
+  if (print) {
+    return printedComments({ ...ctx, viewer: null, slots: undefined }, path, count, page, print);
+  }
   const { i18n } = ctx;
   const ic: ItemContext = {
     ctx,
@@ -396,8 +416,6 @@ export function commentsSection(
     focus: page.focus,
     personal: options.personal ?? {},
   };
-  const next = `${path}#comments`;
-  const open = page.policy.mode !== 'closed';
   const since = page.liveSince;
   const live =
     options.liveArticleId !== undefined && since !== undefined && page.view.kind === 'page'
@@ -430,17 +448,42 @@ export function commentsSection(
           </p>`
         : ''
     }
-    ${ctx.viewer ? ownUnpublishedComments(ctx, ic.personal.own ?? []) : ''}
     ${
-      !open
-        ? closedNotice(page, i18n)
-        : ctx.viewer
-          ? signedInForm(ctx, path, options.form, page.policy.mode === 'premoderated', ic.viewer)
-          : html`<p class="comment-signin" id="comment-form">
-              <a href="/signin?next=${encodeURIComponent(next)}">${i18n.t('comments.signin')}</a>
-            </p>`
+      ctx.slots
+        ? ctx.slots.add({ render: (v) => ownPart(v.ctx, v.personal) })
+        : ownPart(ctx, ic.personal)
+    }
+    ${
+      ctx.slots
+        ? ctx.slots.add({
+            render: (v) => formPart(v.ctx, path, page, v.form, v.ctx.viewer ? v.comments : null),
+          })
+        : formPart(ctx, path, page, options.form, ic.viewer)
     }
   </section>`;
+}
+
+/** One's own comments awaiting review or rejected (a signed-in reader's alone). */
+function ownPart(ctx: PageContext, personal: PersonalComments): SafeHtml {
+  return ctx.viewer ? ownUnpublishedComments(ctx, personal.own ?? []) : html``;
+}
+
+/** The form, the invitation to sign in, or the notice that comments are closed. */
+function formPart(
+  ctx: PageContext,
+  path: string,
+  page: CommentsPage,
+  form: CommentFormState | undefined,
+  viewer: CommentViewerState | null,
+): SafeHtml {
+  const { i18n } = ctx;
+  const next = `${path}#comments`;
+  if (page.policy.mode === 'closed') return closedNotice(page, i18n);
+  return ctx.viewer
+    ? signedInForm(ctx, path, form, page.policy.mode === 'premoderated', viewer)
+    : html`<p class="comment-signin" id="comment-form">
+              <a href="/signin?next=${encodeURIComponent(next)}">${i18n.t('comments.signin')}</a>
+            </p>`;
 }
 
 /**

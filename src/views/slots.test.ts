@@ -1,0 +1,83 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { CommentViewerState } from '../services/comment-threads.js';
+import type { PageContext, PageViewer } from './context.js';
+import { html, type SafeHtml } from './html.js';
+import { PageShell, SlotRecorder, type Viewing } from './slots.js';
+
+// A small view drawn both ways: with holes (the shell) and for one reader directly.
+const comments = [
+  { id: 'c1', author: 'u-ana', text: 'First <b>' },
+  { id: 'c2', author: 'u-ben', text: 'Second \u0000not-a-hole:0\u0000' },
+  { id: 'c3', author: 'u-olga', text: 'Third' },
+];
+
+function controls(v: Viewing, c: (typeof comments)[number]): SafeHtml {
+  const viewer = v.ctx.viewer;
+  if (!viewer || !v.comments) return html`<span>${c.text.length}</span>`;
+  const own = c.author === viewer.id;
+  const liked = v.comments.reacted.has(c.id);
+  return html`<form data-own="${String(own)}" data-liked="${String(liked)}"
+    ><input name="_csrf" value="${viewer.csrfToken}" />${
+      v.personal.reportedId === c.id ? 'reported' : ''
+    }<input name="again" value="${viewer.csrfToken}"
+  /></form>`;
+}
+
+function view(ctx: PageContext, direct: Viewing): SafeHtml {
+  const hole = (spec: Parameters<SlotRecorder['add']>[0]) =>
+    ctx.slots ? ctx.slots.add(spec) : spec.render(direct);
+  return html`<header>${hole({ render: (v) => html`${v.ctx.viewer?.name ?? 'Sign in'}` })}</header>
+    <ol>
+      ${comments.map(
+        (c) =>
+          html`<li>${c.text}${hole({
+            comment: { id: c.id, authorId: c.author },
+            render: (v) => controls(v, c),
+          })}</li>`,
+      )}
+    </ol>`;
+}
+
+const base = { siteName: 'Test' } as unknown as PageContext;
+const person = (id: string, name: string): PageViewer => ({
+  id,
+  name,
+  role: 'commenter',
+  csrfToken: `token-of-${id}`,
+});
+const state = (userId: string, reacted: string[] = []): CommentViewerState => ({
+  userId,
+  reacted: new Set(reacted),
+  editable: new Set(),
+  reported: new Set(),
+  confirmEmail: null,
+});
+
+test('a shell filled for a reader is what the view draws for them, and nobody’s page the anonymous one', () => {
+  const recorder = new SlotRecorder();
+  const drawn = view({ ...base, slots: recorder }, { ctx: base, comments: null, personal: {} });
+  const shell = PageShell.of(drawn, recorder, base, { articleId: 'a', threads: [], print: false });
+  const anonymous: Viewing = { ctx: { ...base, viewer: null }, comments: null, personal: {} };
+  assert.equal(shell.anonymous(), view(base, anonymous).value);
+  const readers: Viewing[] = [
+    { ctx: { ...base, viewer: person('u-ana', 'Ana') }, comments: state('u-ana'), personal: {} },
+    {
+      ctx: { ...base, viewer: person('u-ben', 'Ben') },
+      comments: state('u-ben', ['c3']),
+      personal: { reportedId: 'c1' },
+    },
+    { ctx: { ...base, viewer: person('u-zed', 'Zed') }, comments: state('u-zed'), personal: {} },
+  ];
+  // Twice over, so the second fill uses the shared controls drawn by the first.
+  for (const round of [1, 2]) {
+    for (const reader of readers) {
+      const expected = view({ ...base, viewer: reader.ctx.viewer ?? null }, reader).value;
+      assert.equal(shell.fill(reader), expected, `${reader.ctx.viewer?.name} round ${round}`);
+      assert.equal(shell.fillBytes(reader).toString(), expected);
+    }
+  }
+  // The text that looks like a marker stayed text; no reader's token reached another's page.
+  assert.ok(shell.anonymous().includes('\u0000not-a-hole:0\u0000'));
+  assert.ok(!shell.fill(readers[0]!).includes('token-of-u-ben'));
+});
