@@ -28,6 +28,13 @@ describe('loadConfig', () => {
         imageMaxMegapixels: 50,
         importMaxMb: 512,
         metricsToken: null,
+        imageStore: { kind: 'folder', dir: path.join(cwd, 'data', 'images') },
+        s3Endpoint: null,
+        s3Region: 'us-east-1',
+        s3AccessKeyId: null,
+        s3SecretAccessKey: null,
+        s3ForcePathStyle: false,
+        imageDelivery: 'proxy',
       },
     );
   });

@@ -22,6 +22,8 @@ export interface ImageSettings {
   maxBytes: number;
   /** The most pixels an upload may have (then 422). */
   maxPixels: number;
+  /** IMAGE_DELIVERY: `redirect` sends browsers to the store itself (when it can be reached so). */
+  delivery?: 'proxy' | 'redirect';
 }
 
 export interface Upload {
@@ -209,6 +211,23 @@ export class ImageService {
   async file(name: string): Promise<StoredFile | null> {
     if (!storedFileName.test(name)) return null;
     return this.settings.storage.stream(name);
+  }
+
+  /** Whether a file is stored under the name (for a 304 without fetching the bytes). */
+  async hasFile(name: string): Promise<boolean> {
+    return storedFileName.test(name) && this.settings.storage.has(name);
+  }
+
+  /** Whether files are served by redirecting to the store rather than through this server. */
+  get redirects(): boolean {
+    return this.settings.delivery === 'redirect' && this.settings.storage.signedUrl !== undefined;
+  }
+
+  /** The store's own address for a file (redirect delivery), or null if there is no such file. */
+  async fileUrl(name: string): Promise<string | null> {
+    const { storage } = this.settings;
+    if (!storedFileName.test(name) || !storage.signedUrl) return null;
+    return storage.signedUrl(name);
   }
 
   private async articlesUsing(imageId: string): Promise<Article[]> {
