@@ -44,9 +44,13 @@ const signedForSeconds = 7 * 24 * 3600;
 /** …and made for the start of the day, so every server hands out the same one all day long. */
 const signingWindowMs = 24 * 3600 * 1000;
 
+/**
+ * No object under the key. A missing bucket (NoSuchBucket) is not this: it is a misconfiguration,
+ * and an error. (A HEAD answer has no body to tell the two apart: both are NotFound.)
+ */
 function notFound(error: unknown): boolean {
-  const e = error as { name?: string; $metadata?: { httpStatusCode?: number } };
-  return e.name === 'NoSuchKey' || e.name === 'NotFound' || e.$metadata?.httpStatusCode === 404;
+  const name = (error as { name?: string }).name;
+  return name === 'NoSuchKey' || name === 'NotFound';
 }
 
 export function s3Client(settings: Omit<S3Settings, 'bucket' | 'prefix'>): S3Client {
