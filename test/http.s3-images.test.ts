@@ -94,6 +94,25 @@ for (const database of databases()) {
       assert.equal(stale.status, 404);
     });
 
+    test('the icons an admin makes on one server are the favicon of another', async () => {
+      const admin = await signedInPerson(db.store, a, {
+        slug: `s3-admin-${database.name}`,
+        role: 'admin',
+      });
+      await a.services.site.setIcons(admin.user, { bytes: await png(600, 600), name: 'icon.png' });
+      // On PostgreSQL the change reaches B through the database; on SQLite the test tells B, as
+      // the relay between one machine's processes would.
+      b.services.changes.publish({ kind: 'site' });
+      redirecting.services.changes.publish({ kind: 'site' });
+      const ico = await fetch(`${b.url}/favicon.ico`);
+      assert.equal(ico.status, 200);
+      assert.equal(ico.headers.get('content-type'), 'image/x-icon');
+      const bytes = Buffer.from(await ico.arrayBuffer());
+      assert.equal(bytes.readUInt16LE(2), 1, 'an icon file');
+      const touch = await fetch(`${redirecting.url}/apple-touch-icon.png`, { redirect: 'manual' });
+      assert.equal(touch.status, 200, 'icons are sent through the server even when redirecting');
+    });
+
     test('IMAGE_DELIVERY=redirect answers 302 to a signed address of the object', async () => {
       const image = await uploaded(a, author, await png(300, 200), 'map.png');
       const variant = image.variants.find((v: Json) => v.format === 'png');
