@@ -8,6 +8,8 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { DiskImageStorage, type ImageStorage } from '../src/store/image-files.js';
 import { S3ImageStorage } from '../src/store/s3-image-files.js';
@@ -179,6 +181,31 @@ describe('image storage specifics', () => {
     const missing = bucket('x', { bucket: 'no-such-bucket-here' });
     await assert.rejects(missing.put(file(5).name, Buffer.from('x')));
     await assert.rejects(missing.list()[Symbol.asyncIterator]().next());
+  });
+
+  test('a store that accepts but never answers is given up on, not waited for', async () => {
+    const silent = createServer(() => {}); // holds every connection open, says nothing
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as AddressInfo;
+    try {
+      const store = new S3ImageStorage({
+        bucket: s3.bucket,
+        prefix: 'x',
+        endpoint: `http://127.0.0.1:${port}`,
+        region: 'us-east-1',
+        accessKeyId: s3.accessKeyId,
+        secretAccessKey: s3.secretAccessKey,
+        forcePathStyle: true,
+        answerTimeoutMs: 300,
+      });
+      const started = Date.now();
+      await assert.rejects(store.get(file(5).name), /requestTimeout/);
+      assert.ok(Date.now() - started < 10_000, `gave up after ${Date.now() - started} ms`);
+      store.close();
+    } finally {
+      silent.closeAllConnections();
+      silent.close();
+    }
   });
 
   test('a folder lists only complete files, not ones still being written', async () => {

@@ -28,6 +28,8 @@ export interface S3Settings {
   accessKeyId: string | null;
   secretAccessKey: string | null;
   forcePathStyle: boolean;
+  /** How long to wait for an answer before giving up (and trying again); 30 s when not given. */
+  answerTimeoutMs?: number;
 }
 
 /** What a stored object carries, so that a browser sent straight to it caches it as we would. */
@@ -72,7 +74,12 @@ export function s3Client(settings: Omit<S3Settings, 'bucket' | 'prefix'>): S3Cli
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
     // A store that does not answer fails the request instead of holding it for minutes.
-    requestHandler: { connectionTimeout: 5_000, requestTimeout: 30_000 },
+    // (Without throwOnRequestTimeout the SDK only logs a warning when the time is up.)
+    requestHandler: {
+      connectionTimeout: 5_000,
+      requestTimeout: settings.answerTimeoutMs ?? 30_000,
+      throwOnRequestTimeout: true,
+    },
     maxAttempts: 3,
   });
 }
