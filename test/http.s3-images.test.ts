@@ -160,14 +160,18 @@ describe('an S3 store that stops answering', () => {
     await s3?.stop();
   });
 
-  test('fails the request, not the server, and records no image without its files', async () => {
+  test('fails the request with 503 and Retry-After, not the server, and records no image without its files', async () => {
     const image = await uploaded(app, author, await jpeg(400, 300), 'before.jpg');
     const countBefore = (await db.store.images.recent(100)).length;
     await s3.stop();
     const served = await fetch(app.url + pathOf(image.variants[0]));
-    assert.equal(served.status, 500);
+    assert.equal(served.status, 503);
+    assert.equal(served.headers.get('retry-after'), '30');
     const refused = await upload(app, author, await jpeg(410, 300), 'during.jpg');
-    assert.equal(refused.status, 500);
+    assert.equal(refused.status, 503);
+    const body = await json(refused);
+    assert.equal(body.error.condition, 'image_store_unavailable');
+    assert.match(body.error.message, /Images cannot be reached just now/);
     assert.equal((await db.store.images.recent(100)).length, countBefore, 'no record');
     assert.equal((await fetch(`${app.url}/healthz`)).status, 200, 'the server still answers');
   });
