@@ -8,7 +8,7 @@ import { ModerationDigest } from './services/moderation-digest.js';
 import { defaultSignInLimits, SignInGuard, type SignInLimits } from './services/sign-in-guard.js';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Config } from './config.js';
+import type { Config, ImageStoreLocation } from './config.js';
 import type { AppDeps } from './http/app.js';
 import { resolveLimits, type Limits } from './http/limits.js';
 import { translator } from './i18n/translator.js';
@@ -43,7 +43,7 @@ import { InvitationService } from './services/invitations.js';
 import { StaffService } from './services/staff.js';
 import { MenuService } from './services/menus.js';
 import { openSharedLimits } from './services/limits.js';
-import { DiskImageStorage, imageDir } from './store/image-files.js';
+import { DiskImageStorage, type ImageStorage } from './store/image-files.js';
 import type { Store } from './store/types.js';
 
 export interface ServiceOptions {
@@ -230,7 +230,8 @@ export async function composeProgram(deps: ProgramDeps): Promise<Program> {
     smtpUrl: config.smtpUrl,
     log: deps.log,
     images: {
-      storage: new DiskImageStorage(imageDir(config.dataDir)),
+      storage: await imageStorageFor(config.imageStore, config),
+      delivery: config.imageDelivery,
       maxBytes: config.imageMaxMb * 2 ** 20,
       maxPixels: config.imageMaxMegapixels * 1e6,
     },
@@ -254,4 +255,28 @@ export async function composeProgram(deps: ProgramDeps): Promise<Program> {
   // Counted with every other process and server: in Redis when REDIS_URL is set, else here.
   const sharedLimits = openSharedLimits({ redisUrl: config.redisUrl, store, log: deps.log });
   return { services, database: store, outbox: store.outbox, sharedLimits };
+}
+
+/**
+ * The image store at a location (IMAGE_STORE, or the `images copy` command's --from and --to):
+ * a folder, or an S3 bucket reached with the S3_* settings. The AWS SDK is loaded only for S3.
+ */
+export async function imageStorageFor(
+  location: ImageStoreLocation,
+  s3: Pick<
+    Config,
+    's3Endpoint' | 's3Region' | 's3AccessKeyId' | 's3SecretAccessKey' | 's3ForcePathStyle'
+  >,
+): Promise<ImageStorage> {
+  if (location.kind === 'folder') return new DiskImageStorage(location.dir);
+  const { S3ImageStorage } = await import('./store/s3-image-files.js');
+  return new S3ImageStorage({
+    bucket: location.bucket,
+    prefix: location.prefix,
+    endpoint: s3.s3Endpoint,
+    region: s3.s3Region,
+    accessKeyId: s3.s3AccessKeyId,
+    secretAccessKey: s3.s3SecretAccessKey,
+    forcePathStyle: s3.s3ForcePathStyle,
+  });
 }

@@ -8,6 +8,7 @@
  */
 import path from 'node:path';
 import {
+  ConfigError,
   baseUrl,
   flag,
   oneOf,
@@ -69,6 +70,66 @@ export interface Config {
   readonly redisUrl: string | null;
   /** DRAIN_SECONDS */
   readonly drainSeconds: number;
+  /** IMAGE_STORE: a folder (by default DATA_DIR/images) or an S3 bucket and key prefix. */
+  readonly imageStore: ImageStoreLocation;
+  /** S3_ENDPOINT; null = AWS's own endpoint for the region. */
+  readonly s3Endpoint: string | null;
+  /** S3_REGION */
+  readonly s3Region: string;
+  /** S3_ACCESS_KEY_ID; null = the AWS SDK's own chain (AWS_ACCESS_KEY_ID, a role…). */
+  readonly s3AccessKeyId: string | null;
+  /** S3_SECRET_ACCESS_KEY; set exactly when S3_ACCESS_KEY_ID is. */
+  readonly s3SecretAccessKey: string | null;
+  /** S3_FORCE_PATH_STYLE */
+  readonly s3ForcePathStyle: boolean;
+  /** IMAGE_DELIVERY */
+  readonly imageDelivery: ImageDelivery;
+}
+
+/** Where image files are kept: a folder, or a bucket of an S3-compatible store under a prefix. */
+export type ImageStoreLocation =
+  | { readonly kind: 'folder'; readonly dir: string }
+  | { readonly kind: 's3'; readonly bucket: string; readonly prefix: string };
+
+export type ImageDelivery = 'proxy' | 'redirect';
+const imageDeliveries: readonly ImageDelivery[] = ['proxy', 'redirect'];
+
+/** S3's rules for a bucket name (DNS-safe), and a prefix of plain path segments. */
+const bucketName = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+const keyPrefix = /^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/;
+
+/**
+ * `s3://bucket/prefix` or a folder (relative to `cwd`), for IMAGE_STORE and for the `images copy`
+ * command's --from and --to; `variable` names what is refused.
+ */
+export function parseImageStore(raw: string, variable: string, cwd: string): ImageStoreLocation {
+  if (!/^s3:\/\//i.test(raw)) {
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(raw)) {
+      throw new ConfigError(
+        variable,
+        `must be s3://bucket/prefix or a folder, got ${JSON.stringify(raw)}`,
+      );
+    }
+    return { kind: 'folder', dir: path.resolve(cwd, raw) };
+  }
+  const [bucket = '', ...rest] = raw.slice('s3://'.length).split('/');
+  const prefix = rest.join('/').replace(/\/+$/, '');
+  if (!bucketName.test(bucket) || bucket.includes('..')) {
+    throw new ConfigError(
+      variable,
+      `names no valid bucket (3 to 63 lower-case letters, digits, dots and hyphens): ${JSON.stringify(raw)}`,
+    );
+  }
+  if (
+    prefix !== '' &&
+    (!keyPrefix.test(prefix) || prefix.split('/').some((s) => /^\.+$/.test(s)))
+  ) {
+    throw new ConfigError(
+      variable,
+      `has a prefix that is not plain path segments (letters, digits, . _ -): ${JSON.stringify(raw)}`,
+    );
+  }
+  return { kind: 's3', bucket, prefix };
 }
 
 /** What a row may look at besides its own text: the folder paths start from, earlier rows. */
@@ -235,6 +296,87 @@ export const configTable: { readonly [K in keyof Config]: Setting<Config[K]> } =
     parse: wholeNumber(0, 3_600),
     description:
       'on SIGTERM, the most seconds a server waits for open connections to close before closing them (behind a load balancer: longer than its idle timeout, docs/deploy.md)',
+  },
+  imageStore: {
+    variable: 'IMAGE_STORE',
+    unset: {
+      shown: '`DATA_DIR/images`',
+      value: ({ settled: { dataDir } }) => {
+        if (dataDir === undefined)
+          throw new Error('configTable: IMAGE_STORE must come after DATA_DIR');
+        return { kind: 'folder', dir: path.join(dataDir, 'images') };
+      },
+    },
+    parse: (raw, variable, { cwd }) => parseImageStore(raw, variable, cwd),
+    description:
+      'where uploaded images are kept: a folder, or `s3://bucket/prefix` for an S3-compatible object store shared by several servers (see docs/operations.md)',
+  },
+  s3Endpoint: {
+    variable: 'S3_ENDPOINT',
+    unset: nothing,
+    parse: baseUrl(),
+    description: 'address of an S3-compatible server other than AWS (`https://…`); unset = AWS',
+  },
+  s3Region: {
+    variable: 'S3_REGION',
+    default: 'us-east-1',
+    parse: (raw, variable) => {
+      if (!/^[a-z0-9-]{1,40}$/.test(raw)) {
+        throw new ConfigError(
+          variable,
+          `must be a region name such as eu-west-1, got ${JSON.stringify(raw)}`,
+        );
+      }
+      return raw;
+    },
+    description: "the bucket's region (what the signature names)",
+  },
+  s3AccessKeyId: {
+    variable: 'S3_ACCESS_KEY_ID',
+    unset: nothing,
+    parse: (raw, variable) => {
+      if (/\s/.test(raw)) throw new ConfigError(variable, 'must not contain spaces');
+      return raw;
+    },
+    description:
+      "access key for the image bucket; unset = the AWS SDK's own (`AWS_ACCESS_KEY_ID`, `AWS_PROFILE`, an instance role…)",
+  },
+  s3SecretAccessKey: {
+    variable: 'S3_SECRET_ACCESS_KEY',
+    unset: {
+      shown: 'unset',
+      value: ({ settled: { s3AccessKeyId } }) => {
+        if (s3AccessKeyId) {
+          throw new ConfigError('S3_SECRET_ACCESS_KEY', 'must be set when S3_ACCESS_KEY_ID is');
+        }
+        return null;
+      },
+    },
+    parse: (raw, variable, { settled: { s3AccessKeyId } }) => {
+      if (!s3AccessKeyId) throw new ConfigError(variable, 'is set but S3_ACCESS_KEY_ID is not');
+      return raw;
+    },
+    description: 'the secret of `S3_ACCESS_KEY_ID` (both or neither)',
+  },
+  s3ForcePathStyle: {
+    variable: 'S3_FORCE_PATH_STYLE',
+    default: '0',
+    parse: flag(),
+    description:
+      '`1` = address the bucket as `ENDPOINT/bucket/key` rather than `bucket.ENDPOINT/key` (most self-hosted S3 servers need it)',
+  },
+  imageDelivery: {
+    variable: 'IMAGE_DELIVERY',
+    default: 'proxy',
+    parse: (raw, variable, { settled: { imageStore } }) => {
+      const delivery = oneOf(imageDeliveries)(raw, variable);
+      if (delivery === 'redirect' && imageStore?.kind !== 's3') {
+        throw new ConfigError(variable, 'redirect needs IMAGE_STORE=s3://…');
+      }
+      return delivery;
+    },
+    description:
+      '`proxy` = the servers send image files themselves; `redirect` = `/images/…` answers 302 to a signed URL of the S3 object',
   },
 };
 

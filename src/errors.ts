@@ -43,6 +43,7 @@ export const conditions = {
   not_found: 'not_found',
   file_not_found: 'not_found',
   internal: 'internal',
+  image_store_unavailable: 'unavailable',
 
   // Accounts: signing up and in, passwords, addresses, links sent by email.
   invalid_email: 'bad_request',

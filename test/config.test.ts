@@ -30,6 +30,13 @@ describe('loadConfig', () => {
         metricsToken: null,
         redisUrl: null,
         drainSeconds: 10,
+        imageStore: { kind: 'folder', dir: path.join(cwd, 'data', 'images') },
+        s3Endpoint: null,
+        s3Region: 'us-east-1',
+        s3AccessKeyId: null,
+        s3SecretAccessKey: null,
+        s3ForcePathStyle: false,
+        imageDelivery: 'proxy',
       },
     );
   });

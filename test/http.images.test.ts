@@ -1,12 +1,12 @@
 /**
- * Images through the whole app on every database: uploads (raw and multipart; type from the
+ * Images through the whole app on every database, with files in DATA_DIR/images, and once more
+ * (on the last database: PostgreSQL when it is there, as several servers would use it) with files
+ * in a real S3-compatible server (test/helpers/s3.ts): uploads (raw and multipart; type from the
  * bytes; size limit; damaged files), the files served (immutable, ETag, no metadata), alt text
  * before publishing, the article page, cards, structured data, feeds and the page cache.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
-import path from 'node:path';
 import sharp from 'sharp';
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { databases, type OpenedStore } from './helpers/databases.js';
@@ -14,6 +14,7 @@ import { startApp, type RunningApp } from './helpers/app.js';
 import { json, type Json } from './helpers/http.js';
 import { jpeg, multipart, png, webp } from './helpers/images.js';
 import { signedInPerson, type Person } from './helpers/fixtures.js';
+import { startS3, type TestS3 } from './helpers/s3.js';
 
 const base = 'http://broadsheet.test';
 
@@ -29,22 +30,26 @@ function metaOf(page: string, key: string): string[] {
     .map((m) => (m[3] ?? '').replace(/&amp;/g, '&').replace(/&#39;/g, "'"));
 }
 
-/** Every stored file under DATA_DIR/images. */
-function storedFiles(dataDir: string): string[] {
-  const root = path.join(dataDir, 'images');
-  try {
-    return readdirSync(root).flatMap((d) => readdirSync(path.join(root, d)));
-  } catch {
-    return [];
-  }
+/** Every file in the app's image store (DATA_DIR/images or the bucket). */
+async function storedFiles(app: RunningApp): Promise<string[]> {
+  const names: string[] = [];
+  for await (const name of app.services.images.settings.storage.list()) names.push(name);
+  return names;
 }
 
 let serial = 0;
 
-for (const database of databases()) {
-  describe(`images on ${database.name}`, () => {
+const all = databases();
+const runs = [
+  ...all.map((database) => ({ database, store: 'disk' as const })),
+  { database: all[all.length - 1]!, store: 's3' as const },
+];
+
+for (const { database, store } of runs) {
+  describe(`images on ${database.name}, files ${store === 's3' ? 'in S3' : 'on disk'}`, () => {
     let db: OpenedStore;
     let app: RunningApp;
+    let s3: TestS3 | undefined;
     let author: Person;
     let editor: Person;
     let commenter: Person;
@@ -94,7 +99,9 @@ for (const database of databases()) {
 
     before(async () => {
       db = await database.open();
-      app = await startApp(db, { IMAGE_MAX_MB: '1' });
+      if (store === 's3') s3 = await startS3();
+      app = await startApp(db, { IMAGE_MAX_MB: '1', ...s3?.env });
+      assert.equal(app.services.images.settings.storage.location.startsWith('s3://'), !!s3);
       await db.store.sections.upsert({ slug: 'news', name: 'News', description: '', position: 0 });
       author = await signedInPerson(db.store, app, {
         slug: `img-author-${database.name}`,
@@ -109,6 +116,7 @@ for (const database of databases()) {
     after(async () => {
       await app?.close();
       await db?.dispose();
+      await s3?.stop();
     });
 
     test('a JPEG upload is stored with WebP widths up to its own, a fallback and three crops', async () => {
@@ -233,7 +241,7 @@ for (const database of databases()) {
     });
 
     test('a PNG signature followed by garbage is refused with 422 and nothing is stored', async () => {
-      const before = storedFiles(db.dataDir).length;
+      const before = (await storedFiles(app)).length;
       const fake = Buffer.concat([
         Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
         Buffer.from('garbage that is not a png chunk at all'.repeat(20)),
@@ -242,11 +250,11 @@ for (const database of databases()) {
       assert.match(body.error.message, /could not be read as an image/);
       const truncated = (await jpeg(800, 600)).subarray(0, 2000);
       await ok(await upload(truncated, 'cut.jpg'), 422);
-      assert.equal(storedFiles(db.dataDir).length, before);
+      assert.equal((await storedFiles(app)).length, before);
     });
 
     test('over IMAGE_MAX_MB is 413 with the limit named, and nothing is stored', async () => {
-      const before = storedFiles(db.dataDir).length;
+      const before = (await storedFiles(app)).length;
       const rowsBefore = (await db.store.images.recent(1000)).length;
       const big = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff]), Buffer.alloc(1024 * 1024, 7)]);
       const body = await ok(await upload(big, 'huge.jpg'), 413);
@@ -257,7 +265,7 @@ for (const database of databases()) {
       const res = await upload(huge, 'huger.jpg');
       assert.equal(res.status, 413);
       assert.match((await json(res)).error.message, /at most 1 MB/);
-      assert.equal(storedFiles(db.dataDir).length, before);
+      assert.equal((await storedFiles(app)).length, before);
       assert.equal((await db.store.images.recent(1000)).length, rowsBefore);
     });
 
@@ -549,7 +557,7 @@ for (const database of databases()) {
       assert.match(refusedPage, /Main image/);
 
       // Over the limit: a page that names the limit, and nothing stored.
-      const filesBefore = storedFiles(db.dataDir).length;
+      const filesBefore = (await storedFiles(app)).length;
       const big = multipart(
         { _csrf: author.csrf },
         { name: 'huge.jpg', type: 'image/jpeg', data: Buffer.alloc(1100 * 1024, 3) },
@@ -561,7 +569,7 @@ for (const database of databases()) {
       });
       assert.equal(tooLarge.status, 413);
       assert.match(await tooLarge.text(), /images can be at most 1 MB/);
-      assert.equal(storedFiles(db.dataDir).length, filesBefore);
+      assert.equal((await storedFiles(app)).length, filesBefore);
 
       // Without the form's token it is refused.
       const forged = multipart(

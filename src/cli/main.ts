@@ -1,7 +1,13 @@
 #!/usr/bin/env node
 /** The `broadsheet` command. */
 import { parseArgs } from 'node:util';
-import { ConfigError, environmentHelp, loadConfig, type Config } from '../config.js';
+import {
+  ConfigError,
+  environmentHelp,
+  loadConfig,
+  parseImageStore,
+  type Config,
+} from '../config.js';
 import { isRole, roles } from '../domain/user.js';
 import { AppError } from '../errors.js';
 import { createServices } from '../compose.js';
@@ -24,6 +30,7 @@ Commands:
   demo remove                remove the demo content, and nothing else
   section list|create|rename|remove
                              list and manage the site's sections
+  images copy --to WHERE     copy every image file to another store (s3://bucket/prefix or a folder)
 
 Run "broadsheet <command> --help" for a command's options.
 
@@ -98,6 +105,17 @@ in one transaction: the demo's articles with their revisions, corrections and co
 sections, and the site name while it is still the demo's. Sections, people and images that your
 own content uses are kept, and named. It prints what it removed. On SQLite, restart a running
 server afterwards so its cached pages are dropped (or use the button on /admin/site instead).
+See docs/operations.md.
+`,
+  images: `Usage: broadsheet images copy --to WHERE [--from WHERE]
+
+Copies every image file from one store to another. WHERE is s3://bucket/prefix (reached with the
+S3_* settings, see broadsheet --help) or a folder. --from is the configured store (IMAGE_STORE,
+by default DATA_DIR/images). Files already at the target are skipped, so running it again
+finishes an interrupted copy and copies only what is new; each file is checked against its name
+(the hash of its bytes). It prints its progress and a summary, and exits with 1 if a file could
+not be copied. Moving a site's images into a bucket: copy, set IMAGE_STORE, restart the servers,
+copy once more (for uploads made in between). Backing a bucket up: --to a folder.
 See docs/operations.md.
 `,
 };
@@ -272,6 +290,7 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'section') {
     return sectionCommand(rest);
   }
+  if (command === 'images') return imagesCommand(rest);
   if (command === 'demo') {
     const [action, ...args] = rest;
     if (action === '--help' || action === '-h') return print(help.demo);
@@ -464,4 +483,62 @@ async function sectionCommand(rest: string[]): Promise<number> {
     return 0;
   }
   throw new UsageError(`unknown "section" command "${action}"; use list, create, rename or remove`);
+}
+
+async function imagesCommand(rest: string[]): Promise<number> {
+  const [action, ...args] = rest;
+  if (action === undefined || action === '--help' || action === '-h') return print(help.images);
+  if (action !== 'copy') {
+    throw new UsageError(`"images" needs an action: copy, got "${action}"`);
+  }
+  const values = parse(args, { to: { type: 'string' }, from: { type: 'string' } });
+  if (values.help) return print(help.images);
+  const config = loadConfig();
+  const { imageStorageFor } = await import('../compose.js');
+  const { copyImages } = await import('../services/image-copy.js');
+  const location = (name: 'to' | 'from') => {
+    try {
+      return parseImageStore(required(values, name), `--${name}`, process.cwd());
+    } catch (error) {
+      if (error instanceof ConfigError) throw new UsageError(error.message);
+      throw error;
+    }
+  };
+  const target = location('to');
+  const source = typeof values.from === 'string' ? location('from') : config.imageStore;
+  if (JSON.stringify(target) === JSON.stringify(source)) {
+    throw new UsageError('--to is the store the files are copied from');
+  }
+  const from = await imageStorageFor(source, config);
+  const to = await imageStorageFor(target, config);
+  const started = Date.now();
+  let shown = started;
+  console.log(`Copying image files from ${from.location} to ${to.location}…`);
+  try {
+    const report = await copyImages(from, to, {
+      onProgress({ done, total }) {
+        // A line every two seconds: readable on a terminal and in a log alike.
+        if (Date.now() - shown < 2_000 || done === total) return;
+        shown = Date.now();
+        console.error(`  ${done} of ${total} files looked at`);
+      },
+    });
+    for (const { name, reason } of report.failed) {
+      console.error(`broadsheet: ${name} was not copied: ${reason}`);
+    }
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    const megabytes = (report.bytes / 1_000_000).toFixed(1);
+    console.log(
+      `${report.listed} files: ${report.copied} copied (${megabytes} MB), ${report.skipped} already there, ${report.failed.length} failed, in ${seconds} s.`,
+    );
+    return report.failed.length > 0 ? 1 : 0;
+  } catch (error) {
+    // The source could not be listed (a bucket that does not exist, a store that does not answer).
+    const message = (error as Error).message.split('\n')[0];
+    console.error(`broadsheet: images copy failed: ${message}`);
+    return 1;
+  } finally {
+    from.close?.();
+    to.close?.();
+  }
 }

@@ -22,6 +22,8 @@ export interface ImageSettings {
   maxBytes: number;
   /** The most pixels an upload may have (then 422). */
   maxPixels: number;
+  /** IMAGE_DELIVERY: `redirect` sends browsers to the store itself (when it can be reached so). */
+  delivery?: 'proxy' | 'redirect';
 }
 
 export interface Upload {
@@ -102,7 +104,9 @@ export class ImageService {
     }
     // Files first, then the record: a crash in between leaves unused files, never a record
     // pointing at nothing.
-    for (const file of processed.files) await this.settings.storage.put(file.file, file.data);
+    await fromStore(async () => {
+      for (const file of processed.files) await this.settings.storage.put(file.file, file.data);
+    });
     const createdAt = this.now().toISOString();
     const image: Image = {
       id: newId(Date.parse(createdAt)),
@@ -208,13 +212,49 @@ export class ImageService {
   /** A stored file for serving, or null for any name we would never have stored. */
   async file(name: string): Promise<StoredFile | null> {
     if (!storedFileName.test(name)) return null;
-    return this.settings.storage.stream(name);
+    return fromStore(() => this.settings.storage.stream(name));
+  }
+
+  /** Whether a file is stored under the name (for a 304 without fetching the bytes). */
+  async hasFile(name: string): Promise<boolean> {
+    return storedFileName.test(name) && fromStore(() => this.settings.storage.has(name));
+  }
+
+  /** Whether files are served by redirecting to the store rather than through this server. */
+  get redirects(): boolean {
+    return this.settings.delivery === 'redirect' && this.settings.storage.signedUrl !== undefined;
+  }
+
+  /** The store's own address for a file (redirect delivery), or null if there is no such file. */
+  async fileUrl(name: string): Promise<string | null> {
+    const { storage } = this.settings;
+    if (!storedFileName.test(name) || !storage.signedUrl) return null;
+    return fromStore(() => storage.signedUrl!(name));
   }
 
   private async articlesUsing(imageId: string): Promise<Article[]> {
     const ids = await this.store.images.articlesUsing(imageId);
     const articles = await Promise.all(ids.map((id) => this.store.reader.getById(id)));
     return articles.filter((a): a is Article => a !== null);
+  }
+}
+
+/**
+ * A store that fails (an S3 server down or refusing, a folder unreadable) is 503 with Retry-After,
+ * the cause logged: the request may well work in a moment, and nothing stored was lost.
+ */
+async function fromStore<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    const unavailable = new AppError(
+      'image_store_unavailable',
+      'Images cannot be reached just now. Please try again in a moment.',
+      { detail: error },
+    );
+    unavailable.retryAfterSeconds = 30;
+    throw unavailable;
   }
 }
 

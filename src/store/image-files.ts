@@ -4,7 +4,7 @@
  * a name never points to two different contents and writing one twice is harmless.
  */
 import { createReadStream } from 'node:fs';
-import { mkdir, open, rename, rm, stat, readFile } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, stat, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { randomBytes } from 'node:crypto';
@@ -22,10 +22,23 @@ export interface ImageStorage {
   /** A stream of the bytes with their length, or null if nothing is stored under the name. */
   stream(name: string): Promise<StoredFile | null>;
   delete(name: string): Promise<void>;
+  /** Whether something is stored under the name. */
+  has(name: string): Promise<boolean>;
+  /** Every stored name, in no particular order. */
+  list(): AsyncIterable<string>;
+  /** Where the files are, for messages: a folder or s3://bucket/prefix. */
+  readonly location: string;
+  /**
+   * Present on stores a browser can fetch from directly: an address for the file (good for days,
+   * the same all day long), or null if nothing is stored under the name.
+   */
+  signedUrl?(name: string): Promise<string | null>;
+  /** Lets go of connections (a no-op for folders). */
+  close?(): void;
 }
 
 /** Names the storage accepts: no separators, no dots but the extension's. */
-const safeName = /^[0-9a-z]+\.[a-z]+$/;
+export const safeName = /^[0-9a-z]+\.[a-z]+$/;
 
 function missing(error: unknown): boolean {
   return (error as NodeJS.ErrnoException).code === 'ENOENT';
@@ -34,6 +47,10 @@ function missing(error: unknown): boolean {
 /** Files under one folder (DATA_DIR/images), spread over sub-folders by their first two characters. */
 export class DiskImageStorage implements ImageStorage {
   constructor(readonly dir: string) {}
+
+  get location(): string {
+    return this.dir;
+  }
 
   private pathOf(name: string): string {
     if (!safeName.test(name)) throw new Error(`not a stored file name: ${JSON.stringify(name)}`);
@@ -84,6 +101,39 @@ export class DiskImageStorage implements ImageStorage {
 
   async delete(name: string): Promise<void> {
     await rm(this.pathOf(name), { force: true });
+  }
+
+  async has(name: string): Promise<boolean> {
+    try {
+      return (await stat(this.pathOf(name))).isFile();
+    } catch (error) {
+      if (missing(error)) return false;
+      throw error;
+    }
+  }
+
+  async *list(): AsyncIterable<string> {
+    let folders: string[];
+    try {
+      folders = await readdir(this.dir);
+    } catch (error) {
+      if (missing(error)) return;
+      throw error;
+    }
+    for (const folder of folders.sort()) {
+      if (!/^[0-9a-z]{2}$/.test(folder)) continue;
+      let names: string[];
+      try {
+        names = await readdir(path.join(this.dir, folder));
+      } catch (error) {
+        if (missing(error) || (error as NodeJS.ErrnoException).code === 'ENOTDIR') continue;
+        throw error;
+      }
+      // Temporary files (name.random.tmp) fail the pattern: only complete files are listed.
+      for (const name of names.sort()) {
+        if (safeName.test(name) && name.startsWith(folder)) yield name;
+      }
+    }
   }
 }
 

@@ -24,6 +24,8 @@ export default {
     'Unter dieser Adresse gibt es nichts. Vielleicht wurde die Seite verschoben, oder der Link enthält einen Tippfehler.',
   file_not_found: 'Die Datei wurde nicht gefunden.',
   internal: 'Bei uns ist etwas schiefgegangen. Bitte versuchen Sie es noch einmal.',
+  image_store_unavailable:
+    'Bilder sind gerade nicht erreichbar. Bitte versuchen Sie es gleich noch einmal.',
 
   // Konten.
   invalid_email: 'Bitte geben Sie eine gültige E-Mail-Adresse ein, etwa name@example.com.',

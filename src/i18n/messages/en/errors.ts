@@ -24,6 +24,7 @@ export default {
   not_found: 'There is nothing at this address. It may have moved, or the link may be mistyped.',
   file_not_found: 'That file was not found.',
   internal: 'Something went wrong on our side. Please try again.',
+  image_store_unavailable: 'Images cannot be reached just now. Please try again in a moment.',
 
   // Accounts.
   invalid_email: 'Enter a valid email address, like name@example.com.',
