@@ -65,6 +65,8 @@ export interface Config {
   readonly importMaxMb: number;
   /** METRICS_TOKEN; null = /metrics answers loopback only. */
   readonly metricsToken: string | null;
+  /** WEBHOOKS_ALLOW_PRIVATE */
+  readonly webhooksAllowPrivate: boolean;
 }
 
 /** What a row may look at besides its own text: the folder paths start from, earlier rows. */
@@ -217,6 +219,13 @@ export const configTable: { readonly [K in keyof Config]: Setting<Config[K]> } =
     parse: secret(16),
     description:
       '`/metrics` also answers requests with `Authorization: Bearer` this token (16+ characters); unset = only requests from this machine (loopback, not through a proxy) get metrics',
+  },
+  webhooksAllowPrivate: {
+    variable: 'WEBHOOKS_ALLOW_PRIVATE',
+    default: '0',
+    parse: flag(),
+    description:
+      '`1` = webhooks may be sent to loopback and private-network addresses (refused by default: see docs/webhooks.md)',
   },
 };
 
