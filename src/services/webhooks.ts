@@ -301,7 +301,7 @@ export class WebhookService implements WebhookEmitter, CommentEvents {
   }
 
   /**
-   * One pass of the loop: claims what is due and delivers it; repeats while a full batch was
+   * One pass of the loop: claims what is due and delivers it; repeats until nothing more is
    * claimed. Returns the ids this process tried.
    */
   async deliverDue(): Promise<string[]> {
@@ -319,7 +319,8 @@ export class WebhookService implements WebhookEmitter, CommentEvents {
         await this.attempt(delivery, claim);
         tried.push(delivery.id);
       }
-      if (due.length < batch) return tried;
+      // Another process may have won some of what this one looked at: look again until none.
+      if (due.length === 0) return tried;
     }
   }
 
