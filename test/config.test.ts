@@ -28,6 +28,7 @@ describe('loadConfig', () => {
         imageMaxMegapixels: 50,
         importMaxMb: 512,
         metricsToken: null,
+        webhooksAllowPrivate: false,
       },
     );
   });
