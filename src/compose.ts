@@ -103,7 +103,7 @@ export function createServices(
     i18n,
     siteName,
     allowPrivate: options.webhooksAllowPrivate ?? false,
-    onError: (error) => options.log.warn({ err: error }, 'a webhook event was not queued'),
+    onError: (error) => options.log.warn({ err: error }, 'webhooks: queueing or delivering failed'),
   });
   const sessions = new SessionService({ store });
   const mail = new MailService({

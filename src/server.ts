@@ -113,6 +113,7 @@ export async function serve(config: Config): Promise<void> {
   let server: FastifyInstance | undefined;
   let scheduler: PublishScheduler | undefined;
   let stopDigest: (() => Promise<void>) | undefined;
+  let stopWebhooks: (() => Promise<void>) | undefined;
   let bus: { close(): Promise<void> } | undefined;
   try {
     if (cluster.isPrimary) await prepare(config, store, (line) => console.log(line));
@@ -138,6 +139,9 @@ export async function serve(config: Config): Promise<void> {
     const digest = app.services.moderationDigest;
     digest.start(60_000, (error) => logger.error({ err: error }, 'the moderation digest failed'));
     stopDigest = () => digest.stop();
+    // Every process delivers webhooks; a conditional update gives each delivery to one of them.
+    app.services.webhooks.start();
+    stopWebhooks = () => app.services.webhooks.stop();
   } catch (error) {
     // Whatever failed, release the port and the database so the process can exit.
     await server?.close().catch(() => {});
@@ -164,6 +168,7 @@ export async function serve(config: Config): Promise<void> {
       .close()
       .then(() => scheduler?.stop())
       .then(() => stopDigest?.())
+      .then(() => stopWebhooks?.())
       .then(() => bus?.close())
       .then(() => store.close())
       .then(
