@@ -45,6 +45,9 @@ import { MenuService } from './services/menus.js';
 import { openSharedLimits } from './services/limits.js';
 import { DiskImageStorage, type ImageStorage } from './store/image-files.js';
 import type { Store } from './store/types.js';
+import { WebhookService } from './services/webhooks.js';
+import { StaffNotifications } from './services/staff-notifications.js';
+import { newsroomListeners } from './services/newsroom-events.js';
 
 export interface ServiceOptions {
   baseUrl: string;
@@ -63,6 +66,8 @@ export interface ServiceOptions {
   signUpsPerAddress?: { max: number; windowMs: number };
   /** Failed sign-ins counted per account and address (services/sign-in-guard.ts). */
   signIn?: SignInLimits;
+  /** Let webhooks reach loopback and private addresses (WEBHOOKS_ALLOW_PRIVATE; tests). */
+  webhooksAllowPrivate?: boolean;
 }
 
 const quiet: MailLog = { info: () => {}, warn: () => {} };
@@ -93,6 +98,14 @@ export function createServices(
     const { language, timeZone } = site.current();
     return translator(language, timeZone);
   };
+  const webhooks = new WebhookService({
+    store,
+    baseUrl: options.baseUrl,
+    i18n,
+    siteName,
+    allowPrivate: options.webhooksAllowPrivate ?? false,
+    onError: (error) => options.log.warn({ err: error }, 'webhooks: queueing or delivering failed'),
+  });
   const sessions = new SessionService({ store });
   const mail = new MailService({
     store,
@@ -114,6 +127,7 @@ export function createServices(
     sessions,
     replies: notifications,
     settings: options.moderationDefaults ?? {},
+    events: webhooks,
   });
   const commentSettings = new CommentSettingsService({ store, changes });
   const threads = new CommentThreadService({ store, moderation, settings: commentSettings });
@@ -124,6 +138,7 @@ export function createServices(
     settings: commentSettings,
     threads,
     replies: notifications,
+    events: webhooks,
   });
   const images = new ImageService({
     store,
@@ -131,7 +146,21 @@ export function createServices(
     settings: imageSettings,
   });
   const reading = new ReadingService({ store, threads });
-  const newsroom = new NewsroomService({ store, changes, publishChecks: [images] });
+  const staffNotifications = new StaffNotifications({
+    store,
+    mail,
+    baseUrl: options.baseUrl,
+    siteName,
+    i18n,
+  });
+  const newsroom = new NewsroomService({
+    store,
+    changes,
+    publishChecks: [images],
+    events: newsroomListeners([staffNotifications, webhooks.newsroomListener()], (error) =>
+      options.log.warn({ err: error }, 'a newsroom listener failed'),
+    ),
+  });
   const menus = new MenuService({ store, changes });
   return {
     reading,
@@ -203,6 +232,8 @@ export function createServices(
     demo: new DemoService({ store, changes }),
     sections: new SectionService({ store, changes }),
     menus,
+    webhooks,
+    staffNotifications,
   };
 }
 
@@ -237,6 +268,7 @@ export async function composeProgram(deps: ProgramDeps): Promise<Program> {
     },
     dataDir: config.dataDir,
     signUpsPerAddress: limits.signUpPerIp,
+    webhooksAllowPrivate: config.webhooksAllowPrivate,
     signIn: {
       perAccountAddress: limits.signInPerAccountAddress,
       perAccountUnknown: limits.signInPerAccountUnknown,

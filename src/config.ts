@@ -84,6 +84,8 @@ export interface Config {
   readonly s3ForcePathStyle: boolean;
   /** IMAGE_DELIVERY */
   readonly imageDelivery: ImageDelivery;
+  /** WEBHOOKS_ALLOW_PRIVATE */
+  readonly webhooksAllowPrivate: boolean;
 }
 
 /** Where image files are kept: a folder, or a bucket of an S3-compatible store under a prefix. */
@@ -377,6 +379,13 @@ export const configTable: { readonly [K in keyof Config]: Setting<Config[K]> } =
     },
     description:
       '`proxy` = the servers send image files themselves; `redirect` = `/images/…` answers 302 to a signed URL of the S3 object',
+  },
+  webhooksAllowPrivate: {
+    variable: 'WEBHOOKS_ALLOW_PRIVATE',
+    default: '0',
+    parse: flag(),
+    description:
+      '`1` = webhooks may be sent to loopback and private-network addresses (refused by default: see docs/webhooks.md)',
   },
 };
 

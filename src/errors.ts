@@ -186,6 +186,14 @@ export const conditions = {
   not_sanctioned: 'conflict',
   // Operations.
   metrics_forbidden: 'forbidden',
+  // Webhooks (issue 21, decisions/0066).
+  invalid_webhook_url: 'bad_request',
+  webhook_private_address: 'bad_request',
+  webhook_events_required: 'bad_request',
+  invalid_webhook_event: 'bad_request',
+  invalid_webhook_preset: 'bad_request',
+  invalid_webhook_secret: 'bad_request',
+  delivery_pending: 'conflict',
 } as const satisfies Record<string, ErrorKind>;
 
 /** What went wrong, stable across rewordings; the API's `error.condition`. */

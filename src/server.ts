@@ -115,6 +115,7 @@ export async function serve(config: Config): Promise<void> {
   let app: App | undefined;
   let scheduler: PublishScheduler | undefined;
   let stopDigest: (() => Promise<void>) | undefined;
+  let stopWebhooks: (() => Promise<void>) | undefined;
   let bus: { close(): Promise<void> } | undefined;
   try {
     if (cluster.isPrimary) await prepare(config, store, (line) => console.log(line));
@@ -140,6 +141,10 @@ export async function serve(config: Config): Promise<void> {
     const digest = app.services.moderationDigest;
     digest.start(60_000, (error) => logger.error({ err: error }, 'the moderation digest failed'));
     stopDigest = () => digest.stop();
+    // Every process delivers webhooks; a conditional update gives each delivery to one of them.
+    const webhooks = app.services.webhooks;
+    webhooks.start();
+    stopWebhooks = () => webhooks.stop();
   } catch (error) {
     // Whatever failed, release the port and the database so the process can exit.
     await server?.close().catch(() => {});
@@ -179,6 +184,7 @@ export async function serve(config: Config): Promise<void> {
       })
       .then(() => scheduler?.stop())
       .then(() => stopDigest?.())
+      .then(() => stopWebhooks?.())
       .then(() => bus?.close())
       .then(() => store.close())
       .then(

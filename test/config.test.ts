@@ -37,6 +37,7 @@ describe('loadConfig', () => {
         s3SecretAccessKey: null,
         s3ForcePathStyle: false,
         imageDelivery: 'proxy',
+        webhooksAllowPrivate: false,
       },
     );
   });

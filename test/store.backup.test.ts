@@ -132,6 +132,18 @@ async function seed(store: Store): Promise<void> {
     sentBefore: '2026-01-05T00:00:00.000Z',
     at: '2026-01-05T00:00:00.000Z',
   });
+  // A webhook for the desk, and the editor turned one newsroom email off (0030).
+  await store.webhooks.create({
+    id: 'hook-1',
+    url: 'https://hooks.example.com/desk',
+    secret: 'a-webhook-secret-of-length',
+    events: ['article.published', 'comment.held'],
+    preset: 'slack',
+    description: 'Desk',
+    enabled: true,
+    at: '2026-01-05T00:00:00.000Z',
+  });
+  await store.staffMail.optOut(editor.id, 'submitted', '2026-01-05T00:00:00.000Z');
 }
 
 async function exportText(store: Store, name: string): Promise<string> {

@@ -4,6 +4,7 @@
  * Every change is announced on the change bus after it commits. Reading threads is in
  * comment-threads.ts, the per-article settings in comment-settings.ts.
  */
+import type { CommentEvents } from './webhooks.js';
 import { renderCommentMarkdown } from '../domain/comment-markdown.js';
 import { withinEditWindow } from '../domain/comment-settings.js';
 import { commentLength, maxCommentLength, type Comment } from '../domain/comment.js';
@@ -38,6 +39,8 @@ export interface CommentDeps {
   /** Told after a published reply is committed. */
   replies?: ReplyListener;
   now?: () => Date;
+  /** Told each new comment's outcome (webhooks). */
+  events?: CommentEvents;
 }
 
 export class CommentService {
@@ -57,7 +60,10 @@ export class CommentService {
     this.threads = deps.threads;
     this.replies = deps.replies ?? null;
     this.now = deps.now ?? (() => new Date());
+    this.events = deps.events;
   }
+
+  private readonly events: CommentEvents | undefined;
 
   async postComment(input: PostComment): Promise<{ comment: Comment; created: boolean }> {
     const { author, idempotencyKey } = input;
@@ -121,6 +127,8 @@ export class CommentService {
       if (result.comment.status === 'published' && result.comment.parentId) {
         this.replies?.replyPublished(result.comment);
       }
+      const outcome = result.comment.status === 'published' ? 'published' : 'held';
+      await this.events?.comment(`comment.${outcome}`, result.comment);
     }
     return result;
   }

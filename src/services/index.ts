@@ -32,6 +32,8 @@ import type { InvitationService } from './invitations.js';
 import type { StaffService } from './staff.js';
 import type { DemoService } from './demo.js';
 import type { MenuService } from './menus.js';
+import type { WebhookService } from './webhooks.js';
+import type { StaffNotifications } from './staff-notifications.js';
 
 export interface Services {
   reading: ReadingService;
@@ -81,4 +83,8 @@ export interface Services {
   sections: SectionService;
   /** The masthead's and the footer's menus: read by every page, edited by admins. */
   menus: MenuService;
+  /** Webhooks: endpoints, events queued for them, deliveries (issue 21). */
+  webhooks: WebhookService;
+  /** The newsroom's emails to authors and editors, and who turned which off. */
+  staffNotifications: StaffNotifications;
 }

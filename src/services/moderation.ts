@@ -3,6 +3,7 @@
  * the queue and its actions, sanctions from the queue, the settings, and the audit log. Every
  * decision is logged and announced on the change bus after it commits.
  */
+import type { CommentEvents } from './webhooks.js';
 import { articlePath } from '../domain/article.js';
 import type { Comment } from '../domain/comment.js';
 import { isCommentMode, type CommentMode as ThreadMode } from '../domain/comment-settings.js';
@@ -128,6 +129,8 @@ export interface ModerationDeps {
   /** Built-in defaults replaced by the deployment (posting limits from `Limits`). */
   settings?: Record<string, string>;
   now?: () => Date;
+  /** Told when a report is made and when an approval publishes a comment (webhooks). */
+  events?: CommentEvents;
 }
 
 export class ModerationService {
@@ -145,7 +148,10 @@ export class ModerationService {
     this.replies = deps.replies ?? null;
     this.defaults = deps.settings ?? {};
     this.now = deps.now ?? (() => new Date());
+    this.events = deps.events;
   }
+
+  private readonly events: CommentEvents | undefined;
 
   /** Current values, read on every use: a saved setting applies to the next comment. */
   async settings(): Promise<Record<string, string>> {
@@ -247,6 +253,7 @@ export class ModerationService {
       createdAt: at,
     });
     if (!created) return { created, comment };
+    await this.events?.comment('comment.reported', comment);
     const reached = reportThresholdReached(comment.status, openReports, await this.policy());
     if (!reached) {
       this.changes.publish({ kind: 'queue', articleId: comment.articleId, commentId });
@@ -422,6 +429,11 @@ export class ModerationService {
       } else this.announce(comment);
     }
     for (const reply of firstShown) this.replies?.replyPublished(reply);
+    if (action === 'approve' || action === 'feature') {
+      for (const c of changed) {
+        if (c.status !== 'published') await this.events?.comment('comment.published', c);
+      }
+    }
     if (ids.length === 1 && changed.length === 0) {
       if (action === 'keep' && (await this.store.comments.byId(ids[0]!))) {
         throw new AppError('no_open_reports', 'That comment has no open reports to dismiss.');

@@ -9,6 +9,7 @@ import { canView, isNewsroom } from '../domain/workflow.js';
 import { AppError, notFound } from '../errors.js';
 import type { PortsWithUnitOfWork } from '../store/types.js';
 import type { ChangeBus } from './changes.js';
+import type { NewsroomListener } from './newsroom-events.js';
 
 export const limits = {
   headline: 300,
@@ -49,6 +50,8 @@ export interface NewsroomDeps {
   changes: ChangeBus;
   publishChecks?: readonly PublishCheck[];
   now?: () => Date;
+  /** Told after moves, edits and corrections (staff emails, webhooks). */
+  events?: NewsroomListener;
 }
 
 /** Built once by the NewsroomService and handed to each of its jobs. */
@@ -57,8 +60,10 @@ export class NewsroomContext {
   readonly changes: ChangeBus;
   readonly publishChecks: readonly PublishCheck[];
   readonly now: () => Date;
+  readonly events: NewsroomListener;
 
   constructor(deps: NewsroomDeps) {
+    this.events = deps.events ?? {};
     this.store = deps.store;
     this.changes = deps.changes;
     this.publishChecks = deps.publishChecks ?? [];
@@ -104,6 +109,7 @@ export class NewsroomContext {
       throw notFound('That article');
     }
     this.announce(result.article, article);
+    await this.events.saved?.(result.article, actor);
     return result.article;
   }
 

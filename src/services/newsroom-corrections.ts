@@ -74,6 +74,7 @@ export class ArticleCorrections {
     const after = await this.ctx.store.reader.getById(article.id);
     const correction = after?.corrections.find((c) => c.id === id);
     if (!after || !correction) throw notFound('That article');
+    await this.ctx.events.corrected?.(after, actor);
     return { article: after, correction };
   }
 

@@ -148,6 +148,7 @@ export class ArticleWorkflow {
     const after = await this.ctx.store.reader.getById(article.id);
     if (!after) throw notFound('That article');
     this.ctx.announce(after, article);
+    await this.ctx.events.moved?.({ actor, transition, before: article, after });
     return after;
   }
 
@@ -173,6 +174,8 @@ export class ArticleWorkflow {
       const after = await this.ctx.store.reader.getById(articleId);
       if (after) this.ctx.announce(after);
       else this.ctx.changes.publish({ kind: 'article', articleId });
+      if (after)
+        await this.ctx.events.moved?.({ actor: null, transition: 'publish', before: null, after });
     }
     return ids;
   }

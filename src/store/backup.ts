@@ -371,6 +371,28 @@ export const exportedTables: readonly BackupTable[] = [
       restored_at: 'time?',
     }),
   },
+  {
+    // Endpoints admins registered for webhook events, with their secrets (0030).
+    name: 'webhooks',
+    key: ['id'],
+    columns: columns({
+      id: 'text',
+      url: 'text',
+      secret: 'text',
+      events: 'text',
+      preset: 'text',
+      description: 'text',
+      enabled: 'integer',
+      created_at: 'time',
+      updated_at: 'time',
+    }),
+  },
+  {
+    // Newsroom emails a staff member turned off (0030).
+    name: 'staff_mail_optouts',
+    key: ['user_id', 'kind'],
+    columns: columns({ user_id: 'text', kind: 'text', created_at: 'time' }),
+  },
 ];
 
 const ephemeral = 'short-lived; a restored site starts without them';
@@ -392,6 +414,8 @@ export const excludedTables: Readonly<Record<string, string>> = {
   article_search_docsize: searchIndex,
   article_search_config: searchIndex,
   limit_events: `sign-ups counted per address for an hour: ${ephemeral}`,
+  webhook_deliveries: `webhook deliveries waiting or sent, with their answers: ${ephemeral}`,
+  webhook_attempts: `each try of a webhook delivery: ${ephemeral}`,
 };
 
 const readBatch = 500;

@@ -32,6 +32,8 @@ import { KyselyDeletedDraftStore } from './deleted-drafts.js';
 import { KyselyFrontStore } from './front.js';
 import { KyselyLimitStore } from './limits.js';
 import { KyselyDigestStore } from './digests.js';
+import { KyselyWebhookStore } from './webhooks.js';
+import { KyselyStaffMailStore } from './staff-mail.js';
 
 export type { Store } from './types.js';
 
@@ -89,6 +91,8 @@ function bind(db: Kysely<Database>, opened: Opened): Store {
     sectionAdmin: new KyselySectionAdminStore(db),
     limits: new KyselyLimitStore(db, dialect),
     digests: new KyselyDigestStore(db),
+    webhooks: new KyselyWebhookStore(db),
+    staffMail: new KyselyStaffMailStore(db),
     async ping() {
       await sql`select 1`.execute(db);
     },

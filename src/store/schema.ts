@@ -401,6 +401,10 @@ export interface Database {
   moderation_digests: ModerationDigestsTable;
   limit_counters: LimitCountersTable;
   stream_leases: StreamLeasesTable;
+  webhooks: WebhooksTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  webhook_attempts: WebhookAttemptsTable;
+  staff_mail_optouts: StaffMailOptoutsTable;
 }
 
 /** A moderator who gets the digest of waiting comments, and when the last one went (0026). */
@@ -453,4 +457,54 @@ export interface StreamLeasesTable {
   id: string;
   client_hash: string;
   expires_at: number | string;
+}
+
+/** An endpoint an admin registered for webhook events (0030); `events` is comma-separated. */
+export interface WebhooksTable {
+  id: string;
+  url: string;
+  secret: string;
+  events: string;
+  preset: string;
+  description: string;
+  enabled: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One event to deliver to one webhook: the durable queue and its last result (0030). */
+export interface WebhookDeliveriesTable {
+  id: string;
+  webhook_id: string;
+  event: string;
+  payload: string;
+  status: string;
+  attempts: number;
+  created_at: string;
+  next_attempt_at: string;
+  claimed_until: string | null;
+  claim: string | null;
+  last_attempt_at: string | null;
+  response_status: number | null;
+  response_body: string | null;
+  duration_ms: number | null;
+  error: string | null;
+}
+
+/** Each try of a delivery, with what the receiver answered (0030). */
+export interface WebhookAttemptsTable {
+  id: string;
+  delivery_id: string;
+  at: string;
+  response_status: number | null;
+  response_body: string | null;
+  duration_ms: number;
+  error: string | null;
+}
+
+/** A newsroom email a staff member turned off on /account (0030). */
+export interface StaffMailOptoutsTable {
+  user_id: string;
+  kind: string;
+  created_at: string;
 }

@@ -30,6 +30,7 @@ import * as moderationDigests from './0026_moderation_digests.js';
 import * as renderedBodies from './0027_rendered_bodies.js';
 import * as sanctionRemovals from './0024_sanction_removals.js';
 import * as sharedLimits from './0028_shared_limits.js';
+import * as webhooks from './0030_webhooks.js';
 
 interface MigrationModule {
   up(db: Kysely<unknown>, context: MigrationContext): Promise<void>;
@@ -61,6 +62,7 @@ const modules: Record<string, MigrationModule> = {
   '0027_rendered_bodies': renderedBodies,
   '0024_sanction_removals': sanctionRemovals,
   '0028_shared_limits': sharedLimits,
+  '0030_webhooks': webhooks,
 };
 
 class ListedMigrations implements MigrationProvider {

@@ -7,6 +7,7 @@ import type { FormPageDeps } from '../forms.js';
 import { emailLinkPages } from './links.js';
 import { invitationPages } from './invitation.js';
 import { moderationDigestPages } from './moderation-digest.js';
+import { newsroomEmailPages } from './newsroom-emails.js';
 import { notificationPages } from './notifications.js';
 import { passwordResetPages } from './password-reset.js';
 import { accountSettingsPages } from './settings.js';
@@ -31,6 +32,7 @@ export async function accountPages(
     | 'staff'
     | 'images'
     | 'moderationDigest'
+    | 'staffNotifications'
   >,
   deps: FormPageDeps,
 ): Promise<void> {
@@ -41,6 +43,7 @@ export async function accountPages(
   notificationPages(app, services, deps);
   invitationPages(app, services, deps);
   moderationDigestPages(app, services);
+  newsroomEmailPages(app, services);
   await app.register(async (signedIn) => accountSettingsPages(signedIn, services, deps));
   // Where deleting an account lands, signed out (the sessions are gone).
   app.get('/account/deleted', { schema: { hide: true } }, async (request, reply) => {

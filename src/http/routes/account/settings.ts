@@ -2,6 +2,7 @@
  * The signed-in person's own account: details, password, email, signing out everywhere, the
  * download of their data and deleting the account.
  */
+import { staffMailKindsFor } from '../../../services/staff-notifications.js';
 import { digestRoles } from '../../../services/moderation-digest.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -35,6 +36,7 @@ export async function accountSettingsPages(
     | 'staff'
     | 'images'
     | 'moderationDigest'
+    | 'staffNotifications'
   >,
   deps: FormPageDeps,
 ) {
@@ -57,6 +59,7 @@ export async function accountSettingsPages(
       values,
       replies,
       digest: await digest(request),
+      newsroomEmails: await newsroomEmails(request),
       photoMaxSize,
       deletion: await deletion(request),
     });
@@ -68,6 +71,14 @@ export async function accountSettingsPages(
     const user = me(request);
     if (!(digestRoles as readonly string[]).includes(user.role)) return null;
     return services.moderationDigest.isSubscribed(user.id);
+  }
+
+  /** The newsroom emails offered to this person and which are on; null outside the newsroom. */
+  async function newsroomEmails(request: FastifyRequest) {
+    const user = me(request);
+    const offered = staffMailKindsFor(user);
+    if (offered.length === 0) return null;
+    return { offered, on: await services.staffNotifications.settings(user) };
   }
 
   async function deletion(request: FastifyRequest) {
@@ -95,6 +106,7 @@ export async function accountSettingsPages(
         done,
         replies,
         digest: await digest(request),
+        newsroomEmails: await newsroomEmails(request),
         photoMaxSize,
         deletion: await deletion(request),
       });

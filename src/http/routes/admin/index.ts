@@ -23,6 +23,7 @@ import { settingsPages } from './settings.js';
 import { siteAdminPages } from './site.js';
 import { staticPageAdminPages } from './static-pages.js';
 import { tokenAdminPages } from './tokens.js';
+import { webhookAdminPages } from './webhooks.js';
 import { userAdminPages } from './users.js';
 import { frontPages } from './front.js';
 import { sectionAdminPages } from './sections.js';
@@ -41,6 +42,7 @@ export async function adminPages(
     | 'changes'
     | 'people'
     | 'tokens'
+    | 'webhooks'
     | 'imports'
     | 'site'
     | 'front'
@@ -89,6 +91,7 @@ export async function adminPages(
       demoAdminPages(admins, services, deps);
       sectionAdminPages(admins, services, deps);
       menuAdminPages(admins, services, deps);
+      webhookAdminPages(admins, services, deps);
     });
 
     await staff.register(async (editors) => {

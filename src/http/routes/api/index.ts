@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../../services/index.js';
 import { articleApi } from './articles.js';
 import { commentApi } from './comments.js';
+import { webhookApi } from './webhooks.js';
 import { liveApi } from './live.js';
 import { moderationApi } from './moderation.js';
 import type { LiveHub } from '../../live.js';
@@ -42,6 +43,7 @@ export function apiRoutes(
     | 'sections'
     | 'menus'
     | 'moderationDigest'
+    | 'webhooks'
   >,
   options: { baseUrl: string; limits: Limits; cookies: CookieSettings; live: LiveHub },
 ): void {
@@ -69,5 +71,6 @@ export function apiRoutes(
   invitationApi(app, services, options.limits);
   sectionApi(app, services, options.baseUrl);
   menuApi(app, services);
+  webhookApi(app, services);
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 }

@@ -43,6 +43,9 @@ export default {
   'tool.menus': 'Menüs',
   'tool.menus.about':
     'Die Menüs im Kopf und in der Fußzeile: Rubriken, Seiten und Links, in ihrer Reihenfolge.',
+  'tool.webhooks': 'Webhooks',
+  'tool.webhooks.about':
+    'Ereignisse an andere Systeme und Slack senden: signiert, wiederholt, protokolliert.',
 
   'home.title': 'Redaktion',
   'home.signedInAs':

@@ -186,6 +186,16 @@ export default {
   no_open_reports: 'Zu diesem Kommentar gibt es keine offenen Meldungen.',
   not_sanctioned: 'Diese Person ist weder auf Zeit noch dauerhaft gesperrt.',
   metrics_forbidden: 'Messwerte werden an diese Adresse nicht ausgeliefert.',
+  invalid_webhook_url:
+    'Bitte geben Sie eine vollständige Adresse mit http:// oder https:// an, ohne Benutzernamen oder Passwort.',
+  webhook_private_address:
+    'Diese Adresse führt zu diesem Server oder in ein privates Netz; dorthin dürfen Webhooks nicht senden.',
+  webhook_events_required: 'Bitte wählen Sie mindestens ein Ereignis.',
+  invalid_webhook_event: 'Eines der Ereignisse ist unbekannt.',
+  invalid_webhook_preset: 'Bitte wählen Sie eines der angebotenen Formate.',
+  invalid_webhook_secret:
+    'Das Geheimnis muss 16 bis 200 Zeichen lang sein (leer lassen, damit eines erzeugt wird).',
+  delivery_pending: 'Diese Zustellung wartet noch darauf, gesendet zu werden.',
   sign_in_paused_here:
     'Zu viele fehlgeschlagene Anmeldungen bei diesem Konto von Ihrer Netzwerkadresse aus. Bitte versuchen Sie es in {seconds, plural, one {einer Sekunde} other {# Sekunden}} noch einmal, oder wählen Sie ein neues Passwort über einen Link, den wir Ihnen per E-Mail schicken.',
   sign_in_paused_elsewhere:

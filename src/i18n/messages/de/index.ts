@@ -11,6 +11,8 @@ import newsroom from './newsroom.js';
 import reader from './reader.js';
 import security from './security.js';
 import structure from './structure.js';
+import webhooks from './webhooks.js';
+import staffMail from './staff-mail.js';
 
 export const de = {
   common,
@@ -25,4 +27,6 @@ export const de = {
   email,
   security,
   'moderation-digest': digest,
+  webhooks,
+  'staff-mail': staffMail,
 };

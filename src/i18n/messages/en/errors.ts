@@ -165,6 +165,15 @@ export default {
   no_open_reports: 'That comment has no open reports.',
   not_sanctioned: 'That person is not suspended or banned.',
   metrics_forbidden: 'Metrics are not served to this address.',
+  invalid_webhook_url: 'Enter a full http:// or https:// address, without a user name or password.',
+  webhook_private_address:
+    'That address leads to this server or a private network, which webhooks may not reach.',
+  webhook_events_required: 'Choose at least one event.',
+  invalid_webhook_event: 'One of the events is not known.',
+  invalid_webhook_preset: 'Choose one of the formats offered.',
+  invalid_webhook_secret:
+    'The secret must be 16 to 200 characters long (leave it empty to have one made).',
+  delivery_pending: 'That delivery is still waiting to be sent.',
   // The sign-in guard's pauses (for its conditions, on another branch as this is written).
   sign_in_paused_here:
     'Too many failed sign-ins to this account from your network address. Try again in {seconds, plural, one {# second} other {# seconds}}, or choose a new password with a link we email you.',

@@ -1,3 +1,4 @@
+import { newsroomEmailSettings } from './newsroom-emails.js';
 import type { User } from '../../../domain/user.js';
 import { isNewsroom } from '../../../domain/workflow.js';
 import type { MessageKey } from '../../../i18n/translator.js';
@@ -30,6 +31,7 @@ export const accountNotices = {
   profile: 'account.done.profile',
   names: 'account.done.names',
   photo: 'account.done.photo',
+  'newsroom-emails': 'staff-mail.settings.saved',
 } as const satisfies Record<string, MessageKey>;
 
 export function accountView(
@@ -43,6 +45,8 @@ export function accountView(
     replies?: boolean;
     /** Whether a moderator gets the moderation digest; null or absent for others (no setting). */
     digest?: boolean | null;
+    /** The newsroom emails a staff member is offered and gets; null or absent for others. */
+    newsroomEmails?: Parameters<typeof newsroomEmailSettings>[1] | null;
     /** The largest photo upload, in words ("10 MB"). */
     photoMaxSize?: string;
     /** Whether the person may delete the account, and what happens to their comments. */
@@ -130,6 +134,7 @@ export function accountView(
     ${isNewsroom(user.role) ? profilePanel(ctx, user, problem, props.photoMaxSize ?? '10 MB') : ''}
 
     ${notificationSettings(ctx, props.replies ?? true, props.digest ?? null)}
+    ${props.newsroomEmails ? newsroomEmailSettings(ctx, props.newsroomEmails) : ''}
 
     <section class="panel" aria-labelledby="sessions-heading">
       <h2 id="sessions-heading">${t('account.sessions.heading')}</h2>

@@ -27,7 +27,8 @@ type ToolName =
   | 'outbox'
   | 'tokens'
   | 'import'
-  | 'menus';
+  | 'menus'
+  | 'webhooks';
 
 /** A staff tool: its address, its name's key (`admin.tool.<name>`, and `….about`) and who opens it. */
 interface Tool {
@@ -52,6 +53,7 @@ const tools: readonly Tool[] = [
   { href: '/admin/tokens', name: 'tokens', who: ['admin'] },
   { href: '/admin/import', name: 'import', who: ['admin'] },
   { href: '/admin/menus', name: 'menus', who: ['admin'] },
+  { href: '/admin/webhooks', name: 'webhooks', who: ['admin'] },
 ];
 
 /** The staff tools this person may open. */
