@@ -3,14 +3,17 @@
  * site, loads one page, and prints self time by package and by function.
  *
  *   npx tsx bench/lib/profile.ts               (PAGE=article|front, PAGE_CACHE_MB=0 for misses,
+ *                                               SIGNED_IN=1 for signed-in readers,
  *                                               CONNECTIONS=50, DURATION=5)
+ *
+ * The load comes from wrk (bench/lib/wrk.ts).
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import autocannon from 'autocannon';
-import { connections, startBroadsheet } from './load.js';
+import { startBroadsheet } from './load.js';
 import { createBenchSite } from './site.js';
+import { wrk } from './wrk.js';
 
 interface ProfileNode {
   id: number;
@@ -26,15 +29,13 @@ const server = await startBroadsheet(
 );
 const page = process.env.PAGE === 'front' ? '/' : site.articlePath;
 const cpuBefore = server.cpuSeconds();
-const result = await autocannon({
-  url: server.url + page,
-  connections,
-  duration: Number(process.env.DURATION ?? 5),
-  headers: { 'accept-encoding': 'gzip' },
+const result = await wrk(page, server.url + page, {
+  seconds: Number(process.env.DURATION ?? 5),
+  cookies: process.env.SIGNED_IN === '1' ? site.readerCookies : [],
 });
 const cpu = server.cpuSeconds() - cpuBefore;
 console.log(
-  `${page}: ${Math.round(result.requests.average)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, non-2xx ${result.non2xx}, RSS ${server.rss().toFixed(0)} MiB; server CPU ${((1e6 * cpu) / result.requests.total).toFixed(0)} µs per request`,
+  `${page}: ${result.requestsPerSecond} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, errors ${result.errors}, non-2xx ${result.non2xx}, RSS ${server.rss().toFixed(0)} MiB; server CPU ${((1e6 * cpu) / result.requests).toFixed(0)} µs per request`,
 );
 await server.stop();
 rmSync(site.dataDir, { recursive: true, force: true });
