@@ -285,7 +285,8 @@ export async function comparePage(options: {
             [bare.url, 'the bare Node server'],
           ] as const) {
             const check = await get(base, gzipped);
-            if (!check.body.equals(bytes.gzip)) throw new Error(`${what} does not send the same bytes`);
+            if (!check.body.equals(bytes.gzip))
+              throw new Error(`${what} does not send the same bytes`);
           }
           await warmUp(`${nginx.url}page.html`);
           nginxRow = await wrk('nginx, the same bytes as a static file', `${nginx.url}page.html`);
@@ -342,7 +343,10 @@ export async function comparePage(options: {
   const figures = (f: Figures) =>
     `${f.requestsPerSecond} req/s, p50 ${f.p50} ms, p99 ${f.p99} ms${clean(f) ? '' : `, errors ${f.errors}, non-2xx ${f.non2xx}`}`;
   results.push(
-    { figure: `${options.label}: nginx, the same bytes as a static file`, value: figures(nginxRow) },
+    {
+      figure: `${options.label}: nginx, the same bytes as a static file`,
+      value: figures(nginxRow),
+    },
     { figure: `${options.label}: bare Node http server, the same bytes`, value: figures(bareRow) },
   );
   for (const [workers, row] of anonymousRows) {
