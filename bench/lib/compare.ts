@@ -44,7 +44,7 @@ interface Answer {
   rawHeaders: string[];
 }
 
-function get(url: string, headers: Record<string, string> = {}) {
+export function get(url: string, headers: Record<string, string> = {}) {
   return new Promise<Answer>((resolve, reject) => {
     const req = request(url, { headers }, (res) => {
       const chunks: Buffer[] = [];
@@ -95,11 +95,11 @@ function headersOf(answer: Answer): [string, string][] {
 }
 
 /** The bare Node server (bare-node.ts) in its own process, sending these answers. */
-async function startBareNode(
+export async function startBareNode(
   dir: string,
   identity: Answer,
   gzip: Answer,
-): Promise<{ url: string; stop(): void }> {
+): Promise<{ url: string; pid: number; stop(): void }> {
   const port = freePort();
   const specFile = path.join(dir, 'bare-node.json');
   const answer = (a: Answer) => ({ headers: headersOf(a), body: a.body.toString('base64') });
@@ -111,7 +111,7 @@ async function startBareNode(
   );
   const url = `http://127.0.0.1:${port}/page.html`;
   await waitFor(url, child, 'the bare Node server');
-  return { url, stop: () => child.kill('SIGTERM') };
+  return { url, pid: child.pid!, stop: () => child.kill('SIGTERM') };
 }
 
 /** How many comments the article page says it has ("200 comments", "1 comment"). */

@@ -131,7 +131,7 @@ const ticks = Number(
   })(),
 );
 
-function cpuOf(pid: number): number {
+export function cpuOf(pid: number): number {
   try {
     // Fields after the command name (which may hold spaces): utime is the 12th, stime the 13th.
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');

@@ -11,6 +11,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { startBroadsheet } from './load.js';
 import { createBenchSite } from './site.js';
 import { wrk } from './wrk.js';
@@ -29,15 +30,18 @@ const server = await startBroadsheet(
 );
 const page = process.env.PAGE === 'front' ? '/' : site.articlePath;
 const cpuBefore = server.cpuSeconds();
+const seconds = Number(process.env.DURATION ?? 5);
 const result = await wrk(page, server.url + page, {
-  seconds: Number(process.env.DURATION ?? 5),
+  seconds,
   cookies: process.env.SIGNED_IN === '1' ? site.readerCookies : [],
 });
 const cpu = server.cpuSeconds() - cpuBefore;
 console.log(
   `${page}: ${result.requestsPerSecond} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, errors ${result.errors}, non-2xx ${result.non2xx}, RSS ${server.rss().toFixed(0)} MiB; server CPU ${((1e6 * cpu) / result.requests).toFixed(0)} µs per request`,
 );
+const stopping = performance.now();
 await server.stop();
+const stopMicros = (performance.now() - stopping) * 1000;
 rmSync(site.dataDir, { recursive: true, force: true });
 
 const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
@@ -46,12 +50,19 @@ const profile = JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as {
   nodes: ProfileNode[];
   samples: number[];
   timeDeltas: number[];
+  endTime: number;
 };
 rmSync(dir, { recursive: true, force: true });
+// Only the samples of the load (the last DURATION seconds before the server stopped, less the
+// shutdown): start-up (loading modules, compiling schemas) would otherwise blur the picture.
+const windowStart = profile.endTime - (seconds - 0.2) * 1e6 - stopMicros;
 const timeOf = new Map<number, number>();
-profile.samples.forEach((id, i) =>
-  timeOf.set(id, (timeOf.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000),
-);
+let at = profile.endTime - profile.timeDeltas.reduce((a, b) => a + b, 0);
+profile.samples.forEach((id, i) => {
+  at += profile.timeDeltas[i] ?? 0;
+  if (at < windowStart || at > windowStart + (seconds - 0.2) * 1e6) return;
+  timeOf.set(id, (timeOf.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+});
 const byPackage = new Map<string, number>();
 const byFunction = new Map<string, number>();
 let total = 0;
