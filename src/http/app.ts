@@ -276,8 +276,8 @@ function laneSeries(metrics: Metrics, method: 'GET' | 'HEAD'): LaneSeries {
 
 /**
  * The fast lane's request line, the same as the app's (the `onResponse` hook in buildApp). It
- * is written only when the logger's level is info or lower; the level is read on every hit (it
- * is a property) and compared as a number once it changes.
+ * is written only when the logger's level is info or lower; the level is read on every hit (a
+ * property: it may be changed while running) and judged again only when it has changed.
  */
 function requestLine(logger: FastifyBaseLogger) {
   let level = '';
