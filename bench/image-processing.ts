@@ -2,9 +2,13 @@
  * What one upload costs: the files made from a 12-megapixel and a 2-megapixel JPEG of random
  * noise (the worst case for every encoder), with time, sizes and the process's memory.
  * Run: npx tsx bench/image-processing.ts
+ *
+ * Like every script here it ends with a BENCH_RESULT line for bench/run.ts (without one the
+ * runner counts the script as failed, which is what the run of 2026-11-27 recorded).
  */
 import sharp from 'sharp';
 import { processImage } from '../src/services/image-processing.js';
+import { printResult, type ResultRow } from './lib/load.js';
 
 const noise = (width: number, height: number) =>
   sharp({
@@ -20,6 +24,7 @@ const noise = (width: number, height: number) =>
     .toBuffer();
 
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(2)} MB`;
+const rows: ResultRow[] = [];
 
 for (const [width, height] of [
   [4000, 3000],
@@ -33,9 +38,18 @@ for (const [width, height] of [
   console.log(
     `${width}×${height} JPEG of ${mb(input.length)}: ${ms.toFixed(0)} ms, ${out.files.length} files, ${mb(total)} in all, RSS ${mb(process.memoryUsage().rss)}`,
   );
+  rows.push({
+    figure: `${width}×${height} JPEG upload (${mb(input.length)} of noise): time, files made, bytes`,
+    value: `${ms.toFixed(0)} ms, ${out.files.length} files, ${mb(total)}`,
+  });
   for (const f of out.files) {
     console.log(
       `  ${f.purpose.padEnd(10)} ${f.format.padEnd(4)} ${f.width}×${f.height} ${(f.bytes / 1e3).toFixed(0)} kB`,
     );
   }
 }
+rows.push({
+  figure: 'process RSS after both uploads',
+  value: mb(process.memoryUsage().rss),
+});
+printResult('image-processing', 'npx tsx bench/image-processing.ts', rows);

@@ -27,6 +27,7 @@ import { newId } from '../src/domain/ids.js';
 import { BackupService } from '../src/services/backup.js';
 import { exportedTables } from '../src/store/backup.js';
 import { openStore } from '../src/store/index.js';
+import { renderCommentMarkdown } from '../src/domain/comment-markdown.js';
 import { printResult, root } from './lib/load.js';
 
 const role = process.argv[2];
@@ -147,7 +148,9 @@ async function generate(): Promise<{ bytes: number; comments: number }> {
   const sentence =
     'The council met again on Tuesday and the harbour plan was argued over at length. ';
   const body = sentence.repeat(6);
-  const html = `<p>${body}</p>`;
+  // As Broadsheet renders it: a restore renders every comment's HTML from its Markdown again, so
+  // anything else would come back different (and the export below would not be the same bytes).
+  const html = renderCommentMarkdown(body);
   // Every fifth comment replies to the comment before it: parents first (depth 0, then depth 1).
   let comments = 0;
   for (const depth of [0, 1]) {

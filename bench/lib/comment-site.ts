@@ -1,20 +1,33 @@
-/** A fresh SQLite site with one article and staff writers holding API tokens (comment benches). */
+/**
+ * A fresh site with one article and staff writers holding API tokens (comment benches): SQLite,
+ * or a new database on the PostgreSQL server of `postgresServerUrl`.
+ */
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createServices } from '../../src/compose.js';
 import { openStore } from '../../src/store/index.js';
+import { scratchPostgres } from './site.js';
 
 export interface CommentSite {
   dataDir: string;
+  /** DATABASE_URL for the server: null for SQLite in dataDir. */
+  databaseUrl: string | null;
+  /** Drops the PostgreSQL database, if one was made. */
+  drop(): Promise<void>;
   articleId: string;
   /** Bearer tokens of staff writers (staff are exempt from the posting limit). */
   tokens: string[];
 }
 
-export async function createCommentSite(writers: number): Promise<CommentSite> {
+export async function createCommentSite(
+  writers: number,
+  postgresServerUrl: string | null = null,
+): Promise<CommentSite> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'broadsheet-bench-comments-'));
-  const store = await openStore({ databaseUrl: null, dataDir });
+  const scratch = postgresServerUrl ? await scratchPostgres(postgresServerUrl) : null;
+  const databaseUrl = scratch?.url ?? null;
+  const store = await openStore({ databaseUrl, dataDir });
   try {
     await store.sections.upsert({ slug: 'news', name: 'News', description: '', position: 0 });
     const services = createServices(store);
@@ -46,7 +59,15 @@ export async function createCommentSite(writers: number): Promise<CommentSite> {
       publishedAt: new Date(Date.now() - 60_000).toISOString(),
       createdAt: new Date(Date.now() - 120_000).toISOString(),
     });
-    return { dataDir, articleId: article.id, tokens };
+    return {
+      dataDir,
+      databaseUrl,
+      drop: async () => {
+        await scratch?.drop();
+      },
+      articleId: article.id,
+      tokens,
+    };
   } finally {
     await store.close();
   }

@@ -1,42 +1,18 @@
-/** Load generation, nginx, the Broadsheet server process, and the machine, for benchmarks. */
+/**
+ * nginx, the Broadsheet server process, and the machine, for benchmarks. The load itself comes
+ * from wrk (wrk.ts).
+ */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import autocannon from 'autocannon';
+import type { Figures } from './wrk.js';
 
-export const connections = Number(process.env.CONNECTIONS ?? 50);
-export const duration = Number(process.env.DURATION ?? 8);
+export { connections, duration, type Figures } from './wrk.js';
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-export interface Figures {
-  name: string;
-  requestsPerSecond: number;
-  p50: number;
-  p99: number;
-  errors: number;
-  non2xx: number;
-}
-
-/** autocannon with the settings every page benchmark shares. */
-export async function measure(
-  name: string,
-  url: string,
-  headers: Record<string, string> = { 'accept-encoding': 'gzip' },
-): Promise<Figures> {
-  const result = await autocannon({ url, connections, duration, headers });
-  return {
-    name,
-    requestsPerSecond: Math.round(result.requests.average),
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    errors: result.errors + result.timeouts,
-    non2xx: result.non2xx,
-  };
-}
-
-async function waitFor(url: string, child: ChildProcess, what: string): Promise<void> {
+export async function waitFor(url: string, child: ChildProcess, what: string): Promise<void> {
   for (let i = 0; i < 300; i++) {
     if (child.exitCode !== null) throw new Error(`${what} exited with ${child.exitCode}`);
     try {
@@ -51,7 +27,7 @@ async function waitFor(url: string, child: ChildProcess, what: string): Promise<
   throw new Error(`${what} did not answer ${url}`);
 }
 
-const freePort = () => 20000 + Math.floor(Math.random() * 20000);
+export const freePort = () => 20000 + Math.floor(Math.random() * 20000);
 
 export function findNginx(): string | null {
   return ['/usr/sbin/nginx', '/usr/bin/nginx'].find((p) => existsSync(p)) ?? null;
@@ -155,7 +131,7 @@ const ticks = Number(
   })(),
 );
 
-function cpuOf(pid: number): number {
+export function cpuOf(pid: number): number {
   try {
     // Fields after the command name (which may hold spaces): utime is the 12th, stime the 13th.
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');

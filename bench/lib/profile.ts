@@ -3,14 +3,18 @@
  * site, loads one page, and prints self time by package and by function.
  *
  *   npx tsx bench/lib/profile.ts               (PAGE=article|front, PAGE_CACHE_MB=0 for misses,
+ *                                               SIGNED_IN=1 for signed-in readers,
  *                                               CONNECTIONS=50, DURATION=5)
+ *
+ * The load comes from wrk (bench/lib/wrk.ts).
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import autocannon from 'autocannon';
-import { connections, startBroadsheet } from './load.js';
+import { performance } from 'node:perf_hooks';
+import { startBroadsheet } from './load.js';
 import { createBenchSite } from './site.js';
+import { wrk } from './wrk.js';
 
 interface ProfileNode {
   id: number;
@@ -26,17 +30,18 @@ const server = await startBroadsheet(
 );
 const page = process.env.PAGE === 'front' ? '/' : site.articlePath;
 const cpuBefore = server.cpuSeconds();
-const result = await autocannon({
-  url: server.url + page,
-  connections,
-  duration: Number(process.env.DURATION ?? 5),
-  headers: { 'accept-encoding': 'gzip' },
+const seconds = Number(process.env.DURATION ?? 5);
+const result = await wrk(page, server.url + page, {
+  seconds,
+  cookies: process.env.SIGNED_IN === '1' ? site.readerCookies : [],
 });
 const cpu = server.cpuSeconds() - cpuBefore;
 console.log(
-  `${page}: ${Math.round(result.requests.average)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, non-2xx ${result.non2xx}, RSS ${server.rss().toFixed(0)} MiB; server CPU ${((1e6 * cpu) / result.requests.total).toFixed(0)} µs per request`,
+  `${page}: ${result.requestsPerSecond} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, errors ${result.errors}, non-2xx ${result.non2xx}, RSS ${server.rss().toFixed(0)} MiB; server CPU ${((1e6 * cpu) / result.requests).toFixed(0)} µs per request`,
 );
+const stopping = performance.now();
 await server.stop();
+const stopMicros = (performance.now() - stopping) * 1000;
 rmSync(site.dataDir, { recursive: true, force: true });
 
 const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
@@ -45,12 +50,19 @@ const profile = JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as {
   nodes: ProfileNode[];
   samples: number[];
   timeDeltas: number[];
+  endTime: number;
 };
 rmSync(dir, { recursive: true, force: true });
+// Only the samples of the load (the last DURATION seconds before the server stopped, less the
+// shutdown): start-up (loading modules, compiling schemas) would otherwise blur the picture.
+const windowStart = profile.endTime - (seconds - 0.2) * 1e6 - stopMicros;
 const timeOf = new Map<number, number>();
-profile.samples.forEach((id, i) =>
-  timeOf.set(id, (timeOf.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000),
-);
+let at = profile.endTime - profile.timeDeltas.reduce((a, b) => a + b, 0);
+profile.samples.forEach((id, i) => {
+  at += profile.timeDeltas[i] ?? 0;
+  if (at < windowStart || at > windowStart + (seconds - 0.2) * 1e6) return;
+  timeOf.set(id, (timeOf.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+});
 const byPackage = new Map<string, number>();
 const byFunction = new Map<string, number>();
 let total = 0;

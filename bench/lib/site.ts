@@ -1,10 +1,15 @@
 /**
  * A benchmark site: the demo content plus one article with 200 published comments (20 threads
- * of ten, replies nested up to three deep), written into a fresh SQLite data folder.
+ * of ten, replies nested up to three deep), written into a fresh SQLite data folder, or into a
+ * fresh PostgreSQL database when a server URL is given. Its readers have sessions (for the
+ * signed-in runs) and a few staff writers API tokens (for the comment storm).
  */
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { createServices } from '../../src/compose.js';
 import { articlePath } from '../../src/domain/article.js';
 import { renderCommentMarkdown } from '../../src/domain/comment-markdown.js';
 import { loadDemoIfEmpty } from '../../src/services/demo.js';
@@ -12,6 +17,14 @@ import { openStore, type Store } from '../../src/store/index.js';
 
 export interface BenchSite {
   dataDir: string;
+  /** The site's own PostgreSQL database (DATABASE_URL for the server), or null for SQLite. */
+  databaseUrl: string | null;
+  /** Drops the PostgreSQL database (the caller removes dataDir). */
+  drop(): Promise<void>;
+  /** Cookie header values (`bs_session=…`) of signed-in readers (commenters). */
+  readerCookies: string[];
+  /** API tokens of staff writers, who post without the commenters' limits. */
+  staffTokens: string[];
   /** Path of the article with 200 comments. */
   articlePath: string;
   articleId: string;
@@ -28,9 +41,34 @@ const sentences = [
   'Worth noting the committee meets again on Thursday, and the public gallery is open.',
 ];
 
-export async function createBenchSite(commentCount = 200): Promise<BenchSite> {
+/** A new, empty database on the PostgreSQL server of `serverUrl`, and how to drop it. */
+export async function scratchPostgres(
+  serverUrl: string,
+): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `bench_${randomBytes(5).toString('hex')}`;
+  const admin = async (sql: string) => {
+    const client = new pg.Client({ connectionString: serverUrl });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`create database ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => admin(`drop database if exists ${name} with (force)`) };
+}
+
+export async function createBenchSite(
+  commentCount = 200,
+  postgresServerUrl: string | null = null,
+): Promise<BenchSite> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'broadsheet-bench-'));
-  const store = await openStore({ databaseUrl: null, dataDir });
+  const scratch = postgresServerUrl ? await scratchPostgres(postgresServerUrl) : null;
+  const databaseUrl = scratch?.url ?? null;
+  const store = await openStore({ databaseUrl, dataDir });
   try {
     await loadDemoIfEmpty(store);
     const [model] = await store.reader.listPublished({ limit: 1 });
@@ -89,7 +127,39 @@ export async function createBenchSite(commentCount = 200): Promise<BenchSite> {
         }
       }
     });
-    return { dataDir, articlePath: articlePath(article), articleId: article.id };
+    const services = createServices(store);
+    const readerCookies: string[] = [];
+    for (const person of people.slice(0, 8)) {
+      readerCookies.push(`bs_session=${(await services.sessions.start(person.id)).id}`);
+    }
+    const staffTokens: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      const editor = await store.users.create({
+        email: `bench-editor-${i}@example.com`,
+        name: `Bench Editor ${i + 1}`,
+        slug: `bench-editor-${i + 1}`,
+        role: 'editor',
+        passwordHash: null,
+        createdAt: new Date(now - 86_400_000).toISOString(),
+        emailVerifiedAt: new Date(now - 86_400_000).toISOString(),
+      });
+      staffTokens.push((await services.tokens.create(editor.email, 'bench')).token);
+    }
+    return {
+      dataDir,
+      databaseUrl,
+      drop: async () => {
+        await scratch?.drop();
+      },
+      readerCookies,
+      staffTokens,
+      articlePath: articlePath(article),
+      articleId: article.id,
+    };
+  } catch (error) {
+    await store.close();
+    await scratch?.drop();
+    throw error;
   } finally {
     await store.close();
   }

@@ -5,7 +5,9 @@
  * comment-threads.ts, the per-article settings in comment-settings.ts.
  */
 import type { CommentEvents } from './webhooks.js';
+import { createHash } from 'node:crypto';
 import { renderCommentMarkdown } from '../domain/comment-markdown.js';
+import { normaliseForComparison } from '../domain/moderation/duplicate.js';
 import { withinEditWindow } from '../domain/comment-settings.js';
 import { commentLength, maxCommentLength, type Comment } from '../domain/comment.js';
 import { isBanned, staffRoles, type User } from '../domain/user.js';
@@ -102,7 +104,7 @@ export class CommentService {
     // it, once the author's (and the address's) key is held: no burst can pass a limit or store
     // a duplicate, in this process or another (decisions/0046).
     const result = await this.store.groupedTransaction(async (tx) => {
-      await tx.limits.serialise(postingKeys(author, input.clientAddress));
+      await tx.limits.serialise(postingKeys(author, input, idempotencyKey));
       if (idempotencyKey !== undefined) {
         const first = await tx.comments.byIdempotencyKey(author.id, idempotencyKey);
         if (first) return { comment: sameRequest(first, request), created: false };
@@ -264,9 +266,33 @@ function checkBody(body: string): void {
  * The keys a new comment's limits are counted under: its author, and for people the address
  * limit applies to (not staff), the network address.
  */
-function postingKeys(author: User, address: string | null | undefined): string[] {
+/**
+ * The keys a new comment's transaction holds before the rules count stored comments
+ * (decisions/0046). A commenter's posts are serialised per author (the rate and duplicate rules
+ * count the author's comments) and per address. Staff are not rate-limited and the address limit
+ * does not count them: of the counting rules only the duplicate rule applies, which compares
+ * normalised texts, so their posts are serialised per author and text (and per Idempotency-Key,
+ * so a retry still finds its first post) — one staff account's different posts do not wait for
+ * each other's commits (decisions/0057-staff-comment-writes.md).
+ */
+function postingKeys(
+  author: User,
+  input: { body: string; clientAddress?: string | null | undefined },
+  idempotencyKey: string | undefined,
+): string[] {
+  if (staffRoles.includes(author.role)) {
+    const text = createHash('sha256')
+      .update(normaliseForComparison(input.body))
+      .digest('base64url');
+    return [
+      `comment-author-text:${author.id}:${text}`,
+      ...(idempotencyKey !== undefined
+        ? [`comment-author-key:${author.id}:${idempotencyKey}`]
+        : []),
+    ];
+  }
   const keys = [`comment-author:${author.id}`];
-  if (address && !staffRoles.includes(author.role)) keys.push(`comment-address:${address}`);
+  if (input.clientAddress) keys.push(`comment-address:${input.clientAddress}`);
   return keys;
 }
 

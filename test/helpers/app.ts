@@ -1,6 +1,6 @@
 /** Starts the whole app on a free port against a test database, as a reader would reach it. */
 import type { AddressInfo } from 'node:net';
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
 import { loadConfig, type Config } from '../../src/config.js';
 import { composeProgram } from '../../src/compose.js';
 import { buildApp, type App } from '../../src/http/app.js';
@@ -18,7 +18,7 @@ export async function startApp(
   db: OpenedStore,
   env: Record<string, string> = {},
   limits?: Partial<Limits>,
-  options: { clock?: () => Date } = {},
+  options: { clock?: () => Date; logger?: Logger } = {},
 ): Promise<RunningApp> {
   // BASE_URL is fixed so canonical links are predictable; requests go to the real port.
   const config = loadConfig({
@@ -30,7 +30,7 @@ export async function startApp(
     BASE_URL: 'http://broadsheet.test',
     ...env,
   });
-  const logger = pino({ level: 'silent' });
+  const logger = options.logger ?? pino({ level: 'silent' });
   const bus = await openChangeBus(db.store, () => {});
   const program = await composeProgram({
     config,

@@ -11,17 +11,10 @@
  * own entries, and a reader never gets another language's page. A cookie naming no language
  * Broadsheet has is ignored (the page is the site's language, as it is drawn).
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { languageOf } from '../../i18n/languages.js';
 import { languageCookie } from '../../i18n/languages.js';
-import {
-  matchesEtag,
-  negotiateEncoding,
-  type CachedPage,
-  type Encoding,
-  type PageCache,
-} from '../page-cache.js';
+import { matchesEtag, negotiateEncoding, type CachedPage, type PageCache } from '../page-cache.js';
 
 export interface PageCacheRoute {
   /** Query parameters that select a different page (e.g. `cursor`). */
@@ -93,89 +86,6 @@ export function cacheKey(url: string, route: PageCacheRoute): string | null {
   if (kept.length === 0) return path;
   kept.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return `${path}?${new URLSearchParams(kept).toString()}`;
-}
-
-export interface FastLane {
-  (req: IncomingMessage, res: ServerResponse): boolean;
-  /** Stops answering (the server is closing: Fastify answers, with its 503). */
-  close(): void;
-}
-
-/**
- * The fast lane: answers a request for a URL the app has already answered from the cache,
- * straight from the cache, before Fastify routes it (routing, hooks and the reply machinery cost
- * more than the rest of a hit). Only GET and HEAD without an Authorization header or a session
- * cookie; the same headers as `sendCached` plus the security headers. Returns false when the
- * request is not for it, and the app handles the request as usual.
- */
-export function fastLane(options: {
-  cache: PageCache;
-  sessionCookie: string;
-  headers: readonly [string, string][];
-  /** Called after each answer (metrics, the request log). */
-  answered: (req: IncomingMessage, status: number, started: bigint) => void;
-}): FastLane {
-  const { cache, answered } = options;
-  const cookieMark = `${options.sessionCookie}=`;
-  // Each entry's headers, per encoding and status, built once as the flat [name, value, …] list
-  // writeHead takes: a hit allocates no header object (less garbage per request, less memory
-  // promoted under load).
-  const prepared = new WeakMap<CachedPage, Partial<Record<string, (string | number)[]>>>();
-  const headersFor = (entry: CachedPage, encoding: Encoding, status: 200 | 304, body?: Buffer) => {
-    let forEntry = prepared.get(entry);
-    if (forEntry === undefined) prepared.set(entry, (forEntry = {}));
-    const slot = `${status} ${encoding}`;
-    let list = forEntry[slot];
-    if (list === undefined) {
-      list = [
-        ...options.headers.flat(),
-        'content-type',
-        entry.contentType,
-        'cache-control',
-        entry.cacheControl,
-        'vary',
-        'Accept-Encoding',
-        'etag',
-        entry.etags[encoding],
-        'x-cache',
-        'hit',
-      ];
-      if (status === 200 && body) {
-        if (encoding !== 'identity') list.push('content-encoding', encoding);
-        list.push('content-length', body.length);
-      }
-      forEntry[slot] = list;
-    }
-    return list;
-  };
-  let open = true;
-  const lane = (req: IncomingMessage, res: ServerResponse): boolean => {
-    if (!open || (req.method !== 'GET' && req.method !== 'HEAD')) return false;
-    const { headers } = req;
-    if (headers.authorization !== undefined || headers.cookie?.includes(cookieMark)) return false;
-    const entry = cache.getByUrl(inLanguage(req.url ?? '', cookieLanguage(headers.cookie)));
-    if (entry === undefined) return false;
-    const started = process.hrtime.bigint();
-    const encoding = negotiateEncoding(headers['accept-encoding']);
-    const { etags } = entry;
-    if (matchesEtag(headers['if-none-match'], [etags.identity, etags.gzip, etags.br])) {
-      res.writeHead(304, headersFor(entry, encoding, 304));
-      res.end();
-      answered(req, 304, started);
-      return true;
-    }
-    const body = cache.body(entry, encoding);
-    res.writeHead(200, headersFor(entry, encoding, 200, body));
-    if (req.method === 'HEAD') res.end();
-    else res.end(body);
-    answered(req, 200, started);
-    return true;
-  };
-  return Object.assign(lane, {
-    close: () => {
-      open = false;
-    },
-  });
 }
 
 /** Sends a cached page in the encoding the client takes best, or a 304 if it has it already. */
