@@ -11,7 +11,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { AppError } from '../../errors.js';
 import type { FastifyInstance } from 'fastify';
-import { collectDefaultMetrics, Histogram, Registry, type Metric } from 'prom-client';
+import { collectDefaultMetrics, Counter, Histogram, Registry, type Metric } from 'prom-client';
 
 type Labels<N extends string> = Record<N, string>;
 
