@@ -19,20 +19,11 @@ import { openStore } from '../src/store/index.js';
 import { inCi, postgresUrl, scratchDatabase, tempDir } from './helpers/databases.js';
 import { publishedArticle, storedPerson } from './helpers/fixtures.js';
 import { jpeg } from './helpers/images.js';
+import { startS3 } from './helpers/s3.js';
 import { nginxBinary, startNginx, type Nginx } from './helpers/cluster.js';
 import { LiveReader, SteadyLoad, type Tally } from './helpers/cluster-load.js';
 import { freePort, startServerProcess, type ServerProcess } from './helpers/server-process.js';
 import { waitFor, withDeadline } from './helpers/wait.js';
-
-/** The S3 test server of the shared-images work (test/helpers/s3.ts), when it is there. */
-interface S3Server {
-  env: Record<string, string>;
-  stop(): Promise<void>;
-}
-const s3Helper = './helpers/s3.js';
-const s3Module = (await import(s3Helper).catch(() => null)) as {
-  startS3(): Promise<S3Server>;
-} | null;
 
 const skip =
   !postgresUrl && !inCi
@@ -95,8 +86,8 @@ describe('three servers behind nginx on one PostgreSQL database', { skip }, () =
       cookie = `bs_session=${session.id}`;
       signerEmail = signer.email;
 
-      const s3 = s3Module ? await s3Module.startS3() : null;
-      if (s3) cleanup.push(() => s3.stop());
+      const s3 = await startS3();
+      cleanup.push(() => s3.stop());
       const lbPort = await freePort();
       origin = `http://127.0.0.1:${lbPort}`;
       for (let i = 0; i < 3; i++) ports.push(await freePort());
@@ -112,7 +103,7 @@ describe('three servers behind nginx on one PostgreSQL database', { skip }, () =
           LOG_LEVEL: 'error',
           // Longer than nginx's keepalive_timeout (4 s), shorter than the helper's stop bound.
           DRAIN_SECONDS: '8',
-          ...(s3?.env ?? {}),
+          ...s3.env,
         };
       };
       servers.push(
@@ -302,7 +293,7 @@ describe('three servers behind nginx on one PostgreSQL database', { skip }, () =
 
   test(
     '4b. the sign-in limit per client address holds at its value across the three servers',
-    { timeout: 180_000, todo: 'needs shared limits (limits branch)' },
+    { timeout: 180_000 },
     async (t) => {
       const limit = defaultLimits.signInPerIp.max;
       const statuses: number[] = [];
@@ -325,10 +316,7 @@ describe('three servers behind nginx on one PostgreSQL database', { skip }, () =
 
   test(
     '5. an image uploaded through server A is served by B and C',
-    {
-      timeout: 120_000,
-      todo: s3Module ? false : 'needs test/helpers/s3.ts (the shared images work)',
-    },
+    { timeout: 120_000 },
     async (t) => {
       const [a, b, c] = [servers[0]!, servers[1]!, servers[2]!];
       const res = await fetch(`${a.url}/api/v1/images`, {
