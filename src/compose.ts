@@ -42,6 +42,9 @@ import { PageService } from './services/pages.js';
 import { InvitationService } from './services/invitations.js';
 import { StaffService } from './services/staff.js';
 import { MenuService } from './services/menus.js';
+import { NewsletterService } from './services/newsletters.js';
+import { NewsletterDesk } from './services/newsletter-desk.js';
+import { NewsletterSender } from './services/newsletter-sender.js';
 import { DiskImageStorage, imageDir } from './store/image-files.js';
 import type { Store } from './store/types.js';
 
@@ -132,7 +135,17 @@ export function createServices(
   const reading = new ReadingService({ store, threads });
   const newsroom = new NewsroomService({ store, changes, publishChecks: [images] });
   const menus = new MenuService({ store, changes });
+  // Reader newsletters (issue 21): subscriptions, the newsroom's issues, the sending queue.
+  const newsletterSite = {
+    baseUrl: options.baseUrl,
+    identity: () => site.current(),
+    i18n,
+  };
+  const newsletters = new NewsletterService({ store, mail, ...newsletterSite });
   return {
+    newsletters,
+    newsletterDesk: new NewsletterDesk({ store, reading, ...newsletterSite }),
+    newsletterSender: new NewsletterSender({ store, mail, links: newsletters, ...newsletterSite }),
     reading,
     search: new SearchService({ store }),
     syndication: new SyndicationService({ store }),

@@ -183,6 +183,10 @@ export const conditions = {
   not_sanctioned: 'conflict',
   // Operations.
   metrics_forbidden: 'forbidden',
+  // Reader newsletters (issue 21).
+  newsletter_list_required: 'bad_request',
+  newsletter_sent: 'conflict',
+  invalid_csv: 'bad_request',
 } as const satisfies Record<string, ErrorKind>;
 
 /** What went wrong, stable across rewordings; the API's `error.condition`. */

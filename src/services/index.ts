@@ -32,6 +32,9 @@ import type { InvitationService } from './invitations.js';
 import type { StaffService } from './staff.js';
 import type { DemoService } from './demo.js';
 import type { MenuService } from './menus.js';
+import type { NewsletterService } from './newsletters.js';
+import type { NewsletterDesk } from './newsletter-desk.js';
+import type { NewsletterSender } from './newsletter-sender.js';
 
 export interface Services {
   reading: ReadingService;
@@ -81,4 +84,10 @@ export interface Services {
   sections: SectionService;
   /** The masthead's and the footer's menus: read by every page, edited by admins. */
   menus: MenuService;
+  /** Readers' newsletters: subscribing, the manage link, /account, the archive, the admin list. */
+  newsletters: NewsletterService;
+  /** The newsroom's newsletters: the briefing, digests, alerts; editing and sending them. */
+  newsletterDesk: NewsletterDesk;
+  /** The sending queue's worker (decisions/0064). */
+  newsletterSender: NewsletterSender;
 }

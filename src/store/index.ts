@@ -32,6 +32,7 @@ import { KyselyDeletedDraftStore } from './deleted-drafts.js';
 import { KyselyFrontStore } from './front.js';
 import { KyselyLimitStore } from './limits.js';
 import { KyselyDigestStore } from './digests.js';
+import { KyselyNewsletterStore } from './newsletters.js';
 
 export type { Store } from './types.js';
 
@@ -89,6 +90,7 @@ function bind(db: Kysely<Database>, opened: Opened): Store {
     sectionAdmin: new KyselySectionAdminStore(db),
     limits: new KyselyLimitStore(db, dialect),
     digests: new KyselyDigestStore(db),
+    newsletters: new KyselyNewsletterStore(db),
     async ping() {
       await sql`select 1`.execute(db);
     },

@@ -28,6 +28,7 @@ import * as demoRows from './0021_demo_rows.js';
 import * as limitEvents from './0025_limit_events.js';
 import * as moderationDigests from './0026_moderation_digests.js';
 import * as sanctionRemovals from './0024_sanction_removals.js';
+import * as newsletters from './0029_newsletters.js';
 
 interface MigrationModule {
   up(db: Kysely<unknown>, context: MigrationContext): Promise<void>;
@@ -57,6 +58,7 @@ const modules: Record<string, MigrationModule> = {
   '0025_limit_events': limitEvents,
   '0026_moderation_digests': moderationDigests,
   '0024_sanction_removals': sanctionRemovals,
+  '0029_newsletters': newsletters,
 };
 
 class ListedMigrations implements MigrationProvider {

@@ -50,6 +50,8 @@ export async function adminPages(
     | 'demo'
     | 'sections'
     | 'menus'
+    | 'newsletterDesk'
+    | 'newsletters'
   >,
   deps: FormPageDeps & { outbox: OutboxPages; importMaxMb: number },
 ): Promise<void> {

@@ -184,6 +184,9 @@ export default {
   no_open_reports: 'Zu diesem Kommentar gibt es keine offenen Meldungen.',
   not_sanctioned: 'Diese Person ist weder auf Zeit noch dauerhaft gesperrt.',
   metrics_forbidden: 'Messwerte werden an diese Adresse nicht ausgeliefert.',
+  newsletter_list_required: 'Bitte wählen Sie mindestens einen Newsletter.',
+  newsletter_sent: 'Dieser Newsletter wurde bereits versandt und kann nicht mehr geändert werden.',
+  invalid_csv: 'Die Datei ist keine CSV-Datei mit einer Spalte „email“.',
   sign_in_paused_here:
     'Zu viele fehlgeschlagene Anmeldungen bei diesem Konto von Ihrer Netzwerkadresse aus. Bitte versuchen Sie es in {seconds, plural, one {einer Sekunde} other {# Sekunden}} noch einmal, oder wählen Sie ein neues Passwort über einen Link, den wir Ihnen per E-Mail schicken.',
   sign_in_paused_elsewhere:

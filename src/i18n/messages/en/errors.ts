@@ -164,6 +164,9 @@ export default {
   no_open_reports: 'That comment has no open reports.',
   not_sanctioned: 'That person is not suspended or banned.',
   metrics_forbidden: 'Metrics are not served to this address.',
+  newsletter_list_required: 'Choose at least one newsletter.',
+  newsletter_sent: 'This newsletter has already been sent, so it can no longer be changed.',
+  invalid_csv: 'The file is not a CSV file with an email column.',
   // The sign-in guard's pauses (for its conditions, on another branch as this is written).
   sign_in_paused_here:
     'Too many failed sign-ins to this account from your network address. Try again in {seconds, plural, one {# second} other {# seconds}}, or choose a new password with a link we email you.',

@@ -11,6 +11,7 @@ import newsroom from './newsroom.js';
 import reader from './reader.js';
 import security from './security.js';
 import structure from './structure.js';
+import newsletters from './newsletters.js';
 
 export const en = {
   common,
@@ -25,4 +26,5 @@ export const en = {
   email,
   security,
   'moderation-digest': digest,
+  newsletters,
 };
