@@ -21,14 +21,14 @@ import {
 import type { SiteIdentity } from '../domain/site.js';
 import type { Translator } from '../i18n/translator.js';
 import type { ClaimedDelivery } from '../store/ports/newsletters.js';
-import type { Store } from '../store/types.js';
+import type { PortsWithUnitOfWork } from '../store/types.js';
 import { issueEmail, personalise, type RenderedMail } from '../views/email/newsletter.js';
 import { MailRefused, type MailService } from './mail.js';
 import { readNewsletterSettings } from './newsletter-desk.js';
 import { storiesOf, type NewsletterService } from './newsletters.js';
 
 export interface NewsletterSenderDeps {
-  store: Pick<Store, 'newsletters' | 'reader' | 'settings'>;
+  store: PortsWithUnitOfWork<'newsletters' | 'reader' | 'settings'>;
   mail: Pick<MailService, 'deliverNow'>;
   links: Pick<NewsletterService, 'token'>;
   baseUrl: string;
@@ -51,7 +51,7 @@ export interface RoundResult {
 
 export class NewsletterSender {
   private readonly claim = randomBytes(9).toString('base64url');
-  private readonly rendered = new Map<string, RenderedMail>();
+  private readonly rendered = new Map<string, { issue: NewsletterIssue; mail: RenderedMail }>();
   private readonly host: string;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<unknown> | null = null;
@@ -120,7 +120,12 @@ export class NewsletterSender {
           'List-Id': `<${issue.issue.list.replace(/[^a-z0-9-]/gi, '-')}.newsletters.${this.host}>`,
         },
       });
-      await newsletters.markSent(delivery.id, this.claim, this.now().toISOString());
+      // Marked the moment the server accepted it; marks of messages in flight together share one
+      // commit (the group commit, decisions/0027), so marking keeps up with the pool.
+      const at = this.now().toISOString();
+      await this.deps.store.groupedTransaction((tx) =>
+        tx.newsletters.markSent(delivery.id, this.claim, at),
+      );
       return 'sent';
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
@@ -144,19 +149,18 @@ export class NewsletterSender {
   private async issueMail(
     issueId: string,
   ): Promise<{ issue: NewsletterIssue; mail: RenderedMail } | null> {
+    const known = this.rendered.get(issueId);
+    if (known) return known;
     const issue = await this.deps.store.newsletters.issueById(issueId);
     if (!issue) return null;
-    let mail = this.rendered.get(issueId);
-    if (!mail) {
-      const articles: ArticleSummary[] = await storiesOf(this.deps.store.reader, issue);
-      mail = issueEmail(
-        { baseUrl: this.deps.baseUrl, identity: this.deps.identity(), i18n: this.deps.i18n() },
-        issue,
-        articles,
-      );
-      if (this.rendered.size > 20) this.rendered.clear();
-      this.rendered.set(issueId, mail);
-    }
+    const articles: ArticleSummary[] = await storiesOf(this.deps.store.reader, issue);
+    const mail = issueEmail(
+      { baseUrl: this.deps.baseUrl, identity: this.deps.identity(), i18n: this.deps.i18n() },
+      issue,
+      articles,
+    );
+    if (this.rendered.size > 20) this.rendered.clear();
+    this.rendered.set(issueId, { issue, mail });
     return { issue, mail };
   }
 

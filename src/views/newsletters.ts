@@ -3,8 +3,14 @@
  * the archive, the confirmation and manage pages reached from emails, an archived issue, and the
  * panel on /account. Every form works without JavaScript.
  */
-import { articlePath, type ArticleSummary } from '../domain/article.js';
-import type { NewsletterIssue, Subscriber } from '../domain/newsletter.js';
+import { articlePath, type ArticleSummary, type SectionRef } from '../domain/article.js';
+import {
+  alertsList,
+  briefingList,
+  sectionList,
+  type NewsletterIssue,
+  type Subscriber,
+} from '../domain/newsletter.js';
 import type { ListChoice } from '../services/newsletters.js';
 import type { PageContext } from './context.js';
 import { errorSummary, field, postForm, submitButton, type FormProblem } from './forms.js';
@@ -32,24 +38,35 @@ function listChoices(
 
 /**
  * The box at the foot of an article and on the front page: an address and a few lists (the
- * briefing, alerts, and the article's section's digest when there is one). The same for
- * everyone, so cached pages can carry it.
+ * briefing, alerts, and the article's section's digest when there is one). The same for every
+ * reader, so cached pages can carry it.
  */
 export function subscribeBox(
   ctx: PageContext,
-  lists: readonly ListChoice[],
-  options: { id: string },
+  options: { id: string; section?: SectionRef },
 ): SafeHtml {
   const { t } = ctx.i18n;
   const heading = `${options.id}-heading`;
-  return html`<section class="newsletter-box" aria-labelledby="${heading}">
+  const lists: ListChoice[] = [
+    { list: briefingList, label: t('newsletters.list.briefing') },
+    { list: alertsList, label: t('newsletters.list.alerts') },
+    ...(options.section
+      ? [
+          {
+            list: sectionList(options.section.slug),
+            label: t('newsletters.list.section', { name: options.section.name }),
+          },
+        ]
+      : []),
+  ];
+  return html`<section class="newsletter-box panel" aria-labelledby="${heading}">
     <h2 id="${heading}">${t('newsletters.box.heading')}</h2>
     <p>${t('newsletters.box.intro')}</p>
     ${postForm(
       ctx,
       '/newsletters/subscribe',
       html`${field({ id: `${options.id}-email`, name: 'email', type: 'email', label: t('newsletters.box.email'), autocomplete: 'email', required: true })}
-      ${listChoices(ctx, `${options.id}-list`, lists, new Set(lists.slice(0, 1).map((l) => l.list)), t('newsletters.box.lists'))}
+      ${listChoices(ctx, `${options.id}-list`, lists, new Set([briefingList]), t('newsletters.box.lists'))}
       ${submitButton(t('newsletters.box.submit'))}`,
     )}
   </section>`;

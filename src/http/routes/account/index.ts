@@ -31,6 +31,7 @@ export async function accountPages(
     | 'staff'
     | 'images'
     | 'moderationDigest'
+    | 'newsletters'
   >,
   deps: FormPageDeps,
 ): Promise<void> {

@@ -14,6 +14,7 @@ import { megabytes } from '../../../services/images.js';
 import { deletedAccountName } from '../../../services/personal-data.js';
 import type { FormProblem } from '../../../views/forms.js';
 import { accountNotices, accountView } from '../../../views/pages/account/account.js';
+import { accountNewsletters } from '../../../views/newsletters.js';
 import { clearSessionCookie, requireRole, setSessionCookie } from '../../plugins/auth.js';
 import { sendPage } from '../../plugins/pages.js';
 import { limiter } from '../../plugins/rate-limits.js';
@@ -35,6 +36,7 @@ export async function accountSettingsPages(
     | 'staff'
     | 'images'
     | 'moderationDigest'
+    | 'newsletters'
   >,
   deps: FormPageDeps,
 ) {
@@ -43,6 +45,15 @@ export async function accountSettingsPages(
   const { pageContext, limits, cookies } = deps;
   const me = (request: FastifyRequest) => request.viewer!.user;
   const photoMaxSize = megabytes(services.images.settings.maxBytes);
+
+  async function newsletterPanel(request: FastifyRequest) {
+    const [ctx, lists, subscriber] = await Promise.all([
+      pageContext(request),
+      services.newsletters.lists(),
+      services.newsletters.forUser(me(request)),
+    ]);
+    return accountNewsletters(ctx, { email: me(request).email, lists, subscriber });
+  }
 
   async function showAgain(
     request: FastifyRequest,
@@ -97,6 +108,7 @@ export async function accountSettingsPages(
         digest: await digest(request),
         photoMaxSize,
         deletion: await deletion(request),
+        newsletters: await newsletterPanel(request),
       });
       return sendPage(request, reply, page);
     },

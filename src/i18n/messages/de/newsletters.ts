@@ -85,6 +85,8 @@ export default {
 
   'account.heading': 'Newsletter',
   'account.intro': 'Newsletter an {email}.',
+  'account.confirmSent':
+    'Wir haben eine Bestätigung gesendet: Öffnen Sie den Link darin, um Ihre Newsletter zu starten.',
   'account.save': 'Newsletter speichern',
   'account.saved': 'Ihre Newsletter sind gespeichert.',
   'account.confirm':

@@ -78,6 +78,8 @@ export default {
 
   'account.heading': 'Newsletters',
   'account.intro': 'Newsletters sent to {email}.',
+  'account.confirmSent':
+    'We have sent a confirmation email: open its link to start your newsletters.',
   'account.save': 'Save newsletters',
   'account.saved': 'Your newsletters are saved.',
   'account.confirm': 'We have sent a confirmation to {email}: open it to start your newsletters.',

@@ -11,7 +11,7 @@ import {
   submitButton,
   type FormProblem,
 } from '../../forms.js';
-import { html } from '../../html.js';
+import { html, type SafeHtml } from '../../html.js';
 import { notificationSettings } from './notifications.js';
 import { accountPage } from './page.js';
 import { passwordHint } from './sign-up.js';
@@ -30,6 +30,8 @@ export const accountNotices = {
   profile: 'account.done.profile',
   names: 'account.done.names',
   photo: 'account.done.photo',
+  'newsletters-saved': 'newsletters.account.saved',
+  'newsletters-confirm': 'newsletters.account.confirmSent',
 } as const satisfies Record<string, MessageKey>;
 
 export function accountView(
@@ -45,6 +47,8 @@ export function accountView(
     digest?: boolean | null;
     /** The largest photo upload, in words ("10 MB"). */
     photoMaxSize?: string;
+    /** The newsletters panel (views/newsletters.ts), when the page has it. */
+    newsletters?: SafeHtml;
     /** Whether the person may delete the account, and what happens to their comments. */
     deletion?: {
       check:
@@ -130,6 +134,7 @@ export function accountView(
     ${isNewsroom(user.role) ? profilePanel(ctx, user, problem, props.photoMaxSize ?? '10 MB') : ''}
 
     ${notificationSettings(ctx, props.replies ?? true, props.digest ?? null)}
+    ${props.newsletters ?? ''}
 
     <section class="panel" aria-labelledby="sessions-heading">
       <h2 id="sessions-heading">${t('account.sessions.heading')}</h2>
