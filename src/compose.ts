@@ -44,6 +44,9 @@ import { StaffService } from './services/staff.js';
 import { MenuService } from './services/menus.js';
 import { openSharedLimits } from './services/limits.js';
 import { DiskImageStorage, type ImageStorage } from './store/image-files.js';
+import { NewsletterService } from './services/newsletters.js';
+import { NewsletterDesk } from './services/newsletter-desk.js';
+import { NewsletterSender } from './services/newsletter-sender.js';
 import type { Store } from './store/types.js';
 import { WebhookService } from './services/webhooks.js';
 import { StaffNotifications } from './services/staff-notifications.js';
@@ -162,7 +165,17 @@ export function createServices(
     ),
   });
   const menus = new MenuService({ store, changes });
+  // Reader newsletters (issue 21): subscriptions, the newsroom's issues, the sending queue.
+  const newsletterSite = {
+    baseUrl: options.baseUrl,
+    identity: () => site.current(),
+    i18n,
+  };
+  const newsletters = new NewsletterService({ store, mail, ...newsletterSite });
   return {
+    newsletters,
+    newsletterDesk: new NewsletterDesk({ store, reading, ...newsletterSite }),
+    newsletterSender: new NewsletterSender({ store, mail, links: newsletters, ...newsletterSite }),
     reading,
     search: new SearchService({ store }),
     syndication: new SyndicationService({ store }),

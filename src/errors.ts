@@ -194,6 +194,10 @@ export const conditions = {
   invalid_webhook_preset: 'bad_request',
   invalid_webhook_secret: 'bad_request',
   delivery_pending: 'conflict',
+  // Reader newsletters (issue 21).
+  newsletter_list_required: 'bad_request',
+  newsletter_sent: 'conflict',
+  invalid_csv: 'bad_request',
 } as const satisfies Record<string, ErrorKind>;
 
 /** What went wrong, stable across rewordings; the API's `error.condition`. */

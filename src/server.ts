@@ -94,6 +94,7 @@ export async function prepare(
   }
   // The key that signs unsubscribe links, made once, before any process sends an email.
   await services.notifications.ensureSecret();
+  await services.newsletters.ensureSecret();
   if (!(await services.users.hasAdmin())) {
     // A fresh link at every start; the one printed before stops working.
     const link = await services.accounts.createSetupLink();
@@ -140,11 +141,17 @@ export async function serve(config: Config): Promise<void> {
     // Every process checks each minute; the database makes each digest go out once.
     const digest = app.services.moderationDigest;
     digest.start(60_000, (error) => logger.error({ err: error }, 'the moderation digest failed'));
-    stopDigest = () => digest.stop();
     // Every process delivers webhooks; a conditional update gives each delivery to one of them.
     const webhooks = app.services.webhooks;
     webhooks.start();
     stopWebhooks = () => webhooks.stop();
+    // Newsletters (issue 21): every process makes what is due and sends from the shared queue;
+    // the database makes each issue once and each delivery go to one process.
+    const { newsletterDesk, newsletterSender } = app.services;
+    newsletterDesk.start(60_000, (error) => logger.error({ err: error }, 'newsletters failed'));
+    newsletterSender.start(2_000, (error) => logger.error({ err: error }, 'sending failed'));
+    stopDigest = () =>
+      Promise.all([digest.stop(), newsletterDesk.stop(), newsletterSender.stop()]).then(() => {});
   } catch (error) {
     // Whatever failed, release the port and the database so the process can exit.
     await server?.close().catch(() => {});

@@ -44,6 +44,7 @@ import { imageRoutes } from './routes/images.js';
 import { siteFileRoutes } from './routes/site-files.js';
 import { readerRoutes } from './routes/reader.js';
 import { searchRoutes } from './routes/search.js';
+import { newsletterPages } from './routes/newsletters.js';
 import { syndicationRoutes } from './routes/syndication.js';
 
 /** What the app asks of the database itself: readiness, and each query's time for /metrics. */
@@ -268,6 +269,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     commentForms(forms, services, deps);
     reportForms(forms, services);
     languageForm(forms, { cookies });
+    newsletterPages(forms, services, deps);
   });
   searchRoutes(server, services, pageContext, config.baseUrl);
   syndicationRoutes(server, services, site, pageContext);

@@ -34,6 +34,9 @@ import type { DemoService } from './demo.js';
 import type { MenuService } from './menus.js';
 import type { WebhookService } from './webhooks.js';
 import type { StaffNotifications } from './staff-notifications.js';
+import type { NewsletterService } from './newsletters.js';
+import type { NewsletterDesk } from './newsletter-desk.js';
+import type { NewsletterSender } from './newsletter-sender.js';
 
 export interface Services {
   reading: ReadingService;
@@ -87,4 +90,10 @@ export interface Services {
   webhooks: WebhookService;
   /** The newsroom's emails to authors and editors, and who turned which off. */
   staffNotifications: StaffNotifications;
+  /** Readers' newsletters: subscribing, the manage link, /account, the archive, the admin list. */
+  newsletters: NewsletterService;
+  /** The newsroom's newsletters: the briefing, digests, alerts; editing and sending them. */
+  newsletterDesk: NewsletterDesk;
+  /** The sending queue's worker (decisions/0064). */
+  newsletterSender: NewsletterSender;
 }

@@ -2,6 +2,10 @@
  * Outgoing mail. Every message is first recorded in the outbox table; with SMTP_URL set it is
  * then delivered by nodemailer in the background (the request that caused it never waits on
  * the mail server), otherwise it stays in the outbox for admins to read and a line is logged.
+ *
+ * The transport keeps a small pool of SMTP connections open (nodemailer's `pool`), so a
+ * newsletter going to many addresses does not open one connection per message; newsletters go
+ * through `deliverNow` (services/newsletter-sender.ts keeps its own queue in the database).
  */
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Store } from '../store/types.js';
@@ -12,6 +16,20 @@ export interface MailMessage {
   text: string;
   /** Extra header lines (List-Unsubscribe, say); sent, not kept in the outbox. */
   headers?: Record<string, string>;
+  /** The HTML alternative to `text`; sent, not kept in the outbox. */
+  html?: string;
+  /** A fixed Message-ID (`<…@host>`), so a message sent twice can be recognised as one. */
+  messageId?: string;
+}
+
+/** What an SMTP server answered when it refused a message (its reply code, if it gave one). */
+export class MailRefused extends Error {
+  constructor(
+    message: string,
+    readonly responseCode: number | undefined,
+  ) {
+    super(message);
+  }
 }
 
 export interface MailLog {
@@ -38,7 +56,9 @@ export class MailService {
     this.store = deps.store;
     this.from = deps.from;
     this.log = deps.log;
-    this.transport = deps.smtpUrl ? nodemailer.createTransport(deps.smtpUrl) : null;
+    this.transport = deps.smtpUrl
+      ? nodemailer.createTransport({ url: deps.smtpUrl, pool: true, maxMessages: 1_000 })
+      : null;
   }
 
   /** Records the message and starts delivering it; resolves once it is recorded. */
@@ -71,6 +91,29 @@ export class MailService {
       this.log.warn({ mail: id, to: message.to, err: reason }, 'mail delivery failed');
       await this.store.outbox.markFailed(id, reason).catch(() => {});
     }
+  }
+
+  /**
+   * Sends one message now and resolves once the server accepted it (without SMTP_URL: once it is
+   * kept in the outbox); rejects with MailRefused, carrying the server's reply code, if not.
+   */
+  async deliverNow(message: MailMessage): Promise<void> {
+    if (!this.transport) {
+      const { to, subject, text } = message;
+      await this.store.outbox.add({ to, subject, text, createdAt: new Date().toISOString() });
+      return;
+    }
+    try {
+      await this.transport.sendMail({ from: this.from, ...message });
+    } catch (error) {
+      const code = (error as { responseCode?: unknown }).responseCode;
+      throw new MailRefused((error as Error).message, typeof code === 'number' ? code : undefined);
+    }
+  }
+
+  /** Whether mail really leaves (SMTP_URL set), rather than staying in the outbox. */
+  get sends(): boolean {
+    return this.transport !== null;
   }
 
   /** Waits for deliveries in flight (graceful shutdown, tests). */

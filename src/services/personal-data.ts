@@ -28,7 +28,7 @@ export type DeletionCheck =
     };
 
 export interface PersonalDataDeps {
-  store: PortsWithUnitOfWork<'personalData' | 'comments' | 'users' | 'digests'>;
+  store: PortsWithUnitOfWork<'personalData' | 'comments' | 'users' | 'digests' | 'newsletters'>;
   changes: ChangeBus;
   /** The moderation settings say whether people may delete their accounts. */
   moderation: Pick<ModerationService, 'settings'>;
@@ -51,6 +51,16 @@ export class PersonalDataService {
   async policy(): Promise<DeletionPolicy> {
     const settings = await this.moderation.settings();
     return settings['accounts.deletionPolicy'] === 'remove' ? 'remove' : 'anonymise';
+  }
+
+  /** The person's newsletter subscription, if any (by account, or by the account's address). */
+  private async newsletterRecord(user: User) {
+    const s =
+      (await this.store.newsletters.subscriberByUser(user.id)) ??
+      (await this.store.newsletters.subscriberByEmail(user.email.toLowerCase()));
+    if (!s) return null;
+    const { email, status, source, createdAt, confirmedAt, bouncedAt, bounceReason, lists } = s;
+    return { email, status, source, createdAt, confirmedAt, bouncedAt, bounceReason, lists };
   }
 
   /** Everything stored about the person, as the JSON file they download (no password hash). */
@@ -87,6 +97,7 @@ export class PersonalDataService {
         emailMeAboutReplies: u.notify_replies === 1,
         moderationDigest: await this.store.digests.isSubscribed(user.id),
       },
+      newsletters: await this.newsletterRecord(user),
       comments: records.comments.map((c) => ({
         id: c.id,
         article: { id: c.article_id, slug: c.article_slug, headline: c.article_headline },
@@ -180,6 +191,11 @@ export class PersonalDataService {
           removed.push({ id: deleted.id, articleId: deleted.articleId });
         }
       }
+      // Their newsletter subscription goes too (by account, or by the account's address).
+      const subscriber =
+        (await tx.newsletters.subscriberByUser(user.id)) ??
+        (await tx.newsletters.subscriberByEmail(user.email.toLowerCase()));
+      if (subscriber) await tx.newsletters.deleteSubscriber(subscriber.id);
       const suffix = user.id.toLowerCase();
       return tx.personalData.anonymise(user.id, {
         name: deletedAccountName,

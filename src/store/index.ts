@@ -34,6 +34,7 @@ import { KyselyLimitStore } from './limits.js';
 import { KyselyDigestStore } from './digests.js';
 import { KyselyWebhookStore } from './webhooks.js';
 import { KyselyStaffMailStore } from './staff-mail.js';
+import { KyselyNewsletterStore } from './newsletters.js';
 
 export type { Store } from './types.js';
 
@@ -93,6 +94,7 @@ function bind(db: Kysely<Database>, opened: Opened): Store {
     digests: new KyselyDigestStore(db),
     webhooks: new KyselyWebhookStore(db),
     staffMail: new KyselyStaffMailStore(db),
+    newsletters: new KyselyNewsletterStore(db),
     async ping() {
       await sql`select 1`.execute(db);
     },

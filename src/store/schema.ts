@@ -405,6 +405,10 @@ export interface Database {
   webhook_deliveries: WebhookDeliveriesTable;
   webhook_attempts: WebhookAttemptsTable;
   staff_mail_optouts: StaffMailOptoutsTable;
+  newsletter_subscribers: NewsletterSubscribersTable;
+  newsletter_subscriptions: NewsletterSubscriptionsTable;
+  newsletter_issues: NewsletterIssuesTable;
+  newsletter_deliveries: NewsletterDeliveriesTable;
 }
 
 /** A moderator who gets the digest of waiting comments, and when the last one went (0026). */
@@ -507,4 +511,56 @@ export interface StaffMailOptoutsTable {
   user_id: string;
   kind: string;
   created_at: string;
+}
+
+/** A newsletter reader's address (0029): pending until confirmed, then confirmed, left or bounced. */
+export interface NewsletterSubscribersTable {
+  id: string;
+  email: string;
+  user_id: string | null;
+  status: string;
+  source: string;
+  created_at: string;
+  confirmed_at: string | null;
+  left_at: string | null;
+  bounced_at: string | null;
+  bounce_reason: string | null;
+}
+
+/** A list a subscriber is on: `briefing`, `alerts` or `section:<slug>` (0029). */
+export interface NewsletterSubscriptionsTable {
+  subscriber_id: string;
+  list: string;
+  created_at: string;
+}
+
+/** One newsletter: a day's briefing, an alert, a section's digest; `key` makes each once (0029). */
+export interface NewsletterIssuesTable {
+  id: string;
+  key: string;
+  slug: string;
+  kind: string;
+  list: string;
+  status: string;
+  subject: string;
+  intro: string;
+  /** JSON array of article ids, in order. */
+  article_ids: string;
+  send_at: string | null;
+  created_at: string;
+  edited_by: string | null;
+  queued_at: string | null;
+}
+
+/** One (issue, subscriber) in the sending queue (0029, decisions/0064). */
+export interface NewsletterDeliveriesTable {
+  id: string;
+  issue_id: string;
+  subscriber_id: string;
+  status: string;
+  attempts: Generated<number>;
+  due_at: string;
+  claim: string | null;
+  sent_at: string | null;
+  error: string | null;
 }

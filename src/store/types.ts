@@ -27,6 +27,7 @@ import type { FrontStore } from './ports/front.js';
 import type { LimitStore } from './ports/limits.js';
 import type { DigestStore } from './ports/digests.js';
 import type { StaffMailStore, WebhookStore } from './ports/webhooks.js';
+import type { NewsletterStore } from './ports/newsletters.js';
 
 export interface Store extends UnitOfWork<Store> {
   /** Which database this is, for the few callers outside the store that must say or know. */
@@ -57,6 +58,7 @@ export interface Store extends UnitOfWork<Store> {
   readonly digests: DigestStore;
   readonly webhooks: WebhookStore;
   readonly staffMail: StaffMailStore;
+  readonly newsletters: NewsletterStore;
   /** Calls the listener after every query with its duration in seconds. */
   observeQueries(listener: (seconds: number, ok: boolean) => void): void;
   /** Throws if the database cannot be reached. */

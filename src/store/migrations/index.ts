@@ -31,6 +31,7 @@ import * as renderedBodies from './0027_rendered_bodies.js';
 import * as sanctionRemovals from './0024_sanction_removals.js';
 import * as sharedLimits from './0028_shared_limits.js';
 import * as webhooks from './0030_webhooks.js';
+import * as newsletters from './0029_newsletters.js';
 
 interface MigrationModule {
   up(db: Kysely<unknown>, context: MigrationContext): Promise<void>;
@@ -63,6 +64,7 @@ const modules: Record<string, MigrationModule> = {
   '0024_sanction_removals': sanctionRemovals,
   '0028_shared_limits': sharedLimits,
   '0030_webhooks': webhooks,
+  '0029_newsletters': newsletters,
 };
 
 class ListedMigrations implements MigrationProvider {

@@ -11,6 +11,7 @@ import { articleBody, articleHeader, mainImage } from './article-content.js';
 import { correctionsBlock } from './corrections.js';
 import type { CommentMode } from '../../domain/comment-settings.js';
 import { threadSettingsPanel } from './thread-settings.js';
+import { subscribeBox } from '../newsletters.js';
 import { commentsSection, type CommentFormState, type PersonalComments } from './comments.js';
 import type { CommentsPage, CommentViewerState } from '../../services/comment-threads.js';
 
@@ -134,6 +135,7 @@ export function articlePageView(
           : ''
       }
     </article>
+    ${print ? '' : subscribeBox(ctx, { id: 'newsletter', section: a.section })}
     ${
       print && !printComments
         ? ''

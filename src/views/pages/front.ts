@@ -1,3 +1,4 @@
+import { subscribeBox } from '../newsletters.js';
 import { articlePath } from '../../domain/article.js';
 import type { FrontPage } from '../../services/reading.js';
 import type { PageContext } from '../context.js';
@@ -65,7 +66,8 @@ export function frontPageView(
             ${articles.map((a) => storyCard(a, { headingLevel: 3, i18n }))}
           </ul>
         </section>`,
-    )}`;
+    )}
+    ${subscribeBox(ctx, { id: 'newsletter' })}`;
   return layout(ctx, {
     title: ctx.siteName,
     description: ctx.identity.description || i18n.t('reader.front.description', { site }),

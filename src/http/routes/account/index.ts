@@ -33,6 +33,7 @@ export async function accountPages(
     | 'images'
     | 'moderationDigest'
     | 'staffNotifications'
+    | 'newsletters'
   >,
   deps: FormPageDeps,
 ): Promise<void> {

@@ -15,6 +15,7 @@ import { megabytes } from '../../../services/images.js';
 import { deletedAccountName } from '../../../services/personal-data.js';
 import type { FormProblem } from '../../../views/forms.js';
 import { accountNotices, accountView } from '../../../views/pages/account/account.js';
+import { accountNewsletters } from '../../../views/newsletters.js';
 import { clearSessionCookie, requireRole, setSessionCookie } from '../../plugins/auth.js';
 import { sendPage } from '../../plugins/pages.js';
 import { limiter } from '../../plugins/rate-limits.js';
@@ -37,6 +38,7 @@ export async function accountSettingsPages(
     | 'images'
     | 'moderationDigest'
     | 'staffNotifications'
+    | 'newsletters'
   >,
   deps: FormPageDeps,
 ) {
@@ -45,6 +47,15 @@ export async function accountSettingsPages(
   const { pageContext, limits, cookies } = deps;
   const me = (request: FastifyRequest) => request.viewer!.user;
   const photoMaxSize = megabytes(services.images.settings.maxBytes);
+
+  async function newsletterPanel(request: FastifyRequest) {
+    const [ctx, lists, subscriber] = await Promise.all([
+      pageContext(request),
+      services.newsletters.lists(),
+      services.newsletters.forUser(me(request)),
+    ]);
+    return accountNewsletters(ctx, { email: me(request).email, lists, subscriber });
+  }
 
   async function showAgain(
     request: FastifyRequest,
@@ -109,6 +120,7 @@ export async function accountSettingsPages(
         newsroomEmails: await newsroomEmails(request),
         photoMaxSize,
         deletion: await deletion(request),
+        newsletters: await newsletterPanel(request),
       });
       return sendPage(request, reply, page);
     },

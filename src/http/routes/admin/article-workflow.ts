@@ -5,6 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import type { User } from '../../../domain/user.js';
 import { editorRoles } from '../../../domain/workflow.js';
 import type { Services } from '../../../services/index.js';
 import { requireRole } from '../../plugins/auth.js';
@@ -14,7 +15,7 @@ const Empty = Type.Object({}, { additionalProperties: false });
 
 export function articleWorkflowActions(
   fastify: FastifyInstance,
-  services: Pick<Services, 'newsroom' | 'site'>,
+  services: Pick<Services, 'newsroom' | 'site' | 'newsletterDesk'>,
   { act }: ArticleEditor,
 ) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -45,6 +46,7 @@ export function articleWorkflowActions(
           {
             at: Type.Optional(Type.String({ maxLength: 40 })),
             choice: Type.Optional(Type.String({ maxLength: 40 })),
+            alert: Type.Optional(Type.Literal('on')),
           },
           { additionalProperties: false },
         ),
@@ -52,13 +54,18 @@ export function articleWorkflowActions(
     },
     async (request, reply) => {
       const { at, choice } = request.body;
+      // "Send as alert" (issue 21): asked once per article; it goes when the article is published.
+      const alerting = async <T extends { id: string }>(u: User, article: T): Promise<T> => {
+        if (request.body.alert === 'on') await services.newsletterDesk.requestAlert(u, article.id);
+        return article;
+      };
       // Publish now sends no time; the schedule form sends a local time in the site's zone.
       if (at === undefined) {
         return act(
           request,
           reply,
           request.params.id,
-          (u) => newsroom.publish(u, request.params.id),
+          async (u) => alerting(u, await newsroom.publish(u, request.params.id)),
           () => 'published',
         );
       }
@@ -67,7 +74,8 @@ export function articleWorkflowActions(
         request,
         reply,
         request.params.id,
-        (u) => newsroom.publishAtLocal(u, request.params.id, at, timeZone, choice),
+        async (u) =>
+          alerting(u, await newsroom.publishAtLocal(u, request.params.id, at, timeZone, choice)),
         () => 'scheduled',
         { schedule: { at } },
       );

@@ -22,7 +22,7 @@ export function articleAdminPages(
   fastify: FastifyInstance,
   services: Pick<
     Services,
-    'newsroom' | 'reading' | 'images' | 'commentSettings' | 'search' | 'site'
+    'newsroom' | 'reading' | 'images' | 'commentSettings' | 'search' | 'site' | 'newsletterDesk'
   >,
   deps: FormPageDeps,
 ) {
@@ -43,7 +43,7 @@ export async function newsroomPages(
   staff: FastifyInstance,
   services: Pick<
     Services,
-    'newsroom' | 'reading' | 'images' | 'commentSettings' | 'search' | 'site'
+    'newsroom' | 'reading' | 'images' | 'commentSettings' | 'search' | 'site' | 'newsletterDesk'
   >,
   deps: FormPageDeps,
 ): Promise<void> {

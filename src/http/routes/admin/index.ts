@@ -52,6 +52,8 @@ export async function adminPages(
     | 'demo'
     | 'sections'
     | 'menus'
+    | 'newsletterDesk'
+    | 'newsletters'
   >,
   deps: FormPageDeps & { outbox: OutboxPages; importMaxMb: number },
 ): Promise<void> {

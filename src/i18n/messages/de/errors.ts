@@ -196,6 +196,9 @@ export default {
   invalid_webhook_secret:
     'Das Geheimnis muss 16 bis 200 Zeichen lang sein (leer lassen, damit eines erzeugt wird).',
   delivery_pending: 'Diese Zustellung wartet noch darauf, gesendet zu werden.',
+  newsletter_list_required: 'Bitte wählen Sie mindestens einen Newsletter.',
+  newsletter_sent: 'Dieser Newsletter wurde bereits versandt und kann nicht mehr geändert werden.',
+  invalid_csv: 'Die Datei ist keine CSV-Datei mit einer Spalte „email“.',
   sign_in_paused_here:
     'Zu viele fehlgeschlagene Anmeldungen bei diesem Konto von Ihrer Netzwerkadresse aus. Bitte versuchen Sie es in {seconds, plural, one {einer Sekunde} other {# Sekunden}} noch einmal, oder wählen Sie ein neues Passwort über einen Link, den wir Ihnen per E-Mail schicken.',
   sign_in_paused_elsewhere:

@@ -174,6 +174,9 @@ export default {
   invalid_webhook_secret:
     'The secret must be 16 to 200 characters long (leave it empty to have one made).',
   delivery_pending: 'That delivery is still waiting to be sent.',
+  newsletter_list_required: 'Choose at least one newsletter.',
+  newsletter_sent: 'This newsletter has already been sent, so it can no longer be changed.',
+  invalid_csv: 'The file is not a CSV file with an email column.',
   // The sign-in guard's pauses (for its conditions, on another branch as this is written).
   sign_in_paused_here:
     'Too many failed sign-ins to this account from your network address. Try again in {seconds, plural, one {# second} other {# seconds}}, or choose a new password with a link we email you.',

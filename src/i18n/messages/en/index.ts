@@ -13,6 +13,7 @@ import security from './security.js';
 import structure from './structure.js';
 import webhooks from './webhooks.js';
 import staffMail from './staff-mail.js';
+import newsletters from './newsletters.js';
 
 export const en = {
   common,
@@ -29,4 +30,5 @@ export const en = {
   'moderation-digest': digest,
   webhooks,
   'staff-mail': staffMail,
+  newsletters,
 };

@@ -12,7 +12,7 @@ import {
   submitButton,
   type FormProblem,
 } from '../../forms.js';
-import { html } from '../../html.js';
+import { html, type SafeHtml } from '../../html.js';
 import { notificationSettings } from './notifications.js';
 import { accountPage } from './page.js';
 import { passwordHint } from './sign-up.js';
@@ -32,6 +32,8 @@ export const accountNotices = {
   names: 'account.done.names',
   photo: 'account.done.photo',
   'newsroom-emails': 'staff-mail.settings.saved',
+  'newsletters-saved': 'newsletters.account.saved',
+  'newsletters-confirm': 'newsletters.account.confirmSent',
 } as const satisfies Record<string, MessageKey>;
 
 export function accountView(
@@ -49,6 +51,8 @@ export function accountView(
     newsroomEmails?: Parameters<typeof newsroomEmailSettings>[1] | null;
     /** The largest photo upload, in words ("10 MB"). */
     photoMaxSize?: string;
+    /** The newsletters panel (views/newsletters.ts), when the page has it. */
+    newsletters?: SafeHtml;
     /** Whether the person may delete the account, and what happens to their comments. */
     deletion?: {
       check:
@@ -135,6 +139,7 @@ export function accountView(
 
     ${notificationSettings(ctx, props.replies ?? true, props.digest ?? null)}
     ${props.newsroomEmails ? newsroomEmailSettings(ctx, props.newsroomEmails) : ''}
+    ${props.newsletters ?? ''}
 
     <section class="panel" aria-labelledby="sessions-heading">
       <h2 id="sessions-heading">${t('account.sessions.heading')}</h2>

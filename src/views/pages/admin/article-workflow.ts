@@ -118,16 +118,18 @@ export function workflowPanel(
   }
   if (can.editor && ['draft', 'review', 'scheduled', 'unpublished'].includes(a.status)) {
     forms.push(
-      postForm(ctx, `${path}/publish`, submitButton(t('newsroom.workflow.publishNow')), {
-        className: 'form form--bare',
-        label: t('newsroom.workflow.publishNow'),
-      }),
+      postForm(
+        ctx,
+        `${path}/publish`,
+        html`${alertChoice(ctx, 'alert-now')}${submitButton(t('newsroom.workflow.publishNow'))}`,
+        { className: 'form form--bare', label: t('newsroom.workflow.publishNow') },
+      ),
     );
     forms.push(
       postForm(
         ctx,
         `${path}/publish`,
-        html`${scheduleFields(ctx, a, schedule)}
+        html`${scheduleFields(ctx, a, schedule)} ${alertChoice(ctx, 'alert-scheduled')}
           ${submitButton(
             a.status === 'scheduled'
               ? t('newsroom.workflow.reschedule')
@@ -161,4 +163,14 @@ export function workflowPanel(
     <h2 id="workflow-heading">${t('newsroom.workflow.heading')}</h2>
     ${forms}
   </section>`;
+}
+
+/** "Send as alert" beside publishing (issue 21): the alert goes once, when the article is out. */
+function alertChoice(ctx: PageContext, id: string) {
+  const { t } = ctx.i18n;
+  return html`<div class="field field--checkbox">
+    <input type="checkbox" id="${id}" name="alert" value="on" aria-describedby="${id}-hint" />
+    <label for="${id}">${t('newsletters.alert.checkbox')}</label>
+  </div>
+  <p class="hint" id="${id}-hint">${t('newsletters.alert.hint')}</p>`;
 }

@@ -1,0 +1,162 @@
+/** English: reader newsletters, alerts and their admin pages (see common.ts for the format). */
+export default {
+  'list.briefing': 'The daily briefing',
+  'list.alerts': 'Breaking-news alerts',
+  'list.section': '{name}: daily digest',
+
+  'briefing.subject': '{site} briefing: {day}',
+  'digest.subject': '{section} today: {day}',
+
+  'mail.briefingLabel': 'The {site} briefing',
+  'mail.alertLabel': 'Breaking news from {site}',
+  'mail.digestLabel': 'A digest from {site}',
+  'mail.why': 'You get this email because you subscribed to it on {site}.',
+  'mail.manage': 'Manage your newsletters',
+  'mail.leave': 'Unsubscribe from everything',
+  'mail.web': 'Read it on the web',
+
+  'confirm.subject': 'Confirm your newsletter subscription to {site}',
+  'confirm.heading': 'Confirm your subscription',
+  'confirm.body':
+    'Someone (hopefully you) asked to get these newsletters from {site} at this address:',
+  'confirm.button': 'Yes, subscribe me',
+  'confirm.ignore': 'If you did not ask, ignore this email: you will get nothing more from us.',
+
+  'already.subject': 'Your newsletters from {site}',
+  'already.body':
+    'This address already gets newsletters from {site}. To choose which ones, or to leave them all, open:',
+  'already.ignore': 'If you did not ask, ignore this email: nothing has changed.',
+
+  'box.heading': 'Get our newsletters',
+  'box.intro':
+    'The day’s top stories each morning, breaking news as it happens. Free; leave at any time.',
+  'box.email': 'Email address',
+  'box.lists': 'Newsletters',
+  'box.submit': 'Subscribe',
+
+  'subscribe.title': 'Newsletters',
+  'subscribe.intro':
+    'Choose what you would like by email. We send a confirmation first: nothing else arrives until you confirm.',
+  'sent.title': 'Check your inbox',
+  'sent.message':
+    'We have sent an email to {email}. Open the link in it to confirm; until then you will get no newsletters.',
+
+  'confirmPage.title': 'Confirm your subscription',
+  'confirmPage.intro': 'Confirm that {email} should get the newsletters it asked for.',
+  'confirmPage.button': 'Confirm my subscription',
+  'confirmed.title': 'You are subscribed',
+  'confirmed.message': 'Thank you. Every email has a link to change your choice or leave.',
+
+  'badLink.title': 'This link does not work',
+  'badLink.message':
+    'The link is incomplete or no longer valid. Open it again from the latest email.',
+
+  'manage.title': 'Your newsletters',
+  'manage.intro': 'Newsletters for {email}. Untick any you no longer want.',
+  'manage.lists': 'Newsletters you get',
+  'manage.save': 'Save my choice',
+  'manage.leave': 'Unsubscribe from everything',
+  'manage.leaveIntro': 'Or stop every email at once:',
+  'manage.saved': 'Your choice is saved.',
+  'manage.leftTitle': 'You are unsubscribed',
+  'manage.left':
+    'You will get no more newsletters at {email}. You can subscribe again at any time.',
+  'manage.bounced':
+    'Mail to this address could not be delivered, so we have stopped sending to it. Choosing newsletters again will not restart them.',
+
+  'archive.title': 'Newsletter archive',
+  'archive.intro': 'Every newsletter we have sent, newest first.',
+  'archive.empty': 'No newsletter has been sent yet.',
+  'archive.older': 'Older newsletters',
+  'archive.subscribe': 'Subscribe',
+  'kind.briefing': 'Briefing',
+  'kind.alert': 'Alert',
+  'kind.digest': 'Digest',
+  'issue.sent': 'Sent {when}',
+  'issue.archive': 'All newsletters',
+  'issue.gone': 'The stories of this newsletter are no longer published.',
+
+  'account.heading': 'Newsletters',
+  'account.intro': 'Newsletters sent to {email}.',
+  'account.confirmSent':
+    'We have sent a confirmation email: open its link to start your newsletters.',
+  'account.save': 'Save newsletters',
+  'account.saved': 'Your newsletters are saved.',
+  'account.confirm': 'We have sent a confirmation to {email}: open it to start your newsletters.',
+  'account.bounced': 'Mail to your address could not be delivered, so newsletters are stopped.',
+
+  'alert.checkbox': 'Send as a breaking-news alert',
+  'alert.hint': 'Emails every alert subscriber once, when the article is published.',
+  'alert.later': 'Send alert',
+  'alert.sent': 'An alert about this article was sent.',
+  'alert.waiting': 'An alert goes when this article is published.',
+
+  'admin.title': 'Newsletters',
+  'admin.settings': 'Settings',
+  'admin.briefingTime': 'Briefing time ({zone})',
+  'admin.briefingTimeHint':
+    'The briefing is made an hour before, from the front page, for editors to check.',
+  'admin.sendAsBuilt': 'Send the briefing and digests as made unless an editor holds them',
+  'admin.rate': 'Messages per second',
+  'admin.save': 'Save settings',
+  'admin.saved': 'Settings saved.',
+  'admin.unsent': 'Waiting to go',
+  'admin.noneUnsent': 'Nothing is waiting.',
+  'admin.sentHeading': 'Sent',
+  'admin.noneSent': 'Nothing has been sent yet.',
+  'admin.subject': 'Subject',
+  'admin.kind': 'Kind',
+  'admin.status': 'State',
+  'admin.when': 'When',
+  'admin.deliveries': 'Deliveries',
+  'admin.counts': '{sent} sent, {queued} waiting, {sending} sending, {failed} failed',
+  'admin.open': 'Open',
+  'admin.status.draft': 'goes at its time',
+  'admin.status.held': 'held for an editor',
+  'admin.status.waiting': 'goes when the article is published',
+  'admin.status.queued': 'sent',
+  'admin.subscribers': 'Subscribers',
+  'admin.listCount': '{list}: {count}',
+  'admin.bounced': 'Addresses that bounced',
+  'admin.noneBounced': 'No address has bounced.',
+  'admin.bounceReason': '{email}: {reason}',
+
+  'edit.title': 'Newsletter: {subject}',
+  'edit.subject': 'Subject',
+  'edit.intro': 'Introduction',
+  'edit.stories': 'Stories',
+  'edit.storiesHint': 'Untick a story to leave it out. The order is the front page’s.',
+  'edit.save': 'Save changes',
+  'edit.saved': 'Changes saved.',
+  'edit.preview': 'Preview the email',
+  'edit.sendNow': 'Send now',
+  'edit.hold': 'Hold: do not send by itself',
+  'edit.queued': 'Queued: {count, plural, one {# subscriber} other {# subscribers}}.',
+  'edit.held': 'Held. It goes when an editor sends it.',
+  'edit.goesAt': 'Goes {when} unless held.',
+
+  'subs.title': 'Subscribers',
+  'subs.search': 'Search addresses',
+  'subs.searchButton': 'Search',
+  'subs.total': '{count, plural, one {# subscriber} other {# subscribers}}',
+  'subs.email': 'Address',
+  'subs.status': 'State',
+  'subs.lists': 'Newsletters',
+  'subs.since': 'Since',
+  'subs.export': 'Export CSV',
+  'subs.import': 'Import CSV',
+  'subs.importHint':
+    'A CSV file with an email column, and optionally lists (separated by spaces) and consent (yes or no).',
+  'subs.file': 'CSV file',
+  'subs.attest':
+    'I confirm these people agreed to get these newsletters (they are mailed without a confirmation)',
+  'subs.importButton': 'Import',
+  'subs.imported':
+    'Imported {added, plural, one {# address} other {# addresses}}; {skipped} skipped. Those without consent get a confirmation email first.',
+  'subs.next': 'Next page',
+  'subs.previous': 'Previous page',
+  'status.pending': 'waiting for confirmation',
+  'status.confirmed': 'subscribed',
+  'status.left': 'unsubscribed',
+  'status.bounced': 'bounced',
+};
