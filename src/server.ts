@@ -182,7 +182,8 @@ export async function serve(config: Config): Promise<void> {
     // Then close() ends whatever is left, and the database is closed.
     drain.begin();
     // No new stream from here on (the hub refuses them; the drain sends them elsewhere first).
-    live.close();
+    // Giving back its streams' leases (shared limits) finishes before the database closes.
+    const liveClosed = live.close();
     drain
       .settled(config.drainSeconds * 1000)
       .then((left) => {
@@ -192,6 +193,7 @@ export async function serve(config: Config): Promise<void> {
       .then(() => scheduler?.stop())
       .then(() => stopDigest?.())
       .then(() => stopWebhooks?.())
+      .then(() => liveClosed)
       .then(() => bus?.close())
       .then(() => store.close())
       .then(
