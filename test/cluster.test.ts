@@ -301,7 +301,13 @@ describe('three servers behind nginx on one PostgreSQL database', { skip }, () =
         const server = servers[i % 3]!;
         const res = await fetch(`${server.url}/api/v1/session`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', origin },
+          // An address of its own (the servers believe X-Forwarded-For from 127.0.0.1, as from
+          // nginx): the attempts of point 4 came from 127.0.0.1 and count against that one.
+          headers: {
+            'content-type': 'application/json',
+            origin,
+            'x-forwarded-for': '203.0.113.44',
+          },
           // A different (unknown) account each time: only the address's own limit applies.
           body: JSON.stringify({ email: `nobody-${i}@example.com`, password: 'wrong' }),
         });

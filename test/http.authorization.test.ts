@@ -142,6 +142,27 @@ const rules: Record<string, Rule> = {
   'POST /admin/menus/:menu/remove': ['admin'],
   // A reader's interface language (a cookie); anyone may choose it.
   'POST /language': 'anyone',
+  // Webhooks (docs/webhooks.md): admins only.
+  'POST /api/v1/webhooks': ['admin'],
+  'PATCH /api/v1/webhooks/:id': ['admin'],
+  'DELETE /api/v1/webhooks/:id': ['admin'],
+  'POST /api/v1/webhooks/:id/test': ['admin'],
+  'POST /api/v1/webhooks/:id/deliveries/:deliveryId/redeliver': ['admin'],
+  'POST /admin/webhooks': ['admin'],
+  'POST /admin/webhooks/:id': ['admin'],
+  'POST /admin/webhooks/:id/enable': ['admin'],
+  'POST /admin/webhooks/:id/disable': ['admin'],
+  'POST /admin/webhooks/:id/delete': ['admin'],
+  'POST /admin/webhooks/:id/test': ['admin'],
+  'POST /admin/webhooks/:id/deliveries/:deliveryId/redeliver': ['admin'],
+  // The newsroom's emails to its own staff, each of which they may turn off.
+  'POST /account/newsroom-emails': ['author', 'editor', 'admin'],
+  // Readers' newsletters: an address and a signed link are enough (docs/newsletters.md).
+  'POST /newsletters/subscribe': 'anyone',
+  'POST /newsletters/confirm': 'anyone',
+  'POST /newsletters/manage': 'anyone',
+  'POST /newsletters/leave': 'anyone',
+  'POST /account/newsletters': 'signed-in',
 };
 
 const stateChanging = (method: string) => !['GET', 'HEAD', 'OPTIONS'].includes(method);

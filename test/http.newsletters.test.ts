@@ -150,7 +150,10 @@ for (const database of databases()) {
       await publish();
       const mark = smtp.messages.length;
       await sendAll();
-      const alerts = smtp.messages.slice(mark);
+      // Newsletter mail only: the author also hears that the article was published (staff mail).
+      const alerts = smtp.messages
+        .slice(mark)
+        .filter((m) => header(m.raw, 'List-Unsubscribe-Post') !== null);
       assert.deepEqual(alerts.map((m) => m.to[0]).sort(), [
         'alert-one@example.com',
         'alert-two@example.com',
@@ -183,7 +186,10 @@ for (const database of databases()) {
       // Asking again later adds nothing.
       await app.services.newsletterDesk.requestAlert(editor.user, article.id);
       await sendAll();
-      assert.equal(smtp.messages.length, mark + 3);
+      const newsletterMail = smtp.messages
+        .slice(mark)
+        .filter((m) => header(m.raw, 'List-Unsubscribe-Post') !== null);
+      assert.equal(newsletterMail.length, 3);
     });
 
     test('one-click unsubscribe: a POST with the RFC 8058 body, no cookie and no form token', async () => {

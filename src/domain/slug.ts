@@ -29,6 +29,8 @@ export const reservedSectionSlugs: ReadonlySet<string> = new Set([
   'invitation',
   // POST /language: a reader's interface language without JavaScript.
   'language',
+  // Readers' newsletters: subscribing, managing and the archive (docs/newsletters.md).
+  'newsletters',
 ]);
 
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

@@ -61,9 +61,12 @@ export class NewsletterService {
 
   constructor(private readonly deps: NewsletterDeps) {}
 
-  /** The lists readers may join: the briefing, alerts, and every visible section's digest. */
-  async lists(): Promise<ListChoice[]> {
-    const { t } = this.deps.i18n();
+  /**
+   * The lists readers may join: the briefing, alerts, and every visible section's digest, named
+   * in the reader's language (`i18n`, the page's) or else the site's.
+   */
+  async lists(i18n: Translator = this.deps.i18n()): Promise<ListChoice[]> {
+    const { t } = i18n;
     const sections = (await this.deps.store.sections.list()).filter((s) => !s.hidden);
     return [
       { list: briefingList, label: t('newsletters.list.briefing') },

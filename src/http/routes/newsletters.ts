@@ -59,9 +59,9 @@ export function newsletterPages(
     },
     async (request, reply) => {
       const page = request.query.page ?? 1;
-      const [ctx, lists, archive] = await Promise.all([
-        pageContext(request),
-        newsletters.lists(),
+      const ctx = await pageContext(request);
+      const [lists, archive] = await Promise.all([
+        newsletters.lists(ctx.i18n),
         newsletters.archive(page),
       ]);
       const olderHref = archive.hasMore ? `/newsletters?page=${page + 1}` : null;
@@ -102,7 +102,10 @@ export function newsletterPages(
       );
       const ctx = await pageContext(request);
       if (!result.ok) {
-        const [choices, archive] = await Promise.all([newsletters.lists(), newsletters.archive(1)]);
+        const [choices, archive] = await Promise.all([
+          newsletters.lists(ctx.i18n),
+          newsletters.archive(1),
+        ]);
         const problem = problemOf(result.error, ctx.i18n, {
           fields: { email: 'email', lists: 'list-0' },
         });
@@ -160,7 +163,8 @@ export function newsletterPages(
     const subscriber = await newsletters.manageable(token);
     if (!subscriber)
       return sendPage(request, reply, await badLink(request), { status: 404, private: true });
-    const [ctx, lists] = await Promise.all([pageContext(request), newsletters.lists()]);
+    const ctx = await pageContext(request);
+    const lists = await newsletters.lists(ctx.i18n);
     return sendPage(request, reply, manageView(ctx, { token, subscriber, lists, saved }), {
       private: true,
     });

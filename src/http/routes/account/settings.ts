@@ -49,9 +49,9 @@ export async function accountSettingsPages(
   const photoMaxSize = megabytes(services.images.settings.maxBytes);
 
   async function newsletterPanel(request: FastifyRequest) {
-    const [ctx, lists, subscriber] = await Promise.all([
-      pageContext(request),
-      services.newsletters.lists(),
+    const ctx = await pageContext(request);
+    const [lists, subscriber] = await Promise.all([
+      services.newsletters.lists(ctx.i18n),
       services.newsletters.forUser(me(request)),
     ]);
     return accountNewsletters(ctx, { email: me(request).email, lists, subscriber });
