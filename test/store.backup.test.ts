@@ -144,6 +144,55 @@ async function seed(store: Store): Promise<void> {
     at: '2026-01-05T00:00:00.000Z',
   });
   await store.staffMail.optOut(editor.id, 'submitted', '2026-01-05T00:00:00.000Z');
+  // The editor reads the briefing; a reader left; one address bounced; a sent alert (0029).
+  const at = '2026-01-05T00:00:00.000Z';
+  await store.newsletters.addSubscriber({
+    id: 'sub-1',
+    email: editor.email,
+    userId: editor.id,
+    status: 'pending',
+    source: 'account',
+    at,
+  });
+  await store.newsletters.addLists('sub-1', ['briefing', 'alerts'], at);
+  await store.newsletters.setStatus('sub-1', 'confirmed', at);
+  await store.newsletters.addSubscriber({
+    id: 'sub-2',
+    email: 'gone@example.com',
+    userId: null,
+    status: 'confirmed',
+    source: 'form',
+    at,
+  });
+  await store.newsletters.setStatus('sub-2', 'left', '2026-01-06T00:00:00.000Z');
+  await store.newsletters.addSubscriber({
+    id: 'sub-3',
+    email: 'bounced@example.com',
+    userId: null,
+    status: 'confirmed',
+    source: 'form',
+    at,
+  });
+  await store.newsletters.markBounced('sub-3', '550 no such user', '2026-01-06T00:00:00.000Z');
+  await store.newsletters.createIssue({
+    id: 'issue-1',
+    key: 'briefing:2026-01-06',
+    slug: 'briefing-2026-01-06',
+    kind: 'briefing',
+    list: 'briefing',
+    status: 'held',
+    subject: 'The morning briefing',
+    intro: 'Good morning.',
+    articleIds: [],
+    sendAt: '2026-01-06T07:00:00.000Z',
+    createdAt: at,
+  });
+  await store.newsletters.editIssue(
+    'issue-1',
+    { subject: 'The morning briefing', intro: 'Good morning, Harwick.', articleIds: [] },
+    editor.id,
+  );
+  await store.newsletters.queueIssue('issue-1', ['held'], '2026-01-06T07:00:00.000Z');
 }
 
 async function exportText(store: Store, name: string): Promise<string> {

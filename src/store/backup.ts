@@ -393,6 +393,49 @@ export const exportedTables: readonly BackupTable[] = [
     key: ['user_id', 'kind'],
     columns: columns({ user_id: 'text', kind: 'text', created_at: 'time' }),
   },
+  {
+    // Newsletter readers with their consent: when they confirmed, left or bounced (0029).
+    name: 'newsletter_subscribers',
+    key: ['id'],
+    columns: columns({
+      id: 'text',
+      email: 'text',
+      user_id: 'text?',
+      status: 'text',
+      source: 'text',
+      created_at: 'time',
+      confirmed_at: 'time?',
+      left_at: 'time?',
+      bounced_at: 'time?',
+      bounce_reason: 'text?',
+    }),
+  },
+  {
+    // The lists each subscriber is on (0029).
+    name: 'newsletter_subscriptions',
+    key: ['subscriber_id', 'list'],
+    columns: columns({ subscriber_id: 'text', list: 'text', created_at: 'time' }),
+  },
+  {
+    // Newsletters made and sent: the web archive shows them (0029).
+    name: 'newsletter_issues',
+    key: ['id'],
+    columns: columns({
+      id: 'text',
+      key: 'text',
+      slug: 'text',
+      kind: 'text',
+      list: 'text',
+      status: 'text',
+      subject: 'text',
+      intro: 'text',
+      article_ids: 'text',
+      send_at: 'time?',
+      created_at: 'time',
+      edited_by: 'text?',
+      queued_at: 'time?',
+    }),
+  },
 ];
 
 const ephemeral = 'short-lived; a restored site starts without them';
@@ -416,6 +459,9 @@ export const excludedTables: Readonly<Record<string, string>> = {
   limit_events: `sign-ups counted per address for an hour: ${ephemeral}`,
   webhook_deliveries: `webhook deliveries waiting or sent, with their answers: ${ephemeral}`,
   webhook_attempts: `each try of a webhook delivery: ${ephemeral}`,
+  limit_counters: `request limits counted per window (decisions/0058): ${ephemeral}`,
+  stream_leases: `open live streams, renewed while they last: ${ephemeral}`,
+  newsletter_deliveries: `the newsletter sending queue, one row per mail: ${ephemeral}`,
 };
 
 const readBatch = 500;

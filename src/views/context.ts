@@ -3,7 +3,10 @@ import type { Menus } from '../domain/menu.js';
 import type { SiteIdentity } from '../domain/site.js';
 import type { Role } from '../domain/user.js';
 import type { Translator } from '../i18n/translator.js';
-import type { SlotRecorder } from './slots.js';
+import type { CommentMode } from '../domain/comment-settings.js';
+import type { CommentViewerState } from '../services/comment-threads.js';
+import type { SafeHtml } from './html.js';
+import type { CommentFormState, PersonalComments } from './reader-state.js';
 
 /** What is fixed when the server starts: its public address and its asset files. */
 export interface SiteFrame {
@@ -44,5 +47,31 @@ export interface PageContext extends SiteContext {
    * Set while a page is drawn once for every reader (see slots.ts): what depends on the reader is
    * recorded as a hole instead of drawn.
    */
-  slots?: SlotRecorder | undefined;
+  slots?: PageHoles | undefined;
+}
+
+/**
+ * The holes of a page drawn once for every reader (slots.ts `SlotRecorder` records them, `PageShell`
+ * fills them per reader): a view hands over how to draw its reader-dependent part and puts the
+ * returned marker where it goes.
+ */
+export interface PageHoles {
+  add(spec: SlotSpec): SafeHtml;
+}
+
+/** What a hole is drawn from: the reader (or nobody) and what only they see. */
+export interface Viewing {
+  /** The page's context with the reader in it (`viewer` null for an anonymous one). */
+  ctx: PageContext;
+  /** Their reactions, reports and editable comments on the page. */
+  comments: CommentViewerState | null;
+  personal: PersonalComments;
+  form?: CommentFormState | undefined;
+  threadSettings?: { articleId: string; mode: CommentMode | null; done: boolean } | undefined;
+}
+
+export interface SlotSpec {
+  render(viewing: Viewing): SafeHtml;
+  /** A comment's controls: the same for every signed-in reader it does not concern. */
+  comment?: { id: string; authorId: string | null };
 }

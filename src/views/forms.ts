@@ -6,16 +6,11 @@
 import { defaultLanguage } from '../i18n/languages.js';
 import { translator, type Translator } from '../i18n/translator.js';
 import type { PageContext } from './context.js';
+import type { FormProblem } from './reader-state.js';
 import { html, type Renderable, type SafeHtml } from './html.js';
 
 /** What went wrong with a submitted form; `field` is the name of the input it concerns. */
-export interface FormProblem {
-  /** Already in the page's language (src/http/routes/forms.ts `problemOf`). */
-  message: string;
-  field?: string;
-  /** The language the message is in: the words around it ("There is a problem") follow it. */
-  lang?: string;
-}
+export type { FormProblem } from './reader-state.js';
 
 /**
  * The words around a problem in its page's language: the page's translator when the view passes
@@ -26,7 +21,12 @@ function wordsFor(problem: FormProblem | undefined, i18n: Translator | undefined
 }
 
 /** Every form a signed-in person posts carries their session's token. */
+/**
+ * The signed-in reader's CSRF token for a form. In a page drawn once for every reader (slots.ts)
+ * it is a hole, filled with each reader's own token, so any form on such a page works for them.
+ */
 export function csrfField(ctx: PageContext): SafeHtml {
+  if (ctx.slots) return ctx.slots.add({ render: (v) => csrfField(v.ctx) });
   return ctx.viewer
     ? html`<input type="hidden" name="_csrf" value="${ctx.viewer.csrfToken}" />`
     : html``;

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import type { CommentViewerState } from '../services/comment-threads.js';
 import type { PageContext, PageViewer } from './context.js';
 import { html, type SafeHtml } from './html.js';
-import { PageShell, SlotRecorder, type Viewing } from './slots.js';
+import type { Viewing } from './context.js';
+import { PageShell, SlotRecorder } from './slots.js';
 
 // A small view drawn both ways: with holes (the shell) and for one reader directly.
 const comments = [

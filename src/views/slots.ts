@@ -13,28 +13,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { CommentNode } from '../domain/comment.js';
-import type { CommentMode } from '../domain/comment-settings.js';
 import type { CommentViewerState } from '../services/comment-threads.js';
-import type { PageContext, PageViewer } from './context.js';
+import type { PageContext, PageHoles, PageViewer, SlotSpec, Viewing } from './context.js';
 import { raw, type SafeHtml } from './html.js';
-import type { CommentFormState, PersonalComments } from './pages/comments.js';
-
-/** What a hole is drawn from: the reader (or nobody) and what only they see. */
-export interface Viewing {
-  /** The page's context with the reader in it (`viewer` null for an anonymous one). */
-  ctx: PageContext;
-  /** Their reactions, reports and editable comments on the page. */
-  comments: CommentViewerState | null;
-  personal: PersonalComments;
-  form?: CommentFormState | undefined;
-  threadSettings?: { articleId: string; mode: CommentMode | null; done: boolean } | undefined;
-}
-
-export interface SlotSpec {
-  render(viewing: Viewing): SafeHtml;
-  /** A comment's controls: the same for every signed-in reader it does not concern. */
-  comment?: { id: string; authorId: string | null };
-}
 
 // A marker no text can forge: control characters around a secret drawn when the process starts.
 const nonce = randomBytes(9).toString('base64url');
@@ -44,7 +25,7 @@ const tokenMark = `\u0000${nonce}:token\u0000`;
 /** Where the reader's token goes among a page's pieces. */
 const tokenPiece: unique symbol = Symbol('token');
 
-export class SlotRecorder {
+export class SlotRecorder implements PageHoles {
   readonly slots: SlotSpec[] = [];
 
   /** Records a hole and returns its marker. */

@@ -14,6 +14,7 @@ import { shippedLanguages } from '../../i18n/languages.js';
 import type { MessageKey, Translator } from '../../i18n/translator.js';
 import type { PageContext } from '../context.js';
 import { html, type SafeHtml } from '../html.js';
+import { csrfField } from '../forms.js';
 import { icons } from '../icons.js';
 
 interface Choice {
@@ -123,7 +124,7 @@ function languageForm(ctx: PageContext, returnTo: string): SafeHtml {
   const { i18n } = ctx;
   const chosen = ctx.readerLanguage ?? '';
   return html`<form class="adjust__language" method="post" action="/language" data-language-form>
-    ${ctx.slots ? ctx.slots.add({ render: (v) => tokenField(v.ctx) }) : tokenField(ctx)}
+    ${csrfField(ctx)}
     <input type="hidden" name="return" value="${returnTo}" />
     <fieldset>
       <legend>${i18n.t('common.language')}</legend>
@@ -147,13 +148,6 @@ function languageForm(ctx: PageContext, returnTo: string): SafeHtml {
       <p class="adjust__note">${i18n.t('reader.adjust.languageNote')}</p>
     </fieldset>
   </form>`;
-}
-
-/** A signed-in reader's CSRF token (a hole in a page drawn for everyone: see slots.ts). */
-function tokenField(ctx: PageContext): SafeHtml {
-  return ctx.viewer
-    ? html`<input type="hidden" name="_csrf" value="${ctx.viewer.csrfToken}" />`
-    : html``;
 }
 
 export function adjustPanel(ctx: PageContext, returnTo: string): SafeHtml {

@@ -19,27 +19,13 @@ import {
 import type { CommentsPage, CommentViewerState } from '../../services/comment-threads.js';
 import { defaultLanguage, languageOf } from '../../i18n/languages.js';
 import type { MessageKey, RichTag, Translator } from '../../i18n/translator.js';
-import type { PageContext } from '../context.js';
-import { csrfField, errorSummary, type FormProblem } from '../forms.js';
+import type { PageContext, Viewing } from '../context.js';
+import type { CommentFormState, PersonalComments } from '../reader-state.js';
+import { csrfField, errorSummary } from '../forms.js';
 import { html, raw, type SafeHtml } from '../html.js';
-import type { ModeratedComment } from '../../domain/moderation/queue.js';
-import type { Viewing } from '../slots.js';
 import { featuredStrip, ownUnpublishedComments, reportControl } from './comment-moderation.js';
 
-export interface CommentFormState {
-  problem?: FormProblem;
-  body?: string;
-  /** The comment being answered, when the reader chose Reply. */
-  replyTo?: { id: string; authorName: string } | null;
-}
-
-/** What only the signed-in reader sees around the thread. */
-export interface PersonalComments {
-  /** Their own comments awaiting review or rejected. */
-  own?: readonly ModeratedComment[];
-  /** The comment they have just reported. */
-  reportedId?: string | undefined;
-}
+export type { CommentFormState, PersonalComments } from '../reader-state.js';
 
 export function commentAnchor(id: string): string {
   return `comment-${id}`;
