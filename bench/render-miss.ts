@@ -2,94 +2,23 @@
  * Issue 19, target 2: the first render of the article page with 200 comments when nothing is
  * cached (the reading service, then the page's view), timed in-process like
  * bench/comment-thread.ts, on SQLite and on PostgreSQL (when DATABASE_URL or TEST_DATABASE_URL
- * is set; it works in a schema of its own and drops it). Also counts the statements one render
+ * is set; it works in a database of its own and drops it), on the site bench/lib/site.ts builds for
+ * the page benchmarks. Also counts the statements one render
  * runs. Targets: median ≤ 1 ms on SQLite, ≤ 2.5 ms on PostgreSQL.
  *
  *   npx tsx bench/render-miss.ts            (ROUNDS=500 by default)
  */
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
 import { createServices } from '../src/compose.js';
-import { articlePath } from '../src/domain/article.js';
-import { renderCommentMarkdown } from '../src/domain/comment-markdown.js';
 import { translator } from '../src/i18n/translator.js';
-import { loadDemoIfEmpty } from '../src/services/demo.js';
 import { openStore, type Store } from '../src/store/index.js';
 import { articlePageView } from '../src/views/pages/article.js';
 import { printResult, type ResultRow } from './lib/load.js';
+import { createBenchSite } from './lib/site.js';
 
 const rounds = Number(process.env.ROUNDS ?? 500);
 const postgresUrl = process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? null;
-
-const lines = [
-  'Comment bodies of the bench article: two of these sentences each, Markdown as readers write it.',
-  'I read the council minutes and the figures in the third paragraph do not match them.',
-  'Good to see this covered properly; the **local angle** matters more than people think.',
-  'Can someone explain why the budget line moved? See [the report](https://example.org/report).',
-  '> the cost will fall on renters\n\nIt already has, in my experience.',
-  'Worth noting the committee meets again on Thursday, and the public gallery is open.',
-];
-
-/** The demo content plus one article with 200 published comments, 20 threads of ten. */
-async function fillSite(store: Store): Promise<string> {
-  await loadDemoIfEmpty(store);
-  const [model] = await store.reader.listPublished({ limit: 1 });
-  const full = model && (await store.reader.getById(model.id));
-  if (!full) throw new Error('the demo content has no article');
-  const now = Date.now();
-  const people: { id: string }[] = [];
-  for (let i = 0; i < 12; i++) {
-    people.push(
-      await store.users.create({
-        email: `miss-reader-${i}@example.com`,
-        name: `Miss Reader ${i + 1}`,
-        slug: `miss-reader-${i + 1}`,
-        role: 'commenter',
-        passwordHash: null,
-        createdAt: new Date(now - 86_400_000).toISOString(),
-      }),
-    );
-  }
-  const article = await store.newsroom.create({
-    slug: 'two-hundred-comments',
-    sectionSlug: full.section.slug,
-    headline: 'Residents pack the hall as the council weighs the river plan',
-    standfirst: full.standfirst,
-    body: full.body,
-    dateline: full.dateline,
-    authorIds: full.authors.map((a) => a.id),
-    tags: full.tags,
-    status: 'published',
-    publishedAt: new Date(now - 60_000).toISOString(),
-    createdAt: new Date(now - 120_000).toISOString(),
-  });
-  let n = 0;
-  const write = async (parentId: string | null) => {
-    const body = `${lines[n % lines.length]} ${lines[(n * 3 + 1) % lines.length]}`;
-    const { comment } = await store.comments.create({
-      articleId: article.id,
-      parentId,
-      authorId: people[n % people.length]!.id,
-      body,
-      html: renderCommentMarkdown(body),
-      status: 'published',
-      createdAt: new Date(now - 50_000 + n * 100).toISOString(),
-    });
-    n++;
-    return comment.id;
-  };
-  while (n < 200) {
-    const root = await write(null);
-    for (let r = 0; r < 3; r++) {
-      const reply = await write(root);
-      for (let s = 0; s < 2; s++) await write(reply);
-    }
-  }
-  return articlePath(article);
-}
 
 interface Measured {
   median: number;
@@ -161,31 +90,20 @@ const report = (database: string, target: number, m: Measured) => {
   });
 };
 
-{
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'broadsheet-miss-'));
-  const store = await openStore({ databaseUrl: null, dataDir });
+/** The bench site (bench/lib/site.ts: the demo plus the article with 200 comments), measured. */
+async function measureSite(database: string, target: number, serverUrl: string | null) {
+  const site = await createBenchSite(200, serverUrl);
+  const store = await openStore({ databaseUrl: site.databaseUrl, dataDir: site.dataDir });
   try {
-    report('SQLite', 1, await measure(store, await fillSite(store)));
+    report(database, target, await measure(store, site.articlePath));
   } finally {
     await store.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await site.drop();
+    rmSync(site.dataDir, { recursive: true, force: true });
   }
 }
-if (postgresUrl) {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'broadsheet-miss-'));
-  const pgSchema = `bench_${randomBytes(6).toString('hex')}`;
-  const store = await openStore({ databaseUrl: postgresUrl, dataDir, pgSchema });
-  try {
-    report('PostgreSQL', 2.5, await measure(store, await fillSite(store)));
-  } finally {
-    await store.close();
-    const client = new pg.Client({ connectionString: postgresUrl });
-    await client.connect();
-    await client.query(`drop schema if exists ${pgSchema} cascade`);
-    await client.end();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
-} else {
-  console.log('PostgreSQL: skipped (set DATABASE_URL or TEST_DATABASE_URL)');
-}
+
+await measureSite('SQLite', 1, null);
+if (postgresUrl) await measureSite('PostgreSQL', 2.5, postgresUrl);
+else console.log('PostgreSQL: skipped (set DATABASE_URL or TEST_DATABASE_URL)');
 printResult('render-miss', 'npx tsx bench/render-miss.ts', rows);
