@@ -45,6 +45,9 @@ export interface Subscriber {
   confirmedAt: string | null;
   bouncedAt: string | null;
   bounceReason: string | null;
+  /** An admin who attested this imported address's consent, and when (else null). */
+  consentBy: string | null;
+  consentAt: string | null;
   lists: NewsletterList[];
 }
 

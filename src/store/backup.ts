@@ -408,6 +408,8 @@ export const exportedTables: readonly BackupTable[] = [
       left_at: 'time?',
       bounced_at: 'time?',
       bounce_reason: 'text?',
+      consent_by: 'text?',
+      consent_at: 'time?',
     }),
   },
   {

@@ -64,6 +64,8 @@ export class KyselyNewsletterStore implements NewsletterStore {
       confirmedAt: r.confirmed_at,
       bouncedAt: r.bounced_at,
       bounceReason: r.bounce_reason,
+      consentBy: r.consent_by,
+      consentAt: r.consent_at,
       lists: byId.get(r.id) ?? [],
     }));
   }
@@ -96,6 +98,7 @@ export class KyselyNewsletterStore implements NewsletterStore {
     status: SubscriberStatus;
     source: SubscriberSource;
     at: string;
+    consentBy?: string | null;
   }): Promise<boolean> {
     const rows = await this.db
       .insertInto('newsletter_subscribers')
@@ -110,6 +113,8 @@ export class KyselyNewsletterStore implements NewsletterStore {
         left_at: null,
         bounced_at: null,
         bounce_reason: null,
+        consent_by: input.consentBy ?? null,
+        consent_at: input.consentBy ? input.at : null,
       })
       .onConflict((oc) => oc.column('email').doNothing())
       .returning('id')
@@ -175,8 +180,26 @@ export class KyselyNewsletterStore implements NewsletterStore {
       .execute();
   }
 
-  async listSubscribers(query: { search?: string; limit: number; offset: number }) {
+  async listSubscribers(query: {
+    search?: string;
+    list?: string;
+    status?: SubscriberStatus;
+    limit: number;
+    offset: number;
+  }) {
     let base = this.db.selectFrom('newsletter_subscribers');
+    if (query.list) {
+      const list = query.list;
+      base = base.where(({ exists, selectFrom }) =>
+        exists(
+          selectFrom('newsletter_subscriptions as l')
+            .select('l.list')
+            .whereRef('l.subscriber_id', '=', 'newsletter_subscribers.id')
+            .where('l.list', '=', list),
+        ),
+      );
+    }
+    if (query.status) base = base.where('status', '=', query.status);
     const search = query.search?.trim().toLowerCase();
     if (search) {
       const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -193,6 +216,25 @@ export class KyselyNewsletterStore implements NewsletterStore {
       base.select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow(),
     ]);
     return { items: await this.withLists(rows), total: Number(count.n) };
+  }
+
+  async clearBounce(subscriberId: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('newsletter_subscribers')
+      .set((eb) => ({
+        status: eb
+          .case()
+          .when('confirmed_at', 'is not', null)
+          .then('confirmed')
+          .else('pending')
+          .end(),
+        bounced_at: null,
+        bounce_reason: null,
+      }))
+      .where('id', '=', subscriberId)
+      .where('status', '=', 'bounced')
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
   }
 
   async subscriberPage(afterEmail: string | null, limit: number): Promise<Subscriber[]> {

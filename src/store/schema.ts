@@ -525,6 +525,9 @@ export interface NewsletterSubscribersTable {
   left_at: string | null;
   bounced_at: string | null;
   bounce_reason: string | null;
+  /** The admin who attested an imported address's consent, and when (0035). */
+  consent_by: string | null;
+  consent_at: string | null;
 }
 
 /** A list a subscriber is on: `briefing`, `alerts` or `section:<slug>` (0029). */

@@ -48,6 +48,8 @@ export interface NewsletterStore {
     status: SubscriberStatus;
     source: SubscriberSource;
     at: string;
+    /** The admin who attested the address's consent (an import); recorded with `at`. */
+    consentBy?: string | null;
   }): Promise<boolean>;
   /** Adds these lists (those it is on stay). */
   addLists(subscriberId: string, lists: readonly NewsletterList[], at: string): Promise<void>;
@@ -61,9 +63,16 @@ export interface NewsletterStore {
   ): Promise<void>;
   linkUser(subscriberId: string, userId: string): Promise<void>;
   markBounced(subscriberId: string, reason: string, at: string): Promise<void>;
-  /** Admins' list: newest first, filtered by a part of the address. */
+  /**
+   * An admin clears a bounce: the address is mailed again (confirmed if it ever confirmed, else
+   * pending). False if it was not bounced.
+   */
+  clearBounce(subscriberId: string): Promise<boolean>;
+  /** Admins' list: newest first, filtered by a part of the address, a list, a state. */
   listSubscribers(query: {
     search?: string;
+    list?: NewsletterList;
+    status?: SubscriberStatus;
     limit: number;
     offset: number;
   }): Promise<{ items: Subscriber[]; total: number }>;
