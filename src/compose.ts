@@ -171,7 +171,7 @@ export function createServices(
     identity: () => site.current(),
     i18n,
   };
-  const newsletters = new NewsletterService({ store, mail, ...newsletterSite });
+  const newsletters = new NewsletterService({ store, mail, events: webhooks, ...newsletterSite });
   return {
     newsletters,
     newsletterDesk: new NewsletterDesk({ store, reading, ...newsletterSite }),

@@ -319,7 +319,21 @@ export class NewsletterDesk {
   /** Holds a draft: it will not go by itself (an editor sends it). */
   async hold(actor: User, id: string): Promise<void> {
     if (!isEditor(actor.role)) throw new AppError('editor_only', 'Only editors hold newsletters.');
-    await this.deps.store.newsletters.setIssueStatus(id, ['draft'], 'held');
+    const done = await this.deps.store.newsletters.setIssueStatus(id, ['draft'], 'held');
+    if (done) return;
+    const issue = await this.deps.store.newsletters.issueById(id);
+    if (!issue) throw new AppError('not_found', 'That newsletter does not exist.');
+    if (issue.status !== 'held') {
+      throw new AppError('newsletter_sent', 'This newsletter has already been sent.');
+    }
+  }
+
+  /** Releases a held issue: it goes at its time again, as built (or as edited). */
+  async release(actor: User, id: string): Promise<void> {
+    if (!isEditor(actor.role))
+      throw new AppError('editor_only', 'Only editors release newsletters.');
+    const done = await this.deps.store.newsletters.setIssueStatus(id, ['held'], 'draft');
+    if (!done) throw new AppError('newsletter_sent', 'This newsletter is not held.');
   }
 
   /** Sends it now (a held or draft briefing or digest). */

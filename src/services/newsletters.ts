@@ -25,8 +25,15 @@ import type { User } from '../domain/user.js';
 import { AppError } from '../errors.js';
 import type { Translator } from '../i18n/translator.js';
 import type { Store } from '../store/types.js';
+import {
+  readSubscriberCsv,
+  subscriberCsvHeader,
+  subscriberCsvLine,
+  type CsvRowProblem,
+} from '../domain/subscriber-csv.js';
 import { confirmationEmail } from '../views/email/newsletter.js';
 import type { MailService } from './mail.js';
+import type { WebhookEmitter } from './webhooks.js';
 
 export const newsletterSecretKey = 'newsletters.secret';
 
@@ -37,6 +44,19 @@ export interface NewsletterDeps {
   identity: () => SiteIdentity;
   i18n: () => Translator;
   now?: () => Date;
+  /** `subscriber.joined` when an address is confirmed, `subscriber.left` when it leaves. */
+  events?: WebhookEmitter;
+}
+
+/** What an import did: counts, and each row it did not take with its line. */
+export interface SubscriberImportReport {
+  /** New addresses mailed at once (consent stated in the file and attested by the admin). */
+  attested: number;
+  /** New addresses sent a confirmation first. */
+  confirming: number;
+  /** Addresses already known: left as they were (their lists and state are not changed). */
+  existing: number;
+  problems: CsvRowProblem[];
 }
 
 /** A list as a reader chooses it. */
@@ -55,6 +75,14 @@ export interface Asker {
 type Purpose = 'manage' | 'confirm';
 
 const perPage = 30;
+
+/** The subscriber as a webhook receiver sees it. */
+function subscriberData(s: Subscriber): Record<string, unknown> {
+  return {
+    email: s.email,
+    subscriber: { id: s.id, email: s.email, lists: s.lists, source: s.source },
+  };
+}
 
 export class NewsletterService {
   private secretValue: Buffer | null = null;
@@ -131,6 +159,10 @@ export class NewsletterService {
       if (!subscriber.userId) await newsletters.linkUser(subscriber.id, input.asker!.userId);
       await newsletters.addLists(subscriber.id, lists, at);
       await newsletters.setStatus(subscriber.id, 'confirmed', at);
+      // A new row was made confirmed: it joined now, whatever the row read back says.
+      const before =
+        subscriber.status === 'confirmed' && subscriber.lists.length ? 'confirmed' : null;
+      await this.announceById(before, subscriber.id);
       return;
     }
     if (subscriber.status === 'confirmed') {
@@ -149,7 +181,25 @@ export class NewsletterService {
     if (subscriber.status !== 'confirmed') {
       await this.deps.store.newsletters.setStatus(subscriber.id, 'confirmed', this.now());
     }
-    return this.deps.store.newsletters.subscriberById(subscriber.id);
+    const after = await this.deps.store.newsletters.subscriberById(subscriber.id);
+    if (after) await this.announce(subscriber.status, after);
+    return after;
+  }
+
+  /** Tells the webhooks when an address joined (became confirmed) or left (was confirmed). */
+  private async announce(before: Subscriber['status'] | null, after: Subscriber): Promise<void> {
+    if (!this.deps.events || before === after.status) return;
+    if (after.status === 'confirmed') {
+      await this.deps.events.emit('subscriber.joined', subscriberData(after));
+    } else if (after.status === 'left' && before === 'confirmed') {
+      await this.deps.events.emit('subscriber.left', subscriberData(after));
+    }
+  }
+
+  private async announceById(before: Subscriber['status'] | null, id: string): Promise<void> {
+    if (!this.deps.events) return;
+    const after = await this.deps.store.newsletters.subscriberById(id);
+    if (after) await this.announce(before, after);
   }
 
   /** The subscriber a confirmation link names, if genuine (the page before the button). */
@@ -176,7 +226,9 @@ export class NewsletterService {
     if (chosen.length === 0) await newsletters.setStatus(subscriber.id, 'left', at);
     else if (subscriber.status !== 'bounced')
       await newsletters.setStatus(subscriber.id, 'confirmed', at);
-    return newsletters.subscriberById(subscriber.id);
+    const after = await newsletters.subscriberById(subscriber.id);
+    if (after) await this.announce(subscriber.status, after);
+    return after;
   }
 
   /** Leaves every list (the one-click unsubscribe); false if the link is not genuine. */
@@ -186,6 +238,7 @@ export class NewsletterService {
     const at = this.now();
     await this.deps.store.newsletters.setLists(subscriber.id, [], at);
     await this.deps.store.newsletters.setStatus(subscriber.id, 'left', at);
+    await this.announceById(subscriber.status, subscriber.id);
     return true;
   }
 
@@ -227,13 +280,110 @@ export class NewsletterService {
     if (!existing.userId) await newsletters.linkUser(existing.id, user.id);
     await newsletters.setLists(existing.id, chosen, at);
     await newsletters.setStatus(existing.id, chosen.length === 0 ? 'left' : 'confirmed', at);
+    await this.announceById(existing.status, existing.id);
     return 'saved';
   }
 
   private async leaveById(id: string): Promise<void> {
     const at = this.now();
+    const before = await this.deps.store.newsletters.subscriberById(id);
     await this.deps.store.newsletters.setLists(id, [], at);
     await this.deps.store.newsletters.setStatus(id, 'left', at);
+    await this.announceById(before?.status ?? null, id);
+  }
+
+  /** The admins' list: by a part of the address, a list, a state; newest first. */
+  async search(query: {
+    search?: string | undefined;
+    list?: string | undefined;
+    status?: Subscriber['status'] | undefined;
+    page: number;
+    perPage?: number;
+  }): Promise<{ items: Subscriber[]; total: number }> {
+    const size = query.perPage ?? 50;
+    return this.deps.store.newsletters.listSubscribers({
+      ...(query.search ? { search: query.search } : {}),
+      ...(query.list ? { list: query.list } : {}),
+      ...(query.status ? { status: query.status } : {}),
+      limit: size,
+      offset: (Math.max(1, query.page) - 1) * size,
+    });
+  }
+
+  /** Every subscriber as CSV lines (the header first), a page of rows at a time. */
+  async *exportCsv(pageSize = 500): AsyncGenerator<string> {
+    yield `${subscriberCsvHeader}\r\n`;
+    let after: string | null = null;
+    for (;;) {
+      const page = await this.deps.store.newsletters.subscriberPage(after, pageSize);
+      if (page.length === 0) return;
+      yield page.map(subscriberCsvLine).join('');
+      after = page[page.length - 1]!.email;
+      if (page.length < pageSize) return;
+    }
+  }
+
+  /**
+   * Adds the addresses of a CSV file (decisions/0076). A new address whose row states consent is
+   * confirmed at once only when the admin `attest`s that consent (who and when are kept);
+   * every other new address is pending and sent a confirmation, so nothing else reaches it
+   * until it confirms. Known addresses are left as they are; bad rows are reported by line.
+   */
+  async importCsv(
+    actor: Pick<User, 'id' | 'role'>,
+    text: string,
+    options: { attest: boolean; lists?: readonly string[] },
+  ): Promise<SubscriberImportReport> {
+    if (actor.role !== 'admin') throw new AppError('role_not_allowed', 'Only admins import.');
+    const sections = (await this.deps.store.sections.list()).map((s) => s.slug);
+    const defaults = (options.lists ?? [briefingList]).filter((l) => isKnownList(l, sections));
+    const read = readSubscriberCsv(text, (l) => isKnownList(l, sections), defaults);
+    if (!read) {
+      throw new AppError('invalid_csv', 'The file is not a CSV file with an email column.', {
+        field: 'file',
+      });
+    }
+    const { newsletters } = this.deps.store;
+    const report: SubscriberImportReport = {
+      attested: 0,
+      confirming: 0,
+      existing: 0,
+      problems: read.problems,
+    };
+    for (const row of read.rows) {
+      const attested = options.attest && row.consent;
+      const at = this.now();
+      const id = newId();
+      const added = await newsletters.addSubscriber({
+        id,
+        email: row.email,
+        userId: null,
+        status: attested ? 'confirmed' : 'pending',
+        source: attested ? 'import-attested' : 'import',
+        at,
+        consentBy: attested ? actor.id : null,
+      });
+      if (!added) {
+        report.existing++;
+        continue;
+      }
+      await newsletters.addLists(id, row.lists, at);
+      if (attested) {
+        report.attested++;
+        await this.announceById(null, id);
+      } else {
+        report.confirming++;
+        await this.sendConfirmation(id, row.email, row.lists);
+      }
+    }
+    return report;
+  }
+
+  /** An admin clears a bounce: the address is mailed again (after they fixed their mailbox). */
+  async clearBounce(actor: Pick<User, 'role'>, id: string): Promise<void> {
+    if (actor.role !== 'admin') throw new AppError('role_not_allowed', 'Only admins do this.');
+    const cleared = await this.deps.store.newsletters.clearBounce(id);
+    if (!cleared) throw new AppError('not_found', 'That address has not bounced.');
   }
 
   /** The archive: sent issues, newest first, a page at a time. */

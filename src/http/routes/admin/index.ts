@@ -28,6 +28,7 @@ import { userAdminPages } from './users.js';
 import { frontPages } from './front.js';
 import { sectionAdminPages } from './sections.js';
 import { menuAdminPages } from './menus.js';
+import { newsletterAdminPages, newsletterEditorPages } from './newsletters.js';
 
 export async function adminPages(
   fastify: FastifyInstance,
@@ -94,12 +95,14 @@ export async function adminPages(
       sectionAdminPages(admins, services, deps);
       menuAdminPages(admins, services, deps);
       webhookAdminPages(admins, services, deps);
+      await newsletterAdminPages(admins, services, deps);
     });
 
     await staff.register(async (editors) => {
       editors.addHook('onRequest', requireRole(editorRoles));
       frontPages(editors, services, deps);
       staticPageAdminPages(editors, services, deps);
+      newsletterEditorPages(editors, services, deps);
     });
   });
 }

@@ -32,6 +32,8 @@ export default {
   'tool.import.about': 'Bring articles and comments from WordPress, comments from Disqus.',
   'tool.menus': 'Menus',
   'tool.menus.about': 'The masthead’s and the footer’s menus: sections, pages and links, in order.',
+  'tool.newsletters': 'Newsletters',
+  'tool.newsletters.about': 'Check the briefing, digests and alerts before they go; subscribers.',
   'tool.webhooks': 'Webhooks',
   'tool.webhooks.about': 'Send events to other systems and Slack: signed, retried, logged.',
 

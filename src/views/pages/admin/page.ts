@@ -28,7 +28,8 @@ type ToolName =
   | 'tokens'
   | 'import'
   | 'menus'
-  | 'webhooks';
+  | 'webhooks'
+  | 'newsletters';
 
 /** A staff tool: its address, its name's key (`admin.tool.<name>`, and `….about`) and who opens it. */
 interface Tool {
@@ -42,6 +43,7 @@ const tools: readonly Tool[] = [
   { href: '/admin/articles', name: 'articles', who: ['author', 'editor', 'admin'] },
   { href: '/admin/front', name: 'front', who: ['editor', 'admin'] },
   { href: '/admin/pages', name: 'pages', who: ['editor', 'admin'] },
+  { href: '/admin/newsletters', name: 'newsletters', who: ['editor', 'admin'] },
   { href: '/admin/moderation', name: 'moderation', who: ['moderator', 'admin'] },
   { href: '/admin/moderation/log', name: 'moderationLog', who: ['moderator', 'admin'] },
   { href: '/admin/site', name: 'site', who: ['admin'] },
