@@ -155,6 +155,19 @@ const rules: Record<string, Rule> = {
   'POST /admin/webhooks/:id/delete': ['admin'],
   'POST /admin/webhooks/:id/test': ['admin'],
   'POST /admin/webhooks/:id/deliveries/:deliveryId/redeliver': ['admin'],
+  // Newsletter desk (docs/newsletters.md): editors edit and send; admins settings and subscribers.
+  'POST /admin/newsletters/:id': ['editor', 'admin'],
+  'POST /admin/newsletters/:id/send': ['editor', 'admin'],
+  'POST /admin/newsletters/:id/hold': ['editor', 'admin'],
+  'POST /admin/newsletters/:id/release': ['editor', 'admin'],
+  'POST /admin/newsletters/settings': ['admin'],
+  'POST /admin/newsletters/subscribers/:id/clear-bounce': ['admin'],
+  'POST /admin/newsletters/subscribers/import': ['admin'],
+  'PATCH /api/v1/newsletters/issues/:id': ['editor', 'admin'],
+  'POST /api/v1/newsletters/issues/:id/send': ['editor', 'admin'],
+  'POST /api/v1/newsletters/issues/:id/hold': ['editor', 'admin'],
+  'POST /api/v1/newsletters/issues/:id/release': ['editor', 'admin'],
+  'POST /api/v1/newsletters/subscribers/:id/clear-bounce': ['admin'],
   // The newsroom's emails to its own staff, each of which they may turn off.
   'POST /account/newsroom-emails': ['author', 'editor', 'admin'],
   // Readers' newsletters: an address and a signed link are enough (docs/newsletters.md).

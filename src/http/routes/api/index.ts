@@ -20,6 +20,7 @@ import { draftApi } from './drafts.js';
 import { frontApi } from './front.js';
 import { sectionApi } from './sections.js';
 import { menuApi } from './menus.js';
+import { newsletterApi } from './newsletters.js';
 
 export function apiRoutes(
   app: FastifyInstance,
@@ -44,6 +45,8 @@ export function apiRoutes(
     | 'menus'
     | 'moderationDigest'
     | 'webhooks'
+    | 'newsletters'
+    | 'newsletterDesk'
   >,
   options: { baseUrl: string; limits: Limits; cookies: CookieSettings; live: LiveHub },
 ): void {
@@ -72,5 +75,6 @@ export function apiRoutes(
   sectionApi(app, services, options.baseUrl);
   menuApi(app, services);
   webhookApi(app, services);
+  newsletterApi(app, services, options.baseUrl);
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 }
