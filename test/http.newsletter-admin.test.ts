@@ -410,5 +410,119 @@ for (const database of databases()) {
         }
       }
     });
+
+    test('the API with a token: lists, issues changed and sent by an editor, subscribers for admins', async () => {
+      const { token: editorToken } = await app.services.tokens.create(editor.user.email);
+      const { token: adminToken } = await app.services.tokens.create(admin.user.email);
+      const call = (token: string, method: string, path: string, body?: unknown) =>
+        fetch(`${app.url}${path}`, {
+          method,
+          headers: {
+            authorization: `Bearer ${token}`,
+            ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          },
+          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        });
+      const stories = [
+        await publishedArticle(db.store, { headline: 'Tide tables' }),
+        await publishedArticle(db.store, { headline: 'Pier reopens' }),
+      ];
+      await db.store.newsletters.createIssue({
+        id: 'issue-api-1',
+        key: 'briefing:2099-02-02',
+        slug: 'briefing-2099-02-02',
+        kind: 'briefing',
+        list: 'briefing',
+        status: 'draft',
+        subject: 'API briefing',
+        intro: '',
+        articleIds: stories.map((s) => s.id),
+        sendAt: '2099-02-02T07:00:00.000Z',
+        createdAt: new Date().toISOString(),
+      });
+
+      const lists = await call(editorToken, 'GET', '/api/v1/newsletters/lists');
+      assert.equal(lists.status, 200);
+      const listBody = (await lists.json()) as { items: { list: string; subscribers: number }[] };
+      assert.ok(listBody.items.some((l) => l.list === 'briefing'));
+
+      const issues = (await (
+        await call(editorToken, 'GET', '/api/v1/newsletters/issues')
+      ).json()) as {
+        unsent: { id: string }[];
+      };
+      assert.ok(issues.unsent.some((i) => i.id === 'issue-api-1'));
+
+      const changed = await call(editorToken, 'PATCH', '/api/v1/newsletters/issues/issue-api-1', {
+        intro: 'Hello',
+        articleIds: [stories[1]!.id, 'not-in-the-issue'],
+      });
+      assert.equal(changed.status, 200);
+      const detail = (await changed.json()) as {
+        issue: { intro: string; articleIds: string[] };
+        stories: { headline: string; url: string }[];
+      };
+      assert.equal(detail.issue.intro, 'Hello');
+      assert.deepEqual(detail.issue.articleIds, [stories[1]!.id]);
+      assert.deepEqual(
+        detail.stories.map((s) => s.headline),
+        ['Pier reopens'],
+      );
+      assert.match(detail.stories[0]!.url, /^http.*pier-reopens$/);
+
+      const empty = await call(editorToken, 'PATCH', '/api/v1/newsletters/issues/issue-api-1', {
+        subject: '',
+      });
+      assert.equal(empty.status, 400);
+      assert.equal(
+        ((await empty.json()) as { error: { condition: string } }).error.condition,
+        'invalid_request',
+      );
+
+      assert.equal(
+        (await call(editorToken, 'POST', '/api/v1/newsletters/issues/issue-api-1/hold')).status,
+        200,
+      );
+      const released = await call(
+        editorToken,
+        'POST',
+        '/api/v1/newsletters/issues/issue-api-1/release',
+      );
+      assert.equal(
+        ((await released.json()) as { issue: { status: string } }).issue.status,
+        'draft',
+      );
+      const sent = await call(editorToken, 'POST', '/api/v1/newsletters/issues/issue-api-1/send');
+      assert.equal(((await sent.json()) as { issue: { status: string } }).issue.status, 'queued');
+      const twice = await call(editorToken, 'POST', '/api/v1/newsletters/issues/issue-api-1/send');
+      assert.equal(twice.status, 409);
+      await sendAll();
+      const missing = await call(editorToken, 'GET', '/api/v1/newsletters/issues/nope');
+      assert.equal(missing.status, 404);
+
+      // Subscribers are for admins only.
+      assert.equal((await call(editorToken, 'GET', '/api/v1/newsletters/subscribers')).status, 403);
+      const found = await call(
+        adminToken,
+        'GET',
+        '/api/v1/newsletters/subscribers?search=yes%40&status=confirmed',
+      );
+      assert.equal(found.status, 200);
+      const subs = (await found.json()) as {
+        items: { email: string; consentBy: string | null }[];
+        total: number;
+      };
+      assert.equal(subs.total, 1);
+      assert.equal(subs.items[0]?.email, 'yes@example.com');
+      assert.equal(subs.items[0]?.consentBy, admin.user.id);
+      const bad = await call(adminToken, 'GET', '/api/v1/newsletters/subscribers?status=sleeping');
+      assert.equal(bad.status, 400);
+      const notBounced = await call(
+        adminToken,
+        'POST',
+        `/api/v1/newsletters/subscribers/${encodeURIComponent('nobody')}/clear-bounce`,
+      );
+      assert.equal(notBounced.status, 404);
+    });
   });
 }
