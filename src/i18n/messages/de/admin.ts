@@ -44,7 +44,8 @@ export default {
   'tool.menus.about':
     'Die Menüs im Kopf und in der Fußzeile: Rubriken, Seiten und Links, in ihrer Reihenfolge.',
   'tool.newsletters': 'Newsletter',
-  'tool.newsletters.about': 'Briefing, Zusammenfassungen und Eilmeldungen vor dem Versand prüfen; Abonnenten.',
+  'tool.newsletters.about':
+    'Briefing, Zusammenfassungen und Eilmeldungen vor dem Versand prüfen; Abonnenten.',
   'tool.webhooks': 'Webhooks',
   'tool.webhooks.about':
     'Ereignisse an andere Systeme und Slack senden: signiert, wiederholt, protokolliert.',
