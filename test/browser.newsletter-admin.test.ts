@@ -82,10 +82,11 @@ if (browserAvailable()) {
         await checkBoth(page, 'the briefing');
 
         // Keyboard only: the story checkboxes and their positions are reachable and named.
-        await page.getByLabel('Bridge closed').focus();
+        const bridge = page.getByRole('checkbox', { name: 'Bridge closed' });
+        await bridge.focus();
         await page.keyboard.press('Space');
-        assert.equal(await page.getByLabel('Bridge closed').isChecked(), false);
-        const position = page.getByLabel('Position of “Market moves”');
+        assert.equal(await bridge.isChecked(), false);
+        const position = page.getByRole('spinbutton', { name: 'Position of “Market moves”' });
         await position.focus();
         await page.keyboard.press('Control+A');
         await page.keyboard.type('0');
@@ -93,7 +94,7 @@ if (browserAvailable()) {
         await page.getByRole('button', { name: 'Save changes' }).press('Enter');
         await page.waitForURL(/done=saved/);
         assert.match(await page.getByRole('status').innerText(), /Changes saved/);
-        const rows = await page.locator('#nl-edit tbody tr').allInnerTexts();
+        const rows = await page.locator('#nl-edit tbody tr td:nth-child(2)').allInnerTexts();
         assert.deepEqual(
           rows.map((r) => r.trim()),
           ['Market moves', 'Lighthouse relit'],
@@ -148,7 +149,10 @@ if (browserAvailable()) {
           await page.locator('main').innerText(),
           /1 address subscribed with attested consent/,
         );
-        assert.match(await page.locator('#nl-problems').innerText(), /Line 3: this is not an email/);
+        assert.match(
+          await page.locator('#nl-problems').innerText(),
+          /Line 3: this is not an email/,
+        );
         assert.match(await page.locator('main').innerText(), /keen@example\.com/);
         await checkBoth(page, 'the import report');
         await page.setViewportSize({ width: 390, height: 800 });
