@@ -14,6 +14,7 @@ import { startApp, type RunningApp } from './helpers/app.js';
 import { publishedArticle, signedInPerson, type Person } from './helpers/fixtures.js';
 import { startSmtp, type TestSmtp } from './helpers/smtp.js';
 import { linkTo } from './helpers/mail-parts.js';
+import { untranslated } from './helpers/pseudo.js';
 
 const origin = 'http://broadsheet.test';
 
@@ -523,6 +524,45 @@ for (const database of databases()) {
         `/api/v1/newsletters/subscribers/${encodeURIComponent('nobody')}/clear-bounce`,
       );
       assert.equal(notBounced.status, 404);
+    });
+
+    test('every word of the desk and the subscribers page comes from the catalogue', async () => {
+      const theirs = async (person: Person, path: string) => {
+        const res = await fetch(`${app.url}${path}`, {
+          headers: { cookie: `${person.cookie}; bs-lang=en-XA` },
+        });
+        assert.equal(res.status, 200, path);
+        const page = await res.text();
+        assert.match(page, /<html lang="en-XA"/, path);
+        const main = page.slice(page.indexOf('<div class="admin-page">'), page.indexOf('</main>'));
+        // Dates are Intl's, in the page's language: not catalogue text.
+        return main.replace(/\d{1,2} [A-Z][a-z]+ \d{4}, \d\d:\d\d/g, ' ');
+      };
+      const allowed = [
+        'Tuesday briefing',
+        'API briefing',
+        'Morning briefing',
+        'Council vote',
+        'Harbour wall',
+        'Tide tables',
+        'Pier reopens',
+        'Good <morning> & welcome',
+        'Hello',
+        'News',
+        'UTC',
+        'GMT',
+        '—',
+      ];
+      const emails = (page: string) => [...page.matchAll(/[\w.+-]+@[\w.-]+/g)].map((m) => m[0]);
+      for (const [who, path] of [
+        [editor, '/admin/newsletters'],
+        [admin, '/admin/newsletters'],
+        [editor, '/admin/newsletters/issue-edit-1'],
+        [admin, '/admin/newsletters/subscribers'],
+      ] as const) {
+        const page = await theirs(who, path);
+        assert.deepEqual(untranslated(page, [...allowed, ...emails(page)]), [], path);
+      }
     });
   });
 }
