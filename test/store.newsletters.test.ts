@@ -2,13 +2,15 @@
  * The newsletters' store on every database: one subscriber per address, an issue made once per
  * key, queueing once (one delivery per confirmed subscriber of the list, none for pending or
  * departed ones), claims that never hand one delivery to two claimers (even when they race on
- * separate connections), an expired claim taken again, and a stale claim unable to mark.
+ * separate connections), an expired claim taken again, a stale claim unable to mark, attested
+ * consent kept, the admins' filters (address, list, state) and clearing a bounce.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { newId } from '../src/domain/ids.js';
 import type { Store } from '../src/store/types.js';
 import { databases, type OpenedStore } from './helpers/databases.js';
+import { storedPerson } from './helpers/fixtures.js';
 
 const at = '2026-12-04T08:00:00.000Z';
 
@@ -155,6 +157,67 @@ for (const database of databases()) {
       assert.equal(counts.sent, rest.length + 1);
       assert.equal(counts.queued, 1);
       assert.equal(counts.failed, 1);
+    });
+
+    test('attested consent is kept; the admins list filters by address, list and state; a bounce clears', async () => {
+      const { newsletters } = db.store;
+      const admin = await storedPerson(db.store, { role: 'admin', slug: 'consent-admin' });
+      const attested = newId();
+      await newsletters.addSubscriber({
+        id: attested,
+        email: 'attested@example.org',
+        userId: null,
+        status: 'confirmed',
+        source: 'import-attested',
+        at,
+        consentBy: admin.id,
+      });
+      await newsletters.addLists(attested, ['section:sport'], at);
+      const stored = await newsletters.subscriberById(attested);
+      assert.equal(stored?.consentBy, admin.id);
+      assert.equal(stored?.consentAt, at);
+      const pending = await subscriber(db.store, 'pending_1@example.org', 'pending', [
+        'section:sport',
+      ]);
+
+      const bySport = await newsletters.listSubscribers({
+        list: 'section:sport',
+        limit: 10,
+        offset: 0,
+      });
+      assert.deepEqual(bySport.items.map((s) => s.email).sort(), [
+        'attested@example.org',
+        'pending_1@example.org',
+      ]);
+      const confirmedSport = await newsletters.listSubscribers({
+        list: 'section:sport',
+        status: 'confirmed',
+        limit: 10,
+        offset: 0,
+      });
+      assert.deepEqual(
+        confirmedSport.items.map((s) => s.email),
+        ['attested@example.org'],
+      );
+      assert.equal(confirmedSport.total, 1);
+      // `_` in a search is a character, not a wildcard.
+      const search = await newsletters.listSubscribers({ search: 'g_1@', limit: 10, offset: 0 });
+      assert.deepEqual(
+        search.items.map((s) => s.email),
+        ['pending_1@example.org'],
+      );
+
+      await newsletters.markBounced(attested, '550 gone', at);
+      await newsletters.markBounced(pending, '550 gone', at);
+      assert.equal(await newsletters.clearBounce(attested), true);
+      assert.equal(await newsletters.clearBounce(attested), false);
+      assert.equal(await newsletters.clearBounce(pending), true);
+      const after = await newsletters.subscriberById(attested);
+      assert.deepEqual(
+        [after?.status, after?.bouncedAt, after?.bounceReason],
+        ['confirmed', null, null],
+      );
+      assert.equal((await newsletters.subscriberById(pending))?.status, 'pending');
     });
   });
 }
