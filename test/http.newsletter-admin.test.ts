@@ -50,9 +50,9 @@ for (const database of databases()) {
         },
         body: new URLSearchParams([['_csrf', person.csrf], ...fields]).toString(),
       });
-    const upload = (person: Person, csv: string, attest: boolean) => {
+    const upload = (person: Person, csv: string, attest: boolean, csrf = person.csrf) => {
       const body = new FormData();
-      body.set('_csrf', person.csrf);
+      body.set('_csrf', csrf);
       body.set('file', new Blob([csv], { type: 'text/csv' }), 'list.csv');
       if (attest) body.set('attest', 'on');
       return fetch(`${app.url}/admin/newsletters/subscribers/import`, {
@@ -341,6 +341,11 @@ for (const database of databases()) {
         (await db.store.newsletters.subscriberByEmail('later@example.com'))?.status,
         'pending',
       );
+
+      // The upload form needs the session's token like every other form.
+      const forged = await upload(admin, 'email\nforged@example.com\n', true, 'not-the-token');
+      assert.equal(forged.status, 403);
+      assert.equal(await db.store.newsletters.subscriberByEmail('forged@example.com'), null);
 
       // A file without an email column is refused whole.
       const refused = await upload(admin, 'name,address\nAnn,ann@example.com\n', true);
