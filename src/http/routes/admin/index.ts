@@ -54,6 +54,7 @@ export async function adminPages(
     | 'menus'
     | 'newsletterDesk'
     | 'newsletters'
+    | 'live'
   >,
   deps: FormPageDeps & { outbox: OutboxPages; importMaxMb: number },
 ): Promise<void> {
