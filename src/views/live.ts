@@ -34,11 +34,12 @@ export function liveUpdateItem(
 ): SafeHtml {
   // The pinned update's copy at the top has ids of its own: the list keeps the anchor.
   const anchor = options.pinnedCopy ? `pinned-${update.id}` : updateAnchor(update.id);
+  const titleId = `${anchor}-title`;
   const heading = options.heading ?? 'h3';
   const title = update.title
     ? heading === 'h2'
-      ? html`<h2 class="live-update__title" id="${anchor}-title">${update.title}</h2>`
-      : html`<h3 class="live-update__title" id="${anchor}-title">${update.title}</h3>`
+      ? html`<h2 class="live-update__title" id="${titleId}">${update.title}</h2>`
+      : html`<h3 class="live-update__title" id="${titleId}">${update.title}</h3>`
     : '';
   const flags = [
     update.keyEvent
@@ -52,7 +53,7 @@ export function liveUpdateItem(
     id="${anchor}"
     ${options.pinnedCopy ? '' : html`data-update-id="${update.id}"`}
     data-posted-at="${update.postedAt}"
-    ${update.title ? html`aria-labelledby="${anchor}-title"` : html`aria-label="${i18n.t('live.updateAt', { time: i18n.dateTime(update.postedAt) })}"`}
+    ${update.title ? html`aria-labelledby="${titleId}"` : html`aria-label="${i18n.t('live.updateAt', { time: i18n.dateTime(update.postedAt) })}"`}
   >
     <p class="live-update__meta">
       <a class="live-update__time" href="${updatePath(articlePath, update.id)}"

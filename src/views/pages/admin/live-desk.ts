@@ -99,7 +99,7 @@ function titleField(ctx: PageContext, id: string, value: string, problem?: FormP
       type="text"
       maxlength="${liveLimits.title}"
       value="${value}"
-      ${invalid ? html` aria-invalid="true" aria-describedby="${id}-error"` : ''}
+      ${invalid ? html` aria-invalid="true" aria-describedby="${`${id}-error`}"` : ''}
     />
   </div>`;
 }
@@ -137,6 +137,7 @@ function postPanel(ctx: PageContext, props: LiveDeskProps, base: string): SafeHt
             ${t('live.desk.preview')}
           </button>
         </div>`,
+      // i18n-ignore: class names
       { id: 'live-post-form', className: 'form live-desk__form' },
     )}
     ${
@@ -214,7 +215,7 @@ function updateRow(ctx: PageContext, props: LiveDeskProps, u: LiveUpdate, base: 
               type="text"
               maxlength="${liveLimits.note}"
               required
-              ${problem?.field === `remove-${u.id}` ? html` aria-invalid="true" aria-describedby="remove-${u.id}-error"` : ''}
+              ${problem?.field === `remove-${u.id}` ? html` aria-invalid="true" aria-describedby="${`remove-${u.id}-error`}"` : ''}
             />
           </div>
           ${submitButton(t('live.desk.remove'), 'danger')}`,
