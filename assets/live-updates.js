@@ -176,6 +176,10 @@
   var source = new EventSource(
     '/api/v1/articles/' + encodeURIComponent(articleId) + '/updates/live?since=' + since,
   );
+  // Tests (and styles) can tell when the page is live.
+  source.addEventListener('open', function () {
+    section.setAttribute('data-connected', '');
+  });
   source.addEventListener('update', function (event) {
     try {
       received(JSON.parse(event.data));
