@@ -49,6 +49,7 @@ import { NewsletterDesk } from './services/newsletter-desk.js';
 import { NewsletterSender } from './services/newsletter-sender.js';
 import type { Store } from './store/types.js';
 import { WebhookService } from './services/webhooks.js';
+import { LiveService } from './services/live.js';
 import { StaffNotifications } from './services/staff-notifications.js';
 import { newsroomListeners } from './services/newsroom-events.js';
 
@@ -173,6 +174,7 @@ export function createServices(
   };
   const newsletters = new NewsletterService({ store, mail, events: webhooks, ...newsletterSite });
   return {
+    live: new LiveService({ store, changes }),
     newsletters,
     newsletterDesk: new NewsletterDesk({ store, reading, ...newsletterSite }),
     newsletterSender: new NewsletterSender({ store, mail, links: newsletters, ...newsletterSite }),

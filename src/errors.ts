@@ -198,6 +198,13 @@ export const conditions = {
   newsletter_list_required: 'bad_request',
   newsletter_sent: 'conflict',
   invalid_csv: 'bad_request',
+  // Live coverage (issue 22).
+  not_live: 'conflict',
+  already_live: 'conflict',
+  live_ended: 'conflict',
+  live_not_ended: 'conflict',
+  update_removed: 'conflict',
+  removal_note_required: 'bad_request',
 } as const satisfies Record<string, ErrorKind>;
 
 /** What went wrong, stable across rewordings; the API's `error.condition`. */

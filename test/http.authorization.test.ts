@@ -176,6 +176,15 @@ const rules: Record<string, Rule> = {
   'POST /newsletters/manage': 'anyone',
   'POST /newsletters/leave': 'anyone',
   'POST /account/newsletters': 'signed-in',
+  // Live coverage: the article's newsroom (authors on their own, editors on any; issue 22).
+  'POST /api/v1/articles/:id/updates': ['author', 'editor', 'admin'],
+  'POST /admin/articles/:id/live/start': ['author', 'editor', 'admin'],
+  'POST /admin/articles/:id/live/end': ['author', 'editor', 'admin'],
+  'POST /admin/articles/:id/live/reopen': ['author', 'editor', 'admin'],
+  'POST /admin/articles/:id/live/updates': ['author', 'editor', 'admin'],
+  'POST /admin/articles/:id/live/updates/:updateId': ['author', 'editor', 'admin'],
+  'POST /admin/articles/:id/live/updates/:updateId/flags': ['author', 'editor', 'admin'],
+  'POST /admin/articles/:id/live/updates/:updateId/remove': ['author', 'editor', 'admin'],
 };
 
 const stateChanging = (method: string) => !['GET', 'HEAD', 'OPTIONS'].includes(method);

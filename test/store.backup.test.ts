@@ -193,6 +193,10 @@ async function seed(store: Store): Promise<void> {
     editor.id,
   );
   await store.newsletters.queueIssue('issue-1', ['held'], '2026-01-06T07:00:00.000Z');
+  // The revised article became live coverage with an update, edited once (0031).
+  await s.live.start(editor, article.id);
+  const update = await s.live.post(editor, article.id, { body: 'Polls *open*.', keyEvent: true });
+  await s.live.edit(editor, article.id, update.id, { title: 'Polls', body: 'Polls open at 8.' });
 }
 
 async function exportText(store: Store, name: string): Promise<string> {

@@ -16,6 +16,8 @@ import type { SharedLimitService } from '../services/limits.js';
 import type { SiteContext, SiteFrame } from '../views/context.js';
 import { AssetRegistry } from './assets.js';
 import { LiveHub } from './live.js';
+import { LiveUpdateHub } from './live-updates.js';
+import { liveUpdateApi, liveUpdateFormatter } from './routes/api/live-updates.js';
 import { Drain } from './drain.js';
 import { commentJson } from './serializers/comments.js';
 import { resolveLimits, type Limits } from './limits.js';
@@ -254,6 +256,17 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   // Live streams never finish by themselves: end them first, so close() can complete.
   server.addHook('preClose', async () => live.close());
   apiRoutes(server, services, { baseUrl: config.baseUrl, limits, cookies, live });
+  // Live coverage's updates (docs/live-coverage.md): the same machinery, a stream of its own.
+  const liveUpdates = new LiveUpdateHub(
+    services.live,
+    services.changes,
+    liveUpdateFormatter(services, site),
+    { heartbeatMs: limits.liveHeartbeatMs, streamsPerClient: config.liveStreamsPerClient },
+    deps.logger,
+    deps.sharedLimits,
+  );
+  server.addHook('preClose', async () => liveUpdates.close());
+  liveUpdateApi(server, services, liveUpdates);
   // The HTML forms: the only scope that parses form bodies, so the JSON API keeps refusing them.
   // Not awaited: awaiting would load the scope (and settle the routes before it) now, before the
   // error handler below exists; queued, it loads at ready() with everything in place.

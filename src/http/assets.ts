@@ -52,6 +52,8 @@ const sources: { name: string; file: string }[] = [
   { name: 'comments.js', file: path.join(projectRoot, 'assets/comments.js') },
   { name: 'live-comments.js', file: path.join(projectRoot, 'assets/live-comments.js') },
   { name: 'newsroom.js', file: path.join(projectRoot, 'assets/newsroom.js') },
+  { name: 'live-updates.js', file: path.join(projectRoot, 'assets/live-updates.js') },
+  { name: 'live-desk.js', file: path.join(projectRoot, 'assets/live-desk.js') },
   { name: 'import-progress.js', file: path.join(projectRoot, 'assets/import-progress.js') },
   // The publisher's logo in structured data (NewsArticle.publisher.logo).
   { name: 'logo.svg', file: path.join(projectRoot, 'assets/logo.svg') },

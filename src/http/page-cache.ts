@@ -6,7 +6,7 @@
  *
  * Entries are tagged with what they show (`article:ID` for every article summarised or shown,
  * `thread:ID` for an article's comments, `front`, `section:SLUG`, `author:SLUG`, `tag:SLUG`, `listings`,
- * `page:ID` for a static page); a change drops exactly the entries whose tags it touches. A page
+ * `page:ID` for a static page, `live:ID` for a live article's updates); a change drops exactly the entries whose tags it touches. A page
  * rendered while a change that touches it was announced is not stored, so a slow render can never
  * put back what a change just removed (see `begin`/`put`).
  */
@@ -89,6 +89,9 @@ export function tagsOf(change: Change): string[] | null {
       return [`page:${change.pageId}`];
     case 'queue':
       return [];
+    case 'live':
+      // Only the live article's own page and its updates' permalinks show the updates.
+      return [`live:${change.articleId}`];
     default:
       return null;
   }

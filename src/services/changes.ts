@@ -36,7 +36,9 @@ export type Change =
   /** A static page was published, edited or unpublished: its own page and the sitemap. */
   | { kind: 'page'; pageId: string }
   /** Only the moderators' queue differs (a report, reports dismissed): no reader's page. */
-  | { kind: 'queue'; articleId: string; commentId: string };
+  | { kind: 'queue'; articleId: string; commentId: string }
+  /** A live article's updates changed (posted, edited, pinned, removed): its own pages only. */
+  | { kind: 'live'; articleId: string };
 
 export type ChangeListener = (change: Change) => void;
 
@@ -89,7 +91,8 @@ function isChange(value: unknown): value is Change {
     kind === 'site' ||
     kind === 'front' ||
     (kind === 'page' && typeof (value as { pageId?: unknown }).pageId === 'string') ||
-    (kind === 'queue' && typeof (value as { commentId?: unknown }).commentId === 'string')
+    (kind === 'queue' && typeof (value as { commentId?: unknown }).commentId === 'string') ||
+    (kind === 'live' && typeof (value as { articleId?: unknown }).articleId === 'string')
   );
 }
 

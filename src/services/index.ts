@@ -37,6 +37,7 @@ import type { StaffNotifications } from './staff-notifications.js';
 import type { NewsletterService } from './newsletters.js';
 import type { NewsletterDesk } from './newsletter-desk.js';
 import type { NewsletterSender } from './newsletter-sender.js';
+import type { LiveService } from './live.js';
 
 export interface Services {
   reading: ReadingService;
@@ -96,4 +97,6 @@ export interface Services {
   newsletterDesk: NewsletterDesk;
   /** The sending queue's worker (decisions/0064). */
   newsletterSender: NewsletterSender;
+  /** Live coverage: a live article's updates, for the newsroom and for readers (issue 22). */
+  live: LiveService;
 }

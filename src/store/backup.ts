@@ -438,6 +438,52 @@ export const exportedTables: readonly BackupTable[] = [
       queued_at: 'time?',
     }),
   },
+  {
+    // Live coverage: which articles are (or were) live, and since when (0031).
+    name: 'live_coverage',
+    key: ['article_id'],
+    columns: columns({
+      article_id: 'text',
+      started_at: 'time',
+      ended_at: 'time?',
+      seq: 'integer',
+    }),
+  },
+  {
+    // The updates of live articles (0031).
+    name: 'live_updates',
+    key: ['id'],
+    columns: columns({
+      id: 'text',
+      article_id: 'text',
+      seq: 'integer',
+      posted_at: 'time',
+      posted_by: 'text?',
+      author_ids: 'text',
+      title: 'text?',
+      body: 'text',
+      body_html: 'text',
+      key_event: 'integer',
+      pinned: 'integer',
+      closing: 'integer',
+      edited_at: 'time?',
+      removed_at: 'time?',
+      removal_note: 'text?',
+    }),
+  },
+  {
+    // The text each edit of a live update replaced (0031).
+    name: 'live_update_revisions',
+    key: ['id'],
+    columns: columns({
+      id: 'text',
+      update_id: 'text',
+      at: 'time',
+      by_user: 'text?',
+      title: 'text?',
+      body: 'text',
+    }),
+  },
 ];
 
 const ephemeral = 'short-lived; a restored site starts without them';

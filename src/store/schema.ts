@@ -409,6 +409,9 @@ export interface Database {
   newsletter_subscriptions: NewsletterSubscriptionsTable;
   newsletter_issues: NewsletterIssuesTable;
   newsletter_deliveries: NewsletterDeliveriesTable;
+  live_coverage: LiveCoverageTable;
+  live_updates: LiveUpdatesTable;
+  live_update_revisions: LiveUpdateRevisionsTable;
 }
 
 /** A moderator who gets the digest of waiting comments, and when the last one went (0026). */
@@ -566,4 +569,41 @@ export interface NewsletterDeliveriesTable {
   claim: string | null;
   sent_at: string | null;
   error: string | null;
+}
+
+/** An article that is (or was) live coverage (0031); `seq` counts the changes to its updates. */
+export interface LiveCoverageTable {
+  article_id: string;
+  started_at: string;
+  ended_at: string | null;
+  seq: Generated<number>;
+}
+
+/** One update of a live article (0031); `author_ids` is comma-separated, in byline order. */
+export interface LiveUpdatesTable {
+  id: string;
+  article_id: string;
+  seq: number;
+  posted_at: string;
+  posted_by: string | null;
+  author_ids: string;
+  title: string | null;
+  body: string;
+  body_html: string;
+  key_event: Generated<number>;
+  pinned: Generated<number>;
+  closing: Generated<number>;
+  edited_at: Generated<string | null>;
+  removed_at: Generated<string | null>;
+  removal_note: Generated<string | null>;
+}
+
+/** The title and body an edit of a live update replaced (0031). */
+export interface LiveUpdateRevisionsTable {
+  id: string;
+  update_id: string;
+  at: string;
+  by_user: string | null;
+  title: string | null;
+  body: string;
 }

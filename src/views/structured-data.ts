@@ -19,6 +19,7 @@ import type { SiteContext } from './context.js';
 import { translator } from '../i18n/translator.js';
 import { nameListText } from './format.js';
 import { html, jsonScript, type SafeHtml } from './html.js';
+import { liveBlogJsonLd, type LiveData } from './live-structured-data.js';
 
 /**
  * The files search engines get for an article's image: the 16:9, 4:3 and 1:1 crops (Google asks
@@ -127,7 +128,7 @@ export function breadcrumbJsonLd(ctx: SiteContext, a: Article) {
 }
 
 /** Open Graph, Twitter card and JSON-LD for an article's <head>. */
-export function articleMetadata(ctx: SiteContext, a: Article): SafeHtml {
+export function articleMetadata(ctx: SiteContext, a: Article, live?: LiveData): SafeHtml {
   const url = ctx.baseUrl + articlePath(a);
   const description = a.standfirst || a.headline;
   // Machines read the site's language, as the article is written in it.
@@ -169,6 +170,6 @@ export function articleMetadata(ctx: SiteContext, a: Article): SafeHtml {
     ${cardAlt ? html`<meta name="twitter:image:alt" content="${cardAlt}" />` : ''}`
         : ''
     }
-    <script type="application/ld+json">${jsonScript(newsArticleJsonLd(ctx, a))}</script>
+    <script type="application/ld+json">${jsonScript(live ? liveBlogJsonLd(newsArticleJsonLd(ctx, a), ctx, a, live) : newsArticleJsonLd(ctx, a))}</script>
     <script type="application/ld+json">${jsonScript(breadcrumbJsonLd(ctx, a))}</script>`;
 }

@@ -18,6 +18,8 @@ import { drawOnce, shellsOf, type Drawn } from '../fragments.js';
 import { raw } from '../../views/html.js';
 import { PageShell, SlotRecorder } from '../../views/slots.js';
 import { pageContexts } from './forms.js';
+import { liveUpdatePageView } from '../../views/pages/live-update.js';
+import type { LiveOrder } from '../../domain/live.js';
 
 /** A missing thing as null; any other failure stays one. */
 function unlessNotFound(error: unknown): null {
@@ -39,7 +41,7 @@ const articleParams = Type.Object({
 
 export function readerRoutes(
   fastify: FastifyInstance,
-  services: Pick<Services, 'moderation' | 'reading' | 'threads' | 'pages' | 'menus'>,
+  services: Pick<Services, 'moderation' | 'reading' | 'threads' | 'pages' | 'menus' | 'live'>,
   site: () => Promise<SiteContext>,
 ): void {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -170,6 +172,7 @@ export function readerRoutes(
     reportedId?: string,
     commentView?: CommentView,
     moderated?: string,
+    liveQuery: { order?: LiveOrder; cursor?: string } = {},
   ) {
     const path = `/${p.section}/${p.yyyy}/${p.mm}/${p.dd}/${p.slug}`;
     // Drawn once for every reader (the shell, see http/fragments.ts), then filled for this one.
@@ -181,8 +184,15 @@ export function readerRoutes(
       ]);
       if (lookup.kind === 'moved') return lookup;
       const base = { ...ctx, viewer: null, slots: recorder };
+      // A live article's updates; the print view gives them in the order they were posted.
+      const live = await services.live.readerView(
+        lookup.page.article.id,
+        print ? 'oldest' : (liveQuery.order ?? 'newest'),
+        print ? undefined : liveQuery.cursor,
+      );
       const view = print
         ? articlePageView(base, lookup.page, {
+            live,
             print: true,
             printComments: print.comments,
             ...(print.comments
@@ -190,7 +200,7 @@ export function readerRoutes(
               : {}),
             now: ctx.now,
           })
-        : articlePageView(base, lookup.page);
+        : articlePageView(base, lookup.page, { live });
       const { article, related, inline, comments } = lookup.page;
       // Comments closing at a set time change the page with nothing announced: it is cached until then.
       const closing = comments.policy.closedBy === null ? comments.policy.closesAt : null;
@@ -201,7 +211,11 @@ export function readerRoutes(
           threads: comments.threads,
           print: print !== false,
         }),
-        tags: [`thread:${article.id}`, ...articleTags([article, ...related, ...inline.values()])],
+        tags: [
+          `thread:${article.id}`,
+          `live:${article.id}`,
+          ...articleTags([article, ...related, ...inline.values()]),
+        ],
         expiresAt: closing ? Date.parse(closing) : undefined,
       };
     };
@@ -278,13 +292,24 @@ export function readerRoutes(
           replies: Type.Optional(Type.String({ maxLength: 300 })),
           // After a moderator saved the thread's comment settings here.
           moderated: Type.Optional(Type.String({ maxLength: 20 })),
+          // A live article's updates: oldest first, and later pages.
+          live_order: Type.Optional(Type.Union([Type.Literal('newest'), Type.Literal('oldest')])),
+          live_cursor: Type.Optional(Type.String({ maxLength: 300 })),
         }),
       },
       // ?reply=, ?reported= and ?moderated= only change what the signed-in reader sees.
       config: {
         pageCache: {
           ignore: ['reply', 'reported', 'moderated'],
-          vary: ['comments_sort', 'comments_cursor', 'comment', 'thread', 'replies'],
+          vary: [
+            'comments_sort',
+            'comments_cursor',
+            'comment',
+            'thread',
+            'replies',
+            'live_order',
+            'live_cursor',
+          ],
         },
       },
     },
@@ -295,7 +320,52 @@ export function readerRoutes(
         : q.thread && q.replies
           ? { kind: 'thread', rootId: q.thread, cursor: q.replies }
           : { kind: 'page', sort: q.comments_sort ?? 'oldest', cursor: q.comments_cursor };
-      return article(request, reply, request.params, false, q.reply, q.reported, view, q.moderated);
+      return article(
+        request,
+        reply,
+        request.params,
+        false,
+        q.reply,
+        q.reported,
+        view,
+        q.moderated,
+        {
+          ...(q.live_order ? { order: q.live_order } : {}),
+          ...(q.live_cursor ? { cursor: q.live_cursor } : {}),
+        },
+      );
+    },
+  );
+
+  // One update of a live article, at an address of its own that works without JavaScript.
+  app.get(
+    '/:section/:yyyy/:mm/:dd/:slug/updates/:updateId',
+    {
+      schema: {
+        hide: true,
+        params: Type.Object({
+          ...articleParams.properties,
+          updateId: Type.String({ maxLength: 100 }),
+        }),
+      },
+      config: { pageCache: {} },
+    },
+    async (request, reply) => {
+      const p = request.params;
+      const path = `/${p.section}/${p.yyyy}/${p.mm}/${p.dd}/${p.slug}`;
+      const [ctx, found] = await Promise.all([
+        pageContext(request),
+        services.live.permalink(path, p.slug, p.updateId),
+      ]);
+      if (found.kind === 'moved') {
+        return reply.redirect(`${found.path}/updates/${p.updateId}`, 301);
+      }
+      return sendPage(
+        request,
+        reply,
+        liveUpdatePageView(ctx, found.article, found.coverage, found.update),
+        { cacheTags: [`live:${found.article.id}`, `article:${found.article.id}`] },
+      );
     },
   );
 

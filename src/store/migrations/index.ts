@@ -33,6 +33,7 @@ import * as sharedLimits from './0028_shared_limits.js';
 import * as webhooks from './0030_webhooks.js';
 import * as newsletters from './0029_newsletters.js';
 import * as newsletterConsent from './0035_newsletter_consent.js';
+import * as liveCoverage from './0031_live_coverage.js';
 
 interface MigrationModule {
   up(db: Kysely<unknown>, context: MigrationContext): Promise<void>;
@@ -67,6 +68,7 @@ const modules: Record<string, MigrationModule> = {
   '0030_webhooks': webhooks,
   '0029_newsletters': newsletters,
   '0035_newsletter_consent': newsletterConsent,
+  '0031_live_coverage': liveCoverage,
 };
 
 class ListedMigrations implements MigrationProvider {

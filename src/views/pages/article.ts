@@ -14,6 +14,8 @@ import { threadSettingsPanel } from './thread-settings.js';
 import { subscribeBox } from '../newsletters.js';
 import { commentsSection, type CommentFormState, type PersonalComments } from './comments.js';
 import type { CommentsPage, CommentViewerState } from '../../services/comment-threads.js';
+import type { LiveView } from '../../services/live.js';
+import { liveSection } from '../live.js';
 
 function toolbar(ctx: PageContext, page: ArticlePage, path: string): SafeHtml {
   const { i18n } = ctx;
@@ -91,6 +93,8 @@ export function articlePageView(
     commentViewer?: CommentViewerState | null;
     /** For moderators and admins: the thread's comment mode, and whether it was just saved. */
     threadSettings?: ThreadSettingsState;
+    /** A live article's updates (docs/live-coverage.md). */
+    live?: LiveView | null;
   } = {},
 ) {
   const a = page.article;
@@ -115,6 +119,7 @@ export function articlePageView(
       ${mainImage(a.mainImage)}
       ${correctionsBlock(topNotices, 'top', 'corrections-heading', i18n)}
       ${articleBody(a.body, page, { notes: false, i18n })}
+      ${options.live ? liveSection(i18n, options.live, path) : ''}
       ${correctionsBlock(bottomNotices, 'bottom', topNotices.length ? 'corrections-more-heading' : 'corrections-heading', i18n)}
       ${
         a.tags.length
@@ -178,8 +183,9 @@ export function articlePageView(
         }
       : {}),
     head: html`${print ? '' : html`<script src="${ctx.assetUrl('live-comments.js')}" defer></script>`}
-      ${articleMetadata(ctx, a)}
-      ${print ? '' : html`<script src="${ctx.assetUrl('comments.js')}" defer></script>`}`,
+      ${articleMetadata(ctx, a, options.live ?? undefined)}
+      ${print ? '' : html`<script src="${ctx.assetUrl('comments.js')}" defer></script>`}
+      ${options.live && !print ? html`<script src="${ctx.assetUrl('live-updates.js')}" defer></script>` : ''}`,
     main,
   });
 }

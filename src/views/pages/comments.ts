@@ -336,7 +336,7 @@ function heading(i18n: Translator, count: number): SafeHtml {
  * A counted message as the scripts need it: by plural category (Intl.PluralRules of `locale`),
  * the text with `{n}` where the number goes, so they never hold words of their own.
  */
-function pluralTemplates(
+export function pluralTemplates(
   i18n: Translator,
   locale: string,
   key: MessageKey,

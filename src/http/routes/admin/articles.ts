@@ -17,12 +17,20 @@ import { articleListPage } from './article-list.js';
 import { articleRevisionPages } from './article-revisions.js';
 import { articleWorkflowActions } from './article-workflow.js';
 import { articleDeletionPages } from './article-deletion.js';
+import { liveDeskPages } from './live.js';
 
 export function articleAdminPages(
   fastify: FastifyInstance,
   services: Pick<
     Services,
-    'newsroom' | 'reading' | 'images' | 'commentSettings' | 'search' | 'site' | 'newsletterDesk'
+    | 'newsroom'
+    | 'reading'
+    | 'images'
+    | 'commentSettings'
+    | 'search'
+    | 'site'
+    | 'newsletterDesk'
+    | 'live'
   >,
   deps: FormPageDeps,
 ) {
@@ -36,6 +44,7 @@ export function articleAdminPages(
   void fastify.register(async (images) => articleImagePages(images, services, editor.act));
   articleRevisionPages(fastify, services, deps, editor);
   articleDeletionPages(fastify, services, deps);
+  liveDeskPages(fastify, services, deps);
 }
 
 /** Registers the newsroom pages in their own scope: authors, editors and admins only. */
@@ -43,7 +52,14 @@ export async function newsroomPages(
   staff: FastifyInstance,
   services: Pick<
     Services,
-    'newsroom' | 'reading' | 'images' | 'commentSettings' | 'search' | 'site' | 'newsletterDesk'
+    | 'newsroom'
+    | 'reading'
+    | 'images'
+    | 'commentSettings'
+    | 'search'
+    | 'site'
+    | 'newsletterDesk'
+    | 'live'
   >,
   deps: FormPageDeps,
 ): Promise<void> {

@@ -55,6 +55,7 @@ export async function adminPages(
     | 'menus'
     | 'newsletterDesk'
     | 'newsletters'
+    | 'live'
   >,
   deps: FormPageDeps & { outbox: OutboxPages; importMaxMb: number },
 ): Promise<void> {

@@ -199,6 +199,13 @@ export default {
   newsletter_list_required: 'Bitte wählen Sie mindestens einen Newsletter.',
   newsletter_sent: 'Dieser Newsletter wurde bereits versandt und kann nicht mehr geändert werden.',
   invalid_csv: 'Die Datei ist keine CSV-Datei mit einer Spalte „email“.',
+  not_live: 'Dieser Artikel ist kein Liveticker.',
+  already_live: 'Dieser Artikel ist bereits ein Liveticker.',
+  live_ended: 'Dieser Liveticker ist beendet: Öffnen Sie ihn wieder, um zu posten.',
+  live_not_ended: 'Dieser Liveticker läuft noch.',
+  update_removed: 'Dieser Eintrag wurde entfernt.',
+  removal_note_required:
+    'Geben Sie an, warum der Eintrag entfernt wird: Die Leser sehen den Hinweis.',
   sign_in_paused_here:
     'Zu viele fehlgeschlagene Anmeldungen bei diesem Konto von Ihrer Netzwerkadresse aus. Bitte versuchen Sie es in {seconds, plural, one {einer Sekunde} other {# Sekunden}} noch einmal, oder wählen Sie ein neues Passwort über einen Link, den wir Ihnen per E-Mail schicken.',
   sign_in_paused_elsewhere:

@@ -177,6 +177,12 @@ export default {
   newsletter_list_required: 'Choose at least one newsletter.',
   newsletter_sent: 'This newsletter has already been sent, so it can no longer be changed.',
   invalid_csv: 'The file is not a CSV file with an email column.',
+  not_live: 'This article is not live coverage.',
+  already_live: 'This article is live coverage already.',
+  live_ended: 'This live coverage has ended: reopen it to post again.',
+  live_not_ended: 'This live coverage is still running.',
+  update_removed: 'That update has been removed.',
+  removal_note_required: 'Say why the update is removed: readers see the note.',
   // The sign-in guard's pauses (for its conditions, on another branch as this is written).
   sign_in_paused_here:
     'Too many failed sign-ins to this account from your network address. Try again in {seconds, plural, one {# second} other {# seconds}}, or choose a new password with a link we email you.',

@@ -13,6 +13,7 @@ import { doneBanner, errorSummary, postForm, type FormProblem } from '../../form
 import { html, jsonScript, raw, type SafeHtml } from '../../html.js';
 import { commentSettingsPanel } from './article-comment-settings.js';
 import { correctionsPanel } from './article-corrections.js';
+import { livePanel } from './live-desk.js';
 import { select, textArea, textField, type ArticleForm } from './article-fields.js';
 import { imagePanel, type ImagePanel } from './article-images.js';
 import {
@@ -214,6 +215,7 @@ export function articleEditorView(
     ${articleForm}
     ${a && props.images ? imagePanel(ctx, a, props.images) : ''}
     ${a ? workflowPanel(ctx, a, can, props.schedule) : ''} ${a ? correctionsPanel(ctx, a, can) : ''}
+    ${a ? livePanel(ctx, a) : ''}
     ${a && can.editor && props.commentSettings ? commentSettingsPanel(ctx, a, props.commentSettings) : ''}
     ${a && can.delete ? deletionPanel(a, i18n) : ''}
     ${can.edit ? scriptText(i18n) : ''}`;

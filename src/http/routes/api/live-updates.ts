@@ -1,0 +1,175 @@
+/**
+ * A live article's updates over the API (docs/live-coverage.md): the public list with cursors,
+ * the Server-Sent Events stream of what changes (`update` and `removed`, ids are change numbers
+ * for Last-Event-ID), and posting for the newsroom with a token.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { AppError } from '../../../errors.js';
+import { liveLimits } from '../../../domain/live.js';
+import { newsroomRoles } from '../../../domain/workflow.js';
+import type { Services } from '../../../services/index.js';
+import type { SiteContext } from '../../../views/context.js';
+import { liveUpdateItem } from '../../../views/live.js';
+import type { LiveUpdateHub, UpdateFormatter } from '../../live-updates.js';
+import { requireRole } from '../../plugins/auth.js';
+import { contentSecurityPolicy } from '../../plugins/security-headers.js';
+import { liveUpdateJson } from '../../serializers/live-updates.js';
+import { AuthorRef, IdParams, Nullable, refusals } from './schemas.js';
+
+const LiveUpdateBody = Type.Object({
+  id: Type.String(),
+  articleId: Type.String(),
+  postedAt: Type.String({ format: 'date-time' }),
+  authors: Type.Array(AuthorRef),
+  title: Nullable(Type.String()),
+  body: Type.String({ description: 'Markdown as written' }),
+  keyEvent: Type.Boolean(),
+  pinned: Type.Boolean(),
+  closing: Type.Boolean(),
+  editedAt: Nullable(Type.String({ format: 'date-time' })),
+});
+
+/** A change number from Last-Event-ID, or null when there is none or it is not one of ours. */
+function eventId(header: string | string[] | undefined): number | null {
+  const value = Array.isArray(header) ? header[0] : header;
+  if (value === undefined || !/^\d{1,15}$/.test(value.trim())) return null;
+  return Number(value.trim());
+}
+
+/** The stream's event data: the JSON, and the update's HTML as the page draws it. */
+export function liveUpdateFormatter(
+  services: Pick<Services, 'live'>,
+  site: () => Promise<Pick<SiteContext, 'i18n'>>,
+): UpdateFormatter {
+  return async (articleId) => {
+    const [{ i18n }, path] = await Promise.all([site(), services.live.articlePath(articleId)]);
+    return (update) => ({
+      update: liveUpdateJson(update),
+      html: liveUpdateItem(i18n, update, path).value,
+    });
+  };
+}
+
+export function liveUpdateApi(
+  fastify: FastifyInstance,
+  services: Pick<Services, 'live'>,
+  hub: LiveUpdateHub,
+): void {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const csp = contentSecurityPolicy();
+
+  app.get(
+    '/api/v1/articles/:id/updates',
+    {
+      schema: {
+        summary: 'The updates of a published live article, newest first unless ?order=oldest',
+        tags: ['live'],
+        params: IdParams,
+        querystring: Type.Object({
+          order: Type.Union([Type.Literal('newest'), Type.Literal('oldest')], {
+            default: 'newest',
+          }),
+          cursor: Type.Optional(Type.String({ maxLength: 300 })),
+        }),
+        response: {
+          200: Type.Object({
+            live: Type.Boolean({ description: 'false once the coverage has ended' }),
+            startedAt: Type.String({ format: 'date-time' }),
+            endedAt: Nullable(Type.String({ format: 'date-time' })),
+            items: Type.Array(LiveUpdateBody),
+            nextCursor: Nullable(Type.String()),
+          }),
+          ...refusals(400, 404),
+        },
+      },
+    },
+    async (request) => {
+      const { order, cursor } = request.query;
+      const view = await services.live.publicView(request.params.id, order, cursor);
+      return {
+        live: view.coverage.endedAt === null,
+        startedAt: view.coverage.startedAt,
+        endedAt: view.coverage.endedAt,
+        items: view.updates.map(liveUpdateJson),
+        nextCursor: view.next,
+      };
+    },
+  );
+
+  app.post(
+    '/api/v1/articles/:id/updates',
+    {
+      onRequest: requireRole(newsroomRoles),
+      schema: {
+        summary: 'Post an update to a running live article (409 once it has ended)',
+        tags: ['live'],
+        security: [{ bearer: [] }],
+        params: IdParams,
+        body: Type.Object(
+          {
+            title: Type.Optional(Nullable(Type.String({ maxLength: liveLimits.title }))),
+            body: Type.String({ maxLength: liveLimits.body }),
+            keyEvent: Type.Optional(Type.Boolean()),
+            closing: Type.Optional(Type.Boolean()),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: LiveUpdateBody, ...refusals(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const posted = await services.live.post(
+        request.viewer!.user,
+        request.params.id,
+        request.body,
+      );
+      return reply.code(201).send(liveUpdateJson(posted));
+    },
+  );
+
+  app.get(
+    '/api/v1/articles/:id/updates/live',
+    {
+      config: { compress: false },
+      schema: {
+        summary:
+          'Server-Sent Events of a live article: `update` (posted or changed; with the HTML the ' +
+          'page shows) and `removed`, whose id is the change number; send it back as ' +
+          'Last-Event-ID (or `since`) to receive exactly what you missed',
+        tags: ['live'],
+        params: IdParams,
+        querystring: Type.Object({
+          since: Type.Optional(Type.Integer({ minimum: 0 })),
+        }),
+        response: {
+          200: {
+            description: 'text/event-stream',
+            content: { 'text/event-stream': { schema: Type.String() } },
+          },
+          ...refusals(404, 429),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { articleId, seq } = await services.live.streamStart(request.params.id);
+      const asked = eventId(request.headers['last-event-id']) ?? request.query.since ?? seq;
+      const position = Math.min(asked, seq);
+      const lease = await hub.admit(request.ip);
+      if (!lease) {
+        reply.header('retry-after', '30');
+        throw new AppError(
+          'too_many_streams',
+          'Too many live streams are open from your address. Close a tab and try again.',
+        );
+      }
+      reply.hijack();
+      hub.open(articleId, lease, reply.raw, position, {
+        'cache-control': 'no-store, no-transform',
+        'x-content-type-options': 'nosniff',
+        'content-security-policy': csp,
+      });
+    },
+  );
+}

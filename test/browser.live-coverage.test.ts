@@ -1,0 +1,165 @@
+/**
+ * Live coverage in a real browser (issue 22): two editors post at once from the posting screen
+ * (Ctrl+Enter), a reader on the article sees "Show 2 new updates" without reloading and without
+ * the page moving, shows them, follows a permalink; the page without JavaScript has the same
+ * updates; the unsent text survives a reload; axe finds nothing, light and dark, 390 and 1280 px.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { articlePath, type Article } from '../src/domain/article.js';
+import { startApp, type RunningApp } from './helpers/app.js';
+import {
+  assertAccessible,
+  asSignedIn,
+  browserAvailable,
+  launchBrowser,
+  openPage,
+  waitForTrue,
+} from './helpers/browser.js';
+import { openSqliteStore, type OpenedStore } from './helpers/databases.js';
+import { publishedArticle, storedPerson } from './helpers/fixtures.js';
+import type { User } from '../src/domain/user.js';
+
+const resultsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../test-results');
+
+if (browserAvailable()) {
+  describe('live coverage in a browser', () => {
+    let db: OpenedStore;
+    let app: RunningApp;
+    let browser: Browser;
+    let reporter: User;
+    let editor: User;
+    let article: Article;
+
+    before(async () => {
+      db = await openSqliteStore();
+      app = await startApp(db);
+      browser = await launchBrowser();
+      reporter = await storedPerson(db.store, { role: 'author', name: 'Rita Reporter' });
+      editor = await storedPerson(db.store, { role: 'editor', name: 'Eddie Editor' });
+      article = await publishedArticle(db.store, {
+        headline: 'Election night live',
+        standfirst: 'Results as they come in.',
+        body: Array.from({ length: 12 }, (_, i) => `Paragraph ${i + 1} of the story.`).join('\n\n'),
+        authorIds: [reporter.id],
+      });
+      await app.services.live.start(reporter, article.id);
+      for (let i = 1; i <= 6; i++) {
+        await app.services.live.post(reporter, article.id, {
+          title: i === 2 ? 'Polls close' : null,
+          body: `Earlier update ${i}.`,
+          keyEvent: i === 2,
+        });
+      }
+      mkdirSync(resultsDir, { recursive: true });
+    });
+    after(async () => {
+      await browser?.close();
+      await app?.close();
+      await db?.dispose();
+    });
+
+    const postFromDesk = (who: User, text: string) =>
+      asSignedIn(browser, app, who.id, async (page) => {
+        await openPage(page, `${app.url}/admin/articles/${article.id}/live`);
+        await page.locator('#update-body').fill(text);
+        await page.locator('#update-body').press('Control+Enter');
+        await page.waitForURL(/done=posted/);
+        await page.getByText('The update is posted.').waitFor();
+      });
+
+    test('two editors post at once; the reader sees both live, in place', async () => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      await openPage(page, app.url + articlePath(article));
+      await waitForTrue(
+        page,
+        `document.querySelector('[data-live-updates]').hasAttribute('data-connected')`,
+      );
+      // The reader is in the middle of the updates.
+      await page.locator('.live-updates li').nth(3).scrollIntoViewIfNeeded();
+      await page.evaluate('window.scrollBy(0, 40)');
+      const reading = () =>
+        page.evaluate<{ y: number; top: number }>(
+          `({ y: window.scrollY, top: document.querySelectorAll('.live-updates li')[3].getBoundingClientRect().top })`,
+        );
+      const before = await reading();
+      await Promise.all([
+        postFromDesk(reporter, 'Northtown declares first.'),
+        postFromDesk(editor, 'Southtown recount ordered.'),
+      ]);
+      const button = page.getByRole('button', { name: 'Show 2 new updates' });
+      await button.waitFor({ timeout: 5_000 });
+      assert.deepEqual(await reading(), before, 'nothing moved while the reader read');
+      await button.click();
+      const list = page.locator('.live-updates');
+      await list.getByText('Northtown declares first.').waitFor();
+      await list.getByText('Southtown recount ordered.').waitFor();
+      assert.equal(await page.locator('.live-updates > li').count(), 8);
+      await page.screenshot({
+        path: path.join(resultsDir, 'live-coverage-reader.png'),
+        fullPage: true,
+      });
+      await assertAccessible(page, 'live page with new updates');
+
+      // The permalink of the key event, from the summary.
+      await page.locator('.live-key-events a').first().click();
+      await page.waitForURL(/#update-/);
+      const target = await page.evaluate<string>('location.hash');
+      assert.ok(await page.locator(`${target}`).isVisible());
+      await context.close();
+
+      // Without JavaScript: the same updates, and a permalink page of its own.
+      const plain = await browser.newContext({ javaScriptEnabled: false });
+      const noJs = await plain.newPage();
+      await openPage(noJs, app.url + articlePath(article));
+      assert.equal(await noJs.locator('.live-updates > li').count(), 8);
+      assert.ok(await noJs.getByText('Southtown recount ordered.').isVisible());
+      await noJs.locator('.live-updates .live-update__time').first().click();
+      await noJs.waitForURL(/\/updates\//);
+      assert.equal(await noJs.locator('h1').count(), 1);
+      await noJs.getByRole('link', { name: 'All updates of this live coverage' }).waitFor();
+      await plain.close();
+    });
+
+    test('the unsent update survives a reload; the desk is accessible', async () => {
+      await asSignedIn(browser, app, editor.id, async (page: Page) => {
+        const desk = `${app.url}/admin/articles/${article.id}/live`;
+        await openPage(page, desk);
+        await page.locator('#update-body').fill('Half-written update');
+        await page.getByText('Draft kept in this browser.').waitFor();
+        await openPage(page, desk);
+        assert.equal(await page.locator('#update-body').inputValue(), 'Half-written update');
+        await assertAccessible(page, 'live posting screen');
+        await page.screenshot({
+          path: path.join(resultsDir, 'live-coverage-desk.png'),
+          fullPage: true,
+        });
+      });
+    });
+
+    for (const [scheme, width] of [
+      ['light', 390],
+      ['dark', 390],
+      ['dark', 1280],
+    ] as const) {
+      test(`the live page is accessible, ${scheme}, ${width} px`, async () => {
+        const context = await browser.newContext({
+          viewport: { width, height: 900 },
+          colorScheme: scheme,
+        });
+        const page = await context.newPage();
+        await openPage(page, app.url + articlePath(article));
+        await assertAccessible(page, `live page ${scheme} ${width}`);
+        await page.screenshot({
+          path: path.join(resultsDir, `live-coverage-${scheme}-${width}.png`),
+        });
+        await context.close();
+      });
+    }
+  });
+}

@@ -1,0 +1,327 @@
+/**
+ * Live coverage through the whole app (issue 22), on both databases: the posting screen as plain
+ * forms, the reader's page (key events, pinned, order, paging, ended), the permalink page, the
+ * page cache dropped by each update, LiveBlogPosting, the JSON API and the SSE stream, which on
+ * PostgreSQL reaches a reader connected to another server.
+ */
+import { after, afterEach, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { articlePath, type Article } from '../src/domain/article.js';
+import type { Role } from '../src/domain/user.js';
+import { databases, type OpenedStore } from './helpers/databases.js';
+import { startApp, type RunningApp } from './helpers/app.js';
+import { publishedArticle, signedInPerson, type Person } from './helpers/fixtures.js';
+import { json, type Json } from './helpers/http.js';
+import { openSse, type SseClient } from './helpers/sse.js';
+
+let serial = 0;
+
+for (const database of databases()) {
+  describe(`live coverage on ${database.name}`, () => {
+    let db: OpenedStore;
+    let app: RunningApp;
+    let other: RunningApp;
+    let reporter: Person;
+    let editor: Person;
+    const streams: SseClient[] = [];
+
+    const person = (role: Role, name?: string): Promise<Person> => {
+      const slug = `${role}-${++serial}`;
+      return signedInPerson(db.store, app, { slug, role, name: name ?? `The ${slug}` });
+    };
+    const get = (path: string, who?: Person, on: RunningApp = app) =>
+      fetch(on.url + path, {
+        headers: who ? { cookie: who.cookie } : {},
+        redirect: 'manual',
+      });
+    const post = (path: string, who: Person, fields: Record<string, string> = {}) =>
+      fetch(app.url + path, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          origin: 'http://broadsheet.test',
+          cookie: who.cookie,
+        },
+        body: new URLSearchParams({ _csrf: who.csrf, ...fields }).toString(),
+      });
+    const desk = (a: Article) => `/admin/articles/${a.id}/live`;
+    const liveArticle = async (): Promise<Article> => {
+      const a = await publishedArticle(db.store, {
+        headline: `Election night ${++serial}`,
+        authorIds: [reporter.user.id],
+      });
+      const started = await post(`${desk(a)}/start`, reporter);
+      assert.equal(started.status, 303);
+      return a;
+    };
+    const postUpdate = async (a: Article, who: Person, fields: Record<string, string>) => {
+      const res = await post(`${desk(a)}/updates`, who, { action: 'post', ...fields });
+      assert.equal(res.status, 303, await res.text());
+      assert.equal(res.headers.get('location'), `${desk(a)}?done=posted`);
+    };
+    const updates = async (a: Article): Promise<Json[]> =>
+      (await json(await get(`/api/v1/articles/${a.id}/updates`))).items;
+    const jsonLd = (page: string): Json[] =>
+      [...page.matchAll(/<script type="application\/ld\+json">(.*?)<\/script>/gs)].map((m) =>
+        JSON.parse(m[1]!),
+      );
+
+    before(async () => {
+      db = await database.open();
+      app = await startApp(db, { LIVE_STREAMS_PER_CLIENT: '8' }, { liveHeartbeatMs: 50 });
+      // A second server on the same database: on PostgreSQL changes cross between them.
+      other = await startApp(db, { LIVE_STREAMS_PER_CLIENT: '8' }, { liveHeartbeatMs: 50 });
+      reporter = await person('author', 'Rita Reporter');
+      editor = await person('editor', 'Eddie Editor');
+    });
+    afterEach(() => {
+      for (const s of streams.splice(0)) s.close();
+    });
+    after(async () => {
+      await other?.close();
+      await app?.close();
+      await db?.dispose();
+    });
+
+    test('the posting screen starts coverage, posts, previews, refuses and ends', async () => {
+      const a = await publishedArticle(db.store, { authorIds: [reporter.user.id] });
+      const editorPage = await (await get(`/admin/articles/${a.id}`, reporter)).text();
+      assert.match(editorPage, new RegExp(`href="${desk(a)}"`), 'the editor links to it');
+      const before = await (await get(desk(a), reporter)).text();
+      assert.match(before, /Make this article live/);
+      assert.equal((await post(`${desk(a)}/start`, reporter)).status, 303);
+      const again = await post(`${desk(a)}/start`, reporter);
+      assert.equal(again.status, 409);
+      assert.match(await again.text(), /live coverage already/);
+
+      const empty = await post(`${desk(a)}/updates`, reporter, { action: 'post', body: '  ' });
+      assert.equal(empty.status, 400);
+      const emptyPage = await empty.text();
+      assert.match(emptyPage, /href="#update-body"[^>]*>Write something before posting/);
+      assert.match(emptyPage, /id="update-body"[^>]*aria-invalid="true"/s);
+
+      const preview = await post(`${desk(a)}/updates`, reporter, {
+        action: 'preview',
+        title: 'Exit poll',
+        body: 'The exit poll **is out**.',
+      });
+      assert.equal(preview.status, 200);
+      const previewPage = await preview.text();
+      assert.match(previewPage, /<strong>is out<\/strong>/);
+      assert.match(previewPage, />\s*The exit poll \*\*is out\*\*\.<\/textarea/, 'text kept');
+      assert.deepEqual(await updates(a), [], 'a preview posts nothing');
+
+      await postUpdate(a, reporter, { title: 'Exit poll', body: 'The exit poll is out.' });
+      await postUpdate(a, editor, { body: 'First result: *Northtown*.', keyEvent: 'on' });
+      const list = await updates(a);
+      assert.deepEqual(
+        list.map((u: Json) => [u.title, u.keyEvent, u.authors[0].name]),
+        [
+          [null, true, 'Eddie Editor'],
+          ['Exit poll', false, 'Rita Reporter'],
+        ],
+      );
+
+      const [latest, earliest] = list;
+      assert.equal(
+        (
+          await post(`${desk(a)}/updates/${earliest.id}`, reporter, {
+            title: 'Exit poll',
+            body: 'The exit poll is out at 22:00.',
+          })
+        ).status,
+        303,
+      );
+      assert.equal(
+        (await post(`${desk(a)}/updates/${earliest.id}/flags`, reporter, { pinned: 'on' })).status,
+        303,
+      );
+      const noNote = await post(`${desk(a)}/updates/${latest.id}/remove`, reporter, { note: '' });
+      assert.equal(noNote.status, 400);
+      assert.match(await noNote.text(), new RegExp(`href="#remove-${latest.id}"`));
+      const deskPage = await (await get(desk(a), editor)).text();
+      assert.match(deskPage, /The exit poll is out at 22:00\./);
+      assert.match(deskPage, /Edited /);
+      assert.match(deskPage, /Unpin/);
+
+      assert.equal((await post(`${desk(a)}/end`, editor)).status, 303);
+      const late = await post(`${desk(a)}/updates`, reporter, { action: 'post', body: 'Late' });
+      assert.equal(late.status, 409);
+      assert.match(await late.text(), /has ended/);
+      assert.match(await (await get(desk(a), editor)).text(), /Reopen the live coverage/);
+      assert.equal((await post(`${desk(a)}/reopen`, editor)).status, 303);
+      await postUpdate(a, reporter, { body: 'We are back.' });
+    });
+
+    test('only the newsroom of the article may use the posting screen', async () => {
+      const a = await liveArticle();
+      const stranger = await person('author');
+      const commenter = await person('commenter');
+      assert.equal((await get(desk(a), stranger)).status, 403);
+      assert.equal((await post(`${desk(a)}/updates`, stranger, { body: 'x' })).status, 403);
+      assert.notEqual((await get(desk(a), commenter)).status, 200);
+      assert.notEqual((await get(desk(a))).status, 200);
+    });
+
+    test('the reader sees key events, the pinned update, both orders, pages and the end', async () => {
+      const a = await liveArticle();
+      for (let i = 1; i <= 23; i++) {
+        await postUpdate(a, reporter, {
+          body: `Result ${i} is in.`,
+          ...(i === 3 ? { title: 'Turnout record', keyEvent: 'on' } : {}),
+        });
+      }
+      const oldestItems: Json[] = (
+        await json(await get(`/api/v1/articles/${a.id}/updates?order=oldest`))
+      ).items;
+      const third = oldestItems.find((u: Json) => u.body === 'Result 3 is in.');
+      const pinned = await post(`${desk(a)}/updates/${third.id}/flags`, reporter, { pinned: 'on' });
+      assert.equal(pinned.status, 303, await pinned.text());
+      const path = articlePath(a);
+      const page = await (await get(path)).text();
+      assert.match(page, /<span class="live-label">LIVE<\/span>/);
+      assert.match(page, /23 updates\./);
+      // Newest first: 23 down to 4 on the first page, then a link to the older ones.
+      const body = page.slice(page.indexOf('data-live-updates'));
+      const shown = [...body.matchAll(/Result (\d+) is in\./g)].map((m) => Number(m[1]));
+      assert.equal(shown[0], 3, 'the pinned copy comes first');
+      assert.deepEqual(shown.slice(1, 4), [23, 22, 21]);
+      assert.ok(!shown.slice(1).includes(3), 'the third update is on the next page');
+      // The key event links to its permalink, as it is not on this page.
+      assert.match(
+        page,
+        new RegExp(`<nav class="live-key-events"[\\s\\S]*href="${path}/updates/${third.id}"`),
+      );
+      const older = /href="([^"]*live_cursor=[^"#]*)#live"/.exec(page)?.[1];
+      assert.ok(older, 'a link to older updates');
+      const second = await (await get(older.replace(/&amp;/g, '&'))).text();
+      assert.deepEqual(
+        [...second.matchAll(/<li>\s*<article[\s\S]*?Result (\d+) is in\./g)].map((m) =>
+          Number(m[1]),
+        ),
+        [3, 2, 1],
+      );
+      const oldest = await (await get(`${path}?live_order=oldest`)).text();
+      const inOrder = [...oldest.matchAll(/data-update-id="([^"]+)"/g)].map((m) => m[1]);
+      assert.deepEqual(
+        inOrder,
+        oldestItems.map((u) => u.id),
+      );
+      assert.match(oldest, new RegExp(`href="#update-${third.id}"`), 'key event on this page');
+      const bad = await get(`${path}?live_cursor=nonsense`);
+      assert.equal(bad.status, 400);
+
+      assert.equal((await post(`${desk(a)}/end`, reporter)).status, 303);
+      const ended = await (await get(path)).text();
+      assert.match(ended, /This live coverage has ended/);
+      assert.doesNotMatch(ended, /class="live-label"/);
+    });
+
+    test('permalinks work without JavaScript; removed updates leave', async () => {
+      const a = await liveArticle();
+      await postUpdate(a, reporter, { title: 'Count begins', body: 'Counting has begun.' });
+      const [u] = await updates(a);
+      const link = `${articlePath(a)}/updates/${u.id}`;
+      const res = await get(link);
+      assert.equal(res.status, 200);
+      const page = await res.text();
+      assert.match(page, /<h2 class="live-update__title"[^>]*>Count begins<\/h2>/);
+      assert.match(page, /Counting has begun\./);
+      assert.match(page, new RegExp(`href="${articlePath(a)}#update-${u.id}"`));
+      const elsewhere = await liveArticle();
+      assert.equal((await get(`${articlePath(elsewhere)}/updates/${u.id}`)).status, 404);
+      await post(`${desk(a)}/updates/${u.id}/remove`, reporter, { note: 'Wrong count' });
+      assert.equal((await get(link)).status, 404);
+      assert.doesNotMatch(await (await get(articlePath(a))).text(), /Counting has begun/);
+    });
+
+    test('each update drops the cached page; others stay cached', async () => {
+      const a = await liveArticle();
+      const b = await liveArticle();
+      const anonymous = async (path: string) => {
+        const res = await get(path);
+        return { cache: res.headers.get('x-cache'), text: await res.text() };
+      };
+      await anonymous(articlePath(a));
+      await anonymous(articlePath(b));
+      assert.equal((await anonymous(articlePath(a))).cache, 'hit');
+      await postUpdate(a, reporter, { body: 'Fresh news.' });
+      const after = await anonymous(articlePath(a));
+      assert.notEqual(after.cache, 'hit');
+      assert.match(after.text, /Fresh news\./);
+      assert.equal((await anonymous(articlePath(b))).cache, 'hit', 'the other live page stays');
+    });
+
+    test('LiveBlogPosting with its coverage times and updates', async () => {
+      const a = await liveArticle();
+      await postUpdate(a, reporter, { title: 'Polls close', body: 'Polls have closed.' });
+      const page = await (await get(articlePath(a))).text();
+      const blog = jsonLd(page).find((d) => d['@type'] === 'LiveBlogPosting');
+      assert.ok(blog, 'LiveBlogPosting');
+      assert.equal(blog.headline, a.headline);
+      assert.ok(!Number.isNaN(Date.parse(blog.coverageStartTime)));
+      assert.equal(blog.coverageEndTime, undefined);
+      assert.equal(blog.dateline, undefined, 'NewsArticle-only fields are left out');
+      assert.equal(blog.liveBlogUpdate.length, 1);
+      const [u] = blog.liveBlogUpdate;
+      assert.equal(u['@type'], 'BlogPosting');
+      assert.equal(u.headline, 'Polls close');
+      assert.equal(u.articleBody, 'Polls have closed.');
+      assert.match(u.url, new RegExp(`^http://broadsheet\\.test${articlePath(a)}/updates/`));
+      await post(`${desk(a)}/end`, reporter);
+      const ended = jsonLd(await (await get(articlePath(a))).text()).find(
+        (d) => d['@type'] === 'LiveBlogPosting',
+      );
+      assert.ok(!Number.isNaN(Date.parse(ended.coverageEndTime)));
+      const plain = await publishedArticle(db.store, { authorIds: [reporter.user.id] });
+      const types = jsonLd(await (await get(articlePath(plain))).text()).map((d) => d['@type']);
+      assert.ok(types.includes('NewsArticle') && !types.includes('LiveBlogPosting'));
+    });
+
+    test('the stream sends updates, edits and removals; Last-Event-ID resumes', async () => {
+      const a = await liveArticle();
+      // On PostgreSQL the reader is on the other server, so the update crosses between them.
+      const readerServer = database.name === 'postgres' ? other : app;
+      const url = `${readerServer.url}/api/v1/articles/${a.id}/updates/live`;
+      const stream = await openSse(url);
+      streams.push(stream);
+      assert.equal(stream.status, 200);
+      await stream.comment('live');
+      const apiPost = await fetch(`${app.url}/api/v1/articles/${a.id}/updates`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          origin: 'http://broadsheet.test',
+          cookie: reporter.cookie,
+        },
+        body: JSON.stringify({ title: 'Live', body: 'Streamed **now**.', keyEvent: true }),
+      });
+      assert.equal(apiPost.status, 201);
+      const posted = await json(apiPost);
+      const first = await stream.next((e) => e.event === 'update');
+      const data = JSON.parse(first.data);
+      assert.equal(data.update.id, posted.id);
+      assert.match(data.html, /<strong>now<\/strong>/);
+      assert.match(data.html, new RegExp(`id="update-${posted.id}"`));
+      await post(`${desk(a)}/updates/${posted.id}/remove`, reporter, { note: 'Duplicate' });
+      const gone = await stream.next((e) => e.event === 'removed');
+      assert.equal(JSON.parse(gone.data).id, posted.id);
+
+      // A reader who saw the first event comes back and gets only what came after it.
+      await postUpdate(a, editor, { body: 'After the break.' });
+      const resumed = await openSse(url, { 'last-event-id': first.id ?? '' });
+      streams.push(resumed);
+      const events = [
+        await resumed.next((e) => e.event === 'removed' || e.event === 'update'),
+        await resumed.next((e) => e.event === 'update'),
+      ];
+      assert.equal(events[0]?.event, 'removed');
+      assert.match(JSON.parse(events[1]!.data).html, /After the break\./);
+
+      const notLive = await publishedArticle(db.store, { authorIds: [reporter.user.id] });
+      assert.equal((await get(`/api/v1/articles/${notLive.id}/updates/live`)).status, 404);
+      assert.equal((await get(`/api/v1/articles/${notLive.id}/updates`)).status, 404);
+    });
+  });
+}
