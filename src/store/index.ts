@@ -35,6 +35,8 @@ import { KyselyDigestStore } from './digests.js';
 import { KyselyWebhookStore } from './webhooks.js';
 import { KyselyStaffMailStore } from './staff-mail.js';
 import { KyselyNewsletterStore } from './newsletters.js';
+import { KyselyPasskeyChallengeStore, KyselyPasskeyStore } from './passkeys.js';
+import { KyselySignInEventStore } from './sign-in-events.js';
 
 export type { Store } from './types.js';
 
@@ -95,6 +97,9 @@ function bind(db: Kysely<Database>, opened: Opened): Store {
     webhooks: new KyselyWebhookStore(db),
     staffMail: new KyselyStaffMailStore(db),
     newsletters: new KyselyNewsletterStore(db),
+    passkeys: new KyselyPasskeyStore(db),
+    passkeyChallenges: new KyselyPasskeyChallengeStore(db),
+    signInEvents: new KyselySignInEventStore(db),
     async ping() {
       await sql`select 1`.execute(db);
     },

@@ -409,6 +409,9 @@ export interface Database {
   newsletter_subscriptions: NewsletterSubscriptionsTable;
   newsletter_issues: NewsletterIssuesTable;
   newsletter_deliveries: NewsletterDeliveriesTable;
+  passkeys: PasskeysTable;
+  passkey_challenges: PasskeyChallengesTable;
+  sign_in_events: SignInEventsTable;
 }
 
 /** A moderator who gets the digest of waiting comments, and when the last one went (0026). */
@@ -563,4 +566,35 @@ export interface NewsletterDeliveriesTable {
   claim: string | null;
   sent_at: string | null;
   error: string | null;
+}
+
+/** A person's passkey (0032): the credential's public key, never a secret. */
+export interface PasskeysTable {
+  id: string;
+  user_id: string;
+  name: string;
+  public_key: string;
+  counter: number | string;
+  transports: string;
+  backed_up: number;
+  created_at: string;
+  last_used_at: string | null;
+}
+
+/** A WebAuthn challenge handed out and not yet used (0032): single use, minutes long. */
+export interface PasskeyChallengesTable {
+  challenge: string;
+  purpose: string;
+  user_id: string | null;
+  data: string;
+  expires_at: string;
+}
+
+/** One sign-in (0032): who, how, with what (a passkey's name), when. Kept 90 days. */
+export interface SignInEventsTable {
+  id: string;
+  user_id: string;
+  method: string;
+  label: string;
+  at: string;
 }

@@ -28,6 +28,11 @@ import type { LimitStore } from './ports/limits.js';
 import type { DigestStore } from './ports/digests.js';
 import type { StaffMailStore, WebhookStore } from './ports/webhooks.js';
 import type { NewsletterStore } from './ports/newsletters.js';
+import type {
+  PasskeyChallengeStore,
+  PasskeyStore,
+  SignInEventStore,
+} from './ports/passkeys.js';
 
 export interface Store extends UnitOfWork<Store> {
   /** Which database this is, for the few callers outside the store that must say or know. */
@@ -59,6 +64,9 @@ export interface Store extends UnitOfWork<Store> {
   readonly webhooks: WebhookStore;
   readonly staffMail: StaffMailStore;
   readonly newsletters: NewsletterStore;
+  readonly passkeys: PasskeyStore;
+  readonly passkeyChallenges: PasskeyChallengeStore;
+  readonly signInEvents: SignInEventStore;
   /** Calls the listener after every query with its duration in seconds. */
   observeQueries(listener: (seconds: number, ok: boolean) => void): void;
   /** Throws if the database cannot be reached. */
