@@ -37,6 +37,8 @@ import type { StaffNotifications } from './staff-notifications.js';
 import type { NewsletterService } from './newsletters.js';
 import type { NewsletterDesk } from './newsletter-desk.js';
 import type { NewsletterSender } from './newsletter-sender.js';
+import type { PasskeyService } from './passkeys.js';
+import type { SignInAudit } from './sign-in-audit.js';
 
 export interface Services {
   reading: ReadingService;
@@ -96,4 +98,8 @@ export interface Services {
   newsletterDesk: NewsletterDesk;
   /** The sending queue's worker (decisions/0064). */
   newsletterSender: NewsletterSender;
+  /** Passkeys: adding, signing in and up with one, removing (issue 23). */
+  passkeys: PasskeyService;
+  /** The record of sign-ins each person sees on /account; every sign-in path writes it. */
+  signInAudit: SignInAudit;
 }
