@@ -193,6 +193,7 @@ export function createServices(
       i18n,
       limits: options.signIn ?? defaultSignInLimits,
     }),
+    audit: signInAudit,
   });
   return {
     newsletters,
