@@ -53,6 +53,7 @@ const sources: { name: string; file: string }[] = [
   { name: 'live-comments.js', file: path.join(projectRoot, 'assets/live-comments.js') },
   { name: 'newsroom.js', file: path.join(projectRoot, 'assets/newsroom.js') },
   { name: 'import-progress.js', file: path.join(projectRoot, 'assets/import-progress.js') },
+  { name: 'passkeys.js', file: path.join(projectRoot, 'assets/passkeys.js') },
   // The publisher's logo in structured data (NewsArticle.publisher.logo).
   { name: 'logo.svg', file: path.join(projectRoot, 'assets/logo.svg') },
 ];
