@@ -28,11 +28,7 @@ import type { LimitStore } from './ports/limits.js';
 import type { DigestStore } from './ports/digests.js';
 import type { StaffMailStore, WebhookStore } from './ports/webhooks.js';
 import type { NewsletterStore } from './ports/newsletters.js';
-import type {
-  PasskeyChallengeStore,
-  PasskeyStore,
-  SignInEventStore,
-} from './ports/passkeys.js';
+import type { PasskeyChallengeStore, PasskeyStore, SignInEventStore } from './ports/passkeys.js';
 
 export interface Store extends UnitOfWork<Store> {
   /** Which database this is, for the few callers outside the store that must say or know. */

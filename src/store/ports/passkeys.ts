@@ -2,21 +2,9 @@
  * Passkeys (WebAuthn credentials), the challenges handed out for them, and the sign-in audit.
  * Used by services/passkeys.ts and services/sign-in-audit.ts.
  */
+import type { PasskeyRecord, SignInEvent } from '../../domain/passkey.js';
 
-/** A stored passkey: the public half of a credential and what the account page shows. */
-export interface PasskeyRecord {
-  /** The credential id, base64url. */
-  id: string;
-  userId: string;
-  name: string;
-  /** The COSE public key, base64url. */
-  publicKey: string;
-  counter: number;
-  transports: string[];
-  backedUp: boolean;
-  createdAt: string;
-  lastUsedAt: string | null;
-}
+export type { PasskeyRecord, SignInEvent, SignInMethodName } from '../../domain/passkey.js';
 
 export interface PasskeyStore {
   /** False when a passkey with that credential id is already stored (for anyone). */
@@ -54,17 +42,6 @@ export interface PasskeyChallengeStore {
   take(challenge: string, purpose: ChallengePurpose, now: string): Promise<PasskeyChallenge | null>;
   /** Removes challenges past their time. */
   prune(now: string): Promise<number>;
-}
-
-export type SignInMethodName = 'password' | 'passkey' | 'email-link' | 'sso';
-
-export interface SignInEvent {
-  id: string;
-  userId: string;
-  method: SignInMethodName;
-  /** The passkey's or provider's name; '' when there is none. */
-  label: string;
-  at: string;
 }
 
 export interface SignInEventStore {

@@ -52,7 +52,8 @@ export default {
   sign_in_required: 'Bitte melden Sie sich zuerst an.',
   sign_in_failed: 'E-Mail-Adresse oder Passwort ist nicht richtig.',
   invalid_passkey_name: 'Bitte geben Sie dem Passkey einen Namen mit 1 bis {max} Zeichen.',
-  passkey_not_saved: 'Der Passkey konnte nicht gespeichert werden. Bitte versuchen Sie es noch einmal.',
+  passkey_not_saved:
+    'Der Passkey konnte nicht gespeichert werden. Bitte versuchen Sie es noch einmal.',
   passkey_failed:
     'Mit diesem Passkey konnten Sie nicht angemeldet werden. Bitte versuchen Sie es noch einmal oder melden Sie sich anders an.',
   passkey_not_found: 'Dieser Passkey gehört nicht zu Ihrem Konto.',

@@ -3,7 +3,7 @@
  * sign-ins. Adding a passkey needs the browser's WebAuthn API, so that form is a script island
  * (assets/passkeys.js): hidden until the script finds the API, with a note in its place.
  */
-import type { PasskeyRecord, SignInEvent } from '../../../store/ports/passkeys.js';
+import type { PasskeyRecord, SignInEvent } from '../../../domain/passkey.js';
 import type { PageContext } from '../../context.js';
 import { field, postForm, submitButton, type FormProblem } from '../../forms.js';
 import { html, type SafeHtml } from '../../html.js';
