@@ -73,7 +73,7 @@ export function passkeysPanel(
         '/account/passkeys',
         html`${field({ id: 'new-passkey-name', name: 'name', label: t('passkeys.panel.add.name'), hint: t('passkeys.panel.add.nameHint'), required: true, maxlength: 60, problem })}
           ${submitButton(t('passkeys.panel.add.submit'))}
-          <p class="passkey-status" role="status" data-passkey-status></p>`,
+          <p class="passkey-status" aria-live="polite" data-passkey-status></p>`,
       )}
     </div>
   </section>`;
@@ -119,7 +119,7 @@ export function signInPasskey(ctx: PageContext): SafeHtml {
         ${t('passkeys.signIn.button')}
       </button>
     </p>
-    <p class="passkey-status" role="status" data-passkey-status></p>
+    <p class="passkey-status" aria-live="polite" data-passkey-status></p>
   </div>`;
 }
 
@@ -141,6 +141,6 @@ export function signUpPasskey(ctx: PageContext): SafeHtml {
         ${t('passkeys.signUp.button')}
       </button>
     </p>
-    <p class="passkey-status" role="status" data-passkey-status></p>
+    <p class="passkey-status" aria-live="polite" data-passkey-status></p>
   </section>`;
 }
