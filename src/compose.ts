@@ -52,6 +52,9 @@ import { WebhookService } from './services/webhooks.js';
 import { LiveService } from './services/live.js';
 import { StaffNotifications } from './services/staff-notifications.js';
 import { newsroomListeners } from './services/newsroom-events.js';
+import { PasskeyService } from './services/passkeys.js';
+import { SignInAudit } from './services/sign-in-audit.js';
+import { defaultSignInPolicy } from './services/sign-in-policy.js';
 
 export interface ServiceOptions {
   baseUrl: string;
@@ -173,6 +176,26 @@ export function createServices(
     i18n,
   };
   const newsletters = new NewsletterService({ store, mail, events: webhooks, ...newsletterSite });
+  // Every sign-in path records itself here (issue 23).
+  const signInAudit = new SignInAudit({ store });
+  const accounts = new AccountService({
+    store,
+    sessions,
+    mail,
+    baseUrl: options.baseUrl,
+    siteName,
+    i18n,
+    ...(options.signUpsPerAddress ? { signUpsPerAddress: options.signUpsPerAddress } : {}),
+    signInGuard: new SignInGuard({
+      store,
+      mail,
+      baseUrl: options.baseUrl,
+      siteName,
+      i18n,
+      limits: options.signIn ?? defaultSignInLimits,
+    }),
+    audit: signInAudit,
+  });
   return {
     live: new LiveService({ store, changes }),
     newsletters,
@@ -209,22 +232,19 @@ export function createServices(
       siteName,
       i18n,
     }),
-    accounts: new AccountService({
+    accounts,
+    signInAudit,
+    passkeys: new PasskeyService({
       store,
+      relyingParty: {
+        id: new URL(options.baseUrl).hostname,
+        origin: new URL(options.baseUrl).origin,
+        name: siteName,
+      },
       sessions,
-      mail,
-      baseUrl: options.baseUrl,
-      siteName,
-      i18n,
-      ...(options.signUpsPerAddress ? { signUpsPerAddress: options.signUpsPerAddress } : {}),
-      signInGuard: new SignInGuard({
-        store,
-        mail,
-        baseUrl: options.baseUrl,
-        siteName,
-        i18n,
-        limits: options.signIn ?? defaultSignInLimits,
-      }),
+      accounts,
+      audit: signInAudit,
+      policy: defaultSignInPolicy,
     }),
     site,
     setup: new SetupService({ store, baseUrl: options.baseUrl }),

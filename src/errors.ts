@@ -66,6 +66,12 @@ export const conditions = {
   invalid_token: 'unauthorized',
   account_banned: 'forbidden',
   role_not_allowed: 'forbidden',
+  // Passkeys (issue 23).
+  invalid_passkey_name: 'bad_request',
+  passkey_not_saved: 'bad_request',
+  passkey_failed: 'unauthorized',
+  passkey_not_found: 'not_found',
+  last_sign_in_method: 'conflict',
 
   // The newsroom: articles, the workflow, corrections, images, profiles.
   headline_required: 'bad_request',

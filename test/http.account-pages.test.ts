@@ -258,7 +258,7 @@ for (const database of all) {
       await v.submit('/signout');
       const form = await (await v.get('/signin?next=%2Faccount')).text();
       assert.match(form, /<input type="hidden" name="next" value="\/account" \/>/);
-      assert.match(form, /autocomplete="email"/);
+      assert.match(form, /autocomplete="username webauthn"/);
       assert.match(form, /autocomplete="current-password"/);
       const res = await v.signIn(email, password, '/account');
       assert.equal(res.status, 303);

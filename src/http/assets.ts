@@ -55,6 +55,7 @@ const sources: { name: string; file: string }[] = [
   { name: 'live-updates.js', file: path.join(projectRoot, 'assets/live-updates.js') },
   { name: 'live-desk.js', file: path.join(projectRoot, 'assets/live-desk.js') },
   { name: 'import-progress.js', file: path.join(projectRoot, 'assets/import-progress.js') },
+  { name: 'passkeys.js', file: path.join(projectRoot, 'assets/passkeys.js') },
   // The publisher's logo in structured data (NewsArticle.publisher.logo).
   { name: 'logo.svg', file: path.join(projectRoot, 'assets/logo.svg') },
 ];

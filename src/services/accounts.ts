@@ -20,6 +20,7 @@ import { isCommonPassword } from './common-passwords.js';
 import type { MailService } from './mail.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import type { SessionService } from './sessions.js';
+import type { SignInAudit } from './sign-in-audit.js';
 import type { SignInGuard } from './sign-in-guard.js';
 
 const hour = 3600 * 1000;
@@ -60,6 +61,8 @@ export interface AccountDeps {
   signUpsPerAddress?: { max: number; windowMs: number };
   /** Counts failed sign-ins per account and address when the caller names the address. */
   signInGuard?: SignInGuard;
+  /** Records each sign-in for the person's list on /account. */
+  audit?: Pick<SignInAudit, 'recordSignIn'>;
 }
 
 export class AccountService {
@@ -131,9 +134,15 @@ export class AccountService {
     clientAddress?: string | null,
   ): Promise<User> {
     await this.admitSignUp(clientAddress);
+    const { email, name } = await this.checkNewAccount(input);
+    this.checkPassword(input.password);
+    return this.createCommenter({ email, name }, await hashPassword(input.password));
+  }
+
+  /** A sign-up's name and address, checked as signUp checks them (also when no password comes). */
+  async checkNewAccount(input: { email: string; name: string }) {
     const email = this.checkEmail(input.email);
     const name = this.checkName(input.name);
-    this.checkPassword(input.password);
     if (await this.store.users.byEmail(email)) {
       throw new AppError(
         'email_taken',
@@ -141,12 +150,37 @@ export class AccountService {
         { field: 'email' },
       );
     }
+    return { email, name };
+  }
+
+  /**
+   * The first step of a sign-up without a password (a passkey's): counts the attempt against the
+   * address's sign-up limit, and checks the name and address.
+   */
+  async admitPasswordlessSignUp(
+    input: { email: string; name: string },
+    clientAddress?: string | null,
+  ) {
+    await this.admitSignUp(clientAddress);
+    return this.checkNewAccount(input);
+  }
+
+  /** A new commenter account with no password (the caller adds the way in); sends verification. */
+  async signUpWithoutPassword(input: { email: string; name: string }): Promise<User> {
+    const { email, name } = await this.checkNewAccount(input);
+    return this.createCommenter({ email, name }, null);
+  }
+
+  private async createCommenter(
+    input: { email: string; name: string },
+    passwordHash: string | null,
+  ): Promise<User> {
     const user = await this.store.users.create({
-      email,
-      name,
-      slug: await this.freeSlug(name),
+      email: input.email,
+      name: input.name,
+      slug: await this.freeSlug(input.name),
       role: 'commenter',
-      passwordHash: await hashPassword(input.password),
+      passwordHash,
       createdAt: new Date().toISOString(),
     });
     await this.sendVerification(user);
@@ -254,6 +288,7 @@ export class AccountService {
     }
     if (guard && ticket) await guard.succeeded(ticket);
     const { id, session } = await this.deps.sessions.start(user.id);
+    await this.deps.audit?.recordSignIn(user.id, 'password');
     return { user, sessionId: id, session };
   }
 

@@ -38,6 +38,8 @@ import type { NewsletterService } from './newsletters.js';
 import type { NewsletterDesk } from './newsletter-desk.js';
 import type { NewsletterSender } from './newsletter-sender.js';
 import type { LiveService } from './live.js';
+import type { PasskeyService } from './passkeys.js';
+import type { SignInAudit } from './sign-in-audit.js';
 
 export interface Services {
   reading: ReadingService;
@@ -99,4 +101,8 @@ export interface Services {
   newsletterSender: NewsletterSender;
   /** Live coverage: a live article's updates, for the newsroom and for readers (issue 22). */
   live: LiveService;
+  /** Passkeys: adding, signing in and up with one, removing (issue 23). */
+  passkeys: PasskeyService;
+  /** The record of sign-ins each person sees on /account; every sign-in path writes it. */
+  signInAudit: SignInAudit;
 }

@@ -28,7 +28,9 @@ export type DeletionCheck =
     };
 
 export interface PersonalDataDeps {
-  store: PortsWithUnitOfWork<'personalData' | 'comments' | 'users' | 'digests' | 'newsletters'>;
+  store: PortsWithUnitOfWork<
+    'personalData' | 'comments' | 'users' | 'digests' | 'newsletters' | 'passkeys' | 'signInEvents'
+  >;
   changes: ChangeBus;
   /** The moderation settings say whether people may delete their accounts. */
   moderation: Pick<ModerationService, 'settings'>;
@@ -142,6 +144,15 @@ export class PersonalDataService {
         acceptedAt: i.accepted_at,
         revokedAt: i.revoked_at,
       })),
+      // Public keys only: nothing here could sign in as them.
+      passkeys: (await this.store.passkeys.forUser(user.id)).map((p) => ({
+        name: p.name,
+        createdAt: p.createdAt,
+        lastUsedAt: p.lastUsedAt,
+      })),
+      signIns: (await this.store.signInEvents.forUser(user.id, '1970-01-01T00:00:00.000Z', 10_000))
+        .reverse()
+        .map((e) => ({ method: e.method, label: e.label || null, at: e.at })),
     };
   }
 

@@ -484,6 +484,28 @@ export const exportedTables: readonly BackupTable[] = [
       body: 'text',
     }),
   },
+  {
+    // People's passkeys: public keys only, so a restored site keeps their way in (0032).
+    name: 'passkeys',
+    key: ['id'],
+    columns: columns({
+      id: 'text',
+      user_id: 'text',
+      name: 'text',
+      public_key: 'text',
+      counter: 'integer',
+      transports: 'text',
+      backed_up: 'integer',
+      created_at: 'time',
+      last_used_at: 'time?',
+    }),
+  },
+  {
+    // The sign-in audit each person sees on /account, 90 days of it (0032).
+    name: 'sign_in_events',
+    key: ['id'],
+    columns: columns({ id: 'text', user_id: 'text', method: 'text', label: 'text', at: 'time' }),
+  },
 ];
 
 const ephemeral = 'short-lived; a restored site starts without them';
@@ -510,6 +532,7 @@ export const excludedTables: Readonly<Record<string, string>> = {
   limit_counters: `request limits counted per window (decisions/0058): ${ephemeral}`,
   stream_leases: `open live streams, renewed while they last: ${ephemeral}`,
   newsletter_deliveries: `the newsletter sending queue, one row per mail: ${ephemeral}`,
+  passkey_challenges: `passkey challenges, single use and minutes long: ${ephemeral}`,
 };
 
 const readBatch = 500;

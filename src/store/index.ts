@@ -36,6 +36,8 @@ import { KyselyWebhookStore } from './webhooks.js';
 import { KyselyStaffMailStore } from './staff-mail.js';
 import { KyselyNewsletterStore } from './newsletters.js';
 import { KyselyLiveStore } from './live.js';
+import { KyselyPasskeyChallengeStore, KyselyPasskeyStore } from './passkeys.js';
+import { KyselySignInEventStore } from './sign-in-events.js';
 
 export type { Store } from './types.js';
 
@@ -97,6 +99,9 @@ function bind(db: Kysely<Database>, opened: Opened): Store {
     staffMail: new KyselyStaffMailStore(db),
     newsletters: new KyselyNewsletterStore(db),
     live: new KyselyLiveStore(db),
+    passkeys: new KyselyPasskeyStore(db),
+    passkeyChallenges: new KyselyPasskeyChallengeStore(db),
+    signInEvents: new KyselySignInEventStore(db),
     async ping() {
       await sql`select 1`.execute(db);
     },

@@ -170,6 +170,9 @@ export class KyselyPersonalDataStore implements PersonalDataStore {
     await db.deleteFrom('comment_idempotency_keys').where('author_id', '=', userId).execute();
     await db.deleteFrom('moderation_digests').where('user_id', '=', userId).execute();
     await db.deleteFrom('staff_mail_optouts').where('user_id', '=', userId).execute();
+    await db.deleteFrom('passkeys').where('user_id', '=', userId).execute();
+    await db.deleteFrom('passkey_challenges').where('user_id', '=', userId).execute();
+    await db.deleteFrom('sign_in_events').where('user_id', '=', userId).execute();
     await db
       .updateTable('comments')
       .set({ client_address: null })

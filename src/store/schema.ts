@@ -412,6 +412,9 @@ export interface Database {
   live_coverage: LiveCoverageTable;
   live_updates: LiveUpdatesTable;
   live_update_revisions: LiveUpdateRevisionsTable;
+  passkeys: PasskeysTable;
+  passkey_challenges: PasskeyChallengesTable;
+  sign_in_events: SignInEventsTable;
 }
 
 /** A moderator who gets the digest of waiting comments, and when the last one went (0026). */
@@ -606,4 +609,35 @@ export interface LiveUpdateRevisionsTable {
   by_user: string | null;
   title: string | null;
   body: string;
+}
+
+/** A person's passkey (0032): the credential's public key, never a secret. */
+export interface PasskeysTable {
+  id: string;
+  user_id: string;
+  name: string;
+  public_key: string;
+  counter: number | string;
+  transports: string;
+  backed_up: number;
+  created_at: string;
+  last_used_at: string | null;
+}
+
+/** A WebAuthn challenge handed out and not yet used (0032): single use, minutes long. */
+export interface PasskeyChallengesTable {
+  challenge: string;
+  purpose: string;
+  user_id: string | null;
+  data: string;
+  expires_at: string;
+}
+
+/** One sign-in (0032): who, how, with what (a passkey's name), when. Kept 90 days. */
+export interface SignInEventsTable {
+  id: string;
+  user_id: string;
+  method: string;
+  label: string;
+  at: string;
 }

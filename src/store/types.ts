@@ -29,6 +29,7 @@ import type { DigestStore } from './ports/digests.js';
 import type { StaffMailStore, WebhookStore } from './ports/webhooks.js';
 import type { NewsletterStore } from './ports/newsletters.js';
 import type { LiveStore } from './ports/live.js';
+import type { PasskeyChallengeStore, PasskeyStore, SignInEventStore } from './ports/passkeys.js';
 
 export interface Store extends UnitOfWork<Store> {
   /** Which database this is, for the few callers outside the store that must say or know. */
@@ -61,6 +62,9 @@ export interface Store extends UnitOfWork<Store> {
   readonly staffMail: StaffMailStore;
   readonly newsletters: NewsletterStore;
   readonly live: LiveStore;
+  readonly passkeys: PasskeyStore;
+  readonly passkeyChallenges: PasskeyChallengeStore;
+  readonly signInEvents: SignInEventStore;
   /** Calls the listener after every query with its duration in seconds. */
   observeQueries(listener: (seconds: number, ok: boolean) => void): void;
   /** Throws if the database cannot be reached. */

@@ -18,7 +18,7 @@ export async function startApp(
   db: OpenedStore,
   env: Record<string, string> = {},
   limits?: Partial<Limits>,
-  options: { clock?: () => Date; logger?: Logger } = {},
+  options: { clock?: () => Date; logger?: Logger; port?: number } = {},
 ): Promise<RunningApp> {
   // BASE_URL is fixed so canonical links are predictable; requests go to the real port.
   const config = loadConfig({
@@ -46,7 +46,7 @@ export async function startApp(
     ...(limits ? { limits } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
   });
-  await app.server.listen({ port: 0, host: '127.0.0.1' });
+  await app.server.listen({ port: options.port ?? 0, host: '127.0.0.1' });
   const { port } = app.server.server.address() as AddressInfo;
   return {
     ...app,

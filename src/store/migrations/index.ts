@@ -34,6 +34,7 @@ import * as webhooks from './0030_webhooks.js';
 import * as newsletters from './0029_newsletters.js';
 import * as newsletterConsent from './0035_newsletter_consent.js';
 import * as liveCoverage from './0031_live_coverage.js';
+import * as passkeys from './0032_passkeys.js';
 
 interface MigrationModule {
   up(db: Kysely<unknown>, context: MigrationContext): Promise<void>;
@@ -69,6 +70,7 @@ const modules: Record<string, MigrationModule> = {
   '0029_newsletters': newsletters,
   '0035_newsletter_consent': newsletterConsent,
   '0031_live_coverage': liveCoverage,
+  '0032_passkeys': passkeys,
 };
 
 class ListedMigrations implements MigrationProvider {

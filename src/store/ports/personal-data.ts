@@ -70,7 +70,7 @@ export interface PersonalDataStore {
   bylineCount(userId: string): Promise<number>;
   /**
    * Empties the person's row (name, email and slug replaced, no password, no bio) and removes
-   * their sessions, API tokens, one-time links, invitations to them (and their name on those
+   * their sessions, API tokens, one-time links, passkeys, sign-in records, invitations to them (and their name on those
    * they sent), reactions and comments' network addresses;
    * answers the articles their comments are on.
    */

@@ -13,6 +13,7 @@ import { passwordResetPages } from './password-reset.js';
 import { accountSettingsPages } from './settings.js';
 import { setupPages } from './setup.js';
 import { signInPages } from './sign-in.js';
+import { passkeySignInRoutes } from './passkeys.js';
 
 export async function accountPages(
   app: FastifyInstance,
@@ -34,10 +35,13 @@ export async function accountPages(
     | 'moderationDigest'
     | 'staffNotifications'
     | 'newsletters'
+    | 'passkeys'
+    | 'signInAudit'
   >,
   deps: FormPageDeps,
 ): Promise<void> {
   signInPages(app, services, deps);
+  passkeySignInRoutes(app, services, deps);
   passwordResetPages(app, services, deps);
   emailLinkPages(app, services, deps);
   setupPages(app, services, deps);

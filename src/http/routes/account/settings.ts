@@ -21,6 +21,7 @@ import { sendPage } from '../../plugins/pages.js';
 import { limiter } from '../../plugins/rate-limits.js';
 import { attempt, doneMessage, problemOf, type FormPageDeps } from '../forms.js';
 import { acceptUploads, uploadFrom } from '../upload-parsing.js';
+import { passkeyAccountRoutes, passkeyPanels } from './passkeys.js';
 
 const Text = (maxLength: number) => Type.String({ maxLength });
 
@@ -39,6 +40,8 @@ export async function accountSettingsPages(
     | 'moderationDigest'
     | 'staffNotifications'
     | 'newsletters'
+    | 'passkeys'
+    | 'signInAudit'
   >,
   deps: FormPageDeps,
 ) {
@@ -73,6 +76,7 @@ export async function accountSettingsPages(
       newsroomEmails: await newsroomEmails(request),
       photoMaxSize,
       deletion: await deletion(request),
+      passkeys: await passkeyPanels(request, services, deps, problem),
     });
     return { page, status };
   }
@@ -121,6 +125,7 @@ export async function accountSettingsPages(
         photoMaxSize,
         deletion: await deletion(request),
         newsletters: await newsletterPanel(request),
+        passkeys: await passkeyPanels(request, services, deps),
       });
       return sendPage(request, reply, page);
     },
@@ -325,6 +330,8 @@ export async function accountSettingsPages(
       return reply.redirect('/account?done=verification-sent', 303);
     },
   );
+
+  passkeyAccountRoutes(app, services, deps, showAgain);
 
   app.post('/account/signout-everywhere', { schema: { hide: true } }, async (request, reply) => {
     await services.sessions.endAll(me(request).id);

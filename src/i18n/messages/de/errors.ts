@@ -51,6 +51,14 @@ export default {
   user_not_found: 'Kein Konto hat diese E-Mail-Adresse.',
   sign_in_required: 'Bitte melden Sie sich zuerst an.',
   sign_in_failed: 'E-Mail-Adresse oder Passwort ist nicht richtig.',
+  invalid_passkey_name: 'Bitte geben Sie dem Passkey einen Namen mit 1 bis {max} Zeichen.',
+  passkey_not_saved:
+    'Der Passkey konnte nicht gespeichert werden. Bitte versuchen Sie es noch einmal.',
+  passkey_failed:
+    'Mit diesem Passkey konnten Sie nicht angemeldet werden. Bitte versuchen Sie es noch einmal oder melden Sie sich anders an.',
+  passkey_not_found: 'Dieser Passkey gehört nicht zu Ihrem Konto.',
+  last_sign_in_method:
+    'Dies ist Ihr einziger Weg, sich anzumelden; er kann deshalb nicht entfernt werden. Fügen Sie zuerst einen weiteren Passkey oder ein Passwort hinzu.',
   invalid_token: 'Der Token ist ungültig.',
   account_banned: 'Dieses Konto wurde gesperrt.',
   role_not_allowed: 'Ihr Konto darf das nicht.',

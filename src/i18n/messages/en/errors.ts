@@ -49,6 +49,12 @@ export default {
   user_not_found: 'No account has that email address.',
   sign_in_required: 'Sign in first.',
   sign_in_failed: 'The email address or the password is not right.',
+  invalid_passkey_name: 'Give the passkey a name of 1 to {max} characters.',
+  passkey_not_saved: 'The passkey could not be saved. Try again.',
+  passkey_failed: 'That passkey could not sign you in. Try again, or sign in another way.',
+  passkey_not_found: 'That passkey is not one of yours.',
+  last_sign_in_method:
+    'This is your only way to sign in, so it cannot be removed. Add another passkey or a password first.',
   invalid_token: 'The token is not valid.',
   account_banned: 'This account has been banned.',
   role_not_allowed: 'Your account is not allowed to do that.',

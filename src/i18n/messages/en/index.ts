@@ -15,6 +15,7 @@ import webhooks from './webhooks.js';
 import staffMail from './staff-mail.js';
 import newsletters from './newsletters.js';
 import live from './live.js';
+import passkeys from './passkeys.js';
 
 export const en = {
   common,
@@ -33,4 +34,5 @@ export const en = {
   'staff-mail': staffMail,
   newsletters,
   live,
+  passkeys,
 };

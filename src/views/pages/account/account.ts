@@ -15,6 +15,7 @@ import {
 import { html, type SafeHtml } from '../../html.js';
 import { notificationSettings } from './notifications.js';
 import { accountPage } from './page.js';
+import { passkeyScript } from './passkeys.js';
 import { passwordHint } from './sign-up.js';
 
 /** The `?done=` notices of the account page: their messages' keys. */
@@ -34,6 +35,9 @@ export const accountNotices = {
   'newsroom-emails': 'staff-mail.settings.saved',
   'newsletters-saved': 'newsletters.account.saved',
   'newsletters-confirm': 'newsletters.account.confirmSent',
+  'passkey-added': 'passkeys.done.added',
+  'passkey-removed': 'passkeys.done.removed',
+  'passkey-renamed': 'passkeys.done.renamed',
 } as const satisfies Record<string, MessageKey>;
 
 export function accountView(
@@ -53,6 +57,8 @@ export function accountView(
     photoMaxSize?: string;
     /** The newsletters panel (views/newsletters.ts), when the page has it. */
     newsletters?: SafeHtml;
+    /** The passkeys panel and the recent sign-ins (views/pages/account/passkeys.ts). */
+    passkeys?: { passkeys: SafeHtml; signIns: SafeHtml };
     /** Whether the person may delete the account, and what happens to their comments. */
     deletion?: {
       check:
@@ -112,6 +118,8 @@ export function accountView(
 
     ${namesPanel(ctx, user, problem)}
 
+    ${props.passkeys?.passkeys ?? ''}
+
     <section class="panel" aria-labelledby="password-heading">
       <h2 id="password-heading">${t('account.password.heading')}</h2>
       ${postForm(
@@ -141,6 +149,8 @@ export function accountView(
     ${props.newsroomEmails ? newsroomEmailSettings(ctx, props.newsroomEmails) : ''}
     ${props.newsletters ?? ''}
 
+    ${props.passkeys?.signIns ?? ''}
+
     <section class="panel" aria-labelledby="sessions-heading">
       <h2 id="sessions-heading">${t('account.sessions.heading')}</h2>
       ${postForm(
@@ -158,7 +168,12 @@ export function accountView(
     </section>
 
     ${props.deletion ? deletionPanel(ctx, user, props.deletion, problem) : ''}`;
-  return accountPage(ctx, { title: t('account.page.title'), problem, main });
+  return accountPage(ctx, {
+    title: t('account.page.title'),
+    problem,
+    main,
+    ...(props.passkeys ? { head: passkeyScript(ctx) } : {}),
+  });
 }
 
 /** Everyone: the display name, and for staff the byline their articles carry. */

@@ -7,11 +7,12 @@ import { layout } from '../../layout.js';
 
 export function accountPage(
   ctx: PageContext,
-  props: { title: string; problem?: FormProblem | undefined; main: SafeHtml },
+  props: { title: string; problem?: FormProblem | undefined; main: SafeHtml; head?: SafeHtml },
 ): SafeHtml {
   return layout(ctx, {
     title: formTitle(props.title, props.problem),
     robots: 'noindex',
+    ...(props.head ? { head: props.head } : {}),
     main: html`<div class="form-page">${props.main}</div>`,
   });
 }

@@ -10,6 +10,7 @@ import {
 } from '../../forms.js';
 import { html } from '../../html.js';
 import { accountPage } from './page.js';
+import { passkeyScript, signInPasskey } from './passkeys.js';
 
 /** The `?done=` notices of the sign-in page: their messages' keys. */
 export const signInNotices = {
@@ -30,16 +31,18 @@ export function signInView(
   return accountPage(ctx, {
     title: t('account.signIn.title'),
     problem,
+    head: passkeyScript(ctx),
     main: html`<h1>${t('account.signIn.title')}</h1>
       ${doneBanner(props.done && t(props.done))} ${errorSummary(problem)}
       ${postForm(
         ctx,
         '/signin',
         html`${props.next === '/' ? '' : html`<input type="hidden" name="next" value="${props.next}" />`}
-          ${field({ name: 'email', label: t('account.field.email'), type: 'email', autocomplete: 'email', required: true, maxlength: 254, problem })}
+          ${field({ name: 'email', label: t('account.field.email'), type: 'email', autocomplete: 'username webauthn', required: true, maxlength: 254, problem })}
           ${field({ name: 'password', label: t('account.field.password'), type: 'password', autocomplete: 'current-password', required: true, problem })}
           ${submitButton(t('account.signIn.submit'))}`,
       )}
+      ${signInPasskey(ctx)}
       <ul class="next-steps">
         <li><a href="/account/forgot">${t('account.signIn.forgotten')}</a></li>
         <li><a href="/signup">${t('account.signIn.new')}</a></li>

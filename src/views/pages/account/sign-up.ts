@@ -4,6 +4,7 @@ import type { PageContext } from '../../context.js';
 import { errorSummary, field, postForm, submitButton, type FormProblem } from '../../forms.js';
 import { html } from '../../html.js';
 import { accountPage } from './page.js';
+import { passkeyScript, signUpPasskey } from './passkeys.js';
 
 /** Under every new-password field: how long, and how to make a strong one. */
 export const passwordHint = (i18n: Translator) =>
@@ -18,6 +19,7 @@ export function signUpView(
   return accountPage(ctx, {
     title: t('account.signUp.title'),
     problem,
+    head: passkeyScript(ctx),
     main: html`<h1>${t('account.signUp.title')}</h1>
       <p>${t('account.signUp.intro')}</p>
       ${errorSummary(problem)}
@@ -29,6 +31,7 @@ export function signUpView(
           ${field({ name: 'password', label: t('account.field.password'), type: 'password', autocomplete: 'new-password', hint: passwordHint(ctx.i18n), required: true, problem })}
           ${submitButton(t('account.signUp.submit'))}`,
       )}
+      ${signUpPasskey(ctx)}
       <p>${ctx.i18n.rich('account.signUp.haveAccount', {}, { link: (c) => html`<a href="/signin">${c}</a>` })}</p>`,
   });
 }
