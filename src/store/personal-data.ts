@@ -170,6 +170,8 @@ export class KyselyPersonalDataStore implements PersonalDataStore {
     await db.deleteFrom('comment_idempotency_keys').where('author_id', '=', userId).execute();
     await db.deleteFrom('moderation_digests').where('user_id', '=', userId).execute();
     await db.deleteFrom('staff_mail_optouts').where('user_id', '=', userId).execute();
+    await db.deleteFrom('sso_links').where('user_id', '=', userId).execute();
+    await db.deleteFrom('email_sign_in_links').where('user_id', '=', userId).execute();
     await db
       .updateTable('comments')
       .set({ client_address: null })

@@ -28,6 +28,7 @@ import type { LimitStore } from './ports/limits.js';
 import type { DigestStore } from './ports/digests.js';
 import type { StaffMailStore, WebhookStore } from './ports/webhooks.js';
 import type { NewsletterStore } from './ports/newsletters.js';
+import type { EmailSignInLinkStore, SsoStore } from './ports/sso.js';
 
 export interface Store extends UnitOfWork<Store> {
   /** Which database this is, for the few callers outside the store that must say or know. */
@@ -59,6 +60,10 @@ export interface Store extends UnitOfWork<Store> {
   readonly webhooks: WebhookStore;
   readonly staffMail: StaffMailStore;
   readonly newsletters: NewsletterStore;
+  /** Emailed sign-in links, bound to the browser that asked (0033). */
+  readonly emailSignInLinks: EmailSignInLinkStore;
+  /** OpenID Connect providers, linked accounts, provider sign-ins under way (0033). */
+  readonly sso: SsoStore;
   /** Calls the listener after every query with its duration in seconds. */
   observeQueries(listener: (seconds: number, ok: boolean) => void): void;
   /** Throws if the database cannot be reached. */
