@@ -51,6 +51,9 @@ import type { Store } from './store/types.js';
 import { WebhookService } from './services/webhooks.js';
 import { StaffNotifications } from './services/staff-notifications.js';
 import { newsroomListeners } from './services/newsroom-events.js';
+import { EmailSignInService } from './services/email-sign-in.js';
+import { SsoService } from './services/sso.js';
+import { SignInPolicyService } from './services/sign-in-policy.js';
 
 export interface ServiceOptions {
   baseUrl: string;
@@ -172,7 +175,18 @@ export function createServices(
     i18n,
   };
   const newsletters = new NewsletterService({ store, mail, ...newsletterSite });
+  const signInPolicy = new SignInPolicyService({ store, sessions });
   return {
+    signInPolicy,
+    emailSignIn: new EmailSignInService({
+      store,
+      mail,
+      policy: signInPolicy,
+      baseUrl: options.baseUrl,
+      siteName,
+      i18n,
+    }),
+    sso: new SsoService({ store, policy: signInPolicy, baseUrl: options.baseUrl }),
     newsletters,
     newsletterDesk: new NewsletterDesk({ store, reading, ...newsletterSite }),
     newsletterSender: new NewsletterSender({ store, mail, links: newsletters, ...newsletterSite }),
@@ -214,6 +228,7 @@ export function createServices(
       baseUrl: options.baseUrl,
       siteName,
       i18n,
+      signInPolicy,
       ...(options.signUpsPerAddress ? { signUpsPerAddress: options.signUpsPerAddress } : {}),
       signInGuard: new SignInGuard({
         store,

@@ -21,6 +21,7 @@ import type { MailService } from './mail.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import type { SessionService } from './sessions.js';
 import type { SignInGuard } from './sign-in-guard.js';
+import type { SignInPolicyService } from './sign-in-policy.js';
 
 const hour = 3600 * 1000;
 const tokenLifetimes: Record<TokenPurpose, number> = {
@@ -60,6 +61,8 @@ export interface AccountDeps {
   signUpsPerAddress?: { max: number; windowMs: number };
   /** Counts failed sign-ins per account and address when the caller names the address. */
   signInGuard?: SignInGuard;
+  /** Refuses a right password for a role whose passwords are off (issue 23). */
+  signInPolicy?: Pick<SignInPolicyService, 'checkPassword'>;
 }
 
 export class AccountService {
@@ -253,6 +256,8 @@ export class AccountService {
       throw error;
     }
     if (guard && ticket) await guard.succeeded(ticket);
+    // Only a right password learns that its role must sign in another way.
+    await this.deps.signInPolicy?.checkPassword(user);
     const { id, session } = await this.deps.sessions.start(user.id);
     return { user, sessionId: id, session };
   }

@@ -37,6 +37,9 @@ import type { StaffNotifications } from './staff-notifications.js';
 import type { NewsletterService } from './newsletters.js';
 import type { NewsletterDesk } from './newsletter-desk.js';
 import type { NewsletterSender } from './newsletter-sender.js';
+import type { EmailSignInService } from './email-sign-in.js';
+import type { SsoService } from './sso.js';
+import type { SignInPolicyService } from './sign-in-policy.js';
 
 export interface Services {
   reading: ReadingService;
@@ -96,4 +99,10 @@ export interface Services {
   newsletterDesk: NewsletterDesk;
   /** The sending queue's worker (decisions/0064). */
   newsletterSender: NewsletterSender;
+  /** Sign-in links sent by email, bound to the browser that asked (issue 23). */
+  emailSignIn: EmailSignInService;
+  /** OpenID Connect single sign-on: providers, sign-ins, linked accounts (issue 23). */
+  sso: SsoService;
+  /** Which roles may use passwords and email links; where every link or SSO sign-in ends. */
+  signInPolicy: SignInPolicyService;
 }
