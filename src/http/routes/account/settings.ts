@@ -2,6 +2,7 @@
  * The signed-in person's own account: details, password, email, signing out everywhere, the
  * download of their data and deleting the account.
  */
+import { ssoAccountPanel } from '../../../views/pages/account/email-sign-in.js';
 import { staffMailKindsFor } from '../../../services/staff-notifications.js';
 import { digestRoles } from '../../../services/moderation-digest.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -39,6 +40,7 @@ export async function accountSettingsPages(
     | 'moderationDigest'
     | 'staffNotifications'
     | 'newsletters'
+    | 'sso'
   >,
   deps: FormPageDeps,
 ) {
@@ -121,6 +123,10 @@ export async function accountSettingsPages(
         photoMaxSize,
         deletion: await deletion(request),
         newsletters: await newsletterPanel(request),
+        ssoLinks: ssoAccountPanel(
+          await pageContext(request),
+          await services.sso.linksOf(me(request)),
+        ),
       });
       return sendPage(request, reply, page);
     },

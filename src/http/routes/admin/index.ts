@@ -28,6 +28,7 @@ import { userAdminPages } from './users.js';
 import { frontPages } from './front.js';
 import { sectionAdminPages } from './sections.js';
 import { menuAdminPages } from './menus.js';
+import { signInAdminPages } from './sign-in.js';
 
 export async function adminPages(
   fastify: FastifyInstance,
@@ -54,6 +55,8 @@ export async function adminPages(
     | 'menus'
     | 'newsletterDesk'
     | 'newsletters'
+    | 'sso'
+    | 'signInPolicy'
   >,
   deps: FormPageDeps & { outbox: OutboxPages; importMaxMb: number },
 ): Promise<void> {
@@ -94,6 +97,7 @@ export async function adminPages(
       sectionAdminPages(admins, services, deps);
       menuAdminPages(admins, services, deps);
       webhookAdminPages(admins, services, deps);
+      signInAdminPages(admins, services, deps);
     });
 
     await staff.register(async (editors) => {

@@ -34,6 +34,7 @@ export const accountNotices = {
   'newsroom-emails': 'staff-mail.settings.saved',
   'newsletters-saved': 'newsletters.account.saved',
   'newsletters-confirm': 'newsletters.account.confirmSent',
+  'sso-unlinked': 'sign-in.account.done.unlinked',
 } as const satisfies Record<string, MessageKey>;
 
 export function accountView(
@@ -53,6 +54,8 @@ export function accountView(
     photoMaxSize?: string;
     /** The newsletters panel (views/newsletters.ts), when the page has it. */
     newsletters?: SafeHtml;
+    /** The single sign-on accounts panel (views/pages/account/email-sign-in.ts). */
+    ssoLinks?: SafeHtml;
     /** Whether the person may delete the account, and what happens to their comments. */
     deletion?: {
       check:
@@ -139,7 +142,7 @@ export function accountView(
 
     ${notificationSettings(ctx, props.replies ?? true, props.digest ?? null)}
     ${props.newsroomEmails ? newsroomEmailSettings(ctx, props.newsroomEmails) : ''}
-    ${props.newsletters ?? ''}
+    ${props.newsletters ?? ''} ${props.ssoLinks ?? ''}
 
     <section class="panel" aria-labelledby="sessions-heading">
       <h2 id="sessions-heading">${t('account.sessions.heading')}</h2>

@@ -28,7 +28,8 @@ type ToolName =
   | 'tokens'
   | 'import'
   | 'menus'
-  | 'webhooks';
+  | 'webhooks'
+  | 'signIn';
 
 /** A staff tool: its address, its name's key (`admin.tool.<name>`, and `….about`) and who opens it. */
 interface Tool {
@@ -54,6 +55,7 @@ const tools: readonly Tool[] = [
   { href: '/admin/import', name: 'import', who: ['admin'] },
   { href: '/admin/menus', name: 'menus', who: ['admin'] },
   { href: '/admin/webhooks', name: 'webhooks', who: ['admin'] },
+  { href: '/admin/sign-in', name: 'signIn', who: ['admin'] },
 ];
 
 /** The staff tools this person may open. */
