@@ -90,7 +90,7 @@ export class EmailSignInService {
    */
   async signIn(token: string, browserSecret: string | undefined, previousSessionId?: string) {
     const invalid = () =>
-      new AppError('invalid_link', 'That sign-in link is invalid, used or expired.', {
+      new AppError('invalid_link', 'That link is invalid or has expired.', {
         field: 'token',
       });
     if (!plausible(token)) throw invalid();
@@ -105,7 +105,7 @@ export class EmailSignInService {
       if (known && known.usedAt === null && known.expiresAt > now) {
         throw new AppError(
           'sign_in_link_other_browser',
-          'Open this link in the browser that asked for it.',
+          'This sign-in link works only in the browser that asked for it. Open it there, or ask for a new link in this browser.',
         );
       }
       throw invalid();
@@ -113,7 +113,10 @@ export class EmailSignInService {
     const user = await this.deps.store.users.byId(link.userId);
     if (!user) throw invalid();
     if (!(await this.deps.policy.policyFor(user.role)).emailLink) {
-      throw new AppError('sign_in_method_off', 'Email links are turned off for this role.');
+      throw new AppError(
+        'sign_in_method_off',
+        'People with your role cannot sign in this way here. Use a passkey or single sign-on.',
+      );
     }
     // The link reached their inbox, so the address is theirs.
     if (!user.emailVerifiedAt) await this.deps.store.users.markEmailVerified(user.id, now);

@@ -69,7 +69,10 @@ export class SignInPolicyService {
   /** Refuses a password sign-in for a role whose passwords are off (after the password was right). */
   async checkPassword(user: User): Promise<void> {
     if (!(await this.policyFor(user.role)).password) {
-      throw new AppError('sign_in_method_off', 'Passwords are turned off for this role.');
+      throw new AppError(
+        'sign_in_method_off',
+        'People with your role cannot sign in this way here. Use a passkey or single sign-on.',
+      );
     }
   }
 
@@ -83,7 +86,7 @@ export class SignInPolicyService {
     if (usableSignInMethods(methods, after).length === 0) {
       throw new AppError(
         'last_sign_in_method',
-        'That would leave you no way to sign in. Add a passkey or single sign-on first.',
+        'This is your last way to sign in, so it cannot be removed. Add another way first.',
       );
     }
     await this.deps.store.settings.set(rolePolicyKey, JSON.stringify(input));

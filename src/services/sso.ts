@@ -55,7 +55,7 @@ const summary = (p: SsoProvider): ProviderSummary => ({
 });
 
 const required = (field: string) =>
-  new AppError('provider_field_required', `Fill in ${field}.`, { field });
+  new AppError('provider_field_required', 'Fill in this field.', { field });
 
 /** Plain http is allowed only on this machine (a provider beside the site; the tests). */
 function isLoopback(url: URL): boolean {
@@ -67,11 +67,19 @@ export function parseIssuer(raw: string): URL {
   try {
     url = new URL(raw.trim());
   } catch {
-    throw new AppError('invalid_issuer', 'Enter an https:// issuer address.', { field: 'issuer' });
+    throw new AppError(
+      'invalid_issuer',
+      'Enter the provider’s issuer address, starting with https://.',
+      { field: 'issuer' },
+    );
   }
   const secure = url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url));
   if (!secure || url.username || url.password || url.search || url.hash) {
-    throw new AppError('invalid_issuer', 'Enter an https:// issuer address.', { field: 'issuer' });
+    throw new AppError(
+      'invalid_issuer',
+      'Enter the provider’s issuer address, starting with https://.',
+      { field: 'issuer' },
+    );
   }
   return url;
 }
@@ -88,9 +96,13 @@ export function parseDomains(raw: string): string[] {
     ),
   ];
   if (domains.length === 0 || domains.length > 50 || !domains.every((d) => domainPattern.test(d))) {
-    throw new AppError('invalid_domains', 'Enter email domains separated by commas.', {
-      field: 'allowedDomains',
-    });
+    throw new AppError(
+      'invalid_domains',
+      'Enter one or more email domains, such as example.com, separated by commas.',
+      {
+        field: 'allowedDomains',
+      },
+    );
   }
   return domains;
 }
@@ -136,7 +148,7 @@ export class SsoService {
 
   async provider(id: string): Promise<ProviderSummary> {
     const found = await this.store.sso.provider(id);
-    if (!found) throw new AppError('unknown_provider', 'No such provider.');
+    if (!found) throw new AppError('unknown_provider', 'That sign-in provider does not exist.');
     return summary(found);
   }
 
@@ -144,7 +156,10 @@ export class SsoService {
     const name = String(input.name).trim().replace(/\s+/g, ' ');
     if (name === '') throw required('name');
     if (name.length > 60) {
-      throw new AppError('too_long', 'Too long.', { field: 'name', values: { max: 60 } });
+      throw new AppError('too_long', 'That is too long: at most 60 characters.', {
+        field: 'name',
+        values: { max: 60 },
+      });
     }
     const issuer = parseIssuer(String(input.issuer)).href.replace(/\/$/, '');
     const clientId = String(input.clientId).trim();
@@ -153,7 +168,7 @@ export class SsoService {
     if (!editing && clientSecret === '') throw required('clientSecret');
     const allowedDomains = parseDomains(String(input.allowedDomains));
     if (!(roles as readonly string[]).includes(input.role)) {
-      throw new AppError('unknown_role', 'Choose a role.', { field: 'role' });
+      throw new AppError('unknown_role', 'Choose a role from the list.', { field: 'role' });
     }
     return { name, issuer, clientId, clientSecret, allowedDomains, role: input.role as Role };
   }
@@ -173,13 +188,13 @@ export class SsoService {
       ...(clientSecret !== '' ? { clientSecret } : {}),
       updatedAt: this.now().toISOString(),
     });
-    if (!changed) throw new AppError('unknown_provider', 'No such provider.');
+    if (!changed) throw new AppError('unknown_provider', 'That sign-in provider does not exist.');
     this.configs.delete(id);
   }
 
   async removeProvider(id: string): Promise<void> {
     if (!(await this.store.sso.removeProvider(id))) {
-      throw new AppError('unknown_provider', 'No such provider.');
+      throw new AppError('unknown_provider', 'That sign-in provider does not exist.');
     }
     this.configs.delete(id);
   }
@@ -202,9 +217,13 @@ export class SsoService {
         },
       );
     } catch (error) {
-      throw new AppError('sso_unavailable', 'The provider could not be reached.', {
-        detail: error,
-      });
+      throw new AppError(
+        'sso_unavailable',
+        'The sign-in provider could not be reached. Try again in a moment.',
+        {
+          detail: error,
+        },
+      );
     }
     this.configs.set(provider.id, { version, config });
     return config;
@@ -213,7 +232,7 @@ export class SsoService {
   /** Starts a sign-in: the provider's authorization address to send the browser to. */
   async start(providerId: string, next: string, browserSecret: string): Promise<URL> {
     const provider = await this.store.sso.provider(providerId);
-    if (!provider) throw new AppError('unknown_provider', 'No such provider.');
+    if (!provider) throw new AppError('unknown_provider', 'That sign-in provider does not exist.');
     const config = await this.configFor(provider);
     const state = oidc.randomState();
     const nonce = oidc.randomNonce();
@@ -247,7 +266,11 @@ export class SsoService {
    */
   async finish(query: string, browserSecret: string | undefined, previousSessionId?: string) {
     const failed = (detail?: unknown) =>
-      new AppError('sso_failed', 'That single sign-on could not be completed.', { detail });
+      new AppError(
+        'sso_failed',
+        'That single sign-on could not be completed. Start again from the sign-in page.',
+        { detail },
+      );
     const params = new URLSearchParams(query);
     const state = params.get('state');
     if (!state || !browserSecret || state.length > 200) throw failed('no state or browser');
@@ -273,6 +296,11 @@ export class SsoService {
         },
       );
       claims = tokens.claims();
+      // Some providers put the address only in UserInfo (for the same subject, checked there).
+      if (claims && typeof claims.email !== 'string') {
+        const info = await oidc.fetchUserInfo(config, tokens.access_token, claims.sub);
+        claims = { ...claims, email: info.email, email_verified: info.email_verified };
+      }
     } catch (error) {
       throw failed(error);
     }
@@ -295,26 +323,44 @@ export class SsoService {
     const linked = await this.store.sso.linkBySubject(provider.id, claims.sub);
     if (linked) {
       const user = await this.store.users.byId(linked.userId);
-      if (!user) throw new AppError('sso_failed', 'The linked account is gone.');
-      if (!allowed) throw new AppError('sso_domain_refused', 'That domain is not allowed.');
+      if (!user)
+        throw new AppError(
+          'sso_failed',
+          'That single sign-on could not be completed. Start again from the sign-in page.',
+        );
+      if (!allowed)
+        throw new AppError(
+          'sso_domain_refused',
+          'This provider does not sign in addresses at that domain here.',
+        );
       await this.store.sso.touchLink(linked.id, now, email);
       return user;
     }
-    if (!allowed) throw new AppError('sso_domain_refused', 'That domain is not allowed.');
-    if (!verified) throw new AppError('sso_email_unverified', 'The address is not verified.');
+    if (!allowed)
+      throw new AppError(
+        'sso_domain_refused',
+        'This provider does not sign in addresses at that domain here.',
+      );
+    if (!verified)
+      throw new AppError(
+        'sso_email_unverified',
+        'The provider has not confirmed your email address, so it cannot be used to sign in here.',
+      );
     let user = await this.store.users.byEmail(email);
     if (user && !user.emailVerifiedAt) {
-      throw new AppError('sso_account_unconfirmed', 'The existing account is unconfirmed.');
+      throw new AppError(
+        'sso_account_unconfirmed',
+        'An account with this address exists but its address was never confirmed. Sign in with its password and confirm the address first.',
+      );
     }
-    if (user && isBanned(user)) throw new AppError('account_banned', 'Banned.');
+    if (user && isBanned(user))
+      throw new AppError('account_banned', 'This account has been banned.');
     if (!user) {
       const name = this.nameFrom(claims, email);
       user = await this.store.users.create({
         email,
         name,
-        slug: await freeSlug(slugify(name) || 'reader', (slug) =>
-          this.store.users.slugTaken(slug),
-        ),
+        slug: await freeSlug(slugify(name) || 'reader', (slug) => this.store.users.slugTaken(slug)),
         role: provider.role,
         passwordHash: null,
         createdAt: now,
@@ -333,7 +379,11 @@ export class SsoService {
     // Two sign-ins racing: the other one linked it; it must be to this same person.
     if (!linkedNow) {
       const other = await this.store.sso.linkBySubject(provider.id, claims.sub);
-      if (other?.userId !== user.id) throw new AppError('sso_failed', 'Linked elsewhere.');
+      if (other?.userId !== user.id)
+        throw new AppError(
+          'sso_failed',
+          'That single sign-on could not be completed. Start again from the sign-in page.',
+        );
     }
     return user;
   }
@@ -353,12 +403,15 @@ export class SsoService {
   async unlink(user: User, linkId: string): Promise<void> {
     const links = await this.store.sso.linksOf(user.id);
     if (!links.some((l) => l.id === linkId)) {
-      throw new AppError('not_found', 'No such linked account.');
+      throw new AppError('not_found', 'That linked account was not found.');
     }
     const methods = await this.deps.policy.methodsOf(user);
     const policy = await this.deps.policy.policyFor(user.role);
     if (!mayRemoveSignInMethod(methods, policy, 'sso')) {
-      throw new AppError('last_sign_in_method', 'This is your last way to sign in.');
+      throw new AppError(
+        'last_sign_in_method',
+        'This is your last way to sign in, so it cannot be removed. Add another way first.',
+      );
     }
     await this.store.sso.unlink(user.id, linkId);
   }
