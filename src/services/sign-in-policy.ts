@@ -20,8 +20,6 @@ export const rolePolicyKey = 'signIn.rolePolicy';
 
 export type RolePolicies = Record<Role, RoleSignInPolicy>;
 
-const open: RoleSignInPolicy = { password: true, emailLink: true };
-
 /** The stored JSON, read leniently: anything unreadable means "allowed", never a lock-out. */
 export function parseRolePolicies(stored: string | null): RolePolicies {
   let parsed: unknown = null;

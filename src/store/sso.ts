@@ -174,7 +174,10 @@ export class KyselySsoStore implements SsoStore {
     // The links and attempts go with it (ON DELETE CASCADE; SQLite enforces foreign keys here).
     await this.db.deleteFrom('sso_attempts').where('provider_id', '=', id).execute();
     await this.db.deleteFrom('sso_links').where('provider_id', '=', id).execute();
-    const result = await this.db.deleteFrom('sso_providers').where('id', '=', id).executeTakeFirst();
+    const result = await this.db
+      .deleteFrom('sso_providers')
+      .where('id', '=', id)
+      .executeTakeFirst();
     return Number(result.numDeletedRows) > 0;
   }
 

@@ -91,7 +91,10 @@ export function passwordlessPages(
       },
     },
     async (request, reply) => {
-      await services.emailSignIn.request(request.body.email, browserSecret(request, reply, cookies));
+      await services.emailSignIn.request(
+        request.body.email,
+        browserSecret(request, reply, cookies),
+      );
       return reply.redirect('/signin/email', 303);
     },
   );
@@ -110,7 +113,9 @@ export function passwordlessPages(
       },
     },
     async (request, reply) => {
-      const page = linkConfirmView(await pageContext(request), { token: request.query.token ?? '' });
+      const page = linkConfirmView(await pageContext(request), {
+        token: request.query.token ?? '',
+      });
       reply.header('referrer-policy', 'no-referrer');
       return sendPage(request, reply, page, { private: true });
     },
@@ -162,9 +167,7 @@ export function passwordlessPages(
   app.get('/signin/sso/callback', { schema: { hide: true } }, async (request, reply) => {
     const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?') + 1) : '';
     const secret = request.cookies[browserCookieName(cookies)];
-    const result = await attempt(() =>
-      services.sso.finish(query, secret, currentSession(request)),
-    );
+    const result = await attempt(() => services.sso.finish(query, secret, currentSession(request)));
     if (!result.ok) return problemPage(request, reply, result.error, 'sso');
     setSessionCookie(reply, cookies, result.value.sessionId, result.value.session.expiresAt);
     return reply.redirect(safeRedirectPath(result.value.next), 303);

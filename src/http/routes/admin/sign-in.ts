@@ -39,6 +39,12 @@ const providerFields = {
   role: 'provider-role',
 };
 
+/** What the form shows again after a refusal: everything but the secret. */
+function withoutSecret(input: ProviderInput): ProviderValues {
+  const { name, issuer, clientId, allowedDomains, role } = input;
+  return { name, issuer, clientId, allowedDomains, role };
+}
+
 export function signInAdminPages(
   fastify: FastifyInstance,
   services: Pick<Services, 'sso' | 'signInPolicy'>,
@@ -120,7 +126,7 @@ export function signInAdminPages(
       const input: ProviderInput = request.body;
       const result = await attempt(() => services.sso.addProvider(input));
       if (!result.ok) {
-        const { clientSecret: _secret, ...values } = input;
+        const values = withoutSecret(input);
         const shown = await page(request, { error: result.error, values });
         return sendPage(request, reply, shown, { status: result.error.status, private: true });
       }
@@ -135,7 +141,7 @@ export function signInAdminPages(
       const input: ProviderInput = request.body;
       const result = await attempt(() => services.sso.updateProvider(request.params.id, input));
       if (!result.ok) {
-        const { clientSecret: _secret, ...values } = input;
+        const values = withoutSecret(input);
         const shown = await page(request, {
           error: result.error,
           values,

@@ -26,7 +26,8 @@ export default {
   'email.subject': 'Your sign-in link for {site}',
   'email.body':
     'Someone asked to sign in to {site} with this address. Open this link in the same browser to sign in. It works once, for 15 minutes:',
-  'email.footer': 'If you did not ask, ignore this email: nobody can use the link in another browser.',
+  'email.footer':
+    'If you did not ask, ignore this email: nobody can use the link in another browser.',
 
   // /account
   'account.heading': 'Single sign-on',
@@ -64,7 +65,8 @@ export default {
   'admin.field.clientId': 'Client ID',
   'admin.field.clientSecret': 'Client secret',
   'admin.field.clientSecret.hint': 'Stored, and never shown again.',
-  'admin.field.clientSecret.keep': 'Stored, and never shown again. Leave empty to keep the current one.',
+  'admin.field.clientSecret.keep':
+    'Stored, and never shown again. Leave empty to keep the current one.',
   'admin.field.domains': 'Allowed email domains',
   'admin.field.domains.hint':
     'Only addresses at these domains may sign in with this provider, separated by commas: example.com, example.org',

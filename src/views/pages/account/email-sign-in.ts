@@ -115,7 +115,10 @@ export function ssoAccountPanel(
                   ${postForm(
                     ctx,
                     `/account/sso/${encodeURIComponent(l.id)}/unlink`,
-                    submitButton(t('sign-in.account.unlink', { provider: l.providerName }), 'danger'),
+                    submitButton(
+                      t('sign-in.account.unlink', { provider: l.providerName }),
+                      'danger',
+                    ),
                     { className: 'form form--inline' },
                   )}
                 </li>`,

@@ -167,9 +167,11 @@ export function signInAdminView(
     </section>
     <section aria-labelledby="provider-form" id="provider-form-section">
       <h2 id="provider-form">
-        ${editing
-          ? t('sign-in.admin.edit.heading', { provider: editing.name })
-          : t('sign-in.admin.add.heading')}
+        ${
+          editing
+            ? t('sign-in.admin.edit.heading', { provider: editing.name })
+            : t('sign-in.admin.add.heading')
+        }
       </h2>
       ${providerForm}
     </section>`;
