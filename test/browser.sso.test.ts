@@ -90,7 +90,7 @@ if (browserAvailable()) {
       await withContext(async (page) => {
         await openPage(page, `${app.url}/signin`);
         await assertAccessible(page, '/signin with a provider');
-        await page.getByRole('button', { name: 'Sign in with Newsroom ID' }).click();
+        await page.getByRole('link', { name: 'Sign in with Newsroom ID' }).click();
         await page.locator('input[name="login"]').fill('erin@allowed.test');
         await page.locator('input[name="password"]').fill('anything');
         await page.locator('button[type="submit"]').first().click();

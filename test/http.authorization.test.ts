@@ -23,11 +23,10 @@ const rules: Record<string, Rule> = {
   'POST /signup': 'anyone',
   'POST /signout': 'anyone',
   'POST /account/forgot': 'anyone',
-  // Sign-in links and single sign-on (issue 23): the link's token and the browser's binding
-  // cookie are the authority; unlinking is one's own; providers and the role policy, admins.
+  // Sign-in links (issue 23): the link's token and the browser's binding cookie are the
+  // authority; unlinking single sign-on is one's own; providers and the role policy, admins.
   'POST /signin/email': 'anyone',
   'POST /signin/link': 'anyone',
-  'POST /signin/sso/:id': 'anyone',
   'POST /account/sso/:id/unlink': 'signed-in',
   'POST /admin/sign-in/policy': ['admin'],
   'POST /admin/sign-in/providers': ['admin'],

@@ -52,7 +52,7 @@ describe('single sign-on, email sign-in links and the role policy', () => {
 
   /** Starts a provider sign-in: the jar holds our binding cookie; the provider's address. */
   async function start(jar: CookieJar): Promise<string> {
-    const res = await form(jar, `/signin/sso/${providerId}`, {});
+    const res = await jar.fetch(`${app.url}/signin/sso/${providerId}`);
     assert.equal(res.status, 303);
     const location = res.headers.get('location')!;
     assert.ok(location.startsWith(`${oidc.issuer}/`), location);

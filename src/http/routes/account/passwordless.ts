@@ -144,21 +144,24 @@ export function passwordlessPages(
     },
   );
 
-  app.post(
+  // A link, not a form: the page's CSP (`form-action 'self'`) stops a form's redirect to the
+  // provider. Starting costs a row and is rate-limited; only the callback signs anyone in.
+  app.get(
     '/signin/sso/:id',
     {
       preHandler: [limiter(app, 'sso-ip', limits.signInPerIp)],
       schema: {
         hide: true,
         params: Type.Object({ id: Text(60) }),
-        body: Type.Object({ next: Type.Optional(Text(2000)) }, { additionalProperties: false }),
+        querystring: Type.Object({ next: Type.Optional(Text(2000)) }),
       },
     },
     async (request, reply) => {
-      const next = safeRedirectPath(request.body.next);
+      const next = safeRedirectPath(request.query.next);
       const secret = browserSecret(request, reply, cookies);
       const result = await attempt(() => services.sso.start(request.params.id, next, secret));
       if (!result.ok) return problemPage(request, reply, result.error, 'sso');
+      reply.header('cache-control', 'no-store');
       return reply.redirect(result.value.href, 303);
     },
   );

@@ -32,15 +32,18 @@ export function passwordlessOptions(
         ? ''
         : html`<section class="panel" aria-labelledby="sso-heading">
             <h2 id="sso-heading">${t('sign-in.sso.heading')}</h2>
-            ${props.providers.map((p) =>
-              postForm(
-                ctx,
-                `/signin/sso/${encodeURIComponent(p.id)}`,
-                html`${next}
-                  ${submitButton(t('sign-in.sso.button', { provider: p.name }), 'secondary')}`,
-                { className: 'form form--inline' },
-              ),
-            )}
+            <ul class="plain-list">
+              ${props.providers.map((p) => {
+                const query = props.next === '/' ? '' : `?next=${encodeURIComponent(props.next)}`;
+                return html`<li>
+                  <a
+                    class="button button--secondary"
+                    href="/signin/sso/${encodeURIComponent(p.id)}${query}"
+                    >${t('sign-in.sso.button', { provider: p.name })}</a
+                  >
+                </li>`;
+              })}
+            </ul>
           </section>`
     }`;
 }
