@@ -54,7 +54,9 @@ import { StaffNotifications } from './services/staff-notifications.js';
 import { newsroomListeners } from './services/newsroom-events.js';
 import { PasskeyService } from './services/passkeys.js';
 import { SignInAudit } from './services/sign-in-audit.js';
-import { defaultSignInPolicy } from './services/sign-in-policy.js';
+import { EmailSignInService } from './services/email-sign-in.js';
+import { SsoService } from './services/sso.js';
+import { SignInPolicyService } from './services/sign-in-policy.js';
 
 export interface ServiceOptions {
   baseUrl: string;
@@ -178,6 +180,12 @@ export function createServices(
   const newsletters = new NewsletterService({ store, mail, events: webhooks, ...newsletterSite });
   // Every sign-in path records itself here (issue 23).
   const signInAudit = new SignInAudit({ store });
+  const signInPolicy = new SignInPolicyService({
+    store,
+    sessions,
+    recorder: signInAudit,
+    passkeyCount: (userId) => store.passkeys.countForUser(userId),
+  });
   const accounts = new AccountService({
     store,
     sessions,
@@ -185,6 +193,7 @@ export function createServices(
     baseUrl: options.baseUrl,
     siteName,
     i18n,
+    signInPolicy,
     ...(options.signUpsPerAddress ? { signUpsPerAddress: options.signUpsPerAddress } : {}),
     signInGuard: new SignInGuard({
       store,
@@ -198,6 +207,16 @@ export function createServices(
   });
   return {
     live: new LiveService({ store, changes }),
+    signInPolicy,
+    emailSignIn: new EmailSignInService({
+      store,
+      mail,
+      policy: signInPolicy,
+      baseUrl: options.baseUrl,
+      siteName,
+      i18n,
+    }),
+    sso: new SsoService({ store, policy: signInPolicy, baseUrl: options.baseUrl }),
     newsletters,
     newsletterDesk: new NewsletterDesk({ store, reading, ...newsletterSite }),
     newsletterSender: new NewsletterSender({ store, mail, links: newsletters, ...newsletterSite }),
@@ -244,7 +263,7 @@ export function createServices(
       sessions,
       accounts,
       audit: signInAudit,
-      policy: defaultSignInPolicy,
+      policy: (user) => signInPolicy.policyFor(user.role),
     }),
     site,
     setup: new SetupService({ store, baseUrl: options.baseUrl }),

@@ -211,6 +211,18 @@ export const conditions = {
   live_not_ended: 'conflict',
   update_removed: 'conflict',
   removal_note_required: 'bad_request',
+  // Sign-in links, single sign-on and the per-role sign-in policy (issue 23).
+  sign_in_method_off: 'forbidden',
+  sign_in_link_other_browser: 'forbidden',
+  sso_failed: 'bad_request',
+  sso_unavailable: 'unavailable',
+  sso_domain_refused: 'forbidden',
+  sso_email_unverified: 'forbidden',
+  sso_account_unconfirmed: 'forbidden',
+  unknown_provider: 'not_found',
+  provider_field_required: 'bad_request',
+  invalid_issuer: 'bad_request',
+  invalid_domains: 'bad_request',
 } as const satisfies Record<string, ErrorKind>;
 
 /** What went wrong, stable across rewordings; the API's `error.condition`. */

@@ -32,6 +32,15 @@ const rules: Record<string, Rule> = {
   'POST /account/passkeys/:id/rename': 'signed-in',
   'POST /account/passkeys/:id/remove': 'signed-in',
   'POST /account/forgot': 'anyone',
+  // Sign-in links (issue 23): the link's token and the browser's binding cookie are the
+  // authority; unlinking single sign-on is one's own; providers and the role policy, admins.
+  'POST /signin/email': 'anyone',
+  'POST /signin/link': 'anyone',
+  'POST /account/sso/:id/unlink': 'signed-in',
+  'POST /admin/sign-in/policy': ['admin'],
+  'POST /admin/sign-in/providers': ['admin'],
+  'POST /admin/sign-in/providers/:id': ['admin'],
+  'POST /admin/sign-in/providers/:id/remove': ['admin'],
   'POST /account/reset': 'anyone',
   'POST /setup': 'anyone',
   'POST /setup/site': ['admin'],

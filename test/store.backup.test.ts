@@ -144,6 +144,27 @@ async function seed(store: Store): Promise<void> {
     at: '2026-01-05T00:00:00.000Z',
   });
   await store.staffMail.optOut(editor.id, 'submitted', '2026-01-05T00:00:00.000Z');
+  // Single sign-on (0033): a provider with its secret, and an account linked to it.
+  await store.sso.createProvider({
+    id: 'sso-provider-1',
+    name: 'Newsroom ID',
+    issuer: 'https://id.example.com',
+    clientId: 'broadsheet',
+    clientSecret: 'provider-secret',
+    allowedDomains: ['example.com'],
+    role: 'author',
+    createdAt: '2026-01-05T00:00:00.000Z',
+    updatedAt: '2026-01-05T00:00:00.000Z',
+  });
+  await store.sso.link({
+    id: 'sso-link-1',
+    providerId: 'sso-provider-1',
+    subject: 'edith-sub',
+    userId: editor.id,
+    email: 'edith@example.com',
+    createdAt: '2026-01-05T00:00:00.000Z',
+    lastUsedAt: '2026-01-05T00:00:00.000Z',
+  });
   // The editor reads the briefing; a reader left; one address bounced; a sent alert (0029).
   const at = '2026-01-05T00:00:00.000Z';
   await store.newsletters.addSubscriber({

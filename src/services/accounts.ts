@@ -22,6 +22,7 @@ import { hashPassword, verifyPassword } from './passwords.js';
 import type { SessionService } from './sessions.js';
 import type { SignInAudit } from './sign-in-audit.js';
 import type { SignInGuard } from './sign-in-guard.js';
+import type { SignInPolicyService } from './sign-in-policy.js';
 
 const hour = 3600 * 1000;
 const tokenLifetimes: Record<TokenPurpose, number> = {
@@ -63,6 +64,8 @@ export interface AccountDeps {
   signInGuard?: SignInGuard;
   /** Records each sign-in for the person's list on /account. */
   audit?: Pick<SignInAudit, 'recordSignIn'>;
+  /** Refuses a right password for a role whose passwords are off (issue 23). */
+  signInPolicy?: Pick<SignInPolicyService, 'checkPassword'>;
 }
 
 export class AccountService {
@@ -287,6 +290,8 @@ export class AccountService {
       throw error;
     }
     if (guard && ticket) await guard.succeeded(ticket);
+    // Only a right password learns that its role must sign in another way.
+    await this.deps.signInPolicy?.checkPassword(user);
     const { id, session } = await this.deps.sessions.start(user.id);
     await this.deps.audit?.recordSignIn(user.id, 'password');
     return { user, sessionId: id, session };

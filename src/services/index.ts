@@ -40,6 +40,9 @@ import type { NewsletterSender } from './newsletter-sender.js';
 import type { LiveService } from './live.js';
 import type { PasskeyService } from './passkeys.js';
 import type { SignInAudit } from './sign-in-audit.js';
+import type { EmailSignInService } from './email-sign-in.js';
+import type { SsoService } from './sso.js';
+import type { SignInPolicyService } from './sign-in-policy.js';
 
 export interface Services {
   reading: ReadingService;
@@ -105,4 +108,10 @@ export interface Services {
   passkeys: PasskeyService;
   /** The record of sign-ins each person sees on /account; every sign-in path writes it. */
   signInAudit: SignInAudit;
+  /** Sign-in links sent by email, bound to the browser that asked (issue 23). */
+  emailSignIn: EmailSignInService;
+  /** OpenID Connect single sign-on: providers, sign-ins, linked accounts (issue 23). */
+  sso: SsoService;
+  /** Which roles may use passwords and email links; where every link or SSO sign-in ends. */
+  signInPolicy: SignInPolicyService;
 }

@@ -506,6 +506,36 @@ export const exportedTables: readonly BackupTable[] = [
     key: ['id'],
     columns: columns({ id: 'text', user_id: 'text', method: 'text', label: 'text', at: 'time' }),
   },
+  {
+    // OpenID Connect providers an admin added, with their client secrets (0033).
+    name: 'sso_providers',
+    key: ['id'],
+    columns: columns({
+      id: 'text',
+      name: 'text',
+      issuer: 'text',
+      client_id: 'text',
+      client_secret: 'text',
+      allowed_domains: 'text',
+      role: 'text',
+      created_at: 'time',
+      updated_at: 'time',
+    }),
+  },
+  {
+    // Provider accounts linked to people (0033).
+    name: 'sso_links',
+    key: ['id'],
+    columns: columns({
+      id: 'text',
+      provider_id: 'text',
+      subject: 'text',
+      user_id: 'text',
+      email: 'text',
+      created_at: 'time',
+      last_used_at: 'time',
+    }),
+  },
 ];
 
 const ephemeral = 'short-lived; a restored site starts without them';
@@ -533,6 +563,8 @@ export const excludedTables: Readonly<Record<string, string>> = {
   stream_leases: `open live streams, renewed while they last: ${ephemeral}`,
   newsletter_deliveries: `the newsletter sending queue, one row per mail: ${ephemeral}`,
   passkey_challenges: `passkey challenges, single use and minutes long: ${ephemeral}`,
+  email_sign_in_links: `emailed sign-in links, 15 minutes each: ${ephemeral}`,
+  sso_attempts: `single sign-ons under way, 10 minutes each: ${ephemeral}`,
 };
 
 const readBatch = 500;

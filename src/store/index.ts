@@ -11,6 +11,7 @@ import { KyselyImageStore } from './images.js';
 import { migrateToLatest } from './migrations/index.js';
 import { KyselyImportStore } from './imports.js';
 import { KyselyInvitationStore } from './invitations.js';
+import { KyselyEmailSignInLinkStore, KyselySsoStore } from './sso.js';
 import { KyselyModerationStore } from './moderation.js';
 import { KyselyNewsroomStore } from './newsroom.js';
 import { KyselyPageStore } from './pages.js';
@@ -102,6 +103,8 @@ function bind(db: Kysely<Database>, opened: Opened): Store {
     passkeys: new KyselyPasskeyStore(db),
     passkeyChallenges: new KyselyPasskeyChallengeStore(db),
     signInEvents: new KyselySignInEventStore(db),
+    emailSignInLinks: new KyselyEmailSignInLinkStore(db),
+    sso: new KyselySsoStore(db),
     async ping() {
       await sql`select 1`.execute(db);
     },

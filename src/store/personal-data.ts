@@ -173,6 +173,8 @@ export class KyselyPersonalDataStore implements PersonalDataStore {
     await db.deleteFrom('passkeys').where('user_id', '=', userId).execute();
     await db.deleteFrom('passkey_challenges').where('user_id', '=', userId).execute();
     await db.deleteFrom('sign_in_events').where('user_id', '=', userId).execute();
+    await db.deleteFrom('sso_links').where('user_id', '=', userId).execute();
+    await db.deleteFrom('email_sign_in_links').where('user_id', '=', userId).execute();
     await db
       .updateTable('comments')
       .set({ client_address: null })

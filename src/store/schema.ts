@@ -415,6 +415,10 @@ export interface Database {
   passkeys: PasskeysTable;
   passkey_challenges: PasskeyChallengesTable;
   sign_in_events: SignInEventsTable;
+  email_sign_in_links: EmailSignInLinksTable;
+  sso_providers: SsoProvidersTable;
+  sso_links: SsoLinksTable;
+  sso_attempts: SsoAttemptsTable;
 }
 
 /** A moderator who gets the digest of waiting comments, and when the last one went (0026). */
@@ -640,4 +644,51 @@ export interface SignInEventsTable {
   method: string;
   label: string;
   at: string;
+}
+
+/** An emailed sign-in link (0033): its token's and its browser's hashes, used once. */
+export interface EmailSignInLinksTable {
+  token_hash: string;
+  user_id: string;
+  browser_hash: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+/** An OpenID Connect provider an admin added (0033); `allowed_domains` is comma-separated. */
+export interface SsoProvidersTable {
+  id: string;
+  name: string;
+  issuer: string;
+  client_id: string;
+  client_secret: string;
+  allowed_domains: string;
+  role: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A provider's account (its `sub`) linked to a person (0033). */
+export interface SsoLinksTable {
+  id: string;
+  provider_id: string;
+  subject: string;
+  user_id: string;
+  email: string;
+  created_at: string;
+  last_used_at: string;
+}
+
+/** A provider sign-in under way (0033): state, nonce and PKCE verifier, bound to a browser. */
+export interface SsoAttemptsTable {
+  state_hash: string;
+  provider_id: string;
+  browser_hash: string;
+  nonce: string;
+  code_verifier: string;
+  next: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
 }

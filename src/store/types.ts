@@ -30,6 +30,7 @@ import type { StaffMailStore, WebhookStore } from './ports/webhooks.js';
 import type { NewsletterStore } from './ports/newsletters.js';
 import type { LiveStore } from './ports/live.js';
 import type { PasskeyChallengeStore, PasskeyStore, SignInEventStore } from './ports/passkeys.js';
+import type { EmailSignInLinkStore, SsoStore } from './ports/sso.js';
 
 export interface Store extends UnitOfWork<Store> {
   /** Which database this is, for the few callers outside the store that must say or know. */
@@ -65,6 +66,10 @@ export interface Store extends UnitOfWork<Store> {
   readonly passkeys: PasskeyStore;
   readonly passkeyChallenges: PasskeyChallengeStore;
   readonly signInEvents: SignInEventStore;
+  /** Emailed sign-in links, bound to the browser that asked (0033). */
+  readonly emailSignInLinks: EmailSignInLinkStore;
+  /** OpenID Connect providers, linked accounts, provider sign-ins under way (0033). */
+  readonly sso: SsoStore;
   /** Calls the listener after every query with its duration in seconds. */
   observeQueries(listener: (seconds: number, ok: boolean) => void): void;
   /** Throws if the database cannot be reached. */

@@ -35,6 +35,7 @@ import * as newsletters from './0029_newsletters.js';
 import * as newsletterConsent from './0035_newsletter_consent.js';
 import * as liveCoverage from './0031_live_coverage.js';
 import * as passkeys from './0032_passkeys.js';
+import * as ssoAndEmailLinks from './0033_sso_and_email_links.js';
 
 interface MigrationModule {
   up(db: Kysely<unknown>, context: MigrationContext): Promise<void>;
@@ -71,6 +72,7 @@ const modules: Record<string, MigrationModule> = {
   '0035_newsletter_consent': newsletterConsent,
   '0031_live_coverage': liveCoverage,
   '0032_passkeys': passkeys,
+  '0033_sso_and_email_links': ssoAndEmailLinks,
 };
 
 class ListedMigrations implements MigrationProvider {

@@ -10,6 +10,7 @@ import { moderationDigestPages } from './moderation-digest.js';
 import { newsroomEmailPages } from './newsroom-emails.js';
 import { notificationPages } from './notifications.js';
 import { passwordResetPages } from './password-reset.js';
+import { passwordlessPages } from './passwordless.js';
 import { accountSettingsPages } from './settings.js';
 import { setupPages } from './setup.js';
 import { signInPages } from './sign-in.js';
@@ -37,12 +38,15 @@ export async function accountPages(
     | 'newsletters'
     | 'passkeys'
     | 'signInAudit'
+    | 'emailSignIn'
+    | 'sso'
   >,
   deps: FormPageDeps,
 ): Promise<void> {
   signInPages(app, services, deps);
   passkeySignInRoutes(app, services, deps);
   passwordResetPages(app, services, deps);
+  passwordlessPages(app, services, deps);
   emailLinkPages(app, services, deps);
   setupPages(app, services, deps);
   notificationPages(app, services, deps);

@@ -2,6 +2,7 @@
  * The signed-in person's own account: details, password, email, signing out everywhere, the
  * download of their data and deleting the account.
  */
+import { ssoAccountPanel } from '../../../views/pages/account/email-sign-in.js';
 import { staffMailKindsFor } from '../../../services/staff-notifications.js';
 import { digestRoles } from '../../../services/moderation-digest.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -42,6 +43,7 @@ export async function accountSettingsPages(
     | 'newsletters'
     | 'passkeys'
     | 'signInAudit'
+    | 'sso'
   >,
   deps: FormPageDeps,
 ) {
@@ -126,6 +128,10 @@ export async function accountSettingsPages(
         deletion: await deletion(request),
         newsletters: await newsletterPanel(request),
         passkeys: await passkeyPanels(request, services, deps),
+        ssoLinks: ssoAccountPanel(
+          await pageContext(request),
+          await services.sso.linksOf(me(request)),
+        ),
       });
       return sendPage(request, reply, page);
     },

@@ -16,7 +16,7 @@ const Text = (maxLength: number) => Type.String({ maxLength });
 
 export function signInPages(
   fastify: FastifyInstance,
-  services: Pick<Services, 'accounts' | 'sessions'>,
+  services: Pick<Services, 'accounts' | 'sessions' | 'sso'>,
   deps: FormPageDeps,
 ) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -38,7 +38,12 @@ export function signInPages(
       if (request.viewer) return reply.redirect(next, 303);
       // The notices' values are message keys.
       const done = doneMessage(signInNotices, request.query.done) as MessageKey | undefined;
-      return sendPage(request, reply, signInView(await pageContext(request), { next, done }));
+      const providers = await services.sso.buttons();
+      return sendPage(
+        request,
+        reply,
+        signInView(await pageContext(request), { next, done, providers }),
+      );
     },
   );
 
@@ -63,7 +68,8 @@ export function signInPages(
         const problem = problemOf(result.error, (await pageContext(request)).i18n, {
           conditions: { sign_in_failed: 'email' },
         });
-        const page = signInView(await pageContext(request), { next, problem });
+        const providers = await services.sso.buttons();
+        const page = signInView(await pageContext(request), { next, problem, providers });
         if (result.error.retryAfterSeconds !== undefined) {
           reply.header('retry-after', String(result.error.retryAfterSeconds));
         }

@@ -29,6 +29,7 @@ import { frontPages } from './front.js';
 import { sectionAdminPages } from './sections.js';
 import { menuAdminPages } from './menus.js';
 import { newsletterAdminPages, newsletterEditorPages } from './newsletters.js';
+import { signInAdminPages } from './sign-in.js';
 
 export async function adminPages(
   fastify: FastifyInstance,
@@ -56,6 +57,8 @@ export async function adminPages(
     | 'newsletterDesk'
     | 'newsletters'
     | 'live'
+    | 'sso'
+    | 'signInPolicy'
   >,
   deps: FormPageDeps & { outbox: OutboxPages; importMaxMb: number },
 ): Promise<void> {
@@ -97,6 +100,7 @@ export async function adminPages(
       menuAdminPages(admins, services, deps);
       webhookAdminPages(admins, services, deps);
       await newsletterAdminPages(admins, services, deps);
+      signInAdminPages(admins, services, deps);
     });
 
     await staff.register(async (editors) => {

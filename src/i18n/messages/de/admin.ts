@@ -50,6 +50,9 @@ export default {
   'tool.webhooks.about':
     'Ereignisse an andere Systeme und Slack senden: signiert, wiederholt, protokolliert.',
 
+  'tool.signIn': 'Anmeldung',
+  'tool.signIn.about':
+    'Welche Rollen Passwörter und E-Mail-Links nutzen dürfen; Single-Sign-on-Anbieter.',
   'home.title': 'Redaktion',
   'home.signedInAs':
     'Angemeldet als {name} ({role, select, author {Autor/in} editor {Redakteur/in} moderator {Moderator/in} admin {Administrator/in} other {{role}}}).',

@@ -222,6 +222,25 @@ export default {
     'Das ist gerade nicht möglich. Bitte versuchen Sie es in {seconds, plural, one {einer Sekunde} other {# Sekunden}} noch einmal.',
 
   // Die allgemeine Meldung jeder Fehlerart.
+  // Sign-in links, single sign-on, the per-role policy (issue 23).
+  sign_in_method_off:
+    'Personen mit Ihrer Rolle können sich hier nicht auf diese Weise anmelden. Nutzen Sie einen Passkey oder Single Sign-on.',
+  sign_in_link_other_browser:
+    'Dieser Anmeldelink funktioniert nur in dem Browser, in dem er angefordert wurde. Öffnen Sie ihn dort oder fordern Sie in diesem Browser einen neuen Link an.',
+  sso_failed:
+    'Diese Anmeldung über den Anbieter konnte nicht abgeschlossen werden. Beginnen Sie erneut auf der Anmeldeseite.',
+  sso_unavailable: 'Der Anmeldeanbieter ist nicht erreichbar. Versuchen Sie es gleich noch einmal.',
+  sso_domain_refused: 'Dieser Anbieter meldet Adressen dieser Domain hier nicht an.',
+  sso_email_unverified:
+    'Der Anbieter hat Ihre E-Mail-Adresse nicht bestätigt, daher kann sie hier nicht zur Anmeldung dienen.',
+  sso_account_unconfirmed:
+    'Ein Konto mit dieser Adresse besteht, aber die Adresse wurde nie bestätigt. Melden Sie sich mit dem Passwort an und bestätigen Sie zuerst die Adresse.',
+  unknown_provider: 'Diesen Anmeldeanbieter gibt es nicht.',
+  provider_field_required: 'Füllen Sie dieses Feld aus.',
+  invalid_issuer: 'Geben Sie die Issuer-Adresse des Anbieters ein, beginnend mit https://.',
+  invalid_domains:
+    'Geben Sie eine oder mehrere E-Mail-Domains wie example.com ein, durch Kommas getrennt.',
+
   'kind.bad_request': 'Diese Anfrage konnte so nicht ausgeführt werden.',
   'kind.unauthorized': 'Bitte melden Sie sich zuerst an.',
   'kind.forbidden': 'Das ist nicht erlaubt.',

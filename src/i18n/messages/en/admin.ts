@@ -38,6 +38,8 @@ export default {
   'tool.webhooks.about': 'Send events to other systems and Slack: signed, retried, logged.',
 
   // /admin
+  'tool.signIn': 'Sign-in',
+  'tool.signIn.about': 'Which roles may use passwords and email links; single sign-on providers.',
   'home.title': 'Staff',
   'home.signedInAs':
     'Signed in as {name} ({role, select, author {author} editor {editor} moderator {moderator} admin {admin} other {{role}}}).',

@@ -54,7 +54,7 @@ export default {
   passkey_failed: 'That passkey could not sign you in. Try again, or sign in another way.',
   passkey_not_found: 'That passkey is not one of yours.',
   last_sign_in_method:
-    'This is your only way to sign in, so it cannot be removed. Add another passkey or a password first.',
+    'This is your last way to sign in, so it cannot be removed. Add another way first.',
   invalid_token: 'The token is not valid.',
   account_banned: 'This account has been banned.',
   role_not_allowed: 'Your account is not allowed to do that.',
@@ -196,6 +196,23 @@ export default {
     'This account is getting many failed sign-ins, so for now it can be signed in to only from places it was used before. To get in from here, choose a new password with a link we email you.',
   limits_unavailable:
     'This cannot be done for a moment. Try again in {seconds, plural, one {# second} other {# seconds}}.',
+
+  // Sign-in links, single sign-on, the per-role policy (issue 23).
+  sign_in_method_off:
+    'People with your role cannot sign in this way here. Use a passkey or single sign-on.',
+  sign_in_link_other_browser:
+    'This sign-in link works only in the browser that asked for it. Open it there, or ask for a new link in this browser.',
+  sso_failed: 'That single sign-on could not be completed. Start again from the sign-in page.',
+  sso_unavailable: 'The sign-in provider could not be reached. Try again in a moment.',
+  sso_domain_refused: 'This provider does not sign in addresses at that domain here.',
+  sso_email_unverified:
+    'The provider has not confirmed your email address, so it cannot be used to sign in here.',
+  sso_account_unconfirmed:
+    'An account with this address exists but its address was never confirmed. Sign in with its password and confirm the address first.',
+  unknown_provider: 'That sign-in provider does not exist.',
+  provider_field_required: 'Fill in this field.',
+  invalid_issuer: 'Enter the provider’s issuer address, starting with https://.',
+  invalid_domains: 'Enter one or more email domains, such as example.com, separated by commas.',
 
   // The general message of each kind of error.
   'kind.bad_request': 'That request could not be done as it was.',

@@ -12,6 +12,7 @@ import reader from './reader.js';
 import security from './security.js';
 import structure from './structure.js';
 import webhooks from './webhooks.js';
+import signIn from './sign-in.js';
 import staffMail from './staff-mail.js';
 import newsletters from './newsletters.js';
 import live from './live.js';
@@ -31,6 +32,7 @@ export const en = {
   security,
   'moderation-digest': digest,
   webhooks,
+  'sign-in': signIn,
   'staff-mail': staffMail,
   newsletters,
   live,

@@ -38,6 +38,7 @@ export const accountNotices = {
   'passkey-added': 'passkeys.done.added',
   'passkey-removed': 'passkeys.done.removed',
   'passkey-renamed': 'passkeys.done.renamed',
+  'sso-unlinked': 'sign-in.account.done.unlinked',
 } as const satisfies Record<string, MessageKey>;
 
 export function accountView(
@@ -59,6 +60,8 @@ export function accountView(
     newsletters?: SafeHtml;
     /** The passkeys panel and the recent sign-ins (views/pages/account/passkeys.ts). */
     passkeys?: { passkeys: SafeHtml; signIns: SafeHtml };
+    /** The single sign-on accounts panel (views/pages/account/email-sign-in.ts). */
+    ssoLinks?: SafeHtml;
     /** Whether the person may delete the account, and what happens to their comments. */
     deletion?: {
       check:
@@ -147,7 +150,7 @@ export function accountView(
 
     ${notificationSettings(ctx, props.replies ?? true, props.digest ?? null)}
     ${props.newsroomEmails ? newsroomEmailSettings(ctx, props.newsroomEmails) : ''}
-    ${props.newsletters ?? ''}
+    ${props.newsletters ?? ''} ${props.ssoLinks ?? ''}
 
     ${props.passkeys?.signIns ?? ''}
 

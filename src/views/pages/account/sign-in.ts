@@ -9,6 +9,7 @@ import {
   type FormProblem,
 } from '../../forms.js';
 import { html } from '../../html.js';
+import { passwordlessOptions } from './email-sign-in.js';
 import { accountPage } from './page.js';
 import { passkeyScript, signInPasskey } from './passkeys.js';
 
@@ -24,7 +25,13 @@ export const signInNotices = {
  */
 export function signInView(
   ctx: PageContext,
-  props: { next: string; problem?: FormProblem; done?: MessageKey | undefined },
+  props: {
+    next: string;
+    problem?: FormProblem;
+    done?: MessageKey | undefined;
+    /** Single sign-on providers, one button each (issue 23). */
+    providers?: { id: string; name: string }[];
+  },
 ) {
   const { problem } = props;
   const { t } = ctx.i18n;
@@ -43,6 +50,7 @@ export function signInView(
           ${submitButton(t('account.signIn.submit'))}`,
       )}
       ${signInPasskey(ctx)}
+      ${passwordlessOptions(ctx, { next: props.next, providers: props.providers ?? [] })}
       <ul class="next-steps">
         <li><a href="/account/forgot">${t('account.signIn.forgotten')}</a></li>
         <li><a href="/signup">${t('account.signIn.new')}</a></li>

@@ -29,7 +29,8 @@ type ToolName =
   | 'import'
   | 'menus'
   | 'webhooks'
-  | 'newsletters';
+  | 'newsletters'
+  | 'signIn';
 
 /** A staff tool: its address, its name's key (`admin.tool.<name>`, and `….about`) and who opens it. */
 interface Tool {
@@ -56,6 +57,7 @@ const tools: readonly Tool[] = [
   { href: '/admin/import', name: 'import', who: ['admin'] },
   { href: '/admin/menus', name: 'menus', who: ['admin'] },
   { href: '/admin/webhooks', name: 'webhooks', who: ['admin'] },
+  { href: '/admin/sign-in', name: 'signIn', who: ['admin'] },
 ];
 
 /** The staff tools this person may open. */
