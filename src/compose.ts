@@ -51,6 +51,8 @@ import type { Store } from './store/types.js';
 import { WebhookService } from './services/webhooks.js';
 import { StaffNotifications } from './services/staff-notifications.js';
 import { newsroomListeners } from './services/newsroom-events.js';
+import { ViewCounter } from './services/insights.js';
+import { InsightReports } from './services/insights-report.js';
 
 export interface ServiceOptions {
   baseUrl: string;
@@ -173,6 +175,8 @@ export function createServices(
   };
   const newsletters = new NewsletterService({ store, mail, ...newsletterSite });
   return {
+    views: new ViewCounter({ store, siteHost: new URL(options.baseUrl).hostname }),
+    insights: new InsightReports({ store, timeZone: () => site.current().timeZone }),
     newsletters,
     newsletterDesk: new NewsletterDesk({ store, reading, ...newsletterSite }),
     newsletterSender: new NewsletterSender({ store, mail, links: newsletters, ...newsletterSite }),

@@ -23,6 +23,7 @@ import { PageCache } from './page-cache.js';
 import { authentication, sessionCookieName } from './plugins/auth.js';
 import { pageCaching } from './plugins/page-cache.js';
 import { fastLane, type LaneSeries } from './fast-lane.js';
+import { countViews } from './plugins/insights.js';
 import { csrfProtection } from './plugins/csrf.js';
 import { errorHandling } from './plugins/errors.js';
 import { formInput, textInput } from './plugins/text-input.js';
@@ -111,6 +112,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     headers: securityHeaderList({ https: cookies.https }),
     counted: { GET: laneSeries(metrics, 'GET'), HEAD: laneSeries(metrics, 'HEAD') },
     log: requestLine(deps.logger),
+    seen: (req, entry) => services.views.cachedHit(req, entry),
   });
 
   let drain: Drain | undefined;
@@ -236,6 +238,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const stopInvalidating = services.changes.subscribe((change) => pageCache.apply(change));
   server.addHook('preClose', async () => lane.close());
   server.addHook('onClose', async () => stopInvalidating());
+  // Views counted by this app are written before it closes (server.ts stops the timer).
+  server.addHook('onClose', async () => services.views.flush().catch(() => {}));
+  countViews(server, services.views);
   pageCaching(server, { cache: pageCache, sessionCookie });
   csrfProtection(server, { publicOrigin: new URL(config.baseUrl).origin });
 

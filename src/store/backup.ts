@@ -462,6 +462,8 @@ export const excludedTables: Readonly<Record<string, string>> = {
   limit_counters: `request limits counted per window (decisions/0058): ${ephemeral}`,
   stream_leases: `open live streams, renewed while they last: ${ephemeral}`,
   newsletter_deliveries: `the newsletter sending queue, one row per mail: ${ephemeral}`,
+  insight_counts:
+    'counted page views (docs/insights.md): statistics, not content; a restored site counts afresh',
 };
 
 const readBatch = 500;

@@ -35,6 +35,7 @@ import { KyselyDigestStore } from './digests.js';
 import { KyselyWebhookStore } from './webhooks.js';
 import { KyselyStaffMailStore } from './staff-mail.js';
 import { KyselyNewsletterStore } from './newsletters.js';
+import { KyselyInsightStore } from './insights.js';
 
 export type { Store } from './types.js';
 
@@ -95,6 +96,7 @@ function bind(db: Kysely<Database>, opened: Opened): Store {
     webhooks: new KyselyWebhookStore(db),
     staffMail: new KyselyStaffMailStore(db),
     newsletters: new KyselyNewsletterStore(db),
+    insights: new KyselyInsightStore(db),
     async ping() {
       await sql`select 1`.execute(db);
     },

@@ -409,6 +409,20 @@ export interface Database {
   newsletter_subscriptions: NewsletterSubscriptionsTable;
   newsletter_issues: NewsletterIssuesTable;
   newsletter_deliveries: NewsletterDeliveriesTable;
+  insight_counts: InsightCountsTable;
+}
+
+/** Counted page views per grain and bucket (0034); nothing that names a person. */
+export interface InsightCountsTable {
+  grain: string;
+  /** Minutes since the epoch (UTC) of the bucket's start. */
+  bucket: number;
+  kind: string;
+  subject: string;
+  referrer_category: string;
+  referrer_host: string;
+  campaign: string;
+  views: number;
 }
 
 /** A moderator who gets the digest of waiting comments, and when the last one went (0026). */

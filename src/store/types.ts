@@ -28,6 +28,7 @@ import type { LimitStore } from './ports/limits.js';
 import type { DigestStore } from './ports/digests.js';
 import type { StaffMailStore, WebhookStore } from './ports/webhooks.js';
 import type { NewsletterStore } from './ports/newsletters.js';
+import type { InsightStore } from './ports/insights.js';
 
 export interface Store extends UnitOfWork<Store> {
   /** Which database this is, for the few callers outside the store that must say or know. */
@@ -59,6 +60,7 @@ export interface Store extends UnitOfWork<Store> {
   readonly webhooks: WebhookStore;
   readonly staffMail: StaffMailStore;
   readonly newsletters: NewsletterStore;
+  readonly insights: InsightStore;
   /** Calls the listener after every query with its duration in seconds. */
   observeQueries(listener: (seconds: number, ok: boolean) => void): void;
   /** Throws if the database cannot be reached. */

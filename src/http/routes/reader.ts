@@ -58,6 +58,7 @@ export function readerRoutes(
       ...front.latest,
       ...front.bySection.flatMap((s) => s.articles),
     ];
+    request.viewedPage = { kind: 'front', subject: '' };
     // A pin that expires changes the page with nothing announced: it is cached until then.
     return sendPage(request, reply, frontPageView(ctx, front), {
       cacheTags: ['front', listingsTag, ...articleTags(shown)],
@@ -92,6 +93,7 @@ export function readerRoutes(
           cacheTags: [`page:${lookup.page.id}`],
         });
       }
+      request.viewedPage = { kind: 'section', subject: found.section.slug };
       return sendPage(
         request,
         reply,
@@ -212,6 +214,7 @@ export function readerRoutes(
       return reply.redirect(drawing.path + suffix, 301);
     }
     const { shell, entry } = drawing;
+    if (!print) request.viewedPage = { kind: 'article', subject: shell.data.articleId };
     if (!request.viewer) {
       return slot && entry
         ? sendCached(request, reply, slot.cache, entry, 'miss')
