@@ -36,11 +36,26 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
 
 /** Why a request is not counted, or null when it is a reader's view. */
 export function notCounted(headers: ViewHeaders): NotCounted | null {
+  return privacySignal(headers) ?? robotAgent(headers['user-agent']) ?? robotBehaviour(headers);
+}
+
+/** The reader asked not to be counted. */
+export function privacySignal(headers: Pick<ViewHeaders, 'dnt' | 'sec-gpc'>): NotCounted | null {
   if (first(headers.dnt)?.trim() === '1') return 'do-not-track';
   if (first(headers['sec-gpc'])?.trim() === '1') return 'global-privacy-control';
-  const agent = headers['user-agent'];
+  return null;
+}
+
+/** A known robot, or no user agent at all (callers may remember the answer per agent). */
+export function robotAgent(agent: string | undefined): NotCounted | null {
   if (!agent) return 'no-user-agent';
-  if (isbot(agent)) return 'robot';
+  return isbot(agent) ? 'robot' : null;
+}
+
+/** Headers no browser sends for a page a person looks at. */
+export function robotBehaviour(
+  headers: Pick<ViewHeaders, 'accept-language' | 'accept' | 'purpose' | 'sec-purpose'>,
+): NotCounted | null {
   if (!headers['accept-language']) return 'no-language';
   const purpose = first(headers['sec-purpose']) ?? first(headers.purpose);
   if (purpose !== undefined && /prefetch|prerender/i.test(purpose)) return 'prefetch';

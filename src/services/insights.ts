@@ -19,7 +19,12 @@ import {
   type Referrer,
   type ViewedPage,
 } from '../domain/insights.js';
-import { notCounted, type ViewHeaders } from '../domain/insights-audience.js';
+import {
+  privacySignal,
+  robotAgent,
+  robotBehaviour,
+  type ViewHeaders,
+} from '../domain/insights-audience.js';
 import type { InsightCount, InsightStore } from '../store/ports/insights.js';
 
 /** A request as the counter reads it (Node's IncomingMessage and Fastify's request fit). */
@@ -95,20 +100,16 @@ export class ViewCounter {
   }
 
   private counts(headers: ViewHeaders): boolean {
-    // The user agent's verdict is remembered (the robot list is one large expression); the
-    // privacy signals and the other headers are read every time.
-    if (headers.dnt !== undefined || headers['sec-gpc'] !== undefined) {
-      return notCounted(headers) === null;
-    }
+    if (privacySignal(headers) !== null) return false;
+    // The user agent's verdict is remembered (the robot list is one large expression).
     const agent = headers['user-agent'] ?? '';
-    let verdict = this.agents.get(agent);
-    if (verdict === undefined) {
-      verdict = notCounted({ 'user-agent': agent, 'accept-language': 'x' }) === null;
+    let robot = this.agents.get(agent);
+    if (robot === undefined) {
+      robot = robotAgent(agent) !== null;
       if (this.agents.size >= memoMax) this.agents.clear();
-      this.agents.set(agent, verdict);
+      this.agents.set(agent, robot);
     }
-    if (!verdict) return false;
-    return notCounted({ ...headers, 'user-agent': 'Mozilla/5.0' }) === null;
+    return !robot && robotBehaviour(headers) === null;
   }
 
   private referrerOf(referer: string | undefined, query: URLSearchParams, hasQuery: boolean) {
