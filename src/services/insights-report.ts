@@ -120,17 +120,11 @@ export class InsightReports {
 
   /** The report of a range of local days; null when the range is backwards or too long. */
   async report(range: ReportRange): Promise<InsightReport | null> {
-    const zone = this.deps.timeZone();
-    const from = startOfDay(range.fromDay, zone);
-    const to = startOfDay(nextDay(range.toDay), zone);
-    if (from === null || to === null || to <= from) return null;
-    if (to - from > maxRangeDays * grains.day.ms) return null;
-    const grain = grainFor(from, this.now());
-    const stored: InsightRange = {
-      grain,
-      from: minutes(bucketOf(grain, from)),
-      to: minutes(bucketOf(grain, to - 1)) + 1,
-    };
+    const stored = this.storedRange(range);
+    if (!stored) return null;
+    const { grain } = stored;
+    const from = stored.from * 60_000;
+    const to = stored.to * 60_000;
     const { insights } = this.deps.store;
     const [articles, sections, front, referrers, campaigns, comments, series] = await Promise.all([
       insights.topArticles(stored, listLength),
@@ -152,6 +146,41 @@ export class InsightReports {
       campaigns,
       comments,
       series: filled(series, stored),
+    };
+  }
+
+  /**
+   * The stored rows of a range as CSV (one line per bucket, page, source and campaign), or null
+   * when the range is backwards or too long. Cells a spreadsheet would read as a formula are
+   * quoted with a leading apostrophe.
+   */
+  async csv(range: ReportRange): Promise<string | null> {
+    const stored = this.storedRange(range);
+    if (!stored) return null;
+    const rows = await this.deps.store.insights.rows(stored);
+    const lines = ['start,grain,page,subject,source,site,campaign,views'];
+    for (const r of rows) {
+      const at = new Date(r.bucket * 60_000).toISOString();
+      lines.push(
+        [at, r.grain, r.kind, r.subject, r.category, r.host, r.campaign, String(r.views)]
+          .map(csvCell)
+          .join(','),
+      );
+    }
+    return `${lines.join('\r\n')}\r\n`;
+  }
+
+  private storedRange(range: ReportRange): InsightRange | null {
+    const zone = this.deps.timeZone();
+    const from = startOfDay(range.fromDay, zone);
+    const to = startOfDay(nextDay(range.toDay), zone);
+    if (from === null || to === null || to <= from) return null;
+    if (to - from > maxRangeDays * grains.day.ms) return null;
+    const grain = grainFor(from, this.now());
+    return {
+      grain,
+      from: minutes(bucketOf(grain, from)),
+      to: minutes(bucketOf(grain, to - 1)) + 1,
     };
   }
 
@@ -195,6 +224,11 @@ function startOfDay(day: string, zone: string): number | null {
   if (Number.isNaN(utc.getTime()) || utc.toISOString().slice(0, 10) !== day) return null;
   const found = instantsOf(local, zone);
   return Date.parse(found.kind === 'exact' ? found.instant : (found.choices[0] ?? ''));
+}
+
+function csvCell(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n']/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 function nextDay(day: string): string {

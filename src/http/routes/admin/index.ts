@@ -28,6 +28,7 @@ import { userAdminPages } from './users.js';
 import { frontPages } from './front.js';
 import { sectionAdminPages } from './sections.js';
 import { menuAdminPages } from './menus.js';
+import { insightAdminPages } from './insights.js';
 
 export async function adminPages(
   fastify: FastifyInstance,
@@ -54,6 +55,7 @@ export async function adminPages(
     | 'menus'
     | 'newsletterDesk'
     | 'newsletters'
+    | 'insights'
   >,
   deps: FormPageDeps & { outbox: OutboxPages; importMaxMb: number },
 ): Promise<void> {
@@ -100,6 +102,7 @@ export async function adminPages(
       editors.addHook('onRequest', requireRole(editorRoles));
       frontPages(editors, services, deps);
       staticPageAdminPages(editors, services, deps);
+      insightAdminPages(editors, services, deps);
     });
   });
 }

@@ -44,6 +44,8 @@ export default {
   'tool.menus.about':
     'Die Menüs im Kopf und in der Fußzeile: Rubriken, Seiten und Links, in ihrer Reihenfolge.',
   'tool.webhooks': 'Webhooks',
+  'tool.insights': 'Leserzahlen',
+  'tool.insights.about': 'Was gelesen wird und woher die Leser kommen, gezählt ohne Tracking.',
   'tool.webhooks.about':
     'Ereignisse an andere Systeme und Slack senden: signiert, wiederholt, protokolliert.',
 

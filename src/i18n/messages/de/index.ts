@@ -14,6 +14,7 @@ import structure from './structure.js';
 import webhooks from './webhooks.js';
 import staffMail from './staff-mail.js';
 import newsletters from './newsletters.js';
+import insights from './insights.js';
 
 export const de = {
   common,
@@ -31,4 +32,5 @@ export const de = {
   webhooks,
   'staff-mail': staffMail,
   newsletters,
+  insights,
 };

@@ -33,6 +33,8 @@ export default {
   'tool.menus': 'Menus',
   'tool.menus.about': 'The masthead’s and the footer’s menus: sections, pages and links, in order.',
   'tool.webhooks': 'Webhooks',
+  'tool.insights': 'Insights',
+  'tool.insights.about': 'What readers read, and where they came from, counted without tracking.',
   'tool.webhooks.about': 'Send events to other systems and Slack: signed, retried, logged.',
 
   // /admin

@@ -28,7 +28,8 @@ type ToolName =
   | 'tokens'
   | 'import'
   | 'menus'
-  | 'webhooks';
+  | 'webhooks'
+  | 'insights';
 
 /** A staff tool: its address, its name's key (`admin.tool.<name>`, and `….about`) and who opens it. */
 interface Tool {
@@ -41,6 +42,7 @@ interface Tool {
 const tools: readonly Tool[] = [
   { href: '/admin/articles', name: 'articles', who: ['author', 'editor', 'admin'] },
   { href: '/admin/front', name: 'front', who: ['editor', 'admin'] },
+  { href: '/admin/insights', name: 'insights', who: ['editor', 'admin'] },
   { href: '/admin/pages', name: 'pages', who: ['editor', 'admin'] },
   { href: '/admin/moderation', name: 'moderation', who: ['moderator', 'admin'] },
   { href: '/admin/moderation/log', name: 'moderationLog', who: ['moderator', 'admin'] },
