@@ -107,7 +107,8 @@ const webmailHosts = [
 function matches(host: string, names: readonly string[]): boolean {
   return names.some((name) => {
     // 'google' stands for every Google country domain (google.de, google.co.uk…).
-    if (!name.includes('.')) return host === name || host.startsWith(`${name}.`) || host.includes(`.${name}.`);
+    if (!name.includes('.'))
+      return host === name || host.startsWith(`${name}.`) || host.includes(`.${name}.`);
     return host === name || host.endsWith(`.${name}`);
   });
 }
@@ -130,12 +131,14 @@ export function referrerOf(
   let host: string;
   try {
     const url = new URL(referer);
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') return { category: 'other', host: '' };
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+      return { category: 'other', host: '' };
     host = url.hostname.toLowerCase().replace(/^www\./, '');
   } catch {
     return { category: 'direct', host: '' };
   }
-  if (host === siteHost.toLowerCase().replace(/^www\./, '')) return { category: 'internal', host: '' };
+  if (host === siteHost.toLowerCase().replace(/^www\./, ''))
+    return { category: 'internal', host: '' };
   // Kept short: a host is a name, and an odd one is no one's business.
   host = host.slice(0, 100);
   if (matches(host, webmailHosts)) return { category: 'newsletter', host };

@@ -241,7 +241,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   // Views counted by this app are written before it closes (server.ts stops the timer).
   server.addHook('onClose', async () => services.views.flush().catch(() => {}));
   countViews(server, services.views);
-  pageCaching(server, { cache: pageCache, sessionCookie });
+  pageCaching(server, {
+    cache: pageCache,
+    sessionCookie,
+    seen: (req, entry) => services.views.cachedHit(req, entry),
+  });
   csrfProtection(server, { publicOrigin: new URL(config.baseUrl).origin });
 
   healthRoutes(server, deps.database);

@@ -132,7 +132,11 @@ export class InsightReports {
       insights.bySubject(stored, 'front', 1),
       insights.byReferrer(stored, listLength),
       insights.byCampaign(stored, listLength),
-      insights.commentsPerArticle(new Date(from).toISOString(), new Date(to).toISOString(), listLength),
+      insights.commentsPerArticle(
+        new Date(from).toISOString(),
+        new Date(to).toISOString(),
+        listLength,
+      ),
       insights.series(stored),
     ]);
     return {

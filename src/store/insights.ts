@@ -92,17 +92,15 @@ export class KyselyInsightStore implements InsightStore {
       .limit(limit);
     if (sectionSlug !== undefined) query = query.where('articles.section_slug', '=', sectionSlug);
     const rows = await query.execute();
-    return rows.map(
-      (r): ArticleViews => ({
-        articleId: r.id,
-        headline: r.headline,
-        slug: r.slug,
-        sectionSlug: r.section_slug,
-        sectionName: r.name,
-        publishedAt: r.published_at === null ? null : new Date(r.published_at).toISOString(),
-        views: Number(r.views),
-      }),
-    );
+    return rows.map((r): ArticleViews => ({
+      articleId: r.id,
+      headline: r.headline,
+      slug: r.slug,
+      sectionSlug: r.section_slug,
+      sectionName: r.name,
+      publishedAt: r.published_at === null ? null : new Date(r.published_at).toISOString(),
+      views: Number(r.views),
+    }));
   }
 
   async bySubject(range: InsightRange, kind: PageKind, limit: number) {

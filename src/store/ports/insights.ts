@@ -37,7 +37,11 @@ export interface InsightStore {
   /** Published articles by views in the range, most first (ties: newer first). */
   topArticles(range: InsightRange, limit: number, sectionSlug?: string): Promise<ArticleViews[]>;
   /** Views by page kind and subject in the range (sections by slug), most first. */
-  bySubject(range: InsightRange, kind: PageKind, limit: number): Promise<{ subject: string; views: number }[]>;
+  bySubject(
+    range: InsightRange,
+    kind: PageKind,
+    limit: number,
+  ): Promise<{ subject: string; views: number }[]>;
   /** Views by referrer category and host in the range (optionally of one article), most first. */
   byReferrer(
     range: InsightRange,

@@ -29,10 +29,7 @@ export function insightAdminPages(
     { schema: { hide: true, querystring: RangeQuery } },
     async (request, reply) => {
       const range = rangeOf(request.query);
-      const [ctx, report] = await Promise.all([
-        deps.pageContext(request),
-        insights.report(range),
-      ]);
+      const [ctx, report] = await Promise.all([deps.pageContext(request), insights.report(range)]);
       const page = insightsView(ctx, { report, ...range, maxDays: maxRangeDays });
       return sendPage(request, reply, page, report ? {} : { status: 400 });
     },

@@ -98,7 +98,11 @@ function barsOf(ctx: PageContext, report: InsightReport): { bars: Bar[]; unit: '
     });
     return {
       unit: 'hour',
-      bars: report.series.map((b) => ({ at: b.at, label: hour.format(new Date(b.at)), views: b.views })),
+      bars: report.series.map((b) => ({
+        at: b.at,
+        label: hour.format(new Date(b.at)),
+        views: b.views,
+      })),
     };
   }
   const dayKey = new Intl.DateTimeFormat('en-CA', { timeZone: zone, dateStyle: 'short' });
@@ -122,9 +126,10 @@ function table(
   const { t } = ctx.i18n;
   return html`<section class="insight-block" aria-labelledby="${id}">
     <h2 id="${id}">${t(heading)}</h2>
-    ${rows.length === 0
-      ? html`<p>${t('insights.none')}</p>`
-      : html`<div class="table-scroll" role="region" aria-labelledby="${id}" tabindex="0">
+    ${
+      rows.length === 0
+        ? html`<p>${t('insights.none')}</p>`
+        : html`<div class="table-scroll" role="region" aria-labelledby="${id}" tabindex="0">
           <table class="data-table">
             <thead>
               <tr>
@@ -135,7 +140,8 @@ function table(
               ${rows.map((r) => html`<tr>${r.map((cell) => html`<td>${cell}</td>`)}</tr>`)}
             </tbody>
           </table>
-        </div>`}
+        </div>`
+    }
   </section>`;
 }
 
@@ -183,9 +189,11 @@ export function insightsView(ctx: PageContext, props: InsightsPageProps): SafeHt
       <p>${t('insights.intro')}</p>
       ${form}
       <p class="insight-total">
-        ${report.fromDay === report.toDay
-          ? t('insights.total.one', { views: number(report.total), day: fromLabel })
-          : t('insights.total', { views: number(report.total), from: fromLabel, to: toLabel })}
+        ${
+          report.fromDay === report.toDay
+            ? t('insights.total.one', { views: number(report.total), day: fromLabel })
+            : t('insights.total', { views: number(report.total), from: fromLabel, to: toLabel })
+        }
         · <a href="/admin/insights.csv?${query}" download>${t('insights.csv')}</a>
       </p>
       <section aria-labelledby="insight-chart-heading">
@@ -210,7 +218,10 @@ export function insightsView(ctx: PageContext, props: InsightsPageProps): SafeHt
         ['insights.column.section', 'insights.column.views'],
         [
           ...(report.front > 0 ? [[t('insights.sections.front'), number(report.front)]] : []),
-          ...report.sections.map((s) => [html`<a href="/${s.slug}">${s.slug}</a>`, number(s.views)]),
+          ...report.sections.map((s) => [
+            html`<a href="/${s.slug}">${s.slug}</a>`,
+            number(s.views),
+          ]),
         ],
       )}
       ${table(
@@ -261,9 +272,10 @@ export function articleInsightsPanel(ctx: PageContext, insights: ArticleInsights
     <h2 id="insight-panel-heading">${t('insights.panel.heading')}</h2>
     <p>${t('insights.panel.total', { views: number(insights.total) })}</p>
     ${barChart(ctx, bars, t('insights.panel.first'), 'insight-panel-chart')}
-    ${insights.referrers.length === 0
-      ? ''
-      : html`<table class="data-table">
+    ${
+      insights.referrers.length === 0
+        ? ''
+        : html`<table class="data-table">
           <caption>${t('insights.referrers.heading')}</caption>
           <thead>
             <tr>
@@ -282,6 +294,7 @@ export function articleInsightsPanel(ctx: PageContext, insights: ArticleInsights
                 </tr>`,
             )}
           </tbody>
-        </table>`}
+        </table>`
+    }
   </section>`;
 }
