@@ -19,7 +19,7 @@ import { LiveHub } from './live.js';
 import { Drain } from './drain.js';
 import { commentJson } from './serializers/comments.js';
 import { resolveLimits, type Limits } from './limits.js';
-import { PageCache } from './page-cache.js';
+import { PageCache, type CachedPage } from './page-cache.js';
 import { authentication, sessionCookieName } from './plugins/auth.js';
 import { pageCaching } from './plugins/page-cache.js';
 import { fastLane, type LaneSeries } from './fast-lane.js';
@@ -106,13 +106,17 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     ),
   );
   const sessionCookie = sessionCookieName(cookies);
+  // Audience insights (docs/insights.md): page-cache hits are counted where they are answered.
+  const seen = config.insights
+    ? (req: http.IncomingMessage, entry: CachedPage) => services.views.cachedHit(req, entry)
+    : undefined;
   const lane = fastLane({
     cache: pageCache,
     sessionCookie,
     headers: securityHeaderList({ https: cookies.https }),
     counted: { GET: laneSeries(metrics, 'GET'), HEAD: laneSeries(metrics, 'HEAD') },
     log: requestLine(deps.logger),
-    seen: (req, entry) => services.views.cachedHit(req, entry),
+    ...(seen ? { seen } : {}),
   });
 
   let drain: Drain | undefined;
@@ -240,11 +244,12 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   server.addHook('onClose', async () => stopInvalidating());
   // Views counted by this app are written before it closes (server.ts stops the timer).
   server.addHook('onClose', async () => services.views.flush().catch(() => {}));
-  countViews(server, services.views);
+  if (config.insights) countViews(server, services.views);
+  else server.decorateRequest('viewedPage', null);
   pageCaching(server, {
     cache: pageCache,
     sessionCookie,
-    seen: (req, entry) => services.views.cachedHit(req, entry),
+    ...(seen ? { seen } : {}),
   });
   csrfProtection(server, { publicOrigin: new URL(config.baseUrl).origin });
 
