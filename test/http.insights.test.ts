@@ -146,6 +146,10 @@ for (const database of databases()) {
       });
       for (let i = 0; i < 9; i++) await get(articlePath(third));
       await app.services.views.flush();
+      // Kept for five minutes once read (the front page read it in the first test).
+      const kept = await app.services.insights.mostRead();
+      assert.ok(!kept.some((a) => a.headline === 'Cup final'));
+      app.services.insights.expireMostRead();
       const all = await app.services.insights.mostRead();
       assert.deepEqual(
         all.map((a) => a.headline),
@@ -157,6 +161,19 @@ for (const database of databases()) {
         inSport.map((a) => a.headline),
         ['Cup final', 'Derby day'],
       );
+    });
+
+    test('the front page shows "Most read" in order, cached until the list is read again', async () => {
+      app.pageCache.clear();
+      const res = await fetch(`${app.url}/`, { headers: reader });
+      const page = await res.text();
+      const block =
+        /<section class="section-block most-read"[\s\S]*?<\/section>/.exec(page)?.[0] ?? '';
+      assert.match(block, /<h2 id="most-read-heading">Most read<\/h2>/);
+      const order = ['Cup final', 'Derby day', 'Council vote'].map((h) => block.indexOf(h));
+      assert.ok(order.every((i) => i > 0) && order[0]! < order[1]! && order[1]! < order[2]!, block);
+      const entry = app.pageCache.get('/', false);
+      assert.ok(entry && entry.expiresAt <= Date.now() + 5 * 60_000, 'expires with the list');
     });
 
     test('/admin/insights shows today to editors; the CSV has the rows; a bad range is a 400', async () => {

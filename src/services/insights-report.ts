@@ -95,6 +95,11 @@ export class InsightReports {
     return items;
   }
 
+  /** Forgets the kept lists: the next reader reads them afresh (tests; after a bulk import). */
+  expireMostRead(): void {
+    this.lists.clear();
+  }
+
   /** When the kept lists are read again at the latest (epoch ms): pages showing them expire then. */
   mostReadUntil(): number {
     return this.now() + this.refreshMs;

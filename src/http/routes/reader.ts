@@ -39,7 +39,7 @@ const articleParams = Type.Object({
 
 export function readerRoutes(
   fastify: FastifyInstance,
-  services: Pick<Services, 'moderation' | 'reading' | 'threads' | 'pages' | 'menus'>,
+  services: Pick<Services, 'moderation' | 'reading' | 'threads' | 'pages' | 'menus' | 'insights'>,
   site: () => Promise<SiteContext>,
 ): void {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -51,7 +51,11 @@ export function readerRoutes(
       const moved = await services.reading.oldAddress(request.url);
       if (moved) return reply.redirect(moved, 301);
     }
-    const [ctx, front] = await Promise.all([pageContext(request), services.reading.frontPage()]);
+    const [ctx, front, mostRead] = await Promise.all([
+      pageContext(request),
+      services.reading.frontPage(),
+      services.insights.mostRead(),
+    ]);
     const shown = [
       ...(front.lead ? [front.lead] : []),
       ...front.featured,
@@ -60,9 +64,17 @@ export function readerRoutes(
     ];
     request.viewedPage = { kind: 'front', subject: '' };
     // A pin that expires changes the page with nothing announced: it is cached until then.
-    return sendPage(request, reply, frontPageView(ctx, front), {
-      cacheTags: ['front', listingsTag, ...articleTags(shown)],
-      ...(front.changesAt ? { cacheUntil: Date.parse(front.changesAt) } : {}),
+    // "Most read" is read again on a schedule: the cached page lasts until then at most.
+    const mostReadUntil = services.insights.mostReadUntil();
+    return sendPage(request, reply, frontPageView(ctx, front, { mostRead }), {
+      cacheTags: [
+        'front',
+        listingsTag,
+        ...articleTags([...shown, ...mostRead.map((a) => ({ id: a.articleId }))]),
+      ],
+      cacheUntil: front.changesAt
+        ? Math.min(Date.parse(front.changesAt), mostReadUntil)
+        : mostReadUntil,
     });
   });
 
