@@ -57,6 +57,8 @@ import { SignInAudit } from './services/sign-in-audit.js';
 import { EmailSignInService } from './services/email-sign-in.js';
 import { SsoService } from './services/sso.js';
 import { SignInPolicyService } from './services/sign-in-policy.js';
+import { ViewCounter } from './services/insights.js';
+import { InsightReports } from './services/insights-report.js';
 
 export interface ServiceOptions {
   baseUrl: string;
@@ -217,6 +219,8 @@ export function createServices(
       i18n,
     }),
     sso: new SsoService({ store, policy: signInPolicy, baseUrl: options.baseUrl }),
+    views: new ViewCounter({ store, siteHost: new URL(options.baseUrl).hostname }),
+    insights: new InsightReports({ store, timeZone: () => site.current().timeZone }),
     newsletters,
     newsletterDesk: new NewsletterDesk({ store, reading, ...newsletterSite }),
     newsletterSender: new NewsletterSender({ store, mail, links: newsletters, ...newsletterSite }),

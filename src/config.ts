@@ -86,6 +86,8 @@ export interface Config {
   readonly imageDelivery: ImageDelivery;
   /** WEBHOOKS_ALLOW_PRIVATE */
   readonly webhooksAllowPrivate: boolean;
+  /** INSIGHTS */
+  readonly insights: boolean;
 }
 
 /** Where image files are kept: a folder, or a bucket of an S3-compatible store under a prefix. */
@@ -386,6 +388,12 @@ export const configTable: { readonly [K in keyof Config]: Setting<Config[K]> } =
     parse: flag(),
     description:
       '`1` = webhooks may be sent to loopback and private-network addresses (refused by default: see docs/webhooks.md)',
+  },
+  insights: {
+    variable: 'INSIGHTS',
+    default: '1',
+    parse: flag(),
+    description: '`0` = count no page views (audience insights, docs/insights.md)',
   },
 };
 

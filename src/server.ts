@@ -150,8 +150,16 @@ export async function serve(config: Config): Promise<void> {
     const { newsletterDesk, newsletterSender } = app.services;
     newsletterDesk.start(60_000, (error) => logger.error({ err: error }, 'newsletters failed'));
     newsletterSender.start(2_000, (error) => logger.error({ err: error }, 'sending failed'));
+    // Audience insights (issue 24): every process writes its counted views every few seconds.
+    const { views } = app.services;
+    views.start(5_000, (error) => logger.warn({ err: error }, 'writing counted views failed'));
     stopDigest = () =>
-      Promise.all([digest.stop(), newsletterDesk.stop(), newsletterSender.stop()]).then(() => {});
+      Promise.all([
+        digest.stop(),
+        newsletterDesk.stop(),
+        newsletterSender.stop(),
+        views.stop().catch(() => {}),
+      ]).then(() => {});
   } catch (error) {
     // Whatever failed, release the port and the database so the process can exit.
     await server?.close().catch(() => {});

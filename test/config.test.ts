@@ -38,6 +38,7 @@ describe('loadConfig', () => {
         s3ForcePathStyle: false,
         imageDelivery: 'proxy',
         webhooksAllowPrivate: false,
+        insights: true,
       },
     );
   });

@@ -279,7 +279,7 @@ for (const database of databases()) {
       // The last one stays, even when asked directly.
       const last = await browser.form(`/account/passkeys/${second.credential.id}/remove`);
       assert.equal(last.status, 409);
-      assert.match(await last.text(), /This is your only way to sign in, so it cannot be removed/);
+      assert.match(await last.text(), /This is your last way to sign in, so it cannot be removed/);
       assert.equal((await app.services.passkeys.list((await whoIs(browser))!)).length, 1);
     });
 

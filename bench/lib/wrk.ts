@@ -40,6 +40,7 @@ local cookies = {}
 for c in string.gmatch(os.getenv("WRK_COOKIES") or "", "[^\\n]+") do cookies[#cookies + 1] = c end
 local n = 0
 wrk.headers["Accept-Encoding"] = os.getenv("WRK_ACCEPT_ENCODING") or "gzip"
+for name, value in string.gmatch(os.getenv("WRK_HEADERS") or "", "([^:\\n]+): ([^\\n]+)") do wrk.headers[name] = value end
 if #cookies > 0 then
   request = function()
     n = n % #cookies + 1
@@ -74,6 +75,8 @@ export interface WrkOptions {
   cookies?: readonly string[];
   /** Accept-Encoding sent (default gzip). */
   acceptEncoding?: string;
+  /** More request headers (a browser's, say), sent with every request. */
+  headers?: Readonly<Record<string, string>>;
 }
 
 /** One wrk run against a URL: requests per second, p50, p99, errors. */
@@ -100,6 +103,9 @@ export function wrk(name: string, url: string, options: WrkOptions = {}): Promis
           ...process.env,
           WRK_COOKIES: (options.cookies ?? []).join('\n'),
           WRK_ACCEPT_ENCODING: options.acceptEncoding ?? 'gzip',
+          WRK_HEADERS: Object.entries(options.headers ?? {})
+            .map(([name, value]) => `${name}: ${value}`)
+            .join('\n'),
         },
         maxBuffer: 1 << 20,
       },

@@ -21,10 +21,11 @@ import { liveUpdateApi, liveUpdateFormatter } from './routes/api/live-updates.js
 import { Drain } from './drain.js';
 import { commentJson } from './serializers/comments.js';
 import { resolveLimits, type Limits } from './limits.js';
-import { PageCache } from './page-cache.js';
+import { PageCache, type CachedPage } from './page-cache.js';
 import { authentication, sessionCookieName } from './plugins/auth.js';
 import { pageCaching } from './plugins/page-cache.js';
 import { fastLane, type LaneSeries } from './fast-lane.js';
+import { countViews } from './plugins/insights.js';
 import { csrfProtection } from './plugins/csrf.js';
 import { errorHandling } from './plugins/errors.js';
 import { formInput, textInput } from './plugins/text-input.js';
@@ -107,12 +108,17 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     ),
   );
   const sessionCookie = sessionCookieName(cookies);
+  // Audience insights (docs/insights.md): page-cache hits are counted where they are answered.
+  const seen = config.insights
+    ? (req: http.IncomingMessage, entry: CachedPage) => services.views.cachedHit(req, entry)
+    : undefined;
   const lane = fastLane({
     cache: pageCache,
     sessionCookie,
     headers: securityHeaderList({ https: cookies.https }),
     counted: { GET: laneSeries(metrics, 'GET'), HEAD: laneSeries(metrics, 'HEAD') },
     log: requestLine(deps.logger),
+    ...(seen ? { seen } : {}),
   });
 
   let drain: Drain | undefined;
@@ -238,7 +244,15 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const stopInvalidating = services.changes.subscribe((change) => pageCache.apply(change));
   server.addHook('preClose', async () => lane.close());
   server.addHook('onClose', async () => stopInvalidating());
-  pageCaching(server, { cache: pageCache, sessionCookie });
+  // Views counted by this app are written before it closes (server.ts stops the timer).
+  server.addHook('onClose', async () => services.views.flush().catch(() => {}));
+  if (config.insights) countViews(server, services.views);
+  else server.decorateRequest('viewedPage', null);
+  pageCaching(server, {
+    cache: pageCache,
+    sessionCookie,
+    ...(seen ? { seen } : {}),
+  });
   csrfProtection(server, { publicOrigin: new URL(config.baseUrl).origin });
 
   healthRoutes(server, deps.database);

@@ -46,13 +46,15 @@ export interface LaneOptions {
     enabled(): boolean;
     line(entry: { method: string; path: string; status: number; ms: number }): void;
   };
+  /** Told of every hit (audience insights count the reader's view: services/insights.ts). */
+  seen?: (req: IncomingMessage, entry: CachedPage) => void;
 }
 
 /** Per entry: the flat [name, value, …] header lists writeHead takes, by status and encoding. */
 type Prepared = Record<200 | 304, Partial<Record<Encoding, (string | number)[]>>>;
 
 export function fastLane(options: LaneOptions): FastLane {
-  const { cache, counted, log } = options;
+  const { cache, counted, log, seen } = options;
   const cookieMark = `${options.sessionCookie}=`;
   const common = options.headers.flat();
   // Built once per entry: a hit allocates no header object (less garbage per request, less
@@ -97,7 +99,8 @@ export function fastLane(options: LaneOptions): FastLane {
     }
     return known;
   };
-  const done = (req: IncomingMessage, status: 200 | 304, started: number) => {
+  const done = (req: IncomingMessage, status: 200 | 304, started: number, entry: CachedPage) => {
+    seen?.(req, entry);
     const ms = performance.now() - started;
     const series = req.method === 'HEAD' ? counted.HEAD : counted.GET;
     series[status].inc();
@@ -136,7 +139,7 @@ export function fastLane(options: LaneOptions): FastLane {
       if (matchesEtag(ifNoneMatch, [etags.identity, etags.gzip, etags.br])) {
         res.writeHead(304, headersFor(entry, encoding, 304));
         res.end();
-        done(req, 304, started);
+        done(req, 304, started, entry);
         return true;
       }
     }
@@ -144,7 +147,7 @@ export function fastLane(options: LaneOptions): FastLane {
     res.writeHead(200, headersFor(entry, encoding, 200, body));
     if (method === 'HEAD') res.end();
     else res.end(body);
-    done(req, 200, started);
+    done(req, 200, started, entry);
     return true;
   };
   return Object.assign(lane, {

@@ -35,6 +35,8 @@ import type { MenuService } from './menus.js';
 import type { WebhookService } from './webhooks.js';
 import type { StaffNotifications } from './staff-notifications.js';
 import type { NewsletterService } from './newsletters.js';
+import type { ViewCounter } from './insights.js';
+import type { InsightReports } from './insights-report.js';
 import type { NewsletterDesk } from './newsletter-desk.js';
 import type { NewsletterSender } from './newsletter-sender.js';
 import type { LiveService } from './live.js';
@@ -98,6 +100,10 @@ export interface Services {
   staffNotifications: StaffNotifications;
   /** Readers' newsletters: subscribing, the manage link, /account, the archive, the admin list. */
   newsletters: NewsletterService;
+  /** Counting page views (issue 24): the fast lane and the reader pages count through it. */
+  views: ViewCounter;
+  /** Most read lists and the reports of /admin/insights. */
+  insights: InsightReports;
   /** The newsroom's newsletters: the briefing, digests, alerts; editing and sending them. */
   newsletterDesk: NewsletterDesk;
   /** The sending queue's worker (decisions/0064). */

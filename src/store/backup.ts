@@ -565,6 +565,8 @@ export const excludedTables: Readonly<Record<string, string>> = {
   passkey_challenges: `passkey challenges, single use and minutes long: ${ephemeral}`,
   email_sign_in_links: `emailed sign-in links, 15 minutes each: ${ephemeral}`,
   sso_attempts: `single sign-ons under way, 10 minutes each: ${ephemeral}`,
+  insight_counts:
+    'counted page views (docs/insights.md): statistics, not content; a restored site counts afresh',
 };
 
 const readBatch = 500;

@@ -39,6 +39,7 @@ import { KyselyNewsletterStore } from './newsletters.js';
 import { KyselyLiveStore } from './live.js';
 import { KyselyPasskeyChallengeStore, KyselyPasskeyStore } from './passkeys.js';
 import { KyselySignInEventStore } from './sign-in-events.js';
+import { KyselyInsightStore } from './insights.js';
 
 export type { Store } from './types.js';
 
@@ -105,6 +106,7 @@ function bind(db: Kysely<Database>, opened: Opened): Store {
     signInEvents: new KyselySignInEventStore(db),
     emailSignInLinks: new KyselyEmailSignInLinkStore(db),
     sso: new KyselySsoStore(db),
+    insights: new KyselyInsightStore(db),
     async ping() {
       await sql`select 1`.execute(db);
     },

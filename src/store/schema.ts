@@ -419,6 +419,20 @@ export interface Database {
   sso_providers: SsoProvidersTable;
   sso_links: SsoLinksTable;
   sso_attempts: SsoAttemptsTable;
+  insight_counts: InsightCountsTable;
+}
+
+/** Counted page views per grain and bucket (0034); nothing that names a person. */
+export interface InsightCountsTable {
+  grain: string;
+  /** Minutes since the epoch (UTC) of the bucket's start. */
+  bucket: number;
+  kind: string;
+  subject: string;
+  referrer_category: string;
+  referrer_host: string;
+  campaign: string;
+  views: number;
 }
 
 /** A moderator who gets the digest of waiting comments, and when the last one went (0026). */

@@ -31,6 +31,7 @@ import type { NewsletterStore } from './ports/newsletters.js';
 import type { LiveStore } from './ports/live.js';
 import type { PasskeyChallengeStore, PasskeyStore, SignInEventStore } from './ports/passkeys.js';
 import type { EmailSignInLinkStore, SsoStore } from './ports/sso.js';
+import type { InsightStore } from './ports/insights.js';
 
 export interface Store extends UnitOfWork<Store> {
   /** Which database this is, for the few callers outside the store that must say or know. */
@@ -70,6 +71,7 @@ export interface Store extends UnitOfWork<Store> {
   readonly emailSignInLinks: EmailSignInLinkStore;
   /** OpenID Connect providers, linked accounts, provider sign-ins under way (0033). */
   readonly sso: SsoStore;
+  readonly insights: InsightStore;
   /** Calls the listener after every query with its duration in seconds. */
   observeQueries(listener: (seconds: number, ok: boolean) => void): void;
   /** Throws if the database cannot be reached. */

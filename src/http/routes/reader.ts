@@ -41,7 +41,10 @@ const articleParams = Type.Object({
 
 export function readerRoutes(
   fastify: FastifyInstance,
-  services: Pick<Services, 'moderation' | 'reading' | 'threads' | 'pages' | 'menus' | 'live'>,
+  services: Pick<
+    Services,
+    'moderation' | 'reading' | 'threads' | 'pages' | 'menus' | 'live' | 'insights'
+  >,
   site: () => Promise<SiteContext>,
 ): void {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -53,17 +56,30 @@ export function readerRoutes(
       const moved = await services.reading.oldAddress(request.url);
       if (moved) return reply.redirect(moved, 301);
     }
-    const [ctx, front] = await Promise.all([pageContext(request), services.reading.frontPage()]);
+    const [ctx, front, mostRead] = await Promise.all([
+      pageContext(request),
+      services.reading.frontPage(),
+      services.insights.mostRead(),
+    ]);
     const shown = [
       ...(front.lead ? [front.lead] : []),
       ...front.featured,
       ...front.latest,
       ...front.bySection.flatMap((s) => s.articles),
     ];
+    request.viewedPage = { kind: 'front', subject: '' };
     // A pin that expires changes the page with nothing announced: it is cached until then.
-    return sendPage(request, reply, frontPageView(ctx, front), {
-      cacheTags: ['front', listingsTag, ...articleTags(shown)],
-      ...(front.changesAt ? { cacheUntil: Date.parse(front.changesAt) } : {}),
+    // "Most read" is read again on a schedule: the cached page lasts until then at most.
+    const mostReadUntil = services.insights.mostReadUntil();
+    return sendPage(request, reply, frontPageView(ctx, front, { mostRead }), {
+      cacheTags: [
+        'front',
+        listingsTag,
+        ...articleTags([...shown, ...mostRead.map((a) => ({ id: a.articleId }))]),
+      ],
+      cacheUntil: front.changesAt
+        ? Math.min(Date.parse(front.changesAt), mostReadUntil)
+        : mostReadUntil,
     });
   });
 
@@ -94,6 +110,7 @@ export function readerRoutes(
           cacheTags: [`page:${lookup.page.id}`],
         });
       }
+      request.viewedPage = { kind: 'section', subject: found.section.slug };
       return sendPage(
         request,
         reply,
@@ -226,6 +243,7 @@ export function readerRoutes(
       return reply.redirect(drawing.path + suffix, 301);
     }
     const { shell, entry } = drawing;
+    if (!print) request.viewedPage = { kind: 'article', subject: shell.data.articleId };
     if (!request.viewer) {
       return slot && entry
         ? sendCached(request, reply, slot.cache, entry, 'miss')

@@ -36,6 +36,7 @@ import * as newsletterConsent from './0035_newsletter_consent.js';
 import * as liveCoverage from './0031_live_coverage.js';
 import * as passkeys from './0032_passkeys.js';
 import * as ssoAndEmailLinks from './0033_sso_and_email_links.js';
+import * as audienceInsights from './0034_audience_insights.js';
 
 interface MigrationModule {
   up(db: Kysely<unknown>, context: MigrationContext): Promise<void>;
@@ -73,6 +74,7 @@ const modules: Record<string, MigrationModule> = {
   '0031_live_coverage': liveCoverage,
   '0032_passkeys': passkeys,
   '0033_sso_and_email_links': ssoAndEmailLinks,
+  '0034_audience_insights': audienceInsights,
 };
 
 class ListedMigrations implements MigrationProvider {

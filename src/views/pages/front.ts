@@ -1,17 +1,34 @@
 import { subscribeBox } from '../newsletters.js';
 import { articlePath } from '../../domain/article.js';
 import type { FrontPage } from '../../services/reading.js';
+import type { MostReadItem } from '../../services/insights-report.js';
 import type { PageContext } from '../context.js';
 import { html, type SafeHtml } from '../html.js';
 import { layout } from '../layout.js';
 import { imgTag, sizes } from '../image.js';
 import { storyCard, storyMeta } from './listing.js';
 
+/** "Most read" (the last 24 hours, by counted views: services/insights-report.ts). */
+export function mostReadBlock(ctx: PageContext, items: readonly MostReadItem[], heading?: string) {
+  return html`<section class="section-block most-read" aria-labelledby="most-read-heading">
+    <h2 id="most-read-heading">${heading ?? ctx.i18n.t('insights.mostRead.heading')}</h2>
+    <ol>
+      ${items.map(
+        (a) =>
+          html`<li>
+            <a href="${a.path}">${a.headline}</a>
+            <span class="story-meta">${a.sectionName}</span>
+          </li>`,
+      )}
+    </ol>
+  </section>`;
+}
+
 export function frontPageView(
   ctx: PageContext,
   front: FrontPage,
   /** The editors' preview of an unsaved arrangement: a banner above, and not for search engines. */
-  options: { preview?: SafeHtml } = {},
+  options: { preview?: SafeHtml; mostRead?: readonly MostReadItem[] } = {},
 ) {
   const { lead } = front;
   const { i18n } = ctx;
@@ -58,6 +75,7 @@ export function frontPageView(
           </section>`
         : ''
     }
+    ${options.mostRead?.length ? mostReadBlock(ctx, options.mostRead) : ''}
     ${front.bySection.map(
       ({ section, articles }) =>
         html`<section class="section-block" aria-labelledby="sec-${section.slug}">

@@ -30,6 +30,7 @@ import { sectionAdminPages } from './sections.js';
 import { menuAdminPages } from './menus.js';
 import { newsletterAdminPages, newsletterEditorPages } from './newsletters.js';
 import { signInAdminPages } from './sign-in.js';
+import { insightAdminPages } from './insights.js';
 
 export async function adminPages(
   fastify: FastifyInstance,
@@ -59,6 +60,7 @@ export async function adminPages(
     | 'live'
     | 'sso'
     | 'signInPolicy'
+    | 'insights'
   >,
   deps: FormPageDeps & { outbox: OutboxPages; importMaxMb: number },
 ): Promise<void> {
@@ -108,6 +110,7 @@ export async function adminPages(
       frontPages(editors, services, deps);
       staticPageAdminPages(editors, services, deps);
       newsletterEditorPages(editors, services, deps);
+      insightAdminPages(editors, services, deps);
     });
   });
 }

@@ -47,6 +47,8 @@ export default {
   'tool.newsletters.about':
     'Briefing, Zusammenfassungen und Eilmeldungen vor dem Versand prüfen; Abonnenten.',
   'tool.webhooks': 'Webhooks',
+  'tool.insights': 'Leserzahlen',
+  'tool.insights.about': 'Was gelesen wird und woher die Leser kommen, gezählt ohne Tracking.',
   'tool.webhooks.about':
     'Ereignisse an andere Systeme und Slack senden: signiert, wiederholt, protokolliert.',
 

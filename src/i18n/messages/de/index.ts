@@ -17,6 +17,7 @@ import staffMail from './staff-mail.js';
 import newsletters from './newsletters.js';
 import live from './live.js';
 import passkeys from './passkeys.js';
+import insights from './insights.js';
 
 export const de = {
   common,
@@ -37,4 +38,5 @@ export const de = {
   newsletters,
   live,
   passkeys,
+  insights,
 };

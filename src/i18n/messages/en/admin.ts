@@ -35,6 +35,8 @@ export default {
   'tool.newsletters': 'Newsletters',
   'tool.newsletters.about': 'Check the briefing, digests and alerts before they go; subscribers.',
   'tool.webhooks': 'Webhooks',
+  'tool.insights': 'Insights',
+  'tool.insights.about': 'What readers read, and where they came from, counted without tracking.',
   'tool.webhooks.about': 'Send events to other systems and Slack: signed, retried, logged.',
 
   // /admin

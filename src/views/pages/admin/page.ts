@@ -30,7 +30,8 @@ type ToolName =
   | 'menus'
   | 'webhooks'
   | 'newsletters'
-  | 'signIn';
+  | 'signIn'
+  | 'insights';
 
 /** A staff tool: its address, its name's key (`admin.tool.<name>`, and `….about`) and who opens it. */
 interface Tool {
@@ -43,6 +44,7 @@ interface Tool {
 const tools: readonly Tool[] = [
   { href: '/admin/articles', name: 'articles', who: ['author', 'editor', 'admin'] },
   { href: '/admin/front', name: 'front', who: ['editor', 'admin'] },
+  { href: '/admin/insights', name: 'insights', who: ['editor', 'admin'] },
   { href: '/admin/pages', name: 'pages', who: ['editor', 'admin'] },
   { href: '/admin/newsletters', name: 'newsletters', who: ['editor', 'admin'] },
   { href: '/admin/moderation', name: 'moderation', who: ['moderator', 'admin'] },

@@ -1,0 +1,61 @@
+/** /admin/insights (editors): a day or range of counted views, and its rows as CSV. */
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { Services } from '../../../services/index.js';
+import { maxRangeDays } from '../../../services/insights-report.js';
+import { insightsView } from '../../../views/pages/admin/insights.js';
+import { sendPage } from '../../plugins/pages.js';
+import type { FormPageDeps } from '../forms.js';
+
+const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', maxLength: 10 });
+const RangeQuery = Type.Object({ from: Type.Optional(Day), to: Type.Optional(Day) });
+
+export function insightAdminPages(
+  fastify: FastifyInstance,
+  services: Pick<Services, 'insights'>,
+  deps: FormPageDeps,
+) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const { insights } = services;
+  const rangeOf = (query: { from?: string | undefined; to?: string | undefined }) => {
+    const today = insights.today();
+    const fromDay = query.from ?? query.to ?? today.fromDay;
+    return { fromDay, toDay: query.to ?? (query.from ? fromDay : today.toDay) };
+  };
+
+  app.get(
+    '/admin/insights',
+    { schema: { hide: true, querystring: RangeQuery } },
+    async (request, reply) => {
+      const range = rangeOf(request.query);
+      const [ctx, report] = await Promise.all([deps.pageContext(request), insights.report(range)]);
+      const page = insightsView(ctx, { report, ...range, maxDays: maxRangeDays });
+      return sendPage(request, reply, page, report ? {} : { status: 400 });
+    },
+  );
+
+  app.get(
+    '/admin/insights.csv',
+    { schema: { hide: true, querystring: RangeQuery } },
+    async (request, reply) => {
+      const range = rangeOf(request.query);
+      const csv = await insights.csv(range);
+      if (csv === null) {
+        const { i18n } = await deps.pageContext(request);
+        return reply
+          .code(400)
+          .type('text/plain; charset=utf-8')
+          .send(`${i18n.t('insights.range.invalid', { max: maxRangeDays })}\n`);
+      }
+      return reply
+        .header('cache-control', 'private, no-store')
+        .header(
+          'content-disposition',
+          `attachment; filename="insights-${range.fromDay}-${range.toDay}.csv"`,
+        )
+        .type('text/csv; charset=utf-8')
+        .send(csv);
+    },
+  );
+}
