@@ -5,14 +5,14 @@ import { Type, type Static } from 'typebox';
 import { AppError, notFound } from '../../errors.js';
 import type { CommentView } from '../../services/comment-threads.js';
 import type { Services } from '../../services/index.js';
-import type { ArticleLookup, ArticlePart } from '../../services/reading.js';
 import type { SiteContext } from '../../views/context.js';
 import { articlePageView } from '../../views/pages/article.js';
 import { authorPageView, tagPageView } from '../../views/pages/author.js';
 import { frontPageView } from '../../views/pages/front.js';
 import { sectionPageView } from '../../views/pages/section.js';
 import { staticPageView } from '../../views/pages/static-page.js';
-import { articlePartTag, listingsTag, type PageCache } from '../page-cache.js';
+import { listingsTag } from '../page-cache.js';
+import { articlePageData } from '../article-parts.js';
 import { sendCached } from '../plugins/page-cache.js';
 import { pageViewer, sendPage } from '../plugins/pages.js';
 import { drawOnce, shellsOf, type Drawn } from '../fragments.js';
@@ -178,7 +178,7 @@ export function readerRoutes(
       const recorder = new SlotRecorder();
       const [ctx, lookup] = await Promise.all([
         pageContext(request),
-        articleLookup(request.pageCacheSlot?.cache, path, p.slug, commentView),
+        articlePageData(services, request.pageCacheSlot?.cache, path, p.slug, commentView),
       ]);
       if (lookup.kind === 'moved') return lookup;
       const base = { ...ctx, viewer: null, slots: recorder };
@@ -241,50 +241,6 @@ export function readerRoutes(
       threadSettings: settings,
     });
     return sendPage(request, reply, body);
-  }
-
-  /**
-   * The article page's data. The first page of comments is read fresh every time, the rest (the
-   * article, related stories, images) is kept as a part in the page cache while no change of the
-   * article touches it: a new comment then reads only the comments (decision 0080).
-   */
-  async function articleLookup(
-    cache: PageCache | undefined,
-    path: string,
-    slug: string,
-    commentView: CommentView | undefined,
-  ): Promise<ArticleLookup> {
-    const firstPage =
-      commentView === undefined || (commentView.kind === 'page' && !commentView.cursor);
-    if (!cache || !firstPage) return services.reading.articleAt(path, slug, commentView);
-    const key = `article-part ${path}`;
-    const part = cache.part<ArticlePart>(key);
-    if (part === undefined) {
-      const ticket = cache.begin();
-      const lookup = await services.reading.articleAt(path, slug, commentView);
-      if (lookup.kind === 'found') {
-        const { comments: _, ...read } = lookup.page;
-        const { article, related, inline } = read;
-        cache.putPart(
-          ticket,
-          key,
-          read,
-          [articlePartTag(article.id), ...articleTags([...related, ...inline.values()])],
-          // The text twice (Markdown and HTML, two bytes a character) and the rest, roughly.
-          4 * (article.body.length + (article.bodyHtml?.length ?? 0)) + 16_384,
-        );
-      }
-      return lookup;
-    }
-    const comments = await services.threads.pageFor(
-      part.article,
-      commentView ?? { kind: 'page', sort: 'oldest' },
-    );
-    const commentCount = comments.commentCount ?? part.article.commentCount;
-    return {
-      kind: 'found',
-      page: { ...part, article: { ...part.article, commentCount }, comments },
-    };
   }
 
   // Reply without JavaScript: ?reply=ID puts that comment's id in the signed-in reader's form.

@@ -128,7 +128,7 @@ function editedMarker(i18n: Translator, c: Comment): SafeHtml {
  * Drawn comment cards (all but their controls, which are a hole or per reader), by everything a
  * card is drawn from: a new comment draws one card, not the page's 200 (decision 0080).
  */
-export const commentCards = new FragmentCache<string>(8_000_000);
+export const commentCards = new FragmentCache<string>(4_000_000);
 
 function commentCard(ic: ItemContext, node: CommentNode, flat: boolean): SafeHtml {
   const c = node.comment;
