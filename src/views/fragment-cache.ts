@@ -8,8 +8,11 @@
  * within a budget of characters).
  */
 export class FragmentCache<V extends string | readonly string[]> {
-  /** In least-recently-used order: a hit moves its entry to the end. */
-  private readonly entries = new Map<string, V>();
+  /**
+   * Oldest first. A hit only marks its entry used (no reordering: a page looks up hundreds at
+   * once); when over budget, a used entry gets a second chance at the end, an unused one goes.
+   */
+  private readonly entries = new Map<string, { value: V; used: boolean }>();
   private chars = 0;
   hits = 0;
   misses = 0;
@@ -24,26 +27,27 @@ export class FragmentCache<V extends string | readonly string[]> {
     const held = this.entries.get(key);
     if (held !== undefined) {
       this.hits++;
-      // Move to the end only when it is not among the newest already (a page's fragments are
-      // looked up together, oldest first, so most hits would move without this).
-      this.entries.delete(key);
-      this.entries.set(key, held);
-      return held;
+      held.used = true;
+      return held.value;
     }
     this.misses++;
-    const made = draw();
-    const size = key.length + sizeOf(made);
-    if (size > this.maxChars / 8) return made;
-    this.entries.set(key, made);
+    const value = draw();
+    const size = key.length + sizeOf(value);
+    if (size > this.maxChars / 8) return value;
+    this.entries.set(key, { value, used: false });
     this.chars += size;
-    if (this.chars > this.maxChars) {
-      for (const [k, v] of this.entries) {
-        if (this.chars <= this.maxChars) break;
-        this.entries.delete(k);
-        this.chars -= k.length + sizeOf(v);
+    // Each entry is looked at at most twice (its second chance clears its mark).
+    for (let budget = 2 * this.entries.size; this.chars > this.maxChars && budget > 0; budget--) {
+      const [k, e] = this.entries.entries().next().value as [string, { value: V; used: boolean }];
+      this.entries.delete(k);
+      if (e.used && k !== key) {
+        e.used = false;
+        this.entries.set(k, e);
+      } else {
+        this.chars -= k.length + sizeOf(e.value);
       }
     }
-    return made;
+    return value;
   }
 
   get size(): number {
@@ -68,7 +72,16 @@ function sizeOf(value: string | readonly string[]): number {
   return n;
 }
 
-/** Joins a fragment's inputs into one key, one to one (JSON: no two inputs give the same key). */
-export function fragmentKey(...parts: readonly (string | number | boolean | null)[]): string {
-  return JSON.stringify(parts);
+/**
+ * Joins a fragment's inputs into one key, one to one: each input is preceded by its length, so no
+ * two lists of inputs give the same key (cheaper than JSON, which looks at every character).
+ */
+export function fragmentKey(...parts: readonly (string | boolean | null)[]): string {
+  let key = '';
+  for (const p of parts) {
+    if (p === null) key += 'n';
+    else if (typeof p === 'boolean') key += p ? 't' : 'f';
+    else key += `${p.length}:${p}`;
+  }
+  return key;
 }
