@@ -139,18 +139,15 @@ function commentCard(ic: ItemContext, node: CommentNode, flat: boolean): SafeHtm
   }
   const showsReplyTo = flat || node.detached === true;
   const head = commentCards.get(
-    fragmentKey(
-      i18n.lang,
-      i18n.timeZone,
+    fragmentKey(c.id, i18n.lang, i18n.timeZone, ic.focus === c.id),
+    [
       ic.path,
-      c.id,
-      ic.focus === c.id,
       showsReplyTo ? (node.inReplyTo?.name ?? null) : false,
       c.author.name,
       c.createdAt,
       c.editedAt,
       c.html,
-    ),
+    ],
     () => cardHead(ic, node, showsReplyTo).value,
   );
   return html`${raw(head)}${
