@@ -38,8 +38,8 @@ export async function articlePageData(
     const ticket = cache.begin();
     const lookup = await services.reading.articleAt(path, slug, commentView);
     if (lookup.kind === 'found') {
-      const { comments: _, ...read } = lookup.page;
-      const { article, related, inline } = read;
+      const { article, related, inline, images, renderedBody } = lookup.page;
+      const read: ArticlePart = { article, related, inline, images, renderedBody };
       cache.putPart(
         ticket,
         key,
