@@ -211,6 +211,13 @@ during the run and every figure is lower (and noisier) than on an idle machine.
 - Comment writes (\`bench/comment-writes.ts\`): 8 requests in flight over HTTP for 8 s after a
   2 s warm-up, with an Idempotency-Key each, in two shapes: 8 staff accounts, and one staff
   account posting 8 at a time; SQLite with \`synchronous=FULL\`, and PostgreSQL when named.
+- Cache miss of the article page (\`bench/render-miss.ts\`): service and view timed in
+  process, twice: with nothing held (the first miss after a start) and with the article part and
+  the comment cards held, as on the miss after a new comment (\`decisions/0080-article-page-parts.md\`);
+  the CPU of each is split into reading (service) and drawing (view).
+- Comment storm cost (\`bench/storm-cost.ts\`): steps one after another, each a comment posted
+  through the API and the article page read twice (gzip, identity), both misses; the
+  server's CPU time per step, steadier than wrk's figures on a loaded machine.
 - Where time goes: \`npx tsx bench/lib/profile.ts\` (samples of the load window only;
   \`PAGE_CACHE_MB=0\` to profile rendering, \`SIGNED_IN=1\` for signed-in readers),
   \`npx tsx bench/lib/ceiling.ts\` (the fast lane against the bare Node server in alternating

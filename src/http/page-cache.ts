@@ -54,6 +54,14 @@ export interface CacheStats {
 /** Tags every page carries: a `site` change drops everything anyway, so none is needed. */
 export const listingsTag = 'listings';
 
+/**
+ * The tag of an article's page without its comments (decision 0080): every change of the article
+ * itself carries it, a comment's change does not (the comment count is read with the comments).
+ */
+export function articlePartTag(articleId: string): string {
+  return `article-part:${articleId}`;
+}
+
 /** What a change makes wrong, as tags; `null` means everything. */
 export function tagsOf(change: Change): string[] | null {
   switch (change.kind) {
@@ -64,8 +72,9 @@ export function tagsOf(change: Change): string[] | null {
         : [`article:${change.articleId}`, `thread:${change.articleId}`];
     case 'article': {
       // Pages that show the article carry its tag. Listings it may newly belong to are named by
-      // the change when the publisher knows them; otherwise every listing is dropped.
-      const tags = [`article:${change.articleId}`];
+      // the change when the publisher knows them; otherwise every listing is dropped. The article
+      // part of its own page (held apart from its comments: see `part`) changes only here.
+      const tags = [`article:${change.articleId}`, articlePartTag(change.articleId)];
       if (change.sections === undefined || change.authors === undefined)
         return [...tags, listingsTag];
       const topics = change.tags ?? [];
@@ -200,6 +209,18 @@ export class PageCache {
   private floor = 0;
   private readonly counters = { hits: 0, misses: 0, stored: 0, evicted: 0, invalidated: 0 };
   /**
+   * Parts of pages (decision 0080): what a page is drawn from that changes less often than the
+   * page, e.g. an article page's article while its comments change. Same tags, same invalidation
+   * and the same tickets as pages, so a part is exactly as current as a page would be; in
+   * least-recently-used order, within an eighth of the budget.
+   */
+  private readonly parts = new Map<
+    string,
+    { value: unknown; tags: readonly string[]; bytes: number }
+  >();
+  private readonly partsByTag = new Map<string, Set<string>>();
+  private partBytes = 0;
+  /**
    * Request URLs exactly as received, each with the key of the page the app answered it with
    * (remembered by `remember`), so that later requests for the same URL can be answered before
    * routing (see `fastLane` in plugins/page-cache.ts).
@@ -229,6 +250,64 @@ export class PageCache {
     }
     this.counters.hits++;
     return entry;
+  }
+
+  /** The part under this key, if no change has touched it since it was stored. */
+  part<T>(key: string): T | undefined {
+    const held = this.parts.get(key);
+    if (held === undefined) return undefined;
+    this.parts.delete(key);
+    this.parts.set(key, held);
+    return held.value as T;
+  }
+
+  /**
+   * Stores a part read since `ticket` (see `begin`), unless a change touching one of its tags was
+   * announced meanwhile; `bytes` is what it holds, roughly. Returns whether it was stored.
+   */
+  putPart(
+    ticket: number,
+    key: string,
+    value: unknown,
+    tags: readonly string[],
+    bytes: number,
+  ): boolean {
+    const budget = this.maxBytes / 8;
+    if (this.maxBytes <= 0 || ticket < this.floor || bytes > budget / 4) return false;
+    for (const tag of tags) {
+      if ((this.invalidatedAt.get(tag) ?? -1) > ticket) return false;
+    }
+    this.removePart(key);
+    this.parts.set(key, { value, tags, bytes });
+    this.partBytes += bytes;
+    for (const tag of tags) {
+      let keys = this.partsByTag.get(tag);
+      if (!keys) this.partsByTag.set(tag, (keys = new Set()));
+      keys.add(key);
+    }
+    for (const oldest of this.parts.keys()) {
+      if (this.partBytes <= budget) break;
+      this.removePart(oldest);
+    }
+    return true;
+  }
+
+  /** How many parts are held, and their bytes (roughly). */
+  partStats(): { parts: number; bytes: number } {
+    return { parts: this.parts.size, bytes: this.partBytes };
+  }
+
+  private removePart(key: string): void {
+    const held = this.parts.get(key);
+    if (!held) return;
+    this.parts.delete(key);
+    this.partBytes -= held.bytes;
+    for (const tag of held.tags) {
+      const keys = this.partsByTag.get(tag);
+      if (!keys) continue;
+      keys.delete(key);
+      if (keys.size === 0) this.partsByTag.delete(tag);
+    }
   }
 
   /** Remembers that the app answers this exact request URL with the page under this key. */
@@ -326,6 +405,8 @@ export class PageCache {
     }
     for (const tag of tags) {
       this.invalidatedAt.set(tag, this.epoch);
+      const parts = this.partsByTag.get(tag);
+      if (parts) for (const key of [...parts]) this.removePart(key);
       const keys = this.byTag.get(tag);
       if (!keys) continue;
       for (const key of [...keys]) {
@@ -348,6 +429,9 @@ export class PageCache {
     this.byTag.clear();
     this.invalidatedAt.clear();
     this.total = 0;
+    this.parts.clear();
+    this.partsByTag.clear();
+    this.partBytes = 0;
   }
 
   /** Applies a change from the bus. */

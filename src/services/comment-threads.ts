@@ -43,6 +43,8 @@ export interface ThreadPage {
    * picks up (comments after it may also be on the page; the script keeps one of each).
    */
   liveSince?: number;
+  /** First page only: the article's published comments, read with `liveSince`. */
+  commentCount?: number;
 }
 
 /** Which part of an article's comments a page shows. */
@@ -176,7 +178,7 @@ export class CommentThreadService {
     const after = cursor === undefined ? null : decodeCommentCursor(cursor, sort);
     if (cursor !== undefined && after === null) throw badCursor();
     // Before the page: whatever commits after this number reaches the page's live stream.
-    const liveSince = after === null ? await this.store.comments.liveSeq(articleId) : null;
+    const live = after === null ? await this.store.comments.liveState(articleId) : null;
     // The Featured strip (first page only) is read beside the page, not after it.
     const [page, featured] = await Promise.all([
       this.store.comments
@@ -185,7 +187,11 @@ export class CommentThreadService {
       after === null ? this.moderation.featured(articleId) : null,
     ]);
     if (featured === null) return page;
-    return { ...page, featured, ...(liveSince !== null ? { liveSince } : {}) };
+    return {
+      ...page,
+      featured,
+      ...(live !== null ? { liveSince: live.seq, commentCount: live.count } : {}),
+    };
   }
 
   /** The comments part of an article page, for one view of it. */

@@ -52,6 +52,9 @@ export interface ArticlePage {
 
 export type ArticleLookup = { kind: 'found'; page: ArticlePage } | { kind: 'moved'; path: string };
 
+/** An article page but for its comments: what changes only when an article changes. */
+export type ArticlePart = Omit<ArticlePage, 'comments'>;
+
 const relatedCount = 4;
 
 /** An unpublished article's address answers 410 Gone with a short notice. */
@@ -248,6 +251,20 @@ export class ReadingService {
     slug: string,
     commentView: CommentView = { kind: 'page', sort: 'oldest' },
   ): Promise<ArticleLookup> {
+    const found = await this.publishedAt(requestPath, slug);
+    if (found.kind === 'moved') return found;
+    // The comments are read beside the rest, not after it.
+    const [part, comments] = await Promise.all([
+      this.surroundings(found.article),
+      this.threads.pageFor(found.article, commentView),
+    ]);
+    return { kind: 'found', page: { ...part, comments } };
+  }
+
+  private async publishedAt(
+    requestPath: string,
+    slug: string,
+  ): Promise<{ kind: 'found'; article: Article } | { kind: 'moved'; path: string }> {
     // A slug the article had before still leads to it (and so to its new address).
     const article =
       (await this.store.reader.getBySlug(slug)) ?? (await this.store.reader.byOldSlug(slug));
@@ -255,14 +272,17 @@ export class ReadingService {
     if (!article || article.status !== 'published') throw notFound('That article');
     const canonical = articlePath(article);
     if (canonical !== requestPath) return { kind: 'moved', path: canonical };
+    return { kind: 'found', article };
+  }
+
+  private async surroundings(article: Article): Promise<ArticlePart> {
     const parts = renderedParts(article.bodyHtml);
     const inlineSlugs = parts ? placedIn(parts, 'related') : relatedSlugsIn(article.body);
     const imageIds = parts ? placedIn(parts, 'image') : imageIdsIn(article.body);
-    const [inlineArticles, picks, topical, comments, images] = await Promise.all([
+    const [inlineArticles, picks, topical, images] = await Promise.all([
       this.store.reader.publishedBySlugs(inlineSlugs),
       this.store.reader.publishedByIds(article.relatedIds),
       this.store.reader.topical(article, relatedCount + article.relatedIds.length),
-      this.threads.pageFor(article, commentView),
       imageIds.length ? this.store.images.byIds(imageIds) : [],
     ]);
     const pickOrder = new Map(article.relatedIds.map((id, i) => [id, i]));
@@ -287,15 +307,11 @@ export class ReadingService {
       fill(found.hits.map((h) => h.article));
     }
     return {
-      kind: 'found',
-      page: {
-        article,
-        inline: new Map(inlineArticles.map((a) => [a.slug, a])),
-        related,
-        comments,
-        images: new Map(images.map((i) => [i.id, i])),
-        renderedBody: parts ? { source: article.body, parts } : null,
-      },
+      article,
+      inline: new Map(inlineArticles.map((a) => [a.slug, a])),
+      related,
+      images: new Map(images.map((i) => [i.id, i])),
+      renderedBody: parts ? { source: article.body, parts } : null,
     };
   }
 }

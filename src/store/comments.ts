@@ -148,7 +148,7 @@ const byIdsOf = prepared((db, _: '', ids: readonly string[]) =>
 );
 
 const liveSeqOf = prepared((db, _: '', articleId: string) =>
-  db.selectFrom('articles').select('comment_seq').where('id', '=', articleId),
+  db.selectFrom('articles').select(['comment_seq', 'comment_count']).where('id', '=', articleId),
 );
 
 const articleSettingsOf = prepared((db, _: '', articleId: string) =>
@@ -318,8 +318,12 @@ export class KyselyCommentStore implements CommentStore {
   }
 
   async liveSeq(articleId: string) {
+    return (await this.liveState(articleId))?.seq ?? null;
+  }
+
+  async liveState(articleId: string) {
     const row = await liveSeqOf.first(this.db, '', articleId);
-    return row ? Number(row.comment_seq) : null;
+    return row ? { seq: Number(row.comment_seq), count: Number(row.comment_count) } : null;
   }
 
   async changesSince(articleId: string, afterSeq: number, limit: number) {

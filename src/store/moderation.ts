@@ -10,6 +10,7 @@ import { staffRoles } from '../domain/user.js';
 import type { ReportReason } from '../domain/moderation/reports.js';
 import { reasonCodes, type Reason, type ReasonCode } from '../domain/moderation/types.js';
 import { reasonRows, toComment, type CommentRow } from './comments.js';
+import { prepared } from './compiled.js';
 import type { Database } from './schema.js';
 import type {
   ModerationAction,
@@ -29,6 +30,29 @@ type ModeratedRow = CommentRow & {
   rejection_reason: string;
   open_reports: number | string | bigint;
 };
+
+/** An article's featured comments, newest featured first (the Featured strip). */
+const featuredOf = prepared((db, _: '', articleId: string, limit: number) =>
+  db
+    .selectFrom('comments as c')
+    .leftJoin('users as u', 'u.id', 'c.author_id')
+    .selectAll('c')
+    .select((eb) => [
+      'u.name as author_name',
+      'u.slug as author_slug',
+      eb
+        .selectFrom('comment_reports as r')
+        .select(eb.fn.countAll().as('n'))
+        .whereRef('r.comment_id', '=', 'c.id')
+        .where('r.resolved_at', 'is', null)
+        .as('open_reports'),
+    ])
+    .where('c.article_id', '=', articleId)
+    .where('c.status', '=', 'published')
+    .where('c.featured_at', 'is not', null)
+    .orderBy('c.featured_at', 'desc')
+    .limit(limit),
+);
 
 export class KyselyModerationStore implements ModerationStore {
   constructor(private readonly db: Kysely<Database>) {}
@@ -288,13 +312,8 @@ export class KyselyModerationStore implements ModerationStore {
   }
 
   async featured(articleId: string, limit: number): Promise<Comment[]> {
-    const rows = await this.select()
-      .where('c.article_id', '=', articleId)
-      .where('c.status', '=', 'published')
-      .where('c.featured_at', 'is not', null)
-      .orderBy('c.featured_at', 'desc')
-      .limit(limit)
-      .execute();
+    // Read on every article page's miss: compiled once (decisions/0054, 0080).
+    const rows = await featuredOf.all(this.db, '', articleId, limit);
     return rows.map(toComment);
   }
 

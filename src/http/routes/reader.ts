@@ -12,6 +12,7 @@ import { frontPageView } from '../../views/pages/front.js';
 import { sectionPageView } from '../../views/pages/section.js';
 import { staticPageView } from '../../views/pages/static-page.js';
 import { listingsTag } from '../page-cache.js';
+import { articlePageData } from '../article-parts.js';
 import { sendCached } from '../plugins/page-cache.js';
 import { pageViewer, sendPage } from '../plugins/pages.js';
 import { drawOnce, shellsOf, type Drawn } from '../fragments.js';
@@ -197,7 +198,7 @@ export function readerRoutes(
       const recorder = new SlotRecorder();
       const [ctx, lookup] = await Promise.all([
         pageContext(request),
-        services.reading.articleAt(path, p.slug, commentView),
+        articlePageData(services, request.pageCacheSlot?.cache, path, p.slug, commentView),
       ]);
       if (lookup.kind === 'moved') return lookup;
       const base = { ...ctx, viewer: null, slots: recorder };

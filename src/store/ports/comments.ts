@@ -75,6 +75,8 @@ export interface CommentStore {
   publishedReplies(rootIds: readonly string[]): Promise<Comment[]>;
   /** The number of the article's latest comment change (null: no such article). */
   liveSeq(articleId: string): Promise<number | null>;
+  /** The article's change number and its published comments, read together (null: no article). */
+  liveState(articleId: string): Promise<{ seq: number; count: number } | null>;
   /**
    * The article's comments changed after change number `afterSeq`, each once in its current
    * state, in change order (any status: the caller decides what is public).

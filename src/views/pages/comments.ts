@@ -22,6 +22,7 @@ import type { MessageKey, RichTag, Translator } from '../../i18n/translator.js';
 import type { PageContext, Viewing } from '../context.js';
 import type { CommentFormState, PersonalComments } from '../reader-state.js';
 import { csrfField, errorSummary } from '../forms.js';
+import { FragmentCache, fragmentKey } from '../fragment-cache.js';
 import { html, raw, type SafeHtml } from '../html.js';
 import { featuredStrip, ownUnpublishedComments, reportControl } from './comment-moderation.js';
 
@@ -123,6 +124,12 @@ function editedMarker(i18n: Translator, c: Comment): SafeHtml {
     : html``;
 }
 
+/**
+ * Drawn comment cards (all but their controls, which are a hole or per reader), by everything a
+ * card is drawn from: a new comment draws one card, not the page's 200 (decision 0080).
+ */
+export const commentCards = new FragmentCache<string>(4_000_000);
+
 function commentCard(ic: ItemContext, node: CommentNode, flat: boolean): SafeHtml {
   const c = node.comment;
   const anchor = commentAnchor(c.id);
@@ -130,11 +137,39 @@ function commentCard(ic: ItemContext, node: CommentNode, flat: boolean): SafeHtm
   if (isPlaceholder(c)) {
     return html`<p class="comment__deleted" id="${anchor}-author">${i18n.t('comments.deleted')}</p>`;
   }
+  const showsReplyTo = flat || node.detached === true;
+  const head = commentCards.get(
+    fragmentKey(c.id, i18n.lang, i18n.timeZone, ic.focus === c.id),
+    [
+      ic.path,
+      showsReplyTo ? (node.inReplyTo?.name ?? null) : false,
+      c.author.name,
+      c.createdAt,
+      c.editedAt,
+      c.html,
+    ],
+    () => cardHead(ic, node, showsReplyTo).value,
+  );
+  return html`${raw(head)}${
+    ic.ctx.slots
+      ? ic.ctx.slots.add({
+          comment: { id: c.id, authorId: c.author.id },
+          render: (v) => actions(personalItem(ic, v), c),
+        })
+      : actions(ic, c)
+  }
+  </article>`;
+}
+
+/** A comment's card up to its controls: the same for every reader. */
+function cardHead(ic: ItemContext, node: CommentNode, showsReplyTo: boolean): SafeHtml {
+  const c = node.comment;
+  const anchor = commentAnchor(c.id);
+  const { i18n } = ic.ctx;
   const answers = node.inReplyTo
     ? i18n.t('comments.inReplyTo.name', { name: node.inReplyTo.name })
     : i18n.t('comments.inReplyTo.deleted');
-  const replyTo =
-    flat || node.detached ? html`<span class="comment__reply-to">${answers}</span>` : '';
+  const replyTo = showsReplyTo ? html`<span class="comment__reply-to">${answers}</span>` : '';
   return html`<article
     class="comment__card${ic.focus === c.id ? ' comment__card--focus' : ''}"
     aria-labelledby="${anchor}-author"
@@ -148,15 +183,7 @@ function commentCard(ic: ItemContext, node: CommentNode, flat: boolean): SafeHtm
       ${editedMarker(i18n, c)}
     </p>
     <div class="comment__body">${raw(c.html)}</div>
-    ${
-      ic.ctx.slots
-        ? ic.ctx.slots.add({
-            comment: { id: c.id, authorId: c.author.id },
-            render: (v) => actions(personalItem(ic, v), c),
-          })
-        : actions(ic, c)
-    }
-  </article>`;
+    `;
 }
 
 function commentItem(ic: ItemContext, node: CommentNode, level: number, flat: boolean): SafeHtml {
@@ -353,8 +380,17 @@ export function pluralTemplates(
   return out;
 }
 
+/** Drawn once per translator (a language in a time zone): they depend on nothing else. */
+const scriptTextsOf = new WeakMap<Translator, string>();
+
 /** The words assets/comments.js and assets/live-comments.js show, in the page's language. */
 function scriptTexts(i18n: Translator): string {
+  let texts = scriptTextsOf.get(i18n);
+  if (texts === undefined) scriptTextsOf.set(i18n, (texts = drawScriptTexts(i18n)));
+  return texts;
+}
+
+function drawScriptTexts(i18n: Translator): string {
   const language = languageOf(i18n.lang);
   // Pseudo-languages count and write numbers as English does (see translator.ts).
   const locale = !language || language.pseudo ? defaultLanguage : i18n.lang;
