@@ -120,3 +120,47 @@ test('a reader’s page spliced as gzip unzips to their filled page, whoever cam
   // Anonymous and print (no reader state) are not spliced either.
   assert.equal(shell.fillGzip({ ctx: base, comments: null, personal: {} }), null);
 });
+
+test('a long page spliced as gzip is right while its pieces are still being compressed', async () => {
+  const { gunzipSync } = await import('node:zlib');
+  const many = Array.from({ length: 150 }, (_, n) => ({
+    id: `c${n}`,
+    author: `u-${n % 5}`,
+    text: `Comment ${n} `.repeat(1 + (n % 7)),
+  }));
+  const draw = (ctx: PageContext, direct: Viewing): SafeHtml => {
+    const hole = (spec: Parameters<SlotRecorder['add']>[0]) =>
+      ctx.slots ? ctx.slots.add(spec) : spec.render(direct);
+    return html`<header>${hole({ render: (v) => html`${v.ctx.viewer?.name ?? 'Sign in'}` })}</header>
+      <ol>
+        ${many.map(
+          (c) =>
+            html`<li><p>${c.text}</p>${hole({
+              comment: { id: c.id, authorId: c.author },
+              render: (v) => controls(v, { ...c, text: c.text }),
+            })}</li>`,
+        )}
+      </ol>
+      <footer>${hole({ render: (v) => html`<input value="${v.ctx.viewer?.csrfToken ?? ''}" />` })}</footer>`;
+  };
+  const recorder = new SlotRecorder();
+  const drawn = draw({ ...base, slots: recorder }, { ctx: base, comments: null, personal: {} });
+  const shell = PageShell.of(drawn, recorder, base, { articleId: 'a', threads: [], print: false });
+  const reader = (id: string, liked: string[]): Viewing => ({
+    ctx: { ...base, viewer: { ...person(id, id), csrfToken: `${id}`.padEnd(32, '7') } },
+    comments: state(id, liked),
+    personal: {},
+  });
+  const readers = [reader('u-1', ['c7']), reader('u-9', []), reader('u-2', ['c100', 'c3'])];
+  for (const round of [1, 2, 3, 4, 5, 6, 7, 8]) {
+    for (const r of readers) {
+      const gz = shell.fillGzip(r);
+      assert.ok(gz);
+      assert.equal(
+        gunzipSync(gz).toString(),
+        draw({ ...base, viewer: r.ctx.viewer ?? null }, r).value,
+        `${r.ctx.viewer?.id} round ${round}`,
+      );
+    }
+  }
+});

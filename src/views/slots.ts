@@ -269,6 +269,11 @@ export interface ArticleShellData {
 
 /** How many compressed forms of one piece are kept (one per different preceding bytes). */
 const variantsPerPiece = 16;
+/**
+ * How many pieces one request compresses one by one (and keeps); the rest it lacks are
+ * compressed in runs, as a page would be, so a new shell costs no request much more than before.
+ */
+const compressionsPerRequest = 32;
 /** How many different drawings of the reader-specific comment holes are kept per shell. */
 const drawnKept = 4096;
 
@@ -341,6 +346,21 @@ class GzipPlan {
       const all = Buffer.concat(parts.reverse());
       return all.length > windowSize ? all.subarray(all.length - windowSize) : all;
     };
+    // Pieces not compressed yet beyond this request's share: compressed together, not kept.
+    let budget = compressionsPerRequest;
+    let run: Buffer[] | null = null;
+    let runDictionary: Buffer | undefined;
+    const flush = () => {
+      if (run === null) return;
+      const plain = Buffer.concat(run);
+      member.add(
+        deflatePiece(plain, runDictionary),
+        crcOf(plain),
+        plain.length,
+        crcShift(plain.length),
+      );
+      run = null;
+    };
     const emit = (p: Piece) => {
       if (p.plain.length === 0) return;
       if (window.length > 0 && window[0]!.end <= offset - windowSize) {
@@ -348,21 +368,32 @@ class GzipPlan {
         rekey();
       }
       let z = p.variants.get(key);
-      if (z === undefined) {
+      if (z === undefined && budget > 0) {
+        budget--;
         z = deflatePiece(p.plain, dictionary());
         if (p.variants.size < variantsPerPiece) {
           p.variants.set(key, z);
           this.bytes += z.length + key.length * 2;
         }
       }
-      member.add(z, p.crc, p.plain.length, p.shift);
+      if (z === undefined) {
+        if (run === null) {
+          run = [];
+          runDictionary = dictionary();
+        }
+        run.push(p.plain);
+      } else {
+        flush();
+        member.add(z, p.crc, p.plain.length, p.shift);
+      }
       history.push(p.plain);
       offset += p.plain.length;
     };
     const emitAll = (pieces: readonly Piece[]) => {
       emit(pieces[0]!);
       for (let k = 1; k < pieces.length; k++) {
-        member.add(tokenZ, tokenCrc, token.length, this.tokenShift);
+        if (run !== null) run.push(token);
+        else member.add(tokenZ, tokenCrc, token.length, this.tokenShift);
         history.push(this.filler);
         offset += token.length;
         emit(pieces[k]!);
@@ -394,6 +425,7 @@ class GzipPlan {
         continue;
       }
       // Personal in every page (names, forms): compressed alone; what follows starts afresh.
+      flush();
       const plain = Buffer.from(text);
       member.add(deflatePiece(plain), crcOf(plain), plain.length, crcShift(plain.length));
       offset += plain.length;
@@ -402,6 +434,7 @@ class GzipPlan {
       key = '';
     }
     emit(this.chunks[holes.length]!);
+    flush();
     return member.end();
   }
 }
