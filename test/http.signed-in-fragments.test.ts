@@ -7,6 +7,8 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import http from 'node:http';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { articlePath, type Article } from '../src/domain/article.js';
 import type { User } from '../src/domain/user.js';
 import { shellsOf } from '../src/http/fragments.js';
@@ -176,6 +178,67 @@ for (const database of databases()) {
       assert.ok(!benPage.includes(`action="/comments/${others[1]}/reports"`));
       assert.ok(anaPage.includes(`action="/comments/${others[1]}/reports"`));
       assert.ok(!anaPage.includes(`action="/comments/${anas}/reports"`));
+    });
+
+    /** The raw answer to a GET with this Accept-Encoding (fetch would undo the encoding). */
+    const raw = (path: string, who: Person, acceptEncoding: string) =>
+      new Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+        http
+          .get(
+            app.url + path,
+            { headers: { cookie: who.cookie, 'accept-encoding': acceptEncoding } },
+            (res) => {
+              const parts: Buffer[] = [];
+              res.on('data', (d: Buffer) => parts.push(d));
+              res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(parts) }));
+              res.on('error', reject);
+            },
+          )
+          .on('error', reject);
+      });
+
+    test('a signed-in page spliced as gzip is the reader’s own page, readers interleaved (decision 0078)', async () => {
+      const { a, anas, bens } = await discussed();
+      const path = articlePath(a);
+      // Cold, then warm: each reader's gzip, Brotli and plain answers, all at once.
+      for (const round of [1, 2, 3]) {
+        const asks = [ana, ben, ana, ben].flatMap((who) =>
+          ['gzip', 'gzip, deflate, br, zstd', 'br', 'identity'].map((enc) => ({ who, enc })),
+        );
+        const answers = await Promise.all(asks.map(({ who, enc }) => raw(path, who, enc)));
+        const plain = new Map<Person, string>();
+        answers.forEach(({ headers, body }, i) => {
+          const { who, enc } = asks[i]!;
+          const what = `${who.user.name} ${enc} round ${round}`;
+          assert.equal(headers['cache-control'], 'private, no-store', what);
+          assert.match(String(headers.vary), /accept-encoding/i, what);
+          // gzip whenever the client takes it (even beside br): spliced, not compressed anew.
+          const expected = enc.includes('gzip') ? 'gzip' : enc === 'br' ? 'br' : undefined;
+          assert.equal(headers['content-encoding'], expected, what);
+          const text = (
+            expected === 'gzip'
+              ? gunzipSync(body)
+              : expected === 'br'
+                ? brotliDecompressSync(body)
+                : body
+          ).toString();
+          const seen = plain.get(who);
+          if (seen === undefined) plain.set(who, text);
+          else assert.equal(text, seen, what);
+        });
+        const anaPage = plain.get(ana)!;
+        const benPage = plain.get(ben)!;
+        assert.ok(anaPage.includes(ana.csrf) && !anaPage.includes(ben.csrf));
+        assert.ok(benPage.includes(ben.csrf) && !benPage.includes(ana.csrf));
+        assert.match(anaPage, /class="account-nav__name">Ana Reader</);
+        assert.ok(!anaPage.includes('account-nav__name">Ben'));
+        assert.ok(
+          anaPage.includes(`/comments/${anas}/edit`) && !anaPage.includes(`/comments/${bens}/edit`),
+        );
+        assert.ok(
+          benPage.includes(`/comments/${bens}/edit`) && !benPage.includes(`/comments/${anas}/edit`),
+        );
+      }
     });
 
     test('a page filled in equals the page drawn for that reader from scratch', async () => {
