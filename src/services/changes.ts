@@ -36,7 +36,12 @@ export type Change =
   /** A static page was published, edited or unpublished: its own page and the sitemap. */
   | { kind: 'page'; pageId: string }
   /** Only the moderators' queue differs (a report, reports dismissed): no reader's page. */
-  | { kind: 'queue'; articleId: string; commentId: string };
+  | { kind: 'queue'; articleId: string; commentId: string }
+  /**
+   * Sessions ended (no page differs): the one with this id hash, or every one of this person
+   * but `except` (decision 0079).
+   */
+  | { kind: 'sessions'; session?: string; userId?: string; except?: string };
 
 export type ChangeListener = (change: Change) => void;
 
@@ -89,7 +94,10 @@ function isChange(value: unknown): value is Change {
     kind === 'site' ||
     kind === 'front' ||
     (kind === 'page' && typeof (value as { pageId?: unknown }).pageId === 'string') ||
-    (kind === 'queue' && typeof (value as { commentId?: unknown }).commentId === 'string')
+    (kind === 'queue' && typeof (value as { commentId?: unknown }).commentId === 'string') ||
+    (kind === 'sessions' &&
+      (typeof (value as { session?: unknown }).session === 'string' ||
+        typeof (value as { userId?: unknown }).userId === 'string'))
   );
 }
 
