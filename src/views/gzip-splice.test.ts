@@ -9,6 +9,7 @@ import {
   crcShift,
   deflatePiece,
   GzipMember,
+  shiftTable,
   storedPiece,
 } from './gzip-splice.js';
 
@@ -61,4 +62,16 @@ test('gzip is accepted when the client names it or * with a weight above zero', 
   assert.equal(acceptsGzip('*, gzip;q=0'), false);
   assert.equal(acceptsGzip(undefined), false);
   assert.equal(acceptsGzip('identity'), false);
+});
+
+test('a shift table combines as the operator does', () => {
+  const y = randomBytes(32);
+  const table = shiftTable(crcShift(y.length));
+  for (let n = 0; n < 50; n++) {
+    const x = randomBytes(n * 37);
+    assert.equal(
+      (table(crcOf(x)) ^ crcOf(y)) >>> 0,
+      crcCombine(crcOf(x), crcOf(y), crcShift(y.length)),
+    );
+  }
 });

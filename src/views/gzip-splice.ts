@@ -16,16 +16,11 @@ import zlib from 'node:zlib';
 
 const poly = 0xedb88320;
 
-/** a·b modulo the CRC-32 polynomial (bit-reflected), as zlib's multmodp. */
+/** a·b modulo the CRC-32 polynomial (bit-reflected: bit 31 is x^0), as zlib's multmodp. */
 function multmodp(a: number, b: number): number {
-  let m = 0x80000000;
   let p = 0;
-  for (;;) {
-    if (a & m) {
-      p ^= b;
-      if ((a & (m - 1)) === 0) break;
-    }
-    m >>>= 1;
+  for (let k = 31; k >= 0; k--) {
+    if ((a >>> k) & 1) p ^= b;
     b = b & 1 ? (b >>> 1) ^ poly : b >>> 1;
   }
   return p >>> 0;
@@ -51,6 +46,23 @@ export function crcShift(length: number): number {
 /** CRC-32 of A‖B from crc(A), crc(B) and the shift operator of B's length. */
 export function crcCombine(crcA: number, crcB: number, shiftB: number): number {
   return (multmodp(shiftB, crcA) ^ crcB) >>> 0;
+}
+
+/**
+ * Multiplication by one fixed shift operator as four byte tables (it is linear): for a piece
+ * added many times per page, such as a token, a combine is then four lookups.
+ */
+export function shiftTable(shift: number): (crc: number) => number {
+  const t = new Uint32Array(1024);
+  for (let byte = 0; byte < 4; byte++) {
+    for (let v = 0; v < 256; v++) t[byte * 256 + v] = multmodp(shift, (v << (8 * byte)) >>> 0);
+  }
+  return (crc) =>
+    (t[crc & 255]! ^
+      t[256 + ((crc >>> 8) & 255)]! ^
+      t[512 + ((crc >>> 16) & 255)]! ^
+      t[768 + (crc >>> 24)]!) >>>
+    0;
 }
 
 /**
@@ -107,11 +119,20 @@ export class GzipMember {
   private crc = 0;
   private size = 0;
 
-  /** Adds a compressed piece holding `length` bytes whose CRC is `crc`. */
-  add(compressed: Buffer, crc: number, length: number, shift: number): void {
+  /**
+   * Adds a compressed piece holding `length` bytes whose CRC is `crc`; `shift` is the operator
+   * of that length (`crcShift`) or a table of it (`shiftTable`).
+   */
+  add(
+    compressed: Buffer,
+    crc: number,
+    length: number,
+    shift: number | ((crc: number) => number),
+  ): void {
     if (length === 0) return;
     this.parts.push(compressed);
-    this.crc = crcCombine(this.crc, crc, shift);
+    this.crc =
+      typeof shift === 'number' ? crcCombine(this.crc, crc, shift) : (shift(this.crc) ^ crc) >>> 0;
     this.size += length;
   }
 

@@ -21,6 +21,7 @@ import {
   crcOf,
   crcShift,
   deflatePiece,
+  shiftTable,
   storedPiece,
   windowSize,
 } from './gzip-splice.js';
@@ -274,6 +275,8 @@ const variantsPerPiece = 16;
  * compressed in runs, as a page would be, so a new shell costs no request much more than before.
  */
 const compressionsPerRequest = 32;
+/** A reader's own hole shorter than this is sent stored: a zlib call costs more than it saves. */
+const storeBelow = 1024;
 /** How many different drawings of the reader-specific comment holes are kept per shell. */
 const drawnKept = 4096;
 
@@ -302,7 +305,7 @@ class GzipPlan {
   /** The comment holes drawn for some reader: hole index and text, cut at the token. */
   private readonly drawn = new Map<string, { id: string; pieces: Piece[] }>();
   private readonly filler: Buffer;
-  private readonly tokenShift: number;
+  private readonly tokenShift: (crc: number) => number;
   /** Compressed and plain bytes held beyond the shell's own (for the cache's budget). */
   bytes = 0;
 
@@ -314,7 +317,7 @@ class GzipPlan {
     this.chunks = chunks.map(piece);
     this.common = common.map((pieces) => pieces.map(piece));
     this.filler = Buffer.alloc(tokenLength, 0xff);
-    this.tokenShift = crcShift(tokenLength);
+    this.tokenShift = shiftTable(crcShift(tokenLength));
   }
 
   fill(
@@ -427,7 +430,9 @@ class GzipPlan {
       // Personal in every page (names, forms): compressed alone; what follows starts afresh.
       flush();
       const plain = Buffer.from(text);
-      member.add(deflatePiece(plain), crcOf(plain), plain.length, crcShift(plain.length));
+      // Most are short (the masthead's links, a token field): stored as they are, no zlib call.
+      const z = plain.length < storeBelow ? storedPiece(plain) : deflatePiece(plain);
+      member.add(z, crcOf(plain), plain.length, crcShift(plain.length));
       offset += plain.length;
       history = [];
       window = [];
