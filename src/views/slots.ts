@@ -274,7 +274,7 @@ const variantsPerPiece = 16;
  * How many pieces one request compresses one by one (and keeps); the rest it lacks are
  * compressed in runs, as a page would be, so a new shell costs no request much more than before.
  */
-const compressionsPerRequest = 32;
+const compressionsPerRequest = 16;
 /** A reader's own hole shorter than this is sent stored: a zlib call costs more than it saves. */
 const storeBelow = 1024;
 /** How many different drawings of the reader-specific comment holes are kept per shell. */
