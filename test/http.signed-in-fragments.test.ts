@@ -286,6 +286,28 @@ for (const database of databases()) {
       assert.ok(!(await get(path)).text.includes('Awaiting a look'));
     });
 
+    test('signing out takes effect on the very next request, though the session was kept in memory', async () => {
+      const { a } = await discussed();
+      const path = articlePath(a);
+      const leaving = await signedInPerson(db.store, app, { slug: 'leo', name: 'Leo Leaving' });
+      // Read (and kept) a few times, concurrently with another reader.
+      for (let i = 0; i < 3; i++) {
+        const [mine, theirs] = await Promise.all([get(path, leaving), get(path, ana)]);
+        assert.match(mine.text, /class="account-nav__name">Leo Leaving</);
+        assert.ok(mine.text.includes(leaving.csrf));
+        assert.ok(!theirs.text.includes(leaving.csrf));
+      }
+      const out = await formPost('/signout', {}, leaving);
+      assert.equal(out.status, 303);
+      // The old cookie, sent again (a copy the browser no longer has): an anonymous page.
+      const after = (await get(path, leaving)).text;
+      assert.ok(!after.includes('Leo Leaving<') && !after.includes(leaving.csrf));
+      assert.ok(!after.includes('account-nav__name'));
+      const refused = await formPost(`${path}/comments`, { body: 'After signing out' }, leaving);
+      assert.ok(refused.status >= 300 && refused.status !== 201);
+      assert.ok(!(await get(path)).text.includes('After signing out'));
+    });
+
     test('a moderator sees the thread’s settings on the article; a reader and an anonymous one do not', async () => {
       const { a } = await discussed();
       const path = articlePath(a);
