@@ -117,7 +117,7 @@ export function createServices(
     allowPrivate: options.webhooksAllowPrivate ?? false,
     onError: (error) => options.log.warn({ err: error }, 'webhooks: queueing or delivering failed'),
   });
-  const sessions = new SessionService({ store });
+  const sessions = new SessionService({ store, changes });
   const mail = new MailService({
     store,
     smtpUrl: options.smtpUrl,

@@ -7,6 +7,8 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import http from 'node:http';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { articlePath, type Article } from '../src/domain/article.js';
 import type { User } from '../src/domain/user.js';
 import { shellsOf } from '../src/http/fragments.js';
@@ -178,6 +180,67 @@ for (const database of databases()) {
       assert.ok(!anaPage.includes(`action="/comments/${anas}/reports"`));
     });
 
+    /** The raw answer to a GET with this Accept-Encoding (fetch would undo the encoding). */
+    const raw = (path: string, who: Person, acceptEncoding: string) =>
+      new Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+        http
+          .get(
+            app.url + path,
+            { headers: { cookie: who.cookie, 'accept-encoding': acceptEncoding } },
+            (res) => {
+              const parts: Buffer[] = [];
+              res.on('data', (d: Buffer) => parts.push(d));
+              res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(parts) }));
+              res.on('error', reject);
+            },
+          )
+          .on('error', reject);
+      });
+
+    test('a signed-in page spliced as gzip is the reader’s own page, readers interleaved (decision 0078)', async () => {
+      const { a, anas, bens } = await discussed();
+      const path = articlePath(a);
+      // Cold, then warm: each reader's gzip, Brotli and plain answers, all at once.
+      for (const round of [1, 2, 3]) {
+        const asks = [ana, ben, ana, ben].flatMap((who) =>
+          ['gzip', 'gzip, deflate, br, zstd', 'br', 'identity'].map((enc) => ({ who, enc })),
+        );
+        const answers = await Promise.all(asks.map(({ who, enc }) => raw(path, who, enc)));
+        const plain = new Map<Person, string>();
+        answers.forEach(({ headers, body }, i) => {
+          const { who, enc } = asks[i]!;
+          const what = `${who.user.name} ${enc} round ${round}`;
+          assert.equal(headers['cache-control'], 'private, no-store', what);
+          assert.match(String(headers.vary), /accept-encoding/i, what);
+          // gzip whenever the client takes it (even beside br): spliced, not compressed anew.
+          const expected = enc.includes('gzip') ? 'gzip' : enc === 'br' ? 'br' : undefined;
+          assert.equal(headers['content-encoding'], expected, what);
+          const text = (
+            expected === 'gzip'
+              ? gunzipSync(body)
+              : expected === 'br'
+                ? brotliDecompressSync(body)
+                : body
+          ).toString();
+          const seen = plain.get(who);
+          if (seen === undefined) plain.set(who, text);
+          else assert.equal(text, seen, what);
+        });
+        const anaPage = plain.get(ana)!;
+        const benPage = plain.get(ben)!;
+        assert.ok(anaPage.includes(ana.csrf) && !anaPage.includes(ben.csrf));
+        assert.ok(benPage.includes(ben.csrf) && !benPage.includes(ana.csrf));
+        assert.match(anaPage, /class="account-nav__name">Ana Reader</);
+        assert.ok(!anaPage.includes('account-nav__name">Ben'));
+        assert.ok(
+          anaPage.includes(`/comments/${anas}/edit`) && !anaPage.includes(`/comments/${bens}/edit`),
+        );
+        assert.ok(
+          benPage.includes(`/comments/${bens}/edit`) && !benPage.includes(`/comments/${anas}/edit`),
+        );
+      }
+    });
+
     test('a page filled in equals the page drawn for that reader from scratch', async () => {
       const { a } = await discussed();
       const path = articlePath(a);
@@ -221,6 +284,28 @@ for (const database of databases()) {
       assert.match(mine, /class="own-comments"[\s\S]*Awaiting a look/);
       assert.ok(!(await get(path, ben)).text.includes('Awaiting a look'));
       assert.ok(!(await get(path)).text.includes('Awaiting a look'));
+    });
+
+    test('signing out takes effect on the very next request, though the session was kept in memory', async () => {
+      const { a } = await discussed();
+      const path = articlePath(a);
+      const leaving = await signedInPerson(db.store, app, { slug: 'leo', name: 'Leo Leaving' });
+      // Read (and kept) a few times, concurrently with another reader.
+      for (let i = 0; i < 3; i++) {
+        const [mine, theirs] = await Promise.all([get(path, leaving), get(path, ana)]);
+        assert.match(mine.text, /class="account-nav__name">Leo Leaving</);
+        assert.ok(mine.text.includes(leaving.csrf));
+        assert.ok(!theirs.text.includes(leaving.csrf));
+      }
+      const out = await formPost('/signout', {}, leaving);
+      assert.equal(out.status, 303);
+      // The old cookie, sent again (a copy the browser no longer has): an anonymous page.
+      const after = (await get(path, leaving)).text;
+      assert.ok(!after.includes('Leo Leaving<') && !after.includes(leaving.csrf));
+      assert.ok(!after.includes('account-nav__name'));
+      const refused = await formPost(`${path}/comments`, { body: 'After signing out' }, leaving);
+      assert.ok(refused.status >= 300 && refused.status !== 201);
+      assert.ok(!(await get(path)).text.includes('After signing out'));
     });
 
     test('a moderator sees the thread’s settings on the article; a reader and an anonymous one do not', async () => {

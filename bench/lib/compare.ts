@@ -216,7 +216,9 @@ async function readerRuns(
       throw new Error(`the signed-in page is not a reader's own (status ${page.status})`);
   }
   await settle(server);
-  await warmUp(url, site.readerCookies);
+  // Longer for signed-in readers: each reader's first pages on a new shell compress its pieces
+  // (decision 0078), 16 per request; the run measures the pages after that.
+  await wrk('warm-up', url, { seconds: 4, cookies: site.readerCookies });
   await settle(server);
   const signedIn = await wrk(`Broadsheet (${database}), signed-in readers`, url, {
     cookies: site.readerCookies,

@@ -9,6 +9,8 @@
  * drawn once and they all wait for that drawing, unless a change was announced since it began (a
  * reader who comes after a change, e.g. right after their comment's 201, must see it).
  */
+import type { Viewing } from '../views/context.js';
+import { acceptsGzip } from '../views/gzip-splice.js';
 import type { PageShell } from '../views/slots.js';
 import { preparePage, type CachedPage, type PageCache } from './page-cache.js';
 
@@ -62,6 +64,26 @@ export class PageShells {
     this.counts.filled++;
     const added = drawing.shell.prepare();
     if (added > 0 && drawing.entry) this.cache.grew(drawing.entry, 4 * added);
+  }
+
+  /**
+   * A signed-in reader's page: gzip spliced from pieces compressed once (decision 0078) when the
+   * client takes gzip and the shell is cached, else the filled bytes (compressed, if at all, by
+   * the compression plugin).
+   */
+  readerBody(
+    drawing: Extract<Drawing, { kind: 'page' }>,
+    viewing: Viewing,
+    acceptEncoding: string | undefined,
+  ): { body: Buffer; gzip: boolean } {
+    const { shell, entry } = drawing;
+    if (entry && acceptsGzip(acceptEncoding)) {
+      const body = shell.fillGzip(viewing);
+      const grown = shell.takeGzipGrowth();
+      if (grown > 0) this.cache.grew(entry, grown);
+      if (body) return { body, gzip: true };
+    }
+    return { body: shell.fillBytes(viewing), gzip: false };
   }
 
   private count(draw: () => Promise<Drawn>): Promise<Drawn> {

@@ -97,6 +97,7 @@ export function tagsOf(change: Change): string[] | null {
       // The page's own address (the sitemap is built per request, with its own validators).
       return [`page:${change.pageId}`];
     case 'queue':
+    case 'sessions':
       return [];
     case 'live':
       // Only the live article's own page and its updates' permalinks show the updates.

@@ -38,7 +38,12 @@ export type Change =
   /** Only the moderators' queue differs (a report, reports dismissed): no reader's page. */
   | { kind: 'queue'; articleId: string; commentId: string }
   /** A live article's updates changed (posted, edited, pinned, removed): its own pages only. */
-  | { kind: 'live'; articleId: string };
+  | { kind: 'live'; articleId: string }
+  /**
+   * Sessions ended (no page differs): the one with this id hash, or every one of this person
+   * but `except` (decision 0079).
+   */
+  | { kind: 'sessions'; session?: string; userId?: string; except?: string };
 
 export type ChangeListener = (change: Change) => void;
 
@@ -92,7 +97,10 @@ function isChange(value: unknown): value is Change {
     kind === 'front' ||
     (kind === 'page' && typeof (value as { pageId?: unknown }).pageId === 'string') ||
     (kind === 'queue' && typeof (value as { commentId?: unknown }).commentId === 'string') ||
-    (kind === 'live' && typeof (value as { articleId?: unknown }).articleId === 'string')
+    (kind === 'live' && typeof (value as { articleId?: unknown }).articleId === 'string') ||
+    (kind === 'sessions' &&
+      (typeof (value as { session?: unknown }).session === 'string' ||
+        typeof (value as { userId?: unknown }).userId === 'string'))
   );
 }
 

@@ -82,3 +82,85 @@ test('a shell filled for a reader is what the view draws for them, and nobody’
   assert.ok(shell.anonymous().includes('\u0000not-a-hole:0\u0000'));
   assert.ok(!shell.fill(readers[0]!).includes('token-of-u-ben'));
 });
+
+test('a reader’s page spliced as gzip unzips to their filled page, whoever came before', async () => {
+  const { gunzipSync } = await import('node:zlib');
+  const recorder = new SlotRecorder();
+  const drawn = view({ ...base, slots: recorder }, { ctx: base, comments: null, personal: {} });
+  const shell = PageShell.of(drawn, recorder, base, { articleId: 'a', threads: [], print: false });
+  const long = (id: string, name: string): PageViewer => ({
+    ...person(id, name),
+    csrfToken: `${id}-`.padEnd(32, 'x'),
+  });
+  const readers: Viewing[] = [
+    { ctx: { ...base, viewer: long('u-zed', 'Zed') }, comments: state('u-zed'), personal: {} },
+    { ctx: { ...base, viewer: long('u-ana', 'Ana') }, comments: state('u-ana'), personal: {} },
+    {
+      ctx: { ...base, viewer: long('u-ben', 'Ben') },
+      comments: state('u-ben', ['c3']),
+      personal: { reportedId: 'c1' },
+    },
+    { ctx: { ...base, viewer: long('u-kim', 'Kim') }, comments: state('u-kim'), personal: {} },
+  ];
+  for (const round of [1, 2, 3]) {
+    for (const reader of readers) {
+      const gz = shell.fillGzip(reader);
+      assert.ok(gz, 'spliced');
+      assert.equal(
+        gunzipSync(gz).toString(),
+        shell.fillBytes(reader).toString(),
+        `${reader.ctx.viewer?.name} round ${round}`,
+      );
+    }
+  }
+  assert.ok(shell.takeGzipGrowth() > 0);
+  // A token of another length than the first reader's: not spliced, sent as before.
+  const other = { ...readers[0]!, ctx: { ...base, viewer: person('u-x', 'X') } };
+  assert.equal(shell.fillGzip(other), null);
+  // Anonymous and print (no reader state) are not spliced either.
+  assert.equal(shell.fillGzip({ ctx: base, comments: null, personal: {} }), null);
+});
+
+test('a long page spliced as gzip is right while its pieces are still being compressed', async () => {
+  const { gunzipSync } = await import('node:zlib');
+  const many = Array.from({ length: 150 }, (_, n) => ({
+    id: `c${n}`,
+    author: `u-${n % 5}`,
+    text: `Comment ${n} `.repeat(1 + (n % 7)),
+  }));
+  const draw = (ctx: PageContext, direct: Viewing): SafeHtml => {
+    const hole = (spec: Parameters<SlotRecorder['add']>[0]) =>
+      ctx.slots ? ctx.slots.add(spec) : spec.render(direct);
+    return html`<header>${hole({ render: (v) => html`${v.ctx.viewer?.name ?? 'Sign in'}` })}</header>
+      <ol>
+        ${many.map(
+          (c) =>
+            html`<li><p>${c.text}</p>${hole({
+              comment: { id: c.id, authorId: c.author },
+              render: (v) => controls(v, { ...c, text: c.text }),
+            })}</li>`,
+        )}
+      </ol>
+      <footer>${hole({ render: (v) => html`<input value="${v.ctx.viewer?.csrfToken ?? ''}" />` })}</footer>`;
+  };
+  const recorder = new SlotRecorder();
+  const drawn = draw({ ...base, slots: recorder }, { ctx: base, comments: null, personal: {} });
+  const shell = PageShell.of(drawn, recorder, base, { articleId: 'a', threads: [], print: false });
+  const reader = (id: string, liked: string[]): Viewing => ({
+    ctx: { ...base, viewer: { ...person(id, id), csrfToken: `${id}`.padEnd(32, '7') } },
+    comments: state(id, liked),
+    personal: {},
+  });
+  const readers = [reader('u-1', ['c7']), reader('u-9', []), reader('u-2', ['c100', 'c3'])];
+  for (const round of [1, 2, 3, 4, 5, 6, 7, 8]) {
+    for (const r of readers) {
+      const gz = shell.fillGzip(r);
+      assert.ok(gz);
+      assert.equal(
+        gunzipSync(gz).toString(),
+        draw({ ...base, viewer: r.ctx.viewer ?? null }, r).value,
+        `${r.ctx.viewer?.id} round ${round}`,
+      );
+    }
+  }
+});

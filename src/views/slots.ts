@@ -16,6 +16,15 @@ import type { CommentNode } from '../domain/comment.js';
 import type { CommentViewerState } from '../services/comment-threads.js';
 import type { PageContext, PageHoles, PageViewer, SlotSpec, Viewing } from './context.js';
 import { raw, type SafeHtml } from './html.js';
+import {
+  GzipMember,
+  crcOf,
+  crcShift,
+  deflatePiece,
+  shiftTable,
+  storedPiece,
+  windowSize,
+} from './gzip-splice.js';
 
 // A marker no text can forge: control characters around a secret drawn when the process starts.
 const nonce = randomBytes(9).toString('base64url');
@@ -50,6 +59,10 @@ export class PageShell {
   private common: (readonly string[])[] | null = null;
   /** The chunks and the shared controls encoded (UTF-8), once a signed-in reader needs them. */
   private encoded: { chunks: Buffer[]; common: Buffer[][] } | null = null;
+  /** The same pieces compressed once for gzip (decision 0078), once a reader asked for gzip. */
+  private gzip: GzipPlan | null = null;
+  /** Bytes the gzip plan grew by since the cache was last told. */
+  private gzipGrowth = 0;
 
   private constructor(
     /** The page's text between the holes: one more than there are holes. */
@@ -88,6 +101,7 @@ export class PageShell {
     for (const pieces of this.common ?? []) for (const p of pieces) n += p.length;
     // Encoded bytes, counted as characters for the caller's arithmetic (it doubles these).
     if (this.encoded) n += Math.ceil(this.encodedBytes() / 2);
+    if (this.gzip) n += Math.ceil(this.gzip.bytes / 2);
     return n;
   }
 
@@ -128,6 +142,51 @@ export class PageShell {
     const token = viewing.ctx.viewer ? Buffer.from(viewing.ctx.viewer.csrfToken) : null;
     return Buffer.concat(
       parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : p === tokenPiece ? token! : p)),
+    );
+  }
+
+  /**
+   * The page for this reader as one gzip member (decision 0078), or null when it cannot be
+   * spliced (no reader state, a token of another length than the plan's). The text between the
+   * holes and the shared controls are compressed once per shell and preceding bytes; per request
+   * only the holes drawn for this reader and their token are compressed, and the CRC is combined.
+   */
+  fillGzip(viewing: Viewing): Buffer | null {
+    const viewer = viewing.ctx.viewer;
+    if (!viewer || !this.viewer(viewing) || viewer.csrfToken.length < 16) return null;
+    const token = Buffer.from(viewer.csrfToken);
+    const encoded = (this.encoded ??= {
+      chunks: this.chunks.map((c) => Buffer.from(c)),
+      common: this.commonControls().map((pieces) => pieces.map((p) => Buffer.from(p))),
+    });
+    const plan = (this.gzip ??= new GzipPlan(token.length, encoded.chunks, encoded.common));
+    if (plan.tokenLength !== token.length) return null;
+    const before = plan.bytes;
+    const body = plan.fill(this.holes, viewing, viewer.csrfToken, token, (i, c) =>
+      this.concerns(viewing, i, c),
+    );
+    this.gzipGrowth += plan.bytes - before;
+    return body;
+  }
+
+  /** Bytes the gzip pieces grew by since last asked (for the cache's budget). */
+  takeGzipGrowth(): number {
+    const n = this.gzipGrowth;
+    this.gzipGrowth = 0;
+    return n;
+  }
+
+  /** True when hole `i` (a comment's controls) is drawn for this reader, not shared. */
+  private concerns(viewing: Viewing, i: number, c: { id: string; authorId: string | null }) {
+    const state = viewing.comments!;
+    const viewer = viewing.ctx.viewer!;
+    return (
+      this.common?.[i] === undefined ||
+      c.authorId === viewer.id ||
+      c.id === viewing.personal.reportedId ||
+      state.reacted.has(c.id) ||
+      state.reported.has(c.id) ||
+      state.editable.has(c.id)
     );
   }
 
@@ -207,4 +266,180 @@ export interface ArticleShellData {
   articleId: string;
   threads: readonly CommentNode[];
   print: boolean;
+}
+
+/** How many compressed forms of one piece are kept (one per different preceding bytes). */
+const variantsPerPiece = 16;
+/**
+ * How many pieces one request compresses one by one (and keeps); the rest it lacks are
+ * compressed in runs, as a page would be, so a new shell costs no request much more than before.
+ */
+const compressionsPerRequest = 16;
+/** A reader's own hole shorter than this is sent stored: a zlib call costs more than it saves. */
+const storeBelow = 1024;
+/** How many different drawings of the reader-specific comment holes are kept per shell. */
+const drawnKept = 4096;
+
+/** A piece of a page's text, its CRC, and its compressed forms by what precedes it. */
+interface Piece {
+  plain: Buffer;
+  crc: number;
+  shift: number;
+  variants: Map<string, Buffer>;
+}
+
+function piece(plain: Buffer): Piece {
+  return { plain, crc: crcOf(plain), shift: crcShift(plain.length), variants: new Map() };
+}
+
+/**
+ * A shell's pieces for gzip. A piece is compressed with the bytes before it (back to 16 KiB, or
+ * to the last hole that is personal in every page: the masthead, the form) as its dictionary,
+ * tokens given as 0xFF. What those bytes are is fixed by which comment holes among them were
+ * drawn for the reader rather than shared, and how: that list is the key of the piece's
+ * compressed forms. A reader whom no comment on show concerns uses the first form of each.
+ */
+class GzipPlan {
+  readonly chunks: Piece[];
+  readonly common: Piece[][];
+  /** The comment holes drawn for some reader: hole index and text, cut at the token. */
+  private readonly drawn = new Map<string, { id: string; pieces: Piece[] }>();
+  private readonly filler: Buffer;
+  private readonly tokenShift: (crc: number) => number;
+  /** Compressed and plain bytes held beyond the shell's own (for the cache's budget). */
+  bytes = 0;
+
+  constructor(
+    readonly tokenLength: number,
+    chunks: readonly Buffer[],
+    common: readonly (readonly Buffer[])[],
+  ) {
+    this.chunks = chunks.map(piece);
+    this.common = common.map((pieces) => pieces.map(piece));
+    this.filler = Buffer.alloc(tokenLength, 0xff);
+    this.tokenShift = shiftTable(crcShift(tokenLength));
+  }
+
+  fill(
+    holes: readonly SlotSpec[],
+    viewing: Viewing,
+    tokenText: string,
+    token: Buffer,
+    concerns: (i: number, c: { id: string; authorId: string | null }) => boolean,
+  ): Buffer | null {
+    const member = new GzipMember();
+    const tokenZ = storedPiece(token);
+    const tokenCrc = crcOf(token);
+    // The plain bytes since the last personal hole (tokens as 0xFF), for a piece not yet compressed.
+    let history: Buffer[] = [];
+    let offset = 0;
+    /** Comment holes drawn for this reader within the window: where they end, and which. */
+    let window: { end: number; id: string }[] = [];
+    let key = '';
+    const rekey = () => {
+      key = window.map((w) => w.id).join(',');
+    };
+    const dictionary = (): Buffer => {
+      const parts: Buffer[] = [];
+      let n = 0;
+      for (let k = history.length - 1; k >= 0 && n < windowSize; k--) {
+        parts.push(history[k]!);
+        n += history[k]!.length;
+      }
+      const all = Buffer.concat(parts.reverse());
+      return all.length > windowSize ? all.subarray(all.length - windowSize) : all;
+    };
+    // Pieces not compressed yet beyond this request's share: compressed together, not kept.
+    let budget = compressionsPerRequest;
+    let run: Buffer[] | null = null;
+    let runDictionary: Buffer | undefined;
+    const flush = () => {
+      if (run === null) return;
+      const plain = Buffer.concat(run);
+      member.add(
+        deflatePiece(plain, runDictionary),
+        crcOf(plain),
+        plain.length,
+        crcShift(plain.length),
+      );
+      run = null;
+    };
+    const emit = (p: Piece) => {
+      if (p.plain.length === 0) return;
+      if (window.length > 0 && window[0]!.end <= offset - windowSize) {
+        while (window.length > 0 && window[0]!.end <= offset - windowSize) window.shift();
+        rekey();
+      }
+      let z = p.variants.get(key);
+      if (z === undefined && budget > 0) {
+        budget--;
+        z = deflatePiece(p.plain, dictionary());
+        if (p.variants.size < variantsPerPiece) {
+          p.variants.set(key, z);
+          this.bytes += z.length + key.length * 2;
+        }
+      }
+      if (z === undefined) {
+        if (run === null) {
+          run = [];
+          runDictionary = dictionary();
+        }
+        run.push(p.plain);
+      } else {
+        flush();
+        member.add(z, p.crc, p.plain.length, p.shift);
+      }
+      history.push(p.plain);
+      offset += p.plain.length;
+    };
+    const emitAll = (pieces: readonly Piece[]) => {
+      emit(pieces[0]!);
+      for (let k = 1; k < pieces.length; k++) {
+        if (run !== null) run.push(token);
+        else member.add(tokenZ, tokenCrc, token.length, this.tokenShift);
+        history.push(this.filler);
+        offset += token.length;
+        emit(pieces[k]!);
+      }
+    };
+    for (let i = 0; i < holes.length; i++) {
+      emit(this.chunks[i]!);
+      const hole = holes[i]!;
+      const c = hole.comment;
+      if (c !== undefined && !concerns(i, c)) {
+        emitAll(this.common[i]!);
+        continue;
+      }
+      const text = hole.render(viewing).value;
+      if (c !== undefined) {
+        // A comment's controls drawn for this reader (theirs, liked, reported): kept by text.
+        const cut = text.split(tokenText);
+        const name = `${i}\u0001${cut.join('\u0000')}`;
+        let drawn = this.drawn.get(name);
+        if (drawn === undefined) {
+          if (this.drawn.size >= drawnKept) return null;
+          drawn = { id: String(this.drawn.size), pieces: cut.map((t) => piece(Buffer.from(t))) };
+          this.drawn.set(name, drawn);
+          this.bytes += name.length * 2 + Buffer.byteLength(text);
+        }
+        emitAll(drawn.pieces);
+        window.push({ end: offset, id: drawn.id });
+        rekey();
+        continue;
+      }
+      // Personal in every page (names, forms): compressed alone; what follows starts afresh.
+      flush();
+      const plain = Buffer.from(text);
+      // Most are short (the masthead's links, a token field): stored as they are, no zlib call.
+      const z = plain.length < storeBelow ? storedPiece(plain) : deflatePiece(plain);
+      member.add(z, crcOf(plain), plain.length, crcShift(plain.length));
+      offset += plain.length;
+      history = [];
+      window = [];
+      key = '';
+    }
+    emit(this.chunks[holes.length]!);
+    flush();
+    return member.end();
+  }
 }

@@ -5,7 +5,7 @@ import { Type, type Static } from 'typebox';
 import { AppError, notFound } from '../../errors.js';
 import type { CommentView } from '../../services/comment-threads.js';
 import type { Services } from '../../services/index.js';
-import type { SiteContext } from '../../views/context.js';
+import type { SiteContext, Viewing } from '../../views/context.js';
 import { articlePageView } from '../../views/pages/article.js';
 import { authorPageView, tagPageView } from '../../views/pages/author.js';
 import { frontPageView } from '../../views/pages/front.js';
@@ -265,13 +265,20 @@ export function readerRoutes(
     const own = viewing?.unpublished
       ? await services.moderation.ownUnpublished(articleId, user.id)
       : [];
-    const body = shell.fillBytes({
+    const filled: Viewing = {
       ctx: { ...shell.base, viewer: pageViewer(request) },
       comments,
       personal: print ? {} : { own, reportedId },
       form,
       threadSettings: settings,
-    });
+    };
+    if (!slot) return sendPage(request, reply, shell.fillBytes(filled));
+    const { body, gzip } = shellsOf(slot.cache).readerBody(
+      drawing,
+      filled,
+      request.headers['accept-encoding'],
+    );
+    if (gzip) reply.header('Content-Encoding', 'gzip');
     return sendPage(request, reply, body);
   }
 
