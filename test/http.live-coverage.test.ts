@@ -212,7 +212,14 @@ for (const database of databases()) {
       const bad = await get(`${path}?live_cursor=nonsense`);
       assert.equal(bad.status, 400);
 
+      // Listings carry the LIVE label while it runs (and lose it when it ends, cache or not).
+      const card = (page: string) =>
+        page.split('<li class="story').find((c) => c.includes(`>${a.headline}</a>`)) ?? '';
+      const label = /<span class="live-label">LIVE<\/span>/;
+      assert.match(card(await (await get('/news')).text()), label);
+      assert.match(card(await (await get('/')).text()), label);
       assert.equal((await post(`${desk(a)}/end`, reporter)).status, 303);
+      assert.doesNotMatch(card(await (await get('/news')).text()), label);
       const ended = await (await get(path)).text();
       assert.match(ended, /This live coverage has ended/);
       assert.doesNotMatch(ended, /class="live-label"/);

@@ -67,6 +67,8 @@ export interface ArticleSummary {
   commentCount: number;
   /** Shown at the top of the article and on its cards. */
   mainImage: Image | null;
+  /** Live coverage running now (set by listings that show the LIVE label). */
+  live?: boolean;
 }
 
 export interface Article extends ArticleSummary {

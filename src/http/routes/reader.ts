@@ -5,6 +5,8 @@ import { Type, type Static } from 'typebox';
 import { AppError, notFound } from '../../errors.js';
 import type { CommentView } from '../../services/comment-threads.js';
 import type { Services } from '../../services/index.js';
+import type { FrontPage } from '../../services/reading.js';
+import type { ArticleSummary } from '../../domain/article.js';
 import type { SiteContext, Viewing } from '../../views/context.js';
 import { articlePageView } from '../../views/pages/article.js';
 import { authorPageView, tagPageView } from '../../views/pages/author.js';
@@ -40,6 +42,15 @@ const articleParams = Type.Object({
   slug: Type.String(),
 });
 
+/** The same listing with the articles whose live coverage runs now marked for the LIVE label. */
+async function markLive<T extends { id: string }>(
+  live: Pick<Services, 'live'>['live'],
+  items: readonly T[],
+): Promise<(T & { live?: boolean })[]> {
+  const running = await live.running(items.map((a) => a.id));
+  return items.map((a) => (running.has(a.id) ? { ...a, live: true } : a));
+}
+
 export function readerRoutes(
   fastify: FastifyInstance,
   services: Pick<
@@ -51,17 +62,36 @@ export function readerRoutes(
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const pageContext = pageContexts(site, services);
 
+  async function withLiveLabels(front: FrontPage): Promise<FrontPage> {
+    const all = [
+      ...(front.lead ? [front.lead] : []),
+      ...front.featured,
+      ...front.latest,
+      ...front.bySection.flatMap((s) => s.articles),
+    ];
+    const marked = new Map((await markLive(services.live, all)).map((a) => [a.id, a]));
+    const mark = (a: ArticleSummary) => marked.get(a.id) ?? a;
+    return {
+      ...front,
+      lead: front.lead ? mark(front.lead) : null,
+      featured: front.featured.map(mark),
+      latest: front.latest.map(mark),
+      bySection: front.bySection.map((s) => ({ ...s, articles: s.articles.map(mark) })),
+    };
+  }
+
   app.get('/', { schema: { hide: true }, config: { pageCache: {} } }, async (request, reply) => {
     // WordPress's own addresses of posts (/?p=4) lead to the imported article.
     if (/[?&](p|page_id)=\d/.test(request.url)) {
       const moved = await services.reading.oldAddress(request.url);
       if (moved) return reply.redirect(moved, 301);
     }
-    const [ctx, front, mostRead] = await Promise.all([
+    const [ctx, unmarked, mostRead] = await Promise.all([
       pageContext(request),
       services.reading.frontPage(),
       services.insights.mostRead(),
     ]);
+    const front = await withLiveLabels(unmarked);
     const shown = [
       ...(front.lead ? [front.lead] : []),
       ...front.featured,
@@ -112,10 +142,11 @@ export function readerRoutes(
         });
       }
       request.viewedPage = { kind: 'section', subject: found.section.slug };
+      const page = { ...found.page, items: await markLive(services.live, found.page.items) };
       return sendPage(
         request,
         reply,
-        sectionPageView(ctx, found.section, found.page, cursor === undefined),
+        sectionPageView(ctx, found.section, page, cursor === undefined),
         {
           cacheTags: [
             `section:${found.section.slug}`,

@@ -8,7 +8,7 @@ import { imgTag, sizes } from '../image.js';
 export function storyMeta(a: ArticleSummary, i18n: Translator): SafeHtml {
   const names = a.authors.map((x) => x.name);
   return html`<p class="story-meta">
-    ${a.authors.length ? html`${i18n.rich('reader.byline', {}, { names: () => nameList(i18n, names) })} · ` : ''}${
+    ${a.live ? html`<span class="live-label">${i18n.t('live.label')}</span> ` : ''}${a.authors.length ? html`${i18n.rich('reader.byline', {}, { names: () => nameList(i18n, names) })} · ` : ''}${
       a.publishedAt
         ? html`<time datetime="${a.publishedAt}">${i18n.dateTime(a.publishedAt)}</time>`
         : ''
