@@ -142,6 +142,13 @@ export class PersonalDataService {
         acceptedAt: i.accepted_at,
         revokedAt: i.revoked_at,
       })),
+      singleSignOn: records.ssoLinks.map((l) => ({
+        provider: l.provider_name,
+        subject: l.subject,
+        email: l.email,
+        linkedAt: l.created_at,
+        lastUsedAt: l.last_used_at,
+      })),
     };
   }
 
