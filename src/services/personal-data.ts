@@ -153,6 +153,13 @@ export class PersonalDataService {
       signIns: (await this.store.signInEvents.forUser(user.id, '1970-01-01T00:00:00.000Z', 10_000))
         .reverse()
         .map((e) => ({ method: e.method, label: e.label || null, at: e.at })),
+      singleSignOn: records.ssoLinks.map((l) => ({
+        provider: l.provider_name,
+        subject: l.subject,
+        email: l.email,
+        linkedAt: l.created_at,
+        lastUsedAt: l.last_used_at,
+      })),
     };
   }
 

@@ -95,6 +95,14 @@ export class KyselyPersonalDataStore implements PersonalDataStore {
       .orderBy('created_at')
       .orderBy('id')
       .execute();
+    const ssoLinks = await this.db
+      .selectFrom('sso_links as l')
+      .innerJoin('sso_providers as p', 'p.id', 'l.provider_id')
+      .select(['p.name as provider_name', 'l.subject', 'l.email', 'l.created_at', 'l.last_used_at'])
+      .where('l.user_id', '=', userId)
+      .orderBy('l.created_at')
+      .orderBy('l.id')
+      .execute();
     return {
       user: { ...user, notify_replies: Number(user.notify_replies) },
       comments,
@@ -105,6 +113,7 @@ export class KyselyPersonalDataStore implements PersonalDataStore {
       sanctions,
       bylines,
       invitations,
+      ssoLinks,
     };
   }
 

@@ -60,6 +60,14 @@ export interface PersonalRecords {
     accepted_at: string | null;
     revoked_at: string | null;
   }[];
+  /** Single sign-on accounts linked to them (0033). */
+  ssoLinks: {
+    provider_name: string;
+    subject: string;
+    email: string;
+    created_at: string;
+    last_used_at: string;
+  }[];
 }
 
 export interface PersonalDataStore {
