@@ -45,6 +45,23 @@ export interface MailDeps {
   log: MailLog;
 }
 
+/**
+ * The SMTP URL with the pool turned on. Nodemailer takes every option from the URL when one is
+ * given and ignores the others beside it, so `{ url, pool: true }` opened a new connection (and
+ * waited for the server's greeting) for every message. Options the operator put in the URL win.
+ */
+export function pooledUrl(smtpUrl: string): string {
+  let url: URL;
+  try {
+    url = new URL(smtpUrl);
+  } catch {
+    return smtpUrl;
+  }
+  if (!url.searchParams.has('pool')) url.searchParams.set('pool', 'true');
+  if (!url.searchParams.has('maxMessages')) url.searchParams.set('maxMessages', '1000');
+  return url.toString();
+}
+
 export class MailService {
   private readonly transport: Transporter | null;
   private readonly pending = new Set<Promise<void>>();
@@ -56,9 +73,7 @@ export class MailService {
     this.store = deps.store;
     this.from = deps.from;
     this.log = deps.log;
-    this.transport = deps.smtpUrl
-      ? nodemailer.createTransport({ url: deps.smtpUrl, pool: true, maxMessages: 1_000 })
-      : null;
+    this.transport = deps.smtpUrl ? nodemailer.createTransport(pooledUrl(deps.smtpUrl)) : null;
   }
 
   /** Records the message and starts delivering it; resolves once it is recorded. */
