@@ -4,6 +4,7 @@ import type { Comment, CommentSort, CommentStatus } from '../domain/comment.js';
 import { isCommentMode, type CommentOverride } from '../domain/comment-settings.js';
 import { newId } from '../domain/ids.js';
 import type { Reason } from '../domain/moderation/types.js';
+import { createCommentPostgres } from './postgres/comment-create.js';
 import type { Database } from './schema.js';
 import type { CommentRevision } from '../domain/comment.js';
 import type {
@@ -159,7 +160,11 @@ const articleSettingsOf = prepared((db, _: '', articleId: string) =>
 );
 
 export class KyselyCommentStore implements CommentStore {
-  constructor(private readonly db: Kysely<Database>) {}
+  /** `postgres`: a new comment is written in one statement (postgres/comment-create.ts). */
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly dialect: 'sqlite' | 'postgres' = 'sqlite',
+  ) {}
 
   private select(db: Kysely<Database> = this.db) {
     return db
@@ -175,6 +180,7 @@ export class KyselyCommentStore implements CommentStore {
   }
 
   async create(input: NewComment) {
+    if (this.dialect === 'postgres') return this.createOnPostgres(input);
     return this.atomically(async (db) => {
       const id = newId(Date.parse(input.createdAt));
       if (input.idempotencyKey !== undefined && input.authorId !== null) {
@@ -237,6 +243,25 @@ export class KyselyCommentStore implements CommentStore {
       const created = await this.byIdIn(db, id);
       if (!created) throw new Error('comment vanished after insert');
       return { comment: created, created: true };
+    });
+  }
+
+  /** The same write as `create`'s, in one statement and round trip (decisions/0082). */
+  private async createOnPostgres(input: NewComment) {
+    return this.atomically(async (db) => {
+      const id = newId(Date.parse(input.createdAt));
+      const reasons = reasonRows(id, input.reasons ?? [], input.createdAt);
+      const outcome = await createCommentPostgres(db, id, input, reasons);
+      if (outcome.kind === 'created') return { comment: toComment(outcome.row), created: true };
+      if (
+        outcome.kind === 'key-taken' &&
+        input.authorId !== null &&
+        input.idempotencyKey !== undefined
+      ) {
+        const first = await this.byIdempotencyKeyIn(db, input.authorId, input.idempotencyKey);
+        if (first) return { comment: first, created: false };
+      }
+      throw new Error('parent comment vanished');
     });
   }
 

@@ -32,6 +32,7 @@ import * as sanctionRemovals from './0024_sanction_removals.js';
 import * as sharedLimits from './0028_shared_limits.js';
 import * as webhooks from './0030_webhooks.js';
 import * as newsletters from './0029_newsletters.js';
+import * as commentCountInStamp from './0038_comment_count_in_stamp.js';
 
 interface MigrationModule {
   up(db: Kysely<unknown>, context: MigrationContext): Promise<void>;
@@ -65,6 +66,7 @@ const modules: Record<string, MigrationModule> = {
   '0028_shared_limits': sharedLimits,
   '0030_webhooks': webhooks,
   '0029_newsletters': newsletters,
+  '0038_comment_count_in_stamp': commentCountInStamp,
 };
 
 class ListedMigrations implements MigrationProvider {

@@ -39,11 +39,13 @@ export function postgresDialect(options: PostgresDialectOptions): StoreDialect {
     // An ordinary transaction each: commits already run side by side on the pool (decisions/0027).
     groupCommit: (db) => ({ run: (work) => db.transaction().execute(work) }),
     // Transaction-level advisory locks, taken in one order so two holders of two keys cannot
-    // deadlock; released by the commit or rollback, across every process on this database.
+    // deadlock; released by the commit or rollback, across every process on this database. One
+    // statement for all of them: a select list is evaluated left to right.
     async holdKeys(trx, keys) {
-      for (const key of [...new Set(keys)].sort()) {
-        await sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`.execute(trx);
-      }
+      const sorted = [...new Set(keys)].sort();
+      if (sorted.length === 0) return;
+      const locks = sorted.map((key) => sql`pg_advisory_xact_lock(hashtextextended(${key}, 0))`);
+      await sql`select ${sql.join(locks)}`.execute(trx);
     },
     openChannel: (db, onError) =>
       new PostgresChannel(
