@@ -251,7 +251,13 @@ during the run and every figure is lower (and noisier) than on an idle machine.
 - Page weight is measured from the real responses: the page and everything it loads.
 - Comment writes (\`bench/comment-writes.ts\`): 8 requests in flight over HTTP for 8 s after a
   2 s warm-up, with an Idempotency-Key each, in two shapes: 8 staff accounts, and one staff
-  account posting 8 at a time; SQLite with \`synchronous=FULL\`, and PostgreSQL when named.
+  account posting 8 at a time; SQLite with \`synchronous=FULL\`, and PostgreSQL when named
+  (\`DATABASES=PostgreSQL\` runs one database only).
+- Newsletter sending (\`bench/newsletter-send.ts\`): 20,000 subscribers by default
+  (\`SUBSCRIBERS=\` for more), \`newsletters.ratePerSecond\` raised to its highest value for
+  the run and reported, so the figure is what the queue and the SMTP pool deliver.
+- Each script runs in its own process group with the soft limit on open files raised to the
+  hard one; whatever a script leaves running is killed before the next starts (and said).
 - Where time goes: \`npx tsx bench/lib/profile.ts\` (samples of the load window only;
   \`PAGE_CACHE_MB=0\` to profile rendering, \`SIGNED_IN=1\` for signed-in readers),
   \`npx tsx bench/lib/ceiling.ts\` (the fast lane against the bare Node server in alternating
