@@ -4,7 +4,7 @@ import type { Comment, CommentSort, CommentStatus } from '../domain/comment.js';
 import { isCommentMode, type CommentOverride } from '../domain/comment-settings.js';
 import { newId } from '../domain/ids.js';
 import type { Reason } from '../domain/moderation/types.js';
-import { createCommentPostgres } from './postgres/comment-create.js';
+import type { StoreDialect } from './dialect.js';
 import type { Database } from './schema.js';
 import type { CommentRevision } from '../domain/comment.js';
 import type {
@@ -160,10 +160,10 @@ const articleSettingsOf = prepared((db, _: '', articleId: string) =>
 );
 
 export class KyselyCommentStore implements CommentStore {
-  /** `postgres`: a new comment is written in one statement (postgres/comment-create.ts). */
+  /** The dialect's `createComment`, where it has one, writes a new comment in one statement. */
   constructor(
     private readonly db: Kysely<Database>,
-    private readonly dialect: 'sqlite' | 'postgres' = 'sqlite',
+    private readonly dialect: Pick<StoreDialect, 'createComment'> = { createComment: null },
   ) {}
 
   private select(db: Kysely<Database> = this.db) {
@@ -180,7 +180,8 @@ export class KyselyCommentStore implements CommentStore {
   }
 
   async create(input: NewComment) {
-    if (this.dialect === 'postgres') return this.createOnPostgres(input);
+    const oneStatement = this.dialect.createComment;
+    if (oneStatement) return this.createInOneStatement(oneStatement, input);
     return this.atomically(async (db) => {
       const id = newId(Date.parse(input.createdAt));
       if (input.idempotencyKey !== undefined && input.authorId !== null) {
@@ -247,11 +248,14 @@ export class KyselyCommentStore implements CommentStore {
   }
 
   /** The same write as `create`'s, in one statement and round trip (decisions/0082). */
-  private async createOnPostgres(input: NewComment) {
+  private async createInOneStatement(
+    write: NonNullable<StoreDialect['createComment']>,
+    input: NewComment,
+  ) {
     return this.atomically(async (db) => {
       const id = newId(Date.parse(input.createdAt));
       const reasons = reasonRows(id, input.reasons ?? [], input.createdAt);
-      const outcome = await createCommentPostgres(db, id, input, reasons);
+      const outcome = await write(db, id, input, reasons);
       if (outcome.kind === 'created') return { comment: toComment(outcome.row), created: true };
       if (
         outcome.kind === 'key-taken' &&

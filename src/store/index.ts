@@ -78,7 +78,7 @@ function bind(db: Kysely<Database>, opened: Opened): Store {
     sessions: new KyselySessionStore(db),
     oneTimeTokens: new KyselyOneTimeTokenStore(db),
     outbox: new KyselyOutboxStore(db),
-    comments: new KyselyCommentStore(db, dialect.id === 'postgres' ? 'postgres' : 'sqlite'),
+    comments: new KyselyCommentStore(db, dialect),
     moderation: new KyselyModerationStore(db),
     imports: new KyselyImportStore(db),
     images: new KyselyImageStore(db),

@@ -122,7 +122,9 @@ function converters() {
 
 /** An article body from a WordPress post's HTML. */
 export function articleMarkdown(html: string): string {
-  return converters().articles.turndown(autoParagraphs(unwrapShortcodes(html))).trim();
+  return converters()
+    .articles.turndown(autoParagraphs(unwrapShortcodes(html)))
+    .trim();
 }
 
 /** A comment's Markdown from WordPress or Disqus HTML. */

@@ -20,24 +20,15 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { NewComment } from '../ports/comments.js';
 import type { CommentRow } from '../comments.js';
+import type { CommentCreateOutcome } from '../dialect.js';
 import type { Database } from '../schema.js';
-
-export type CreateOutcome =
-  | { kind: 'created'; row: CommentRow }
-  /**
-   * Nothing written, with an Idempotency-Key: it was claimed already (its first comment answers),
-   * or else the parent comment is gone.
-   */
-  | { kind: 'key-taken' }
-  /** Nothing written, without a key: the parent comment is gone. */
-  | { kind: 'no-parent' };
 
 export async function createCommentPostgres(
   db: Kysely<Database>,
   id: string,
   input: NewComment,
   reasons: readonly { code: string; detail: string }[],
-): Promise<CreateOutcome> {
+): Promise<CommentCreateOutcome> {
   const withKey = input.idempotencyKey !== undefined && input.authorId !== null;
   const parentId = input.parentId ?? null;
   // Each guard is plain SQL chosen here, so no parameter's type is left for the server to guess.

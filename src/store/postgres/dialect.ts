@@ -8,6 +8,7 @@ import {
   suspendPostgresTriggers,
 } from './backup.js';
 import { channelName, PostgresChannel } from './channel.js';
+import { createCommentPostgres } from './comment-create.js';
 import { searchPostgres } from './search.js';
 
 export interface PostgresDialectOptions {
@@ -36,6 +37,7 @@ export function postgresDialect(options: PostgresDialectOptions): StoreDialect {
     readTable: readPostgresTable,
     toDatabase: (_column, value) => value,
     suspendTriggers: suspendPostgresTriggers,
+    createComment: createCommentPostgres,
     // An ordinary transaction each: commits already run side by side on the pool (decisions/0027).
     groupCommit: (db) => ({ run: (work) => db.transaction().execute(work) }),
     // Transaction-level advisory locks, taken in one order so two holders of two keys cannot
