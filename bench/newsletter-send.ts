@@ -138,7 +138,10 @@ async function main() {
     console.log(machine());
     printResult('newsletter-send', `SUBSCRIBERS=${count} npx tsx bench/newsletter-send.ts`, [
       { figure: `subscribers`, value: String(count) },
-      { figure: 'newsletters.ratePerSecond (raised for the run; default 20)', value: String(ratePerSecond) },
+      {
+        figure: 'newsletters.ratePerSecond (raised for the run; default 20)',
+        value: String(ratePerSecond),
+      },
       {
         figure: 'queueing (one INSERT … SELECT), s',
         value: String(Number(queueSeconds.toFixed(2))),
