@@ -11,6 +11,7 @@
  * Target: at least 500/s for each.
  *
  *   npx tsx bench/comment-writes.ts          (WRITERS=8 DURATION=8)
+ *   DATABASES=PostgreSQL npx tsx bench/comment-writes.ts   (one database only)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -111,7 +112,11 @@ console.log(machine());
 console.log(`Comment writes over HTTP, ${writers} in flight, ${duration} s after a 2 s warm-up`);
 console.log('| database | shape | writes/s | written | refused | p50 ms | p99 ms | server RSS |');
 console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
-for (const database of ['SQLite', ...(postgresUrl ? ['PostgreSQL'] : [])]) {
+const only = process.env.DATABASES?.split(',').map((d) => d.trim().toLowerCase());
+const databases = ['SQLite', ...(postgresUrl ? ['PostgreSQL'] : [])].filter(
+  (d) => !only || only.includes(d.toLowerCase()),
+);
+for (const database of databases) {
   const site = await createCommentSite(writers, database === 'PostgreSQL' ? postgresUrl : null);
   const server = await startBroadsheet(
     site.dataDir,

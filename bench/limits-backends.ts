@@ -2,6 +2,7 @@
  * The shared limits' counter on each backend, in-process: sequential hits on one key and on
  * many keys, against the row-per-event `admit` the sign-up limit uses (decisions/0058).
  *   npx tsx bench/limits-backends.ts [postgres-url] [redis-url]
+ * (without them: BENCH_DATABASE_URL or TEST_DATABASE_URL, and TEST_REDIS_URL, when set)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,8 +10,10 @@ import path from 'node:path';
 import { openStore, type Store } from '../src/store/index.js';
 import { RedisLimits } from '../src/store/redis-limits.js';
 import type { RateCounter } from '../src/store/ports/limits.js';
+import { printResult, type ResultRow } from './lib/load.js';
 
 const rounds = 2_000;
+const rows: ResultRow[] = [];
 
 async function time(label: string, work: (i: number) => Promise<unknown>): Promise<void> {
   for (let i = 0; i < 100; i++) await work(-1 - i); // warm up
@@ -18,6 +21,7 @@ async function time(label: string, work: (i: number) => Promise<unknown>): Promi
   for (let i = 0; i < rounds; i++) await work(i);
   const us = Number(process.hrtime.bigint() - started) / 1e3 / rounds;
   console.log(`${label.padEnd(52)} ${us.toFixed(0).padStart(6)} µs per hit`);
+  rows.push({ figure: `${label}, µs per hit (sequential)`, value: us.toFixed(0) });
 }
 
 async function counters(name: string, counter: RateCounter): Promise<void> {
@@ -36,7 +40,11 @@ async function events(name: string, store: Store): Promise<void> {
   );
 }
 
-const [pgUrl, redisUrl] = process.argv.slice(2);
+// In the suite (no arguments): the servers the tests use, when they are named.
+const [pgUrl, redisUrl] = [
+  process.argv[2] ?? process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL,
+  process.argv[3] ?? process.env.TEST_REDIS_URL,
+];
 const dir = mkdtempSync(path.join(tmpdir(), 'bs-bench-'));
 const sqlite = await openStore({ databaseUrl: null, dataDir: dir });
 await counters('SQLite', sqlite.limits);
@@ -61,3 +69,8 @@ if (redisUrl) {
   await counters('Redis', redis.counter);
   await redis.close();
 }
+printResult(
+  'limits-backends',
+  `npx tsx bench/limits-backends.ts${pgUrl ? ' postgres://…' : ''}${redisUrl ? ' redis://…' : ''}`,
+  rows,
+);

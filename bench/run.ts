@@ -40,20 +40,40 @@ if (scripts.length === 0) {
   process.exit(1);
 }
 
+/**
+ * Each script runs in a process group of its own, with the soft limit on open files raised to
+ * the hard one (bench/live.ts holds 1,000 streams: two descriptors each across its processes).
+ * When it ends, whatever it left running in its group (a server, nginx, a worker it failed to
+ * stop) is killed, so that no script's leftovers take descriptors, memory or CPU from the next.
+ */
 function runScript(file: string): Promise<Outcome> {
   const started = Date.now();
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join('bench', file)], {
-      cwd: root,
-      env: { WORKERS_LIST: '1,2', ...process.env },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const child = spawn(
+      '/bin/sh',
+      [
+        '-c',
+        'ulimit -n "$(ulimit -Hn)" 2>/dev/null; exec "$0" "$@"',
+        process.execPath,
+        '--import',
+        'tsx',
+        path.join('bench', file),
+      ],
+      {
+        cwd: root,
+        env: { WORKERS_LIST: '1,2', ...process.env },
+        stdio: ['ignore', 'pipe', 'inherit'],
+        detached: true,
+      },
+    );
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString('utf8');
       process.stdout.write(chunk);
     });
     child.on('close', (code) => {
+      const leftovers = killGroup(child.pid);
+      if (leftovers) console.log(`bench/${file} left ${leftovers} process(es) running: killed`);
       const seconds = Math.round((Date.now() - started) / 1000);
       const last = out
         .trimEnd()
@@ -72,6 +92,27 @@ function runScript(file: string): Promise<Outcome> {
       resolve({ file, result, exitCode: code ?? 1, seconds, ...(problem ? { problem } : {}) });
     });
   });
+}
+
+/** Kills what is left in a script's process group; how many processes that was. */
+function killGroup(pgid: number | undefined): number {
+  if (pgid === undefined) return 0;
+  let left = 0;
+  try {
+    left = execFileSync('ps', ['-e', '-o', 'pgid='])
+      .toString()
+      .split('\n')
+      .filter((line) => Number(line.trim()) === pgid).length;
+  } catch {
+    return 0;
+  }
+  if (left === 0) return 0;
+  try {
+    process.kill(-pgid, 'SIGKILL');
+  } catch {
+    // gone in the meantime
+  }
+  return left;
 }
 
 const load = () =>
@@ -214,7 +255,13 @@ during the run and every figure is lower (and noisier) than on an idle machine.
 - Page weight is measured from the real responses: the page and everything it loads.
 - Comment writes (\`bench/comment-writes.ts\`): 8 requests in flight over HTTP for 8 s after a
   2 s warm-up, with an Idempotency-Key each, in two shapes: 8 staff accounts, and one staff
-  account posting 8 at a time; SQLite with \`synchronous=FULL\`, and PostgreSQL when named.
+  account posting 8 at a time; SQLite with \`synchronous=FULL\`, and PostgreSQL when named
+  (\`DATABASES=PostgreSQL\` runs one database only).
+- Newsletter sending (\`bench/newsletter-send.ts\`): 20,000 subscribers by default
+  (\`SUBSCRIBERS=\` for more), \`newsletters.ratePerSecond\` raised to its highest value for
+  the run and reported, so the figure is what the queue and the SMTP pool deliver.
+- Each script runs in its own process group with the soft limit on open files raised to the
+  hard one; whatever a script leaves running is killed before the next starts (and said).
 - Cache miss of the article page (\`bench/render-miss.ts\`): service and view timed in
   process, twice: with nothing held (the first miss after a start) and with the article part and
   the comment cards held, as on the miss after a new comment (\`decisions/0080-article-page-parts.md\`);

@@ -343,7 +343,7 @@ export async function composeProgram(deps: ProgramDeps): Promise<Program> {
   // Read once now, so the first emails name the site.
   await services.site.identity();
   // Counted with every other process and server: in Redis when REDIS_URL is set, else here.
-  const sharedLimits = openSharedLimits({ redisUrl: config.redisUrl, store, log: deps.log });
+  const sharedLimits = await openSharedLimits({ redisUrl: config.redisUrl, store, log: deps.log });
   return { services, database: store, outbox: store.outbox, sharedLimits };
 }
 

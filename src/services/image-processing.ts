@@ -4,7 +4,20 @@
  * metadata (camera, GPS position, timestamps). Sizes and formats: docs/decisions/0025-images.md.
  */
 import { createHash } from 'node:crypto';
-import sharp, { type Metadata, type Sharp } from 'sharp';
+import { createRequire } from 'node:module';
+import type SharpModule from 'sharp';
+import type { Metadata, Sharp } from 'sharp';
+
+/**
+ * sharp (and libvips, with its threads and caches) is loaded at the first image, not when the
+ * server starts: a process that only serves pages never needs it (decisions/0083).
+ */
+const load = createRequire(import.meta.url);
+let loaded: typeof SharpModule | null = null;
+export function sharpModule(): typeof SharpModule {
+  loaded ??= load('sharp') as typeof SharpModule;
+  return loaded;
+}
 import {
   cropSize,
   crops,
@@ -64,6 +77,7 @@ export async function processImage(
   format: UploadFormat,
   maxPixels: number,
 ): Promise<Processed> {
+  const sharp = sharpModule();
   const base = sharp(bytes, { failOn: 'error', limitInputPixels: maxPixels, autoOrient: true });
   let meta: Metadata;
   try {

@@ -11,7 +11,6 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../errors.js';
 import type { LimitStore, RateCount, SharedLimits } from '../store/ports/limits.js';
-import { RedisLimits } from '../store/redis-limits.js';
 
 export interface LimitLog {
   warn(object: object, message: string): void;
@@ -33,24 +32,31 @@ export interface RateAnswer {
 export const unavailableRetrySeconds = 30;
 const logEveryMs = 30_000;
 
-/** The database's limits (the default), or Redis's when `redisUrl` is set. */
-export function openSharedLimits(options: {
+/**
+ * The database's limits (the default), or Redis's when `redisUrl` is set. The Redis client
+ * (ioredis) is loaded only then: a process without Redis does not carry it (decisions/0083).
+ */
+export async function openSharedLimits(options: {
   redisUrl: string | null;
   store: { limits: LimitStore };
   log: LimitLog;
-}): SharedLimitService {
-  const backend: SharedLimits = options.redisUrl
-    ? new RedisLimits({
-        url: options.redisUrl,
-        // Connection errors come from the socket, always after `service` below exists.
-        onError: (error) => service.failed('connection', error),
-      })
-    : {
-        backend: 'database',
-        counter: options.store.limits,
-        leases: options.store.limits,
-        close: async () => {},
-      };
+}): Promise<SharedLimitService> {
+  const { RedisLimits } = options.redisUrl
+    ? await import('../store/redis-limits.js')
+    : { RedisLimits: null };
+  const backend: SharedLimits =
+    RedisLimits && options.redisUrl
+      ? new RedisLimits({
+          url: options.redisUrl,
+          // Connection errors come from the socket, always after `service` below exists.
+          onError: (error) => service.failed('connection', error),
+        })
+      : {
+          backend: 'database',
+          counter: options.store.limits,
+          leases: options.store.limits,
+          close: async () => {},
+        };
   const service = new SharedLimitService(backend, options.log);
   return service;
 }

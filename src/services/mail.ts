@@ -7,7 +7,7 @@
  * newsletter going to many addresses does not open one connection per message; newsletters go
  * through `deliverNow` (services/newsletter-sender.ts keeps its own queue in the database).
  */
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Store } from '../store/types.js';
 
 export interface MailMessage {
@@ -45,8 +45,29 @@ export interface MailDeps {
   log: MailLog;
 }
 
+/**
+ * The SMTP URL with the pool turned on. Nodemailer takes every option from the URL when one is
+ * given and ignores the others beside it, so `{ url, pool: true }` opened a new connection (and
+ * waited for the server's greeting) for every message. Options the operator put in the URL win.
+ */
+export function pooledUrl(smtpUrl: string): string {
+  let url: URL;
+  try {
+    url = new URL(smtpUrl);
+  } catch {
+    return smtpUrl;
+  }
+  if (!url.searchParams.has('pool')) url.searchParams.set('pool', 'true');
+  if (!url.searchParams.has('maxMessages')) url.searchParams.set('maxMessages', '1000');
+  return url.toString();
+}
+
 export class MailService {
-  private readonly transport: Transporter | null;
+  private readonly smtpUrl: string | null;
+  /** Nodemailer is loaded at the first message, and only with SMTP_URL (decisions/0083). */
+  private opening: Promise<Transporter> | null = null;
+  private opened: Transporter | null = null;
+  private closed = false;
   private readonly pending = new Set<Promise<void>>();
   private readonly store: MailDeps['store'];
   private readonly from: string;
@@ -56,9 +77,17 @@ export class MailService {
     this.store = deps.store;
     this.from = deps.from;
     this.log = deps.log;
-    this.transport = deps.smtpUrl
-      ? nodemailer.createTransport({ url: deps.smtpUrl, pool: true, maxMessages: 1_000 })
-      : null;
+    this.smtpUrl = deps.smtpUrl;
+  }
+
+  private transport(smtpUrl: string): Promise<Transporter> {
+    this.opening ??= import('nodemailer').then(({ default: nodemailer }) => {
+      const transport = nodemailer.createTransport(pooledUrl(smtpUrl));
+      if (this.closed) transport.close();
+      this.opened = transport;
+      return transport;
+    });
+    return this.opening;
   }
 
   /** Records the message and starts delivering it; resolves once it is recorded. */
@@ -70,21 +99,23 @@ export class MailService {
       text,
       createdAt: new Date().toISOString(),
     });
-    if (!this.transport) {
+    if (!this.smtpUrl) {
       this.log.info(
         { mail: id, to: message.to, subject: message.subject },
         'mail kept in the outbox (no SMTP_URL)',
       );
       return id;
     }
-    const delivery = this.deliver(id, message).finally(() => this.pending.delete(delivery));
+    const delivery = this.deliver(this.smtpUrl, id, message).finally(() =>
+      this.pending.delete(delivery),
+    );
     this.pending.add(delivery);
     return id;
   }
 
-  private async deliver(id: string, message: MailMessage): Promise<void> {
+  private async deliver(smtpUrl: string, id: string, message: MailMessage): Promise<void> {
     try {
-      await this.transport?.sendMail({ from: this.from, ...message });
+      await (await this.transport(smtpUrl)).sendMail({ from: this.from, ...message });
       await this.store.outbox.markSent(id, new Date().toISOString());
     } catch (error) {
       const reason = (error as Error).message;
@@ -98,13 +129,13 @@ export class MailService {
    * kept in the outbox); rejects with MailRefused, carrying the server's reply code, if not.
    */
   async deliverNow(message: MailMessage): Promise<void> {
-    if (!this.transport) {
+    if (!this.smtpUrl) {
       const { to, subject, text } = message;
       await this.store.outbox.add({ to, subject, text, createdAt: new Date().toISOString() });
       return;
     }
     try {
-      await this.transport.sendMail({ from: this.from, ...message });
+      await (await this.transport(this.smtpUrl)).sendMail({ from: this.from, ...message });
     } catch (error) {
       const code = (error as { responseCode?: unknown }).responseCode;
       throw new MailRefused((error as Error).message, typeof code === 'number' ? code : undefined);
@@ -113,7 +144,7 @@ export class MailService {
 
   /** Whether mail really leaves (SMTP_URL set), rather than staying in the outbox. */
   get sends(): boolean {
-    return this.transport !== null;
+    return this.smtpUrl !== null;
   }
 
   /** Waits for deliveries in flight (graceful shutdown, tests). */
@@ -122,6 +153,7 @@ export class MailService {
   }
 
   close(): void {
-    this.transport?.close();
+    this.closed = true;
+    this.opened?.close();
   }
 }

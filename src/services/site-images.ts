@@ -4,9 +4,9 @@
  * named by the hash of their bytes, like every stored image, so their addresses never change.
  */
 import { createHash } from 'node:crypto';
-import sharp, { type Sharp } from 'sharp';
+import type { Sharp } from 'sharp';
 import { logoDisplayHeight, type SiteIcons, type SiteImage } from '../domain/site.js';
-import { UnreadableImage } from './image-processing.js';
+import { sharpModule, UnreadableImage } from './image-processing.js';
 
 export interface MadeFile {
   file: string;
@@ -18,7 +18,7 @@ function named(data: Buffer, extension: 'png' | 'ico'): string {
 }
 
 function open(bytes: Uint8Array, maxPixels: number): Sharp {
-  return sharp(bytes, { failOn: 'error', limitInputPixels: maxPixels, autoOrient: true });
+  return sharpModule()(bytes, { failOn: 'error', limitInputPixels: maxPixels, autoOrient: true });
 }
 
 async function size(image: Sharp): Promise<{ width: number; height: number }> {
@@ -59,7 +59,7 @@ export async function makeLogo(
   const original = await size(image);
   const height = Math.min(original.height, logoDisplayHeight * 2);
   const data = await png(image.resize({ height, withoutEnlargement: true }));
-  const meta = await sharp(data).metadata();
+  const meta = await sharpModule()(data).metadata();
   const file = named(data, 'png');
   return {
     logo: { file, width: meta.width ?? original.width, height: meta.height ?? height },

@@ -12,6 +12,8 @@ import type { SummaryRow } from './rows.js';
 import type { Database } from './schema.js';
 import type { BackupTable } from './ports/backup.js';
 import type { NotificationChannel } from './ports/channel.js';
+import type { NewComment } from './ports/comments.js';
+import type { CommentRow } from './comments.js';
 
 export interface SearchQuery {
   terms: SearchTerms;
@@ -25,6 +27,17 @@ export interface MarkedRow extends SummaryRow {
   marked_standfirst: string;
   snippet: string;
 }
+
+/** What a one-statement comment write did (`StoreDialect.createComment`). */
+export type CommentCreateOutcome =
+  | { kind: 'created'; row: CommentRow }
+  /**
+   * Nothing written, with an Idempotency-Key: it was claimed already (its first comment answers),
+   * or else the parent comment is gone.
+   */
+  | { kind: 'key-taken' }
+  /** Nothing written, without a key: the parent comment is gone. */
+  | { kind: 'no-parent' };
 
 /** Runs write transactions; the database decides whether several share one commit. */
 export interface TransactionRunner {
@@ -58,6 +71,18 @@ export interface StoreDialect extends DatabaseInfo {
   /** Turns off these tables' triggers until the returned `resume`, in the same transaction. */
   suspendTriggers(trx: Kysely<Database>, tables: readonly string[]): Promise<() => Promise<void>>;
 
+  /**
+   * A new comment written in one statement (inside the caller's transaction), or null where the
+   * store's portable steps are used (decisions/0082).
+   */
+  createComment:
+    | ((
+        db: Kysely<Database>,
+        id: string,
+        input: NewComment,
+        reasons: readonly { code: string; detail: string }[],
+      ) => Promise<CommentCreateOutcome>)
+    | null;
   /** Runs the short writes many requests make at once (`Store.groupedTransaction`). */
   groupCommit(db: Kysely<Database>): TransactionRunner;
   /**

@@ -16,8 +16,6 @@ import { KyselyModerationStore } from './moderation.js';
 import { KyselyNewsroomStore } from './newsroom.js';
 import { KyselyPageStore } from './pages.js';
 import { KyselyPersonalDataStore } from './personal-data.js';
-import { postgresDialect } from './postgres/dialect.js';
-import { openPostgres } from './postgres/open.js';
 import { KyselyReaderStore } from './reader.js';
 import type { Database } from './schema.js';
 import { KyselySectionStore, KyselySettingStore } from './sections.js';
@@ -85,7 +83,7 @@ function bind(db: Kysely<Database>, opened: Opened): Store {
     sessions: new KyselySessionStore(db),
     oneTimeTokens: new KyselyOneTimeTokenStore(db),
     outbox: new KyselyOutboxStore(db),
-    comments: new KyselyCommentStore(db),
+    comments: new KyselyCommentStore(db, dialect),
     moderation: new KyselyModerationStore(db),
     imports: new KyselyImportStore(db),
     images: new KyselyImageStore(db),
@@ -142,6 +140,11 @@ async function openDatabase(
   scope?: TransactionScope,
 ): Promise<{ db: Kysely<Database>; dialect: StoreDialect }> {
   if (options.databaseUrl) {
+    // Loaded only for PostgreSQL: a SQLite process does not carry the pg driver (decisions/0083).
+    const [{ openPostgres }, { postgresDialect }] = await Promise.all([
+      import('./postgres/open.js'),
+      import('./postgres/dialect.js'),
+    ]);
     const { db } = await openPostgres(options.databaseUrl, {
       ...(options.pgSchema !== undefined ? { schema: options.pgSchema } : {}),
       ...(log ? { log } : {}),

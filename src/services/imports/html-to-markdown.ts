@@ -7,7 +7,8 @@
  * the page's Content-Security-Policy only shows pictures from this site). The Markdown renderer
  * (raw HTML off, the same link rules) is the second fence.
  */
-import TurndownService from 'turndown';
+import { createRequire } from 'node:module';
+import type TurndownService from 'turndown';
 import { isAllowedHref } from '../../domain/links.js';
 
 const dropped = [
@@ -61,8 +62,15 @@ function unwrapShortcodes(text: string): string {
   return text.replace(/\[caption[^\]]*\]([\s\S]*?)\[\/caption\]/gi, '$1');
 }
 
+/**
+ * Turndown (and the HTML parser it brings) is loaded at the first import that needs it, not when
+ * the server starts: most processes never import a file (decisions/0083).
+ */
+const load = createRequire(import.meta.url);
+
 function converter(options: { sameSiteLinks: boolean; hardBreak: string }): TurndownService {
-  const service = new TurndownService({
+  const Turndown = load('turndown') as typeof TurndownService;
+  const service = new Turndown({
     headingStyle: 'atx',
     codeBlockStyle: 'fenced',
     bulletListMarker: '-',
@@ -102,24 +110,32 @@ function escapeLabel(text: string): string {
   return text.replace(/([\\[\]*_`])/g, '\\$1');
 }
 
-const articles = converter({ sameSiteLinks: true, hardBreak: '  ' });
-// Comment Markdown turns every newline into a line break.
-const comments = converter({ sameSiteLinks: false, hardBreak: '' });
+let made: { articles: TurndownService; comments: TurndownService } | null = null;
+function converters() {
+  made ??= {
+    articles: converter({ sameSiteLinks: true, hardBreak: '  ' }),
+    // Comment Markdown turns every newline into a line break.
+    comments: converter({ sameSiteLinks: false, hardBreak: '' }),
+  };
+  return made;
+}
 
 /** An article body from a WordPress post's HTML. */
 export function articleMarkdown(html: string): string {
-  return articles.turndown(autoParagraphs(unwrapShortcodes(html))).trim();
+  return converters()
+    .articles.turndown(autoParagraphs(unwrapShortcodes(html)))
+    .trim();
 }
 
 /** A comment's Markdown from WordPress or Disqus HTML. */
 export function commentMarkdown(html: string): string {
-  return comments.turndown(autoParagraphs(html)).trim();
+  return converters().comments.turndown(autoParagraphs(html)).trim();
 }
 
 /** Plain text from HTML (titles, excerpts): tags dropped, entities read, spaces collapsed. */
 export function plainText(html: string): string {
   if (!/[<&]/.test(html)) return html.replace(/\s+/g, ' ').trim();
-  const text = comments.turndown(`<p>${html}</p>`);
+  const text = converters().comments.turndown(`<p>${html}</p>`);
   // Undo Markdown's escaping: this text is shown as text, never rendered as Markdown.
   return text
     .replace(/\\([\\`*_{}[\]()#+\-.!>~|])/g, '$1')

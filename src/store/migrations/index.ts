@@ -37,6 +37,7 @@ import * as liveCoverage from './0031_live_coverage.js';
 import * as passkeys from './0032_passkeys.js';
 import * as ssoAndEmailLinks from './0033_sso_and_email_links.js';
 import * as audienceInsights from './0034_audience_insights.js';
+import * as commentCountInStamp from './0038_comment_count_in_stamp.js';
 
 interface MigrationModule {
   up(db: Kysely<unknown>, context: MigrationContext): Promise<void>;
@@ -75,6 +76,7 @@ const modules: Record<string, MigrationModule> = {
   '0032_passkeys': passkeys,
   '0033_sso_and_email_links': ssoAndEmailLinks,
   '0034_audience_insights': audienceInsights,
+  '0038_comment_count_in_stamp': commentCountInStamp,
 };
 
 class ListedMigrations implements MigrationProvider {

@@ -8,6 +8,7 @@ import {
   suspendPostgresTriggers,
 } from './backup.js';
 import { channelName, PostgresChannel } from './channel.js';
+import { createCommentPostgres } from './comment-create.js';
 import { searchPostgres } from './search.js';
 
 export interface PostgresDialectOptions {
@@ -36,14 +37,17 @@ export function postgresDialect(options: PostgresDialectOptions): StoreDialect {
     readTable: readPostgresTable,
     toDatabase: (_column, value) => value,
     suspendTriggers: suspendPostgresTriggers,
+    createComment: createCommentPostgres,
     // An ordinary transaction each: commits already run side by side on the pool (decisions/0027).
     groupCommit: (db) => ({ run: (work) => db.transaction().execute(work) }),
     // Transaction-level advisory locks, taken in one order so two holders of two keys cannot
-    // deadlock; released by the commit or rollback, across every process on this database.
+    // deadlock; released by the commit or rollback, across every process on this database. One
+    // statement for all of them: a select list is evaluated left to right.
     async holdKeys(trx, keys) {
-      for (const key of [...new Set(keys)].sort()) {
-        await sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`.execute(trx);
-      }
+      const sorted = [...new Set(keys)].sort();
+      if (sorted.length === 0) return;
+      const locks = sorted.map((key) => sql`pg_advisory_xact_lock(hashtextextended(${key}, 0))`);
+      await sql`select ${sql.join(locks)}`.execute(trx);
     },
     openChannel: (db, onError) =>
       new PostgresChannel(
