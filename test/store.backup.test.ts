@@ -165,6 +165,24 @@ async function seed(store: Store): Promise<void> {
     createdAt: '2026-01-05T00:00:00.000Z',
     lastUsedAt: '2026-01-05T00:00:00.000Z',
   });
+  await store.passkeys.add({
+    id: 'credential-1',
+    userId: editor.id,
+    name: 'Laptop',
+    publicKey: 'pQECAyYgASFYIA',
+    counter: 3,
+    transports: ['internal'],
+    backedUp: true,
+    createdAt: '2026-01-05T00:00:00.000Z',
+    lastUsedAt: null,
+  });
+  await store.signInEvents.record({
+    id: 'sign-in-1',
+    userId: editor.id,
+    method: 'passkey',
+    label: 'Laptop',
+    at: '2026-01-05T00:00:00.000Z',
+  });
   // The editor reads the briefing; a reader left; one address bounced; a sent alert (0029).
   const at = '2026-01-05T00:00:00.000Z';
   await store.newsletters.addSubscriber({

@@ -13,6 +13,9 @@ import { passwordlessOptions } from './email-sign-in.js';
 import { accountPage } from './page.js';
 import { passkeyScript, signInPasskey } from './passkeys.js';
 
+/** Autocomplete tokens, not text: the browser offers passkeys among the field's suggestions. */
+const emailAutocomplete = 'username webauthn'; // i18n-ignore
+
 /** The `?done=` notices of the sign-in page: their messages' keys. */
 export const signInNotices = {
   reset: 'account.signIn.done.reset',
@@ -45,7 +48,7 @@ export function signInView(
         ctx,
         '/signin',
         html`${props.next === '/' ? '' : html`<input type="hidden" name="next" value="${props.next}" />`}
-          ${field({ name: 'email', label: t('account.field.email'), type: 'email', autocomplete: 'username webauthn', required: true, maxlength: 254, problem })}
+          ${field({ name: 'email', label: t('account.field.email'), type: 'email', autocomplete: emailAutocomplete, required: true, maxlength: 254, problem })}
           ${field({ name: 'password', label: t('account.field.password'), type: 'password', autocomplete: 'current-password', required: true, problem })}
           ${submitButton(t('account.signIn.submit'))}`,
       )}
