@@ -156,9 +156,11 @@ if (browserAvailable()) {
           `${app.url}/signin?next=${encodeURIComponent(new URL(page.url()).pathname)}`,
         );
         await allGerman(page, 'sign-in');
-        await page.getByLabel(de.t('account.field.email')).fill(reader.email);
-        await page.getByLabel(de.t('account.field.password')).fill(password);
-        await page.getByRole('button', { name: de.t('account.signIn.submit') }).click();
+        // The password form (the page also offers an emailed link, with its own address field).
+        const passwordForm = page.locator('form', { has: page.locator('input[type=password]') });
+        await passwordForm.getByLabel(de.t('account.field.email')).fill(reader.email);
+        await passwordForm.getByLabel(de.t('account.field.password')).fill(password);
+        await passwordForm.getByRole('button', { name: de.t('account.signIn.submit') }).click();
         await page.waitForURL((url) => url.pathname.startsWith('/lokales/'));
         await page
           .getByLabel(de.t('comments.form.label'))

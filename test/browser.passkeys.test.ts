@@ -185,7 +185,7 @@ if (browserAvailable()) {
         const p = await plain.newPage();
         await p.goto(`${base}/signin`);
         assert.equal(await p.getByRole('button', { name: 'Sign in with a passkey' }).count(), 0);
-        assert.equal(await p.getByLabel('Password').count(), 1);
+        assert.equal(await p.getByLabel('Password', { exact: true }).count(), 1);
       } finally {
         await plain.close();
       }
