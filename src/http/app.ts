@@ -299,7 +299,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     newsletterPages(forms, services, deps);
   });
   searchRoutes(server, services, pageContext, config.baseUrl);
-  syndicationRoutes(server, services, site, pageContext);
+  syndicationRoutes(server, services, site, pageContext, clock);
   readerRoutes(server, services, site);
   errorHandling(server, pageContext, (url) => services.reading.oldAddress(url));
 

@@ -58,6 +58,8 @@ export function syndicationRoutes(
   services: Pick<Services, 'syndication'>,
   site: () => Promise<SiteContext>,
   pageContext: (request: FastifyRequest) => Promise<PageContext>,
+  /** The app's clock: the news sitemap's 48 hours end now. */
+  clock: () => Date = () => new Date(),
 ): void {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const slugParams = Type.Object({ slug: Type.String({ maxLength: 200 }) });
@@ -139,7 +141,7 @@ export function syndicationRoutes(
   );
 
   app.get('/news-sitemap.xml', { schema: { hide: true } }, async (request, reply) => {
-    const news = await services.syndication.newsSitemap();
+    const news = await services.syndication.newsSitemap(clock());
     return sendDocument(
       request,
       reply,
