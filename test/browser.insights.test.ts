@@ -108,6 +108,12 @@ if (browserAvailable()) {
               await assertAccessible(page, `${url} at ${width} px (${colorScheme})`);
               const file = path.join(shots, `insights-${name}-${width}-${colorScheme}.png`);
               await page.screenshot({ path: file, fullPage: true });
+              if (name === 'editor') {
+                const panel = page.getByRole('region', { name: 'Readers', exact: true });
+                await panel.screenshot({
+                  path: path.join(shots, `insights-panel-${width}-${colorScheme}.png`),
+                });
+              }
             }
           }
         } finally {
@@ -147,7 +153,7 @@ if (browserAvailable()) {
 
         // The editor's panel: the article's own views and where its readers came from.
         await openPage(page, `${app.url}/admin/articles/${derby.id}`);
-        const panel = page.getByRole('region', { name: 'Readers' });
+        const panel = page.getByRole('region', { name: 'Readers', exact: true });
         assert.match(await panel.innerText(), /4 views so far/);
         assert.equal(
           await panel.getByRole('img', { name: 'Views in the first 48 hours' }).count(),

@@ -157,10 +157,14 @@ export function insightsView(ctx: PageContext, props: InsightsPageProps): SafeHt
   const form = html`<form method="get" action="/admin/insights" class="insight-range">
     <fieldset>
       <legend>${t('insights.range.legend')}</legend>
-      <label for="insight-from">${t('insights.range.from')}</label>
-      <input type="date" id="insight-from" name="from" value="${props.fromDay}" required />
-      <label for="insight-to">${t('insights.range.to')}</label>
-      <input type="date" id="insight-to" name="to" value="${props.toDay}" required />
+      <span class="insight-range__field">
+        <label for="insight-from">${t('insights.range.from')}</label>
+        <input type="date" id="insight-from" name="from" value="${props.fromDay}" required />
+      </span>
+      <span class="insight-range__field">
+        <label for="insight-to">${t('insights.range.to')}</label>
+        <input type="date" id="insight-to" name="to" value="${props.toDay}" required />
+      </span>
       <button type="submit">${t('insights.range.show')}</button>
       <a href="/admin/insights">${t('insights.range.today')}</a>
     </fieldset>
@@ -275,8 +279,9 @@ export function articleInsightsPanel(ctx: PageContext, insights: ArticleInsights
     ${
       insights.referrers.length === 0
         ? ''
-        : html`<table class="data-table">
-          <caption>${t('insights.referrers.heading')}</caption>
+        : html`<div class="table-scroll" role="region" aria-labelledby="insight-panel-sources" tabindex="0">
+          <table class="data-table">
+          <caption id="insight-panel-sources">${t('insights.referrers.heading')}</caption>
           <thead>
             <tr>
               <th scope="col">${t('insights.column.source')}</th>
@@ -294,7 +299,8 @@ export function articleInsightsPanel(ctx: PageContext, insights: ArticleInsights
                 </tr>`,
             )}
           </tbody>
-        </table>`
+        </table>
+        </div>`
     }
   </section>`;
 }
