@@ -100,9 +100,13 @@ export class InsightReports {
     this.lists.clear();
   }
 
-  /** When the kept lists are read again at the latest (epoch ms): pages showing them expire then. */
-  mostReadUntil(): number {
-    return this.now() + this.refreshMs;
+  /**
+   * When a kept list (of `mostRead` with the same arguments) is read again at the latest (epoch
+   * ms): pages showing it expire then, so a page is never older than the refresh interval.
+   */
+  mostReadUntil(sectionSlug?: string, limit = 5): number {
+    const kept = this.lists.get(`${sectionSlug ?? ''}\t${limit}`);
+    return (kept?.at ?? this.now()) + this.refreshMs;
   }
 
   private get refreshMs(): number {
