@@ -121,6 +121,17 @@ export class InsightReports {
     return top.map(itemOf);
   }
 
+  /**
+   * The articles read in the last `minutesBack` minutes (the current minute included), most views
+   * first: read from the minute rows, so the views of every process and server are in it (each
+   * writes its counts every 5 seconds).
+   */
+  async recentlyRead(minutesBack = 5, limit = listLength): Promise<MostReadItem[]> {
+    const to = minutes(bucketOf('minute', this.now())) + 1;
+    const range: InsightRange = { grain: 'minute', from: to - minutesBack, to };
+    return (await this.deps.store.insights.topArticles(range, limit)).map(itemOf);
+  }
+
   /** The local days of today, in the site's time zone. */
   today(): ReportRange {
     const day = localDay(this.now(), this.deps.timeZone());
