@@ -100,7 +100,9 @@ function barsOf(ctx: PageContext, report: InsightReport): { bars: Bar[]; unit: '
       timeZone: zone,
       hour: '2-digit',
       minute: '2-digit',
-      ...(report.series.length > 25 ? { weekday: 'short' as const } : {}),
+      hourCycle: 'h23',
+      // Figures only, no words: the same in every language (pseudo-languages too).
+      ...(report.series.length > 25 ? { day: 'numeric' as const, month: 'numeric' as const } : {}),
     });
     return {
       unit: 'hour',
@@ -299,9 +301,11 @@ export function articleInsightsPanel(ctx: PageContext, insights: ArticleInsights
   }
   const hour = new Intl.DateTimeFormat(ctx.i18n.lang, {
     timeZone: ctx.i18n.timeZone,
-    weekday: 'short',
+    day: 'numeric',
+    month: 'numeric',
     hour: '2-digit',
     minute: '2-digit',
+    hourCycle: 'h23',
   });
   const bars = insights.firstHours.map((b) => ({
     at: b.at,
