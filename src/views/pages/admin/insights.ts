@@ -238,7 +238,7 @@ export function insightsView(ctx: PageContext, props: InsightsPageProps): SafeHt
             </section>`
           : ''
       }
-      <section aria-labelledby="insight-chart-heading">
+      <section class="insight-block" aria-labelledby="insight-chart-heading">
         <h2 id="insight-chart-heading">${t('insights.chart.heading')}</h2>
         ${barChart(ctx, bars, chartLabel, 'insight-chart')}
       </section>
