@@ -176,11 +176,40 @@ for (const database of databases()) {
       assert.ok(entry && entry.expiresAt <= Date.now() + 5 * 60_000, 'expires with the list');
     });
 
+    test('an article page shows "Most read" in its section, without itself; views do not expire it', async () => {
+      app.pageCache.clear();
+      const path = articlePath(sport);
+      const first = await fetch(app.url + path, { headers: reader });
+      assert.equal(first.headers.get('x-cache'), 'miss');
+      const page = await first.text();
+      const block =
+        /<section class="section-block most-read"[\s\S]*?<\/section>/.exec(page)?.[0] ?? '';
+      assert.match(block, /<h2 id="most-read-heading">Most read in Sport<\/h2>/);
+      assert.match(block, /Cup final/);
+      assert.doesNotMatch(block, /Derby day|Council vote/, 'itself and other sections left out');
+      const entry = app.pageCache.get(path, false);
+      assert.ok(entry && entry.expiresAt <= Date.now() + 5 * 60_000, 'expires with the list');
+      // Counting views writes no page: the cached page stays until the list is read again.
+      for (let i = 0; i < 3; i++) assert.equal((await get(path)).headers.get('x-cache'), 'hit');
+      await app.services.views.flush();
+      assert.equal((await get(path)).headers.get('x-cache'), 'hit');
+      // The print view has no list.
+      const print = await (await fetch(`${app.url}${path}/print`, { headers: reader })).text();
+      assert.doesNotMatch(print, /most-read/);
+    });
+
     test('/admin/insights shows today to editors; the CSV has the rows; a bad range is a 400', async () => {
       const page = await fetch(`${app.url}/admin/insights`, { headers: { cookie: editor.cookie } });
       assert.equal(page.status, 200);
       const text = await page.text();
       assert.match(text, /<h1>Audience insights<\/h1>/);
+      const recent =
+        /<section class="insight-block" aria-labelledby="insight-recent">[\s\S]*?<\/section>/.exec(
+          text,
+        )?.[0] ?? '';
+      assert.match(recent, /Read just now/);
+      assert.match(recent, /Views of each article in the last 5 minutes/);
+      assert.match(recent, /Derby day/);
       assert.match(text, /<svg[^>]*role="img"/);
       assert.match(text, /Derby day/);
       assert.match(text, /Search engines/);

@@ -100,9 +100,13 @@ export class InsightReports {
     this.lists.clear();
   }
 
-  /** When the kept lists are read again at the latest (epoch ms): pages showing them expire then. */
-  mostReadUntil(): number {
-    return this.now() + this.refreshMs;
+  /**
+   * When a kept list (of `mostRead` with the same arguments) is read again at the latest (epoch
+   * ms): pages showing it expire then, so a page is never older than the refresh interval.
+   */
+  mostReadUntil(sectionSlug?: string, limit = 5): number {
+    const kept = this.lists.get(`${sectionSlug ?? ''}\t${limit}`);
+    return (kept?.at ?? this.now()) + this.refreshMs;
   }
 
   private get refreshMs(): number {
@@ -115,6 +119,17 @@ export class InsightReports {
     const range: InsightRange = { grain: 'minute', from: to - 24 * 60, to };
     const top = await this.deps.store.insights.topArticles(range, limit, sectionSlug);
     return top.map(itemOf);
+  }
+
+  /**
+   * The articles read in the last `minutesBack` minutes (the current minute included), most views
+   * first: read from the minute rows, so the views of every process and server are in it (each
+   * writes its counts every 5 seconds).
+   */
+  async recentlyRead(minutesBack = 5, limit = listLength): Promise<MostReadItem[]> {
+    const to = minutes(bucketOf('minute', this.now())) + 1;
+    const range: InsightRange = { grain: 'minute', from: to - minutesBack, to };
+    return (await this.deps.store.insights.topArticles(range, limit)).map(itemOf);
   }
 
   /** The local days of today, in the site's time zone. */

@@ -34,6 +34,8 @@ function unlessNotFound(error: unknown): null {
 const articleTags = (articles: Iterable<{ id: string }>) =>
   [...articles].map((a) => `article:${a.id}`);
 
+/** How many articles an article page's "Most read" lists (itself left out). */
+const mostReadLength = 5;
 const articleParams = Type.Object({
   section: Type.String(),
   yyyy: Type.String(),
@@ -234,11 +236,19 @@ export function readerRoutes(
       if (lookup.kind === 'moved') return lookup;
       const base = { ...ctx, viewer: null, slots: recorder };
       // A live article's updates; the print view gives them in the order they were posted.
-      const live = await services.live.readerView(
-        lookup.page.article.id,
-        print ? 'oldest' : (liveQuery.order ?? 'newest'),
-        print ? undefined : liveQuery.cursor,
-      );
+      const section = lookup.page.article.section;
+      const [live, mostReadInSection] = await Promise.all([
+        services.live.readerView(
+          lookup.page.article.id,
+          print ? 'oldest' : (liveQuery.order ?? 'newest'),
+          print ? undefined : liveQuery.cursor,
+        ),
+        // "Most read" in the article's section, read on a schedule (never per view).
+        print ? Promise.resolve([]) : services.insights.mostRead(section.slug, mostReadLength + 1),
+      ]);
+      const mostRead = mostReadInSection
+        .filter((m) => m.articleId !== lookup.page.article.id)
+        .slice(0, mostReadLength);
       const view = print
         ? articlePageView(base, lookup.page, {
             live,
@@ -249,10 +259,18 @@ export function readerRoutes(
               : {}),
             now: ctx.now,
           })
-        : articlePageView(base, lookup.page, { live });
+        : articlePageView(base, lookup.page, {
+            live,
+            mostRead: { items: mostRead, sectionName: section.name },
+          });
       const { article, related, inline, comments } = lookup.page;
       // Comments closing at a set time change the page with nothing announced: it is cached until then.
       const closing = comments.policy.closedBy === null ? comments.policy.closesAt : null;
+      // "Most read" is read again on a schedule: the drawn page lasts until then at most.
+      const expiries = [
+        ...(closing ? [Date.parse(closing)] : []),
+        ...(print ? [] : [services.insights.mostReadUntil(section.slug, mostReadLength + 1)]),
+      ];
       return {
         kind: 'page',
         shell: PageShell.of(view, recorder, base, {
@@ -263,9 +281,14 @@ export function readerRoutes(
         tags: [
           `thread:${article.id}`,
           `live:${article.id}`,
-          ...articleTags([article, ...related, ...inline.values()]),
+          ...articleTags([
+            article,
+            ...related,
+            ...inline.values(),
+            ...mostRead.map((m) => ({ id: m.articleId })),
+          ]),
         ],
-        expiresAt: closing ? Date.parse(closing) : undefined,
+        expiresAt: expiries.length ? Math.min(...expiries) : undefined,
       };
     };
     const slot = request.pageCacheSlot;

@@ -16,6 +16,8 @@ import { commentsSection, type CommentFormState, type PersonalComments } from '.
 import type { CommentsPage, CommentViewerState } from '../../services/comment-threads.js';
 import type { LiveView } from '../../services/live.js';
 import { liveSection } from '../live.js';
+import type { MostReadItem } from '../../services/insights-report.js';
+import { mostReadBlock } from './front.js';
 
 function toolbar(ctx: PageContext, page: ArticlePage, path: string): SafeHtml {
   const { i18n } = ctx;
@@ -95,6 +97,8 @@ export function articlePageView(
     threadSettings?: ThreadSettingsState;
     /** A live article's updates (docs/live-coverage.md). */
     live?: LiveView | null;
+    /** "Most read" in the article's section (docs/insights.md); not shown when empty. */
+    mostRead?: { items: readonly MostReadItem[]; sectionName: string };
   } = {},
 ) {
   const a = page.article;
@@ -140,6 +144,15 @@ export function articlePageView(
           : ''
       }
     </article>
+    ${
+      !print && options.mostRead?.items.length
+        ? mostReadBlock(
+            ctx,
+            options.mostRead.items,
+            i18n.t('insights.mostRead.section', { section: options.mostRead.sectionName }),
+          )
+        : ''
+    }
     ${print ? '' : subscribeBox(ctx, { id: 'newsletter', section: a.section })}
     ${
       print && !printComments

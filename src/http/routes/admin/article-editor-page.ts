@@ -103,7 +103,10 @@ const story = (a: ArticleSummary): PickerStory => ({
 });
 
 export function articleEditor(
-  services: Pick<Services, 'commentSettings' | 'images' | 'newsroom' | 'reading' | 'search'>,
+  services: Pick<
+    Services,
+    'commentSettings' | 'images' | 'insights' | 'newsroom' | 'reading' | 'search'
+  >,
   deps: Pick<FormPageDeps, 'pageContext'>,
 ): ArticleEditor {
   const { pageContext } = deps;
@@ -192,6 +195,11 @@ export function articleEditor(
           : undefined,
       images: article ? await imagePanelFor(user, article) : undefined,
       schedule: extra.schedule,
+      // The article's readers, for editors (who see /admin/insights too).
+      insights:
+        article && isEditor(user.role)
+          ? { figures: await services.insights.article(article.id, article.publishedAt) }
+          : undefined,
     });
     return sendPage(request, reply, page, { status: extra.status ?? 200 });
   }

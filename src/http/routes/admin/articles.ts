@@ -31,6 +31,7 @@ export function articleAdminPages(
     | 'site'
     | 'newsletterDesk'
     | 'live'
+    | 'insights'
   >,
   deps: FormPageDeps,
 ) {
@@ -60,6 +61,7 @@ export async function newsroomPages(
     | 'site'
     | 'newsletterDesk'
     | 'live'
+    | 'insights'
   >,
   deps: FormPageDeps,
 ): Promise<void> {

@@ -9,6 +9,8 @@ import { sendPage } from '../../plugins/pages.js';
 import type { FormPageDeps } from '../forms.js';
 
 const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', maxLength: 10 });
+/** "Read just now": the views of the last minutes. */
+const recentMinutes = 5;
 const RangeQuery = Type.Object({ from: Type.Optional(Day), to: Type.Optional(Day) });
 
 export function insightAdminPages(
@@ -29,8 +31,17 @@ export function insightAdminPages(
     { schema: { hide: true, querystring: RangeQuery } },
     async (request, reply) => {
       const range = rangeOf(request.query);
-      const [ctx, report] = await Promise.all([deps.pageContext(request), insights.report(range)]);
-      const page = insightsView(ctx, { report, ...range, maxDays: maxRangeDays });
+      const [ctx, report, recent] = await Promise.all([
+        deps.pageContext(request),
+        insights.report(range),
+        insights.recentlyRead(recentMinutes),
+      ]);
+      const page = insightsView(ctx, {
+        report,
+        ...range,
+        maxDays: maxRangeDays,
+        recent: { minutes: recentMinutes, articles: recent },
+      });
       return sendPage(request, reply, page, report ? {} : { status: 400 });
     },
   );

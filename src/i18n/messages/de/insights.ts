@@ -46,6 +46,9 @@ export default {
   'panel.total': 'Bisher {views} Aufrufe',
   'panel.first': 'Aufrufe in den ersten 48 Stunden',
   'panel.unpublished': 'Aufrufe werden gezählt, sobald der Artikel veröffentlicht ist.',
+  'recent.heading': 'Gerade gelesen',
+  'recent.intro': 'Aufrufe jedes Artikels in den letzten {minutes} Minuten, von allen Servern.',
+  'recent.none': 'In diesen Minuten wurde kein Artikel gelesen.',
   'mostRead.heading': 'Meistgelesen',
   'mostRead.section': 'Meistgelesen in {section}',
 } satisfies Catalogue<typeof en>;

@@ -42,6 +42,9 @@ export default {
   'panel.total': '{views} views so far',
   'panel.first': 'Views in the first 48 hours',
   'panel.unpublished': 'Views are counted once the article is published.',
+  'recent.heading': 'Read just now',
+  'recent.intro': 'Views of each article in the last {minutes} minutes, from every server.',
+  'recent.none': 'No article was read in these minutes.',
   'mostRead.heading': 'Most read',
   'mostRead.section': 'Most read in {section}',
 } as const;

@@ -16,6 +16,8 @@ import { correctionsPanel } from './article-corrections.js';
 import { livePanel } from './live-desk.js';
 import { select, textArea, textField, type ArticleForm } from './article-fields.js';
 import { imagePanel, type ImagePanel } from './article-images.js';
+import type { ArticleInsights } from '../../../services/insights-report.js';
+import { articleInsightsPanel } from './insights.js';
 import {
   noticeText,
   statusTag,
@@ -122,6 +124,8 @@ export function articleEditorView(
     picker: PickerState;
     /** The schedule form as sent, when it was refused. */
     schedule?: ScheduleForm | undefined;
+    /** The article's counted views (editors; null figures: not published). */
+    insights?: { figures: ArticleInsights | null } | undefined;
   },
 ) {
   const { article: a, form, problem, can } = props;
@@ -216,6 +220,7 @@ export function articleEditorView(
     ${a && props.images ? imagePanel(ctx, a, props.images) : ''}
     ${a ? workflowPanel(ctx, a, can, props.schedule) : ''} ${a ? correctionsPanel(ctx, a, can) : ''}
     ${a ? livePanel(ctx, a) : ''}
+    ${a && props.insights ? articleInsightsPanel(ctx, props.insights.figures) : ''}
     ${a && can.editor && props.commentSettings ? commentSettingsPanel(ctx, a, props.commentSettings) : ''}
     ${a && can.delete ? deletionPanel(a, i18n) : ''}
     ${can.edit ? scriptText(i18n) : ''}`;

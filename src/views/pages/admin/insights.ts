@@ -3,7 +3,11 @@
  * same figures in a table, top articles, sections, where readers came from, campaigns and
  * comments per article. Plus the small panel of one article in the editor.
  */
-import type { ArticleInsights, InsightReport } from '../../../services/insights-report.js';
+import type {
+  ArticleInsights,
+  InsightReport,
+  MostReadItem,
+} from '../../../services/insights-report.js';
 import type { MessageKey } from '../../../i18n/translator.js';
 import type { PageContext } from '../../context.js';
 import { html, type SafeHtml } from '../../html.js';
@@ -15,6 +19,8 @@ export interface InsightsPageProps {
   fromDay: string;
   toDay: string;
   maxDays: number;
+  /** The articles read in the last few minutes, across every process and server. */
+  recent?: { minutes: number; articles: MostReadItem[] };
 }
 
 interface Bar {
@@ -94,7 +100,9 @@ function barsOf(ctx: PageContext, report: InsightReport): { bars: Bar[]; unit: '
       timeZone: zone,
       hour: '2-digit',
       minute: '2-digit',
-      ...(report.series.length > 25 ? { weekday: 'short' as const } : {}),
+      hourCycle: 'h23',
+      // Figures only, no words: the same in every language (pseudo-languages too).
+      ...(report.series.length > 25 ? { day: 'numeric' as const, month: 'numeric' as const } : {}),
     });
     return {
       unit: 'hour',
@@ -157,10 +165,14 @@ export function insightsView(ctx: PageContext, props: InsightsPageProps): SafeHt
   const form = html`<form method="get" action="/admin/insights" class="insight-range">
     <fieldset>
       <legend>${t('insights.range.legend')}</legend>
-      <label for="insight-from">${t('insights.range.from')}</label>
-      <input type="date" id="insight-from" name="from" value="${props.fromDay}" required />
-      <label for="insight-to">${t('insights.range.to')}</label>
-      <input type="date" id="insight-to" name="to" value="${props.toDay}" required />
+      <span class="insight-range__field">
+        <label for="insight-from">${t('insights.range.from')}</label>
+        <input type="date" id="insight-from" name="from" value="${props.fromDay}" required />
+      </span>
+      <span class="insight-range__field">
+        <label for="insight-to">${t('insights.range.to')}</label>
+        <input type="date" id="insight-to" name="to" value="${props.toDay}" required />
+      </span>
       <button type="submit">${t('insights.range.show')}</button>
       <a href="/admin/insights">${t('insights.range.today')}</a>
     </fieldset>
@@ -196,7 +208,37 @@ export function insightsView(ctx: PageContext, props: InsightsPageProps): SafeHt
         }
         · <a href="/admin/insights.csv?${query}" download>${t('insights.csv')}</a>
       </p>
-      <section aria-labelledby="insight-chart-heading">
+      ${
+        props.recent
+          ? html`<section class="insight-block" aria-labelledby="insight-recent">
+              <h2 id="insight-recent">${t('insights.recent.heading')}</h2>
+              <p>${t('insights.recent.intro', { minutes: props.recent.minutes })}</p>
+              ${
+                props.recent.articles.length === 0
+                  ? html`<p>${t('insights.recent.none')}</p>`
+                  : html`<div class="table-scroll" role="region" aria-labelledby="insight-recent" tabindex="0">
+                      <table class="data-table">
+                        <thead>
+                          <tr>
+                            <th scope="col">${t('insights.column.article')}</th>
+                            <th scope="col">${t('insights.column.views')}</th>
+                          </tr>
+                        </thead>
+                        <tbody>
+                          ${props.recent.articles.map(
+                            (a) => html`<tr>
+                              <td><a href="${a.path}">${a.headline}</a></td>
+                              <td>${number(a.views)}</td>
+                            </tr>`,
+                          )}
+                        </tbody>
+                      </table>
+                    </div>`
+              }
+            </section>`
+          : ''
+      }
+      <section class="insight-block" aria-labelledby="insight-chart-heading">
         <h2 id="insight-chart-heading">${t('insights.chart.heading')}</h2>
         ${barChart(ctx, bars, chartLabel, 'insight-chart')}
       </section>
@@ -259,9 +301,11 @@ export function articleInsightsPanel(ctx: PageContext, insights: ArticleInsights
   }
   const hour = new Intl.DateTimeFormat(ctx.i18n.lang, {
     timeZone: ctx.i18n.timeZone,
-    weekday: 'short',
+    day: 'numeric',
+    month: 'numeric',
     hour: '2-digit',
     minute: '2-digit',
+    hourCycle: 'h23',
   });
   const bars = insights.firstHours.map((b) => ({
     at: b.at,
@@ -275,8 +319,9 @@ export function articleInsightsPanel(ctx: PageContext, insights: ArticleInsights
     ${
       insights.referrers.length === 0
         ? ''
-        : html`<table class="data-table">
-          <caption>${t('insights.referrers.heading')}</caption>
+        : html`<div class="table-scroll" role="region" aria-labelledby="insight-panel-sources" tabindex="0">
+          <table class="data-table">
+          <caption id="insight-panel-sources">${t('insights.referrers.heading')}</caption>
           <thead>
             <tr>
               <th scope="col">${t('insights.column.source')}</th>
@@ -294,7 +339,8 @@ export function articleInsightsPanel(ctx: PageContext, insights: ArticleInsights
                 </tr>`,
             )}
           </tbody>
-        </table>`
+        </table>
+        </div>`
     }
   </section>`;
 }
