@@ -194,9 +194,15 @@ export function liveSection(i18n: Translator, view: LiveView, articlePath: strin
 
 /** The first words of an update without a title, for the key events list. */
 function excerpt(body: string): string {
+  return updateExcerpt(body, 80);
+}
+
+/** An update's text without Markdown marks or placements, cut to `max` characters. */
+export function updateExcerpt(body: string, max: number): string {
   const text = body
+    .replace(/^[ \t]*\[\[(?:related|image):[^\]]*\]\][ \t]*$/gm, '')
     .replace(/[#*_`>[\]()!]/g, '')
     .replace(/\s+/g, ' ')
     .trim();
-  return text.length > 80 ? `${text.slice(0, 79)}…` : text;
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
