@@ -258,6 +258,11 @@ export class LiveService {
     return articlePath(article);
   }
 
+  /** The number of updates readers see. */
+  count(articleId: string): Promise<number> {
+    return this.store.live.count(articleId);
+  }
+
   changesSince(articleId: string, afterSeq: number, limit: number): Promise<LiveUpdate[]> {
     return this.store.live.changesSince(articleId, afterSeq, limit);
   }
