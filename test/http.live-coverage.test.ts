@@ -385,5 +385,28 @@ for (const database of databases()) {
       const after = parser.parse(await (await get(`/${section}/feed.xml`)).text());
       assert.equal((after.rss.channel.item as Json[]).length, 3);
     });
+
+    test('the print view gives every update, oldest first, with its time', async () => {
+      const a = await liveArticle();
+      for (let i = 1; i <= 23; i++) {
+        await app.services.live.post(reporter.user, a.id, { body: `Print update number ${i}.` });
+        await new Promise((r) => setTimeout(r, 2));
+      }
+      const whole = await (await get(`${articlePath(a)}/print`)).text();
+      // The updates part (the JSON-LD in the head has them too).
+      const page = whole.slice(whole.indexOf('data-live-updates'));
+      const shown = [...page.matchAll(/Print update number (\d+)\./g)].map((m) => Number(m[1]));
+      assert.deepEqual(
+        shown,
+        Array.from({ length: 23 }, (_, i) => i + 1),
+        'all of them, not only the first page of 20, in the order posted',
+      );
+      assert.equal(page.match(/class="live-update__time"/g)?.length, 23, 'each with its time');
+      assert.ok(!page.includes('live_cursor='), 'no link to another page');
+      // The reader's page still pages them.
+      const readerPage = await (await get(articlePath(a))).text();
+      const reader = readerPage.slice(readerPage.indexOf('data-live-updates'));
+      assert.equal([...reader.matchAll(/Print update number \d+\./g)].length, 20);
+    });
   });
 }

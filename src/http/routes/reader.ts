@@ -233,12 +233,14 @@ export function readerRoutes(
       ]);
       if (lookup.kind === 'moved') return lookup;
       const base = { ...ctx, viewer: null, slots: recorder };
-      // A live article's updates; the print view gives them in the order they were posted.
-      const live = await services.live.readerView(
-        lookup.page.article.id,
-        print ? 'oldest' : (liveQuery.order ?? 'newest'),
-        print ? undefined : liveQuery.cursor,
-      );
+      // A live article's updates; the print view gives all of them in the order they were posted.
+      const live = print
+        ? await services.live.printView(lookup.page.article.id)
+        : await services.live.readerView(
+            lookup.page.article.id,
+            liveQuery.order ?? 'newest',
+            liveQuery.cursor,
+          );
       const view = print
         ? articlePageView(base, lookup.page, {
             live,
