@@ -408,5 +408,28 @@ for (const database of databases()) {
       const reader = readerPage.slice(readerPage.indexOf('data-live-updates'));
       assert.equal([...reader.matchAll(/Print update number \d+\./g)].length, 20);
     });
+
+    test('author pages, topic pages and search results carry the LIVE label while it runs', async () => {
+      const writer = await person('author', 'Lena Livewriter');
+      const topic = `livetopic${++serial}`;
+      const a = await publishedArticle(db.store, {
+        headline: `Quokkaville count ${serial}`,
+        authorIds: [writer.user.id],
+        tags: [{ slug: topic, name: 'Count' }],
+      });
+      const card = (page: string) =>
+        page.split('<li class="story').find((c) => c.includes(`href="${articlePath(a)}"`)) ?? '';
+      const label = /<span class="live-label">LIVE<\/span>/;
+      const pages = [`/author/${writer.user.slug}`, `/tag/${topic}`, '/search?q=Quokkaville'];
+      for (const p of pages) {
+        const card0 = card(await (await get(p)).text());
+        assert.ok(card0 !== '', `${p} lists the story`);
+        assert.doesNotMatch(card0, label, `${p}: not live yet`);
+      }
+      assert.equal((await post(`${desk(a)}/start`, writer)).status, 303);
+      for (const p of pages) assert.match(card(await (await get(p)).text()), label, p);
+      assert.equal((await post(`${desk(a)}/end`, writer)).status, 303);
+      for (const p of pages) assert.doesNotMatch(card(await (await get(p)).text()), label, p);
+    });
   });
 }

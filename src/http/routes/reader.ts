@@ -177,7 +177,12 @@ export function readerRoutes(
       return sendPage(
         request,
         reply,
-        authorPageView(ctx, found.person, found.page, cursor === undefined),
+        authorPageView(
+          ctx,
+          found.person,
+          { ...found.page, items: await markLive(services.live, found.page.items) },
+          cursor === undefined,
+        ),
         {
           cacheTags: [`author:${found.person.slug}`, listingsTag, ...articleTags(found.page.items)],
         },
@@ -204,7 +209,12 @@ export function readerRoutes(
       return sendPage(
         request,
         reply,
-        tagPageView(ctx, found.tag, found.page, cursor === undefined),
+        tagPageView(
+          ctx,
+          found.tag,
+          { ...found.page, items: await markLive(services.live, found.page.items) },
+          cursor === undefined,
+        ),
         { cacheTags: [`tag:${found.tag.slug}`, listingsTag, ...articleTags(found.page.items)] },
       );
     },
