@@ -114,6 +114,74 @@
     }
   }
 
+  function setCount(n) {
+    var span = section.querySelector('[data-live-count]');
+    if (!span || typeof n !== 'number') return;
+    span.textContent = n === 0 ? texts.countNone : counted(texts.count, n);
+  }
+
+  function keyList() {
+    var nav = section.querySelector('.live-key-events');
+    if (nav) return nav.querySelector('ol');
+    nav = document.createElement('nav');
+    nav.className = 'live-key-events';
+    nav.setAttribute('aria-labelledby', 'key-events-heading');
+    var heading = document.createElement('h3');
+    heading.id = 'key-events-heading';
+    heading.textContent = texts.keyEvents;
+    var ol = document.createElement('ol');
+    nav.appendChild(heading);
+    nav.appendChild(ol);
+    var status = section.querySelector('.live__status, .live__ended');
+    if (status) status.after(nav);
+    else section.querySelector('.live__heading').after(nav);
+    return ol;
+  }
+
+  function dropKey(id) {
+    var old = section.querySelector('.live-key-events li[data-key-id="' + id + '"]');
+    if (!old) return;
+    var ol = old.parentNode;
+    old.remove();
+    if (!ol.querySelector('li')) ol.closest('nav').remove();
+  }
+
+  /** The key events summary follows an update: it joins (in time order), changes or leaves. */
+  function keyed(data) {
+    var id = data.update.id;
+    if (!data.key) {
+      dropKey(id);
+      return;
+    }
+    keepingPlace(function () {
+      var holder = document.createElement('ol');
+      holder.innerHTML = data.key;
+      var li = holder.querySelector('li');
+      if (!li) return;
+      // On this page, the summary links to the update's anchor rather than its own page.
+      if (document.getElementById('update-' + id)) {
+        li.querySelector('a').setAttribute('href', '#update-' + id);
+      }
+      var old = section.querySelector('.live-key-events li[data-key-id="' + id + '"]');
+      if (old) {
+        old.replaceWith(li);
+        return;
+      }
+      var ol = keyList();
+      var at = data.update.postedAt;
+      var later = null;
+      var entries = ol.querySelectorAll('li');
+      for (var i = 0; i < entries.length; i++) {
+        var time = entries[i].querySelector('time');
+        if (time && time.getAttribute('datetime') > at) {
+          later = entries[i];
+          break;
+        }
+      }
+      ol.insertBefore(li, later);
+    });
+  }
+
   button.addEventListener('click', function () {
     var ol = list();
     var items = pending.splice(0);
@@ -123,6 +191,7 @@
       var li = itemOf(data.html);
       ol.insertBefore(li, ol.firstChild);
       firstNew = li;
+      keyed(data);
     });
     showButton();
     var shown = firstNew && firstNew.querySelector('article');
@@ -134,11 +203,13 @@
 
   function received(data) {
     var id = data.update.id;
+    setCount(data.count);
     var existing = document.getElementById('update-' + id);
     if (existing) {
       keepingPlace(function () {
         existing.closest('li').replaceWith(itemOf(data.html));
       });
+      keyed(data);
       return;
     }
     for (var i = 0; i < pending.length; i++) {
@@ -147,18 +218,21 @@
         return;
       }
     }
-    if (!takesNew) return;
-    if (atEnd) {
+    if (takesNew && atEnd) {
       keepingPlace(function () {
         list().appendChild(itemOf(data.html));
       });
+    } else if (takesNew) {
+      // Its key event joins the summary when the reader shows it.
+      pending.push(data);
+      showButton();
       return;
     }
-    pending.push(data);
-    showButton();
+    keyed(data);
   }
 
-  function removed(id) {
+  function removed(id, count) {
+    setCount(count);
     pending = pending.filter(function (p) {
       return p.update.id !== id;
     });
@@ -169,8 +243,7 @@
         existing.closest('li').remove();
       });
     }
-    var key = section.querySelector('.live-key-events a[href$="' + id + '"]');
-    if (key) key.closest('li').remove();
+    dropKey(id);
   }
 
   var source = new EventSource(
@@ -189,7 +262,8 @@
   });
   source.addEventListener('removed', function (event) {
     try {
-      removed(JSON.parse(event.data).id);
+      var data = JSON.parse(event.data);
+      removed(data.id, data.count);
     } catch {
       // Storage or a malformed event: carry on without it.
     }

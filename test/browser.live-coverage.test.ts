@@ -63,10 +63,11 @@ if (browserAvailable()) {
       await db?.dispose();
     });
 
-    const postFromDesk = (who: User, text: string) =>
+    const postFromDesk = (who: User, text: string, keyEvent = false) =>
       asSignedIn(browser, app, who.id, async (page) => {
         await openPage(page, `${app.url}/admin/articles/${article.id}/live`);
         await page.locator('#update-body').fill(text);
+        if (keyEvent) await page.locator('#update-key').check();
         await page.locator('#update-body').press('Control+Enter');
         await page.waitForURL(/done=posted/);
         await page.getByText('The update is posted.').waitFor();
@@ -88,17 +89,34 @@ if (browserAvailable()) {
           `({ y: window.scrollY, top: document.querySelectorAll('.live-updates li')[3].getBoundingClientRect().top })`,
         );
       const before = await reading();
+      const count = page.locator('[data-live-count]');
+      assert.equal(await count.textContent(), '6 updates.');
       await Promise.all([
-        postFromDesk(reporter, 'Northtown declares first.'),
+        postFromDesk(reporter, 'Northtown declares first.', true),
         postFromDesk(editor, 'Southtown recount ordered.'),
       ]);
       const button = page.getByRole('button', { name: 'Show 2 new updates' });
       await button.waitFor({ timeout: 5_000 });
       assert.deepEqual(await reading(), before, 'nothing moved while the reader read');
+      await waitForTrue(
+        page,
+        `document.querySelector('[data-live-count]').textContent === '8 updates.'`,
+      );
+      const summary = page.locator('.live-key-events li');
+      assert.equal(await summary.count(), 1, 'a new key event joins the summary when shown');
       await button.click();
       const list = page.locator('.live-updates');
       await list.getByText('Northtown declares first.').waitFor();
       await list.getByText('Southtown recount ordered.').waitFor();
+      const entries = (await summary.allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
+      assert.equal(entries.length, 2);
+      assert.match(entries[0]!, /Polls close$/);
+      assert.match(entries[1]!, /Northtown declares first\.$/);
+      assert.match(
+        (await summary.nth(1).locator('a').getAttribute('href')) ?? '',
+        /^#update-/,
+        'the summary links to the update on this page',
+      );
       assert.equal(await page.locator('.live-updates > li').count(), 8);
       await page.screenshot({
         path: path.join(resultsDir, 'live-coverage-reader.png'),

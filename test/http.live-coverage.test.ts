@@ -6,6 +6,7 @@
  */
 import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { XMLParser } from 'fast-xml-parser';
 import { articlePath, type Article } from '../src/domain/article.js';
 import type { Role } from '../src/domain/user.js';
 import { databases, type OpenedStore } from './helpers/databases.js';
@@ -329,6 +330,106 @@ for (const database of databases()) {
       const notLive = await publishedArticle(db.store, { authorIds: [reporter.user.id] });
       assert.equal((await get(`/api/v1/articles/${notLive.id}/updates/live`)).status, 404);
       assert.equal((await get(`/api/v1/articles/${notLive.id}/updates`)).status, 404);
+    });
+
+    test('feeds carry the updates as items; the news sitemap lists the running live page', async () => {
+      const section = `livefeed${++serial}`;
+      const a = await publishedArticle(db.store, {
+        headline: 'Count night',
+        sectionSlug: section,
+        authorIds: [reporter.user.id],
+        // Published days ago: only running coverage keeps it in the news sitemap.
+        publishedAt: new Date(Date.now() - 5 * 86_400_000).toISOString(),
+      });
+      assert.equal((await post(`${desk(a)}/start`, reporter)).status, 303);
+      await postUpdate(a, reporter, { title: 'Polls close', body: 'Polls have closed.' });
+      await postUpdate(a, editor, { body: 'Turnout is **high**.' });
+      await postUpdate(a, editor, { body: 'A mistake.' });
+      const [mistake, turnout, polls] = await updates(a);
+      assert.ok(mistake && turnout && polls);
+      await post(`${desk(a)}/updates/${mistake.id}/remove`, editor, { note: 'Wrong' });
+      const parser = new XMLParser({
+        ignoreAttributes: false,
+        isArray: (n) => n === 'item' || n === 'entry',
+      });
+
+      const rssRes = await get(`/${section}/feed.xml`);
+      assert.equal(rssRes.status, 200);
+      const rss = parser.parse(await rssRes.text());
+      const items = rss.rss.channel.item as Json[];
+      // The article, then its shown updates newest first; the removed one is not there.
+      assert.equal(items.length, 3);
+      assert.equal(items[0]!.title, 'Count night');
+      assert.equal(items[2]!.title, 'Count night: Polls close');
+      assert.match(items[1]!.title, /^Count night: Update: /);
+      const base = 'http://broadsheet.test';
+      assert.equal(items[1]!.link, `${base}${articlePath(a)}/updates/${turnout.id}`);
+      assert.equal(items[2]!.link, `${base}${articlePath(a)}/updates/${polls.id}`);
+      assert.match(items[1]!.guid['#text'], new RegExp(`:live-update/${turnout.id}$`));
+      assert.equal(items[1]!.description, 'Turnout is high.');
+      assert.equal(items[2]!['dc:creator'], 'Rita Reporter');
+      assert.ok(!JSON.stringify(items).includes('A mistake'), 'the removed update is left out');
+
+      const atom = parser.parse(await (await get(`/${section}/atom.xml`)).text());
+      const entries = atom.feed.entry as Json[];
+      assert.equal(entries.length, 3);
+      assert.match(entries[2]!.id, new RegExp(`:live-update/${polls.id}$`));
+      assert.equal(entries[2]!.link['@_href'], `${base}${articlePath(a)}/updates/${polls.id}`);
+
+      const news = async () =>
+        (await (await get('/news-sitemap.xml')).text()).includes(`${base}${articlePath(a)}<`);
+      assert.ok(await news(), 'a running live page is in the news sitemap');
+      assert.equal((await post(`${desk(a)}/end`, reporter)).status, 303);
+      assert.ok(!(await news()), 'ended, an old live page leaves it');
+      // Ended coverage keeps its updates in the feeds.
+      const after = parser.parse(await (await get(`/${section}/feed.xml`)).text());
+      assert.equal((after.rss.channel.item as Json[]).length, 3);
+    });
+
+    test('the print view gives every update, oldest first, with its time', async () => {
+      const a = await liveArticle();
+      for (let i = 1; i <= 23; i++) {
+        await app.services.live.post(reporter.user, a.id, { body: `Print update number ${i}.` });
+        await new Promise((r) => setTimeout(r, 2));
+      }
+      const whole = await (await get(`${articlePath(a)}/print`)).text();
+      // The updates part (the JSON-LD in the head has them too).
+      const page = whole.slice(whole.indexOf('data-live-updates'));
+      const shown = [...page.matchAll(/Print update number (\d+)\./g)].map((m) => Number(m[1]));
+      assert.deepEqual(
+        shown,
+        Array.from({ length: 23 }, (_, i) => i + 1),
+        'all of them, not only the first page of 20, in the order posted',
+      );
+      assert.equal(page.match(/class="live-update__time"/g)?.length, 23, 'each with its time');
+      assert.ok(!page.includes('live_cursor='), 'no link to another page');
+      // The reader's page still pages them.
+      const readerPage = await (await get(articlePath(a))).text();
+      const reader = readerPage.slice(readerPage.indexOf('data-live-updates'));
+      assert.equal([...reader.matchAll(/Print update number \d+\./g)].length, 20);
+    });
+
+    test('author pages, topic pages and search results carry the LIVE label while it runs', async () => {
+      const writer = await person('author', 'Lena Livewriter');
+      const topic = `livetopic${++serial}`;
+      const a = await publishedArticle(db.store, {
+        headline: `Quokkaville count ${serial}`,
+        authorIds: [writer.user.id],
+        tags: [{ slug: topic, name: 'Count' }],
+      });
+      const card = (page: string) =>
+        page.split('<li class="story').find((c) => c.includes(`href="${articlePath(a)}"`)) ?? '';
+      const label = /<span class="live-label">LIVE<\/span>/;
+      const pages = [`/author/${writer.user.slug}`, `/tag/${topic}`, '/search?q=Quokkaville'];
+      for (const p of pages) {
+        const card0 = card(await (await get(p)).text());
+        assert.ok(card0 !== '', `${p} lists the story`);
+        assert.doesNotMatch(card0, label, `${p}: not live yet`);
+      }
+      assert.equal((await post(`${desk(a)}/start`, writer)).status, 303);
+      for (const p of pages) assert.match(card(await (await get(p)).text()), label, p);
+      assert.equal((await post(`${desk(a)}/end`, writer)).status, 303);
+      for (const p of pages) assert.doesNotMatch(card(await (await get(p)).text()), label, p);
     });
   });
 }

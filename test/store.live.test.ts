@@ -33,10 +33,14 @@ for (const database of databases()) {
       assert.deepEqual(started, { articleId: article.id, startedAt: at(0), endedAt: null, seq: 0 });
       assert.equal(await store.live.start(article.id, at(1)), null, 'already live');
       assert.equal(await store.live.reopen(article.id), null, 'not ended');
+      assert.ok((await store.live.runningArticles(1000)).includes(article.id));
       const ended = await store.live.end(article.id, at(2));
       assert.equal(ended?.endedAt, at(2));
       assert.equal(await store.live.end(article.id, at(3)), null, 'ended already');
       assert.deepEqual(await store.live.running([article.id]), new Set());
+      assert.ok(!(await store.live.runningArticles(1000)).includes(article.id));
+      assert.deepEqual(await store.live.covered([article.id, 'nope']), new Set([article.id]));
+      assert.deepEqual(await store.live.covered([]), new Set());
       const reopened = await store.live.reopen(article.id);
       assert.equal(reopened?.endedAt, null);
       assert.deepEqual(await store.live.running([article.id, 'nope']), new Set([article.id]));

@@ -48,7 +48,10 @@ interface Feed {
 /** The SSE text of one written update. */
 export function updateEventText(update: LiveUpdate, data: (u: LiveUpdate) => object): string {
   if (update.removedAt) {
-    return sseEvent({ id: update.seq, event: 'removed', data: JSON.stringify({ id: update.id }) });
+    // The number of updates shown now travels with a removal too (the reader's page shows it).
+    const { count } = data(update) as { count?: unknown };
+    const removed = typeof count === 'number' ? { id: update.id, count } : { id: update.id };
+    return sseEvent({ id: update.seq, event: 'removed', data: JSON.stringify(removed) });
   }
   return sseEvent({ id: update.seq, event: 'update', data: JSON.stringify(data(update)) });
 }

@@ -54,6 +54,9 @@ export interface LiveView {
   count: number;
 }
 
+/** Updates read at a time for the print view. */
+const printBatch = 500;
+
 export class LiveService {
   private readonly store: LiveDeps['store'];
   private readonly changes: ChangeBus;
@@ -215,6 +218,41 @@ export class LiveService {
   }
 
   /**
+   * The print view's: every shown update, oldest first, in pages of the store's (read one after
+   * another so a long coverage is never one huge query); null when it is not live coverage.
+   */
+  async printView(articleId: string): Promise<LiveView | null> {
+    const coverage = await this.store.live.coverage(articleId);
+    if (!coverage) return null;
+    const [keyEvents, pinned, count] = await Promise.all([
+      this.store.live.keyEvents(articleId),
+      this.store.live.pinned(articleId),
+      this.store.live.count(articleId),
+    ]);
+    const updates: LiveUpdate[] = [];
+    for (;;) {
+      const last = updates[updates.length - 1];
+      const page = await this.store.live.page(articleId, {
+        order: 'oldest',
+        limit: printBatch,
+        ...(last ? { after: { t: last.postedAt, id: last.id } } : {}),
+      });
+      updates.push(...page);
+      if (page.length < printBatch) break;
+    }
+    return {
+      coverage,
+      order: 'oldest',
+      keyEvents,
+      pinned,
+      updates,
+      next: null,
+      first: true,
+      count,
+    };
+  }
+
+  /**
    * One shown update of a published live article, for its permalink page; `moved` when the
    * article's address is another now (its slug changed).
    */
@@ -256,6 +294,11 @@ export class LiveService {
     const article = await this.store.reader.getById(articleId);
     if (!article) throw notFound('That article');
     return articlePath(article);
+  }
+
+  /** The number of updates readers see. */
+  count(articleId: string): Promise<number> {
+    return this.store.live.count(articleId);
   }
 
   changesSince(articleId: string, afterSeq: number, limit: number): Promise<LiveUpdate[]> {

@@ -6,6 +6,7 @@ import { articlePath, type Article, type ArticleSummary } from '../domain/articl
 import { imageIdsIn } from '../domain/body.js';
 import { decodeCursor, encodeCursor } from '../domain/cursor.js';
 import type { Image } from '../domain/image.js';
+import { isShown, type LiveUpdate } from '../domain/live.js';
 import { pagePath, type PageListItem } from '../domain/page.js';
 import { bylineOf } from '../domain/user.js';
 import { AppError, notFound } from '../errors.js';
@@ -33,7 +34,12 @@ export interface ArticleFeed {
   articles: Article[];
   /** Images the articles' bodies place, by id (only for full text). */
   images: Map<string, Image>;
-  /** The latest publication or public update among the articles (null when there are none). */
+  /**
+   * A live article's newest updates, by article id (issue 22): each is an item of its own.
+   * Articles that never were live have no entry.
+   */
+  liveUpdates: Map<string, LiveUpdate[]>;
+  /** The latest publication, public update or live update among the articles (null when none). */
   updated: string | null;
 }
 
@@ -56,7 +62,7 @@ export type Sitemap =
 export interface SyndicationDeps {
   store: Pick<
     Store,
-    'reader' | 'syndication' | 'sections' | 'settings' | 'images' | 'users' | 'pages'
+    'reader' | 'syndication' | 'sections' | 'settings' | 'images' | 'users' | 'pages' | 'live'
   >;
   /** Articles per sitemap file (10,000); with more, /sitemap.xml becomes an index of files. */
   sitemapUrlsPerFile?: number;
@@ -67,6 +73,8 @@ const newsWindowMs = 48 * 3_600_000;
 const newsMaxArticles = 1000;
 
 const itemsPerFeed = 20;
+/** A live article's newest updates in a feed, each an item. */
+export const liveUpdatesPerFeed = 20;
 const correctionsPerFeed = 30;
 
 const latest = (times: readonly (string | null)[]) =>
@@ -101,7 +109,11 @@ export class SyndicationService {
     const articles = (
       await Promise.all(summaries.map((a) => this.store.reader.getById(a.id)))
     ).filter((a): a is Article => a !== null);
-    const imageIds = fullText ? [...new Set(articles.flatMap((a) => imageIdsIn(a.body)))] : [];
+    const liveUpdates = await this.liveUpdates(articles);
+    const updates = [...liveUpdates.values()].flat();
+    const imageIds = fullText
+      ? [...new Set([...articles, ...updates].flatMap((a) => imageIdsIn(a.body)))]
+      : [];
     const images = imageIds.length ? await this.store.images.byIds(imageIds) : [];
     return {
       kind: 'articles',
@@ -111,8 +123,22 @@ export class SyndicationService {
       pagePath: described.pagePath,
       fullText,
       articles,
-      updated: latest(articles.map((a) => a.updatedAt ?? a.publishedAt)),
+      liveUpdates,
+      updated: latest([
+        ...articles.map((a) => a.updatedAt ?? a.publishedAt),
+        ...updates.map((u) => u.editedAt ?? u.postedAt),
+      ]),
     };
+  }
+
+  /** The newest shown updates of those articles that are (or were) live coverage. */
+  private async liveUpdates(articles: readonly Article[]): Promise<Map<string, LiveUpdate[]>> {
+    const covered = await this.store.live.covered(articles.map((a) => a.id));
+    const ids = articles.filter((a) => covered.has(a.id)).map((a) => a.id);
+    const pages = await Promise.all(
+      ids.map((id) => this.store.live.page(id, { order: 'newest', limit: liveUpdatesPerFeed })),
+    );
+    return new Map(ids.map((id, i) => [id, (pages[i] ?? []).filter(isShown)]));
   }
 
   private async describe(scope: FeedScope) {
@@ -271,15 +297,26 @@ export class SyndicationService {
     ];
   }
 
-  /** Articles for the Google News sitemap: published in the last 48 hours, newest first. */
+  /**
+   * Articles for the Google News sitemap: published in the last 48 hours, newest first, then
+   * the live pages whose coverage still runs however long ago they were published (decisions/0069).
+   */
   async newsSitemap(
     now = new Date(),
   ): Promise<{ articles: ArticleSummary[]; updated: string | null }> {
     const since = now.getTime() - newsWindowMs;
-    const newest = await this.store.reader.listPublished({ limit: newsMaxArticles });
-    const articles = newest.filter(
+    const [newest, liveIds] = await Promise.all([
+      this.store.reader.listPublished({ limit: newsMaxArticles }),
+      this.store.live.runningArticles(newsMaxArticles),
+    ]);
+    const recent = newest.filter(
       (a) => a.publishedAt !== null && Date.parse(a.publishedAt) >= since,
     );
+    const listed = new Set(recent.map((a) => a.id));
+    const older = liveIds.filter((id) => !listed.has(id));
+    const live = older.length ? await this.store.reader.publishedByIds(older) : [];
+    live.sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? ''));
+    const articles = [...recent, ...live].slice(0, newsMaxArticles);
     return { articles, updated: latest(articles.map((a) => a.publishedAt)) };
   }
 }

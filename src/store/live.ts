@@ -106,6 +106,28 @@ export class KyselyLiveStore implements LiveStore {
     return new Set(rows.map((r) => r.article_id));
   }
 
+  async covered(articleIds: readonly string[]): Promise<Set<string>> {
+    if (articleIds.length === 0) return new Set();
+    const rows = await this.db
+      .selectFrom('live_coverage')
+      .select('article_id')
+      .where('article_id', 'in', articleIds)
+      .execute();
+    return new Set(rows.map((r) => r.article_id));
+  }
+
+  async runningArticles(limit: number): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('live_coverage')
+      .select('article_id')
+      .where('ended_at', 'is', null)
+      .orderBy('started_at', 'desc')
+      .orderBy('article_id')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => r.article_id);
+  }
+
   async start(articleId: string, at: string): Promise<LiveCoverage | null> {
     const row = await this.db
       .insertInto('live_coverage')

@@ -8,10 +8,12 @@ import { Feed, type Item } from 'feed';
 import { articlePath, type Article } from '../domain/article.js';
 import { splitBody } from '../domain/body.js';
 import { altText, fallbackOf, imagePath, mimeTypes, type Image } from '../domain/image.js';
+import type { LiveUpdate } from '../domain/live.js';
 import type { ArticleFeed, CorrectionsFeed } from '../services/syndication.js';
 import { publisherName } from '../domain/site.js';
 import type { SiteContext } from './context.js';
 import { escapeHtml } from './html.js';
+import { updateExcerpt, updatePath } from './live.js';
 import { renderArticleMarkdown } from './markdown.js';
 import { xmlText } from './xml.js';
 
@@ -34,9 +36,9 @@ function imageHtml(image: Image | undefined): string {
   return `<figure><img src="${imagePath(file.file)}" width="${file.width}" height="${file.height}" alt="${escapeHtml(altText(image))}" />${caption}</figure>`;
 }
 
-/** An article body as HTML for a feed reader: related-story markers out, links absolute. */
-function bodyHtml(article: Article, baseUrl: string, images: Map<string, Image>): string {
-  const html = splitBody(article.body)
+/** An article's or update's body as HTML for a feed reader: related-story markers out, links absolute. */
+function bodyHtml(body: string, baseUrl: string, images: Map<string, Image>): string {
+  const html = splitBody(body)
     .map((part) =>
       part.kind === 'markdown'
         ? renderArticleMarkdown(part.text)
@@ -109,7 +111,7 @@ function articleItem(ctx: SiteContext, feed: ArticleFeed, format: FeedFormat, a:
     date: new Date(a.updatedAt ?? a.publishedAt ?? a.createdAt),
     published,
     description: escapeHtml(xmlText(a.standfirst || a.headline)),
-    ...(feed.fullText ? { content: xmlText(bodyHtml(a, ctx.baseUrl, feed.images)) } : {}),
+    ...(feed.fullText ? { content: xmlText(bodyHtml(a.body, ctx.baseUrl, feed.images)) } : {}),
     // RSS 2.0's <author> is an email address: names travel as Dublin Core creators instead,
     // one a person; Atom has <author><name> of its own.
     ...(format === 'rss'
@@ -145,6 +147,49 @@ function articleItem(ctx: SiteContext, feed: ArticleFeed, format: FeedFormat, a:
   };
 }
 
+/** One update of a live article: its own id and permalink, its time, its title or first words. */
+function liveUpdateItem(
+  ctx: SiteContext,
+  feed: ArticleFeed,
+  format: FeedFormat,
+  a: Article,
+  u: LiveUpdate,
+): Item {
+  const label = u.title ?? ctx.i18n.t('live.feed.update', { time: ctx.i18n.dateTime(u.postedAt) });
+  return {
+    title: htmlIn(format, `${a.headline}: ${label}`),
+    id: tagUri(ctx.baseUrl, u.postedAt, `live-update/${u.id}`),
+    link: ctx.baseUrl + updatePath(articlePath(a), u.id),
+    date: new Date(u.editedAt ?? u.postedAt),
+    published: new Date(u.postedAt),
+    description: escapeHtml(xmlText(updateExcerpt(u.body, 300))),
+    ...(feed.fullText ? { content: xmlText(bodyHtml(u.body, ctx.baseUrl, feed.images)) } : {}),
+    ...(format === 'rss'
+      ? {
+          extensions: [
+            {
+              name: 'dc:creator',
+              objects: u.authors.map((p) => ({ _text: xmlText(p.name) })) as unknown as Record<
+                string,
+                unknown
+              >,
+            },
+          ],
+        }
+      : {
+          author: u.authors.map((p) => ({
+            name: xmlText(p.name),
+            link: `${ctx.baseUrl}/author/${p.slug}`,
+          })),
+        }),
+    category: [
+      format === 'rss'
+        ? { name: xmlText(a.section.name), domain: `${ctx.baseUrl}/${a.section.slug}` }
+        : { term: a.section.slug, scheme: `${ctx.baseUrl}/` },
+    ],
+  };
+}
+
 export function articleFeedXml(ctx: SiteContext, feed: ArticleFeed, format: FeedFormat): string {
   const out = newFeed(ctx, format, {
     title: feed.subject ? `${ctx.siteName}: ${feed.subject}` : ctx.siteName,
@@ -153,7 +198,13 @@ export function articleFeedXml(ctx: SiteContext, feed: ArticleFeed, format: Feed
     feedPath: feed.pagePath === '/' ? '' : feed.pagePath,
     updated: feed.updated,
   });
-  for (const a of feed.articles) out.addItem(articleItem(ctx, feed, format, a));
+  for (const a of feed.articles) {
+    out.addItem(articleItem(ctx, feed, format, a));
+    // A live article's updates follow it, each an item of its own (newest first).
+    for (const u of feed.liveUpdates.get(a.id) ?? []) {
+      out.addItem(liveUpdateItem(ctx, feed, format, a, u));
+    }
+  }
   return format === 'rss' ? withDublinCore(out.rss2()) : out.atom1();
 }
 

@@ -102,6 +102,21 @@ function orderLinks(i18n: Translator, path: string, order: LiveOrder): SafeHtml 
   </p>`;
 }
 
+/** One entry of the key events summary: a link to the update on this page or to its own. */
+export function keyEventItem(
+  i18n: Translator,
+  u: LiveUpdate,
+  articlePath: string,
+  onPage: boolean,
+): SafeHtml {
+  return html`<li data-key-id="${u.id}">
+    <a href="${onPage ? `#${updateAnchor(u.id)}` : updatePath(articlePath, u.id)}"
+      ><time datetime="${u.postedAt}">${i18n.dateTime(u.postedAt)}</time>
+      ${u.title ?? excerpt(u.body)}</a
+    >
+  </li>`;
+}
+
 /** The live part of a live article's page. */
 export function liveSection(i18n: Translator, view: LiveView, articlePath: string): SafeHtml {
   const { coverage, order } = view;
@@ -113,6 +128,9 @@ export function liveSection(i18n: Translator, view: LiveView, articlePath: strin
   const texts = {
     locale,
     show: pluralTemplates(i18n, locale, 'live.newUpdates'),
+    count: pluralTemplates(i18n, locale, 'live.count'),
+    countNone: i18n.t('live.count', { count: 0 }),
+    keyEvents: i18n.t('live.keyEvents'),
     removed: i18n.t('live.removed'),
   };
   return html`<section
@@ -133,7 +151,7 @@ export function liveSection(i18n: Translator, view: LiveView, articlePath: strin
       running
         ? html`<p class="live__status">
           ${i18n.t('live.since', { time: i18n.dateTime(coverage.startedAt) })}
-          ${i18n.t('live.count', { count: view.count })}
+          <span data-live-count>${i18n.t('live.count', { count: view.count })}</span>
         </p>`
         : html`<p class="live__ended" role="note">
           ${i18n.t('live.ended', { time: i18n.dateTime(coverage.endedAt ?? coverage.startedAt) })}
@@ -144,17 +162,7 @@ export function liveSection(i18n: Translator, view: LiveView, articlePath: strin
         ? html`<nav class="live-key-events" aria-labelledby="key-events-heading">
           <h3 id="key-events-heading">${i18n.t('live.keyEvents')}</h3>
           <ol>
-            ${view.keyEvents.map(
-              (u) => html`<li>
-                <a
-                  href="${
-                    onPage.has(u.id) ? `#${updateAnchor(u.id)}` : updatePath(articlePath, u.id)
-                  }"
-                  ><time datetime="${u.postedAt}">${i18n.dateTime(u.postedAt)}</time>
-                  ${u.title ?? excerpt(u.body)}</a
-                >
-              </li>`,
-            )}
+            ${view.keyEvents.map((u) => keyEventItem(i18n, u, articlePath, onPage.has(u.id)))}
           </ol>
         </nav>`
         : ''
@@ -194,9 +202,15 @@ export function liveSection(i18n: Translator, view: LiveView, articlePath: strin
 
 /** The first words of an update without a title, for the key events list. */
 function excerpt(body: string): string {
+  return updateExcerpt(body, 80);
+}
+
+/** An update's text without Markdown marks or placements, cut to `max` characters. */
+export function updateExcerpt(body: string, max: number): string {
   const text = body
+    .replace(/^[ \t]*\[\[(?:related|image):[^\]]*\]\][ \t]*$/gm, '')
     .replace(/[#*_`>[\]()!]/g, '')
     .replace(/\s+/g, ' ')
     .trim();
-  return text.length > 80 ? `${text.slice(0, 79)}…` : text;
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }

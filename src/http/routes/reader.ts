@@ -179,7 +179,12 @@ export function readerRoutes(
       return sendPage(
         request,
         reply,
-        authorPageView(ctx, found.person, found.page, cursor === undefined),
+        authorPageView(
+          ctx,
+          found.person,
+          { ...found.page, items: await markLive(services.live, found.page.items) },
+          cursor === undefined,
+        ),
         {
           cacheTags: [`author:${found.person.slug}`, listingsTag, ...articleTags(found.page.items)],
         },
@@ -206,7 +211,12 @@ export function readerRoutes(
       return sendPage(
         request,
         reply,
-        tagPageView(ctx, found.tag, found.page, cursor === undefined),
+        tagPageView(
+          ctx,
+          found.tag,
+          { ...found.page, items: await markLive(services.live, found.page.items) },
+          cursor === undefined,
+        ),
         { cacheTags: [`tag:${found.tag.slug}`, listingsTag, ...articleTags(found.page.items)] },
       );
     },
@@ -235,15 +245,17 @@ export function readerRoutes(
       ]);
       if (lookup.kind === 'moved') return lookup;
       const base = { ...ctx, viewer: null, slots: recorder };
-      // A live article's updates; the print view gives them in the order they were posted.
+      // A live article's updates (the print view gives all of them in the order they were
+      // posted), and "Most read" in the article's section, read on a schedule (never per view).
       const section = lookup.page.article.section;
       const [live, mostReadInSection] = await Promise.all([
-        services.live.readerView(
-          lookup.page.article.id,
-          print ? 'oldest' : (liveQuery.order ?? 'newest'),
-          print ? undefined : liveQuery.cursor,
-        ),
-        // "Most read" in the article's section, read on a schedule (never per view).
+        print
+          ? services.live.printView(lookup.page.article.id)
+          : services.live.readerView(
+              lookup.page.article.id,
+              liveQuery.order ?? 'newest',
+              liveQuery.cursor,
+            ),
         print ? Promise.resolve([]) : services.insights.mostRead(section.slug, mostReadLength + 1),
       ]);
       const mostRead = mostReadInSection

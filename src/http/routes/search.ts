@@ -38,7 +38,7 @@ const SearchHitBody = Type.Object({
 
 export function searchRoutes(
   fastify: FastifyInstance,
-  services: Pick<Services, 'search'>,
+  services: Pick<Services, 'search' | 'live'>,
   pageContext: (request: FastifyRequest) => Promise<PageContext>,
   baseUrl: string,
 ): void {
@@ -53,7 +53,12 @@ export function searchRoutes(
         pageContext(request),
         services.search.search(searchText(q), searchPageNumber(page)),
       ]);
-      return sendPage(request, reply, searchPageView(ctx, result));
+      // Stories whose live coverage runs now carry the LIVE label, as in the listings.
+      const running = await services.live.running(result.hits.map((h) => h.article.id));
+      const hits = result.hits.map((h) =>
+        running.has(h.article.id) ? { ...h, article: { ...h.article, live: true } } : h,
+      );
+      return sendPage(request, reply, searchPageView(ctx, { ...result, hits }));
     },
   );
 

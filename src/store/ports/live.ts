@@ -46,6 +46,10 @@ export interface LiveStore {
   coverage(articleId: string): Promise<LiveCoverage | null>;
   /** Of these articles, the ones whose coverage runs now (the listings' LIVE label). */
   running(articleIds: readonly string[]): Promise<Set<string>>;
+  /** Of these articles, the ones that have (or had) live coverage, running or ended. */
+  covered(articleIds: readonly string[]): Promise<Set<string>>;
+  /** The articles whose coverage runs now, the most recently started first. */
+  runningArticles(limit: number): Promise<string[]>;
   /** Null when the article is live already. */
   start(articleId: string, at: string): Promise<LiveCoverage | null>;
   /** Null when it was not running. */

@@ -11,7 +11,7 @@ import { liveLimits } from '../../../domain/live.js';
 import { newsroomRoles } from '../../../domain/workflow.js';
 import type { Services } from '../../../services/index.js';
 import type { SiteContext } from '../../../views/context.js';
-import { liveUpdateItem } from '../../../views/live.js';
+import { keyEventItem, liveUpdateItem } from '../../../views/live.js';
 import type { LiveUpdateHub, UpdateFormatter } from '../../live-updates.js';
 import { requireRole } from '../../plugins/auth.js';
 import { contentSecurityPolicy } from '../../plugins/security-headers.js';
@@ -44,10 +44,17 @@ export function liveUpdateFormatter(
   site: () => Promise<Pick<SiteContext, 'i18n'>>,
 ): UpdateFormatter {
   return async (articleId) => {
-    const [{ i18n }, path] = await Promise.all([site(), services.live.articlePath(articleId)]);
+    const [{ i18n }, path, count] = await Promise.all([
+      site(),
+      services.live.articlePath(articleId),
+      services.live.count(articleId),
+    ]);
     return (update) => ({
       update: liveUpdateJson(update),
       html: liveUpdateItem(i18n, update, path).value,
+      // The summary's entry when it is a key event, and the number of updates shown now.
+      ...(update.keyEvent ? { key: keyEventItem(i18n, update, path, false).value } : {}),
+      count,
     });
   };
 }
