@@ -58,7 +58,7 @@ export default {
     'Mit diesem Passkey konnten Sie nicht angemeldet werden. Bitte versuchen Sie es noch einmal oder melden Sie sich anders an.',
   passkey_not_found: 'Dieser Passkey gehört nicht zu Ihrem Konto.',
   last_sign_in_method:
-    'Dies ist Ihr einziger Weg, sich anzumelden; er kann deshalb nicht entfernt werden. Fügen Sie zuerst einen weiteren Passkey oder ein Passwort hinzu.',
+    'Dies ist Ihr letzter Weg, sich anzumelden; er kann deshalb nicht entfernt werden. Fügen Sie zuerst einen anderen Weg hinzu.',
   invalid_token: 'Der Token ist ungültig.',
   account_banned: 'Dieses Konto wurde gesperrt.',
   role_not_allowed: 'Ihr Konto darf das nicht.',
