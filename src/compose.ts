@@ -285,6 +285,7 @@ export function createServices(
       baseUrl: options.baseUrl,
       siteName,
       i18n,
+      audit: signInAudit,
     }),
     staff: new StaffService({ store, changes, images, newsroom }),
     demo: new DemoService({ store, changes }),

@@ -213,6 +213,8 @@ export const conditions = {
   removal_note_required: 'bad_request',
   // Sign-in links, single sign-on and the per-role sign-in policy (issue 23).
   sign_in_method_off: 'forbidden',
+  fresh_sign_in_required: 'forbidden',
+  no_password: 'conflict',
   sign_in_link_other_browser: 'forbidden',
   sso_failed: 'bad_request',
   sso_unavailable: 'unavailable',

@@ -47,6 +47,7 @@ const rules: Record<string, Rule> = {
   'POST /setup/content': ['admin'],
   'POST /setup/sections': ['admin'],
   'POST /account/password': 'signed-in',
+  'POST /account/password/remove': 'signed-in',
   'POST /account/email': 'signed-in',
   'POST /account/verify/resend': 'signed-in',
   'POST /account/signout-everywhere': 'signed-in',

@@ -10,6 +10,7 @@ import {
   minPasswordLength,
   passwordProblem,
 } from '../domain/password-policy.js';
+import type { SessionRecord } from '../domain/session.js';
 import { freeSlug, slugify } from '../domain/slug.js';
 import { isBanned, isEmail, normaliseEmail, type Role, type User } from '../domain/user.js';
 import { AppError } from '../errors.js';
@@ -22,7 +23,7 @@ import { hashPassword, verifyPassword } from './passwords.js';
 import type { SessionService } from './sessions.js';
 import type { SignInAudit } from './sign-in-audit.js';
 import type { SignInGuard } from './sign-in-guard.js';
-import type { SignInPolicyService } from './sign-in-policy.js';
+import { confirmOwner, type SignInPolicyService } from './sign-in-policy.js';
 
 const hour = 3600 * 1000;
 const tokenLifetimes: Record<TokenPurpose, number> = {
@@ -297,6 +298,13 @@ export class AccountService {
     return { user, sessionId: id, session };
   }
 
+  /** Signs a new account in (sign-up with a password): a new session, recorded in the audit. */
+  async startSignedIn(user: User) {
+    const { id, session } = await this.deps.sessions.start(user.id);
+    await this.deps.audit?.recordSignIn(user.id, 'password');
+    return { id, session };
+  }
+
   /** Always succeeds, so the answer says nothing about whether the account exists. */
   async requestPasswordReset(rawEmail: string): Promise<void> {
     const email = normaliseEmail(String(rawEmail));
@@ -341,9 +349,18 @@ export class AccountService {
   }
 
   /** Changes the password and ends every other session; returns a fresh session for this one. */
-  async changePassword(user: User, current: string, next: string) {
+  async changePassword(
+    user: User,
+    current: string | undefined,
+    next: string,
+    signedIn?: Pick<SessionRecord, 'createdAt'> | null,
+  ) {
     const stored = await this.store.users.passwordHash(user.id);
-    if (!stored || !(await verifyPassword(String(current), stored))) {
+    if (!stored) {
+      // A first password for a passkey-only or single-sign-on-only account: a fresh sign-in
+      // stands in for the password it does not have.
+      await confirmOwner(this.store, user, undefined, signedIn);
+    } else if (!(await verifyPassword(String(current ?? ''), stored))) {
       throw new AppError('wrong_password', 'The current password is not right.', {
         field: 'current',
       });
@@ -356,11 +373,13 @@ export class AccountService {
   }
 
   /** Sends a confirmation link to the new address; the change happens when it is opened. */
-  async requestEmailChange(user: User, rawEmail: string, password: string): Promise<void> {
-    const stored = await this.store.users.passwordHash(user.id);
-    if (!stored || !(await verifyPassword(String(password), stored))) {
-      throw new AppError('wrong_password', 'The password is not right.', { field: 'password' });
-    }
+  async requestEmailChange(
+    user: User,
+    rawEmail: string,
+    password: string | undefined,
+    session?: Pick<SessionRecord, 'createdAt'> | null,
+  ): Promise<void> {
+    await confirmOwner(this.store, user, password, session);
     const email = this.checkEmail(rawEmail);
     if (email === user.email) {
       throw new AppError('email_unchanged', 'That is already your email address.', {
@@ -460,6 +479,7 @@ export class AccountService {
       });
     });
     const { id, session } = await this.deps.sessions.start(user.id);
+    await this.deps.audit?.recordSignIn(user.id, 'password');
     return { user, sessionId: id, session };
   }
 }

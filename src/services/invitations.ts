@@ -25,6 +25,7 @@ import { isCommonPassword } from './common-passwords.js';
 import type { MailService } from './mail.js';
 import { hashPassword } from './passwords.js';
 import type { SessionService } from './sessions.js';
+import type { SignInAudit } from './sign-in-audit.js';
 
 export interface InvitationDeps {
   store: PortsWithUnitOfWork<'users' | 'invitations'>;
@@ -35,6 +36,8 @@ export interface InvitationDeps {
   /** The mail's words and the link's expiry: the site's language and time zone. */
   i18n: () => Translator;
   now?: () => Date;
+  /** Accepting with a new account signs the person in: the sign-in audit records it. */
+  audit?: Pick<SignInAudit, 'recordSignIn'>;
 }
 
 /** An invitation as the admin list shows it. */
@@ -239,6 +242,7 @@ export class InvitationService {
       return made;
     });
     const { id, session } = await this.deps.sessions.start(user.id);
+    await this.deps.audit?.recordSignIn(user.id, 'password');
     return { user, sessionId: id, session };
   }
 

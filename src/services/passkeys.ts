@@ -329,7 +329,7 @@ export class PasskeyService {
     if (!(await this.mayRemove(user))) {
       throw new AppError(
         'last_sign_in_method',
-        'This is your only way to sign in, so it cannot be removed. Add another passkey or a password first.',
+        'This is your last way to sign in, so it cannot be removed. Add another way first.',
       );
     }
     if (!(await this.store.passkeys.remove(user.id, id))) throw notFound();

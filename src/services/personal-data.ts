@@ -2,12 +2,13 @@
  * A person's own data: the download from /account, and deleting the account under the site's
  * policy (`accounts.deletionPolicy`; docs/decisions/0022).
  */
+import type { SessionRecord } from '../domain/session.js';
 import type { User } from '../domain/user.js';
 import { AppError } from '../errors.js';
 import type { PortsWithUnitOfWork } from '../store/types.js';
 import type { ChangeBus } from './changes.js';
 import type { ModerationService } from './moderation.js';
-import { verifyPassword } from './passwords.js';
+import { confirmOwner } from './sign-in-policy.js';
 
 export type DeletionPolicy = 'anonymise' | 'remove';
 
@@ -192,11 +193,13 @@ export class PersonalDataService {
    * "anonymise" their comments stay under "Deleted account"; under "remove" each is deleted as
    * if they had deleted it themselves. Either way the row keeps only its id.
    */
-  async deleteAccount(user: User, password: string): Promise<DeletionPolicy> {
-    const stored = await this.store.users.passwordHash(user.id);
-    if (!stored || !(await verifyPassword(String(password), stored))) {
-      throw new AppError('wrong_password', 'The password is not right.', { field: 'password' });
-    }
+  /** Confirmed by the password, or by a fresh sign-in for an account without one. */
+  async deleteAccount(
+    user: User,
+    password: string | undefined,
+    session?: Pick<SessionRecord, 'createdAt'> | null,
+  ): Promise<DeletionPolicy> {
+    await confirmOwner(this.store, user, password, session, this.now());
     const check = await this.deletionCheck(user);
     if (!check.allowed) throw new AppError(check.condition, check.reason);
     const policy = await this.policy();

@@ -6,7 +6,9 @@
  * The policy is stored in the site settings under `signIn.rolePolicy`, one JSON object of roles;
  * a role not named there may use everything (passwords and email links).
  */
+import type { SessionRecord } from '../domain/session.js';
 import {
+  mayRemoveSignInMethod,
   usableSignInMethods,
   type RoleSignInPolicy,
   type SignInMethod,
@@ -14,7 +16,49 @@ import {
 import { isBanned, roles, type Role, type User } from '../domain/user.js';
 import { AppError } from '../errors.js';
 import type { Store } from '../store/types.js';
+import { verifyPassword } from './passwords.js';
 import type { SessionService } from './sessions.js';
+
+/** How recent a sign-in must be to stand in for a password (decisions/0071). */
+export const freshSignInMinutes = 10;
+
+/** Whether this session began with a sign-in in the last 10 minutes. */
+export function isFreshSignIn(
+  session: Pick<SessionRecord, 'createdAt'> | null | undefined,
+  now: Date = new Date(),
+): boolean {
+  if (!session) return false;
+  const age = now.getTime() - Date.parse(session.createdAt);
+  return age >= 0 && age <= freshSignInMinutes * 60_000;
+}
+
+/**
+ * Confirms that the person at the keyboard is the account's owner before a change that could
+ * take the account away (a new email address, deleting it, setting a first password): their
+ * password when they have one; a sign-in of the last 10 minutes when they have none (passkey-only
+ * and single-sign-on-only accounts). A person with a password always gives it.
+ */
+export async function confirmOwner(
+  store: { users: Pick<Store['users'], 'passwordHash'> },
+  user: Pick<User, 'id'>,
+  password: string | undefined,
+  session: Pick<SessionRecord, 'createdAt'> | null | undefined,
+  now: Date = new Date(),
+): Promise<void> {
+  const stored = await store.users.passwordHash(user.id);
+  if (stored) {
+    if (!(await verifyPassword(String(password ?? ''), stored))) {
+      throw new AppError('wrong_password', 'The password is not right.', { field: 'password' });
+    }
+    return;
+  }
+  if (!isFreshSignIn(session, now)) {
+    throw new AppError(
+      'fresh_sign_in_required',
+      'For your safety, sign in again first: this needs a sign-in from the last 10 minutes.',
+    );
+  }
+}
 
 export const rolePolicyKey = 'signIn.rolePolicy';
 
@@ -98,6 +142,32 @@ export class SignInPolicyService {
       passkeys: (await this.deps.passkeyCount?.(user.id)) ?? 0,
       ssoLinks: await this.deps.store.sso.countLinks(user.id),
     };
+  }
+
+  /** Whether this person could remove their password and still sign in. */
+  async mayRemovePassword(user: User): Promise<boolean> {
+    const methods = await this.methodsOf(user);
+    if (!methods.hasPassword) return false;
+    return mayRemoveSignInMethod(methods, await this.policyFor(user.role), 'password');
+  }
+
+  /**
+   * Removes the person's password, when another usable way in remains (a passkey, single
+   * sign-on, or email links their role may use); refused with `last_sign_in_method` otherwise.
+   * Their sessions stay: nothing about who they are has changed.
+   */
+  async removePassword(user: User): Promise<void> {
+    const methods = await this.methodsOf(user);
+    if (!methods.hasPassword) {
+      throw new AppError('no_password', 'This account has no password to remove.');
+    }
+    if (!mayRemoveSignInMethod(methods, await this.policyFor(user.role), 'password')) {
+      throw new AppError(
+        'last_sign_in_method',
+        'This is your last way to sign in, so it cannot be removed. Add another way first.',
+      );
+    }
+    await this.deps.store.users.setPasswordHash(user.id, null);
   }
 
   /**

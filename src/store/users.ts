@@ -65,7 +65,7 @@ export class KyselyUserStore implements UserStore {
     return row?.password_hash ?? null;
   }
 
-  async setPasswordHash(id: string, hash: string) {
+  async setPasswordHash(id: string, hash: string | null) {
     await this.db.updateTable('users').set({ password_hash: hash }).where('id', '=', id).execute();
   }
 

@@ -24,7 +24,8 @@ export interface UserStore {
   byEmail(email: string): Promise<User | null>;
   bySlug(slug: string): Promise<User | null>;
   passwordHash(id: string): Promise<string | null>;
-  setPasswordHash(id: string, hash: string): Promise<void>;
+  /** null removes the password (the person signs in another way). */
+  setPasswordHash(id: string, hash: string | null): Promise<void>;
   countWithRole(role: Role): Promise<number>;
   slugTaken(slug: string): Promise<boolean>;
   setRole(id: string, role: Role): Promise<void>;

@@ -40,6 +40,7 @@ export async function accountPages(
     | 'signInAudit'
     | 'emailSignIn'
     | 'sso'
+    | 'signInPolicy'
   >,
   deps: FormPageDeps,
 ): Promise<void> {

@@ -64,7 +64,7 @@ export function passwordlessPages(
     request: FastifyRequest,
     reply: FastifyReply,
     error: AppError,
-    kind: 'other-browser' | 'invalid' | 'sso',
+    kind: 'other-browser' | 'invalid' | 'sso' | 'unlink',
   ) {
     const ctx = await pageContext(request);
     const page = signInProblemView(ctx, { kind, problem: problemOf(error, ctx.i18n) });
@@ -186,7 +186,7 @@ export function passwordlessPages(
         const result = await attempt(() =>
           services.sso.unlink(request.viewer!.user, request.params.id),
         );
-        if (!result.ok) return problemPage(request, reply, result.error, 'sso');
+        if (!result.ok) return problemPage(request, reply, result.error, 'unlink');
         return reply.redirect('/account?done=sso-unlinked', 303);
       },
     );

@@ -5,6 +5,7 @@
 import { ssoAccountPanel } from '../../../views/pages/account/email-sign-in.js';
 import { staffMailKindsFor } from '../../../services/staff-notifications.js';
 import { digestRoles } from '../../../services/moderation-digest.js';
+import { isFreshSignIn } from '../../../services/sign-in-policy.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
@@ -44,6 +45,7 @@ export async function accountSettingsPages(
     | 'passkeys'
     | 'signInAudit'
     | 'sso'
+    | 'signInPolicy'
   >,
   deps: FormPageDeps,
 ) {
@@ -79,8 +81,23 @@ export async function accountSettingsPages(
       photoMaxSize,
       deletion: await deletion(request),
       passkeys: await passkeyPanels(request, services, deps, problem),
+      signIn: await signInState(request),
     });
     return { page, status };
+  }
+
+  /** The person's ways in: for the password panel and the confirmations it asks for. */
+  async function signInState(request: FastifyRequest) {
+    const user = me(request);
+    const [methods, mayRemovePassword] = await Promise.all([
+      services.signInPolicy.methodsOf(user),
+      services.signInPolicy.mayRemovePassword(user),
+    ]);
+    return {
+      hasPassword: methods.hasPassword,
+      mayRemovePassword,
+      fresh: isFreshSignIn(request.viewer!.session),
+    };
   }
 
   /** Whether a moderator gets the moderation digest; null for everyone else. */
@@ -128,6 +145,7 @@ export async function accountSettingsPages(
         deletion: await deletion(request),
         newsletters: await newsletterPanel(request),
         passkeys: await passkeyPanels(request, services, deps),
+        signIn: await signInState(request),
         ssoLinks: ssoAccountPanel(
           await pageContext(request),
           await services.sso.linksOf(me(request)),
@@ -153,12 +171,16 @@ export async function accountSettingsPages(
     {
       schema: {
         hide: true,
-        body: Type.Object({ password: Text(1000) }, { additionalProperties: false }),
+        body: Type.Object({ password: Type.Optional(Text(1000)) }, { additionalProperties: false }),
       },
     },
     async (request, reply) => {
       const result = await attempt(() =>
-        services.personalData.deleteAccount(me(request), request.body.password),
+        services.personalData.deleteAccount(
+          me(request),
+          request.body.password,
+          request.viewer!.session,
+        ),
       );
       if (!result.ok) {
         const problem = problemOf(result.error, (await pageContext(request)).i18n, {
@@ -178,7 +200,7 @@ export async function accountSettingsPages(
       schema: {
         hide: true,
         body: Type.Object(
-          { current: Text(1000), password: Text(1000) },
+          { current: Type.Optional(Text(1000)), password: Text(1000) },
           { additionalProperties: false },
         ),
       },
@@ -186,7 +208,7 @@ export async function accountSettingsPages(
     async (request, reply) => {
       const { current, password } = request.body;
       const result = await attempt(() =>
-        services.accounts.changePassword(me(request), current, password),
+        services.accounts.changePassword(me(request), current, password, request.viewer!.session),
       );
       if (!result.ok) {
         const problem = problemOf(result.error, (await pageContext(request)).i18n, {
@@ -196,9 +218,23 @@ export async function accountSettingsPages(
         return sendPage(request, reply, page, { status });
       }
       setSessionCookie(reply, cookies, result.value.sessionId, result.value.session.expiresAt);
-      return reply.redirect('/account?done=password', 303);
+      return reply.redirect(
+        `/account?done=${current === undefined ? 'password-set' : 'password'}`,
+        303,
+      );
     },
   );
+
+  // Only for someone with another usable way in (a passkey, single sign-on, email links).
+  app.post('/account/password/remove', { schema: { hide: true } }, async (request, reply) => {
+    const result = await attempt(() => services.signInPolicy.removePassword(me(request)));
+    if (!result.ok) {
+      const problem = problemOf(result.error, (await pageContext(request)).i18n);
+      const { page, status } = await showAgain(request, result.error.status, problem);
+      return sendPage(request, reply, page, { status });
+    }
+    return reply.redirect('/account?done=password-removed', 303);
+  });
 
   app.post(
     '/account/profile',
@@ -297,7 +333,7 @@ export async function accountSettingsPages(
       schema: {
         hide: true,
         body: Type.Object(
-          { email: Text(254), password: Text(1000) },
+          { email: Text(254), password: Type.Optional(Text(1000)) },
           { additionalProperties: false },
         ),
       },
@@ -305,7 +341,7 @@ export async function accountSettingsPages(
     async (request, reply) => {
       const { email, password } = request.body;
       const result = await attempt(() =>
-        services.accounts.requestEmailChange(me(request), email, password),
+        services.accounts.requestEmailChange(me(request), email, password, request.viewer!.session),
       );
       if (!result.ok) {
         const problem = problemOf(result.error, (await pageContext(request)).i18n, {

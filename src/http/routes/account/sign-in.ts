@@ -100,7 +100,7 @@ export function signInPages(
     async (request, reply) => {
       const result = await attempt(async () => {
         const user = await services.accounts.signUp(request.body, request.ip);
-        return services.sessions.start(user.id);
+        return services.accounts.startSignedIn(user);
       });
       if (!result.ok) {
         const { email, name } = request.body;

@@ -55,7 +55,7 @@ export function accountApi(
     },
     async (request, reply) => {
       const user = await services.accounts.signUp(request.body, request.ip);
-      const { id, session } = await services.sessions.start(user.id);
+      const { id, session } = await services.accounts.startSignedIn(user);
       setSessionCookie(reply, cookies, id, session.expiresAt);
       return reply.code(201).send({ user: userJson(user) });
     },

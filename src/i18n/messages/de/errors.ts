@@ -58,7 +58,7 @@ export default {
     'Mit diesem Passkey konnten Sie nicht angemeldet werden. Bitte versuchen Sie es noch einmal oder melden Sie sich anders an.',
   passkey_not_found: 'Dieser Passkey gehört nicht zu Ihrem Konto.',
   last_sign_in_method:
-    'Dies ist Ihr einziger Weg, sich anzumelden; er kann deshalb nicht entfernt werden. Fügen Sie zuerst einen weiteren Passkey oder ein Passwort hinzu.',
+    'Dies ist Ihr letzter Weg, sich anzumelden; er kann deshalb nicht entfernt werden. Fügen Sie zuerst einen anderen Weg hinzu.',
   invalid_token: 'Der Token ist ungültig.',
   account_banned: 'Dieses Konto wurde gesperrt.',
   role_not_allowed: 'Ihr Konto darf das nicht.',
@@ -225,6 +225,9 @@ export default {
   // Sign-in links, single sign-on, the per-role policy (issue 23).
   sign_in_method_off:
     'Personen mit Ihrer Rolle können sich hier nicht auf diese Weise anmelden. Nutzen Sie einen Passkey oder Single Sign-on.',
+  fresh_sign_in_required:
+    'Melden Sie sich zu Ihrer Sicherheit zuerst neu an: Dafür ist eine Anmeldung aus den letzten 10 Minuten nötig.',
+  no_password: 'Dieses Konto hat kein Passwort, das entfernt werden könnte.',
   sign_in_link_other_browser:
     'Dieser Anmeldelink funktioniert nur in dem Browser, in dem er angefordert wurde. Öffnen Sie ihn dort oder fordern Sie in diesem Browser einen neuen Link an.',
   sso_failed:

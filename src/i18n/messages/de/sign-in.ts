@@ -74,4 +74,24 @@ export default {
   'admin.done.added': 'Der Anbieter wurde hinzugefügt.',
   'admin.done.saved': 'Der Anbieter wurde gespeichert.',
   'admin.done.removed': 'Der Anbieter wurde mit seinen verknüpften Konten entfernt.',
+
+  // /account: the password panel of a person who may sign in without one.
+  'password.set.heading': 'Ein Passwort festlegen',
+  'password.set.intro':
+    'Sie melden sich ohne Passwort an (mit einem Passkey oder Single Sign-on). Sie können ein Passwort als weiteren Weg hinzufügen.',
+  'password.set.submit': 'Passwort festlegen',
+  'password.remove.heading': 'Ihr Passwort entfernen',
+  'password.remove.intro':
+    'Sie können sich auf anderem Weg anmelden (Passkey, Single Sign-on oder Anmeldelink per E-Mail), deshalb können Sie Ihr Passwort entfernen.',
+  'password.remove.submit': 'Passwort entfernen',
+  'password.done.removed':
+    'Ihr Passwort wurde entfernt. Melden Sie sich auf einem Ihrer anderen Wege an.',
+  'password.done.set':
+    'Ihr Passwort ist festgelegt. Auf allen anderen Geräten wurden Sie abgemeldet.',
+  'fresh.confirmed':
+    'Sie haben kein Passwort: Ihre Anmeldung vor wenigen Minuten bestätigt, dass Sie es sind.',
+  'fresh.needed':
+    'Sie haben kein Passwort, deshalb ist dafür eine Anmeldung aus den letzten 10 Minuten nötig. Melden Sie sich ab, mit Ihrem Passkey oder Single Sign-on wieder an und kehren Sie hierher zurück.',
+  'unlink.failed.title': 'Das Single-Sign-on-Konto wurde nicht getrennt',
+  'unlink.back': 'Zurück zu Ihrem Konto',
 } satisfies Catalogue<typeof en>;

@@ -200,6 +200,9 @@ export default {
   // Sign-in links, single sign-on, the per-role policy (issue 23).
   sign_in_method_off:
     'People with your role cannot sign in this way here. Use a passkey or single sign-on.',
+  fresh_sign_in_required:
+    'For your safety, sign in again first: this needs a sign-in from the last 10 minutes.',
+  no_password: 'This account has no password to remove.',
   sign_in_link_other_browser:
     'This sign-in link works only in the browser that asked for it. Open it there, or ask for a new link in this browser.',
   sso_failed: 'That single sign-on could not be completed. Start again from the sign-in page.',

@@ -77,4 +77,22 @@ export default {
   'admin.done.added': 'The provider was added.',
   'admin.done.saved': 'The provider was saved.',
   'admin.done.removed': 'The provider was removed, with its linked accounts.',
+
+  // /account: the password panel of a person who may sign in without one.
+  'password.set.heading': 'Set a password',
+  'password.set.intro':
+    'You sign in without a password (with a passkey or single sign-on). You may add a password as another way in.',
+  'password.set.submit': 'Set password',
+  'password.remove.heading': 'Remove your password',
+  'password.remove.intro':
+    'You can sign in another way (a passkey, single sign-on or an email link), so you may remove your password.',
+  'password.remove.submit': 'Remove password',
+  'password.done.removed': 'Your password was removed. Sign in with your other ways in.',
+  'password.done.set': 'Your password is set. You have been signed out everywhere else.',
+  'fresh.confirmed':
+    'You have no password: your sign-in of the last few minutes confirms it is you.',
+  'fresh.needed':
+    'You have no password, so this needs a sign-in from the last 10 minutes. Sign out, sign in again with your passkey or single sign-on, and come back here.',
+  'unlink.failed.title': 'The single sign-on account was not unlinked',
+  'unlink.back': 'Back to your account',
 };

@@ -16,7 +16,7 @@ import { html, type SafeHtml } from '../../html.js';
 import { notificationSettings } from './notifications.js';
 import { accountPage } from './page.js';
 import { passkeyScript } from './passkeys.js';
-import { passwordHint } from './sign-up.js';
+import { ownerConfirmation, passwordPanel, type SignInState } from './sign-in-methods.js';
 
 /** The `?done=` notices of the account page: their messages' keys. */
 export const accountNotices = {
@@ -39,6 +39,8 @@ export const accountNotices = {
   'passkey-removed': 'passkeys.done.removed',
   'passkey-renamed': 'passkeys.done.renamed',
   'sso-unlinked': 'sign-in.account.done.unlinked',
+  'password-removed': 'sign-in.password.done.removed',
+  'password-set': 'sign-in.password.done.set',
 } as const satisfies Record<string, MessageKey>;
 
 export function accountView(
@@ -62,6 +64,8 @@ export function accountView(
     passkeys?: { passkeys: SafeHtml; signIns: SafeHtml };
     /** The single sign-on accounts panel (views/pages/account/email-sign-in.ts). */
     ssoLinks?: SafeHtml;
+    /** The person's ways in, for the password panel and the confirmations (absent: a password). */
+    signIn?: SignInState;
     /** Whether the person may delete the account, and what happens to their comments. */
     deletion?: {
       check:
@@ -123,17 +127,7 @@ export function accountView(
 
     ${props.passkeys?.passkeys ?? ''}
 
-    <section class="panel" aria-labelledby="password-heading">
-      <h2 id="password-heading">${t('account.password.heading')}</h2>
-      ${postForm(
-        ctx,
-        '/account/password',
-        html`${field({ id: 'current-password', name: 'current', label: t('account.password.current'), type: 'password', autocomplete: 'current-password', required: true, problem })}
-          ${field({ id: 'new-password', name: 'password', label: t('account.password.new'), type: 'password', autocomplete: 'new-password', hint: passwordHint(ctx.i18n), required: true, problem })}
-          <p class="hint">${t('account.password.signsOut')}</p>
-          ${submitButton(t('account.password.submit'))}`,
-      )}
-    </section>
+    ${passwordPanel(ctx, props.signIn ?? { hasPassword: true, mayRemovePassword: false, fresh: false }, problem)}
 
     <section class="panel" aria-labelledby="email-heading">
       <h2 id="email-heading">${t('account.email.heading')}</h2>
@@ -141,7 +135,7 @@ export function accountView(
         ctx,
         '/account/email',
         html`${field({ id: 'new-email', name: 'email', label: t('account.email.new'), type: 'email', autocomplete: 'email', value: props.values?.newEmail, hint: t('account.email.hint'), required: true, maxlength: 254, problem })}
-          ${field({ id: 'email-password', name: 'password', label: t('account.email.password'), type: 'password', autocomplete: 'current-password', required: true, problem })}
+          ${ownerConfirmation(ctx, props.signIn, field({ id: 'email-password', name: 'password', label: t('account.email.password'), type: 'password', autocomplete: 'current-password', required: true, problem }))}
           ${submitButton(t('account.email.submit'))}`,
       )}
     </section>
@@ -170,7 +164,7 @@ export function accountView(
       <p><a class="button button--secondary" href="/account/data" download>${download}</a></p>
     </section>
 
-    ${props.deletion ? deletionPanel(ctx, user, props.deletion, problem) : ''}`;
+    ${props.deletion ? deletionPanel(ctx, user, props.deletion, problem, props.signIn) : ''}`;
   return accountPage(ctx, {
     title: t('account.page.title'),
     problem,
@@ -251,6 +245,7 @@ function deletionPanel(
   user: User,
   deletion: NonNullable<Parameters<typeof accountView>[1]['deletion']>,
   problem: FormProblem | undefined,
+  signIn: SignInState | undefined,
 ) {
   const { t } = ctx.i18n;
   const comments =
@@ -266,7 +261,7 @@ function deletionPanel(
             '/account/delete',
             html`<p>${t('account.delete.warning')} ${comments}</p>
               <p>${t('account.delete.downloadFirst')}</p>
-              ${field({ id: 'delete-password', name: 'password', label: t('account.delete.password'), type: 'password', autocomplete: 'current-password', required: true, problem })}
+              ${ownerConfirmation(ctx, signIn, field({ id: 'delete-password', name: 'password', label: t('account.delete.password'), type: 'password', autocomplete: 'current-password', required: true, problem }))}
               ${submitButton(t('account.delete.submit'), 'danger')}`,
           )
         : html`<p>

@@ -80,7 +80,7 @@ export function linkConfirmView(ctx: PageContext, props: { token: string }): Saf
 /** Why a link or a provider sign-in did not sign anyone in, and where to go next. */
 export function signInProblemView(
   ctx: PageContext,
-  props: { kind: 'other-browser' | 'invalid' | 'sso'; problem: FormProblem },
+  props: { kind: 'other-browser' | 'invalid' | 'sso' | 'unlink'; problem: FormProblem },
 ): SafeHtml {
   const { t } = ctx.i18n;
   const title =
@@ -88,13 +88,20 @@ export function signInProblemView(
       ? t('sign-in.otherBrowser.title')
       : props.kind === 'invalid'
         ? t('sign-in.invalid.title')
-        : t('sign-in.sso.failed.title');
+        : props.kind === 'unlink'
+          ? t('sign-in.unlink.failed.title')
+          : t('sign-in.sso.failed.title');
+  // Unlinking happens signed in: the way on is back to the account, not to signing in.
+  const next =
+    props.kind === 'unlink'
+      ? html`<a href="/account">${t('sign-in.unlink.back')}</a>`
+      : html`<a href="/signin">${t('sign-in.invalid.again')}</a>`;
   return accountPage(ctx, {
     title,
     main: html`<h1>${title}</h1>
       ${errorSummary(props.problem, undefined, ctx.i18n)}
       <ul class="next-steps">
-        <li><a href="/signin">${t('sign-in.invalid.again')}</a></li>
+        <li>${next}</li>
       </ul>`,
   });
 }
