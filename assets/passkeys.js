@@ -166,6 +166,7 @@
     var nextInput = document.querySelector('form[action="/signin"] input[name="next"]');
     var next = nextInput ? nextInput.value : undefined;
     var waiting = null;
+    var refusals = 0;
     function signIn(mediation) {
       var controller = new AbortController();
       return post('/signin/passkey/options', {}).then(function (options) {
@@ -185,17 +186,22 @@
         if (!available) return;
         signIn('conditional').then(function (started) {
           waiting = started.controller;
-          started.pending
-            .then(function (credential) {
+          started.pending.then(
+            function (credential) {
               waiting = null;
-              return finish(credential).then(go);
-            })
-            .catch(function (error) {
+              return finish(credential).then(go, function (error) {
+                failed(error);
+                // A passkey the server refused leaves the autofill ready for another choice (a
+                // few times: each wait asks the server for a new challenge).
+                if (refusals++ < 3) autofill();
+              });
+            },
+            function () {
+              // The browser ended the wait itself (aborted for the button, or nothing to offer):
+              // nothing was tried, so nothing is said, and the button stays.
               waiting = null;
-              failed(error);
-              // A refused passkey leaves the autofill ready for another try.
-              if (!error || error.name !== 'AbortError') autofill();
-            });
+            },
+          );
         }, failed);
       });
     }
