@@ -5,6 +5,7 @@ import { isCommentMode, type CommentOverride } from '../domain/comment-settings.
 import { newId } from '../domain/ids.js';
 import type { Reason } from '../domain/moderation/types.js';
 import type { StoreDialect } from './dialect.js';
+import type { CommentRow } from './rows.js';
 import type { Database } from './schema.js';
 import type { CommentRevision } from '../domain/comment.js';
 import type {
@@ -711,24 +712,7 @@ function countDelta(from: string, to: string): number {
   return (to === 'published' ? 1 : 0) - (from === 'published' ? 1 : 0);
 }
 
-export interface CommentRow {
-  id: string;
-  article_id: string;
-  parent_id: string | null;
-  root_id: string;
-  /** Null with guest_name for a guest's comment (migration 0012). */
-  author_id: string | null;
-  author_name: string | null;
-  author_slug: string | null;
-  guest_name: string | null;
-  body: string;
-  html: string;
-  status: string;
-  depth: number;
-  reaction_count: number;
-  created_at: string;
-  edited_at: string | null;
-}
+export type { CommentRow };
 
 export function toComment(row: CommentRow): Comment {
   return {

@@ -8,12 +8,11 @@ import type { Kysely, Transaction } from 'kysely';
 import type { ColumnSpec } from '../domain/export-format.js';
 import type { SearchTerms } from '../domain/search.js';
 import type { DatabaseInfo } from './database-info.js';
-import type { SummaryRow } from './rows.js';
+import type { CommentRow, SummaryRow } from './rows.js';
 import type { Database } from './schema.js';
 import type { BackupTable } from './ports/backup.js';
 import type { NotificationChannel } from './ports/channel.js';
 import type { NewComment } from './ports/comments.js';
-import type { CommentRow } from './comments.js';
 
 export interface SearchQuery {
   terms: SearchTerms;

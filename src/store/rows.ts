@@ -101,3 +101,23 @@ export async function toSummaries(
     mainImage: images.get(row.id) ?? null,
   }));
 }
+
+/** A comment as the comment reads select it, with its author's name and slug joined. */
+export interface CommentRow {
+  id: string;
+  article_id: string;
+  parent_id: string | null;
+  root_id: string;
+  /** Null with guest_name for a guest's comment (migration 0012). */
+  author_id: string | null;
+  author_name: string | null;
+  author_slug: string | null;
+  guest_name: string | null;
+  body: string;
+  html: string;
+  status: string;
+  depth: number;
+  reaction_count: number;
+  created_at: string;
+  edited_at: string | null;
+}

@@ -19,7 +19,7 @@
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { NewComment } from '../ports/comments.js';
-import type { CommentRow } from '../comments.js';
+import type { CommentRow } from '../rows.js';
 import type { CommentCreateOutcome } from '../dialect.js';
 import type { Database } from '../schema.js';
 
