@@ -11,7 +11,7 @@
  *   READERS=200 UPDATES=500 DURATION=4 npx tsx bench/live-blog.ts
  */
 import http from 'node:http';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -19,7 +19,7 @@ import { createServices } from '../src/compose.js';
 import { openStore } from '../src/store/index.js';
 import { createCommentSite } from './lib/comment-site.js';
 import { get, startBareNode } from './lib/compare.js';
-import { machine, printResult, startBroadsheet, table } from './lib/load.js';
+import { machine, printResult, requireOpenFiles, startBroadsheet, table } from './lib/load.js';
 import { duration, findWrk, wrk, wrkMissing } from './lib/wrk.js';
 
 const readers = Number(process.env.READERS ?? 1000);
@@ -31,25 +31,7 @@ if (!findWrk()) {
   process.exit(1);
 }
 
-/** The soft limit on open files: each stream takes one here and one in the server. */
-function openFilesLimit(): number {
-  try {
-    const line = readFileSync('/proc/self/limits', 'utf8')
-      .split('\n')
-      .find((l) => l.startsWith('Max open files'));
-    const soft = line?.split(/\s{2,}/)[1];
-    return soft === undefined || soft === 'unlimited' ? Infinity : Number(soft);
-  } catch {
-    return Infinity;
-  }
-}
-if (openFilesLimit() < readers + 200) {
-  console.error(
-    `bench/live-blog.ts: ${readers} streams need about ${readers + 200} open files; the soft ` +
-      `limit is ${openFilesLimit()}. Raise it (ulimit -n) or set READERS lower.`,
-  );
-  process.exit(1);
-}
+requireOpenFiles('bench/live-blog.ts', readers, 'READERS');
 
 // The site: one published article made live, with its updates posted through the service.
 const site = await createCommentSite(2);

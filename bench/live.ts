@@ -7,38 +7,15 @@
  *   npx tsx bench/live.ts
  */
 import http from 'node:http';
-import { readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { createCommentSite } from './lib/comment-site.js';
-import { machine, printResult, startBroadsheet } from './lib/load.js';
+import { machine, printResult, requireOpenFiles, startBroadsheet } from './lib/load.js';
 
 const subscribers = Number(process.env.SUBSCRIBERS ?? 1000);
 const posts = Number(process.env.POSTS ?? 20);
 
-/**
- * The streams take a descriptor each here (and one each in the server): with a soft limit below
- * that, `connect` fails with EMFILE part-way. Said up front, with the limit, rather than mid-run.
- */
-function openFilesLimit(): number {
-  try {
-    const line = readFileSync('/proc/self/limits', 'utf8')
-      .split('\n')
-      .find((l) => l.startsWith('Max open files'));
-    const soft = line?.split(/\s{2,}/)[1];
-    return soft === undefined || soft === 'unlimited' ? Infinity : Number(soft);
-  } catch {
-    return Infinity;
-  }
-}
-const limit = openFilesLimit();
-console.log(`open files: soft limit ${limit}, ${subscribers} streams to hold`);
-if (limit < subscribers + 200) {
-  console.error(
-    `bench/live.ts: ${subscribers} streams need about ${subscribers + 200} open files; the soft ` +
-      `limit is ${limit}. Raise it (ulimit -n) or set SUBSCRIBERS lower.`,
-  );
-  process.exit(1);
-}
+requireOpenFiles('bench/live.ts', subscribers, 'SUBSCRIBERS');
 
 const site = await createCommentSite(1);
 const server = await startBroadsheet(site.dataDir, {

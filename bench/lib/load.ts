@@ -272,3 +272,29 @@ export function table(rows: Figures[]): string {
     ),
   ].join('\n');
 }
+
+/**
+ * The soft limit on open files (Infinity when unlimited or unreadable). A live-stream bench holds
+ * one descriptor per stream here and one in the server: below `streams + 200`, `connect` fails
+ * with EMFILE part-way, so the benches say so up front and stop.
+ */
+export function requireOpenFiles(bench: string, streams: number, what: string): void {
+  let soft = Infinity;
+  try {
+    const line = readFileSync('/proc/self/limits', 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('Max open files'));
+    const value = line?.split(/\s{2,}/)[1];
+    if (value !== undefined && value !== 'unlimited') soft = Number(value);
+  } catch {
+    // No /proc: nothing to check.
+  }
+  console.log(`open files: soft limit ${soft}, ${streams} streams to hold`);
+  if (soft < streams + 200) {
+    console.error(
+      `${bench}: ${streams} streams need about ${streams + 200} open files; the soft limit is ` +
+        `${soft}. Raise it (ulimit -n) or set ${what} lower.`,
+    );
+    process.exit(1);
+  }
+}
