@@ -72,6 +72,10 @@ export interface Viewing {
 
 export interface SlotSpec {
   render(viewing: Viewing): SafeHtml;
-  /** A comment's controls: the same for every signed-in reader it does not concern. */
+  /**
+   * A comment's controls: the same bytes for every signed-in reader it does not concern, and for
+   * one it concerns a function of how only (theirs, editable, liked, reported, just reported, the
+   * reader's role); drawn with the reader's token only when its Report form is open (0084).
+   */
   comment?: { id: string; authorId: string | null };
 }

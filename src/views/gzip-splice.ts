@@ -91,6 +91,17 @@ export function deflatePiece(text: Buffer, dictionary?: Buffer): Buffer {
   );
 }
 
+const runOptions = { finishFlush: zlib.constants.Z_SYNC_FLUSH, level: 6, windowBits: 15 };
+
+/**
+ * `text` as raw deflate blocks ending in a sync flush, referring to nothing before it, with
+ * zlib's full 32 KiB window: a run compressed once and sent to many readers (decision 0084).
+ */
+export function deflateRun(text: Buffer): Buffer {
+  if (text.length === 0) return Buffer.alloc(0);
+  return zlib.deflateRawSync(text, runOptions);
+}
+
 /**
  * `text` as stored (uncompressed) deflate blocks: no zlib call, for a short text such as a token.
  * Each block starts on a byte boundary (as every piece here ends on one): a header byte, the

@@ -26,4 +26,6 @@ export interface PersonalComments {
   own?: readonly ModeratedComment[];
   /** The comment they have just reported. */
   reportedId?: string | undefined;
+  /** The comment whose Report form they opened (`?report=ID`, decision 0084). */
+  reportingId?: string | undefined;
 }

@@ -18,11 +18,16 @@ function controls(v: Viewing, c: (typeof comments)[number]): SafeHtml {
   if (!viewer || !v.comments) return html`<span>${c.text.length}</span>`;
   const own = c.author === viewer.id;
   const liked = v.comments.reacted.has(c.id);
-  return html`<form data-own="${String(own)}" data-liked="${String(liked)}"
-    ><input name="_csrf" value="${viewer.csrfToken}" />${
+  // As the real controls (decision 0084): no token, but in the Report form the reader opened.
+  return html`<span data-own="${String(own)}" data-liked="${String(liked)}"
+    ><button form="actions" name="on" value="${liked ? '0' : '1'}">Like</button>${
       v.personal.reportedId === c.id ? 'reported' : ''
-    }<input name="again" value="${viewer.csrfToken}"
-  /></form>`;
+    }${
+      v.personal.reportingId === c.id
+        ? html`<form><input name="_csrf" value="${viewer.csrfToken}" /></form>`
+        : html`<a href="?report=${c.id}">Report</a>`
+    }</span
+  >`;
 }
 
 function view(ctx: PageContext, direct: Viewing): SafeHtml {
@@ -114,14 +119,24 @@ test('a reader’s page spliced as gzip unzips to their filled page, whoever cam
     }
   }
   assert.ok(shell.takeGzipGrowth() > 0);
-  // A token of another length than the first reader's: not spliced, sent as before.
-  const other = { ...readers[0]!, ctx: { ...base, viewer: person('u-x', 'X') } };
-  assert.equal(shell.fillGzip(other), null);
+  // A token of another length, and a reader with a Report form open (their token in it).
+  const other: Viewing = {
+    ctx: { ...base, viewer: person('u-x', 'X') },
+    comments: state('u-x'),
+    personal: { reportingId: 'c2' },
+  };
+  const page = gunzipSync(shell.fillGzip(other)!).toString();
+  assert.equal(page, view({ ...base, viewer: other.ctx.viewer ?? null }, other).value);
+  assert.ok(page.includes('value="token-of-u-x"'));
+  // Nothing kept from that page reaches the next reader.
+  for (const reader of readers) {
+    assert.ok(!gunzipSync(shell.fillGzip(reader)!).toString().includes('token-of-u-x'));
+  }
   // Anonymous and print (no reader state) are not spliced either.
   assert.equal(shell.fillGzip({ ctx: base, comments: null, personal: {} }), null);
 });
 
-test('a long page spliced as gzip is right while its pieces are still being compressed', async () => {
+test('a long page spliced as gzip is right for readers with and without comments of their own', async () => {
   const { gunzipSync } = await import('node:zlib');
   const many = Array.from({ length: 150 }, (_, n) => ({
     id: `c${n}`,
@@ -163,4 +178,55 @@ test('a long page spliced as gzip is right while its pieces are still being comp
       );
     }
   }
+});
+
+test('controls drawn with a token are never shared: each reader gets their own', async () => {
+  const { gunzipSync } = await import('node:zlib');
+  const draw = (ctx: PageContext, direct: Viewing): SafeHtml => {
+    const hole = (spec: Parameters<SlotRecorder['add']>[0]) =>
+      ctx.slots ? ctx.slots.add(spec) : spec.render(direct);
+    return html`<ol>
+      ${comments.map(
+        (c) =>
+          html`<li>${c.text}${hole({
+            comment: { id: c.id, authorId: c.author },
+            render: (v) => html`<input name="_csrf" value="${v.ctx.viewer?.csrfToken ?? ''}" />`,
+          })}</li>`,
+      )}
+    </ol>`;
+  };
+  const recorder = new SlotRecorder();
+  const drawn = draw({ ...base, slots: recorder }, { ctx: base, comments: null, personal: {} });
+  const shell = PageShell.of(drawn, recorder, base, { articleId: 'a', threads: [], print: false });
+  for (const id of ['u-a', 'u-b', 'u-a']) {
+    const r: Viewing = {
+      ctx: { ...base, viewer: person(id, id) },
+      comments: state(id),
+      personal: {},
+    };
+    const expected = draw({ ...base, viewer: r.ctx.viewer ?? null }, r).value;
+    assert.equal(shell.fill(r), expected);
+    assert.equal(gunzipSync(shell.fillGzip(r)!).toString(), expected);
+    assert.equal(expected.split(`token-of-${id}`).length, comments.length + 1);
+  }
+});
+
+test('readers whom no comment concerns share every run: their pages differ only in their holes', async () => {
+  const { gunzipSync } = await import('node:zlib');
+  const recorder = new SlotRecorder();
+  const drawn = view({ ...base, slots: recorder }, { ctx: base, comments: null, personal: {} });
+  const shell = PageShell.of(drawn, recorder, base, { articleId: 'a', threads: [], print: false });
+  const r = (id: string): Viewing => ({
+    ctx: { ...base, viewer: person(id, 'Same') },
+    comments: state(id),
+    personal: {},
+  });
+  shell.fillGzip(r('u-x'));
+  shell.takeGzipGrowth();
+  // Nothing new compressed or kept for the next readers like them.
+  const a = shell.fillGzip(r('u-y'))!;
+  const b = shell.fillGzip(r('u-z'))!;
+  assert.equal(shell.takeGzipGrowth(), 0);
+  assert.equal(a.length, b.length);
+  assert.equal(gunzipSync(a).toString(), shell.fill(r('u-y')));
 });

@@ -7,32 +7,27 @@
  * reader. A hole drawn for nobody gives the anonymous page, byte for byte what the view draws
  * without a recorder; drawn for a signed-in reader it gives what the view draws for them.
  *
- * Most comment controls are the same for every signed-in reader but for their CSRF token (their
- * own, liked, reported or editable comments aside): `fill` draws those once per shell, with a
- * stand-in for the token, and only the comments that concern the reader anew.
+ * A comment's controls carry no token (they submit the page's one actions form, decision 0084):
+ * they are the same bytes for every signed-in reader whom the comment does not concern (not
+ * theirs, liked, reported or editable by them), drawn once per shell. For gzip (decision 0078)
+ * the page is runs of those shared bytes between the holes drawn for the reader, each run
+ * compressed once and kept.
  */
 import { randomBytes } from 'node:crypto';
 import type { CommentNode } from '../domain/comment.js';
 import type { CommentViewerState } from '../services/comment-threads.js';
 import type { PageContext, PageHoles, PageViewer, SlotSpec, Viewing } from './context.js';
 import { raw, type SafeHtml } from './html.js';
-import {
-  GzipMember,
-  crcOf,
-  crcShift,
-  deflatePiece,
-  shiftTable,
-  storedPiece,
-  windowSize,
-} from './gzip-splice.js';
+import { GzipMember, crcOf, crcShift, deflateRun, storedPiece } from './gzip-splice.js';
 
 // A marker no text can forge: control characters around a secret drawn when the process starts.
 const nonce = randomBytes(9).toString('base64url');
 const markPattern = new RegExp(`\u0000${nonce}:(\\d+)\u0000`);
-/** Stands for the reader's CSRF token in controls drawn once for every signed-in reader. */
+/**
+ * Stands for a reader's CSRF token when the shared controls are drawn: controls that contain it
+ * are not shared but drawn for each reader (no comment's controls should).
+ */
 const tokenMark = `\u0000${nonce}:token\u0000`;
-/** Where the reader's token goes among a page's pieces. */
-const tokenPiece: unique symbol = Symbol('token');
 
 export class SlotRecorder implements PageHoles {
   readonly slots: SlotSpec[] = [];
@@ -55,11 +50,11 @@ const nothing: CommentViewerState = {
 };
 
 export class PageShell {
-  /** Per comment hole, its drawing for a signed-in reader it does not concern, cut at the token. */
-  private common: (readonly string[])[] | null = null;
+  /** Per hole, its drawing for a signed-in reader it does not concern; null when none is shared. */
+  private common: (string | null)[] | null = null;
   /** The chunks and the shared controls encoded (UTF-8), once a signed-in reader needs them. */
-  private encoded: { chunks: Buffer[]; common: Buffer[][] } | null = null;
-  /** The same pieces compressed once for gzip (decision 0078), once a reader asked for gzip. */
+  private encoded: { chunks: Buffer[]; common: (Buffer | null)[] } | null = null;
+  /** The same page compressed in runs for gzip (decision 0084), once a reader asked for gzip. */
   private gzip: GzipPlan | null = null;
   /** Bytes the gzip plan grew by since the cache was last told. */
   private gzipGrowth = 0;
@@ -98,7 +93,7 @@ export class PageShell {
   get size(): number {
     let n = 0;
     for (const c of this.chunks) n += c.length;
-    for (const pieces of this.common ?? []) for (const p of pieces) n += p.length;
+    for (const c of this.common ?? []) n += c?.length ?? 0;
     // Encoded bytes, counted as characters for the caller's arithmetic (it doubles these).
     if (this.encoded) n += Math.ceil(this.encodedBytes() / 2);
     if (this.gzip) n += Math.ceil(this.gzip.bytes / 2);
@@ -108,7 +103,7 @@ export class PageShell {
   private encodedBytes(): number {
     let n = 0;
     for (const c of this.encoded?.chunks ?? []) n += c.length;
-    for (const pieces of this.encoded?.common ?? []) for (const p of pieces) n += p.length;
+    for (const c of this.encoded?.common ?? []) n += c?.length ?? 0;
     return n;
   }
 
@@ -119,10 +114,18 @@ export class PageShell {
 
   /** The page for this reader (anonymous when `viewing.ctx.viewer` is null), as text. */
   fill(viewing: Viewing): string {
-    const token = viewing.ctx.viewer?.csrfToken ?? '';
-    return this.pieces(viewing, this.chunks, this.viewer(viewing) ? this.commonControls() : null)
-      .map((p) => (p === tokenPiece ? token : p))
-      .join('');
+    return this.pieces(
+      viewing,
+      this.chunks,
+      this.viewer(viewing) ? this.commonControls() : null,
+    ).join('');
+  }
+
+  private encodedPieces(): { chunks: Buffer[]; common: (Buffer | null)[] } {
+    return (this.encoded ??= {
+      chunks: this.chunks.map((c) => Buffer.from(c)),
+      common: this.commonControls().map((c) => (c === null ? null : Buffer.from(c))),
+    });
   }
 
   /**
@@ -130,40 +133,30 @@ export class PageShell {
    * kept encoded, so a signed-in reader's page is mostly copied, not drawn or encoded.
    */
   fillBytes(viewing: Viewing): Buffer {
-    const encoded = (this.encoded ??= {
-      chunks: this.chunks.map((c) => Buffer.from(c)),
-      common: this.commonControls().map((pieces) => pieces.map((p) => Buffer.from(p))),
-    });
+    const encoded = this.encodedPieces();
     const parts = this.pieces(
       viewing,
       encoded.chunks,
       this.viewer(viewing) ? encoded.common : null,
     );
-    const token = viewing.ctx.viewer ? Buffer.from(viewing.ctx.viewer.csrfToken) : null;
-    return Buffer.concat(
-      parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : p === tokenPiece ? token! : p)),
-    );
+    return Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : p)));
   }
 
   /**
-   * The page for this reader as one gzip member (decision 0078), or null when it cannot be
-   * spliced (no reader state, a token of another length than the plan's). The text between the
-   * holes and the shared controls are compressed once per shell and preceding bytes; per request
-   * only the holes drawn for this reader and their token are compressed, and the CRC is combined.
+   * The page for this reader as one gzip member (decisions 0078, 0084), or null when it cannot be
+   * spliced (no reader or no reader state). The runs of shared bytes between the holes drawn for
+   * this reader are compressed once per shell and kept; the controls of a comment that concerns
+   * the reader are kept compressed by how it concerns them; only the holes personal in every page
+   * (names, tokens, forms) are drawn per request, and sent stored.
    */
   fillGzip(viewing: Viewing): Buffer | null {
     const viewer = viewing.ctx.viewer;
-    if (!viewer || !this.viewer(viewing) || viewer.csrfToken.length < 16) return null;
-    const token = Buffer.from(viewer.csrfToken);
-    const encoded = (this.encoded ??= {
-      chunks: this.chunks.map((c) => Buffer.from(c)),
-      common: this.commonControls().map((pieces) => pieces.map((p) => Buffer.from(p))),
-    });
-    const plan = (this.gzip ??= new GzipPlan(token.length, encoded.chunks, encoded.common));
-    if (plan.tokenLength !== token.length) return null;
+    if (!viewer || !this.viewer(viewing)) return null;
+    const encoded = this.encodedPieces();
+    const plan = (this.gzip ??= new GzipPlan(encoded.chunks, encoded.common));
     const before = plan.bytes;
-    const body = plan.fill(this.holes, viewing, viewer.csrfToken, token, (i, c) =>
-      this.concerns(viewing, i, c),
+    const body = plan.fill(this.holes, viewing, viewer.csrfToken, (i, c) =>
+      this.concern(viewing, i, c),
     );
     this.gzipGrowth += plan.bytes - before;
     return body;
@@ -176,18 +169,26 @@ export class PageShell {
     return n;
   }
 
-  /** True when hole `i` (a comment's controls) is drawn for this reader, not shared. */
-  private concerns(viewing: Viewing, i: number, c: { id: string; authorId: string | null }) {
+  /**
+   * How comment hole `i` concerns this reader: null when it does not (the shared controls), a key
+   * of how it does when its drawing depends on that alone, `personal` when it is drawn anew.
+   */
+  private concern(
+    viewing: Viewing,
+    i: number,
+    c: { id: string; authorId: string | null },
+  ): string | null | typeof personal {
     const state = viewing.comments!;
     const viewer = viewing.ctx.viewer!;
-    return (
-      this.common?.[i] === undefined ||
-      c.authorId === viewer.id ||
-      c.id === viewing.personal.reportedId ||
-      state.reacted.has(c.id) ||
-      state.reported.has(c.id) ||
-      state.editable.has(c.id)
-    );
+    const { reportedId, reportingId } = viewing.personal;
+    if (this.common?.[i] == null || c.id === reportingId) return personal;
+    const own = c.authorId === viewer.id;
+    const reacted = state.reacted.has(c.id);
+    const reported = state.reported.has(c.id);
+    const editable = state.editable.has(c.id);
+    const justNow = c.id === reportedId;
+    if (!own && !reacted && !reported && !editable && !justNow) return null;
+    return `${viewer.role}:${+own}${+reacted}${+reported}${+editable}${+justNow}`;
   }
 
   private viewer(viewing: Viewing): boolean {
@@ -198,17 +199,17 @@ export class PageShell {
 
   /**
    * The page's pieces in order: the chunks, each hole drawn for this reader or, for a comment that
-   * does not concern them, the shared controls with `tokenPiece` where their token goes.
+   * does not concern them, the shared controls.
    */
   private pieces<T extends string | Buffer>(
     viewing: Viewing,
     chunks: readonly T[],
-    common: readonly (readonly T[])[] | null,
-  ): (T | string | typeof tokenPiece)[] {
+    common: readonly (T | null)[] | null,
+  ): (T | string)[] {
     const viewer = viewing.ctx.viewer ?? null;
     const state = viewing.comments;
-    const reportedId = viewing.personal.reportedId;
-    const out: (T | string | typeof tokenPiece)[] = [];
+    const { reportedId, reportingId } = viewing.personal;
+    const out: (T | string)[] = [];
     const { holes } = this;
     for (let i = 0; i < holes.length; i++) {
       out.push(chunks[i] as T);
@@ -217,17 +218,17 @@ export class PageShell {
       const shared = common?.[i];
       if (
         c !== undefined &&
-        shared !== undefined &&
+        shared != null &&
         viewer !== null &&
         state !== null &&
         c.authorId !== viewer.id &&
         c.id !== reportedId &&
+        c.id !== reportingId &&
         !state.reacted.has(c.id) &&
         !state.reported.has(c.id) &&
         !state.editable.has(c.id)
       ) {
-        out.push(shared[0] as T);
-        for (let k = 1; k < shared.length; k++) out.push(tokenPiece, shared[k] as T);
+        out.push(shared);
       } else {
         out.push(hole.render(viewing).value);
       }
@@ -243,20 +244,23 @@ export class PageShell {
   prepare(): number {
     if (this.encoded) return 0;
     const before = this.size;
-    this.fillBytes({ ctx: this.base, comments: null, personal: {} });
+    this.encodedPieces();
     return this.size - before;
   }
 
-  private commonControls(): (readonly string[])[] {
+  private commonControls(): (string | null)[] {
     if (this.common) return this.common;
     const viewing: Viewing = {
       ctx: { ...this.base, viewer: nobody },
       comments: nothing,
       personal: {},
     };
-    this.common = this.holes.map((h) =>
-      h.comment ? h.render(viewing).value.split(tokenMark) : [],
-    );
+    this.common = this.holes.map((h) => {
+      if (!h.comment) return null;
+      const text = h.render(viewing).value;
+      // Controls with a token in them would carry one reader's token to another: not shared.
+      return text.includes(tokenMark) ? null : text;
+    });
     return this.common;
   }
 }
@@ -268,178 +272,111 @@ export interface ArticleShellData {
   print: boolean;
 }
 
-/** How many compressed forms of one piece are kept (one per different preceding bytes). */
-const variantsPerPiece = 16;
-/**
- * How many pieces one request compresses one by one (and keeps); the rest it lacks are
- * compressed in runs, as a page would be, so a new shell costs no request much more than before.
- */
-const compressionsPerRequest = 16;
-/** A reader's own hole shorter than this is sent stored: a zlib call costs more than it saves. */
-const storeBelow = 1024;
-/** How many different drawings of the reader-specific comment holes are kept per shell. */
-const drawnKept = 4096;
+/** A hole drawn anew for every reader (names, tokens, forms). */
+const personal: unique symbol = Symbol('personal');
+/** Runs and drawn controls kept per shell, at most (more are compressed and not kept). */
+const keptPerShell = 4096;
+/** A hole drawn per request longer than this is compressed; shorter ones are sent stored. */
+const storeBelow = 16 * 1024;
 
-/** A piece of a page's text, its CRC, and its compressed forms by what precedes it. */
-interface Piece {
-  plain: Buffer;
+/** Bytes compressed once: the deflate blocks, the CRC of the bytes and their length. */
+interface Compressed {
+  z: Buffer;
   crc: number;
+  length: number;
   shift: number;
-  variants: Map<string, Buffer>;
 }
 
-function piece(plain: Buffer): Piece {
-  return { plain, crc: crcOf(plain), shift: crcShift(plain.length), variants: new Map() };
+function compress(plain: Buffer): Compressed {
+  return {
+    z: deflateRun(plain),
+    crc: crcOf(plain),
+    length: plain.length,
+    shift: crcShift(plain.length),
+  };
 }
 
 /**
- * A shell's pieces for gzip. A piece is compressed with the bytes before it (back to 16 KiB, or
- * to the last hole that is personal in every page: the masthead, the form) as its dictionary,
- * tokens given as 0xFF. What those bytes are is fixed by which comment holes among them were
- * drawn for the reader rather than shared, and how: that list is the key of the piece's
- * compressed forms. A reader whom no comment on show concerns uses the first form of each.
+ * A shell's page for gzip, in runs. A run is the text from one hole drawn for the reader to the
+ * next one (chunks and shared controls between), compressed alone, without a dictionary, so it is
+ * valid after whatever came before it: one kept form per run, shared by every reader whose holes
+ * are at the same places. A reader whom no comment concerns gets a handful of runs between the
+ * masthead, the forms and their held comments; a reader with comments of their own nearby gets
+ * more, shorter runs, kept as well. Controls drawn for how a comment concerns the reader are
+ * compressed once per comment and way (`PageShell.concern`); the rest is stored.
  */
 class GzipPlan {
-  readonly chunks: Piece[];
-  readonly common: Piece[][];
-  /** The comment holes drawn for some reader: hole index and text, cut at the token. */
-  private readonly drawn = new Map<string, { id: string; pieces: Piece[] }>();
-  private readonly filler: Buffer;
-  private readonly tokenShift: (crc: number) => number;
-  /** Compressed and plain bytes held beyond the shell's own (for the cache's budget). */
+  /** Runs by first and last hole. */
+  private readonly runs = new Map<number, Compressed>();
+  /** Comment controls by hole and how they concern the reader. */
+  private readonly drawn = new Map<string, Compressed>();
+  /** Compressed bytes held beyond the shell's own (for the cache's budget). */
   bytes = 0;
 
   constructor(
-    readonly tokenLength: number,
-    chunks: readonly Buffer[],
-    common: readonly (readonly Buffer[])[],
-  ) {
-    this.chunks = chunks.map(piece);
-    this.common = common.map((pieces) => pieces.map(piece));
-    this.filler = Buffer.alloc(tokenLength, 0xff);
-    this.tokenShift = shiftTable(crcShift(tokenLength));
-  }
+    private readonly chunks: readonly Buffer[],
+    private readonly common: readonly (Buffer | null)[],
+  ) {}
 
   fill(
     holes: readonly SlotSpec[],
     viewing: Viewing,
-    tokenText: string,
-    token: Buffer,
-    concerns: (i: number, c: { id: string; authorId: string | null }) => boolean,
-  ): Buffer | null {
+    token: string,
+    concern: (
+      i: number,
+      c: { id: string; authorId: string | null },
+    ) => string | null | typeof personal,
+  ): Buffer {
     const member = new GzipMember();
-    const tokenZ = storedPiece(token);
-    const tokenCrc = crcOf(token);
-    // The plain bytes since the last personal hole (tokens as 0xFF), for a piece not yet compressed.
-    let history: Buffer[] = [];
-    let offset = 0;
-    /** Comment holes drawn for this reader within the window: where they end, and which. */
-    let window: { end: number; id: string }[] = [];
-    let key = '';
-    const rekey = () => {
-      key = window.map((w) => w.id).join(',');
-    };
-    const dictionary = (): Buffer => {
-      const parts: Buffer[] = [];
-      let n = 0;
-      for (let k = history.length - 1; k >= 0 && n < windowSize; k--) {
-        parts.push(history[k]!);
-        n += history[k]!.length;
-      }
-      const all = Buffer.concat(parts.reverse());
-      return all.length > windowSize ? all.subarray(all.length - windowSize) : all;
-    };
-    // Pieces not compressed yet beyond this request's share: compressed together, not kept.
-    let budget = compressionsPerRequest;
-    let run: Buffer[] | null = null;
-    let runDictionary: Buffer | undefined;
-    const flush = () => {
-      if (run === null) return;
-      const plain = Buffer.concat(run);
-      member.add(
-        deflatePiece(plain, runDictionary),
-        crcOf(plain),
-        plain.length,
-        crcShift(plain.length),
-      );
-      run = null;
-    };
-    const emit = (p: Piece) => {
-      if (p.plain.length === 0) return;
-      if (window.length > 0 && window[0]!.end <= offset - windowSize) {
-        while (window.length > 0 && window[0]!.end <= offset - windowSize) window.shift();
-        rekey();
-      }
-      let z = p.variants.get(key);
-      if (z === undefined && budget > 0) {
-        budget--;
-        z = deflatePiece(p.plain, dictionary());
-        if (p.variants.size < variantsPerPiece) {
-          p.variants.set(key, z);
-          this.bytes += z.length + key.length * 2;
-        }
-      }
-      if (z === undefined) {
-        if (run === null) {
-          run = [];
-          runDictionary = dictionary();
-        }
-        run.push(p.plain);
-      } else {
-        flush();
-        member.add(z, p.crc, p.plain.length, p.shift);
-      }
-      history.push(p.plain);
-      offset += p.plain.length;
-    };
-    const emitAll = (pieces: readonly Piece[]) => {
-      emit(pieces[0]!);
-      for (let k = 1; k < pieces.length; k++) {
-        if (run !== null) run.push(token);
-        else member.add(tokenZ, tokenCrc, token.length, this.tokenShift);
-        history.push(this.filler);
-        offset += token.length;
-        emit(pieces[k]!);
-      }
-    };
+    const add = (p: Compressed) => member.add(p.z, p.crc, p.length, p.shift);
+    let start = 0;
     for (let i = 0; i < holes.length; i++) {
-      emit(this.chunks[i]!);
       const hole = holes[i]!;
       const c = hole.comment;
-      if (c !== undefined && !concerns(i, c)) {
-        emitAll(this.common[i]!);
-        continue;
-      }
-      const text = hole.render(viewing).value;
-      if (c !== undefined) {
-        // A comment's controls drawn for this reader (theirs, liked, reported): kept by text.
-        const cut = text.split(tokenText);
-        const name = `${i}\u0001${cut.join('\u0000')}`;
-        let drawn = this.drawn.get(name);
-        if (drawn === undefined) {
-          if (this.drawn.size >= drawnKept) return null;
-          drawn = { id: String(this.drawn.size), pieces: cut.map((t) => piece(Buffer.from(t))) };
-          this.drawn.set(name, drawn);
-          this.bytes += name.length * 2 + Buffer.byteLength(text);
+      const how = c === undefined ? personal : concern(i, c);
+      if (how === null) continue;
+      add(this.run(start, i));
+      start = i + 1;
+      if (how !== personal) {
+        const key = `${i}:${how}`;
+        let p = this.drawn.get(key);
+        if (p === undefined) {
+          const text = hole.render(viewing).value;
+          // Never kept with a token in it (it would reach another reader).
+          if (!text.includes(token)) {
+            p = compress(Buffer.from(text));
+            this.keep(this.drawn, key, p);
+          }
         }
-        emitAll(drawn.pieces);
-        window.push({ end: offset, id: drawn.id });
-        rekey();
-        continue;
+        if (p !== undefined) {
+          add(p);
+          continue;
+        }
       }
-      // Personal in every page (names, forms): compressed alone; what follows starts afresh.
-      flush();
-      const plain = Buffer.from(text);
-      // Most are short (the masthead's links, a token field): stored as they are, no zlib call.
-      const z = plain.length < storeBelow ? storedPiece(plain) : deflatePiece(plain);
+      // Personal in every page (names, tokens, forms): stored, no zlib call, unless long.
+      const plain = Buffer.from(hole.render(viewing).value);
+      const z = plain.length < storeBelow ? storedPiece(plain) : deflateRun(plain);
       member.add(z, crcOf(plain), plain.length, crcShift(plain.length));
-      offset += plain.length;
-      history = [];
-      window = [];
-      key = '';
     }
-    emit(this.chunks[holes.length]!);
-    flush();
+    add(this.run(start, holes.length));
     return member.end();
+  }
+
+  /** Chunks `first`…`last` with the shared controls between them, compressed (kept). */
+  private run(first: number, last: number): Compressed {
+    const key = first * 0x100000 + last;
+    const kept = this.runs.get(key);
+    if (kept) return kept;
+    const parts: Buffer[] = [this.chunks[first]!];
+    for (let k = first; k < last; k++) parts.push(this.common[k]!, this.chunks[k + 1]!);
+    const p = compress(Buffer.concat(parts));
+    this.keep(this.runs, key, p);
+    return p;
+  }
+
+  private keep<K>(map: Map<K, Compressed>, key: K, p: Compressed): void {
+    if (this.runs.size + this.drawn.size >= keptPerShell) return;
+    map.set(key, p);
+    this.bytes += p.z.length + 64;
   }
 }

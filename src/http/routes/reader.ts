@@ -230,7 +230,7 @@ export function readerRoutes(
     p: Static<typeof articleParams>,
     print: false | { comments: boolean },
     replyTo?: string,
-    reportedId?: string,
+    reported: { id?: string | undefined; opened?: string | undefined } = {},
     commentView?: CommentView,
     moderated?: string,
     liveQuery: { order?: LiveOrder; cursor?: string } = {},
@@ -334,7 +334,7 @@ export function readerRoutes(
     const filled: Viewing = {
       ctx: { ...shell.base, viewer: pageViewer(request) },
       comments,
-      personal: print ? {} : { own, reportedId },
+      personal: print ? {} : { own, reportedId: reported.id, reportingId: reported.opened },
       form,
       threadSettings: settings,
     };
@@ -373,6 +373,8 @@ export function readerRoutes(
         querystring: Type.Object({
           reply: Type.Optional(Type.String({ maxLength: 200 })),
           reported: Type.Optional(Type.String({ maxLength: 200 })),
+          // Report without JavaScript: ?report=ID opens that comment's Report form (0084).
+          report: Type.Optional(Type.String({ maxLength: 200 })),
           // Comment views that work as plain links: another sort or page, a permalink, and the
           // later replies of one long thread.
           comments_sort: Type.Optional(
@@ -389,10 +391,10 @@ export function readerRoutes(
           live_cursor: Type.Optional(Type.String({ maxLength: 300 })),
         }),
       },
-      // ?reply=, ?reported= and ?moderated= only change what the signed-in reader sees.
+      // ?reply=, ?reported=, ?report= and ?moderated= only change what the signed-in reader sees.
       config: {
         pageCache: {
-          ignore: ['reply', 'reported', 'moderated'],
+          ignore: ['reply', 'reported', 'report', 'moderated'],
           vary: [
             'comments_sort',
             'comments_cursor',
@@ -418,7 +420,7 @@ export function readerRoutes(
         request.params,
         false,
         q.reply,
-        q.reported,
+        { id: q.reported, opened: q.report },
         view,
         q.moderated,
         {

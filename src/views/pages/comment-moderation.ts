@@ -48,20 +48,34 @@ export function featuredStrip(ctx: PageContext, featured: readonly Comment[]): S
 export function reportControl(
   ctx: PageContext,
   comment: Comment,
-  reported: boolean,
-  justNow: boolean,
+  state: {
+    reported: boolean;
+    /** Reported by this reader with the request before this one: said as a status. */
+    justNow: boolean;
+    /** The reader chose Report (`?report=ID`): the form is drawn open, with their token. */
+    open: boolean;
+    /** Where Report leads otherwise: this page with `?report=ID` (decision 0084). */
+    link: string;
+  },
 ): SafeHtml {
   if (!ctx.viewer || ctx.viewer.id === comment.author.id) return html``;
   const { i18n } = ctx;
   const name = { name: comment.author.name };
   const tags = { hidden: hiddenTag };
-  if (reported) {
+  const { justNow } = state;
+  if (state.reported) {
     return html`<span class="comment__reported"${justNow ? html` role="status"` : ''}
       >${i18n.rich(justNow ? 'comments.report.doneNow' : 'comments.report.done', name, tags)}</span
     >`;
   }
+  // A link, not a form: the same bytes for every signed-in reader, no token in each comment.
+  if (!state.open) {
+    return html`<a class="comment__report-link" href="${state.link}"
+      >${i18n.rich('comments.report.summary', name, tags)}</a
+    >`;
+  }
   const id = `report-${comment.id}`;
-  return html`<details class="comment__report">
+  return html`<details class="comment__report" id="${id}" open>
     <summary>${i18n.rich('comments.report.summary', name, tags)}</summary>
     <form method="post" action="/comments/${comment.id}/reports" class="form report-form" novalidate>
       ${csrfField(ctx)}

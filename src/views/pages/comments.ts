@@ -86,16 +86,41 @@ function reactionControl(ic: ItemContext, c: Comment): SafeHtml {
       : html``;
   }
   const reacted = ic.viewer.reacted.has(c.id);
-  return html`<form method="post" action="/comments/${c.id}/reactions" class="comment__react-form">
-    ${csrfField(ic.ctx)}<input type="hidden" name="on" value="${reacted ? '0' : '1'}" /><input
-      type="hidden"
-      name="return"
-      value="${ic.here}"
-    /><button type="submit" class="comment__react" aria-pressed="${reacted ? 'true' : 'false'}">
+  // The button submits the page's one actions form (the reader's token, where to come back to):
+  // no token here, so these bytes are the same for every signed-in reader (decision 0084).
+  return html`<span class="comment__react-form"
+    ><button
+      type="submit"
+      form="${actionsFormId}"
+      formaction="/comments/${c.id}/reactions"
+      name="on"
+      value="${reacted ? '0' : '1'}"
+      class="comment__react"
+      aria-pressed="${reacted ? 'true' : 'false'}"
+    >
       ${ic.ctx.i18n.rich('comments.like', { name: c.author.name }, { hidden: hiddenTag })}
       <span class="comment__react-count">${ic.ctx.i18n.number(n)}</span>
-    </button>
+    </button></span
+  >`;
+}
+
+/** The id of the form every comment's buttons submit (`commentActionsForm`). */
+export const actionsFormId = 'comment-actions';
+
+/**
+ * The one form a signed-in reader's comment buttons belong to (the HTML `form` attribute): their
+ * CSRF token and the view to come back to. Each button names its own action (`formaction`).
+ */
+function commentActionsForm(ctx: PageContext, here: string): SafeHtml {
+  if (!ctx.viewer) return html``;
+  return html`<form id="${actionsFormId}" method="post" hidden>
+    ${csrfField(ctx)}<input type="hidden" name="return" value="${here}" />
   </form>`;
+}
+
+/** `here` with `?report=ID`: the page again, with that comment's Report form open. */
+function reportUrl(here: string, id: string): string {
+  return `${here}${here.includes('?') ? '&' : '?'}report=${encodeURIComponent(id)}#report-${id}`;
 }
 
 function actions(ic: ItemContext, c: Comment): SafeHtml {
@@ -112,7 +137,12 @@ function actions(ic: ItemContext, c: Comment): SafeHtml {
     ${ic.ctx.viewer ? html`<a href="${ic.path}?reply=${c.id}#comment-form">${reply}</a>` : ''}
     ${own && v.editable.has(c.id) ? html`<a href="/comments/${c.id}/edit">${i18n.rich('comments.edit', {}, tags)}</a>` : ''}
     ${own ? html`<a class="comment__delete" href="/comments/${c.id}/delete">${i18n.rich('comments.delete', {}, tags)}</a>` : ''}
-    ${reportControl(ic.ctx, c, reported, ic.personal.reportedId === c.id)}
+    ${reportControl(ic.ctx, c, {
+      reported,
+      justNow: ic.personal.reportedId === c.id,
+      open: ic.personal.reportingId === c.id,
+      link: reportUrl(ic.here, c.id),
+    })}
   </div>`;
 }
 
@@ -472,8 +502,10 @@ export function commentsSection(
     }
     ${
       ctx.slots
-        ? ctx.slots.add({ render: (v) => ownPart(v.ctx, v.personal) })
-        : ownPart(ctx, ic.personal)
+        ? ctx.slots.add({
+            render: (v) => html`${commentActionsForm(v.ctx, ic.here)}${ownPart(v.ctx, v.personal)}`,
+          })
+        : html`${commentActionsForm(ctx, ic.here)}${ownPart(ctx, ic.personal)}`
     }
     ${
       ctx.slots
