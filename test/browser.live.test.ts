@@ -171,9 +171,14 @@ if (browserAvailable()) {
         const card = page.locator(`#comment-${top} > .comment__card`);
         assert.equal(await card.getByRole('button', { name: /^Like/ }).count(), 1);
         assert.equal(await card.getByRole('link', { name: 'Reply to Live Writer' }).count(), 1);
-        assert.equal(await card.locator('details.comment__report summary').count(), 1);
         assert.equal(
-          await card.locator('.comment__react-form input[name="_csrf"]').getAttribute('value'),
+          await card.getByRole('link', { name: 'Report the comment by Live Writer' }).count(),
+          1,
+        );
+        // Like submits the page's actions form, which holds the reader's token (decision 0084).
+        assert.equal(await card.locator('.comment__react').getAttribute('form'), 'comment-actions');
+        assert.equal(
+          await page.locator('#comment-actions input[name="_csrf"]').getAttribute('value'),
           reader.csrf,
         );
         // …and Edit and Delete on the reader's own.
@@ -183,7 +188,7 @@ if (browserAvailable()) {
         await own.waitFor();
         assert.equal(await own.getByRole('link', { name: 'Edit your comment' }).count(), 1);
         assert.equal(await own.getByRole('link', { name: 'Delete your comment' }).count(), 1);
-        assert.equal(await own.locator('details.comment__report').count(), 0);
+        assert.equal(await own.locator('.comment__report-link').count(), 0);
 
         // Like works on the live comment without a reload first.
         const like = card.locator('.comment__react');

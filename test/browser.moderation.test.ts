@@ -213,8 +213,13 @@ if (browserAvailable()) {
       await signedIn(other, async (page) => {
         await openPage(page, app.url + articlePath(story));
         assert.equal(await page.locator('.own-comments').count(), 0);
-        const report = page.locator('.comment__report').first();
-        await report.locator('summary').click();
+        // Report opens the page again with that comment's form open (decision 0084).
+        await Promise.all([
+          page.waitForURL(/report=/),
+          page.locator('.comment__report-link').first().click(),
+        ]);
+        const report = page.locator('details.comment__report[open]');
+        assert.equal(await report.count(), 1);
         await assertNoViolations(page, 'article with a report form open');
         await report.getByLabel('Off topic').check();
         await Promise.all([

@@ -274,19 +274,26 @@ for (const database of databases()) {
         const before = await page(path, me);
         assert.match(
           before.text,
-          new RegExp(`<div class="comment__actions">[^]*?action="/comments/${c.id}/reports"`),
+          new RegExp(
+            `<div class="comment__actions">[^]*?href="${path}\\?report=${c.id}#report-${c.id}"`,
+          ),
           'Report is one of the comment actions',
+        );
+        // Without JavaScript, Report opens the page with that comment's form open.
+        const opened = await page(`${path}?report=${c.id}`, me);
+        assert.match(
+          opened.text,
+          new RegExp(
+            `<details class="comment__report" id="report-${c.id}" open>[^]*?action="/comments/${c.id}/reports"`,
+          ),
         );
         const res = await form(`/comments/${c.id}/reports`, { reason: 'spam', text: '' }, me);
         assert.equal(res.status, 303);
         const later = await page(path, me);
         assert.match(later.text, /class="comment__reported"\s*>Reported/);
-        assert.doesNotMatch(later.text, new RegExp(`action="/comments/${c.id}/reports"`));
+        assert.doesNotMatch(later.text, new RegExp(`report=${c.id}#`));
         const someoneElse = await signedInPerson(db.store, app);
-        assert.match(
-          (await page(path, someoneElse)).text,
-          new RegExp(`action="/comments/${c.id}/reports"`),
-        );
+        assert.match((await page(path, someoneElse)).text, new RegExp(`report=${c.id}#`));
       });
 
       test("Delete on one's own comment is styled as dangerous and asks first", async () => {

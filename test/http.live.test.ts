@@ -266,18 +266,22 @@ for (const database of databases()) {
       assert.match(anonHtml, /Fay Author/);
       assert.doesNotMatch(anonHtml, /comment__react-form|Reply|Report|<html/);
 
-      // Another reader: Like (with their CSRF token and the way back), Reply, Report; not Edit.
+      // Another reader: Like (a button of the page's actions form, which holds their token and
+      // the way back: no token in the fragment), Reply, Report; not Edit.
       const theirs = await as(other, `/comments/${id}/fragment?sort=newest`);
       assert.equal(theirs.headers.get('cache-control'), 'private, no-store');
       const theirsHtml = await theirs.text();
-      assert.ok(theirsHtml.includes(`name="_csrf" value="${other.csrf}"`));
+      assert.ok(!theirsHtml.includes(other.csrf));
       assert.match(
         theirsHtml,
-        /<button type="submit" class="comment__react" aria-pressed="false">/,
+        new RegExp(
+          `<button\\s+type="submit"\\s+form="comment-actions"\\s+formaction="/comments/${id}/reactions"\\s+name="on"\\s+value="1"\\s+class="comment__react"\\s+aria-pressed="false"`,
+        ),
       );
-      assert.ok(theirsHtml.includes(`name="return"\n      value="${path}?comments_sort=newest"`));
       assert.ok(theirsHtml.includes(`href="${path}?reply=${id}#comment-form"`));
-      assert.match(theirsHtml, /class="comment__report"/);
+      assert.ok(
+        theirsHtml.includes(`href="${path}?comments_sort=newest&amp;report=${id}#report-${id}"`),
+      );
       assert.doesNotMatch(theirsHtml, /\/edit"|\/delete"/);
 
       // Its author: Edit and Delete, no Report.

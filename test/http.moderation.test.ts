@@ -221,7 +221,15 @@ for (const database of databases()) {
       const page = await (
         await fetch(app.url + articlePath(a), { headers: { cookie: someone.cookie } })
       ).text();
-      assert.ok(page.includes(`action="/comments/${c.id}/reports"`));
+      // Report is a link to the page with that comment's form open (decision 0084).
+      const link = `${articlePath(a)}?report=${c.id}#report-${c.id}`;
+      assert.ok(page.includes(`href="${link}"`));
+      assert.ok(!page.includes(`action="/comments/${c.id}/reports"`));
+      const opened = await (
+        await fetch(app.url + link, { headers: { cookie: someone.cookie } })
+      ).text();
+      assert.ok(opened.includes(`action="/comments/${c.id}/reports"`));
+      assert.ok(opened.includes(`name="_csrf" value="${someone.csrf}"`));
       const res = await form(
         `/comments/${c.id}/reports`,
         { reason: 'abuse', text: 'Rude' },

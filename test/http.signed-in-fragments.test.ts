@@ -168,16 +168,25 @@ for (const database of databases()) {
       const pressed = (text: string) =>
         [
           ...text.matchAll(
-            /action="\/comments\/([^/]+)\/reactions"[\s\S]*?aria-pressed="(true|false)"/g,
+            /formaction="\/comments\/([^/]+)\/reactions"[\s\S]*?aria-pressed="(true|false)"/g,
           ),
         ]
           .filter((m) => m[2] === 'true')
           .map((m) => m[1]);
       assert.deepEqual(pressed(anaPage), [others[0]]);
       assert.deepEqual(pressed(benPage), []);
-      assert.ok(!benPage.includes(`action="/comments/${others[1]}/reports"`));
-      assert.ok(anaPage.includes(`action="/comments/${others[1]}/reports"`));
-      assert.ok(!anaPage.includes(`action="/comments/${anas}/reports"`));
+      // Report leads to the page with that comment's form open (decision 0084).
+      assert.ok(!benPage.includes(`report=${others[1]}#`));
+      assert.ok(anaPage.includes(`report=${others[1]}#`));
+      assert.ok(!anaPage.includes(`report=${anas}#`));
+      // Every comment button submits the one actions form, which holds the reader's token.
+      assert.match(
+        anaPage,
+        new RegExp(
+          `<form id="comment-actions" method="post" hidden>\\s*<input type="hidden" name="_csrf" value="${ana.csrf}"`,
+        ),
+      );
+      assert.ok(!anonymous.includes('comment-actions'));
     });
 
     /** The raw answer to a GET with this Accept-Encoding (fetch would undo the encoding). */
