@@ -92,14 +92,25 @@ export function deflatePiece(text: Buffer, dictionary?: Buffer): Buffer {
 }
 
 const runOptions = { finishFlush: zlib.constants.Z_SYNC_FLUSH, level: 6, windowBits: 15 };
+/** How far back a run may refer: zlib's full window (decision 0084). */
+export const runWindow = 1 << 15;
 
 /**
- * `text` as raw deflate blocks ending in a sync flush, referring to nothing before it, with
- * zlib's full 32 KiB window: a run compressed once and sent to many readers (decision 0084).
+ * `text` as raw deflate blocks ending in a sync flush, with zlib's full 32 KiB window, referring
+ * only into `dictionary` (its last `runWindow` bytes): a run compressed once and sent to many
+ * readers (decision 0084).
  */
-export function deflateRun(text: Buffer): Buffer {
+export function deflateRun(text: Buffer, dictionary?: Buffer): Buffer {
   if (text.length === 0) return Buffer.alloc(0);
-  return zlib.deflateRawSync(text, runOptions);
+  return zlib.deflateRawSync(
+    text,
+    dictionary && dictionary.length > 0
+      ? {
+          ...runOptions,
+          dictionary: dictionary.subarray(Math.max(0, dictionary.length - runWindow)),
+        }
+      : runOptions,
+  );
 }
 
 /**

@@ -166,7 +166,18 @@ test('a long page spliced as gzip is right for readers with and without comments
     comments: state(id, liked),
     personal: {},
   });
-  const readers = [reader('u-1', ['c7']), reader('u-9', []), reader('u-2', ['c100', 'c3'])];
+  // One with a Report form open mid-page (their token there: a personal hole among the runs).
+  const reporting = {
+    ...reader('u-3', ['c60']),
+    personal: { reportingId: 'c52', reportedId: 'c9' },
+  };
+  const readers = [
+    reader('u-1', ['c7']),
+    reader('u-9', []),
+    reporting,
+    reader('u-2', ['c100', 'c3']),
+    reader('u-8', []),
+  ];
   for (const round of [1, 2, 3, 4, 5, 6, 7, 8]) {
     for (const r of readers) {
       const gz = shell.fillGzip(r);

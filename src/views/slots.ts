@@ -18,7 +18,7 @@ import type { CommentNode } from '../domain/comment.js';
 import type { CommentViewerState } from '../services/comment-threads.js';
 import type { PageContext, PageHoles, PageViewer, SlotSpec, Viewing } from './context.js';
 import { raw, type SafeHtml } from './html.js';
-import { GzipMember, crcOf, crcShift, deflateRun, storedPiece } from './gzip-splice.js';
+import { GzipMember, crcOf, crcShift, deflateRun, runWindow, storedPiece } from './gzip-splice.js';
 
 // A marker no text can forge: control characters around a secret drawn when the process starts.
 const nonce = randomBytes(9).toString('base64url');
@@ -275,7 +275,7 @@ export interface ArticleShellData {
 /** A hole drawn anew for every reader (names, tokens, forms). */
 const personal: unique symbol = Symbol('personal');
 /** Runs and drawn controls kept per shell, at most (more are compressed and not kept). */
-const keptPerShell = 4096;
+const keptPerShell = 1024;
 /** A hole drawn per request longer than this is compressed; shorter ones are sent stored. */
 const storeBelow = 16 * 1024;
 
@@ -287,29 +287,25 @@ interface Compressed {
   shift: number;
 }
 
-function compress(plain: Buffer): Compressed {
-  return {
-    z: deflateRun(plain),
-    crc: crcOf(plain),
-    length: plain.length,
-    shift: crcShift(plain.length),
-  };
-}
+/** What a page holds since its last personal hole: runs (by first and last hole) or drawn bytes. */
+type Held = { first: number; last: number } | Buffer;
 
 /**
- * A shell's page for gzip, in runs. A run is the text from one hole drawn for the reader to the
- * next one (chunks and shared controls between), compressed alone, without a dictionary, so it is
- * valid after whatever came before it: one kept form per run, shared by every reader whose holes
- * are at the same places. A reader whom no comment concerns gets a handful of runs between the
- * masthead, the forms and their held comments; a reader with comments of their own nearby gets
- * more, shorter runs, kept as well. Controls drawn for how a comment concerns the reader are
- * compressed once per comment and way (`PageShell.concern`); the rest is stored.
+ * A shell's page for gzip, in runs (decision 0084). A run is the text from one hole drawn for the
+ * reader to the next one (chunks and the shared controls between them). It is compressed with the
+ * 32 KiB before it as its dictionary, back to the last hole personal in every page (names, tokens,
+ * forms, which are sent stored and which nothing refers into). Those bytes are fixed by the
+ * comment holes among them drawn for the reader, and how (`PageShell.concern`: theirs, liked...):
+ * with the run's first and last hole and the last personal hole, that is the key of its kept
+ * compressed form. A reader whom no comment concerns gets a handful of runs, shared with every such
+ * reader; one with comments of their own gets more, shorter ones, kept as well, and the controls
+ * drawn for them are kept compressed the same way.
  */
 class GzipPlan {
-  /** Runs by first and last hole. */
-  private readonly runs = new Map<number, Compressed>();
-  /** Comment controls by hole and how they concern the reader. */
-  private readonly drawn = new Map<string, Compressed>();
+  /** Runs and drawn controls, compressed, by what they hold and what precedes them. */
+  private readonly kept = new Map<string, Compressed>();
+  /** Drawn controls by hole and how they concern the reader (bytes without a token). */
+  private readonly drawn = new Map<string, Buffer>();
   /** Compressed bytes held beyond the shell's own (for the cache's budget). */
   bytes = 0;
 
@@ -328,28 +324,66 @@ class GzipPlan {
     ) => string | null | typeof personal,
   ): Buffer {
     const member = new GzipMember();
-    const add = (p: Compressed) => member.add(p.z, p.crc, p.length, p.shift);
+    /** Since the last personal hole: what was sent, its length, the drawn holes in the window. */
+    let held: Held[] = [];
+    let offset = 0;
+    let window: { end: number; id: string }[] = [];
+    let since = -1;
+    const keyOf = (what: string) => {
+      while (window.length > 0 && window[0]!.end <= offset - runWindow) window.shift();
+      let key = `${since}|${what}`;
+      for (const w of window) key += `|${w.id}`;
+      return key;
+    };
+    const send = (key: string, plain: () => Buffer, length: number) => {
+      let p = this.kept.get(key);
+      if (p === undefined) {
+        const bytes = plain();
+        p = {
+          z: deflateRun(bytes, this.tail(held)),
+          crc: crcOf(bytes),
+          length: bytes.length,
+          shift: crcShift(bytes.length),
+        };
+        if (this.kept.size < keptPerShell) {
+          this.kept.set(key, p);
+          this.bytes += p.z.length + key.length * 2 + 64;
+        }
+      }
+      member.add(p.z, p.crc, p.length, p.shift);
+      offset += length;
+    };
+    const run = (first: number, last: number) => {
+      const length = this.runLength(first, last);
+      if (length === 0) return;
+      send(keyOf(`${first}-${last}`), () => this.runBytes(first, last), length);
+      held.push({ first, last });
+    };
     let start = 0;
     for (let i = 0; i < holes.length; i++) {
       const hole = holes[i]!;
       const c = hole.comment;
       const how = c === undefined ? personal : concern(i, c);
       if (how === null) continue;
-      add(this.run(start, i));
+      run(start, i);
       start = i + 1;
       if (how !== personal) {
-        const key = `${i}:${how}`;
-        let p = this.drawn.get(key);
-        if (p === undefined) {
+        const id = `${i}:${how}`;
+        let bytes = this.drawn.get(id);
+        if (bytes === undefined) {
           const text = hole.render(viewing).value;
           // Never kept with a token in it (it would reach another reader).
-          if (!text.includes(token)) {
-            p = compress(Buffer.from(text));
-            this.keep(this.drawn, key, p);
+          if (!text.includes(token) && this.drawn.size < keptPerShell) {
+            bytes = Buffer.from(text);
+            this.drawn.set(id, bytes);
+            this.bytes += bytes.length + id.length * 2 + 64;
           }
         }
-        if (p !== undefined) {
-          add(p);
+        if (bytes !== undefined) {
+          const b = bytes;
+          send(keyOf(id), () => b, b.length);
+          held.push(b);
+          window.push({ end: offset, id });
           continue;
         }
       }
@@ -357,26 +391,49 @@ class GzipPlan {
       const plain = Buffer.from(hole.render(viewing).value);
       const z = plain.length < storeBelow ? storedPiece(plain) : deflateRun(plain);
       member.add(z, crcOf(plain), plain.length, crcShift(plain.length));
+      held = [];
+      window = [];
+      since = i;
+      offset += plain.length;
     }
-    add(this.run(start, holes.length));
+    run(start, holes.length);
     return member.end();
   }
 
-  /** Chunks `first`…`last` with the shared controls between them, compressed (kept). */
-  private run(first: number, last: number): Compressed {
-    const key = first * 0x100000 + last;
-    const kept = this.runs.get(key);
-    if (kept) return kept;
-    const parts: Buffer[] = [this.chunks[first]!];
-    for (let k = first; k < last; k++) parts.push(this.common[k]!, this.chunks[k + 1]!);
-    const p = compress(Buffer.concat(parts));
-    this.keep(this.runs, key, p);
-    return p;
+  /** The last `runWindow` bytes of what is held (a dictionary), or undefined when nothing is. */
+  private tail(held: readonly Held[]): Buffer | undefined {
+    const parts: Buffer[] = [];
+    let n = 0;
+    const take = (b: Buffer) => {
+      parts.push(b);
+      n += b.length;
+    };
+    for (let h = held.length - 1; h >= 0 && n < runWindow; h--) {
+      const x = held[h]!;
+      if (Buffer.isBuffer(x)) take(x);
+      else {
+        take(this.chunks[x.last]!);
+        for (let k = x.last - 1; k >= x.first && n < runWindow; k--) {
+          take(this.common[k]!);
+          take(this.chunks[k]!);
+        }
+      }
+    }
+    if (n === 0) return undefined;
+    const all = Buffer.concat(parts.reverse());
+    return all.length > runWindow ? all.subarray(all.length - runWindow) : all;
   }
 
-  private keep<K>(map: Map<K, Compressed>, key: K, p: Compressed): void {
-    if (this.runs.size + this.drawn.size >= keptPerShell) return;
-    map.set(key, p);
-    this.bytes += p.z.length + 64;
+  private runLength(first: number, last: number): number {
+    let n = this.chunks[first]!.length;
+    for (let k = first; k < last; k++) n += this.common[k]!.length + this.chunks[k + 1]!.length;
+    return n;
+  }
+
+  /** Chunks `first`…`last` with the shared controls between them. */
+  private runBytes(first: number, last: number): Buffer {
+    const parts: Buffer[] = [this.chunks[first]!];
+    for (let k = first; k < last; k++) parts.push(this.common[k]!, this.chunks[k + 1]!);
+    return Buffer.concat(parts);
   }
 }
