@@ -160,6 +160,32 @@ const articleSettingsOf = prepared((db, _: '', articleId: string) =>
     .where('id', '=', articleId),
 );
 
+/** A reader's marks on an article's comments: each part starts from their own rows (indexed). */
+const viewerMarksOf = prepared((db, _: '', userId: string, articleId: string) =>
+  db
+    .selectFrom('comment_reactions as r')
+    .innerJoin('comments as c', 'c.id', 'r.comment_id')
+    .select([sql<string>`'r'`.as('kind'), 'r.comment_id as id'])
+    .where('r.user_id', '=', userId)
+    .where('c.article_id', '=', articleId)
+    .unionAll(
+      db
+        .selectFrom('comment_reports as p')
+        .innerJoin('comments as c', 'c.id', 'p.comment_id')
+        .select([sql<string>`'p'`.as('kind'), 'p.comment_id as id'])
+        .where('p.reporter_id', '=', userId)
+        .where('c.article_id', '=', articleId),
+    )
+    .unionAll(
+      db
+        .selectFrom('comments as c')
+        .select([sql<string>`'o'`.as('kind'), 'c.id as id'])
+        .where('c.author_id', '=', userId)
+        .where('c.article_id', '=', articleId)
+        .where('c.status', 'in', ['pending', 'rejected']),
+    ),
+);
+
 export class KyselyCommentStore implements CommentStore {
   /** The dialect's `createComment`, where it has one, writes a new comment in one statement. */
   constructor(
@@ -670,30 +696,8 @@ export class KyselyCommentStore implements CommentStore {
   }
 
   async viewerMarks(userId: string, articleId: string): Promise<ViewerMarks> {
-    // Each part starts from the reader's own rows (indexed by person) and keeps this article's.
-    const rows = await this.db
-      .selectFrom('comment_reactions as r')
-      .innerJoin('comments as c', 'c.id', 'r.comment_id')
-      .select([sql<string>`'r'`.as('kind'), 'r.comment_id as id'])
-      .where('r.user_id', '=', userId)
-      .where('c.article_id', '=', articleId)
-      .unionAll(
-        this.db
-          .selectFrom('comment_reports as p')
-          .innerJoin('comments as c', 'c.id', 'p.comment_id')
-          .select([sql<string>`'p'`.as('kind'), 'p.comment_id as id'])
-          .where('p.reporter_id', '=', userId)
-          .where('c.article_id', '=', articleId),
-      )
-      .unionAll(
-        this.db
-          .selectFrom('comments as c')
-          .select([sql<string>`'o'`.as('kind'), 'c.id as id'])
-          .where('c.author_id', '=', userId)
-          .where('c.article_id', '=', articleId)
-          .where('c.status', 'in', ['pending', 'rejected']),
-      )
-      .execute();
+    // Every signed-in page view runs it: compiled once (decision 0084).
+    const rows = await viewerMarksOf.all(this.db, '', userId, articleId);
     const marks: ViewerMarks = { reacted: new Set(), reported: new Set(), unpublished: false };
     for (const row of rows) {
       if (row.kind === 'r') marks.reacted.add(row.id);

@@ -1,9 +1,15 @@
 import { sql, type Kysely } from 'kysely';
 import type { Role } from '../domain/user.js';
 import { newId } from '../domain/ids.js';
+import { prepared } from './compiled.js';
 import { toUser } from './rows.js';
 import type { Database } from './schema.js';
 import type { NewUser, UserStore } from './ports/accounts.js';
+
+/** A person by id: read on every signed-in request (sessions.ts), so compiled once (0084). */
+const byIdOf = prepared((db, _: '', id: string) =>
+  db.selectFrom('users').selectAll().where('id', '=', id),
+);
 
 export class KyselyUserStore implements UserStore {
   constructor(private readonly db: Kysely<Database>) {}
@@ -30,11 +36,7 @@ export class KyselyUserStore implements UserStore {
   }
 
   async byId(id: string) {
-    const row = await this.db
-      .selectFrom('users')
-      .selectAll()
-      .where('id', '=', id)
-      .executeTakeFirst();
+    const row = await byIdOf.first(this.db, '', id);
     return row ? toUser(row) : null;
   }
 
