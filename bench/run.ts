@@ -218,11 +218,11 @@ during the run and every figure is lower (and noisier) than on an idle machine.
 - Signed-in readers: the same article page with 8 real session cookies (commenters) handed out
   in turn, \`WORKERS=1\`; each reader's page is checked first to be a 200 that differs from the
   anonymous one. Target: ≥ 0.25 of the anonymous req/s of the same run and p99 ≤ 50 ms on SQLite,
-  ≥ 0.15 on PostgreSQL. Their warm-up is 4 s, not 2: a reader's first pages after the page is
-  drawn compress its pieces for gzip, 16 a request (decisions/0078-signed-in-gzip-splice.md);
-  the run measures the pages after that. The bench readers wrote the article's 200 comments
-  between them, so each page holds 25 of the reader's own comments: the hardest case for the
-  pieces shared between readers.
+  ≥ 0.15 on PostgreSQL. Their warm-up is 4 s, not 2: a reader's first page after the page is
+  drawn compresses the runs of shared bytes between the parts drawn for them (decisions
+  0078 and 0084-signed-in-controls-shared.md); the run measures the pages after that. The bench
+  readers wrote the article's 200 comments between them, so each page holds 25 of the reader's
+  own comments: the hardest case for the runs shared between readers.
 - Comment storm: anonymous wrk reads of the article while a paced poster in the benchmark process
   sends 50 comments a second on a fixed schedule (a post leaves when due, answered or not)
   through the API with staff tokens; after each 201 it reads the article page as an anonymous
