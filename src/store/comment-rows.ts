@@ -35,6 +35,11 @@ interface Held {
 
 export class CommentRowCache {
   private readonly entries = new Map<string, Held>();
+  /**
+   * What has been read through here (`top ARTICLE`, `replies ARTICLE`): the first read of an
+   * article's comments reads them in full at once, not versions and then every comment again.
+   */
+  private readonly reads = new Set<string>();
   private chars = 0;
   hits = 0;
   misses = 0;
@@ -100,8 +105,30 @@ export class CommentRowCache {
     return this.chars;
   }
 
+  /** Whether this kind of read of an article went through here before (and notes that it did). */
+  readBefore(what: string): boolean {
+    if (this.reads.has(what)) return true;
+    if (this.reads.size >= 10_000) this.reads.clear();
+    this.reads.add(what);
+    return false;
+  }
+
+  /** The article of a held comment. */
+  articleOf(id: string): string | undefined {
+    return this.entries.get(id)?.comment.articleId;
+  }
+
+  /** Drops one comment. */
+  delete(id: string): void {
+    const held = this.entries.get(id);
+    if (held === undefined) return;
+    this.entries.delete(id);
+    this.chars -= held.size;
+  }
+
   clear(): void {
     this.entries.clear();
+    this.reads.clear();
     this.chars = 0;
   }
 }

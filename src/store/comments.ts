@@ -144,7 +144,7 @@ const topLevel = prepared(
   (db, variant: TopLevelVariant, ...args: [string, string | null, string | null, number | null]) =>
     topLevelOf(db, variant, ...args)
       .select(commentColumns)
-      .select(['u.name as author_name', 'u.slug as author_slug']),
+      .select(['c.live_seq', 'u.name as author_name', 'u.slug as author_slug']),
 );
 
 /** The same page, ids and versions only. */
@@ -166,6 +166,24 @@ function repliesOf(db: Kysely<Database>, rootId: string, variant: string) {
     .limit(literalLimit(variant));
 }
 
+/** One thread's first public replies, for a LATERAL join to `comments as t` (the roots). */
+function lateralRepliesOf(
+  eb: ExpressionBuilder<Database & { t: Database['comments'] }, 't'>,
+  variant: string,
+) {
+  return eb
+    .selectFrom('comments as c')
+    .leftJoin('users as u', 'u.id', 'c.author_id')
+    .whereRef('c.root_id', '=', 't.id')
+    .where('c.parent_id', 'is not', null)
+    .where((e) => isPublic(e as unknown as CommentsEb))
+    .orderBy('c.created_at')
+    .orderBy('c.id')
+    .limit(literalLimit(variant));
+}
+
+type RepliesVariant = `${'union' | 'lateral'}:${number}`;
+
 /**
  * The first public replies of several threads in one statement: one indexed, limited part per
  * thread (comments_root), joined by UNION ALL; each part is wrapped so that its ORDER BY and
@@ -173,13 +191,27 @@ function repliesOf(db: Kysely<Database>, rootId: string, variant: string) {
  * 20 parts took longer than running them (4.6 ms): there one part is joined LATERAL to each root
  * (decision 0085).
  */
-const firstRepliesOf = prepared((db, variant: `${number}`, rootIds: readonly string[]) => {
+const firstRepliesOf = prepared((db, variant: RepliesVariant, rootIds: readonly string[]) => {
+  if (variant.startsWith('lateral:')) {
+    return db
+      .selectFrom('comments as t')
+      .innerJoinLateral(
+        (eb) =>
+          lateralRepliesOf(eb, variant)
+            .select(commentColumns)
+            .select(['c.live_seq', 'u.name as author_name', 'u.slug as author_slug'])
+            .as('r'),
+        (join) => join.onTrue(),
+      )
+      .selectAll('r')
+      .where('t.id', 'in', rootIds);
+  }
   const part = (rootId: string) =>
     db
       .selectFrom(
-        repliesOf(db, rootId, `:${variant}`)
+        repliesOf(db, rootId, variant)
           .select(commentColumns)
-          .select(['u.name as author_name', 'u.slug as author_slug'])
+          .select(['c.live_seq', 'u.name as author_name', 'u.slug as author_slug'])
           .as('p'),
       )
       .selectAll();
@@ -187,36 +219,23 @@ const firstRepliesOf = prepared((db, variant: `${number}`, rootIds: readonly str
   return rest.reduce((q, next) => q.unionAll(next), first!);
 });
 
-/** The same replies, ids and versions only; `lateral` for PostgreSQL. */
-const firstReplyVersionsOf = prepared(
-  (db, variant: `${'union' | 'lateral'}:${number}`, rootIds: readonly string[]) => {
-    if (variant.startsWith('lateral:')) {
-      return db
-        .selectFrom('comments as t')
-        .innerJoinLateral(
-          (eb) =>
-            eb
-              .selectFrom('comments as c')
-              .leftJoin('users as u', 'u.id', 'c.author_id')
-              .whereRef('c.root_id', '=', 't.id')
-              .where('c.parent_id', 'is not', null)
-              .where((e) => isPublic(e as unknown as CommentsEb))
-              .orderBy('c.created_at')
-              .orderBy('c.id')
-              .limit(literalLimit(variant))
-              .select(versionColumns)
-              .as('r'),
-          (join) => join.onTrue(),
-        )
-        .selectAll('r')
-        .where('t.id', 'in', rootIds);
-    }
-    const part = (rootId: string) =>
-      db.selectFrom(repliesOf(db, rootId, variant).select(versionColumns).as('p')).selectAll();
-    const [first, ...rest] = rootIds.map(part);
-    return rest.reduce((q, next) => q.unionAll(next), first!);
-  },
-);
+/** The same replies, ids and versions only. */
+const firstReplyVersionsOf = prepared((db, variant: RepliesVariant, rootIds: readonly string[]) => {
+  if (variant.startsWith('lateral:')) {
+    return db
+      .selectFrom('comments as t')
+      .innerJoinLateral(
+        (eb) => lateralRepliesOf(eb, variant).select(versionColumns).as('r'),
+        (join) => join.onTrue(),
+      )
+      .selectAll('r')
+      .where('t.id', 'in', rootIds);
+  }
+  const part = (rootId: string) =>
+    db.selectFrom(repliesOf(db, rootId, variant).select(versionColumns).as('p')).selectAll();
+  const [first, ...rest] = rootIds.map(part);
+  return rest.reduce((q, next) => q.unionAll(next), first!);
+});
 
 /**
  * Comments in full by id, public ones only, with their versions: what a page's read did not
@@ -258,12 +277,21 @@ export class KyselyCommentStore implements CommentStore {
     private readonly dialect: Pick<StoreDialect, 'createComment'> &
       Partial<Pick<StoreDialect, 'id'>> = { createComment: null },
     /** Comments as last read (decision 0085), shared by every store of the database. */
-    private readonly held: CommentRowCache | null = null,
+    private readonly heldComments: CommentRowCache | null = null,
   ) {}
 
   /** The held comments, outside a transaction (whose writes may yet be rolled back). */
   private heldRows(): CommentRowCache | null {
-    return this.db.isTransaction ? null : this.held;
+    return this.db.isTransaction ? null : this.heldComments;
+  }
+
+  /** Comments read in full (with their versions), kept when outside a transaction. */
+  private keep(held: CommentRowCache | null, rows: (CommentRow & { live_seq: number })[]) {
+    return rows.map((row) => {
+      const comment = toComment(row);
+      held?.put(comment, Number(row.live_seq), row.author_name, row.author_slug);
+      return comment;
+    });
   }
 
   /**
@@ -467,12 +495,11 @@ export class KyselyCommentStore implements CommentStore {
     ] as const;
     const variant = `${query.sort}:${start}:${query.limit}` as const;
     const held = this.heldRows();
-    if (held) {
+    if (held?.readBefore(`top ${query.articleId}`)) {
       const versions = await topLevelVersions.all(this.db, variant, ...args);
       return this.resolve(held, versions);
     }
-    const rows = await topLevel.all(this.db, variant, ...args);
-    return rows.map(toComment);
+    return this.keep(held, await topLevel.all(this.db, variant, ...args));
   }
 
   async liveSeq(articleId: string) {
@@ -548,21 +575,29 @@ export class KyselyCommentStore implements CommentStore {
     return rows.map(toComment);
   }
 
+  held() {
+    const rows = this.heldComments;
+    return {
+      hits: rows?.hits ?? 0,
+      misses: rows?.misses ?? 0,
+      size: rows?.size ?? 0,
+      forget: (id?: string) => (id === undefined ? rows?.clear() : rows?.delete(id)),
+    };
+  }
+
   async firstReplies(rootIds: readonly string[], limit: number) {
     const byRoot = new Map<string, Comment[]>(rootIds.map((id) => [id, []]));
     if (rootIds.length === 0 || limit <= 0) return byRoot;
     // UNION ALL promises no order: each thread's replies are put back oldest first.
+    // PostgreSQL plans every statement anew: 20 parts joined by UNION ALL took 4.6 ms to plan.
+    const variant = `${this.dialect.id === 'postgres' ? 'lateral' : 'union'}:${limit}` as const;
     const held = this.heldRows();
-    const rows = held
-      ? await this.resolve(
-          held,
-          await firstReplyVersionsOf.all(
-            this.db,
-            `${this.dialect.id === 'postgres' ? 'lateral' : 'union'}:${limit}`,
-            rootIds,
-          ),
-        )
-      : (await firstRepliesOf.all(this.db, `${limit}`, rootIds)).map(toComment);
+    const article = held?.articleOf(rootIds[0]!);
+    // The first read of an article's replies reads them in full (nothing is held yet).
+    const rows =
+      held && article !== undefined && held.readBefore(`replies ${article}`)
+        ? await this.resolve(held, await firstReplyVersionsOf.all(this.db, variant, rootIds))
+        : this.keep(held, await firstRepliesOf.all(this.db, variant, rootIds));
     rows.sort((a, b) =>
       a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1,
     );
