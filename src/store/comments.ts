@@ -274,8 +274,10 @@ export class KyselyCommentStore implements CommentStore {
   /** The dialect's `createComment`, where it has one, writes a new comment in one statement. */
   constructor(
     private readonly db: Kysely<Database>,
-    private readonly dialect: Pick<StoreDialect, 'createComment'> &
-      Partial<Pick<StoreDialect, 'id'>> = { createComment: null },
+    private readonly dialect: Pick<StoreDialect, 'createComment' | 'lateralReplies'> = {
+      createComment: null,
+      lateralReplies: false,
+    },
     /** Comments as last read (decision 0085), shared by every store of the database. */
     private readonly heldComments: CommentRowCache | null = null,
   ) {}
@@ -589,8 +591,7 @@ export class KyselyCommentStore implements CommentStore {
     const byRoot = new Map<string, Comment[]>(rootIds.map((id) => [id, []]));
     if (rootIds.length === 0 || limit <= 0) return byRoot;
     // UNION ALL promises no order: each thread's replies are put back oldest first.
-    // PostgreSQL plans every statement anew: 20 parts joined by UNION ALL took 4.6 ms to plan.
-    const variant = `${this.dialect.id === 'postgres' ? 'lateral' : 'union'}:${limit}` as const;
+    const variant = `${this.dialect.lateralReplies ? 'lateral' : 'union'}:${limit}` as const;
     const held = this.heldRows();
     const article = held?.articleOf(rootIds[0]!);
     // The first read of an article's replies reads them in full (nothing is held yet).
