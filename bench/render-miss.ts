@@ -5,7 +5,8 @@
  * is set; it works in a database of its own and drops it), on the site bench/lib/site.ts builds for
  * the page benchmarks. Also counts the statements one render
  * runs. Targets: median ≤ 1 ms on SQLite, ≤ 2.5 ms on PostgreSQL. Measured twice: with nothing
- * held, and with the article part and the comment cards held (decision 0080), as after a comment.
+ * held, and with the article part, the comment cards (decision 0080) and the comments as last read
+ * (decision 0085) held, as after a comment.
  *
  *   npx tsx bench/render-miss.ts            (ROUNDS=500 by default)
  */
@@ -52,16 +53,22 @@ async function measure(store: Store, pagePath: string, cold: boolean): Promise<M
     i18n: translator(identity.language, identity.timeZone),
   };
   const slug = pagePath.split('/').pop()!;
+  /** A reply on the page, read anew on every warm render. */
+  let changed: string | undefined;
   // Warm: the page cache holds the article part (not the page), as after a new comment.
   const parts = new PageCache(64 * 1024 * 1024);
   const serviceCpu: number[] = [];
   const viewCpu: number[] = [];
   const render = async () => {
+    // Nothing held: every comment is read in full (decision 0085). Held: all but one, as after a
+    // comment changed (a new one is read in full the same way).
+    store.comments.held().forget(cold ? undefined : changed);
     const before = process.cpuUsage();
     const lookup = cold
       ? await services.reading.articleAt(pagePath, slug)
       : await articlePageData(services, parts, pagePath, slug, undefined);
     if (lookup.kind !== 'found') throw new Error('the bench article moved');
+    changed ??= lookup.page.comments.threads[0]?.replies[0]?.comment.id;
     const read = process.cpuUsage(before);
     if (cold) commentCards.clear();
     const page = articlePageView(ctx, lookup.page).value;
@@ -104,7 +111,7 @@ const rows: ResultRow[] = [];
 const report = (database: string, target: number, m: Measured, cold: boolean) => {
   const which = cold
     ? 'nothing held (the first miss after a start)'
-    : 'article part and comment cards held (a miss after a new comment)';
+    : 'article part, comment cards and comments held (a miss after a new comment)';
   console.log(
     `${database} (${which}): median ${m.median.toFixed(3)} ms, p95 ${m.p95.toFixed(3)} ms, CPU ${m.cpu.toFixed(3)} ms (median; service ${m.serviceCpu.toFixed(3)}, view ${m.viewCpu.toFixed(3)}), ${m.statements} statements, ${m.bytes} characters; load average ${os.loadavg()[0]!.toFixed(1)}`,
   );

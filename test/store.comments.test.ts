@@ -356,6 +356,75 @@ for (const database of databases()) {
       assert.deepEqual([...(await store.comments.firstReplies([], 3))], []);
     });
 
+    test('a page read again reads in full only the comments changed since (decision 0085), and shows every change', async () => {
+      const a = await article();
+      const bob = await storedPerson(store, { slug: 'bob-held', name: 'Bob', createdAt: at(-900) });
+      const top = await comment({ articleId: a.id, createdAt: at(1) });
+      const second = await comment({ articleId: a.id, authorId: bob.id, createdAt: at(2) });
+      const replies = [];
+      for (let i = 0; i < 4; i++) {
+        replies.push(await comment({ articleId: a.id, parentId: top.id, createdAt: at(10 + i) }));
+      }
+      const read = async () => {
+        const tops = await store.comments.topLevelPage({
+          articleId: a.id,
+          sort: 'oldest',
+          limit: 5,
+        });
+        const byRoot = await store.comments.firstReplies(
+          tops.map((c) => c.id),
+          3,
+        );
+        return { tops, replies: byRoot.get(top.id)! };
+      };
+      const first = await read();
+      const held = () => store.comments.held();
+      const { hits, misses } = held();
+      const again = await read();
+      assert.deepEqual(again, first, 'the same comments, read again');
+      // Every comment of the second read was held: the versions only were read.
+      assert.equal(held().hits - hits, 2 + 3);
+      assert.equal(held().misses, misses);
+
+      // An edit, a moderation, a deletion, a new reply and a renamed author: each shows at once,
+      // and only those comments are read in full.
+      await store.comments.edit({ id: replies[0]!.id, body: 'v2', html: '<p>v2</p>', at: at(30) });
+      await store.moderation.setStatus(replies[1]!.id, 'rejected');
+      await store.users.setNames(bob.id, { name: 'Robert', byline: '' });
+      const newer = await comment({ articleId: a.id, parentId: top.id, createdAt: at(9) });
+      const before = held();
+      const changed = await read();
+      assert.equal(held().misses - before.misses, 3, 'the edited, the renamed and the new one');
+      assert.deepEqual(
+        changed.tops.map((c) => [c.id, c.author.name]),
+        [
+          [top.id, 'Ann Ärger 🦊'],
+          [second.id, 'Robert'],
+        ],
+      );
+      assert.deepEqual(
+        changed.replies.map((c) => [c.id, c.html]),
+        [
+          [newer.id, '<p>A comment.</p>'],
+          [replies[0]!.id, '<p>v2</p>'],
+          [replies[2]!.id, '<p>A comment.</p>'],
+        ],
+      );
+      await store.comments.delete({ id: replies[2]!.id, at: at(31) });
+      assert.deepEqual(
+        (await read()).replies.map((c) => c.id),
+        [newer.id, replies[0]!.id, replies[3]!.id],
+      );
+      // Inside a transaction nothing is taken from or kept in the held comments.
+      const inside = held();
+      const inTransaction = await store.transaction((s) =>
+        s.comments.topLevelPage({ articleId: a.id, sort: 'oldest', limit: 5 }),
+      );
+      assert.deepEqual(inTransaction, changed.tops);
+      assert.equal(held().hits, inside.hits);
+      assert.equal(held().misses, inside.misses);
+    });
+
     test('per-article comment settings override the site default, or follow it with null', async () => {
       const a = await article();
       assert.deepEqual(await store.comments.articleSettings(a.id), {

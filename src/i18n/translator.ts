@@ -135,9 +135,26 @@ function makeTranslator(language: InterfaceLanguage, timeZone: string): Translat
   const ms = (when: string | number | Date) =>
     typeof when === 'number' ? when : typeof when === 'string' ? Date.parse(when) : when.getTime();
 
-  const t = (key: MessageKey, values?: MessageValues): string => {
+  const format = (key: MessageKey, values?: MessageValues): string => {
     if (!pseudo) return message(key).format(values) as string;
     return pseudo(message(key).format(fenced(values)) as string);
+  };
+  // A message without values, or with a count only, says the same every time: a page of comments
+  // asks for the same few hundreds of times (decision 0085). Bounded: counts are many.
+  const said = new Map<string, string>();
+  const t = (key: MessageKey, values?: MessageValues): string => {
+    let memo: string | null = null;
+    if (values === undefined) memo = key;
+    else if (typeof values.count === 'number' && Object.keys(values).length === 1) {
+      memo = `${key}#${values.count}`;
+    }
+    if (memo === null) return format(key, values);
+    let text = said.get(memo);
+    if (text === undefined) {
+      text = format(key, values);
+      if (said.size < 4096) said.set(memo, text);
+    }
+    return text;
   };
 
   const rich = (

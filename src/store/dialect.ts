@@ -46,6 +46,12 @@ export interface TransactionRunner {
 export interface StoreDialect extends DatabaseInfo {
   /** The column type migrations give a point in time. */
   readonly timestampType: 'text' | 'timestamptz';
+  /**
+   * Whether to read several threads' first replies with a LATERAL join (PostgreSQL, which plans
+   * every statement anew: a UNION ALL of 20 parts took longer to plan than to run) rather than a
+   * UNION ALL of one part per thread (SQLite, which has no LATERAL). Decision 0085.
+   */
+  readonly lateralReplies: boolean;
   /** The schema to keep Kysely's migration tables in, where it must be named. */
   migrationSchema(db: Kysely<unknown>): Promise<string | undefined>;
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { sql, type Kysely, type Logger } from 'kysely';
 import { KyselyOneTimeTokenStore, KyselyOutboxStore, KyselySessionStore } from './accounts.js';
 import { KyselyBackupStore } from './backup.js';
+import { CommentRowCache } from './comment-rows.js';
 import { KyselyCommentStore } from './comments.js';
 import type { DatabaseInfo } from './database-info.js';
 import { KyselyDemoStore } from './demo.js';
@@ -65,6 +66,8 @@ interface Opened {
   close: () => Promise<void>;
   listeners: QueryListener[];
   another: () => Promise<Store>;
+  /** Comments as last read, by version (decision 0085): one per opened database. */
+  commentRows: CommentRowCache;
 }
 
 function bind(db: Kysely<Database>, opened: Opened): Store {
@@ -83,7 +86,7 @@ function bind(db: Kysely<Database>, opened: Opened): Store {
     sessions: new KyselySessionStore(db),
     oneTimeTokens: new KyselyOneTimeTokenStore(db),
     outbox: new KyselyOutboxStore(db),
-    comments: new KyselyCommentStore(db, dialect),
+    comments: new KyselyCommentStore(db, dialect, opened.commentRows),
     moderation: new KyselyModerationStore(db),
     imports: new KyselyImportStore(db),
     images: new KyselyImageStore(db),
@@ -184,7 +187,18 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   const group = dialect.groupCommit(db);
   // Only what callers outside the store may know, not the whole dialect object.
   const database = { id: dialect.id, name: dialect.name, carriesChanges: dialect.carriesChanges };
-  return bind(db, { db, dialect, database, scope, group, close, listeners, another });
+  return bind(db, {
+    db,
+    dialect,
+    database,
+    scope,
+    group,
+    close,
+    listeners,
+    another,
+    // Up to 4 M characters of comments (about 8 MB), as the comment cards (decision 0080).
+    commentRows: new CommentRowCache(4_000_000),
+  });
 }
 
 /** For `broadsheet migrate`: opens, migrates, reports and closes. */

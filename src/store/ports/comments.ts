@@ -92,6 +92,12 @@ export interface CommentStore {
    * in one statement: by thread id, oldest first; every id given has an entry.
    */
   firstReplies(rootIds: readonly string[], limit: number): Promise<Map<string, Comment[]>>;
+  /**
+   * How many comments `topLevelPage` and `firstReplies` answered from those held as last read
+   * (decision 0085) and how many they read in full; `forget` drops one held comment, or all of
+   * them (benches measure a first read, or a read after one comment changed, with it).
+   */
+  held(): { hits: number; misses: number; size: number; forget(id?: string): void };
   /** These comments, whatever their status (missing ones are left out). */
   byIds(ids: readonly string[]): Promise<Comment[]>;
   /** Whether the comment has ever been public (published), whatever it is now. */

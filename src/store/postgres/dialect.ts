@@ -23,6 +23,7 @@ export function postgresDialect(options: PostgresDialectOptions): StoreDialect {
     name: 'PostgreSQL',
     carriesChanges: true,
     timestampType: 'timestamptz',
+    lateralReplies: true,
     // Left unnamed, Kysely's existence check looks in every schema, so another schema's tables
     // (tests run one schema per file, in parallel) would make it skip creating ours.
     async migrationSchema(db) {

@@ -17,6 +17,7 @@ export const sqliteDialect: StoreDialect = {
   carriesChanges: false,
   // ISO-8601 strings (decisions/0002), which sort as times.
   timestampType: 'text',
+  lateralReplies: false,
   migrationSchema: () => Promise.resolve(undefined),
   search: searchSqlite,
   tableNames: sqliteTableNames,
