@@ -202,6 +202,77 @@ describe('negotiation', () => {
   });
 });
 
+describe('a page changed many times a second (decision 0086)', () => {
+  const comment = (i: number) =>
+    `<li class="comment" id="comment-${(i * 7919).toString(36).padStart(8, 'x')}${i}"><p>${'The river plan again, in some detail. '.repeat(20)}</p></li>\n`;
+  const article = (count: number, comments: number) =>
+    `<h1>${count} comments</h1>${'<p>The article body, paragraph after paragraph.</p>\n'.repeat(400)}<ol>${Array.from({ length: comments }, (_, i) => comment(i)).join('')}</ol>`;
+  const threadChange = {
+    kind: 'comment',
+    articleId: '1',
+    commentId: 'c',
+    action: 'created',
+  } as const;
+
+  test('its gzip form is made in segments, taking what did not change from the version before', () => {
+    const cache = new PageCache(64 << 20, () => 'D1');
+    const store = (count: number, comments: number) => {
+      const entry = page('/a', ['thread:1'], article(count, comments));
+      assert.ok(cache.put(cache.begin(), entry));
+      return entry;
+    };
+    const first = store(200, 200);
+    assert.equal(gunzipSync(cache.body(first, 'gzip')).toString(), article(200, 200));
+    assert.deepEqual(cache.gzipStats(), { whole: 1, segmented: 0, fresh: 0, taken: 0 });
+    cache.apply(threadChange);
+    // Changed once: cut into segments, all compressed.
+    const second = store(201, 201);
+    assert.equal(gunzipSync(cache.body(second, 'gzip')).toString(), article(201, 201));
+    const cut = cache.gzipStats();
+    assert.equal(cut.segmented, 1);
+    assert.ok(cut.fresh > 10 && cut.taken === 0, JSON.stringify(cut));
+    // Changed again (the count only): most segments are taken as they were.
+    cache.apply(threadChange);
+    const third = store(202, 201);
+    assert.equal(gunzipSync(cache.body(third, 'gzip')).toString(), article(202, 201));
+    const after = cache.gzipStats();
+    // The segment with the count, and those whose 16 KiB before it reaches.
+    assert.ok(after.fresh - cut.fresh <= 4, JSON.stringify(after));
+    assert.ok(after.taken >= cut.fresh - 4, JSON.stringify(after));
+    // A page that was never cached again meanwhile still takes from the last one compressed.
+    cache.apply(threadChange);
+    cache.apply(threadChange);
+    const fourth = store(203, 202);
+    assert.equal(gunzipSync(cache.body(fourth, 'gzip')).toString(), article(203, 202));
+    assert.ok(cache.gzipStats().taken > after.taken);
+    // Everything dropped: nothing is kept to take from.
+    cache.clear();
+    const fifth = store(204, 202);
+    cache.body(fifth, 'gzip');
+    assert.equal(cache.gzipStats().whole, 2);
+  });
+
+  test('Brotli is made off the request path once the page stays unchanged; gzip until then', async () => {
+    const cache = new PageCache(64 << 20, () => 'D1', { brotliAfterMs: 20 });
+    const entry = page('/a', ['thread:1'], article(1, 50));
+    cache.put(cache.begin(), entry);
+    assert.equal(cache.encodingFor(entry, 'br', true), 'gzip');
+    assert.equal(cache.encodingFor(entry, 'br', false), 'br', 'a client taking Brotli only');
+    assert.equal(cache.encodingFor(entry, 'gzip', true), 'gzip');
+    assert.equal(cache.encodingFor(entry, 'identity', false), 'identity');
+    // Dropped before its time: no Brotli is made for it.
+    const dropped = page('/b', ['thread:2'], article(2, 50));
+    cache.put(cache.begin(), dropped);
+    assert.equal(cache.encodingFor(dropped, 'br', true), 'gzip');
+    cache.apply({ ...threadChange, articleId: '2' });
+    for (let i = 0; i < 100 && entry.bodies.br === undefined; i++)
+      await new Promise((r) => setTimeout(r, 10));
+    assert.equal(cache.encodingFor(entry, 'br', true), 'br');
+    assert.equal(brotliDecompressSync(entry.bodies.br!).toString(), article(1, 50));
+    assert.equal(dropped.bodies.br, undefined);
+  });
+});
+
 test('a front change (its arrangement saved) drops the front page and nothing else', () => {
   const cache = new PageCache(1 << 20, () => 'D1');
   cache.put(cache.begin(), page('/', ['front', 'listings', 'article:1']));

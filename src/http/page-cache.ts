@@ -11,10 +11,11 @@
  * put back what a change just removed (see `begin`/`put`).
  */
 import { createHash } from 'node:crypto';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { brotliCompress, brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { dayClock } from '../domain/local-time.js';
 import type { Change } from '../services/changes.js';
 import type { PageShell } from '../views/slots.js';
+import { segmentedGzip, type GzipSegments } from './page-gzip.js';
 
 export type Encoding = 'br' | 'gzip' | 'identity';
 
@@ -151,13 +152,29 @@ export function matchesEtag(ifNoneMatch: string | undefined, etags: readonly str
 export function compress(body: Buffer, encoding: 'gzip' | 'br'): Buffer {
   return encoding === 'gzip'
     ? gzipSync(body, { level: 6 })
-    : brotliCompressSync(body, {
-        params: {
-          [constants.BROTLI_PARAM_QUALITY]: 5,
-          [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
-          [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
-        },
-      });
+    : brotliCompressSync(body, brotliOptions(body));
+}
+
+const brotliOptions = (body: Buffer) => ({
+  params: {
+    [constants.BROTLI_PARAM_QUALITY]: 5,
+    [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+    [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+  },
+});
+
+/**
+ * Pages at least this long are gzipped in segments once they have changed while cached (see
+ * `body`): shorter ones cost less to compress whole than to cut.
+ */
+const segmentFrom = 32 * 1024;
+
+export interface PageCacheOptions {
+  /**
+   * How long an entry must stay unchanged before its Brotli form is made, off the request path
+   * (ms); until then a client that takes gzip as well gets gzip (decision 0086).
+   */
+  brotliAfterMs?: number;
 }
 
 /** Builds an entry and names each encoding by the hash of the content. */
@@ -228,11 +245,26 @@ export class PageCache {
    */
   private readonly keyByUrl = new Map<string, string>();
 
+  /**
+   * The segments of each entry's gzip form (decision 0086), and those of pages a change dropped
+   * by key (or null: the page changed, but its gzip form was made whole), for the next version.
+   */
+  private readonly segmentsOf = new WeakMap<CachedPage, GzipSegments>();
+  private readonly before = new Map<string, GzipSegments | null>();
+  private beforeBytes = 0;
+  /** Entries whose Brotli form is on its way. */
+  private readonly brotliPending = new WeakSet<CachedPage>();
+  private readonly brotliAfterMs: number;
+  private readonly gzipCounts = { whole: 0, segmented: 0, fresh: 0, taken: 0 };
+
   constructor(
     readonly maxBytes: number,
     /** Today's date (YYYY-MM-DD) where the site is: `dayClock` in domain/local-time.ts. */
     readonly today: () => string = dayClock(Date.now, () => 'UTC'),
-  ) {}
+    options: PageCacheOptions = {},
+  ) {
+    this.brotliAfterMs = options.brotliAfterMs ?? 1000;
+  }
 
   /** The entry for this key if it is still right for today; counts a hit or a miss. */
   get(key: string, countMiss = true): CachedPage | undefined {
@@ -376,14 +408,98 @@ export class PageCache {
     if (encoding === 'identity') return entry.bodies.identity;
     const known = entry.bodies[encoding];
     if (known !== undefined) return known;
-    const made = compress(entry.bodies.identity, encoding);
+    const made = encoding === 'gzip' ? this.gzip(entry) : compress(entry.bodies.identity, 'br');
+    this.add(entry, encoding, made);
+    return made;
+  }
+
+  /**
+   * The encoding to send an entry in to a client whose best is `wanted`: Brotli once its form has
+   * been made, which happens off the request path after the entry stayed unchanged for a moment
+   * (a page under a comment storm changes many times a second); until then gzip, if the client
+   * takes it (`gzipAccepted`). A client that takes Brotli only is sent Brotli at once.
+   */
+  encodingFor(entry: CachedPage, wanted: Encoding, gzipAccepted: boolean): Encoding {
+    if (wanted !== 'br' || entry.bodies.br !== undefined || !gzipAccepted) return wanted;
+    this.brotliLater(entry);
+    return 'gzip';
+  }
+
+  private brotliLater(entry: CachedPage): void {
+    if (this.brotliPending.has(entry)) return;
+    this.brotliPending.add(entry);
+    const current = () => this.entries.get(entry.key) === entry;
+    setTimeout(() => {
+      // Dropped meanwhile: its successor makes its own when it is asked for.
+      if (!current() || entry.bodies.br !== undefined) return;
+      // In the thread pool: a hit being answered meanwhile is not held up.
+      brotliCompress(entry.bodies.identity, brotliOptions(entry.bodies.identity), (error, br) => {
+        if (error || entry.bodies.br !== undefined || !current()) return;
+        this.add(entry, 'br', br);
+      });
+    }, this.brotliAfterMs).unref();
+  }
+
+  private add(entry: CachedPage, encoding: 'gzip' | 'br', made: Buffer): void {
     entry.bodies[encoding] = made;
     entry.bytes += made.length;
     if (this.entries.get(entry.key) === entry) {
       this.total += made.length;
       this.evictOverBudget(entry);
     }
-    return made;
+  }
+
+  /**
+   * An entry's gzip form: whole the first time, in segments once the page has changed while
+   * cached, taking from the version before every segment that did not change (decision 0086).
+   */
+  private gzip(entry: CachedPage): Buffer {
+    const { identity } = entry.bodies;
+    const { key } = entry;
+    const before = this.before.get(key);
+    if (identity.length < segmentFrom || before === undefined) {
+      this.gzipCounts.whole++;
+      return compress(identity, 'gzip');
+    }
+    const segments = segmentedGzip(identity, before ?? undefined);
+    this.gzipCounts.segmented++;
+    this.gzipCounts.fresh += segments.fresh;
+    this.gzipCounts.taken += segments.ends.length - segments.fresh;
+    this.segmentsOf.set(entry, segments);
+    this.forget(key);
+    // Not (or no longer) cached: its segments serve the version after it.
+    if (this.entries.get(key) !== entry) this.keepBefore(key, segments);
+    return segments.gzip;
+  }
+
+  /**
+   * Gzip forms made whole and in segments, and how many segments were compressed for them or
+   * taken from the version before (for tests and benchmarks).
+   */
+  gzipStats(): { whole: number; segmented: number; fresh: number; taken: number } {
+    return { ...this.gzipCounts };
+  }
+
+  /** Keeps what the next version of a dropped page can take from (bounded: an eighth of the budget). */
+  private keepBefore(key: string, segments: GzipSegments | null): void {
+    const held = this.before.get(key);
+    // Segments two versions old are still worth more than none.
+    if (segments === null && held) return;
+    this.forget(key);
+    const bytes = segments ? segments.body.length + segments.gzip.length : 0;
+    if (bytes > this.maxBytes / 32) return;
+    this.before.set(key, segments);
+    this.beforeBytes += bytes;
+    for (const [oldest, kept] of this.before) {
+      if (this.beforeBytes <= this.maxBytes / 8 && this.before.size <= 1024) break;
+      this.forget(oldest, kept);
+    }
+  }
+
+  private forget(key: string, held = this.before.get(key)): void {
+    if (held === undefined) return;
+    this.before.delete(key);
+    if (held) this.beforeBytes -= held.body.length + held.gzip.length;
   }
 
   /** Counts what an entry came to hold since it was stored (e.g. its shell's drawn controls). */
@@ -415,6 +531,8 @@ export class PageCache {
         if (entry) {
           this.remove(entry);
           this.counters.invalidated++;
+          if (entry.bodies.identity.length >= segmentFrom)
+            this.keepBefore(key, this.segmentsOf.get(entry) ?? null);
         }
       }
     }
@@ -433,6 +551,8 @@ export class PageCache {
     this.parts.clear();
     this.partsByTag.clear();
     this.partBytes = 0;
+    this.before.clear();
+    this.beforeBytes = 0;
   }
 
   /** Applies a change from the bus. */
