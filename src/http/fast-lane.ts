@@ -19,6 +19,7 @@ import {
   type Encoding,
   type PageCache,
 } from './page-cache.js';
+import { acceptsGzip } from '../views/gzip-splice.js';
 import { cookieLanguage, inLanguage } from './plugins/page-cache.js';
 import type { CounterSeries, HistogramSeries } from './plugins/metrics.js';
 
@@ -48,6 +49,12 @@ export interface LaneOptions {
   };
   /** Told of every hit (audience insights count the reader's view: services/insights.ts). */
   seen?: (req: IncomingMessage, entry: CachedPage) => void;
+}
+
+/** What a client's Accept-Encoding header takes: its best encoding, and whether gzip. */
+interface Asked {
+  best: Encoding;
+  gzip: boolean;
 }
 
 /** Per entry: the flat [name, value, …] header lists writeHead takes, by status and encoding. */
@@ -86,13 +93,15 @@ export function fastLane(options: LaneOptions): FastLane {
     }
     return list;
   };
-  // Clients send few distinct Accept-Encoding headers (each browser its own): each is read once.
-  const encodings = new Map<string, Encoding>();
-  const encodingOf = (header: string | undefined): Encoding => {
-    if (header === undefined) return 'identity';
+  // Clients send few distinct Accept-Encoding headers (each browser its own): each is read once,
+  // for the best encoding it takes and whether gzip is among them (see `PageCache.encodingFor`).
+  const encodings = new Map<string, Asked>();
+  const plain: Asked = { best: 'identity', gzip: false };
+  const encodingOf = (header: string | undefined): Asked => {
+    if (header === undefined) return plain;
     let known = encodings.get(header);
     if (known === undefined) {
-      known = negotiateEncoding(header);
+      known = { best: negotiateEncoding(header), gzip: acceptsGzip(header) };
       // Bounded: a client could send endless variations.
       if (encodings.size >= 256) encodings.clear();
       encodings.set(header, known);
@@ -132,7 +141,8 @@ export function fastLane(options: LaneOptions): FastLane {
     const entry = cache.getByUrl(url);
     if (entry === undefined) return false;
     const started = performance.now();
-    const encoding = encodingOf(headers['accept-encoding']);
+    const asked = encodingOf(headers['accept-encoding']);
+    const encoding = cache.encodingFor(entry, asked.best, asked.gzip);
     const ifNoneMatch = headers['if-none-match'];
     if (ifNoneMatch !== undefined) {
       const { etags } = entry;

@@ -1,7 +1,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { gunzipSync, brotliDecompressSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import {
+  changingGzipLevel,
   matchesEtag,
   negotiateEncoding,
   PageCache,
@@ -199,6 +200,65 @@ describe('negotiation', () => {
     assert.equal(cacheKey('/a?cursor=x&comments=1', route), '/a?comments=1&cursor=x');
     assert.equal(cacheKey('/a?comments=1&cursor=x', route), '/a?comments=1&cursor=x');
     assert.equal(cacheKey('/a?other=1', route), null);
+  });
+});
+
+describe('a page changed many times a second (decision 0086)', () => {
+  const comment = (i: number) =>
+    `<li class="comment" id="comment-${(i * 7919).toString(36).padStart(8, 'x')}${i}"><p>${'The river plan again, in some detail. '.repeat(20)}</p></li>\n`;
+  const article = (count: number, comments: number) =>
+    `<h1>${count} comments</h1>${'<p>The article body, paragraph after paragraph.</p>\n'.repeat(400)}<ol>${Array.from({ length: comments }, (_, i) => comment(i)).join('')}</ol>`;
+  const threadChange = {
+    kind: 'comment',
+    articleId: '1',
+    commentId: 'c',
+    action: 'created',
+  } as const;
+
+  test('its gzip form is made at a faster level once it changed while cached', () => {
+    const cache = new PageCache(64 << 20, () => 'D1');
+    const store = (count: number, comments: number) => {
+      const entry = page('/a', ['thread:1'], article(count, comments));
+      assert.ok(cache.put(cache.begin(), entry));
+      return entry;
+    };
+    const first = store(200, 200);
+    const level6 = cache.body(first, 'gzip');
+    assert.equal(gunzipSync(level6).toString(), article(200, 200));
+    assert.ok(level6.equals(gzipSync(first.bodies.identity, { level: 6 })));
+    assert.equal(cache.changing('/a'), false);
+    cache.apply(threadChange);
+    assert.equal(cache.changing('/a'), true);
+    const second = store(201, 201);
+    const fast = cache.body(second, 'gzip');
+    assert.equal(gunzipSync(fast).toString(), article(201, 201));
+    assert.ok(fast.equals(gzipSync(second.bodies.identity, { level: changingGzipLevel })));
+    // Other pages, and everything after a clear, are as before.
+    const other = page('/b', ['thread:2'], article(5, 5));
+    cache.put(cache.begin(), other);
+    assert.ok(cache.body(other, 'gzip').equals(gzipSync(other.bodies.identity, { level: 6 })));
+    cache.clear();
+    assert.equal(cache.changing('/a'), false);
+  });
+
+  test('Brotli is made off the request path once the page stays unchanged; gzip until then', async () => {
+    const cache = new PageCache(64 << 20, () => 'D1', { brotliAfterMs: 20 });
+    const entry = page('/a', ['thread:1'], article(1, 50));
+    cache.put(cache.begin(), entry);
+    assert.equal(cache.encodingFor(entry, 'br', true), 'gzip');
+    assert.equal(cache.encodingFor(entry, 'br', false), 'br', 'a client taking Brotli only');
+    assert.equal(cache.encodingFor(entry, 'gzip', true), 'gzip');
+    assert.equal(cache.encodingFor(entry, 'identity', false), 'identity');
+    // Dropped before its time: no Brotli is made for it.
+    const dropped = page('/b', ['thread:2'], article(2, 50));
+    cache.put(cache.begin(), dropped);
+    assert.equal(cache.encodingFor(dropped, 'br', true), 'gzip');
+    cache.apply({ ...threadChange, articleId: '2' });
+    for (let i = 0; i < 100 && entry.bodies.br === undefined; i++)
+      await new Promise((r) => setTimeout(r, 10));
+    assert.equal(cache.encodingFor(entry, 'br', true), 'br');
+    assert.equal(brotliDecompressSync(entry.bodies.br!).toString(), article(1, 50));
+    assert.equal(dropped.bodies.br, undefined);
   });
 });
 

@@ -14,6 +14,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { languageOf } from '../../i18n/languages.js';
 import { languageCookie } from '../../i18n/languages.js';
+import { acceptsGzip } from '../../views/gzip-splice.js';
 import { matchesEtag, negotiateEncoding, type CachedPage, type PageCache } from '../page-cache.js';
 
 export interface PageCacheRoute {
@@ -96,7 +97,8 @@ export function sendCached(
   entry: CachedPage,
   outcome: 'hit' | 'miss',
 ) {
-  const encoding = negotiateEncoding(request.headers['accept-encoding']);
+  const asked = request.headers['accept-encoding'];
+  const encoding = cache.encodingFor(entry, negotiateEncoding(asked), acceptsGzip(asked));
   reply
     .header('Content-Type', entry.contentType)
     .header('Cache-Control', entry.cacheControl)
