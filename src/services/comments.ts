@@ -119,12 +119,15 @@ export class CommentService {
       clientAddress: input.clientAddress ?? null,
     };
     const createdAt = this.now().toISOString();
+    // Worked out before the transaction: on SQLite a group's works run one after another.
+    const keys = postingKeys(author, input, idempotencyKey);
+    const html = renderCommentMarkdown(input.body);
     // Grouped: concurrent posts share one commit (one disk sync on SQLite); this still resolves
     // only once this comment is committed. The rules that count stored comments decide inside
     // it, once the author's (and the address's) key is held: no burst can pass a limit or store
     // a duplicate, in this process or another (decisions/0046).
     const result = await this.store.groupedTransaction(async (tx) => {
-      await tx.limits.serialise(postingKeys(author, input, idempotencyKey));
+      await tx.limits.serialise(keys);
       const decision = await this.moderation.screen(screening, tx, moderationPolicy);
       if (decision.kind === 'refuse') throw ModerationService.refusal(decision);
       // Claims the Idempotency-Key first: if an earlier post holds it, nothing is written and
@@ -134,7 +137,7 @@ export class CommentService {
         parentId,
         authorId: author.id,
         body: input.body,
-        html: renderCommentMarkdown(input.body),
+        html,
         status: decision.kind === 'hold' ? 'pending' : 'published',
         createdAt,
         clientAddress: input.clientAddress ?? null,
