@@ -8,7 +8,9 @@
  * - 8 staff accounts, each posting one comment after another (8 in flight);
  * - ONE staff account posting 8 at a time (a live blogger, an import, a bot).
  *
- * Target: at least 500/s for each.
+ * Target: at least 500/s for each. Beside the rate: CPU per written comment of the server process
+ * and (PostgreSQL on this machine) of the database's backends, and the statements the server
+ * sent per comment (from its /metrics): on 2 shared cores these bound the rate (decisions/0087).
  *
  *   npx tsx bench/comment-writes.ts          (WRITERS=8 DURATION=8)
  *   DATABASES=PostgreSQL npx tsx bench/comment-writes.ts   (one database only)
@@ -223,7 +225,11 @@ for (const database of databases) {
       );
       rows.push({
         figure: `comment writes/s, ${database}${database === 'SQLite' ? ' synchronous=FULL' : ''}, ${shape}, over HTTP`,
-        value: `${run.perSecond} (p50 ${run.p50.toFixed(1)} ms, p99 ${run.p99.toFixed(1)} ms, ${run.failed} refused)`,
+        value:
+          `${run.perSecond} (p50 ${run.p50.toFixed(1)} ms, p99 ${run.p99.toFixed(1)} ms, ${run.failed} refused; ` +
+          `per post: server CPU ${run.serverMicros} µs` +
+          (run.databaseMicros === null ? '' : `, database CPU ${run.databaseMicros} µs`) +
+          `, ${run.statements.toFixed(1)} statements)`,
         target: `≥ ${target}`,
         met: run.perSecond >= target && run.failed === 0,
       });
