@@ -8,7 +8,9 @@
  * - 8 staff accounts, each posting one comment after another (8 in flight);
  * - ONE staff account posting 8 at a time (a live blogger, an import, a bot).
  *
- * Target: at least 500/s for each.
+ * Target: at least 500/s for each. Beside the rate: CPU per written comment of the server process
+ * and (PostgreSQL on this machine) of the database's backends, and the statements the server
+ * sent per comment (from its /metrics): on 2 shared cores these bound the rate (decisions/0087).
  *
  *   npx tsx bench/comment-writes.ts          (WRITERS=8 DURATION=8)
  *   DATABASES=PostgreSQL npx tsx bench/comment-writes.ts   (one database only)
@@ -18,8 +20,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import SQLite from 'better-sqlite3';
+import pg from 'pg';
 import { createCommentSite } from './lib/comment-site.js';
-import { duration, machine, printResult, startBroadsheet, type ResultRow } from './lib/load.js';
+import {
+  cpuOf,
+  duration,
+  machine,
+  printResult,
+  startBroadsheet,
+  type Broadsheet,
+  type ResultRow,
+} from './lib/load.js';
 
 const writers = Number(process.env.WRITERS ?? 8);
 const target = 500;
@@ -50,10 +61,62 @@ interface Run {
   failed: number;
   p50: number;
   p99: number;
+  /** CPU per written comment, µs: the server process, and the database's own backends. */
+  serverMicros: number;
+  databaseMicros: number | null;
+  /** Statements the server sent per written comment (BEGIN and COMMIT included). */
+  statements: number;
+}
+
+/** What the server's /metrics counts of its database statements so far. */
+async function statementsSoFar(url: string): Promise<number> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const counts = text.match(/^broadsheet_db_query_duration_seconds_count\{[^}]*\} (\d+)/gm) ?? [];
+  return counts.reduce((n, line) => n + Number(line.slice(line.lastIndexOf(' ') + 1)), 0);
+}
+
+/**
+ * CPU seconds of the PostgreSQL backends serving one database (the server and the database share
+ * the machine's cores, so both bound the rate). Backends are processes of this machine here; on
+ * another machine this reads nothing and the figure is left out.
+ */
+function databaseCpu(databaseUrl: string | null) {
+  if (!databaseUrl) return null;
+  const name = decodeURIComponent(new URL(databaseUrl).pathname.slice(1));
+  const admin = new URL(databaseUrl);
+  admin.pathname = '/postgres';
+  return async (): Promise<Map<number, number>> => {
+    const client = new pg.Client({ connectionString: admin.toString() });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ pid: number }>(
+        'select pid from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()',
+        [name],
+      );
+      return new Map(rows.map(({ pid }) => [pid, cpuOf(pid)]));
+    } finally {
+      await client.end();
+    }
+  };
+}
+
+/** CPU used between two readings of the same backends (one that ended meanwhile is left out). */
+function cpuBetween(before: Map<number, number>, after: Map<number, number>): number {
+  let seconds = 0;
+  for (const [pid, cpu] of after) seconds += cpu - (before.get(pid) ?? 0);
+  return seconds;
 }
 
 /** `tokens[i]` is the account of writer i: 8 tokens for 8 accounts, one token 8 times for one. */
-async function measure(url: string, articleId: string, tokens: string[], tag: string) {
+async function measure(
+  server: Broadsheet,
+  databaseUrl: string | null,
+  articleId: string,
+  tokens: string[],
+  tag: string,
+) {
+  const { url } = server;
+  const readDatabaseCpu = databaseCpu(databaseUrl);
   let latencies: number[] = [];
   let written = 0;
   let failed = 0;
@@ -91,9 +154,16 @@ async function measure(url: string, articleId: string, tokens: string[], tag: st
   written = 0;
   failed = 0;
   latencies = [];
+  const statementsBefore = await statementsSoFar(url);
+  const serverCpuBefore = server.cpuSeconds();
+  const databaseCpuBefore = await readDatabaseCpu?.();
   const started = performance.now();
   await load(duration, 'run');
   const seconds = (performance.now() - started) / 1000;
+  const serverCpu = server.cpuSeconds() - serverCpuBefore;
+  const databaseCpuAfter = await readDatabaseCpu?.();
+  const statements = (await statementsSoFar(url)) - statementsBefore;
+  const perPost = (cpu: number) => Math.round((1e6 * cpu) / Math.max(1, written));
   latencies.sort((a, b) => a - b);
   const p = (q: number) =>
     latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
@@ -103,6 +173,12 @@ async function measure(url: string, articleId: string, tokens: string[], tag: st
     failed,
     p50: p(0.5),
     p99: p(0.99),
+    serverMicros: perPost(serverCpu),
+    databaseMicros:
+      databaseCpuBefore && databaseCpuAfter
+        ? perPost(cpuBetween(databaseCpuBefore, databaseCpuAfter))
+        : null,
+    statements: statements / Math.max(1, written),
   } satisfies Run;
 }
 
@@ -110,8 +186,16 @@ const commitMs = commitCostMs();
 const rows: ResultRow[] = [];
 console.log(machine());
 console.log(`Comment writes over HTTP, ${writers} in flight, ${duration} s after a 2 s warm-up`);
-console.log('| database | shape | writes/s | written | refused | p50 ms | p99 ms | server RSS |');
-console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+console.log(
+  `load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+);
+console.log(
+  '| database | shape | writes/s | written | refused | p50 ms | p99 ms | server RSS | server CPU µs/post | database CPU µs/post | statements/post |',
+);
+console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 const only = process.env.DATABASES?.split(',').map((d) => d.trim().toLowerCase());
 const databases = ['SQLite', ...(postgresUrl ? ['PostgreSQL'] : [])].filter(
   (d) => !only || only.includes(d.toLowerCase()),
@@ -128,14 +212,24 @@ for (const database of databases) {
       [`one staff account, ${writers} at a time`, site.tokens.map(() => site.tokens[0]!)],
     ];
     for (const [shape, tokens] of shapes) {
-      const run = await measure(server.url, site.articleId, tokens, `${database}-${rows.length}`);
+      const run = await measure(
+        server,
+        site.databaseUrl,
+        site.articleId,
+        tokens,
+        `${database}-${rows.length}`,
+      );
       const rss = Math.round(server.rss());
       console.log(
-        `| ${database} | ${shape} | ${run.perSecond} | ${run.written} | ${run.failed} | ${run.p50.toFixed(1)} | ${run.p99.toFixed(1)} | ${rss} MB |`,
+        `| ${database} | ${shape} | ${run.perSecond} | ${run.written} | ${run.failed} | ${run.p50.toFixed(1)} | ${run.p99.toFixed(1)} | ${rss} MB | ${run.serverMicros} | ${run.databaseMicros ?? '–'} | ${run.statements.toFixed(1)} |`,
       );
       rows.push({
         figure: `comment writes/s, ${database}${database === 'SQLite' ? ' synchronous=FULL' : ''}, ${shape}, over HTTP`,
-        value: `${run.perSecond} (p50 ${run.p50.toFixed(1)} ms, p99 ${run.p99.toFixed(1)} ms, ${run.failed} refused)`,
+        value:
+          `${run.perSecond} (p50 ${run.p50.toFixed(1)} ms, p99 ${run.p99.toFixed(1)} ms, ${run.failed} refused; ` +
+          `per post: server CPU ${run.serverMicros} µs` +
+          (run.databaseMicros === null ? '' : `, database CPU ${run.databaseMicros} µs`) +
+          `, ${run.statements.toFixed(1)} statements)`,
         target: `≥ ${target}`,
         met: run.perSecond >= target && run.failed === 0,
       });

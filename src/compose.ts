@@ -111,6 +111,7 @@ export function createServices(
   };
   const webhooks = new WebhookService({
     store,
+    changes,
     baseUrl: options.baseUrl,
     i18n,
     siteName,

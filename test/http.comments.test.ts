@@ -137,6 +137,25 @@ for (const database of databases()) {
       assert.equal((await db.store.reader.getById(a.id))?.commentCount, 1);
     });
 
+    test('a retry answers with the first comment after the discussion closed; a new post is refused', async () => {
+      const a = await article();
+      const headers = { 'idempotency-key': 'retry-after-close' };
+      const first = await json(
+        await post(a.id, { body: 'Before the close' }, reader.cookie, headers),
+      );
+      await db.store.comments.setArticleSettings(a.id, { mode: 'closed', autoCloseHours: null });
+      const retry = await post(a.id, { body: 'Before the close' }, reader.cookie, headers);
+      assert.equal(retry.status, 201);
+      assert.equal((await json(retry)).id, first.id);
+      const fresh = await post(a.id, { body: 'After the close' }, reader.cookie, {
+        'idempotency-key': 'new-after-close',
+      });
+      assert.equal(fresh.status, 422);
+      const reused = await post(a.id, { body: 'Another text' }, reader.cookie, headers);
+      assert.equal((await json(reused)).error.condition, 'idempotency_key_reused');
+      assert.equal((await db.store.reader.getById(a.id))?.commentCount, 1);
+    });
+
     test('empty and over-long comments are refused with a clear message, never truncated', async () => {
       const a = await article();
       const empty = await post(a.id, { body: '   \n' });

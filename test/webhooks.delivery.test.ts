@@ -10,6 +10,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { translator } from '../src/i18n/translator.js';
+import { LocalChangeBus, type ChangeBus } from '../src/services/changes.js';
 import { WebhookService } from '../src/services/webhooks.js';
 import type { Store } from '../src/store/index.js';
 import { databases, type OpenedStore } from './helpers/databases.js';
@@ -78,10 +79,11 @@ const secret = 'receiver-secret-0123456789';
 function service(
   store: Store,
   clock: { now: Date },
-  options: { allowPrivate?: boolean; timeoutMs?: number } = {},
+  options: { allowPrivate?: boolean; timeoutMs?: number; changes?: ChangeBus } = {},
 ) {
   return new WebhookService({
     store,
+    ...(options.changes ? { changes: options.changes } : {}),
     baseUrl: 'http://broadsheet.test',
     i18n: () => translator('en-GB', 'Europe/London'),
     siteName: () => 'The Quay Gazette',
@@ -274,6 +276,38 @@ for (const database of databases()) {
         text: 'The Quay Gazette published <http://broadsheet.test/news/2026/12/04/tides|Tides &lt;high&gt; &amp; low>',
       });
       await webhooks.remove(created.id);
+    });
+
+    test('the webhook list is kept, and read again when another instance changes a webhook', async () => {
+      // Two app instances whose change buses are joined (as LISTEN/NOTIFY or the cluster primary
+      // join them): each keeps the list it read, until the other says a webhook changed.
+      const other = await db.store.openAnother();
+      try {
+        const clock = { now: new Date() };
+        const bus = new LocalChangeBus();
+        const one = service(db.store, clock, { changes: bus });
+        const two = service(other, clock, { changes: bus });
+        await one.emit('comment.held', { comment: { id: 'before' } });
+        const created = await two.create({ url: hook.url, secret, events: ['comment.held'] });
+        await one.emit('comment.held', { comment: { id: 'after-create' } });
+        await two.setEnabled(created.id, false);
+        await one.emit('comment.held', { comment: { id: 'while-disabled' } });
+        await two.setEnabled(created.id, true);
+        await one.emit('comment.held', { comment: { id: 'enabled-again' } });
+        const queued = await one.deliveries(created.id, 10);
+        assert.deepEqual(
+          queued
+            .map(
+              (d) =>
+                (JSON.parse(d.payload) as { data: { comment: { id: string } } }).data.comment.id,
+            )
+            .sort(),
+          ['after-create', 'enabled-again'],
+        );
+        await two.remove(created.id);
+      } finally {
+        await other.close();
+      }
     });
 
     test('two app instances on one database deliver each delivery once', async () => {

@@ -98,6 +98,7 @@ export function tagsOf(change: Change): string[] | null {
       return [`page:${change.pageId}`];
     case 'queue':
     case 'sessions':
+    case 'webhooks':
       return [];
     case 'live':
       // Only the live article's own page and its updates' permalinks show the updates.

@@ -89,6 +89,16 @@ test('a front change crosses to the other process', () => {
   assert.deepEqual(heard, [{ kind: 'front' }]);
 });
 
+test('a webhooks change crosses to the other process (its webhook list is read again)', () => {
+  const pair = channelPair();
+  const here = new RelayedChangeBus(pair.a);
+  const there = new RelayedChangeBus(pair.b);
+  const heard: Change[] = [];
+  there.subscribe((c) => heard.push(c));
+  here.publish({ kind: 'webhooks' });
+  assert.deepEqual(heard, [{ kind: 'webhooks' }]);
+});
+
 test('a static page change crosses processes; one without its page id is ignored', () => {
   const pair = channelPair();
   const here = new RelayedChangeBus(pair.a);

@@ -43,7 +43,9 @@ export type Change =
    * Sessions ended (no page differs): the one with this id hash, or every one of this person
    * but `except` (decision 0079).
    */
-  | { kind: 'sessions'; session?: string; userId?: string; except?: string };
+  | { kind: 'sessions'; session?: string; userId?: string; except?: string }
+  /** A webhook was added, changed or removed (no page differs): its list is read again. */
+  | { kind: 'webhooks' };
 
 export type ChangeListener = (change: Change) => void;
 
@@ -95,6 +97,7 @@ function isChange(value: unknown): value is Change {
     kind === 'article' ||
     kind === 'site' ||
     kind === 'front' ||
+    kind === 'webhooks' ||
     (kind === 'page' && typeof (value as { pageId?: unknown }).pageId === 'string') ||
     (kind === 'queue' && typeof (value as { commentId?: unknown }).commentId === 'string') ||
     (kind === 'live' && typeof (value as { articleId?: unknown }).articleId === 'string') ||

@@ -49,6 +49,18 @@ export class CommentSettingsService {
       commentSettingKeys.mode,
       commentSettingKeys.autoCloseHours,
     ]);
+    return this.policyFromSite(article, override, site);
+  }
+
+  /**
+   * The policy from the article's own settings and the site's stored settings, both already
+   * read (a new comment reads the site's with the moderation settings, in one statement).
+   */
+  policyFromSite(
+    article: { publishedAt: string | null },
+    override: CommentOverride,
+    site: Readonly<Record<string, string>>,
+  ): CommentPolicy {
     return commentPolicy(
       parseSiteDefaults(
         site[commentSettingKeys.mode] ?? null,

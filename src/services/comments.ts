@@ -13,6 +13,7 @@ import { commentLength, maxCommentLength, type Comment } from '../domain/comment
 import { isBanned, staffRoles, type User } from '../domain/user.js';
 import { AppError, notFound, tooLong } from '../errors.js';
 import type { PortsWithUnitOfWork } from '../store/types.js';
+import type { CommentTarget } from '../store/ports/comments.js';
 import type { ChangeBus } from './changes.js';
 import type { CommentSettingsService } from './comment-settings.js';
 import type { CommentThreadService } from './comment-threads.js';
@@ -33,9 +34,9 @@ export interface CommentDeps {
   store: PortsWithUnitOfWork<'comments' | 'moderation' | 'settings' | 'limits'>;
   changes: ChangeBus;
   /** Screens every new or edited comment. */
-  moderation: Pick<ModerationService, 'screen'>;
+  moderation: Pick<ModerationService, 'screen' | 'policyAndStored'>;
   /** Whether the article takes comments, and for how long they may be edited. */
-  settings: Pick<CommentSettingsService, 'policy' | 'policyWith' | 'editWindowMinutes'>;
+  settings: Pick<CommentSettingsService, 'policy' | 'policyFromSite' | 'editWindowMinutes'>;
   /** The comment or article being answered, as readers see it. */
   threads: Pick<CommentThreadService, 'publicComment' | 'publishedArticle'>;
   /** Told after a published reply is committed. */
@@ -75,12 +76,31 @@ export class CommentService {
     if (!article || article.status !== 'published') throw notFound('That article');
     const parentId = input.parentId || null;
     const request = { articleId: article.id, parentId, body: input.body };
-    // A retry answers with the first comment, whatever has changed since, if it is the same post.
-    if (idempotencyKey !== undefined) {
+    try {
+      return await this.postTo(input, article, parentId);
+    } catch (error) {
+      // A retry answers with the first comment, whatever has changed since (the discussion
+      // closed, the parent deleted, the text now a duplicate of the first), if it is the same
+      // post. Looked for only when the post is refused: one that is not finds its key claimed
+      // by the write, which then answers with the first comment (decisions/0087).
+      if (idempotencyKey === undefined || !(error instanceof AppError)) throw error;
       const first = await this.store.comments.byIdempotencyKey(author.id, idempotencyKey);
       if (first) return { comment: sameRequest(first, request), created: false };
+      throw error;
     }
-    const policy = await this.settings.policyWith(article, article.settings);
+  }
+
+  private async postTo(
+    input: PostComment,
+    article: CommentTarget,
+    parentId: string | null,
+  ): Promise<{ comment: Comment; created: boolean }> {
+    const { author, idempotencyKey } = input;
+    const request = { articleId: article.id, parentId, body: input.body };
+    // The site's comment and moderation settings in one read, before the transaction: they
+    // decide nothing a concurrent post changes, so the transaction stays short (decisions/0087).
+    const { policy: moderationPolicy, stored } = await this.moderation.policyAndStored();
+    const policy = this.settings.policyFromSite(article, article.settings, stored);
     if (parentId) {
       const parent = await this.store.comments.byId(parentId);
       if (!parent || parent.articleId !== article.id || parent.status !== 'published') {
@@ -99,24 +119,25 @@ export class CommentService {
       clientAddress: input.clientAddress ?? null,
     };
     const createdAt = this.now().toISOString();
+    // Worked out before the transaction: on SQLite a group's works run one after another.
+    const keys = postingKeys(author, input, idempotencyKey);
+    const html = renderCommentMarkdown(input.body);
     // Grouped: concurrent posts share one commit (one disk sync on SQLite); this still resolves
     // only once this comment is committed. The rules that count stored comments decide inside
     // it, once the author's (and the address's) key is held: no burst can pass a limit or store
     // a duplicate, in this process or another (decisions/0046).
     const result = await this.store.groupedTransaction(async (tx) => {
-      await tx.limits.serialise(postingKeys(author, input, idempotencyKey));
-      if (idempotencyKey !== undefined) {
-        const first = await tx.comments.byIdempotencyKey(author.id, idempotencyKey);
-        if (first) return { comment: sameRequest(first, request), created: false };
-      }
-      const decision = await this.moderation.screen(screening, tx);
+      await tx.limits.serialise(keys);
+      const decision = await this.moderation.screen(screening, tx, moderationPolicy);
       if (decision.kind === 'refuse') throw ModerationService.refusal(decision);
+      // Claims the Idempotency-Key first: if an earlier post holds it, nothing is written and
+      // that post's comment answers.
       return tx.comments.create({
         articleId: article.id,
         parentId,
         authorId: author.id,
         body: input.body,
-        html: renderCommentMarkdown(input.body),
+        html,
         status: decision.kind === 'hold' ? 'pending' : 'published',
         createdAt,
         clientAddress: input.clientAddress ?? null,
@@ -124,14 +145,13 @@ export class CommentService {
         ...(idempotencyKey !== undefined ? { idempotencyKey } : {}),
       });
     });
-    if (result.created) {
-      this.announce(result.comment, 'created');
-      if (result.comment.status === 'published' && result.comment.parentId) {
-        this.replies?.replyPublished(result.comment);
-      }
-      const outcome = result.comment.status === 'published' ? 'published' : 'held';
-      await this.events?.comment(`comment.${outcome}`, result.comment);
+    if (!result.created) return { comment: sameRequest(result.comment, request), created: false };
+    this.announce(result.comment, 'created');
+    if (result.comment.status === 'published' && result.comment.parentId) {
+      this.replies?.replyPublished(result.comment);
     }
+    const outcome = result.comment.status === 'published' ? 'published' : 'held';
+    await this.events?.comment(`comment.${outcome}`, result.comment);
     return result;
   }
 

@@ -159,22 +159,39 @@ export class ModerationService {
   }
 
   async policy(store: ScreeningPorts = this.store): Promise<ModerationPolicy> {
-    return policyFrom(await store.settings.getMany(settingKeys), this.defaults);
+    return (await this.policyAndStored(store)).policy;
+  }
+
+  /**
+   * The policy and the stored settings it was made from, which include the site's comment
+   * settings (`comments.mode`, `comments.autoCloseHours`): a new comment reads them once, before
+   * its transaction (decisions/0087).
+   */
+  async policyAndStored(
+    store: ScreeningPorts = this.store,
+  ): Promise<{ policy: ModerationPolicy; stored: Record<string, string> }> {
+    const stored = await store.settings.getMany(settingKeys);
+    return { policy: policyFrom(stored, this.defaults), stored };
   }
 
   /**
    * Runs the pipeline over a new or edited comment. A new comment is screened with the ports of
    * the transaction that inserts it, after it holds the author's and address's keys, so the
    * rules that count stored comments (rate, duplicates) see every comment committed before it
-   * (decisions/0046).
+   * (decisions/0046). The settings may have been read already (`policyAndStored`): they decide
+   * nothing that a concurrent post changes.
    */
-  async screen(input: Screening, store: ScreeningPorts = this.store): Promise<Decision> {
+  async screen(
+    input: Screening,
+    store: ScreeningPorts = this.store,
+    known?: ModerationPolicy,
+  ): Promise<Decision> {
     const now = this.now();
     // A record (approved and rejected comments, counted over all the author's comments) only
     // ever holds a comment, and staff are never held (runPipeline): not counted for them.
     const staff = staffRoles.includes(input.author.role);
     const [policy, records] = await Promise.all([
-      this.policy(store),
+      known ?? this.policy(store),
       staff ? new Map<string, never>() : store.moderation.records([input.author.id]),
     ]);
     const windowStart = new Date(now.getTime() - policy.ratePerPerson.windowSeconds * 1000);

@@ -36,6 +36,7 @@ import { AppError, notFound, tooLong } from '../errors.js';
 import type { Translator } from '../i18n/translator.js';
 import type { AttemptResult, WebhookFields } from '../store/ports/webhooks.js';
 import type { Store } from '../store/types.js';
+import type { ChangeBus } from './changes.js';
 import type { NewsroomListener } from './newsroom-events.js';
 
 /** What other services call to announce an event (the newsletters' subscriber events too). */
@@ -54,6 +55,11 @@ export interface CommentEvents {
 
 export interface WebhookDeps {
   store: Pick<Store, 'webhooks' | 'reader'>;
+  /**
+   * Tells every process that a webhook changed, so that each reads the list again: without it
+   * (one process), changes made here are all there are.
+   */
+  changes?: ChangeBus;
   baseUrl: string;
   i18n: () => Translator;
   siteName: () => string;
@@ -81,8 +87,38 @@ export class WebhookService implements WebhookEmitter, CommentEvents {
   private running: Promise<unknown> | null = null;
   private again = false;
   private stopped = true;
+  /**
+   * Every webhook, read once and kept until one changes: here, or in another process as the
+   * change bus tells (a `webhooks` change; `site` after the bus was down). Every new comment
+   * emits an event, and most sites have no webhook at all (decisions/0087).
+   */
+  private hooks: Promise<Webhook[]> | null = null;
 
-  constructor(private readonly deps: WebhookDeps) {}
+  constructor(private readonly deps: WebhookDeps) {
+    deps.changes?.subscribe((change) => {
+      if (change.kind === 'webhooks' || change.kind === 'site') this.hooks = null;
+    });
+  }
+
+  /** The enabled webhooks that asked for this event, from the kept list. */
+  private async subscribedTo(event: WebhookEvent): Promise<Webhook[]> {
+    let hooks = this.hooks;
+    if (!hooks) {
+      const reading = this.deps.store.webhooks.list();
+      this.hooks = hooks = reading;
+      // A failed read is not kept: the next event reads again.
+      reading.catch(() => {
+        if (this.hooks === reading) this.hooks = null;
+      });
+    }
+    return (await hooks).filter((w) => w.enabled && w.events.includes(event));
+  }
+
+  /** A webhook was added, changed or removed: every process reads the list again. */
+  private changed(): void {
+    this.hooks = null;
+    this.deps.changes?.publish({ kind: 'webhooks' });
+  }
 
   list(): Promise<Webhook[]> {
     return this.deps.store.webhooks.list();
@@ -97,13 +133,16 @@ export class WebhookService implements WebhookEmitter, CommentEvents {
   async create(input: WebhookInput): Promise<Webhook> {
     const fields = await this.checked(input, null);
     const at = this.now().toISOString();
-    return this.deps.store.webhooks.create({ ...fields, id: newId(), at });
+    const created = await this.deps.store.webhooks.create({ ...fields, id: newId(), at });
+    this.changed();
+    return created;
   }
 
   async update(id: string, input: WebhookInput): Promise<Webhook> {
     const current = await this.get(id);
     const fields = await this.checked(input, current);
     const updated = await this.deps.store.webhooks.update(id, fields, this.now().toISOString());
+    this.changed();
     if (!updated) throw notFound('That webhook');
     return updated;
   }
@@ -115,12 +154,15 @@ export class WebhookService implements WebhookEmitter, CommentEvents {
       { ...current, enabled },
       this.now().toISOString(),
     );
+    this.changed();
     if (!updated) throw notFound('That webhook');
     return updated;
   }
 
   async remove(id: string): Promise<void> {
-    if (!(await this.deps.store.webhooks.remove(id))) throw notFound('That webhook');
+    const removed = await this.deps.store.webhooks.remove(id);
+    this.changed();
+    if (!removed) throw notFound('That webhook');
   }
 
   async deliveries(webhookId: string, limit = 50, before?: string): Promise<WebhookDelivery[]> {
@@ -168,7 +210,7 @@ export class WebhookService implements WebhookEmitter, CommentEvents {
     build: () => Promise<Record<string, unknown>>,
   ): Promise<void> {
     try {
-      const hooks = await this.deps.store.webhooks.subscribedTo(event);
+      const hooks = await this.subscribedTo(event);
       if (hooks.length === 0) return;
       const data = await build();
       for (const hook of hooks) await this.enqueue(hook, event, data);

@@ -36,9 +36,28 @@ export class PostgresChannel implements NotificationChannel {
     this.ready = this.connect(false);
   }
 
+  /**
+   * Messages sent in one turn of the event loop go out together, in order, in one statement: a
+   * burst of new comments is one round trip, not one each (decisions/0087). NOTIFY delivers them
+   * in the order they were sent.
+   */
   send(message: string): void {
-    const payload = `${this.origin}:${message}`;
-    sql`select pg_notify(${this.name}, ${payload})`.execute(this.db).catch(this.onError);
+    const first = this.outgoing.length === 0;
+    this.outgoing.push(`${this.origin}:${message}`);
+    if (first) setImmediate(() => this.flush());
+  }
+
+  private outgoing: string[] = [];
+
+  private flush(): void {
+    const payloads = this.outgoing;
+    if (payloads.length === 0) return;
+    this.outgoing = [];
+    const statement =
+      payloads.length === 1
+        ? sql`select pg_notify(${this.name}, ${payloads[0]})`
+        : sql`select pg_notify(${this.name}, p) from unnest(${payloads}::text[]) as p`;
+    statement.execute(this.db).catch(this.onError);
   }
 
   onMessage(listener: (message: string) => void): void {
@@ -50,6 +69,8 @@ export class PostgresChannel implements NotificationChannel {
   }
 
   async close(): Promise<void> {
+    // What was sent before closing still goes (the setImmediate then finds nothing to send).
+    if (this.outgoing.length > 0) this.flush();
     this.closed = true;
     if (this.retryTimer) clearTimeout(this.retryTimer);
     const client = this.client;
