@@ -89,10 +89,12 @@ export interface Broadsheet {
   memory(): Memory;
   /** CPU time (user + system) the server and its workers have used so far, in seconds. */
   cpuSeconds(): number;
+  /** The process ids: the server first, then its workers. */
+  pids(): number[];
   stop(): Promise<void>;
 }
 
-function rssOf(pid: number): number {
+export function rssOf(pid: number): number {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
     const kb = /VmRSS:\s+(\d+)/.exec(status)?.[1];
@@ -221,6 +223,7 @@ export async function startBroadsheet(
       };
     },
     cpuSeconds: () => [child.pid!, ...childrenOf(child.pid!)].reduce((n, pid) => n + cpuOf(pid), 0),
+    pids: () => [child.pid!, ...childrenOf(child.pid!)],
     stop: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve();
