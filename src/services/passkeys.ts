@@ -16,6 +16,8 @@ import type {
   PublicKeyCredentialRequestOptionsJSON,
   RegistrationResponseJSON,
 } from '@simplewebauthn/server';
+import type * as WebAuthnServer from '@simplewebauthn/server';
+import type * as WebAuthnHelpers from '@simplewebauthn/server/helpers';
 import { mayRemoveSignInMethod, type PersonSignInMethods } from '../domain/sign-in-methods.js';
 import { isBanned, type User } from '../domain/user.js';
 import { AppError } from '../errors.js';
@@ -29,8 +31,7 @@ import type { SignInPolicyOf } from './sign-in-policy.js';
 export const passkeyNameMax = 60;
 const challengeLifetimeMs = 5 * 60_000;
 
-type WebAuthn = typeof import('@simplewebauthn/server') &
-  Pick<typeof import('@simplewebauthn/server/helpers'), 'isoBase64URL'>;
+type WebAuthn = typeof WebAuthnServer & Pick<typeof WebAuthnHelpers, 'isoBase64URL'>;
 let library: Promise<WebAuthn> | undefined;
 
 /**
