@@ -45,8 +45,10 @@ if (scripts.length === 0) {
 
 /**
  * Each script runs in a process group of its own, with the soft limit on open files raised to
- * the hard one (bench/live.ts holds 1,000 streams: two descriptors each across its processes).
- * When it ends, whatever it left running in its group (a server, nginx, a worker it failed to
+ * the hard one. Node raises its own soft limit to the hard one as it starts, so the scripts and
+ * the servers have it anyway; the raise is for wrk and nginx. The hard limit is what counts:
+ * bench/live.ts holds 1,000 streams, one descriptor each in its process and in the server's, and
+ * says up front when the limit is too low for that (decisions/0088). When it ends, whatever it left running in its group (a server, nginx, a worker it failed to
  * stop) is killed, so that no script's leftovers take descriptors, memory or CPU from the next.
  */
 let running: number | undefined;
