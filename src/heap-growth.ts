@@ -14,18 +14,18 @@ import v8 from 'node:v8';
 export const heapGrowingPercent = 50;
 
 /**
- * The V8 flag to set, or null when the operator already chose a value (on the command line or in
- * NODE_OPTIONS): theirs wins.
+ * The V8 flag to set, or null when the operator gave one on the command line
+ * (`node --heap-growing-percent=N dist/cli/main.js serve`; workers inherit it): theirs wins.
+ * Node refuses the flag in NODE_OPTIONS, so the command line is the only place for it.
  */
-export function heapGrowthFlag(execArgv: readonly string[], nodeOptions: string): string | null {
-  const given = [...execArgv, ...nodeOptions.split(/\s+/)];
-  if (given.some((arg) => /^--heap[-_]growing[-_]percent\b/.test(arg))) return null;
+export function heapGrowthFlag(execArgv: readonly string[]): string | null {
+  if (execArgv.some((arg) => /^--heap[-_]growing[-_]percent\b/.test(arg))) return null;
   return `--heap-growing-percent=${heapGrowingPercent}`;
 }
 
 /** Sets the flag for this process (V8 reads it at every full collection); true if it did. */
 export function limitHeapGrowth(): boolean {
-  const flag = heapGrowthFlag(process.execArgv, process.env.NODE_OPTIONS ?? '');
+  const flag = heapGrowthFlag(process.execArgv);
   if (flag === null) return false;
   v8.setFlagsFromString(flag);
   return true;
