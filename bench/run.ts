@@ -43,25 +43,17 @@ if (scripts.length === 0) {
   process.exit(1);
 }
 
-/**
- * Each script runs in a process group of its own, with the soft limit on open files raised to
- * the hard one. Node raises its own soft limit to the hard one as it starts, so the scripts and
- * the servers have it anyway; the raise is for wrk and nginx. The hard limit is what counts:
- * bench/live.ts holds 1,000 streams, one descriptor each in its process and in the server's, and
- * says up front when the limit is too low for that (decisions/0088). When it ends, whatever it left running in its group (a server, nginx, a worker it failed to
- * stop) is killed, so that no script's leftovers take descriptors, memory or CPU from the next.
- */
 let running: number | undefined;
 let current: string | undefined;
 let stopping: NodeJS.Signals | null = null;
 const stoppedCode = (signal: NodeJS.Signals) => (signal === 'SIGINT' ? 130 : 143);
 
 /**
- * The scripts run detached, so a Ctrl-C or a \`timeout\` that stops the runner did not reach
+ * The scripts run detached, so a Ctrl-C or a `timeout` that stopped the runner did not reach
  * them: the script went on (with its server, wrk, nginx) with nobody reading its output, which
- * ended mid-line (EPIPE) without its BENCH_RESULT, and it took CPU from whatever ran next. The
- * runner passes the signal on to the running script's group, kills what is left of it after 5 s,
- * and stops without rewriting docs/performance.md.
+ * was cut off without its BENCH_RESULT, and took CPU from whatever ran next. The runner passes
+ * the signal on to the running script's group, kills what is left of it after 5 s, and stops
+ * without rewriting docs/performance.md.
  */
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.once(signal, () => {
@@ -78,6 +70,15 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   });
 }
 
+/**
+ * Each script runs in a process group of its own, with the soft limit on open files raised to
+ * the hard one. Node raises its own soft limit to the hard one as it starts, so the scripts and
+ * the servers have it anyway; the raise is for wrk and nginx. The hard limit is what counts:
+ * bench/live.ts holds 1,000 streams, one descriptor each in its process and in the server's,
+ * and says up front when the limit is too low for that (decisions/0088). When a script ends,
+ * whatever it left running in its group (a server, nginx, a worker it failed to stop) is
+ * killed, so that no script's leftovers take descriptors, memory or CPU from the next.
+ */
 function runScript(file: string): Promise<Outcome> {
   const started = Date.now();
   current = file;
@@ -225,9 +226,11 @@ const fresh: Section[] = outcomes.map((o) => {
     .trimEnd();
   return { name, text };
 });
-// A run of some benchmarks replaces their sections and keeps the others (each says its run).
+// A run of some benchmarks replaces their sections and keeps the others (each says its run);
+// a run of all of them writes only its own.
 const performancePath = path.join(root, 'docs/performance.md');
-const previous = existsSync(performancePath) ? readFileSync(performancePath, 'utf8') : null;
+const previous =
+  only.length > 0 && existsSync(performancePath) ? readFileSync(performancePath, 'utf8') : null;
 const sections = mergeSections(sectionsOf(previous), fresh);
 const kept = sections.length - fresh.length;
 const { met, set, failed: failedSections } = tally(sections);
