@@ -4,7 +4,9 @@
  * Run: npx tsx bench/image-processing.ts
  *
  * Like every script here it ends with a BENCH_RESULT line for bench/run.ts (without one the
- * runner counts the script as failed, which is what the run of 2026-11-27 recorded).
+ * runner counts the script as failed, which is what the run of 2026-11-27 recorded), also when
+ * an upload fails. Its output once stopped part-way inside \`npm run bench\`: the runner had been
+ * stopped while the script ran detached, so the script lost its reader (decisions/0088).
  */
 import sharp from 'sharp';
 import { processImage } from '../src/services/image-processing.js';
@@ -30,6 +32,26 @@ for (const [width, height] of [
   [4000, 3000],
   [1920, 1080],
 ] as const) {
+  try {
+    await upload(width, height);
+  } catch (error) {
+    // Still a BENCH_RESULT line, with what failed, so that the runner says why.
+    console.error(error);
+    rows.push({
+      figure: `${width}×${height} JPEG upload`,
+      value: `failed: ${(error as Error).message}`,
+      met: false,
+    });
+    process.exitCode = 1;
+  }
+}
+rows.push({
+  figure: 'process RSS after both uploads',
+  value: mb(process.memoryUsage().rss),
+});
+printResult('image-processing', 'npx tsx bench/image-processing.ts', rows);
+
+async function upload(width: number, height: number): Promise<void> {
   const input = await noise(width, height);
   const started = process.hrtime.bigint();
   const out = await processImage(input, 'jpeg', 50e6);
@@ -48,8 +70,3 @@ for (const [width, height] of [
     );
   }
 }
-rows.push({
-  figure: 'process RSS after both uploads',
-  value: mb(process.memoryUsage().rss),
-});
-printResult('image-processing', 'npx tsx bench/image-processing.ts', rows);

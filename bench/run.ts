@@ -4,17 +4,20 @@
  * it is met, the command that made it and the machine it ran on.
  *
  *   npm run bench                       (every script)
- *   npm run bench -- article front      (only scripts whose name contains one of these)
+ *   npm run bench -- article front      (only scripts whose name contains one of these: their
+ *                                        sections of docs/performance.md are replaced, the
+ *                                        others kept, each naming the run that measured it)
  *
  * A script reports through its last line of output: `BENCH_RESULT {json}` with
  * {"bench","command","rows":[{"figure","value","target"?,"met"?}]}. The page benchmarks measure
  * WORKERS=1 and WORKERS=2 unless WORKERS_LIST says otherwise.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { machine, root, type ResultRow } from './lib/load.js';
+import { mergeSections, runLine, sectionsOf, tally, type Section } from './lib/report.js';
 
 interface BenchResult {
   bench: string;
@@ -40,14 +43,45 @@ if (scripts.length === 0) {
   process.exit(1);
 }
 
+let running: number | undefined;
+let current: string | undefined;
+let stopping: NodeJS.Signals | null = null;
+const stoppedCode = (signal: NodeJS.Signals) => (signal === 'SIGINT' ? 130 : 143);
+
+/**
+ * The scripts run detached, so a Ctrl-C or a `timeout` that stopped the runner did not reach
+ * them: the script went on (with its server, wrk, nginx) with nobody reading its output, which
+ * was cut off without its BENCH_RESULT, and took CPU from whatever ran next. The runner passes
+ * the signal on to the running script's group, kills what is left of it after 5 s, and stops
+ * without rewriting docs/performance.md.
+ */
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.once(signal, () => {
+    stopping = signal;
+    if (running === undefined) process.exit(stoppedCode(signal));
+    console.log(`\nbench: ${signal}: stopping bench/${current} and what it started`);
+    try {
+      process.kill(-running, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+    const group = running;
+    setTimeout(() => killGroup(group), 5000).unref();
+  });
+}
+
 /**
  * Each script runs in a process group of its own, with the soft limit on open files raised to
- * the hard one (bench/live.ts holds 1,000 streams: two descriptors each across its processes).
- * When it ends, whatever it left running in its group (a server, nginx, a worker it failed to
- * stop) is killed, so that no script's leftovers take descriptors, memory or CPU from the next.
+ * the hard one. Node raises its own soft limit to the hard one as it starts, so the scripts and
+ * the servers have it anyway; the raise is for wrk and nginx. The hard limit is what counts:
+ * bench/live.ts holds 1,000 streams, one descriptor each in its process and in the server's,
+ * and says up front when the limit is too low for that (decisions/0088). When a script ends,
+ * whatever it left running in its group (a server, nginx, a worker it failed to stop) is
+ * killed, so that no script's leftovers take descriptors, memory or CPU from the next.
  */
 function runScript(file: string): Promise<Outcome> {
   const started = Date.now();
+  current = file;
   return new Promise((resolve) => {
     const child = spawn(
       '/bin/sh',
@@ -66,12 +100,14 @@ function runScript(file: string): Promise<Outcome> {
         detached: true,
       },
     );
+    running = child.pid;
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString('utf8');
       process.stdout.write(chunk);
     });
     child.on('close', (code) => {
+      running = undefined;
       const leftovers = killGroup(child.pid);
       if (leftovers) console.log(`bench/${file} left ${leftovers} process(es) running: killed`);
       const seconds = Math.round((Date.now() - started) / 1000);
@@ -126,6 +162,10 @@ const outcomes: Outcome[] = [];
 for (const file of scripts) {
   console.log(`\n=== bench/${file} ===`);
   outcomes.push(await runScript(file));
+  if (stopping) {
+    console.log('bench: stopped; docs/performance.md left as it was');
+    process.exit(stoppedCode(stopping));
+  }
 }
 const loadAfter = load();
 
@@ -164,41 +204,56 @@ const targets = outcomes.flatMap((o) => o.result?.rows ?? []).filter((r) => r.me
 const missed = targets.filter((r) => r.met === false);
 const failed = outcomes.filter((o) => o.problem);
 
-const sections = outcomes.map((o) => {
+const startedStamp = startedAt.toISOString().replace(/\.\d+Z$/, 'Z');
+const fresh: Section[] = outcomes.map((o) => {
   const name = o.result?.bench ?? o.file.replace(/\.ts$/, '');
   const rows = (o.result?.rows ?? []).map(
     (r) => `| ${cell(r.figure)} | ${cell(r.value)} | ${cell(r.target ?? '')} | ${metCell(r)} |`,
   );
-  return [
+  const text = [
     `## ${name}`,
+    '',
+    runLine({ startedAt: startedStamp, commit, load: loadBefore }),
     '',
     `Command: \`${o.result?.command ?? `npx tsx bench/${o.file}`}\` (${o.seconds} s)`,
     '',
     ...(o.problem ? [`**The script failed:** ${o.problem}.`, ''] : []),
     ...(rows.length
-      ? ['| figure | value | target | met |', '| --- | --- | --- | --- |', ...rows, '']
+      ? ['| figure | value | target | met |', '| --- | --- | --- | --- |', ...rows]
       : []),
-  ].join('\n');
+  ]
+    .join('\n')
+    .trimEnd();
+  return { name, text };
 });
+// A run of some benchmarks replaces their sections and keeps the others (each says its run);
+// a run of all of them writes only its own.
+const performancePath = path.join(root, 'docs/performance.md');
+const previous =
+  only.length > 0 && existsSync(performancePath) ? readFileSync(performancePath, 'utf8') : null;
+const sections = mergeSections(sectionsOf(previous), fresh);
+const kept = sections.length - fresh.length;
+const { met, set, failed: failedSections } = tally(sections);
 
 writeFileSync(
-  path.join(root, 'docs/performance.md'),
+  performancePath,
   `# Performance
 
 <!-- Generated by \`npm run bench\` (bench/run.ts); edit bench/run.ts, not this file. -->
 
-Figures from \`npm run bench\`, run ${startedAt.toISOString().replace(/\.\d+Z$/, 'Z')} at commit
+Figures from \`npm run bench\`, the latest run ${startedStamp} at commit
 ${commit} on ${machine()}. Load average (1, 5, 15 min) before the run: ${loadBefore}; after:
-${loadAfter}. The load generator (wrk) runs on the same machine as the servers, so it takes CPU
+${loadAfter}.${kept > 0 ? ` That run measured ${fresh.length} of the ${sections.length} benchmarks below (\`npm run bench -- NAME\`); the other sections keep the figures of the run each names.` : ''} The load generator (wrk) runs on the same machine as the servers, so it takes CPU
 from them; with a load average above the number of cores, other work was competing for the CPU
 during the run and every figure is lower (and noisier) than on an idle machine.
 
-**Targets:** ${targets.length - missed.length} of ${targets.length} met${failed.length ? `; ${failed.length} script(s) failed` : ''}.
+**Targets:** ${met} of ${set} met${failedSections ? `; ${failedSections} script(s) failed` : ''}.
 
 ## How the figures are made
 
 - Every script under \`bench/\` runs on its own (\`npx tsx bench/NAME.ts\`) and ends with a
-  \`BENCH_RESULT\` line that this runner collects. \`npm run bench -- NAME\` runs a subset.
+  \`BENCH_RESULT\` line that this runner collects. \`npm run bench -- NAME\` runs a subset and
+  replaces only its sections here; each section names the run that measured it.
 - Throughput is measured with wrk (Debian's package; \`wrk -t2 -c50 -d8s\`, \`Accept-Encoding:
   gzip\`, after a 2 s warm-up), not autocannon, which saturates near 9,000 req/s on this machine
   and then measures itself. A small Lua script (\`bench/lib/wrk.ts\`) sets the headers, hands
@@ -275,9 +330,9 @@ during the run and every figure is lower (and noisier) than on an idle machine.
   rounds, with server CPU time per request) and \`npx tsx bench/lib/queries.ts\` (the SQL of one
   render, timed).
 
-${sections.join('\n')}`,
+${sections.map((section) => `${section.text}\n`).join('\n')}`,
 );
 console.log(
-  `\n${targets.length - missed.length} of ${targets.length} targets met; docs/performance.md rewritten.`,
+  `\n${targets.length - missed.length} of ${targets.length} targets met in this run; docs/performance.md: ${fresh.length} section(s) written, ${kept} kept from earlier runs.`,
 );
 if (failed.length) process.exitCode = 1;

@@ -7,6 +7,7 @@ import cluster from 'node:cluster';
 import type { FastifyInstance } from 'fastify';
 import type { App } from './http/app.js';
 import type { Config } from './config.js';
+import { limitHeapGrowth } from './heap-growth.js';
 import { createLogger } from './logger.js';
 import { relayBetweenWorkers, workerChannel } from './cluster-channel.js';
 import { composeProgram, createServices } from './compose.js';
@@ -109,6 +110,9 @@ export async function prepare(
 }
 
 export async function serve(config: Config): Promise<void> {
+  // The old generation's growth between full collections is what RSS under load is made of
+  // (decisions/0088). Each process sets it for itself: the primary and every worker.
+  limitHeapGrowth();
   if (config.workers > 1 && cluster.isPrimary) return servePrimary(config);
   const logger = createLogger(config.logLevel);
   const store = await openConfiguredStore(config);

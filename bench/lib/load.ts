@@ -89,10 +89,12 @@ export interface Broadsheet {
   memory(): Memory;
   /** CPU time (user + system) the server and its workers have used so far, in seconds. */
   cpuSeconds(): number;
+  /** The process ids: the server first, then its workers. */
+  pids(): number[];
   stop(): Promise<void>;
 }
 
-function rssOf(pid: number): number {
+export function rssOf(pid: number): number {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
     const kb = /VmRSS:\s+(\d+)/.exec(status)?.[1];
@@ -221,6 +223,7 @@ export async function startBroadsheet(
       };
     },
     cpuSeconds: () => [child.pid!, ...childrenOf(child.pid!)].reduce((n, pid) => n + cpuOf(pid), 0),
+    pids: () => [child.pid!, ...childrenOf(child.pid!)],
     stop: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve();
@@ -276,7 +279,8 @@ export function table(rows: Figures[]): string {
 /**
  * The soft limit on open files (Infinity when unlimited or unreadable). A live-stream bench holds
  * one descriptor per stream here and one in the server: below `streams + 200`, `connect` fails
- * with EMFILE part-way, so the benches say so up front and stop.
+ * with EMFILE part-way, so the benches say so up front and stop. Node has already raised its soft
+ * limit to the hard one when this runs, so a low figure here is the hard limit (`ulimit -Hn`).
  */
 export function requireOpenFiles(bench: string, streams: number, what: string): void {
   let soft = Infinity;
@@ -293,7 +297,8 @@ export function requireOpenFiles(bench: string, streams: number, what: string): 
   if (soft < streams + 200) {
     console.error(
       `${bench}: ${streams} streams need about ${streams + 200} open files; the soft limit is ` +
-        `${soft}. Raise it (ulimit -n) or set ${what} lower.`,
+        `${soft}, which Node has raised to the hard limit already. Raise the hard limit ` +
+        `(ulimit -Hn, as root) or set ${what} lower.`,
     );
     process.exit(1);
   }

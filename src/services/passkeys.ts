@@ -9,18 +9,15 @@
  * last way into an account is never removed (domain/sign-in-methods.ts).
  */
 import { randomBytes } from 'node:crypto';
-import {
-  generateAuthenticationOptions,
-  generateRegistrationOptions,
-  verifyAuthenticationResponse,
-  verifyRegistrationResponse,
-  type AuthenticationResponseJSON,
-  type AuthenticatorTransportFuture,
-  type PublicKeyCredentialCreationOptionsJSON,
-  type PublicKeyCredentialRequestOptionsJSON,
-  type RegistrationResponseJSON,
+import type {
+  AuthenticationResponseJSON,
+  AuthenticatorTransportFuture,
+  PublicKeyCredentialCreationOptionsJSON,
+  PublicKeyCredentialRequestOptionsJSON,
+  RegistrationResponseJSON,
 } from '@simplewebauthn/server';
-import { isoBase64URL } from '@simplewebauthn/server/helpers';
+import type * as WebAuthnServer from '@simplewebauthn/server';
+import type * as WebAuthnHelpers from '@simplewebauthn/server/helpers';
 import { mayRemoveSignInMethod, type PersonSignInMethods } from '../domain/sign-in-methods.js';
 import { isBanned, type User } from '../domain/user.js';
 import { AppError } from '../errors.js';
@@ -33,6 +30,21 @@ import type { SignInPolicyOf } from './sign-in-policy.js';
 
 export const passkeyNameMax = 60;
 const challengeLifetimeMs = 5 * 60_000;
+
+type WebAuthn = typeof WebAuthnServer & Pick<typeof WebAuthnHelpers, 'isoBase64URL'>;
+let library: Promise<WebAuthn> | undefined;
+
+/**
+ * The library, loaded at the first passkey ceremony rather than at start: with its ASN.1 and
+ * COSE parsers it is 4 MB of heap that a process serving readers never uses (decisions/0088).
+ */
+function webauthn(): Promise<WebAuthn> {
+  library ??= Promise.all([
+    import('@simplewebauthn/server'),
+    import('@simplewebauthn/server/helpers'),
+  ]).then(([server, helpers]) => ({ ...server, isoBase64URL: helpers.isoBase64URL }));
+  return library;
+}
 
 export interface RelyingParty {
   /** The host name passkeys are bound to: BASE_URL's. */
@@ -71,7 +83,10 @@ const notSaved = () =>
   new AppError('passkey_not_saved', 'The passkey could not be saved. Try again.');
 
 /** The challenge a response answers, read from its client data (verified again by the library). */
-function challengeOf(response: { response?: { clientDataJSON?: unknown } }): string | null {
+function challengeOf(
+  response: { response?: { clientDataJSON?: unknown } },
+  isoBase64URL: WebAuthn['isoBase64URL'],
+): string | null {
   const raw = response.response?.clientDataJSON;
   if (typeof raw !== 'string' || raw.length > 10_000 || !isoBase64URL.isBase64URL(raw)) return null;
   try {
@@ -123,9 +138,12 @@ export class PasskeyService {
     });
   }
 
-  private take(purpose: ChallengePurpose, response: { response?: { clientDataJSON?: unknown } }) {
-    const challenge = challengeOf(response);
-    if (!challenge) return Promise.resolve(null);
+  private async take(
+    purpose: ChallengePurpose,
+    response: { response?: { clientDataJSON?: unknown } },
+  ) {
+    const challenge = challengeOf(response, (await webauthn()).isoBase64URL);
+    if (!challenge) return null;
     return this.store.passkeyChallenges.take(challenge, purpose, this.now().toISOString());
   }
 
@@ -135,6 +153,7 @@ export class PasskeyService {
     exclude: PasskeyRecord[],
   ): Promise<PublicKeyCredentialCreationOptionsJSON> {
     const { relyingParty } = this.deps;
+    const { generateRegistrationOptions } = await webauthn();
     return generateRegistrationOptions({
       rpName: relyingParty.name(),
       rpID: relyingParty.id,
@@ -154,6 +173,7 @@ export class PasskeyService {
 
   private async verifyCreation(response: RegistrationResponseJSON, expectedChallenge: string) {
     const { relyingParty } = this.deps;
+    const { verifyRegistrationResponse, isoBase64URL } = await webauthn();
     let verified;
     try {
       verified = await verifyRegistrationResponse({
@@ -207,6 +227,7 @@ export class PasskeyService {
 
   /** The options for a sign-in with any passkey of this site (the browser lists them). */
   async signInOptions(): Promise<PublicKeyCredentialRequestOptionsJSON> {
+    const { generateAuthenticationOptions } = await webauthn();
     const options = await generateAuthenticationOptions({
       rpID: this.deps.relyingParty.id,
       userVerification: 'required',
@@ -227,6 +248,7 @@ export class PasskeyService {
     const user = passkey ? await this.store.users.byId(passkey.userId) : null;
     if (!passkey || !user) throw signInFailed();
     let newCounter: number;
+    const { verifyAuthenticationResponse, isoBase64URL } = await webauthn();
     try {
       const result = await verifyAuthenticationResponse({
         response,

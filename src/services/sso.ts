@@ -12,7 +12,7 @@
  * is confirmed too (otherwise someone who registered the address first would share the account);
  * a new account is made, with the provider's role, only for an allowed domain.
  */
-import * as oidc from 'openid-client';
+import type * as Oidc from 'openid-client';
 import { newId } from '../domain/ids.js';
 import { freeSlug, slugify } from '../domain/slug.js';
 import { mayRemoveSignInMethod } from '../domain/sign-in-methods.js';
@@ -24,6 +24,10 @@ import { hashSecret } from './email-sign-in.js';
 import type { SignInPolicyService } from './sign-in-policy.js';
 
 const attemptLifetimeMs = 10 * 60 * 1000;
+
+let library: Promise<typeof Oidc> | undefined;
+/** openid-client, loaded at the first sign-in with a provider, not at start (decisions/0088). */
+const openidClient = () => (library ??= import('openid-client'));
 
 /** What an admin enters for a provider; a blank secret on an edit keeps the stored one. */
 export interface ProviderInput {
@@ -120,7 +124,7 @@ export interface SsoDeps {
 
 export class SsoService {
   /** Discovered provider configurations, by provider id and version. */
-  private readonly configs = new Map<string, { version: string; config: oidc.Configuration }>();
+  private readonly configs = new Map<string, { version: string; config: Oidc.Configuration }>();
 
   constructor(private readonly deps: SsoDeps) {}
 
@@ -199,12 +203,13 @@ export class SsoService {
     this.configs.delete(id);
   }
 
-  private async configFor(provider: SsoProvider): Promise<oidc.Configuration> {
+  private async configFor(provider: SsoProvider): Promise<Oidc.Configuration> {
     const version = `${provider.updatedAt}`;
     const cached = this.configs.get(provider.id);
     if (cached?.version === version) return cached.config;
     const issuer = parseIssuer(provider.issuer);
-    let config: oidc.Configuration;
+    const oidc = await openidClient();
+    let config: Oidc.Configuration;
     try {
       config = await oidc.discovery(
         issuer,
@@ -234,6 +239,7 @@ export class SsoService {
     const provider = await this.store.sso.provider(providerId);
     if (!provider) throw new AppError('unknown_provider', 'That sign-in provider does not exist.');
     const config = await this.configFor(provider);
+    const oidc = await openidClient();
     const state = oidc.randomState();
     const nonce = oidc.randomNonce();
     const codeVerifier = oidc.randomPKCECodeVerifier();
@@ -283,7 +289,8 @@ export class SsoService {
     const provider = await this.store.sso.provider(attempt.providerId);
     if (!provider) throw failed('provider removed');
     const config = await this.configFor(provider);
-    let claims: oidc.IDToken | undefined;
+    const oidc = await openidClient();
+    let claims: Oidc.IDToken | undefined;
     try {
       const tokens = await oidc.authorizationCodeGrant(
         config,
@@ -315,7 +322,7 @@ export class SsoService {
     return { ...signedIn, next: attempt.next };
   }
 
-  private async personFor(provider: SsoProvider, claims: oidc.IDToken): Promise<User> {
+  private async personFor(provider: SsoProvider, claims: Oidc.IDToken): Promise<User> {
     const now = this.now().toISOString();
     const email = normaliseEmail(typeof claims.email === 'string' ? claims.email : '');
     const verified = claims.email_verified === true;
@@ -388,7 +395,7 @@ export class SsoService {
     return user;
   }
 
-  private nameFrom(claims: oidc.IDToken, email: string): string {
+  private nameFrom(claims: Oidc.IDToken, email: string): string {
     const raw = typeof claims.name === 'string' ? claims.name : '';
     const name = raw.trim().replace(/\s+/g, ' ').slice(0, 60);
     return name || email.slice(0, email.indexOf('@')).slice(0, 60) || 'Reader';
