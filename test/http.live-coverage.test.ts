@@ -13,6 +13,7 @@ import { databases, type OpenedStore } from './helpers/databases.js';
 import { startApp, type RunningApp } from './helpers/app.js';
 import { publishedArticle, signedInPerson, type Person } from './helpers/fixtures.js';
 import { json, type Json } from './helpers/http.js';
+import { jpeg } from './helpers/images.js';
 import { openSse, type SseClient } from './helpers/sse.js';
 
 let serial = 0;
@@ -407,6 +408,105 @@ for (const database of databases()) {
       const readerPage = await (await get(articlePath(a))).text();
       const reader = readerPage.slice(readerPage.indexOf('data-live-updates'));
       assert.equal([...reader.matchAll(/Print update number \d+\./g)].length, 20);
+    });
+
+    test('images and related headlines placed in updates are drawn wherever updates are', async () => {
+      const image = await app.services.images.upload(reporter.user, {
+        bytes: await jpeg(640, 400),
+        name: 'count.jpg',
+        details: { alt: 'Ballot boxes on the town hall floor', caption: 'The count begins' },
+      });
+      const target = await publishedArticle(db.store, {
+        headline: `Turnout explained ${++serial}`,
+        slug: `turnout-explained-${serial}`,
+      });
+      const section = `liveplaced${++serial}`;
+      const a = await publishedArticle(db.store, {
+        headline: 'Placement night',
+        sectionSlug: section,
+        authorIds: [reporter.user.id],
+      });
+      assert.equal((await post(`${desk(a)}/start`, reporter)).status, 303);
+      const body = [
+        'The count is under way.',
+        `[[image:${image.id}]]`,
+        `[[related:${target.slug}]]`,
+        '[[related:no-such-story]]',
+        'More soon.',
+      ].join('\n\n');
+      const figure = new RegExp(
+        `<figure>[\\s\\S]*?<img [^>]*alt="Ballot boxes on the town hall floor"[\\s\\S]*?The count begins`,
+      );
+      const related = new RegExp(
+        `<aside class="inline-related"[\\s\\S]*?href="${articlePath(target)}">${target.headline}</a>`,
+      );
+
+      // The posting screen's preview draws them, and names the placement that is missing.
+      const preview = await (
+        await post(`${desk(a)}/updates`, reporter, { action: 'preview', body })
+      ).text();
+      const previewPart = preview.slice(preview.indexOf('live-desk__preview'));
+      assert.match(previewPart, figure);
+      assert.match(previewPart, related);
+      assert.match(previewPart, /no-such-story/, 'the preview says what is missing');
+
+      // The live stream (on PostgreSQL from the other server) sends the update's HTML with them.
+      const readerServer = database.name === 'postgres' ? other : app;
+      const stream = await openSse(`${readerServer.url}/api/v1/articles/${a.id}/updates/live`);
+      streams.push(stream);
+      await stream.comment('live');
+      await postUpdate(a, reporter, { title: 'Counting', body });
+      const event = JSON.parse((await stream.next((e) => e.event === 'update')).data);
+      assert.match(event.html, figure);
+      assert.match(event.html, related);
+      assert.doesNotMatch(event.html, /no-such-story/);
+      const [u] = await updates(a);
+      assert.ok(u);
+
+      // The page, the permalink page and the print view.
+      const livePart = (page: string) => page.slice(page.indexOf('data-live-updates'));
+      const page = await (await get(articlePath(a))).text();
+      for (const [what, text] of [
+        ['page', livePart(page)],
+        ['permalink', await (await get(`${articlePath(a)}/updates/${u.id}`)).text()],
+        ['print', livePart(await (await get(`${articlePath(a)}/print`)).text())],
+      ] as const) {
+        const update = /<div class="live-update__body">[\s\S]*?More soon\./.exec(text)?.[0] ?? '';
+        assert.match(update, figure, what);
+        assert.match(update, related, what);
+        assert.doesNotMatch(update, /\[\[|no-such-story/, what);
+      }
+
+      // Structured data: the text without placement lines, the image at an absolute address.
+      const blog = jsonLd(page).find((d) => d['@type'] === 'LiveBlogPosting');
+      const [entry] = blog.liveBlogUpdate;
+      assert.equal(entry.articleBody, 'The count is under way. More soon.');
+      const fallback = image.variants.find((v) => v.purpose === 'fallback');
+      assert.ok(fallback);
+      assert.match(entry.image[0].url, new RegExp(`^http://broadsheet\\.test/.*${fallback.file}$`));
+
+      // A full-text feed carries the image as an absolute address; the marks never show.
+      await db.store.settings.set('feeds.fullText', 'true');
+      try {
+        const xml = await (await get(`/${section}/feed.xml`)).text();
+        const item = new XMLParser({ isArray: (n) => n === 'item' })
+          .parse(xml)
+          .rss.channel.item.find((i: Json) => i.title === 'Placement night: Counting');
+        assert.ok(item, xml);
+        assert.match(
+          item['content:encoded'],
+          new RegExp(`<img src="http://broadsheet\\.test/[^"]*${fallback.file}"`),
+        );
+        assert.doesNotMatch(item['content:encoded'] + item.description, /\[\[/);
+      } finally {
+        await db.store.settings.set('feeds.fullText', 'false');
+      }
+
+      // The cached page is dropped when a headline it places changes.
+      assert.equal((await get(articlePath(a))).headers.get('x-cache'), 'hit');
+      app.services.changes.publish({ kind: 'article', articleId: target.id });
+      await new Promise((r) => setTimeout(r, 50));
+      assert.notEqual((await get(articlePath(a))).headers.get('x-cache'), 'hit');
     });
 
     test('author pages, topic pages and search results carry the LIVE label while it runs', async () => {

@@ -6,9 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { AppError } from '../../../errors.js';
-import { newId } from '../../../domain/ids.js';
-import { renderBody } from '../../../domain/body.js';
-import { cleanUpdateText, type LiveUpdate } from '../../../domain/live.js';
+import type { LiveUpdate } from '../../../domain/live.js';
 import type { Services } from '../../../services/index.js';
 import { notice } from '../../../views/pages/admin/page.js';
 import {
@@ -135,25 +133,9 @@ export function liveDeskPages(
         closing: b.closing === 'on',
       };
       if (b.action === 'preview') {
-        const user = me(request);
-        const text = cleanUpdateText(form);
-        const at = new Date().toISOString();
-        const preview: LiveUpdate = {
-          id: newId(),
-          articleId: id,
-          seq: 0,
-          postedAt: at,
-          authors: [{ id: user.id, name: user.name, slug: user.slug }],
-          ...text,
-          bodyHtml: renderBody(text.body),
-          keyEvent: form.keyEvent,
-          pinned: false,
-          closing: form.closing,
-          editedAt: null,
-          removedAt: null,
-          removalNote: null,
-        };
-        return show(request, reply, id, { form, preview });
+        const result = await attempt(() => live.preview(me(request), id, form));
+        if (!result.ok) return show(request, reply, id, { form, error: result.error });
+        return show(request, reply, id, { form, preview: result.value });
       }
       const result = await attempt(() => live.post(me(request), id, form));
       if (!result.ok) return show(request, reply, id, { form, error: result.error });

@@ -144,7 +144,7 @@ function postPanel(ctx: PageContext, props: LiveDeskProps, base: string): SafeHt
       props.preview
         ? html`<section class="live-desk__preview" aria-labelledby="live-preview-heading">
           <h3 id="live-preview-heading">${t('live.desk.previewHeading')}</h3>
-          ${liveUpdateItem(ctx.i18n, props.preview, articlePath(props.article), { pinnedCopy: true })}
+          ${liveUpdateItem(ctx.i18n, props.preview, articlePath(props.article), { pinnedCopy: true, notes: true })}
         </section>`
         : ''
     }
