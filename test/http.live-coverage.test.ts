@@ -509,6 +509,72 @@ for (const database of databases()) {
       assert.notEqual((await get(articlePath(a))).headers.get('x-cache'), 'hit');
     });
 
+    test('who is posting now: each screen says it is open, across servers', async () => {
+      const a = await liveArticle();
+      const third = await person('editor', 'Cleo Copy');
+      // On PostgreSQL the editor's screen is on the other server.
+      const editorServer = database.name === 'postgres' ? other : app;
+      const beat = async (who: Person, body: object, on: RunningApp = app) => {
+        const res = await fetch(`${on.url}${desk(a)}/presence`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            origin: 'http://broadsheet.test',
+            cookie: who.cookie,
+          },
+          body: JSON.stringify(body),
+        });
+        const text = await res.text();
+        return { status: res.status, body: res.ok ? (JSON.parse(text) as Json) : text };
+      };
+      const line = (page: string) =>
+        /<p\s+role="status"\s+data-live-presence="[^"]+"[^>]*>([^<]*)<\/p>/
+          .exec(page)?.[1]
+          ?.replace(/\s+/g, ' ')
+          .trim();
+
+      // Opening the screen counts as being on it.
+      assert.equal(
+        line(await (await get(desk(a), reporter)).text()),
+        'No one else is on this screen.',
+      );
+      const typing = await beat(editor, { writing: true }, editorServer);
+      assert.equal(typing.status, 200, JSON.stringify(typing.body));
+      assert.equal(typing.body.text, 'Rita Reporter is here');
+      assert.deepEqual(typing.body.people, [{ name: 'Rita Reporter', writing: false }]);
+      assert.equal(
+        (await beat(reporter, { writing: false })).body.text,
+        'Eddie Editor is here · Eddie Editor is writing…',
+      );
+      assert.equal(
+        line(await (await get(desk(a), third)).text()),
+        'Rita Reporter and Eddie Editor are here · Eddie Editor is writing…',
+      );
+      // Done typing, then gone: the others see it at their next beat.
+      await beat(editor, { writing: false }, editorServer);
+      assert.equal(
+        (await beat(reporter, { writing: false })).body.text,
+        'Eddie Editor and Cleo Copy are here',
+      );
+      await beat(editor, { writing: false, leaving: true }, editorServer);
+      assert.equal((await beat(reporter, { writing: false })).body.text, 'Cleo Copy is here');
+
+      // Only the article's newsroom; never from another site's page.
+      const stranger = await person('author');
+      assert.equal((await beat(stranger, { writing: true })).status, 403);
+      const crossSite = await fetch(`${app.url}${desk(a)}/presence`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          origin: 'http://evil.test',
+          cookie: editor.cookie,
+        },
+        body: JSON.stringify({ writing: true }),
+      });
+      assert.equal(crossSite.status, 403);
+      assert.equal((await beat(reporter, { writing: false })).body.text, 'Cleo Copy is here');
+    });
+
     test('author pages, topic pages and search results carry the LIVE label while it runs', async () => {
       const writer = await person('author', 'Lena Livewriter');
       const topic = `livetopic${++serial}`;

@@ -68,6 +68,21 @@ export interface LiveUpdateRevision {
 
 export type LiveOrder = 'newest' | 'oldest';
 
+/** Someone on a live posting screen now (decisions/0089). */
+export interface LivePresence {
+  userId: string;
+  name: string;
+  /** Typing an update. */
+  writing: boolean;
+}
+
+/**
+ * The posting screen says it is open every `beatMs`; a presence lasts `leaseMs` unless renewed
+ * (so a screen closed without a word is gone within it), and "writing" `writingMs` after the
+ * last keystroke the screen reported.
+ */
+export const presenceTiming = { beatMs: 3_000, leaseMs: 15_000, writingMs: 8_000 } as const;
+
 export const liveLimits = { title: 200, body: 20_000, note: 500, page: 20 } as const;
 
 export function isRunning(coverage: LiveCoverage | null): boolean {

@@ -16,10 +16,12 @@ import {
   cleanUpdateText,
   liveLimits,
   placementsIn,
+  presenceTiming,
   readUpdateCursor,
   updateCursor,
   type LiveCoverage,
   type LiveOrder,
+  type LivePresence,
   type LiveUpdate,
 } from '../domain/live.js';
 import type { User } from '../domain/user.js';
@@ -223,6 +225,29 @@ export class LiveService {
       },
     ]);
     return update!;
+  }
+
+  /**
+   * This person is on the article's posting screen (and typing an update, or not), for the
+   * lease of `presenceTiming`; returns everyone there now, across servers (decisions/0089).
+   */
+  async here(actor: User, articleId: string, writing: boolean): Promise<LivePresence[]> {
+    const article = await this.article(actor, articleId);
+    const now = this.now().getTime();
+    await this.store.live.present({
+      articleId: article.id,
+      userId: actor.id,
+      now,
+      seenUntil: now + presenceTiming.leaseMs,
+      writingUntil: writing ? now + presenceTiming.writingMs : null,
+    });
+    return this.store.live.presence(article.id, now);
+  }
+
+  /** This person closed the posting screen: the others see them gone at their next look. */
+  async leave(actor: User, articleId: string): Promise<void> {
+    const article = await this.article(actor, articleId);
+    await this.store.live.leave(article.id, actor.id);
   }
 
   /** The API's view: as the reader's, for a published live article only. */

@@ -12,6 +12,7 @@ import { notice } from '../../../views/pages/admin/page.js';
 import {
   liveDeskNotices,
   liveDeskView,
+  presenceLine,
   type UpdateForm,
 } from '../../../views/pages/admin/live-desk.js';
 import { sendPage } from '../../plugins/pages.js';
@@ -50,9 +51,11 @@ export function liveDeskPages(
       deps.pageContext(request),
       live.article(user, articleId),
     ]);
-    const [coverage, list] = await Promise.all([
+    // Opening the screen (or coming back to it from a form) counts as being on it.
+    const [coverage, list, presence] = await Promise.all([
       live.coverage(article.id),
       live.newsroomList(user, article.id, extra.cursor),
+      live.here(user, article.id, false),
     ]);
     const target = extra.problemFor;
     const where: FormFields = target
@@ -75,6 +78,8 @@ export function liveDeskPages(
       problem: extra.error ? problemOf(extra.error, ctx.i18n, where) : undefined,
       problemFor: target,
       done: notice(liveDeskNotices, extra.done),
+      presence,
+      viewerId: user.id,
     });
     return sendPage(request, reply, page, { status: extra.error?.status ?? 200 });
   }
@@ -96,6 +101,44 @@ export function liveDeskPages(
         done: request.query.done,
         cursor: request.query.cursor,
       }),
+  );
+
+  // Who is posting now: the screen's island says it is open (and whether its person is typing)
+  // every few seconds, and hears who else is (decisions/0089); `leaving` when it is closed.
+  app.post(
+    '/admin/articles/:id/live/presence',
+    {
+      schema: {
+        hide: true,
+        params: Params,
+        body: Type.Object(
+          { writing: Type.Boolean(), leaving: Type.Optional(Type.Boolean()) },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({
+            text: Type.String(),
+            people: Type.Array(Type.Object({ name: Type.String(), writing: Type.Boolean() })),
+          }),
+        },
+      },
+    },
+    async (request, reply) => {
+      const user = me(request);
+      const { id } = request.params;
+      const [ctx, presence] = await Promise.all([
+        deps.pageContext(request),
+        request.body.leaving
+          ? live.leave(user, id).then(() => [])
+          : live.here(user, id, request.body.writing),
+      ]);
+      void reply.header('cache-control', 'no-store');
+      const others = presence.filter((p) => p.userId !== user.id);
+      return {
+        text: presenceLine(ctx.i18n, presence, user.id),
+        people: others.map((p) => ({ name: p.name, writing: p.writing })),
+      };
+    },
   );
 
   for (const step of ['start', 'end', 'reopen'] as const) {

@@ -67,6 +67,12 @@ export default {
   'desk.reopen': 'Reopen the live coverage',
   'desk.endedNotice': 'This live coverage has ended. Reopen it to post again.',
   'desk.older': 'Older updates',
+  'desk.presence.label': 'Who is posting now',
+  'desk.presence.here': '{count, plural, one {{names} is here} other {{names} are here}}',
+  'desk.presence.writing':
+    '{count, plural, one {{names} is writing…} other {{names} are writing…}}',
+  'desk.presence.both': '{here} · {writing}',
+  'desk.presence.alone': 'No one else is on this screen.',
   'done.posted': 'The update is posted.',
   'done.saved': 'The update is saved.',
   'done.marked': 'The update is changed.',
