@@ -199,6 +199,64 @@ if (browserAvailable()) {
         await context.close();
       });
     }
+
+    test('two editors on the posting screen see each other, and who is writing', async () => {
+      const image = await app.services.images.upload(reporter, {
+        bytes: await jpeg(800, 500),
+        name: 'podium.jpg',
+        details: { alt: 'The returning officer at the podium', caption: 'The first declaration' },
+      });
+      await app.services.live.post(editor, article.id, {
+        title: 'First declaration',
+        body: `Northtown has declared.\n\n[[image:${image.id}]]`,
+      });
+      const deskUrl = `${app.url}/admin/articles/${article.id}/live`;
+      await asSignedIn(browser, app, reporter.id, async (rita) => {
+        await openPage(rita, deskUrl);
+        const line = rita.getByRole('status').filter({ hasText: /here|on this screen/ });
+        assert.equal((await line.textContent())?.trim(), 'No one else is on this screen.');
+        await asSignedIn(browser, app, editor.id, async (eddie) => {
+          await openPage(eddie, deskUrl);
+          await waitForTrue(
+            eddie,
+            `document.querySelector('[data-live-presence]').textContent.trim() === 'Rita Reporter is here'`,
+          );
+          await waitForTrue(
+            rita,
+            `document.querySelector('[data-live-presence]').textContent.trim() === 'Eddie Editor is here'`,
+          );
+          await eddie.locator('#update-body').pressSequentially('Southtown is', { delay: 20 });
+          await waitForTrue(
+            rita,
+            `document.querySelector('[data-live-presence]').textContent.trim() === 'Eddie Editor is here · Eddie Editor is writing…'`,
+          );
+          assert.equal(await line.getAttribute('role'), 'status', 'announced politely');
+          await rita
+            .locator('.live-desk__list')
+            .getByRole('img', { name: 'The returning officer at the podium' })
+            .waitFor();
+          await assertAccessible(rita, 'live posting screen with presence');
+          await rita.screenshot({
+            path: path.join(resultsDir, 'live-coverage-desk-presence.png'),
+            fullPage: true,
+          });
+          // Eddie leaves the screen: Rita sees him gone without waiting for his lease.
+          await openPage(eddie, `${app.url}/admin`);
+        });
+        await waitForTrue(
+          rita,
+          `document.querySelector('[data-live-presence]').textContent.trim() === 'No one else is on this screen.'`,
+        );
+        for (const [scheme, width] of [
+          ['light', 390],
+          ['dark', 1280],
+        ] as const) {
+          await rita.emulateMedia({ colorScheme: scheme });
+          await rita.setViewportSize({ width, height: 900 });
+          await assertAccessible(rita, `live posting screen ${scheme} ${width}`);
+        }
+      });
+    });
   });
 }
 
