@@ -575,6 +575,43 @@ for (const database of databases()) {
       assert.equal((await beat(reporter, { writing: false })).body.text, 'Cleo Copy is here');
     });
 
+    test('an editor sends an update as an alert, once', async () => {
+      const a = await liveArticle();
+      assert.doesNotMatch(await (await get(desk(a), reporter)).text(), /id="update-alert"/);
+      assert.match(await (await get(desk(a), editor)).text(), /id="update-alert"/);
+      // An author may not: refused before anything is posted.
+      const refused = await post(`${desk(a)}/updates`, reporter, {
+        action: 'post',
+        body: 'Not an alert.',
+        alert: 'on',
+      });
+      assert.equal(refused.status, 403);
+      assert.deepEqual(await updates(a), []);
+
+      const sent = await post(`${desk(a)}/updates`, editor, {
+        action: 'post',
+        title: 'Recount ordered',
+        body: 'A recount is ordered in **Southtown**.',
+        alert: 'on',
+      });
+      assert.equal(sent.status, 303);
+      assert.equal(sent.headers.get('location'), `${desk(a)}?done=alerted`);
+      await postUpdate(a, editor, { body: 'No alert for this one.' });
+      const [plain, alerted] = await updates(a);
+      assert.ok(plain && alerted);
+      const issue = await db.store.newsletters.issueByKey(`alert:update:${alerted.id}`);
+      assert.ok(issue, 'the alert is made');
+      assert.equal(issue.kind, 'alert');
+      assert.equal(issue.status, 'queued', 'the article is published: it goes at once');
+      assert.equal(issue.subject, `${a.headline}: Recount ordered`);
+      assert.equal(issue.intro, 'A recount is ordered in Southtown.');
+      assert.deepEqual(issue.articleIds, [a.id]);
+      assert.equal(await db.store.newsletters.issueByKey(`alert:update:${plain.id}`), null);
+      // Asked again (a retry, a second click): the same alert, nothing added.
+      const again = await app.services.newsletterDesk.requestUpdateAlert(editor.user, a, alerted);
+      assert.equal(again.id, issue.id);
+    });
+
     test('author pages, topic pages and search results carry the LIVE label while it runs', async () => {
       const writer = await person('author', 'Lena Livewriter');
       const topic = `livetopic${++serial}`;

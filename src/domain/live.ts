@@ -154,3 +154,13 @@ export function placedArticles(updates: readonly (LiveUpdate | null)[]): Article
   for (const u of updates) for (const a of u?.placed?.inline.values() ?? []) found.set(a.id, a);
   return [...found.values()];
 }
+
+/** An update's text without Markdown marks or placements, cut to `max` characters. */
+export function updateExcerpt(body: string, max: number): string {
+  const text = body
+    .replace(/^[ \t]*\[\[(?:related|image):[^\]]*\]\][ \t]*$/gm, '')
+    .replace(/[#*_`>[\]()!]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}

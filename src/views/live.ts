@@ -5,7 +5,9 @@
  * whole part is the same bytes for every reader, so the page cache keeps serving it.
  */
 import { renderedParts } from '../domain/body.js';
-import { updateAnchor, type LiveOrder, type LiveUpdate } from '../domain/live.js';
+import { updateAnchor, updateExcerpt, type LiveOrder, type LiveUpdate } from '../domain/live.js';
+
+export { updateExcerpt };
 import type { Translator } from '../i18n/translator.js';
 import type { LiveView } from '../services/live.js';
 import { defaultLanguage, languageOf } from '../i18n/languages.js';
@@ -213,14 +215,4 @@ export function liveSection(i18n: Translator, view: LiveView, articlePath: strin
 /** The first words of an update without a title, for the key events list. */
 function excerpt(body: string): string {
   return updateExcerpt(body, 80);
-}
-
-/** An update's text without Markdown marks or placements, cut to `max` characters. */
-export function updateExcerpt(body: string, max: number): string {
-  const text = body
-    .replace(/^[ \t]*\[\[(?:related|image):[^\]]*\]\][ \t]*$/gm, '')
-    .replace(/[#*_`>[\]()!]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }

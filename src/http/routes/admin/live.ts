@@ -5,7 +5,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import type { AppError } from '../../../errors.js';
+import { AppError } from '../../../errors.js';
+import { isEditor } from '../../../domain/workflow.js';
 import type { LiveUpdate } from '../../../domain/live.js';
 import type { Services } from '../../../services/index.js';
 import { notice } from '../../../views/pages/admin/page.js';
@@ -27,7 +28,7 @@ const On = Type.Optional(Type.Union([Type.Literal('on'), Type.Literal('off')]));
 
 export function liveDeskPages(
   fastify: FastifyInstance,
-  services: Pick<Services, 'live'>,
+  services: Pick<Services, 'live' | 'newsletterDesk'>,
   deps: Pick<FormPageDeps, 'pageContext'>,
 ): void {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -161,7 +162,14 @@ export function liveDeskPages(
         hide: true,
         params: Params,
         body: Type.Object(
-          { title: Text(1_000), body: Text(100_000), keyEvent: On, closing: On, action: Text(10) },
+          {
+            title: Text(1_000),
+            body: Text(100_000),
+            keyEvent: On,
+            closing: On,
+            alert: On,
+            action: Text(10),
+          },
           { additionalProperties: false },
         ),
       },
@@ -174,15 +182,28 @@ export function liveDeskPages(
         body: b.body ?? '',
         keyEvent: b.keyEvent === 'on',
         closing: b.closing === 'on',
+        alert: b.alert === 'on',
       };
       if (b.action === 'preview') {
         const result = await attempt(() => live.preview(me(request), id, form));
         if (!result.ok) return show(request, reply, id, { form, error: result.error });
         return show(request, reply, id, { form, preview: result.value });
       }
-      const result = await attempt(() => live.post(me(request), id, form));
+      const user = me(request);
+      const result = await attempt(async () => {
+        // Only editors send alerts: refused before anything is posted.
+        if (form.alert && !isEditor(user.role)) {
+          throw new AppError('editor_only', 'Only editors send alerts.');
+        }
+        const posted = await live.post(user, id, form);
+        if (form.alert) {
+          const article = await live.article(user, id);
+          await services.newsletterDesk.requestUpdateAlert(user, article, posted);
+        }
+        return posted;
+      });
       if (!result.ok) return show(request, reply, id, { form, error: result.error });
-      return back(reply, id, 'posted');
+      return back(reply, id, form.alert ? 'alerted' : 'posted');
     },
   );
 

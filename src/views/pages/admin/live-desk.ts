@@ -13,6 +13,7 @@ import {
   type LiveUpdate,
 } from '../../../domain/live.js';
 import type { MessageKey, Translator } from '../../../i18n/translator.js';
+import { isEditor } from '../../../domain/workflow.js';
 import { nameListText } from '../../format.js';
 import type { PageContext } from '../../context.js';
 import { doneBanner, errorSummary, postForm, submitButton, type FormProblem } from '../../forms.js';
@@ -22,6 +23,7 @@ import { adminPage } from './page.js';
 
 export const liveDeskNotices: Readonly<Record<string, MessageKey>> = {
   posted: 'live.done.posted',
+  alerted: 'live.done.alerted',
   saved: 'live.done.saved',
   marked: 'live.done.marked',
   removed: 'live.done.removed',
@@ -35,6 +37,8 @@ export interface UpdateForm {
   body: string;
   keyEvent: boolean;
   closing: boolean;
+  /** Also send it as an alert to the breaking-news subscribers (editors). */
+  alert?: boolean;
 }
 
 export const blankUpdate: UpdateForm = { title: '', body: '', keyEvent: false, closing: false };
@@ -177,6 +181,11 @@ function postPanel(ctx: PageContext, props: LiveDeskProps, base: string): SafeHt
         })}
         ${checkbox('update-key', 'keyEvent', t('live.desk.keyEvent'), form.keyEvent)}
         ${checkbox('update-closing', 'closing', t('live.desk.closing'), form.closing)}
+        ${
+          ctx.viewer && isEditor(ctx.viewer.role)
+            ? checkbox('update-alert', 'alert', t('live.desk.alert'), form.alert === true)
+            : ''
+        }
         <p class="hint" data-live-draft-saved hidden>${t('live.desk.draftSaved')}</p>
         <div class="form__actions">
           <button type="submit" class="button button--primary" name="action" value="post">
