@@ -13,6 +13,7 @@ import { databases, type OpenedStore } from './helpers/databases.js';
 import { startApp, type RunningApp } from './helpers/app.js';
 import { publishedArticle, signedInPerson, type Person } from './helpers/fixtures.js';
 import { json, type Json } from './helpers/http.js';
+import { jpeg } from './helpers/images.js';
 import { openSse, type SseClient } from './helpers/sse.js';
 
 let serial = 0;
@@ -407,6 +408,208 @@ for (const database of databases()) {
       const readerPage = await (await get(articlePath(a))).text();
       const reader = readerPage.slice(readerPage.indexOf('data-live-updates'));
       assert.equal([...reader.matchAll(/Print update number \d+\./g)].length, 20);
+    });
+
+    test('images and related headlines placed in updates are drawn wherever updates are', async () => {
+      const image = await app.services.images.upload(reporter.user, {
+        bytes: await jpeg(640, 400),
+        name: 'count.jpg',
+        details: { alt: 'Ballot boxes on the town hall floor', caption: 'The count begins' },
+      });
+      const target = await publishedArticle(db.store, {
+        headline: `Turnout explained ${++serial}`,
+        slug: `turnout-explained-${serial}`,
+      });
+      const section = `liveplaced${++serial}`;
+      const a = await publishedArticle(db.store, {
+        headline: 'Placement night',
+        sectionSlug: section,
+        authorIds: [reporter.user.id],
+      });
+      assert.equal((await post(`${desk(a)}/start`, reporter)).status, 303);
+      const body = [
+        'The count is under way.',
+        `[[image:${image.id}]]`,
+        `[[related:${target.slug}]]`,
+        '[[related:no-such-story]]',
+        'More soon.',
+      ].join('\n\n');
+      const figure = new RegExp(
+        `<figure>[\\s\\S]*?<img [^>]*alt="Ballot boxes on the town hall floor"[\\s\\S]*?The count begins`,
+      );
+      const related = new RegExp(
+        `<aside class="inline-related"[\\s\\S]*?href="${articlePath(target)}">${target.headline}</a>`,
+      );
+
+      // The posting screen's preview draws them, and names the placement that is missing.
+      const preview = await (
+        await post(`${desk(a)}/updates`, reporter, { action: 'preview', body })
+      ).text();
+      const previewPart = preview.slice(preview.indexOf('live-desk__preview'));
+      assert.match(previewPart, figure);
+      assert.match(previewPart, related);
+      assert.match(previewPart, /no-such-story/, 'the preview says what is missing');
+
+      // The live stream (on PostgreSQL from the other server) sends the update's HTML with them.
+      const readerServer = database.name === 'postgres' ? other : app;
+      const stream = await openSse(`${readerServer.url}/api/v1/articles/${a.id}/updates/live`);
+      streams.push(stream);
+      await stream.comment('live');
+      await postUpdate(a, reporter, { title: 'Counting', body });
+      const event = JSON.parse((await stream.next((e) => e.event === 'update')).data);
+      assert.match(event.html, figure);
+      assert.match(event.html, related);
+      assert.doesNotMatch(event.html, /no-such-story/);
+      const [u] = await updates(a);
+      assert.ok(u);
+
+      // The page, the permalink page and the print view.
+      const livePart = (page: string) => page.slice(page.indexOf('data-live-updates'));
+      const page = await (await get(articlePath(a))).text();
+      for (const [what, text] of [
+        ['page', livePart(page)],
+        ['permalink', await (await get(`${articlePath(a)}/updates/${u.id}`)).text()],
+        ['print', livePart(await (await get(`${articlePath(a)}/print`)).text())],
+      ] as const) {
+        const update = /<div class="live-update__body">[\s\S]*?More soon\./.exec(text)?.[0] ?? '';
+        assert.match(update, figure, what);
+        assert.match(update, related, what);
+        assert.doesNotMatch(update, /\[\[|no-such-story/, what);
+      }
+
+      // Structured data: the text without placement lines, the image at an absolute address.
+      const blog = jsonLd(page).find((d) => d['@type'] === 'LiveBlogPosting');
+      const [entry] = blog.liveBlogUpdate;
+      assert.equal(entry.articleBody, 'The count is under way. More soon.');
+      const fallback = image.variants.find((v) => v.purpose === 'fallback');
+      assert.ok(fallback);
+      assert.match(entry.image[0].url, new RegExp(`^http://broadsheet\\.test/.*${fallback.file}$`));
+
+      // A full-text feed carries the image as an absolute address; the marks never show.
+      await db.store.settings.set('feeds.fullText', 'true');
+      try {
+        const xml = await (await get(`/${section}/feed.xml`)).text();
+        const item = new XMLParser({ isArray: (n) => n === 'item' })
+          .parse(xml)
+          .rss.channel.item.find((i: Json) => i.title === 'Placement night: Counting');
+        assert.ok(item, xml);
+        assert.match(
+          item['content:encoded'],
+          new RegExp(`<img src="http://broadsheet\\.test/[^"]*${fallback.file}"`),
+        );
+        assert.doesNotMatch(item['content:encoded'] + item.description, /\[\[/);
+      } finally {
+        await db.store.settings.set('feeds.fullText', 'false');
+      }
+
+      // The cached page is dropped when a headline it places changes.
+      assert.equal((await get(articlePath(a))).headers.get('x-cache'), 'hit');
+      app.services.changes.publish({ kind: 'article', articleId: target.id });
+      await new Promise((r) => setTimeout(r, 50));
+      assert.notEqual((await get(articlePath(a))).headers.get('x-cache'), 'hit');
+    });
+
+    test('who is posting now: each screen says it is open, across servers', async () => {
+      const a = await liveArticle();
+      const third = await person('editor', 'Cleo Copy');
+      // On PostgreSQL the editor's screen is on the other server.
+      const editorServer = database.name === 'postgres' ? other : app;
+      const beat = async (who: Person, body: object, on: RunningApp = app) => {
+        const res = await fetch(`${on.url}${desk(a)}/presence`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            origin: 'http://broadsheet.test',
+            cookie: who.cookie,
+          },
+          body: JSON.stringify(body),
+        });
+        const text = await res.text();
+        return { status: res.status, body: res.ok ? (JSON.parse(text) as Json) : text };
+      };
+      const line = (page: string) =>
+        /<p\s+role="status"\s+data-live-presence="[^"]+"[^>]*>([^<]*)<\/p>/
+          .exec(page)?.[1]
+          ?.replace(/\s+/g, ' ')
+          .trim();
+
+      // Opening the screen counts as being on it.
+      assert.equal(
+        line(await (await get(desk(a), reporter)).text()),
+        'No one else is on this screen.',
+      );
+      const typing = await beat(editor, { writing: true }, editorServer);
+      assert.equal(typing.status, 200, JSON.stringify(typing.body));
+      assert.equal(typing.body.text, 'Rita Reporter is here');
+      assert.deepEqual(typing.body.people, [{ name: 'Rita Reporter', writing: false }]);
+      assert.equal(
+        (await beat(reporter, { writing: false })).body.text,
+        'Eddie Editor is here · Eddie Editor is writing…',
+      );
+      assert.equal(
+        line(await (await get(desk(a), third)).text()),
+        'Rita Reporter and Eddie Editor are here · Eddie Editor is writing…',
+      );
+      // Done typing, then gone: the others see it at their next beat.
+      await beat(editor, { writing: false }, editorServer);
+      assert.equal(
+        (await beat(reporter, { writing: false })).body.text,
+        'Eddie Editor and Cleo Copy are here',
+      );
+      await beat(editor, { writing: false, leaving: true }, editorServer);
+      assert.equal((await beat(reporter, { writing: false })).body.text, 'Cleo Copy is here');
+
+      // Only the article's newsroom; never from another site's page.
+      const stranger = await person('author');
+      assert.equal((await beat(stranger, { writing: true })).status, 403);
+      const crossSite = await fetch(`${app.url}${desk(a)}/presence`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          origin: 'http://evil.test',
+          cookie: editor.cookie,
+        },
+        body: JSON.stringify({ writing: true }),
+      });
+      assert.equal(crossSite.status, 403);
+      assert.equal((await beat(reporter, { writing: false })).body.text, 'Cleo Copy is here');
+    });
+
+    test('an editor sends an update as an alert, once', async () => {
+      const a = await liveArticle();
+      assert.doesNotMatch(await (await get(desk(a), reporter)).text(), /id="update-alert"/);
+      assert.match(await (await get(desk(a), editor)).text(), /id="update-alert"/);
+      // An author may not: refused before anything is posted.
+      const refused = await post(`${desk(a)}/updates`, reporter, {
+        action: 'post',
+        body: 'Not an alert.',
+        alert: 'on',
+      });
+      assert.equal(refused.status, 403);
+      assert.deepEqual(await updates(a), []);
+
+      const sent = await post(`${desk(a)}/updates`, editor, {
+        action: 'post',
+        title: 'Recount ordered',
+        body: 'A recount is ordered in **Southtown**.',
+        alert: 'on',
+      });
+      assert.equal(sent.status, 303);
+      assert.equal(sent.headers.get('location'), `${desk(a)}?done=alerted`);
+      await postUpdate(a, editor, { body: 'No alert for this one.' });
+      const [plain, alerted] = await updates(a);
+      assert.ok(plain && alerted);
+      const issue = await db.store.newsletters.issueByKey(`alert:update:${alerted.id}`);
+      assert.ok(issue, 'the alert is made');
+      assert.equal(issue.kind, 'alert');
+      assert.equal(issue.status, 'queued', 'the article is published: it goes at once');
+      assert.equal(issue.subject, `${a.headline}: Recount ordered`);
+      assert.equal(issue.intro, 'A recount is ordered in Southtown.');
+      assert.deepEqual(issue.articleIds, [a.id]);
+      assert.equal(await db.store.newsletters.issueByKey(`alert:update:${plain.id}`), null);
+      // Asked again (a retry, a second click): the same alert, nothing added.
+      const again = await app.services.newsletterDesk.requestUpdateAlert(editor.user, a, alerted);
+      assert.equal(again.id, issue.id);
     });
 
     test('author pages, topic pages and search results carry the LIVE label while it runs', async () => {

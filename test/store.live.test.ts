@@ -172,5 +172,62 @@ for (const database of databases()) {
         ['p0', 'p2', 'p4'],
       );
     });
+
+    test('presence: renewed by the screen, gone when its lease runs out or it leaves', async () => {
+      const ana = await storedPerson(store, { role: 'author', name: 'Ana Arden' });
+      const ben = await storedPerson(store, { role: 'editor', name: 'Ben Bright' });
+      const article = await publishedArticle(store);
+      const elsewhere = await publishedArticle(store);
+      const t0 = Date.UTC(2026, 11, 5, 9, 0);
+      const beat = (userId: string, now: number, writing = false) =>
+        store.live.present({
+          articleId: article.id,
+          userId,
+          now,
+          seenUntil: now + 15_000,
+          writingUntil: writing ? now + 8_000 : null,
+        });
+      await beat(ana.id, t0);
+      await beat(ben.id, t0 + 1_000, true);
+      await store.live.present({
+        articleId: elsewhere.id,
+        userId: ana.id,
+        now: t0,
+        seenUntil: t0 + 15_000,
+        writingUntil: null,
+      });
+      assert.deepEqual(await store.live.presence(article.id, t0 + 2_000), [
+        { userId: ana.id, name: 'Ana Arden', writing: false },
+        { userId: ben.id, name: 'Ben Bright', writing: true },
+      ]);
+      // Ben's "writing" lapses without a new beat; Ana renews and stays first (she came first).
+      await beat(ana.id, t0 + 10_000);
+      assert.deepEqual(await store.live.presence(article.id, t0 + 10_000), [
+        { userId: ana.id, name: 'Ana Arden', writing: false },
+        { userId: ben.id, name: 'Ben Bright', writing: false },
+      ]);
+      // Ben's lease (t0 + 16 s) runs out; Ana's (t0 + 25 s) does not.
+      assert.deepEqual(
+        (await store.live.presence(article.id, t0 + 16_000)).map((p) => p.name),
+        ['Ana Arden'],
+      );
+      // Back after the lease ran out: Ben arrives anew, after Ana.
+      await beat(ben.id, t0 + 20_000);
+      await beat(ana.id, t0 + 20_000);
+      assert.deepEqual(
+        (await store.live.presence(article.id, t0 + 20_000)).map((p) => p.name),
+        ['Ana Arden', 'Ben Bright'],
+      );
+      await store.live.leave(article.id, ana.id);
+      assert.deepEqual(
+        (await store.live.presence(article.id, t0 + 20_000)).map((p) => p.name),
+        ['Ben Bright'],
+      );
+      assert.deepEqual(
+        (await store.live.presence(elsewhere.id, t0 + 1_000)).map((p) => p.name),
+        ['Ana Arden'],
+        'each article has its own',
+      );
+    });
   });
 }

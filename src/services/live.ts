@@ -7,6 +7,7 @@
  */
 import { AppError, notFound, tooLong } from '../errors.js';
 import { type Article, articlePath, isPublic } from '../domain/article.js';
+import { renderBody } from '../domain/body.js';
 import { newId } from '../domain/ids.js';
 import {
   canEnd,
@@ -14,10 +15,13 @@ import {
   canReopen,
   cleanUpdateText,
   liveLimits,
+  placementsIn,
+  presenceTiming,
   readUpdateCursor,
   updateCursor,
   type LiveCoverage,
   type LiveOrder,
+  type LivePresence,
   type LiveUpdate,
 } from '../domain/live.js';
 import type { User } from '../domain/user.js';
@@ -26,7 +30,7 @@ import type { Store } from '../store/index.js';
 import type { ChangeBus } from './changes.js';
 
 export interface LiveDeps {
-  store: Pick<Store, 'live' | 'reader'>;
+  store: Pick<Store, 'live' | 'reader' | 'images'>;
   changes: ChangeBus;
   now?: () => Date;
 }
@@ -192,7 +196,58 @@ export class LiveService {
     cursor?: string,
   ): Promise<{ updates: LiveUpdate[]; next: string | null }> {
     const article = await this.article(actor, articleId);
-    return this.paged(article.id, 'newest', cursor, true);
+    const page = await this.paged(article.id, 'newest', cursor, true);
+    return { ...page, updates: await this.placed(page.updates) };
+  }
+
+  /**
+   * An unsent update as readers would see it (the posting screen's preview): its Markdown
+   * rendered as a post renders it, with its placements read; nothing is saved.
+   */
+  async preview(actor: User, articleId: string, input: UpdateInput): Promise<LiveUpdate> {
+    const article = await this.article(actor, articleId);
+    const text = cleanUpdateText(input);
+    const [update] = await this.placed([
+      {
+        id: newId(this.now().getTime()),
+        articleId: article.id,
+        seq: 0,
+        postedAt: this.now().toISOString(),
+        authors: [{ id: actor.id, name: actor.name, slug: actor.slug }],
+        ...text,
+        bodyHtml: renderBody(text.body),
+        keyEvent: input.keyEvent === true,
+        pinned: false,
+        closing: input.closing === true,
+        editedAt: null,
+        removedAt: null,
+        removalNote: null,
+      },
+    ]);
+    return update!;
+  }
+
+  /**
+   * This person is on the article's posting screen (and typing an update, or not), for the
+   * lease of `presenceTiming`; returns everyone there now, across servers (decisions/0089).
+   */
+  async here(actor: User, articleId: string, writing: boolean): Promise<LivePresence[]> {
+    const article = await this.article(actor, articleId);
+    const now = this.now().getTime();
+    await this.store.live.present({
+      articleId: article.id,
+      userId: actor.id,
+      now,
+      seenUntil: now + presenceTiming.leaseMs,
+      writingUntil: writing ? now + presenceTiming.writingMs : null,
+    });
+    return this.store.live.presence(article.id, now);
+  }
+
+  /** This person closed the posting screen: the others see them gone at their next look. */
+  async leave(actor: User, articleId: string): Promise<void> {
+    const article = await this.article(actor, articleId);
+    await this.store.live.leave(article.id, actor.id);
   }
 
   /** The API's view: as the reader's, for a published live article only. */
@@ -214,7 +269,19 @@ export class LiveService {
       this.paged(articleId, order, cursor, false),
       this.store.live.count(articleId),
     ]);
-    return { coverage, order, keyEvents, pinned, ...page, first: cursor === undefined, count };
+    // One read of the placements for the page and its pinned update.
+    const updates = await this.placed([...page.updates, ...(pinned ? [pinned] : [])]);
+    const shownPinned = pinned ? (updates.pop() ?? null) : null;
+    return {
+      coverage,
+      order,
+      keyEvents,
+      pinned: shownPinned,
+      updates,
+      next: page.next,
+      first: cursor === undefined,
+      count,
+    };
   }
 
   /**
@@ -237,14 +304,14 @@ export class LiveService {
         limit: printBatch,
         ...(last ? { after: { t: last.postedAt, id: last.id } } : {}),
       });
-      updates.push(...page);
+      updates.push(...(await this.placed(page)));
       if (page.length < printBatch) break;
     }
     return {
       coverage,
       order: 'oldest',
       keyEvents,
-      pinned,
+      pinned: pinned ? ((await this.placed([pinned]))[0] ?? null) : null,
       updates,
       next: null,
       first: true,
@@ -276,7 +343,8 @@ export class LiveService {
     if (!coverage || !update || update.articleId !== article.id || update.removedAt) {
       throw notFound('That update');
     }
-    return { kind: 'update', article, coverage, update };
+    const [placed] = await this.placed([update]);
+    return { kind: 'update', article, coverage, update: placed ?? update };
   }
 
   /** For a live stream: where it starts (the coverage's change number now). */
@@ -301,8 +369,27 @@ export class LiveService {
     return this.store.live.count(articleId);
   }
 
-  changesSince(articleId: string, afterSeq: number, limit: number): Promise<LiveUpdate[]> {
-    return this.store.live.changesSince(articleId, afterSeq, limit);
+  /** What the live stream sends: the written updates, with what their bodies place. */
+  async changesSince(articleId: string, afterSeq: number, limit: number): Promise<LiveUpdate[]> {
+    return this.placed(await this.store.live.changesSince(articleId, afterSeq, limit));
+  }
+
+  /**
+   * The updates with what their `[[image:ID]]` and `[[related:SLUG]]` lines show: one read of
+   * the images and one of the published headlines for all of them (none when nothing is placed).
+   */
+  private async placed(updates: LiveUpdate[]): Promise<LiveUpdate[]> {
+    const { imageIds, slugs } = placementsIn(updates);
+    if (imageIds.length === 0 && slugs.length === 0) return updates;
+    const [images, inline] = await Promise.all([
+      imageIds.length ? this.store.images.byIds(imageIds) : [],
+      slugs.length ? this.store.reader.publishedBySlugs(slugs) : [],
+    ]);
+    const placed = {
+      images: new Map(images.map((i) => [i.id, i])),
+      inline: new Map(inline.map((a) => [a.slug, a])),
+    };
+    return updates.map((u) => ({ ...u, placed }));
   }
 
   private async paged(

@@ -5,7 +5,8 @@
  * before they go, and queueing them. Every process runs `tick` each minute; the unique key of an
  * issue makes each one once, and a conditional update queues it once (decisions/0064).
  */
-import type { ArticleSummary } from '../domain/article.js';
+import type { Article, ArticleSummary } from '../domain/article.js';
+import { updateExcerpt, type LiveUpdate } from '../domain/live.js';
 import { newId } from '../domain/ids.js';
 import {
   alertsList,
@@ -248,6 +249,43 @@ export class NewsletterDesk {
       subject: article.headline,
       intro: article.standfirst,
       articleIds: [articleId],
+      sendAt: null,
+      createdAt: now.toISOString(),
+    });
+    const issue = (await newsletters.issueByKey(key))!;
+    if (issue.status === 'waiting' && article.status === 'published') {
+      await newsletters.queueIssue(issue.id, ['waiting'], now.toISOString());
+    }
+    return (await newsletters.issueByKey(key))!;
+  }
+
+  /**
+   * "Send as alert" for one update of a live article (issue 22): its own alert, made once (its
+   * key is the update's id), whose subject is the headline and the update's title (or first
+   * words) and whose intro is the update's text; it links to the live article. Sent at once
+   * when the article is published. A second call finds it made and adds nothing.
+   */
+  async requestUpdateAlert(
+    actor: User,
+    article: Pick<Article, 'id' | 'slug' | 'headline' | 'status'>,
+    update: Pick<LiveUpdate, 'id' | 'title' | 'body'>,
+    now: Date = new Date(),
+  ): Promise<NewsletterIssue> {
+    if (!isEditor(actor.role)) {
+      throw new AppError('editor_only', 'Only editors send alerts.');
+    }
+    const { newsletters } = this.deps.store;
+    const key = `alert:update:${update.id}`;
+    await newsletters.createIssue({
+      id: newId(now.getTime()),
+      key,
+      slug: `alert-${article.slug}-${update.id.slice(-8).toLowerCase()}`,
+      kind: 'alert',
+      list: alertsList,
+      status: 'waiting',
+      subject: `${article.headline}: ${update.title ?? updateExcerpt(update.body, 80)}`,
+      intro: updateExcerpt(update.body, 600),
+      articleIds: [article.id],
       sendAt: null,
       createdAt: now.toISOString(),
     });

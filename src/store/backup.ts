@@ -561,6 +561,7 @@ export const excludedTables: Readonly<Record<string, string>> = {
   webhook_attempts: `each try of a webhook delivery: ${ephemeral}`,
   limit_counters: `request limits counted per window (decisions/0058): ${ephemeral}`,
   stream_leases: `open live streams, renewed while they last: ${ephemeral}`,
+  live_presence: `who is on a live posting screen, for seconds at a time: ${ephemeral}`,
   newsletter_deliveries: `the newsletter sending queue, one row per mail: ${ephemeral}`,
   passkey_challenges: `passkey challenges, single use and minutes long: ${ephemeral}`,
   email_sign_in_links: `emailed sign-in links, 15 minutes each: ${ephemeral}`,

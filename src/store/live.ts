@@ -1,10 +1,17 @@
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import { renderBody } from '../domain/body.js';
-import type { LiveAuthor, LiveCoverage, LiveUpdate, LiveUpdateRevision } from '../domain/live.js';
+import type {
+  LiveAuthor,
+  LiveCoverage,
+  LivePresence,
+  LiveUpdate,
+  LiveUpdateRevision,
+} from '../domain/live.js';
 import type {
   LiveFlags,
   LivePageQuery,
   LiveStore,
+  PresenceBeat,
   LiveUpdateEdit,
   NewLiveUpdate,
 } from './ports/live.js';
@@ -368,6 +375,64 @@ export class KyselyLiveStore implements LiveStore {
       byUserId: r.by_user,
       title: r.title,
       body: r.body,
+    }));
+  }
+
+  async present(beat: PresenceBeat): Promise<void> {
+    const { articleId, userId, now } = beat;
+    // Someone whose row had lapsed arrives anew: their "since" starts again.
+    const lapsed = sql<boolean>`live_presence.seen_until <= ${now}`;
+    await this.db
+      .insertInto('live_presence')
+      .values({
+        article_id: articleId,
+        user_id: userId,
+        since: now,
+        seen_until: beat.seenUntil,
+        writing_until: beat.writingUntil,
+      })
+      .onConflict((oc) =>
+        oc.columns(['article_id', 'user_id']).doUpdateSet({
+          since: sql<number>`case when ${lapsed} then excluded.since else live_presence.since end`,
+          seen_until: sql<number>`excluded.seen_until`,
+          writing_until: sql<number | null>`excluded.writing_until`,
+        }),
+      )
+      .execute();
+    // The screens closed without a word (a lost connection, a crash) leave with their lease.
+    await this.db
+      .deleteFrom('live_presence')
+      .where('article_id', '=', articleId)
+      .where('seen_until', '<=', now)
+      .execute();
+  }
+
+  async leave(articleId: string, userId: string): Promise<void> {
+    await this.db
+      .deleteFrom('live_presence')
+      .where('article_id', '=', articleId)
+      .where('user_id', '=', userId)
+      .execute();
+  }
+
+  async presence(articleId: string, now: number): Promise<LivePresence[]> {
+    const rows = await this.db
+      .selectFrom('live_presence')
+      .innerJoin('users', 'users.id', 'live_presence.user_id')
+      .select([
+        'live_presence.user_id as userId',
+        'users.name as name',
+        'live_presence.writing_until as writingUntil',
+      ])
+      .where('live_presence.article_id', '=', articleId)
+      .where('live_presence.seen_until', '>', now)
+      .orderBy('live_presence.since')
+      .orderBy('users.name')
+      .execute();
+    return rows.map((r) => ({
+      userId: r.userId,
+      name: r.name,
+      writing: r.writingUntil !== null && Number(r.writingUntil) > now,
     }));
   }
 }

@@ -412,6 +412,7 @@ export interface Database {
   live_coverage: LiveCoverageTable;
   live_updates: LiveUpdatesTable;
   live_update_revisions: LiveUpdateRevisionsTable;
+  live_presence: LivePresenceTable;
   passkeys: PasskeysTable;
   passkey_challenges: PasskeyChallengesTable;
   sign_in_events: SignInEventsTable;
@@ -593,6 +594,15 @@ export interface NewsletterDeliveriesTable {
 }
 
 /** An article that is (or was) live coverage (0031); `seq` counts the changes to its updates. */
+/** Who is on a live posting screen now (0041): renewed while the screen is open. */
+export interface LivePresenceTable {
+  article_id: string;
+  user_id: string;
+  since: number | string;
+  seen_until: number | string;
+  writing_until: number | string | null;
+}
+
 export interface LiveCoverageTable {
   article_id: string;
   started_at: string;

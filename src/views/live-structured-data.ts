@@ -4,6 +4,8 @@
  * the updates the page shows as `liveBlogUpdate` BlogPostings, each with its permalink.
  */
 import { articlePath, type Article } from '../domain/article.js';
+import { imageIdsIn } from '../domain/body.js';
+import { fallbackOf, imagePath } from '../domain/image.js';
 import type { LiveCoverage, LiveUpdate } from '../domain/live.js';
 import type { SiteContext } from './context.js';
 import { updatePath } from './live.js';
@@ -14,12 +16,40 @@ export interface LiveData {
   updates: readonly LiveUpdate[];
 }
 
-/** Plain text of a Markdown body, for `articleBody`. */
-const plain = (body: string) =>
+/**
+ * Plain text of an update's Markdown, for `articleBody`: without its `[[image:…]]` and
+ * `[[related:…]]` lines (the images travel as `image`), links as their text.
+ */
+export const plainUpdateText = (body: string): string =>
   body
+    .replace(/^[ \t]*\[\[(?:related|image):[^\]]*\]\][ \t]*$/gm, '')
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/[*_`#>]/g, '')
     .replace(/\s+/g, ' ')
     .trim();
+const plain = plainUpdateText;
+
+const withImages = (image: object[]) => (image.length ? { image } : {});
+
+/** The pictures an update places that are uploaded, as ImageObjects with absolute addresses. */
+function placedImages(ctx: SiteContext, u: LiveUpdate) {
+  const images = u.placed ? imageIdsIn(u.body).flatMap((id) => u.placed?.images.get(id) ?? []) : [];
+  return images.flatMap((image) => {
+    const file = fallbackOf(image);
+    return file
+      ? [
+          {
+            '@type': 'ImageObject',
+            url: ctx.baseUrl + imagePath(file.file),
+            contentUrl: ctx.baseUrl + imagePath(file.file),
+            width: file.width,
+            height: file.height,
+            ...(image.caption ? { caption: image.caption } : {}),
+          },
+        ]
+      : [];
+  });
+}
 
 export function liveBlogJsonLd(article: object, ctx: SiteContext, a: Article, live: LiveData) {
   const path = articlePath(a);
@@ -44,6 +74,7 @@ export function liveBlogJsonLd(article: object, ctx: SiteContext, a: Article, li
       articleBody: plain(u.body),
       datePublished: u.postedAt,
       ...(u.editedAt ? { dateModified: u.editedAt } : {}),
+      ...withImages(placedImages(ctx, u)),
       author: u.authors.map((p) => ({
         '@type': 'Person',
         name: p.name,

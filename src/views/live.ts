@@ -5,24 +5,36 @@
  * whole part is the same bytes for every reader, so the page cache keeps serving it.
  */
 import { renderedParts } from '../domain/body.js';
-import { updateAnchor, type LiveOrder, type LiveUpdate } from '../domain/live.js';
+import { updateAnchor, updateExcerpt, type LiveOrder, type LiveUpdate } from '../domain/live.js';
+
+export { updateExcerpt };
 import type { Translator } from '../i18n/translator.js';
 import type { LiveView } from '../services/live.js';
 import { defaultLanguage, languageOf } from '../i18n/languages.js';
 import { nameList } from './format.js';
 import { pluralTemplates } from './pages/comments.js';
-import { html, raw, type SafeHtml } from './html.js';
+import { html, type SafeHtml } from './html.js';
+import { articleBody } from './pages/article-content.js';
 
 /** The reader's address of one update, which works without JavaScript. */
 export const updatePath = (articlePath: string, id: string): string =>
   `${articlePath}/updates/${id}`;
 
-/** An update's body: its saved HTML (placements of images and related articles are left out). */
-function updateBody(update: LiveUpdate): SafeHtml {
-  const parts = renderedParts(update.bodyHtml) ?? [];
-  return html`<div class="live-update__body">
-    ${parts.map((p) => (p.kind === 'html' ? raw(p.html) : ''))}
-  </div>`;
+const nothingPlaced = { images: new Map(), inline: new Map() } as const;
+
+/**
+ * An update's body: its saved HTML with its images and related headlines filled in as the
+ * article's body does (views/pages/article-content.ts). A placement that is missing is left
+ * out; with `notes` (the posting screen's preview) it is named instead.
+ */
+function updateBody(i18n: Translator, update: LiveUpdate, notes: boolean): SafeHtml {
+  const parts = renderedParts(update.bodyHtml);
+  const placed = update.placed ?? nothingPlaced;
+  return articleBody(
+    update.body,
+    { ...placed, renderedBody: parts ? { source: update.body, parts } : null },
+    { notes, i18n, className: 'live-update__body' },
+  );
 }
 
 /** One update as readers see it, wherever it is shown. */
@@ -30,7 +42,7 @@ export function liveUpdateItem(
   i18n: Translator,
   update: LiveUpdate,
   articlePath: string,
-  options: { heading?: 'h2' | 'h3'; pinnedCopy?: boolean } = {},
+  options: { heading?: 'h2' | 'h3'; pinnedCopy?: boolean; notes?: boolean } = {},
 ): SafeHtml {
   // The pinned update's copy at the top has ids of its own: the list keeps the anchor.
   const anchor = options.pinnedCopy ? `pinned-${update.id}` : updateAnchor(update.id);
@@ -61,7 +73,7 @@ export function liveUpdateItem(
       >
       ${flags}
     </p>
-    ${title} ${updateBody(update)}
+    ${title} ${updateBody(i18n, update, options.notes === true)}
     <p class="live-update__byline">
       ${
         update.authors.length
@@ -203,14 +215,4 @@ export function liveSection(i18n: Translator, view: LiveView, articlePath: strin
 /** The first words of an update without a title, for the key events list. */
 function excerpt(body: string): string {
   return updateExcerpt(body, 80);
-}
-
-/** An update's text without Markdown marks or placements, cut to `max` characters. */
-export function updateExcerpt(body: string, max: number): string {
-  const text = body
-    .replace(/^[ \t]*\[\[(?:related|image):[^\]]*\]\][ \t]*$/gm, '')
-    .replace(/[#*_`>[\]()!]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }

@@ -22,7 +22,7 @@ import { raw } from '../../views/html.js';
 import { PageShell, SlotRecorder } from '../../views/slots.js';
 import { pageContexts } from './forms.js';
 import { liveUpdatePageView } from '../../views/pages/live-update.js';
-import type { LiveOrder } from '../../domain/live.js';
+import { placedArticles, type LiveOrder } from '../../domain/live.js';
 
 /** A missing thing as null; any other failure stays one. */
 function unlessNotFound(error: unknown): null {
@@ -298,6 +298,8 @@ export function readerRoutes(
             ...related,
             ...inline.values(),
             ...mostRead.map((m) => ({ id: m.articleId })),
+            // The headlines its updates place.
+            ...placedArticles(live ? [live.pinned, ...live.updates] : []),
           ]),
         ],
         expiresAt: expiries.length ? Math.min(...expiries) : undefined,
@@ -458,7 +460,14 @@ export function readerRoutes(
         request,
         reply,
         liveUpdatePageView(ctx, found.article, found.coverage, found.update),
-        { cacheTags: [`live:${found.article.id}`, `article:${found.article.id}`] },
+        {
+          cacheTags: [
+            `live:${found.article.id}`,
+            `article:${found.article.id}`,
+            // The headlines the update places: the page changes with them.
+            ...articleTags(placedArticles([found.update])),
+          ],
+        },
       );
     },
   );

@@ -4,7 +4,13 @@
  * hands a live stream exactly what it has not sent.
  */
 import type { TimeCursor } from '../../domain/cursor.js';
-import type { LiveCoverage, LiveOrder, LiveUpdate, LiveUpdateRevision } from '../../domain/live.js';
+import type {
+  LiveCoverage,
+  LiveOrder,
+  LivePresence,
+  LiveUpdate,
+  LiveUpdateRevision,
+} from '../../domain/live.js';
 
 export interface NewLiveUpdate {
   id: string;
@@ -42,6 +48,17 @@ export interface LivePageQuery {
   withRemoved?: boolean;
 }
 
+/** A posting screen saying it is open (and whether its person is writing); times in ms. */
+export interface PresenceBeat {
+  articleId: string;
+  userId: string;
+  now: number;
+  /** The lease: gone after this unless renewed. */
+  seenUntil: number;
+  /** Writing until then; null when not writing. */
+  writingUntil: number | null;
+}
+
 export interface LiveStore {
   coverage(articleId: string): Promise<LiveCoverage | null>;
   /** Of these articles, the ones whose coverage runs now (the listings' LIVE label). */
@@ -75,4 +92,10 @@ export interface LiveStore {
   /** Updates written after change `afterSeq`, in change order (removed ones included). */
   changesSince(articleId: string, afterSeq: number, limit: number): Promise<LiveUpdate[]>;
   revisions(updateId: string): Promise<LiveUpdateRevision[]>;
+  /** Renews (or starts) this person's presence on the article's posting screen. */
+  present(beat: PresenceBeat): Promise<void>;
+  /** This person left the posting screen. */
+  leave(articleId: string, userId: string): Promise<void>;
+  /** Who is on the posting screen at `now`, the earliest arrival first. */
+  presence(articleId: string, now: number): Promise<LivePresence[]>;
 }

@@ -119,11 +119,13 @@ function inlineRelated(i18n: Translator, content: SafeHtml): SafeHtml {
 export function articleBody(
   text: string,
   placed: BodyPlacements,
-  options: { notes: boolean; i18n?: Translator },
+  options: { notes: boolean; i18n?: Translator; className?: string },
 ): SafeHtml {
   const i18n = fallback(options.i18n);
   const stored = placed.renderedBody?.source === text ? placed.renderedBody.parts : null;
-  return html`<div class="article__body">${(stored ?? splitBody(text)).map((part) => {
+  return html`<div class="${options.className ?? 'article__body'}">${(
+    stored ?? splitBody(text)
+  ).map((part) => {
     if (part.kind === 'html') return raw(part.html);
     if (part.kind === 'markdown') return raw(renderArticleMarkdown(part.text));
     if (part.kind === 'image') {

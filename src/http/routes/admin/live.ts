@@ -5,15 +5,15 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import type { AppError } from '../../../errors.js';
-import { newId } from '../../../domain/ids.js';
-import { renderBody } from '../../../domain/body.js';
-import { cleanUpdateText, type LiveUpdate } from '../../../domain/live.js';
+import { AppError } from '../../../errors.js';
+import { isEditor } from '../../../domain/workflow.js';
+import type { LiveUpdate } from '../../../domain/live.js';
 import type { Services } from '../../../services/index.js';
 import { notice } from '../../../views/pages/admin/page.js';
 import {
   liveDeskNotices,
   liveDeskView,
+  presenceLine,
   type UpdateForm,
 } from '../../../views/pages/admin/live-desk.js';
 import { sendPage } from '../../plugins/pages.js';
@@ -28,7 +28,7 @@ const On = Type.Optional(Type.Union([Type.Literal('on'), Type.Literal('off')]));
 
 export function liveDeskPages(
   fastify: FastifyInstance,
-  services: Pick<Services, 'live'>,
+  services: Pick<Services, 'live' | 'newsletterDesk'>,
   deps: Pick<FormPageDeps, 'pageContext'>,
 ): void {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -52,9 +52,11 @@ export function liveDeskPages(
       deps.pageContext(request),
       live.article(user, articleId),
     ]);
-    const [coverage, list] = await Promise.all([
+    // Opening the screen (or coming back to it from a form) counts as being on it.
+    const [coverage, list, presence] = await Promise.all([
       live.coverage(article.id),
       live.newsroomList(user, article.id, extra.cursor),
+      live.here(user, article.id, false),
     ]);
     const target = extra.problemFor;
     const where: FormFields = target
@@ -77,6 +79,8 @@ export function liveDeskPages(
       problem: extra.error ? problemOf(extra.error, ctx.i18n, where) : undefined,
       problemFor: target,
       done: notice(liveDeskNotices, extra.done),
+      presence,
+      viewerId: user.id,
     });
     return sendPage(request, reply, page, { status: extra.error?.status ?? 200 });
   }
@@ -100,6 +104,44 @@ export function liveDeskPages(
       }),
   );
 
+  // Who is posting now: the screen's island says it is open (and whether its person is typing)
+  // every few seconds, and hears who else is (decisions/0089); `leaving` when it is closed.
+  app.post(
+    '/admin/articles/:id/live/presence',
+    {
+      schema: {
+        hide: true,
+        params: Params,
+        body: Type.Object(
+          { writing: Type.Boolean(), leaving: Type.Optional(Type.Boolean()) },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({
+            text: Type.String(),
+            people: Type.Array(Type.Object({ name: Type.String(), writing: Type.Boolean() })),
+          }),
+        },
+      },
+    },
+    async (request, reply) => {
+      const user = me(request);
+      const { id } = request.params;
+      const [ctx, presence] = await Promise.all([
+        deps.pageContext(request),
+        request.body.leaving
+          ? live.leave(user, id).then(() => [])
+          : live.here(user, id, request.body.writing),
+      ]);
+      void reply.header('cache-control', 'no-store');
+      const others = presence.filter((p) => p.userId !== user.id);
+      return {
+        text: presenceLine(ctx.i18n, presence, user.id),
+        people: others.map((p) => ({ name: p.name, writing: p.writing })),
+      };
+    },
+  );
+
   for (const step of ['start', 'end', 'reopen'] as const) {
     app.post(
       `/admin/articles/:id/live/${step}`,
@@ -120,7 +162,14 @@ export function liveDeskPages(
         hide: true,
         params: Params,
         body: Type.Object(
-          { title: Text(1_000), body: Text(100_000), keyEvent: On, closing: On, action: Text(10) },
+          {
+            title: Text(1_000),
+            body: Text(100_000),
+            keyEvent: On,
+            closing: On,
+            alert: On,
+            action: Text(10),
+          },
           { additionalProperties: false },
         ),
       },
@@ -133,31 +182,28 @@ export function liveDeskPages(
         body: b.body ?? '',
         keyEvent: b.keyEvent === 'on',
         closing: b.closing === 'on',
+        alert: b.alert === 'on',
       };
       if (b.action === 'preview') {
-        const user = me(request);
-        const text = cleanUpdateText(form);
-        const at = new Date().toISOString();
-        const preview: LiveUpdate = {
-          id: newId(),
-          articleId: id,
-          seq: 0,
-          postedAt: at,
-          authors: [{ id: user.id, name: user.name, slug: user.slug }],
-          ...text,
-          bodyHtml: renderBody(text.body),
-          keyEvent: form.keyEvent,
-          pinned: false,
-          closing: form.closing,
-          editedAt: null,
-          removedAt: null,
-          removalNote: null,
-        };
-        return show(request, reply, id, { form, preview });
+        const result = await attempt(() => live.preview(me(request), id, form));
+        if (!result.ok) return show(request, reply, id, { form, error: result.error });
+        return show(request, reply, id, { form, preview: result.value });
       }
-      const result = await attempt(() => live.post(me(request), id, form));
+      const user = me(request);
+      const result = await attempt(async () => {
+        // Only editors send alerts: refused before anything is posted.
+        if (form.alert && !isEditor(user.role)) {
+          throw new AppError('editor_only', 'Only editors send alerts.');
+        }
+        const posted = await live.post(user, id, form);
+        if (form.alert) {
+          const article = await live.article(user, id);
+          await services.newsletterDesk.requestUpdateAlert(user, article, posted);
+        }
+        return posted;
+      });
       if (!result.ok) return show(request, reply, id, { form, error: result.error });
-      return back(reply, id, 'posted');
+      return back(reply, id, form.alert ? 'alerted' : 'posted');
     },
   );
 

@@ -5,8 +5,16 @@
  * forms. Plain forms throughout: the page works without JavaScript.
  */
 import { articlePath, type Article } from '../../../domain/article.js';
-import { liveLimits, type LiveCoverage, type LiveUpdate } from '../../../domain/live.js';
-import type { MessageKey } from '../../../i18n/translator.js';
+import {
+  liveLimits,
+  presenceTiming,
+  type LiveCoverage,
+  type LivePresence,
+  type LiveUpdate,
+} from '../../../domain/live.js';
+import type { MessageKey, Translator } from '../../../i18n/translator.js';
+import { isEditor } from '../../../domain/workflow.js';
+import { nameListText } from '../../format.js';
 import type { PageContext } from '../../context.js';
 import { doneBanner, errorSummary, postForm, submitButton, type FormProblem } from '../../forms.js';
 import { html, type SafeHtml } from '../../html.js';
@@ -15,6 +23,7 @@ import { adminPage } from './page.js';
 
 export const liveDeskNotices: Readonly<Record<string, MessageKey>> = {
   posted: 'live.done.posted',
+  alerted: 'live.done.alerted',
   saved: 'live.done.saved',
   marked: 'live.done.marked',
   removed: 'live.done.removed',
@@ -28,6 +37,8 @@ export interface UpdateForm {
   body: string;
   keyEvent: boolean;
   closing: boolean;
+  /** Also send it as an alert to the breaking-news subscribers (editors). */
+  alert?: boolean;
 }
 
 export const blankUpdate: UpdateForm = { title: '', body: '', keyEvent: false, closing: false };
@@ -44,6 +55,48 @@ export interface LiveDeskProps {
   /** The update whose form the problem belongs to (an edit or a removal). */
   problemFor?: string | undefined;
   done?: MessageKey | undefined;
+  /** Who is on this screen now, the viewer among them. */
+  presence?: readonly LivePresence[];
+  /** The viewer, left out of the presence line. */
+  viewerId?: string;
+}
+
+/**
+ * The presence line: "Ana and Ben are here · Ben is writing…", of the others on the screen
+ * (the viewer knows they are here). The island puts the server's line in as it is.
+ */
+export function presenceLine(
+  i18n: Translator,
+  presence: readonly LivePresence[],
+  viewerId: string,
+): string {
+  const others = presence.filter((p) => p.userId !== viewerId);
+  if (others.length === 0) return i18n.t('live.desk.presence.alone');
+  const writers = others.filter((p) => p.writing);
+  const list = (people: readonly LivePresence[]) =>
+    nameListText(
+      i18n,
+      people.map((p) => p.name),
+    );
+  const here = i18n.t('live.desk.presence.here', { count: others.length, names: list(others) });
+  if (writers.length === 0) return here;
+  const writing = i18n.t('live.desk.presence.writing', {
+    count: writers.length,
+    names: list(writers),
+  });
+  return i18n.t('live.desk.presence.both', { here, writing });
+}
+
+function presencePanel(ctx: PageContext, props: LiveDeskProps, base: string): SafeHtml {
+  if (!props.presence || props.viewerId === undefined) return html``;
+  return html`<section class="live-desk__presence" aria-labelledby="live-presence-heading">
+    <h2 id="live-presence-heading" class="visually-hidden">${ctx.i18n.t('live.desk.presence.label')}</h2>
+    <p
+      role="status"
+      data-live-presence="${base}/presence"
+      data-beat-ms="${presenceTiming.beatMs}"
+    >${presenceLine(ctx.i18n, props.presence, props.viewerId)}</p>
+  </section>`;
 }
 
 function textarea(
@@ -128,6 +181,11 @@ function postPanel(ctx: PageContext, props: LiveDeskProps, base: string): SafeHt
         })}
         ${checkbox('update-key', 'keyEvent', t('live.desk.keyEvent'), form.keyEvent)}
         ${checkbox('update-closing', 'closing', t('live.desk.closing'), form.closing)}
+        ${
+          ctx.viewer && isEditor(ctx.viewer.role)
+            ? checkbox('update-alert', 'alert', t('live.desk.alert'), form.alert === true)
+            : ''
+        }
         <p class="hint" data-live-draft-saved hidden>${t('live.desk.draftSaved')}</p>
         <div class="form__actions">
           <button type="submit" class="button button--primary" name="action" value="post">
@@ -144,7 +202,7 @@ function postPanel(ctx: PageContext, props: LiveDeskProps, base: string): SafeHt
       props.preview
         ? html`<section class="live-desk__preview" aria-labelledby="live-preview-heading">
           <h3 id="live-preview-heading">${t('live.desk.previewHeading')}</h3>
-          ${liveUpdateItem(ctx.i18n, props.preview, articlePath(props.article), { pinnedCopy: true })}
+          ${liveUpdateItem(ctx.i18n, props.preview, articlePath(props.article), { pinnedCopy: true, notes: true })}
         </section>`
         : ''
     }
@@ -244,7 +302,7 @@ export function liveDeskView(ctx: PageContext, props: LiveDeskProps): SafeHtml {
         : html`${
             running
               ? html`<p class="live__status"><span class="live-label">${t('live.label')}</span> ${t('live.since', { time: ctx.i18n.dateTime(coverage.startedAt) })}</p>
-                ${postPanel(ctx, props, base)}`
+                ${presencePanel(ctx, props, base)} ${postPanel(ctx, props, base)}`
               : html`<p class="live__ended" role="note">${t('live.desk.endedNotice')}</p>`
           }
           <section class="panel" aria-labelledby="live-list-heading">
