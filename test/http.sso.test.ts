@@ -285,6 +285,13 @@ describe('single sign-on, email sign-in links and the role policy', () => {
       password: 'not-the-password',
     });
     assert.equal(wrong.status, 401);
+    // A reset link would make a password that cannot be used: the mail says so instead.
+    const resetFrom = smtp.messages.length;
+    const reset = await form(new CookieJar(), '/account/forgot', { email: 'dan@example.com' });
+    assert.equal(reset.status, 303);
+    const told = await smtp.next('dan@example.com', resetFrom);
+    assert.match(told.text, /do not sign in to .* with a password, so there is none to reset/);
+    assert.doesNotMatch(told.text, /reset\?token=/);
     // Email links are off for authors too: no mail, the same answer.
     const count = smtp.messages.length;
     const asked = await form(new CookieJar(), '/signin/email', { email: 'dan@example.com' });
