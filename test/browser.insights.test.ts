@@ -61,7 +61,42 @@ if (browserAvailable()) {
         sectionSlug: 'news',
         headline: 'Council vote',
       });
+      // A sent briefing and a second issue (a section's digest) whose links nobody followed.
+      const now = new Date().toISOString();
+      await db.store.newsletters.addSubscriber({
+        id: 'sub-shot',
+        email: 'shot@example.com',
+        userId: null,
+        status: 'confirmed',
+        source: 'form',
+        at: now,
+      });
+      await db.store.newsletters.addLists('sub-shot', ['briefing', 'section:sport'], now);
+      for (const [id, list, subject] of [
+        ['nl-shot-1', 'briefing', 'Your morning briefing'],
+        ['nl-shot-2', 'section:sport', 'Sport today'],
+      ] as const) {
+        await db.store.newsletters.createIssue({
+          id,
+          key: `shot:${id}`,
+          slug: id,
+          kind: list === 'briefing' ? 'briefing' : 'digest',
+          list,
+          status: 'draft',
+          subject,
+          intro: '',
+          articleIds: [derby.id],
+          sendAt: null,
+          createdAt: now,
+        });
+        await db.store.newsletters.queueIssue(id, ['draft'], now);
+      }
+      while ((await app.services.newsletterSender.round()).claimed > 0);
       const views: [string, Record<string, string>][] = [
+        [
+          `${articlePath(derby)}?utm_source=newsletter&utm_medium=email&utm_campaign=briefing-nl-shot-1`,
+          {},
+        ],
         [articlePath(derby), {}],
         [articlePath(derby), { referer: 'https://www.google.com/search?q=derby' }],
         [articlePath(derby), { referer: 'https://t.co/abc' }],
@@ -132,7 +167,7 @@ if (browserAvailable()) {
         const main = page.getByRole('main');
         const chart = main.getByRole('img', { name: /^Views per hour, from .* to .*/ });
         assert.equal(await chart.count(), 1);
-        assert.match(await main.innerText(), /7 views on /);
+        assert.match(await main.innerText(), /8 views on /);
         // The figures: opened with the keyboard, 24 hours whose views add up to the total.
         const summary = main.getByText('The chart’s figures');
         await summary.focus();
@@ -143,7 +178,21 @@ if (browserAvailable()) {
         assert.ok(cells.length >= 23 && cells.length <= 25, `${cells.length} hours`);
         assert.equal(
           cells.reduce((sum, c) => sum + Number(c.replace(/\D/g, '')), 0),
-          7,
+          8,
+        );
+        const newsletters = main.getByRole('region', { name: 'Newsletters' });
+        const rows = await newsletters.locator('tbody tr').allInnerTexts();
+        assert.deepEqual(
+          rows.map((r) =>
+            r
+              .replace(/\s+/g, ' ')
+              .trim()
+              .replace(/ \d+ \w+ \d{4} /, ' DATE '),
+          ),
+          [
+            'Sport today Sport: daily digest DATE 1 0 0.0',
+            'Your morning briefing The daily briefing DATE 1 1 100.0',
+          ],
         );
         const articles = main.getByRole('region', { name: 'Top articles' });
         assert.deepEqual(
@@ -154,7 +203,7 @@ if (browserAvailable()) {
         // The editor's panel: the article's own views and where its readers came from.
         await openPage(page, `${app.url}/admin/articles/${derby.id}`);
         const panel = page.getByRole('region', { name: 'Readers', exact: true });
-        assert.match(await panel.innerText(), /4 views so far/);
+        assert.match(await panel.innerText(), /5 views so far/);
         assert.equal(
           await panel.getByRole('img', { name: 'Views in the first 48 hours' }).count(),
           1,
@@ -165,7 +214,7 @@ if (browserAvailable()) {
           .allInnerTexts();
         assert.deepEqual(sources.map((s) => s.replace(/\s+/g, ' ').trim()).sort(), [
           'Direct or unknown 1',
-          'Newsletters and email 1',
+          'Newsletters and email 2',
           'Search engines google.com 1',
           'Social networks t.co 1',
         ]);

@@ -221,8 +221,10 @@ for (const database of databases()) {
       assert.equal(csv.status, 200);
       assert.match(csv.headers.get('content-type') ?? '', /^text\/csv/);
       const lines = (await csv.text()).trim().split('\r\n');
-      assert.equal(lines[0], 'start,grain,page,subject,source,site,campaign,views');
-      assert.ok(lines.some((l) => l.includes(`,article,${sport.id},search,google.com,,1`)));
+      assert.equal(lines[0], 'start,grain,page,subject,name,source,site,campaign,views');
+      assert.ok(
+        lines.some((l) => l.includes(`,article,${sport.id},Derby day,search,google.com,,1`)),
+      );
       const backwards = await fetch(`${app.url}/admin/insights?from=2026-05-02&to=2026-05-01`, {
         headers: { cookie: editor.cookie },
       });

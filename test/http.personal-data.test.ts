@@ -221,6 +221,27 @@ for (const database of databases()) {
       await form(admin, '/admin/settings', { 'accounts.deletionPolicy': 'anonymise' });
     });
 
+    test('the API deletes a passwordless account after a fresh sign-in, as the web form does', async () => {
+      const fay = await signedInPerson(db.store, app, { slug: 'fay', emailVerified: true });
+      const token = (await app.services.tokens.create(fay.user.email, 'script')).token;
+      // A token is no sign-in: it cannot stand in for a password.
+      const byToken = await fetch(`${app.url}/api/v1/account`, {
+        method: 'DELETE',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: '{}',
+      });
+      assert.equal(byToken.status, 403);
+      assert.match((await json(byToken)).error.message, /sign in again/);
+      // A person with a password still gives it.
+      const gus = await person('gus');
+      assert.equal((await api(gus, 'DELETE', '/api/v1/account', {})).status, 400);
+      // Fay signed in just now and has no password: her session is enough.
+      const res = await api(fay, 'DELETE', '/api/v1/account', {});
+      assert.equal(res.status, 200);
+      assert.equal((await json(res)).deleted, true);
+      assert.equal((await db.store.users.byId(fay.user.id))?.name, 'Deleted account');
+    });
+
     test('staff cannot delete their account from /account; the reason is shown', async () => {
       const eve = await person('eve-editor', 'editor');
       const page = await (

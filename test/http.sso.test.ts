@@ -63,6 +63,18 @@ describe('single sign-on, email sign-in links and the role policy', () => {
     return location;
   }
 
+  /**
+   * A sign-in through the provider as `email` up to its redirect back to us (not followed): the
+   * browser's jar (with our binding cookie) and the callback address the provider returned.
+   */
+  async function throughProvider(
+    email: string,
+    ours = new CookieJar(),
+  ): Promise<{ ours: CookieJar; returned: string }> {
+    const returned = await signInAtProvider(new CookieJar(), await start(ours), email, callback);
+    return { ours, returned };
+  }
+
   const back = (jar: CookieJar, returned: string) =>
     jar.fetch(`${app.url}${returned.slice('http://broadsheet.test'.length)}`);
 
@@ -76,9 +88,7 @@ describe('single sign-on, email sign-in links and the role policy', () => {
     assert.match(page, /Sign in with Newsroom ID/);
     assert.match(page, /Email me a sign-in link/);
 
-    const ours = new CookieJar();
-    const idp = new CookieJar();
-    const returned = await signInAtProvider(idp, await start(ours), 'alice@allowed.test', callback);
+    const { ours, returned } = await throughProvider('alice@allowed.test');
     const res = await back(ours, returned);
     assert.equal(res.status, 303, await res.text());
     assert.equal(res.headers.get('location'), '/');
@@ -91,13 +101,7 @@ describe('single sign-on, email sign-in links and the role policy', () => {
   });
 
   test('another domain is refused and no account is made', async () => {
-    const ours = new CookieJar();
-    const returned = await signInAtProvider(
-      new CookieJar(),
-      await start(ours),
-      'mallory@elsewhere.test',
-      callback,
-    );
+    const { ours, returned } = await throughProvider('mallory@elsewhere.test');
     const res = await back(ours, returned);
     assert.equal(res.status, 403);
     assert.match(await res.text(), /does not sign in addresses at that domain/);
@@ -107,13 +111,7 @@ describe('single sign-on, email sign-in links and the role policy', () => {
 
   test('an unverified address is not linked to an existing account', async () => {
     await storedPerson(db.store, { slug: 'bob', email: 'bob@allowed.test' });
-    const ours = new CookieJar();
-    const returned = await signInAtProvider(
-      new CookieJar(),
-      await start(ours),
-      'unverified:bob@allowed.test',
-      callback,
-    );
+    const { ours, returned } = await throughProvider('unverified:bob@allowed.test');
     const res = await back(ours, returned);
     assert.equal(res.status, 403);
     assert.match(await res.text(), /has not confirmed your email address/);
@@ -122,13 +120,7 @@ describe('single sign-on, email sign-in links and the role policy', () => {
   });
 
   test('a tampered state is refused', async () => {
-    const ours = new CookieJar();
-    const returned = await signInAtProvider(
-      new CookieJar(),
-      await start(ours),
-      'alice@allowed.test',
-      callback,
-    );
+    const { ours, returned } = await throughProvider('alice@allowed.test');
     const url = new URL(returned);
     url.searchParams.set('state', `${url.searchParams.get('state')}x`);
     const res = await back(ours, url.href);
@@ -138,13 +130,7 @@ describe('single sign-on, email sign-in links and the role policy', () => {
   });
 
   test('a replayed code is refused, and so is the callback in another browser', async () => {
-    const ours = new CookieJar();
-    const returned = await signInAtProvider(
-      new CookieJar(),
-      await start(ours),
-      'alice@allowed.test',
-      callback,
-    );
+    const { ours, returned } = await throughProvider('alice@allowed.test');
     // Another browser (no binding cookie) cannot use it…
     const stranger = new CookieJar();
     assert.equal((await back(stranger, returned)).status, 400);
@@ -158,16 +144,8 @@ describe('single sign-on, email sign-in links and the role policy', () => {
   });
 
   test('a code redeemed with another sign-in’s state and verifier is refused by the provider', async () => {
-    const ours = new CookieJar();
-    const first = await signInAtProvider(
-      new CookieJar(),
-      await start(ours),
-      'alice@allowed.test',
-      callback,
-    );
-    const second = new URL(
-      await signInAtProvider(new CookieJar(), await start(ours), 'alice@allowed.test', callback),
-    );
+    const { ours, returned: first } = await throughProvider('alice@allowed.test');
+    const second = new URL((await throughProvider('alice@allowed.test', ours)).returned);
     // The first sign-in's code under the second's state: its PKCE verifier does not match.
     second.searchParams.set('code', new URL(first).searchParams.get('code')!);
     const res = await back(ours, second.href);
@@ -176,13 +154,7 @@ describe('single sign-on, email sign-in links and the role policy', () => {
   });
 
   test('a wrong nonce is refused', async () => {
-    const ours = new CookieJar();
-    const returned = await signInAtProvider(
-      new CookieJar(),
-      await start(ours),
-      'alice@allowed.test',
-      callback,
-    );
+    const { ours, returned } = await throughProvider('alice@allowed.test');
     await rawSql(
       db,
       `update sso_attempts set nonce = 'not-the-nonce-that-was-sent' where used_at is null`,
@@ -313,6 +285,13 @@ describe('single sign-on, email sign-in links and the role policy', () => {
       password: 'not-the-password',
     });
     assert.equal(wrong.status, 401);
+    // A reset link would make a password that cannot be used: the mail says so instead.
+    const resetFrom = smtp.messages.length;
+    const reset = await form(new CookieJar(), '/account/forgot', { email: 'dan@example.com' });
+    assert.equal(reset.status, 303);
+    const told = await smtp.next('dan@example.com', resetFrom);
+    assert.match(told.text, /do not sign in to .* with a password, so there is none to reset/);
+    assert.doesNotMatch(told.text, /reset\?token=/);
     // Email links are off for authors too: no mail, the same answer.
     const count = smtp.messages.length;
     const asked = await form(new CookieJar(), '/signin/email', { email: 'dan@example.com' });

@@ -100,6 +100,68 @@ for (const database of databases()) {
       ]);
     });
 
+    test('sections by name, campaigns by name, rows with their page names', async () => {
+      const article = await publishedArticle(store, { sectionSlug: 'news', headline: 'Named' });
+      const day = 40_000_000;
+      await store.insights.add([
+        count({ grain: 'day', bucket: day, kind: 'section', subject: 'sport', views: 4 }),
+        count({ grain: 'day', bucket: day, kind: 'section', subject: 'gone', views: 1 }),
+        count({ grain: 'day', bucket: day, subject: article.id, campaign: 'alerts-1', views: 2 }),
+        count({ grain: 'day', bucket: day, kind: 'front', subject: '', campaign: 'alerts-1' }),
+        count({ grain: 'day', bucket: day, subject: article.id, campaign: 'alerts-2', views: 5 }),
+        count({ grain: 'day', bucket: day + 1440, subject: article.id, campaign: 'alerts-1' }),
+      ]);
+      const range = { grain: 'day' as const, from: day, to: day + 1440 };
+      assert.deepEqual(await store.insights.bySection(range, 10), [
+        { slug: 'sport', name: 'Sport', views: 4 },
+        { slug: 'gone', name: 'gone', views: 1 },
+      ]);
+      const views = await store.insights.campaignViews(range, ['alerts-1', 'alerts-3']);
+      assert.deepEqual([...views], [['alerts-1', 3]]);
+      const named = await store.insights.namedRows(range);
+      assert.deepEqual(
+        named.map((r) => [r.kind, r.subject, r.name, r.campaign, r.views]),
+        [
+          ['article', article.id, 'Named', 'alerts-1', 2],
+          ['article', article.id, 'Named', 'alerts-2', 5],
+          ['front', '', '', 'alerts-1', 1],
+          ['section', 'gone', '', '', 1],
+          ['section', 'sport', 'Sport', '', 4],
+        ],
+      );
+    });
+
+    test('newsletter issues sent in a range, newest first', async () => {
+      const at = (t: string) => `2026-11-0${t}:00:00.000Z`;
+      for (const [id, queued] of [
+        ['nl-range-1', at('1T08')],
+        ['nl-range-2', at('2T08')],
+        ['nl-range-3', at('3T08')],
+        ['nl-range-4', null],
+      ] as const) {
+        await store.newsletters.createIssue({
+          id,
+          key: `alert:${id}`,
+          slug: id,
+          kind: 'alert',
+          list: 'alerts',
+          status: 'draft',
+          subject: id,
+          intro: '',
+          articleIds: [],
+          sendAt: null,
+          createdAt: at('1T07'),
+        });
+        if (queued) await store.newsletters.queueIssue(id, ['draft'], queued);
+      }
+      const sent = await store.newsletters.sentBetween(at('1T08'), at('3T08'), 10);
+      assert.deepEqual(
+        sent.map((i) => i.id),
+        ['nl-range-2', 'nl-range-1'],
+      );
+      assert.equal((await store.newsletters.sentBetween(at('1T00'), at('4T00'), 1)).length, 1);
+    });
+
     test('pruning deletes the old rows of one grain only', async () => {
       await store.insights.add([
         count({ grain: 'minute', bucket: 10, subject: 'p' }),

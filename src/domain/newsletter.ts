@@ -139,3 +139,19 @@ export function briefingSlot(
   const makeNow = nowMs >= at - briefingLeadMinutes * 60_000 && nowMs < at + 6 * 3_600_000;
   return { day, sendAt, makeNow };
 }
+
+/**
+ * The campaign name an issue's links carry (`utm_campaign`): its list (`briefing`, `alerts`, a
+ * section's slug) and its id, at most 60 characters (what insights keep of a campaign), so the
+ * views its links bring are counted as that issue's clicks without knowing who clicked.
+ */
+export function newsletterCampaign(issue: Pick<NewsletterIssue, 'id' | 'list'>): string {
+  const list = sectionOfList(issue.list) ?? issue.list;
+  return `${list.slice(0, 59 - issue.id.length)}-${issue.id}`;
+}
+
+/** The query every link of an issue's email carries to the site's pages (no one's identity). */
+export function newsletterLinkQuery(issue: Pick<NewsletterIssue, 'id' | 'list'>): string {
+  const campaign = encodeURIComponent(newsletterCampaign(issue));
+  return `utm_source=newsletter&utm_medium=email&utm_campaign=${campaign}`;
+}

@@ -66,7 +66,7 @@ export interface AccountDeps {
   /** Records each sign-in for the person's list on /account. */
   audit?: Pick<SignInAudit, 'recordSignIn'>;
   /** Refuses a right password for a role whose passwords are off (issue 23). */
-  signInPolicy?: Pick<SignInPolicyService, 'checkPassword'>;
+  signInPolicy?: Pick<SignInPolicyService, 'checkPassword' | 'policyFor'>;
 }
 
 export class AccountService {
@@ -311,8 +311,25 @@ export class AccountService {
     if (!isEmail(email)) return;
     const user = await this.store.users.byEmail(email);
     if (!user || isBanned(user)) return;
-    const token = await this.issueToken('reset_password', user.id);
     const { t } = this.deps.i18n();
+    if (this.deps.signInPolicy && !(await this.deps.signInPolicy.policyFor(user.role)).password) {
+      // A password could not be used: the mail says so (the page's answer is the same as ever).
+      await this.deps.mail.send({
+        to: user.email,
+        subject: t('email.reset.off.subject', { site: this.deps.siteName() }),
+        text: [
+          t('email.greeting', { name: user.name }),
+          '',
+          t('email.reset.off.body', { site: this.deps.siteName() }),
+          '',
+          `${this.deps.baseUrl}/signin`,
+          '',
+          t('email.reset.footer'),
+        ].join('\n'),
+      });
+      return;
+    }
+    const token = await this.issueToken('reset_password', user.id);
     await this.deps.mail.send({
       to: user.email,
       subject: t('email.reset.subject', { site: this.deps.siteName() }),

@@ -6,7 +6,9 @@
 import { articlePath } from '../domain/article.js';
 import { bucketOf, grainFor, grains, type Grain } from '../domain/insights.js';
 import { instantsOf, localDay } from '../domain/local-time.js';
+import { newsletterCampaign, type NewsletterIssue } from '../domain/newsletter.js';
 import type { ArticleViews, InsightRange, InsightStore } from '../store/ports/insights.js';
+import type { NewsletterStore } from '../store/ports/newsletters.js';
 
 export interface MostReadItem {
   articleId: string;
@@ -17,7 +19,10 @@ export interface MostReadItem {
 }
 
 export interface InsightReportDeps {
-  store: { insights: InsightStore };
+  store: {
+    insights: InsightStore;
+    newsletters: Pick<NewsletterStore, 'sentBetween' | 'deliveryCounts'>;
+  };
   timeZone: () => string;
   now?: () => number;
   /** How long a "Most read" list is kept before it is read again. */
@@ -34,13 +39,26 @@ export interface InsightReport extends ReportRange {
   grain: Grain;
   total: number;
   articles: MostReadItem[];
-  sections: { slug: string; views: number }[];
+  sections: { slug: string; name: string; views: number }[];
   front: number;
   referrers: { category: string; host: string; views: number }[];
   campaigns: { campaign: string; views: number }[];
   comments: { articleId: string; headline: string; comments: number }[];
+  /** The newsletter issues sent in the range, newest first, with their clicks so far. */
+  newsletters: NewsletterClicks[];
   /** Views per bucket (hours, or days for ranges older than 90 days), empty buckets as 0. */
   series: { at: string; views: number }[];
+}
+
+/**
+ * A sent newsletter issue and the views its links brought (its campaign, decisions/0091): a
+ * count per issue, never per subscriber.
+ */
+export interface NewsletterClicks {
+  issue: NewsletterIssue;
+  /** Deliveries the mail server accepted. */
+  delivered: number;
+  clicks: number;
 }
 
 export interface ArticleInsights {
@@ -53,6 +71,8 @@ export interface ArticleInsights {
 /** The longest range a report covers. */
 export const maxRangeDays = 400;
 const listLength = 10;
+/** The most newsletter issues a report lists (a busy site sends a few alerts a day). */
+const newsletterListLength = 50;
 
 const minutes = (ms: number) => Math.floor(ms / 60_000);
 const itemOf = (a: ArticleViews): MostReadItem => ({
@@ -146,31 +166,92 @@ export class InsightReports {
     const from = stored.from * 60_000;
     const to = stored.to * 60_000;
     const { insights } = this.deps.store;
-    const [articles, sections, front, referrers, campaigns, comments, series] = await Promise.all([
-      insights.topArticles(stored, listLength),
-      insights.bySubject(stored, 'section', listLength),
-      insights.bySubject(stored, 'front', 1),
-      insights.byReferrer(stored, listLength),
-      insights.byCampaign(stored, listLength),
-      insights.commentsPerArticle(
-        new Date(from).toISOString(),
-        new Date(to).toISOString(),
-        listLength,
-      ),
-      insights.series(stored),
-    ]);
+    const [articles, sections, front, referrers, campaigns, comments, series, sent] =
+      await Promise.all([
+        insights.topArticles(stored, listLength),
+        insights.bySection(stored, listLength),
+        insights.bySubject(stored, 'front', 1),
+        insights.byReferrer(stored, listLength),
+        insights.byCampaign(stored, listLength),
+        insights.commentsPerArticle(
+          new Date(from).toISOString(),
+          new Date(to).toISOString(),
+          listLength,
+        ),
+        insights.series(stored),
+        this.sentIn(stored),
+      ]);
     return {
       ...range,
       grain,
       total: series.reduce((sum, b) => sum + b.views, 0),
       articles: articles.map(itemOf),
-      sections: sections.map((s) => ({ slug: s.subject, views: s.views })),
+      sections,
       front: front[0]?.views ?? 0,
       referrers,
       campaigns,
       comments,
+      newsletters: await this.newsletterClicks(sent),
       series: filled(series, stored),
     };
+  }
+
+  /** The newsletter issues sent in a range, newest first. */
+  private sentIn(stored: InsightRange): Promise<NewsletterIssue[]> {
+    return this.deps.store.newsletters.sentBetween(
+      new Date(stored.from * 60_000).toISOString(),
+      new Date(stored.to * 60_000).toISOString(),
+      newsletterListLength,
+    );
+  }
+
+  /**
+   * Each sent issue's deliveries and clicks: the counted views whose address named the issue's
+   * campaign, from the day it went until now (read from the day rows, kept for ever). Robots,
+   * prefetches and privacy signals were never counted, so they are not clicks either.
+   */
+  async newsletterClicks(issues: readonly NewsletterIssue[]): Promise<NewsletterClicks[]> {
+    const sent = issues.filter((i) => i.queuedAt !== null);
+    if (sent.length === 0) return [];
+    const first = Math.min(...sent.map((i) => Date.parse(i.queuedAt ?? '')));
+    const range: InsightRange = {
+      grain: 'day',
+      from: minutes(bucketOf('day', first)),
+      to: minutes(bucketOf('day', this.now())) + 1,
+    };
+    const [views, counts] = await Promise.all([
+      this.deps.store.insights.campaignViews(range, sent.map(newsletterCampaign)),
+      this.deps.store.newsletters.deliveryCounts(sent.map((i) => i.id)),
+    ]);
+    return sent.map((issue) => ({
+      issue,
+      delivered: counts.get(issue.id)?.sent ?? 0,
+      clicks: views.get(newsletterCampaign(issue)) ?? 0,
+    }));
+  }
+
+  /** The newsletter rows of a range as CSV, or null when the range is backwards or too long. */
+  async newslettersCsv(range: ReportRange): Promise<string | null> {
+    const stored = this.storedRange(range);
+    if (!stored) return null;
+    const lines = ['issue,subject,list,campaign,sent,delivered,clicks,clicks_per_100'];
+    for (const n of await this.newsletterClicks(await this.sentIn(stored))) {
+      lines.push(
+        [
+          n.issue.slug,
+          n.issue.subject,
+          n.issue.list,
+          newsletterCampaign(n.issue),
+          n.issue.queuedAt ?? '',
+          String(n.delivered),
+          String(n.clicks),
+          clicksPer100(n)?.toFixed(1) ?? '',
+        ]
+          .map(csvCell)
+          .join(','),
+      );
+    }
+    return `${lines.join('\r\n')}\r\n`;
   }
 
   /**
@@ -181,12 +262,12 @@ export class InsightReports {
   async csv(range: ReportRange): Promise<string | null> {
     const stored = this.storedRange(range);
     if (!stored) return null;
-    const rows = await this.deps.store.insights.rows(stored);
-    const lines = ['start,grain,page,subject,source,site,campaign,views'];
+    const rows = await this.deps.store.insights.namedRows(stored);
+    const lines = ['start,grain,page,subject,name,source,site,campaign,views'];
     for (const r of rows) {
       const at = new Date(r.bucket * 60_000).toISOString();
       lines.push(
-        [at, r.grain, r.kind, r.subject, r.category, r.host, r.campaign, String(r.views)]
+        [at, r.grain, r.kind, r.subject, r.name, r.category, r.host, r.campaign, String(r.views)]
           .map(csvCell)
           .join(','),
       );
@@ -226,6 +307,11 @@ export class InsightReports {
       referrers,
     };
   }
+}
+
+/** Clicks per 100 delivered messages, or null before any was delivered. */
+export function clicksPer100(n: Pick<NewsletterClicks, 'clicks' | 'delivered'>): number | null {
+  return n.delivered === 0 ? null : (n.clicks * 100) / n.delivered;
 }
 
 /** Every bucket of the range, those without views as 0. */

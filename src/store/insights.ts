@@ -1,7 +1,13 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Grain, PageKind, ReferrerCategory } from '../domain/insights.js';
-import type { ArticleViews, InsightCount, InsightRange, InsightStore } from './ports/insights.js';
-import type { Database } from './schema.js';
+import type {
+  ArticleViews,
+  InsightCount,
+  InsightRange,
+  InsightStore,
+  NamedInsightCount,
+} from './ports/insights.js';
+import type { Database, InsightCountsTable } from './schema.js';
 
 /** Rows per INSERT: well under SQLite's limit on bound values (8 a row). */
 const chunk = 500;
@@ -115,6 +121,39 @@ export class KyselyInsightStore implements InsightStore {
     return rows.map((r) => ({ subject: r.subject, views: Number(r.views) }));
   }
 
+  async bySection(range: InsightRange, limit: number) {
+    const rows = await this.inRange(range)
+      .leftJoin('sections', 'sections.slug', 'insight_counts.subject')
+      .where('insight_counts.kind', '=', 'section')
+      .select((eb) => [
+        'insight_counts.subject',
+        'sections.name',
+        eb.fn.sum<number | string>('insight_counts.views').as('views'),
+      ])
+      .groupBy(['insight_counts.subject', 'sections.name'])
+      .orderBy('views', 'desc')
+      .orderBy('insight_counts.subject')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({
+      slug: r.subject,
+      name: r.name ?? r.subject,
+      views: Number(r.views),
+    }));
+  }
+
+  async campaignViews(range: InsightRange, campaigns: readonly string[]) {
+    const out = new Map<string, number>();
+    if (campaigns.length === 0) return out;
+    const rows = await this.inRange(range)
+      .where('campaign', 'in', [...campaigns])
+      .select((eb) => ['campaign', eb.fn.sum<number | string>('views').as('views')])
+      .groupBy('campaign')
+      .execute();
+    for (const r of rows) out.set(r.campaign, Number(r.views));
+    return out;
+  }
+
   async byReferrer(range: InsightRange, limit: number, articleId?: string) {
     let query = this.inRange(range)
       .select((eb) => [
@@ -199,25 +238,50 @@ export class KyselyInsightStore implements InsightStore {
 
   async rows(range?: InsightRange): Promise<InsightCount[]> {
     const query = range ? this.inRange(range) : this.db.selectFrom('insight_counts');
-    const rows = await query
-      .selectAll()
-      .orderBy('grain')
-      .orderBy('bucket')
-      .orderBy('kind')
-      .orderBy('subject')
-      .orderBy('referrer_category')
-      .orderBy('referrer_host')
-      .orderBy('campaign')
-      .execute();
-    return rows.map((r) => ({
-      grain: r.grain as Grain,
-      bucket: Number(r.bucket),
-      kind: r.kind as PageKind,
-      subject: r.subject,
-      category: r.referrer_category as ReferrerCategory,
-      host: r.referrer_host,
-      campaign: r.campaign,
-      views: Number(r.views),
-    }));
+    const rows = await query.selectAll().orderBy(rowOrder).execute();
+    return rows.map(countOf);
   }
+
+  async namedRows(range: InsightRange): Promise<NamedInsightCount[]> {
+    const rows = await this.inRange(range)
+      .leftJoin('articles', (join) =>
+        join
+          .onRef('articles.id', '=', 'insight_counts.subject')
+          .on('insight_counts.kind', '=', 'article'),
+      )
+      .leftJoin('sections', (join) =>
+        join
+          .onRef('sections.slug', '=', 'insight_counts.subject')
+          .on('insight_counts.kind', '=', 'section'),
+      )
+      .selectAll('insight_counts')
+      .select(['articles.headline', 'sections.name'])
+      .orderBy(rowOrder)
+      .execute();
+    return rows.map((r) => ({ ...countOf(r), name: r.headline ?? r.name ?? '' }));
+  }
+}
+
+/** Rows in the order of their key: grain, bucket, page, referrer, campaign. */
+const rowOrder = [
+  'insight_counts.grain',
+  'insight_counts.bucket',
+  'insight_counts.kind',
+  'insight_counts.subject',
+  'insight_counts.referrer_category',
+  'insight_counts.referrer_host',
+  'insight_counts.campaign',
+] as const;
+
+function countOf(r: Selectable<InsightCountsTable>): InsightCount {
+  return {
+    grain: r.grain as Grain,
+    bucket: Number(r.bucket),
+    kind: r.kind as PageKind,
+    subject: r.subject,
+    category: r.referrer_category as ReferrerCategory,
+    host: r.referrer_host,
+    campaign: r.campaign,
+    views: Number(r.views),
+  };
 }

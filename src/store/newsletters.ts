@@ -341,6 +341,20 @@ export class KyselyNewsletterStore implements NewsletterStore {
     return this.archive(limit, 0);
   }
 
+  async sentBetween(from: string, to: string, limit: number): Promise<NewsletterIssue[]> {
+    const rows = await this.db
+      .selectFrom('newsletter_issues')
+      .selectAll()
+      .where('status', '=', 'queued')
+      .where('queued_at', '>=', from)
+      .where('queued_at', '<', to)
+      .orderBy('queued_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map(issueOf);
+  }
+
   async editIssue(
     id: string,
     change: { subject: string; intro: string; articleIds: string[] },

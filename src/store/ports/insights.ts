@@ -12,6 +12,11 @@ export interface InsightCount extends ViewKey {
   views: number;
 }
 
+/** A stored row with the name of its page: a section's name, an article's headline ('' else). */
+export interface NamedInsightCount extends InsightCount {
+  name: string;
+}
+
 /** A range of buckets of one grain, from inclusive, to exclusive (minutes since the epoch). */
 export interface InsightRange {
   grain: Grain;
@@ -42,6 +47,11 @@ export interface InsightStore {
     kind: PageKind,
     limit: number,
   ): Promise<{ subject: string; views: number }[]>;
+  /** Views of section pages by section, with its name (its slug if it is gone), most first. */
+  bySection(
+    range: InsightRange,
+    limit: number,
+  ): Promise<{ slug: string; name: string; views: number }[]>;
   /** Views by referrer category and host in the range (optionally of one article), most first. */
   byReferrer(
     range: InsightRange,
@@ -50,6 +60,8 @@ export interface InsightStore {
   ): Promise<{ category: ReferrerCategory; host: string; views: number }[]>;
   /** Views by campaign (those with one), most first. */
   byCampaign(range: InsightRange, limit: number): Promise<{ campaign: string; views: number }[]>;
+  /** Views of each of these campaigns in the range (those without any left out). */
+  campaignViews(range: InsightRange, campaigns: readonly string[]): Promise<Map<string, number>>;
   /** Views per bucket in the range (every page, or one article), buckets with none left out. */
   series(range: InsightRange, articleId?: string): Promise<{ bucket: number; views: number }[]>;
   /** Published comments written in the range (ISO times), per article, most first. */
@@ -62,4 +74,6 @@ export interface InsightStore {
   rowCounts(): Promise<Record<Grain, number>>;
   /** Every stored row, for the privacy test and the CSV export of a range. */
   rows(range?: InsightRange): Promise<InsightCount[]>;
+  /** The stored rows of a range with their page's name (the CSV export). */
+  namedRows(range: InsightRange): Promise<NamedInsightCount[]>;
 }

@@ -94,6 +94,8 @@ export interface NewsletterStore {
   unsent(): Promise<NewsletterIssue[]>;
   /** The latest queued issues (the admin page). */
   recent(limit: number): Promise<NewsletterIssue[]>;
+  /** Issues queued from `from` (inclusive) to `to` (exclusive, ISO times), newest first. */
+  sentBetween(from: string, to: string, limit: number): Promise<NewsletterIssue[]>;
   /** Changes the words and stories of an issue not queued yet; false if it has gone. */
   editIssue(
     id: string,

@@ -44,15 +44,18 @@ export interface EmailFrame {
   preheader: string;
   body: SafeHtml;
   footer: SafeHtml;
+  /** Where the masthead links to (default: the front page, `baseUrl/`). */
+  homeUrl?: string;
 }
 
 function masthead(frame: EmailFrame): SafeHtml {
   const { identity, baseUrl } = frame;
+  const home = frame.homeUrl ?? `${baseUrl}/`;
   if (identity.logo) {
     const size = logoDisplaySize(identity.logo);
-    return html`<a href="${baseUrl}/"><img src="${baseUrl}${imagePath(identity.logo.file)}" width="${size.width}" height="${size.height}" alt="${identity.name}" style="display:block;border:0;width:${size.width}px;height:${size.height}px" /></a>`;
+    return html`<a href="${home}"><img src="${baseUrl}${imagePath(identity.logo.file)}" width="${size.width}" height="${size.height}" alt="${identity.name}" style="display:block;border:0;width:${size.width}px;height:${size.height}px" /></a>`;
   }
-  return html`<a href="${baseUrl}/" class="nl-ink" style="${font}color:${palette.ink};text-decoration:none;font-size:28px;font-weight:bold">${identity.name}</a>`;
+  return html`<a href="${home}" class="nl-ink" style="${font}color:${palette.ink};text-decoration:none;font-size:28px;font-weight:bold">${identity.name}</a>`;
 }
 
 export function emailDocument(frame: EmailFrame): string {

@@ -5,7 +5,7 @@
  */
 import { articlePath, type ArticleSummary } from '../../domain/article.js';
 import { altText, fallbackOf, imagePath, variantFor } from '../../domain/image.js';
-import type { NewsletterIssue } from '../../domain/newsletter.js';
+import { newsletterLinkQuery, type NewsletterIssue } from '../../domain/newsletter.js';
 import type { SiteIdentity } from '../../domain/site.js';
 import type { Translator } from '../../i18n/translator.js';
 import { html, type SafeHtml } from '../html.js';
@@ -27,6 +27,13 @@ export interface EmailSite {
   i18n: Translator;
 }
 
+/**
+ * A link to one of the site's pages from an issue: it names the issue as its campaign (and
+ * nothing about the subscriber), so the views it brings count as the issue's clicks.
+ */
+const tracked = (site: EmailSite, issue: NewsletterIssue, path: string) =>
+  `${site.baseUrl}${path}?${newsletterLinkQuery(issue)}`;
+
 /** Width of the column images are drawn in. */
 const column = 552;
 
@@ -39,8 +46,13 @@ function picture(site: EmailSite, article: ArticleSummary): SafeHtml | '' {
   return html`<img class="nl-img" src="${site.baseUrl}${imagePath(file.file)}" width="${column}" height="${height}" alt="${altText(image)}" style="display:block;border:0;width:${column}px;max-width:100%;height:auto;margin:0 0 12px" />`;
 }
 
-function story(site: EmailSite, article: ArticleSummary, first: boolean): SafeHtml {
-  const href = `${site.baseUrl}${articlePath(article)}`;
+function story(
+  site: EmailSite,
+  issue: NewsletterIssue,
+  article: ArticleSummary,
+  first: boolean,
+): SafeHtml {
+  const href = tracked(site, issue, articlePath(article));
   return html`<tr><td class="nl-rule" style="padding:20px 24px;${first ? '' : `border-top:1px solid ${palette.rule};`}">
 ${picture(site, article)}
 <p class="nl-muted" style="${sans}margin:0 0 4px;font-size:12px;letter-spacing:0.04em;text-transform:uppercase;color:${palette.muted}">${article.section.name}</p>
@@ -63,14 +75,14 @@ export function issueEmail(
 ): RenderedMail {
   const { t } = site.i18n;
   const name = site.identity.name;
-  const webUrl = `${site.baseUrl}/newsletters/${issue.slug}`;
+  const webUrl = tracked(site, issue, `/newsletters/${issue.slug}`);
   const label = kindLine(t, issue, name);
   const body = html`<tr><td style="padding:20px 24px 4px">
 <p class="nl-muted" style="${sans}margin:0 0 6px;font-size:13px;color:${palette.muted}">${label} · ${site.i18n.date(issue.queuedAt ?? issue.createdAt)}</p>
 <h1 class="nl-ink" style="${font}margin:0;font-size:30px;line-height:1.2;color:${palette.ink}">${issue.subject}</h1>
 ${issue.intro ? html`<p class="nl-ink" style="${font}margin:12px 0 0;font-size:17px;line-height:1.5;color:${palette.ink}">${issue.intro}</p>` : ''}
 </td></tr>
-${articles.map((a, i) => story(site, a, i === 0))}`;
+${articles.map((a, i) => story(site, issue, a, i === 0))}`;
   const footer = html`<p style="margin:0 0 8px">${t('newsletters.mail.why', { site: name })}</p>
 <p style="margin:0">${emailLink(manageMark, t('newsletters.mail.manage'))} · ${emailLink(leaveMark, t('newsletters.mail.leave'))} · ${emailLink(webUrl, t('newsletters.mail.web'))}</p>`;
   const text = [
@@ -82,7 +94,7 @@ ${articles.map((a, i) => story(site, a, i === 0))}`;
     ...articles.flatMap((a) => [
       `${a.section.name.toUpperCase()}: ${a.headline}`,
       ...(a.standfirst ? [a.standfirst] : []),
-      `${site.baseUrl}${articlePath(a)}`,
+      tracked(site, issue, articlePath(a)),
       '',
     ]),
     '-- ',
@@ -104,6 +116,7 @@ ${articles.map((a, i) => story(site, a, i === 0))}`;
       preheader: issue.intro || articles[0]?.headline || label,
       body,
       footer,
+      homeUrl: tracked(site, issue, '/'),
     }),
   };
 }

@@ -1,5 +1,5 @@
 /** /admin/insights (editors): a day or range of counted views, and its rows as CSV. */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Services } from '../../../services/index.js';
@@ -15,7 +15,7 @@ const RangeQuery = Type.Object({ from: Type.Optional(Day), to: Type.Optional(Day
 
 export function insightAdminPages(
   fastify: FastifyInstance,
-  services: Pick<Services, 'insights'>,
+  services: Pick<Services, 'insights' | 'newsletters'>,
   deps: FormPageDeps,
 ) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -36,37 +36,58 @@ export function insightAdminPages(
         insights.report(range),
         insights.recentlyRead(recentMinutes),
       ]);
+      const lists = await services.newsletters.lists(ctx.i18n);
       const page = insightsView(ctx, {
         report,
         ...range,
         maxDays: maxRangeDays,
         recent: { minutes: recentMinutes, articles: recent },
+        listLabels: new Map(lists.map((l) => [l.list, l.label])),
       });
       return sendPage(request, reply, page, report ? {} : { status: 400 });
     },
   );
+
+  const sendCsv = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    range: { fromDay: string; toDay: string },
+    name: string,
+    csv: string | null,
+  ) => {
+    if (csv === null) {
+      const { i18n } = await deps.pageContext(request);
+      return reply
+        .code(400)
+        .type('text/plain; charset=utf-8')
+        .send(`${i18n.t('insights.range.invalid', { max: maxRangeDays })}\n`);
+    }
+    return reply
+      .header('cache-control', 'private, no-store')
+      .header(
+        'content-disposition',
+        `attachment; filename="${name}-${range.fromDay}-${range.toDay}.csv"`,
+      )
+      .type('text/csv; charset=utf-8')
+      .send(csv);
+  };
 
   app.get(
     '/admin/insights.csv',
     { schema: { hide: true, querystring: RangeQuery } },
     async (request, reply) => {
       const range = rangeOf(request.query);
-      const csv = await insights.csv(range);
-      if (csv === null) {
-        const { i18n } = await deps.pageContext(request);
-        return reply
-          .code(400)
-          .type('text/plain; charset=utf-8')
-          .send(`${i18n.t('insights.range.invalid', { max: maxRangeDays })}\n`);
-      }
-      return reply
-        .header('cache-control', 'private, no-store')
-        .header(
-          'content-disposition',
-          `attachment; filename="insights-${range.fromDay}-${range.toDay}.csv"`,
-        )
-        .type('text/csv; charset=utf-8')
-        .send(csv);
+      return sendCsv(request, reply, range, 'insights', await insights.csv(range));
+    },
+  );
+
+  app.get(
+    '/admin/insights/newsletters.csv',
+    { schema: { hide: true, querystring: RangeQuery } },
+    async (request, reply) => {
+      const range = rangeOf(request.query);
+      const csv = await insights.newslettersCsv(range);
+      return sendCsv(request, reply, range, 'newsletter-clicks', csv);
     },
   );
 }

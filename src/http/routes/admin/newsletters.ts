@@ -24,7 +24,7 @@ import { isUploadedFile, parseMultipart, type MultipartBody } from '../../multip
 import { sendPage } from '../../plugins/pages.js';
 import { attempt, problemOf, type FormPageDeps } from '../forms.js';
 
-type Deps = Pick<Services, 'newsletterDesk' | 'newsletters'>;
+type Deps = Pick<Services, 'newsletterDesk' | 'newsletters' | 'insights'>;
 
 const Text = (max: number) => Type.String({ maxLength: max });
 const Id = Type.Object({ id: Text(100) });
@@ -128,12 +128,14 @@ export function newsletterEditorPages(
       issue.status === 'queued'
         ? (await newsletterDesk.overview()).sent.find((s) => s.issue.id === id)?.counts
         : undefined;
+    const [clicks] = await services.insights.newsletterClicks([issue]);
     const page = newsletterIssueView(ctx, {
       issue,
       listLabel:
         (await newsletters.lists(ctx.i18n)).find((l) => l.list === issue.list)?.label ?? issue.list,
       values: extra.values ?? issueValues(issue, articles),
       counts,
+      clicks,
       done: notice(newsletterNotices, extra.done),
       doneText: extra.doneText,
       problem: extra.error ? problemOf(extra.error, ctx.i18n, where) : undefined,

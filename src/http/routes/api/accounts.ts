@@ -137,11 +137,11 @@ export function accountApi(
       onRequest: requireRole('any'),
       schema: {
         summary:
-          'Delete the signed-in account (password required); comments follow the site policy accounts.deletionPolicy',
+          'Delete the signed-in account (its password; without one, a sign-in of the last 10 minutes); comments follow the site policy accounts.deletionPolicy',
         tags: ['accounts'],
         security: [{ bearer: [] }],
         body: Type.Object(
-          { password: Type.String({ maxLength: 1000 }) },
+          { password: Type.Optional(Type.String({ maxLength: 1000 })) },
           { additionalProperties: false },
         ),
         response: {
@@ -151,9 +151,12 @@ export function accountApi(
       },
     },
     async (request, reply) => {
+      // As the web form (decisions/0071): a person without a password confirms with a fresh
+      // sign-in instead, which a token (no session) never is.
       const policy = await services.personalData.deleteAccount(
         request.viewer!.user,
         request.body.password,
+        request.viewer!.session,
       );
       clearSessionCookie(reply, cookies);
       return { deleted: true, policy };

@@ -11,6 +11,9 @@ export default {
   'verify.footer':
     'Der Link ist 48 Stunden lang gültig. Falls Sie sich nicht angemeldet haben, können Sie diese Nachricht ignorieren.',
 
+  'reset.off.subject': 'Zu Ihrem Passwort für {site}',
+  'reset.off.body':
+    'Jemand (hoffentlich Sie) wollte das Passwort dieses Kontos zurücksetzen. Mit Ihrer Rolle meldet man sich bei {site} nicht mit einem Passwort an, es gibt also keins zurückzusetzen: Melden Sie sich mit einem Passkey, Single Sign-on oder einem Anmeldelink per E-Mail an, wie es die Anmeldeseite anbietet:',
   'reset.subject': 'Ihr Passwort für {site} zurücksetzen',
   'reset.body':
     'jemand (hoffentlich Sie) hat darum gebeten, das Passwort dieses Kontos zurückzusetzen. Um ein neues zu wählen, öffnen Sie:',

@@ -181,6 +181,8 @@ export default {
   'admin.none': 'keine',
   'edit.back': 'Alle Newsletter',
   'edit.list': 'Geht an: {list}',
+  'edit.clicks':
+    'Klicks: {clicks} (über die Links dieser Ausgabe gezählte Aufrufe; {rate} je 100 Zustellungen). Nur die Zahl wird gespeichert, nie wer geklickt hat.',
   'edit.orderHint':
     'Entfernen Sie den Haken, um einen Artikel wegzulassen. Ändern Sie die Zahlen, um die Reihenfolge zu ändern: 1 kommt zuerst.',
   'edit.position': 'Position von „{headline}“',

@@ -10,6 +10,9 @@ export default {
   'verify.body': 'Please confirm this email address for your {site} account by opening this link:',
   'verify.footer': 'The link works for 48 hours. If you did not sign up, ignore this message.',
 
+  'reset.off.subject': 'About your {site} password',
+  'reset.off.body':
+    'Someone (hopefully you) asked to reset the password of this account. People with your role do not sign in to {site} with a password, so there is none to reset: sign in with a passkey, single sign-on or an email sign-in link, as the sign-in page offers:',
   'reset.subject': 'Reset your {site} password',
   'reset.body':
     'Someone (hopefully you) asked to reset the password of this account. To choose a new one, open:',

@@ -169,6 +169,8 @@ export default {
   'admin.none': 'none',
   'edit.back': 'All newsletters',
   'edit.list': 'Goes to: {list}',
+  'edit.clicks':
+    'Clicks: {clicks} (views counted through this issue’s links; {rate} per 100 delivered). Only the number is kept, never who clicked.',
   'edit.orderHint':
     'Untick a story to leave it out. Change the numbers to change the order: 1 comes first.',
   'edit.position': 'Position of “{headline}”',

@@ -3,10 +3,12 @@
  * same figures in a table, top articles, sections, where readers came from, campaigns and
  * comments per article. Plus the small panel of one article in the editor.
  */
-import type {
-  ArticleInsights,
-  InsightReport,
-  MostReadItem,
+import {
+  clicksPer100,
+  type ArticleInsights,
+  type InsightReport,
+  type MostReadItem,
+  type NewsletterClicks,
 } from '../../../services/insights-report.js';
 import type { MessageKey } from '../../../i18n/translator.js';
 import type { PageContext } from '../../context.js';
@@ -21,6 +23,8 @@ export interface InsightsPageProps {
   maxDays: number;
   /** The articles read in the last few minutes, across every process and server. */
   recent?: { minutes: number; articles: MostReadItem[] };
+  /** Each newsletter list's name (`briefing`, `alerts`, `section:sport`) in the site's language. */
+  listLabels?: ReadonlyMap<string, string>;
 }
 
 interface Bar {
@@ -130,13 +134,16 @@ function table(
   heading: MessageKey,
   columns: MessageKey[],
   rows: (string | SafeHtml)[][],
+  intro: SafeHtml | '' = '',
+  none: MessageKey = 'insights.none',
 ): SafeHtml {
   const { t } = ctx.i18n;
   return html`<section class="insight-block" aria-labelledby="${id}">
     <h2 id="${id}">${t(heading)}</h2>
+    ${intro}
     ${
       rows.length === 0
-        ? html`<p>${t('insights.none')}</p>`
+        ? html`<p>${t(none)}</p>`
         : html`<div class="table-scroll" role="region" aria-labelledby="${id}" tabindex="0">
           <table class="data-table">
             <thead>
@@ -261,7 +268,7 @@ export function insightsView(ctx: PageContext, props: InsightsPageProps): SafeHt
         [
           ...(report.front > 0 ? [[t('insights.sections.front'), number(report.front)]] : []),
           ...report.sections.map((s) => [
-            html`<a href="/${s.slug}">${s.slug}</a>`,
+            html`<a href="/${s.slug}">${s.name}</a>`,
             number(s.views),
           ]),
         ],
@@ -280,6 +287,7 @@ export function insightsView(ctx: PageContext, props: InsightsPageProps): SafeHt
         ['insights.column.campaign', 'insights.column.views'],
         report.campaigns.map((c) => [c.campaign, number(c.views)]),
       )}
+      ${newsletterBlock(ctx, report, query, props.listLabels)}
       ${table(
         ctx,
         'insight-comments',
@@ -288,6 +296,49 @@ export function insightsView(ctx: PageContext, props: InsightsPageProps): SafeHt
         report.comments.map((c) => [c.headline, number(c.comments)]),
       )}`,
   });
+}
+
+/** Clicks per 100 delivered, one decimal; a dash before anything was delivered. */
+export function clickRate(ctx: PageContext, n: Pick<NewsletterClicks, 'clicks' | 'delivered'>) {
+  const rate = clicksPer100(n);
+  return rate === null ? '—' : ctx.i18n.t('insights.newsletters.rate', { rate });
+}
+
+/**
+ * The newsletter issues sent in the range: deliveries and the views their links brought
+ * (decisions/0091), with their own CSV.
+ */
+function newsletterBlock(
+  ctx: PageContext,
+  report: InsightReport,
+  query: string,
+  listLabels: ReadonlyMap<string, string> = new Map(),
+): SafeHtml {
+  const { t, number, date } = ctx.i18n;
+  return html`${table(
+    ctx,
+    'insight-newsletters',
+    'insights.newsletters.heading',
+    [
+      'insights.column.issue',
+      'insights.column.list',
+      'insights.column.sent',
+      'insights.column.delivered',
+      'insights.column.clicks',
+      'insights.column.clickRate',
+    ],
+    report.newsletters.map((n) => [
+      html`<a href="/admin/newsletters/${encodeURIComponent(n.issue.id)}">${n.issue.subject}</a>`,
+      listLabels.get(n.issue.list) ?? n.issue.list,
+      n.issue.queuedAt ? date(n.issue.queuedAt) : '—',
+      number(n.delivered),
+      number(n.clicks),
+      clickRate(ctx, n),
+    ]),
+    html`<p>${t('insights.newsletters.intro')}
+      <a href="/admin/insights/newsletters.csv?${query}" download>${t('insights.newsletters.csv')}</a></p>`,
+    'insights.newsletters.none',
+  )}`;
 }
 
 /** The panel in an article's editor: its first 48 hours and where its readers came from. */

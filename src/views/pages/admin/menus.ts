@@ -17,6 +17,7 @@ import {
 } from '../../forms.js';
 import { html, type SafeHtml } from '../../html.js';
 import { adminPage } from './page.js';
+import { recordAction, recordTable } from './record-table.js';
 import { fieldParts, noticeText, orderButtons, type Direction } from './structure-parts.js';
 
 export const menuNotices = {
@@ -103,18 +104,14 @@ function entryText(i18n: Translator, e: MenuEntryView): string {
 
 function removeButton(ctx: PageContext, menu: MenuName, text: string, index: number) {
   const { t } = ctx.i18n;
-  return postForm(
-    ctx,
-    `/admin/menus/${menu}/remove`,
-    html`<input type="hidden" name="index" value="${String(index)}" />
-      <button type="submit" class="button button--secondary button--small">
-        ${t('structure.menus.remove')}<span class="visually-hidden"> ${text}</span>
-      </button>`,
-    {
-      className: 'form form--bare form--inline',
-      label: t('structure.menus.remove.label', { name: text }),
-    },
-  );
+  return recordAction(ctx, {
+    action: `/admin/menus/${menu}/remove`,
+    label: t('structure.menus.remove'),
+    forRecord: text,
+    fields: html`<input type="hidden" name="index" value="${String(index)}" />`,
+    inline: true,
+    formLabel: t('structure.menus.remove.label', { name: text }),
+  });
 }
 
 function leadsTo(i18n: Translator, entry: MenuEntryView): SafeHtml {
@@ -126,39 +123,35 @@ function leadsTo(i18n: Translator, entry: MenuEntryView): SafeHtml {
 function entriesTable(ctx: PageContext, view: MenuView, focus: MenuFocus | undefined): SafeHtml {
   const { t } = ctx.i18n;
   const heading = `${view.name}-heading`;
-  if (view.entries.length === 0) return html`<p>${t(menuWords[view.name].empty)}</p>`;
-  return html`<div class="table-scroll" role="region" aria-labelledby="${heading}" tabindex="0">
-    <table class="data-table menu-table">
-      <thead>
-        <tr>
-          <th scope="col">${t('structure.menus.column.entry')}</th>
-          <th scope="col">${t('structure.menus.column.kind')}</th>
-          <th scope="col">${t('structure.menus.column.leads')}</th>
-          <th scope="col">${t('structure.menus.column.order')}</th>
-          <th scope="col">${t('structure.menus.column.remove')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${view.entries.map((e, i) => {
-          const text = entryText(ctx.i18n, e);
-          return html`<tr>
-            <th scope="row">${text}</th>
-            <td>${t(kindNames[e.entry.kind])}</td>
-            <td>${leadsTo(ctx.i18n, e)}</td>
-            <td>${orderButtons(ctx, {
-              action: `/admin/menus/${view.name}/move`,
-              name: text,
-              index: i,
-              count: view.entries.length,
-              focus: focus?.menu === view.name && focus.index === i ? focus.direction : undefined,
-              fields: html`<input type="hidden" name="index" value="${String(i)}" />`,
-            })}</td>
-            <td>${removeButton(ctx, view.name, text, i)}</td>
-          </tr>`;
-        })}
-      </tbody>
-    </table>
-  </div>`;
+  return recordTable({
+    labelledBy: heading,
+    className: 'menu-table',
+    columns: [
+      t('structure.menus.column.entry'),
+      t('structure.menus.column.kind'),
+      t('structure.menus.column.leads'),
+      t('structure.menus.column.order'),
+      t('structure.menus.column.remove'),
+    ],
+    rows: view.entries.map((e, i) => {
+      const text = entryText(ctx.i18n, e);
+      return html`<tr>
+        <th scope="row">${text}</th>
+        <td>${t(kindNames[e.entry.kind])}</td>
+        <td>${leadsTo(ctx.i18n, e)}</td>
+        <td>${orderButtons(ctx, {
+          action: `/admin/menus/${view.name}/move`,
+          name: text,
+          index: i,
+          count: view.entries.length,
+          focus: focus?.menu === view.name && focus.index === i ? focus.direction : undefined,
+          fields: html`<input type="hidden" name="index" value="${String(i)}" />`,
+        })}</td>
+        <td>${removeButton(ctx, view.name, text, i)}</td>
+      </tr>`;
+    }),
+    empty: t(menuWords[view.name].empty),
+  });
 }
 
 function addForm(

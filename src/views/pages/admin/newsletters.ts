@@ -13,6 +13,7 @@ import type {
 import { subscriberStatuses } from '../../../domain/newsletter.js';
 import type { CsvRowProblem } from '../../../domain/subscriber-csv.js';
 import type { MessageKey } from '../../../i18n/translator.js';
+import type { NewsletterClicks } from '../../../services/insights-report.js';
 import type { NewsletterSettings } from '../../../services/newsletter-desk.js';
 import type { ListChoice, SubscriberImportReport } from '../../../services/newsletters.js';
 import type { PageContext } from '../../context.js';
@@ -26,6 +27,7 @@ import {
   type FormProblem,
 } from '../../forms.js';
 import { html, type SafeHtml } from '../../html.js';
+import { clickRate } from './insights.js';
 import { adminPage } from './page.js';
 
 export const newsletterNotices = {
@@ -268,6 +270,8 @@ export function newsletterIssueView(
     listLabel: string;
     values: IssueFormValues;
     counts?: DeliveryCounts | undefined;
+    /** A sent issue's clicks (decisions/0091). */
+    clicks?: NewsletterClicks | undefined;
     done?: MessageKey | undefined;
     doneText?: string | undefined;
     problem?: FormProblem | undefined;
@@ -298,6 +302,14 @@ export function newsletterIssueView(
     <p>${kindName(ctx, issue)} · ${t('newsletters.edit.list', { list: props.listLabel })}</p>
     <p id="nl-state">${state}</p>
     ${props.counts ? html`<p>${countsText(ctx, props.counts)}</p>` : ''}
+    ${
+      props.clicks
+        ? html`<p id="nl-clicks">${t('newsletters.edit.clicks', {
+            clicks: ctx.i18n.number(props.clicks.clicks),
+            rate: clickRate(ctx, props.clicks),
+          })}</p>`
+        : ''
+    }
     <p>
       <a href="${base}/preview" target="_blank">${t('newsletters.edit.previewHtml')}</a> ·
       <a href="${base}/preview.txt" target="_blank">${t('newsletters.edit.previewText')}</a>

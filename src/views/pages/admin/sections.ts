@@ -16,6 +16,7 @@ import {
 import { html, type SafeHtml } from '../../html.js';
 import type { MessageKey, Translator } from '../../../i18n/translator.js';
 import { adminPage } from './page.js';
+import { recordTable } from './record-table.js';
 import { fieldParts, noticeText, orderButtons, type Direction } from './structure-parts.js';
 
 export const sectionNotices = {
@@ -104,40 +105,33 @@ export function sectionsView(
     ${doneBanner(noticeText(ctx.i18n, sectionNotices, props.done))} ${errorSummary(problem)}
     <section aria-labelledby="sections-heading">
       <h2 id="sections-heading">${t('structure.sections.order')}</h2>
-      ${
-        sections.length
-          ? html`<div class="table-scroll" role="region" aria-labelledby="sections-heading" tabindex="0">
-              <table class="data-table sections-table">
-                <thead>
-                  <tr>
-                    <th scope="col">${t('structure.sections.column.section')}</th>
-                    <th scope="col">${t('structure.sections.column.address')}</th>
-                    <th scope="col">${t('structure.sections.column.articles')}</th>
-                    <th scope="col">${t('structure.sections.column.navigation')}</th>
-                    <th scope="col">${t('structure.sections.column.order')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${sections.map(
-                    (s, i) => html`<tr id="section-${s.slug}">
-                      <th scope="row"><a href="/admin/sections/${encodeURIComponent(s.slug)}">${s.name}</a></th>
-                      <td><a href="/${s.slug}">/${s.slug}</a></td>
-                      <td>${t('structure.articles', { count: s.articleCount })}</td>
-                      <td>${s.hidden ? html`<span class="tag tag--warn">${t('structure.sections.hidden')}</span>` : t('structure.sections.shown')}</td>
-                      <td>${orderButtons(ctx, {
-                        action: `/admin/sections/${encodeURIComponent(s.slug)}/move`,
-                        name: s.name,
-                        index: i,
-                        count: sections.length,
-                        focus: props.focus?.slug === s.slug ? props.focus.direction : undefined,
-                      })}</td>
-                    </tr>`,
-                  )}
-                </tbody>
-              </table>
-            </div>`
-          : html`<p>${t('structure.sections.empty')}</p>`
-      }
+      ${recordTable({
+        labelledBy: 'sections-heading',
+        className: 'sections-table',
+        columns: [
+          t('structure.sections.column.section'),
+          t('structure.sections.column.address'),
+          t('structure.sections.column.articles'),
+          t('structure.sections.column.navigation'),
+          t('structure.sections.column.order'),
+        ],
+        rows: sections.map(
+          (s, i) => html`<tr id="section-${s.slug}">
+            <th scope="row"><a href="/admin/sections/${encodeURIComponent(s.slug)}">${s.name}</a></th>
+            <td><a href="/${s.slug}">/${s.slug}</a></td>
+            <td>${t('structure.articles', { count: s.articleCount })}</td>
+            <td>${s.hidden ? html`<span class="tag tag--warn">${t('structure.sections.hidden')}</span>` : t('structure.sections.shown')}</td>
+            <td>${orderButtons(ctx, {
+              action: `/admin/sections/${encodeURIComponent(s.slug)}/move`,
+              name: s.name,
+              index: i,
+              count: sections.length,
+              focus: props.focus?.slug === s.slug ? props.focus.direction : undefined,
+            })}</td>
+          </tr>`,
+        ),
+        empty: t('structure.sections.empty'),
+      })}
     </section>
     <section class="panel" aria-labelledby="create-heading">
       <h2 id="create-heading">${t('structure.sections.create')}</h2>

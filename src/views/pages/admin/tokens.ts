@@ -11,6 +11,7 @@ import {
 } from '../../forms.js';
 import { html } from '../../html.js';
 import { adminPage } from './page.js';
+import { recordAction, recordTable } from './record-table.js';
 
 export const tokenNotices = {
   revoked: 'admin.tokens.done.revoked',
@@ -37,18 +38,15 @@ function tokenRow(ctx: PageContext, t: ApiTokenInfo) {
               { when: i18n.dateTime(t.revokedAt) },
               { time: (text) => html`<time datetime="${t.revokedAt}">${text}</time>` },
             )
-          : postForm(
-              ctx,
-              `/admin/tokens/${encodeURIComponent(t.id)}/revoke`,
-              html`<button type="submit" class="button button--danger button--small">
-                ${i18n.rich(
-                  'admin.tokens.revoke',
-                  { label: t.label, name: t.userName },
-                  { hidden: (text) => html`<span class="visually-hidden">${text}</span>` },
-                )}
-              </button>`,
-              { className: 'form form--bare' },
-            )
+          : recordAction(ctx, {
+              action: `/admin/tokens/${encodeURIComponent(t.id)}/revoke`,
+              label: i18n.rich(
+                'admin.tokens.revoke',
+                { label: t.label, name: t.userName },
+                { hidden: (text) => html`<span class="visually-hidden">${text}</span>` },
+              ),
+              variant: 'danger',
+            })
       }
     </td>
   </tr>`;
@@ -92,26 +90,18 @@ export function tokensView(
     </section>
     <section aria-labelledby="tokens-heading">
       <h2 id="tokens-heading">${t('admin.tokens.list.heading')}</h2>
-      ${
-        props.tokens.length
-          ? html`<div class="table-scroll" role="region" aria-labelledby="tokens-heading" tabindex="0">
-              <table class="data-table">
-                <thead>
-                  <tr>
-                    <th scope="col">${t('admin.tokens.column.label')}</th>
-                    <th scope="col">${t('admin.tokens.column.person')}</th>
-                    <th scope="col">${t('admin.tokens.column.created')}</th>
-                    <th scope="col">${t('admin.tokens.column.lastUsed')}</th>
-                    <th scope="col">${t('admin.tokens.column.status')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${props.tokens.map((token) => tokenRow(ctx, token))}
-                </tbody>
-              </table>
-            </div>`
-          : html`<p>${t('admin.tokens.none')}</p>`
-      }
+      ${recordTable({
+        labelledBy: 'tokens-heading',
+        columns: [
+          t('admin.tokens.column.label'),
+          t('admin.tokens.column.person'),
+          t('admin.tokens.column.created'),
+          t('admin.tokens.column.lastUsed'),
+          t('admin.tokens.column.status'),
+        ],
+        rows: props.tokens.map((token) => tokenRow(ctx, token)),
+        empty: t('admin.tokens.none'),
+      })}
     </section>`;
   return adminPage(ctx, {
     title: t('admin.tokens.title'),

@@ -17,6 +17,7 @@ import {
 } from '../../forms.js';
 import { html, type SafeHtml } from '../../html.js';
 import { adminPage } from './page.js';
+import { recordAction, recordTable } from './record-table.js';
 
 export const webhookNotices = {
   created: 'webhooks.done.created',
@@ -39,14 +40,12 @@ function row(ctx: PageContext, w: Webhook) {
   const { t } = ctx.i18n;
   const base = `/admin/webhooks/${encodeURIComponent(w.id)}`;
   const small = (action: string, label: MessageKey, labelled: MessageKey, danger = false) =>
-    postForm(
-      ctx,
-      `${base}/${action}`,
-      html`<button type="submit" class="button ${danger ? 'button--danger' : 'button--secondary'} button--small">
-        ${t(label)}${hidden(` ${t(labelled, { url: w.url })}`)}
-      </button>`,
-      { className: 'form form--bare' },
-    );
+    recordAction(ctx, {
+      action: `${base}/${action}`,
+      label: t(label),
+      forRecord: t(labelled, { url: w.url }),
+      variant: danger ? 'danger' : 'secondary',
+    });
   return html`<tr>
     <th scope="row">
       <a href="${base}">${w.url}</a>${w.description ? html`<br /><span class="muted">${w.description}</span>` : ''}
@@ -73,25 +72,17 @@ export function webhookListView(
     <p><a class="button" href="/admin/webhooks/new">${t('webhooks.add')}</a></p>
     <section aria-labelledby="webhooks-heading">
       <h2 id="webhooks-heading">${t('webhooks.list.heading')}</h2>
-      ${
-        props.webhooks.length
-          ? html`<div class="table-scroll" role="region" aria-labelledby="webhooks-heading" tabindex="0">
-              <table class="data-table">
-                <thead>
-                  <tr>
-                    <th scope="col">${t('webhooks.column.url')}</th>
-                    <th scope="col">${t('webhooks.column.events')}</th>
-                    <th scope="col">${t('webhooks.column.status')}</th>
-                    <th scope="col">${t('webhooks.column.actions')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${props.webhooks.map((w) => row(ctx, w))}
-                </tbody>
-              </table>
-            </div>`
-          : html`<p>${t('webhooks.none')}</p>`
-      }
+      ${recordTable({
+        labelledBy: 'webhooks-heading',
+        columns: [
+          t('webhooks.column.url'),
+          t('webhooks.column.events'),
+          t('webhooks.column.status'),
+          t('webhooks.column.actions'),
+        ],
+        rows: props.webhooks.map((w) => row(ctx, w)),
+        empty: t('webhooks.none'),
+      })}
     </section>`;
   return adminPage(ctx, { title: t('webhooks.title'), current: '/admin/webhooks', main });
 }
@@ -210,14 +201,14 @@ function deliveryRow(ctx: PageContext, w: Webhook, d: WebhookDelivery) {
       ${
         d.status === 'pending'
           ? ''
-          : postForm(
-              ctx,
-              `/admin/webhooks/${encodeURIComponent(w.id)}/deliveries/${encodeURIComponent(d.id)}/redeliver`,
-              html`<button type="submit" class="button button--secondary button--small">
-                ${t('webhooks.log.redeliver')}${hidden(` ${t('webhooks.log.redeliver.label', { event: eventName(ctx, d.event), when: dateTime(d.createdAt) })}`)}
-              </button>`,
-              { className: 'form form--bare' },
-            )
+          : recordAction(ctx, {
+              action: `/admin/webhooks/${encodeURIComponent(w.id)}/deliveries/${encodeURIComponent(d.id)}/redeliver`,
+              label: t('webhooks.log.redeliver'),
+              forRecord: t('webhooks.log.redeliver.label', {
+                event: eventName(ctx, d.event),
+                when: dateTime(d.createdAt),
+              }),
+            })
       }
     </td>
   </tr>`;
@@ -252,28 +243,20 @@ export function webhookView(
     <section aria-labelledby="deliveries-heading">
       <h2 id="deliveries-heading">${t('webhooks.log.heading')}</h2>
       ${postForm(ctx, `${base}/test`, submitButton(t('webhooks.test'), 'secondary'), { className: 'form form--bare' })}
-      ${
-        props.deliveries.length
-          ? html`<div class="table-scroll" role="region" aria-labelledby="deliveries-heading" tabindex="0">
-              <table class="data-table">
-                <thead>
-                  <tr>
-                    <th scope="col">${t('webhooks.log.column.event')}</th>
-                    <th scope="col">${t('webhooks.log.column.created')}</th>
-                    <th scope="col">${t('webhooks.log.column.status')}</th>
-                    <th scope="col">${t('webhooks.log.column.attempts')}</th>
-                    <th scope="col">${t('webhooks.log.column.response')}</th>
-                    <th scope="col">${t('webhooks.log.column.actions')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${props.deliveries.map((d) => deliveryRow(ctx, w, d))}
-                </tbody>
-              </table>
-            </div>
-            ${props.older ? html`<p><a href="${base}?before=${encodeURIComponent(props.older)}">${t('webhooks.log.older')}</a></p>` : ''}`
-          : html`<p>${t('webhooks.log.none')}</p>`
-      }
+      ${recordTable({
+        labelledBy: 'deliveries-heading',
+        columns: [
+          t('webhooks.log.column.event'),
+          t('webhooks.log.column.created'),
+          t('webhooks.log.column.status'),
+          t('webhooks.log.column.attempts'),
+          t('webhooks.log.column.response'),
+          t('webhooks.log.column.actions'),
+        ],
+        rows: props.deliveries.map((d) => deliveryRow(ctx, w, d)),
+        empty: t('webhooks.log.none'),
+      })}
+      ${props.deliveries.length && props.older ? html`<p><a href="${base}?before=${encodeURIComponent(props.older)}">${t('webhooks.log.older')}</a></p>` : ''}
     </section>`;
   return adminPage(ctx, {
     title: t('webhooks.edit.heading'),
