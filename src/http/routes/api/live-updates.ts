@@ -6,7 +6,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { AppError } from '../../../errors.js';
 import { liveLimits } from '../../../domain/live.js';
 import { newsroomRoles } from '../../../domain/workflow.js';
 import type { Services } from '../../../services/index.js';
@@ -16,6 +15,7 @@ import type { LiveUpdateHub, UpdateFormatter } from '../../live-updates.js';
 import { requireRole } from '../../plugins/auth.js';
 import { contentSecurityPolicy } from '../../plugins/security-headers.js';
 import { liveUpdateJson } from '../../serializers/live-updates.js';
+import { startLiveStream } from './live-stream.js';
 import { AuthorRef, IdParams, Nullable, refusals } from './schemas.js';
 
 const LiveUpdateBody = Type.Object({
@@ -30,13 +30,6 @@ const LiveUpdateBody = Type.Object({
   closing: Type.Boolean(),
   editedAt: Nullable(Type.String({ format: 'date-time' })),
 });
-
-/** A change number from Last-Event-ID, or null when there is none or it is not one of ours. */
-function eventId(header: string | string[] | undefined): number | null {
-  const value = Array.isArray(header) ? header[0] : header;
-  if (value === undefined || !/^\d{1,15}$/.test(value.trim())) return null;
-  return Number(value.trim());
-}
 
 /** The stream's event data: the JSON, and the update's HTML as the page draws it. */
 export function liveUpdateFormatter(
@@ -161,22 +154,17 @@ export function liveUpdateApi(
     },
     async (request, reply) => {
       const { articleId, seq } = await services.live.streamStart(request.params.id);
-      const asked = eventId(request.headers['last-event-id']) ?? request.query.since ?? seq;
-      const position = Math.min(asked, seq);
-      const lease = await hub.admit(request.ip);
-      if (!lease) {
-        reply.header('retry-after', '30');
-        throw new AppError(
-          'too_many_streams',
-          'Too many live streams are open from your address. Close a tab and try again.',
-        );
-      }
-      reply.hijack();
-      hub.open(articleId, lease, reply.raw, position, {
-        'cache-control': 'no-store, no-transform',
-        'x-content-type-options': 'nosniff',
-        'content-security-policy': csp,
-      });
+      await startLiveStream(
+        request,
+        reply,
+        hub,
+        { articleId, seq, since: request.query.since },
+        {
+          'cache-control': 'no-store, no-transform',
+          'x-content-type-options': 'nosniff',
+          'content-security-policy': csp,
+        },
+      );
     },
   );
 }
