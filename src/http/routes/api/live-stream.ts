@@ -1,8 +1,10 @@
 /** The start of every live stream of the API (comments, live updates): see http/feed-hub.ts. */
-import type { OutgoingHttpHeaders } from 'node:http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../../errors.js';
 import type { SequencedFeedHub } from '../../feed-hub.js';
+import { contentSecurityPolicy } from '../../plugins/security-headers.js';
+
+const csp = contentSecurityPolicy();
 
 /** A change number from Last-Event-ID, or null when there is none or it is not one of ours. */
 export function eventId(header: string | string[] | undefined): number | null {
@@ -14,18 +16,19 @@ export function eventId(header: string | string[] | undefined): number | null {
 /**
  * Hands the request's connection to `hub` as a stream of the article's changes after the
  * reader's position, or refuses it (429) when the client has as many streams open as allowed
- * anywhere on the site. `seq` is the article's change number now; `since` the page's.
+ * anywhere on the site. `seq` is the article's change number now, `since` in the query the
+ * page's; `cacheControl` the stream's Cache-Control (each keeps what it has always sent).
  */
 export async function startLiveStream<Item extends { seq: number }>(
-  request: FastifyRequest,
+  request: Pick<FastifyRequest, 'headers' | 'ip'> & { query: { since?: number | undefined } },
   reply: FastifyReply,
   hub: SequencedFeedHub<Item>,
-  start: { articleId: string; seq: number; since: number | undefined },
-  headers: OutgoingHttpHeaders,
+  start: { articleId: string; seq: number },
+  cacheControl: string,
 ): Promise<void> {
   // A reconnecting browser sends Last-Event-ID; it wins over the page's `since`. Nothing can
   // start beyond the present.
-  const asked = eventId(request.headers['last-event-id']) ?? start.since ?? start.seq;
+  const asked = eventId(request.headers['last-event-id']) ?? request.query.since ?? start.seq;
   const position = Math.min(asked, start.seq);
   const lease = await hub.admit(request.ip);
   if (!lease) {
@@ -36,6 +39,10 @@ export async function startLiveStream<Item extends { seq: number }>(
     );
   }
   reply.hijack();
-  // A hijacked reply skips the security-headers hook: the caller's headers are sent here.
-  hub.open(start.articleId, lease, reply.raw, position, headers);
+  // A hijacked reply skips the security-headers hook, so these are sent here.
+  hub.open(start.articleId, lease, reply.raw, position, {
+    'cache-control': cacheControl,
+    'x-content-type-options': 'nosniff',
+    'content-security-policy': csp,
+  });
 }

@@ -13,7 +13,6 @@ import type { SiteContext } from '../../../views/context.js';
 import { keyEventItem, liveUpdateItem } from '../../../views/live.js';
 import type { LiveUpdateHub, UpdateFormatter } from '../../live-updates.js';
 import { requireRole } from '../../plugins/auth.js';
-import { contentSecurityPolicy } from '../../plugins/security-headers.js';
 import { liveUpdateJson } from '../../serializers/live-updates.js';
 import { startLiveStream } from './live-stream.js';
 import { AuthorRef, IdParams, Nullable, refusals } from './schemas.js';
@@ -58,7 +57,6 @@ export function liveUpdateApi(
   hub: LiveUpdateHub,
 ): void {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  const csp = contentSecurityPolicy();
 
   app.get(
     '/api/v1/articles/:id/updates',
@@ -153,18 +151,8 @@ export function liveUpdateApi(
       },
     },
     async (request, reply) => {
-      const { articleId, seq } = await services.live.streamStart(request.params.id);
-      await startLiveStream(
-        request,
-        reply,
-        hub,
-        { articleId, seq, since: request.query.since },
-        {
-          'cache-control': 'no-store, no-transform',
-          'x-content-type-options': 'nosniff',
-          'content-security-policy': csp,
-        },
-      );
+      const start = await services.live.streamStart(request.params.id);
+      await startLiveStream(request, reply, hub, start, 'no-store, no-transform');
     },
   );
 }

@@ -4,7 +4,6 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Services } from '../../../services/index.js';
 import type { LiveHub } from '../../live.js';
-import { contentSecurityPolicy } from '../../plugins/security-headers.js';
 import { startLiveStream } from './live-stream.js';
 
 export function liveApi(
@@ -13,7 +12,6 @@ export function liveApi(
   live: LiveHub,
 ): void {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  const csp = contentSecurityPolicy();
 
   app.get(
     '/api/v1/articles/:id/comments/live',
@@ -45,19 +43,8 @@ export function liveApi(
       },
     },
     async (request, reply) => {
-      const { articleId, seq } = await services.threads.liveStart(request.params.id);
-      // Cache-Control stays exactly what this public stream has always sent (no no-transform).
-      await startLiveStream(
-        request,
-        reply,
-        live,
-        { articleId, seq, since: request.query.since },
-        {
-          'cache-control': 'no-store',
-          'x-content-type-options': 'nosniff',
-          'content-security-policy': csp,
-        },
-      );
+      const start = await services.threads.liveStart(request.params.id);
+      await startLiveStream(request, reply, live, start, 'no-store');
     },
   );
 }
