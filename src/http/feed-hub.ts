@@ -14,6 +14,7 @@
 import type { OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import type { Change, ChangeBus } from '../services/changes.js';
 import type { StreamLease } from '../services/limits.js';
+import type { StreamFollows } from '../store/ports/limits.js';
 import { SseGroup, type SseStream } from './sse.js';
 
 export interface FeedOptions {
@@ -58,7 +59,12 @@ export interface FeedKind<Item extends { seq: number }> {
  * the streams of a server that died stop counting within `leaseMs(heartbeatMs)`.
  */
 export interface FeedLeases {
-  openStream(client: string, max: number, ttlMs: number): Promise<StreamLease | null>;
+  openStream(
+    client: string,
+    max: number,
+    ttlMs: number,
+    follows: StreamFollows,
+  ): Promise<StreamLease | null>;
   renewStreams(leases: readonly StreamLease[], ttlMs: number): Promise<void>;
   closeStream(lease: StreamLease): Promise<void>;
 }
@@ -132,15 +138,17 @@ export class SequencedFeedHub<Item extends { seq: number }> {
   }
 
   /**
-   * A lease for a new stream of this client, or null when it already has as many open as
-   * allowed anywhere on the site (or this server is shutting down).
+   * A lease for a new stream of this client on this article, or null when it already has as
+   * many open as allowed anywhere on the site (or this server is shutting down). The lease names
+   * the article, so that the site's live readers can be counted (decisions/0090).
    */
-  async admit(client: string): Promise<StreamLease | null> {
+  async admit(client: string, articleId: string): Promise<StreamLease | null> {
     if (this.closed) return null;
     const lease = await this.leases.openStream(
       client,
       this.options.streamsPerClient,
       leaseMs(this.options.heartbeatMs),
+      { articleId, stream: this.kind.change },
     );
     if (lease && this.closed) {
       this.release(lease);

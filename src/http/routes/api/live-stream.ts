@@ -30,7 +30,7 @@ export async function startLiveStream<Item extends { seq: number }>(
   // start beyond the present.
   const asked = eventId(request.headers['last-event-id']) ?? request.query.since ?? start.seq;
   const position = Math.min(asked, start.seq);
-  const lease = await hub.admit(request.ip);
+  const lease = await hub.admit(request.ip, start.articleId);
   if (!lease) {
     reply.header('retry-after', '30');
     throw new AppError(
