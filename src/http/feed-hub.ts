@@ -13,8 +13,7 @@
  */
 import type { OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import type { Change, ChangeBus } from '../services/changes.js';
-import type { StreamLease } from '../services/limits.js';
-import type { StreamFollows } from '../store/ports/limits.js';
+import type { StreamFollows, StreamLease } from '../services/limits.js';
 import { SseGroup, type SseStream } from './sse.js';
 
 export interface FeedOptions {

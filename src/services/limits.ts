@@ -185,6 +185,8 @@ export class SharedLimitService {
   }
 }
 
+export type { StreamFollows };
+
 export interface StreamLease {
   client: string;
   id: string;
