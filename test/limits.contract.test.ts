@@ -136,5 +136,51 @@ for (const backend of backends) {
       assert.ok(!(await ask(dead, 'e')));
       assert.ok(!(await ask(alive, 'c')), 'renewed leases were forgotten');
     });
+
+    test('live readers: leases that follow an article, counted per article and stream until they end or expire', async () => {
+      const now = Date.parse('2026-12-06T10:00:00Z');
+      const take = (client: string, id: string, articleId: string, stream: string) =>
+        opened.leases.acquire({
+          client,
+          id,
+          max: 5,
+          ttlMs: 10_000,
+          now,
+          follows: { articleId, stream },
+        });
+      assert.ok(await take('r1', 'r1-a', 'art-1', 'comment'));
+      assert.ok(await take('r2', 'r2-a', 'art-1', 'comment'));
+      assert.ok(await take('r2', 'r2-b', 'art-1', 'live'));
+      assert.ok(await take('r3', 'r3-a', 'art-2', 'comment'));
+      // A lease of an older server names no article: not a reader.
+      assert.ok(
+        await opened.leases.acquire({ client: 'r4', id: 'r4-a', max: 5, ttlMs: 10_000, now }),
+      );
+      const counted = async (at: number) =>
+        (await opened.leases.readers(at))
+          .map((r) => `${r.articleId} ${r.stream} ${r.streams}`)
+          .sort();
+      assert.deepEqual(await counted(now + 1_000), [
+        'art-1 comment 2',
+        'art-1 live 1',
+        'art-2 comment 1',
+      ]);
+      await opened.leases.release({
+        client: 'r1',
+        id: 'r1-a',
+        follows: { articleId: 'art-1', stream: 'comment' },
+      });
+      // Only r2's leases are renewed; r3's expires unrenewed (its server died).
+      await opened.leases.renew(
+        [
+          { client: 'r2', id: 'r2-a', follows: { articleId: 'art-1', stream: 'comment' } },
+          { client: 'r2', id: 'r2-b', follows: { articleId: 'art-1', stream: 'live' } },
+        ],
+        10_000,
+        now + 8_000,
+      );
+      assert.deepEqual(await counted(now + 12_000), ['art-1 comment 1', 'art-1 live 1']);
+      assert.deepEqual(await counted(now + 30_000), []);
+    });
   });
 }

@@ -15,8 +15,9 @@ import type { Services } from '../services/index.js';
 import type { SharedLimitService } from '../services/limits.js';
 import type { SiteContext, SiteFrame } from '../views/context.js';
 import { AssetRegistry } from './assets.js';
-import { LiveHub } from './live.js';
-import { LiveUpdateHub } from './live-updates.js';
+import { SequencedFeedHub } from './feed-hub.js';
+import { commentFeed, type LiveHub } from './live.js';
+import { liveUpdateFeed } from './live-updates.js';
 import { liveUpdateApi, liveUpdateFormatter } from './routes/api/live-updates.js';
 import { Drain } from './drain.js';
 import { commentJson } from './serializers/comments.js';
@@ -259,11 +260,14 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   assetRoutes(server, assets);
   imageRoutes(server, services);
   siteFileRoutes(server, services);
-  const live = new LiveHub(
-    services.threads,
+  const streamOptions = {
+    heartbeatMs: limits.liveHeartbeatMs,
+    streamsPerClient: config.liveStreamsPerClient,
+  };
+  const live: LiveHub = new SequencedFeedHub(
+    commentFeed(services.threads, commentJson),
     services.changes,
-    commentJson,
-    { heartbeatMs: limits.liveHeartbeatMs, streamsPerClient: config.liveStreamsPerClient },
+    streamOptions,
     deps.logger,
     deps.sharedLimits,
   );
@@ -271,11 +275,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   server.addHook('preClose', async () => live.close());
   apiRoutes(server, services, { baseUrl: config.baseUrl, limits, cookies, live });
   // Live coverage's updates (docs/live-coverage.md): the same machinery, a stream of its own.
-  const liveUpdates = new LiveUpdateHub(
-    services.live,
+  const liveUpdates = new SequencedFeedHub(
+    liveUpdateFeed(services.live, liveUpdateFormatter(services, site)),
     services.changes,
-    liveUpdateFormatter(services, site),
-    { heartbeatMs: limits.liveHeartbeatMs, streamsPerClient: config.liveStreamsPerClient },
+    streamOptions,
     deps.logger,
     deps.sharedLimits,
   );

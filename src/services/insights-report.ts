@@ -9,6 +9,7 @@ import { instantsOf, localDay } from '../domain/local-time.js';
 import { newsletterCampaign, type NewsletterIssue } from '../domain/newsletter.js';
 import type { ArticleViews, InsightRange, InsightStore } from '../store/ports/insights.js';
 import type { NewsletterStore } from '../store/ports/newsletters.js';
+import type { ReaderStore } from '../store/ports/reader.js';
 
 export interface MostReadItem {
   articleId: string;
@@ -22,6 +23,7 @@ export interface InsightReportDeps {
   store: {
     insights: InsightStore;
     newsletters: Pick<NewsletterStore, 'sentBetween' | 'deliveryCounts'>;
+    reader: Pick<ReaderStore, 'publishedByIds'>;
   };
   timeZone: () => string;
   now?: () => number;
@@ -66,6 +68,34 @@ export interface ArticleInsights {
   /** Views per hour over the first 48 hours after publication. */
   firstHours: { at: string; views: number }[];
   referrers: { category: string; host: string; views: number }[];
+}
+
+/**
+ * Live readers (decisions/0090): an article's open live streams on every server, its views of the
+ * last few minutes, and the figure shown as "reading now": the larger of the two (a reader who
+ * just opened the page may follow its stream too, so they are not added up).
+ */
+export interface ReadingNowItem {
+  articleId: string;
+  headline: string;
+  path: string;
+  following: number;
+  views: number;
+  reading: number;
+}
+
+export interface ReadingNow {
+  /** When the figures were read (ISO). */
+  at: string;
+  minutes: number;
+  /** False when the open streams could not be counted (only views are in the figures). */
+  streamsCounted: boolean;
+  articles: ReadingNowItem[];
+}
+
+/** The figure shown as "reading now": streams and recent views overlap, so not their sum. */
+export function readingFigure(following: number, views: number): number {
+  return Math.max(following, views);
 }
 
 /** The longest range a report covers. */
@@ -150,6 +180,76 @@ export class InsightReports {
     const to = minutes(bucketOf('minute', this.now())) + 1;
     const range: InsightRange = { grain: 'minute', from: to - minutesBack, to };
     return (await this.deps.store.insights.topArticles(range, limit)).map(itemOf);
+  }
+
+  /**
+   * Who is reading now (decisions/0090): each article with open live streams (`streams`, counted
+   * per article across every server; null when they could not be counted) or views in the last
+   * `minutesBack` minutes, most readers first.
+   */
+  async readingNow(
+    streams: ReadonlyMap<string, number> | null,
+    minutesBack = 5,
+    limit = listLength,
+  ): Promise<ReadingNow> {
+    const at = new Date(this.now()).toISOString();
+    const viewed = await this.recentlyRead(minutesBack, limit);
+    const known = new Set(viewed.map((a) => a.articleId));
+    const followedOnly = [...(streams?.keys() ?? [])].filter((id) => !known.has(id));
+    const others =
+      followedOnly.length === 0 ? [] : await this.deps.store.reader.publishedByIds(followedOnly);
+    const items: ReadingNowItem[] = [
+      ...viewed.map((a) => ({
+        articleId: a.articleId,
+        headline: a.headline,
+        path: a.path,
+        views: a.views,
+      })),
+      ...others.map((a) => ({
+        articleId: a.id,
+        headline: a.headline,
+        path: articlePath(a),
+        views: 0,
+      })),
+    ].map((a) => {
+      const following = streams?.get(a.articleId) ?? 0;
+      return { ...a, following, reading: readingFigure(following, a.views) };
+    });
+    items.sort((a, b) => b.reading - a.reading || b.following - a.following);
+    return {
+      at,
+      minutes: minutesBack,
+      streamsCounted: streams !== null,
+      articles: items.slice(0, limit),
+    };
+  }
+
+  /** One article's readers now: its open streams (null: not counted) and its recent views. */
+  async articleReadingNow(
+    articleId: string,
+    following: number | null,
+    minutesBack = 5,
+  ): Promise<
+    Omit<ReadingNowItem, 'headline' | 'path'> & {
+      at: string;
+      minutes: number;
+      streamsCounted: boolean;
+    }
+  > {
+    const now = this.now();
+    const to = minutes(bucketOf('minute', now)) + 1;
+    const range: InsightRange = { grain: 'minute', from: to - minutesBack, to };
+    const series = await this.deps.store.insights.series(range, articleId);
+    const views = series.reduce((sum, b) => sum + b.views, 0);
+    return {
+      articleId,
+      at: new Date(now).toISOString(),
+      minutes: minutesBack,
+      streamsCounted: following !== null,
+      following: following ?? 0,
+      views,
+      reading: readingFigure(following ?? 0, views),
+    };
   }
 
   /** The local days of today, in the site's time zone. */

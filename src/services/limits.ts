@@ -10,7 +10,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../errors.js';
-import type { LimitStore, RateCount, SharedLimits } from '../store/ports/limits.js';
+import type { LimitStore, RateCount, SharedLimits, StreamFollows } from '../store/ports/limits.js';
 
 export interface LimitLog {
   warn(object: object, message: string): void;
@@ -113,8 +113,13 @@ export class SharedLimitService {
    * A lease for one more live stream of `client`, or null when the client already holds `max`.
    * Fails open: when the backend cannot answer, the stream is let through, unleased.
    */
-  async openStream(client: string, max: number, ttlMs: number): Promise<StreamLease | null> {
-    const lease = { client, id: randomUUID() };
+  async openStream(
+    client: string,
+    max: number,
+    ttlMs: number,
+    follows?: StreamFollows,
+  ): Promise<StreamLease | null> {
+    const lease = { client, id: randomUUID(), ...(follows ? { follows } : {}) };
     try {
       const taken = await this.backend.leases.acquire({ ...lease, max, ttlMs });
       return taken ? { ...lease, held: true } : null;
@@ -144,6 +149,25 @@ export class SharedLimitService {
     }
   }
 
+  /**
+   * Live readers (decisions/0090): per article, the open streams of every process and server.
+   * An article has two streams (comments, live updates) and a reader may follow both, so its
+   * figure is the larger of the two counts. Null when the backend cannot answer.
+   */
+  async readers(): Promise<Map<string, number> | null> {
+    try {
+      const counted = await this.backend.leases.readers();
+      const readers = new Map<string, number>();
+      for (const { articleId, streams } of counted) {
+        readers.set(articleId, Math.max(readers.get(articleId) ?? 0, streams));
+      }
+      return readers;
+    } catch (error) {
+      this.failed('live-streams', error);
+      return null;
+    }
+  }
+
   async close(): Promise<void> {
     await this.backend.close();
   }
@@ -161,9 +185,13 @@ export class SharedLimitService {
   }
 }
 
+export type { StreamFollows };
+
 export interface StreamLease {
   client: string;
   id: string;
   /** False when the backend was down as the stream opened: nothing to renew or give back. */
   held: boolean;
+  /** The article the stream follows (live readers, decisions/0090). */
+  follows?: StreamFollows;
 }

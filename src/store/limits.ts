@@ -1,7 +1,15 @@
 import { createHash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { StoreDialect } from './dialect.js';
-import type { LimitStore, RateCount, RateCounter, StreamLeases } from './ports/limits.js';
+import type {
+  LeaseRef,
+  LimitStore,
+  RateCount,
+  RateCounter,
+  StreamFollows,
+  StreamLeases,
+  StreamReaders,
+} from './ports/limits.js';
 import type { Database } from './schema.js';
 
 function hashKey(name: string, key: string): string {
@@ -133,6 +141,7 @@ export class KyselyLimitStore implements LimitStore, RateCounter, StreamLeases {
     max: number;
     ttlMs: number;
     now?: number;
+    follows?: StreamFollows;
   }): Promise<boolean> {
     const now = input.now ?? Date.now();
     const clientHash = hashKey('stream', input.client);
@@ -151,18 +160,20 @@ export class KyselyLimitStore implements LimitStore, RateCounter, StreamLeases {
       if (Number(row?.n ?? 0) >= input.max) return false;
       await db
         .insertInto('stream_leases')
-        .values({ id: input.id, client_hash: clientHash, expires_at: now + input.ttlMs })
+        .values({
+          id: input.id,
+          client_hash: clientHash,
+          expires_at: now + input.ttlMs,
+          article_id: input.follows?.articleId ?? null,
+          stream: input.follows?.stream ?? null,
+        })
         .execute();
       return true;
     };
     return this.db.isTransaction ? work(this.db) : this.db.transaction().execute(work);
   }
 
-  async renew(
-    leases: readonly { client: string; id: string }[],
-    ttlMs: number,
-    now: number = Date.now(),
-  ): Promise<void> {
+  async renew(leases: readonly LeaseRef[], ttlMs: number, now: number = Date.now()): Promise<void> {
     if (leases.length === 0) return;
     await this.db
       .updateTable('stream_leases')
@@ -177,8 +188,24 @@ export class KyselyLimitStore implements LimitStore, RateCounter, StreamLeases {
     await this.db.deleteFrom('stream_leases').where('expires_at', '<=', now).execute();
   }
 
-  async release(lease: { client: string; id: string }): Promise<void> {
+  async release(lease: LeaseRef): Promise<void> {
     await this.db.deleteFrom('stream_leases').where('id', '=', lease.id).execute();
+  }
+
+  async readers(now: number = Date.now()): Promise<StreamReaders[]> {
+    const rows = await this.db
+      .selectFrom('stream_leases')
+      .select((eb) => ['article_id', 'stream', eb.fn.countAll<number | string>().as('n')])
+      .where('article_id', 'is not', null)
+      .where('stream', 'is not', null)
+      .where('expires_at', '>', now)
+      .groupBy(['article_id', 'stream'])
+      .execute();
+    return rows.map((r) => ({
+      articleId: r.article_id ?? '',
+      stream: r.stream ?? '',
+      streams: Number(r.n),
+    }));
   }
 
   private async sweep(now: number): Promise<void> {

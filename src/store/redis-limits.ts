@@ -9,7 +9,13 @@
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import { Redis } from 'ioredis';
-import type { RateCount, SharedLimits } from './ports/limits.js';
+import type {
+  LeaseRef,
+  RateCount,
+  SharedLimits,
+  StreamFollows,
+  StreamReaders,
+} from './ports/limits.js';
 
 const connectTimeoutMs = 2_000;
 
@@ -98,6 +104,7 @@ export class RedisLimits implements SharedLimits {
       max: number;
       ttlMs: number;
       now?: number;
+      follows?: StreamFollows;
     }): Promise<boolean> => {
       await this.connected();
       const now = input.now ?? Date.now();
@@ -109,10 +116,13 @@ export class RedisLimits implements SharedLimits {
         input.id,
         input.ttlMs,
       );
-      return Number(admitted) === 1;
+      if (Number(admitted) !== 1) return false;
+      const reader = this.readerOf(input);
+      if (reader) await this.redis.zadd(this.readersKey, now + input.ttlMs, reader);
+      return true;
     },
     renew: async (
-      leases: readonly { client: string; id: string }[],
+      leases: readonly LeaseRef[],
       ttlMs: number,
       now: number = Date.now(),
     ): Promise<void> => {
@@ -123,14 +133,34 @@ export class RedisLimits implements SharedLimits {
         const key = this.leaseKey(lease.client);
         batch.zadd(key, 'XX', now + ttlMs, lease.id);
         batch.pexpire(key, ttlMs);
+        const reader = this.readerOf(lease);
+        if (reader) batch.zadd(this.readersKey, 'XX', now + ttlMs, reader);
       }
       const results = await batch.exec();
       const failed = results?.find(([error]) => error);
       if (failed?.[0]) throw failed[0];
     },
-    release: async (lease: { client: string; id: string }): Promise<void> => {
+    release: async (lease: LeaseRef): Promise<void> => {
       await this.connected();
       await this.redis.zrem(this.leaseKey(lease.client), lease.id);
+      const reader = this.readerOf(lease);
+      if (reader) await this.redis.zrem(this.readersKey, reader);
+    },
+    readers: async (now: number = Date.now()): Promise<StreamReaders[]> => {
+      await this.connected();
+      // Leases of servers that died without giving theirs back go first.
+      await this.redis.zremrangebyscore(this.readersKey, '-inf', now);
+      const members = await this.redis.zrangebyscore(this.readersKey, `(${now}`, '+inf');
+      const counted = new Map<string, StreamReaders>();
+      for (const member of members) {
+        const [stream, articleId] = member.split(' ');
+        if (!stream || !articleId) continue;
+        const key = `${stream} ${articleId}`;
+        const entry = counted.get(key) ?? { articleId, stream, streams: 0 };
+        entry.streams += 1;
+        counted.set(key, entry);
+      }
+      return [...counted.values()];
     },
   };
 
@@ -152,6 +182,16 @@ export class RedisLimits implements SharedLimits {
       once(this.redis, 'ready'),
       new Promise((resolve) => (timer = setTimeout(resolve, connectTimeoutMs))),
     ]).finally(() => clearTimeout(timer));
+  }
+
+  /** Every lease that follows an article: one sorted set (member: stream, article, id). */
+  private get readersKey(): string {
+    return `${this.prefix}readers`;
+  }
+
+  private readerOf(lease: { id: string; follows?: StreamFollows | undefined }): string | null {
+    const { follows } = lease;
+    return follows ? `${follows.stream} ${follows.articleId} ${lease.id}` : null;
   }
 
   private leaseKey(client: string): string {

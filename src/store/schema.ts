@@ -486,6 +486,9 @@ export interface StreamLeasesTable {
   id: string;
   client_hash: string;
   expires_at: number | string;
+  /** The article the stream follows and which of its streams (0039); null from older servers. */
+  article_id: string | null;
+  stream: string | null;
 }
 
 /** An endpoint an admin registered for webhook events (0030); `events` is comma-separated. */

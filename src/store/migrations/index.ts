@@ -38,6 +38,7 @@ import * as passkeys from './0032_passkeys.js';
 import * as ssoAndEmailLinks from './0033_sso_and_email_links.js';
 import * as audienceInsights from './0034_audience_insights.js';
 import * as commentCountInStamp from './0038_comment_count_in_stamp.js';
+import * as streamLeaseArticles from './0039_stream_lease_articles.js';
 import * as livePresence from './0041_live_presence.js';
 
 interface MigrationModule {
@@ -78,6 +79,7 @@ const modules: Record<string, MigrationModule> = {
   '0033_sso_and_email_links': ssoAndEmailLinks,
   '0034_audience_insights': audienceInsights,
   '0038_comment_count_in_stamp': commentCountInStamp,
+  '0039_stream_lease_articles': streamLeaseArticles,
   '0041_live_presence': livePresence,
 };
 

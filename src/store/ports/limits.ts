@@ -67,15 +67,34 @@ export interface StreamLeases {
     max: number;
     ttlMs: number;
     now?: number;
+    /** What the stream follows, for `readers` (decisions/0090). */
+    follows?: StreamFollows;
   }): Promise<boolean>;
   /** Pushes the expiry of these leases to `ttlMs` from now (the holder's heartbeat). */
-  renew(
-    leases: readonly { client: string; id: string }[],
-    ttlMs: number,
-    now?: number,
-  ): Promise<void>;
+  renew(leases: readonly LeaseRef[], ttlMs: number, now?: number): Promise<void>;
   /** Gives the lease back (the stream ended). */
-  release(lease: { client: string; id: string }): Promise<void>;
+  release(lease: LeaseRef): Promise<void>;
+  /**
+   * The unexpired leases that follow an article, counted per article and stream, of every
+   * process and server (decisions/0090).
+   */
+  readers(now?: number): Promise<StreamReaders[]>;
+}
+
+/** The article a stream follows and which of its streams it is (`comment`, `live`). */
+export interface StreamFollows {
+  articleId: string;
+  stream: string;
+}
+
+export interface LeaseRef {
+  client: string;
+  id: string;
+  follows?: StreamFollows | undefined;
+}
+
+export interface StreamReaders extends StreamFollows {
+  streams: number;
 }
 
 /** Where the shared limits are counted: the site's database, or Redis (REDIS_URL). */

@@ -6,7 +6,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { AppError } from '../../../errors.js';
 import { liveLimits } from '../../../domain/live.js';
 import { newsroomRoles } from '../../../domain/workflow.js';
 import type { Services } from '../../../services/index.js';
@@ -14,8 +13,8 @@ import type { SiteContext } from '../../../views/context.js';
 import { keyEventItem, liveUpdateItem } from '../../../views/live.js';
 import type { LiveUpdateHub, UpdateFormatter } from '../../live-updates.js';
 import { requireRole } from '../../plugins/auth.js';
-import { contentSecurityPolicy } from '../../plugins/security-headers.js';
 import { liveUpdateJson } from '../../serializers/live-updates.js';
+import { startLiveStream } from './live-stream.js';
 import { AuthorRef, IdParams, Nullable, refusals } from './schemas.js';
 
 const LiveUpdateBody = Type.Object({
@@ -30,13 +29,6 @@ const LiveUpdateBody = Type.Object({
   closing: Type.Boolean(),
   editedAt: Nullable(Type.String({ format: 'date-time' })),
 });
-
-/** A change number from Last-Event-ID, or null when there is none or it is not one of ours. */
-function eventId(header: string | string[] | undefined): number | null {
-  const value = Array.isArray(header) ? header[0] : header;
-  if (value === undefined || !/^\d{1,15}$/.test(value.trim())) return null;
-  return Number(value.trim());
-}
 
 /** The stream's event data: the JSON, and the update's HTML as the page draws it. */
 export function liveUpdateFormatter(
@@ -65,7 +57,6 @@ export function liveUpdateApi(
   hub: LiveUpdateHub,
 ): void {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  const csp = contentSecurityPolicy();
 
   app.get(
     '/api/v1/articles/:id/updates',
@@ -160,23 +151,8 @@ export function liveUpdateApi(
       },
     },
     async (request, reply) => {
-      const { articleId, seq } = await services.live.streamStart(request.params.id);
-      const asked = eventId(request.headers['last-event-id']) ?? request.query.since ?? seq;
-      const position = Math.min(asked, seq);
-      const lease = await hub.admit(request.ip);
-      if (!lease) {
-        reply.header('retry-after', '30');
-        throw new AppError(
-          'too_many_streams',
-          'Too many live streams are open from your address. Close a tab and try again.',
-        );
-      }
-      reply.hijack();
-      hub.open(articleId, lease, reply.raw, position, {
-        'cache-control': 'no-store, no-transform',
-        'x-content-type-options': 'nosniff',
-        'content-security-policy': csp,
-      });
+      const start = await services.live.streamStart(request.params.id);
+      await startLiveStream(request, reply, hub, start, 'no-store, no-transform');
     },
   );
 }

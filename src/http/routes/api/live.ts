@@ -2,17 +2,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { AppError } from '../../../errors.js';
 import type { Services } from '../../../services/index.js';
 import type { LiveHub } from '../../live.js';
-import { contentSecurityPolicy } from '../../plugins/security-headers.js';
-
-/** A change number from Last-Event-ID, or null when there is none or it is not one of ours. */
-function eventId(header: string | string[] | undefined): number | null {
-  const value = Array.isArray(header) ? header[0] : header;
-  if (value === undefined || !/^\d{1,15}$/.test(value.trim())) return null;
-  return Number(value.trim());
-}
+import { startLiveStream } from './live-stream.js';
 
 export function liveApi(
   fastify: FastifyInstance,
@@ -20,7 +12,6 @@ export function liveApi(
   live: LiveHub,
 ): void {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  const csp = contentSecurityPolicy();
 
   app.get(
     '/api/v1/articles/:id/comments/live',
@@ -52,27 +43,8 @@ export function liveApi(
       },
     },
     async (request, reply) => {
-      const { articleId, seq } = await services.threads.liveStart(request.params.id);
-      // A reconnecting browser sends Last-Event-ID; it wins over the page's `since`. Nothing
-      // can start beyond the present.
-      const asked = eventId(request.headers['last-event-id']) ?? request.query.since ?? seq;
-      const position = Math.min(asked, seq);
-      const lease = await live.admit(request.ip);
-      if (!lease) {
-        reply.header('retry-after', '30');
-        throw new AppError(
-          'too_many_streams',
-          'Too many live streams are open from your address. Close a tab and try again.',
-        );
-      }
-      reply.hijack();
-      // A hijacked reply skips the security-headers hook, so these are sent here; Cache-Control
-      // stays exactly what this public stream has always sent (without no-transform).
-      live.open(articleId, lease, reply.raw, position, {
-        'cache-control': 'no-store',
-        'x-content-type-options': 'nosniff',
-        'content-security-policy': csp,
-      });
+      const start = await services.threads.liveStart(request.params.id);
+      await startLiveStream(request, reply, live, start, 'no-store');
     },
   );
 }
