@@ -198,7 +198,20 @@ export function articleEditor(
       // The article's readers, for editors (who see /admin/insights too).
       insights:
         article && isEditor(user.role)
-          ? { figures: await services.insights.article(article.id, article.publishedAt) }
+          ? {
+              figures: await services.insights.article(article.id, article.publishedAt),
+              // Live readers (decisions/0090): open streams on every server, recent views.
+              ...(article.publishedAt
+                ? {
+                    reading: await services.insights.articleReadingNow(
+                      article.id,
+                      await request.server.sharedLimits
+                        .readers()
+                        .then((streams) => streams && (streams.get(article.id) ?? 0)),
+                    ),
+                  }
+                : {}),
+            }
           : undefined,
     });
     return sendPage(request, reply, page, { status: extra.status ?? 200 });

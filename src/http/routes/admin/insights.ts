@@ -9,7 +9,7 @@ import { sendPage } from '../../plugins/pages.js';
 import type { FormPageDeps } from '../forms.js';
 
 const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', maxLength: 10 });
-/** "Read just now": the views of the last minutes. */
+/** "Reading now" (decisions/0090): views of the last minutes count with open streams. */
 const recentMinutes = 5;
 const RangeQuery = Type.Object({ from: Type.Optional(Day), to: Type.Optional(Day) });
 
@@ -31,17 +31,19 @@ export function insightAdminPages(
     { schema: { hide: true, querystring: RangeQuery } },
     async (request, reply) => {
       const range = rangeOf(request.query);
-      const [ctx, report, recent] = await Promise.all([
+      const [ctx, report, reading] = await Promise.all([
         deps.pageContext(request),
         insights.report(range),
-        insights.recentlyRead(recentMinutes),
+        fastify.sharedLimits
+          .readers()
+          .then((streams) => insights.readingNow(streams, recentMinutes)),
       ]);
       const lists = await services.newsletters.lists(ctx.i18n);
       const page = insightsView(ctx, {
         report,
         ...range,
         maxDays: maxRangeDays,
-        recent: { minutes: recentMinutes, articles: recent },
+        reading,
         listLabels: new Map(lists.map((l) => [l.list, l.label])),
       });
       return sendPage(request, reply, page, report ? {} : { status: 400 });

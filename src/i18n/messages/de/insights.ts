@@ -58,9 +58,17 @@ export default {
   'panel.total': 'Bisher {views} Aufrufe',
   'panel.first': 'Aufrufe in den ersten 48 Stunden',
   'panel.unpublished': 'Aufrufe werden gezählt, sobald der Artikel veröffentlicht ist.',
-  'recent.heading': 'Gerade gelesen',
-  'recent.intro': 'Aufrufe jedes Artikels in den letzten {minutes} Minuten, von allen Servern.',
-  'recent.none': 'In diesen Minuten wurde kein Artikel gelesen.',
+  'reading.heading': 'Gerade am Lesen',
+  'reading.intro':
+    'Leserinnen und Leser jedes Artikels um {time}, auf allen Servern: die jetzt offenen Live-Streams (Kommentare oder Live-Updates) und die Aufrufe der letzten {minutes} Minuten. „Gerade am Lesen“ ist der größere der beiden Werte: Wer eine Seite eben geöffnet hat, kann auch ihrem Stream folgen.',
+  'reading.none': 'Gerade liest niemand einen Artikel.',
+  'reading.noStreams':
+    'Die offenen Live-Streams konnten gerade nicht gezählt werden: Diese Werte sind nur Aufrufe.',
+  'reading.article':
+    '{reading} lesen gerade: {following} folgen live, {views} Aufrufe in den letzten {minutes} Minuten (um {time}, alle Server).',
+  'column.reading': 'Gerade am Lesen',
+  'column.following': 'Folgen live',
+  'column.recentViews': 'Aufrufe, letzte {minutes} Minuten',
   'mostRead.heading': 'Meistgelesen',
   'mostRead.section': 'Meistgelesen in {section}',
 } satisfies Catalogue<typeof en>;

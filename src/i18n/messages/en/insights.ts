@@ -54,9 +54,17 @@ export default {
   'panel.total': '{views} views so far',
   'panel.first': 'Views in the first 48 hours',
   'panel.unpublished': 'Views are counted once the article is published.',
-  'recent.heading': 'Read just now',
-  'recent.intro': 'Views of each article in the last {minutes} minutes, from every server.',
-  'recent.none': 'No article was read in these minutes.',
+  'reading.heading': 'Reading now',
+  'reading.intro':
+    'Readers of each article at {time}, on every server: the live streams open now (comments or live updates) and the views of the last {minutes} minutes. “Reading now” is the larger of the two: a reader who has just opened a page may also follow its stream.',
+  'reading.none': 'No article is being read just now.',
+  'reading.noStreams':
+    'The open live streams could not be counted just now: these figures are views only.',
+  'reading.article':
+    '{reading} reading now: {following} following it live, {views} views in the last {minutes} minutes (at {time}, all servers).',
+  'column.reading': 'Reading now',
+  'column.following': 'Following live',
+  'column.recentViews': 'Views, last {minutes} minutes',
   'mostRead.heading': 'Most read',
   'mostRead.section': 'Most read in {section}',
 } as const;

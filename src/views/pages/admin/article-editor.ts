@@ -18,6 +18,7 @@ import { select, textArea, textField, type ArticleForm } from './article-fields.
 import { imagePanel, type ImagePanel } from './article-images.js';
 import type { ArticleInsights } from '../../../services/insights-report.js';
 import { articleInsightsPanel } from './insights.js';
+import { readingNowPanel, type ArticleReading } from './reading-now.js';
 import {
   noticeText,
   statusTag,
@@ -125,7 +126,8 @@ export function articleEditorView(
     /** The schedule form as sent, when it was refused. */
     schedule?: ScheduleForm | undefined;
     /** The article's counted views (editors; null figures: not published). */
-    insights?: { figures: ArticleInsights | null } | undefined;
+    insights?:
+      { figures: ArticleInsights | null; reading?: ArticleReading | undefined } | undefined;
   },
 ) {
   const { article: a, form, problem, can } = props;
@@ -221,6 +223,7 @@ export function articleEditorView(
     ${a ? workflowPanel(ctx, a, can, props.schedule) : ''} ${a ? correctionsPanel(ctx, a, can) : ''}
     ${a ? livePanel(ctx, a) : ''}
     ${a && props.insights ? articleInsightsPanel(ctx, props.insights.figures) : ''}
+    ${a && props.insights?.reading ? readingNowPanel(ctx, props.insights.reading) : ''}
     ${a && can.editor && props.commentSettings ? commentSettingsPanel(ctx, a, props.commentSettings) : ''}
     ${a && can.delete ? deletionPanel(a, i18n) : ''}
     ${can.edit ? scriptText(i18n) : ''}`;

@@ -7,13 +7,14 @@ import {
   clicksPer100,
   type ArticleInsights,
   type InsightReport,
-  type MostReadItem,
   type NewsletterClicks,
+  type ReadingNow,
 } from '../../../services/insights-report.js';
 import type { MessageKey } from '../../../i18n/translator.js';
 import type { PageContext } from '../../context.js';
 import { html, type SafeHtml } from '../../html.js';
 import { adminPage } from './page.js';
+import { readingNowBlock } from './reading-now.js';
 
 export interface InsightsPageProps {
   report: InsightReport | null;
@@ -21,8 +22,8 @@ export interface InsightsPageProps {
   fromDay: string;
   toDay: string;
   maxDays: number;
-  /** The articles read in the last few minutes, across every process and server. */
-  recent?: { minutes: number; articles: MostReadItem[] };
+  /** Live readers per article, across every process and server (views/pages/admin/reading-now.ts). */
+  reading?: ReadingNow;
   /** Each newsletter list's name (`briefing`, `alerts`, `section:sport`) in the site's language. */
   listLabels?: ReadonlyMap<string, string>;
 }
@@ -215,36 +216,7 @@ export function insightsView(ctx: PageContext, props: InsightsPageProps): SafeHt
         }
         · <a href="/admin/insights.csv?${query}" download>${t('insights.csv')}</a>
       </p>
-      ${
-        props.recent
-          ? html`<section class="insight-block" aria-labelledby="insight-recent">
-              <h2 id="insight-recent">${t('insights.recent.heading')}</h2>
-              <p>${t('insights.recent.intro', { minutes: props.recent.minutes })}</p>
-              ${
-                props.recent.articles.length === 0
-                  ? html`<p>${t('insights.recent.none')}</p>`
-                  : html`<div class="table-scroll" role="region" aria-labelledby="insight-recent" tabindex="0">
-                      <table class="data-table">
-                        <thead>
-                          <tr>
-                            <th scope="col">${t('insights.column.article')}</th>
-                            <th scope="col">${t('insights.column.views')}</th>
-                          </tr>
-                        </thead>
-                        <tbody>
-                          ${props.recent.articles.map(
-                            (a) => html`<tr>
-                              <td><a href="${a.path}">${a.headline}</a></td>
-                              <td>${number(a.views)}</td>
-                            </tr>`,
-                          )}
-                        </tbody>
-                      </table>
-                    </div>`
-              }
-            </section>`
-          : ''
-      }
+      ${props.reading ? readingNowBlock(ctx, props.reading) : ''}
       <section class="insight-block" aria-labelledby="insight-chart-heading">
         <h2 id="insight-chart-heading">${t('insights.chart.heading')}</h2>
         ${barChart(ctx, bars, chartLabel, 'insight-chart')}
