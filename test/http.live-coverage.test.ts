@@ -507,6 +507,19 @@ for (const database of databases()) {
       app.services.changes.publish({ kind: 'article', articleId: target.id });
       await new Promise((r) => setTimeout(r, 50));
       assert.notEqual((await get(articlePath(a))).headers.get('x-cache'), 'hit');
+
+      // And when the text of an image an update places changes: the page shows the new text.
+      assert.equal((await get(articlePath(a))).headers.get('x-cache'), 'hit');
+      await app.services.images.updateDetails(editor.user, image.id, {
+        alt: 'Counters at long tables',
+        decorative: false,
+        caption: 'The count goes on',
+        credit: '',
+      });
+      await new Promise((r) => setTimeout(r, 50));
+      const redrawn = livePart(await (await get(articlePath(a))).text());
+      assert.match(redrawn, /alt="Counters at long tables"[\s\S]*?The count goes on/);
+      assert.doesNotMatch(redrawn, /Ballot boxes on the town hall floor/);
     });
 
     test('who is posting now: each screen says it is open, across servers', async () => {

@@ -62,6 +62,10 @@ export class ViewCounter {
   private readonly pages = new WeakMap<CachedView, ViewedPage | null>();
   private readonly agents = new Map<string, boolean>();
   private readonly referrers = new Map<string, Referrer>();
+  private readonly tails = new WeakMap<ViewedPage, Map<Referrer, string>>();
+  /** This minute's keys by their text after the minute (cleared when the minute turns). */
+  private readonly minuteKeys = new Map<string, string>();
+  private keysMinute = -1;
 
   constructor(private readonly deps: ViewCounterDeps) {}
 
@@ -85,11 +89,46 @@ export class ViewCounter {
     if (!this.counts(request.headers)) return;
     const url = request.url ?? '';
     const q = url.indexOf('?');
-    const query = q === -1 ? empty : new URLSearchParams(url.slice(q + 1));
-    const from = this.referrerOf(request.headers.referer, query, q !== -1);
+    let tail: string;
+    if (q === -1) {
+      // The common case: no campaign, and page and referrer both remembered objects, so the key's
+      // text is made once per pair and the same string is looked up after (its hash is kept).
+      tail = this.tailOf(page, this.referrerOf(request.headers.referer, empty, false));
+    } else {
+      const query = new URLSearchParams(url.slice(q + 1));
+      tail = tailText(
+        page,
+        this.referrerOf(request.headers.referer, query, true),
+        campaignOf(query),
+      );
+    }
     const minute = bucketOf('minute', this.now()) / 60_000;
-    const key = `${minute}${sep}${page.kind}${sep}${page.subject}${sep}${from.category}${sep}${from.host}${sep}${campaignOf(query)}`;
+    if (minute !== this.keysMinute) {
+      this.keysMinute = minute;
+      this.minuteKeys.clear();
+    }
+    let key = this.minuteKeys.get(tail);
+    if (key === undefined) {
+      key = `${minute}${sep}${tail}`;
+      if (this.minuteKeys.size < memoMax) this.minuteKeys.set(tail, key);
+    }
     this.pending.set(key, (this.pending.get(key) ?? 0) + 1);
+  }
+
+  /** The key's text after the minute for a page seen from a remembered referrer (no campaign). */
+  private tailOf(page: ViewedPage, from: Referrer): string {
+    let byReferrer = this.tails.get(page);
+    if (byReferrer === undefined) {
+      byReferrer = new Map();
+      this.tails.set(page, byReferrer);
+    }
+    let tail = byReferrer.get(from);
+    if (tail === undefined) {
+      tail = tailText(page, from, '');
+      if (byReferrer.size >= memoMax) byReferrer.clear();
+      byReferrer.set(from, tail);
+    }
+    return tail;
   }
 
   /** Views counted and not yet written (tests and the metrics). */
@@ -187,6 +226,11 @@ export class ViewCounter {
 }
 
 const empty = new URLSearchParams();
+
+/** A pending key after its minute: `kind\tsubject\tcategory\thost\tcampaign`. */
+function tailText(page: ViewedPage, from: Referrer, campaign: string): string {
+  return `${page.kind}${sep}${page.subject}${sep}${from.category}${sep}${from.host}${sep}${campaign}`;
+}
 
 /** The pending views as rows of every grain, each key once per grain. */
 export function rollUp(pending: Pending): InsightCount[] {

@@ -121,15 +121,20 @@ export class KyselyImageStore implements ImageStore {
   }
 
   async articlesUsing(imageId: string) {
-    // The body places an image with a line [[image:ID]]; ids are lower-case letters and digits.
+    // A body places an image with a line [[image:ID]]; ids are lower-case letters and digits.
+    // A live article shows it also when one of its updates places it.
+    const placed = likePattern(`[[image:${imageId}]]`);
     const rows = await this.db
       .selectFrom('articles')
       .select('id')
       .where((eb) =>
-        eb.or([
-          eb('main_image_id', '=', imageId),
-          sql<boolean>`body like ${likePattern(`[[image:${imageId}]]`)} escape '\\'`,
-        ]),
+        eb.or([eb('main_image_id', '=', imageId), sql<boolean>`body like ${placed} escape '\\'`]),
+      )
+      .union(
+        this.db
+          .selectFrom('live_updates')
+          .select('article_id as id')
+          .where(sql<boolean>`body like ${placed} escape '\\'`),
       )
       .execute();
     return rows.map((r) => r.id);
