@@ -204,6 +204,8 @@ const rules: Record<string, Rule> = {
   'POST /admin/articles/:id/live/updates/:updateId': ['author', 'editor', 'admin'],
   'POST /admin/articles/:id/live/updates/:updateId/flags': ['author', 'editor', 'admin'],
   'POST /admin/articles/:id/live/updates/:updateId/remove': ['author', 'editor', 'admin'],
+  // Who is on the posting screen (decision 0089): the same people as the screen itself.
+  'POST /admin/articles/:id/live/presence': ['author', 'editor', 'admin'],
 };
 
 const stateChanging = (method: string) => !['GET', 'HEAD', 'OPTIONS'].includes(method);
