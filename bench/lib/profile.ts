@@ -4,6 +4,8 @@
  *
  *   npx tsx bench/lib/profile.ts               (PAGE=article|front, PAGE_CACHE_MB=0 for misses,
  *                                               SIGNED_IN=1 for signed-in readers,
+ *                                               BROWSER=1 for a browser's headers, so that
+ *                                               audience insights count every view,
  *                                               CONNECTIONS=50, DURATION=5, WARMUP=3)
  *
  * The load comes from wrk (bench/lib/wrk.ts).
@@ -30,14 +32,29 @@ const server = await startBroadsheet(
 );
 const page = process.env.PAGE === 'front' ? '/' : site.articlePath;
 const cookies = process.env.SIGNED_IN === '1' ? site.readerCookies : [];
+const headers: Record<string, string> =
+  process.env.BROWSER === '1'
+    ? {
+        'User-Agent':
+          'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36',
+        'Accept-Language': 'en-GB,en;q=0.9',
+        Accept: 'text/html,application/xhtml+xml,*/*;q=0.8',
+        Referer: 'https://www.google.com/',
+      }
+    : {};
 // Warm up first (the profile covers only the measured seconds): a signed-in reader's first pages
 // compress the shell's pieces (decision 0078), which later ones reuse.
-await wrk('warm-up', server.url + page, { seconds: Number(process.env.WARMUP ?? 3), cookies });
+await wrk('warm-up', server.url + page, {
+  seconds: Number(process.env.WARMUP ?? 3),
+  cookies,
+  headers,
+});
 const cpuBefore = server.cpuSeconds();
 const seconds = Number(process.env.DURATION ?? 5);
 const result = await wrk(page, server.url + page, {
   seconds,
   cookies,
+  headers,
 });
 const cpu = server.cpuSeconds() - cpuBefore;
 console.log(
