@@ -27,6 +27,18 @@ import type { User } from '../src/domain/user.js';
 
 const resultsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../test-results');
 
+/** Starts the article's live coverage with six updates, the second a key event "Polls close". */
+async function startWithEarlierUpdates(app: RunningApp, reporter: User, articleId: string) {
+  await app.services.live.start(reporter, articleId);
+  for (let i = 1; i <= 6; i++) {
+    await app.services.live.post(reporter, articleId, {
+      title: i === 2 ? 'Polls close' : null,
+      body: `Earlier update ${i}.`,
+      keyEvent: i === 2,
+    });
+  }
+}
+
 /** Posts an update from the posting screen with Ctrl+Enter; resolves with when it was sent. */
 async function postFromDesk(
   browser: Browser,
@@ -73,14 +85,7 @@ if (browserAvailable()) {
         body: Array.from({ length: 12 }, (_, i) => `Paragraph ${i + 1} of the story.`).join('\n\n'),
         authorIds: [reporter.id],
       });
-      await app.services.live.start(reporter, article.id);
-      for (let i = 1; i <= 6; i++) {
-        await app.services.live.post(reporter, article.id, {
-          title: i === 2 ? 'Polls close' : null,
-          body: `Earlier update ${i}.`,
-          keyEvent: i === 2,
-        });
-      }
+      await startWithEarlierUpdates(app, reporter, article.id);
       mkdirSync(resultsDir, { recursive: true });
     });
     after(async () => {
@@ -302,14 +307,7 @@ if (browserAvailable() && postgres) {
         details: { alt: 'Counting tables in the sports hall', caption: 'The count at 23:00' },
       });
       imageId = image.id;
-      await serverA.services.live.start(reporter, article.id);
-      for (let i = 1; i <= 6; i++) {
-        await serverA.services.live.post(reporter, article.id, {
-          title: i === 2 ? 'Polls close' : null,
-          body: `Earlier update ${i}.`,
-          keyEvent: i === 2,
-        });
-      }
+      await startWithEarlierUpdates(serverA, reporter, article.id);
       mkdirSync(resultsDir, { recursive: true });
     });
     after(async () => {
