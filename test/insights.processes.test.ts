@@ -6,13 +6,14 @@
  */
 import assert from 'node:assert/strict';
 import http from 'node:http';
-import { rmSync } from 'node:fs';
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { articlePath } from '../src/domain/article.js';
-import { openStore } from '../src/store/index.js';
-import { inCi, postgresUrl, scratchDatabase, tempDir } from './helpers/databases.js';
 import { publishedArticle } from './helpers/fixtures.js';
-import { startServerProcess, type ServerProcess } from './helpers/server-process.js';
+import {
+  serversOnOneDatabase,
+  withoutPostgres,
+  type OneDatabase,
+} from './helpers/servers-on-one-database.js';
 
 const reader = {
   'user-agent': 'Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0',
@@ -33,71 +34,50 @@ function view(url: string): Promise<void> {
   });
 }
 
-async function seeded(databaseUrl: string | null, dataDir: string) {
-  const store = await openStore({ databaseUrl, dataDir });
-  try {
-    const article = await publishedArticle(store, { headline: 'Counted everywhere' });
-    return { id: article.id, path: articlePath(article) };
-  } finally {
-    await store.close();
-  }
-}
-
-async function storedViews(databaseUrl: string | null, dataDir: string, id: string) {
-  const store = await openStore({ databaseUrl, dataDir, migrate: false });
-  try {
-    const rows = await store.insights.rows();
-    return rows
-      .filter((r) => r.grain === 'day' && r.subject === id)
-      .reduce((sum, r) => sum + r.views, 0);
-  } finally {
-    await store.close();
-  }
+/** An article, and a reader of its stored day total (once the servers have stopped). */
+async function seeded(database: OneDatabase) {
+  const article = await database.withStore((store) =>
+    publishedArticle(store, { headline: 'Counted everywhere' }),
+  );
+  const storedViews = () =>
+    database.withStore(
+      async (store) =>
+        (await store.insights.rows())
+          .filter((r) => r.grain === 'day' && r.subject === article.id)
+          .reduce((sum, r) => sum + r.views, 0),
+      { migrate: false },
+    );
+  return { path: articlePath(article), storedViews };
 }
 
 describe('counting across processes', () => {
-  const servers: ServerProcess[] = [];
-  const cleanup: (() => Promise<void>)[] = [];
-  after(async () => {
-    await Promise.all(servers.map((s) => s.kill()));
-    for (const c of cleanup) await c();
-  });
+  const suite = serversOnOneDatabase();
 
   test('WORKERS=2 on SQLite: the total is exact', async () => {
-    const dataDir = tempDir();
-    cleanup.push(async () => rmSync(dataDir, { recursive: true, force: true }));
-    const { id, path } = await seeded(null, dataDir);
-    const server = await startServerProcess({ DATA_DIR: dataDir, WORKERS: '2' });
-    servers.push(server);
+    const database = suite.sqlite();
+    const { path, storedViews } = await seeded(database);
+    const [server] = await database.startServers(1, { WORKERS: '2' });
     const sent = 80;
     for (let i = 0; i < sent; i += 8) {
-      await Promise.all(Array.from({ length: 8 }, () => view(server.url + path)));
+      await Promise.all(Array.from({ length: 8 }, () => view(server!.url + path)));
     }
-    assert.equal(await server.stop(), 0, server.output());
-    assert.equal(await storedViews(null, dataDir, id), sent);
+    assert.equal(await server!.stop(), 0, server!.output());
+    assert.equal(await storedViews(), sent);
   });
 
   test(
     'two servers on one PostgreSQL database: the total is exact',
-    { skip: !postgresUrl && !inCi ? 'skipped: TEST_DATABASE_URL is not set' : false },
+    { skip: withoutPostgres },
     async () => {
-      assert.ok(postgresUrl, 'TEST_DATABASE_URL is required under CI');
-      const database = await scratchDatabase(postgresUrl);
-      cleanup.push(() => database.drop());
-      const dataDir = tempDir();
-      cleanup.push(async () => rmSync(dataDir, { recursive: true, force: true }));
-      const { id, path } = await seeded(database.url, dataDir);
-      const env = { DATA_DIR: dataDir, DATABASE_URL: database.url };
-      const a = await startServerProcess(env);
-      servers.push(a);
-      const b = await startServerProcess(env);
-      servers.push(b);
+      const database = await suite.postgres();
+      const { path, storedViews } = await seeded(database);
+      const [a, b] = await database.startServers(2);
       for (let i = 0; i < 30; i++) {
-        await Promise.all([view(a.url + path), view(b.url + path)]);
+        await Promise.all([view(a!.url + path), view(b!.url + path)]);
       }
-      assert.equal(await a.stop(), 0, a.output());
-      assert.equal(await b.stop(), 0, b.output());
-      assert.equal(await storedViews(database.url, dataDir, id), 60);
+      assert.equal(await a!.stop(), 0, a!.output());
+      assert.equal(await b!.stop(), 0, b!.output());
+      assert.equal(await storedViews(), 60);
     },
   );
 });

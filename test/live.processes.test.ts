@@ -2,15 +2,14 @@
  * Live comments across processes: two server processes on one PostgreSQL database (LISTEN/
  * NOTIFY), and two cluster workers on one SQLite file (relayed by the primary).
  */
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
 import { createServices } from '../src/compose.js';
-import { openStore, type Store } from '../src/store/index.js';
-import { postgresUrl, scratchDatabase, tempDir, inCi } from './helpers/databases.js';
+import type { Store } from '../src/store/index.js';
 import { publishedArticle, storedPerson } from './helpers/fixtures.js';
 import { json } from './helpers/http.js';
-import { startServerProcess, type ServerProcess } from './helpers/server-process.js';
+import type { ServerProcess } from './helpers/server-process.js';
+import { serversOnOneDatabase, withoutPostgres } from './helpers/servers-on-one-database.js';
 import { openSse, type SseClient, type SseEvent } from './helpers/sse.js';
 
 /** An article and a signed-in commenter in a fresh database. */
@@ -50,36 +49,24 @@ async function commentOf(client: SseClient, id: string): Promise<void> {
 }
 
 describe('live comments across processes', () => {
-  const servers: ServerProcess[] = [];
+  const suite = serversOnOneDatabase();
   const streams: SseClient[] = [];
-  const cleanup: (() => Promise<void>)[] = [];
-  after(async () => {
+  suite.atEnd(() => {
     for (const s of streams) s.close();
-    await Promise.all(servers.map((s) => s.kill()));
-    for (const c of cleanup) await c();
   });
+  const env = {
+    BASE_URL: 'http://broadsheet.test',
+    // Errors only: kept in output() for the assertions, never printed when all goes well.
+    LOG_LEVEL: 'error',
+  };
 
   test(
     'two server processes on one PostgreSQL database: a comment posted on one reaches the other',
-    { skip: !postgresUrl && !inCi ? 'skipped: TEST_DATABASE_URL is not set' : false },
+    { skip: withoutPostgres },
     async () => {
-      assert.ok(postgresUrl, 'TEST_DATABASE_URL is required under CI');
-      const database = await scratchDatabase(postgresUrl);
-      cleanup.push(() => database.drop());
-      const dataDir = tempDir();
-      cleanup.push(async () => rmSync(dataDir, { recursive: true, force: true }));
-      const store = await openStore({ databaseUrl: database.url, dataDir });
-      const { articleId, cookie } = await seed(store);
-      await store.close();
-      const env = {
-        DATABASE_URL: database.url,
-        DATA_DIR: dataDir,
-        BASE_URL: 'http://broadsheet.test',
-        // Errors only: kept in output() for the assertions, never printed when all goes well.
-        LOG_LEVEL: 'error',
-      };
-      const [one, two] = await Promise.all([startServerProcess(env), startServerProcess(env)]);
-      servers.push(one!, two!);
+      const database = await suite.postgres();
+      const { articleId, cookie } = await database.withStore(seed);
+      const [one, two] = await database.startServers(2, env);
       const onOne = await live(one!, articleId);
       const onTwo = await live(two!, articleId);
       streams.push(onOne, onTwo);
@@ -97,24 +84,15 @@ describe('live comments across processes', () => {
   );
 
   test('two cluster workers on SQLite: the primary relays changes between them', async () => {
-    const dataDir = tempDir();
-    cleanup.push(async () => rmSync(dataDir, { recursive: true, force: true }));
-    const store = await openStore({ databaseUrl: null, dataDir });
-    const { articleId, cookie } = await seed(store);
-    await store.close();
-    const server = await startServerProcess({
-      DATA_DIR: dataDir,
-      WORKERS: '2',
-      BASE_URL: 'http://broadsheet.test',
-      LOG_LEVEL: 'error',
-    });
-    servers.push(server);
+    const database = suite.sqlite();
+    const { articleId, cookie } = await database.withStore(seed);
+    const [server] = await database.startServers(1, { ...env, WORKERS: '2' });
     // The primary hands connections to the workers in turn, so these streams land on both.
     const opened = [];
-    for (let i = 0; i < 6; i++) opened.push(await live(server, articleId));
+    for (let i = 0; i < 6; i++) opened.push(await live(server!, articleId));
     streams.push(...opened);
     for (let n = 0; n < 3; n++) {
-      const id = await post(server, articleId, cookie, `comment ${n}`);
+      const id = await post(server!, articleId, cookie, `comment ${n}`);
       for (const s of opened) await commentOf(s, id);
     }
     for (const s of opened) assert.equal(s.events.length, 3);
