@@ -29,6 +29,7 @@ import {
 import { html, type SafeHtml } from '../../html.js';
 import { clickRate } from './insights.js';
 import { adminPage } from './page.js';
+import { recordAction, recordTable } from './record-table.js';
 
 export const newsletterNotices = {
   saved: 'newsletters.edit.saved',
@@ -48,29 +49,24 @@ const issueHref = (issue: NewsletterIssue) => `/admin/newsletters/${encodeURICom
 
 function unsentTable(ctx: PageContext, issues: NewsletterIssue[]) {
   const { t } = ctx.i18n;
-  if (issues.length === 0) return html`<p>${t('newsletters.admin.noneUnsent')}</p>`;
-  return html`<div class="table-scroll" role="region" aria-labelledby="nl-unsent" tabindex="0">
-    <table class="data-table">
-      <thead>
-        <tr>
-          <th scope="col">${t('newsletters.admin.subject')}</th>
-          <th scope="col">${t('newsletters.admin.kind')}</th>
-          <th scope="col">${t('newsletters.admin.status')}</th>
-          <th scope="col">${t('newsletters.admin.when')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${issues.map(
-          (i) => html`<tr>
-            <th scope="row"><a href="${issueHref(i)}">${i.subject}</a></th>
-            <td>${kindName(ctx, i)}</td>
-            <td>${statusName(ctx, i.status)}</td>
-            <td>${i.sendAt ? ctx.i18n.dateTime(i.sendAt) : '—'}</td>
-          </tr>`,
-        )}
-      </tbody>
-    </table>
-  </div>`;
+  return recordTable({
+    labelledBy: 'nl-unsent',
+    columns: [
+      t('newsletters.admin.subject'),
+      t('newsletters.admin.kind'),
+      t('newsletters.admin.status'),
+      t('newsletters.admin.when'),
+    ],
+    rows: issues.map(
+      (i) => html`<tr>
+        <th scope="row"><a href="${issueHref(i)}">${i.subject}</a></th>
+        <td>${kindName(ctx, i)}</td>
+        <td>${statusName(ctx, i.status)}</td>
+        <td>${i.sendAt ? ctx.i18n.dateTime(i.sendAt) : '—'}</td>
+      </tr>`,
+    ),
+    empty: t('newsletters.admin.noneUnsent'),
+  });
 }
 
 const countsText = (ctx: PageContext, c: DeliveryCounts) =>
@@ -83,42 +79,34 @@ const countsText = (ctx: PageContext, c: DeliveryCounts) =>
 
 function sentTable(ctx: PageContext, sent: { issue: NewsletterIssue; counts: DeliveryCounts }[]) {
   const { t } = ctx.i18n;
-  if (sent.length === 0) return html`<p>${t('newsletters.admin.noneSent')}</p>`;
-  return html`<div class="table-scroll" role="region" aria-labelledby="nl-sent" tabindex="0">
-    <table class="data-table">
-      <thead>
-        <tr>
-          <th scope="col">${t('newsletters.admin.subject')}</th>
-          <th scope="col">${t('newsletters.admin.kind')}</th>
-          <th scope="col">${t('newsletters.admin.when')}</th>
-          <th scope="col">${t('newsletters.admin.deliveries')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${sent.map(
-          ({ issue, counts }) => html`<tr>
-            <th scope="row"><a href="${issueHref(issue)}">${issue.subject}</a></th>
-            <td>${kindName(ctx, issue)}</td>
-            <td>${issue.queuedAt ? ctx.i18n.dateTime(issue.queuedAt) : '—'}</td>
-            <td>${countsText(ctx, counts)}</td>
-          </tr>`,
-        )}
-      </tbody>
-    </table>
-  </div>`;
+  return recordTable({
+    labelledBy: 'nl-sent',
+    columns: [
+      t('newsletters.admin.subject'),
+      t('newsletters.admin.kind'),
+      t('newsletters.admin.when'),
+      t('newsletters.admin.deliveries'),
+    ],
+    rows: sent.map(
+      ({ issue, counts }) => html`<tr>
+        <th scope="row"><a href="${issueHref(issue)}">${issue.subject}</a></th>
+        <td>${kindName(ctx, issue)}</td>
+        <td>${issue.queuedAt ? ctx.i18n.dateTime(issue.queuedAt) : '—'}</td>
+        <td>${countsText(ctx, counts)}</td>
+      </tr>`,
+    ),
+    empty: t('newsletters.admin.noneSent'),
+  });
 }
 
 /** A bounced address with the admin's button to clear it. */
 function clearBounceButton(ctx: PageContext, s: Subscriber) {
   const { t } = ctx.i18n;
-  return postForm(
-    ctx,
-    `/admin/newsletters/subscribers/${encodeURIComponent(s.id)}/clear-bounce`,
-    html`<button type="submit" class="button button--secondary button--small">
-      ${t('newsletters.admin.clearBounce')}${hidden(` ${t('newsletters.admin.clearBounceLabel', { email: s.email })}`)}
-    </button>`,
-    { className: 'form form--bare' },
-  );
+  return recordAction(ctx, {
+    action: `/admin/newsletters/subscribers/${encodeURIComponent(s.id)}/clear-bounce`,
+    label: t('newsletters.admin.clearBounce'),
+    forRecord: t('newsletters.admin.clearBounceLabel', { email: s.email }),
+  });
 }
 
 export interface NewsletterSettingsValues {
@@ -453,25 +441,17 @@ export function subscribersView(
     </form>
     <section aria-labelledby="nl-results">
       <h2 id="nl-results">${t('newsletters.subs.total', { count: props.total })}</h2>
-      ${
-        props.items.length
-          ? html`<div class="table-scroll" role="region" aria-labelledby="nl-results" tabindex="0">
-              <table class="data-table">
-                <thead>
-                  <tr>
-                    <th scope="col">${t('newsletters.subs.email')}</th>
-                    <th scope="col">${t('newsletters.subs.status')}</th>
-                    <th scope="col">${t('newsletters.subs.lists')}</th>
-                    <th scope="col">${t('newsletters.subs.since')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${props.items.map((s) => subscriberRow(ctx, s, labels))}
-                </tbody>
-              </table>
-            </div>`
-          : html`<p>${t('newsletters.subs.none')}</p>`
-      }
+      ${recordTable({
+        labelledBy: 'nl-results',
+        columns: [
+          t('newsletters.subs.email'),
+          t('newsletters.subs.status'),
+          t('newsletters.subs.lists'),
+          t('newsletters.subs.since'),
+        ],
+        rows: props.items.map((s) => subscriberRow(ctx, s, labels)),
+        empty: t('newsletters.subs.none'),
+      })}
       ${
         pages > 1
           ? html`<nav aria-label="${t('newsletters.subs.page', { page: query.page })}" class="pager">

@@ -18,6 +18,7 @@ import {
 import { html, type SafeHtml } from '../../html.js';
 import { roleName } from './moderation.js';
 import { adminPage } from './page.js';
+import { recordTable } from './record-table.js';
 
 export const signInAdminNotices = {
   policy: 'sign-in.admin.done.policy',
@@ -95,75 +96,61 @@ export function signInAdminView(
       ${postForm(
         ctx,
         '/admin/sign-in/policy',
-        html`<div class="table-scroll" role="region" aria-labelledby="policy-heading" tabindex="0">
-            <table class="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">${t('sign-in.admin.policy.role')}</th>
-                  <th scope="col">${t('sign-in.admin.policy.password')}</th>
-                  <th scope="col">${t('sign-in.admin.policy.emailLink')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${roles.map(
-                  (role) =>
-                    html`<tr>
-                      <th scope="row">${roleName(ctx.i18n, role)}</th>
-                      ${box(role, 'password', props.policies[role].password)}
-                      ${box(role, 'emailLink', props.policies[role].emailLink)}
-                    </tr>`,
-                )}
-              </tbody>
-            </table>
-          </div>
+        html`${recordTable({
+          labelledBy: 'policy-heading',
+          columns: [
+            t('sign-in.admin.policy.role'),
+            t('sign-in.admin.policy.password'),
+            t('sign-in.admin.policy.emailLink'),
+          ],
+          rows: roles.map(
+            (role) =>
+              html`<tr>
+                  <th scope="row">${roleName(ctx.i18n, role)}</th>
+                  ${box(role, 'password', props.policies[role].password)}
+                  ${box(role, 'emailLink', props.policies[role].emailLink)}
+                </tr>`,
+          ),
+          // Never said: every role has a row.
+          empty: '',
+        })}
           ${submitButton(t('sign-in.admin.policy.submit'))}`,
       )}
     </section>
     <section aria-labelledby="providers-heading">
       <h2 id="providers-heading">${t('sign-in.admin.providers.heading')}</h2>
       <p>${t('sign-in.admin.providers.intro', { url: props.callbackUrl })}</p>
-      ${
-        props.providers.length === 0
-          ? html`<p>${t('sign-in.admin.providers.none')}</p>`
-          : html`<div class="table-scroll" role="region" aria-labelledby="providers-heading" tabindex="0">
-              <table class="data-table">
-                <thead>
-                  <tr>
-                    <th scope="col">${t('sign-in.admin.providers.name')}</th>
-                    <th scope="col">${t('sign-in.admin.providers.issuer')}</th>
-                    <th scope="col">${t('sign-in.admin.providers.domains')}</th>
-                    <th scope="col">${t('sign-in.admin.providers.role')}</th>
-                    <th scope="col">${t('sign-in.admin.providers.actions')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${props.providers.map(
-                    (p) =>
-                      html`<tr>
-                        <th scope="row">${p.name}</th>
-                        <td>${p.issuer}</td>
-                        <td>${p.allowedDomains.join(', ')}</td>
-                        <td>${roleName(ctx.i18n, p.role)}</td>
-                        <td>
-                          <a href="/admin/sign-in?edit=${encodeURIComponent(p.id)}#provider-form"
-                            >${t('sign-in.admin.providers.edit', { provider: p.name })}</a
-                          >
-                          ${postForm(
-                            ctx,
-                            `/admin/sign-in/providers/${encodeURIComponent(p.id)}/remove`,
-                            submitButton(
-                              t('sign-in.admin.providers.remove', { provider: p.name }),
-                              'danger',
-                            ),
-                            { className: 'form form--inline' },
-                          )}
-                        </td>
-                      </tr>`,
-                  )}
-                </tbody>
-              </table>
-            </div>`
-      }
+      ${recordTable({
+        labelledBy: 'providers-heading',
+        columns: [
+          t('sign-in.admin.providers.name'),
+          t('sign-in.admin.providers.issuer'),
+          t('sign-in.admin.providers.domains'),
+          t('sign-in.admin.providers.role'),
+          t('sign-in.admin.providers.actions'),
+        ],
+        rows: props.providers.map(
+          (p) =>
+            html`<tr>
+              <th scope="row">${p.name}</th>
+              <td>${p.issuer}</td>
+              <td>${p.allowedDomains.join(', ')}</td>
+              <td>${roleName(ctx.i18n, p.role)}</td>
+              <td>
+                <a href="/admin/sign-in?edit=${encodeURIComponent(p.id)}#provider-form"
+                  >${t('sign-in.admin.providers.edit', { provider: p.name })}</a
+                >
+                ${postForm(
+                  ctx,
+                  `/admin/sign-in/providers/${encodeURIComponent(p.id)}/remove`,
+                  submitButton(t('sign-in.admin.providers.remove', { provider: p.name }), 'danger'),
+                  { className: 'form form--inline' },
+                )}
+              </td>
+            </tr>`,
+        ),
+        empty: t('sign-in.admin.providers.none'),
+      })}
     </section>
     <section aria-labelledby="provider-form" id="provider-form-section">
       <h2 id="provider-form">
