@@ -10,7 +10,6 @@
  *   npx tsx bench/live-blog.ts
  *   READERS=200 UPDATES=500 DURATION=4 npx tsx bench/live-blog.ts
  */
-import http from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,6 +18,7 @@ import { createServices } from '../src/compose.js';
 import { openStore } from '../src/store/index.js';
 import { createCommentSite } from './lib/comment-site.js';
 import { get, startBareNode } from './lib/compare.js';
+import { liveReaders } from './lib/live-readers.js';
 import { machine, printResult, requireOpenFiles, startBroadsheet, table } from './lib/load.js';
 import { duration, findWrk, wrk, wrkMissing } from './lib/wrk.js';
 
@@ -63,44 +63,8 @@ let pagePath: string;
 const server = await startBroadsheet(site.dataDir, {
   LIVE_STREAMS_PER_CLIENT: String(readers + 10),
 });
-const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
-const { hostname, port } = new URL(server.url);
 const pageUrl = `${server.url}${pagePath}`;
-
-/** Per reader: the update ids it has seen, with when. */
-const arrivals: Map<string, number>[] = [];
-const streams: http.ClientRequest[] = [];
-
-function subscribe(i: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const seen = new Map<string, number>();
-    arrivals[i] = seen;
-    const req = http.get(
-      {
-        agent,
-        hostname,
-        port,
-        path: `/api/v1/articles/${site.articleId}/updates/live`,
-        headers: { accept: 'text/event-stream' },
-      },
-      (res) => {
-        if (res.statusCode !== 200) return reject(new Error(`stream ${i}: ${res.statusCode}`));
-        res.setEncoding('utf8');
-        let live = false;
-        res.on('data', (chunk: string) => {
-          const now = performance.now();
-          if (!live && chunk.includes(': live')) {
-            live = true;
-            resolve();
-          }
-          for (const m of chunk.matchAll(/"update":\{"id":"([^"]+)"/g)) seen.set(m[1]!, now);
-        });
-      },
-    );
-    req.on('error', reject);
-    streams.push(req);
-  });
-}
+const live = liveReaders(server.url, site.articleId, 'update');
 
 async function postUpdate(n: number): Promise<string> {
   const res = await fetch(`${server.url}/api/v1/articles/${site.articleId}/updates`, {
@@ -112,40 +76,18 @@ async function postUpdate(n: number): Promise<string> {
   return ((await res.json()) as { id: string }).id;
 }
 
-const percentile = (sorted: number[], q: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
-
 let peakRss = 0;
 const sample = setInterval(() => (peakRss = Math.max(peakRss, server.rss())), 200);
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'broadsheet-bench-live-blog-'));
 let bare: Awaited<ReturnType<typeof startBareNode>> | null = null;
 try {
   // 1. Post → receive, with every reader listening.
-  for (let i = 0; i < readers; i += 100) {
-    await Promise.all(
-      Array.from({ length: Math.min(100, readers - i) }, (_, k) => subscribe(i + k)),
-    );
-  }
-  const latencies: number[] = [];
-  let missing = 0;
-  for (let n = 0; n < posts; n++) {
-    const sent = performance.now();
-    const id = await postUpdate(n);
-    const deadline = performance.now() + 5000;
-    while (arrivals.some((s) => !s.has(id)) && performance.now() < deadline) {
-      await new Promise((r) => setTimeout(r, 5));
-    }
-    for (const s of arrivals) {
-      const at = s.get(id);
-      if (at === undefined) missing++;
-      else latencies.push(at - sent);
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  latencies.sort((a, b) => a - b);
-  const p50 = percentile(latencies, 0.5);
-  const p99 = percentile(latencies, 0.99);
-  for (const s of streams) s.destroy();
+  await live.open(readers);
+  for (let n = 0; n < posts; n++) await live.time(() => postUpdate(n));
+  const p50 = live.percentile(0.5);
+  const p99 = live.percentile(0.99);
+  const { latencies, missing } = live;
+  live.close();
 
   // 2. The page's throughput, quiet and while one update a second is posted.
   const identity = await get(pageUrl, { 'accept-encoding': 'identity' });
@@ -208,8 +150,7 @@ try {
   ]);
 } finally {
   clearInterval(sample);
-  for (const s of streams) s.destroy();
-  agent.destroy();
+  live.close();
   bare?.stop();
   await server.stop();
   await site.drop();
