@@ -88,12 +88,29 @@ function newFeed(
 const htmlIn = (format: FeedFormat, text: string) =>
   format === 'atom' ? escapeHtml(xmlText(text)) : xmlText(text);
 
-function articleItem(ctx: SiteContext, feed: ArticleFeed, format: FeedFormat, a: Article): Item {
-  const url = ctx.baseUrl + articlePath(a);
-  const published = new Date(a.publishedAt ?? a.createdAt);
-  // The main image travels as an enclosure (RSS) or link rel="enclosure" (Atom): the JPEG or
-  // PNG file, which every feed reader can show.
-  const picture = a.mainImage ? fallbackOf(a.mainImage) : null;
+/** What a feed item is made of: an article's, or one update's of a live article. */
+interface ItemParts {
+  /** The main image, sent as an enclosure (RSS) or link rel="enclosure" (Atom). */
+  image?: Image | null;
+  /** Plain text (HTML-escaped here for Atom). */
+  title: string;
+  id: string;
+  link: string;
+  /** Atom's <updated>: the public "Updated" time only (an editor-marked update). */
+  date: Date;
+  published: Date;
+  /** Plain text. */
+  summary: string;
+  /** Markdown, sent as HTML when the feed carries full text. */
+  body: string;
+  authors: readonly { name: string; slug: string }[];
+  section: { name: string; slug: string };
+  tags: readonly { name: string; slug: string }[];
+}
+
+function feedItem(ctx: SiteContext, feed: ArticleFeed, format: FeedFormat, p: ItemParts): Item {
+  // The JPEG or PNG file, which every feed reader can show.
+  const picture = p.image ? fallbackOf(p.image) : null;
   return {
     ...(picture
       ? {
@@ -104,14 +121,13 @@ function articleItem(ctx: SiteContext, feed: ArticleFeed, format: FeedFormat, a:
           },
         }
       : {}),
-    title: htmlIn(format, a.headline),
-    id: tagUri(ctx.baseUrl, a.createdAt, `article/${a.id}`),
-    link: url,
-    // Atom's <updated> is the public "Updated" time only (an editor-marked update).
-    date: new Date(a.updatedAt ?? a.publishedAt ?? a.createdAt),
-    published,
-    description: escapeHtml(xmlText(a.standfirst || a.headline)),
-    ...(feed.fullText ? { content: xmlText(bodyHtml(a.body, ctx.baseUrl, feed.images)) } : {}),
+    title: htmlIn(format, p.title),
+    id: p.id,
+    link: p.link,
+    date: p.date,
+    published: p.published,
+    description: escapeHtml(xmlText(p.summary)),
+    ...(feed.fullText ? { content: xmlText(bodyHtml(p.body, ctx.baseUrl, feed.images)) } : {}),
     // RSS 2.0's <author> is an email address: names travel as Dublin Core creators instead,
     // one a person; Atom has <author><name> of its own.
     ...(format === 'rss'
@@ -120,7 +136,7 @@ function articleItem(ctx: SiteContext, feed: ArticleFeed, format: FeedFormat, a:
             {
               name: 'dc:creator',
               // An array: one element each (xml-js writes arrays as repeated elements).
-              objects: a.authors.map((p) => ({ _text: xmlText(p.name) })) as unknown as Record<
+              objects: p.authors.map((a) => ({ _text: xmlText(a.name) })) as unknown as Record<
                 string,
                 unknown
               >,
@@ -128,23 +144,39 @@ function articleItem(ctx: SiteContext, feed: ArticleFeed, format: FeedFormat, a:
           ],
         }
       : {
-          author: a.authors.map((p) => ({
-            name: xmlText(p.name),
-            link: `${ctx.baseUrl}/author/${p.slug}`,
+          author: p.authors.map((a) => ({
+            name: xmlText(a.name),
+            link: `${ctx.baseUrl}/author/${a.slug}`,
           })),
         }),
     category: [
       // Atom's label attribute would carry the name unescaped, so Atom gets slugs as terms.
       format === 'rss'
-        ? { name: xmlText(a.section.name), domain: `${ctx.baseUrl}/${a.section.slug}` }
-        : { term: a.section.slug, scheme: `${ctx.baseUrl}/` },
-      ...a.tags.map((t) =>
+        ? { name: xmlText(p.section.name), domain: `${ctx.baseUrl}/${p.section.slug}` }
+        : { term: p.section.slug, scheme: `${ctx.baseUrl}/` },
+      ...p.tags.map((t) =>
         format === 'rss'
           ? { name: xmlText(t.name), domain: `${ctx.baseUrl}/tag/${t.slug}` }
           : { term: t.slug, scheme: `${ctx.baseUrl}/tag/` },
       ),
     ],
   };
+}
+
+function articleItem(ctx: SiteContext, feed: ArticleFeed, format: FeedFormat, a: Article): Item {
+  return feedItem(ctx, feed, format, {
+    image: a.mainImage,
+    title: a.headline,
+    id: tagUri(ctx.baseUrl, a.createdAt, `article/${a.id}`),
+    link: ctx.baseUrl + articlePath(a),
+    date: new Date(a.updatedAt ?? a.publishedAt ?? a.createdAt),
+    published: new Date(a.publishedAt ?? a.createdAt),
+    summary: a.standfirst || a.headline,
+    body: a.body,
+    authors: a.authors,
+    section: a.section,
+    tags: a.tags,
+  });
 }
 
 /** One update of a live article: its own id and permalink, its time, its title or first words. */
@@ -156,38 +188,18 @@ function liveUpdateItem(
   u: LiveUpdate,
 ): Item {
   const label = u.title ?? ctx.i18n.t('live.feed.update', { time: ctx.i18n.dateTime(u.postedAt) });
-  return {
-    title: htmlIn(format, `${a.headline}: ${label}`),
+  return feedItem(ctx, feed, format, {
+    title: `${a.headline}: ${label}`,
     id: tagUri(ctx.baseUrl, u.postedAt, `live-update/${u.id}`),
     link: ctx.baseUrl + updatePath(articlePath(a), u.id),
     date: new Date(u.editedAt ?? u.postedAt),
     published: new Date(u.postedAt),
-    description: escapeHtml(xmlText(updateExcerpt(u.body, 300))),
-    ...(feed.fullText ? { content: xmlText(bodyHtml(u.body, ctx.baseUrl, feed.images)) } : {}),
-    ...(format === 'rss'
-      ? {
-          extensions: [
-            {
-              name: 'dc:creator',
-              objects: u.authors.map((p) => ({ _text: xmlText(p.name) })) as unknown as Record<
-                string,
-                unknown
-              >,
-            },
-          ],
-        }
-      : {
-          author: u.authors.map((p) => ({
-            name: xmlText(p.name),
-            link: `${ctx.baseUrl}/author/${p.slug}`,
-          })),
-        }),
-    category: [
-      format === 'rss'
-        ? { name: xmlText(a.section.name), domain: `${ctx.baseUrl}/${a.section.slug}` }
-        : { term: a.section.slug, scheme: `${ctx.baseUrl}/` },
-    ],
-  };
+    summary: updateExcerpt(u.body, 300),
+    body: u.body,
+    authors: u.authors,
+    section: a.section,
+    tags: [],
+  });
 }
 
 export function articleFeedXml(ctx: SiteContext, feed: ArticleFeed, format: FeedFormat): string {
