@@ -7,109 +7,47 @@
  * is http://localhost:PORT: WebAuthn needs a secure context and a domain for the relying party
  * (an IP address is not one), and localhost is both. Runs on SQLite only.
  */
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:net';
-import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
-import { startApp, type RunningApp } from './helpers/app.js';
-import {
-  assertAccessible,
-  browserAvailable,
-  launchBrowser,
-  waitForTrue,
-} from './helpers/browser.js';
-import { openSqliteStore, type OpenedStore } from './helpers/databases.js';
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
+import { assertAccessible, browserAvailable, waitForTrue } from './helpers/browser.js';
+import { passkeySite, virtualAuthenticator } from './helpers/passkey-browser.js';
 
 const generous = { max: 1000, windowMs: 60_000 };
 
-/** A port free right now, for an app whose BASE_URL must name it before it listens. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function virtualAuthenticator(
-  cdp: CDPSession,
-  transport: 'internal' | 'usb',
-): Promise<string> {
-  const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
-    options: {
-      protocol: 'ctap2',
-      transport,
-      hasResidentKey: true,
-      hasUserVerification: true,
-      isUserVerified: true,
-      automaticPresenceSimulation: true,
-    },
-  });
-  return authenticatorId;
-}
-
 if (browserAvailable()) {
   describe('passkeys in a browser', () => {
-    let db: OpenedStore;
-    let app: RunningApp;
-    let browser: Browser;
+    const site = passkeySite({ signInPerIp: generous, signUpPerIp: generous });
     let context: BrowserContext;
     let page: Page;
     let cdp: CDPSession;
-    let base: string;
     let platform: string;
     const email = 'pia.passkey@example.com';
 
     before(async () => {
-      db = await openSqliteStore();
-      const port = await freePort();
-      base = `http://localhost:${port}`;
-      app = await startApp(
-        db,
-        { BASE_URL: base },
-        { signInPerIp: generous, signUpPerIp: generous },
-        { port },
-      );
-      browser = await launchBrowser();
-      context = await browser.newContext({
-        viewport: { width: 1280, height: 900 },
-        reducedMotion: 'reduce',
-      });
-      context.setDefaultTimeout(10_000);
-      page = await context.newPage();
-      cdp = await context.newCDPSession(page);
-      await cdp.send('WebAuthn.enable', { enableUI: false });
+      context = await site.context();
+      ({ page, cdp } = await site.webAuthnPage(context));
       platform = await virtualAuthenticator(cdp, 'internal');
-    });
-    after(async () => {
-      await context?.close();
-      await browser?.close();
-      await app?.close();
-      await db?.dispose();
     });
 
     const mainText = () => page.locator('main').innerText();
 
     test('a reader signs up with a passkey and no password', async () => {
-      await page.goto(`${base}/signup`);
+      await page.goto(`${site.base}/signup`);
       const island = page.locator('[data-passkey-island="sign-up"]');
       await island.waitFor({ state: 'visible' });
       await assertAccessible(page, '/signup with the passkey choice');
       await page.getByLabel('Display name').fill('Pia Passkey');
       await page.getByLabel('Email address').fill(email);
       await page.getByRole('button', { name: 'Sign up with a passkey' }).click();
-      await page.waitForURL(`${base}/account?done=welcome`);
+      await page.waitForURL(`${site.base}/account?done=welcome`);
       const text = await mainText();
       assert.match(text, /Pia Passkey/);
       assert.match(text, /Signed in with passkey “Passkey” on \d{1,2} \w+ \d{4}, \d\d:\d\d/);
       assert.match(text, /This passkey is your only way to sign in/);
-      const user = await db.store.users.byEmail(email);
+      const user = await site.db.store.users.byEmail(email);
       assert.ok(user);
-      assert.equal(await db.store.users.passwordHash(user.id), null);
+      assert.equal(await site.db.store.users.passwordHash(user.id), null);
       const { credentials } = await cdp.send('WebAuthn.getCredentials', {
         authenticatorId: platform,
       });
@@ -120,10 +58,10 @@ if (browserAvailable()) {
 
     test('the sign-in page offers the passkey in the email field’s autofill', async () => {
       // A browser with no passkey for the site: the page waits, with the passkey button shown.
-      const other = await browser.newContext();
+      const other = await site.browser.newContext();
       try {
         const p = await other.newPage();
-        await p.goto(`${base}/signin`);
+        await p.goto(`${site.base}/signin`);
         assert.equal(await p.locator('#email').getAttribute('autocomplete'), 'username webauthn');
         await p.locator('[data-passkey-island="sign-in"]').waitFor({ state: 'visible' });
         await assertAccessible(p, '/signin with passkeys');
@@ -134,8 +72,8 @@ if (browserAvailable()) {
       // (conditional mediation); the virtual authenticator answers as choosing the suggestion
       // does. Nobody pressed a button.
       await context.clearCookies();
-      await page.goto(`${base}/signin?next=/account`);
-      await page.waitForURL(`${base}/account`);
+      await page.goto(`${site.base}/signin?next=/account`);
+      await page.waitForURL(`${site.base}/account`);
       const text = await mainText();
       assert.equal(text.match(/Signed in with passkey “Passkey” on/g)?.length, 2);
     });
@@ -148,7 +86,7 @@ if (browserAvailable()) {
         enabled: false,
       });
       const usb = await virtualAuthenticator(cdp, 'usb');
-      await page.goto(`${base}/account`);
+      await page.goto(`${site.base}/account`);
       await page.locator('[data-passkey-island="register"]').waitFor({ state: 'visible' });
       await page.getByLabel('Name of the new passkey').fill('Security key');
       await page.getByRole('button', { name: 'Add a passkey' }).click();
@@ -170,9 +108,9 @@ if (browserAvailable()) {
       // The security key signs in, from the page's button.
       await context.clearCookies();
       await cdp.send('WebAuthn.removeVirtualAuthenticator', { authenticatorId: platform });
-      await page.goto(`${base}/signin?next=/account`);
+      await page.goto(`${site.base}/signin?next=/account`);
       await page.getByRole('button', { name: 'Sign in with a passkey' }).click();
-      await page.waitForURL(`${base}/account`);
+      await page.waitForURL(`${site.base}/account`);
       await waitForTrue(
         page,
         `document.body.innerText.includes('Signed in with passkey “Security key”')`,
@@ -180,10 +118,10 @@ if (browserAvailable()) {
     });
 
     test('without JavaScript the sign-in page is the password form, nothing hidden missing', async () => {
-      const plain = await browser.newContext({ javaScriptEnabled: false });
+      const plain = await site.browser.newContext({ javaScriptEnabled: false });
       try {
         const p = await plain.newPage();
-        await p.goto(`${base}/signin`);
+        await p.goto(`${site.base}/signin`);
         assert.equal(await p.getByRole('button', { name: 'Sign in with a passkey' }).count(), 0);
         assert.equal(await p.getByLabel('Password', { exact: true }).count(), 1);
       } finally {
