@@ -27,7 +27,7 @@ import type { CommentViewerState } from '../services/comment-threads.js';
 import type { Services } from '../services/index.js';
 import type { Viewing } from '../views/context.js';
 import { acceptsGzip } from '../views/gzip-splice.js';
-import type { PageShell } from '../views/slots.js';
+import type { GzipLayout, PageShell } from '../views/slots.js';
 import { shellsOf } from './fragments.js';
 import type { PageCache } from './page-cache.js';
 import { cookieLanguage, inLanguage } from './plugins/page-cache.js';
@@ -48,12 +48,16 @@ interface Kept {
   editable: Set<string>;
   rule: UnconfirmedEmailRule;
   own: readonly ModeratedComment[];
+  /** Their gzip page's layout on this shell, once drawn (`PageShell.fillGzip`). */
+  layout: GzipLayout;
 }
 
 /** A reader's state on a shell, as the route and the lane fill it. */
 export interface ReaderState {
   comments: CommentViewerState;
   own: readonly ModeratedComment[];
+  /** Kept with the marks: pass it to `fillGzip` only when no comment is just reported or opened. */
+  layout: GzipLayout;
 }
 
 /**
@@ -159,13 +163,14 @@ export class ReaderMarks {
       editable,
       rule,
       own,
+      layout: {},
     };
     if (global === this.global && article === (this.articles.get(articleId) ?? 0)) {
       if (forShell === undefined) this.kept.set(shell, (forShell = new Map()));
       if (forShell.size >= readersPerShell) forShell.clear();
       forShell.set(user.id, fresh);
     }
-    return { comments: viewing.state, own };
+    return { comments: viewing.state, own, layout: fresh.layout };
   }
 }
 
@@ -185,6 +190,7 @@ function stateOf(kept: Kept, user: User): ReaderState {
       confirmEmail,
     },
     own: kept.own,
+    layout: kept.layout,
   };
 }
 
@@ -314,7 +320,12 @@ export function readerLane(options: ReaderLaneOptions): ReaderLane {
       form: undefined,
       threadSettings: undefined,
     };
-    const { body, gzip } = shells.readerBody(drawing, viewing, req.headers['accept-encoding']);
+    const { body, gzip } = shells.readerBody(
+      drawing,
+      viewing,
+      req.headers['accept-encoding'],
+      state.layout,
+    );
     if (!gzip) return false;
     res.writeHead(200, [...before, ...after, 'content-length', body.length]);
     res.end(body);

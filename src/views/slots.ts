@@ -149,14 +149,18 @@ export class PageShell {
    * the reader are kept compressed by how it concerns them; only the holes personal in every page
    * (names, tokens, forms) are drawn per request, and sent stored.
    */
-  fillGzip(viewing: Viewing): Buffer | null {
+  fillGzip(viewing: Viewing, layout?: GzipLayout): Buffer | null {
     const viewer = viewing.ctx.viewer;
     if (!viewer || !this.viewer(viewing)) return null;
     const encoded = this.encodedPieces();
     const plan = (this.gzip ??= new GzipPlan(encoded.chunks, encoded.common));
     const before = plan.bytes;
-    const body = plan.fill(this.holes, viewing, viewer.csrfToken, (i, c) =>
-      this.concern(viewing, i, c),
+    const body = plan.fill(
+      this.holes,
+      viewing,
+      viewer.csrfToken,
+      (i, c) => this.concern(viewing, i, c),
+      layout,
     );
     this.gzipGrowth += plan.bytes - before;
     return body;
@@ -272,6 +276,18 @@ export interface ArticleShellData {
   print: boolean;
 }
 
+/**
+ * A reader's page in order, kept for them with their marks on a shell (decision 0092): the kept
+ * compressed runs and controls, and the index of each hole drawn for every request (names,
+ * tokens, forms). Valid only while what `PageShell.concern` reads cannot change: the reader's
+ * marks, their role, no comment just reported or opened for reporting. The caller keeps it with
+ * the marks (and drops it with them); `fillGzip` fills it on first use and replays it after.
+ */
+export interface GzipLayout {
+  role?: string;
+  steps?: readonly (Compressed | number)[];
+}
+
 /** A hole drawn anew for every reader (names, tokens, forms). */
 const personal: unique symbol = Symbol('personal');
 /** Runs and drawn controls kept per shell, at most (more are compressed and not kept). */
@@ -280,7 +296,7 @@ const keptPerShell = 1024;
 const storeBelow = 16 * 1024;
 
 /** Bytes compressed once: the deflate blocks, the CRC of the bytes and their length. */
-interface Compressed {
+export interface Compressed {
   z: Buffer;
   crc: number;
   length: number;
@@ -322,8 +338,26 @@ class GzipPlan {
       i: number,
       c: { id: string; authorId: string | null },
     ) => string | null | typeof personal,
+    layout?: GzipLayout,
   ): Buffer {
     const member = new GzipMember();
+    const personalPiece = (i: number) => {
+      // Personal in every page (names, tokens, forms): stored, no zlib call, unless long.
+      const plain = Buffer.from(holes[i]!.render(viewing).value);
+      const z = plain.length < storeBelow ? storedPiece(plain) : deflateRun(plain);
+      member.add(z, crcOf(plain), plain.length, crcShift(plain.length));
+      return plain.length;
+    };
+    const role = viewing.ctx.viewer?.role;
+    if (layout?.steps !== undefined && layout.role === role) {
+      for (const step of layout.steps) {
+        if (typeof step === 'number') personalPiece(step);
+        else member.add(step.z, step.crc, step.length, step.shift);
+      }
+      return member.end();
+    }
+    /** What this page is made of, to replay (null once a piece was not kept). */
+    let steps: (Compressed | number)[] | null = layout ? [] : null;
     /** Since the last personal hole: what was sent, its length, the drawn holes in the window. */
     let held: Held[] = [];
     let offset = 0;
@@ -348,8 +382,9 @@ class GzipPlan {
         if (this.kept.size < keptPerShell) {
           this.kept.set(key, p);
           this.bytes += p.z.length + key.length * 2 + 64;
-        }
+        } else steps = null;
       }
+      steps?.push(p);
       member.add(p.z, p.crc, p.length, p.shift);
       offset += length;
     };
@@ -387,16 +422,18 @@ class GzipPlan {
           continue;
         }
       }
-      // Personal in every page (names, tokens, forms): stored, no zlib call, unless long.
-      const plain = Buffer.from(hole.render(viewing).value);
-      const z = plain.length < storeBelow ? storedPiece(plain) : deflateRun(plain);
-      member.add(z, crcOf(plain), plain.length, crcShift(plain.length));
+      steps?.push(i);
+      const length = personalPiece(i);
       held = [];
       window = [];
       since = i;
-      offset += plain.length;
+      offset += length;
     }
     run(start, holes.length);
+    if (layout && steps !== null) {
+      layout.role = role;
+      layout.steps = steps;
+    }
     return member.end();
   }
 

@@ -360,6 +360,10 @@ export function readerRoutes(
       drawing,
       filled,
       request.headers['accept-encoding'],
+      // The layout kept with the marks holds for a page with no comment just reported or opened.
+      state && reported.id === undefined && reported.opened === undefined
+        ? state.layout
+        : undefined,
     );
     if (gzip) reply.header('Content-Encoding', 'gzip');
     return sendPage(request, reply, body);
