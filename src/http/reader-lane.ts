@@ -282,18 +282,6 @@ export function readerLane(options: ReaderLaneOptions): ReaderLane {
     ...options.headers.flat(),
   ];
   const counts = { answered: 0, routed: 0 };
-  const gzipTaken = new Map<string, boolean>();
-  const takesGzip = (header: string | undefined) => {
-    if (header === undefined) return false;
-    let known = gzipTaken.get(header);
-    if (known === undefined) {
-      known = acceptsGzip(header);
-      if (gzipTaken.size >= 256) gzipTaken.clear();
-      gzipTaken.set(header, known);
-    }
-    return known;
-  };
-
   /** Answers the request; false when the route must (nothing written then). */
   const answer = async (
     req: IncomingMessage,
@@ -356,7 +344,7 @@ export function readerLane(options: ReaderLaneOptions): ReaderLane {
     const { cookie } = headers;
     if (cookie === undefined || headers.authorization !== undefined) return false;
     if (!cookie.includes(cookieMark)) return false;
-    if (!takesGzip(headers['accept-encoding'])) return false;
+    if (!acceptsGzip(headers['accept-encoding'])) return false;
     let url = req.url ?? '';
     if (url.includes('?') && personalParams.test(url)) return false;
     const id = sessionIdIn(cookie, options.sessionCookie);

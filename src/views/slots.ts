@@ -18,7 +18,15 @@ import type { CommentNode } from '../domain/comment.js';
 import type { CommentViewerState } from '../services/comment-threads.js';
 import type { PageContext, PageHoles, PageViewer, SlotSpec, Viewing } from './context.js';
 import { raw, type SafeHtml } from './html.js';
-import { GzipMember, crcOf, crcShift, deflateRun, runWindow, storedPiece } from './gzip-splice.js';
+import {
+  GzipMember,
+  crcCombine,
+  crcOf,
+  crcShift,
+  deflateRun,
+  runWindow,
+  storedPiece,
+} from './gzip-splice.js';
 
 // A marker no text can forge: control characters around a secret drawn when the process starts.
 const nonce = randomBytes(9).toString('base64url');
@@ -285,7 +293,39 @@ export interface ArticleShellData {
  */
 export interface GzipLayout {
   role?: string;
-  steps?: readonly (Compressed | number)[];
+  steps?: readonly (KeptRun | number)[];
+}
+
+/** Consecutive kept pieces of a reader's page, with their CRC and length combined once. */
+interface KeptRun {
+  z: readonly Buffer[];
+  crc: number;
+  length: number;
+  shift: number;
+}
+
+/** Pieces and the holes drawn per request, consecutive pieces joined (a `GzipLayout`'s steps). */
+function joined(steps: readonly (Compressed | number)[]): (KeptRun | number)[] {
+  const out: (KeptRun | number)[] = [];
+  let run: { z: Buffer[]; crc: number; length: number } | null = null;
+  const close = () => {
+    if (run) out.push({ ...run, shift: crcShift(run.length) });
+    run = null;
+  };
+  for (const step of steps) {
+    if (typeof step === 'number') {
+      close();
+      out.push(step);
+      continue;
+    }
+    if (step.length === 0) continue;
+    run ??= { z: [], crc: 0, length: 0 };
+    run.z.push(step.z);
+    run.crc = crcCombine(run.crc, step.crc, step.shift);
+    run.length += step.length;
+  }
+  close();
+  return out;
 }
 
 /** A hole drawn anew for every reader (names, tokens, forms). */
@@ -352,7 +392,7 @@ class GzipPlan {
     if (layout?.steps !== undefined && layout.role === role) {
       for (const step of layout.steps) {
         if (typeof step === 'number') personalPiece(step);
-        else member.add(step.z, step.crc, step.length, step.shift);
+        else member.addAll(step.z, step.crc, step.length, step.shift);
       }
       return member.end();
     }
@@ -432,7 +472,7 @@ class GzipPlan {
     run(start, holes.length);
     if (layout && steps !== null) {
       layout.role = role;
-      layout.steps = steps;
+      layout.steps = joined(steps);
     }
     return member.end();
   }
