@@ -212,6 +212,30 @@ for (const database of databases()) {
       );
     });
 
+    test('the lane counts a reader’s view as the route does, and a staff member’s not', async () => {
+      const { a } = await discussed();
+      const path = articlePath(a);
+      const author = await signedInPerson(db.store, app, { role: 'author', name: 'Aude Author' });
+      const views = app.services.views;
+      const counted: string[] = [];
+      const count = views.count.bind(views);
+      views.count = (page, request) => {
+        counted.push(`${page.kind}:${page.subject}`);
+        count(page, request);
+      };
+      try {
+        await get(path, ana);
+        await get(path, author);
+        const answered = app.readers.counts.answered;
+        await get(path, ana);
+        await get(path, author);
+        assert.equal(app.readers.counts.answered - answered, 2);
+        assert.deepEqual(counted, [`article:${a.id}`, `article:${a.id}`]);
+      } finally {
+        views.count = count;
+      }
+    });
+
     test('a reader sees their own just-posted comment on the next request, published and held', async () => {
       const { a } = await discussed();
       const path = articlePath(a);
