@@ -6,7 +6,10 @@
  *                                               SIGNED_IN=1 for signed-in readers,
  *                                               BROWSER=1 for a browser's headers, so that
  *                                               audience insights count every view,
- *                                               CONNECTIONS=50, DURATION=5, WARMUP=3)
+ *                                               CONNECTIONS=50, DURATION=5, WARMUP=3,
+ *                                               BENCH_DATABASE_URL=postgres://… for a
+ *                                               PostgreSQL site: a scratch database on
+ *                                               that server, dropped after)
  *
  * The load comes from wrk (bench/lib/wrk.ts).
  */
@@ -23,11 +26,14 @@ interface ProfileNode {
   callFrame: { functionName: string; url: string; lineNumber: number };
 }
 
-const site = await createBenchSite();
+const site = await createBenchSite(200, process.env.BENCH_DATABASE_URL ?? null);
 const dir = mkdtempSync(path.join(os.tmpdir(), 'broadsheet-profile-'));
 const server = await startBroadsheet(
   site.dataDir,
-  { PAGE_CACHE_MB: process.env.PAGE_CACHE_MB ?? '64' },
+  {
+    PAGE_CACHE_MB: process.env.PAGE_CACHE_MB ?? '64',
+    ...(site.databaseUrl ? { DATABASE_URL: site.databaseUrl } : {}),
+  },
   ['--cpu-prof', `--cpu-prof-dir=${dir}`],
 );
 const page = process.env.PAGE === 'front' ? '/' : site.articlePath;
@@ -64,6 +70,7 @@ const stopping = performance.now();
 await server.stop();
 const stopMicros = (performance.now() - stopping) * 1000;
 rmSync(site.dataDir, { recursive: true, force: true });
+await site.drop();
 
 const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
 if (!file) throw new Error('no profile written');

@@ -26,6 +26,8 @@ import { PageCache, type CachedPage } from './page-cache.js';
 import { authentication, sessionCookieName } from './plugins/auth.js';
 import { pageCaching } from './plugins/page-cache.js';
 import { fastLane, type LaneSeries } from './fast-lane.js';
+import { articleRoute, readerLane, type ReaderLane } from './reader-lane.js';
+import type { ViewedPage } from '../domain/insights.js';
 import { countViews } from './plugins/insights.js';
 import { csrfProtection } from './plugins/csrf.js';
 import { errorHandling } from './plugins/errors.js';
@@ -83,6 +85,8 @@ export interface App {
   live: LiveHub;
   /** The graceful drain of this server (SIGTERM in server.ts). */
   drain: Drain;
+  /** Signed-in readers' article pages answered before routing (decision 0092). */
+  readers: ReaderLane;
 }
 
 let sharedAssets: AssetRegistry | undefined;
@@ -121,6 +125,22 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     log: requestLine(deps.logger),
     ...(seen ? { seen } : {}),
   });
+  // Signed-in readers of article pages whose shell is cached (decision 0092).
+  const readers = readerLane({
+    cache: pageCache,
+    sessionCookie,
+    services,
+    headers: securityHeaderList({ https: cookies.https }),
+    counted: {
+      requests: metrics.requests.for({ method: 'GET', route: articleRoute, status: '200' }),
+      latency: metrics.latency.for({ method: 'GET', route: articleRoute }),
+    },
+    log: requestLine(deps.logger),
+    ...(config.insights
+      ? { view: (page: ViewedPage, req: http.IncomingMessage) => services.views.count(page, req) }
+      : {}),
+    error: (error) => deps.logger.error({ err: error }, 'reader lane: the route answers'),
+  });
 
   let drain: Drain | undefined;
   const server = Fastify({
@@ -144,7 +164,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         // Anonymous requests for pages already in the cache are answered before routing.
         (req, res) => {
           if (drain?.intercept(req, res)) return;
-          if (!lane(req, res)) handler(req, res);
+          if (!lane(req, res) && !readers(req, res, () => handler(req, res))) handler(req, res);
         },
       );
       drain = new Drain(made, config.trustProxy !== false);
@@ -243,7 +263,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   authentication(server, { sessions: services.sessions, tokens: services.tokens, cookies });
   const stopInvalidating = services.changes.subscribe((change) => pageCache.apply(change));
-  server.addHook('preClose', async () => lane.close());
+  server.addHook('preClose', async () => {
+    lane.close();
+    readers.close();
+  });
   server.addHook('onClose', async () => stopInvalidating());
   // Views counted by this app are written before it closes (server.ts stops the timer).
   server.addHook('onClose', async () => services.views.flush().catch(() => {}));
@@ -315,6 +338,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     pageCache,
     live,
     drain: drain ?? new Drain(server.server),
+    readers,
   };
 }
 

@@ -11,7 +11,7 @@
  */
 import type { Viewing } from '../views/context.js';
 import { acceptsGzip } from '../views/gzip-splice.js';
-import type { PageShell } from '../views/slots.js';
+import type { GzipLayout, PageShell } from '../views/slots.js';
 import { preparePage, type CachedPage, type PageCache } from './page-cache.js';
 
 /** What a drawing gives: the shell and what the page shows (for the cache), or a redirect. */
@@ -75,10 +75,12 @@ export class PageShells {
     drawing: Extract<Drawing, { kind: 'page' }>,
     viewing: Viewing,
     acceptEncoding: string | undefined,
+    /** The reader's page layout kept with their marks (decision 0092), when it applies. */
+    layout?: GzipLayout,
   ): { body: Buffer; gzip: boolean } {
     const { shell, entry } = drawing;
     if (entry && acceptsGzip(acceptEncoding)) {
-      const body = shell.fillGzip(viewing);
+      const body = shell.fillGzip(viewing, layout);
       const grown = shell.takeGzipGrowth();
       if (grown > 0) this.cache.grew(entry, grown);
       if (body) return { body, gzip: true };

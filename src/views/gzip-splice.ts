@@ -158,6 +158,14 @@ export class GzipMember {
     this.size += length;
   }
 
+  /** Adds consecutive compressed pieces whose CRC and length together are known (one combine). */
+  addAll(compressed: readonly Buffer[], crc: number, length: number, shift: number): void {
+    if (length === 0) return;
+    for (const z of compressed) this.parts.push(z);
+    this.crc = crcCombine(this.crc, crc, shift);
+    this.size += length;
+  }
+
   /** The finished member. */
   end(): Buffer {
     const trailer = Buffer.alloc(8);
@@ -173,9 +181,23 @@ export function crcOf(bytes: Buffer): number {
   return zlib.crc32(bytes);
 }
 
+/** Accept-Encoding headers read already (clients send few distinct ones): whether gzip. */
+const gzipTaken = new Map<string, boolean>();
+
 /** Whether an Accept-Encoding header allows gzip (explicitly or through `*`). */
 export function acceptsGzip(header: string | undefined): boolean {
   if (!header) return false;
+  let known = gzipTaken.get(header);
+  if (known === undefined) {
+    known = readsGzip(header);
+    // Bounded: a client could send endless variations.
+    if (gzipTaken.size >= 256) gzipTaken.clear();
+    gzipTaken.set(header, known);
+  }
+  return known;
+}
+
+function readsGzip(header: string): boolean {
   let gzip: number | undefined;
   let star: number | undefined;
   for (const part of header.split(',')) {

@@ -18,7 +18,15 @@ import type { CommentNode } from '../domain/comment.js';
 import type { CommentViewerState } from '../services/comment-threads.js';
 import type { PageContext, PageHoles, PageViewer, SlotSpec, Viewing } from './context.js';
 import { raw, type SafeHtml } from './html.js';
-import { GzipMember, crcOf, crcShift, deflateRun, runWindow, storedPiece } from './gzip-splice.js';
+import {
+  GzipMember,
+  crcCombine,
+  crcOf,
+  crcShift,
+  deflateRun,
+  runWindow,
+  storedPiece,
+} from './gzip-splice.js';
 
 // A marker no text can forge: control characters around a secret drawn when the process starts.
 const nonce = randomBytes(9).toString('base64url');
@@ -149,14 +157,18 @@ export class PageShell {
    * the reader are kept compressed by how it concerns them; only the holes personal in every page
    * (names, tokens, forms) are drawn per request, and sent stored.
    */
-  fillGzip(viewing: Viewing): Buffer | null {
+  fillGzip(viewing: Viewing, layout?: GzipLayout): Buffer | null {
     const viewer = viewing.ctx.viewer;
     if (!viewer || !this.viewer(viewing)) return null;
     const encoded = this.encodedPieces();
     const plan = (this.gzip ??= new GzipPlan(encoded.chunks, encoded.common));
     const before = plan.bytes;
-    const body = plan.fill(this.holes, viewing, viewer.csrfToken, (i, c) =>
-      this.concern(viewing, i, c),
+    const body = plan.fill(
+      this.holes,
+      viewing,
+      viewer.csrfToken,
+      (i, c) => this.concern(viewing, i, c),
+      layout,
     );
     this.gzipGrowth += plan.bytes - before;
     return body;
@@ -272,6 +284,50 @@ export interface ArticleShellData {
   print: boolean;
 }
 
+/**
+ * A reader's page in order, kept for them with their marks on a shell (decision 0092): the kept
+ * compressed runs and controls, and the index of each hole drawn for every request (names,
+ * tokens, forms). Valid only while what `PageShell.concern` reads cannot change: the reader's
+ * marks, their role, no comment just reported or opened for reporting. The caller keeps it with
+ * the marks (and drops it with them); `fillGzip` fills it on first use and replays it after.
+ */
+export interface GzipLayout {
+  role?: string;
+  steps?: readonly (KeptRun | number)[];
+}
+
+/** Consecutive kept pieces of a reader's page, with their CRC and length combined once. */
+interface KeptRun {
+  z: readonly Buffer[];
+  crc: number;
+  length: number;
+  shift: number;
+}
+
+/** Pieces and the holes drawn per request, consecutive pieces joined (a `GzipLayout`'s steps). */
+function joined(steps: readonly (Compressed | number)[]): (KeptRun | number)[] {
+  const out: (KeptRun | number)[] = [];
+  let run: { z: Buffer[]; crc: number; length: number } | null = null;
+  const close = () => {
+    if (run) out.push({ ...run, shift: crcShift(run.length) });
+    run = null;
+  };
+  for (const step of steps) {
+    if (typeof step === 'number') {
+      close();
+      out.push(step);
+      continue;
+    }
+    if (step.length === 0) continue;
+    run ??= { z: [], crc: 0, length: 0 };
+    run.z.push(step.z);
+    run.crc = crcCombine(run.crc, step.crc, step.shift);
+    run.length += step.length;
+  }
+  close();
+  return out;
+}
+
 /** A hole drawn anew for every reader (names, tokens, forms). */
 const personal: unique symbol = Symbol('personal');
 /** Runs and drawn controls kept per shell, at most (more are compressed and not kept). */
@@ -280,7 +336,7 @@ const keptPerShell = 1024;
 const storeBelow = 16 * 1024;
 
 /** Bytes compressed once: the deflate blocks, the CRC of the bytes and their length. */
-interface Compressed {
+export interface Compressed {
   z: Buffer;
   crc: number;
   length: number;
@@ -322,8 +378,26 @@ class GzipPlan {
       i: number,
       c: { id: string; authorId: string | null },
     ) => string | null | typeof personal,
+    layout?: GzipLayout,
   ): Buffer {
     const member = new GzipMember();
+    const personalPiece = (i: number) => {
+      // Personal in every page (names, tokens, forms): stored, no zlib call, unless long.
+      const plain = Buffer.from(holes[i]!.render(viewing).value);
+      const z = plain.length < storeBelow ? storedPiece(plain) : deflateRun(plain);
+      member.add(z, crcOf(plain), plain.length, crcShift(plain.length));
+      return plain.length;
+    };
+    const role = viewing.ctx.viewer?.role;
+    if (layout?.steps !== undefined && layout.role === role) {
+      for (const step of layout.steps) {
+        if (typeof step === 'number') personalPiece(step);
+        else member.addAll(step.z, step.crc, step.length, step.shift);
+      }
+      return member.end();
+    }
+    /** What this page is made of, to replay (null once a piece was not kept). */
+    let steps: (Compressed | number)[] | null = layout ? [] : null;
     /** Since the last personal hole: what was sent, its length, the drawn holes in the window. */
     let held: Held[] = [];
     let offset = 0;
@@ -348,8 +422,9 @@ class GzipPlan {
         if (this.kept.size < keptPerShell) {
           this.kept.set(key, p);
           this.bytes += p.z.length + key.length * 2 + 64;
-        }
+        } else steps = null;
       }
+      steps?.push(p);
       member.add(p.z, p.crc, p.length, p.shift);
       offset += length;
     };
@@ -387,16 +462,18 @@ class GzipPlan {
           continue;
         }
       }
-      // Personal in every page (names, tokens, forms): stored, no zlib call, unless long.
-      const plain = Buffer.from(hole.render(viewing).value);
-      const z = plain.length < storeBelow ? storedPiece(plain) : deflateRun(plain);
-      member.add(z, crcOf(plain), plain.length, crcShift(plain.length));
+      steps?.push(i);
+      const length = personalPiece(i);
       held = [];
       window = [];
       since = i;
-      offset += plain.length;
+      offset += length;
     }
     run(start, holes.length);
+    if (layout && steps !== null) {
+      layout.role = role;
+      layout.steps = joined(steps);
+    }
     return member.end();
   }
 

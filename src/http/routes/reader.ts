@@ -15,7 +15,9 @@ import { sectionPageView } from '../../views/pages/section.js';
 import { staticPageView } from '../../views/pages/static-page.js';
 import { listingsTag } from '../page-cache.js';
 import { articlePageData } from '../article-parts.js';
-import { sendCached } from '../plugins/page-cache.js';
+import { inLanguage, sendCached } from '../plugins/page-cache.js';
+import { articleRoute, marksOf } from '../reader-lane.js';
+import { languageCookie, languageOf } from '../../i18n/languages.js';
 import { pageViewer, sendPage } from '../plugins/pages.js';
 import { drawOnce, shellsOf, type Drawn } from '../fragments.js';
 import { raw } from '../../views/html.js';
@@ -57,7 +59,15 @@ export function readerRoutes(
   fastify: FastifyInstance,
   services: Pick<
     Services,
-    'moderation' | 'reading' | 'threads' | 'pages' | 'menus' | 'live' | 'insights'
+    | 'moderation'
+    | 'reading'
+    | 'threads'
+    | 'pages'
+    | 'menus'
+    | 'live'
+    | 'insights'
+    | 'commentSettings'
+    | 'changes'
   >,
   site: () => Promise<SiteContext>,
 ): void {
@@ -319,20 +329,25 @@ export function readerRoutes(
         : sendPage(request, reply, raw(shell.anonymous()));
     }
     if (slot) shellsOf(slot.cache).filled(drawing);
-    const { articleId, threads } = shell.data;
+    const { articleId } = shell.data;
     const user = request.viewer.user;
-    // The reader's state in one statement; their held comments only when they have some.
-    const [viewing, form, settings] = print
+    // The reader's marks, kept per shell and reader until a change can alter them (0092).
+    const [state, form, settings] = print
       ? [null, undefined, undefined]
       : await Promise.all([
-          services.threads.viewerStateOn(user, articleId, threads),
+          marksOf(services.changes).state(services, shell, user),
           commentFormFor(request, articleId, replyTo),
           threadSettingsFor(request, articleId, moderated),
         ]);
-    const comments = viewing?.state ?? null;
-    const own = viewing?.unpublished
-      ? await services.moderation.ownUnpublished(articleId, user.id)
-      : [];
+    const comments = state?.comments ?? null;
+    const own = state?.own ?? [];
+    // The reader lane (decision 0092) answers this URL's next requests while the shell is kept.
+    if (slot && entry && !print) {
+      slot.cache.remember(
+        inLanguage(request.url, languageOf(request.cookies[languageCookie])?.tag),
+        slot.key,
+      );
+    }
     const filled: Viewing = {
       ctx: { ...shell.base, viewer: pageViewer(request) },
       comments,
@@ -345,6 +360,10 @@ export function readerRoutes(
       drawing,
       filled,
       request.headers['accept-encoding'],
+      // The layout kept with the marks holds for a page with no comment just reported or opened.
+      state && reported.id === undefined && reported.opened === undefined
+        ? state.layout
+        : undefined,
     );
     if (gzip) reply.header('Content-Encoding', 'gzip');
     return sendPage(request, reply, body);
@@ -367,7 +386,7 @@ export function readerRoutes(
   }
 
   app.get(
-    '/:section/:yyyy/:mm/:dd/:slug',
+    articleRoute,
     {
       schema: {
         hide: true,
