@@ -1,6 +1,7 @@
 /** PostgreSQL specifics: the pool, and reading times back as the same ISO strings as SQLite. */
 import pg from 'pg';
 import { Kysely, PostgresDialect, type Logger } from 'kysely';
+import { statementName } from '../compiled.js';
 import type { Database } from '../schema.js';
 import type { TransactionScope } from '../transaction-scope.js';
 
@@ -80,6 +81,18 @@ export async function openPostgres(
   });
   // An idle client that loses its server must not crash the process; the next query reports it.
   pool.on('error', () => {});
+  // The compiled queries (store/compiled.ts) go as named statements: each connection parses one
+  // once, and the server need not parse and plan it anew per request (decision 0093).
+  pool.on('connect', (client) => {
+    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+    (client as { query: unknown }).query = (...args: unknown[]) => {
+      const [text, values] = args;
+      const name = args.length === 2 && typeof text === 'string' ? statementName(text) : undefined;
+      return name !== undefined && Array.isArray(values)
+        ? query({ name, text, values })
+        : query(...args);
+    };
+  });
   const dialect = new PostgresDialect({ pool });
   const db = new Kysely<Database>({
     dialect: options.scope ? options.scope.guard(dialect) : dialect,
