@@ -134,20 +134,23 @@ function actions(ic: ItemContext, c: Comment): SafeHtml {
   const own = v && v.userId === c.author.id;
   const { i18n } = ic.ctx;
   const tags = { hidden: hiddenTag };
-  const reply = own
-    ? i18n.rich('comments.reply.own', {}, tags)
-    : i18n.rich('comments.reply', { name: c.author.name }, tags);
+  // Drawn only for a signed-in reader (the words are formatted with the author's name).
+  const reply = () =>
+    own
+      ? i18n.rich('comments.reply.own', {}, tags)
+      : i18n.rich('comments.reply', { name: c.author.name }, tags);
   const reported = ic.personal.reportedId === c.id || (v?.reported.has(c.id) ?? false);
   return html`<div class="comment__actions">
     ${reactionControl(ic, c)}
-    ${ic.ctx.viewer ? html`<a href="${ic.path}?reply=${c.id}#comment-form">${reply}</a>` : ''}
+    ${ic.ctx.viewer ? html`<a href="${ic.path}?reply=${c.id}#comment-form">${reply()}</a>` : ''}
     ${own && v.editable.has(c.id) ? html`<a href="/comments/${c.id}/edit">${i18n.rich('comments.edit', {}, tags)}</a>` : ''}
     ${own ? html`<a class="comment__delete" href="/comments/${c.id}/delete">${i18n.rich('comments.delete', {}, tags)}</a>` : ''}
     ${reportControl(ic.ctx, c, {
       reported,
       justNow: ic.personal.reportedId === c.id,
       open: ic.personal.reportingId === c.id,
-      link: reportUrl(ic.here, c.id),
+      // Only a signed-in reader is offered Report.
+      link: ic.ctx.viewer ? reportUrl(ic.here, c.id) : '',
     })}
   </div>`;
 }
@@ -289,10 +292,14 @@ function cardHead(ic: ItemContext, node: CommentNode, showsReplyTo: boolean): Sa
   const c = node.comment;
   const anchor = commentAnchor(c.id);
   const { i18n } = ic.ctx;
-  const answers = node.inReplyTo
-    ? i18n.t('comments.inReplyTo.name', { name: node.inReplyTo.name })
-    : i18n.t('comments.inReplyTo.deleted');
-  const replyTo = showsReplyTo ? html`<span class="comment__reply-to">${answers}</span>` : '';
+  // Formatted only where it is shown (a reply drawn flat).
+  const replyTo = showsReplyTo
+    ? html`<span class="comment__reply-to">${
+        node.inReplyTo
+          ? i18n.t('comments.inReplyTo.name', { name: node.inReplyTo.name })
+          : i18n.t('comments.inReplyTo.deleted')
+      }</span>`
+    : '';
   return html`<article
     class="comment__card${ic.focus === c.id ? ' comment__card--focus' : ''}"
     aria-labelledby="${anchor}-author"
