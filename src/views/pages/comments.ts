@@ -215,7 +215,7 @@ function controlsSlot(ic: ItemContext, c: Comment): SafeHtml {
  * page anew on every use; for an anonymous page drawn without holes the controls are kept drawn.
  * A signed-in reader's own drawing (their controls in the page) is not kept.
  */
-export const commentThreads = new FragmentCache<readonly string[]>(8_000_000);
+export const commentThreads = new FragmentCache<readonly string[]>(4_000_000);
 
 /** Forgets every drawn card and thread (a start with nothing held, for the benchmarks). */
 export function forgetDrawnComments(): void {
