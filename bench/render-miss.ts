@@ -18,7 +18,7 @@ import { openStore, type Store } from '../src/store/index.js';
 import { articlePageData } from '../src/http/article-parts.js';
 import { PageCache } from '../src/http/page-cache.js';
 import { articlePageView } from '../src/views/pages/article.js';
-import { commentCards } from '../src/views/pages/comments.js';
+import { forgetDrawnComments } from '../src/views/pages/comments.js';
 import { printResult, type ResultRow } from './lib/load.js';
 import { createBenchSite } from './lib/site.js';
 
@@ -70,7 +70,7 @@ async function measure(store: Store, pagePath: string, cold: boolean): Promise<M
     if (lookup.kind !== 'found') throw new Error('the bench article moved');
     changed ??= lookup.page.comments.threads[0]?.replies[0]?.comment.id;
     const read = process.cpuUsage(before);
-    if (cold) commentCards.clear();
+    if (cold) forgetDrawnComments();
     const page = articlePageView(ctx, lookup.page).value;
     const drawn = process.cpuUsage(before);
     serviceCpu.push((read.user + read.system) / 1000);

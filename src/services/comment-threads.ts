@@ -95,7 +95,10 @@ export interface CommentThreadDeps {
   /** Featured comments head a thread's first page. */
   moderation: Pick<ModerationService, 'featured'>;
   /** The article's policy goes with its comments; the edit window says what may be edited. */
-  settings: Pick<CommentSettingsService, 'policy' | 'editWindowMinutes' | 'unconfirmedEmail'>;
+  settings: Pick<
+    CommentSettingsService,
+    'policy' | 'policyFromSite' | 'editWindowMinutes' | 'unconfirmedEmail'
+  >;
   now?: () => Date;
 }
 
@@ -174,11 +177,13 @@ export class CommentThreadService {
     sort: CommentSort,
     cursor: string | undefined,
     limit = defaultCommentPageSize,
+    /** The article's live state, read before this call (`pageState`). */
+    read?: { seq: number; count: number } | null,
   ): Promise<ThreadPage> {
     const after = cursor === undefined ? null : decodeCommentCursor(cursor, sort);
     if (cursor !== undefined && after === null) throw badCursor();
     // Before the page: whatever commits after this number reaches the page's live stream.
-    const live = after === null ? await this.store.comments.liveState(articleId) : null;
+    const live = after === null ? (read ?? (await this.store.comments.liveState(articleId))) : null;
     // The Featured strip (first page only) is read beside the page, not after it.
     const [page, featured] = await Promise.all([
       this.store.comments
@@ -196,6 +201,16 @@ export class CommentThreadService {
 
   /** The comments part of an article page, for one view of it. */
   async pageFor(article: Article, view: CommentView): Promise<CommentsPage> {
+    const state =
+      view.kind === 'page' && view.cursor === undefined
+        ? // The live number, the count and the policy's settings in one statement, before the page.
+          await this.store.comments.pageState(article.id)
+        : null;
+    if (view.kind === 'page' && state) {
+      const policy = this.settings.policyFromSite(article, state.override, state.site);
+      const page = await this.threads(article.id, view.sort, undefined, undefined, state);
+      return { ...page, view, sort: view.sort, policy, focus: null };
+    }
     if (view.kind === 'page') {
       // Independent reads side by side: on PostgreSQL each waits for its own round trip.
       const [policy, page] = await Promise.all([

@@ -2,7 +2,11 @@ import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { CommentRowCache, CommentVersion } from './comment-rows.js';
 import { prepared } from './compiled.js';
 import type { Comment, CommentSort, CommentStatus } from '../domain/comment.js';
-import { isCommentMode, type CommentOverride } from '../domain/comment-settings.js';
+import {
+  commentSettingKeys,
+  isCommentMode,
+  type CommentOverride,
+} from '../domain/comment-settings.js';
 import { newId } from '../domain/ids.js';
 import type { Reason } from '../domain/moderation/types.js';
 import type { StoreDialect } from './dialect.js';
@@ -261,6 +265,25 @@ const byIdsOf = prepared((db, _: '', ids: readonly string[]) =>
 
 const liveSeqOf = prepared((db, _: '', articleId: string) =>
   db.selectFrom('articles').select(['comment_seq', 'comment_count']).where('id', '=', articleId),
+);
+
+/**
+ * What the first page of an article's comments starts from, in one statement (decision 0093): the
+ * change number and published count (as `liveSeqOf`), the article's own comment settings and the
+ * site's two comment defaults, which were three statements.
+ */
+const pageStateOf = prepared((db, _: '', articleId: string, modeKey: string, hoursKey: string) =>
+  db
+    .selectFrom('articles as a')
+    .select((eb) => [
+      'a.comment_seq',
+      'a.comment_count',
+      'a.comments_mode',
+      'a.comments_auto_close_hours',
+      eb.selectFrom('settings').select('value').where('key', '=', modeKey).as('site_mode'),
+      eb.selectFrom('settings').select('value').where('key', '=', hoursKey).as('site_hours'),
+    ])
+    .where('a.id', '=', articleId),
 );
 
 const articleSettingsOf = prepared((db, _: '', articleId: string) =>
@@ -537,6 +560,26 @@ export class KyselyCommentStore implements CommentStore {
   async liveState(articleId: string) {
     const row = await liveSeqOf.first(this.db, '', articleId);
     return row ? { seq: Number(row.comment_seq), count: Number(row.comment_count) } : null;
+  }
+
+  async pageState(articleId: string) {
+    const row = await pageStateOf.first(
+      this.db,
+      '',
+      articleId,
+      commentSettingKeys.mode,
+      commentSettingKeys.autoCloseHours,
+    );
+    if (!row) return null;
+    const site: Record<string, string> = {};
+    if (row.site_mode !== null) site[commentSettingKeys.mode] = row.site_mode;
+    if (row.site_hours !== null) site[commentSettingKeys.autoCloseHours] = row.site_hours;
+    return {
+      seq: Number(row.comment_seq),
+      count: Number(row.comment_count),
+      override: overrideOf(row),
+      site,
+    };
   }
 
   async changesSince(articleId: string, afterSeq: number, limit: number) {

@@ -81,10 +81,25 @@ function standIns(args: readonly Arg[]): Arg[] {
   );
 }
 
+/**
+ * The SQL of every compiled template, each with a statement name of its own: PostgreSQL's
+ * connections prepare them once by that name and plan them without parsing again (decision 0093,
+ * postgres/open.ts). Bounded by the templates (a handful of shapes per query).
+ */
+const statementNames = new Map<string, string>();
+
+/** The statement name of a compiled template's SQL (undefined: not a template's). */
+export function statementName(sql: string): string | undefined {
+  return statementNames.get(sql);
+}
+
 function compileTemplate(query: Compilable<unknown>): Template {
   const compiled = query.compile();
   if (compiled.sql.includes('\uFDD0arg:')) {
     throw new Error('a prepared query put an argument into its SQL text instead of a parameter');
+  }
+  if (!statementNames.has(compiled.sql)) {
+    statementNames.set(compiled.sql, `bs_${statementNames.size + 1}`);
   }
   const sources = compiled.parameters.map((p): Source => {
     const match = typeof p === 'string' ? standInPattern.exec(p) : null;

@@ -8,7 +8,7 @@
  * or any other. Old fragments age out within a budget of characters.
  */
 /** What a fragment is drawn from: compared input by input (`===`) on every lookup. */
-export type FragmentInputs = readonly (string | boolean | null)[];
+export type FragmentInputs = readonly (string | number | boolean | null)[];
 
 interface Held<V> {
   inputs: FragmentInputs;

@@ -78,6 +78,17 @@ export interface CommentStore {
   /** The article's change number and its published comments, read together (null: no article). */
   liveState(articleId: string): Promise<{ seq: number; count: number } | null>;
   /**
+   * What the first page of an article's comments starts from, in one statement: `liveState`,
+   * the article's own comment settings and the site's stored comment defaults (by key; a key not
+   * stored is absent). Null: no such article.
+   */
+  pageState(articleId: string): Promise<{
+    seq: number;
+    count: number;
+    override: CommentOverride;
+    site: Readonly<Record<string, string>>;
+  } | null>;
+  /**
    * The article's comments changed after change number `afterSeq`, each once in its current
    * state, in change order (any status: the caller decides what is public).
    */

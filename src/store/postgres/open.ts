@@ -1,6 +1,7 @@
 /** PostgreSQL specifics: the pool, and reading times back as the same ISO strings as SQLite. */
 import pg from 'pg';
 import { Kysely, PostgresDialect, type Logger } from 'kysely';
+import { statementName } from '../compiled.js';
 import type { Database } from '../schema.js';
 import type { TransactionScope } from '../transaction-scope.js';
 
@@ -47,6 +48,33 @@ function sessionOptions(connectionString: string, schema: string | undefined) {
   return { connectionString: url.toString(), options: [own, ...settings].join(' ') };
 }
 
+/**
+ * Sends a compiled query's SQL as a named statement of its own. A statement prepared before its
+ * table's columns changed (another process's migration adding one, for a `*`) fails with
+ * "cached plan must not change result type" on every run: the connection then stops naming
+ * statements and the query is sent again unnamed (in a transaction the transaction has failed,
+ * and its error is reported).
+ */
+function nameCompiledStatements(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => Promise<unknown>;
+  let naming = true;
+  (client as { query: unknown }).query = (...args: unknown[]) => {
+    const [text, values] = args;
+    const name =
+      naming && args.length === 2 && typeof text === 'string' ? statementName(text) : undefined;
+    if (name === undefined || !Array.isArray(values)) return query(...args);
+    return query({ name, text, values }).catch(async (error: unknown) => {
+      if ((error as { code?: unknown }).code !== '0A000') throw error;
+      naming = false;
+      try {
+        return await query(text, values);
+      } catch {
+        throw error;
+      }
+    });
+  };
+}
+
 export interface PostgresOptions {
   /** Use this schema (created if missing) instead of public: one per test file. */
   schema?: string;
@@ -80,6 +108,9 @@ export async function openPostgres(
   });
   // An idle client that loses its server must not crash the process; the next query reports it.
   pool.on('error', () => {});
+  // The compiled queries (store/compiled.ts) go as named statements: each connection parses one
+  // once, and the server need not parse and plan it anew per request (decision 0093).
+  pool.on('connect', (client) => nameCompiledStatements(client));
   const dialect = new PostgresDialect({ pool });
   const db = new Kysely<Database>({
     dialect: options.scope ? options.scope.guard(dialect) : dialect,

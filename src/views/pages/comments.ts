@@ -7,6 +7,7 @@
  * Reply, Like, Edit and Delete, one's own comments awaiting review) appears only for a signed-in
  * reader, whose page is private.
  */
+import { randomBytes } from 'node:crypto';
 import { hiddenTag, timeTag } from '../rich-tags.js';
 import {
   isPlaceholder,
@@ -66,6 +67,11 @@ interface ItemContext {
   viewer: CommentViewerState | null;
   focus: string | null;
   personal: PersonalComments;
+  /**
+   * Drawing a thread to keep (`threadItem`): each comment's controls are a mark naming the
+   * comment, filled on every use of the kept thread.
+   */
+  marking?: boolean;
 }
 
 /** A comment list's context for one reader, in a page drawn for everyone (see slots.ts). */
@@ -128,20 +134,23 @@ function actions(ic: ItemContext, c: Comment): SafeHtml {
   const own = v && v.userId === c.author.id;
   const { i18n } = ic.ctx;
   const tags = { hidden: hiddenTag };
-  const reply = own
-    ? i18n.rich('comments.reply.own', {}, tags)
-    : i18n.rich('comments.reply', { name: c.author.name }, tags);
+  // Drawn only for a signed-in reader (the words are formatted with the author's name).
+  const reply = () =>
+    own
+      ? i18n.rich('comments.reply.own', {}, tags)
+      : i18n.rich('comments.reply', { name: c.author.name }, tags);
   const reported = ic.personal.reportedId === c.id || (v?.reported.has(c.id) ?? false);
   return html`<div class="comment__actions">
     ${reactionControl(ic, c)}
-    ${ic.ctx.viewer ? html`<a href="${ic.path}?reply=${c.id}#comment-form">${reply}</a>` : ''}
+    ${ic.ctx.viewer ? html`<a href="${ic.path}?reply=${c.id}#comment-form">${reply()}</a>` : ''}
     ${own && v.editable.has(c.id) ? html`<a href="/comments/${c.id}/edit">${i18n.rich('comments.edit', {}, tags)}</a>` : ''}
     ${own ? html`<a class="comment__delete" href="/comments/${c.id}/delete">${i18n.rich('comments.delete', {}, tags)}</a>` : ''}
     ${reportControl(ic.ctx, c, {
       reported,
       justNow: ic.personal.reportedId === c.id,
       open: ic.personal.reportingId === c.id,
-      link: reportUrl(ic.here, c.id),
+      // Only a signed-in reader is offered Report.
+      link: ic.ctx.viewer ? reportUrl(ic.here, c.id) : '',
     })}
   </div>`;
 }
@@ -181,14 +190,101 @@ function commentCard(ic: ItemContext, node: CommentNode, flat: boolean): SafeHtm
     () => cardHead(ic, node, showsReplyTo).value,
   );
   return html`${raw(head)}${
-    ic.ctx.slots
-      ? ic.ctx.slots.add({
-          comment: { id: c.id, authorId: c.author.id },
-          render: (v) => actions(personalItem(ic, v), c),
-        })
-      : actions(ic, c)
+    ic.marking
+      ? raw(`${holeMark}${c.id}\u0000`)
+      : ic.ctx.slots
+        ? controlsSlot(ic, c)
+        : actions(ic, c)
   }
   </article>`;
+}
+
+/** A comment's controls as a hole of the page drawn for everyone (decision 0052). */
+function controlsSlot(ic: ItemContext, c: Comment): SafeHtml {
+  return ic.ctx.slots!.add({
+    comment: { id: c.id, authorId: c.author.id },
+    render: (v) => actions(personalItem(ic, v), c),
+  });
+}
+
+/**
+ * Drawn threads (decision 0093): a top-level comment's `<li>` with its replies, kept by everything
+ * it is drawn from — each comment's text, author, times, status and likes, and the thread's shape
+ * — so a miss after a new comment draws that comment's thread only and joins the others. In a
+ * page drawn for everyone the comments' controls are holes, kept as marks and made holes of the
+ * page anew on every use; for an anonymous page drawn without holes the controls are kept drawn.
+ * A signed-in reader's own drawing (their controls in the page) is not kept.
+ */
+export const commentThreads = new FragmentCache<readonly string[]>(4_000_000);
+
+/** Forgets every drawn card and thread (a start with nothing held, for the benchmarks). */
+export function forgetDrawnComments(): void {
+  commentCards.clear();
+  commentThreads.clear();
+}
+
+// A mark no text can forge (control characters and a secret drawn at start), then the comment id.
+const holeMark = `\u0000${randomBytes(9).toString('base64url')}:`;
+const holePattern = new RegExp(`${holeMark}([^\u0000]*)\u0000`);
+
+/** What a thread is drawn from, comment by comment in page order (compared with `===`). */
+function threadInputs(node: CommentNode, out: (string | number | boolean | null)[]): void {
+  const c = node.comment;
+  out.push(
+    c.id,
+    c.status,
+    c.html,
+    c.author.id,
+    c.author.name,
+    c.createdAt,
+    c.editedAt,
+    c.reactionCount,
+    node.inReplyTo ? node.inReplyTo.name : null,
+    node.detached === true,
+    node.moreReplies ?? null,
+    node.replies.length,
+  );
+  for (const r of node.replies) threadInputs(r, out);
+}
+
+/** A top-level comment's `<li>` with its replies, from the drawn threads when it can be. */
+function threadItem(ic: ItemContext, node: CommentNode): SafeHtml {
+  const anonymous = !ic.ctx.viewer && !ic.personal.reportedId && !ic.personal.reportingId;
+  // Kept only where everyone's page is drawn: with holes, or for an anonymous reader.
+  if (!ic.ctx.slots && !anonymous) return commentItem(ic, node, 0, false);
+  const { i18n } = ic.ctx;
+  const inputs: (string | number | boolean | null)[] = [];
+  threadInputs(node, inputs);
+  const drawn = commentThreads.get(
+    // Per view (address, sort, focus): pages of several sorts share threads without taking turns.
+    fragmentKey(
+      node.comment.id,
+      i18n.lang,
+      i18n.timeZone,
+      ic.ctx.slots ? 'holes' : 'drawn',
+      ic.path,
+      ic.here,
+      ic.focus,
+    ),
+    inputs,
+    () => {
+      if (!ic.ctx.slots) return [commentItem(ic, node, 0, false).value];
+      return commentItem({ ...ic, marking: true }, node, 0, false).value.split(holePattern);
+    },
+  );
+  if (drawn.length === 1) return raw(drawn[0]!);
+  // Text and the ids of the comments whose controls go between: each made a hole of this page.
+  const byId = new Map<string, Comment>();
+  const walk = (n: CommentNode) => {
+    byId.set(n.comment.id, n.comment);
+    for (const r of n.replies) walk(r);
+  };
+  walk(node);
+  let out = drawn[0]!;
+  for (let i = 1; i < drawn.length; i += 2) {
+    out += controlsSlot(ic, byId.get(drawn[i]!)!).value + drawn[i + 1]!;
+  }
+  return raw(out);
 }
 
 /** A comment's card up to its controls: the same for every reader. */
@@ -196,10 +292,14 @@ function cardHead(ic: ItemContext, node: CommentNode, showsReplyTo: boolean): Sa
   const c = node.comment;
   const anchor = commentAnchor(c.id);
   const { i18n } = ic.ctx;
-  const answers = node.inReplyTo
-    ? i18n.t('comments.inReplyTo.name', { name: node.inReplyTo.name })
-    : i18n.t('comments.inReplyTo.deleted');
-  const replyTo = showsReplyTo ? html`<span class="comment__reply-to">${answers}</span>` : '';
+  // Formatted only where it is shown (a reply drawn flat).
+  const replyTo = showsReplyTo
+    ? html`<span class="comment__reply-to">${
+        node.inReplyTo
+          ? i18n.t('comments.inReplyTo.name', { name: node.inReplyTo.name })
+          : i18n.t('comments.inReplyTo.deleted')
+      }</span>`
+    : '';
   return html`<article
     class="comment__card${ic.focus === c.id ? ' comment__card--focus' : ''}"
     aria-labelledby="${anchor}-author"
@@ -488,7 +588,7 @@ export function commentsSection(
       page.threads.length === 0
         ? html`<p class="empty">${i18n.t('comments.empty')}</p>`
         : html`<ol class="comment-thread" data-comment-list>
-            ${page.threads.map((n) => commentItem(ic, n, 0, false))}
+            ${page.threads.map((n) => threadItem(ic, n))}
           </ol>`
     }
     ${
@@ -593,7 +693,7 @@ function printedComments(
       page.threads.length === 0
         ? html`<p class="empty">${i18n.t('comments.empty')}</p>`
         : html`<ol class="comment-thread">
-            ${page.threads.map((n) => commentItem(ic, n, 0, false))}
+            ${page.threads.map((n) => threadItem(ic, n))}
           </ol>`
     }
   </section>`;
