@@ -6,6 +6,10 @@
  *                                               SIGNED_IN=1 for signed-in readers,
  *                                               BROWSER=1 for a browser's headers, so that
  *                                               audience insights count every view,
+ *                                               STORM=1 for anonymous reads while 50 comments
+ *                                               a second are posted (storm.ts; STORM_RATE),
+ *                                               after a run without them for the CPU per read,
+ *                                               BENCH_DATABASE_URL=postgres://… for PostgreSQL,
  *                                               CONNECTIONS=50, DURATION=5, WARMUP=3)
  *
  * The load comes from wrk (bench/lib/wrk.ts).
@@ -16,18 +20,24 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startBroadsheet } from './load.js';
 import { createBenchSite } from './site.js';
+import { commentCount, commentStorm, type StormOutcome } from './storm.js';
 import { wrk } from './wrk.js';
 
 interface ProfileNode {
   id: number;
+  children?: number[];
   callFrame: { functionName: string; url: string; lineNumber: number };
 }
 
-const site = await createBenchSite();
+const storm = process.env.STORM === '1';
+const site = await createBenchSite(200, process.env.BENCH_DATABASE_URL ?? null);
 const dir = mkdtempSync(path.join(os.tmpdir(), 'broadsheet-profile-'));
 const server = await startBroadsheet(
   site.dataDir,
-  { PAGE_CACHE_MB: process.env.PAGE_CACHE_MB ?? '64' },
+  {
+    PAGE_CACHE_MB: process.env.PAGE_CACHE_MB ?? '64',
+    ...(site.databaseUrl ? { DATABASE_URL: site.databaseUrl } : {}),
+  },
   ['--cpu-prof', `--cpu-prof-dir=${dir}`],
 );
 const page = process.env.PAGE === 'front' ? '/' : site.articlePath;
@@ -49,20 +59,42 @@ await wrk('warm-up', server.url + page, {
   cookies,
   headers,
 });
-const cpuBefore = server.cpuSeconds();
 const seconds = Number(process.env.DURATION ?? 5);
-const result = await wrk(page, server.url + page, {
-  seconds,
-  cookies,
-  headers,
-});
+if (storm) {
+  // The same reads without the storm first: the server's CPU per read, to set the storm's
+  // extra CPU against.
+  const cpuBefore = server.cpuSeconds();
+  const calm = await wrk(page, server.url + page, { seconds });
+  const cpu = server.cpuSeconds() - cpuBefore;
+  console.log(
+    `without the storm: ${calm.requestsPerSecond} req/s, p99 ${calm.p99} ms; server CPU ${((1e6 * cpu) / calm.requests).toFixed(1)} µs per request, ${((100 * cpu) / seconds).toFixed(0)} % of a core`,
+  );
+}
+const cpuBefore = server.cpuSeconds();
+const before = storm ? commentCount(await (await fetch(server.url + page)).text()) : null;
+const [result, outcome] = await Promise.all([
+  wrk(page, server.url + page, { seconds, cookies, headers }),
+  storm
+    ? commentStorm(server.url, site, before ?? 0, seconds, Number(process.env.STORM_RATE ?? 50))
+    : Promise.resolve(null as StormOutcome | null),
+]);
 const cpu = server.cpuSeconds() - cpuBefore;
+if (outcome) {
+  console.log(
+    `the storm: ${outcome.posted} posted (${outcome.rate.toFixed(1)}/s), ${outcome.refused} refused, ${outcome.missing} missing from the next page, post p99 ${outcome.p99PostMs.toFixed(1)} ms; ` +
+      `the poster's own CPU ${outcome.posterCpuMsPerPost.toFixed(2)} ms per post (${((outcome.posterCpuMsPerPost * outcome.rate) / 10).toFixed(1)} % of a core)`,
+  );
+  console.log(
+    `during the storm: server CPU ${((100 * cpu) / seconds).toFixed(0)} % of a core, ${((1e6 * cpu) / result.requests).toFixed(1)} µs per read counted with the posts, ${((1000 * cpu) / Math.max(1, outcome.posted)).toFixed(2)} ms per post counted with the reads`,
+  );
+}
 console.log(
   `${page}: ${result.requestsPerSecond} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, errors ${result.errors}, non-2xx ${result.non2xx}, RSS ${server.rss().toFixed(0)} MiB; server CPU ${((1e6 * cpu) / result.requests).toFixed(0)} µs per request`,
 );
 const stopping = performance.now();
 await server.stop();
 const stopMicros = (performance.now() - stopping) * 1000;
+await site.drop();
 rmSync(site.dataDir, { recursive: true, force: true });
 
 const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
@@ -108,3 +140,20 @@ console.log(
   `\nself time by package or file (total ${total.toFixed(0)} ms):\n${top(byPackage, 20)}`,
 );
 console.log(`\nself time by function:\n${top(byFunction, 30)}`);
+// Inclusive time by file: a sample counts for every file on its stack, once. (After an `await`
+// a stack starts again from the microtask queue, so a route's continuation shows under the files
+// it resumed in, e.g. a store's, not under the route.)
+const parentOf = new Map<number, number>();
+for (const node of profile.nodes) for (const c of node.children ?? []) parentOf.set(c, node.id);
+const nodeOf = new Map(profile.nodes.map((n) => [n.id, n]));
+const inclusive = new Map<string, number>();
+for (const [id, ms] of timeOf) {
+  const files = new Set<string>();
+  for (let at: number | undefined = id; at !== undefined; at = parentOf.get(at)) {
+    const { url } = nodeOf.get(at)!.callFrame;
+    if (url && !url.includes('node_modules/') && !url.startsWith('node:'))
+      files.add(url.replace(/^file:\/\/.*?\/(src\/|dist\/)/, '$1'));
+  }
+  for (const f of files) inclusive.set(f, (inclusive.get(f) ?? 0) + ms);
+}
+console.log(`\ntime with the file on the stack (inclusive):\n${top(inclusive, 30)}`);
