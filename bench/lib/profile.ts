@@ -8,7 +8,8 @@
  *                                               audience insights count every view,
  *                                               STORM=1 for anonymous reads while 50 comments
  *                                               a second are posted (storm.ts; STORM_RATE),
- *                                               after a run without them for the CPU per read,
+ *                                               after a run without them for the CPU per read;
+ *                                               STORM=posts for the posts and their checks only,
  *                                               BENCH_DATABASE_URL=postgres://… for PostgreSQL,
  *                                               CONNECTIONS=50, DURATION=5, WARMUP=3)
  *
@@ -29,7 +30,9 @@ interface ProfileNode {
   callFrame: { functionName: string; url: string; lineNumber: number };
 }
 
-const storm = process.env.STORM === '1';
+const storm = process.env.STORM === '1' || process.env.STORM === 'posts';
+/** STORM=posts: the storm alone, no reads but its own checks (what a post costs, read after). */
+const postsOnly = process.env.STORM === 'posts';
 const site = await createBenchSite(200, process.env.BENCH_DATABASE_URL ?? null);
 const dir = mkdtempSync(path.join(os.tmpdir(), 'broadsheet-profile-'));
 const server = await startBroadsheet(
@@ -73,7 +76,17 @@ if (storm) {
 const cpuBefore = server.cpuSeconds();
 const before = storm ? commentCount(await (await fetch(server.url + page)).text()) : null;
 const [result, outcome] = await Promise.all([
-  wrk(page, server.url + page, { seconds, cookies, headers }),
+  postsOnly
+    ? Promise.resolve({
+        name: page,
+        requestsPerSecond: 0,
+        p50: 0,
+        p99: 0,
+        errors: 0,
+        non2xx: 0,
+        requests: 0,
+      })
+    : wrk(page, server.url + page, { seconds, cookies, headers }),
   storm
     ? commentStorm(server.url, site, before ?? 0, seconds, Number(process.env.STORM_RATE ?? 50))
     : Promise.resolve(null as StormOutcome | null),
@@ -157,3 +170,53 @@ for (const [id, ms] of timeOf) {
   for (const f of files) inclusive.set(f, (inclusive.get(f) ?? 0) + ms);
 }
 console.log(`\ntime with the file on the stack (inclusive):\n${top(inclusive, 30)}`);
+// What the time was for: compression and hashing wherever they are; then each sample goes to the
+// first of these met from the bottom of its stack up (the outermost caller decides: a post's statements are the post's). After an `await`
+// the stack starts at the code that resumed, so a few continuations land under a lower level's
+// name (e.g. the comment store's, which both the post and the page's drawing use).
+const activities: [string, RegExp][] = [
+  ['hits (the fast lane)', /\/http\/fast-lane\./],
+  [
+    'the post (API route, comment service, moderation, tokens)',
+    /\/(routes\/api\/comments|services\/comments|services\/moderation|services\/tokens|store\/tokens|store\/moderation|domain\/moderation|sqlite\/group-commit|store\/postgres\/comment-create|plugins\/auth)\./,
+  ],
+  [
+    'the page cache (ETag hash, compression, storing)',
+    /\/http\/page-cache\.|\/plugins\/page-cache\./,
+  ],
+  ['cutting and filling the shell', /\/(views\/slots|http\/fragments)\./],
+  [
+    'drawing the page (route, reads, views)',
+    /\/(routes\/reader|http\/article-parts|services\/comment-threads|services\/reading|views\/)/,
+  ],
+  ['the comment store (post or drawing)', /\/store\/(comments|comment-rows)\./],
+  ['live streams', /\/http\/(feed-hub|sse|live)/],
+];
+const byActivity = new Map<string, number>();
+for (const [id, ms] of timeOf) {
+  const stack: string[] = [];
+  for (let at: number | undefined = id; at !== undefined; at = parentOf.get(at))
+    stack.push(nodeOf.get(at)!.callFrame.url);
+  // Compression and hashing first, whoever asked for them (the page cache, for a new version).
+  const leafUrl = nodeOf.get(id)!.callFrame.url;
+  let name: string | undefined = stack.some((url) => url.startsWith('node:zlib'))
+    ? 'compression (zlib: a new version of the page, gzip level 3)'
+    : leafUrl === 'node:internal/crypto/hash'
+      ? "hashing (the new version's ETag)"
+      : undefined;
+  if (!name)
+    for (const url of stack.reverse()) {
+      name = activities.find(([, pattern]) => pattern.test(url))?.[0];
+      if (name) break;
+    }
+  const leaf = nodeOf.get(id)!.callFrame;
+  name ??= stack.some((url) => url.includes('node_modules/kysely/'))
+    ? 'SQL statements resumed after an await (post or drawing; SQLite: the commit waits for the disk)'
+    : leaf.functionName === 'writev' || leaf.functionName === 'writeBuffer'
+      ? 'writing to sockets'
+      : leaf.functionName.startsWith('(')
+        ? leaf.functionName
+        : `other: ${leaf.url.includes('node_modules/') ? 'packages' : leaf.url.startsWith('node:') ? 'Node' : 'code'} (HTTP parsing, routing, timers)`;
+  byActivity.set(name, (byActivity.get(name) ?? 0) + ms);
+}
+console.log(`\nwhat the time was for:\n${top(byActivity, 20)}`);

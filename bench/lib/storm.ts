@@ -78,10 +78,22 @@ async function pageCount(url: string): Promise<{ status: number; count: number |
   };
 }
 
-/** The check as it was before decision 0095: the whole identity page, with `fetch`. */
-async function fetchCount(url: string): Promise<{ status: number; count: number | null }> {
-  const res = await fetch(url);
-  return { status: res.status, count: commentCount(await res.text()) };
+/** The check as it was before decision 0095: the whole identity page, on a new connection. */
+function identityCount(url: string): Promise<{ status: number; count: number | null }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          count: commentCount(Buffer.concat(chunks).toString('utf8')),
+        }),
+      );
+    });
+    req.on('error', reject);
+    req.end();
+  });
 }
 
 /**
@@ -89,7 +101,8 @@ async function fetchCount(url: string): Promise<{ status: number; count: number 
  * sent when due, whether or not the one before has been answered), round-robin over staff API
  * tokens. After each 201 it reads the article page as an anonymous reader (the URL wrk reads)
  * and checks that the page counts at least as many comments as have been answered 201 so far.
- * `legacy` posts and checks as the bench did before decision 0095 (`fetch`, the identity page).
+ * `legacy` (STORM_POSTER=fetch) posts and checks as the bench did before decision 0095: `fetch`,
+ * then the identity page on a new connection.
  */
 export async function commentStorm(
   serverUrl: string,
@@ -129,7 +142,7 @@ export async function commentStorm(
     outcome.posted++;
     const atLeast = startCount + ++answered201;
     const page = legacy
-      ? await fetchCount(serverUrl + site.articlePath)
+      ? await identityCount(serverUrl + site.articlePath)
       : await pageCount(serverUrl + site.articlePath);
     if (page.status !== 200 || page.count === null || page.count < atLeast) outcome.missing++;
   };
