@@ -14,6 +14,7 @@
  *
  *   npx tsx bench/comment-writes.ts          (WRITERS=8 DURATION=8)
  *   DATABASES=PostgreSQL npx tsx bench/comment-writes.ts   (one database only)
+ *   SERVER_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' npx tsx bench/comment-writes.ts
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -205,6 +206,7 @@ for (const database of databases) {
   const server = await startBroadsheet(
     site.dataDir,
     site.databaseUrl ? { DATABASE_URL: site.databaseUrl } : {},
+    process.env.SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [],
   );
   try {
     const shapes: [string, string[]][] = [

@@ -13,11 +13,13 @@ import { commentLength, maxCommentLength, type Comment } from '../domain/comment
 import { isBanned, staffRoles, type User } from '../domain/user.js';
 import { AppError, notFound, tooLong } from '../errors.js';
 import type { PortsWithUnitOfWork } from '../store/types.js';
-import type { CommentTarget } from '../store/ports/comments.js';
+import type { CommentTarget, NewComment, ScreenedPost } from '../store/ports/comments.js';
+import type { Decision } from '../domain/moderation/pipeline.js';
+import type { ModerationPolicy } from '../domain/moderation/policy.js';
 import type { ChangeBus } from './changes.js';
 import type { CommentSettingsService } from './comment-settings.js';
 import type { CommentThreadService } from './comment-threads.js';
-import { ModerationService, type ReplyListener } from './moderation.js';
+import { ModerationService, type ReplyListener, type Screening } from './moderation.js';
 
 export interface PostComment {
   author: User;
@@ -34,7 +36,7 @@ export interface CommentDeps {
   store: PortsWithUnitOfWork<'comments' | 'moderation' | 'settings' | 'limits'>;
   changes: ChangeBus;
   /** Screens every new or edited comment. */
-  moderation: Pick<ModerationService, 'screen' | 'policyAndStored'>;
+  moderation: Pick<ModerationService, 'screen' | 'screening' | 'policyAndStored'>;
   /** Whether the article takes comments, and for how long they may be edited. */
   settings: Pick<CommentSettingsService, 'policy' | 'policyFromSite' | 'editWindowMinutes'>;
   /** The comment or article being answered, as readers see it. */
@@ -122,17 +124,11 @@ export class CommentService {
     // Worked out before the transaction: on SQLite a group's works run one after another.
     const keys = postingKeys(author, input, idempotencyKey);
     const html = renderCommentMarkdown(input.body);
-    // Grouped: concurrent posts share one commit (one disk sync on SQLite); this still resolves
-    // only once this comment is committed. The rules that count stored comments decide inside
-    // it, once the author's (and the address's) key is held: no burst can pass a limit or store
-    // a duplicate, in this process or another (decisions/0046).
-    const result = await this.store.groupedTransaction(async (tx) => {
-      await tx.limits.serialise(keys);
-      const decision = await this.moderation.screen(screening, tx, moderationPolicy);
+    const comment = (decision: Decision): NewComment => {
       if (decision.kind === 'refuse') throw ModerationService.refusal(decision);
       // Claims the Idempotency-Key first: if an earlier post holds it, nothing is written and
       // that post's comment answers.
-      return tx.comments.create({
+      return {
         articleId: article.id,
         parentId,
         authorId: author.id,
@@ -143,8 +139,22 @@ export class CommentService {
         clientAddress: input.clientAddress ?? null,
         reasons: decision.kind === 'hold' ? decision.reasons : [],
         ...(idempotencyKey !== undefined ? { idempotencyKey } : {}),
-      });
-    });
+      };
+    };
+    // The rules that count stored comments decide inside the post's transaction, once the
+    // author's (and the address's) key is held: no burst can pass a limit or store a duplicate,
+    // in this process or another (decisions/0046). On PostgreSQL that transaction is two round
+    // trips (decisions/0094); elsewhere it is grouped: concurrent posts share one commit (one
+    // disk sync on SQLite), and this still resolves only once this comment is committed.
+    const postScreened = this.store.comments.postScreened;
+    const result = postScreened
+      ? await postScreened(this.screeningPost(screening, moderationPolicy, keys, comment))
+      : await this.store.groupedTransaction(async (tx) => {
+          await tx.limits.serialise(keys);
+          return tx.comments.create(
+            comment(await this.moderation.screen(screening, tx, moderationPolicy)),
+          );
+        });
     if (!result.created) return { comment: sameRequest(result.comment, request), created: false };
     this.announce(result.comment, 'created');
     if (result.comment.status === 'published' && result.comment.parentId) {
@@ -153,6 +163,16 @@ export class CommentService {
     const outcome = result.comment.status === 'published' ? 'published' : 'held';
     await this.events?.comment(`comment.${outcome}`, result.comment);
     return result;
+  }
+
+  private screeningPost(
+    screening: Screening,
+    policy: ModerationPolicy,
+    keys: readonly string[],
+    comment: (decision: Decision) => NewComment,
+  ): ScreenedPost {
+    const { reads, decide } = this.moderation.screening(screening, policy);
+    return { keys, reads, decide: (data) => comment(decide(data)) };
   }
 
   /** Replaces the text of one's own comment inside the edit window; the old text is kept. */

@@ -15,6 +15,7 @@ import type {
   CommentTarget,
   NewComment,
   ReplyPageQuery,
+  ScreenedPost,
   ViewerMarks,
 } from './ports/comments.js';
 
@@ -300,13 +301,45 @@ export class KyselyCommentStore implements CommentStore {
   /** The dialect's `createComment`, where it has one, writes a new comment in one statement. */
   constructor(
     private readonly db: Kysely<Database>,
-    private readonly dialect: Pick<StoreDialect, 'createComment' | 'lateralReplies'> = {
+    private readonly dialect: Pick<
+      StoreDialect,
+      'createComment' | 'postComment' | 'lateralReplies'
+    > = {
       createComment: null,
+      postComment: null,
       lateralReplies: false,
     },
     /** Comments as last read (decision 0085), shared by every store of the database. */
     private readonly heldComments: CommentRowCache | null = null,
-  ) {}
+  ) {
+    const post = dialect.postComment;
+    // Its own transaction on its own connection: never inside the caller's.
+    if (post && !db.isTransaction) this.postScreened = (plan) => this.postInOneGo(post, plan);
+  }
+
+  readonly postScreened?: CommentStore['postScreened'];
+
+  /** `postScreened` where the dialect writes a new comment in two round trips (decisions/0094). */
+  private async postInOneGo(
+    post: NonNullable<StoreDialect['postComment']>,
+    plan: ScreenedPost,
+  ): Promise<{ comment: Comment; created: boolean }> {
+    const { input, outcome } = await post(this.db, plan, (decided) => {
+      const id = newId(Date.parse(decided.createdAt));
+      return { id, reasons: reasonRows(id, decided.reasons ?? [], decided.createdAt) };
+    });
+    if (outcome.kind === 'created') return { comment: toComment(outcome.row), created: true };
+    // The key was claimed by a post that has committed (the write waited for it): its comment.
+    if (
+      outcome.kind === 'key-taken' &&
+      input.authorId !== null &&
+      input.idempotencyKey !== undefined
+    ) {
+      const first = await this.byIdempotencyKey(input.authorId, input.idempotencyKey);
+      if (first) return { comment: first, created: false };
+    }
+    throw new Error('parent comment vanished');
+  }
 
   /** The held comments, outside a transaction (whose writes may yet be rolled back). */
   private heldRows(): CommentRowCache | null {

@@ -12,7 +12,7 @@ import type { CommentRow, SummaryRow } from './rows.js';
 import type { Database } from './schema.js';
 import type { BackupTable } from './ports/backup.js';
 import type { NotificationChannel } from './ports/channel.js';
-import type { NewComment } from './ports/comments.js';
+import type { NewComment, ScreenedPost } from './ports/comments.js';
 
 export interface SearchQuery {
   terms: SearchTerms;
@@ -87,6 +87,22 @@ export interface StoreDialect extends DatabaseInfo {
         input: NewComment,
         reasons: readonly { code: string; detail: string }[],
       ) => Promise<CommentCreateOutcome>)
+    | null;
+  /**
+   * A new comment in one transaction of two round trips on a connection of its own, outside any
+   * transaction of the caller's (decisions/0094): begin, hold the keys and read what screening
+   * counts; decide; write as `createComment` does and commit. `prepare` gives the decided
+   * comment its id and reason rows. Null where the caller's transaction is used.
+   */
+  postComment:
+    | ((
+        db: Kysely<Database>,
+        post: ScreenedPost,
+        prepare: (input: NewComment) => {
+          id: string;
+          reasons: readonly { code: string; detail: string }[];
+        },
+      ) => Promise<{ input: NewComment; outcome: CommentCreateOutcome }>)
     | null;
   /** Runs the short writes many requests make at once (`Store.groupedTransaction`). */
   groupCommit(db: Kysely<Database>): TransactionRunner;

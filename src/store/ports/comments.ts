@@ -41,6 +41,35 @@ export interface NewComment {
   reasons?: readonly Reason[];
 }
 
+/**
+ * What screening a new comment counts of stored comments (decisions/0046): read after the post's
+ * keys are held, in its transaction (`CommentStore.postScreened`).
+ */
+export interface ScreeningReads {
+  /** The author's newest comments (not deleted) since `since`, at most `limit`. */
+  recent: { authorId: string; since: string; limit: number } | null;
+  /** The times of the newest non-staff comments from an address since `since`, at most `limit`. */
+  address: { address: string; since: string; limit: number } | null;
+  /** The author whose record (approved and rejected comments) to count. */
+  record: string | null;
+}
+
+/** What `ScreeningReads` found. */
+export interface ScreeningData {
+  recent: { articleId: string; body: string; createdAt: string }[];
+  byAddress: string[];
+  record: { approved: number; rejected: number };
+}
+
+/** A new comment posted in one transaction by `CommentStore.postScreened`. */
+export interface ScreenedPost {
+  /** Held (decisions/0046) before `reads` are read. */
+  keys: readonly string[];
+  reads: ScreeningReads;
+  /** Screens the comment with what was read: the comment to write, or throws (a refusal). */
+  decide(data: ScreeningData): NewComment;
+}
+
 export interface CommentPageQuery {
   articleId: string;
   sort: CommentSort;
@@ -65,6 +94,13 @@ export interface CommentStore {
    * With an idempotency key already used by this author, writes nothing and returns that comment.
    */
   create(input: NewComment): Promise<{ comment: Comment; created: boolean }>;
+  /**
+   * Where the database can (PostgreSQL), a new comment in one transaction of two round trips:
+   * begin, hold the keys and read what screening counts; then, once `decide` has screened it,
+   * write it as `create` does and commit (decisions/0094). Undefined elsewhere and inside a
+   * transaction: the caller holds the keys, screens and creates in its own transaction.
+   */
+  readonly postScreened?: (post: ScreenedPost) => Promise<{ comment: Comment; created: boolean }>;
   byId(id: string): Promise<Comment | null>;
   /** Whether a deleted comment is kept as the placeholder of its replies (else it is gone). */
   keptAsPlaceholder(id: string): Promise<boolean>;
