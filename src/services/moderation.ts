@@ -44,6 +44,44 @@ const recentCompared = 50;
 /** Lifting a sanction puts back the comments it removed for this long (issue 18). */
 export const liftRestoresDays = 30;
 
+/**
+ * What screening a comment counts of stored comments, at `now`: the author's newest comments (for
+ * the rate and duplicate rules), the address's (rate), the author's record (not for staff).
+ */
+export function screeningReads(
+  input: Pick<Screening, 'author' | 'isEdit' | 'clientAddress'>,
+  policy: ModerationPolicy,
+  now: Date,
+): ScreeningReads {
+  // A record (approved and rejected comments, counted over all the author's comments) only
+  // ever holds a comment, and staff are never held (runPipeline): not counted for them.
+  const staff = staffRoles.includes(input.author.role);
+  const windowStart = new Date(now.getTime() - policy.ratePerPerson.windowSeconds * 1000);
+  const duplicateStart = new Date(now.getTime() - policy.duplicateWindowMinutes * 60_000);
+  const since = (windowStart < duplicateStart ? windowStart : duplicateStart).toISOString();
+  // Staff are not rate-limited, and the rate rule needs only the newest `max` times from an
+  // address (when the oldest of those leaves the window, posting is possible again).
+  const limited = !input.isEdit && !staff;
+  return {
+    recent: input.isEdit
+      ? null
+      : {
+          authorId: input.author.id,
+          since,
+          limit: Math.max(recentCompared, policy.ratePerPerson.max),
+        },
+    address:
+      limited && input.clientAddress
+        ? {
+            address: input.clientAddress,
+            since: windowStart.toISOString(),
+            limit: policy.ratePerAddress.max,
+          }
+        : null,
+    record: staff ? null : input.author.id,
+  };
+}
+
 /** The condition each refusing rule answers with (the text rules concern the comment's body). */
 const refusals: Partial<Record<ReasonCode, { condition: Condition; field?: string }>> = {
   'closed-article': { condition: 'comments_closed' },
@@ -221,35 +259,9 @@ export class ModerationService {
   screening(
     input: Screening,
     policy: ModerationPolicy,
+    now: Date = this.now(),
   ): { reads: ScreeningReads; decide(data: ScreeningData): Decision } {
-    const now = this.now();
-    // A record (approved and rejected comments, counted over all the author's comments) only
-    // ever holds a comment, and staff are never held (runPipeline): not counted for them.
-    const staff = staffRoles.includes(input.author.role);
-    const windowStart = new Date(now.getTime() - policy.ratePerPerson.windowSeconds * 1000);
-    const duplicateStart = new Date(now.getTime() - policy.duplicateWindowMinutes * 60_000);
-    const since = (windowStart < duplicateStart ? windowStart : duplicateStart).toISOString();
-    // Staff are not rate-limited, and the rate rule needs only the newest `max` times from an
-    // address (when the oldest of those leaves the window, posting is possible again).
-    const limited = !input.isEdit && !staff;
-    const reads: ScreeningReads = {
-      recent: input.isEdit
-        ? null
-        : {
-            authorId: input.author.id,
-            since,
-            limit: Math.max(recentCompared, policy.ratePerPerson.max),
-          },
-      address:
-        limited && input.clientAddress
-          ? {
-              address: input.clientAddress,
-              since: windowStart.toISOString(),
-              limit: policy.ratePerAddress.max,
-            }
-          : null,
-      record: staff ? null : input.author.id,
-    };
+    const reads = screeningReads(input, policy, now);
     const decide = ({ recent, byAddress, record }: ScreeningData) =>
       runPipeline({
         body: input.body,
@@ -265,6 +277,11 @@ export class ModerationService {
         now,
       });
     return { reads, decide };
+  }
+
+  /** The policy made from stored settings (`settingKeys`, read by the caller). */
+  policyFrom(stored: Record<string, string>): ModerationPolicy {
+    return policyFrom(stored, this.defaults);
   }
 
   /** A refusal as the error the caller answers with: the rule that refused names the condition. */

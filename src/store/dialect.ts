@@ -4,7 +4,7 @@
  * outside sqlite/ and postgres/ asks this object; it never compares database names
  * (decisions/0030-dialect-objects.md).
  */
-import type { Kysely, Transaction } from 'kysely';
+import type { CompiledQuery, Kysely, Transaction } from 'kysely';
 import type { ColumnSpec } from '../domain/export-format.js';
 import type { SearchTerms } from '../domain/search.js';
 import type { DatabaseInfo } from './database-info.js';
@@ -12,7 +12,7 @@ import type { CommentRow, SummaryRow } from './rows.js';
 import type { Database } from './schema.js';
 import type { BackupTable } from './ports/backup.js';
 import type { NotificationChannel } from './ports/channel.js';
-import type { NewComment, ScreenedPost } from './ports/comments.js';
+import type { NewComment } from './ports/comments.js';
 
 export interface SearchQuery {
   terms: SearchTerms;
@@ -37,6 +37,13 @@ export type CommentCreateOutcome =
   | { kind: 'key-taken' }
   /** Nothing written, without a key: the parent comment is gone. */
   | { kind: 'no-parent' };
+
+/** Statements sent together (`StoreDialect.batchedTransaction`): each batch's rows, in order. */
+export interface StatementBatch {
+  send(statements: readonly CompiledQuery[]): Promise<Record<string, unknown>[][]>;
+  /** Sends these and commits, in the same round trip. */
+  commit(statements: readonly CompiledQuery[]): Promise<Record<string, unknown>[][]>;
+}
 
 /** Runs write transactions; the database decides whether several share one commit. */
 export interface TransactionRunner {
@@ -89,21 +96,11 @@ export interface StoreDialect extends DatabaseInfo {
       ) => Promise<CommentCreateOutcome>)
     | null;
   /**
-   * A new comment in one transaction of two round trips on a connection of its own, outside any
-   * transaction of the caller's (decisions/0094): begin, hold the keys and read what screening
-   * counts; decide; write as `createComment` does and commit. `prepare` gives the decided
-   * comment its id and reason rows. Null where the caller's transaction is used.
+   * A transaction whose statements are sent several at a time, each batch in one round trip, on
+   * a connection of its own (never inside the caller's transaction): `begin` goes with the first
+   * batch, `commit` with the last (decisions/0094). Null where the database has none.
    */
-  postComment:
-    | ((
-        db: Kysely<Database>,
-        post: ScreenedPost,
-        prepare: (input: NewComment) => {
-          id: string;
-          reasons: readonly { code: string; detail: string }[];
-        },
-      ) => Promise<{ input: NewComment; outcome: CommentCreateOutcome }>)
-    | null;
+  batchedTransaction: (<T>(work: (batch: StatementBatch) => Promise<T>) => Promise<T>) | null;
   /** Runs the short writes many requests make at once (`Store.groupedTransaction`). */
   groupCommit(db: Kysely<Database>): TransactionRunner;
   /**

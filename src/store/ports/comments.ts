@@ -63,11 +63,22 @@ export interface ScreeningData {
 
 /** A new comment posted in one transaction by `CommentStore.postScreened`. */
 export interface ScreenedPost {
-  /** Held (decisions/0046) before `reads` are read. */
+  /** Held (decisions/0046) before anything is read. */
   keys: readonly string[];
-  reads: ScreeningReads;
-  /** Screens the comment with what was read: the comment to write, or throws (a refusal). */
-  decide(data: ScreeningData): NewComment;
+  /** The article's id or slug: its `commentTarget` is read with the keys held. */
+  article: string;
+  /** Settings read with it (as `SettingsStore.getMany`). */
+  settingKeys: readonly string[];
+  /**
+   * What screening counted last time, read in the same round trip in the hope that it is what
+   * `screen` asks for now (null: not known); if not, what it asks for is read next.
+   */
+  expected: ScreeningReads | null;
+  /** The post screened with the article and settings: throws to refuse it (nothing is written). */
+  screen(
+    target: CommentTarget | null,
+    settings: Record<string, string>,
+  ): { reads: ScreeningReads; decide(data: ScreeningData): NewComment };
 }
 
 export interface CommentPageQuery {
@@ -96,9 +107,10 @@ export interface CommentStore {
   create(input: NewComment): Promise<{ comment: Comment; created: boolean }>;
   /**
    * Where the database can (PostgreSQL), a new comment in one transaction of two round trips:
-   * begin, hold the keys and read what screening counts; then, once `decide` has screened it,
-   * write it as `create` does and commit (decisions/0094). Undefined elsewhere and inside a
-   * transaction: the caller holds the keys, screens and creates in its own transaction.
+   * begin, hold the keys, read the article, the settings and what screening counts; then, once
+   * the post is screened, write it as `create` does and commit (decisions/0094). Undefined
+   * elsewhere and inside a transaction: the caller holds the keys, screens and creates in its
+   * own transaction.
    */
   readonly postScreened?: (post: ScreenedPost) => Promise<{ comment: Comment; created: boolean }>;
   byId(id: string): Promise<Comment | null>;

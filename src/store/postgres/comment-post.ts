@@ -1,28 +1,28 @@
 /**
- * A new comment on PostgreSQL in one transaction of two round trips (decisions/0094).
+ * A transaction of few round trips on PostgreSQL (decisions/0094): statements sent together in one
+ * simple-query message on one pooled connection, `begin` before the first, `commit` after the
+ * last. `pg` sends one message at a time and waits for its answer, so this is how a new comment's
+ * transaction becomes two round trips (begin, its keys, the article, the settings and what
+ * screening counts; then the write and commit) instead of seven: on a machine where the database
+ * shares the cores, each round trip costs both processes CPU.
  *
- * The same statements as a post in the caller's transaction (holdKeys, the screening reads of
- * store/moderation.ts, the one-statement write of comment-create.ts), sent as two simple-query
- * messages on one pooled connection:
- *
- *   1. begin; the advisory locks; the author's recent comments; the address's; the author's record
- *   2. the write; commit
- *
- * and between them `decide` screens the comment with what the first read (the keys held, so no
- * concurrent post can change it before the commit: decisions/0046). A simple query takes no
- * parameters, so each value is written into the text as a literal (`pg.escapeLiteral`); the
- * statements are the ones the store's own builders compile. `pg` sends one message at a time and
- * waits for its answer, so this is what saves the round trips of `begin`, the reads and `commit`:
- * on a machine where the database shares the cores, each one costs both processes CPU.
- *
- * Any failure, and a refusal by `decide`, rolls back; a connection that cannot roll back is
+ * A simple query takes no parameters, so each value is written into the text as a literal
+ * (`pg.escapeLiteral`); the statements are the ones the store's builders compile. Any failure, and
+ * any error of the work between the messages, rolls back; a connection that cannot roll back is
  * discarded, not returned to the pool.
  */
 import pg from 'pg';
 import { CompiledQuery, sql, type Kysely, type Logger } from 'kysely';
+import { newId } from '../../domain/ids.js';
 import { staffRoles } from '../../domain/user.js';
-import type { NewComment, ScreenedPost, ScreeningData } from '../ports/comments.js';
-import type { CommentCreateOutcome } from '../dialect.js';
+import type { CommentCreateOutcome, StatementBatch } from '../dialect.js';
+import type {
+  CommentTarget,
+  NewComment,
+  ScreenedPost,
+  ScreeningData,
+  ScreeningReads,
+} from '../ports/comments.js';
 import type { CommentRow } from '../rows.js';
 import type { Database } from '../schema.js';
 import { commentWrite, writeOutcome } from './comment-create.js';
@@ -35,7 +35,7 @@ export function literal(value: unknown): string {
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   if (Array.isArray(value))
     return value.length ? `array[${value.map(literal).join(', ')}]` : `'{}'`;
-  throw new Error(`no literal for a ${typeof value} in a comment statement`);
+  throw new Error(`no literal for a ${typeof value} in a batched statement`);
 }
 
 /** A compiled statement with its parameters written in as literals. */
@@ -47,82 +47,19 @@ export function inline(query: { sql: string; parameters: readonly unknown[] }): 
   });
 }
 
-type Results = { rows: Record<string, unknown>[] }[];
-
-export async function postCommentPostgres(
+export async function batchedTransactionPostgres<T>(
   pool: pg.Pool,
   log: Logger | undefined,
-  db: Kysely<Database>,
-  post: ScreenedPost,
-  prepare: (input: NewComment) => {
-    id: string;
-    reasons: readonly { code: string; detail: string }[];
-  },
-): Promise<{ input: NewComment; outcome: CommentCreateOutcome }> {
-  const { reads } = post;
-  const statements: string[] = ['begin'];
-  const keys = [...new Set(post.keys)].sort();
-  if (keys.length) {
-    // In one statement, in sorted order: a select list is evaluated left to right.
-    const locks = keys.map((key) => sql`pg_advisory_xact_lock(hashtextextended(${key}, 0))`);
-    statements.push(inline(sql`select ${sql.join(locks)}`.compile(db)));
-  }
-  const at: Partial<Record<'recent' | 'address' | 'record', number>> = {};
-  if (reads.recent) {
-    at.recent = statements.length;
-    statements.push(
-      inline(
-        db
-          .selectFrom('comments')
-          .select(['article_id', 'body', 'created_at'])
-          .where('author_id', '=', reads.recent.authorId)
-          .where('created_at', '>=', reads.recent.since)
-          .where('status', '!=', 'deleted')
-          .orderBy('created_at', 'desc')
-          .limit(reads.recent.limit)
-          .compile(),
-      ),
-    );
-  }
-  if (reads.address) {
-    at.address = statements.length;
-    statements.push(
-      inline(
-        db
-          .selectFrom('comments as c')
-          .leftJoin('users as u', 'u.id', 'c.author_id')
-          .select('c.created_at')
-          .where('c.client_address', '=', reads.address.address)
-          .where('c.created_at', '>=', reads.address.since)
-          .where((eb) => eb.or([eb('u.role', 'is', null), eb('u.role', 'not in', [...staffRoles])]))
-          .orderBy('c.created_at', 'desc')
-          .limit(reads.address.limit)
-          .compile(),
-      ),
-    );
-  }
-  if (reads.record) {
-    at.record = statements.length;
-    statements.push(
-      inline(
-        db
-          .selectFrom('comments')
-          .select((eb) => ['status', eb.fn.countAll().as('n')])
-          .where('author_id', '=', reads.record)
-          .where('status', 'in', ['published', 'rejected'])
-          .groupBy('status')
-          .compile(),
-      ),
-    );
-  }
+  work: (batch: StatementBatch) => Promise<T>,
+): Promise<T> {
   const client = await pool.connect();
-  const send = async (text: string): Promise<Results> => {
+  const send = async (text: string): Promise<{ rows: Rows }[]> => {
     const started = performance.now();
     const query = CompiledQuery.raw(text);
     // Counted as one query each (the store's /metrics), as Kysely's own are.
     const took = () => performance.now() - started;
     try {
-      const result = (await client.query(text)) as unknown as Results | Results[number];
+      const result = (await client.query(text)) as unknown as { rows: Rows }[] | { rows: Rows };
       void log?.({ level: 'query', query, queryDurationMillis: took() });
       return Array.isArray(result) ? result : [result];
     } catch (error) {
@@ -130,38 +67,187 @@ export async function postCommentPostgres(
       throw error;
     }
   };
+  let begun = false;
+  let ended = false;
+  const run = async (statements: readonly CompiledQuery[], commit: boolean) => {
+    if (ended) throw new Error('the batched transaction has ended');
+    const texts = statements.map(inline);
+    const offset = begun ? 0 : 1;
+    if (!begun) texts.unshift('begin');
+    if (commit) texts.push('commit');
+    begun = true;
+    ended = commit;
+    const results = await send(texts.join(';\n'));
+    return results.slice(offset, offset + statements.length).map((r) => r.rows);
+  };
   try {
-    const found = await send(statements.join(';\n'));
-    const rows = (index: number | undefined) =>
-      index === undefined ? [] : (found[index]?.rows ?? []);
-    const record = { approved: 0, rejected: 0 };
-    for (const r of rows(at.record)) {
-      if (r.status === 'published') record.approved = Number(r.n);
-      else record.rejected = Number(r.n);
-    }
-    const data: ScreeningData = {
-      recent: rows(at.recent).map((r) => ({
-        articleId: r.article_id as string,
-        body: r.body as string,
-        createdAt: r.created_at as string,
-      })),
-      byAddress: rows(at.address).map((r) => r.created_at as string),
-      record,
-    };
-    const input = post.decide(data);
-    const { id, reasons } = prepare(input);
-    const written = await send(`${inline(commentWrite(id, input, reasons).compile(db))};\ncommit`);
+    const value = await work({
+      send: (statements) => run(statements, false),
+      commit: (statements) => run(statements, true),
+    });
+    if (begun && !ended) await run([], true);
     client.release();
-    return { input, outcome: writeOutcome(written[0]?.rows[0] as CommentRow | undefined, input) };
+    return value;
   } catch (error) {
     // After a failed statement the transaction is aborted; after a failed commit, over (then the
     // rollback only warns). A connection that cannot even roll back is discarded.
     try {
-      await client.query('rollback');
+      if (begun) await client.query('rollback');
       client.release();
     } catch (rollbackError) {
       client.release(rollbackError instanceof Error ? rollbackError : true);
     }
     throw error;
   }
+}
+
+/**
+ * A new comment in one batched transaction (decisions/0094):
+ *
+ *   1. begin; hold the keys; the article; the settings; what screening counted last time
+ *   2. (only if screening now counts something else: that)
+ *   3. the write (`StoreDialect.createComment`'s statement); commit
+ *
+ * Between them the caller screens the post with what was read, the keys held, so no concurrent
+ * post can change what it counted before the commit (decisions/0046). The reads are the
+ * statements of `commentTarget`, `SettingsStore.getMany` and the screening reads of
+ * store/moderation.ts (`recentByAuthor`, `createdFromAddress`, `records`), built alike here.
+ */
+type Rows = Record<string, unknown>[];
+
+/** What the store maps (store/comments.ts): an article row, a comment's reason rows. */
+export interface PostSteps {
+  target(row: Record<string, unknown>): CommentTarget;
+  reasons(id: string, input: NewComment): readonly { code: string; detail: string }[];
+}
+
+export async function postInBatches(
+  db: Kysely<Database>,
+  batch: StatementBatch,
+  post: ScreenedPost,
+  steps: PostSteps,
+): Promise<{ input: NewComment; outcome: CommentCreateOutcome }> {
+  const keys = [...new Set(post.keys)].sort();
+  const first: CompiledQuery[] = [];
+  if (keys.length) first.push(locks(db, keys));
+  const target = (column: 'id' | 'slug') =>
+    db
+      .selectFrom('articles')
+      .select(['id', 'status', 'published_at', 'comments_mode', 'comments_auto_close_hours'])
+      .where(column, '=', post.article)
+      .compile();
+  first.push(target('id'), target('slug'));
+  if (post.settingKeys.length)
+    first.push(
+      db
+        .selectFrom('settings')
+        .select(['key', 'value'])
+        .where('key', 'in', post.settingKeys)
+        .compile(),
+    );
+  const expected = post.expected ? screeningQueries(db, post.expected) : null;
+  if (expected) first.push(...expected.queries);
+  const found = await batch.send(first);
+  let at = keys.length ? 1 : 0;
+  const row = found[at]?.[0] ?? found[at + 1]?.[0];
+  at += 2;
+  const settings: Record<string, string> = {};
+  if (post.settingKeys.length) {
+    for (const r of found[at] ?? []) settings[r.key as string] = r.value as string;
+    at += 1;
+  }
+  const { reads, decide } = post.screen(row ? steps.target(row) : null, settings);
+  let data: ScreeningData;
+  if (expected && sameReads(reads, post.expected)) {
+    data = expected.parse(found.slice(at));
+  } else {
+    const now = screeningQueries(db, reads);
+    data = now.parse(await batch.send(now.queries));
+  }
+  const input = decide(data);
+  const id = newId(Date.parse(input.createdAt));
+  const write = commentWrite(id, input, steps.reasons(id, input)).compile(db);
+  const written = await batch.commit([write]);
+  return { input, outcome: writeOutcome(written[0]?.[0] as CommentRow | undefined, input) };
+}
+
+function sameReads(a: ScreeningReads, b: ScreeningReads | null): boolean {
+  return b !== null && JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** Held until the transaction ends, in one statement in sorted order (`holdKeys`). */
+function locks(db: Kysely<Database>, keys: readonly string[]): CompiledQuery {
+  const each = keys.map((key) => sql`pg_advisory_xact_lock(hashtextextended(${key}, 0))`);
+  return sql`select ${sql.join(each)}`.compile(db);
+}
+
+/** The screening reads as statements, and what they found from their rows. */
+function screeningQueries(
+  db: Kysely<Database>,
+  reads: ScreeningReads,
+): { queries: CompiledQuery[]; parse(rows: Rows[]): ScreeningData } {
+  const queries: CompiledQuery[] = [];
+  const at: Partial<Record<'recent' | 'address' | 'record', number>> = {};
+  if (reads.recent) {
+    at.recent = queries.length;
+    queries.push(
+      db
+        .selectFrom('comments')
+        .select(['article_id', 'body', 'created_at'])
+        .where('author_id', '=', reads.recent.authorId)
+        .where('created_at', '>=', reads.recent.since)
+        .where('status', '!=', 'deleted')
+        .orderBy('created_at', 'desc')
+        .limit(reads.recent.limit)
+        .compile(),
+    );
+  }
+  if (reads.address) {
+    at.address = queries.length;
+    // Staff posts are not counted (as createdFromAddress).
+    queries.push(
+      db
+        .selectFrom('comments as c')
+        .leftJoin('users as u', 'u.id', 'c.author_id')
+        .select('c.created_at')
+        .where('c.client_address', '=', reads.address.address)
+        .where('c.created_at', '>=', reads.address.since)
+        .where((eb) => eb.or([eb('u.role', 'is', null), eb('u.role', 'not in', [...staffRoles])]))
+        .orderBy('c.created_at', 'desc')
+        .limit(reads.address.limit)
+        .compile(),
+    );
+  }
+  if (reads.record) {
+    at.record = queries.length;
+    queries.push(
+      db
+        .selectFrom('comments')
+        .select((eb) => ['status', eb.fn.countAll().as('n')])
+        .where('author_id', '=', reads.record)
+        .where('status', 'in', ['published', 'rejected'])
+        .groupBy('status')
+        .compile(),
+    );
+  }
+  return {
+    queries,
+    parse(rows) {
+      const of = (index: number | undefined) => (index === undefined ? [] : (rows[index] ?? []));
+      const record = { approved: 0, rejected: 0 };
+      for (const r of of(at.record)) {
+        if (r.status === 'published') record.approved = Number(r.n);
+        else record.rejected = Number(r.n);
+      }
+      return {
+        recent: of(at.recent).map((r) => ({
+          articleId: r.article_id as string,
+          body: r.body as string,
+          createdAt: r.created_at as string,
+        })),
+        byAddress: of(at.address).map((r) => r.created_at as string),
+        record,
+      };
+    },
+  };
 }

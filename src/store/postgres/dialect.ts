@@ -10,7 +10,7 @@ import {
 } from './backup.js';
 import { channelName, PostgresChannel } from './channel.js';
 import { createCommentPostgres } from './comment-create.js';
-import { postCommentPostgres } from './comment-post.js';
+import { batchedTransactionPostgres } from './comment-post.js';
 import { searchPostgres } from './search.js';
 
 export interface PostgresDialectOptions {
@@ -46,9 +46,7 @@ export function postgresDialect(options: PostgresDialectOptions): StoreDialect {
     toDatabase: (_column, value) => value,
     suspendTriggers: suspendPostgresTriggers,
     createComment: createCommentPostgres,
-    postComment: pool
-      ? (db, post, prepare) => postCommentPostgres(pool, options.log, db, post, prepare)
-      : null,
+    batchedTransaction: pool ? (work) => batchedTransactionPostgres(pool, options.log, work) : null,
     // An ordinary transaction each: commits already run side by side on the pool (decisions/0027).
     groupCommit: (db) => ({ run: (work) => db.transaction().execute(work) }),
     // Transaction-level advisory locks, taken in one order so two holders of two keys cannot
