@@ -9,11 +9,12 @@
  * - ONE staff account posting 8 at a time (a live blogger, an import, a bot).
  *
  * Target: at least 500/s for each. Beside the rate: CPU per written comment of the server process
- * and (PostgreSQL on this machine) of the database's backends, and the statements the server
+ * and (PostgreSQL on this machine) of the database's backends, and the round trips the server
  * sent per comment (from its /metrics): on 2 shared cores these bound the rate (decisions/0087).
  *
  *   npx tsx bench/comment-writes.ts          (WRITERS=8 DURATION=8)
  *   DATABASES=PostgreSQL npx tsx bench/comment-writes.ts   (one database only)
+ *   SERVER_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' npx tsx bench/comment-writes.ts
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -68,7 +69,10 @@ interface Run {
   statements: number;
 }
 
-/** What the server's /metrics counts of its database statements so far. */
+/**
+ * What the server's /metrics counts of its database queries so far: round trips (a batch of
+ * statements sent in one message counts once, decisions/0094).
+ */
 async function statementsSoFar(url: string): Promise<number> {
   const text = await (await fetch(`${url}/metrics`)).text();
   const counts = text.match(/^broadsheet_db_query_duration_seconds_count\{[^}]*\} (\d+)/gm) ?? [];
@@ -193,7 +197,7 @@ console.log(
     .join(' ')}`,
 );
 console.log(
-  '| database | shape | writes/s | written | refused | p50 ms | p99 ms | server RSS | server CPU µs/post | database CPU µs/post | statements/post |',
+  '| database | shape | writes/s | written | refused | p50 ms | p99 ms | server RSS | server CPU µs/post | database CPU µs/post | round trips/post |',
 );
 console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 const only = process.env.DATABASES?.split(',').map((d) => d.trim().toLowerCase());
@@ -205,6 +209,7 @@ for (const database of databases) {
   const server = await startBroadsheet(
     site.dataDir,
     site.databaseUrl ? { DATABASE_URL: site.databaseUrl } : {},
+    process.env.SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [],
   );
   try {
     const shapes: [string, string[]][] = [
@@ -229,7 +234,7 @@ for (const database of databases) {
           `${run.perSecond} (p50 ${run.p50.toFixed(1)} ms, p99 ${run.p99.toFixed(1)} ms, ${run.failed} refused; ` +
           `per post: server CPU ${run.serverMicros} µs` +
           (run.databaseMicros === null ? '' : `, database CPU ${run.databaseMicros} µs`) +
-          `, ${run.statements.toFixed(1)} statements)`,
+          `, ${run.statements.toFixed(1)} round trips)`,
         target: `≥ ${target}`,
         met: run.perSecond >= target && run.failed === 0,
       });

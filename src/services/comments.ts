@@ -13,11 +13,19 @@ import { commentLength, maxCommentLength, type Comment } from '../domain/comment
 import { isBanned, staffRoles, type User } from '../domain/user.js';
 import { AppError, notFound, tooLong } from '../errors.js';
 import type { PortsWithUnitOfWork } from '../store/types.js';
-import type { CommentTarget } from '../store/ports/comments.js';
+import type { CommentTarget, NewComment } from '../store/ports/comments.js';
+import type { Decision } from '../domain/moderation/pipeline.js';
+import type { ModerationPolicy } from '../domain/moderation/policy.js';
 import type { ChangeBus } from './changes.js';
 import type { CommentSettingsService } from './comment-settings.js';
 import type { CommentThreadService } from './comment-threads.js';
-import { ModerationService, type ReplyListener } from './moderation.js';
+import {
+  ModerationService,
+  screeningReads,
+  type ReplyListener,
+  type Screening,
+} from './moderation.js';
+import { settingKeys } from '../domain/moderation/policy.js';
 
 export interface PostComment {
   author: User;
@@ -34,7 +42,7 @@ export interface CommentDeps {
   store: PortsWithUnitOfWork<'comments' | 'moderation' | 'settings' | 'limits'>;
   changes: ChangeBus;
   /** Screens every new or edited comment. */
-  moderation: Pick<ModerationService, 'screen' | 'policyAndStored'>;
+  moderation: Pick<ModerationService, 'screen' | 'screening' | 'policyAndStored' | 'policyFrom'>;
   /** Whether the article takes comments, and for how long they may be edited. */
   settings: Pick<CommentSettingsService, 'policy' | 'policyFromSite' | 'editWindowMinutes'>;
   /** The comment or article being answered, as readers see it. */
@@ -71,43 +79,117 @@ export class CommentService {
   async postComment(input: PostComment): Promise<{ comment: Comment; created: boolean }> {
     const { author, idempotencyKey } = input;
     checkBody(input.body);
-    // Only what posting needs of the article, with its comment settings, in one read.
-    const article = await this.store.comments.commentTarget(input.article);
-    if (!article || article.status !== 'published') throw notFound('That article');
     const parentId = input.parentId || null;
-    const request = { articleId: article.id, parentId, body: input.body };
+    // The article, once it is known to take comments: on PostgreSQL it is read in the post's
+    // transaction (decisions/0094), elsewhere first.
+    const known: { article: CommentTarget | null } = { article: null };
+    const batched = this.store.comments.postScreened;
+    if (!batched)
+      known.article = publishedTarget(await this.store.comments.commentTarget(input.article));
     try {
-      return await this.postTo(input, article, parentId);
+      return batched
+        ? await this.postInBatches(batched, input, parentId, known)
+        : await this.postTo(input, publishedTarget(known.article), parentId);
     } catch (error) {
       // A retry answers with the first comment, whatever has changed since (the discussion
       // closed, the parent deleted, the text now a duplicate of the first), if it is the same
       // post. Looked for only when the post is refused: one that is not finds its key claimed
-      // by the write, which then answers with the first comment (decisions/0087).
-      if (idempotencyKey === undefined || !(error instanceof AppError)) throw error;
+      // by the write, which then answers with the first comment (decisions/0087). A missing
+      // article answers 404 as it always did.
+      const article = known.article;
+      if (idempotencyKey === undefined || !(error instanceof AppError) || !article) throw error;
       const first = await this.store.comments.byIdempotencyKey(author.id, idempotencyKey);
+      const request = { articleId: article.id, parentId, body: input.body };
       if (first) return { comment: sameRequest(first, request), created: false };
       throw error;
     }
   }
 
+  /** The post screened and written in the caller's (grouped) transaction. */
   private async postTo(
     input: PostComment,
     article: CommentTarget,
     parentId: string | null,
   ): Promise<{ comment: Comment; created: boolean }> {
-    const { author, idempotencyKey } = input;
-    const request = { articleId: article.id, parentId, body: input.body };
     // The site's comment and moderation settings in one read, before the transaction: they
     // decide nothing a concurrent post changes, so the transaction stays short (decisions/0087).
-    const { policy: moderationPolicy, stored } = await this.moderation.policyAndStored();
-    const policy = this.settings.policyFromSite(article, article.settings, stored);
-    if (parentId) {
-      const parent = await this.store.comments.byId(parentId);
-      if (!parent || parent.articleId !== article.id || parent.status !== 'published') {
-        throw notFound('The comment you are replying to');
-      }
+    const { stored } = await this.moderation.policyAndStored();
+    const parent = parentId ? await this.store.comments.byId(parentId) : null;
+    const prepared = this.prepare(input, article, parentId, parent, stored);
+    const keys = postingKeys(input.author, input, input.idempotencyKey);
+    // Grouped: concurrent posts share one commit (one disk sync on SQLite); this still resolves
+    // only once this comment is committed. The rules that count stored comments decide inside
+    // it, once the author's (and the address's) key is held: no burst can pass a limit or store
+    // a duplicate, in this process or another (decisions/0046).
+    const result = await this.store.groupedTransaction(async (tx) => {
+      await tx.limits.serialise(keys);
+      const decision = await this.moderation.screen(prepared.screening, tx, prepared.policy);
+      return tx.comments.create(prepared.comment(decision));
+    });
+    return this.posted(input, article, parentId, result);
+  }
+
+  /**
+   * The post in one transaction of two round trips (PostgreSQL, decisions/0094): its keys held,
+   * the article, the settings and what screening counted for the last post read together; what
+   * screening counts now, if that differs; the write and commit. The settings are read inside
+   * the transaction here, so a setting saved before it applies, as before.
+   */
+  private async postInBatches(
+    post: NonNullable<CommentDeps['store']['comments']['postScreened']>,
+    input: PostComment,
+    parentId: string | null,
+    known: { article: CommentTarget | null },
+  ): Promise<{ comment: Comment; created: boolean }> {
+    const parent = parentId ? await this.store.comments.byId(parentId) : null;
+    const now = this.now();
+    const last = this.lastPolicy;
+    const screeningInput = {
+      author: input.author,
+      isEdit: false,
+      clientAddress: input.clientAddress ?? null,
+    };
+    const result = await post({
+      keys: postingKeys(input.author, input, input.idempotencyKey),
+      article: input.article,
+      settingKeys,
+      expected: last ? screeningReads(screeningInput, last, now) : null,
+      screen: (target, stored) => {
+        const article = publishedTarget(target);
+        known.article = article;
+        const prepared = this.prepare(input, article, parentId, parent, stored);
+        this.lastPolicy = prepared.policy;
+        const { reads, decide } = this.moderation.screening(
+          prepared.screening,
+          prepared.policy,
+          now,
+        );
+        return { reads, decide: (data) => prepared.comment(decide(data)) };
+      },
+    });
+    return this.posted(input, publishedTarget(known.article), parentId, result);
+  }
+
+  /** The moderation policy of the last post screened in batches: what it read is read again. */
+  private lastPolicy: ModerationPolicy | null = null;
+
+  /**
+   * What screening a post needs once its article and the settings are known, and the comment it
+   * writes for a decision (a refusal throws).
+   */
+  private prepare(
+    input: PostComment,
+    article: CommentTarget,
+    parentId: string | null,
+    parent: Comment | null,
+    stored: Record<string, string>,
+  ): { screening: Screening; policy: ModerationPolicy; comment(decision: Decision): NewComment } {
+    if (parentId && (!parent || parent.articleId !== article.id || parent.status !== 'published')) {
+      throw notFound('The comment you are replying to');
     }
-    const screening = {
+    const { author, idempotencyKey } = input;
+    const policy = this.settings.policyFromSite(article, article.settings, stored);
+    const screening: Screening = {
       author,
       articleId: article.id,
       body: input.body,
@@ -119,20 +201,12 @@ export class CommentService {
       clientAddress: input.clientAddress ?? null,
     };
     const createdAt = this.now().toISOString();
-    // Worked out before the transaction: on SQLite a group's works run one after another.
-    const keys = postingKeys(author, input, idempotencyKey);
     const html = renderCommentMarkdown(input.body);
-    // Grouped: concurrent posts share one commit (one disk sync on SQLite); this still resolves
-    // only once this comment is committed. The rules that count stored comments decide inside
-    // it, once the author's (and the address's) key is held: no burst can pass a limit or store
-    // a duplicate, in this process or another (decisions/0046).
-    const result = await this.store.groupedTransaction(async (tx) => {
-      await tx.limits.serialise(keys);
-      const decision = await this.moderation.screen(screening, tx, moderationPolicy);
+    const comment = (decision: Decision): NewComment => {
       if (decision.kind === 'refuse') throw ModerationService.refusal(decision);
       // Claims the Idempotency-Key first: if an earlier post holds it, nothing is written and
       // that post's comment answers.
-      return tx.comments.create({
+      return {
         articleId: article.id,
         parentId,
         authorId: author.id,
@@ -143,8 +217,19 @@ export class CommentService {
         clientAddress: input.clientAddress ?? null,
         reasons: decision.kind === 'hold' ? decision.reasons : [],
         ...(idempotencyKey !== undefined ? { idempotencyKey } : {}),
-      });
-    });
+      };
+    };
+    return { screening, policy: this.moderation.policyFrom(stored), comment };
+  }
+
+  /** After the commit: the change announced, a reply's listeners and the webhooks told. */
+  private async posted(
+    input: PostComment,
+    article: CommentTarget,
+    parentId: string | null,
+    result: { comment: Comment; created: boolean },
+  ): Promise<{ comment: Comment; created: boolean }> {
+    const request = { articleId: article.id, parentId, body: input.body };
     if (!result.created) return { comment: sameRequest(result.comment, request), created: false };
     this.announce(result.comment, 'created');
     if (result.comment.status === 'published' && result.comment.parentId) {
@@ -263,6 +348,12 @@ export class CommentService {
       action,
     });
   }
+}
+
+/** The article, if it takes comments at all (published); else 404. */
+function publishedTarget(article: CommentTarget | null): CommentTarget {
+  if (!article || article.status !== 'published') throw notFound('That article');
+  return article;
 }
 
 function checkBody(body: string): void {

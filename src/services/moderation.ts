@@ -29,6 +29,7 @@ import type {
   QueueTab,
 } from '../domain/moderation/queue.js';
 import type { PortsWithUnitOfWork, Store } from '../store/types.js';
+import type { ScreeningData, ScreeningReads } from '../store/ports/comments.js';
 import type { ChangeBus } from './changes.js';
 import type { SessionService } from './sessions.js';
 
@@ -42,6 +43,44 @@ const recentCompared = 50;
 
 /** Lifting a sanction puts back the comments it removed for this long (issue 18). */
 export const liftRestoresDays = 30;
+
+/**
+ * What screening a comment counts of stored comments, at `now`: the author's newest comments (for
+ * the rate and duplicate rules), the address's (rate), the author's record (not for staff).
+ */
+export function screeningReads(
+  input: Pick<Screening, 'author' | 'isEdit' | 'clientAddress'>,
+  policy: ModerationPolicy,
+  now: Date,
+): ScreeningReads {
+  // A record (approved and rejected comments, counted over all the author's comments) only
+  // ever holds a comment, and staff are never held (runPipeline): not counted for them.
+  const staff = staffRoles.includes(input.author.role);
+  const windowStart = new Date(now.getTime() - policy.ratePerPerson.windowSeconds * 1000);
+  const duplicateStart = new Date(now.getTime() - policy.duplicateWindowMinutes * 60_000);
+  const since = (windowStart < duplicateStart ? windowStart : duplicateStart).toISOString();
+  // Staff are not rate-limited, and the rate rule needs only the newest `max` times from an
+  // address (when the oldest of those leaves the window, posting is possible again).
+  const limited = !input.isEdit && !staff;
+  return {
+    recent: input.isEdit
+      ? null
+      : {
+          authorId: input.author.id,
+          since,
+          limit: Math.max(recentCompared, policy.ratePerPerson.max),
+        },
+    address:
+      limited && input.clientAddress
+        ? {
+            address: input.clientAddress,
+            since: windowStart.toISOString(),
+            limit: policy.ratePerAddress.max,
+          }
+        : null,
+    record: staff ? null : input.author.id,
+  };
+}
 
 /** The condition each refusing rule answers with (the text rules concern the comment's body). */
 const refusals: Partial<Record<ReasonCode, { condition: Condition; field?: string }>> = {
@@ -186,49 +225,63 @@ export class ModerationService {
     store: ScreeningPorts = this.store,
     known?: ModerationPolicy,
   ): Promise<Decision> {
-    const now = this.now();
-    // A record (approved and rejected comments, counted over all the author's comments) only
-    // ever holds a comment, and staff are never held (runPipeline): not counted for them.
-    const staff = staffRoles.includes(input.author.role);
-    const [policy, records] = await Promise.all([
-      known ?? this.policy(store),
-      staff ? new Map<string, never>() : store.moderation.records([input.author.id]),
-    ]);
-    const windowStart = new Date(now.getTime() - policy.ratePerPerson.windowSeconds * 1000);
-    const duplicateStart = new Date(now.getTime() - policy.duplicateWindowMinutes * 60_000);
-    const since = (windowStart < duplicateStart ? windowStart : duplicateStart).toISOString();
-    // Staff are not rate-limited, and the rate rule needs only the newest `max` times from an
-    // address (when the oldest of those leaves the window, posting is possible again).
-    const limited = !input.isEdit && !staffRoles.includes(input.author.role);
-    const [recent, byAddress] = await Promise.all([
-      input.isEdit
-        ? []
-        : store.moderation.recentByAuthor(
-            input.author.id,
-            since,
-            Math.max(recentCompared, policy.ratePerPerson.max),
-          ),
-      limited && input.clientAddress
-        ? store.moderation.createdFromAddress(
-            input.clientAddress,
-            windowStart.toISOString(),
-            policy.ratePerAddress.max,
+    const policy = known ?? (await this.policy(store));
+    const { reads, decide } = this.screening(input, policy);
+    const [recent, byAddress, records] = await Promise.all([
+      reads.recent
+        ? store.moderation.recentByAuthor(
+            reads.recent.authorId,
+            reads.recent.since,
+            reads.recent.limit,
           )
         : [],
+      reads.address
+        ? store.moderation.createdFromAddress(
+            reads.address.address,
+            reads.address.since,
+            reads.address.limit,
+          )
+        : [],
+      reads.record ? store.moderation.records([reads.record]) : new Map<string, never>(),
     ]);
-    return runPipeline({
-      body: input.body,
-      articleId: input.articleId,
-      isEdit: input.isEdit,
-      author: input.author,
-      record: records.get(input.author.id) ?? { approved: 0, rejected: 0 },
-      articleMode: input.articleMode,
-      articleClosedAt: input.articleClosedAt ?? null,
+    return decide({
       recent,
-      rate: { byAuthor: recent.map((r) => r.createdAt), byAddress },
-      policy,
-      now,
+      byAddress,
+      record: (reads.record && records.get(reads.record)) || { approved: 0, rejected: 0 },
     });
+  }
+
+  /**
+   * What screening a comment counts of stored comments (`reads`), and the pipeline's decision
+   * once they are read (`decide`): `screen` reads them itself; a post on PostgreSQL reads them
+   * with its keys in one round trip (`CommentStore.postScreened`, decisions/0094).
+   */
+  screening(
+    input: Screening,
+    policy: ModerationPolicy,
+    now: Date = this.now(),
+  ): { reads: ScreeningReads; decide(data: ScreeningData): Decision } {
+    const reads = screeningReads(input, policy, now);
+    const decide = ({ recent, byAddress, record }: ScreeningData) =>
+      runPipeline({
+        body: input.body,
+        articleId: input.articleId,
+        isEdit: input.isEdit,
+        author: input.author,
+        record,
+        articleMode: input.articleMode,
+        articleClosedAt: input.articleClosedAt ?? null,
+        recent,
+        rate: { byAuthor: recent.map((r) => r.createdAt), byAddress },
+        policy,
+        now,
+      });
+    return { reads, decide };
+  }
+
+  /** The policy made from stored settings (`settingKeys`, read by the caller). */
+  policyFrom(stored: Record<string, string>): ModerationPolicy {
+    return policyFrom(stored, this.defaults);
   }
 
   /** A refusal as the error the caller answers with: the rule that refused names the condition. */

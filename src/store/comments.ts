@@ -10,6 +10,7 @@ import {
 import { newId } from '../domain/ids.js';
 import type { Reason } from '../domain/moderation/types.js';
 import type { StoreDialect } from './dialect.js';
+import type * as BatchedPost from './postgres/comment-post.js';
 import type { CommentRow } from './rows.js';
 import type { Database } from './schema.js';
 import type { CommentRevision } from '../domain/comment.js';
@@ -19,6 +20,7 @@ import type {
   CommentTarget,
   NewComment,
   ReplyPageQuery,
+  ScreenedPost,
   ViewerMarks,
 } from './ports/comments.js';
 
@@ -323,13 +325,50 @@ export class KyselyCommentStore implements CommentStore {
   /** The dialect's `createComment`, where it has one, writes a new comment in one statement. */
   constructor(
     private readonly db: Kysely<Database>,
-    private readonly dialect: Pick<StoreDialect, 'createComment' | 'lateralReplies'> = {
+    private readonly dialect: Pick<
+      StoreDialect,
+      'createComment' | 'batchedTransaction' | 'lateralReplies'
+    > = {
       createComment: null,
+      batchedTransaction: null,
       lateralReplies: false,
     },
     /** Comments as last read (decision 0085), shared by every store of the database. */
     private readonly heldComments: CommentRowCache | null = null,
-  ) {}
+  ) {
+    const batched = dialect.batchedTransaction;
+    // Its own transaction on its own connection: never inside the caller's.
+    if (batched && !db.isTransaction)
+      this.postScreened = (plan) => this.postInBatches(batched, plan);
+  }
+
+  readonly postScreened?: CommentStore['postScreened'];
+
+  /** `postScreened` where the dialect batches a transaction's statements (decisions/0094). */
+  private async postInBatches(
+    batched: NonNullable<StoreDialect['batchedTransaction']>,
+    plan: ScreenedPost,
+  ): Promise<{ comment: Comment; created: boolean }> {
+    // Loaded only where batching is (PostgreSQL): a SQLite process does not carry pg (0083).
+    const { postInBatches } = await (batchedPost ??= import('./postgres/comment-post.js'));
+    const { input, outcome } = await batched((batch) =>
+      postInBatches(this.db, batch, plan, {
+        target: (row) => targetOf(row as unknown as TargetRow),
+        reasons: (id, decided) => reasonRows(id, decided.reasons ?? [], decided.createdAt),
+      }),
+    );
+    if (outcome.kind === 'created') return { comment: toComment(outcome.row), created: true };
+    // The key was claimed by a post that has committed (the write waited for it): its comment.
+    if (
+      outcome.kind === 'key-taken' &&
+      input.authorId !== null &&
+      input.idempotencyKey !== undefined
+    ) {
+      const first = await this.byIdempotencyKey(input.authorId, input.idempotencyKey);
+      if (first) return { comment: first, created: false };
+    }
+    throw new Error('parent comment vanished');
+  }
 
   /** The held comments, outside a transaction (whose writes may yet be rolled back). */
   private heldRows(): CommentRowCache | null {
@@ -892,13 +931,7 @@ export class KyselyCommentStore implements CommentStore {
         .where(column, '=', idOrSlug)
         .executeTakeFirst();
     const row = (await target('id')) ?? (await target('slug'));
-    if (!row) return null;
-    return {
-      id: row.id,
-      status: row.status,
-      publishedAt: row.published_at,
-      settings: overrideOf(row),
-    };
+    return row ? targetOf(row) : null;
   }
 
   async setArticleSettings(articleId: string, settings: CommentOverride) {
@@ -934,6 +967,26 @@ function countDelta(from: string, to: string): number {
 }
 
 export type { CommentRow };
+
+let batchedPost: Promise<typeof BatchedPost> | undefined;
+
+interface TargetRow {
+  id: string;
+  status: string;
+  published_at: string | null;
+  comments_mode: string | null;
+  comments_auto_close_hours: number | null;
+}
+
+/** What posting needs of an article (`commentTarget`, `postScreened`). */
+function targetOf(row: TargetRow): CommentTarget {
+  return {
+    id: row.id,
+    status: row.status,
+    publishedAt: row.published_at,
+    settings: overrideOf(row),
+  };
+}
 
 export function toComment(row: CommentRow): Comment {
   return {

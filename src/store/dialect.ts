@@ -4,7 +4,7 @@
  * outside sqlite/ and postgres/ asks this object; it never compares database names
  * (decisions/0030-dialect-objects.md).
  */
-import type { Kysely, Transaction } from 'kysely';
+import type { CompiledQuery, Kysely, Transaction } from 'kysely';
 import type { ColumnSpec } from '../domain/export-format.js';
 import type { SearchTerms } from '../domain/search.js';
 import type { DatabaseInfo } from './database-info.js';
@@ -37,6 +37,13 @@ export type CommentCreateOutcome =
   | { kind: 'key-taken' }
   /** Nothing written, without a key: the parent comment is gone. */
   | { kind: 'no-parent' };
+
+/** Statements sent together (`StoreDialect.batchedTransaction`): each batch's rows, in order. */
+export interface StatementBatch {
+  send(statements: readonly CompiledQuery[]): Promise<Record<string, unknown>[][]>;
+  /** Sends these and commits, in the same round trip. */
+  commit(statements: readonly CompiledQuery[]): Promise<Record<string, unknown>[][]>;
+}
 
 /** Runs write transactions; the database decides whether several share one commit. */
 export interface TransactionRunner {
@@ -88,6 +95,12 @@ export interface StoreDialect extends DatabaseInfo {
         reasons: readonly { code: string; detail: string }[],
       ) => Promise<CommentCreateOutcome>)
     | null;
+  /**
+   * A transaction whose statements are sent several at a time, each batch in one round trip, on
+   * a connection of its own (never inside the caller's transaction): `begin` goes with the first
+   * batch, `commit` with the last (decisions/0094). Null where the database has none.
+   */
+  batchedTransaction: (<T>(work: (batch: StatementBatch) => Promise<T>) => Promise<T>) | null;
   /** Runs the short writes many requests make at once (`Store.groupedTransaction`). */
   groupCommit(db: Kysely<Database>): TransactionRunner;
   /**

@@ -148,7 +148,7 @@ async function openDatabase(
       import('./postgres/open.js'),
       import('./postgres/dialect.js'),
     ]);
-    const { db } = await openPostgres(options.databaseUrl, {
+    const { db, pool } = await openPostgres(options.databaseUrl, {
       ...(options.pgSchema !== undefined ? { schema: options.pgSchema } : {}),
       ...(log ? { log } : {}),
       ...(scope ? { scope } : {}),
@@ -156,6 +156,8 @@ async function openDatabase(
     const dialect = postgresDialect({
       connectionString: options.databaseUrl,
       schema: options.pgSchema,
+      pool,
+      log,
     });
     return { db, dialect };
   }

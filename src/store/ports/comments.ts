@@ -41,6 +41,46 @@ export interface NewComment {
   reasons?: readonly Reason[];
 }
 
+/**
+ * What screening a new comment counts of stored comments (decisions/0046): read after the post's
+ * keys are held, in its transaction (`CommentStore.postScreened`).
+ */
+export interface ScreeningReads {
+  /** The author's newest comments (not deleted) since `since`, at most `limit`. */
+  recent: { authorId: string; since: string; limit: number } | null;
+  /** The times of the newest non-staff comments from an address since `since`, at most `limit`. */
+  address: { address: string; since: string; limit: number } | null;
+  /** The author whose record (approved and rejected comments) to count. */
+  record: string | null;
+}
+
+/** What `ScreeningReads` found. */
+export interface ScreeningData {
+  recent: { articleId: string; body: string; createdAt: string }[];
+  byAddress: string[];
+  record: { approved: number; rejected: number };
+}
+
+/** A new comment posted in one transaction by `CommentStore.postScreened`. */
+export interface ScreenedPost {
+  /** Held (decisions/0046) before anything is read. */
+  keys: readonly string[];
+  /** The article's id or slug: its `commentTarget` is read with the keys held. */
+  article: string;
+  /** Settings read with it (as `SettingsStore.getMany`). */
+  settingKeys: readonly string[];
+  /**
+   * What screening counted last time, read in the same round trip in the hope that it is what
+   * `screen` asks for now (null: not known); if not, what it asks for is read next.
+   */
+  expected: ScreeningReads | null;
+  /** The post screened with the article and settings: throws to refuse it (nothing is written). */
+  screen(
+    target: CommentTarget | null,
+    settings: Record<string, string>,
+  ): { reads: ScreeningReads; decide(data: ScreeningData): NewComment };
+}
+
 export interface CommentPageQuery {
   articleId: string;
   sort: CommentSort;
@@ -65,6 +105,14 @@ export interface CommentStore {
    * With an idempotency key already used by this author, writes nothing and returns that comment.
    */
   create(input: NewComment): Promise<{ comment: Comment; created: boolean }>;
+  /**
+   * Where the database can (PostgreSQL), a new comment in one transaction of two round trips:
+   * begin, hold the keys, read the article, the settings and what screening counts; then, once
+   * the post is screened, write it as `create` does and commit (decisions/0094). Undefined
+   * elsewhere and inside a transaction: the caller holds the keys, screens and creates in its
+   * own transaction.
+   */
+  readonly postScreened?: (post: ScreenedPost) => Promise<{ comment: Comment; created: boolean }>;
   byId(id: string): Promise<Comment | null>;
   /** Whether a deleted comment is kept as the placeholder of its replies (else it is gone). */
   keptAsPlaceholder(id: string): Promise<boolean>;

@@ -29,6 +29,16 @@ export async function createCommentPostgres(
   input: NewComment,
   reasons: readonly { code: string; detail: string }[],
 ): Promise<CommentCreateOutcome> {
+  const result = await commentWrite(id, input, reasons).execute(db);
+  return writeOutcome(result.rows[0], input);
+}
+
+/** The one statement (also sent by comment-post.ts, with its commit). */
+export function commentWrite(
+  id: string,
+  input: NewComment,
+  reasons: readonly { code: string; detail: string }[],
+): RawBuilder<CommentRow> {
   const withKey = input.idempotencyKey !== undefined && input.authorId !== null;
   const parentId = input.parentId ?? null;
   // Each guard is plain SQL chosen here, so no parameter's type is left for the server to guess.
@@ -53,7 +63,7 @@ export async function createCommentPostgres(
             as r(code, detail)
       )`
     : sql``;
-  const result = await sql<CommentRow>`
+  return sql<CommentRow>`
     with parent as (
       select root_id, depth from comments where id = ${parentId}::text
     ),
@@ -73,10 +83,14 @@ export async function createCommentPostgres(
     )${reasonInsert}
     select c.*, u.name as author_name, u.slug as author_slug
     from inserted c left join users u on u.id = c.author_id
-  `.execute(db);
-  const row = result.rows[0];
+  `;
+}
+
+/** What the write did, from the row it returned (if any). */
+export function writeOutcome(row: CommentRow | undefined, input: NewComment): CommentCreateOutcome {
   if (row) return { kind: 'created', row };
   // Nothing written: the key was taken (the caller reads the first comment), or the parent is
   // gone (then the key was not claimed either).
+  const withKey = input.idempotencyKey !== undefined && input.authorId !== null;
   return withKey ? { kind: 'key-taken' } : { kind: 'no-parent' };
 }

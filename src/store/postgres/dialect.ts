@@ -1,5 +1,6 @@
 /** What is particular to PostgreSQL behind the store (the contract is in store/dialect.ts). */
-import { sql } from 'kysely';
+import type pg from 'pg';
+import { sql, type Logger } from 'kysely';
 import type { StoreDialect } from '../dialect.js';
 import {
   postgresColumnNames,
@@ -9,15 +10,21 @@ import {
 } from './backup.js';
 import { channelName, PostgresChannel } from './channel.js';
 import { createCommentPostgres } from './comment-create.js';
+import { batchedTransactionPostgres } from './comment-post.js';
 import { searchPostgres } from './search.js';
 
 export interface PostgresDialectOptions {
   connectionString: string;
   /** The schema the store uses instead of public, if any: it names the change channel. */
   schema?: string | undefined;
+  /** The store's pool, for work that sends its own messages (comment-post.ts); without it, none. */
+  pool?: pg.Pool;
+  /** Told of each query sent that way, as the store's Kysely log is. */
+  log?: Logger | undefined;
 }
 
 export function postgresDialect(options: PostgresDialectOptions): StoreDialect {
+  const { pool } = options;
   return {
     id: 'postgres',
     name: 'PostgreSQL',
@@ -39,6 +46,7 @@ export function postgresDialect(options: PostgresDialectOptions): StoreDialect {
     toDatabase: (_column, value) => value,
     suspendTriggers: suspendPostgresTriggers,
     createComment: createCommentPostgres,
+    batchedTransaction: pool ? (work) => batchedTransactionPostgres(pool, options.log, work) : null,
     // An ordinary transaction each: commits already run side by side on the pool (decisions/0027).
     groupCommit: (db) => ({ run: (work) => db.transaction().execute(work) }),
     // Transaction-level advisory locks, taken in one order so two holders of two keys cannot

@@ -29,6 +29,7 @@ export const sqliteDialect: StoreDialect = {
   toDatabase: (column, value) => (column.type === 'boolean' ? (value ? 1 : 0) : value),
   suspendTriggers: suspendSqliteTriggers,
   createComment: null,
+  batchedTransaction: null,
   groupCommit: (db) => new GroupCommit(db),
   // One writer at a time holds every key: a write that changes nothing takes the write lock
   // (waiting for another process's, up to the busy timeout) before the transaction reads.
