@@ -102,7 +102,7 @@ for (const database of databases()) {
       assert.equal(await sessions.resolve(id, later(sessionCacheMs + 1)), null);
     });
 
-    test('the person is read afresh: a ban counts at once, with the session kept', async () => {
+    test('a ban counts at once, with the session and the person kept', async () => {
       const { sessions } = await server();
       const person = await storedPerson(db.store);
       const { id } = await sessions.start(person.id);
