@@ -41,9 +41,10 @@ export type Change =
   | { kind: 'live'; articleId: string }
   /**
    * Sessions ended (no page differs): the one with this id hash, or every one of this person
-   * but `except` (decision 0079).
+   * but `except` (decision 0079); or, with `person`, that person's row changed (role, names,
+   * email, sanction, anonymised…): their kept copy is forgotten, their sessions go on (0096).
    */
-  | { kind: 'sessions'; session?: string; userId?: string; except?: string }
+  | { kind: 'sessions'; session?: string; userId?: string; except?: string; person?: string }
   /** A webhook was added, changed or removed (no page differs): its list is read again. */
   | { kind: 'webhooks' };
 
@@ -103,7 +104,8 @@ function isChange(value: unknown): value is Change {
     (kind === 'live' && typeof (value as { articleId?: unknown }).articleId === 'string') ||
     (kind === 'sessions' &&
       (typeof (value as { session?: unknown }).session === 'string' ||
-        typeof (value as { userId?: unknown }).userId === 'string'))
+        typeof (value as { userId?: unknown }).userId === 'string' ||
+        typeof (value as { person?: unknown }).person === 'string'))
   );
 }
 

@@ -2,11 +2,14 @@
  * Server-side sessions. The browser holds a random 256-bit id; the database holds only its
  * SHA-256, the person it belongs to, a CSRF token and an expiry that slides with use.
  *
- * Sessions read are kept in memory for a short while (decision 0079), so a signed-in reader's
- * request asks the database only for the person (read afresh every time: a ban, a new role or a
- * deleted account count at once). A session ended here is forgotten at once here and announced
- * on the change bus, which reaches the other processes and servers; a session is never trusted
- * from memory for longer than `sessionCacheMs`, the bound should an announcement be lost.
+ * Sessions read are kept in memory for a short while (decision 0079), and so are the people
+ * they belong to (decision 0096), so a signed-in reader's request usually asks the database
+ * nothing. A session ended here is forgotten at once here and announced on the change bus, which
+ * reaches the other processes and servers. A person is forgotten whenever their row changes: the
+ * users store tells its listeners after every change it makes (after the commit inside a
+ * transaction), so no caller can forget to; this service forgets the kept copy at once and
+ * announces it on the bus. Neither is trusted from memory for longer than `sessionCacheMs`, the
+ * bound should an announcement be lost.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { isBanned, type User } from '../domain/user.js';
@@ -27,16 +30,16 @@ export function hashSessionId(id: string): string {
   return createHash('sha256').update(id).digest('base64url');
 }
 
-/** How long a session read from the database is trusted from memory (decision 0079). */
+/** How long a session or person read from the database is trusted from memory (0079, 0096). */
 export const sessionCacheMs = 30_000;
 /** Sessions kept in memory at most (the oldest go first). */
 const sessionsKept = 20_000;
 
 export interface SessionServiceDeps {
   store: Pick<Store, 'sessions' | 'users'>;
-  /** Where ended sessions are announced to the other processes, and heard from them. */
+  /** Where ended sessions and changed people are announced to the other processes, and heard. */
   changes?: ChangeBus;
-  /** How long a session is trusted from memory; 0 reads it every time. */
+  /** How long a session or person is trusted from memory; 0 reads them every time. */
   cacheMs?: number;
 }
 
@@ -46,7 +49,12 @@ export class SessionService {
   private readonly cacheMs: number;
   /** Sessions by id hash, with when they were read. */
   private readonly kept = new Map<string, { session: SessionRecord; readAt: number }>();
-  /** Moved by every forgetting, so a read begun before a sign-out is not kept after it. */
+  /** The people of the kept sessions, by id, with when they were read (decision 0096). */
+  private readonly people = new Map<string, { user: User; readAt: number }>();
+  /**
+   * Moved by every forgetting, so a read begun before a sign-out or a change to a person is
+   * not kept after it.
+   */
   private generation = 0;
 
   constructor(deps: SessionServiceDeps) {
@@ -58,6 +66,12 @@ export class SessionService {
       // The channel was down (or anything changed): trust nothing kept.
       else if (change.kind === 'site') this.forget({});
     });
+    // Every change to a person through this database's store, whoever made it: forgotten here
+    // at once (after the commit), and on the other processes when the bus brings it.
+    this.store.users.observeWrites((person) => {
+      this.forget({ person });
+      this.changes?.publish({ kind: 'sessions', person });
+    });
   }
 
   /** Sessions in memory now (for tests). */
@@ -65,14 +79,28 @@ export class SessionService {
     return this.kept.size;
   }
 
-  private forget(which: { session?: string; userId?: string; except?: string }): void {
+  /** People in memory now (for tests). */
+  get keptPeople(): number {
+    return this.people.size;
+  }
+
+  private forget(which: {
+    session?: string;
+    userId?: string;
+    except?: string;
+    person?: string;
+  }): void {
     this.generation++;
-    if (which.session !== undefined) this.kept.delete(which.session);
+    if (which.person !== undefined) this.people.delete(which.person);
+    else if (which.session !== undefined) this.kept.delete(which.session);
     else if (which.userId !== undefined) {
       for (const [hash, { session }] of this.kept) {
         if (session.userId === which.userId && hash !== which.except) this.kept.delete(hash);
       }
-    } else this.kept.clear();
+    } else {
+      this.kept.clear();
+      this.people.clear();
+    }
   }
 
   /** The session under this hash: from memory while fresh, else from the database. */
@@ -97,6 +125,24 @@ export class SessionService {
     return session;
   }
 
+  /** The person with this id: from memory while fresh, else from the database. */
+  private async person(userId: string, now: Date): Promise<User | null> {
+    const at = now.getTime();
+    const kept = this.people.get(userId);
+    if (kept && at - kept.readAt < this.cacheMs && at >= kept.readAt) return kept.user;
+    if (kept) this.people.delete(userId);
+    const generation = this.generation;
+    const user = await this.store.users.byId(userId);
+    if (user && this.cacheMs > 0 && generation === this.generation) {
+      if (this.people.size >= sessionsKept) {
+        const oldest = this.people.keys().next().value;
+        if (oldest !== undefined) this.people.delete(oldest);
+      }
+      this.people.set(userId, { user, readAt: at });
+    }
+    return user;
+  }
+
   /** A new session for this person; returns the id for the cookie. */
   async start(userId: string, now = new Date()): Promise<{ id: string; session: SessionRecord }> {
     const id = randomBytes(32).toString('base64url');
@@ -117,7 +163,7 @@ export class SessionService {
     if (id.length < 20 || id.length > 100) return null;
     let session = await this.session(hashSessionId(id), now);
     if (!session) return null;
-    const user = await this.store.users.byId(session.userId);
+    const user = await this.person(session.userId, now);
     if (!user || isBanned(user)) return null;
     if (now.getTime() - Date.parse(session.lastSeenAt) > touchEveryMs) {
       const expiresAt = new Date(now.getTime() + lifetimeMs).toISOString();

@@ -27,7 +27,7 @@ import { KyselySyndicationStore } from './syndication.js';
 import { KyselyTokenStore } from './tokens.js';
 import { TransactionScope } from './transaction-scope.js';
 import type { Store } from './types.js';
-import { KyselyUserStore } from './users.js';
+import { KyselyUserStore, PersonWrites } from './users.js';
 import { KyselyDeletedDraftStore } from './deleted-drafts.js';
 import { KyselyFrontStore } from './front.js';
 import { KyselyLimitStore } from './limits.js';
@@ -68,18 +68,37 @@ interface Opened {
   another: () => Promise<Store>;
   /** Comments as last read, by version (decision 0085): one per opened database. */
   commentRows: CommentRowCache;
+  /** Who hears that a person's row changed (decision 0096): one per opened database. */
+  people: PersonWrites;
 }
 
-function bind(db: Kysely<Database>, opened: Opened): Store {
-  const { dialect, database, scope, close, listeners, another } = opened;
+/**
+ * The ports over `db`. Bound to a transaction, `changed` collects the people its work changes,
+ * told to the listeners when it ends (after the commit: a kept copy read in between is dropped
+ * then); outside one, they are told at once.
+ */
+function bind(db: Kysely<Database>, opened: Opened, changed?: Set<string>): Store {
+  const { dialect, database, scope, close, listeners, another, people } = opened;
+  const written = changed
+    ? (userId: string) => void changed.add(userId)
+    : (userId: string) => people.written(userId);
+  /** Runs a transaction's work with the ports bound to it; tells its people's changes after. */
+  const ending = async <T>(run: (changed: Set<string>) => Promise<T>): Promise<T> => {
+    const inWork = new Set<string>();
+    try {
+      return await run(inWork);
+    } finally {
+      for (const userId of inWork) people.written(userId);
+    }
+  };
   const store: Store = {
     database,
     backup: new KyselyBackupStore(db, dialect, scope),
-    personalData: new KyselyPersonalDataStore(db),
+    personalData: new KyselyPersonalDataStore(db, written),
     reader: new KyselyReaderStore(db),
     newsroom: new KyselyNewsroomStore(db),
     syndication: new KyselySyndicationStore(db, dialect),
-    users: new KyselyUserStore(db),
+    users: new KyselyUserStore(db, people, written),
     tokens: new KyselyTokenStore(db),
     sections: new KyselySectionStore(db),
     settings: new KyselySettingStore(db),
@@ -121,12 +140,16 @@ function bind(db: Kysely<Database>, opened: Opened): Store {
     transaction: (work) =>
       db.isTransaction
         ? work(store)
-        : db.transaction().execute((trx) => scope.within(() => work(bind(trx, opened)))),
+        : ending((inWork) =>
+            db.transaction().execute((trx) => scope.within(() => work(bind(trx, opened, inWork)))),
+          ),
     groupedTransaction: async (work) => {
       if (db.isTransaction) return work(store);
       // Refused here, not in the group's commit: it would fail the other works of the group too.
       scope.refuse();
-      return opened.group.run((trx) => scope.within(() => work(bind(trx, opened))));
+      return ending((inWork) =>
+        opened.group.run((trx) => scope.within(() => work(bind(trx, opened, inWork)))),
+      );
     },
     close,
   };
@@ -200,6 +223,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     another,
     // Up to 4 M characters of comments (about 8 MB), as the comment cards (decision 0080).
     commentRows: new CommentRowCache(4_000_000),
+    people: new PersonWrites(),
   });
 }
 

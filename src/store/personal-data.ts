@@ -2,9 +2,14 @@
 import type { Kysely } from 'kysely';
 import type { Database } from './schema.js';
 import type { PersonalDataStore, PersonalRecords } from './ports/personal-data.js';
+import type { PersonWritten } from './users.js';
 
 export class KyselyPersonalDataStore implements PersonalDataStore {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    /** Says the person changed (anonymised): kept copies of them are forgotten (0096). */
+    private readonly written: PersonWritten,
+  ) {}
 
   async collect(userId: string): Promise<PersonalRecords | null> {
     const user = await this.db
@@ -206,6 +211,7 @@ export class KyselyPersonalDataStore implements PersonalDataStore {
       })
       .where('id', '=', userId)
       .execute();
+    this.written(userId);
     const articles = await db
       .selectFrom('comments')
       .select('article_id')

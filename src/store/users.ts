@@ -11,8 +11,49 @@ const byIdOf = prepared((db, _: '', id: string) =>
   db.selectFrom('users').selectAll().where('id', '=', id),
 );
 
+/**
+ * Who hears that a person's row changed: every store of one opened database (bound to a
+ * transaction or not) shares one. Kept copies of people (the sessions' readers, decision 0096)
+ * listen, so no caller can forget to say a person changed.
+ */
+export class PersonWrites {
+  private readonly listeners = new Set<(userId: string) => void>();
+
+  observe(listener: (userId: string) => void): () => void {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
+
+  /** Tells every listener (a broken one neither stops the others nor fails the write). */
+  written(userId: string): void {
+    for (const listener of [...this.listeners]) {
+      try {
+        listener(userId);
+      } catch {
+        // The listener's own business; the write has committed.
+      }
+    }
+  }
+}
+
+/**
+ * Says a person changed: at once outside a transaction (the statement has committed), after
+ * the commit inside one (the transaction collects the ids; see store/index.ts).
+ */
+export type PersonWritten = (userId: string) => void;
+
 export class KyselyUserStore implements UserStore {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly writes: PersonWrites,
+    private readonly written: PersonWritten,
+  ) {}
+
+  observeWrites(listener: (userId: string) => void): () => void {
+    return this.writes.observe(listener);
+  }
 
   async create(input: NewUser) {
     const row = {
@@ -69,6 +110,7 @@ export class KyselyUserStore implements UserStore {
 
   async setPasswordHash(id: string, hash: string | null) {
     await this.db.updateTable('users').set({ password_hash: hash }).where('id', '=', id).execute();
+    this.written(id);
   }
 
   async countWithRole(role: Role) {
@@ -91,6 +133,7 @@ export class KyselyUserStore implements UserStore {
 
   async setRole(id: string, role: Role) {
     await this.db.updateTable('users').set({ role }).where('id', '=', id).execute();
+    this.written(id);
   }
 
   async setProfile(id: string, profile: { bio: string; photoUrl: string }) {
@@ -99,6 +142,7 @@ export class KyselyUserStore implements UserStore {
       .set({ bio: profile.bio, photo_url: profile.photoUrl })
       .where('id', '=', id)
       .execute();
+    this.written(id);
   }
 
   async setNames(id: string, names: { name: string; byline: string }) {
@@ -107,6 +151,7 @@ export class KyselyUserStore implements UserStore {
       .set({ name: names.name, byline: names.byline })
       .where('id', '=', id)
       .execute();
+    this.written(id);
   }
 
   async replyNotifications(id: string) {
@@ -124,6 +169,7 @@ export class KyselyUserStore implements UserStore {
       .set({ notify_replies: on ? 1 : 0 })
       .where('id', '=', id)
       .execute();
+    this.written(id);
   }
 
   async setEmail(id: string, email: string, verifiedAt: string | null) {
@@ -132,6 +178,7 @@ export class KyselyUserStore implements UserStore {
       .set({ email, email_verified_at: verifiedAt })
       .where('id', '=', id)
       .execute();
+    this.written(id);
   }
 
   async markEmailVerified(id: string, at: string) {
@@ -141,6 +188,7 @@ export class KyselyUserStore implements UserStore {
       .where('id', '=', id)
       .where('email_verified_at', 'is', null)
       .execute();
+    this.written(id);
   }
 
   async setSanction(
@@ -156,6 +204,7 @@ export class KyselyUserStore implements UserStore {
       })
       .where('id', '=', id)
       .execute();
+    this.written(id);
   }
 
   async search(query: { text?: string; role?: Role; limit: number; offset: number }) {

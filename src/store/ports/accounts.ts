@@ -44,6 +44,13 @@ export interface UserStore {
   ): Promise<void>;
   /** People whose email or name contains `text` (case-insensitive), newest first. */
   search(query: { text?: string; role?: Role; limit: number; offset: number }): Promise<User[]>;
+  /**
+   * Calls the listener with a person's id after each change to their row through any store of
+   * this opened database — any method here but `create`, and the personal-data store's
+   * anonymising — at once, or inside a transaction when it ends (committed or not). Returns the
+   * function that stops it. Kept copies of people listen (decision 0096).
+   */
+  observeWrites(listener: (userId: string) => void): () => void;
 }
 
 export interface SessionStore {
