@@ -8,9 +8,11 @@
  * and audience count as the route (`article` in routes/reader.ts) gives.
  *
  * Anything the lane is not sure of goes to the route: a query naming a reader's notice or form
- * (`reply`, `report`, `reported`, `moderated`), a client that takes no gzip, a moderator or admin
- * (their thread settings are read per request), a session that does not resolve, a print view, a
- * cookie value it does not read exactly as the cookie parser would.
+ * (`reply`, `report`, `reported`, `moderated`, or any name with a `%`), a client that takes no
+ * gzip, a moderator or admin (their thread settings are read per request), a session that does
+ * not resolve, a print view, a cookie value it does not read exactly as the cookie parser would.
+ * The route reuses the session the lane resolved (`laneSession`) and remembers a URL for the lane
+ * only when the lane could answer it (`laneUrl`).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
@@ -210,14 +212,14 @@ export class ReaderMarks {
 
 /**
  * An estimate of what a reader's kept entry holds, in bytes: the entry and its sets (ids of about
- * 36 characters), their held comments, and the layout drawn later (an array with a reference per
- * run and hole: a few per comment shown).
+ * 36 characters), their held comments, and the layout drawn later (a run object per stretch
+ * between holes and a reference per piece: about one of each per comment shown).
  */
 function keptBytes(kept: Kept, shown: number): number {
   const ids = kept.reacted.size + kept.reported.size + kept.editable.size;
   let own = 0;
   for (const c of kept.own) own += 512 + 2 * c.body.length;
-  return 1024 + 128 * ids + own + 64 * (8 + 4 * shown);
+  return 1024 + 128 * ids + own + 80 * (8 + shown);
 }
 
 function stateOf(kept: Kept, user: User): ReaderState {
