@@ -283,12 +283,18 @@ for (const database of databases()) {
       views.count = () => {
         throw new Error('counting failed');
       };
+      // The connection is kept alive for the next request (not destroyed after the answer).
+      let connections = 0;
+      const connected = () => connections++;
+      app.server.server.on('connection', connected);
       try {
         const answered = app.readers.counts.answered;
         for (let i = 0; i < 5; i++) assert.equal(await get(path, ana), page);
         assert.equal(app.readers.counts.answered - answered, 5);
+        assert.ok(connections <= 1, `${connections} connections for 5 requests`);
       } finally {
         views.count = count;
+        app.server.server.off('connection', connected);
       }
     });
 
