@@ -212,6 +212,111 @@ for (const database of databases()) {
       );
     });
 
+    test('a notice or form named with percent-encoding is the route’s, every time', async () => {
+      const { a, others } = await discussed();
+      const path = articlePath(a);
+      const plain = await get(path, ana);
+      assert.equal(await get(path, ana), plain);
+      const answered = app.readers.counts.answered;
+      for (const name of ['%72eply', '%72eport', '%72eported', 'rep%6Cy']) {
+        const url = `${path}?${name}=${others[0]}`;
+        const first = await get(url, ana);
+        assert.notEqual(first, plain, `${name} shows its form or notice`);
+        assert.equal(await get(url, ana), first, `${name} again`);
+        assert.equal(app.pageCache.getByUrl(url), undefined, `${name} not remembered`);
+      }
+      assert.match(await get(`${path}?%72eply=${others[0]}`, ana), /name="parentId"/);
+      assert.equal(app.readers.counts.answered, answered);
+    });
+
+    test('the route remembers a URL for the lane only when the lane could answer it', async () => {
+      const { a, others } = await discussed();
+      const path = articlePath(a);
+      for (const [url, who] of [
+        [`${path}?reply=${others[0]}`, ana],
+        [`${path}?report=${others[0]}`, ana],
+        [`${path}?reported=${others[0]}`, ana],
+        [`${path}?moderated=thread`, mod],
+        [`${path}?comments_sort=newest`, mod],
+      ] as const) {
+        await get(url, who);
+        assert.equal(app.pageCache.getByUrl(url), undefined, `${url} for ${who.user.name}`);
+      }
+      await get(`${path}?comments_sort=newest`, ana);
+      assert.ok(app.pageCache.getByUrl(`${path}?comments_sort=newest`), 'a reader’s is');
+    });
+
+    test('a session is resolved once per request, also when the lane hands it to the route', async () => {
+      const { a } = await discussed();
+      const path = articlePath(a);
+      await get(path, ana);
+      const sessions = app.services.sessions;
+      const resolve = sessions.resolve.bind(sessions);
+      let resolved = 0;
+      sessions.resolve = (...args) => {
+        resolved++;
+        return resolve(...args);
+      };
+      try {
+        for (const [who, cookie] of [
+          ['Ana', ana.cookie],
+          ['a moderator', mod.cookie],
+          ['a forged cookie', ana.cookie.replace(/=.*/, '=forged')],
+        ] as const) {
+          resolved = 0;
+          const res = await fetch(app.url + path, { headers: { cookie } });
+          assert.equal(res.status, 200);
+          await res.text();
+          assert.equal(resolved, 1, who);
+        }
+      } finally {
+        sessions.resolve = resolve;
+      }
+    });
+
+    test('an error after the lane’s answer is written leaves the answer whole', async () => {
+      const { a } = await discussed();
+      const path = articlePath(a);
+      const page = await get(path, ana);
+      const views = app.services.views;
+      const count = views.count.bind(views);
+      views.count = () => {
+        throw new Error('counting failed');
+      };
+      // The connection is kept alive for the next request (not destroyed after the answer).
+      let connections = 0;
+      const connected = () => connections++;
+      app.server.server.on('connection', connected);
+      try {
+        const answered = app.readers.counts.answered;
+        for (let i = 0; i < 5; i++) assert.equal(await get(path, ana), page);
+        assert.equal(app.readers.counts.answered - answered, 5);
+        assert.ok(connections <= 1, `${connections} connections for 5 requests`);
+      } finally {
+        views.count = count;
+        app.server.server.off('connection', connected);
+      }
+    });
+
+    test('a reader’s kept marks are charged to the page cache’s budget', async () => {
+      const { a } = await discussed();
+      const path = articlePath(a);
+      await get(path, ana);
+      await get(path, ana);
+      const before = app.pageCache.stats().bytes;
+      const readers = await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          signedInPerson(db.store, app, { name: `Reader ${i}` }),
+        ),
+      );
+      for (const r of readers) await get(path, r);
+      const grown = app.pageCache.stats().bytes - before;
+      assert.ok(grown >= 20 * 1024, `grew by ${grown} bytes for 20 readers`);
+      // Read again: charged nothing more.
+      for (const r of readers.slice(0, 5)) await get(path, r);
+      assert.equal(app.pageCache.stats().bytes - before, grown);
+    });
+
     test('the lane counts a reader’s view as the route does, and a staff member’s not', async () => {
       const { a } = await discussed();
       const path = articlePath(a);

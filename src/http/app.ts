@@ -139,7 +139,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     ...(config.insights
       ? { view: (page: ViewedPage, req: http.IncomingMessage) => services.views.count(page, req) }
       : {}),
-    error: (error) => deps.logger.error({ err: error }, 'reader lane: the route answers'),
+    error: (error) => deps.logger.error({ err: error }, 'reader lane'),
+    clock,
   });
 
   let drain: Drain | undefined;

@@ -8,9 +8,11 @@
  * and audience count as the route (`article` in routes/reader.ts) gives.
  *
  * Anything the lane is not sure of goes to the route: a query naming a reader's notice or form
- * (`reply`, `report`, `reported`, `moderated`), a client that takes no gzip, a moderator or admin
- * (their thread settings are read per request), a session that does not resolve, a print view, a
- * cookie value it does not read exactly as the cookie parser would.
+ * (`reply`, `report`, `reported`, `moderated`, or any name with a `%`), a client that takes no
+ * gzip, a moderator or admin (their thread settings are read per request), a session that does
+ * not resolve, a print view, a cookie value it does not read exactly as the cookie parser would.
+ * The route reuses the session the lane resolved (`laneSession`) and remembers a URL for the lane
+ * only when the lane could answer it (`laneUrl`).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
@@ -25,11 +27,12 @@ import {
 import type { Change, ChangeBus } from '../services/changes.js';
 import type { CommentViewerState } from '../services/comment-threads.js';
 import type { Services } from '../services/index.js';
+import type { ActiveSession } from '../services/sessions.js';
 import type { Viewing } from '../views/context.js';
 import { acceptsGzip } from '../views/gzip-splice.js';
 import type { GzipLayout, PageShell } from '../views/slots.js';
 import { shellsOf } from './fragments.js';
-import type { PageCache } from './page-cache.js';
+import type { CachedPage, PageCache } from './page-cache.js';
 import { cookieLanguage, inLanguage } from './plugins/page-cache.js';
 import type { CounterSeries, HistogramSeries } from './plugins/metrics.js';
 
@@ -50,6 +53,14 @@ interface Kept {
   own: readonly ModeratedComment[];
   /** Their gzip page's layout on this shell, once drawn (`PageShell.fillGzip`). */
   layout: GzipLayout;
+  /** The bytes charged for it to the shell's page-cache entry (`PageCache.grew`). */
+  charged: number;
+}
+
+/** Where kept marks are charged: the page-cache entry holding the shell (`PAGE_CACHE_MB`). */
+export interface MarksBudget {
+  cache: PageCache;
+  entry: CachedPage;
 }
 
 /** A reader's state on a shell, as the route and the lane fill it. */
@@ -85,7 +96,11 @@ export class ReaderMarks {
   /** Reads made and reads saved (for tests and profiles). */
   readonly counts = { read: 0, kept: 0 };
 
-  constructor(changes: ChangeBus) {
+  constructor(
+    changes: ChangeBus,
+    /** The app's clock (`AppDeps.clock`), as the services read the edit window with. */
+    public clock: () => Date = () => new Date(),
+  ) {
     changes.subscribe((change) => this.apply(change));
   }
 
@@ -117,11 +132,20 @@ export class ReaderMarks {
     this.articles.set(articleId, (this.articles.get(articleId) ?? 0) + 1);
   }
 
-  /** The reader's state on this shell: kept, or read (and kept unless a change came meanwhile). */
-  async state(services: MarkServices, shell: PageShell, user: User): Promise<ReaderState> {
+  /**
+   * The reader's state on this shell: kept, or read (and kept unless a change came meanwhile).
+   * What is kept is charged to the shell's page-cache entry, when there is one (`budget`), so the
+   * cache's budget counts it and evicts for it; without an entry it is not kept.
+   */
+  async state(
+    services: MarkServices,
+    shell: PageShell,
+    user: User,
+    budget?: MarksBudget,
+  ): Promise<ReaderState> {
     const { articleId, threads } = shell.data;
     let forShell = this.kept.get(shell);
-    const now = Date.now();
+    const now = this.clock().getTime();
     const kept = forShell?.get(user.id);
     if (
       kept !== undefined &&
@@ -148,7 +172,9 @@ export class ReaderMarks {
     const editable = new Set<string>();
     for (const id of viewing.state.editable) editable.add(id);
     const at = new Date(now);
+    let shown = 0;
     for (const c of flatten(threads)) {
+      shown++;
       if (!editable.has(c.id)) continue;
       // As it was read (`viewerStateOn` reads with its own clock): not editable now, not kept.
       if (!withinEditWindow(c.createdAt, windowMinutes, at)) until = now;
@@ -164,14 +190,36 @@ export class ReaderMarks {
       rule,
       own,
       layout: {},
+      charged: 0,
     };
-    if (global === this.global && article === (this.articles.get(articleId) ?? 0)) {
+    if (
+      budget !== undefined &&
+      global === this.global &&
+      article === (this.articles.get(articleId) ?? 0)
+    ) {
       if (forShell === undefined) this.kept.set(shell, (forShell = new Map()));
       if (forShell.size >= readersPerShell) forShell.clear();
+      fresh.charged = keptBytes(fresh, shown);
+      // Charged once per reader kept: a reader read again is charged only what their entry grew.
+      const before = forShell.get(user.id)?.charged ?? 0;
+      if (before > fresh.charged) fresh.charged = before;
       forShell.set(user.id, fresh);
+      if (fresh.charged > before) budget.cache.grew(budget.entry, fresh.charged - before);
     }
     return { comments: viewing.state, own, layout: fresh.layout };
   }
+}
+
+/**
+ * An estimate of what a reader's kept entry holds, in bytes: the entry and its sets (ids of about
+ * 36 characters), their held comments, and the layout drawn later (a run object per stretch
+ * between holes and a reference per piece: about one of each per comment shown).
+ */
+function keptBytes(kept: Kept, shown: number): number {
+  const ids = kept.reacted.size + kept.reported.size + kept.editable.size;
+  let own = 0;
+  for (const c of kept.own) own += 512 + 2 * c.body.length;
+  return 1024 + 128 * ids + own + 80 * (8 + shown);
 }
 
 function stateOf(kept: Kept, user: User): ReaderState {
@@ -205,15 +253,73 @@ function* flatten(
 
 const byBus = new WeakMap<ChangeBus, ReaderMarks>();
 
-/** The readers' marks kept for the processes' change bus (one per bus). */
-export function marksOf(changes: ChangeBus): ReaderMarks {
+/**
+ * The readers' marks kept for the processes' change bus (one per bus); `clock`, when given (the
+ * app does, building its lane), is the time they are judged by from then on.
+ */
+export function marksOf(changes: ChangeBus, clock?: () => Date): ReaderMarks {
   let marks = byBus.get(changes);
-  if (!marks) byBus.set(changes, (marks = new ReaderMarks(changes)));
+  if (!marks) byBus.set(changes, (marks = new ReaderMarks(changes, clock)));
+  else if (clock) marks.clock = clock;
   return marks;
 }
 
 /** Query parameters that only change a signed-in reader's page: the route draws those. */
-const personalParams = /(?:^|[?&])(?:reply|report|reported|moderated)(?:=|&|$)/;
+const personalNames = new Set(['reply', 'report', 'reported', 'moderated']);
+
+/**
+ * Whether a request URL's query names a parameter only the route draws: one of `personalNames`,
+ * or any name with a `%` (the route's query parser decodes names: `%72eply` is `reply`).
+ */
+export function personalQuery(url: string): boolean {
+  const q = url.indexOf('?');
+  if (q === -1) return false;
+  let from = q + 1;
+  while (from <= url.length) {
+    let end = url.indexOf('&', from);
+    if (end === -1) end = url.length;
+    let eq = url.indexOf('=', from);
+    if (eq === -1 || eq > end) eq = end;
+    const name = url.slice(from, eq);
+    if (personalNames.has(name) || name.includes('%')) return true;
+    from = end + 1;
+  }
+  return false;
+}
+
+/**
+ * What the lane learnt of a request it took or looked at, for the route it hands it to: the URL
+ * it looks pages up by (the route remembers it for the lane only then: `laneUrl`), and the
+ * session it resolved for this cookie value (the authentication hook reuses it: `laneSession`).
+ */
+interface Asked {
+  url: string;
+  id: string;
+  /** Set once resolved: null when the session did not resolve. */
+  active?: ActiveSession | null;
+}
+const asked = new WeakMap<IncomingMessage, Asked>();
+
+/**
+ * The URL the lane would answer this request's next asking by, when it would (its request line
+ * passed every test but the cached page): the route remembers it (`PageCache.remember`) only
+ * then, and not for a moderator or admin (the lane leaves them to the route).
+ */
+export function laneUrl(req: IncomingMessage): string | undefined {
+  return asked.get(req)?.url;
+}
+
+/**
+ * The session the lane resolved for this request's cookie value `id`, if it did (null: it does
+ * not resolve); undefined when it did not look. Used once: the authentication hook's.
+ */
+export function laneSession(req: IncomingMessage, id: string): ActiveSession | null | undefined {
+  const known = asked.get(req);
+  if (known === undefined || known.id !== id || known.active === undefined) return undefined;
+  const active = known.active;
+  known.active = undefined;
+  return active;
+}
 
 /**
  * The session cookie's value in a Cookie header, read as the cookie parser reads it (the first
@@ -248,8 +354,10 @@ export interface ReaderLaneOptions {
   };
   /** Counts a reader's view (audience insights), when they are counted. */
   view?: (page: ViewedPage, req: IncomingMessage) => void;
-  /** Told of a request the lane answered, or of an error it met (then the route answers). */
+  /** Told of an error the lane met (before writing, the route then answers). */
   error?: (error: unknown) => void;
+  /** The app's clock (`AppDeps.clock`): kept marks are judged by it. */
+  clock?: () => Date;
 }
 
 export interface ReaderLane {
@@ -271,7 +379,7 @@ const htmlType = 'text/html; charset=utf-8';
 export function readerLane(options: ReaderLaneOptions): ReaderLane {
   const { cache, services, counted, log, view } = options;
   const cookieMark = `${options.sessionCookie}=`;
-  const marks = marksOf(services.changes);
+  const marks = marksOf(services.changes, options.clock);
   const shells = shellsOf(cache);
   const before = ['content-encoding', 'gzip', 'content-type', htmlType];
   const after = [
@@ -286,18 +394,28 @@ export function readerLane(options: ReaderLaneOptions): ReaderLane {
   const answer = async (
     req: IncomingMessage,
     res: ServerResponse,
-    id: string,
+    known: Asked,
     shell: PageShell,
-    entry: NonNullable<ReturnType<PageCache['getByUrl']>>,
+    entry: CachedPage,
     started: number,
   ): Promise<boolean> => {
-    const active = await services.sessions.resolve(id);
+    const epoch = cache.begin();
+    const active = await services.sessions.resolve(known.id);
+    // The route's authentication reuses it (one resolve per request, whoever answers).
+    known.active = active;
     if (active === null) return false;
     const { user, session } = active;
     if (user.role === 'moderator' || user.role === 'admin') return false;
+    // A change (or the page's time) may have dropped the entry meanwhile: then look again.
+    if (
+      (cache.begin() !== epoch || Date.now() >= entry.expiresAt) &&
+      cache.getByUrl(known.url) !== entry
+    ) {
+      return false;
+    }
     const drawing = { kind: 'page' as const, shell, entry };
     shells.filled(drawing);
-    const state = await marks.state(services, shell, user);
+    const state = await marks.state(services, shell, user, { cache, entry });
     const viewing: Viewing = {
       ctx: {
         ...shell.base,
@@ -318,21 +436,26 @@ export function readerLane(options: ReaderLaneOptions): ReaderLane {
     res.writeHead(200, [...before, ...after, 'content-length', body.length]);
     res.end(body);
     counts.answered++;
-    if (view !== undefined && !staff.has(user.role)) {
-      view({ kind: 'article', subject: shell.data.articleId }, req);
-    }
-    const ms = performance.now() - started;
-    counted.requests.inc();
-    counted.latency.observe(ms / 1000);
-    if (log.enabled()) {
-      const url = req.url ?? '';
-      const q = url.indexOf('?');
-      log.line({
-        method: 'GET',
-        path: q === -1 ? url : url.slice(0, q),
-        status: 200,
-        ms: Math.round(ms * 10) / 10,
-      });
+    // Answered: what follows is bookkeeping, and an error in it must not touch the response.
+    try {
+      if (view !== undefined && !staff.has(user.role)) {
+        view({ kind: 'article', subject: shell.data.articleId }, req);
+      }
+      const ms = performance.now() - started;
+      counted.requests.inc();
+      counted.latency.observe(ms / 1000);
+      if (log.enabled()) {
+        const url = req.url ?? '';
+        const q = url.indexOf('?');
+        log.line({
+          method: 'GET',
+          path: q === -1 ? url : url.slice(0, q),
+          status: 200,
+          ms: Math.round(ms * 10) / 10,
+        });
+      }
+    } catch (error) {
+      options.error?.(error);
     }
     return true;
   };
@@ -346,10 +469,12 @@ export function readerLane(options: ReaderLaneOptions): ReaderLane {
     if (!cookie.includes(cookieMark)) return false;
     if (!acceptsGzip(headers['accept-encoding'])) return false;
     let url = req.url ?? '';
-    if (url.includes('?') && personalParams.test(url)) return false;
+    if (url.includes('?') && personalQuery(url)) return false;
     const id = sessionIdIn(cookie, options.sessionCookie);
     if (id === null) return false;
     url = inLanguage(url, cookieLanguage(cookie));
+    const known: Asked = { url, id };
+    asked.set(req, known);
     const entry = cache.getByUrl(url);
     const shell = entry?.shell;
     if (entry === undefined || shell === undefined || shell.data.print) return false;
@@ -358,14 +483,15 @@ export function readerLane(options: ReaderLaneOptions): ReaderLane {
       counts.routed++;
       route();
     };
-    answer(req, res, id, shell, entry, started).then(
+    answer(req, res, known, shell, entry, started).then(
       (done) => {
         if (!done) toRoute();
       },
       (error: unknown) => {
         options.error?.(error);
-        if (res.headersSent) res.destroy();
-        else toRoute();
+        // Never once the response is complete; cut off only one begun and not ended.
+        if (!res.headersSent) toRoute();
+        else if (!res.writableEnded) res.destroy();
       },
     );
     return true;

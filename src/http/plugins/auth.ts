@@ -10,6 +10,7 @@ import { AppError } from '../../errors.js';
 import type { SessionService } from '../../services/sessions.js';
 import type { TokenService } from '../../services/tokens.js';
 import type { SessionRecord } from '../../domain/session.js';
+import { laneSession } from '../reader-lane.js';
 
 export interface Viewer {
   user: User;
@@ -80,7 +81,10 @@ export function authentication(
     }
     const id = request.cookies[cookieName];
     if (!id) return;
-    const active = await deps.sessions.resolve(id);
+    // Resolved already when the reader lane looked at this request and handed it here (0092).
+    // (null when it did not resolve: a forged or ended cookie costs one look-up, not two).
+    const known = laneSession(request.raw, id);
+    const active = known !== undefined ? known : await deps.sessions.resolve(id);
     if (active) request.viewer = { ...active, via: 'session', sessionId: id };
   });
 }

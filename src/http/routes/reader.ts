@@ -15,9 +15,8 @@ import { sectionPageView } from '../../views/pages/section.js';
 import { staticPageView } from '../../views/pages/static-page.js';
 import { listingsTag } from '../page-cache.js';
 import { articlePageData } from '../article-parts.js';
-import { inLanguage, sendCached } from '../plugins/page-cache.js';
-import { articleRoute, marksOf } from '../reader-lane.js';
-import { languageCookie, languageOf } from '../../i18n/languages.js';
+import { sendCached } from '../plugins/page-cache.js';
+import { articleRoute, laneUrl, marksOf } from '../reader-lane.js';
 import { pageViewer, sendPage } from '../plugins/pages.js';
 import { drawOnce, shellsOf, type Drawn } from '../fragments.js';
 import { raw } from '../../views/html.js';
@@ -335,18 +334,31 @@ export function readerRoutes(
     const [state, form, settings] = print
       ? [null, undefined, undefined]
       : await Promise.all([
-          marksOf(services.changes).state(services, shell, user),
+          marksOf(services.changes).state(
+            services,
+            shell,
+            user,
+            slot && entry ? { cache: slot.cache, entry } : undefined,
+          ),
           commentFormFor(request, articleId, replyTo),
           threadSettingsFor(request, articleId, moderated),
         ]);
     const comments = state?.comments ?? null;
     const own = state?.own ?? [];
-    // The reader lane (decision 0092) answers this URL's next requests while the shell is kept.
-    if (slot && entry && !print) {
-      slot.cache.remember(
-        inLanguage(request.url, languageOf(request.cookies[languageCookie])?.tag),
-        slot.key,
-      );
+    // The reader lane (decision 0092) answers this URL's next requests while the shell is kept:
+    // remembered only when the lane could answer it (it looked at this request and would take
+    // it: no notice or form in the query, gzip, a cookie it reads), and not for staff it leaves.
+    const laneAsks = laneUrl(request.raw);
+    if (
+      slot &&
+      entry &&
+      !print &&
+      laneAsks !== undefined &&
+      user.role !== 'moderator' &&
+      user.role !== 'admin' &&
+      request.viewer.via === 'session'
+    ) {
+      slot.cache.remember(laneAsks, slot.key);
     }
     const filled: Viewing = {
       ctx: { ...shell.base, viewer: pageViewer(request) },
