@@ -102,7 +102,7 @@ async function measure(store: Store, pagePath: string, cold: boolean): Promise<M
     if (lookup.kind !== 'found') throw new Error('the bench article moved');
     if (roots.length === 0) {
       roots = lookup.page.comments.threads.map((t) => t.comment);
-      authorId = lookup.page.comments.threads[0]?.replies[0]?.comment.authorId ?? null;
+      authorId = lookup.page.comments.threads[0]?.replies[0]?.comment.author.id ?? null;
     }
     const read = process.cpuUsage(before);
     readStatements = statements - statementsBefore;
