@@ -5,14 +5,16 @@
  * is set; it works in a database of its own and drops it), on the site bench/lib/site.ts builds for
  * the page benchmarks. Also counts the statements one render
  * runs. Targets: median ≤ 1 ms on SQLite, ≤ 2.5 ms on PostgreSQL. Measured twice: with nothing
- * held, and with the article part, the comment cards (decision 0080) and the comments as last read
- * (decision 0085) held, as after a comment.
+ * held, and with the article part, the comment cards (decision 0080), the drawn threads (0093)
+ * and the comments as last read (decision 0085) held, after a real new reply in one thread
+ * (written before each render, outside the timing).
  *
  *   npx tsx bench/render-miss.ts            (ROUNDS=500 by default)
  */
 import { rmSync } from 'node:fs';
 import os from 'node:os';
 import { createServices } from '../src/compose.js';
+import { renderCommentMarkdown } from '../src/domain/comment-markdown.js';
 import { translator } from '../src/i18n/translator.js';
 import { openStore, type Store } from '../src/store/index.js';
 import { articlePageData } from '../src/http/article-parts.js';
@@ -39,6 +41,8 @@ interface Measured {
 
 /** Statements run, counted through the store's query observer. */
 let statements = 0;
+/** Statements the last render's reading ran (not the bench's own writes before it). */
+let readStatements = 0;
 
 async function measure(store: Store, pagePath: string, cold: boolean): Promise<Measured> {
   const services = createServices(store);
@@ -53,23 +57,55 @@ async function measure(store: Store, pagePath: string, cold: boolean): Promise<M
     i18n: translator(identity.language, identity.timeZone),
   };
   const slug = pagePath.split('/').pop()!;
-  /** A reply on the page, read anew on every warm render. */
-  let changed: string | undefined;
+  /**
+   * Held: before each render (outside the timing) a reader replies in one thread, the threads
+   * taken in turn, and the reply this bench made there 20 renders before is deleted, so that
+   * every thread keeps its ten replies on show and the new one is drawn (its thread anew).
+   */
+  let roots: { id: string; articleId: string }[] = [];
+  const added = new Map<string, string>();
+  let turn = 0;
+  let authorId: string | null = null;
+  const comment = async () => {
+    const root = roots[turn++ % roots.length]!;
+    const previous = added.get(root.id);
+    const at = new Date().toISOString();
+    if (previous !== undefined) await store.comments.delete({ id: previous, at });
+    const body = `A new reply, number ${turn}.`;
+    const { comment: reply } = await store.comments.create({
+      articleId: root.articleId,
+      parentId: root.id,
+      authorId,
+      body,
+      html: renderCommentMarkdown(body),
+      status: 'published',
+      createdAt: at,
+    });
+    added.set(root.id, reply.id);
+  };
   // Warm: the page cache holds the article part (not the page), as after a new comment.
   const parts = new PageCache(64 * 1024 * 1024);
   const serviceCpu: number[] = [];
   const viewCpu: number[] = [];
+  /** Outside the timing: what comes before the miss. */
+  const prepare = async () => {
+    if (cold) store.comments.held().forget();
+    else if (roots.length > 0) await comment();
+  };
   const render = async () => {
-    // Nothing held: every comment is read in full (decision 0085). Held: all but one, as after a
-    // comment changed (a new one is read in full the same way).
-    store.comments.held().forget(cold ? undefined : changed);
+    // Nothing held: every comment is read in full (decision 0085). Held: all but the new reply.
+    const statementsBefore = statements;
     const before = process.cpuUsage();
     const lookup = cold
       ? await services.reading.articleAt(pagePath, slug)
       : await articlePageData(services, parts, pagePath, slug, undefined);
     if (lookup.kind !== 'found') throw new Error('the bench article moved');
-    changed ??= lookup.page.comments.threads[0]?.replies[0]?.comment.id;
+    if (roots.length === 0) {
+      roots = lookup.page.comments.threads.map((t) => t.comment);
+      authorId = lookup.page.comments.threads[0]?.replies[0]?.comment.author.id ?? null;
+    }
     const read = process.cpuUsage(before);
+    readStatements = statements - statementsBefore;
     if (cold) forgetDrawnComments();
     const page = articlePageView(ctx, lookup.page).value;
     const drawn = process.cpuUsage(before);
@@ -78,15 +114,19 @@ async function measure(store: Store, pagePath: string, cold: boolean): Promise<M
     return page;
   };
   let bytes = 0;
-  for (let i = 0; i < 50; i++) bytes = (await render()).length;
-  statements = 0;
+  for (let i = 0; i < 50; i++) {
+    await prepare();
+    bytes = (await render()).length;
+  }
+  await prepare();
   await render();
-  const perRender = statements;
+  const perRender = readStatements;
   const samples: number[] = [];
   const cpu: number[] = [];
   serviceCpu.length = 0;
   viewCpu.length = 0;
   for (let i = 0; i < rounds; i++) {
+    await prepare();
     const cpuBefore = process.cpuUsage();
     const started = performance.now();
     await render();

@@ -425,6 +425,99 @@ for (const database of databases()) {
       assert.equal(held().misses, inside.misses);
     });
 
+    test("a page's replies read again read only the threads changed since (decision 0093)", async () => {
+      const a = await article();
+      const bob = await storedPerson(store, {
+        slug: 'bob-threads',
+        name: 'Bob',
+        createdAt: at(-900),
+      });
+      const tops: Comment[] = [];
+      for (let i = 0; i < 3; i++) tops.push(await comment({ articleId: a.id, createdAt: at(i) }));
+      const r1 = await comment({
+        articleId: a.id,
+        parentId: tops[0]!.id,
+        authorId: bob.id,
+        createdAt: at(10),
+      });
+      const r2 = await comment({ articleId: a.id, parentId: tops[0]!.id, createdAt: at(11) });
+      const r3 = await comment({
+        articleId: a.id,
+        parentId: tops[1]!.id,
+        authorId: bob.id,
+        createdAt: at(12),
+      });
+      const read = async () => {
+        // The top-level read first, as a page does: replies of held threads only are held.
+        await store.comments.topLevelPage({ articleId: a.id, sort: 'oldest', limit: 5 });
+        const byRoot = await store.comments.firstReplies(
+          tops.map((c) => c.id),
+          3,
+        );
+        return tops.map((t) =>
+          byRoot.get(t.id)!.map((c) => [c.id, c.author.name, c.html, c.reactionCount]),
+        );
+      };
+      // A fresh read of the same rows, nothing held: what every read must equal.
+      const fresh = async () => {
+        store.comments.held().forget();
+        await read();
+        return read();
+      };
+      const threads = () => store.comments.held().threadsRead;
+      // The first read reads in full, the second the threads' versions, which it holds.
+      await read();
+      await read();
+      let before = threads();
+      const second = await read();
+      assert.equal(threads() - before, 0, 'nothing changed: no thread read again');
+      assert.deepEqual(
+        second[0]!.map((r) => r[0]),
+        [r1.id, r2.id],
+      );
+
+      const r4 = await comment({ articleId: a.id, parentId: tops[1]!.id, createdAt: at(13) });
+      before = threads();
+      const afterReply = await read();
+      assert.equal(threads() - before, 1, 'the thread with the new reply only');
+      assert.deepEqual(
+        afterReply[1]!.map((r) => r[0]),
+        [r3.id, r4.id],
+      );
+
+      await store.users.setNames(bob.id, { name: 'Robert', byline: '' });
+      before = threads();
+      const renamed = await read();
+      assert.equal(threads() - before, 0, 'a rename changes no comment row');
+      assert.deepEqual(renamed[0]![0]!.slice(0, 2), [r1.id, 'Robert']);
+      assert.deepEqual(renamed[1]![0]!.slice(0, 2), [r3.id, 'Robert']);
+
+      await store.comments.edit({ id: r2.id, body: 'v2', html: '<p>v2</p>', at: at(30) });
+      await store.comments.react({ commentId: r3.id, userId: bob.id, at: at(31) });
+      before = threads();
+      const edited = await read();
+      assert.equal(threads() - before, 2);
+      assert.deepEqual(edited, await fresh());
+      assert.equal(edited[0]![1]![2], '<p>v2</p>');
+      assert.equal(edited[1]![0]![3], 1);
+
+      await read();
+      await store.moderation.setStatus(r4.id, 'rejected');
+      await store.comments.delete({ id: r1.id, at: at(32) });
+      before = threads();
+      const removed = await read();
+      assert.equal(threads() - before, 2);
+      assert.deepEqual(removed, await fresh());
+      assert.deepEqual(
+        removed[0]!.map((r) => r[0]),
+        [r2.id],
+      );
+      assert.deepEqual(
+        removed[1]!.map((r) => r[0]),
+        [r3.id],
+      );
+    });
+
     test('per-article comment settings override the site default, or follow it with null', async () => {
       const a = await article();
       assert.deepEqual(await store.comments.articleSettings(a.id), {

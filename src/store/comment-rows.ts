@@ -23,6 +23,22 @@ export interface CommentVersion {
   author_slug: string | null;
 }
 
+/** A reply's version row as a held read of threads keeps it: with its author, to check names. */
+export interface ReplyVersion extends CommentVersion {
+  author_id: string | null;
+  root_id: string;
+}
+
+/**
+ * The first replies of threads as versions, read for one article and limit when the article's
+ * change number (`comment_seq`) was `seq` or later (decision 0093): a thread none of whose rows
+ * changed since is as it was, but for its authors' names, which live in `users`.
+ */
+export interface HeldThreads {
+  seq: number;
+  roots: Map<string, ReplyVersion[]>;
+}
+
 interface Held {
   seq: number;
   comment: Comment;
@@ -40,9 +56,13 @@ export class CommentRowCache {
    * article's comments reads them in full at once, not versions and then every comment again.
    */
   private readonly reads = new Set<string>();
+  /** Held reads of threads' first replies, by `ARTICLE LIMIT-VARIANT`. */
+  private readonly threads = new Map<string, HeldThreads>();
   private chars = 0;
   hits = 0;
   misses = 0;
+  /** Threads whose first replies' versions were read (not held unchanged), decision 0093. */
+  threadsRead = 0;
 
   constructor(
     /** Characters held at most (ids, names, Markdown and HTML). */
@@ -113,6 +133,17 @@ export class CommentRowCache {
     return false;
   }
 
+  /** The threads' replies held for this article and variant, if any. */
+  threadsOf(key: string): HeldThreads | undefined {
+    return this.threads.get(key);
+  }
+
+  /** Keeps (or replaces) the threads' replies held for this article and variant. */
+  keepThreads(key: string, held: HeldThreads): void {
+    if (!this.threads.has(key) && this.threads.size >= 1_000) this.threads.clear();
+    this.threads.set(key, held);
+  }
+
   /** The article of a held comment. */
   articleOf(id: string): string | undefined {
     return this.entries.get(id)?.comment.articleId;
@@ -129,6 +160,7 @@ export class CommentRowCache {
   clear(): void {
     this.entries.clear();
     this.reads.clear();
+    this.threads.clear();
     this.chars = 0;
   }
 }

@@ -1,5 +1,5 @@
 import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
-import type { CommentRowCache, CommentVersion } from './comment-rows.js';
+import type { CommentRowCache, CommentVersion, ReplyVersion } from './comment-rows.js';
 import { prepared } from './compiled.js';
 import type { Comment, CommentSort, CommentStatus } from '../domain/comment.js';
 import {
@@ -225,23 +225,80 @@ const firstRepliesOf = prepared((db, variant: RepliesVariant, rootIds: readonly 
   return rest.reduce((q, next) => q.unionAll(next), first!);
 });
 
-/** The same replies, ids and versions only. */
+/** A reply's version columns with its author (to check the author's name on a later read). */
+const replyVersionColumns = [...versionColumns, 'c.author_id', 'c.root_id'] as const;
+
+/** The same replies, ids, versions and authors only. */
 const firstReplyVersionsOf = prepared((db, variant: RepliesVariant, rootIds: readonly string[]) => {
   if (variant.startsWith('lateral:')) {
     return db
       .selectFrom('comments as t')
       .innerJoinLateral(
-        (eb) => lateralRepliesOf(eb, variant).select(versionColumns).as('r'),
+        (eb) => lateralRepliesOf(eb, variant).select(replyVersionColumns).as('r'),
         (join) => join.onTrue(),
       )
       .selectAll('r')
       .where('t.id', 'in', rootIds);
   }
   const part = (rootId: string) =>
-    db.selectFrom(repliesOf(db, rootId, variant).select(versionColumns).as('p')).selectAll();
+    db.selectFrom(repliesOf(db, rootId, variant).select(replyVersionColumns).as('p')).selectAll();
   const [first, ...rest] = rootIds.map(part);
   return rest.reduce((q, next) => q.unionAll(next), first!);
 });
+
+/** Changed comments a held read of replies takes at most; with more, it reads them all again. */
+const changedCap = 64;
+
+/**
+ * What changed since a held read of an article's replies (decision 0093), in one statement: the
+ * article's change number (kind `a`), the threads of its comments written after `since` (kind
+ * `c`, at most `changedCap` + 1 of them) and the current names of the given authors (kind `u`),
+ * which change in `users` without their comments. Indexed: `comments_article_live_seq`, keys.
+ */
+const changesOf = prepared(
+  (db, _: '', articleId: string, since: number, authorIds: readonly string[]) =>
+    db
+      .selectFrom('articles as a')
+      .select([
+        sql<string>`'a'`.as('kind'),
+        sql<string | null>`null`.as('id'),
+        sql<number | null>`${sql.ref('a.comment_seq')}`.as('seq'),
+        sql<string | null>`null`.as('name'),
+        sql<string | null>`null`.as('slug'),
+      ])
+      .where('a.id', '=', articleId)
+      .unionAll(
+        db
+          .selectFrom(
+            db
+              .selectFrom('comments as c')
+              .select(['c.root_id', 'c.live_seq'])
+              .where('c.article_id', '=', articleId)
+              .where('c.live_seq', '>', since)
+              .limit(sql.lit(changedCap + 1))
+              .as('d'),
+          )
+          .select([
+            sql<string>`'c'`.as('kind'),
+            'd.root_id as id',
+            'd.live_seq as seq',
+            sql<string | null>`null`.as('name'),
+            sql<string | null>`null`.as('slug'),
+          ]),
+      )
+      .unionAll(
+        db
+          .selectFrom('users as u')
+          .select([
+            sql<string>`'u'`.as('kind'),
+            'u.id as id',
+            sql<number | null>`null`.as('seq'),
+            'u.name as name',
+            'u.slug as slug',
+          ])
+          .where('u.id', 'in', authorIds),
+      ),
+);
 
 /**
  * Comments in full by id, public ones only, with their versions: what a page's read did not
@@ -691,6 +748,7 @@ export class KyselyCommentStore implements CommentStore {
       hits: rows?.hits ?? 0,
       misses: rows?.misses ?? 0,
       size: rows?.size ?? 0,
+      threadsRead: rows?.threadsRead ?? 0,
       forget: (id?: string) => (id === undefined ? rows?.clear() : rows?.delete(id)),
     };
   }
@@ -705,13 +763,86 @@ export class KyselyCommentStore implements CommentStore {
     // The first read of an article's replies reads them in full (nothing is held yet).
     const rows =
       held && article !== undefined && held.readBefore(`replies ${article}`)
-        ? await this.resolve(held, await firstReplyVersionsOf.all(this.db, variant, rootIds))
+        ? await this.resolve(held, await this.replyVersions(held, article, variant, rootIds))
         : this.keep(held, await firstRepliesOf.all(this.db, variant, rootIds));
     rows.sort((a, b) =>
       a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1,
     );
     for (const c of rows) byRoot.get(c.rootId)?.push(c);
     return byRoot;
+  }
+
+  /**
+   * The first replies of threads as versions (decision 0093). The threads' versions are held by
+   * article and limit at the article's change number: one statement gives the number now, the
+   * threads of the comments written since and the held authors' names; only the threads read
+   * for the first time or holding a changed comment are read again (after a new reply, one).
+   * A change number lower than the held one (a restored database) or more than `changedCap`
+   * changes read every thread again.
+   */
+  private async replyVersions(
+    held: CommentRowCache,
+    articleId: string,
+    variant: RepliesVariant,
+    rootIds: readonly string[],
+  ): Promise<CommentVersion[]> {
+    const key = `${articleId} ${variant}`;
+    const before = held.threadsOf(key);
+    const authors = new Set<string>();
+    if (before) {
+      for (const id of rootIds) {
+        for (const v of before.roots.get(id) ?? [])
+          if (v.author_id !== null) authors.add(v.author_id);
+      }
+    }
+    const changes = await changesOf.all(
+      this.db,
+      '',
+      articleId,
+      before?.seq ?? 2_147_483_647,
+      padded(authors.size > 0 ? [...authors] : ['']),
+    );
+    let seq: number | null = null;
+    const changed = new Set<string>();
+    let changedRows = 0;
+    const names = new Map<string, { name: string | null; slug: string | null }>();
+    for (const row of changes) {
+      if (row.kind === 'a') seq = Number(row.seq);
+      else if (row.kind === 'c') {
+        changedRows++;
+        if (row.id !== null) changed.add(row.id);
+      } else if (row.id !== null) names.set(row.id, { name: row.name, slug: row.slug });
+    }
+    const again =
+      before === undefined || seq === null || seq < before.seq || changedRows > changedCap;
+    const toRead = again
+      ? rootIds
+      : rootIds.filter((id) => changed.has(id) || !before.roots.has(id));
+    held.threadsRead += toRead.length;
+    const read =
+      toRead.length > 0
+        ? ((await firstReplyVersionsOf.all(this.db, variant, toRead)) as ReplyVersion[])
+        : [];
+    const roots = new Map<string, ReplyVersion[]>(again || !before ? [] : before.roots);
+    for (const id of toRead) roots.set(id, []);
+    for (const v of read) roots.get(v.root_id)?.push(v);
+    const out: CommentVersion[] = [];
+    for (const id of rootIds) {
+      const versions = roots.get(id) ?? [];
+      if (!toRead.includes(id)) {
+        // Kept: with the authors' names as they are now.
+        for (const v of versions) {
+          const now = v.author_id === null ? undefined : names.get(v.author_id);
+          if (now !== undefined) {
+            v.author_name = now.name;
+            v.author_slug = now.slug;
+          }
+        }
+      }
+      out.push(...versions);
+    }
+    if (seq !== null) held.keepThreads(key, { seq, roots });
+    return out;
   }
 
   async ancestors(commentId: string) {

@@ -156,7 +156,14 @@ export interface CommentStore {
    * (decision 0085) and how many they read in full; `forget` drops one held comment, or all of
    * them (benches measure a first read, or a read after one comment changed, with it).
    */
-  held(): { hits: number; misses: number; size: number; forget(id?: string): void };
+  held(): {
+    hits: number;
+    misses: number;
+    size: number;
+    /** Threads whose first replies were read as versions, not held unchanged (decision 0093). */
+    threadsRead: number;
+    forget(id?: string): void;
+  };
   /** These comments, whatever their status (missing ones are left out). */
   byIds(ids: readonly string[]): Promise<Comment[]>;
   /** Whether the comment has ever been public (published), whatever it is now. */
