@@ -11,7 +11,7 @@ import {
   signedInPerson,
   storedPerson,
 } from './helpers/fixtures.js';
-import { json } from './helpers/http.js';
+import { json, postForm } from './helpers/http.js';
 
 for (const database of databases()) {
   describe(`comments on ${database.name}`, () => {
@@ -45,16 +45,7 @@ for (const database of databases()) {
       });
 
     const formPost = (path: string, fields: Record<string, string>, who = reader) =>
-      fetch(`${app.url}${path}/comments`, {
-        method: 'POST',
-        redirect: 'manual',
-        headers: {
-          'content-type': 'application/x-www-form-urlencoded',
-          origin: 'http://broadsheet.test',
-          cookie: who.cookie,
-        },
-        body: new URLSearchParams({ _csrf: who.csrf, ...fields }).toString(),
-      });
+      postForm(`${app.url}${path}/comments`, fields, who);
 
     before(async () => {
       db = await database.open();

@@ -14,6 +14,7 @@ import type { User } from '../src/domain/user.js';
 import { marksOf } from '../src/http/reader-lane.js';
 import { databases, type OpenedStore } from './helpers/databases.js';
 import { startApp, type RunningApp } from './helpers/app.js';
+import { postForm } from './helpers/http.js';
 import {
   publishedArticle,
   signedInPerson,
@@ -45,16 +46,7 @@ for (const database of databases()) {
     };
 
     const formPost = (path: string, fields: Record<string, string>, who: Person, on = app) =>
-      fetch(on.url + path, {
-        method: 'POST',
-        redirect: 'manual',
-        headers: {
-          'content-type': 'application/x-www-form-urlencoded',
-          origin: 'http://broadsheet.test',
-          cookie: who.cookie,
-        },
-        body: new URLSearchParams({ _csrf: who.csrf, ...fields }).toString(),
-      });
+      postForm(on.url + path, fields, who);
 
     /** Resolves when `app` has heard a change matching `match` (from any process). */
     const heard = (match: (c: Change) => boolean) =>

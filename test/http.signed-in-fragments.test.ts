@@ -14,6 +14,7 @@ import type { User } from '../src/domain/user.js';
 import { shellsOf } from '../src/http/fragments.js';
 import { databases, type OpenedStore } from './helpers/databases.js';
 import { startApp, type RunningApp } from './helpers/app.js';
+import { postForm } from './helpers/http.js';
 import {
   publishedArticle,
   signedInPerson,
@@ -38,16 +39,7 @@ for (const database of databases()) {
     };
 
     const formPost = (path: string, fields: Record<string, string>, who: Person) =>
-      fetch(app.url + path, {
-        method: 'POST',
-        redirect: 'manual',
-        headers: {
-          'content-type': 'application/x-www-form-urlencoded',
-          origin: 'http://broadsheet.test',
-          cookie: who.cookie,
-        },
-        body: new URLSearchParams({ _csrf: who.csrf, ...fields }).toString(),
-      });
+      postForm(app.url + path, fields, who);
 
     /** An article with comments by Ana, Ben and someone else; Ana liked one, Ben reported one. */
     const discussed = async (): Promise<{

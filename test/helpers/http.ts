@@ -5,3 +5,24 @@ export type Json = any;
 export async function json(res: Response): Promise<Json> {
   return (await res.json()) as Json;
 }
+
+/**
+ * Posts a form as a signed-in browser would (same origin, the reader's cookie and CSRF token),
+ * without following the redirect.
+ */
+export function postForm(
+  url: string,
+  fields: Record<string, string>,
+  who: { cookie: string; csrf: string },
+): Promise<Response> {
+  return fetch(url, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      origin: 'http://broadsheet.test',
+      cookie: who.cookie,
+    },
+    body: new URLSearchParams({ _csrf: who.csrf, ...fields }).toString(),
+  });
+}
