@@ -11,7 +11,7 @@ import type { Change } from '../src/services/changes.js';
 import { databases, type OpenedStore } from './helpers/databases.js';
 import { startApp, type RunningApp } from './helpers/app.js';
 import { publishedArticle, storedPerson, signedInPerson, type Person } from './helpers/fixtures.js';
-import { json } from './helpers/http.js';
+import { json, postForm } from './helpers/http.js';
 
 for (const database of databases()) {
   describe(`comment features on ${database.name}`, () => {
@@ -39,16 +39,7 @@ for (const database of databases()) {
     const post = async (a: Article, body: string, who = ann, parentId?: string) =>
       json(await api('POST', `/api/v1/articles/${a.id}/comments`, who, { body, parentId }));
     const form = (path: string, fields: Record<string, string>, who: Person) =>
-      fetch(`${app.url}${path}`, {
-        method: 'POST',
-        redirect: 'manual',
-        headers: {
-          'content-type': 'application/x-www-form-urlencoded',
-          origin: 'http://broadsheet.test',
-          cookie: who.cookie,
-        },
-        body: new URLSearchParams({ _csrf: who.csrf, ...fields }).toString(),
-      });
+      postForm(`${app.url}${path}`, fields, who);
     const page = async (path: string, who: Person | null = null) =>
       (await fetch(app.url + path, { headers: who ? { cookie: who.cookie } : {} })).text();
     const count = async (a: Article) => (await db.store.reader.getById(a.id))?.commentCount;

@@ -12,7 +12,7 @@ import { NewsroomService } from '../src/services/newsroom.js';
 import { databases, type OpenedStore } from './helpers/databases.js';
 import { startApp, type RunningApp } from './helpers/app.js';
 import { signedInPerson, type Person } from './helpers/fixtures.js';
-import { json, type Json } from './helpers/http.js';
+import { json, type Json, postForm } from './helpers/http.js';
 
 let serial = 0;
 
@@ -45,16 +45,7 @@ for (const database of databases()) {
     const get = (path: string, who: Person) =>
       fetch(app.url + path, { headers: { cookie: who.cookie }, redirect: 'manual' });
     const post = (path: string, who: Person, fields: Record<string, string> = {}) =>
-      fetch(app.url + path, {
-        method: 'POST',
-        redirect: 'manual',
-        headers: {
-          'content-type': 'application/x-www-form-urlencoded',
-          origin: 'http://broadsheet.test',
-          cookie: who.cookie,
-        },
-        body: new URLSearchParams({ _csrf: who.csrf, ...fields }).toString(),
-      });
+      postForm(app.url + path, fields, who);
 
     const ok = async (res: Response, status = 200): Promise<Json> => {
       const body = await json(res);

@@ -12,7 +12,7 @@ import type { Role } from '../src/domain/user.js';
 import { databases, type OpenedStore } from './helpers/databases.js';
 import { startApp, type RunningApp } from './helpers/app.js';
 import { publishedArticle, signedInPerson, type Person } from './helpers/fixtures.js';
-import { json, type Json } from './helpers/http.js';
+import { json, type Json, postForm } from './helpers/http.js';
 import { jpeg } from './helpers/images.js';
 import { openSse, type SseClient } from './helpers/sse.js';
 
@@ -37,16 +37,7 @@ for (const database of databases()) {
         redirect: 'manual',
       });
     const post = (path: string, who: Person, fields: Record<string, string> = {}) =>
-      fetch(app.url + path, {
-        method: 'POST',
-        redirect: 'manual',
-        headers: {
-          'content-type': 'application/x-www-form-urlencoded',
-          origin: 'http://broadsheet.test',
-          cookie: who.cookie,
-        },
-        body: new URLSearchParams({ _csrf: who.csrf, ...fields }).toString(),
-      });
+      postForm(app.url + path, fields, who);
     const desk = (a: Article) => `/admin/articles/${a.id}/live`;
     const liveArticle = async (): Promise<Article> => {
       const a = await publishedArticle(db.store, {

@@ -12,7 +12,7 @@ import type { Page } from '../src/domain/page.js';
 import { databases, type OpenedStore } from './helpers/databases.js';
 import { startApp, type RunningApp } from './helpers/app.js';
 import { publishedArticle, signedInPerson, type Person } from './helpers/fixtures.js';
-import { json, type Json } from './helpers/http.js';
+import { json, type Json, postForm } from './helpers/http.js';
 
 for (const database of databases()) {
   describe(`menus on ${database.name}`, () => {
@@ -27,16 +27,7 @@ for (const database of databases()) {
     const get = (path: string, who: Person | null = null) =>
       fetch(app.url + path, { headers: who ? { cookie: who.cookie } : {}, redirect: 'manual' });
     const post = (path: string, who: Person, fields: Record<string, string>) =>
-      fetch(app.url + path, {
-        method: 'POST',
-        redirect: 'manual',
-        headers: {
-          'content-type': 'application/x-www-form-urlencoded',
-          origin: 'http://broadsheet.test',
-          cookie: who.cookie,
-        },
-        body: new URLSearchParams({ _csrf: who.csrf, ...fields }).toString(),
-      });
+      postForm(app.url + path, fields, who);
     const put = (menu: string, who: Person | null, entries: unknown) =>
       fetch(`${app.url}/api/v1/menus/${menu}`, {
         method: 'PUT',

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import type { Role } from '../src/domain/user.js';
 import { openSqliteStore, type OpenedStore } from './helpers/databases.js';
 import { startApp, type RunningApp } from './helpers/app.js';
+import { postForm } from './helpers/http.js';
 import { signedInPerson, type Person } from './helpers/fixtures.js';
 
 let serial = 0;
@@ -22,16 +23,7 @@ describe('newsroom pages', () => {
   const get = (path: string, who: Person) =>
     fetch(app.url + path, { headers: { cookie: who.cookie }, redirect: 'manual' });
   const post = (path: string, who: Person, fields: Record<string, string>) =>
-    fetch(app.url + path, {
-      method: 'POST',
-      redirect: 'manual',
-      headers: {
-        'content-type': 'application/x-www-form-urlencoded',
-        origin: 'http://broadsheet.test',
-        cookie: who.cookie,
-      },
-      body: new URLSearchParams({ _csrf: who.csrf, ...fields }).toString(),
-    });
+    postForm(app.url + path, fields, who);
 
   before(async () => {
     db = await openSqliteStore();

@@ -9,7 +9,7 @@ import type { Role } from '../src/domain/user.js';
 import { databases, type OpenedStore } from './helpers/databases.js';
 import { startApp, type RunningApp } from './helpers/app.js';
 import { publishedArticle, signedInPerson, type Person } from './helpers/fixtures.js';
-import { json } from './helpers/http.js';
+import { json, postForm } from './helpers/http.js';
 
 let serial = 0;
 
@@ -41,16 +41,7 @@ for (const database of databases()) {
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
     const form = (path: string, who: Person, fields: Record<string, string>) =>
-      fetch(app.url + path, {
-        method: 'POST',
-        redirect: 'manual',
-        headers: {
-          'content-type': 'application/x-www-form-urlencoded',
-          origin: 'http://broadsheet.test',
-          cookie: who.cookie,
-        },
-        body: new URLSearchParams({ _csrf: who.csrf, ...fields }).toString(),
-      });
+      postForm(app.url + path, fields, who);
     const staff = (path: string, who: Person) =>
       fetch(app.url + path, { headers: { cookie: who.cookie }, redirect: 'manual' });
     const reader = async (path: string) => {

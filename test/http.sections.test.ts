@@ -11,7 +11,7 @@ import type { Role } from '../src/domain/user.js';
 import { openSqliteStore, type OpenedStore } from './helpers/databases.js';
 import { startApp, type RunningApp } from './helpers/app.js';
 import { draftArticle, publishedArticle, signedInPerson, type Person } from './helpers/fixtures.js';
-import { json, type Json } from './helpers/http.js';
+import { json, type Json, postForm } from './helpers/http.js';
 
 let serial = 0;
 
@@ -29,16 +29,7 @@ describe('section management', () => {
   const get = (path: string, who: Person | null = null) =>
     fetch(app.url + path, { headers: who ? { cookie: who.cookie } : {}, redirect: 'manual' });
   const post = (path: string, who: Person, fields: Record<string, string>) =>
-    fetch(app.url + path, {
-      method: 'POST',
-      redirect: 'manual',
-      headers: {
-        'content-type': 'application/x-www-form-urlencoded',
-        origin: 'http://broadsheet.test',
-        cookie: who.cookie,
-      },
-      body: new URLSearchParams({ _csrf: who.csrf, ...fields }).toString(),
-    });
+    postForm(app.url + path, fields, who);
   const call = (method: string, path: string, who: Person | null, body?: unknown) =>
     fetch(app.url + path, {
       method,

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { NewsroomService } from '../src/services/newsroom.js';
 import { openSqliteStore, type OpenedStore } from './helpers/databases.js';
 import { startApp, type RunningApp } from './helpers/app.js';
+import { postForm } from './helpers/http.js';
 import {
   publishedArticle,
   signedInPerson,
@@ -28,16 +29,7 @@ describe('a site in America/New_York', () => {
   const get = (path: string, who?: Person) =>
     fetch(app.url + path, { headers: who ? { cookie: who.cookie } : {}, redirect: 'manual' });
   const post = (path: string, who: Person, fields: Record<string, string>) =>
-    fetch(app.url + path, {
-      method: 'POST',
-      redirect: 'manual',
-      headers: {
-        'content-type': 'application/x-www-form-urlencoded',
-        origin: 'http://broadsheet.test',
-        cookie: who.cookie,
-      },
-      body: new URLSearchParams({ _csrf: who.csrf, ...fields }).toString(),
-    });
+    postForm(app.url + path, fields, who);
 
   before(async () => {
     db = await openSqliteStore();
