@@ -10,7 +10,7 @@ import type { Article } from '../src/domain/article.js';
 import { startApp, type RunningApp } from './helpers/app.js';
 import { openSqliteStore, type OpenedStore } from './helpers/databases.js';
 import { hoursAgo, publishedArticle, signedInPerson, type Person } from './helpers/fixtures.js';
-import { json } from './helpers/http.js';
+import { json, postForm } from './helpers/http.js';
 import { waitFor } from './helpers/wait.js';
 
 let serial = 0;
@@ -38,22 +38,8 @@ describe('front-page curation', () => {
   const sectionBlocksOf = (page: string) =>
     [...page.matchAll(/<h2 id="sec-([a-z0-9-]+)">/g)].map((m) => m[1]);
 
-  const post = (who: Person, fields: Record<string, string | string[]>) => {
-    const body = new URLSearchParams({ _csrf: who.csrf });
-    for (const [key, value] of Object.entries(fields)) {
-      for (const v of Array.isArray(value) ? value : [value]) body.append(key, v);
-    }
-    return fetch(`${app.url}/admin/front`, {
-      method: 'POST',
-      redirect: 'manual',
-      headers: {
-        'content-type': 'application/x-www-form-urlencoded',
-        origin: 'http://broadsheet.test',
-        cookie: who.cookie,
-      },
-      body: body.toString(),
-    });
-  };
+  const post = (who: Person, fields: Record<string, string | string[]>) =>
+    postForm(`${app.url}/admin/front`, fields, who);
   const api = (method: string, body?: unknown, bearer = token) =>
     fetch(`${app.url}/api/v1/front`, {
       method,

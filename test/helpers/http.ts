@@ -8,13 +8,17 @@ export async function json(res: Response): Promise<Json> {
 
 /**
  * Posts a form as a signed-in browser would (same origin, the reader's cookie and CSRF token),
- * without following the redirect.
+ * without following the redirect. A field given a list is sent once per value.
  */
 export function postForm(
   url: string,
-  fields: Record<string, string>,
+  fields: Record<string, string | readonly string[]>,
   who: { cookie: string; csrf: string },
 ): Promise<Response> {
+  const body = new URLSearchParams({ _csrf: who.csrf });
+  for (const [name, value] of Object.entries(fields)) {
+    for (const v of typeof value === 'string' ? [value] : value) body.append(name, v);
+  }
   return fetch(url, {
     method: 'POST',
     redirect: 'manual',
@@ -23,6 +27,6 @@ export function postForm(
       origin: 'http://broadsheet.test',
       cookie: who.cookie,
     },
-    body: new URLSearchParams({ _csrf: who.csrf, ...fields }).toString(),
+    body: body.toString(),
   });
 }
